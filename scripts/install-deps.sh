@@ -1,0 +1,23 @@
+#!/bin/sh
+# Installs the Debian packages haiguan needs, only those missing.
+#   scripts/install-deps.sh build   — what `make run` needs
+#   scripts/install-deps.sh test    — also what the test suite needs
+# Runs apt-get only when something is missing, so repeated runs are fast and offline-safe.
+set -eu
+BUILD="gcc make meson ninja-build pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
+libpq-dev libsodium-dev libzint-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk iso-codes"
+TEST="libcmocka-dev clang libclang-rt-14-dev sqlite3 python3 curl"
+want="$BUILD"
+[ "${1:-build}" = test ] && want="$BUILD $TEST"
+missing=""
+for p in $want; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q >&2
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $missing >&2

@@ -1,0 +1,36 @@
+/* enterprise.h — the enterprise registry (企业): the first record type and the model for
+ * the others. Enterprises trade through the port, carry a credit level (AEO advanced
+ * certified, general certified, general credit, dishonest) and may have a coordinator
+ * officer (百人千企). */
+#ifndef HG_ENTERPRISE_H
+#define HG_ENTERPRISE_H
+
+#include <jansson.h>
+
+#include "../platform/auth.h"
+#include "../platform/db.h"
+#include "../platform/record.h"
+
+extern const record_type enterprise_record;
+
+/* Pure access decision: may principal p see the enterprise with USCC uscc? Enterprise users
+ * see only their own; officers, admins and systems see all. */
+int enterprise_visible(const principal *p, const char *uscc);
+
+/* Store: each write is one transaction with its audit row. actor names the user;
+ * request_id may be NULL. body is the client's JSON (validated here). The stored
+ * enterprise is returned in *out (caller owns it). */
+hg_rc enterprise_create(db *d, const char *actor, const char *request_id, const json_t *body, json_t **out,
+                        hg_err *err);
+hg_rc enterprise_patch(db *d, const char *actor, const char *request_id, const char *uscc, const json_t *body,
+                       json_t **out, hg_err *err);
+/* Inserts a validated record inside the caller's transaction, with its audit row; the
+ * stored enterprise goes to *out when out is non-NULL (caller owns it). */
+hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id, record *r, json_t **out,
+                               hg_err *err);
+hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err);
+int enterprise_exists(db *d, const char *uscc);
+
+extern const struct migration enterprise_migrations[];
+
+#endif

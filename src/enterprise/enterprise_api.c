@@ -1,0 +1,112 @@
+/* enterprise_api.c — HTTP handlers of the enterprise registry. Enterprise users reach only
+ * their own enterprise; any other answers 404 so that existence is not confirmed. */
+#include <string.h>
+
+#include "../platform/http.h"
+#include "../platform/mem.h"
+#include "enterprise.h"
+
+/* The {uscc} of the path, trimmed and upper-cased as the API promises, into out. */
+static hg_rc path_uscc(req *r, char *out, size_t n, hg_err *err)
+{
+    const char *p = r->params[0];
+    size_t len = strlen(p);
+    if (len >= n)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no such enterprise");
+    for (size_t i = 0; i <= len; i++)
+        out[i] = (p[i] >= 'a' && p[i] <= 'z') ? (char)(p[i] - 'a' + 'A') : p[i];
+    const char *why;
+    if (!check_uscc(out, &why))
+        return hg_fail(err, HG_INVALID, "invalid", "uscc", "uscc is not valid: %s", why);
+    return HG_OK;
+}
+
+static hg_rc enterprise_create_api(req *r, hg_err *err)
+{
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+    json_t *out;
+    hg_rc rc = enterprise_create(r->db, r->who->name, r->request_id, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc enterprise_get_api(req *r, hg_err *err)
+{
+    char uscc[32];
+    hg_rc rc = path_uscc(r, uscc, sizeof uscc, err);
+    if (rc)
+        return rc;
+    if (!enterprise_visible(r->who, uscc))
+        return hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no such enterprise");
+    json_t *out;
+    rc = enterprise_get(r->db, uscc, &out, err);
+    if (rc == HG_NOTFOUND)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no such enterprise");
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc enterprise_patch_api(req *r, hg_err *err)
+{
+    char uscc[32];
+    hg_rc rc = path_uscc(r, uscc, sizeof uscc, err);
+    if (rc)
+        return rc;
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+    json_t *out;
+    rc = enterprise_patch(r->db, r->who->name, r->request_id, uscc, r->json, &out, err);
+    if (rc == HG_NOTFOUND)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no such enterprise");
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static const char *const list_params[] = {"credit_level", "kind", "customs_code", "coordinator", "q", "limit",
+                                          "cursor", NULL};
+
+static hg_rc enterprise_list_api(req *r, hg_err *err)
+{
+    const char *names[5], *values[5];
+    int n = 0;
+    for (const char *const *p = list_params; *p; p++) {
+        const char *v = req_query(r, *p);
+        if (!v || strcmp(*p, "q") == 0 || strcmp(*p, "limit") == 0 || strcmp(*p, "cursor") == 0)
+            continue;
+        int fi = record_field_index(&enterprise_record, *p);
+        const field *f = &enterprise_record.fields[fi];
+        if (f->type == FT_ENUM) {
+            int ok = 0;
+            for (const char *const *e = f->values; *e && !ok; e++)
+                ok = strcmp(*e, v) == 0;
+            if (!ok)
+                return hg_fail(err, HG_INVALID, "invalid", *p, "%s is not a known value", *p);
+        }
+        names[n] = *p;
+        values[n++] = v;
+    }
+    if (r->who->role == ROLE_ENTERPRISE) {   /* an enterprise lists only itself */
+        names[n] = "uscc";
+        values[n++] = r->who->enterprise;
+    }
+    record_query q = {names, values, n, req_query(r, "q"), req_query(r, "cursor"), 50};
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &q.limit, err);
+    if (rc)
+        return rc;
+    if (q.q && strlen(q.q) > 100)
+        return hg_fail(err, HG_INVALID, "invalid", "q", "q must be at most 100 characters");
+    json_t *out;
+    rc = record_list_json(r->db, &enterprise_record, &q, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+#define READERS (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
+
+const route enterprise_routes[] = {
+    {"POST", "/api/v1/enterprises", enterprise_create_api, 0, "enterprises", ROLE_ADMIN | ROLE_OFFICER,
+     POST_ENTERPRISE, "register an enterprise"},
+    {"GET", "/api/v1/enterprises", enterprise_list_api, 0, "enterprises", READERS, 0,
+     "list enterprises (credit_level, kind, customs_code, coordinator, q, limit, cursor)"},
+    {"GET", "/api/v1/enterprises/{uscc}", enterprise_get_api, 0, "enterprises", READERS, 0, "read one enterprise"},
+    {"PATCH", "/api/v1/enterprises/{uscc}", enterprise_patch_api, 0, "enterprises", ROLE_ADMIN | ROLE_OFFICER,
+     POST_ENTERPRISE, "change an enterprise"},
+    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+};

@@ -1,0 +1,148 @@
+/* enterprise_store.c — the enterprise registry's storage: table, writes with their audit
+ * rows in one transaction, reads. */
+#include <string.h>
+
+#include "../platform/audit.h"
+#include "../platform/log.h"
+#include "enterprise.h"
+
+const migration enterprise_migrations[] = {
+    {100, "enterprises",
+     "CREATE TABLE enterprises ("
+     " uscc TEXT PRIMARY KEY,"
+     " customs_code TEXT NOT NULL UNIQUE,"
+     " name_zh TEXT NOT NULL,"
+     " name_en TEXT,"
+     " kind TEXT NOT NULL,"
+     " credit_level TEXT NOT NULL,"
+     " coordinator TEXT,"
+     " created_ms BIGINT NOT NULL,"
+     " updated_ms BIGINT NOT NULL);"
+     "CREATE INDEX enterprises_credit ON enterprises(credit_level, uscc);"
+     "CREATE INDEX enterprises_coordinator ON enterprises(coordinator);",
+     NULL, NULL},
+    {0, NULL, NULL, NULL, NULL},
+};
+
+int enterprise_exists(db *d, const char *uscc)
+{
+    int64_t n = 0;
+    hg_err err;
+    return db_int(d, &n, &err, "SELECT COUNT(*) FROM enterprises WHERE uscc = ?", "t", uscc) == HG_OK && n > 0;
+}
+
+hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err)
+{
+    return record_load_json(d, &enterprise_record, uscc, out, err);
+}
+
+/* A coordinator must be an active officer (百人千企 coordinators are customs officers). */
+static hg_rc check_coordinator(db *d, const record *r, hg_err *err)
+{
+    const char *c = record_text(r, "coordinator");
+    if (!c || !*c)
+        return HG_OK;
+    int64_t n = 0;
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM users WHERE name = ? AND role = 'officer' AND disabled = 0",
+                      "t", c);
+    if (rc)
+        return rc;
+    if (!n)
+        return hg_fail(err, HG_INVALID, "invalid", "coordinator", "coordinator must be an active officer's user name");
+    return HG_OK;
+}
+
+/* Maps a unique violation to the field that caused it. */
+static hg_rc conflict_field(db *d, const record *r, hg_err *err)
+{
+    if (enterprise_exists(d, record_text(r, "uscc")))
+        return hg_fail(err, HG_CONFLICT, "conflict", "uscc", "an enterprise with this uscc already exists");
+    return hg_fail(err, HG_CONFLICT, "conflict", "customs_code", "another enterprise has this customs_code");
+}
+
+hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id, record *r, json_t **out,
+                               hg_err *err)
+{
+    json_t *after = NULL;
+    int64_t now = now_ms();
+    hg_rc rc = check_coordinator(d, r, err);
+    if (!rc)
+        rc = record_set_int(r, "created_at", now) || record_set_int(r, "updated_at", now) ? HG_NOMEM : HG_OK;
+    if (!rc) {
+        rc = record_insert(d, r, err);
+        if (rc == HG_CONFLICT)
+            rc = conflict_field(d, r, err);
+    }
+    if (!rc)
+        rc = enterprise_get(d, record_text(r, "uscc"), &after, err);
+    if (!rc) {
+        audit_event e = {actor, "enterprise.create", "enterprise", record_text(r, "uscc"), request_id, NULL, after};
+        rc = audit_append(d, &e, NULL, err);
+    }
+    if (!rc && out)
+        *out = after;
+    else
+        json_decref(after);
+    return rc;
+}
+
+hg_rc enterprise_create(db *d, const char *actor, const char *request_id, const json_t *body, json_t **out,
+                        hg_err *err)
+{
+    record r = {0};
+    *out = NULL;
+    hg_rc rc = record_from_json(&enterprise_record, body, REC_CREATE, &r, err);
+    if (!rc && !(rc = db_begin(d, err))) {
+        rc = enterprise_insert_record(d, actor, request_id, &r, out, err);
+        if (!rc)
+            rc = db_commit(d, err);
+        if (rc) {
+            db_rollback(d);
+            json_decref(*out);
+            *out = NULL;
+        }
+    }
+    record_free(&r);
+    return rc;
+}
+
+hg_rc enterprise_patch(db *d, const char *actor, const char *request_id, const char *uscc, const json_t *body,
+                       json_t **out, hg_err *err)
+{
+    record r = {0};
+    json_t *before = NULL, *after = NULL;
+    *out = NULL;
+    hg_rc rc = record_from_json(&enterprise_record, body, REC_PATCH, &r, err);
+    if (!rc)
+        rc = db_begin(d, err);
+    if (rc)
+        goto out;
+    rc = enterprise_get(d, uscc, &before, err);
+    if (!rc)
+        rc = check_coordinator(d, &r, err);
+    if (!rc)
+        rc = record_set_int(&r, "updated_at", now_ms()) ? HG_NOMEM : HG_OK;
+    if (!rc) {
+        rc = record_update(d, &r, uscc, err);
+        if (rc == HG_CONFLICT)
+            rc = hg_fail(err, HG_CONFLICT, "conflict", "customs_code", "another enterprise has this customs_code");
+    }
+    if (!rc)
+        rc = enterprise_get(d, uscc, &after, err);
+    if (!rc) {
+        audit_event e = {actor, "enterprise.update", "enterprise", uscc, request_id, before, after};
+        rc = audit_append(d, &e, NULL, err);
+    }
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc) {
+        db_rollback(d);
+        json_decref(after);
+    } else {
+        *out = after;
+    }
+out:
+    json_decref(before);
+    record_free(&r);
+    return rc;
+}

@@ -1,0 +1,142 @@
+/* audit.h — the audit trail (留痕): an append-only SHA-256 hash chain of every state change,
+ * with Ed25519-signed checkpoints that can be exported off the machine (SECURITY.md §15).
+ *
+ * audit_append is called inside the caller's write transaction, so that the change and its
+ * audit row commit or roll back together. UPDATE and DELETE on the audit table are refused
+ * by triggers. Each row's hash covers its sequence number, the previous row's hash and the
+ * canonical JSON of its content (every column), so editing, deleting, inserting or
+ * reordering rows is detected by audit_verify, and a rewritten chain is detected against an
+ * exported checkpoint. */
+#ifndef HG_AUDIT_H
+#define HG_AUDIT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "cmd.h"
+#include "db.h"
+#include "rc.h"
+
+typedef struct audit_event {
+    const char *actor;         /* user name, or "cli:<os user>" for commands */
+    const char *action;        /* "enterprise.create", "user.disable", ... */
+    const char *object_type;   /* "enterprise" */
+    const char *object_id;     /* "91350100M000100Y43" */
+    const char *request_id;    /* or NULL */
+    const json_t *before;      /* state before (NULL for a creation); borrowed */
+    const json_t *after;       /* state after (NULL for a deletion); borrowed */
+} audit_event;
+
+/* Appends one row; must run inside a transaction begun with db_begin (the row's seq is
+ * the current maximum + 1, which only the write lock makes safe). Every
+ * AUDIT_CHECKPOINT_EVERY rows it also writes a signed checkpoint (when a signing key is
+ * loaded). *seq (if non-NULL) receives the row's sequence number. before/after are stored
+ * as canonical JSON (compact, sorted keys); a JSON null is stored as SQL NULL.
+ * Errors: HG_INVALID when actor, action, object_type or object_id is missing, a text is
+ * longer than AUDIT_TEXT_MAX or not UTF-8, or before/after is larger than AUDIT_JSON_MAX
+ * or does not survive a JSON round trip; HG_CONFLICT when the sequence number was taken
+ * (called outside db_begin); HG_DB when the chain head is damaged; db errors as they come. */
+#define AUDIT_CHECKPOINT_EVERY 1000
+#define AUDIT_TEXT_MAX 1024            /* bytes of actor, action, object_type/_id, request_id */
+#define AUDIT_JSON_MAX (1024 * 1024)   /* bytes of before or after, canonicalised */
+hg_rc audit_append(db *d, const audit_event *e, int64_t *seq, hg_err *err);
+
+/* One stored row, as audit_hash_row reads it (every string borrowed). */
+typedef struct audit_row {
+    int64_t seq;
+    const char *prev_hash;     /* 64 hex digits; all zeros for row 1 */
+    int64_t at_ms;
+    const char *actor, *action, *object_type, *object_id;
+    const char *request_id;    /* or NULL */
+    const char *before_json;   /* canonical JSON text, or NULL */
+    const char *after_json;    /* canonical JSON text, or NULL */
+} audit_row;
+
+/* The row hash: hex SHA-256 of "<seq>\n<prev_hash>\n<canonical JSON of {action, actor,
+ * after, at_ms, before, object_id, object_type, request_id}>" into hash (65 bytes).
+ * before/after must already be canonical (what audit_append stores), so that a column
+ * edited into an equivalent but different text is still caught. HG_INVALID when a field
+ * is missing, not UTF-8 or not canonical, HG_TOOBIG when too large, HG_NOMEM.
+ * Exposed for audit_verify and for tests that forge chains. */
+hg_rc audit_hash_row(const audit_row *r, char hash[65], hg_err *err);
+
+/* The chain head: *seq (0 when empty) and its hash (64 zeros when empty). */
+hg_rc audit_head(db *d, int64_t *seq, char hash[65], hg_err *err);
+
+typedef struct audit_report {
+    int64_t rows;          /* rows checked */
+    int64_t checkpoints;   /* checkpoints checked */
+    int64_t bad_seq;       /* first bad row's sequence number, 0 when whole */
+    char reason[160];      /* why it is bad */
+} audit_report;
+
+/* Walks the whole chain with one statement (memory does not grow with the chain): seq
+ * contiguous from 1, each prev_hash linking to the row before, each hash recomputing.
+ * Then checks the stored checkpoints (signature with the recorded public key of its key
+ * id; the chain's hash at that seq is the signed head hash). With checkpoint_file (a file
+ * written by audit_export) it also checks every exported checkpoint: its signature with
+ * the public key on its line, and that the chain still has that head hash at that seq.
+ * HG_OK when whole. HG_INVALID with rep->bad_seq and rep->reason naming the first bad
+ * row otherwise (err says the same); HG_INVALID with rep->bad_seq 0 when the checkpoint
+ * file is not a list of checkpoints; HG_IO when it cannot be read; db errors. Stops at the
+ * first problem: the walk, then stored checkpoints, then the file. Needs no signing key. */
+hg_rc audit_verify(db *d, const char *checkpoint_file, audit_report *rep, hg_err *err);
+
+/* Signing keys (Ed25519) live in files of mode 0600 in key_dir (default: next to the
+ * database, "<db>.keys", created 0700), never in the database or the repository: the
+ * current one is key_dir/audit-signing.key, the hex of the 64-byte secret key. A key's id
+ * is the first 16 hex digits of SHA-256 of its public key. audit_keys_load loads the
+ * current key, creating one when none exists; each key's public half and id are recorded
+ * in the database (audit_key) so that old checkpoints stay verifiable after rotation.
+ * The loaded key is process-wide (mutex-protected); call it outside a transaction.
+ * Errors: HG_INVALID (empty key_dir), HG_FORBIDDEN (key file readable by others),
+ * HG_IO (directory or file unusable, or not a valid key), db errors. */
+hg_rc audit_keys_load(db *d, const char *key_dir, hg_err *err);
+/* Makes a new current key: records its public key, then atomically replaces the key file,
+ * so the old secret key is deleted from disk (its public key stays recorded, which is all
+ * that verifying old checkpoints needs; keeping old secrets would only widen what a thief
+ * could forge). The new key becomes this process's key; other processes keep signing with
+ * the old one (still valid) until they reload. key_id_out may be NULL. Errors as
+ * audit_keys_load. */
+hg_rc audit_rotate_key(db *d, const char *key_dir, char key_id_out[17], hg_err *err);
+/* Forgets (and zeroes) the process's loaded key; audit_append stops signing. */
+void audit_keys_unload(void);
+/* Id of the loaded key into key_id; HG_NOTFOUND when none is loaded. */
+hg_rc audit_key_id(char key_id[17]);
+/* Signs a checkpoint of the current head now (in its own transaction). Does nothing when
+ * the chain is empty or this key already signed this head. HG_INVALID when no key is
+ * loaded; db errors. */
+hg_rc audit_checkpoint(db *d, hg_err *err);
+/* Writes every checkpoint (signed head: seq, head hash, time, key id, public key,
+ * signature) as JSON Lines to path (via path.tmp and a rename), making a fresh checkpoint
+ * first when a key is loaded. *count (if non-NULL) receives how many were written.
+ * HG_INVALID (and no file) when a stored checkpoint's signature does not verify, so that
+ * a forged checkpoint never reaches the trusted copy; HG_IO; db errors. */
+hg_rc audit_export(db *d, const char *path, int64_t *count, hg_err *err);
+
+/* Audit rows as JSON for the API, newest first, filtered by any of object_type,
+ * object_id, actor (NULL = any), from_ms <= at_ms < to_ms (0 = open), at most limit
+ * (<= 0: 50; capped at 500), starting below seq cursor (0 = from the newest). f may be
+ * NULL. *out gets {"items":[{seq, at (RFC 3339), actor, action, object_type, object_id,
+ * request_id, before, after, hash}...],"next_cursor": seq to pass as cursor, or null};
+ * caller owns it. HG_DB when a stored row cannot be read back (run audit verify). */
+typedef struct audit_filter {
+    const char *object_type;
+    const char *object_id;
+    const char *actor;
+    int64_t from_ms, to_ms;
+    int64_t cursor;
+    int limit;
+} audit_filter;
+hg_rc audit_list_json(db *d, const audit_filter *f, json_t **out, hg_err *err);
+
+/* Default key directory for a database URL into out: "<path>.keys" for a SQLite file,
+ * "haiguan.keys" for ":memory:" and PostgreSQL URLs; "" when out is too small. */
+void audit_default_key_dir(const char *db_url, char *out, size_t outlen);
+
+/* Versions 10-19. */
+extern const struct migration audit_migrations[];
+/* `haiguan audit verify|export|checkpoint|rotate-key` (audit_cmd.c); ends with name NULL. */
+extern const struct command audit_commands[];
+
+#endif

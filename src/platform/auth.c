@@ -1,0 +1,721 @@
+/* auth.c — users, passwords (argon2id), sessions, bearer tokens and sign-in throttling.
+ *
+ * Tokens and session ids are 256-bit random values shown once; the database keeps their
+ * SHA-256 only, so a stolen database does not yield working credentials. */
+#include "auth.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "log.h"
+#include "mem.h"
+
+#define LOGIN_WINDOW_MS (15 * 60 * 1000)
+#define LOGIN_MAX_PER_NAME 5
+#define LOGIN_MAX_PER_ADDR 50
+#define TOUCH_EVERY_MS (60 * 1000)
+
+int (*auth_enterprise_exists)(db *d, const char *uscc);
+
+static int64_t idle_limit_ms = 30 * 60 * 1000;
+static int64_t absolute_limit_ms = 12 * 60 * 60 * 1000;
+
+void auth_set_lifetimes(int64_t idle_ms, int64_t absolute_ms)
+{
+    idle_limit_ms = idle_ms;
+    absolute_limit_ms = absolute_ms;
+}
+
+const migration auth_migrations[] = {
+    {1, "users, sessions, tokens",
+     "CREATE TABLE users ("
+     " id @IDPK,"
+     " name TEXT NOT NULL UNIQUE,"
+     " role TEXT NOT NULL,"
+     " posts TEXT NOT NULL DEFAULT '',"
+     " enterprise TEXT,"
+     " password_hash TEXT NOT NULL,"
+     " disabled BIGINT NOT NULL DEFAULT 0,"
+     " created_ms BIGINT NOT NULL,"
+     " updated_ms BIGINT NOT NULL);"
+     "CREATE TABLE sessions ("
+     " id @IDPK,"
+     " token_hash TEXT NOT NULL UNIQUE,"
+     " user_id BIGINT NOT NULL REFERENCES users(id),"
+     " csrf TEXT NOT NULL,"
+     " created_ms BIGINT NOT NULL,"
+     " last_ms BIGINT NOT NULL);"
+     "CREATE INDEX sessions_user ON sessions(user_id);"
+     "CREATE TABLE api_tokens ("
+     " id @IDPK,"
+     " token_hash TEXT NOT NULL UNIQUE,"
+     " user_id BIGINT NOT NULL REFERENCES users(id),"
+     " scopes TEXT NOT NULL,"
+     " created_ms BIGINT NOT NULL,"
+     " revoked_ms BIGINT);"
+     "CREATE INDEX api_tokens_user ON api_tokens(user_id);"
+     "CREATE TABLE login_failures ("
+     " id @IDPK,"
+     " name TEXT NOT NULL,"
+     " addr TEXT NOT NULL,"
+     " at_ms BIGINT NOT NULL);"
+     "CREATE INDEX login_failures_name ON login_failures(name, at_ms);"
+     "CREATE INDEX login_failures_addr ON login_failures(addr, at_ms);",
+     NULL, NULL},
+    {0, NULL, NULL, NULL, NULL},
+};
+
+/* ---- names of roles, posts and scopes ---- */
+
+static const char *const role_names[] = {"admin", "officer", "enterprise", "system"};
+static const char *const post_names[] = {"clearance", "risk",      "inspection", "tax",           "gate",   "quarantine",
+                                         "bonded",    "liaison",   "enterprise", "antismuggling", "manager"};
+/* Areas a bearer token may be scoped to. */
+static const char *const scope_names[] = {"enterprises", "risk",  "declarations", "manifests", "arrival",
+                                          "inspections", "lab",   "tax",          "stats",     "gate",
+                                          "audit",       "admin", "health",       "vessels",   "bonded",
+                                          "ecommerce",   "cases", "liaison",      "ledger",    NULL};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+unsigned role_parse(const char *name)
+{
+    for (unsigned i = 0; i < COUNT(role_names); i++)
+        if (name && strcmp(name, role_names[i]) == 0)
+            return 1u << i;
+    return 0;
+}
+
+const char *role_name(unsigned role)
+{
+    for (unsigned i = 0; i < COUNT(role_names); i++)
+        if (role == 1u << i)
+            return role_names[i];
+    return "unknown";
+}
+
+unsigned post_parse(const char *name)
+{
+    for (unsigned i = 0; i < COUNT(post_names); i++)
+        if (name && strcmp(name, post_names[i]) == 0)
+            return 1u << i;
+    return 0;
+}
+
+void posts_format(unsigned posts, char *out, size_t outlen)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (unsigned i = 0; i < COUNT(post_names); i++)
+        if (posts & (1u << i)) {
+            int n = snprintf(out + used, outlen - used, "%s%s", used ? "," : "", post_names[i]);
+            if (n < 0 || (size_t)n >= outlen - used)
+                return;
+            used += (size_t)n;
+        }
+}
+
+/* Calls fn for each comma-separated item of list; stops at the first non-zero result. */
+static int each_item(const char *list, int (*fn)(const char *item, size_t n, void *arg), void *arg)
+{
+    const char *p = list;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        int r = fn(p, n, arg);
+        if (r)
+            return r;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return 0;
+}
+
+typedef struct posts_acc {
+    unsigned bits;
+    char bad[64];
+} posts_acc;
+
+static int add_post(const char *item, size_t n, void *arg)
+{
+    posts_acc *a = arg;
+    char name[32];
+    if (n == 0 || n >= sizeof name) {
+        snprintf(a->bad, sizeof a->bad, "%.*s", (int)(n < 40 ? n : 40), item);
+        return 1;
+    }
+    memcpy(name, item, n);
+    name[n] = '\0';
+    unsigned bit = post_parse(name);
+    if (!bit) {
+        snprintf(a->bad, sizeof a->bad, "%s", name);
+        return 1;
+    }
+    a->bits |= bit;
+    return 0;
+}
+
+hg_rc posts_parse_list(const char *list, unsigned *out, hg_err *err)
+{
+    posts_acc a = {0, ""};
+    if (each_item(list ? list : "", add_post, &a))
+        return hg_fail(err, HG_INVALID, "invalid", "posts",
+                       "unknown post \"%s\"; posts are clearance, risk, inspection, tax, gate, quarantine, bonded, "
+                       "liaison, enterprise, antismuggling, manager",
+                       a.bad);
+    *out = a.bits;
+    return HG_OK;
+}
+
+typedef struct scope_probe {
+    const char *want;
+    int found;
+} scope_probe;
+
+static int match_scope(const char *item, size_t n, void *arg)
+{
+    scope_probe *s = arg;
+    if ((n == 1 && item[0] == '*') || (strlen(s->want) == n && strncmp(item, s->want, n) == 0))
+        s->found = 1;
+    return s->found;
+}
+
+int scope_allows(const char *scopes, const char *scope)
+{
+    scope_probe s = {scope, 0};
+    each_item(scopes, match_scope, &s);
+    return s.found;
+}
+
+static int check_scope(const char *item, size_t n, void *arg)
+{
+    (void)arg;
+    if (n == 1 && item[0] == '*')
+        return 0;
+    for (const char *const *s = scope_names; *s; s++)
+        if (strlen(*s) == n && strncmp(*s, item, n) == 0)
+            return 0;
+    return 1;
+}
+
+hg_rc scopes_validate(const char *scopes, hg_err *err)
+{
+    if (!scopes || !*scopes || each_item(scopes, check_scope, NULL))
+        return hg_fail(err, HG_INVALID, "invalid", "scopes",
+                       "scopes must be a comma-separated list of areas (enterprises, risk, declarations, manifests, "
+                       "arrival, inspections, lab, tax, stats, gate, audit, admin, ...) or *");
+    return HG_OK;
+}
+
+/* ---- passwords and random tokens ---- */
+
+hg_rc password_check(const char *pw, hg_err *err)
+{
+    size_t n = pw ? strlen(pw) : 0;
+    if (n < 12 || n > 128)
+        return hg_fail(err, HG_INVALID, "invalid", "password", "password must be 12 to 128 characters");
+    return HG_OK;
+}
+
+hg_rc password_hash(const char *pw, char *out, hg_err *err)
+{
+    if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "cannot hash password (out of memory)");
+    return HG_OK;
+}
+
+/* A fresh 256-bit token as 64 hex characters, and its SHA-256 as hex. */
+static void token_new(char token[65], char hash[65])
+{
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    hex_encode(raw, sizeof raw, token);
+    sodium_memzero(raw, sizeof raw);
+    if (hash) {
+        unsigned char h[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(h, (const unsigned char *)token, 64);
+        hex_encode(h, sizeof h, hash);
+    }
+}
+
+static void token_hash_of(const char *token, char hash[65])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+    hex_encode(h, sizeof h, hash);
+}
+
+/* ---- users ---- */
+
+static json_t *user_row_json(db_stmt *s)
+{
+    /* columns: id, name, role, posts, enterprise, disabled, created_ms, updated_ms */
+    json_t *posts = json_array();
+    const char *p = db_col_text(s, 3);
+    while (p && *p) {
+        size_t n = strcspn(p, ",");
+        json_array_append_new(posts, json_stringn(p, n));
+        p += n;
+        if (*p)
+            p++;
+    }
+    char created[40], updated[40];
+    time_format_rfc3339(db_col_int(s, 6), created, sizeof created);
+    time_format_rfc3339(db_col_int(s, 7), updated, sizeof updated);
+    return json_pack("{s:I, s:s, s:s, s:o, s:s?, s:b, s:s, s:s}", "id", (json_int_t)db_col_int(s, 0), "name",
+                     db_col_text(s, 1), "role", db_col_text(s, 2), "posts", posts, "enterprise", db_col_text(s, 4),
+                     "disabled", (int)db_col_int(s, 5), "created_at", created, "updated_at", updated);
+}
+
+#define USER_COLS "id, name, role, posts, enterprise, disabled, created_ms, updated_ms"
+
+hg_rc user_get_json(db *d, const char *name, json_t **out, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT " USER_COLS " FROM users WHERE name = ?", "t", name);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        *out = user_row_json(s);
+        rc = *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "name", "no user named %s", name);
+    }
+    db_reset(s);
+    return rc;
+}
+
+hg_rc user_list_json(db *d, json_t **out, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT " USER_COLS " FROM users ORDER BY name", "");
+    if (rc)
+        return rc;
+    json_t *items = json_array();
+    while ((rc = db_step(s, err)) == HG_ROW)
+        json_array_append_new(items, user_row_json(s));
+    db_reset(s);
+    if (rc != HG_DONE) {
+        json_decref(items);
+        return rc;
+    }
+    *out = json_pack("{s:o}", "items", items);
+    return HG_OK;
+}
+
+static int valid_user_name(const char *n)
+{
+    size_t len = strlen(n);
+    if (len < 2 || len > 32)
+        return 0;
+    for (const char *p = n; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.'))
+            return 0;
+    return 1;
+}
+
+hg_rc user_create(db *d, const char *actor, const char *request_id, const user_spec *u, int64_t *id, hg_err *err)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    char posts[256];
+    json_t *after = NULL;
+    hg_rc rc;
+    if (!u->name || !valid_user_name(u->name))
+        return hg_fail(err, HG_INVALID, "invalid", "name",
+                       "name must be 2 to 32 characters of a-z, 0-9, '_', '-' and '.'");
+    if (!u->role)
+        return hg_fail(err, HG_INVALID, "invalid", "role", "role must be admin, officer, enterprise or system");
+    if (u->posts && u->role != ROLE_OFFICER)
+        return hg_fail(err, HG_INVALID, "invalid", "posts", "only officers carry posts");
+    if (u->role == ROLE_ENTERPRISE && !(u->enterprise && *u->enterprise))
+        return hg_fail(err, HG_INVALID, "required", "enterprise", "an enterprise user needs --enterprise USCC");
+    if (u->role != ROLE_ENTERPRISE && u->enterprise && *u->enterprise)
+        return hg_fail(err, HG_INVALID, "invalid", "enterprise", "only enterprise users are bound to an enterprise");
+    if ((rc = password_check(u->password, err)))
+        return rc;
+    if ((rc = password_hash(u->password, hash, err)))
+        return rc;
+    posts_format(u->posts, posts, sizeof posts);
+    if ((rc = db_begin(d, err)))
+        return rc;
+    if (u->role == ROLE_ENTERPRISE && (!auth_enterprise_exists || !auth_enterprise_exists(d, u->enterprise))) {
+        rc = hg_fail(err, HG_INVALID, "not_found", "enterprise", "no enterprise with USCC %s", u->enterprise);
+        goto out;
+    }
+    int64_t now = now_ms();
+    rc = db_run(d, err,
+                "INSERT INTO users (name, role, posts, enterprise, password_hash, disabled, created_ms, updated_ms) "
+                "VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+                "tttttii", u->name, role_name(u->role), posts, u->role == ROLE_ENTERPRISE ? u->enterprise : NULL, hash,
+                now, now);
+    if (rc == HG_CONFLICT)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "name", "a user named %s already exists", u->name);
+    if (rc)
+        goto out;
+    if ((rc = db_int(d, id, err, "SELECT id FROM users WHERE name = ?", "t", u->name)))
+        goto out;
+    if ((rc = user_get_json(d, u->name, &after, err)))
+        goto out;
+    audit_event e = {actor, "user.create", "user", u->name, request_id, NULL, after};
+    rc = audit_append(d, &e, NULL, err);
+    if (!rc)
+        rc = db_commit(d, err);
+out:
+    if (rc)
+        db_rollback(d);
+    json_decref(after);
+    sodium_memzero(hash, sizeof hash);
+    return rc;
+}
+
+/* Ends every session and token of user id (inside the caller's transaction). */
+static hg_rc end_credentials(db *d, int64_t user_id, hg_err *err)
+{
+    hg_rc rc = db_run(d, err, "DELETE FROM sessions WHERE user_id = ?", "i", user_id);
+    if (!rc)
+        rc = db_run(d, err, "UPDATE api_tokens SET revoked_ms = ? WHERE user_id = ? AND revoked_ms IS NULL", "ii",
+                    now_ms(), user_id);
+    return rc;
+}
+
+static hg_rc user_change(db *d, const char *actor, const char *request_id, const char *name, const char *action,
+                         const char *new_hash, hg_err *err)
+{
+    json_t *before = NULL, *after = NULL;
+    int64_t id;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    if ((rc = db_int(d, &id, err, "SELECT id FROM users WHERE name = ?", "t", name))) {
+        if (rc == HG_NOTFOUND)
+            hg_fail(err, rc, "not_found", "name", "no user named %s", name);
+        goto out;
+    }
+    if ((rc = user_get_json(d, name, &before, err)))
+        goto out;
+    if (new_hash)
+        rc = db_run(d, err, "UPDATE users SET password_hash = ?, updated_ms = ? WHERE id = ?", "tii", new_hash,
+                    now_ms(), id);
+    else
+        rc = db_run(d, err, "UPDATE users SET disabled = 1, updated_ms = ? WHERE id = ?", "ii", now_ms(), id);
+    if (!rc)
+        rc = end_credentials(d, id, err);
+    if (!rc)
+        rc = user_get_json(d, name, &after, err);
+    if (rc)
+        goto out;
+    audit_event e = {actor, action, "user", name, request_id, before, after};
+    if (!(rc = audit_append(d, &e, NULL, err)))
+        rc = db_commit(d, err);
+out:
+    if (rc)
+        db_rollback(d);
+    json_decref(before);
+    json_decref(after);
+    return rc;
+}
+
+hg_rc user_set_password(db *d, const char *actor, const char *request_id, const char *name, const char *password,
+                        hg_err *err)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    hg_rc rc = password_check(password, err);
+    if (!rc)
+        rc = password_hash(password, hash, err);
+    if (!rc)
+        rc = user_change(d, actor, request_id, name, "user.password", hash, err);
+    sodium_memzero(hash, sizeof hash);
+    return rc;
+}
+
+hg_rc user_disable(db *d, const char *actor, const char *request_id, const char *name, hg_err *err)
+{
+    return user_change(d, actor, request_id, name, "user.disable", NULL, err);
+}
+
+/* ---- sessions ---- */
+
+static void principal_from_row(db_stmt *s, int first, principal *p)
+{
+    /* columns from first: user id, name, role, posts, enterprise */
+    memset(p, 0, sizeof *p);
+    p->user_id = db_col_int(s, first);
+    snprintf(p->name, sizeof p->name, "%s", db_col_text(s, first + 1));
+    p->role = role_parse(db_col_text(s, first + 2));
+    posts_parse_list(db_col_text(s, first + 3), &p->posts, NULL);
+    const char *ent = db_col_text(s, first + 4);
+    snprintf(p->enterprise, sizeof p->enterprise, "%s", ent ? ent : "");
+}
+
+/* Counts failures for a name or an address in the window; *oldest gets the oldest one. */
+static hg_rc recent_failures(db *d, const char *col_sql, const char *value, int64_t since, int64_t *count,
+                             int64_t *oldest, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, col_sql, "ti", value, since);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        *count = db_col_int(s, 0);
+        *oldest = db_col_int(s, 1);
+        rc = HG_OK;
+    }
+    db_reset(s);
+    return rc;
+}
+
+static hg_rc login_throttled(db *d, const char *name, const char *addr, int *retry_after, hg_err *err)
+{
+    int64_t now = now_ms(), since = now - LOGIN_WINDOW_MS, n = 0, oldest = 0;
+    hg_rc rc = recent_failures(d, "SELECT COUNT(*), MIN(at_ms) FROM login_failures WHERE name = ? AND at_ms > ?",
+                               name, since, &n, &oldest, err);
+    if (!rc && n < LOGIN_MAX_PER_NAME)
+        rc = recent_failures(d, "SELECT COUNT(*), MIN(at_ms) FROM login_failures WHERE addr = ? AND at_ms > ?",
+                             addr, since, &n, &oldest, err);
+    if (rc)
+        return rc;
+    if (n >= LOGIN_MAX_PER_NAME) {
+        int64_t wait = oldest + LOGIN_WINDOW_MS - now;
+        *retry_after = (int)(wait / 1000) + 1;
+        return hg_fail(err, HG_TOOMANY, "too_many_requests", "username",
+                       "too many failed sign-ins; try again in %d seconds", *retry_after);
+    }
+    return HG_OK;
+}
+
+hg_rc session_login(db *d, const char *name, const char *password, const char *addr, principal *p,
+                    char token_out[65], int *retry_after, hg_err *err)
+{
+    db_stmt *s;
+    char hash[crypto_pwhash_STRBYTES] = "";
+    int found = 0, disabled = 0;
+    hg_rc rc = login_throttled(d, name, addr, retry_after, err);
+    if (rc)
+        return rc;
+    if ((rc = db_query(d, &s, err,
+                       "SELECT id, name, role, posts, enterprise, password_hash, disabled FROM users WHERE name = ?",
+                       "t", name)))
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        found = 1;
+        principal_from_row(s, 0, p);
+        snprintf(hash, sizeof hash, "%s", db_col_text(s, 5));
+        disabled = (int)db_col_int(s, 6);
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = HG_OK;
+    }
+    db_reset(s);
+    if (rc)
+        return rc;
+    /* verify even for unknown names, so that timing does not reveal which names exist */
+    static const char dummy[] = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+                                "3m8K8wTkuXl1qOTr4cS4a3sMv1ZwTzZ2m9Q2i0xIeGQ";
+    int ok = crypto_pwhash_str_verify(found ? hash : dummy, password, strlen(password)) == 0;
+    if (!found || disabled || !ok) {
+        if (!db_begin(d, err)) {
+            if (db_run(d, err, "INSERT INTO login_failures (name, addr, at_ms) VALUES (?, ?, ?)", "tti", name, addr,
+                       now_ms()) ||
+                db_commit(d, err))
+                db_rollback(d);
+        }
+        log_info("sign-in refused for %s from %s", name, addr);
+        return hg_fail(err, HG_UNAUTH, "unauthenticated", "password", "wrong user name or password");
+    }
+    char token_hash[65], csrf[65];
+    token_new(token_out, token_hash);
+    token_new(csrf, NULL);
+    if ((rc = db_begin(d, err)))
+        return rc;
+    int64_t now = now_ms();
+    rc = db_run(d, err, "INSERT INTO sessions (token_hash, user_id, csrf, created_ms, last_ms) VALUES (?, ?, ?, ?, ?)",
+                "titii", token_hash, p->user_id, csrf, now, now);
+    if (!rc)
+        rc = db_run(d, err, "DELETE FROM login_failures WHERE name = ?", "t", name);
+    if (!rc && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                              crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        char fresh[crypto_pwhash_STRBYTES];
+        if (!(rc = password_hash(password, fresh, err)))
+            rc = db_run(d, err, "UPDATE users SET password_hash = ? WHERE id = ?", "ti", fresh, p->user_id);
+    }
+    if (!rc)
+        rc = db_int(d, &p->session_id, err, "SELECT id FROM sessions WHERE token_hash = ?", "t", token_hash);
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc) {
+        db_rollback(d);
+        return rc;
+    }
+    snprintf(p->csrf, sizeof p->csrf, "%s", csrf);
+    log_info("sign-in %s from %s", name, addr);
+    return HG_OK;
+}
+
+hg_rc session_logout(db *d, int64_t session_id, hg_err *err)
+{
+    return db_run(d, err, "DELETE FROM sessions WHERE id = ?", "i", session_id);
+}
+
+static int is_hex64(const char *t)
+{
+    if (strlen(t) != 64)
+        return 0;
+    for (const char *p = t; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+            return 0;
+    return 1;
+}
+
+hg_rc session_authenticate(db *d, const char *session_token, principal *p, hg_err *err)
+{
+    if (!is_hex64(session_token))
+        return hg_fail(err, HG_UNAUTH, "unauthenticated", NULL, "session expired or unknown; sign in again");
+    char h[65];
+    token_hash_of(session_token, h);
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT s.id, s.csrf, s.created_ms, s.last_ms, u.disabled, u.id, u.name, u.role, u.posts, "
+                        "u.enterprise FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+                        "t", h);
+    if (rc)
+        return rc;
+    int64_t now = now_ms(), sid = 0, created = 0, last = 0;
+    int disabled = 1;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        sid = db_col_int(s, 0);
+        created = db_col_int(s, 2);
+        last = db_col_int(s, 3);
+        disabled = (int)db_col_int(s, 4);
+        principal_from_row(s, 5, p);
+        p->session_id = sid;
+        snprintf(p->csrf, sizeof p->csrf, "%s", db_col_text(s, 1));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = HG_UNAUTH;
+    }
+    db_reset(s);
+    if (rc == HG_OK && (disabled || now - last > idle_limit_ms || now - created > absolute_limit_ms)) {
+        session_logout(d, sid, err);
+        rc = HG_UNAUTH;
+    }
+    if (rc == HG_UNAUTH)
+        return hg_fail(err, HG_UNAUTH, "unauthenticated", NULL, "session expired or unknown; sign in again");
+    if (rc)
+        return rc;
+    /* sliding idle expiry, written at most once a minute to keep reads read-only */
+    if (now - last > TOUCH_EVERY_MS)
+        db_run(d, err, "UPDATE sessions SET last_ms = ? WHERE id = ?", "ii", now, sid);
+    return HG_OK;
+}
+
+/* ---- bearer tokens ---- */
+
+hg_rc token_authenticate(db *d, const char *bearer, principal *p, hg_err *err)
+{
+    if (!is_hex64(bearer))
+        return hg_fail(err, HG_UNAUTH, "unauthenticated", "Authorization", "unknown or revoked token");
+    char h[65];
+    token_hash_of(bearer, h);
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT t.id, t.scopes, t.revoked_ms, u.disabled, u.id, u.name, u.role, u.posts, u.enterprise "
+                        "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+                        "t", h);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        principal_from_row(s, 4, p);
+        p->token_id = db_col_int(s, 0);
+        snprintf(p->scopes, sizeof p->scopes, "%s", db_col_text(s, 1));
+        rc = (!db_col_null(s, 2) || db_col_int(s, 3)) ? HG_UNAUTH : HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = HG_UNAUTH;
+    }
+    db_reset(s);
+    if (rc == HG_UNAUTH)
+        return hg_fail(err, HG_UNAUTH, "unauthenticated", "Authorization", "unknown or revoked token");
+    return rc;
+}
+
+hg_rc token_create(db *d, const char *actor, const char *name, const char *scopes, int64_t *id, char token_out[65],
+                   hg_err *err)
+{
+    hg_rc rc = scopes_validate(scopes, err);
+    if (rc)
+        return rc;
+    char hash[65];
+    int64_t uid, disabled;
+    token_new(token_out, hash);
+    if ((rc = db_begin(d, err)))
+        return rc;
+    rc = db_int(d, &uid, err, "SELECT id FROM users WHERE name = ?", "t", name);
+    if (rc == HG_NOTFOUND)
+        rc = hg_fail(err, rc, "not_found", "user", "no user named %s", name);
+    if (!rc)
+        rc = db_int(d, &disabled, err, "SELECT disabled FROM users WHERE id = ?", "i", uid);
+    if (!rc && disabled)
+        rc = hg_fail(err, HG_INVALID, "invalid", "user", "user %s is disabled", name);
+    if (!rc)
+        rc = db_run(d, err, "INSERT INTO api_tokens (token_hash, user_id, scopes, created_ms) VALUES (?, ?, ?, ?)",
+                    "titi", hash, uid, scopes, now_ms());
+    if (!rc)
+        rc = db_int(d, id, err, "SELECT id FROM api_tokens WHERE token_hash = ?", "t", hash);
+    json_t *after = rc ? NULL : json_pack("{s:I, s:s, s:s}", "id", (json_int_t)*id, "user", name, "scopes", scopes);
+    if (!rc) {
+        char oid[32];
+        snprintf(oid, sizeof oid, "%lld", (long long)*id);
+        audit_event e = {actor, "token.create", "token", oid, NULL, NULL, after};
+        rc = audit_append(d, &e, NULL, err);
+    }
+    json_decref(after);
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc)
+        db_rollback(d);
+    return rc;
+}
+
+hg_rc token_revoke(db *d, const char *actor, int64_t id, hg_err *err)
+{
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    int64_t revoked = 0;
+    rc = db_int(d, &revoked, err, "SELECT COALESCE(revoked_ms, 0) FROM api_tokens WHERE id = ?", "i", id);
+    if (rc == HG_NOTFOUND)
+        rc = hg_fail(err, rc, "not_found", "id", "no token %lld", (long long)id);
+    if (!rc && !revoked)
+        rc = db_run(d, err, "UPDATE api_tokens SET revoked_ms = ? WHERE id = ?", "ii", now_ms(), id);
+    if (!rc && !revoked) {
+        char oid[32];
+        snprintf(oid, sizeof oid, "%lld", (long long)id);
+        json_t *after = json_pack("{s:b}", "revoked", 1);
+        audit_event e = {actor, "token.revoke", "token", oid, NULL, NULL, after};
+        rc = audit_append(d, &e, NULL, err);
+        json_decref(after);
+    }
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc)
+        db_rollback(d);
+    return rc;
+}
+
+json_t *principal_json(const principal *p)
+{
+    json_t *posts = json_array();
+    for (unsigned i = 0; i < COUNT(post_names); i++)
+        if (p->posts & (1u << i))
+            json_array_append_new(posts, json_string(post_names[i]));
+    return json_pack("{s:I, s:s, s:s, s:o, s:s*}", "id", (json_int_t)p->user_id, "name", p->name, "role",
+                     role_name(p->role), "posts", posts, "enterprise", p->enterprise[0] ? p->enterprise : NULL);
+}

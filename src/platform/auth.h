@@ -1,0 +1,114 @@
+/* auth.h — users, roles and posts, passwords, sessions, bearer tokens, sign-in throttling.
+ *
+ * A principal is who a request or command acts as. Roles: admin, officer, enterprise,
+ * system (machines). Officers carry posts; `manager` reads every area and changes nothing.
+ * Sessions and tokens are random 256-bit values of which only the SHA-256 is stored. */
+#ifndef HG_AUTH_H
+#define HG_AUTH_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "rc.h"
+
+enum {
+    ROLE_ADMIN = 1u << 0,
+    ROLE_OFFICER = 1u << 1,
+    ROLE_ENTERPRISE = 1u << 2,
+    ROLE_SYSTEM = 1u << 3,
+};
+#define ROLE_ANY (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
+
+enum {
+    POST_CLEARANCE = 1u << 0,
+    POST_RISK = 1u << 1,
+    POST_INSPECTION = 1u << 2,
+    POST_TAX = 1u << 3,
+    POST_GATE = 1u << 4,
+    POST_QUARANTINE = 1u << 5,
+    POST_BONDED = 1u << 6,
+    POST_LIAISON = 1u << 7,
+    POST_ENTERPRISE = 1u << 8,
+    POST_ANTISMUGGLING = 1u << 9,
+    POST_MANAGER = 1u << 10,
+};
+
+typedef struct principal {
+    int64_t user_id;
+    char name[64];
+    unsigned role;            /* one ROLE_* bit */
+    unsigned posts;           /* POST_* bits (officers) */
+    char enterprise[32];      /* USCC of an enterprise user's enterprise, else "" */
+    int64_t session_id;       /* > 0 when authenticated by cookie */
+    int64_t token_id;         /* > 0 when authenticated by bearer token */
+    char scopes[256];         /* token scopes, comma-separated, "*" for all; "" for sessions */
+    char csrf[72];            /* the session's CSRF token */
+} principal;
+
+/* Names <-> bits. role_parse/post_parse return 0 for an unknown name. */
+unsigned role_parse(const char *name);
+const char *role_name(unsigned role);
+unsigned post_parse(const char *name);
+/* Comma-separated names of the bits into out. */
+void posts_format(unsigned posts, char *out, size_t outlen);
+/* Parses "a,b,c" into bits; HG_INVALID naming the bad post otherwise. */
+hg_rc posts_parse_list(const char *list, unsigned *out, hg_err *err);
+/* 1 when scope (an area name) is allowed by the comma-separated list (or "*"). */
+int scope_allows(const char *scopes, const char *scope);
+/* Validates a comma-separated scope list against the known area names. */
+hg_rc scopes_validate(const char *scopes, hg_err *err);
+
+/* Password rules (SECURITY.md §1): 12-128 characters. */
+hg_rc password_check(const char *pw, hg_err *err);
+/* argon2id hash into out (crypto_pwhash_STRBYTES). */
+hg_rc password_hash(const char *pw, char *out, hg_err *err);
+
+/* Creates a user in the caller's transaction; returns the new id in *id. */
+typedef struct user_spec {
+    const char *name;
+    unsigned role;
+    unsigned posts;
+    const char *enterprise;   /* USCC or NULL */
+    const char *password;
+} user_spec;
+/* Writes below run in their own transaction together with their audit row, which
+ * names actor (a user name or "cli:<os user>") and request_id (or NULL). */
+hg_rc user_create(db *d, const char *actor, const char *request_id, const user_spec *u, int64_t *id, hg_err *err);
+/* JSON object of a user (never the hash); caller owns it. NOTFOUND when absent. */
+hg_rc user_get_json(db *d, const char *name, json_t **out, hg_err *err);
+hg_rc user_list_json(db *d, json_t **out, hg_err *err);
+/* Both end every session and revoke every token of the user at once. */
+hg_rc user_set_password(db *d, const char *actor, const char *request_id, const char *name, const char *password,
+                        hg_err *err);
+hg_rc user_disable(db *d, const char *actor, const char *request_id, const char *name, hg_err *err);
+
+/* Signs in with name and password from address addr. On success fills *p, writes the
+ * fresh session token (64 hex chars + NUL) into token_out and returns HG_OK.
+ * HG_UNAUTH for a wrong name or password (the same answer for both), HG_TOOMANY with
+ * *retry_after seconds when the name or address is throttled. */
+hg_rc session_login(db *d, const char *name, const char *password, const char *addr,
+                    principal *p, char token_out[65], int *retry_after, hg_err *err);
+hg_rc session_logout(db *d, int64_t session_id, hg_err *err);
+/* Authenticates a session cookie value or a bearer token (HG_UNAUTH when unknown,
+ * expired, revoked or the user is disabled). */
+hg_rc session_authenticate(db *d, const char *session_token, principal *p, hg_err *err);
+hg_rc token_authenticate(db *d, const char *bearer, principal *p, hg_err *err);
+/* Creates a bearer token for user name with scopes; token_out receives it once. */
+hg_rc token_create(db *d, const char *actor, const char *name, const char *scopes, int64_t *id, char token_out[65],
+                   hg_err *err);
+hg_rc token_revoke(db *d, const char *actor, int64_t id, hg_err *err);
+
+/* Set by the enterprise area at start-up: 1 when an enterprise with this USCC exists.
+ * The platform knows nothing of enterprises beyond this question. */
+extern int (*auth_enterprise_exists)(db *d, const char *uscc);
+
+/* JSON view of a principal for GET /me. Caller owns it. */
+json_t *principal_json(const principal *p);
+
+/* Session lifetimes in ms (defaults: idle 30 min, absolute 12 h). */
+void auth_set_lifetimes(int64_t idle_ms, int64_t absolute_ms);
+
+extern const struct migration auth_migrations[];
+
+#endif

@@ -1,0 +1,267 @@
+/* db.c — backend dispatch, binding helpers, migrations and per-thread connections. */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "db_impl.h"
+#include "log.h"
+#include "mem.h"
+
+hg_rc db_open(const char *url, db **out, hg_err *err)
+{
+    *out = NULL;
+    if (!url || !*url)
+        return hg_fail(err, HG_INVALID, "invalid", "db", "database URL is empty");
+    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+        return hg_fail(err, HG_INVALID, "unsupported", "db",
+                       "PostgreSQL is not built into this version yet");
+    return db_sqlite_ops.open(url, out, err);
+}
+
+void db_close(db *d)
+{
+    if (d)
+        d->ops->close(d);
+}
+
+const char *db_backend(const db *d) { return d->ops->name; }
+
+char *db_expand_ddl(const db_ops *ops, const char *sql)
+{
+    buf b;
+    buf_init(&b, 1 << 20);
+    const char *p = sql;
+    hg_rc rc = HG_OK;
+    while (*p && !rc) {
+        if (strncmp(p, "@IDPK", 5) == 0) {
+            rc = buf_puts(&b, ops->idpk);
+            p += 5;
+        } else if (strncmp(p, "@BLOB", 5) == 0) {
+            rc = buf_puts(&b, ops->blob);
+            p += 5;
+        } else {
+            rc = buf_append(&b, p++, 1);
+        }
+    }
+    if (rc) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_take(&b);
+}
+
+hg_rc db_exec(db *d, const char *sql, hg_err *err)
+{
+    char *x = db_expand_ddl(d->ops, sql);
+    if (!x)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    hg_rc rc = d->ops->exec(d, x, err);
+    xfree(x);
+    return rc;
+}
+
+hg_rc db_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
+{
+    return d->ops->prepare(d, sql, out, err);
+}
+hg_rc db_bind_int(db_stmt *s, int i, int64_t v) { return s->ops->bind_int(s, i, v); }
+hg_rc db_bind_text(db_stmt *s, int i, const char *v) { return s->ops->bind_text(s, i, v); }
+hg_rc db_bind_null(db_stmt *s, int i) { return s->ops->bind_null(s, i); }
+hg_rc db_step(db_stmt *s, hg_err *err) { return s->ops->step(s, err); }
+int db_col_count(db_stmt *s) { return s->ops->col_count(s); }
+const char *db_col_name(db_stmt *s, int i) { return s->ops->col_name(s, i); }
+int db_col_null(db_stmt *s, int i) { return s->ops->col_null(s, i); }
+int64_t db_col_int(db_stmt *s, int i) { return s->ops->col_int(s, i); }
+const char *db_col_text(db_stmt *s, int i) { return s->ops->col_text(s, i); }
+void db_reset(db_stmt *s)
+{
+    if (s)
+        s->ops->reset(s);
+}
+int64_t db_changes(db *d) { return d->ops->changes(d); }
+
+hg_rc db_begin(db *d, hg_err *err) { return d->ops->exec(d, d->ops->begin_sql, err); }
+hg_rc db_commit(db *d, hg_err *err) { return d->ops->exec(d, "COMMIT", err); }
+void db_rollback(db *d)
+{
+    hg_err ignored;
+    d->ops->exec(d, "ROLLBACK", &ignored);
+}
+
+static hg_rc db_vbind(db_stmt *s, const char *fmt, va_list ap)
+{
+    hg_rc rc = HG_OK;
+    int i = 1;
+    for (const char *f = fmt ? fmt : ""; *f && !rc; f++, i++) {
+        switch (*f) {
+        case 'i': rc = db_bind_int(s, i, va_arg(ap, int64_t)); break;
+        case 't': rc = db_bind_text(s, i, va_arg(ap, const char *)); break;
+        case 'n': rc = db_bind_null(s, i); break;
+        default: rc = HG_INTERNAL; break;
+        }
+    }
+    return rc;
+}
+
+static hg_rc db_vquery(db *d, db_stmt **out, hg_err *err, const char *sql, const char *fmt, va_list ap)
+{
+    hg_rc rc = db_prepare(d, sql, out, err);
+    if (rc)
+        return rc;
+    rc = db_vbind(*out, fmt, ap);
+    if (rc) {
+        db_reset(*out);
+        *out = NULL;
+        return hg_fail(err, rc, NULL, NULL, "cannot bind query parameters");
+    }
+    return HG_OK;
+}
+
+hg_rc db_query(db *d, db_stmt **out, hg_err *err, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    hg_rc rc = db_vquery(d, out, err, sql, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+hg_rc db_run(db *d, hg_err *err, const char *sql, const char *fmt, ...)
+{
+    db_stmt *s;
+    va_list ap;
+    va_start(ap, fmt);
+    hg_rc rc = db_vquery(d, &s, err, sql, fmt, ap);
+    va_end(ap);
+    if (rc)
+        return rc;
+    while ((rc = db_step(s, err)) == HG_ROW)
+        ;
+    db_reset(s);
+    return rc == HG_DONE ? HG_OK : rc;
+}
+
+hg_rc db_int(db *d, int64_t *out, hg_err *err, const char *sql, const char *fmt, ...)
+{
+    db_stmt *s;
+    va_list ap;
+    va_start(ap, fmt);
+    hg_rc rc = db_vquery(d, &s, err, sql, fmt, ap);
+    va_end(ap);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        *out = db_col_int(s, 0);
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = HG_NOTFOUND;
+    }
+    db_reset(s);
+    return rc;
+}
+
+/* ---- migrations ---- */
+
+static int migration_cmp(const void *a, const void *b)
+{
+    const migration *x = *(const migration *const *)a, *y = *(const migration *const *)b;
+    return (x->version > y->version) - (x->version < y->version);
+}
+
+hg_rc db_migrate(db *d, const migration *const *sets, int *applied, hg_err *err)
+{
+    if (applied)
+        *applied = 0;
+    hg_rc rc = db_exec(d,
+                       "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+                       "name TEXT NOT NULL, applied_ms BIGINT NOT NULL)",
+                       err);
+    if (rc)
+        return rc;
+    size_t n = 0;
+    for (const migration *const *set = sets; *set; set++)
+        for (const migration *m = *set; m->version; m++)
+            n++;
+    const migration **all = xcalloc(n, sizeof *all);
+    if (!all)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    n = 0;
+    for (const migration *const *set = sets; *set; set++)
+        for (const migration *m = *set; m->version; m++)
+            all[n++] = m;
+    qsort(all, n, sizeof *all, migration_cmp);
+    for (size_t i = 0; i + 1 < n; i++)
+        if (all[i]->version == all[i + 1]->version) {
+            rc = hg_fail(err, HG_INTERNAL, NULL, NULL, "two migrations share version %d", all[i]->version);
+            goto out;
+        }
+    for (size_t i = 0; i < n; i++) {
+        const migration *m = all[i];
+        if ((rc = db_begin(d, err)))
+            goto out;
+        int64_t seen = 0;
+        rc = db_int(d, &seen, err, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", "i",
+                    (int64_t)m->version);
+        if (!rc && !seen) {
+            const char *extra = strcmp(db_backend(d), "sqlite") == 0 ? m->sql_sqlite : m->sql_pg;
+            rc = db_exec(d, m->sql, err);
+            if (!rc && extra)
+                rc = db_exec(d, extra, err);
+            if (!rc)
+                rc = db_run(d, err, "INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, ?)",
+                            "iti", (int64_t)m->version, m->name, now_ms());
+            if (!rc && applied)
+                (*applied)++;
+        }
+        if (!rc)
+            rc = db_commit(d, err);
+        if (rc) {
+            db_rollback(d);
+            goto out;
+        }
+    }
+out:
+    xfree(all);
+    return rc;
+}
+
+/* ---- per-thread connections ---- */
+
+/* A pthread key rather than _Thread_local, so that a worker thread's connection is
+ * closed by the key's destructor when the server's thread pool exits. */
+static char *process_url;
+static pthread_key_t thread_db_key;
+static pthread_once_t thread_db_once = PTHREAD_ONCE_INIT;
+
+static void thread_db_destroy(void *p) { db_close(p); }
+static void thread_db_init(void) { pthread_key_create(&thread_db_key, thread_db_destroy); }
+
+void db_set_url(const char *url)
+{
+    xfree(process_url);
+    process_url = xstrdup(url);
+}
+
+const char *db_get_url(void) { return process_url; }
+
+db *db_thread(hg_err *err)
+{
+    pthread_once(&thread_db_once, thread_db_init);
+    db *d = pthread_getspecific(thread_db_key);
+    if (!d) {
+        if (db_open(process_url, &d, err))
+            return NULL;
+        pthread_setspecific(thread_db_key, d);
+    }
+    return d;
+}
+
+void db_thread_close(void)
+{
+    pthread_once(&thread_db_once, thread_db_init);
+    db_close(pthread_getspecific(thread_db_key));
+    pthread_setspecific(thread_db_key, NULL);
+}

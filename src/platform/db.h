@@ -1,0 +1,89 @@
+/* db.h — the storage interface: one API, two backends (db_sqlite.c now, db_pg.c for the
+ * PostgreSQL issue), the way curl keeps its TLS backends behind one table of operations.
+ *
+ * SQL is written once, in the subset both engines accept: `?` placeholders (translated
+ * for libpq), ON CONFLICT, RETURNING, BIGINT and TEXT columns. DDL may use two macros that
+ * the backend expands: `@IDPK` (an auto-assigned 64-bit integer primary key) and `@BLOB`.
+ * Anything else backend-specific lives in a migration's per-backend part, never in callers.
+ *
+ * A connection belongs to one thread. Prepared statements are cached per connection by
+ * their SQL text and reused: db_prepare never hands over ownership; the caller calls
+ * db_reset when done with a statement (the helpers below do it for you). */
+#ifndef HG_DB_H
+#define HG_DB_H
+
+#include <stdint.h>
+
+#include "rc.h"
+
+typedef struct db db;
+typedef struct db_stmt db_stmt;
+
+/* Opens url: a SQLite file path ("haiguan.db", ":memory:") or "postgres://…".
+ * On success *out owns a connection; free it with db_close. */
+hg_rc db_open(const char *url, db **out, hg_err *err);
+void db_close(db *d);
+/* "sqlite" or "postgres". */
+const char *db_backend(const db *d);
+
+/* Runs one or more parameterless statements (DDL, pragmas). */
+hg_rc db_exec(db *d, const char *sql, hg_err *err);
+
+/* Prepared statements: prepare (cached), bind (1-based), step, read columns (0-based), reset. */
+hg_rc db_prepare(db *d, const char *sql, db_stmt **out, hg_err *err);
+hg_rc db_bind_int(db_stmt *s, int i, int64_t v);
+hg_rc db_bind_text(db_stmt *s, int i, const char *v);   /* NULL binds SQL NULL; copied */
+hg_rc db_bind_null(db_stmt *s, int i);
+/* HG_ROW when a row is ready, HG_DONE when finished, or an error: HG_CONFLICT for a
+ * unique or check violation, HG_UNAVAILABLE when the database cannot be reached or is
+ * busy past the timeout, HG_DB otherwise. */
+hg_rc db_step(db_stmt *s, hg_err *err);
+int db_col_count(db_stmt *s);
+const char *db_col_name(db_stmt *s, int i);
+int db_col_null(db_stmt *s, int i);
+int64_t db_col_int(db_stmt *s, int i);
+/* NULL for SQL NULL; valid until the next step or reset. */
+const char *db_col_text(db_stmt *s, int i);
+void db_reset(db_stmt *s);
+/* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
+int64_t db_changes(db *d);
+
+/* Transactions: db_begin takes the write lock at once (BEGIN IMMEDIATE on SQLite), so
+ * that a read-then-write inside it cannot be raced. */
+hg_rc db_begin(db *d, hg_err *err);
+hg_rc db_commit(db *d, hg_err *err);
+void db_rollback(db *d);
+
+/* Convenience: prepare sql and bind the arguments described by fmt, one letter each:
+ * 'i' int64_t, 't' const char * (NULL binds NULL), 'n' null (no argument). The statement
+ * is ready for db_step; reset it when done. */
+hg_rc db_query(db *d, db_stmt **out, hg_err *err, const char *sql, const char *fmt, ...);
+/* Prepare, bind, step to completion, reset. For INSERT/UPDATE/DELETE. */
+hg_rc db_run(db *d, hg_err *err, const char *sql, const char *fmt, ...);
+/* Runs a query that yields one integer (first column of the first row); HG_NOTFOUND
+ * when there is no row. */
+hg_rc db_int(db *d, int64_t *out, hg_err *err, const char *sql, const char *fmt, ...);
+
+/* Versioned migrations. Each area declares an array of them, terminated by version 0;
+ * versions are unique across the whole program (platform 1-99, then 100 per area). */
+typedef struct migration {
+    int version;
+    const char *name;
+    const char *sql;          /* common SQL */
+    const char *sql_sqlite;   /* extra SQLite-only part (triggers, pragmas), or NULL */
+    const char *sql_pg;       /* extra PostgreSQL-only part, or NULL */
+} migration;
+/* Applies, in version order and each in its own transaction, every migration of the
+ * NULL-terminated list of arrays that the database has not seen. Idempotent. *applied
+ * (if non-NULL) receives how many were applied. */
+hg_rc db_migrate(db *d, const migration *const *sets, int *applied, hg_err *err);
+
+/* Per-thread connection to the process's database (opened on first use from the URL
+ * given to db_set_url; closed by db_thread_close, which the server calls when a worker
+ * thread ends). NULL when it cannot be opened; *err says why. */
+void db_set_url(const char *url);
+const char *db_get_url(void);
+db *db_thread(hg_err *err);
+void db_thread_close(void);
+
+#endif

@@ -1,0 +1,42 @@
+/* db_impl.h — what a storage backend provides to db.c. Not for callers outside db*.c. */
+#ifndef HG_DB_IMPL_H
+#define HG_DB_IMPL_H
+
+#include "db.h"
+
+typedef struct db_ops {
+    const char *name;
+    hg_rc (*open)(const char *url, db **out, hg_err *err);
+    void (*close)(db *d);
+    hg_rc (*exec)(db *d, const char *sql, hg_err *err);
+    hg_rc (*prepare)(db *d, const char *sql, db_stmt **out, hg_err *err);
+    hg_rc (*bind_int)(db_stmt *s, int i, int64_t v);
+    hg_rc (*bind_text)(db_stmt *s, int i, const char *v);
+    hg_rc (*bind_null)(db_stmt *s, int i);
+    hg_rc (*step)(db_stmt *s, hg_err *err);
+    int (*col_count)(db_stmt *s);
+    const char *(*col_name)(db_stmt *s, int i);
+    int (*col_null)(db_stmt *s, int i);
+    int64_t (*col_int)(db_stmt *s, int i);
+    const char *(*col_text)(db_stmt *s, int i);
+    void (*reset)(db_stmt *s);
+    int64_t (*changes)(db *d);
+    const char *begin_sql;   /* "BEGIN IMMEDIATE" / "BEGIN" */
+    const char *idpk;        /* expansion of @IDPK */
+    const char *blob;        /* expansion of @BLOB */
+} db_ops;
+
+/* Every connection and statement starts with a pointer to its backend's ops. */
+struct db {
+    const db_ops *ops;
+};
+struct db_stmt {
+    const db_ops *ops;
+};
+
+extern const db_ops db_sqlite_ops;
+
+/* Copy of sql with @IDPK and @BLOB expanded for ops; xfree it. */
+char *db_expand_ddl(const db_ops *ops, const char *sql);
+
+#endif

@@ -1,0 +1,199 @@
+/* db_sqlite.c — the SQLite backend of db.h: WAL, synchronous=FULL, foreign keys, busy
+ * timeout, and a per-connection cache of prepared statements keyed by SQL text. */
+#include <sqlite3.h>
+#include <string.h>
+
+#include "db_impl.h"
+#include "mem.h"
+
+#define CACHE_BUCKETS 256
+
+typedef struct sq_stmt {
+    db_stmt base;
+    struct sq_db *owner;
+    sqlite3_stmt *st;
+    char *sql;
+    struct sq_stmt *next;   /* bucket chain */
+} sq_stmt;
+
+typedef struct sq_db {
+    db base;
+    sqlite3 *h;
+    sq_stmt *cache[CACHE_BUCKETS];
+} sq_db;
+
+static hg_rc sq_error(sqlite3 *h, int code, hg_err *err)
+{
+    int primary = code & 0xff;
+    const char *msg = h ? sqlite3_errmsg(h) : sqlite3_errstr(code);
+    if (primary == SQLITE_CONSTRAINT)
+        return hg_fail(err, HG_CONFLICT, "conflict", NULL, "%s", msg);
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return hg_fail(err, HG_UNAVAILABLE, "busy", NULL, "database is busy");
+    if (primary == SQLITE_NOMEM)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (primary == SQLITE_CANTOPEN || primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+        return hg_fail(err, HG_UNAVAILABLE, "unavailable", NULL, "database cannot be used: %s", msg);
+    return hg_fail(err, HG_DB, "storage_error", NULL, "%s", msg);
+}
+
+static void sq_close(db *d)
+{
+    sq_db *s = (sq_db *)d;
+    for (int i = 0; i < CACHE_BUCKETS; i++) {
+        for (sq_stmt *p = s->cache[i], *next; p; p = next) {
+            next = p->next;
+            sqlite3_finalize(p->st);
+            xfree(p->sql);
+            xfree(p);
+        }
+    }
+    sqlite3_close_v2(s->h);
+    xfree(s);
+}
+
+static hg_rc sq_exec(db *d, const char *sql, hg_err *err)
+{
+    sq_db *s = (sq_db *)d;
+    int rc = sqlite3_exec(s->h, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? HG_OK : sq_error(s->h, rc, err);
+}
+
+static hg_rc sq_open(const char *url, db **out, hg_err *err)
+{
+    sq_db *s = xcalloc(1, sizeof *s);
+    if (!s)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    s->base.ops = &db_sqlite_ops;
+    int rc = sqlite3_open_v2(url, &s->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        hg_fail(err, HG_UNAVAILABLE, "unavailable", "db", "cannot open database %s: %s", url,
+                s->h ? sqlite3_errmsg(s->h) : sqlite3_errstr(rc));
+        sq_close(&s->base);
+        return HG_UNAVAILABLE;
+    }
+    sqlite3_extended_result_codes(s->h, 1);
+    /* WAL for concurrent readers; FULL so that an acknowledged commit survives power loss;
+     * a real page cache (64 MiB) so that secondary indexes do not thrash. */
+    hg_rc hrc = sq_exec(&s->base,
+                        "PRAGMA busy_timeout = 10000;"
+                        "PRAGMA journal_mode = WAL;"
+                        "PRAGMA synchronous = FULL;"
+                        "PRAGMA foreign_keys = ON;"
+                        "PRAGMA cache_size = -65536;",
+                        err);
+    if (hrc) {
+        if (hrc != HG_NOMEM)
+            hg_fail(err, HG_UNAVAILABLE, "unavailable", "db", "cannot use database %s: %s", url, err ? err->message : "");
+        sq_close(&s->base);
+        return hrc == HG_NOMEM ? hrc : HG_UNAVAILABLE;
+    }
+    *out = &s->base;
+    return HG_OK;
+}
+
+static unsigned sql_hash(const char *s)
+{
+    unsigned h = 2166136261u;   /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h % CACHE_BUCKETS;
+}
+
+static hg_rc sq_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
+{
+    sq_db *s = (sq_db *)d;
+    unsigned h = sql_hash(sql);
+    for (sq_stmt *p = s->cache[h]; p; p = p->next)
+        if (strcmp(p->sql, sql) == 0) {
+            *out = &p->base;
+            return HG_OK;
+        }
+    sq_stmt *p = xcalloc(1, sizeof *p);
+    char *copy = xstrdup(sql);
+    if (!p || !copy) {
+        xfree(p);
+        xfree(copy);
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    }
+    int rc = sqlite3_prepare_v3(s->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &p->st, NULL);
+    if (rc != SQLITE_OK) {
+        hg_rc hrc = sq_error(s->h, rc, err);
+        xfree(p);
+        xfree(copy);
+        return hrc == HG_CONFLICT ? HG_DB : hrc;
+    }
+    p->base.ops = &db_sqlite_ops;
+    p->owner = s;
+    p->sql = copy;
+    p->next = s->cache[h];
+    s->cache[h] = p;
+    *out = &p->base;
+    return HG_OK;
+}
+
+static hg_rc bind_result(int rc) { return rc == SQLITE_OK ? HG_OK : rc == SQLITE_NOMEM ? HG_NOMEM : HG_DB; }
+
+static hg_rc sq_bind_int(db_stmt *st, int i, int64_t v)
+{
+    return bind_result(sqlite3_bind_int64(((sq_stmt *)st)->st, i, v));
+}
+
+static hg_rc sq_bind_text(db_stmt *st, int i, const char *v)
+{
+    sqlite3_stmt *x = ((sq_stmt *)st)->st;
+    return bind_result(v ? sqlite3_bind_text(x, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(x, i));
+}
+
+static hg_rc sq_bind_null(db_stmt *st, int i) { return bind_result(sqlite3_bind_null(((sq_stmt *)st)->st, i)); }
+
+static hg_rc sq_step(db_stmt *st, hg_err *err)
+{
+    sq_stmt *p = (sq_stmt *)st;
+    int rc = sqlite3_step(p->st);
+    if (rc == SQLITE_ROW)
+        return HG_ROW;
+    if (rc == SQLITE_DONE)
+        return HG_DONE;
+    return sq_error(p->owner->h, rc, err);
+}
+
+static int sq_col_count(db_stmt *st) { return sqlite3_column_count(((sq_stmt *)st)->st); }
+static const char *sq_col_name(db_stmt *st, int i) { return sqlite3_column_name(((sq_stmt *)st)->st, i); }
+static int sq_col_null(db_stmt *st, int i) { return sqlite3_column_type(((sq_stmt *)st)->st, i) == SQLITE_NULL; }
+static int64_t sq_col_int(db_stmt *st, int i) { return sqlite3_column_int64(((sq_stmt *)st)->st, i); }
+static const char *sq_col_text(db_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(((sq_stmt *)st)->st, i);
+}
+
+static void sq_reset(db_stmt *st)
+{
+    sq_stmt *p = (sq_stmt *)st;
+    sqlite3_reset(p->st);
+    sqlite3_clear_bindings(p->st);
+}
+
+static int64_t sq_changes(db *d) { return sqlite3_changes64(((sq_db *)d)->h); }
+
+const db_ops db_sqlite_ops = {
+    .name = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .exec = sq_exec,
+    .prepare = sq_prepare,
+    .bind_int = sq_bind_int,
+    .bind_text = sq_bind_text,
+    .bind_null = sq_bind_null,
+    .step = sq_step,
+    .col_count = sq_col_count,
+    .col_name = sq_col_name,
+    .col_null = sq_col_null,
+    .col_int = sq_col_int,
+    .col_text = sq_col_text,
+    .reset = sq_reset,
+    .changes = sq_changes,
+    .begin_sql = "BEGIN IMMEDIATE",
+    .idpk = "INTEGER PRIMARY KEY",
+    .blob = "BLOB",
+};

@@ -1,0 +1,389 @@
+/* http.c — the HTTP server on libmicrohttpd: bounded bodies, authentication, the route
+ * policy, CSRF, the security headers, the error shape, access log and metrics.
+ *
+ * Every request is answered on the access handler's second call or later: libmicrohttpd
+ * 0.9.75 closes keep-alive connections whose response is queued on the first call. */
+#include "http.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+
+#include "json.h"
+#include "log.h"
+#include "mem.h"
+#include "metrics.h"
+
+#define SESSION_COOKIE "hg_session"
+
+typedef struct conn_ctx {
+    int64_t start_ns;
+    buf body;
+    int too_big;
+    int header_too_big;   /* Content-Length announced more than the limit */
+} conn_ctx;
+
+static const http_config *config;
+
+const char *req_query(req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *req_header(req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+hg_rc req_reply_raw(req *r, int status, const char *content_type, const void *p, size_t n)
+{
+    r->status = status;
+    r->content_type = content_type;
+    buf_reset(&r->out);
+    return buf_append(&r->out, p, n);
+}
+
+hg_rc req_reply_json(req *r, int status, json_t *body)
+{
+    if (!body)
+        body = json_object();
+    char *s = body ? json_dumps(body, JSON_COMPACT) : NULL;
+    json_decref(body);
+    if (!s)
+        return HG_NOMEM;
+    hg_rc rc = req_reply_raw(r, status, "application/json; charset=utf-8", s, strlen(s));
+    xfree(s);
+    return rc;
+}
+
+hg_rc req_add_header(req *r, const char *name, const char *value)
+{
+    return buf_appendf(&r->extra_headers, "%s: %s\n", name, value);
+}
+
+/* Renders err as the JSON error shape. Server-side failures get a generic message; their
+ * details go to the log only (SECURITY.md §12). */
+static void reply_error(req *r, const hg_err *err)
+{
+    hg_err shown = *err;
+    int status = hg_rc_http_status(err->rc);
+    if (status >= 500) {
+        log_error("request %s %s %s failed: %s: %s", r->request_id, r->method, r->path, hg_rc_name(err->rc),
+                  err->message);
+        snprintf(shown.message, sizeof shown.message, "%s; the server log has the details under request id %s",
+                 err->rc == HG_UNAVAILABLE ? "the database is unavailable, try again shortly" : "internal error",
+                 r->request_id);
+        shown.field[0] = '\0';
+    }
+    if (req_reply_json(r, status, json_error_body(&shown, r->request_id)) != HG_OK) {
+        static const char fallback[] = "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}";
+        req_reply_raw(r, 500, "application/json; charset=utf-8", fallback, sizeof fallback - 1);
+    }
+}
+
+static int has_body_method(const char *m)
+{
+    return strcmp(m, "POST") == 0 || strcmp(m, "PUT") == 0 || strcmp(m, "PATCH") == 0 || strcmp(m, "DELETE") == 0;
+}
+
+/* Extracts the session cookie value into out; 1 when present. */
+static int cookie_session(req *r, char *out, size_t outlen)
+{
+    const char *v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+    if (!v || strlen(v) >= outlen)
+        return 0;
+    memcpy(out, v, strlen(v) + 1);
+    return 1;
+}
+
+/* Authenticates by bearer token or session cookie; HG_OK with *who NULL when the request
+ * carries no credentials, HG_UNAUTH for wrong ones. The caller lets public routes ignore
+ * bad credentials (signing in must work with a stale cookie). */
+static hg_rc authenticate(req *r, principal *p, const principal **who, hg_err *err)
+{
+    *who = NULL;
+    const char *authz = req_header(r, "Authorization");
+    char cookie[128];
+    hg_rc rc;
+    if (authz) {
+        if (strncasecmp(authz, "Bearer ", 7) != 0)
+            return hg_fail(err, HG_UNAUTH, "unauthenticated", "Authorization", "only Bearer tokens are accepted");
+        rc = token_authenticate(r->db, authz + 7, p, err);
+    } else if (cookie_session(r, cookie, sizeof cookie)) {
+        rc = session_authenticate(r->db, cookie, p, err);
+    } else {
+        return HG_OK;
+    }
+    if (rc == HG_OK)
+        *who = p;
+    return rc;
+}
+
+static int is_json_type(const char *ct)
+{
+    if (!ct)
+        return 0;
+    size_t n = strcspn(ct, ";");
+    while (n && (ct[n - 1] == ' ' || ct[n - 1] == '\t'))
+        n--;
+    return n == 16 && strncasecmp(ct, "application/json", 16) == 0;
+}
+
+static int is_read_method(const char *m) { return strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0; }
+
+static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
+{
+    char scratch[512];
+    int mismatch;
+    principal p;
+    hg_rc rc;
+
+    r->route = router_match(config->routes, r->method, r->path, r->params, scratch, sizeof scratch, &mismatch);
+    if (!r->route) {
+        if (mismatch)
+            return hg_fail(err, HG_METHOD, "method_not_allowed", NULL, "%s is not allowed on %s", r->method, r->path);
+        return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
+    }
+    if (ctx->too_big || ctx->header_too_big)
+        return hg_fail(err, HG_TOOBIG, "too_large", NULL, "the request body exceeds %zu bytes", config->max_body);
+    r->db = db_thread(err);
+    if (!r->db)
+        return HG_UNAVAILABLE;
+    const principal *who;
+    rc = authenticate(r, &p, &who, err);
+    if (rc && !(r->route->flags & ROUTE_PUBLIC))
+        return rc;
+    r->who = who;
+    rc = route_allows(r->route, r->who);
+    if (rc == HG_UNAUTH)
+        return hg_fail(err, rc, "unauthenticated", NULL, "sign in or present a bearer token");
+    if (rc)
+        return hg_fail(err, rc, "forbidden", NULL, "your role or post may not do this");
+    if (r->who && r->who->session_id && !is_read_method(r->method) && !(r->route->flags & ROUTE_NO_CSRF)) {
+        const char *t = req_header(r, "X-CSRF-Token");
+        if (!t || strlen(t) != strlen(r->who->csrf) || sodium_memcmp(t, r->who->csrf, strlen(t)) != 0)
+            return hg_fail(err, HG_FORBIDDEN, "csrf", "X-CSRF-Token", "missing or wrong CSRF token");
+    }
+    r->body = buf_str(&ctx->body);
+    r->body_len = ctx->body.len;
+    json_t *body = NULL;
+    if (!(r->route->flags & ROUTE_RAW) && has_body_method(r->method) && r->body_len > 0) {
+        if (!is_json_type(req_header(r, "Content-Type")))
+            return hg_fail(err, HG_MEDIATYPE, "unsupported_media_type", "Content-Type",
+                           "the body must be sent as application/json");
+        if ((rc = json_parse_body(r->body, r->body_len, &body, err)))
+            return rc;
+        r->json = body;
+    }
+    rc = r->route->fn(r, err);
+    json_decref(body);
+    r->json = NULL;
+    if (rc && err->rc == HG_OK)
+        hg_fail(err, rc, NULL, NULL, "%s", hg_rc_name(rc));
+    return rc;
+}
+
+static const char *const security_headers[][2] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Cache-Control", "no-store"},
+    {"Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
+};
+
+static enum MHD_Result send_reply(struct MHD_Connection *c, req *r)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(r->out.len, r->out.data ? r->out.data : (void *)"",
+                                                                MHD_RESPMEM_MUST_COPY);
+    if (!resp)
+        return MHD_NO;
+    MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "application/json; charset=utf-8");
+    for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
+        MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+    MHD_add_response_header(resp, "X-Request-Id", r->request_id);
+    /* extra headers: "Name: value\n" lines */
+    char *lines = r->extra_headers.data;
+    for (char *line = lines; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        char *colon = strchr(line, ':');
+        if (colon) {
+            *colon = '\0';
+            MHD_add_response_header(resp, line, colon + 2);
+        }
+        line = nl ? nl + 1 : line + strlen(line);
+    }
+    enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, resp);
+    MHD_destroy_response(resp);
+    return ok;
+}
+
+static void client_addr(struct MHD_Connection *c, char *out, size_t outlen)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(out, outlen, "-");
+    if (!ci || !ci->client_addr)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)outlen);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)outlen);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                                  const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+    (void)cls;
+    (void)version;
+    conn_ctx *ctx = *con_cls;
+    if (!ctx) {
+        ctx = xcalloc(1, sizeof *ctx);
+        if (!ctx)
+            return MHD_NO;
+        ctx->start_ns = mono_ns();
+        buf_init(&ctx->body, config->max_body);
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        if (cl) {
+            char *end;
+            unsigned long long n = strtoull(cl, &end, 10);
+            if (*end || n > config->max_body)
+                ctx->header_too_big = 1;
+        }
+        *con_cls = ctx;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        /* past the limit the rest is read and dropped, so that the client gets its 413 */
+        if (!ctx->too_big && !ctx->header_too_big && buf_append(&ctx->body, upload, *upload_size) != HG_OK)
+            ctx->too_big = 1;
+        *upload_size = 0;
+        return MHD_YES;
+    }
+
+    req r;
+    memset(&r, 0, sizeof r);
+    r.method = method;
+    r.path = url;
+    r.conn = c;
+    r.body = "";
+    buf_init(&r.out, 64u << 20);
+    buf_init(&r.extra_headers, 8192);
+    unsigned char rid[8];
+    randombytes_buf(rid, sizeof rid);
+    hex_encode(rid, sizeof rid, r.request_id);
+    client_addr(c, r.addr, sizeof r.addr);
+
+    hg_err err;
+    hg_err_clear(&err);
+    hg_rc rc = dispatch(&r, ctx, &err);
+    if (rc)
+        reply_error(&r, &err);
+    if (!r.status)
+        r.status = 204;
+    enum MHD_Result ok = send_reply(c, &r);
+
+    int64_t dur = mono_ns() - ctx->start_ns;
+    const char *route_name = r.route ? r.route->pattern : "unmatched";
+    metrics_observe(route_name, r.status, dur);
+    log_info("access %s %s %s \"%s\" %d %.3fms user=%s", r.request_id, r.addr, method, url, r.status, (double)dur / 1e6,
+             r.who ? r.who->name : "-");
+    buf_free(&r.out);
+    buf_free(&r.extra_headers);
+    return ok;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode code)
+{
+    (void)cls;
+    (void)c;
+    (void)code;
+    conn_ctx *ctx = *con_cls;
+    if (ctx) {
+        buf_free(&ctx->body);
+        xfree(ctx);
+        *con_cls = NULL;
+    }
+}
+
+/* Splits "HOST:PORT" ("[::1]:80" for IPv6) and resolves it. */
+static hg_rc parse_listen(const char *listen, struct sockaddr_storage *ss, socklen_t *len, hg_err *err)
+{
+    char host[256];
+    const char *colon = strrchr(listen, ':');
+    if (!colon || colon == listen || (size_t)(colon - listen) >= sizeof host)
+        return hg_fail(err, HG_INVALID, "invalid", "listen", "--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+    const char *h = listen;
+    size_t hl = (size_t)(colon - listen);
+    if (h[0] == '[' && hl >= 2 && h[hl - 1] == ']') {
+        h++;
+        hl -= 2;
+    }
+    memcpy(host, h, hl);
+    host[hl] = '\0';
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end || port < 0 || port > 65535 || colon[1] == '\0')
+        return hg_fail(err, HG_INVALID, "invalid", "listen", "port must be a number from 0 to 65535");
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV}, *ai;
+    if (getaddrinfo(host, colon + 1, &hints, &ai) != 0 || !ai)
+        return hg_fail(err, HG_INVALID, "invalid", "listen", "cannot resolve host %s", host);
+    memcpy(ss, ai->ai_addr, ai->ai_addrlen);
+    *len = ai->ai_addrlen;
+    freeaddrinfo(ai);
+    return HG_OK;
+}
+
+hg_rc http_serve(const http_config *cfg, hg_err *err)
+{
+    struct sockaddr_storage ss;
+    socklen_t sslen;
+    hg_rc rc = parse_listen(cfg->listen, &ss, &sslen, err);
+    if (rc)
+        return rc;
+    config = cfg;
+
+    /* SIGTERM and SIGINT are waited for by this thread; block them before MHD starts its
+     * threads so that they inherit the mask. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    if (ss.ss_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    struct MHD_Daemon *d = MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4), MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+    if (!d)
+        return hg_fail(err, HG_IO, "listen_failed", "listen", "cannot listen on %s (in use or not permitted)",
+                       cfg->listen);
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    unsigned port = di ? di->port : 0;
+    char host[256];
+    snprintf(host, sizeof host, "%.*s", (int)(strrchr(cfg->listen, ':') - cfg->listen), cfg->listen);
+    printf("listening on http://%s:%u\n", host, port);
+    fflush(stdout);
+    log_info("serving on %s:%u with %d threads, database %s", host, port, cfg->threads, db_get_url());
+
+    int sig = 0;
+    sigwait(&set, &sig);
+    log_info("signal %d: stopping", sig);
+    MHD_stop_daemon(d);
+    log_info("stopped");
+    return HG_OK;
+}

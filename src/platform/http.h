@@ -1,0 +1,97 @@
+/* http.h — the HTTP server (libmicrohttpd thread pool), requests, routes and replies.
+ *
+ * Routes come from tables that the areas register; each route declares its access policy
+ * (deny by default). The server reads the body (bounded), authenticates, checks the policy
+ * and CSRF, calls the handler, adds the security headers, logs one access line and counts
+ * the request in /metrics. Handlers see only `req`; they never touch libmicrohttpd. */
+#ifndef HG_HTTP_H
+#define HG_HTTP_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "auth.h"
+#include "buf.h"
+#include "db.h"
+#include "rc.h"
+
+#define REQ_MAX_PARAMS 4
+
+typedef struct req req;
+typedef hg_rc (*route_fn)(req *r, hg_err *err);
+
+enum {
+    ROUTE_PUBLIC = 1u << 0,   /* no authentication needed */
+    ROUTE_NO_CSRF = 1u << 1,  /* state-changing but exempt from CSRF (sign-in) */
+    ROUTE_RAW = 1u << 2,      /* the body is not JSON (handler reads r->body itself) */
+};
+
+typedef struct route {
+    const char *method;       /* "GET", "POST", "PATCH", "DELETE" */
+    const char *pattern;      /* "/api/v1/enterprises/{uscc}" */
+    route_fn fn;
+    unsigned flags;           /* ROUTE_* */
+    const char *scope;        /* area name a bearer token needs ("enterprises"), NULL = any */
+    unsigned roles;           /* ROLE_* allowed */
+    unsigned posts;           /* for officers: POST_* allowed; 0 = every officer */
+    const char *summary;      /* one line for docs and `haiguan routes` */
+} route;
+
+struct req {
+    const char *method;
+    const char *path;
+    const char *params[REQ_MAX_PARAMS];   /* values of {placeholders}, in order */
+    const char *body;                     /* NUL-terminated; "" when none */
+    size_t body_len;
+    json_t *json;                         /* parsed body (JSON routes with a body), borrowed */
+    const principal *who;                 /* NULL on public routes without credentials */
+    db *db;                               /* this thread's connection */
+    const route *route;
+    char request_id[24];
+    char addr[64];                        /* client address */
+    void *conn;                           /* the libmicrohttpd connection (http.c only) */
+    /* the reply, set by the handler through the functions below */
+    int status;
+    buf out;
+    const char *content_type;
+    buf extra_headers;                    /* "Name: value\n" lines */
+};
+
+/* Query-string value or NULL. */
+const char *req_query(req *r, const char *name);
+/* Request header value or NULL. */
+const char *req_header(req *r, const char *name);
+/* Replies with JSON (takes ownership of body; NULL sends {}). */
+hg_rc req_reply_json(req *r, int status, json_t *body);
+/* Replies with bytes of a given type (copied). */
+hg_rc req_reply_raw(req *r, int status, const char *content_type, const void *p, size_t n);
+/* Adds a response header. */
+hg_rc req_add_header(req *r, const char *name, const char *value);
+
+/* The route tables of the program, NULL-terminated list of arrays terminated by a
+ * route with method == NULL. Set once before http_serve. */
+typedef struct http_config {
+    const char *listen;          /* "127.0.0.1:8080"; port 0 picks a free one */
+    int threads;
+    size_t max_body;             /* bytes, default 1 MiB */
+    const route *const *routes;
+    const char *assets_dir;      /* serve console assets from disk (development), or NULL */
+} http_config;
+
+/* Runs the server until SIGTERM or SIGINT; prints "listening on http://HOST:PORT" to
+ * stdout once bound. Returns HG_OK after a clean stop. */
+hg_rc http_serve(const http_config *cfg, hg_err *err);
+
+/* Matches method and path against the tables; fills params. Exposed for tests.
+ * Returns the route, or NULL with *method_mismatch set when the path exists under
+ * another method. */
+const route *router_match(const route *const *tables, const char *method, const char *path,
+                          const char *params[REQ_MAX_PARAMS], char *scratch, size_t scratch_len,
+                          int *method_mismatch);
+
+/* Policy decision for principal p (NULL = anonymous) on route rt: HG_OK, HG_UNAUTH or
+ * HG_FORBIDDEN. Pure; exposed for the authorization matrix tests. */
+hg_rc route_allows(const route *rt, const principal *p);
+
+#endif

@@ -1,0 +1,22 @@
+/* log.h — one line per event on stderr, with a UTC timestamp and a level.
+ * Messages are escaped (control characters never reach the log verbatim). Never log
+ * passwords, tokens, keys or full identity numbers. Thread-safe. */
+#ifndef HG_LOG_H
+#define HG_LOG_H
+
+#include <stdint.h>
+
+void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Silences info lines (tests and CLI commands). */
+void log_set_quiet(int quiet);
+
+/* Milliseconds since the Unix epoch, UTC (wall clock). */
+int64_t now_ms(void);
+/* Monotonic nanoseconds, for durations. */
+int64_t mono_ns(void);
+/* RFC 3339 UTC with milliseconds ("2026-11-29T04:28:12.345Z") into out (>= 32 bytes). */
+void time_format_rfc3339(int64_t ms, char *out, unsigned outlen);
+
+#endif

@@ -1,0 +1,270 @@
+/* platform_api.c — the platform's routes: health, metrics, sign-in and sign-out, the
+ * current user, user administration, and the audit trail. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "http.h"
+#include "json.h"
+#include "log.h"
+#include "metrics.h"
+#include "record.h"
+
+static hg_rc healthz_api(req *r, hg_err *err)
+{
+    int64_t one = 0;
+    hg_rc rc = db_int(r->db, &one, err, "SELECT 1", "");
+    if (rc)
+        return hg_fail(err, HG_UNAVAILABLE, "unavailable", NULL, "database check failed");
+    return req_reply_json(r, 200, json_pack("{s:s, s:s, s:s}", "status", "ok", "database", db_backend(r->db),
+                                            "version", HAIGUAN_VERSION));
+}
+
+static hg_rc metrics_api(req *r, hg_err *err)
+{
+    buf b;
+    buf_init(&b, 4u << 20);
+    hg_rc rc = metrics_render(&b);
+    if (!rc)
+        rc = req_reply_raw(r, 200, "text/plain; version=0.0.4; charset=utf-8", b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return rc ? hg_fail(err, rc, NULL, NULL, "cannot render metrics") : HG_OK;
+}
+
+static const char index_html[] =
+    "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    "<title>haiguan 海关</title></head><body>"
+    "<h1>haiguan 海关通关监管系统</h1>"
+    "<p>The JSON API is served under <code>/api/v1/</code>; see docs/API.md. "
+    "The console is being built (issue 6).</p>"
+    "<p><a href=\"/healthz\">/healthz</a> · <a href=\"/metrics\">/metrics</a></p>"
+    "</body></html>\n";
+
+static hg_rc index_api(req *r, hg_err *err)
+{
+    (void)err;
+    return req_reply_raw(r, 200, "text/html; charset=utf-8", index_html, sizeof index_html - 1);
+}
+
+/* ---- session ---- */
+
+static hg_rc session_cookie(req *r, const char *value, int max_age)
+{
+    char cookie[256];
+    snprintf(cookie, sizeof cookie, "hg_session=%s; Path=/; HttpOnly; SameSite=Strict%s", value,
+             max_age == 0 ? "; Max-Age=0" : "");
+    return req_add_header(r, "Set-Cookie", cookie);
+}
+
+static hg_rc session_create_api(req *r, hg_err *err)
+{
+    static const char *const allowed[] = {"username", "password", NULL};
+    const char *name, *password;
+    hg_rc rc;
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object with username and password is expected");
+    if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "username", 1, &name, err)) ||
+        (rc = json_get_str(r->json, "password", 1, &password, err)))
+        return rc;
+    if (strlen(name) > 64 || strlen(password) > 256)
+        return hg_fail(err, HG_UNAUTH, "unauthenticated", "password", "wrong user name or password");
+    principal p;
+    char token[65];
+    int retry = 0;
+    rc = session_login(r->db, name, password, r->addr, &p, token, &retry, err);
+    if (rc == HG_TOOMANY) {
+        char v[16];
+        snprintf(v, sizeof v, "%d", retry);
+        req_add_header(r, "Retry-After", v);
+    }
+    if (rc)
+        return rc;
+    if ((rc = session_cookie(r, token, -1)))
+        return rc;
+    return req_reply_json(r, 200, json_pack("{s:o, s:s}", "user", principal_json(&p), "csrf_token", p.csrf));
+}
+
+static hg_rc session_delete_api(req *r, hg_err *err)
+{
+    if (!r->who->session_id)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "only a cookie session can sign out; revoke tokens instead");
+    hg_rc rc = session_logout(r->db, r->who->session_id, err);
+    if (!rc)
+        rc = session_cookie(r, "", 0);
+    if (!rc)
+        r->status = 204;
+    return rc;
+}
+
+static hg_rc me_api(req *r, hg_err *err)
+{
+    (void)err;
+    json_t *o = json_pack("{s:o}", "user", principal_json(r->who));
+    if (o && r->who->session_id)
+        json_object_set_new(o, "csrf_token", json_string(r->who->csrf));
+    if (o && r->who->token_id)
+        json_object_set_new(o, "scopes", json_string(r->who->scopes));
+    return req_reply_json(r, 200, o);
+}
+
+/* ---- users ---- */
+
+static hg_rc users_create_api(req *r, hg_err *err)
+{
+    static const char *const allowed[] = {"name", "role", "posts", "enterprise", "password", NULL};
+    const char *name, *role, *enterprise, *password;
+    hg_rc rc;
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+    if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "name", 1, &name, err)) ||
+        (rc = json_get_str(r->json, "role", 1, &role, err)) ||
+        (rc = json_get_str(r->json, "enterprise", 0, &enterprise, err)) ||
+        (rc = json_get_str(r->json, "password", 1, &password, err)))
+        return rc;
+    user_spec u = {name, role_parse(role), 0, NULL, password};
+    if (!u.role)
+        return hg_fail(err, HG_INVALID, "invalid", "role", "role must be admin, officer, enterprise or system");
+    json_t *posts = json_object_get(r->json, "posts");
+    if (posts && !json_is_array(posts))
+        return hg_fail(err, HG_INVALID, "wrong_type", "posts", "posts must be an array of post names");
+    size_t i;
+    json_t *p;
+    json_array_foreach(posts, i, p)
+    {
+        unsigned bit = json_is_string(p) ? post_parse(json_string_value(p)) : 0;
+        if (!bit)
+            return hg_fail(err, HG_INVALID, "invalid", "posts",
+                           "posts[%zu] is not a post (clearance, risk, inspection, tax, gate, quarantine, bonded, "
+                           "liaison, enterprise, antismuggling, manager)",
+                           i);
+        u.posts |= bit;
+    }
+    char uscc[32] = "";
+    if (enterprise) {   /* identifiers are trimmed and upper-cased at the API */
+        size_t k = 0;
+        for (const char *c = enterprise; *c && k + 1 < sizeof uscc; c++)
+            if (*c != ' ')
+                uscc[k++] = (*c >= 'a' && *c <= 'z') ? (char)(*c - 32) : *c;
+        uscc[k] = '\0';
+        u.enterprise = uscc;
+    }
+    int64_t id;
+    if ((rc = user_create(r->db, r->who->name, r->request_id, &u, &id, err)))
+        return rc;
+    json_t *out;
+    if ((rc = user_get_json(r->db, name, &out, err)))
+        return rc;
+    return req_reply_json(r, 201, out);
+}
+
+static hg_rc users_list_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = user_list_json(r->db, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc users_get_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = user_get_json(r->db, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc users_disable_api(req *r, hg_err *err)
+{
+    if (strcmp(r->params[0], r->who->name) == 0)
+        return hg_fail(err, HG_CONFLICT, "conflict", "name", "you cannot disable yourself");
+    hg_rc rc = user_disable(r->db, r->who->name, r->request_id, r->params[0], err);
+    json_t *out;
+    if (!rc)
+        rc = user_get_json(r->db, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+/* ---- audit ---- */
+
+static hg_rc parse_time_param(req *r, const char *name, int64_t *out, hg_err *err)
+{
+    const char *v = req_query(r, name);
+    *out = 0;
+    if (v && time_parse_rfc3339(v, out))
+        return hg_fail(err, HG_INVALID, "invalid", name, "%s must be an RFC 3339 time with offset", name);
+    return HG_OK;
+}
+
+static hg_rc audit_list_api(req *r, hg_err *err)
+{
+    audit_filter f = {0};
+    char type[64] = "";
+    const char *object = req_query(r, "object");
+    f.object_type = req_query(r, "object_type");
+    f.object_id = req_query(r, "object_id");
+    if (object) {   /* object=TYPE or object=TYPE:ID */
+        const char *colon = strchr(object, ':');
+        size_t n = colon ? (size_t)(colon - object) : strlen(object);
+        if (n == 0 || n >= sizeof type)
+            return hg_fail(err, HG_INVALID, "invalid", "object", "object must be TYPE or TYPE:ID");
+        memcpy(type, object, n);
+        type[n] = '\0';
+        f.object_type = type;
+        if (colon)
+            f.object_id = colon + 1;
+    }
+    f.actor = req_query(r, "actor");
+    hg_rc rc;
+    if ((rc = parse_time_param(r, "from", &f.from_ms, err)) || (rc = parse_time_param(r, "to", &f.to_ms, err)) ||
+        (rc = record_parse_limit(req_query(r, "limit"), &f.limit, err)))
+        return rc;
+    const char *cursor = req_query(r, "cursor");
+    if (cursor) {
+        char *end;
+        f.cursor = strtoll(cursor, &end, 10);
+        if (*end || f.cursor <= 0)
+            return hg_fail(err, HG_INVALID, "invalid", "cursor", "cursor must be a positive integer");
+    }
+    json_t *out;
+    rc = audit_list_json(r->db, &f, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc audit_verify_api(req *r, hg_err *err)
+{
+    audit_report rep;
+    memset(&rep, 0, sizeof rep);
+    hg_rc rc = audit_verify(r->db, NULL, &rep, err);
+    if (rc && rc != HG_INVALID)
+        return rc;
+    json_t *o = json_pack("{s:b, s:I, s:I}", "whole", rc == HG_OK, "rows", (json_int_t)rep.rows, "checkpoints",
+                          (json_int_t)rep.checkpoints);
+    if (o && rc) {
+        json_object_set_new(o, "bad_seq", json_integer(rep.bad_seq));
+        json_object_set_new(o, "reason", json_string(rep.reason));
+    }
+    return req_reply_json(r, 200, o);
+}
+
+#define ANYONE (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
+
+const route platform_routes[] = {
+    {"GET", "/", index_api, ROUTE_PUBLIC, NULL, 0, 0, "landing page"},
+    {"GET", "/healthz", healthz_api, ROUTE_PUBLIC, NULL, 0, 0, "liveness and database check"},
+    {"GET", "/metrics", metrics_api, ROUTE_PUBLIC, NULL, 0, 0, "Prometheus metrics"},
+    {"POST", "/api/v1/session", session_create_api, ROUTE_PUBLIC | ROUTE_NO_CSRF, NULL, 0, 0, "sign in"},
+    {"DELETE", "/api/v1/session", session_delete_api, 0, NULL, ANYONE, 0, "sign out"},
+    {"GET", "/api/v1/me", me_api, 0, NULL, ANYONE, 0, "who am I"},
+    {"POST", "/api/v1/users", users_create_api, 0, "admin", ROLE_ADMIN, 0, "create a user"},
+    {"GET", "/api/v1/users", users_list_api, 0, "admin", ROLE_ADMIN, 0, "list users"},
+    {"GET", "/api/v1/users/{name}", users_get_api, 0, "admin", ROLE_ADMIN, 0, "read a user"},
+    {"POST", "/api/v1/users/{name}/disable", users_disable_api, 0, "admin", ROLE_ADMIN, 0, "disable a user"},
+    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+};
+
+const route audit_routes[] = {
+    {"GET", "/api/v1/audit", audit_list_api, 0, "audit", ROLE_ADMIN, 0,
+     "the audit trail (object=TYPE[:ID], object_type, object_id, actor, from, to, limit, cursor)"},
+    {"GET", "/api/v1/audit/verify", audit_verify_api, 0, "audit", ROLE_ADMIN, 0, "verify the audit chain"},
+    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+};

@@ -1,0 +1,398 @@
+/* platform_cmd.c — the platform's commands: serve, init, user, token, demo; and the
+ * platform's module entries (accounts, audit). */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "log.h"
+#include "module.h"
+
+extern const route platform_routes[];
+extern const route audit_routes[];
+
+const char *cli_actor(void)
+{
+    static char actor[80];
+    struct passwd pw, *res = NULL;
+    char scratch[1024];
+    getpwuid_r(geteuid(), &pw, scratch, sizeof scratch, &res);
+    snprintf(actor, sizeof actor, "cli:%s", res ? res->pw_name : "unknown");
+    return actor;
+}
+
+static int fail(const hg_err *err)
+{
+    fprintf(stderr, "haiguan: %s%s%s\n", err->field[0] ? err->field : "", err->field[0] ? ": " : "", err->message);
+    return EXIT_FAIL;
+}
+
+static const char *key_dir(cmd_ctx *c, char *scratch, size_t n)
+{
+    const char *k = cmd_option(c, "--keys");
+    if (!k)
+        k = getenv("HAIGUAN_KEYS");
+    if (k && *k)
+        return k;
+    audit_default_key_dir(c->db_url, scratch, n);
+    return scratch;
+}
+
+/* ---- serve ---- */
+
+static int serve_cmd(cmd_ctx *c)
+{
+    http_config cfg = {"127.0.0.1:8080", 4, 1u << 20, modules_routes(), NULL};
+    const char *v;
+    char *end;
+    if ((v = cmd_option(c, "--listen")))
+        cfg.listen = v;
+    if ((v = cmd_option(c, "--threads"))) {
+        long t = strtol(v, &end, 10);
+        if (*end || t < 1 || t > 256) {
+            fprintf(stderr, "haiguan: --threads must be from 1 to 256\n");
+            return EXIT_USAGE;
+        }
+        cfg.threads = (int)t;
+    }
+    if ((v = cmd_option(c, "--max-body"))) {
+        long long b = strtoll(v, &end, 10);
+        if (*end || b < 1024 || b > (1LL << 30)) {
+            fprintf(stderr, "haiguan: --max-body must be from 1024 to 1073741824 bytes\n");
+            return EXIT_USAGE;
+        }
+        cfg.max_body = (size_t)b;
+    }
+    cfg.assets_dir = cmd_option(c, "--assets");
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    char scratch[4096];
+    hg_err err;
+    hg_err_clear(&err);
+    if (audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err)) {
+        db_close(d);
+        return fail(&err);
+    }
+    db_close(d);
+    hg_rc rc = http_serve(&cfg, &err);
+    return rc ? fail(&err) : EXIT_OK;
+}
+
+static int init_cmd(cmd_ctx *c)
+{
+    db *d;
+    hg_err err;
+    hg_err_clear(&err);
+    if (db_open(c->db_url, &d, &err))
+        return fail(&err);
+    int applied = 0;
+    hg_rc rc = db_migrate(d, modules_migrations(), &applied, &err);
+    char scratch[4096];
+    if (!rc)
+        rc = audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    printf("database ready: %d migration%s applied\n", applied, applied == 1 ? "" : "s");
+    return EXIT_OK;
+}
+
+/* ---- user ---- */
+
+static int user_add(cmd_ctx *c, const command *self)
+{
+    if (c->argc < 3 || c->argv[2][0] == '-')
+        return cmd_usage(self);
+    user_spec u = {0};
+    u.name = c->argv[2];
+    for (int i = 3; i < c->argc; i++) {
+        const char *opt = c->argv[i];
+        if (i + 1 >= c->argc)
+            return cmd_usage(self);
+        const char *val = c->argv[++i];
+        hg_err err;
+        if (strcmp(opt, "--role") == 0) {
+            if (!(u.role = role_parse(val))) {
+                fprintf(stderr, "haiguan: role: must be admin, officer, enterprise or system\n");
+                return EXIT_FAIL;
+            }
+        } else if (strcmp(opt, "--post") == 0) {
+            unsigned bits;
+            if (posts_parse_list(val, &bits, &err))
+                return fail(&err);
+            u.posts |= bits;
+        } else if (strcmp(opt, "--enterprise") == 0) {
+            u.enterprise = val;
+        } else {
+            return cmd_usage(self);
+        }
+    }
+    if (!u.role)
+        return cmd_usage(self);
+    char pw[256];
+    if (cmd_read_password(pw, sizeof pw)) {
+        fprintf(stderr, "haiguan: password: give it on standard input\n");
+        return EXIT_FAIL;
+    }
+    u.password = pw;
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    int64_t id;
+    hg_err err;
+    hg_err_clear(&err);
+    hg_rc rc = user_create(d, cli_actor(), NULL, &u, &id, &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    printf("user %s created (id %lld)\n", u.name, (long long)id);
+    return EXIT_OK;
+}
+
+static int user_cmd(cmd_ctx *c);
+static const command *user_command(void);
+
+static int user_cmd(cmd_ctx *c)
+{
+    const command *self = user_command();
+    if (c->argc < 2)
+        return cmd_usage(self);
+    const char *sub = c->argv[1];
+    if (strcmp(sub, "add") == 0)
+        return user_add(c, self);
+    db *d;
+    hg_err err;
+    hg_err_clear(&err);
+    hg_rc rc;
+    if (strcmp(sub, "list") == 0 && c->argc == 2) {
+        if (!(d = cmd_open_db(c)))
+            return EXIT_FAIL;
+        json_t *list = NULL;
+        rc = user_list_json(d, &list, &err);
+        db_close(d);
+        if (rc)
+            return fail(&err);
+        size_t i;
+        json_t *u;
+        printf("%-20s %-10s %-9s %-34s %s\n", "NAME", "ROLE", "STATUS", "POSTS", "ENTERPRISE");
+        json_array_foreach(json_object_get(list, "items"), i, u)
+        {
+            char posts[256] = "";
+            size_t k;
+            json_t *p;
+            json_array_foreach(json_object_get(u, "posts"), k, p)
+            {
+                size_t used = strlen(posts);
+                snprintf(posts + used, sizeof posts - used, "%s%s", k ? "," : "", json_string_value(p));
+            }
+            const char *ent = json_string_value(json_object_get(u, "enterprise"));
+            printf("%-20s %-10s %-9s %-34s %s\n", json_string_value(json_object_get(u, "name")),
+                   json_string_value(json_object_get(u, "role")),
+                   json_is_true(json_object_get(u, "disabled")) ? "disabled" : "active", posts[0] ? posts : "-",
+                   ent ? ent : "-");
+        }
+        json_decref(list);
+        return EXIT_OK;
+    }
+    if ((strcmp(sub, "passwd") == 0 || strcmp(sub, "disable") == 0) && c->argc == 3) {
+        char pw[256] = "";
+        if (strcmp(sub, "passwd") == 0 && cmd_read_password(pw, sizeof pw)) {
+            fprintf(stderr, "haiguan: password: give the new password on standard input\n");
+            return EXIT_FAIL;
+        }
+        if (!(d = cmd_open_db(c)))
+            return EXIT_FAIL;
+        rc = strcmp(sub, "passwd") == 0 ? user_set_password(d, cli_actor(), NULL, c->argv[2], pw, &err)
+                                        : user_disable(d, cli_actor(), NULL, c->argv[2], &err);
+        db_close(d);
+        if (rc)
+            return fail(&err);
+        printf("user %s %s; their sessions and tokens have ended\n", c->argv[2],
+               strcmp(sub, "passwd") == 0 ? "has a new password" : "disabled");
+        return EXIT_OK;
+    }
+    return cmd_usage(self);
+}
+
+/* ---- token ---- */
+
+static const command *token_command(void);
+
+static int token_cmd(cmd_ctx *c)
+{
+    const command *self = token_command();
+    hg_err err;
+    hg_err_clear(&err);
+    if (c->argc >= 2 && strcmp(c->argv[1], "create") == 0) {
+        const char *user = cmd_option(c, "--user"), *scopes = cmd_option(c, "--scopes");
+        if (!user || !scopes || c->argc != 6)
+            return cmd_usage(self);
+        db *d = cmd_open_db(c);
+        if (!d)
+            return EXIT_FAIL;
+        int64_t id;
+        char token[65];
+        hg_rc rc = token_create(d, cli_actor(), user, scopes, &id, token, &err);
+        db_close(d);
+        if (rc)
+            return fail(&err);
+        printf("%s\n", token);
+        fprintf(stderr, "token %lld for %s with scopes %s; shown once, keep it safe\n", (long long)id, user, scopes);
+        return EXIT_OK;
+    }
+    if (c->argc == 3 && strcmp(c->argv[1], "revoke") == 0) {
+        char *end;
+        long long id = strtoll(c->argv[2], &end, 10);
+        if (*end || id <= 0) {
+            fprintf(stderr, "haiguan: id: must be a positive token id\n");
+            return EXIT_FAIL;
+        }
+        db *d = cmd_open_db(c);
+        if (!d)
+            return EXIT_FAIL;
+        hg_rc rc = token_revoke(d, cli_actor(), id, &err);
+        db_close(d);
+        if (rc)
+            return fail(&err);
+        printf("token %lld revoked\n", id);
+        return EXIT_OK;
+    }
+    return cmd_usage(self);
+}
+
+/* ---- demo ---- */
+
+static const struct demo_user {
+    const char *name, *role, *posts, *password;
+} demo_users[] = {
+    {"admin", "admin", NULL, "admin-demo-2026"},
+    {"officer", "officer", "clearance,risk,inspection,tax,enterprise,liaison", "officer-demo-2026"},
+    {"manager", "officer", "manager", "manager-demo-2026"},
+    {"gate01", "system", NULL, "gate01-demo-2026"},
+};
+
+/* Creates the platform's demo users (skipping those that exist). */
+static hg_rc platform_demo(db *d, hg_err *err)
+{
+    for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++) {
+        const struct demo_user *u = &demo_users[i];
+        int64_t id;
+        if (db_int(d, &id, err, "SELECT id FROM users WHERE name = ?", "t", u->name) == HG_OK)
+            continue;
+        user_spec s = {u->name, role_parse(u->role), 0, NULL, u->password};
+        if (u->posts)
+            posts_parse_list(u->posts, &s.posts, NULL);
+        hg_rc rc = user_create(d, "demo", NULL, &s, &id, err);
+        if (rc)
+            return rc;
+    }
+    return HG_OK;
+}
+
+static int demo_cmd(cmd_ctx *c)
+{
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_err err;
+    hg_err_clear(&err);
+    char scratch[4096];
+    hg_rc rc = audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err);
+    for (const hg_module *const *m = hg_modules; *m && !rc; m++)
+        if ((*m)->demo)
+            rc = (*m)->demo(d, &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    printf("demo data loaded. Sign in with:\n");
+    for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++)
+        if (strcmp(demo_users[i].role, "system") != 0)
+            printf("  %-12s %s\n", demo_users[i].name, demo_users[i].password);
+    printf("  %-12s %s   (enterprise user of 大连港通国际贸易有限公司)\n", "dl-trading", "trading-demo-2026");
+    return EXIT_OK;
+}
+
+/* ---- import ---- */
+
+static const command *import_command(void);
+
+static int import_cmd(cmd_ctx *c)
+{
+    if (c->argc != 3)
+        return cmd_usage(import_command());
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        for (const importer *im = (*m)->importers; im && im->kind; im++)
+            if (strcmp(im->kind, c->argv[1]) == 0) {
+                db *d = cmd_open_db(c);
+                if (!d)
+                    return EXIT_FAIL;
+                char scratch[4096];
+                hg_err err;
+                hg_err_clear(&err);
+                if (audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err)) {
+                    db_close(d);
+                    return fail(&err);
+                }
+                int rc = im->fn(c, d, c->argv[2]);
+                db_close(d);
+                return rc;
+            }
+    fprintf(stderr, "haiguan: unknown import kind '%s'; kinds:", c->argv[1]);
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        for (const importer *im = (*m)->importers; im && im->kind; im++)
+            fprintf(stderr, " %s", im->kind);
+    fprintf(stderr, "\n");
+    return EXIT_USAGE;
+}
+
+static const command platform_commands[] = {
+    {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]",
+     "run the HTTP API and console",
+     "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
+     "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
+     "--threads sets the worker pool (default 4); --max-body bounds request bodies (default\n"
+     "1048576 bytes). The database is created or migrated first. Audit checkpoints are signed\n"
+     "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database)."},
+    {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
+     "Creates the database or applies the migrations it has not seen; safe to run again.\n"
+     "Also creates the audit signing key when there is none."},
+    {"user", user_cmd,
+     "user add NAME --role admin|officer|enterprise|system [--post POST]... [--enterprise USCC]\n"
+     "       user list | user passwd NAME | user disable NAME",
+     "manage user accounts",
+     "add creates a user; its password (12 to 128 characters) is read from standard input.\n"
+     "Officers carry posts (clearance, risk, inspection, tax, gate, quarantine, bonded, liaison,\n"
+     "enterprise, antismuggling, manager; repeat --post or give a comma list). Enterprise users\n"
+     "are bound to one enterprise by its USCC. passwd reads the new password from standard\n"
+     "input; passwd and disable end every session and token of the user at once."},
+    {"token", token_cmd, "token create --user NAME --scopes a,b | token revoke ID", "manage bearer tokens",
+     "create prints a new bearer token once (only its hash is stored). Scopes name areas:\n"
+     "enterprises, risk, declarations, manifests, arrival, inspections, lab, tax, stats, gate,\n"
+     "audit, admin, ...; * means everything the user's role allows. revoke ends a token."},
+    {"demo", demo_cmd, "demo [--keys DIR]", "load demo users and enterprises",
+     "Loads the demo users, enterprises and each area's demo data; skips what exists."},
+    {"import", import_cmd, "import KIND FILE", "load records from a file",
+     "Loads many records at once. Each line is checked like an API request; a bad line is\n"
+     "reported with its line number and reason and loads nothing, the good lines load.\n"
+     "Ends with a summary (\"N loaded, M refused\"); exit 1 when any line was refused.\n"
+     "KIND enterprises: CSV with a header line naming the columns: uscc, customs_code,\n"
+     "name_zh, name_en, kind, credit_level, coordinator."},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const command *user_command(void) { return &platform_commands[2]; }
+static const command *import_command(void) { return &platform_commands[5]; }
+static const command *token_command(void) { return &platform_commands[3]; }
+
+const hg_module platform_module = {.name = "accounts",
+                                   .migrations = auth_migrations,
+                                   .routes = platform_routes,
+                                   .commands = platform_commands,
+                                   .demo = platform_demo};
+const hg_module audit_module = {
+    .name = "audit", .migrations = audit_migrations, .routes = audit_routes, .commands = audit_commands};

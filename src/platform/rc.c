@@ -1,0 +1,61 @@
+/* rc.c — result codes: their names, their HTTP statuses and the error constructor. */
+#include "rc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    hg_rc rc;
+    int status;
+    const char *name;
+} rc_table[] = {
+    {HG_OK, 200, "ok"},
+    {HG_INVALID, 400, "invalid"},
+    {HG_NOTFOUND, 404, "not_found"},
+    {HG_FORBIDDEN, 403, "forbidden"},
+    {HG_UNAUTH, 401, "unauthenticated"},
+    {HG_CONFLICT, 409, "conflict"},
+    {HG_TOOMANY, 429, "too_many_requests"},
+    {HG_TOOBIG, 413, "too_large"},
+    {HG_MEDIATYPE, 415, "unsupported_media_type"},
+    {HG_METHOD, 405, "method_not_allowed"},
+    {HG_DB, 500, "storage_error"},
+    {HG_UNAVAILABLE, 503, "unavailable"},
+    {HG_IO, 500, "io_error"},
+    {HG_NOMEM, 503, "out_of_memory"},
+    {HG_INTERNAL, 500, "internal"},
+    {HG_ROW, 200, "row"},
+    {HG_DONE, 200, "done"},
+};
+
+static size_t rc_index(hg_rc rc)
+{
+    for (size_t i = 0; i < sizeof rc_table / sizeof rc_table[0]; i++)
+        if (rc_table[i].rc == rc)
+            return i;
+    return 14; /* HG_INTERNAL */
+}
+
+int hg_rc_http_status(hg_rc rc) { return rc_table[rc_index(rc)].status; }
+const char *hg_rc_name(hg_rc rc) { return rc_table[rc_index(rc)].name; }
+
+void hg_err_clear(hg_err *err)
+{
+    if (err)
+        memset(err, 0, sizeof *err);
+}
+
+hg_rc hg_fail(hg_err *err, hg_rc rc, const char *code, const char *field, const char *fmt, ...)
+{
+    if (!err)
+        return rc;
+    err->rc = rc;
+    snprintf(err->code, sizeof err->code, "%s", code ? code : hg_rc_name(rc));
+    snprintf(err->field, sizeof err->field, "%s", field ? field : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return rc;
+}

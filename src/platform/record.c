@@ -1,0 +1,600 @@
+/* record.c — generic parsing, validation, SQL and JSON for record types described by
+ * field tables (record.h). Hand-written code per record is for domain rules only. */
+#include "record.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "log.h"
+#include "mem.h"
+
+static int nfields(const record_type *t)
+{
+    int n = 0;
+    while (t->fields[n].name)
+        n++;
+    return n;
+}
+
+static const char *column_of(const field *f) { return f->column ? f->column : f->name; }
+
+static const field *key_field(const record_type *t)
+{
+    for (const field *f = t->fields; f->name; f++)
+        if (f->flags & FF_KEY)
+            return f;
+    return NULL;
+}
+
+int record_field_index(const record_type *t, const char *name)
+{
+    for (int i = 0; t->fields[i].name; i++)
+        if (strcmp(t->fields[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+void record_free(record *r)
+{
+    if (!r->v)
+        return;
+    for (int i = 0; i < r->n; i++)
+        xfree(r->v[i].s);
+    xfree(r->v);
+    r->v = NULL;
+}
+
+static hg_rc record_alloc(const record_type *t, record *out, hg_err *err)
+{
+    out->type = t;
+    out->n = nfields(t);
+    out->v = xcalloc((size_t)out->n, sizeof *out->v);
+    return out->v ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+}
+
+/* Number of UTF-8 characters; -1 when s holds control characters (jansson has already
+ * checked that the bytes are valid UTF-8). */
+static long text_chars(const char *s)
+{
+    long n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            return -1;
+        if ((*p & 0xc0) != 0x80)
+            n++;
+    }
+    return n;
+}
+
+/* Trims ASCII whitespace and upper-cases ASCII letters, into a new string. */
+static char *normalize_ident(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    char *d = xstrndup(s, n);
+    for (char *p = d; p && *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return d;
+}
+
+static hg_rc parse_text(const field *f, const json_t *v, field_value *out, hg_err *err)
+{
+    if (!json_is_string(v))
+        return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be a string", f->name);
+    char *s = (f->flags & FF_IDENT) ? normalize_ident(json_string_value(v)) : xstrdup(json_string_value(v));
+    if (!s)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    out->s = s;
+    if (strlen(s) != json_string_length(v) && !(f->flags & FF_IDENT))
+        return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must not contain NUL characters", f->name);
+    long chars = text_chars(s);
+    if (chars < 0)
+        return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must not contain control characters", f->name);
+    if (f->type == FT_ENUM) {
+        for (const char *const *e = f->values; *e; e++)
+            if (strcmp(*e, s) == 0)
+                return HG_OK;
+        buf b;
+        buf_init(&b, 200);
+        for (const char *const *e = f->values; *e; e++)
+            if (buf_appendf(&b, "%s%s", e == f->values ? "" : ", ", *e))
+                break;
+        hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be one of: %s", f->name, buf_str(&b));
+        buf_free(&b);
+        return HG_INVALID;
+    }
+    if (f->check) {
+        const char *why = NULL;
+        if (!f->check(s, &why))
+            return hg_fail(err, HG_INVALID, "invalid", f->name, "%s is not valid: %s", f->name, why ? why : "invalid");
+        return HG_OK;
+    }
+    if (chars < f->min_len || (f->max_len && chars > f->max_len))
+        return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be %d to %d characters", f->name, f->min_len,
+                       f->max_len);
+    return HG_OK;
+}
+
+static hg_rc parse_value(const field *f, const json_t *v, field_value *out, hg_err *err)
+{
+    out->set = 1;
+    if (json_is_null(v)) {
+        if (f->flags & (FF_REQUIRED | FF_KEY))
+            return hg_fail(err, HG_INVALID, "required", f->name, "%s is required and cannot be null", f->name);
+        out->is_null = 1;
+        return HG_OK;
+    }
+    switch (f->type) {
+    case FT_TEXT:
+    case FT_ENUM: return parse_text(f, v, out, err);
+    case FT_INT:
+        if (!json_is_integer(v))
+            return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be an integer", f->name);
+        out->i = json_integer_value(v);
+        if (out->i < f->min || out->i > f->max)
+            return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be from %lld to %lld", f->name,
+                           (long long)f->min, (long long)f->max);
+        return HG_OK;
+    case FT_BOOL:
+        if (!json_is_boolean(v))
+            return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be true or false", f->name);
+        out->i = json_is_true(v);
+        return HG_OK;
+    case FT_TIME:
+        if (!json_is_string(v) || time_parse_rfc3339(json_string_value(v), &out->i))
+            return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be an RFC 3339 time with offset", f->name);
+        return HG_OK;
+    case FT_MONEY:
+        if (!json_is_string(v))
+            return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be a decimal string such as \"1234.56\"",
+                           f->name);
+        if (money_parse(json_string_value(v), &out->i, err)) {
+            snprintf(err->field, sizeof err->field, "%s", f->name);
+            return HG_INVALID;
+        }
+        if (out->i < f->min || out->i > f->max)
+            return hg_fail(err, HG_INVALID, "invalid", f->name, "%s is out of range", f->name);
+        return HG_OK;
+    }
+    return HG_INTERNAL;
+}
+
+hg_rc record_from_json(const record_type *t, const json_t *body, enum record_mode mode, record *out, hg_err *err)
+{
+    hg_rc rc = record_alloc(t, out, err);
+    if (rc)
+        return rc;
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)body, key, v)
+    {
+        int i = record_field_index(t, key);
+        if (i < 0)
+            return hg_fail(err, HG_INVALID, "unknown_field", key, "unknown field \"%s\"", key);
+        const field *f = &t->fields[i];
+        if (f->flags & FF_SERVER)
+            return hg_fail(err, HG_INVALID, "read_only", key, "%s is set by the system and cannot be sent", key);
+        if (mode == REC_PATCH && (f->flags & (FF_KEY | FF_FIXED)))
+            return hg_fail(err, HG_INVALID, "read_only", key, "%s cannot be changed", key);
+        if ((rc = parse_value(f, v, &out->v[i], err)))
+            return rc;
+    }
+    if (mode == REC_CREATE)
+        for (int i = 0; i < out->n; i++)
+            if ((t->fields[i].flags & (FF_REQUIRED | FF_KEY)) && !out->v[i].set)
+                return hg_fail(err, HG_INVALID, "required", t->fields[i].name, "%s is required", t->fields[i].name);
+    if (mode == REC_PATCH) {
+        int any = 0;
+        for (int i = 0; i < out->n; i++)
+            any |= out->v[i].set;
+        if (!any)
+            return hg_fail(err, HG_INVALID, "required", "", "the patch changes nothing: send at least one field");
+    }
+    return HG_OK;
+}
+
+hg_rc record_set_int(record *r, const char *name, int64_t v)
+{
+    int i = record_field_index(r->type, name);
+    if (i < 0)
+        return HG_INTERNAL;
+    r->v[i].set = 1;
+    r->v[i].is_null = 0;
+    r->v[i].i = v;
+    return HG_OK;
+}
+
+hg_rc record_set_text(record *r, const char *name, const char *s)
+{
+    int i = record_field_index(r->type, name);
+    if (i < 0)
+        return HG_INTERNAL;
+    char *copy = s ? xstrdup(s) : NULL;
+    if (s && !copy)
+        return HG_NOMEM;
+    xfree(r->v[i].s);
+    r->v[i].s = copy;
+    r->v[i].set = 1;
+    r->v[i].is_null = s == NULL;
+    return HG_OK;
+}
+
+const char *record_text(const record *r, const char *name)
+{
+    int i = record_field_index(r->type, name);
+    return i >= 0 && r->v[i].set && !r->v[i].is_null ? r->v[i].s : NULL;
+}
+
+static hg_rc bind_value(db_stmt *s, int pos, const field *f, const field_value *v)
+{
+    if (v->is_null)
+        return db_bind_null(s, pos);
+    if (f->type == FT_TEXT || f->type == FT_ENUM)
+        return db_bind_text(s, pos, v->s);
+    return db_bind_int(s, pos, v->i);
+}
+
+static hg_rc run_bound(db *d, const char *sql, const record *r, const char *key, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_prepare(d, sql, &s, err);
+    if (rc)
+        return rc;
+    int pos = 1;
+    for (int i = 0; i < r->n && !rc; i++)
+        if (r->v[i].set && !(key && (r->type->fields[i].flags & FF_KEY)))
+            rc = bind_value(s, pos++, &r->type->fields[i], &r->v[i]);
+    if (!rc && key)
+        rc = db_bind_text(s, pos, key);
+    if (!rc) {
+        while ((rc = db_step(s, err)) == HG_ROW)
+            ;
+        if (rc == HG_DONE)
+            rc = HG_OK;
+    } else {
+        hg_fail(err, rc, NULL, NULL, "cannot bind values");
+    }
+    db_reset(s);
+    return rc;
+}
+
+hg_rc record_insert(db *d, const record *r, hg_err *err)
+{
+    buf cols, marks;
+    buf_init(&cols, 8192);
+    buf_init(&marks, 8192);
+    hg_rc rc = HG_OK;
+    for (int i = 0; i < r->n && !rc; i++)
+        if (r->v[i].set)
+            rc = buf_appendf(&cols, "%s%s", cols.len ? ", " : "", column_of(&r->type->fields[i])) ||
+                 buf_puts(&marks, marks.len ? ", ?" : "?");
+    buf sql;
+    buf_init(&sql, 20000);
+    if (!rc)
+        rc = buf_appendf(&sql, "INSERT INTO %s (%s) VALUES (%s)", r->type->table, buf_str(&cols), buf_str(&marks));
+    if (!rc) {
+        rc = run_bound(d, buf_str(&sql), r, NULL, err);
+        if (rc == HG_CONFLICT) {
+            const field *k = key_field(r->type);
+            rc = hg_fail(err, HG_CONFLICT, "conflict", k ? k->name : "", "a %s with this %s already exists",
+                         r->type->name, k ? k->name : "key");
+        }
+    } else {
+        rc = hg_fail(err, rc, NULL, NULL, "cannot build the statement");
+    }
+    buf_free(&cols);
+    buf_free(&marks);
+    buf_free(&sql);
+    return rc;
+}
+
+hg_rc record_update(db *d, const record *r, const char *key, hg_err *err)
+{
+    const field *k = key_field(r->type);
+    buf sql;
+    buf_init(&sql, 20000);
+    hg_rc rc = buf_appendf(&sql, "UPDATE %s SET ", r->type->table);
+    int first = 1;
+    for (int i = 0; i < r->n && !rc; i++)
+        if (r->v[i].set && !(r->type->fields[i].flags & FF_KEY)) {
+            rc = buf_appendf(&sql, "%s%s = ?", first ? "" : ", ", column_of(&r->type->fields[i]));
+            first = 0;
+        }
+    if (!rc)
+        rc = buf_appendf(&sql, " WHERE %s = ?", column_of(k));
+    if (rc) {
+        buf_free(&sql);
+        return hg_fail(err, rc, NULL, NULL, "cannot build the statement");
+    }
+    rc = run_bound(d, buf_str(&sql), r, key, err);
+    if (!rc && db_changes(d) == 0)
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", k->name, "no %s with %s %s", r->type->name, k->name, key);
+    buf_free(&sql);
+    return rc;
+}
+
+static hg_rc select_list(const record_type *t, buf *b)
+{
+    hg_rc rc = buf_puts(b, "SELECT ");
+    for (const field *f = t->fields; f->name && !rc; f++)
+        rc = buf_appendf(b, "%s%s", f == t->fields ? "" : ", ", column_of(f));
+    if (!rc)
+        rc = buf_appendf(b, " FROM %s", t->table);
+    return rc;
+}
+
+static json_t *row_json(const record_type *t, db_stmt *s)
+{
+    json_t *o = json_object();
+    int i = 0;
+    for (const field *f = t->fields; f->name && o; f++, i++) {
+        json_t *v;
+        char tmp[48];
+        if (db_col_null(s, i))
+            v = json_null();
+        else
+            switch (f->type) {
+            case FT_INT: v = json_integer(db_col_int(s, i)); break;
+            case FT_BOOL: v = json_boolean(db_col_int(s, i)); break;
+            case FT_TIME:
+                time_format_rfc3339(db_col_int(s, i), tmp, sizeof tmp);
+                v = json_string(tmp);
+                break;
+            case FT_MONEY:
+                money_format(db_col_int(s, i), tmp, sizeof tmp);
+                v = json_string(tmp);
+                break;
+            default: v = json_string(db_col_text(s, i)); break;
+            }
+        if (json_object_set_new(o, f->name, v)) {
+            json_decref(o);
+            o = NULL;
+        }
+    }
+    return o;
+}
+
+hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **out, hg_err *err)
+{
+    buf sql;
+    buf_init(&sql, 20000);
+    const field *k = key_field(t);
+    hg_rc rc = select_list(t, &sql);
+    if (!rc)
+        rc = buf_appendf(&sql, " WHERE %s = ?", column_of(k));
+    db_stmt *s = NULL;
+    if (!rc)
+        rc = db_query(d, &s, err, buf_str(&sql), "t", key);
+    if (!rc) {
+        rc = db_step(s, err);
+        if (rc == HG_ROW) {
+            *out = row_json(t, s);
+            rc = *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        } else if (rc == HG_DONE) {
+            rc = hg_fail(err, HG_NOTFOUND, "not_found", k->name, "no %s with %s %s", t->name, k->name, key);
+        }
+        db_reset(s);
+    }
+    buf_free(&sql);
+    return rc;
+}
+
+hg_rc record_parse_limit(const char *s, int *limit, hg_err *err)
+{
+    *limit = 50;
+    if (!s)
+        return HG_OK;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < 1 || v > 200)
+        return hg_fail(err, HG_INVALID, "invalid", "limit", "limit must be an integer from 1 to 200");
+    *limit = (int)v;
+    return HG_OK;
+}
+
+hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_t **out, hg_err *err)
+{
+    const field *k = key_field(t);
+    buf sql;
+    buf_init(&sql, 20000);
+    hg_rc rc = select_list(t, &sql);
+    if (!rc)
+        rc = buf_puts(&sql, " WHERE 1 = 1");
+    for (int i = 0; i < q->n_eq && !rc; i++) {
+        int fi = record_field_index(t, q->eq_names[i]);
+        if (fi < 0)
+            rc = HG_INTERNAL;
+        else
+            rc = buf_appendf(&sql, " AND %s = ?", column_of(&t->fields[fi]));
+    }
+    int nsearch = 0;
+    if (!rc && q->q) {
+        rc = buf_puts(&sql, " AND (");
+        for (const field *f = t->fields; f->name && !rc; f++)
+            if (f->flags & FF_SEARCH)
+                rc = buf_appendf(&sql, "%sLOWER(%s) LIKE ?", nsearch++ ? " OR " : "", column_of(f));
+        if (!rc)
+            rc = buf_puts(&sql, nsearch ? ")" : "1 = 1)");
+    }
+    if (!rc && q->cursor)
+        rc = buf_appendf(&sql, " AND %s > ?", column_of(k));
+    if (!rc)
+        rc = buf_appendf(&sql, " ORDER BY %s LIMIT ?", column_of(k));
+    if (rc) {
+        buf_free(&sql);
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot build the list query");
+    }
+    db_stmt *s;
+    if ((rc = db_prepare(d, buf_str(&sql), &s, err))) {
+        buf_free(&sql);
+        return rc;
+    }
+    int pos = 1;
+    for (int i = 0; i < q->n_eq && !rc; i++)
+        rc = db_bind_text(s, pos++, q->eq_values[i]);
+    char *pattern = NULL;
+    if (!rc && q->q) {
+        /* LIKE with the wildcards of the user's text escaped would need ESCAPE; instead the
+         * text is taken literally by refusing % and _ in it (names never need them) */
+        buf p;
+        buf_init(&p, 1024);
+        rc = buf_puts(&p, "%");
+        for (const char *c = q->q; *c && !rc; c++)
+            rc = (*c == '%' || *c == '_') ? buf_append(&p, " ", 0) : buf_append(&p, (char[]){(char)tolower((unsigned char)*c)}, 1);
+        if (!rc)
+            rc = buf_puts(&p, "%");
+        pattern = buf_take(&p);
+        for (int i = 0; i < nsearch && !rc; i++)
+            rc = db_bind_text(s, pos++, pattern);
+    }
+    if (!rc && q->cursor)
+        rc = db_bind_text(s, pos++, q->cursor);
+    if (!rc)
+        rc = db_bind_int(s, pos++, q->limit + 1);   /* one more tells whether a next page exists */
+    json_t *items = json_array();
+    json_t *next = json_null();
+    int count = 0;
+    if (!rc) {
+        while ((rc = db_step(s, err)) == HG_ROW) {
+            if (count == q->limit) {
+                json_t *last = json_array_get(items, json_array_size(items) - 1);
+                json_decref(next);
+                next = json_incref(json_object_get(last, k->name));
+                break;
+            }
+            json_array_append_new(items, row_json(t, s));
+            count++;
+        }
+        if (rc == HG_DONE || rc == HG_ROW)
+            rc = HG_OK;
+    }
+    db_reset(s);
+    xfree(pattern);
+    buf_free(&sql);
+    if (rc) {
+        json_decref(items);
+        json_decref(next);
+        return rc;
+    }
+    *out = json_pack("{s:o, s:o}", "items", items, "next_cursor", next);
+    return *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+}
+
+/* ---- money and time ---- */
+
+hg_rc money_parse(const char *s, int64_t *fen, hg_err *err)
+{
+    const char *p = s;
+    int neg = 0;
+    if (*p == '-') {
+        neg = 1;
+        p++;
+    }
+    if (!isdigit((unsigned char)*p))
+        goto bad;
+    int64_t whole = 0;
+    int digits = 0;
+    for (; isdigit((unsigned char)*p); p++) {
+        if (++digits > 15)
+            goto bad;
+        whole = whole * 10 + (*p - '0');
+    }
+    int64_t cents = 0;
+    if (*p == '.') {
+        p++;
+        if (!isdigit((unsigned char)p[0]))
+            goto bad;
+        cents = (p[0] - '0') * 10;
+        p++;
+        if (isdigit((unsigned char)*p)) {
+            cents += *p - '0';
+            p++;
+        }
+    }
+    if (*p)
+        goto bad;
+    *fen = (whole * 100 + cents) * (neg ? -1 : 1);
+    return HG_OK;
+bad:
+    return hg_fail(err, HG_INVALID, "invalid", "", "amount must be a decimal string with at most two decimals, such as \"1234.56\"");
+}
+
+void money_format(int64_t fen, char *out, size_t outlen)
+{
+    uint64_t a = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
+    snprintf(out, outlen, "%s%llu.%02llu", fen < 0 ? "-" : "", (unsigned long long)(a / 100),
+             (unsigned long long)(a % 100));
+}
+
+static int take_digits(const char **p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++, (*p)++) {
+        if (!isdigit((unsigned char)**p))
+            return 0;
+        v = v * 10 + (**p - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+hg_rc time_parse_rfc3339(const char *s, int64_t *ms)
+{
+    const char *p = s;
+    int y, mo, d, h, mi, se, frac = 0;
+    if (!take_digits(&p, 4, &y) || *p++ != '-' || !take_digits(&p, 2, &mo) || *p++ != '-' ||
+        !take_digits(&p, 2, &d) || (*p != 'T' && *p != 't') || !(++p) || !take_digits(&p, 2, &h) || *p++ != ':' ||
+        !take_digits(&p, 2, &mi) || *p++ != ':' || !take_digits(&p, 2, &se))
+        return HG_INVALID;
+    if (*p == '.') {
+        p++;
+        int n = 0;
+        while (isdigit((unsigned char)*p)) {
+            if (n < 3)
+                frac = frac * 10 + (*p - '0');
+            n++;
+            p++;
+        }
+        if (n == 0)
+            return HG_INVALID;
+        for (; n < 3; n++)
+            frac *= 10;
+    }
+    int offset_min = 0;
+    if (*p == 'Z' || *p == 'z') {
+        p++;
+    } else if (*p == '+' || *p == '-') {
+        int sign = *p++ == '-' ? -1 : 1, oh, om;
+        if (!take_digits(&p, 2, &oh) || *p++ != ':' || !take_digits(&p, 2, &om) || oh > 23 || om > 59)
+            return HG_INVALID;
+        offset_min = sign * (oh * 60 + om);
+    } else {
+        return HG_INVALID;
+    }
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (*p || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || (mo == 2 && d == 29 && !leap) || h > 23 ||
+        mi > 59 || se > 60)
+        return HG_INVALID;
+    int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + (se == 60 ? 59 : se);
+    *ms = (secs - (int64_t)offset_min * 60) * 1000 + frac;
+    return HG_OK;
+}

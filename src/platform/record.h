@@ -1,0 +1,109 @@
+/* record.h — field tables: each record type is described once (name, type, flags,
+ * validator, column) and generic code parses JSON into it, validates it with messages that
+ * name the field and the rule, writes it with bound SQL, and serializes rows back to JSON.
+ *
+ * Identifier fields (FF_IDENT) are trimmed and upper-cased before validation, as the API
+ * promises; the command-line `haiguan check` does not do that. */
+#ifndef HG_RECORD_H
+#define HG_RECORD_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../check/check.h"
+#include "db.h"
+#include "rc.h"
+
+typedef enum field_type {
+    FT_TEXT,    /* UTF-8 string, length in characters between min_len and max_len */
+    FT_INT,     /* 64-bit integer, between min and max */
+    FT_ENUM,    /* one of values[] */
+    FT_BOOL,    /* stored as 0/1 */
+    FT_TIME,    /* stored as ms since the epoch; RFC 3339 in JSON */
+    FT_MONEY,   /* stored as integer fen; decimal string "1234.56" in JSON */
+} field_type;
+
+enum {
+    FF_REQUIRED = 1u << 0,   /* must be present on create */
+    FF_KEY = 1u << 1,        /* the record's key: set on create, never patched */
+    FF_SERVER = 1u << 2,     /* set by the server only; rejected when a client sends it */
+    FF_IDENT = 1u << 3,      /* identifier: trim and upper-case before validating */
+    FF_FIXED = 1u << 4,      /* set on create, cannot be patched */
+    FF_FILTER = 1u << 5,     /* may be used as an equality filter in list queries */
+    FF_SEARCH = 1u << 6,     /* searched by the q= parameter of list queries */
+};
+
+typedef struct field {
+    const char *name;            /* JSON name */
+    field_type type;
+    unsigned flags;              /* FF_* */
+    int min_len, max_len;        /* FT_TEXT, in characters */
+    int64_t min, max;            /* FT_INT / FT_MONEY bounds */
+    const char *const *values;   /* FT_ENUM: NULL-terminated */
+    check_fn check;              /* identifier validator or NULL */
+    const char *column;          /* column name when it differs from name (e.g. created_ms) */
+    const char *label_zh;        /* console label */
+} field;
+
+typedef struct record_type {
+    const char *name;     /* "enterprise" */
+    const char *table;    /* "enterprises" */
+    const field *fields;  /* terminated by name == NULL; exactly one FF_KEY field */
+} record_type;
+
+typedef struct field_value {
+    int set;        /* present in the input (or set by the server) */
+    int is_null;
+    int64_t i;      /* FT_INT, FT_BOOL, FT_TIME, FT_MONEY */
+    char *s;        /* FT_TEXT, FT_ENUM; owned */
+} field_value;
+
+typedef struct record {
+    const record_type *type;
+    int n;               /* number of fields */
+    field_value *v;      /* n values, in field order; owned */
+} record;
+
+enum record_mode { REC_CREATE, REC_PATCH };
+
+/* Parses and validates body into out (which the caller frees with record_free, also on
+ * failure). On create, required fields must be present; on patch, key, fixed and server
+ * fields are refused. Unknown fields are refused. Errors name the field and the rule. */
+hg_rc record_from_json(const record_type *t, const json_t *body, enum record_mode mode, record *out, hg_err *err);
+void record_free(record *r);
+/* Index of a field by name, or -1. */
+int record_field_index(const record_type *t, const char *name);
+/* Sets a value by field name (copies s). For server-set fields such as timestamps. */
+hg_rc record_set_int(record *r, const char *name, int64_t v);
+hg_rc record_set_text(record *r, const char *name, const char *s);
+/* The value of a set text field, or NULL. */
+const char *record_text(const record *r, const char *name);
+
+/* INSERT of the set fields. HG_CONFLICT (field = key) when the key exists. */
+hg_rc record_insert(db *d, const record *r, hg_err *err);
+/* UPDATE of the set fields of the row with key value key. HG_NOTFOUND when absent. */
+hg_rc record_update(db *d, const record *r, const char *key, hg_err *err);
+/* Loads one row as JSON (every field). HG_NOTFOUND when absent. Caller owns *out. */
+hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **out, hg_err *err);
+
+typedef struct record_query {
+    const char *const *eq_names;    /* equality filters: field names ... */
+    const char *const *eq_values;   /* ... and their values (count = n_eq) */
+    int n_eq;
+    const char *q;                  /* substring searched in FF_SEARCH fields, or NULL */
+    const char *cursor;             /* list after this key value, or NULL */
+    int limit;                      /* 1..200 */
+} record_query;
+/* {"items":[...],"next_cursor":"..."|null}, ordered by key. Caller owns *out. */
+hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_t **out, hg_err *err);
+/* Parses ?limit= (default 50, 1..200) for list routes. */
+hg_rc record_parse_limit(const char *s, int *limit, hg_err *err);
+
+/* Money helpers: "1234.56" <-> fen. Strict: optional '-', digits, optional '.' and 1-2
+ * digits; no exponent, no spaces. */
+hg_rc money_parse(const char *s, int64_t *fen, hg_err *err);
+void money_format(int64_t fen, char *out, size_t outlen);
+/* RFC 3339 ("2026-11-29T12:00:00+08:00", fractional seconds allowed) -> ms. */
+hg_rc time_parse_rfc3339(const char *s, int64_t *ms);
+
+#endif
