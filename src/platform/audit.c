@@ -175,6 +175,51 @@ static int checkpoint_signature_ok(int64_t seq, const char *head, int64_t at_ms,
 
 /* ---- canonical JSON and the row hash ---- */
 
+/* Strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF), the
+ * rule jansson applies. Checked here so that a failure to build a JSON string afterwards
+ * can only mean memory. */
+static int utf8_ok(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    while (*s) {
+        unsigned c = *s, need, min;
+        if (c < 0x80) {
+            s++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf)
+            need = 1, min = 0x80, c &= 0x1f;
+        else if (c >= 0xe0 && c <= 0xef)
+            need = 2, min = 0x800, c &= 0x0f;
+        else if (c >= 0xf0 && c <= 0xf4)
+            need = 3, min = 0x10000, c &= 0x07;
+        else
+            return 0;
+        s++;
+        for (unsigned i = 0; i < need; i++, s++) {
+            if ((*s & 0xc0) != 0x80)
+                return 0;
+            c = (c << 6) | (*s & 0x3f);
+        }
+        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when memory is short right now. jansson's parser reports a failed allocation as a
+ * syntax error, so before calling a stored text "not JSON" — an accusation of tampering —
+ * we check that allocating and parsing work at all. */
+static int memory_failing(size_t n)
+{
+    json_error_t jerr;
+    void *p = xmalloc(n);
+    json_t *j = p ? json_loads("{\"probe\":[1]}", 0, &jerr) : NULL;
+    xfree(p);
+    json_decref(j);
+    return j == NULL;
+}
+
 typedef struct dump_ctx {
     buf *out;
     hg_rc rc;
@@ -187,12 +232,15 @@ static int dump_to_buf(const char *p, size_t n, void *data)
     return c->rc ? -1 : 0;
 }
 
-/* Appends the canonical text of v (compact, keys sorted) to out. */
+/* Appends the canonical text of v (compact, keys sorted) to out. HG_TOOBIG or HG_NOMEM
+ * from the buffer; HG_INVALID when jansson itself refused, which is a string that is not
+ * UTF-8 (possible only in a value built with json_string_nocheck) or its own allocation
+ * failing: the caller knows which it can be. */
 static hg_rc canon_dump(const json_t *v, buf *out)
 {
     dump_ctx c = {out, HG_OK};
     if (json_dump_callback(v, dump_to_buf, &c, CANON_FLAGS) != 0)
-        return c.rc ? c.rc : HG_NOMEM;
+        return c.rc ? c.rc : HG_INVALID;
     return HG_OK;
 }
 
@@ -212,10 +260,16 @@ static hg_rc load_canonical(const char *text, const char *field, json_t **out, h
     }
     *out = json_loads(text, LOAD_FLAGS, &jerr);
     if (!*out) {
-        rc = hg_fail(err, HG_INVALID, "invalid", field, "%s is not JSON", field);
+        if (memory_failing(strlen(text) + 64))
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        else
+            rc = hg_fail(err, HG_INVALID, "invalid", field, "%s is not JSON", field);
         goto out;
     }
+    /* It parsed, so its strings are UTF-8: only memory can make dumping it fail. */
     rc = canon_dump(*out, &b);
+    if (rc == HG_INVALID)
+        rc = HG_NOMEM;
     if (rc == HG_TOOBIG)
         rc = hg_fail(err, HG_INVALID, "too_large", field, "%s is larger than %d bytes", field, AUDIT_JSON_MAX);
     else if (rc)
@@ -231,7 +285,13 @@ out:
     return rc;
 }
 
-static int text_ok(const char *s) { return s && strlen(s) <= AUDIT_TEXT_MAX; }
+static int text_ok(const char *s) { return s && strlen(s) <= AUDIT_TEXT_MAX && utf8_ok(s); }
+
+/* obj[key] = s (NULL: JSON null); s already checked by text_ok. 0 on success. */
+static int set_text(json_t *obj, const char *key, const char *s)
+{
+    return json_object_set_new_nocheck(obj, key, s ? json_stringn_nocheck(s, strlen(s)) : json_null());
+}
 
 hg_rc audit_hash_row(const audit_row *r, char hash[65], hg_err *err)
 {
@@ -242,24 +302,26 @@ hg_rc audit_hash_row(const audit_row *r, char hash[65], hg_err *err)
     buf_init(&b, ROW_JSON_MAX);
     if (!is_hex(r->prev_hash, 64) || !text_ok(r->actor) || !text_ok(r->action) || !text_ok(r->object_type) ||
         !text_ok(r->object_id) || (r->request_id && !text_ok(r->request_id))) {
-        rc = hg_fail(err, HG_INVALID, "invalid", NULL, "audit row %" PRId64 " has a missing or oversized field",
-                     r->seq);
+        rc = hg_fail(err, HG_INVALID, "invalid", NULL,
+                     "audit row %" PRId64 " has a missing, oversized or non-UTF-8 field", r->seq);
         goto out;
     }
     if ((rc = load_canonical(r->before_json, "before", &before, err)))
         goto out;
     if ((rc = load_canonical(r->after_json, "after", &after, err)))
         goto out;
-    /* "O" takes a new reference, so before/after are ours to release whatever happens. */
-    obj = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s?, s:O, s:O}", "at_ms", (json_int_t)r->at_ms, "actor", r->actor,
-                    "action", r->action, "object_type", r->object_type, "object_id", r->object_id, "request_id",
-                    r->request_id, "before", before, "after", after);
-    if (!obj) {
-        /* json_pack fails on invalid UTF-8 as well as on allocation. */
-        rc = hg_fail(err, HG_INVALID, "invalid", NULL, "audit row %" PRId64 " has a text that is not UTF-8", r->seq);
+    /* Built by hand rather than with json_pack, so that a failure here can only be memory
+     * (the texts were checked above) and never passes for tampering. */
+    if (!(obj = json_object()) || json_object_set_new_nocheck(obj, "at_ms", json_integer(r->at_ms)) ||
+        set_text(obj, "actor", r->actor) || set_text(obj, "action", r->action) ||
+        set_text(obj, "object_type", r->object_type) || set_text(obj, "object_id", r->object_id) ||
+        set_text(obj, "request_id", r->request_id) || json_object_set_nocheck(obj, "before", before) ||
+        json_object_set_nocheck(obj, "after", after)) {
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
         goto out;
     }
     if ((rc = canon_dump(obj, &b))) {
+        rc = rc == HG_INVALID ? HG_NOMEM : rc;   /* json_pack checked the UTF-8 */
         rc = hg_fail(err, rc, NULL, NULL, rc == HG_TOOBIG ? "audit row too large" : "out of memory");
         goto out;
     }
@@ -295,6 +357,9 @@ static hg_rc canon_text(const json_t *v, const char *field, char **out, hg_err *
     rc = canon_dump(v, &b);
     if (rc == HG_TOOBIG)
         rc = hg_fail(err, HG_INVALID, "too_large", field, "%s is larger than %d bytes", field, AUDIT_JSON_MAX);
+    else if (rc == HG_INVALID)
+        rc = hg_fail(err, HG_INVALID, "invalid", field, "%s cannot be written as JSON (text that is not UTF-8?)",
+                     field);
     else if (rc)
         rc = hg_fail(err, rc, NULL, NULL, "out of memory");
     if (!rc && !(*out = buf_take(&b)))
@@ -424,7 +489,7 @@ static hg_rc checkpoint_store(db *d, int64_t seq, const char *head, int64_t at_m
     return db_run(d, err,
                   "INSERT INTO audit_checkpoint (seq, head_hash, at_ms, key_id, signature) VALUES (?, ?, ?, ?, ?) "
                   "ON CONFLICT (seq, key_id) DO NOTHING",
-                  "itits", seq, head, at_ms, key_id, sig_hex);
+                  "ititt", seq, head, at_ms, key_id, sig_hex);
 }
 
 /* ---- appending ---- */
@@ -438,7 +503,7 @@ hg_rc audit_append(db *d, const audit_event *e, int64_t *seq_out, hg_err *err)
     if (!text_ok(e->actor) || !*e->actor || !text_ok(e->action) || !*e->action || !text_ok(e->object_type) ||
         !*e->object_type || !text_ok(e->object_id) || !*e->object_id || (e->request_id && !text_ok(e->request_id)))
         return hg_fail(err, HG_INVALID, "invalid", NULL,
-                       "an audit event needs actor, action, object_type and object_id of at most %d bytes",
+                       "an audit event needs actor, action, object_type and object_id: UTF-8, at most %d bytes",
                        AUDIT_TEXT_MAX);
     if ((rc = canon_text(e->before, "before", &before, err)))
         goto out;
@@ -704,6 +769,10 @@ static hg_rc verify_file(db *d, const char *path, int64_t last, audit_report *re
             continue;
         json_error_t jerr;
         json_t *j = json_loads(line, 0, &jerr);
+        if (!j && memory_failing(sizeof line)) {
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+            break;
+        }
         if (!j) {
             snprintf(rep->reason, sizeof rep->reason, "checkpoint file line %d is not JSON", lineno);
             rc = hg_fail(err, HG_INVALID, "invalid", "checkpoint", "checkpoint file line %d is not JSON", lineno);
@@ -812,6 +881,10 @@ static hg_rc read_key_file(const char *path, unsigned char sk[crypto_sign_SECRET
             break;
         n += (size_t)got;
     }
+    if (n == sizeof hex) {
+        rc = hg_fail(err, HG_IO, "io_error", "keys", "the audit signing key file is not a key");
+        goto out;
+    }
     while (n && (hex[n - 1] == '\n' || hex[n - 1] == '\r' || hex[n - 1] == ' '))
         n--;
     if (n != 2 * crypto_sign_SECRETKEYBYTES) {
@@ -897,6 +970,7 @@ hg_rc audit_keys_load(db *d, const char *key_dir, hg_err *err)
         /* link, not rename: if another process created a key meanwhile, keep theirs. */
         if (link(buf_str(&tmp), buf_str(&path)) == 0) {
             created = 1;
+            missing = 0;
             fsync_dir(key_dir);
         } else if (errno == EEXIST) {
             rc = read_key_file(buf_str(&path), sk, &missing, err);
@@ -1025,7 +1099,7 @@ hg_rc audit_export(db *d, const char *path, int64_t *count, hg_err *err)
         if (!rc)
             rc = buf_puts(&line, "\n");
         if (rc) {
-            rc = hg_fail(err, rc, NULL, NULL, "cannot format a checkpoint");
+            rc = hg_fail(err, rc == HG_INVALID ? HG_NOMEM : rc, NULL, NULL, "cannot format a checkpoint");
             break;
         }
         if ((rc = write_all(f, buf_str(&line), line.len, err)))
@@ -1073,7 +1147,7 @@ hg_rc audit_list_json(db *d, const audit_filter *f, json_t **out, hg_err *err)
     static const audit_filter none = {0};
     buf sql;
     db_stmt *s = NULL;
-    json_t *items = NULL, *result = NULL;
+    json_t *items = NULL, *result = NULL, *next = NULL;
     int limit, nbind = 0, n = 0;
     int64_t last_seq = 0;
     int more = 0;
@@ -1149,8 +1223,11 @@ hg_rc audit_list_json(db *d, const audit_filter *f, json_t **out, hg_err *err)
         json_decref(after);
         if (!item || json_array_append_new(items, item) != 0) {
             /* Either memory or a row that no longer reads back as what was written. */
-            rc = hg_fail(err, HG_DB, "storage_error", NULL,
-                         "audit row %" PRId64 " cannot be read back; run audit verify", seq);
+            if (memory_failing(64))
+                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+            else
+                rc = hg_fail(err, HG_DB, "storage_error", NULL,
+                             "audit row %" PRId64 " cannot be read back; run audit verify", seq);
             break;
         }
         last_seq = seq;
@@ -1160,7 +1237,8 @@ hg_rc audit_list_json(db *d, const audit_filter *f, json_t **out, hg_err *err)
         rc = HG_OK;
     if (rc)
         goto out;
-    result = json_pack("{s:O, s:o}", "items", items, "next_cursor", more ? json_integer(last_seq) : json_null());
+    next = more ? json_integer(last_seq) : json_null();
+    result = next ? json_pack("{s:O, s:O}", "items", items, "next_cursor", next) : NULL;
     if (!result) {
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
         goto out;
@@ -1169,6 +1247,7 @@ hg_rc audit_list_json(db *d, const audit_filter *f, json_t **out, hg_err *err)
 out:
     db_reset(s);
     json_decref(items);
+    json_decref(next);
     buf_free(&sql);
     return rc;
 }

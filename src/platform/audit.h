@@ -111,7 +111,8 @@ hg_rc audit_checkpoint(db *d, hg_err *err);
  * signature) as JSON Lines to path (via path.tmp and a rename), making a fresh checkpoint
  * first when a key is loaded. *count (if non-NULL) receives how many were written.
  * HG_INVALID (and no file) when a stored checkpoint's signature does not verify, so that
- * a forged checkpoint never reaches the trusted copy; HG_IO; db errors. */
+ * a forged checkpoint never reaches the trusted copy; HG_IO; db errors. Call it outside a
+ * transaction (the fresh checkpoint takes its own). */
 hg_rc audit_export(db *d, const char *path, int64_t *count, hg_err *err);
 
 /* Audit rows as JSON for the API, newest first, filtered by any of object_type,

@@ -473,14 +473,18 @@ static hg_rc recent_failures(db *d, const char *col_sql, const char *value, int6
 static hg_rc login_throttled(db *d, const char *name, const char *addr, int *retry_after, hg_err *err)
 {
     int64_t now = now_ms(), since = now - LOGIN_WINDOW_MS, n = 0, oldest = 0;
+    int limited = 0;
     hg_rc rc = recent_failures(d, "SELECT COUNT(*), MIN(at_ms) FROM login_failures WHERE name = ? AND at_ms > ?",
                                name, since, &n, &oldest, err);
-    if (!rc && n < LOGIN_MAX_PER_NAME)
+    limited = !rc && n >= LOGIN_MAX_PER_NAME;
+    if (!rc && !limited) {   /* one address trying many names */
         rc = recent_failures(d, "SELECT COUNT(*), MIN(at_ms) FROM login_failures WHERE addr = ? AND at_ms > ?",
                              addr, since, &n, &oldest, err);
+        limited = !rc && n >= LOGIN_MAX_PER_ADDR;
+    }
     if (rc)
         return rc;
-    if (n >= LOGIN_MAX_PER_NAME) {
+    if (limited) {
         int64_t wait = oldest + LOGIN_WINDOW_MS - now;
         *retry_after = (int)(wait / 1000) + 1;
         return hg_fail(err, HG_TOOMANY, "too_many_requests", "username",
@@ -516,7 +520,7 @@ hg_rc session_login(db *d, const char *name, const char *password, const char *a
     if (rc)
         return rc;
     /* verify even for unknown names, so that timing does not reveal which names exist */
-    static const char dummy[] = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+    static const char dummy[crypto_pwhash_STRBYTES] = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
                                 "3m8K8wTkuXl1qOTr4cS4a3sMv1ZwTzZ2m9Q2i0xIeGQ";
     int ok = crypto_pwhash_str_verify(found ? hash : dummy, password, strlen(password)) == 0;
     if (!found || disabled || !ok) {

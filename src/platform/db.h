@@ -35,7 +35,7 @@ hg_rc db_bind_int(db_stmt *s, int i, int64_t v);
 hg_rc db_bind_text(db_stmt *s, int i, const char *v);   /* NULL binds SQL NULL; copied */
 hg_rc db_bind_null(db_stmt *s, int i);
 /* HG_ROW when a row is ready, HG_DONE when finished, or an error: HG_CONFLICT for a
- * unique or check violation, HG_UNAVAILABLE when the database cannot be reached or is
+ * constraint violation (unique, check, not null, foreign key, or a trigger's refusal), HG_UNAVAILABLE when the database cannot be reached or is
  * busy past the timeout, HG_DB otherwise. */
 hg_rc db_step(db_stmt *s, hg_err *err);
 int db_col_count(db_stmt *s);

@@ -59,6 +59,24 @@ static hg_rc sq_exec(db *d, const char *sql, hg_err *err)
     return rc == SQLITE_OK ? HG_OK : sq_error(s->h, rc, err);
 }
 
+/* WAL lets readers run beside the writer; SQLite answers the mode it actually chose, which
+ * must be checked (an in-memory database reports "memory"). */
+static hg_rc sq_journal_wal(sq_db *s, const char *url, hg_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->h, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return sq_error(s->h, rc, err);
+    rc = sqlite3_step(st);
+    const char *mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    int ok = mode && (strcmp(mode, "wal") == 0 || (strcmp(mode, "memory") == 0 && strcmp(url, ":memory:") == 0));
+    hg_rc hrc = ok ? HG_OK
+                   : rc == SQLITE_ROW ? hg_fail(err, HG_DB, "storage_error", NULL, "WAL journal mode unavailable")
+                                      : sq_error(s->h, rc, err);
+    sqlite3_finalize(st);
+    return hrc;
+}
+
 static hg_rc sq_open(const char *url, db **out, hg_err *err)
 {
     sq_db *s = xcalloc(1, sizeof *s);
@@ -75,16 +93,22 @@ static hg_rc sq_open(const char *url, db **out, hg_err *err)
     sqlite3_extended_result_codes(s->h, 1);
     /* WAL for concurrent readers; FULL so that an acknowledged commit survives power loss;
      * a real page cache (64 MiB) so that secondary indexes do not thrash. */
+    hg_err inner;
     hg_rc hrc = sq_exec(&s->base,
                         "PRAGMA busy_timeout = 10000;"
-                        "PRAGMA journal_mode = WAL;"
                         "PRAGMA synchronous = FULL;"
                         "PRAGMA foreign_keys = ON;"
                         "PRAGMA cache_size = -65536;",
-                        err);
+                        &inner);
+    if (!hrc)
+        hrc = sq_journal_wal(s, url, &inner);
     if (hrc) {
-        if (hrc != HG_NOMEM)
-            hg_fail(err, HG_UNAVAILABLE, "unavailable", "db", "cannot use database %s: %s", url, err ? err->message : "");
+        /* the caller is a command or the server's log: naming the file helps the operator;
+         * HTTP answers never carry 5xx messages (http.c) */
+        if (hrc == HG_NOMEM)
+            hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        else
+            hg_fail(err, HG_UNAVAILABLE, "unavailable", "db", "cannot use database %s: %s", url, inner.message);
         sq_close(&s->base);
         return hrc == HG_NOMEM ? hrc : HG_UNAVAILABLE;
     }
@@ -116,12 +140,22 @@ static hg_rc sq_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
         xfree(copy);
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
-    int rc = sqlite3_prepare_v3(s->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &p->st, NULL);
+    const char *tail = NULL;
+    int rc = sqlite3_prepare_v3(s->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &p->st, &tail);
+    if (rc == SQLITE_OK && tail && tail[strspn(tail, " \t\r\n;")]) {
+        /* one statement per prepare: a second one would be silently ignored */
+        sqlite3_finalize(p->st);
+        xfree(p);
+        xfree(copy);
+        return hg_fail(err, HG_INTERNAL, "internal", NULL, "more than one SQL statement given to db_prepare");
+    }
     if (rc != SQLITE_OK) {
         hg_rc hrc = sq_error(s->h, rc, err);
         xfree(p);
         xfree(copy);
-        return hrc == HG_CONFLICT ? HG_DB : hrc;
+        if (hrc == HG_CONFLICT)   /* a constraint cannot fail at prepare; keep err consistent */
+            hrc = hg_fail(err, HG_DB, "storage_error", NULL, "cannot prepare statement");
+        return hrc;
     }
     p->base.ops = &db_sqlite_ops;
     p->owner = s;

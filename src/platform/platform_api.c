@@ -184,6 +184,38 @@ static hg_rc users_disable_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+/* ---- tokens ---- */
+
+static hg_rc tokens_create_api(req *r, hg_err *err)
+{
+    static const char *const allowed[] = {"user", "scopes", NULL};
+    const char *user, *scopes;
+    hg_rc rc;
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+    if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "user", 1, &user, err)) ||
+        (rc = json_get_str(r->json, "scopes", 1, &scopes, err)))
+        return rc;
+    int64_t id;
+    char token[65];
+    if ((rc = token_create(r->db, r->who->name, user, scopes, &id, token, err)))
+        return rc;
+    return req_reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "user", user, "scopes",
+                                            scopes, "token", token));
+}
+
+static hg_rc tokens_revoke_api(req *r, hg_err *err)
+{
+    char *end;
+    long long id = strtoll(r->params[0], &end, 10);
+    if (*end || id <= 0)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such token");
+    hg_rc rc = token_revoke(r->db, r->who->name, id, err);
+    if (!rc)
+        r->status = 204;
+    return rc;
+}
+
 /* ---- audit ---- */
 
 static hg_rc parse_time_param(req *r, const char *name, int64_t *out, hg_err *err)
@@ -259,6 +291,8 @@ const route platform_routes[] = {
     {"GET", "/api/v1/users", users_list_api, 0, "admin", ROLE_ADMIN, 0, "list users"},
     {"GET", "/api/v1/users/{name}", users_get_api, 0, "admin", ROLE_ADMIN, 0, "read a user"},
     {"POST", "/api/v1/users/{name}/disable", users_disable_api, 0, "admin", ROLE_ADMIN, 0, "disable a user"},
+    {"POST", "/api/v1/tokens", tokens_create_api, 0, "admin", ROLE_ADMIN, 0, "create a bearer token (shown once)"},
+    {"DELETE", "/api/v1/tokens/{id}", tokens_revoke_api, 0, "admin", ROLE_ADMIN, 0, "revoke a bearer token"},
     {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
 };
 

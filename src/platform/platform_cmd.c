@@ -350,6 +350,17 @@ static int import_cmd(cmd_ctx *c)
     return EXIT_USAGE;
 }
 
+/* ---- routes ---- */
+
+static int routes_cmd(cmd_ctx *c)
+{
+    (void)c;
+    for (const route *const *t = modules_routes(); *t; t++)
+        for (const route *r = *t; r->method; r++)
+            printf("%-6s %-40s %s\n", r->method, r->pattern, r->summary);
+    return EXIT_OK;
+}
+
 static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]",
      "run the HTTP API and console",
@@ -382,6 +393,8 @@ static const command platform_commands[] = {
      "Ends with a summary (\"N loaded, M refused\"); exit 1 when any line was refused.\n"
      "KIND enterprises: CSV with a header line naming the columns: uscc, customs_code,\n"
      "name_zh, name_en, kind, credit_level, coordinator."},
+    {"routes", routes_cmd, "routes", "list the HTTP routes",
+     "Prints every route of the API: method, path pattern and what it does."},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

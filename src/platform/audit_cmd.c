@@ -1,0 +1,205 @@
+/* audit_cmd.c — `haiguan audit …`: verify the chain (optionally against an exported
+ * checkpoint file), export signed checkpoints, sign one now, rotate the signing key.
+ *
+ * Only argument handling and printing live here; the work is in audit.c. Exit codes
+ * follow cmd.h: 0 done, 1 failed or chain broken, 2 usage. */
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "cmd.h"
+
+/* The options a subcommand may take (bits). */
+enum { OPT_KEYS = 1, OPT_CHECKPOINT = 2 };
+
+typedef struct audit_args {
+    const char *keys;         /* --keys DIR */
+    const char *checkpoint;   /* --checkpoint FILE */
+    const char *pos[2];       /* positional arguments after the subcommand */
+    int npos;
+} audit_args;
+
+typedef struct audit_sub {
+    const char *name;
+    int npos;       /* exact number of positional arguments */
+    int options;    /* OPT_* it accepts */
+    int (*fn)(cmd_ctx *c, const audit_args *a);
+} audit_sub;
+
+/* Parses argv[2..] (argv[0] "audit", argv[1] the subcommand) strictly, so that a typo in
+ * an option is a usage error rather than silently ignored. --db is accepted and left to
+ * main, which has already read it into c->db_url. 0 on success. */
+static int parse_args(cmd_ctx *c, int allowed, audit_args *a)
+{
+    memset(a, 0, sizeof *a);
+    for (int i = 2; i < c->argc; i++) {
+        const char *arg = c->argv[i];
+        const char **slot = NULL;
+        if (strcmp(arg, "--keys") == 0 && (allowed & OPT_KEYS))
+            slot = &a->keys;
+        else if (strcmp(arg, "--checkpoint") == 0 && (allowed & OPT_CHECKPOINT))
+            slot = &a->checkpoint;
+        else if (strcmp(arg, "--db") == 0) {
+            if (i + 1 >= c->argc)
+                return -1;
+            i++;
+            continue;
+        } else if (arg[0] == '-' && arg[1]) {
+            return -1;
+        }
+        if (slot) {
+            if (i + 1 >= c->argc || *slot)
+                return -1;
+            *slot = c->argv[++i];
+            continue;
+        }
+        if (a->npos == 2)
+            return -1;
+        a->pos[a->npos++] = arg;
+    }
+    return 0;
+}
+
+/* --keys, else HAIGUAN_KEYS, else next to the database. */
+static const char *key_dir(cmd_ctx *c, const audit_args *a, char *space, size_t spacelen)
+{
+    const char *env = getenv("HAIGUAN_KEYS");
+    if (a->keys)
+        return a->keys;
+    if (env && *env)
+        return env;
+    audit_default_key_dir(c->db_url, space, spacelen);
+    return space;
+}
+
+static int fail(const char *what, const hg_err *err)
+{
+    fprintf(stderr, "haiguan audit %s: %s\n", what, err->message);
+    return EXIT_FAIL;
+}
+
+static int verify_cmd(cmd_ctx *c, const audit_args *a)
+{
+    audit_report rep;
+    hg_err err;
+    hg_err_clear(&err);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_rc rc = audit_verify(d, a->checkpoint, &rep, &err);
+    db_close(d);
+    if (rc == HG_OK) {
+        printf("audit chain whole: %" PRId64 " rows, %" PRId64 " checkpoints\n", rep.rows, rep.checkpoints);
+        return EXIT_OK;
+    }
+    if (rc == HG_INVALID && rep.bad_seq) {
+        printf("audit chain broken at row %" PRId64 ": %s\n", rep.bad_seq, rep.reason);
+        return EXIT_FAIL;
+    }
+    return fail("verify", &err);
+}
+
+static int export_cmd(cmd_ctx *c, const audit_args *a)
+{
+    char space[PATH_MAX];
+    int64_t count = 0;
+    hg_err err;
+    hg_err_clear(&err);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    /* A key is loaded (made if need be) so that the export ends with a fresh checkpoint. */
+    hg_rc rc = audit_keys_load(d, key_dir(c, a, space, sizeof space), &err);
+    if (!rc)
+        rc = audit_export(d, a->pos[0], &count, &err);
+    db_close(d);
+    if (rc)
+        return fail("export", &err);
+    printf("exported %" PRId64 " checkpoints to %s\n", count, a->pos[0]);
+    return EXIT_OK;
+}
+
+static int checkpoint_cmd(cmd_ctx *c, const audit_args *a)
+{
+    char space[PATH_MAX], key_id[17], head[65];
+    int64_t seq = 0;
+    hg_err err;
+    hg_err_clear(&err);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_rc rc = audit_keys_load(d, key_dir(c, a, space, sizeof space), &err);
+    if (!rc)
+        rc = audit_checkpoint(d, &err);
+    if (!rc)
+        rc = audit_head(d, &seq, head, &err);
+    if (!rc)
+        rc = audit_key_id(key_id) == HG_OK ? HG_OK : hg_fail(&err, HG_INTERNAL, NULL, NULL, "no key loaded");
+    db_close(d);
+    if (rc)
+        return fail("checkpoint", &err);
+    if (seq == 0)
+        printf("audit chain is empty: nothing to sign\n");
+    else
+        printf("checkpoint at row %" PRId64 " signed with key %s\n", seq, key_id);
+    return EXIT_OK;
+}
+
+static int rotate_key_cmd(cmd_ctx *c, const audit_args *a)
+{
+    char space[PATH_MAX], key_id[17];
+    hg_err err;
+    hg_err_clear(&err);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_rc rc = audit_rotate_key(d, key_dir(c, a, space, sizeof space), key_id, &err);
+    db_close(d);
+    if (rc)
+        return fail("rotate-key", &err);
+    printf("%s\n", key_id);
+    return EXIT_OK;
+}
+
+static const audit_sub audit_subs[] = {
+    {"verify", 0, OPT_CHECKPOINT, verify_cmd},
+    {"export", 1, OPT_KEYS, export_cmd},
+    {"checkpoint", 0, OPT_KEYS, checkpoint_cmd},
+    {"rotate-key", 0, OPT_KEYS, rotate_key_cmd},
+    {NULL, 0, 0, NULL},
+};
+
+static int audit_cmd(cmd_ctx *c)
+{
+    audit_args a;
+    if (c->argc >= 2)
+        for (const audit_sub *s = audit_subs; s->name; s++)
+            if (strcmp(c->argv[1], s->name) == 0) {
+                if (parse_args(c, s->options, &a) != 0 || a.npos != s->npos)
+                    break;
+                return s->fn(c, &a);
+            }
+    return cmd_usage(&audit_commands[0]);
+}
+
+const command audit_commands[] = {
+    {"audit", audit_cmd,
+     "audit verify [--checkpoint FILE]\n"
+     "audit export FILE [--keys DIR]\n"
+     "audit checkpoint [--keys DIR]\n"
+     "audit rotate-key [--keys DIR]",
+     "verify the audit trail, export or sign checkpoints, rotate the signing key",
+     "The audit trail is a hash chain of every change with Ed25519-signed checkpoints.\n"
+     "  verify      walks the chain and checks every stored checkpoint; with --checkpoint FILE\n"
+     "              (a file written by export, kept off this machine) it also proves the chain\n"
+     "              was not rewritten since. Exit 1 names the first bad row.\n"
+     "  export      signs the current head and writes every checkpoint to FILE (JSON Lines).\n"
+     "  checkpoint  signs the current head now.\n"
+     "  rotate-key  makes a new signing key and prints its id; the old secret key is deleted,\n"
+     "              its public key stays recorded so old checkpoints still verify.\n"
+     "Keys live in --keys DIR, else $HAIGUAN_KEYS, else <database>.keys (mode 0600 files)."},
+    {NULL, NULL, NULL, NULL, NULL},
+};

@@ -1,0 +1,117 @@
+"""doc_examples.py — executes every example of docs/API.md against a live server, in order.
+
+An example is a fenced block tagged `example`:
+
+    ```example
+    POST /api/v1/enterprises
+    as: officer
+    {"uscc": "..."}
+    ```
+
+followed by a block tagged `response` whose first line is the status and whose optional
+JSON must be contained in the actual response ("*" in the expected JSON matches any value,
+a list matches when each expected element is matched by some actual element). `as:` names a
+demo user (signed in with a cookie session and CSRF token), `token:` a bearer token of a
+previous example's `save:` name, and nothing means anonymous. `save: NAME=FIELD` keeps a
+field of the response for later examples as {{NAME}}."""
+import json
+import re
+
+BLOCK = re.compile(r"```(example|response)\n(.*?)```", re.S)
+
+
+def contains(actual, expected):
+    if expected == "*":
+        return True
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(k in actual and contains(actual[k], v) for k, v in expected.items())
+    if isinstance(expected, list):
+        return isinstance(actual, list) and all(any(contains(a, e) for a in actual) for e in expected)
+    return actual == expected
+
+
+def parse(text):
+    blocks = BLOCK.findall(text)
+    examples = []
+    i = 0
+    while i < len(blocks):
+        kind, body = blocks[i]
+        if kind != "example":
+            raise ValueError("a response block without its example: %r" % body[:80])
+        if i + 1 >= len(blocks) or blocks[i + 1][0] != "response":
+            raise ValueError("example without a response block: %r" % body[:80])
+        examples.append((body, blocks[i + 1][1]))
+        i += 2
+    return examples
+
+
+def run(server, docs_dir):
+    with open(docs_dir + "/API.md", encoding="utf-8") as f:
+        text = f.read()
+    saved = {}
+    examples = parse(text)
+    for req, resp in examples:
+        for k, v in saved.items():
+            req = req.replace("{{%s}}" % k, v)
+        lines = req.strip("\n").split("\n")
+        method, path = lines[0].split(" ", 1)
+        who = token = None
+        saves = []
+        body_lines = []
+        for l in lines[1:]:
+            if l.startswith("as: "):
+                who = l[4:].strip()
+            elif l.startswith("token: "):
+                token = saved[l[7:].strip()]
+            elif l.startswith("save: "):
+                saves.append(l[6:].strip())
+            else:
+                body_lines.append(l)
+        body = json.loads("\n".join(body_lines)) if "".join(body_lines).strip() else None
+        if who:
+            r = server.as_user(who, method, path, body)
+        elif token:
+            r = server.with_token(token, method, path, body)
+        else:
+            r = server.request(method, path, body)
+        if who and method == "DELETE" and path == "/api/v1/session":
+            server.sessions.pop(who, None)   # signed out: the next example signs in again
+        rl = resp.strip("\n").split("\n")
+        want_status = int(rl[0].split()[0])
+        if r.status != want_status:
+            raise AssertionError("%s %s: expected %d, got %r" % (method, path, want_status, r))
+        rest = "\n".join(rl[1:]).strip()
+        if rest:
+            if rest.startswith("{") or rest.startswith("["):
+                want = json.loads(rest)
+                if not contains(r.json, want):
+                    raise AssertionError("%s %s: response %s does not contain %s" % (method, path, r.body[:500], rest))
+            else:
+                for needle in rest.split("\n"):
+                    if needle.strip() and needle.strip() not in r.body:
+                        raise AssertionError("%s %s: %r not in response" % (method, path, needle))
+        for s in saves:
+            name, field = s.split("=", 1)
+            v = r.json
+            for part in field.split("."):
+                v = v[part]
+            saved[name] = str(v)
+    check_every_route_documented(server, text, examples)
+    return len(examples)
+
+
+def check_every_route_documented(server, text, examples):
+    """Each route of `haiguan routes` has a heading and at least one executed example."""
+    out = server.cli("routes").stdout
+    missing = []
+    for line in out.splitlines():
+        method, pattern = line.split()[:2]
+        if "### %s %s" % (method, pattern) not in text:
+            missing.append("%s %s (no heading)" % (method, pattern))
+            continue
+        rx = re.compile("^" + re.sub(r"\\{[a-z_]+\\}", "[^/?]+", re.escape(pattern)) + r"(\?.*)?$")
+        if not any(req.strip().split("\n")[0].split(" ", 1)[0] == method and
+                   rx.match(req.strip().split("\n")[0].split(" ", 1)[1]) for req, _ in examples):
+            missing.append("%s %s (no example)" % (method, pattern))
+    if missing:
+        raise AssertionError("routes not documented in docs/API.md: " + ", ".join(missing))

@@ -1,0 +1,135 @@
+"""harness.py — runs a haiguan binary against a fresh database on a random loopback port,
+and gives tests a small HTTP client that signs in as the demo users.
+
+Used by run_api_tests.py; nothing here knows a route beyond sign-in."""
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
+DEMO_PASSWORDS = {
+    "admin": "admin-demo-2026",
+    "officer": "officer-demo-2026",
+    "manager": "manager-demo-2026",
+    "dl-trading": "trading-demo-2026",
+    "dl-fishery": "fishery-demo-2026",
+}
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        try:
+            self.json = json.loads(body) if body else None
+        except ValueError:
+            self.json = None
+
+    def header(self, name):
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    def __repr__(self):
+        return "<%d %s>" % (self.status, self.body[:300])
+
+
+class Server:
+    """A haiguan serve process on a fresh database with demo data."""
+
+    def __init__(self, binary, extra_args=()):
+        self.binary = binary
+        self.dir = tempfile.mkdtemp(prefix="haiguan-test-")
+        self.db = os.path.join(self.dir, "test.db")
+        self.keys = os.path.join(self.dir, "keys")
+        self.env = dict(os.environ, HAIGUAN_DB=self.db, HAIGUAN_KEYS=self.keys)
+        self.cli("init")
+        self.cli("demo")
+        self.log = open(os.path.join(self.dir, "server.log"), "w+")
+        self.proc = subprocess.Popen(
+            [binary, "serve", "--listen", "127.0.0.1:0", "--threads", "4"] + list(extra_args),
+            stdout=subprocess.PIPE, stderr=self.log, env=self.env, text=True)
+        line = self.proc.stdout.readline()
+        m = re.match(r"listening on http://([0-9.]+):(\d+)", line)
+        if not m:
+            raise RuntimeError("server did not start: %r\n%s" % (line, self.server_log()))
+        self.host, self.port = m.group(1), int(m.group(2))
+        self.sessions = {}
+
+    def server_log(self):
+        self.log.flush()
+        with open(os.path.join(self.dir, "server.log")) as f:
+            return f.read()[-4000:]
+
+    def cli(self, *args, stdin=None, check=True):
+        p = subprocess.run([self.binary] + list(args), input=stdin, capture_output=True, text=True, env=self.env,
+                           timeout=120)
+        if check and p.returncode != 0:
+            raise AssertionError("haiguan %s exited %d: %s %s" % (" ".join(args), p.returncode, p.stdout, p.stderr))
+        return p
+
+    def request(self, method, path, body=None, headers=None, raw=None, content_type="application/json"):
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        h = dict(headers or {})
+        data = None
+        if raw is not None:
+            data = raw if isinstance(raw, bytes) else raw.encode()
+        elif body is not None:
+            data = json.dumps(body).encode()
+        if data is not None and content_type and "Content-Type" not in h:
+            h["Content-Type"] = content_type
+        conn.request(method, path, body=data, headers=h)
+        r = conn.getresponse()
+        resp = Response(r.status, r.getheaders(), r.read().decode("utf-8", "replace"))
+        conn.close()
+        return resp
+
+    def login(self, name, password=None):
+        """Signs in (once per user) and returns (cookie header, csrf token)."""
+        if name in self.sessions:
+            return self.sessions[name]
+        r = self.request("POST", "/api/v1/session",
+                         {"username": name, "password": password or DEMO_PASSWORDS[name]})
+        if r.status != 200:
+            raise AssertionError("sign-in of %s failed: %r" % (name, r))
+        cookie = r.header("Set-Cookie").split(";")[0]
+        self.sessions[name] = (cookie, r.json["csrf_token"])
+        return self.sessions[name]
+
+    def as_user(self, name, method, path, body=None, raw=None, headers=None, csrf=True):
+        cookie, token = self.login(name)
+        h = {"Cookie": cookie}
+        if csrf:
+            h["X-CSRF-Token"] = token
+        h.update(headers or {})
+        return self.request(method, path, body=body, raw=raw, headers=h)
+
+    def with_token(self, token, method, path, body=None):
+        return self.request(method, path, body=body, headers={"Authorization": "Bearer " + token})
+
+    def alive(self):
+        return self.proc.poll() is None and self.request("GET", "/healthz").status == 200
+
+    def stop(self):
+        """SIGTERM, and the exit status (0 for a clean stop)."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                return -9
+        return self.proc.returncode
+
+    def cleanup(self):
+        self.stop()
+        self.log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)

@@ -1,0 +1,565 @@
+#!/usr/bin/env python3
+"""run_api_tests.py — the API suite: starts the real haiguan binary on a random loopback
+port with a fresh demo database and checks behaviour through HTTP and the CLI.
+
+usage: run_api_tests.py PATH/TO/haiguan [TEST_NAME_SUBSTRING]
+Every example in docs/API.md is executed too (see doc_examples.py)."""
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Server  # noqa: E402
+import doc_examples  # noqa: E402
+
+BIN = None
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+def eq(got, want, what=""):
+    if got != want:
+        raise AssertionError("%s: expected %r, got %r" % (what, want, got))
+
+
+def error_of(r, status, field=None, code=None):
+    eq(r.status, status, "status of %r" % r)
+    err = (r.json or {}).get("error")
+    if not err or not err.get("message") or "request_id" not in err:
+        raise AssertionError("no error shape in %r" % r)
+    if field is not None:
+        eq(err.get("field"), field, "error field of %r" % r)
+    if code is not None:
+        eq(err.get("code"), code, "error code of %r" % r)
+    return err
+
+
+USCC_A = "91210200241600015L"   # demo: 大连港通 (dl-trading's own)
+USCC_B = "91210200716215023J"   # demo: 大连海洋渔业
+NEW_USCC = "91350100M000100Y43"  # a published example, not in the demo
+ENT = {"uscc": NEW_USCC, "customs_code": "3501930001", "name_zh": "福州测试贸易有限公司",
+       "name_en": "Fuzhou Test Trading", "kind": "importer", "credit_level": "general_credit"}
+
+
+# ---------------------------------------------------------------- platform
+
+@test
+def health_and_metrics(s):
+    r = s.request("GET", "/healthz")
+    eq(r.status, 200)
+    eq(r.json["status"], "ok")
+    r = s.request("GET", "/metrics")
+    eq(r.status, 200)
+    assert "haiguan_http_requests_total{route=\"/healthz\",status=\"200\"}" in r.body, r.body[:500]
+    assert "haiguan_http_request_duration_seconds_bucket" in r.body
+
+
+@test
+def security_headers_everywhere(s):
+    for r in [s.request("GET", "/healthz"), s.request("GET", "/nope"), s.request("GET", "/api/v1/me"),
+              s.request("POST", "/api/v1/session", raw="{", headers={"Content-Type": "application/json"}),
+              s.request("GET", "/")]:
+        for name, value in [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
+                            ("X-Frame-Options", "DENY")]:
+            eq(r.header(name), value, "%s on %r" % (name, r))
+        assert "charset=utf-8" in r.header("Content-Type"), r.header("Content-Type")
+        assert r.header("Content-Security-Policy").startswith("default-src 'self'")
+        assert r.header("X-Request-Id")
+
+
+@test
+def unknown_route_and_method(s):
+    error_of(s.request("GET", "/api/v1/nothing"), 404, code="not_found")
+    error_of(s.as_user("admin", "PUT", "/api/v1/enterprises", {}), 405)
+
+
+@test
+def sign_in_session_csrf_and_sign_out(s):
+    r = s.request("POST", "/api/v1/session", {"username": "officer", "password": "officer-demo-2026"})
+    eq(r.status, 200)
+    cookie = r.header("Set-Cookie")
+    for part in ["HttpOnly", "SameSite=Strict", "Path=/"]:
+        assert part in cookie, cookie
+    c = cookie.split(";")[0]
+    csrf = r.json["csrf_token"]
+    eq(r.json["user"]["name"], "officer")
+    assert "clearance" in r.json["user"]["posts"]
+    me = s.request("GET", "/api/v1/me", headers={"Cookie": c})
+    eq(me.status, 200)
+    eq(me.json["user"]["role"], "officer")
+    eq(me.json["csrf_token"], csrf)
+    # a state-changing request without the CSRF token is refused and changes nothing
+    body = dict(ENT, uscc="91210213550001235J")
+    error_of(s.request("POST", "/api/v1/enterprises", body, headers={"Cookie": c}), 403, code="csrf")
+    error_of(s.request("POST", "/api/v1/enterprises", body, headers={"Cookie": c, "X-CSRF-Token": "0" * 64}), 403)
+    r = s.request("DELETE", "/api/v1/session", headers={"Cookie": c, "X-CSRF-Token": csrf})
+    eq(r.status, 204)
+    assert "Max-Age=0" in r.header("Set-Cookie")
+    error_of(s.request("GET", "/api/v1/me", headers={"Cookie": c}), 401)
+
+
+@test
+def wrong_password_and_throttle(s):
+    s.cli("user", "add", "victim", "--role", "officer", "--post", "tax", stdin="victim-password-1\n")
+    for _ in range(5):
+        error_of(s.request("POST", "/api/v1/session", {"username": "victim", "password": "wrong-password-x"}), 401)
+    r = s.request("POST", "/api/v1/session", {"username": "victim", "password": "victim-password-1"})
+    error_of(r, 429)
+    assert int(r.header("Retry-After")) > 0
+    # unknown users get the same answer as a wrong password
+    error_of(s.request("POST", "/api/v1/session", {"username": "nobody-at-all", "password": "x" * 12}), 401,
+             field="password")
+
+
+@test
+def sign_in_body_is_checked(s):
+    error_of(s.request("POST", "/api/v1/session", {"username": "admin"}), 400, field="password", code="required")
+    error_of(s.request("POST", "/api/v1/session", {"username": "admin", "password": "p" * 12, "remember": True}),
+             400, field="remember", code="unknown_field")
+    error_of(s.request("POST", "/api/v1/session", {"username": 5, "password": "p" * 12}), 400, field="username")
+
+
+@test
+def bodies_bad_in_every_way(s):
+    cookie, csrf = s.login("officer")
+    h = {"Cookie": cookie, "X-CSRF-Token": csrf}
+    error_of(s.request("POST", "/api/v1/enterprises", raw='{"uscc": ', headers=dict(h, **{"Content-Type": "application/json"})), 400, code="malformed_json")
+    error_of(s.request("POST", "/api/v1/enterprises", raw="uscc=1", headers=dict(h, **{"Content-Type": "application/x-www-form-urlencoded"})), 415)
+    error_of(s.request("POST", "/api/v1/enterprises", raw="[1,2]", headers=dict(h, **{"Content-Type": "application/json"})), 400)
+    deep = "[" * 100 + "]" * 100
+    error_of(s.request("POST", "/api/v1/enterprises", raw='{"a":' + deep + "}", headers=dict(h, **{"Content-Type": "application/json"})), 400, code="malformed_json")
+    big = '{"name_zh": "' + "x" * (1100 * 1024) + '"}'
+    error_of(s.request("POST", "/api/v1/enterprises", raw=big, headers=dict(h, **{"Content-Type": "application/json"})), 413)
+    error_of(s.request("POST", "/api/v1/enterprises", raw='{"uscc":"a","uscc":"b"}', headers=dict(h, **{"Content-Type": "application/json"})), 400)
+    assert s.alive()
+
+
+# ---------------------------------------------------------------- enterprises
+
+@test
+def enterprise_create_read_list_patch(s):
+    r = s.as_user("officer", "POST", "/api/v1/enterprises", dict(ENT, uscc=" " + NEW_USCC.lower() + " "))
+    eq(r.status, 201, repr(r))
+    eq(r.json["uscc"], NEW_USCC)   # trimmed and upper-cased
+    assert r.json["created_at"].endswith("Z")
+    error_of(s.as_user("officer", "POST", "/api/v1/enterprises", ENT), 409, field="uscc")
+    r = s.as_user("officer", "GET", "/api/v1/enterprises/" + NEW_USCC)
+    eq(r.status, 200)
+    eq(r.json["name_zh"], ENT["name_zh"])
+    r = s.as_user("officer", "GET", "/api/v1/enterprises?credit_level=general_credit&limit=200")
+    eq(r.status, 200)
+    assert NEW_USCC in [e["uscc"] for e in r.json["items"]]
+    assert all(e["credit_level"] == "general_credit" for e in r.json["items"])
+    r = s.as_user("officer", "PATCH", "/api/v1/enterprises/" + NEW_USCC, {"credit_level": "general_certified"})
+    eq(r.status, 200)
+    eq(r.json["credit_level"], "general_certified")
+    error_of(s.as_user("officer", "PATCH", "/api/v1/enterprises/" + NEW_USCC, {"uscc": USCC_A}), 400,
+             field="uscc", code="read_only")
+    error_of(s.as_user("officer", "PATCH", "/api/v1/enterprises/" + NEW_USCC, {"created_at": "2020-01-01T00:00:00Z"}),
+             400, field="created_at", code="read_only")
+    r = s.as_user("officer", "GET", "/api/v1/enterprises?q=" + urllib.parse.quote("福州"))
+    eq([e["uscc"] for e in r.json["items"]], [NEW_USCC])
+
+
+@test
+def enterprise_validation_names_field_and_rule(s):
+    cases = [
+        (dict(ENT, uscc="91350100M000100Y44"), "uscc"),
+        (dict(ENT, uscc="91350100M000100Y4"), "uscc"),
+        (dict(ENT, customs_code="12345"), "customs_code"),
+        (dict(ENT, kind="pirate"), "kind"),
+        (dict(ENT, credit_level="excellent"), "credit_level"),
+        (dict(ENT, name_zh=""), "name_zh"),
+        (dict(ENT, name_zh=123), "name_zh"),
+        (dict(ENT, name_zh="a\u0001b"), "name_zh"),
+        (dict(ENT, coordinator="dl-trading"), "coordinator"),
+        (dict(ENT, colour="blue"), "colour"),
+        ({k: v for k, v in ENT.items() if k != "kind"}, "kind"),
+        (dict(ENT, created_at="2026-01-01T00:00:00Z"), "created_at"),
+    ]
+    before = s.as_user("admin", "GET", "/api/v1/audit?limit=1").json["items"][0]["seq"]
+    for body, field in cases:
+        body = dict(body, uscc=body.get("uscc", "x"))
+        if field != "uscc":
+            body["uscc"] = "91210200765432104C"  # exists in the demo, but validation comes first
+            body["customs_code"] = body.get("customs_code", "2102999999")
+        error_of(s.as_user("officer", "POST", "/api/v1/enterprises", body), 400, field=field)
+    after = s.as_user("admin", "GET", "/api/v1/audit?limit=1").json["items"][0]["seq"]
+    eq(after, before, "nothing written by refused requests")
+
+
+@test
+def enterprise_user_sees_only_its_own(s):
+    eq(s.as_user("dl-trading", "GET", "/api/v1/enterprises/" + USCC_A).status, 200)
+    eq(s.as_user("dl-trading", "GET", "/api/v1/enterprises/" + USCC_A.lower()).status, 200)
+    error_of(s.as_user("dl-trading", "GET", "/api/v1/enterprises/" + USCC_B), 404)
+    error_of(s.as_user("dl-trading", "GET", "/api/v1/enterprises/91110000600037341L"), 404)  # exists nowhere
+    r = s.as_user("dl-trading", "GET", "/api/v1/enterprises")
+    eq([e["uscc"] for e in r.json["items"]], [USCC_A])
+    error_of(s.as_user("dl-trading", "PATCH", "/api/v1/enterprises/" + USCC_A, {"credit_level": "advanced_certified"}),
+             403)
+    error_of(s.as_user("dl-fishery", "GET", "/api/v1/enterprises/" + USCC_A), 404)
+
+
+@test
+def enterprise_list_pages(s):
+    seen, cursor = [], None
+    while True:
+        path = "/api/v1/enterprises?limit=2" + ("&cursor=" + cursor if cursor else "")
+        r = s.as_user("manager", "GET", path)
+        eq(r.status, 200)
+        assert len(r.json["items"]) <= 2
+        seen += [e["uscc"] for e in r.json["items"]]
+        cursor = r.json["next_cursor"]
+        if not cursor:
+            break
+    eq(seen, sorted(seen))
+    eq(len(seen), len(set(seen)))
+    assert len(seen) >= 6
+    error_of(s.as_user("manager", "GET", "/api/v1/enterprises?limit=0"), 400, field="limit")
+    error_of(s.as_user("manager", "GET", "/api/v1/enterprises?credit_level=best"), 400, field="credit_level")
+
+
+# ---------------------------------------------------------------- access
+
+ROUTES = [
+    ("GET", "/api/v1/enterprises", None),
+    ("GET", "/api/v1/enterprises/" + USCC_A, None),
+    ("POST", "/api/v1/enterprises", "create"),
+    ("PATCH", "/api/v1/enterprises/" + USCC_B, {"name_en": "Dalian Ocean Fishery"}),
+    ("GET", "/api/v1/users", None),
+    ("GET", "/api/v1/audit", None),
+    ("GET", "/api/v1/me", None),
+]
+# who may do what: 200/201 allowed, 401 anonymous, 403 refused, 404 another's object
+MATRIX = {
+    None:         [401, 401, 401, 401, 401, 401, 401],
+    "admin":      [200, 200, 201, 200, 200, 200, 200],
+    "officer":    [200, 200, 201, 200, 403, 403, 200],
+    "manager":    [200, 200, 403, 403, 403, 403, 200],
+    "dl-trading": [200, 200, 403, 403, 403, 403, 200],
+    "dl-fishery": [200, 404, 403, 403, 403, 403, 200],
+}
+
+
+@test
+def authorization_matrix(s):
+    counter = [0]
+
+    def new_body():
+        # valid fresh USCCs are needed for each allowed create: take them from a fixed list
+        pool = ["91210200MA0Q2B01XA", "91210200MA0Q2B028A", "91210200MA0Q2B0365"]
+        return None if counter[0] >= len(pool) else pool[counter[0]]
+
+    for who, expected in MATRIX.items():
+        for (method, path, body), want in zip(ROUTES, expected):
+            if body == "create":
+                uscc = new_body()
+                body = dict(ENT, uscc=uscc, customs_code="21029%05d" % (counter[0] + 100))
+            if who is None:
+                r = s.request(method, path, body)
+            else:
+                r = s.as_user(who, method, path, body)
+            if body and isinstance(body, dict) and body.get("uscc") and r.status == 201:
+                counter[0] += 1
+            if r.status != want:
+                raise AssertionError("%s %s as %s: expected %d, got %r" % (method, path, who, want, r))
+
+
+@test
+def bearer_tokens_and_scopes(s):
+    tok = s.cli("token", "create", "--user", "gate01", "--scopes", "gate").stdout.strip()
+    eq(len(tok), 64)
+    error_of(s.with_token(tok, "GET", "/api/v1/enterprises"), 403)   # outside its scopes
+    s.cli("user", "add", "hq-feed", "--role", "system", stdin="hq-feed-password-1\n")
+    tok2 = s.cli("token", "create", "--user", "hq-feed", "--scopes", "enterprises,risk").stdout.strip()
+    eq(s.with_token(tok2, "GET", "/api/v1/enterprises").status, 200)
+    error_of(s.with_token(tok2, "POST", "/api/v1/enterprises", ENT), 403)   # systems read, officers write
+    error_of(s.with_token("f" * 64, "GET", "/api/v1/enterprises"), 401)
+    error_of(s.request("GET", "/api/v1/enterprises", headers={"Authorization": "Basic YTpi"}), 401)
+    # revoke
+    ids = s.cli("token", "create", "--user", "hq-feed", "--scopes", "*")
+    tok3 = ids.stdout.strip()
+    tid = ids.stderr.split()[1]
+    eq(s.with_token(tok3, "GET", "/api/v1/me").status, 200)
+    s.cli("token", "revoke", tid)
+    error_of(s.with_token(tok3, "GET", "/api/v1/me"), 401)
+    # a bad scope is refused by the CLI
+    p = s.cli("token", "create", "--user", "hq-feed", "--scopes", "everything", check=False)
+    eq(p.returncode, 1)
+    assert "scopes" in p.stderr
+
+
+@test
+def disabled_user_stops_at_once(s):
+    s.cli("user", "add", "leaver", "--role", "officer", "--post", "enterprise", stdin="leaver-password-1\n")
+    cookie, csrf = s.login("leaver", "leaver-password-1")
+    tok = s.cli("token", "create", "--user", "leaver", "--scopes", "*").stdout.strip()
+    eq(s.request("GET", "/api/v1/me", headers={"Cookie": cookie}).status, 200)
+    eq(s.with_token(tok, "GET", "/api/v1/me").status, 200)
+    r = s.as_user("admin", "POST", "/api/v1/users/leaver/disable")
+    eq(r.status, 200)
+    eq(r.json["disabled"], True)
+    error_of(s.request("GET", "/api/v1/me", headers={"Cookie": cookie}), 401)
+    error_of(s.with_token(tok, "GET", "/api/v1/me"), 401)
+    error_of(s.request("POST", "/api/v1/session", {"username": "leaver", "password": "leaver-password-1"}), 401)
+
+
+@test
+def password_change_ends_sessions(s):
+    s.cli("user", "add", "changer", "--role", "officer", stdin="changer-password-1\n")
+    cookie, _ = s.login("changer", "changer-password-1")
+    s.cli("user", "passwd", "changer", stdin="changer-password-2\n")
+    error_of(s.request("GET", "/api/v1/me", headers={"Cookie": cookie}), 401)
+    eq(s.request("POST", "/api/v1/session", {"username": "changer", "password": "changer-password-2"}).status, 200)
+
+
+@test
+def users_api(s):
+    r = s.as_user("admin", "POST", "/api/v1/users",
+                  {"name": "clerk2", "role": "enterprise", "enterprise": USCC_B.lower(), "password": "clerk2-password!"})
+    eq(r.status, 201, repr(r))
+    eq(r.json["enterprise"], USCC_B)
+    error_of(s.as_user("admin", "POST", "/api/v1/users",
+                       {"name": "clerk3", "role": "enterprise", "enterprise": NEW_USCC[:-1] + "0",
+                        "password": "clerk3-password!"}), 400, field="enterprise")
+    error_of(s.as_user("admin", "POST", "/api/v1/users",
+                       {"name": "o2", "role": "officer", "posts": ["sailing"], "password": "o2-password-123"}),
+             400, field="posts")
+    error_of(s.as_user("admin", "POST", "/api/v1/users", {"name": "o3", "role": "officer", "password": "short"}),
+             400, field="password")
+    error_of(s.as_user("admin", "POST", "/api/v1/users",
+                       {"name": "clerk2", "role": "officer", "password": "clerk2-password!"}), 409, field="name")
+    names = [u["name"] for u in s.as_user("admin", "GET", "/api/v1/users").json["items"]]
+    assert "clerk2" in names and "admin" in names
+    assert all("password" not in k for u in s.as_user("admin", "GET", "/api/v1/users").json["items"] for k in u)
+
+
+# ---------------------------------------------------------------- audit
+
+@test
+def audit_trail_records_changes(s):
+    r = s.as_user("admin", "GET", "/api/v1/audit?object=enterprise:" + NEW_USCC)
+    eq(r.status, 200)
+    actions = [i["action"] for i in r.json["items"]]
+    assert "enterprise.create" in actions and "enterprise.update" in actions, actions
+    upd = [i for i in r.json["items"] if i["action"] == "enterprise.update"][0]
+    eq(upd["actor"], "officer")
+    eq(upd["before"]["credit_level"], "general_credit")
+    eq(upd["after"]["credit_level"], "general_certified")
+    v = s.as_user("admin", "GET", "/api/v1/audit/verify")
+    eq(v.json["whole"], True)
+    p = s.cli("audit", "verify")
+    assert "whole" in p.stdout, p.stdout
+
+
+# ---------------------------------------------------------------- robustness
+
+MALFORMED = [
+    b"GET / HTTP/1.1\r\n\r\n",
+    b"GARBAGE\r\n\r\n",
+    b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+    b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+    b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n",
+    b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: x\r\nX: " + b"b" * 70000 + b"\r\n\r\n",
+    b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{\"a\":\"\xff\"}",
+    b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nZZ\r\n",
+    b"GET /api/v1/enterprises/%00%ff HTTP/1.1\r\nHost: x\r\nCookie: hg_session=\x01\x02\r\n\r\n",
+    b"\x00\x01\x02\x03" * 100,
+    b"DELETE /api/v1/session HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + b"z" * 5000 + b"\r\n\r\n",
+]
+
+
+@test
+def survives_thousands_of_malformed_requests(s):
+    import struct
+    for i in range(3000):
+        payload = MALFORMED[i % len(MALFORMED)]
+        try:
+            with socket.create_connection((s.host, s.port), timeout=2) as c:
+                if i % 3 == 2:   # some clients vanish with a reset instead of a close
+                    c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                c.sendall(payload)
+                if i < len(MALFORMED):   # the first round waits for each answer
+                    try:
+                        c.recv(65536)
+                    except OSError:
+                        pass
+        except OSError:
+            pass
+    assert s.alive(), "server died"
+    eq(s.as_user("officer", "GET", "/api/v1/enterprises/" + USCC_A).status, 200)
+
+
+@test
+def slow_client_is_timed_out(s):
+    # a client that sends half a request and waits holds nothing forever; others are served
+    c = socket.create_connection((s.host, s.port), timeout=5)
+    c.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+    eq(s.request("GET", "/healthz").status, 200)
+    c.close()
+
+
+# ---------------------------------------------------------------- CLI
+
+@test
+def cli_exit_codes_and_help(s):
+    eq(s.cli("help").returncode, 0)
+    out = s.cli("help").stdout
+    for cmd in ["serve", "init", "user", "token", "audit", "check", "demo", "import"]:
+        assert cmd in out, cmd
+    for cmd in ["serve", "init", "user", "token", "audit", "check", "demo", "import"]:
+        p = s.cli(cmd, "--help")
+        assert p.stdout.startswith("usage:"), (cmd, p.stdout)
+    eq(s.cli("frobnicate", check=False).returncode, 2)
+    eq(s.cli("user", check=False).returncode, 2)
+    eq(s.cli("user", "add", "x", check=False).returncode, 2)
+    eq(s.cli("version").stdout.startswith("haiguan "), True)
+    p = s.cli("user", "add", "Bad Name", "--role", "officer", stdin="long-enough-password\n", check=False)
+    eq(p.returncode, 1)
+    p = s.cli("user", "add", "short", "--role", "officer", stdin="short\n", check=False)
+    eq(p.returncode, 1)
+    assert "password" in p.stderr
+    assert "dl-trading" in s.cli("user", "list").stdout
+    p = subprocess.run([BIN, "--db", "/nonexistent-dir/x.db", "init"], capture_output=True, text=True)
+    eq(p.returncode, 1)
+    eq(len(p.stderr.strip().splitlines()), 1)
+
+
+CHECKS = [
+    ("uscc", "91350100M000100Y43", 0), ("uscc", "91350100M000100Y44", 1), ("uscc", "91350100m000100y43", 1),
+    ("customs-code", "2102930001", 0), ("customs-code", "21029300", 1),
+    ("container", "CSQU3054383", 0), ("container", "CSQU3054384", 1), ("container", "csqu3054383", 1),
+    ("imo", "IMO9074729", 0), ("imo", "IMO9074728", 1),
+    ("vin", "1M8GDM9AXKP042788", 0), ("vin", "1M8GDM9AYKP042788", 1), ("vin", "1M8GDM9AXKP04278O", 1),
+    ("id-card", "11010519491231002X", 0), ("id-card", "110105194912310021", 1),
+    ("hs", "0302130000", 0), ("hs", "030213000", 1), ("hs", "7700000000", 1),
+    ("country", "CN", 0), ("country", "CHN", 0), ("country", "XX", 1), ("country", "cn", 1),
+    ("currency", "CNY", 0), ("currency", "USD", 0), ("currency", "XYZ", 1),
+    ("locode", "CNDLC", 0), ("locode", "CN DLC", 0), ("locode", "XXDLC", 1),
+    ("entry-no", "090220261000000123", 0), ("entry-no", "09022026100000012", 1),
+    ("mrz", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", 0),
+    ("mrz", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<11", 1),
+]
+
+
+@test
+def cli_check_agrees_with_published_examples(s):
+    for kind, value, code in CHECKS:
+        p = s.cli("check", kind, value, check=False)
+        eq(p.returncode, code, "check %s %r: %s" % (kind, value, p.stdout))
+        assert p.stdout.startswith("valid" if code == 0 else "invalid: "), p.stdout
+    # an MRZ given as two arguments
+    p = s.cli("check", "mrz", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+              "L898902C36UTO7408122F1204159ZE184226B<<<<<10", check=False)
+    eq(p.returncode, 0, p.stdout)
+    eq(s.cli("check", "nonsense", "x", check=False).returncode, 2)
+    # judges the exact string: whitespace is not trimmed
+    eq(s.cli("check", "uscc", " 91350100M000100Y43", check=False).returncode, 1)
+
+
+@test
+def cli_import_enterprises_reports_lines(s):
+    path = os.path.join(s.dir, "ent.csv")
+    with open(path, "w") as f:
+        f.write("uscc,customs_code,name_zh,name_en,kind,credit_level\n")
+        f.write("91210200MA0Q2B0440,2102950001,大连导入一号有限公司,,importer,general_credit\n")
+        f.write("91210200MA0Q2B3190,2102950002,坏校验位公司,,importer,general_credit\n")      # bad check
+        f.write("91210200MA0Q2B052T,2102950003,\"大连导入,二号\",Import Two,exporter,dishonest\n")
+        f.write("91210200MA0Q2B060M,2102950004,未知类型公司,,pirate,general_credit\n")         # bad kind
+        f.write("91210200MA0Q2B079J,2102950001,重复海关编码,,importer,general_credit\n")     # duplicate code
+    p = s.cli("import", "enterprises", path, check=False)
+    eq(p.returncode, 1, p.stdout + p.stderr)
+    assert "line 3: uscc" in p.stdout, p.stdout
+    assert "line 5: kind" in p.stdout, p.stdout
+    assert "line 6: customs_code" in p.stdout, p.stdout
+    assert "2 loaded, 3 refused" in p.stdout, p.stdout
+    r = s.as_user("officer", "GET", "/api/v1/enterprises/91210200MA0Q2B052T")
+    eq(r.json["name_zh"], "大连导入,二号")
+    error_of(s.as_user("officer", "GET", "/api/v1/enterprises/91210200MA0Q2B060M"), 404)
+
+
+# ---------------------------------------------------------------- last: tampering and shutdown
+
+@test
+def audit_tampering_is_detected(s):
+    p = s.cli("audit", "verify")
+    eq(p.returncode, 0, p.stdout + p.stderr)
+    export = os.path.join(s.dir, "checkpoints.jsonl")
+    s.cli("audit", "export", export)
+    con = sqlite3.connect(s.db)
+    try:
+        con.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3")
+        raise AssertionError("the audit table accepted an UPDATE")
+    except sqlite3.DatabaseError:
+        pass
+    names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")]
+    for n in names:
+        con.execute("DROP TRIGGER " + n)
+    con.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3")
+    con.commit()
+    con.close()
+    p = s.cli("audit", "verify", check=False)
+    eq(p.returncode, 1, p.stdout)
+    assert "row 3" in p.stdout + p.stderr, p.stdout + p.stderr
+
+
+@test
+def stops_cleanly_on_sigterm(s):
+    eq(s.stop(), 0)
+    assert "stopped" in s.server_log()
+
+
+def main():
+    global BIN
+    BIN = os.path.abspath(sys.argv[1])
+    only = sys.argv[2] if len(sys.argv) > 2 else None
+    failures = 0
+    s = Server(BIN)
+    started = time.time()
+    try:
+        for fn in TESTS:
+            if only and only not in fn.__name__:
+                continue
+            t0 = time.time()
+            try:
+                fn(s)
+                print("ok   %-48s %.2fs" % (fn.__name__, time.time() - t0))
+            except Exception as e:  # report and go on; the summary fails the run
+                failures += 1
+                print("FAIL %-48s %s" % (fn.__name__, e))
+                import traceback
+                traceback.print_exc()
+        if not only or "doc" in only:
+            d = Server(BIN)
+            try:
+                n = doc_examples.run(d, os.environ.get("HAIGUAN_DOCS", os.path.join(os.path.dirname(__file__), "../../docs")))
+                print("ok   %-48s %d examples" % ("docs/API.md examples", n))
+            except Exception as e:
+                failures += 1
+                print("FAIL docs/API.md examples: %s" % e)
+            finally:
+                eq_rc = d.stop()
+                d.cleanup()
+                if eq_rc != 0:
+                    failures += 1
+                    print("FAIL docs server did not stop cleanly: %s" % eq_rc)
+    finally:
+        if failures:
+            print("--- server log (tail) ---\n" + s.server_log())
+        s.cleanup()
+    print("%d failure(s), %.1fs" % (failures, time.time() - started))
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
