@@ -615,7 +615,8 @@ hg_rc session_authenticate(db *d, const char *session_token, principal *p, hg_er
     if (rc)
         return rc;
     /* sliding idle expiry, written at most once a minute to keep reads read-only */
-    if (now - last > TOUCH_EVERY_MS)
+    int64_t touch_every = idle_limit_ms / 2 < TOUCH_EVERY_MS ? idle_limit_ms / 2 : TOUCH_EVERY_MS;
+    if (now - last > touch_every)
         db_run(d, err, "UPDATE sessions SET last_ms = ? WHERE id = ?", "ii", now, sid);
     return HG_OK;
 }

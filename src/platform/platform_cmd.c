@@ -68,6 +68,16 @@ static int serve_cmd(cmd_ctx *c)
         cfg.max_body = (size_t)b;
     }
     cfg.assets_dir = cmd_option(c, "--assets");
+    long long idle_s = 30 * 60, max_s = 12 * 60 * 60;
+    if ((v = cmd_option(c, "--session-idle")) && ((idle_s = strtoll(v, &end, 10)) < 1 || *end)) {
+        fprintf(stderr, "haiguan: --session-idle must be a positive number of seconds\n");
+        return EXIT_USAGE;
+    }
+    if ((v = cmd_option(c, "--session-max")) && ((max_s = strtoll(v, &end, 10)) < 1 || *end)) {
+        fprintf(stderr, "haiguan: --session-max must be a positive number of seconds\n");
+        return EXIT_USAGE;
+    }
+    auth_set_lifetimes(idle_s * 1000, max_s * 1000);
     db *d = cmd_open_db(c);
     if (!d)
         return EXIT_FAIL;
@@ -362,12 +372,14 @@ static int routes_cmd(cmd_ctx *c)
 }
 
 static const command platform_commands[] = {
-    {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]",
+    {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
+     "       [--session-idle SECONDS] [--session-max SECONDS]",
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
      "--threads sets the worker pool (default 4); --max-body bounds request bodies (default\n"
-     "1048576 bytes). The database is created or migrated first. Audit checkpoints are signed\n"
+     "1048576 bytes). Sessions end after --session-idle seconds without use (default 1800) or\n"
+     "--session-max seconds in all (default 43200). The database is created or migrated first. Audit checkpoints are signed\n"
      "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database)."},
     {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
      "Creates the database or applies the migrations it has not seen; safe to run again.\n"

@@ -14,6 +14,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Server  # noqa: E402
+import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
 
 BIN = None
@@ -104,6 +105,19 @@ def sign_in_session_csrf_and_sign_out(s):
     eq(r.status, 204)
     assert "Max-Age=0" in r.header("Set-Cookie")
     error_of(s.request("GET", "/api/v1/me", headers={"Cookie": c}), 401)
+
+
+@test
+def sessions_expire_when_idle(s):
+    short = Server(BIN, ["--session-idle", "1"])
+    try:
+        cookie, _ = short.login("dl-trading")
+        eq(short.request("GET", "/api/v1/me", headers={"Cookie": cookie}).status, 200)
+        time.sleep(2.2)
+        error_of(short.request("GET", "/api/v1/me", headers={"Cookie": cookie}), 401)
+        eq(short.stop(), 0)
+    finally:
+        short.cleanup()
 
 
 @test
@@ -486,6 +500,12 @@ def cli_import_enterprises_reports_lines(s):
     r = s.as_user("officer", "GET", "/api/v1/enterprises/91210200MA0Q2B052T")
     eq(r.json["name_zh"], "大连导入,二号")
     error_of(s.as_user("officer", "GET", "/api/v1/enterprises/91210200MA0Q2B060M"), 404)
+
+
+@test
+def acknowledged_writes_survive_kill_9(s):
+    n = crash_test.run(BIN, eq)
+    print("     %d acknowledged writes all present after kill -9" % n)
 
 
 # ---------------------------------------------------------------- last: tampering and shutdown
