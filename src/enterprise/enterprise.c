@@ -30,7 +30,7 @@ static const field enterprise_fields[] = {
     {0},
 };
 
-const record_type enterprise_record = {"enterprise", "enterprises", enterprise_fields};
+const record_type enterprise_record = {.name = "enterprise", .table = "enterprises", .fields = enterprise_fields};
 
 int enterprise_visible(const principal *p, const char *uscc)
 {

@@ -41,8 +41,14 @@ void record_free(record *r)
 {
     if (!r->v)
         return;
-    for (int i = 0; i < r->n; i++)
+    for (int i = 0; i < r->n; i++) {
         xfree(r->v[i].s);
+        if (r->v[i].list) {
+            for (int64_t k = 0; k < r->v[i].i; k++)
+                record_free(&r->v[i].list[k]);
+            xfree(r->v[i].list);
+        }
+    }
     xfree(r->v);
     r->v = NULL;
 }
@@ -122,6 +128,8 @@ static hg_rc parse_text(const field *f, const json_t *v, field_value *out, hg_er
     return HG_OK;
 }
 
+static hg_rc parse_list(const field *f, const json_t *v, field_value *out, hg_err *err);
+
 static hg_rc parse_value(const field *f, const json_t *v, field_value *out, hg_err *err)
 {
     out->set = 1;
@@ -151,6 +159,7 @@ static hg_rc parse_value(const field *f, const json_t *v, field_value *out, hg_e
         if (!json_is_string(v) || time_parse_rfc3339(json_string_value(v), &out->i))
             return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be an RFC 3339 time with offset", f->name);
         return HG_OK;
+    case FT_LIST: return parse_list(f, v, out, err);
     case FT_MONEY:
         if (!json_is_string(v))
             return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be a decimal string such as \"1234.56\"",
@@ -164,6 +173,39 @@ static hg_rc parse_value(const field *f, const json_t *v, field_value *out, hg_e
         return HG_OK;
     }
     return HG_INTERNAL;
+}
+
+/* Children are always parsed as creations; their errors name the path, "items[2].hs_code". */
+static hg_rc parse_list(const field *f, const json_t *v, field_value *out, hg_err *err)
+{
+    if (!json_is_array(v))
+        return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be an array", f->name);
+    size_t n = json_array_size(v);
+    if ((int64_t)n < f->min || (int64_t)n > f->max)
+        return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must have %lld to %lld entries", f->name,
+                       (long long)f->min, (long long)f->max);
+    out->list = xcalloc(n ? n : 1, sizeof *out->list);
+    if (!out->list)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    for (size_t k = 0; k < n; k++) {
+        out->i = (int64_t)k + 1;   /* so that record_free frees what was parsed so far */
+        const json_t *item = json_array_get(v, k);
+        if (!json_is_object(item))
+            return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s[%zu] must be an object", f->name, k);
+        hg_rc rc = record_from_json(f->child, item, REC_CREATE, &out->list[k], err);
+        if (rc) {
+            if (err) {
+                buf path;
+                buf_init(&path, sizeof err->field - 1);
+                if (buf_appendf(&path, "%s[%zu]%s%s", f->name, k, err->field[0] ? "." : "", err->field) == HG_OK)
+                    memcpy(err->field, buf_str(&path), path.len + 1);
+                buf_free(&path);
+            }
+            return rc;
+        }
+    }
+    out->i = (int64_t)n;
+    return HG_OK;
 }
 
 hg_rc record_from_json(const record_type *t, const json_t *body, enum record_mode mode, record *out, hg_err *err)
@@ -226,6 +268,22 @@ hg_rc record_set_text(record *r, const char *name, const char *s)
     return HG_OK;
 }
 
+const record *record_list(const record *r, const char *name, int *n)
+{
+    int i = record_field_index(r->type, name);
+    *n = 0;
+    if (i < 0 || !r->v[i].set || !r->v[i].list)
+        return NULL;
+    *n = (int)r->v[i].i;
+    return r->v[i].list;
+}
+
+int64_t record_int(const record *r, const char *name, int64_t dflt)
+{
+    int i = record_field_index(r->type, name);
+    return i >= 0 && r->v[i].set && !r->v[i].is_null ? r->v[i].i : dflt;
+}
+
 const char *record_text(const record *r, const char *name)
 {
     int i = record_field_index(r->type, name);
@@ -241,15 +299,23 @@ static hg_rc bind_value(db_stmt *s, int pos, const field *f, const field_value *
     return db_bind_int(s, pos, v->i);
 }
 
-static hg_rc run_bound(db *d, const char *sql, const record *r, const char *key, hg_err *err)
+/* Runs sql with the record's set, non-list values bound in field order; a child record
+ * gets its parent key and line number bound first. */
+static hg_rc run_bound_child(db *d, const char *sql, const record *r, const char *key, const char *parent_key,
+                             int64_t line_no, hg_err *err)
 {
     db_stmt *s;
     hg_rc rc = db_prepare(d, sql, &s, err);
     if (rc)
         return rc;
     int pos = 1;
+    if (parent_key) {
+        rc = db_bind_text(s, pos++, parent_key);
+        if (!rc)
+            rc = db_bind_int(s, pos++, line_no);
+    }
     for (int i = 0; i < r->n && !rc; i++)
-        if (r->v[i].set && !(key && (r->type->fields[i].flags & FF_KEY)))
+        if (r->v[i].set && r->type->fields[i].type != FT_LIST && !(key && (r->type->fields[i].flags & FF_KEY)))
             rc = bind_value(s, pos++, &r->type->fields[i], &r->v[i]);
     if (!rc && key)
         rc = db_bind_text(s, pos, key);
@@ -265,14 +331,39 @@ static hg_rc run_bound(db *d, const char *sql, const record *r, const char *key,
     return rc;
 }
 
+static hg_rc run_bound(db *d, const char *sql, const record *r, const char *key, hg_err *err)
+{
+    return run_bound_child(d, sql, r, key, NULL, 0, err);
+}
+
+static hg_rc insert_row(db *d, const record *r, const char *parent_key, int64_t line_no, hg_err *err);
+
+/* Inserts the children of every set list field of r, whose key is key. */
+static hg_rc insert_children(db *d, const record *r, const char *key, hg_err *err)
+{
+    hg_rc rc = HG_OK;
+    for (int i = 0; i < r->n && !rc; i++)
+        if (r->type->fields[i].type == FT_LIST && r->v[i].set)
+            for (int64_t k = 0; k < r->v[i].i && !rc; k++)
+                rc = insert_row(d, &r->v[i].list[k], key, k + 1, err);
+    return rc;
+}
+
 hg_rc record_insert(db *d, const record *r, hg_err *err)
+{
+    return insert_row(d, r, NULL, 0, err);
+}
+
+static hg_rc insert_row(db *d, const record *r, const char *parent_key, int64_t line_no, hg_err *err)
 {
     buf cols, marks;
     buf_init(&cols, 8192);
     buf_init(&marks, 8192);
     hg_rc rc = HG_OK;
+    if (parent_key)
+        rc = buf_appendf(&cols, "%s, line_no", r->type->parent_column) || buf_puts(&marks, "?, ?");
     for (int i = 0; i < r->n && !rc; i++)
-        if (r->v[i].set)
+        if (r->v[i].set && r->type->fields[i].type != FT_LIST)
             rc = buf_appendf(&cols, "%s%s", cols.len ? ", " : "", column_of(&r->type->fields[i])) ||
                  buf_puts(&marks, marks.len ? ", ?" : "?");
     buf sql;
@@ -280,12 +371,13 @@ hg_rc record_insert(db *d, const record *r, hg_err *err)
     if (!rc)
         rc = buf_appendf(&sql, "INSERT INTO %s (%s) VALUES (%s)", r->type->table, buf_str(&cols), buf_str(&marks));
     if (!rc) {
-        rc = run_bound(d, buf_str(&sql), r, NULL, err);
-        if (rc == HG_CONFLICT) {
-            const field *k = key_field(r->type);
+        rc = run_bound_child(d, buf_str(&sql), r, NULL, parent_key, line_no, err);
+        const field *k = key_field(r->type);
+        if (rc == HG_CONFLICT && !parent_key)
             rc = hg_fail(err, HG_CONFLICT, "conflict", k ? k->name : "", "a %s with this %s already exists",
                          r->type->name, k ? k->name : "key");
-        }
+        if (!rc && k)
+            rc = insert_children(d, r, record_text(r, k->name), err);
     } else {
         rc = hg_fail(err, rc, NULL, NULL, "cannot build the statement");
     }
@@ -303,7 +395,7 @@ hg_rc record_update(db *d, const record *r, const char *key, hg_err *err)
     hg_rc rc = buf_appendf(&sql, "UPDATE %s SET ", r->type->table);
     int first = 1;
     for (int i = 0; i < r->n && !rc; i++)
-        if (r->v[i].set && !(r->type->fields[i].flags & FF_KEY)) {
+        if (r->v[i].set && !(r->type->fields[i].flags & FF_KEY) && r->type->fields[i].type != FT_LIST) {
             rc = buf_appendf(&sql, "%s%s = ?", first ? "" : ", ", column_of(&r->type->fields[i]));
             first = 0;
         }
@@ -313,9 +405,20 @@ hg_rc record_update(db *d, const record *r, const char *key, hg_err *err)
         buf_free(&sql);
         return hg_fail(err, rc, NULL, NULL, "cannot build the statement");
     }
-    rc = run_bound(d, buf_str(&sql), r, key, err);
-    if (!rc && db_changes(d) == 0)
+    rc = first ? HG_OK : run_bound(d, buf_str(&sql), r, key, err);
+    if (!rc && !first && db_changes(d) == 0)
         rc = hg_fail(err, HG_NOTFOUND, "not_found", k->name, "no %s with %s %s", r->type->name, k->name, key);
+    for (int i = 0; i < r->n && !rc; i++) {
+        const field *f = &r->type->fields[i];
+        if (f->type != FT_LIST || !r->v[i].set)
+            continue;
+        buf_reset(&sql);
+        rc = buf_appendf(&sql, "DELETE FROM %s WHERE %s = ?", f->child->table, f->child->parent_column);
+        if (!rc)
+            rc = db_run(d, err, buf_str(&sql), "t", key);
+        for (int64_t c = 0; c < r->v[i].i && !rc; c++)
+            rc = insert_row(d, &r->v[i].list[c], key, c + 1, err);
+    }
     buf_free(&sql);
     return rc;
 }
@@ -323,8 +426,10 @@ hg_rc record_update(db *d, const record *r, const char *key, hg_err *err)
 static hg_rc select_list(const record_type *t, buf *b)
 {
     hg_rc rc = buf_puts(b, "SELECT ");
+    int n = 0;
     for (const field *f = t->fields; f->name && !rc; f++)
-        rc = buf_appendf(b, "%s%s", f == t->fields ? "" : ", ", column_of(f));
+        if (f->type != FT_LIST)
+            rc = buf_appendf(b, "%s%s", n++ ? ", " : "", column_of(f));
     if (!rc)
         rc = buf_appendf(b, " FROM %s", t->table);
     return rc;
@@ -334,7 +439,9 @@ static json_t *row_json(const record_type *t, db_stmt *s)
 {
     json_t *o = json_object();
     int i = 0;
-    for (const field *f = t->fields; f->name && o; f++, i++) {
+    for (const field *f = t->fields; f->name && o; f++) {
+        if (f->type == FT_LIST)
+            continue;
         json_t *v;
         char tmp[48];
         if (db_col_null(s, i))
@@ -357,8 +464,39 @@ static json_t *row_json(const record_type *t, db_stmt *s)
             json_decref(o);
             o = NULL;
         }
+        i++;
     }
     return o;
+}
+
+/* Adds each list field of t to o as an array of its children, in line order. */
+static hg_rc load_children(db *d, const record_type *t, const char *key, json_t *o, hg_err *err)
+{
+    hg_rc rc = HG_OK;
+    for (const field *f = t->fields; f->name && !rc; f++) {
+        if (f->type != FT_LIST)
+            continue;
+        buf sql;
+        buf_init(&sql, 20000);
+        db_stmt *s = NULL;
+        rc = select_list(f->child, &sql);
+        if (!rc)
+            rc = buf_appendf(&sql, " WHERE %s = ? ORDER BY line_no", f->child->parent_column);
+        if (!rc)
+            rc = db_query(d, &s, err, buf_str(&sql), "t", key);
+        json_t *arr = json_array();
+        while (!rc && (rc = db_step(s, err)) == HG_ROW)
+            rc = json_array_append_new(arr, row_json(f->child, s)) ? HG_NOMEM : HG_OK;
+        if (rc == HG_DONE)
+            rc = HG_OK;
+        db_reset(s);
+        buf_free(&sql);
+        if (!rc && json_object_set_new(o, f->name, arr))
+            rc = HG_NOMEM;
+        else if (rc)
+            json_decref(arr);
+    }
+    return rc;
 }
 
 hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **out, hg_err *err)
@@ -383,6 +521,10 @@ hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **ou
         db_reset(s);
     }
     buf_free(&sql);
+    if (!rc && (rc = load_children(d, t, key, *out, err))) {
+        json_decref(*out);
+        *out = NULL;
+    }
     return rc;
 }
 

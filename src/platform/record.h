@@ -21,6 +21,8 @@ typedef enum field_type {
     FT_BOOL,    /* stored as 0/1 */
     FT_TIME,    /* stored as ms since the epoch; RFC 3339 in JSON */
     FT_MONEY,   /* stored as integer fen; decimal string "1234.56" in JSON */
+    FT_LIST,    /* JSON array of child records (child), min..max of them, kept in the child's
+                 * table with the parent's key and a line number; not a column of the parent */
 } field_type;
 
 enum {
@@ -42,20 +44,25 @@ typedef struct field {
     const char *const *values;   /* FT_ENUM: NULL-terminated */
     check_fn check;              /* identifier validator or NULL */
     const char *column;          /* column name when it differs from name (e.g. created_ms) */
+    const struct record_type *child;   /* FT_LIST: the child record type */
     const char *label_zh;        /* console label */
 } field;
 
 typedef struct record_type {
     const char *name;     /* "enterprise" */
     const char *table;    /* "enterprises" */
-    const field *fields;  /* terminated by name == NULL; exactly one FF_KEY field */
+    const field *fields;  /* terminated by name == NULL; one FF_KEY text field (none for a child) */
+    const char *parent_column;   /* child types: the column holding the parent's key; the
+                                  * child table also has BIGINT line_no (1-based) */
 } record_type;
 
+struct record;
 typedef struct field_value {
     int set;        /* present in the input (or set by the server) */
     int is_null;
-    int64_t i;      /* FT_INT, FT_BOOL, FT_TIME, FT_MONEY */
+    int64_t i;      /* FT_INT, FT_BOOL, FT_TIME, FT_MONEY; FT_LIST: number of children */
     char *s;        /* FT_TEXT, FT_ENUM; owned */
+    struct record *list;   /* FT_LIST: i children; owned */
 } field_value;
 
 typedef struct record {
@@ -79,11 +86,19 @@ hg_rc record_set_text(record *r, const char *name, const char *s);
 /* The value of a set text field, or NULL. */
 const char *record_text(const record *r, const char *name);
 
-/* INSERT of the set fields. HG_CONFLICT (field = key) when the key exists. */
+/* The children of a set list field (NULL and *n = 0 when absent). */
+const struct record *record_list(const record *r, const char *name, int *n);
+/* Integer value of a set field, or dflt. */
+int64_t record_int(const record *r, const char *name, int64_t dflt);
+
+/* INSERT of the set fields (and the children of list fields, numbered from 1).
+ * HG_CONFLICT (field = key) when the key exists. */
 hg_rc record_insert(db *d, const record *r, hg_err *err);
-/* UPDATE of the set fields of the row with key value key. HG_NOTFOUND when absent. */
+/* UPDATE of the set fields of the row with key value key; a set list field replaces all
+ * the children. HG_NOTFOUND when absent. */
 hg_rc record_update(db *d, const record *r, const char *key, hg_err *err);
-/* Loads one row as JSON (every field). HG_NOTFOUND when absent. Caller owns *out. */
+/* Loads one row as JSON (every field, lists with their children). HG_NOTFOUND when absent.
+ * Caller owns *out. List queries (below) leave the lists out. */
 hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **out, hg_err *err);
 
 typedef struct record_query {

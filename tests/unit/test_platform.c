@@ -237,6 +237,76 @@ static void record_parsing_survives_allocation_failures(void **state)
     json_decref(body);
 }
 
+/* A parent with a list of children, stored in two tables. */
+static const field line_fields[] = {
+    {.name = "hs_code", .type = FT_TEXT, .flags = FF_REQUIRED, .check = check_hs},
+    {.name = "qty", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000},
+    {.name = "value", .type = FT_MONEY, .min = 0, .max = INT64_MAX / 2},
+    {0},
+};
+static const record_type line_record = {.name = "line", .table = "t_line", .fields = line_fields,
+                                        .parent_column = "order_no"};
+static const field order_fields[] = {
+    {.name = "order_no", .type = FT_TEXT, .flags = FF_KEY, .min_len = 1, .max_len = 20},
+    {.name = "note", .type = FT_TEXT, .max_len = 50},
+    {.name = "lines", .type = FT_LIST, .flags = FF_REQUIRED, .min = 1, .max = 3, .child = &line_record},
+    {0},
+};
+static const record_type order_record = {.name = "order", .table = "t_order", .fields = order_fields};
+
+static void record_lists_store_and_load_children(void **state)
+{
+    (void)state;
+    db *d;
+    hg_err e;
+    assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
+    assert_int_equal(db_exec(d,
+                             "CREATE TABLE t_order (order_no TEXT PRIMARY KEY, note TEXT);"
+                             "CREATE TABLE t_line (order_no TEXT NOT NULL, line_no BIGINT NOT NULL, hs_code TEXT,"
+                             " qty BIGINT, value BIGINT, PRIMARY KEY (order_no, line_no));",
+                             &e),
+                     HG_OK);
+    json_error_t je;
+    json_t *body = json_loads("{\"order_no\":\"A1\",\"lines\":[{\"hs_code\":\"0302130000\",\"qty\":2,"
+                              "\"value\":\"10.50\"},{\"hs_code\":\"8703231990\",\"qty\":1}]}",
+                              0, &je);
+    record r = {0};
+    assert_int_equal(record_from_json(&order_record, body, REC_CREATE, &r, &e), HG_OK);
+    int n;
+    const record *lines = record_list(&r, "lines", &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(record_int(&lines[0], "value", -1), 1050);
+    assert_int_equal(record_insert(d, &r, &e), HG_OK);
+    record_free(&r);
+    json_t *out;
+    assert_int_equal(record_load_json(d, &order_record, "A1", &out, &e), HG_OK);
+    json_t *arr = json_object_get(out, "lines");
+    assert_int_equal(json_array_size(arr), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 1), "hs_code")), "8703231990");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "value")), "10.50");
+    json_decref(out);
+    /* a patch replaces the whole list */
+    json_t *patch = json_loads("{\"lines\":[{\"hs_code\":\"0101210010\",\"qty\":7}]}", 0, &je);
+    assert_int_equal(record_from_json(&order_record, patch, REC_PATCH, &r, &e), HG_OK);
+    assert_int_equal(record_update(d, &r, "A1", &e), HG_OK);
+    record_free(&r);
+    assert_int_equal(record_load_json(d, &order_record, "A1", &out, &e), HG_OK);
+    assert_int_equal(json_array_size(json_object_get(out, "lines")), 1);
+    json_decref(out);
+    json_decref(patch);
+    /* errors inside a child name its path; too many or too few children are refused */
+    json_object_set_new(json_array_get(json_object_get(body, "lines"), 1), "qty", json_integer(0));
+    assert_int_equal(record_from_json(&order_record, body, REC_CREATE, &r, &e), HG_INVALID);
+    assert_string_equal(e.field, "lines[1].qty");
+    record_free(&r);
+    json_object_set_new(body, "lines", json_array());
+    assert_int_equal(record_from_json(&order_record, body, REC_CREATE, &r, &e), HG_INVALID);
+    assert_string_equal(e.field, "lines");
+    record_free(&r);
+    json_decref(body);
+    db_close(d);
+}
+
 int main(void)
 {
     mem_init();
@@ -250,6 +320,7 @@ int main(void)
         cmocka_unit_test(json_bodies_are_bounded),
         cmocka_unit_test(record_parsing_names_field_and_rule),
         cmocka_unit_test(record_parsing_survives_allocation_failures),
+        cmocka_unit_test(record_lists_store_and_load_children),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
