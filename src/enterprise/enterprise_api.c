@@ -87,7 +87,8 @@ static hg_rc enterprise_list_api(req *r, hg_err *err)
         names[n] = "uscc";
         values[n++] = r->who->enterprise;
     }
-    record_query q = {names, values, n, req_query(r, "q"), req_query(r, "cursor"), 50};
+    record_query q = {.eq_names = names, .eq_values = values, .n_eq = n, .q = req_query(r, "q"),
+                      .cursor = req_query(r, "cursor"), .limit = 50};
     hg_rc rc = record_parse_limit(req_query(r, "limit"), &q.limit, err);
     if (rc)
         return rc;

@@ -230,7 +230,7 @@ hg_rc record_from_json(const record_type *t, const json_t *body, enum record_mod
     }
     if (mode == REC_CREATE)
         for (int i = 0; i < out->n; i++)
-            if ((t->fields[i].flags & (FF_REQUIRED | FF_KEY)) && !out->v[i].set)
+            if ((t->fields[i].flags & (FF_REQUIRED | FF_KEY)) && !(t->fields[i].flags & FF_SERVER) && !out->v[i].set)
                 return hg_fail(err, HG_INVALID, "required", t->fields[i].name, "%s is required", t->fields[i].name);
     if (mode == REC_PATCH) {
         int any = 0;
@@ -565,6 +565,8 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
         if (!rc)
             rc = buf_puts(&sql, nsearch ? ")" : "1 = 1)");
     }
+    if (!rc && q->extra_sql)
+        rc = buf_appendf(&sql, " AND (%s)", q->extra_sql);
     if (!rc && q->cursor)
         rc = buf_appendf(&sql, " AND %s > ?", column_of(k));
     if (!rc)
@@ -596,6 +598,8 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
         for (int i = 0; i < nsearch && !rc; i++)
             rc = db_bind_text(s, pos++, pattern);
     }
+    for (int i = 0; i < q->n_extra && !rc; i++)
+        rc = db_bind_text(s, pos++, q->extra_args[i]);
     if (!rc && q->cursor)
         rc = db_bind_text(s, pos++, q->cursor);
     if (!rc)

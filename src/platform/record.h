@@ -27,7 +27,8 @@ typedef enum field_type {
 
 enum {
     FF_REQUIRED = 1u << 0,   /* must be present on create */
-    FF_KEY = 1u << 1,        /* the record's key: set on create, never patched */
+    FF_KEY = 1u << 1,        /* the record's key: set on create, never patched (with
+                              * FF_SERVER: assigned by the server, e.g. entry_no) */
     FF_SERVER = 1u << 2,     /* set by the server only; rejected when a client sends it */
     FF_IDENT = 1u << 3,      /* identifier: trim and upper-case before validating */
     FF_FIXED = 1u << 4,      /* set on create, cannot be patched */
@@ -106,6 +107,10 @@ typedef struct record_query {
     const char *const *eq_values;   /* ... and their values (count = n_eq) */
     int n_eq;
     const char *q;                  /* substring searched in FF_SEARCH fields, or NULL */
+    const char *extra_sql;          /* a further condition in the area's own SQL ("filed_ms >= ?"),
+                                     * ANDed, or NULL; its ? take extra_args (bound as text) */
+    const char *const *extra_args;
+    int n_extra;
     const char *cursor;             /* list after this key value, or NULL */
     int limit;                      /* 1..200 */
 } record_query;

@@ -18,6 +18,7 @@ DEMO_PASSWORDS = {
     "manager": "manager-demo-2026",
     "dl-trading": "trading-demo-2026",
     "dl-fishery": "fishery-demo-2026",
+    "dl-agent": "agent-demo-2026",
 }
 
 

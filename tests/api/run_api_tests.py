@@ -14,6 +14,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Server  # noqa: E402
+import cargo_cases  # noqa: E402
 import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
 
@@ -373,6 +374,11 @@ def audit_trail_records_changes(s):
     eq(v.json["whole"], True)
     p = s.cli("audit", "verify")
     assert "whole" in p.stdout, p.stdout
+
+
+# ---------------------------------------------------------------- cargo (cargo_cases.py)
+
+cargo_cases.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 
 
 # ---------------------------------------------------------------- robustness

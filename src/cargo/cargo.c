@@ -1,0 +1,204 @@
+/* cargo.c — the cargo records described once (field tables) and the pure decisions of
+ * clearance: entry numbers, release rules, two-step deadlines. No I/O here. */
+#include "cargo.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../check/check.h"
+
+static const char *const directions[] = {"import", "export", NULL};
+static const char *const transport_modes[] = {"sea", "air", "road", "rail", NULL};
+static const char *const manifest_states[] = {"filed", "arrived", NULL};
+static const char *const declaration_kinds[] = {"complete", "summary", NULL};
+static const char *const declaration_states[] = {DECL_FILED, DECL_INSPECTION, DECL_RELEASED, DECL_REFUSED, NULL};
+static const char *const lanes[] = {"green", "yellow", "red", "blue", NULL};
+
+#define MONEY_MAX 100000000000000LL   /* 1 trillion yuan in fen: far above any declaration */
+
+static const field bill_fields[] = {
+    {.name = "bill_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .min_len = 1, .max_len = 35,
+     .label_zh = "提运单号"},
+    {.name = "consignee", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_uscc,
+     .label_zh = "收货人"},
+    {.name = "goods_description", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 500,
+     .label_zh = "货物描述"},
+    {.name = "packages", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 10000000, .label_zh = "件数"},
+    {.name = "gross_weight_kg", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000000,
+     .label_zh = "毛重(千克)"},
+    {.name = "containers", .type = FT_TEXT, .flags = FF_IDENT, .check = cargo_check_containers,
+     .label_zh = "集装箱号"},
+    {0},
+};
+const record_type bill_record = {
+    .name = "bill", .table = "manifest_bills", .fields = bill_fields, .parent_column = "manifest_no"};
+
+static const field manifest_fields[] = {
+    {.name = "manifest_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "舱单编号"},
+    {.name = "direction", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .values = directions,
+     .label_zh = "进出境"},
+    {.name = "transport_mode", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED, .values = transport_modes,
+     .label_zh = "运输方式"},
+    {.name = "vessel_imo", .type = FT_TEXT, .flags = FF_IDENT, .check = check_imo, .label_zh = "IMO编号"},
+    {.name = "vessel_name", .type = FT_TEXT, .max_len = 100, .label_zh = "船名"},
+    {.name = "voyage", .type = FT_TEXT, .max_len = 20, .label_zh = "航次"},
+    {.name = "flight_no", .type = FT_TEXT, .flags = FF_IDENT, .min_len = 3, .max_len = 8, .label_zh = "航班号"},
+    {.name = "vehicle", .type = FT_TEXT, .max_len = 20, .label_zh = "车牌/车次"},
+    {.name = "port", .type = FT_TEXT, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .check = cargo_check_port,
+     .label_zh = "口岸关区"},
+    {.name = "eta", .type = FT_TIME, .flags = FF_REQUIRED, .label_zh = "预计抵港"},
+    {.name = "filer", .type = FT_TEXT, .flags = FF_SERVER | FF_FILTER, .label_zh = "申报企业"},
+    {.name = "status", .type = FT_ENUM, .flags = FF_SERVER | FF_FILTER, .values = manifest_states,
+     .label_zh = "状态"},
+    {.name = "arrived_at", .type = FT_TIME, .flags = FF_SERVER, .column = "arrived_ms", .label_zh = "进境申报时间"},
+    {.name = "bills", .type = FT_LIST, .flags = FF_REQUIRED, .min = 1, .max = 500, .child = &bill_record,
+     .label_zh = "提运单"},
+    {.name = "created_at", .type = FT_TIME, .flags = FF_SERVER, .column = "created_ms"},
+    {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
+    {0},
+};
+const record_type manifest_record = {.name = "manifest", .table = "manifests", .fields = manifest_fields};
+
+static const field item_fields[] = {
+    {.name = "hs_code", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_hs, .label_zh = "商品编号"},
+    {.name = "name", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 100, .label_zh = "商品名称"},
+    {.name = "elements", .type = FT_TEXT, .max_len = 255, .label_zh = "申报要素"},
+    {.name = "origin", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_country,
+     .label_zh = "原产国"},
+    {.name = "quantity", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000000000LL, .label_zh = "数量"},
+    {.name = "unit", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 10, .label_zh = "单位"},
+    {.name = "value", .type = FT_MONEY, .flags = FF_REQUIRED, .min = 1, .max = MONEY_MAX, .label_zh = "总价"},
+    {.name = "currency", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_currency,
+     .label_zh = "币制"},
+    {.name = "gross_weight_kg", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000000,
+     .label_zh = "毛重(千克)"},
+    {.name = "net_weight_kg", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000000,
+     .label_zh = "净重(千克)"},
+    {.name = "frozen", .type = FT_BOOL, .label_zh = "冷冻/冷藏"},
+    {.name = "vins", .type = FT_TEXT, .flags = FF_IDENT, .check = cargo_check_vins, .label_zh = "车架号"},
+    {.name = "producer", .type = FT_TEXT, .flags = FF_IDENT, .max_len = 40, .label_zh = "境外生产企业注册号"},
+    {0},
+};
+const record_type item_record = {
+    .name = "item", .table = "declaration_items", .fields = item_fields, .parent_column = "entry_no"};
+
+static const field declaration_fields[] = {
+    {.name = "entry_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "报关单号"},
+    {.name = "direction", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .values = directions,
+     .label_zh = "进出口"},
+    {.name = "kind", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .values = declaration_kinds,
+     .label_zh = "申报类型"},
+    {.name = "declarant", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT | FF_FIXED | FF_FILTER,
+     .check = check_uscc, .label_zh = "申报单位"},
+    {.name = "consignee", .type = FT_TEXT, .flags = FF_IDENT | FF_FIXED | FF_FILTER, .check = check_uscc,
+     .label_zh = "境内收货人"},
+    {.name = "consignor", .type = FT_TEXT, .flags = FF_IDENT | FF_FIXED | FF_FILTER, .check = check_uscc,
+     .label_zh = "境内发货人"},
+    {.name = "port", .type = FT_TEXT, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .check = cargo_check_port,
+     .label_zh = "申报地海关"},
+    {.name = "transport_mode", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED, .values = transport_modes,
+     .label_zh = "运输方式"},
+    {.name = "bill_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT | FF_FIXED, .min_len = 1, .max_len = 35,
+     .label_zh = "提运单号"},
+    {.name = "trade_country", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_country,
+     .label_zh = "贸易国"},
+    {.name = "ship_side_pickup", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "船边直提"},
+    {.name = "arrival_direct_loading", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "抵港直装"},
+    {.name = "green_channel", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "绿色通道"},
+    {.name = "status", .type = FT_ENUM, .flags = FF_SERVER | FF_FILTER, .values = declaration_states,
+     .label_zh = "状态"},
+    {.name = "lane", .type = FT_ENUM, .flags = FF_SERVER | FF_FILTER, .values = lanes, .label_zh = "通道"},
+    {.name = "advance", .type = FT_BOOL, .flags = FF_SERVER, .label_zh = "提前申报"},
+    {.name = "filed_at", .type = FT_TIME, .flags = FF_SERVER, .column = "filed_ms", .label_zh = "申报时间"},
+    {.name = "released_at", .type = FT_TIME, .flags = FF_SERVER, .column = "released_ms", .label_zh = "放行时间"},
+    {.name = "completed_at", .type = FT_TIME, .flags = FF_SERVER, .column = "completed_ms",
+     .label_zh = "完整申报时间"},
+    {.name = "items", .type = FT_LIST, .flags = FF_REQUIRED | FF_FIXED, .min = 1, .max = 50, .child = &item_record,
+     .label_zh = "商品项"},
+    {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
+    {0},
+};
+const record_type declaration_record = {
+    .name = "declaration", .table = "declarations", .fields = declaration_fields};
+
+/* ---- decisions ---- */
+
+int cargo_shanghai_year(int64_t ms)
+{
+    int64_t days = (ms + 8LL * 3600 * 1000) / 86400000;   /* local days since 1970 */
+    /* civil year from days (Howard Hinnant's algorithm, written for int64) */
+    int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    int64_t m = mp + (mp < 10 ? 3 : -9);
+    return (int)(yoe + era * 400 + (m <= 2));
+}
+
+int cargo_entry_no(const char *port, int year, const char *direction, int64_t serial, char out[19])
+{
+    if (strlen(port) != 4 || year < 2000 || year > 2099 || serial < 1 || serial > 999999999)
+        return -1;
+    snprintf(out, 19, "%.4s%04d%c%09lld", port, year, strcmp(direction, "import") == 0 ? '1' : '0',
+             (long long)serial);
+    return 0;
+}
+
+static int check_list(const char *s, check_fn fn, const char **reason)
+{
+    char one[64];
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        if (n == 0 || n >= sizeof one) {
+            *reason = "must be a comma-separated list without empty entries";
+            return 0;
+        }
+        memcpy(one, s, n);
+        one[n] = '\0';
+        if (!fn(one, reason))
+            return 0;
+        s += n;
+        if (*s == ',' && !*++s) {
+            *reason = "must not end with a comma";
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int cargo_check_containers(const char *s, const char **reason) { return check_list(s, check_container, reason); }
+int cargo_check_vins(const char *s, const char **reason) { return check_list(s, check_vin, reason); }
+
+int cargo_check_port(const char *s, const char **reason)
+{
+    if (strlen(s) != 4 || strspn(s, "0123456789") != 4) {
+        if (reason)
+            *reason = "must be the 4-digit customs code of the port";
+        return 0;
+    }
+    return 1;
+}
+
+hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
+{
+    if (strcmp(f->status, DECL_RELEASED) == 0)
+        return hg_fail(err, HG_CONFLICT, "conflict", "status", "the declaration is already released");
+    if (strcmp(f->status, DECL_REFUSED) == 0)
+        return hg_fail(err, HG_CONFLICT, "conflict", "status", "refused goods (returned or destroyed) are never released");
+    int goods_here = f->arrived || ((f->ship_side_pickup || f->arrival_direct_loading) && f->transport_arrived);
+    if (!goods_here)
+        return hg_fail(err, HG_CONFLICT, "conflict", "arrival",
+                       "release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or "
+                       "arrival direct loading");
+    if ((strcmp(f->lane, "red") == 0 || strcmp(f->lane, "yellow") == 0) && !f->inspection_passed)
+        return hg_fail(err, HG_CONFLICT, "conflict", "lane",
+                       "the declaration was selected for inspection; release needs a passed inspection");
+    if (strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer)
+        return hg_fail(err, HG_CONFLICT, "conflict", "lane", "only green and blue lanes are released automatically");
+    return HG_OK;
+}
+
+int cargo_complete_overdue(const char *kind, int64_t completed_ms, int64_t transport_arrived_ms, int64_t now)
+{
+    return strcmp(kind, "summary") == 0 && completed_ms == 0 && transport_arrived_ms > 0 &&
+           now > transport_arrived_ms + (int64_t)CARGO_COMPLETE_DAYS * 86400000;
+}

@@ -1,0 +1,97 @@
+/* cargo.h — cargo clearance: manifests (舱单) and their bills, transport arrival, arrival
+ * reports (运抵), declarations (报关单) with items, and the declaration's life from filing to
+ * release with its timeline. The pure decisions live in cargo.c; SQL in *_store.c; HTTP in
+ * *_api.c. Not here yet: inspection tasks, samples and tax payment (see the issue notes). */
+#ifndef HG_CARGO_H
+#define HG_CARGO_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../platform/auth.h"
+#include "../platform/db.h"
+#include "../platform/record.h"
+
+extern const record_type manifest_record;
+extern const record_type bill_record;
+extern const record_type declaration_record;
+extern const record_type item_record;
+
+/* ---- pure decisions ---- */
+
+/* Declaration states. */
+#define DECL_FILED "filed"             /* screened, waiting for arrival, tax or an officer */
+#define DECL_INSPECTION "inspection"   /* selected by risk (red or yellow lane) */
+#define DECL_RELEASED "released"
+#define DECL_REFUSED "refused"         /* disposed (returned or destroyed); final */
+
+/* Formats an entry number: 4-digit port customs code + year + direction digit (1 import,
+ * 0 export) + 9-digit serial, into out (19 bytes). -1 when the parts do not fit. */
+int cargo_entry_no(const char *port, int year, const char *direction, int64_t serial, char out[19]);
+
+/* Year in Asia/Shanghai of a moment (entry numbers and statistics use local years). */
+int cargo_shanghai_year(int64_t ms);
+
+/* Checks a comma-separated list of identifiers with fn ("CSQU3054383,MSCU1234566"); an
+ * empty list is valid. For use as a field validator. */
+int cargo_check_containers(const char *s, const char **reason);
+int cargo_check_vins(const char *s, const char **reason);
+/* 4-digit customs code of a port (关区代码), e.g. "0902". */
+int cargo_check_port(const char *s, const char **reason);
+
+/* What a declaration needs before it may be released, from its facts. */
+typedef struct release_facts {
+    const char *status;
+    const char *lane;          /* green, yellow, red, blue */
+    int arrived;               /* its bill has an arrival report */
+    int transport_arrived;     /* the means of transport declared entry */
+    int ship_side_pickup;      /* 船边直提: released at transport arrival */
+    int arrival_direct_loading;/* 抵港直装: export loaded on arrival at port */
+    int inspection_passed;     /* an inspection task ended with pass */
+    int by_officer;            /* an officer (clearance post) asks for the release */
+} release_facts;
+
+/* HG_OK when the release may happen; HG_CONFLICT with the rule named in err otherwise. */
+hg_rc cargo_release_allowed(const release_facts *f, hg_err *err);
+
+/* Two-step declaration: the complete declaration is due 14 days after the transport's entry. */
+#define CARGO_COMPLETE_DAYS 14
+int cargo_complete_overdue(const char *kind, int64_t completed_ms, int64_t transport_arrived_ms, int64_t now_ms);
+
+/* ---- store (each write one transaction with its audit row and timeline event) ---- */
+
+hg_rc manifest_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+                      hg_err *err);
+hg_rc manifest_get(db *d, const principal *who, const char *manifest_no, json_t **out, hg_err *err);
+hg_rc manifest_list(db *d, const principal *who, const char *status, const char *cursor, int limit, json_t **out,
+                    hg_err *err);
+hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, const char *manifest_no, int64_t at_ms,
+                       json_t **out, hg_err *err);
+/* Arrival report for bills or containers; refuses unknown ones. */
+hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+                     hg_err *err);
+
+hg_rc declaration_file(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+                       hg_err *err);
+hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);
+typedef struct declaration_filter {
+    const char *status, *direction, *port, *enterprise, *lane, *kind;
+    int64_t from_ms, to_ms;   /* filed between, 0 = open */
+    int overdue;              /* two-step summaries past their 14 days */
+    const char *cursor;
+    int limit;
+} declaration_filter;
+hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err);
+hg_rc declaration_release(db *d, const principal *who, const char *request_id, const char *entry_no, json_t **out,
+                          hg_err *err);
+hg_rc declaration_complete(db *d, const principal *who, const char *request_id, const char *entry_no,
+                           const json_t *body, json_t **out, hg_err *err);
+
+/* Screening hook: the risk area sets it at start-up; it fills lane ("green", "yellow", "red",
+ * "blue") for a declaration given as its JSON (header and items) and may record the
+ * screening. NULL: every declaration is green. */
+extern hg_rc (*cargo_screen)(db *d, const json_t *declaration, char lane[8], json_t **explanation, hg_err *err);
+
+extern const struct migration cargo_migrations[];
+
+#endif

@@ -1,0 +1,192 @@
+/* cargo_api.c — HTTP handlers of manifests, arrival reports and declarations. Enterprises
+ * see only their own manifests and declarations (404 for others'). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../platform/http.h"
+#include "../platform/json.h"
+#include "../platform/log.h"
+#include "cargo.h"
+
+static hg_rc need_body(req *r, hg_err *err)
+{
+    return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+}
+
+/* Path identifiers are upper-cased like every identifier the API receives. */
+static void upper(const char *in, char *out, size_t n)
+{
+    size_t i = 0;
+    for (; in[i] && i + 1 < n; i++)
+        out[i] = (in[i] >= 'a' && in[i] <= 'z') ? (char)(in[i] - 32) : in[i];
+    out[i] = '\0';
+}
+
+static hg_rc manifests_create_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = manifest_create(r->db, r->who, r->request_id, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc manifests_list_api(req *r, hg_err *err)
+{
+    int limit;
+    json_t *out;
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
+    const char *status = req_query(r, "status");
+    if (!rc && status && strcmp(status, "filed") != 0 && strcmp(status, "arrived") != 0)
+        rc = hg_fail(err, HG_INVALID, "invalid", "status", "status must be filed or arrived");
+    if (!rc)
+        rc = manifest_list(r->db, r->who, status, req_query(r, "cursor"), limit, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc manifests_get_api(req *r, hg_err *err)
+{
+    char no[64];
+    json_t *out;
+    upper(r->params[0], no, sizeof no);
+    hg_rc rc = manifest_get(r->db, r->who, no, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc optional_time(req *r, const char *name, int64_t *ms, hg_err *err)
+{
+    *ms = now_ms();
+    if (!r->json)
+        return HG_OK;
+    static const char *const allowed[] = {"at", NULL};
+    hg_rc rc = json_reject_unknown(r->json, allowed, err);
+    const char *v;
+    if (!rc)
+        rc = json_get_str(r->json, name, 0, &v, err);
+    if (!rc && v && time_parse_rfc3339(v, ms))
+        rc = hg_fail(err, HG_INVALID, "invalid", name, "%s must be an RFC 3339 time with offset", name);
+    return rc;
+}
+
+static hg_rc manifests_arrived_api(req *r, hg_err *err)
+{
+    char no[64];
+    int64_t at;
+    json_t *out;
+    upper(r->params[0], no, sizeof no);
+    hg_rc rc = optional_time(r, "at", &at, err);
+    if (!rc)
+        rc = manifest_arrived(r->db, r->who, r->request_id, no, at, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc arrivals_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = arrival_report(r->db, r->who, r->request_id, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc declarations_file_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = declaration_file(r->db, r->who, r->request_id, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc declarations_get_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = declaration_get(r->db, r->who, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc one_of(req *r, const char *name, const char *const *values, const char **out, hg_err *err)
+{
+    *out = req_query(r, name);
+    if (!*out)
+        return HG_OK;
+    for (const char *const *v = values; *v; v++)
+        if (strcmp(*v, *out) == 0)
+            return HG_OK;
+    return hg_fail(err, HG_INVALID, "invalid", name, "%s is not a known value", name);
+}
+
+static hg_rc time_param(req *r, const char *name, int64_t *ms, hg_err *err)
+{
+    const char *v = req_query(r, name);
+    *ms = 0;
+    if (v && time_parse_rfc3339(v, ms))
+        return hg_fail(err, HG_INVALID, "invalid", name, "%s must be an RFC 3339 time with offset", name);
+    return HG_OK;
+}
+
+static hg_rc declarations_list_api(req *r, hg_err *err)
+{
+    static const char *const states[] = {DECL_FILED, DECL_INSPECTION, DECL_RELEASED, DECL_REFUSED, NULL};
+    static const char *const dirs[] = {"import", "export", NULL};
+    static const char *const lanes[] = {"green", "yellow", "red", "blue", NULL};
+    static const char *const kinds[] = {"complete", "summary", NULL};
+    static const char *const booleans[] = {"true", "false", NULL};
+    declaration_filter f = {0};
+    const char *overdue;
+    hg_rc rc;
+    if ((rc = one_of(r, "status", states, &f.status, err)) || (rc = one_of(r, "direction", dirs, &f.direction, err)) ||
+        (rc = one_of(r, "lane", lanes, &f.lane, err)) || (rc = one_of(r, "kind", kinds, &f.kind, err)) ||
+        (rc = one_of(r, "overdue", booleans, &overdue, err)) || (rc = time_param(r, "from", &f.from_ms, err)) ||
+        (rc = time_param(r, "to", &f.to_ms, err)) || (rc = record_parse_limit(req_query(r, "limit"), &f.limit, err)))
+        return rc;
+    f.overdue = overdue && strcmp(overdue, "true") == 0;
+    f.port = req_query(r, "port");
+    if (f.port && !cargo_check_port(f.port, NULL))
+        return hg_fail(err, HG_INVALID, "invalid", "port", "port must be a 4-digit customs code");
+    f.enterprise = req_query(r, "enterprise");
+    f.cursor = req_query(r, "cursor");
+    json_t *out;
+    rc = declaration_list(r->db, r->who, &f, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc declarations_release_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = declaration_release(r->db, r->who, r->request_id, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc declarations_complete_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = declaration_complete(r->db, r->who, r->request_id, r->params[0], r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+#define READERS (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE)
+
+const route cargo_routes[] = {
+    {"POST", "/api/v1/manifests", manifests_create_api, 0, "manifests", ROLE_ENTERPRISE, 0,
+     "file a manifest (carriers and their agents)"},
+    {"GET", "/api/v1/manifests", manifests_list_api, 0, "manifests", READERS, 0, "list manifests (status, limit, cursor)"},
+    {"GET", "/api/v1/manifests/{manifest_no}", manifests_get_api, 0, "manifests", READERS, 0, "read a manifest"},
+    {"POST", "/api/v1/manifests/{manifest_no}/arrived", manifests_arrived_api, 0, "manifests",
+     ROLE_ENTERPRISE | ROLE_OFFICER, POST_CLEARANCE, "declare the transport's arrival (运输工具申报进境)"},
+    {"POST", "/api/v1/arrivals", arrivals_api, 0, "arrival", ROLE_SYSTEM | ROLE_OFFICER, POST_CLEARANCE,
+     "report goods arrived in the supervised area (运抵)"},
+    {"POST", "/api/v1/declarations", declarations_file_api, 0, "declarations", ROLE_ENTERPRISE, 0,
+     "file a declaration"},
+    {"GET", "/api/v1/declarations", declarations_list_api, 0, "declarations", READERS, 0,
+     "list declarations (status, direction, port, lane, kind, enterprise, from, to, overdue, limit, cursor)"},
+    {"GET", "/api/v1/declarations/{entry_no}", declarations_get_api, 0, "declarations", READERS, 0,
+     "read a declaration with its timeline"},
+    {"POST", "/api/v1/declarations/{entry_no}/release", declarations_release_api, 0, "declarations", ROLE_OFFICER,
+     POST_CLEARANCE, "release a declaration (officer)"},
+    {"POST", "/api/v1/declarations/{entry_no}/complete", declarations_complete_api, 0, "declarations",
+     ROLE_ENTERPRISE, 0, "complete a two-step summary declaration"},
+    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+};

@@ -1,0 +1,71 @@
+/* cargo_cmd.c — the cargo area's module record and demo data: a vessel's manifest filed by
+ * the demo shipping agent, and declarations by the demo importers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../platform/log.h"
+#include "../platform/module.h"
+#include "cargo.h"
+
+extern const route cargo_routes[];
+
+static const char agent_uscc[] = "91210200118877668W";     /* 大连远洋船务代理 (enterprise demo) */
+static const char trading_uscc[] = "91210200241600015L";   /* 大连港通国际贸易 */
+static const char fishery_uscc[] = "91210200716215023J";   /* 大连海洋渔业进出口 */
+
+static hg_rc ensure_user(db *d, const char *name, unsigned role, const char *enterprise, const char *password,
+                         hg_err *err)
+{
+    int64_t id;
+    if (db_int(d, &id, err, "SELECT id FROM users WHERE name = ?", "t", name) == HG_OK)
+        return HG_OK;
+    user_spec u = {name, role, 0, enterprise, password};
+    return user_create(d, "demo", NULL, &u, &id, err);
+}
+
+static hg_rc cargo_demo(db *d, hg_err *err)
+{
+    hg_rc rc = ensure_user(d, "dl-agent", ROLE_ENTERPRISE, agent_uscc, "agent-demo-2026", err);
+    if (!rc)
+        rc = ensure_user(d, "terminal01", ROLE_SYSTEM, NULL, "terminal01-demo-2026", err);
+    int64_t n = 0;
+    if (!rc)
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM manifests", "");
+    if (rc || n > 0)
+        return rc;
+    principal agent = {.role = ROLE_ENTERPRISE};
+    snprintf(agent.name, sizeof agent.name, "dl-agent");
+    snprintf(agent.enterprise, sizeof agent.enterprise, "%s", agent_uscc);
+    char eta[40];
+    time_format_rfc3339(now_ms() + 6 * 3600 * 1000, eta, sizeof eta);
+    json_t *m = json_pack(
+        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:i, s:i, s:s}, {s:s, s:s, s:s, s:i, s:i, s:s}]}",
+        "direction", "import", "transport_mode", "sea", "vessel_imo", "IMO9074729", "vessel_name", "COSCO DALIAN",
+        "voyage", "026E", "port", "0902", "eta", eta, "bills", "bill_no", "COSU6281234560", "consignee", trading_uscc,
+        "goods_description", "machine parts", "packages", 120, "gross_weight_kg", 18200, "containers", "CSQU3054383",
+        "bill_no", "COSU6281234561", "consignee", fishery_uscc, "goods_description", "frozen cod", "packages", 1800,
+        "gross_weight_kg", 24500, "containers", "MSCU1234566");
+    json_t *out = NULL;
+    rc = m ? manifest_create(d, &agent, NULL, m, &out, err) : HG_NOMEM;
+    json_decref(m);
+    json_decref(out);
+    if (rc)
+        return rc;
+    principal trader = {.role = ROLE_ENTERPRISE};
+    snprintf(trader.name, sizeof trader.name, "dl-trading");
+    snprintf(trader.enterprise, sizeof trader.enterprise, "%s", trading_uscc);
+    json_t *decl = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:s, "
+                             "s:i, s:i}]}",
+                             "direction", "import", "kind", "complete", "declarant", trading_uscc, "consignee",
+                             trading_uscc, "port", "0902", "transport_mode", "sea", "bill_no", "COSU6281234560",
+                             "trade_country", "DE", "items", "hs_code", "8483409000", "name", "齿轮箱", "elements",
+                             "1|0|用于机床|无品牌|型号GX-200", "origin", "DE", "quantity", 120, "unit", "台", "value",
+                             "356000.00", "currency", "CNY", "gross_weight_kg", 18200, "net_weight_kg", 17600);
+    rc = decl ? declaration_file(d, &trader, NULL, decl, &out, err) : HG_NOMEM;
+    json_decref(decl);
+    json_decref(out);
+    return rc;
+}
+
+const hg_module cargo_module = {
+    .name = "cargo", .migrations = cargo_migrations, .routes = cargo_routes, .demo = cargo_demo};

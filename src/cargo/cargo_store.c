@@ -1,0 +1,327 @@
+/* cargo_store.c — storage of manifests, arrivals and declarations: tables, serial numbers,
+ * the timeline, and the writes, each one transaction with its audit row. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../platform/audit.h"
+#include "../platform/buf.h"
+#include "../platform/log.h"
+#include "../platform/mem.h"
+#include "../platform/json.h"
+#include "cargo.h"
+#include "cargo_store.h"
+
+hg_rc (*cargo_screen)(db *d, const json_t *declaration, char lane[8], json_t **explanation, hg_err *err);
+
+const migration cargo_migrations[] = {
+    {200, "manifests, bills, arrivals",
+     "CREATE TABLE manifests ("
+     " manifest_no TEXT PRIMARY KEY, direction TEXT NOT NULL, transport_mode TEXT NOT NULL,"
+     " vessel_imo TEXT, vessel_name TEXT, voyage TEXT, flight_no TEXT, vehicle TEXT,"
+     " port TEXT NOT NULL, eta BIGINT NOT NULL, filer TEXT NOT NULL, status TEXT NOT NULL,"
+     " arrived_ms BIGINT, created_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL);"
+     "CREATE INDEX manifests_filer ON manifests(filer, manifest_no);"
+     "CREATE TABLE manifest_bills ("
+     " manifest_no TEXT NOT NULL REFERENCES manifests(manifest_no), line_no BIGINT NOT NULL,"
+     " bill_no TEXT NOT NULL UNIQUE, consignee TEXT NOT NULL, goods_description TEXT NOT NULL,"
+     " packages BIGINT NOT NULL, gross_weight_kg BIGINT NOT NULL, containers TEXT,"
+     " PRIMARY KEY (manifest_no, line_no));"
+     "CREATE TABLE bill_containers ("
+     " container_no TEXT NOT NULL, bill_no TEXT NOT NULL, PRIMARY KEY (container_no, bill_no));"
+     "CREATE TABLE arrivals ("
+     " id @IDPK, bill_no TEXT NOT NULL, container_no TEXT, at_ms BIGINT NOT NULL,"
+     " reporter TEXT NOT NULL, created_ms BIGINT NOT NULL);"
+     "CREATE INDEX arrivals_bill ON arrivals(bill_no, at_ms);"
+     "CREATE TABLE serials (prefix TEXT PRIMARY KEY, last BIGINT NOT NULL);",
+     NULL, NULL},
+    {201, "declarations, items, timeline",
+     "CREATE TABLE declarations ("
+     " entry_no TEXT PRIMARY KEY, direction TEXT NOT NULL, kind TEXT NOT NULL, declarant TEXT NOT NULL,"
+     " consignee TEXT, consignor TEXT, port TEXT NOT NULL, transport_mode TEXT NOT NULL,"
+     " bill_no TEXT NOT NULL, trade_country TEXT NOT NULL, ship_side_pickup BIGINT, arrival_direct_loading BIGINT,"
+     " green_channel BIGINT, status TEXT NOT NULL, lane TEXT NOT NULL, advance BIGINT NOT NULL,"
+     " filed_ms BIGINT NOT NULL, released_ms BIGINT, completed_ms BIGINT, updated_ms BIGINT NOT NULL);"
+     "CREATE INDEX declarations_status ON declarations(status, entry_no);"
+     "CREATE INDEX declarations_bill ON declarations(bill_no);"
+     "CREATE INDEX declarations_filed ON declarations(filed_ms);"
+     "CREATE INDEX declarations_declarant ON declarations(declarant, entry_no);"
+     "CREATE TABLE declaration_items ("
+     " entry_no TEXT NOT NULL REFERENCES declarations(entry_no), line_no BIGINT NOT NULL,"
+     " hs_code TEXT NOT NULL, name TEXT NOT NULL, elements TEXT, origin TEXT NOT NULL, quantity BIGINT NOT NULL,"
+     " unit TEXT NOT NULL, value BIGINT NOT NULL, currency TEXT NOT NULL, gross_weight_kg BIGINT NOT NULL,"
+     " net_weight_kg BIGINT NOT NULL, frozen BIGINT, vins TEXT, producer TEXT,"
+     " PRIMARY KEY (entry_no, line_no));"
+     "CREATE TABLE declaration_events ("
+     " entry_no TEXT NOT NULL REFERENCES declarations(entry_no), seq BIGINT NOT NULL, at_ms BIGINT NOT NULL,"
+     " actor TEXT NOT NULL, event TEXT NOT NULL, detail TEXT,"
+     " PRIMARY KEY (entry_no, seq));",
+     NULL, NULL},
+    {0, NULL, NULL, NULL, NULL},
+};
+
+/* Next number of a serial (prefix): inside the caller's write transaction, so that it is
+ * unique and, once committed with the record that uses it, never given again. */
+hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err)
+{
+    hg_rc rc = db_run(d, err,
+                      "INSERT INTO serials (prefix, last) VALUES (?, 1) "
+                      "ON CONFLICT (prefix) DO UPDATE SET last = serials.last + 1",
+                      "t", prefix);
+    if (!rc)
+        rc = db_int(d, out, err, "SELECT last FROM serials WHERE prefix = ?", "t", prefix);
+    return rc;
+}
+
+hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
+                       hg_err *err)
+{
+    int64_t seq = 0;
+    hg_rc rc = db_int(d, &seq, err, "SELECT COALESCE(MAX(seq), 0) + 1 FROM declaration_events WHERE entry_no = ?",
+                      "t", entry_no);
+    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    if (!rc)
+        rc = db_run(d, err,
+                    "INSERT INTO declaration_events (entry_no, seq, at_ms, actor, event, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                    "tiittt", entry_no, seq, now_ms(), actor, event, text);
+    xfree(text);
+    return rc;
+}
+
+/* Commits or rolls back, auditing first: the change and its audit row are one transaction. */
+hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
+                    const char *request_id, const json_t *before, const json_t *after, hg_err *err)
+{
+    if (!rc) {
+        audit_event e = {actor, action, type, id, request_id, before, after};
+        rc = audit_append(d, &e, NULL, err);
+    }
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc)
+        db_rollback(d);
+    return rc;
+}
+
+/* ---- manifests ---- */
+
+static int sees_manifest(const principal *who, const char *filer)
+{
+    return who->role != ROLE_ENTERPRISE || strcmp(who->enterprise, filer) == 0;
+}
+
+/* The means of transport a mode needs: sea a vessel, air a flight, road/rail a vehicle. */
+static hg_rc manifest_transport_ok(const record *r, hg_err *err)
+{
+    const char *mode = record_text(r, "transport_mode");
+    if (strcmp(mode, "sea") == 0 && !record_text(r, "vessel_imo"))
+        return hg_fail(err, HG_INVALID, "required", "vessel_imo", "a sea manifest names the vessel's IMO number");
+    if (strcmp(mode, "air") == 0 && !record_text(r, "flight_no"))
+        return hg_fail(err, HG_INVALID, "required", "flight_no", "an air manifest names the flight number");
+    if ((strcmp(mode, "road") == 0 || strcmp(mode, "rail") == 0) && !record_text(r, "vehicle"))
+        return hg_fail(err, HG_INVALID, "required", "vehicle", "a road or rail manifest names the plate or train");
+    return HG_OK;
+}
+
+static hg_rc index_containers(db *d, const record *r, hg_err *err)
+{
+    int n;
+    const record *bills = record_list(r, "bills", &n);
+    hg_rc rc = HG_OK;
+    for (int i = 0; i < n && !rc; i++) {
+        const char *list = record_text(&bills[i], "containers");
+        const char *bill = record_text(&bills[i], "bill_no");
+        while (list && *list && !rc) {
+            size_t len = strcspn(list, ",");
+            char one[32];
+            snprintf(one, sizeof one, "%.*s", (int)len, list);
+            rc = db_run(d, err, "INSERT INTO bill_containers (container_no, bill_no) VALUES (?, ?)", "tt", one, bill);
+            list += len + (list[len] == ',');
+        }
+    }
+    return rc;
+}
+
+hg_rc manifest_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+                      hg_err *err)
+{
+    record r = {0};
+    *out = NULL;
+    hg_rc rc = record_from_json(&manifest_record, body, REC_CREATE, &r, err);
+    if (!rc)
+        rc = manifest_transport_ok(&r, err);
+    if (rc || (rc = db_begin(d, err)))
+        goto out;
+    char prefix[32], no[40];
+    int64_t serial, now = now_ms();
+    snprintf(prefix, sizeof prefix, "MF%s%d", record_text(&r, "port"), cargo_shanghai_year(now));
+    rc = cargo_next_serial(d, prefix, &serial, err);
+    if (!rc) {
+        snprintf(no, sizeof no, "%s%08lld", prefix, (long long)serial);
+        rc = record_set_text(&r, "manifest_no", no) || record_set_text(&r, "filer", who->enterprise) ||
+                     record_set_text(&r, "status", "filed") || record_set_int(&r, "created_at", now) ||
+                     record_set_int(&r, "updated_at", now)
+                 ? HG_NOMEM
+                 : HG_OK;
+    }
+    if (!rc) {
+        rc = record_insert(d, &r, err);
+        if (rc == HG_CONFLICT)   /* the only unique column a client controls */
+            rc = hg_fail(err, HG_CONFLICT, "conflict", "bills", "a bill number of this manifest is already manifested");
+    }
+    if (!rc)
+        rc = index_containers(d, &r, err);
+    if (!rc)
+        rc = record_load_json(d, &manifest_record, no, out, err);
+    rc = cargo_finish(d, rc, who->name, "manifest.create", "manifest", no, request_id, NULL, *out, err);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+out:
+    record_free(&r);
+    return rc;
+}
+
+hg_rc manifest_get(db *d, const principal *who, const char *manifest_no, json_t **out, hg_err *err)
+{
+    hg_rc rc = record_load_json(d, &manifest_record, manifest_no, out, err);
+    if (!rc && !sees_manifest(who, json_string_value(json_object_get(*out, "filer")))) {
+        json_decref(*out);
+        *out = NULL;
+        rc = HG_NOTFOUND;
+    }
+    if (rc == HG_NOTFOUND)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "manifest_no", "no such manifest");
+    return rc;
+}
+
+hg_rc manifest_list(db *d, const principal *who, const char *status, const char *cursor, int limit, json_t **out,
+                    hg_err *err)
+{
+    const char *names[2], *values[2];
+    int n = 0;
+    if (status) {
+        names[n] = "status";
+        values[n++] = status;
+    }
+    if (who->role == ROLE_ENTERPRISE) {
+        names[n] = "filer";
+        values[n++] = who->enterprise;
+    }
+    record_query q = {.eq_names = names, .eq_values = values, .n_eq = n, .cursor = cursor, .limit = limit};
+    return record_list_json(d, &manifest_record, &q, out, err);
+}
+
+hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, const char *manifest_no, int64_t at_ms,
+                       json_t **out, hg_err *err)
+{
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    rc = manifest_get(d, who, manifest_no, &before, err);
+    if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "arrived") == 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the transport's arrival was already declared");
+    if (!rc)
+        rc = db_run(d, err, "UPDATE manifests SET status = 'arrived', arrived_ms = ?, updated_ms = ? WHERE manifest_no = ?",
+                    "iit", at_ms, now_ms(), manifest_no);
+    /* ship-side pickup and arrival direct loading are released at the transport's arrival */
+    size_t i;
+    json_t *bill;
+    json_array_foreach(json_object_get(before, "bills"), i, bill)
+    {
+        if (!rc)
+            rc = cargo_auto_release_bill(d, json_string_value(json_object_get(bill, "bill_no")), who->name, err);
+    }
+    if (!rc)
+        rc = record_load_json(d, &manifest_record, manifest_no, out, err);
+    rc = cargo_finish(d, rc, who->name, "manifest.arrived", "manifest", manifest_no, request_id, before, *out, err);
+    json_decref(before);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+/* ---- arrivals ---- */
+
+hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+                     hg_err *err)
+{
+    static const char *const allowed[] = {"bills", "containers", "at", NULL};
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (rc)
+        return rc;
+    const json_t *bills = json_object_get(body, "bills"), *containers = json_object_get(body, "containers");
+    const char *at = json_string_value(json_object_get(body, "at"));
+    int64_t at_ms = now_ms();
+    if (json_object_get(body, "at") && (!at || time_parse_rfc3339(at, &at_ms)))
+        return hg_fail(err, HG_INVALID, "invalid", "at", "at must be an RFC 3339 time with offset");
+    if ((bills && !json_is_array(bills)) || (containers && !json_is_array(containers)))
+        return hg_fail(err, HG_INVALID, "wrong_type", bills && !json_is_array(bills) ? "bills" : "containers",
+                       "bills and containers are arrays of numbers");
+    size_t nb = json_array_size(bills), nc = json_array_size(containers);
+    if (nb + nc == 0 || nb + nc > 1000)
+        return hg_fail(err, HG_INVALID, "required", "bills", "name 1 to 1000 bills or containers");
+    if ((rc = db_begin(d, err)))
+        return rc;
+    json_t *reported = json_array();
+    for (size_t i = 0; i < nb + nc && !rc; i++) {
+        int is_bill = i < nb;
+        const json_t *v = json_array_get(is_bill ? bills : containers, is_bill ? i : i - nb);
+        char field[40];
+        snprintf(field, sizeof field, "%s[%zu]", is_bill ? "bills" : "containers", is_bill ? i : i - nb);
+        if (!json_is_string(v)) {
+            rc = hg_fail(err, HG_INVALID, "wrong_type", field, "%s must be a string", field);
+            break;
+        }
+        char id[40];
+        size_t k = 0;
+        for (const char *p = json_string_value(v); *p && k + 1 < sizeof id; p++)
+            if (*p != ' ')
+                id[k++] = (*p >= 'a' && *p <= 'z') ? (char)(*p - 32) : *p;
+        id[k] = '\0';
+        db_stmt *s;
+        rc = is_bill ? db_query(d, &s, err, "SELECT bill_no FROM manifest_bills WHERE bill_no = ?", "t", id)
+                     : db_query(d, &s, err, "SELECT bill_no FROM bill_containers WHERE container_no = ?", "t", id);
+        int found = 0;
+        while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+            char bill[40];
+            snprintf(bill, sizeof bill, "%s", db_col_text(s, 0));
+            found++;
+            rc = json_array_append_new(reported, json_pack("{s:s, s:s*}", "bill_no", bill, "container_no",
+                                                           is_bill ? NULL : id))
+                     ? HG_NOMEM
+                     : HG_OK;
+        }
+        if (rc == HG_DONE)
+            rc = HG_OK;
+        db_reset(s);
+        if (!rc && !found)
+            rc = hg_fail(err, HG_INVALID, "not_found", field, "%s %s is not on any manifest", is_bill ? "bill" : "container",
+                         id);
+    }
+    size_t i;
+    json_t *x;
+    json_array_foreach(reported, i, x)
+    {
+        if (!rc)
+            rc = db_run(d, err,
+                        "INSERT INTO arrivals (bill_no, container_no, at_ms, reporter, created_ms) VALUES (?, ?, ?, ?, ?)",
+                        "ttiti", json_string_value(json_object_get(x, "bill_no")),
+                        json_string_value(json_object_get(x, "container_no")), at_ms, who->name, now_ms());
+        if (!rc)
+            rc = cargo_auto_release_bill(d, json_string_value(json_object_get(x, "bill_no")), who->name, err);
+    }
+    char at_text[40];
+    time_format_rfc3339(at_ms, at_text, sizeof at_text);
+    json_t *after = json_pack("{s:o, s:s}", "reported", reported, "at", at_text);
+    rc = cargo_finish(d, rc, who->name, "arrival.report", "arrival", at_text, request_id, NULL, after, err);
+    if (rc)
+        json_decref(after);
+    else
+        *out = after;
+    return rc;
+}

@@ -1,0 +1,21 @@
+/* cargo_store.h — helpers shared by the cargo area's store files (not a public API). */
+#ifndef HG_CARGO_STORE_H
+#define HG_CARGO_STORE_H
+
+#include <jansson.h>
+
+#include "../platform/db.h"
+
+/* Next number of the serial named prefix, inside the caller's write transaction. */
+hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err);
+/* Appends an event to a declaration's timeline (detail borrowed, may be NULL). */
+hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
+                      hg_err *err);
+/* Audits and commits when rc is HG_OK, rolls back otherwise; returns the final result. */
+hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
+                   const char *request_id, const json_t *before, const json_t *after, hg_err *err);
+/* Releases the declarations of a bill that became releasable (green or blue lane, goods
+ * here), inside the caller's transaction. */
+hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_err *err);
+
+#endif

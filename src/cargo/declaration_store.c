@@ -1,0 +1,432 @@
+/* declaration_store.c — declarations: filing (entry number, screening, advance flag),
+ * reading with the timeline, listing, release (automatic and by an officer) and the
+ * two-step complete declaration. Each write is one transaction with its audit rows. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../platform/audit.h"
+#include "../platform/buf.h"
+#include "../platform/log.h"
+#include "../platform/mem.h"
+#include "cargo.h"
+#include "cargo_store.h"
+
+static int sees_declaration(const principal *who, const json_t *decl)
+{
+    if (who->role != ROLE_ENTERPRISE)
+        return 1;
+    static const char *const parties[] = {"declarant", "consignee", "consignor"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = json_string_value(json_object_get(decl, parties[i]));
+        if (v && strcmp(v, who->enterprise) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Header rules that a field table cannot say. */
+static hg_rc header_rules(const record *r, const principal *who, hg_err *err)
+{
+    int import = strcmp(record_text(r, "direction"), "import") == 0;
+    if (import && !record_text(r, "consignee"))
+        return hg_fail(err, HG_INVALID, "required", "consignee", "an import declaration names the consignee");
+    if (!import && !record_text(r, "consignor"))
+        return hg_fail(err, HG_INVALID, "required", "consignor", "an export declaration names the consignor");
+    if (!import && record_int(r, "ship_side_pickup", 0))
+        return hg_fail(err, HG_INVALID, "invalid", "ship_side_pickup", "ship-side pickup is for imports");
+    if (import && record_int(r, "arrival_direct_loading", 0))
+        return hg_fail(err, HG_INVALID, "invalid", "arrival_direct_loading", "arrival direct loading is for exports");
+    if (who->role == ROLE_ENTERPRISE && strcmp(record_text(r, "declarant"), who->enterprise) != 0)
+        return hg_fail(err, HG_INVALID, "invalid", "declarant", "you may only declare as your own enterprise");
+    return HG_OK;
+}
+
+/* Facts about the bill: its manifest's direction and port, and arrival. */
+typedef struct bill_facts {
+    char direction[8], port[8];
+    int transport_arrived;
+    int64_t transport_arrived_ms;
+    int arrived;
+    int64_t arrived_ms;
+} bill_facts;
+
+static hg_rc load_bill_facts(db *d, const char *bill_no, bill_facts *f, hg_err *err)
+{
+    memset(f, 0, sizeof *f);
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT m.direction, m.port, m.status, COALESCE(m.arrived_ms, 0) FROM manifest_bills b "
+                        "JOIN manifests m ON m.manifest_no = b.manifest_no WHERE b.bill_no = ?",
+                        "t", bill_no);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        snprintf(f->direction, sizeof f->direction, "%s", db_col_text(s, 0));
+        snprintf(f->port, sizeof f->port, "%s", db_col_text(s, 1));
+        f->transport_arrived = strcmp(db_col_text(s, 2), "arrived") == 0;
+        f->transport_arrived_ms = db_col_int(s, 3);
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_INVALID, "not_found", "bill_no",
+                     "no manifest carries bill %s; the carrier files the manifest first", bill_no);
+    }
+    db_reset(s);
+    if (!rc)
+        rc = db_int(d, &f->arrived_ms, err, "SELECT COALESCE(MIN(at_ms), 0) FROM arrivals WHERE bill_no = ?", "t",
+                    bill_no);
+    f->arrived = f->arrived_ms > 0;
+    return rc;
+}
+
+static hg_rc set_status(db *d, const char *entry_no, const char *status, const char *lane, hg_err *err)
+{
+    if (lane)
+        return db_run(d, err, "UPDATE declarations SET status = ?, lane = ?, updated_ms = ? WHERE entry_no = ?", "ttit",
+                      status, lane, now_ms(), entry_no);
+    return db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ?", "tit", status,
+                  now_ms(), entry_no);
+}
+
+/* Releases one declaration (the caller checked the rules) and records it everywhere. */
+static hg_rc do_release(db *d, const char *entry_no, const char *actor, const char *request_id, int automatic,
+                        hg_err *err)
+{
+    int64_t now = now_ms();
+    hg_rc rc = db_run(d, err, "UPDATE declarations SET status = ?, released_ms = ?, updated_ms = ? WHERE entry_no = ?",
+                      "tiit", DECL_RELEASED, now, now, entry_no);
+    json_t *detail = json_pack("{s:b}", "automatic", automatic);
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, actor, "released", detail, err);
+    if (!rc) {
+        audit_event e = {actor, "declaration.release", "declaration", entry_no, request_id, NULL, detail};
+        rc = audit_append(d, &e, NULL, err);
+    }
+    json_decref(detail);
+    return rc;
+}
+
+hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_err *err)
+{
+    bill_facts bf;
+    hg_rc rc = load_bill_facts(d, bill_no, &bf, err);
+    if (rc)
+        return rc;
+    /* collect first: the statement cannot stay open across the writes */
+    char entries[64][19];
+    int n = 0;
+    db_stmt *s;
+    if ((rc = db_query(d, &s, err,
+                       "SELECT entry_no, status, lane, COALESCE(ship_side_pickup, 0), COALESCE(arrival_direct_loading, 0) "
+                       "FROM declarations WHERE bill_no = ? AND status = ? ORDER BY entry_no",
+                       "tt", bill_no, DECL_FILED)))
+        return rc;
+    while ((rc = db_step(s, err)) == HG_ROW && n < 64) {
+        release_facts f = {db_col_text(s, 1), db_col_text(s, 2), bf.arrived, bf.transport_arrived,
+                           (int)db_col_int(s, 3), (int)db_col_int(s, 4), 0, 0};
+        hg_err ignored;
+        if (cargo_release_allowed(&f, &ignored) == HG_OK)
+            snprintf(entries[n++], sizeof entries[0], "%s", db_col_text(s, 0));
+    }
+    db_reset(s);
+    if (rc != HG_DONE && rc != HG_ROW)
+        return rc;
+    rc = HG_OK;
+    for (int i = 0; i < n && !rc; i++)
+        rc = do_release(d, entries[i], actor, NULL, 1, err);
+    return rc;
+}
+
+hg_rc declaration_file(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+                       hg_err *err)
+{
+    record r = {0};
+    json_t *explanation = NULL;
+    *out = NULL;
+    hg_rc rc = record_from_json(&declaration_record, body, REC_CREATE, &r, err);
+    if (!rc)
+        rc = header_rules(&r, who, err);
+    if (rc || (rc = db_begin(d, err)))
+        goto out;
+    bill_facts bf;
+    const char *direction = record_text(&r, "direction"), *port = record_text(&r, "port");
+    rc = load_bill_facts(d, record_text(&r, "bill_no"), &bf, err);
+    if (!rc && (strcmp(bf.direction, direction) != 0 || strcmp(bf.port, port) != 0))
+        rc = hg_fail(err, HG_INVALID, "invalid", "bill_no", "bill %s is manifested for %s at port %s, not %s at %s",
+                     record_text(&r, "bill_no"), bf.direction, bf.port, direction, port);
+    int64_t now = now_ms(), serial = 0;
+    char prefix[24], entry_no[19] = "";
+    snprintf(prefix, sizeof prefix, "EN%s%d%s", port, cargo_shanghai_year(now), direction);
+    if (!rc)
+        rc = cargo_next_serial(d, prefix, &serial, err);
+    if (!rc && cargo_entry_no(port, cargo_shanghai_year(now), direction, serial, entry_no))
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the entry numbers of port %s for this year are used up",
+                     port);
+    if (!rc)
+        rc = record_set_text(&r, "entry_no", entry_no) || record_set_text(&r, "status", DECL_FILED) ||
+                     record_set_text(&r, "lane", "green") || record_set_int(&r, "advance", !bf.arrived) ||
+                     record_set_int(&r, "filed_at", now) || record_set_int(&r, "updated_at", now)
+                 ? HG_NOMEM
+                 : HG_OK;
+    if (!rc)
+        rc = record_insert(d, &r, err);
+    json_t *filed = NULL;
+    if (!rc)
+        rc = record_load_json(d, &declaration_record, entry_no, &filed, err);
+    /* screening: every declaration, before anything else happens to it */
+    char lane[8] = "green";
+    if (!rc && cargo_screen)
+        rc = cargo_screen(d, filed, lane, &explanation, err);
+    json_decref(filed);
+    int inspect = strcmp(lane, "red") == 0 || strcmp(lane, "yellow") == 0;
+    if (!rc)
+        rc = set_status(d, entry_no, inspect ? DECL_INSPECTION : DECL_FILED, lane, err);
+    json_t *ev = json_pack("{s:b}", "advance", !bf.arrived);
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, who->name, "filed", ev, err);
+    json_decref(ev);
+    ev = json_pack("{s:s}", "lane", lane);
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, "risk", "screened", ev, err);
+    json_decref(ev);
+    if (!rc)
+        rc = cargo_auto_release_bill(d, record_text(&r, "bill_no"), "system", err);
+    if (!rc)
+        rc = record_load_json(d, &declaration_record, entry_no, out, err);
+    rc = cargo_finish(d, rc, who->name, "declaration.file", "declaration", entry_no, request_id, NULL, *out, err);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+out:
+    json_decref(explanation);
+    record_free(&r);
+    return rc;
+}
+
+static hg_rc timeline_json(db *d, const char *entry_no, json_t **out, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT at_ms, actor, event, detail FROM declaration_events WHERE entry_no = ? ORDER BY seq", "t",
+                        entry_no);
+    if (rc)
+        return rc;
+    json_t *arr = json_array();
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        char at[40];
+        time_format_rfc3339(db_col_int(s, 0), at, sizeof at);
+        json_t *detail = db_col_text(s, 3) ? json_loads(db_col_text(s, 3), 0, NULL) : NULL;
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o*}", "at", at, "actor", db_col_text(s, 1), "event",
+                                             db_col_text(s, 2), "detail", detail));
+    }
+    db_reset(s);
+    if (rc != HG_DONE) {
+        json_decref(arr);
+        return rc;
+    }
+    *out = arr;
+    return HG_OK;
+}
+
+hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err)
+{
+    hg_rc rc = record_load_json(d, &declaration_record, entry_no, out, err);
+    if (!rc && !sees_declaration(who, *out)) {
+        json_decref(*out);
+        *out = NULL;
+        rc = HG_NOTFOUND;
+    }
+    if (rc == HG_NOTFOUND)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no such declaration");
+    if (rc)
+        return rc;
+    json_t *timeline = NULL;
+    bill_facts bf;
+    if (!(rc = timeline_json(d, entry_no, &timeline, err)))
+        rc = load_bill_facts(d, json_string_value(json_object_get(*out, "bill_no")), &bf, err);
+    if (!rc) {
+        char at[40];
+        json_object_set_new(*out, "timeline", timeline);
+        if (bf.arrived) {
+            time_format_rfc3339(bf.arrived_ms, at, sizeof at);
+            json_object_set_new(*out, "arrived_at", json_string(at));
+        } else {
+            json_object_set_new(*out, "arrived_at", json_null());
+        }
+        int64_t completed = 0;
+        const char *c = json_string_value(json_object_get(*out, "completed_at"));
+        if (c)
+            time_parse_rfc3339(c, &completed);
+        json_object_set_new(*out, "overdue",
+                            json_boolean(cargo_complete_overdue(json_string_value(json_object_get(*out, "kind")),
+                                                                completed, bf.transport_arrived_ms, now_ms())));
+    } else {
+        json_decref(timeline);
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err)
+{
+    const char *names[8], *values[8];
+    int n = 0;
+#define EQ(field, v)                                                                                                   \
+    if (v) {                                                                                                           \
+        names[n] = field;                                                                                              \
+        values[n++] = v;                                                                                               \
+    }
+    EQ("status", f->status)
+    EQ("direction", f->direction)
+    EQ("port", f->port)
+    EQ("lane", f->lane)
+    EQ("kind", f->kind)
+#undef EQ
+    buf where;
+    buf_init(&where, 2048);
+    const char *args[8];
+    char from[24], to[24], due[24];
+    int na = 0;
+    hg_rc rc = buf_puts(&where, "1 = 1");
+    const char *party = who->role == ROLE_ENTERPRISE ? who->enterprise : f->enterprise;
+    if (!rc && party) {
+        rc = buf_puts(&where, " AND (declarant = ? OR consignee = ? OR consignor = ?)");
+        args[na++] = party;
+        args[na++] = party;
+        args[na++] = party;
+    }
+    if (!rc && who->role == ROLE_ENTERPRISE && f->enterprise && strcmp(f->enterprise, who->enterprise) != 0)
+        rc = buf_puts(&where, " AND 1 = 0");   /* another enterprise's declarations: none */
+    if (!rc && f->from_ms) {
+        snprintf(from, sizeof from, "%lld", (long long)f->from_ms);
+        rc = buf_puts(&where, " AND filed_ms >= ?");
+        args[na++] = from;
+    }
+    if (!rc && f->to_ms) {
+        snprintf(to, sizeof to, "%lld", (long long)f->to_ms);
+        rc = buf_puts(&where, " AND filed_ms < ?");
+        args[na++] = to;
+    }
+    if (!rc && f->overdue) {
+        /* summaries not completed whose transport arrived more than 14 days ago */
+        snprintf(due, sizeof due, "%lld", (long long)(now_ms() - (int64_t)CARGO_COMPLETE_DAYS * 86400000));
+        rc = buf_puts(&where, " AND kind = 'summary' AND completed_ms IS NULL AND bill_no IN (SELECT b.bill_no FROM "
+                              "manifest_bills b JOIN manifests m ON m.manifest_no = b.manifest_no WHERE "
+                              "m.arrived_ms IS NOT NULL AND m.arrived_ms < ?)");
+        args[na++] = due;
+    }
+    if (rc) {
+        buf_free(&where);
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot build the list query");
+    }
+    record_query q = {.eq_names = names, .eq_values = values, .n_eq = n, .extra_sql = buf_str(&where),
+                      .extra_args = args, .n_extra = na, .cursor = f->cursor, .limit = f->limit};
+    rc = record_list_json(d, &declaration_record, &q, out, err);
+    buf_free(&where);
+    return rc;
+}
+
+hg_rc declaration_release(db *d, const principal *who, const char *request_id, const char *entry_no, json_t **out,
+                          hg_err *err)
+{
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    rc = declaration_get(d, who, entry_no, &before, err);
+    bill_facts bf;
+    if (!rc)
+        rc = load_bill_facts(d, json_string_value(json_object_get(before, "bill_no")), &bf, err);
+    if (!rc) {
+        int64_t passed = 0;
+        rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",
+                    entry_no, "inspection_passed");
+        release_facts f = {json_string_value(json_object_get(before, "status")),
+                           json_string_value(json_object_get(before, "lane")),
+                           bf.arrived,
+                           bf.transport_arrived,
+                           json_is_true(json_object_get(before, "ship_side_pickup")),
+                           json_is_true(json_object_get(before, "arrival_direct_loading")),
+                           passed > 0,
+                           1};
+        if (!rc)
+            rc = cargo_release_allowed(&f, err);
+    }
+    if (!rc)
+        rc = do_release(d, entry_no, who->name, request_id, 0, err);
+    if (!rc)
+        rc = declaration_get(d, who, entry_no, out, err);
+    /* do_release wrote the audit row; commit without another */
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc) {
+        db_rollback(d);
+        json_decref(*out);
+        *out = NULL;
+    }
+    json_decref(before);
+    return rc;
+}
+
+hg_rc declaration_complete(db *d, const principal *who, const char *request_id, const char *entry_no,
+                           const json_t *body, json_t **out, hg_err *err)
+{
+    json_t *before = NULL;
+    *out = NULL;
+    static const char *const allowed[] = {"elements", NULL};
+    hg_rc rc = HG_OK;
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)body, key, v)
+    {
+        (void)v;
+        int ok = 0;
+        for (const char *const *a = allowed; *a; a++)
+            ok |= strcmp(*a, key) == 0;
+        if (!ok)
+            return hg_fail(err, HG_INVALID, "unknown_field", key, "unknown field \"%s\"", key);
+    }
+    json_t *elements = json_object_get(body, "elements");
+    if (!json_is_array(elements) || json_array_size(elements) == 0)
+        return hg_fail(err, HG_INVALID, "required", "elements",
+                       "elements is required: the declaration elements of each item, in item order");
+    if ((rc = db_begin(d, err)))
+        return rc;
+    rc = declaration_get(d, who, entry_no, &before, err);
+    if (!rc && strcmp(json_string_value(json_object_get(before, "kind")), "summary") != 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "kind", "only a summary declaration is completed");
+    if (!rc && !json_is_null(json_object_get(before, "completed_at")))
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "completed_at", "the declaration was already completed");
+    size_t nitems = json_array_size(json_object_get(before, "items"));
+    if (!rc && json_array_size(elements) != nitems)
+        rc = hg_fail(err, HG_INVALID, "invalid", "elements", "elements must have one entry per item (%zu)", nitems);
+    for (size_t i = 0; i < nitems && !rc; i++) {
+        json_t *e = json_array_get(elements, i);
+        if (!json_is_string(e) || json_string_length(e) == 0 || json_string_length(e) > 255) {
+            char f[32];
+            snprintf(f, sizeof f, "elements[%zu]", i);
+            rc = hg_fail(err, HG_INVALID, "invalid", f, "%s must be a string of 1 to 255 bytes", f);
+        } else {
+            rc = db_run(d, err, "UPDATE declaration_items SET elements = ? WHERE entry_no = ? AND line_no = ?", "tti",
+                        json_string_value(e), entry_no, (int64_t)(i + 1));
+        }
+    }
+    int64_t now = now_ms();
+    if (!rc)
+        rc = db_run(d, err, "UPDATE declarations SET completed_ms = ?, updated_ms = ? WHERE entry_no = ?", "iit", now,
+                    now, entry_no);
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, who->name, "completed", NULL, err);
+    if (!rc)
+        rc = declaration_get(d, who, entry_no, out, err);
+    rc = cargo_finish(d, rc, who->name, "declaration.complete", "declaration", entry_no, request_id, before, *out, err);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    json_decref(before);
+    return rc;
+}

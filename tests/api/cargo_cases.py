@@ -1,0 +1,150 @@
+"""cargo_cases.py — API tests of manifests, arrivals and declarations (registered by
+run_api_tests.py). Each test makes its own bills so that tests do not depend on each other."""
+import itertools
+import subprocess
+import threading
+
+TRADING = "91210200241600015L"
+FISHERY = "91210200716215023J"
+_seq = itertools.count(1)
+
+
+def bill_no():
+    return "TST%010d" % next(_seq)
+
+
+def manifest(s, bills, eta="2026-12-02T08:00:00+08:00", who="dl-agent", **extra):
+    body = {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729", "port": "0902", "eta": eta,
+            "bills": bills}
+    body.update(extra)
+    return s.as_user(who, "POST", "/api/v1/manifests", body)
+
+
+def bill(no, consignee=TRADING, containers=None):
+    b = {"bill_no": no, "consignee": consignee, "goods_description": "parts", "packages": 1, "gross_weight_kg": 10}
+    if containers:
+        b["containers"] = containers
+    return b
+
+
+def declaration(bill, who="dl-trading", uscc=TRADING, **extra):
+    body = {"direction": "import", "kind": "complete", "declarant": uscc, "consignee": uscc, "port": "0902",
+            "transport_mode": "sea", "bill_no": bill, "trade_country": "DE",
+            "items": [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                       "value": "1000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}]}
+    body.update(extra)
+    return s_as(who, body)
+
+
+def s_as(who, body):
+    return ("POST", "/api/v1/declarations", body, who)
+
+
+def file(s, bill, who="dl-trading", uscc=TRADING, **extra):
+    method, path, body, who = declaration(bill, who, uscc, **extra)
+    return s.as_user(who, method, path, body)
+
+
+def register(test, eq, error_of, binary):
+    @test
+    def manifests_check_transport_bills_and_owner(s):
+        error_of(manifest(s, [bill(bill_no())], vessel_imo=None), 400)
+        r = s.as_user("dl-agent", "POST", "/api/v1/manifests",
+                      {"direction": "import", "transport_mode": "sea", "port": "0902",
+                       "eta": "2026-12-02T08:00:00+08:00", "bills": [bill(bill_no())]})
+        error_of(r, 400, field="vessel_imo")
+        error_of(manifest(s, [bill(bill_no(), containers="CSQU3054384")]), 400, field="bills[0].containers")
+        error_of(manifest(s, []), 400, field="bills")
+        error_of(manifest(s, [bill(bill_no())], port="902"), 400, field="port")
+        b = bill_no()
+        r = manifest(s, [bill(b)])
+        eq(r.status, 201, repr(r))
+        no = r.json["manifest_no"]
+        error_of(manifest(s, [bill(b)]), 409, field="bills")
+        eq(s.as_user("officer", "GET", "/api/v1/manifests/" + no).status, 200)
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/manifests/" + no), 404)
+        error_of(s.as_user("officer", "POST", "/api/v1/manifests", {}), 403)   # enterprises file manifests
+        error_of(manifest(s, [bill(bill_no())], status="arrived"), 400, field="status", code="read_only")
+
+    @test
+    def declarations_are_checked_and_private(s):
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        error_of(file(s, "NOSUCHBILL"), 400, field="bill_no")
+        error_of(file(s, b, uscc=FISHERY), 400, field="declarant")
+        error_of(file(s, b, consignee=None), 400, field="consignee")
+        error_of(file(s, b, direction="export", consignor=TRADING), 400, field="bill_no")
+        error_of(file(s, b, items=[]), 400, field="items")
+        error_of(file(s, b, lane="green"), 400, field="lane", code="read_only")
+        error_of(file(s, b, entry_no="090220261000000001"), 400, field="entry_no", code="read_only")
+        r = file(s, b)
+        eq(r.status, 201, repr(r))
+        entry = r.json["entry_no"]
+        eq(len(entry), 18)
+        assert entry.startswith("09022026") or entry.startswith("09022027"), entry
+        eq(entry[8], "1")
+        eq(subprocess.run([binary, "check", "entry-no", entry], capture_output=True).returncode, 0)
+        eq(r.json["advance"], True)
+        error_of(s.as_user("dl-fishery", "GET", "/api/v1/declarations/" + entry), 404)
+        eq(s.as_user("manager", "GET", "/api/v1/declarations/" + entry).status, 200)
+        mine = s.as_user("dl-fishery", "GET", "/api/v1/declarations?limit=200").json["items"]
+        assert all(FISHERY in (d["declarant"], d.get("consignee"), d.get("consignor")) for d in mine)
+        error_of(s.as_user("manager", "POST", "/api/v1/declarations/%s/release" % entry), 403)
+        # not arrived: an officer cannot release it either, and the rule is named
+        error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/release" % entry), 409, field="arrival")
+        audit = s.as_user("admin", "GET", "/api/v1/audit?object=declaration:" + entry).json["items"]
+        assert [a["action"] for a in audit] == ["declaration.file"], audit
+
+    @test
+    def entry_numbers_unique_under_concurrent_filing(s):
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        got, lock = [], threading.Lock()
+
+        def worker():
+            for _ in range(15):
+                r = file(s, b)
+                with lock:
+                    got.append(r)
+
+        threads = [threading.Thread(target=worker) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert all(r.status == 201 for r in got), [r for r in got if r.status != 201][:3]
+        entries = [r.json["entry_no"] for r in got]
+        eq(len(set(entries)), 60, "unique entry numbers")
+        serials = sorted(int(e[9:]) for e in entries)
+        eq(serials, list(range(serials[0], serials[0] + 60)), "consecutive serials, none skipped")
+
+    @test
+    def arrival_releases_green_and_ship_side_pickup_waits_for_transport(s):
+        b1, b2 = bill_no(), bill_no()
+        r = manifest(s, [bill(b1, containers="CSQU3054383"), bill(b2, consignee=FISHERY)])
+        eq(r.status, 201)
+        no = r.json["manifest_no"]
+        e1 = file(s, b1).json["entry_no"]
+        e2 = file(s, b2, who="dl-fishery", uscc=FISHERY, kind="summary", ship_side_pickup=True).json["entry_no"]
+        tok = s.cli("token", "create", "--user", "terminal01", "--scopes", "arrival").stdout.strip()
+        r = s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b1.lower()]})
+        eq(r.status, 201, repr(r))
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e1).json["status"], "released")
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json["status"], "filed")
+        error_of(s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b1], "containers": ["ZZZU0000000"]}), 400,
+                 field="containers[0]")
+        error_of(s.with_token(tok, "GET", "/api/v1/declarations"), 403)   # outside its scope
+        r = s.as_user("dl-agent", "POST", "/api/v1/manifests/%s/arrived" % no, {"at": "2026-11-01T08:00:00+08:00"})
+        eq(r.status, 200, repr(r))
+        d2 = s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json
+        eq(d2["status"], "released")
+        eq(d2["overdue"], True)    # transport arrived in early November: the 14 days have passed
+        over = s.as_user("officer", "GET", "/api/v1/declarations?overdue=true&limit=200").json["items"]
+        assert e2 in [d["entry_no"] for d in over]
+        error_of(s.as_user("dl-agent", "POST", "/api/v1/manifests/%s/arrived" % no), 409)
+        r = s.as_user("dl-fishery", "POST", "/api/v1/declarations/%s/complete" % e2, {"elements": ["1|0|冷冻"]})
+        eq(r.status, 200, repr(r))
+        eq(r.json["overdue"], False)
+        error_of(s.as_user("dl-fishery", "POST", "/api/v1/declarations/%s/complete" % e2, {"elements": ["x"]}), 409)
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/declarations/%s/complete" % e1, {"elements": ["x"]}), 409,
+                 field="kind")
