@@ -192,6 +192,9 @@ hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
     if ((strcmp(f->lane, "red") == 0 || strcmp(f->lane, "yellow") == 0) && !f->inspection_passed)
         return hg_fail(err, HG_CONFLICT, "conflict", "lane",
                        "the declaration was selected for inspection; release needs a passed inspection");
+    if (!f->tax_settled)
+        return hg_fail(err, HG_CONFLICT, "conflict", "tax",
+                       "tax is due: release needs it paid, guaranteed or deferred");
     if (strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer)
         return hg_fail(err, HG_CONFLICT, "conflict", "lane", "only green and blue lanes are released automatically");
     return HG_OK;

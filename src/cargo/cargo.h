@@ -48,6 +48,7 @@ typedef struct release_facts {
     int ship_side_pickup;      /* 船边直提: released at transport arrival */
     int arrival_direct_loading;/* 抵港直装: export loaded on arrival at port */
     int inspection_passed;     /* an inspection task ended with pass */
+    int tax_settled;           /* no tax due, or paid, guaranteed or deferred */
     int by_officer;            /* an officer (clearance post) asks for the release */
 } release_facts;
 
@@ -91,6 +92,20 @@ hg_rc declaration_complete(db *d, const principal *who, const char *request_id, 
  * "blue") for a declaration given as its JSON (header and items) and may record the
  * screening. NULL: every declaration is green. */
 extern hg_rc (*cargo_screen)(db *d, const json_t *declaration, char lane[8], json_t **explanation, hg_err *err);
+
+/* Tax hooks, set by the tax area: assess a just-filed declaration (its JSON) inside the
+ * filing transaction, refusing it when an item cannot be assessed; and say whether its tax
+ * is settled for release. NULL: no tax area (everything settled). */
+extern hg_rc (*cargo_tax_assess)(db *d, const json_t *declaration, hg_err *err);
+extern int (*cargo_tax_settled)(db *d, const char *entry_no);
+
+/* Appends an event to a declaration's timeline, inside the caller's transaction. */
+hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
+                  hg_err *err);
+
+/* Releases the declaration if it has become releasable (after a payment, say), inside the
+ * caller's transaction. */
+hg_rc cargo_auto_release_entry(db *d, const char *entry_no, const char *actor, hg_err *err);
 
 extern const struct migration cargo_migrations[];
 

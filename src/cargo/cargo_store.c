@@ -87,6 +87,12 @@ hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char
     return rc;
 }
 
+hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
+                  hg_err *err)
+{
+    return cargo_add_event(d, entry_no, actor, event, detail, err);
+}
+
 /* Commits or rolls back, auditing first: the change and its audit row are one transaction. */
 hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                     const char *request_id, const json_t *before, const json_t *after, hg_err *err)

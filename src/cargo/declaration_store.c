@@ -11,6 +11,11 @@
 #include "cargo.h"
 #include "cargo_store.h"
 
+hg_rc (*cargo_tax_assess)(db *d, const json_t *declaration, hg_err *err);
+int (*cargo_tax_settled)(db *d, const char *entry_no);
+
+static int tax_settled(db *d, const char *entry_no) { return !cargo_tax_settled || cargo_tax_settled(d, entry_no); }
+
 static int sees_declaration(const principal *who, const json_t *decl)
 {
     if (who->role != ROLE_ENTERPRISE)
@@ -121,20 +126,44 @@ hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_
                        "FROM declarations WHERE bill_no = ? AND status = ? ORDER BY entry_no",
                        "tt", bill_no, DECL_FILED)))
         return rc;
+    char states[64][16], lanes_of[64][8];
+    int pickup[64], loading[64];
     while ((rc = db_step(s, err)) == HG_ROW && n < 64) {
-        release_facts f = {db_col_text(s, 1), db_col_text(s, 2), bf.arrived, bf.transport_arrived,
-                           (int)db_col_int(s, 3), (int)db_col_int(s, 4), 0, 0};
-        hg_err ignored;
-        if (cargo_release_allowed(&f, &ignored) == HG_OK)
-            snprintf(entries[n++], sizeof entries[0], "%s", db_col_text(s, 0));
+        snprintf(entries[n], sizeof entries[0], "%s", db_col_text(s, 0));
+        snprintf(states[n], sizeof states[0], "%s", db_col_text(s, 1));
+        snprintf(lanes_of[n], sizeof lanes_of[0], "%s", db_col_text(s, 2));
+        pickup[n] = (int)db_col_int(s, 3);
+        loading[n] = (int)db_col_int(s, 4);
+        n++;
     }
     db_reset(s);
     if (rc != HG_DONE && rc != HG_ROW)
         return rc;
     rc = HG_OK;
-    for (int i = 0; i < n && !rc; i++)
-        rc = do_release(d, entries[i], actor, NULL, 1, err);
+    for (int i = 0; i < n && !rc; i++) {
+        release_facts f = {states[i], lanes_of[i], bf.arrived, bf.transport_arrived, pickup[i], loading[i], 0,
+                           tax_settled(d, entries[i]), 0};
+        hg_err ignored;
+        if (cargo_release_allowed(&f, &ignored) == HG_OK)
+            rc = do_release(d, entries[i], actor, NULL, 1, err);
+    }
     return rc;
+}
+
+hg_rc cargo_auto_release_entry(db *d, const char *entry_no, const char *actor, hg_err *err)
+{
+    db_stmt *s;
+    char bill[40] = "";
+    hg_rc rc = db_query(d, &s, err, "SELECT bill_no FROM declarations WHERE entry_no = ?", "t", entry_no);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW)
+        snprintf(bill, sizeof bill, "%s", db_col_text(s, 0));
+    db_reset(s);
+    if (rc == HG_DONE)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no such declaration");
+    return rc == HG_ROW ? cargo_auto_release_bill(d, bill, actor, err) : rc;
 }
 
 hg_rc declaration_file(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
@@ -173,6 +202,8 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
     json_t *filed = NULL;
     if (!rc)
         rc = record_load_json(d, &declaration_record, entry_no, &filed, err);
+    if (!rc && cargo_tax_assess)
+        rc = cargo_tax_assess(d, filed, err);
     /* screening: every declaration, before anything else happens to it */
     char lane[8] = "green";
     if (!rc && cargo_screen)
@@ -351,6 +382,7 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
                            json_is_true(json_object_get(before, "ship_side_pickup")),
                            json_is_true(json_object_get(before, "arrival_direct_loading")),
                            passed > 0,
+                           tax_settled(d, entry_no),
                            1};
         if (!rc)
             rc = cargo_release_allowed(&f, err);

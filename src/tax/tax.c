@@ -43,7 +43,11 @@ int64_t tax_shanghai_day(int64_t ms)
 int64_t tax_late_fee(int64_t unpaid_fen, int64_t issued_ms, int64_t paid_ms, int *days)
 {
     /* the period is 15 days from the day of issue; fees run from the next day to payment */
-    int64_t last_free_day = tax_shanghai_day(issued_ms) + TAX_PAYMENT_PERIOD_DAYS;
+    return tax_late_fee_after(unpaid_fen, tax_shanghai_day(issued_ms) + TAX_PAYMENT_PERIOD_DAYS, paid_ms, days);
+}
+
+int64_t tax_late_fee_after(int64_t unpaid_fen, int64_t last_free_day, int64_t paid_ms, int *days)
+{
     int64_t late = tax_shanghai_day(paid_ms) - last_free_day;
     if (late < 0)
         late = 0;

@@ -43,6 +43,9 @@ int tax_assess_item(const tax_item_in *in, tax_item_out *out);
 #define TAX_LATE_FEE_PPM_PER_DAY 500
 #define TAX_LATE_FEE_MINIMUM_FEN 5000
 int64_t tax_late_fee(int64_t unpaid_fen, int64_t issued_ms, int64_t paid_ms, int *days);
+/* The same, counted from the day after last_free_day (a Shanghai day number, e.g. the end
+ * of an approved deferral). */
+int64_t tax_late_fee_after(int64_t unpaid_fen, int64_t last_free_day, int64_t paid_ms, int *days);
 
 /* Calendar day number (days since 1970-01-01) of a moment in Asia/Shanghai (UTC+8, no DST). */
 int64_t tax_shanghai_day(int64_t ms);

@@ -129,7 +129,15 @@ def register(test, eq, error_of, binary):
         tok = s.cli("token", "create", "--user", "terminal01", "--scopes", "arrival").stdout.strip()
         r = s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b1.lower()]})
         eq(r.status, 201, repr(r))
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e1).json["status"], "filed")   # tax is due
+        due = s.as_user("dl-trading", "GET", "/api/v1/tax/" + e1).json["amount_due"]
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e1, "amount": due}).status, 201)
         eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e1).json["status"], "released")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e1, "amount": due}), 409)
+        error_of(s.as_user("dl-fishery", "GET", "/api/v1/tax/" + e1), 404)
+        total = s.as_user("dl-fishery", "GET", "/api/v1/tax/" + e2).json["total"]
+        eq(s.as_user("dl-fishery", "POST", "/api/v1/tax/guarantees",
+                     {"entry_no": e2, "amount": total, "guarantor": "Bank of Dalian"}).status, 201)
         eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json["status"], "filed")
         error_of(s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b1], "containers": ["ZZZU0000000"]}), 400,
                  field="containers[0]")
@@ -148,3 +156,59 @@ def register(test, eq, error_of, binary):
         error_of(s.as_user("dl-fishery", "POST", "/api/v1/declarations/%s/complete" % e2, {"elements": ["x"]}), 409)
         error_of(s.as_user("dl-trading", "POST", "/api/v1/declarations/%s/complete" % e1, {"elements": ["x"]}), 409,
                  field="kind")
+
+
+def register_tax(test, eq, error_of):
+    @test
+    def tax_bill_late_fee_deferral_and_waiver(s):
+        import datetime
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        # 100,000.00 USD of gear boxes at the demo's 7.12: 712,000.00 CNY; duty 8% 56,960.00;
+        # VAT 13% of 768,960.00 = 99,964.80; total 156,924.80
+        items = [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 10, "unit": "台",
+                  "value": "100000.00", "currency": "USD", "gross_weight_kg": 10, "net_weight_kg": 9}]
+        r = file(s, b, items=items)
+        eq(r.status, 201, repr(r))
+        e = r.json["entry_no"]
+        bill_ = s.as_user("dl-trading", "GET", "/api/v1/tax/" + e).json
+        eq((bill_["lines"][0]["dutiable_value"], bill_["duty"], bill_["vat"], bill_["total"]),
+           ("712000.00", "56960.00", "99964.80", "156924.80"))
+        issued = datetime.datetime.fromisoformat(bill_["issued_at"].replace("Z", "+00:00"))
+        later = (issued + datetime.timedelta(days=20)).isoformat()
+        import urllib.parse
+        late = s.as_user("dl-trading", "GET", "/api/v1/tax/%s?at=%s" % (e, urllib.parse.quote(later))).json
+        eq(late["late_days"], 5)
+        eq(late["late_fee"], "392.31")      # 156,924.80 x 0.05% x 5 = 392.312
+        eq(late["amount_due"], "157317.11")
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/tax/%s?at=tomorrow" % e), 400, field="at")
+        far = (issued + datetime.timedelta(days=200)).isoformat()
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/deferrals",
+                           {"entry_no": e, "until": far, "reason": "too long a wait"}), 400, field="until")
+        soon = (issued + datetime.timedelta(days=3)).isoformat()
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/deferrals",
+                           {"entry_no": e, "until": soon, "reason": "inside the period"}), 400, field="until")
+        ok = (issued + datetime.timedelta(days=60)).isoformat()
+        r = s.as_user("dl-trading", "POST", "/api/v1/tax/deferrals", {"entry_no": e, "until": ok, "reason": "资金周转"})
+        eq(r.status, 201, repr(r))
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/deferrals",
+                           {"entry_no": e, "until": ok, "reason": "资金周转"}), 409)
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/decisions/%d/approve" % r.json["id"]), 403)
+        error_of(s.as_user("manager", "POST", "/api/v1/tax/decisions/%d/approve" % r.json["id"]), 403)
+        eq(s.as_user("officer", "POST", "/api/v1/tax/decisions/%d/approve" % r.json["id"]).status, 200)
+        error_of(s.as_user("officer", "POST", "/api/v1/tax/decisions/%d/reject" % r.json["id"]), 409)
+        after = s.as_user("dl-trading", "GET", "/api/v1/tax/%s?at=%s" % (e, urllib.parse.quote(later))).json
+        eq((after["status"], after["late_fee"]), ("deferred", "0.00"))   # no fee inside the deferral
+        # goods arrive: a deferred tax lets them go
+        tok = s.cli("token", "create", "--user", "terminal01", "--scopes", "arrival").stdout.strip()
+        eq(s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["status"], "released")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": "1.00"}), 400,
+                 field="amount")
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": "156924.80"}).status, 201)
+        summary = s.as_user("officer", "GET", "/api/v1/tax/summary").json
+        assert float(summary["revenue"]) >= 156924.80, summary
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/tax/summary"), 403)
+        # a currency without a rate this month, and an HS code outside the tariff, are refused with their item
+        error_of(file(s, b, items=[dict(items[0], currency="GBP")]), 400, field="items[0].currency")
+        error_of(file(s, b, items=[dict(items[0], hs_code="9503000090")]), 400, field="items[0].hs_code")

@@ -13,8 +13,10 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
 from harness import Server  # noqa: E402
 import cargo_cases  # noqa: E402
+import test_risk_api  # noqa: E402
 import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
 
@@ -379,6 +381,11 @@ def audit_trail_records_changes(s):
 # ---------------------------------------------------------------- cargo (cargo_cases.py)
 
 cargo_cases.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
+cargo_cases.register_tax(test, eq, error_of)
+
+# ---------------------------------------------------------------- risk (test_risk_api.py)
+
+test_risk_api.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 
 
 # ---------------------------------------------------------------- robustness
@@ -522,18 +529,27 @@ def audit_tampering_is_detected(s):
     eq(p.returncode, 0, p.stdout + p.stderr)
     export = os.path.join(s.dir, "checkpoints.jsonl")
     s.cli("audit", "export", export)
-    con = sqlite3.connect(s.db)
-    try:
+    if s.is_pg():
+        # the same tampering through psql: refused by the triggers, done once they are off
+        if harness.psql(s.db, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 3", check=False) is not None:
+            raise AssertionError("the audit table accepted an UPDATE")
+        if harness.psql(s.db, "TRUNCATE audit_checkpoint", check=False) is not None:
+            raise AssertionError("the checkpoint table accepted a TRUNCATE")
+        harness.psql(s.db, "ALTER TABLE audit_log DISABLE TRIGGER USER;"
+                           "UPDATE audit_log SET actor = 'mallory' WHERE seq = 3")
+    else:
+        con = sqlite3.connect(s.db)
+        try:
+            con.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3")
+            raise AssertionError("the audit table accepted an UPDATE")
+        except sqlite3.DatabaseError:
+            pass
+        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")]
+        for n in names:
+            con.execute("DROP TRIGGER " + n)
         con.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3")
-        raise AssertionError("the audit table accepted an UPDATE")
-    except sqlite3.DatabaseError:
-        pass
-    names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")]
-    for n in names:
-        con.execute("DROP TRIGGER " + n)
-    con.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3")
-    con.commit()
-    con.close()
+        con.commit()
+        con.close()
     p = s.cli("audit", "verify", check=False)
     eq(p.returncode, 1, p.stdout)
     assert "row 3" in p.stdout + p.stderr, p.stdout + p.stderr

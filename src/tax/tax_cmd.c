@@ -1,0 +1,256 @@
+/* tax_cmd.c — `haiguan import tariff|exchange-rates FILE.csv`, the demo tariff and rates,
+ * and the tax area's module record (which connects cargo's tax hooks). */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../cargo/cargo.h"
+#include "../platform/csv.h"
+#include "../platform/log.h"
+#include "../platform/mem.h"
+#include "../platform/module.h"
+#include "tax_store.h"
+
+extern const route tax_routes[];
+
+/* "8.5" percent -> 85000 ppm; up to 4 decimals; 0 to 1000 percent. -1 when malformed. */
+static int64_t percent_ppm(const char *s)
+{
+    int64_t whole = 0, frac = 0;
+    int digits = 0, fd = 0;
+    const char *p = s;
+    for (; isdigit((unsigned char)*p) && digits < 5; p++, digits++)
+        whole = whole * 10 + (*p - '0');
+    if (!digits)
+        return -1;
+    if (*p == '.')
+        for (p++; isdigit((unsigned char)*p) && fd < 4; p++, fd++)
+            frac = frac * 10 + (*p - '0');
+    if (*p)
+        return -1;
+    for (; fd < 4; fd++)
+        frac *= 10;
+    int64_t ppm = whole * 10000 + frac;
+    return ppm > 10000000 ? -1 : ppm;
+}
+
+/* "7.1234" CNY per unit -> micro-CNY; up to 6 decimals. -1 when malformed. */
+static int64_t rate_micro(const char *s)
+{
+    int64_t whole = 0, frac = 0;
+    int digits = 0, fd = 0;
+    const char *p = s;
+    for (; isdigit((unsigned char)*p) && digits < 7; p++, digits++)
+        whole = whole * 10 + (*p - '0');
+    if (!digits)
+        return -1;
+    if (*p == '.')
+        for (p++; isdigit((unsigned char)*p) && fd < 6; p++, fd++)
+            frac = frac * 10 + (*p - '0');
+    if (*p)
+        return -1;
+    for (; fd < 6; fd++)
+        frac *= 10;
+    int64_t v = whole * 1000000 + frac;
+    return v > 0 ? v : -1;
+}
+
+static hg_rc put_tariff(db *d, const char *prefix, int64_t duty, int64_t vat, int64_t cons, const char *desc,
+                        hg_err *err)
+{
+    return db_run(d, err,
+                  "INSERT INTO tariff_rates (hs_prefix, duty_ppm, vat_ppm, consumption_ppm, description) "
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (hs_prefix) DO UPDATE SET duty_ppm = excluded.duty_ppm, "
+                  "vat_ppm = excluded.vat_ppm, consumption_ppm = excluded.consumption_ppm, "
+                  "description = excluded.description",
+                  "tiiit", prefix, duty, vat, cons, desc);
+}
+
+static hg_rc put_rate(db *d, const char *currency, const char *month, int64_t micro, hg_err *err)
+{
+    return db_run(d, err,
+                  "INSERT INTO exchange_rates (currency, month, cny_micro) VALUES (?, ?, ?) "
+                  "ON CONFLICT (currency, month) DO UPDATE SET cny_micro = excluded.cny_micro",
+                  "tti", currency, month, micro);
+}
+
+/* Reads a whole file (at most 64 MiB). */
+static int slurp(const char *path, buf *b)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "haiguan: cannot open %s\n", path);
+        return -1;
+    }
+    char chunk[65536];
+    size_t n;
+    int bad = 0;
+    while (!bad && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        bad = buf_append(b, chunk, n) != HG_OK;
+    fclose(f);
+    if (bad)
+        fprintf(stderr, "haiguan: %s is too large\n", path);
+    return bad ? -1 : 0;
+}
+
+/* The whole file loads or nothing does: rates must never be half replaced. */
+static int import_rates(db *d, const char *path, int tariff)
+{
+    buf data;
+    buf_init(&data, 64u << 20);
+    if (slurp(path, &data)) {
+        buf_free(&data);
+        return EXIT_FAIL;
+    }
+    csv_reader r;
+    csv_init(&r, data.data ? data.data : "", data.len);
+    hg_err err;
+    hg_err_clear(&err);
+    long loaded = 0, bad = 0;
+    int got, status = EXIT_OK;
+    if (db_begin(d, &err)) {
+        fprintf(stderr, "haiguan: %s\n", err.message);
+        status = EXIT_FAIL;
+        goto out;
+    }
+    while ((got = csv_next(&r)) != 0) {
+        if (got < 0) {
+            printf("line %ld: malformed CSV\n", r.line);
+            bad++;
+            continue;
+        }
+        if (r.line == 1 && !isdigit((unsigned char)r.field[0][0]) && tariff)
+            continue;   /* header */
+        if (r.line == 1 && !tariff && strcmp(r.field[0], "currency") == 0)
+            continue;
+        if (tariff) {
+            int64_t duty = r.nfields >= 4 ? percent_ppm(r.field[1]) : -1;
+            int64_t vat = r.nfields >= 4 ? percent_ppm(r.field[2]) : -1;
+            int64_t cons = r.nfields >= 4 ? percent_ppm(r.field[3]) : -1;
+            size_t plen = strlen(r.field[0]);
+            if (r.nfields < 4 || plen < 2 || plen > 10 || plen % 2 || strspn(r.field[0], "0123456789") != plen) {
+                printf("line %ld: hs_prefix must be 2, 4, 6, 8 or 10 digits, then duty, vat, consumption rates\n",
+                       r.line);
+                bad++;
+            } else if (duty < 0 || vat < 0 || vat >= 1000000 || cons < 0 || cons >= 1000000) {
+                printf("line %ld: rates are percentages such as 8.5 (VAT and consumption below 100)\n", r.line);
+                bad++;
+            } else if (put_tariff(d, r.field[0], duty, vat, cons, r.nfields > 4 ? r.field[4] : NULL, &err)) {
+                printf("line %ld: %s\n", r.line, err.message);
+                bad++;
+            } else {
+                loaded++;
+            }
+        } else {
+            const char *why = NULL;
+            int64_t micro = r.nfields == 3 ? rate_micro(r.field[2]) : -1;
+            if (r.nfields != 3 || !check_currency(r.field[0], &why)) {
+                printf("line %ld: currency: %s\n", r.line, why ? why : "currency,month,rate expected");
+                bad++;
+            } else if (strlen(r.field[1]) != 7 || r.field[1][4] != '-' || micro < 0) {
+                printf("line %ld: month must be YYYY-MM and rate the CNY per unit, such as 7.1234\n", r.line);
+                bad++;
+            } else if (put_rate(d, r.field[0], r.field[1], micro, &err)) {
+                printf("line %ld: %s\n", r.line, err.message);
+                bad++;
+            } else {
+                loaded++;
+            }
+        }
+    }
+    if (bad) {
+        db_rollback(d);
+        printf("0 loaded: %ld line%s refused, nothing changed\n", bad, bad == 1 ? "" : "s");
+        status = EXIT_FAIL;
+    } else if (db_commit(d, &err)) {
+        db_rollback(d);
+        fprintf(stderr, "haiguan: %s\n", err.message);
+        status = EXIT_FAIL;
+    } else {
+        printf("%ld loaded, 0 refused\n", loaded);
+    }
+out:
+    csv_free(&r);
+    buf_free(&data);
+    return status;
+}
+
+static int import_tariff(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_rates(d, path, 1);
+}
+
+static int import_exchange(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_rates(d, path, 0);
+}
+
+static const importer tax_importers[] = {
+    {"tariff", import_tariff,
+     "CSV: hs_prefix (2-10 digits), duty %, VAT %, consumption tax %, description; the whole file or nothing"},
+    {"exchange-rates", import_exchange, "CSV: currency, month (YYYY-MM), CNY per unit; the whole file or nothing"},
+    {NULL, NULL, NULL},
+};
+
+/* A small demo tariff (MFN rates of the 2026 tariff schedule for these lines are of this
+ * order; a real district imports the full schedule) and monthly rates. */
+static const struct {
+    const char *prefix, *desc;
+    int64_t duty, vat, cons;
+} demo_tariff[] = {
+    {"0302", "fresh or chilled fish", 100000, 90000, 0},
+    {"0303", "frozen fish", 100000, 90000, 0},
+    {"0306", "crustaceans", 50000, 90000, 0},
+    {"2601", "iron ores", 0, 130000, 0},
+    {"2709", "crude petroleum", 0, 130000, 0},
+    {"3304", "cosmetics", 50000, 130000, 150000},
+    {"8458", "lathes", 95000, 130000, 0},
+    {"8483", "transmission shafts and gears", 80000, 130000, 0},
+    {"8703", "motor cars", 150000, 130000, 90000},
+    {"0101", "live horses", 0, 90000, 0},
+    {"0805", "citrus fruit", 110000, 90000, 0},
+};
+
+static const struct {
+    const char *currency;
+    int64_t micro;
+} demo_rates[] = {{"USD", 7120000}, {"EUR", 7710000}, {"JPY", 47500}, {"NOK", 668000}, {"HKD", 915000}};
+
+static hg_rc tax_demo(db *d, hg_err *err)
+{
+    hg_rc rc = db_begin(d, err);
+    for (size_t i = 0; !rc && i < sizeof demo_tariff / sizeof demo_tariff[0]; i++)
+        rc = put_tariff(d, demo_tariff[i].prefix, demo_tariff[i].duty, demo_tariff[i].vat, demo_tariff[i].cons,
+                        demo_tariff[i].desc, err);
+    /* this month and the twelve around it, so that the demo stays usable for a year */
+    int64_t now = now_ms();
+    for (int k = -6; !rc && k <= 6; k++) {
+        char local[40], month[8];
+        time_format_rfc3339(now + 8LL * 3600 * 1000 + (int64_t)k * 30 * 86400000, local, sizeof local);
+        snprintf(month, sizeof month, "%.7s", local);
+        for (size_t i = 0; !rc && i < sizeof demo_rates / sizeof demo_rates[0]; i++)
+            rc = put_rate(d, demo_rates[i].currency, month, demo_rates[i].micro, err);
+    }
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc)
+        db_rollback(d);
+    return rc;
+}
+
+static void tax_init(void)
+{
+    cargo_tax_assess = tax_assess_declaration;
+    cargo_tax_settled = tax_settled_for_release;
+}
+
+/* The tax area's demo data must exist before cargo's demo declarations are filed, so the
+ * module is listed before cargo in modules.c. */
+const hg_module tax_module = {.name = "tax",
+                              .migrations = tax_migrations,
+                              .routes = tax_routes,
+                              .importers = tax_importers,
+                              .demo = tax_demo,
+                              .init = tax_init};

@@ -1,0 +1,574 @@
+/* tax_store.c — the tariff, exchange rates, tax bills with their working, payments,
+ * guarantees, and deferral and waiver decisions. Assessment runs inside the declaration's
+ * filing transaction (through cargo's hook); every other write is its own transaction with
+ * its audit row. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../cargo/cargo.h"
+#include "../platform/audit.h"
+#include "../platform/log.h"
+#include "../platform/mem.h"
+#include "tax.h"
+#include "tax_store.h"
+
+const migration tax_migrations[] = {
+    {300, "tariff, exchange rates, tax bills, decisions",
+     "CREATE TABLE tariff_rates ("
+     " hs_prefix TEXT PRIMARY KEY, duty_ppm BIGINT NOT NULL, vat_ppm BIGINT NOT NULL,"
+     " consumption_ppm BIGINT NOT NULL, description TEXT);"
+     "CREATE TABLE exchange_rates ("
+     " currency TEXT NOT NULL, month TEXT NOT NULL, cny_micro BIGINT NOT NULL, PRIMARY KEY (currency, month));"
+     "CREATE TABLE tax_bills ("
+     " entry_no TEXT PRIMARY KEY, issued_ms BIGINT NOT NULL, last_free_day BIGINT NOT NULL,"
+     " duty_fen BIGINT NOT NULL, consumption_fen BIGINT NOT NULL, vat_fen BIGINT NOT NULL, total_fen BIGINT NOT NULL,"
+     " status TEXT NOT NULL, paid_ms BIGINT, paid_fen BIGINT, late_fee_fen BIGINT, late_fee_waived BIGINT NOT NULL,"
+     " waived_fee_fen BIGINT,"
+     " guarantee_fen BIGINT, guarantor TEXT);"
+     "CREATE INDEX tax_bills_status ON tax_bills(status);"
+     "CREATE INDEX tax_bills_paid ON tax_bills(paid_ms);"
+     "CREATE TABLE tax_lines ("
+     " entry_no TEXT NOT NULL, line_no BIGINT NOT NULL, hs_code TEXT NOT NULL, value_cny_fen BIGINT NOT NULL,"
+     " duty_ppm BIGINT NOT NULL, consumption_ppm BIGINT NOT NULL, vat_ppm BIGINT NOT NULL,"
+     " duty_fen BIGINT NOT NULL, consumption_base_fen BIGINT NOT NULL, consumption_fen BIGINT NOT NULL,"
+     " vat_base_fen BIGINT NOT NULL, vat_fen BIGINT NOT NULL, PRIMARY KEY (entry_no, line_no));"
+     "CREATE TABLE tax_decisions ("
+     " id @IDPK, entry_no TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL, until_ms BIGINT,"
+     " requested_by TEXT NOT NULL, requested_ms BIGINT NOT NULL, status TEXT NOT NULL,"
+     " decided_by TEXT, decided_ms BIGINT, note TEXT);"
+     "CREATE INDEX tax_decisions_status ON tax_decisions(status, id);",
+     NULL, NULL},
+    {0, NULL, NULL, NULL, NULL},
+};
+
+/* ---- rates ---- */
+
+hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err)
+{
+    /* the most specific prefix wins: 10, 8, 6, 4 then 2 digits */
+    static const int lengths[] = {10, 8, 6, 4, 2};
+    for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+        char prefix[12];
+        snprintf(prefix, sizeof prefix, "%.*s", lengths[i], hs_code);
+        db_stmt *s;
+        hg_rc rc = db_query(d, &s, err, "SELECT duty_ppm, vat_ppm, consumption_ppm FROM tariff_rates WHERE hs_prefix = ?",
+                            "t", prefix);
+        if (rc)
+            return rc;
+        rc = db_step(s, err);
+        if (rc == HG_ROW) {
+            out->duty_ppm = (uint32_t)db_col_int(s, 0);
+            out->vat_ppm = (uint32_t)db_col_int(s, 1);
+            out->consumption_ppm = (uint32_t)db_col_int(s, 2);
+        }
+        db_reset(s);
+        if (rc == HG_ROW)
+            return HG_OK;
+        if (rc != HG_DONE)
+            return rc;
+    }
+    return HG_NOTFOUND;
+}
+
+hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err)
+{
+    if (strcmp(currency, "CNY") == 0) {
+        *cny_micro = 1000000;
+        return HG_OK;
+    }
+    /* the month's rate (customs use the rate published for the month of declaration);
+     * the local date's first 7 characters are the month */
+    char local[40], month[8];
+    time_format_rfc3339(at_ms + 8LL * 3600 * 1000, local, sizeof local);
+    snprintf(month, sizeof month, "%.7s", local);
+    hg_rc rc = db_int(d, cny_micro, err, "SELECT cny_micro FROM exchange_rates WHERE currency = ? AND month = ?",
+                      "tt", currency, month);
+    if (rc == HG_NOTFOUND)
+        return hg_fail(err, HG_INVALID, "invalid", "currency", "no exchange rate for %s in %s", currency, month);
+    return rc;
+}
+
+/* ---- assessment (cargo's hook) ---- */
+
+hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
+{
+    const char *entry_no = json_string_value(json_object_get(decl, "entry_no"));
+    int import = strcmp(json_string_value(json_object_get(decl, "direction")), "import") == 0;
+    int64_t now = now_ms(), duty = 0, consumption = 0, vat = 0;
+    size_t i;
+    json_t *item;
+    hg_rc rc = HG_OK;
+    json_array_foreach(json_object_get(decl, "items"), i, item)
+    {
+        if (rc)
+            break;
+        const char *hs = json_string_value(json_object_get(item, "hs_code"));
+        tax_rates rates = {0, 0, 0};
+        tax_item_in in = {0};
+        tax_item_out out = {0};
+        int64_t value = 0, rate = 0;
+        char field[40];
+        if (import) {   /* export duties apply to a handful of goods not in this tariff: none */
+            rc = tariff_lookup(d, hs, &rates, err);
+            if (rc == HG_NOTFOUND) {
+                snprintf(field, sizeof field, "items[%zu].hs_code", i);
+                rc = hg_fail(err, HG_INVALID, "invalid", field, "HS code %s is not in the tariff table", hs);
+                break;
+            }
+        }
+        money_parse(json_string_value(json_object_get(item, "value")), &value, NULL);
+        if (!rc)
+            rc = exchange_rate(d, json_string_value(json_object_get(item, "currency")), now, &rate, err);
+        if (rc && err && strcmp(err->field, "currency") == 0)
+            snprintf(err->field, sizeof err->field, "items[%zu].currency", i);
+        if (rc)
+            break;
+        in.dutiable_value_fen = tax_mul_div_round(value, rate, 1000000);
+        in.duty_rate_ppm = rates.duty_ppm;
+        in.consumption_rate_ppm = rates.consumption_ppm;
+        in.vat_rate_ppm = rates.vat_ppm;
+        if (import && tax_assess_item(&in, &out) != 0)
+            rc = hg_fail(err, HG_INVALID, "invalid", "items", "the tariff rates of %s are out of range", hs);
+        if (!rc)
+            rc = db_run(d, err,
+                        "INSERT INTO tax_lines (entry_no, line_no, hs_code, value_cny_fen, duty_ppm, consumption_ppm, "
+                        "vat_ppm, duty_fen, consumption_base_fen, consumption_fen, vat_base_fen, vat_fen) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "titiiiiiiiii", entry_no, (int64_t)i + 1, hs, in.dutiable_value_fen, (int64_t)rates.duty_ppm,
+                        (int64_t)rates.consumption_ppm, (int64_t)rates.vat_ppm, out.duty_fen, out.consumption_base_fen,
+                        out.consumption_fen, out.vat_base_fen, out.vat_fen);
+        duty += out.duty_fen;
+        consumption += out.consumption_fen;
+        vat += out.vat_fen;
+    }
+    int64_t total = duty + consumption + vat;
+    if (!rc)
+        rc = db_run(d, err,
+                    "INSERT INTO tax_bills (entry_no, issued_ms, last_free_day, duty_fen, consumption_fen, vat_fen, "
+                    "total_fen, status, late_fee_waived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    "tiiiiiit", entry_no, now, tax_shanghai_day(now) + TAX_PAYMENT_PERIOD_DAYS, duty, consumption, vat,
+                    total, total ? "due" : "none");
+    return rc;
+}
+
+int tax_settled_for_release(db *d, const char *entry_no)
+{
+    int64_t n = 0;
+    hg_err err;
+    return db_int(d, &n, &err,
+                  "SELECT COUNT(*) FROM tax_bills WHERE entry_no = ? AND status IN ('none', 'paid', 'guaranteed', "
+                  "'deferred')",
+                  "t", entry_no) == HG_OK &&
+           n > 0;
+}
+
+/* ---- reading ---- */
+
+typedef struct bill_row {
+    int64_t issued_ms, last_free_day, total, paid_ms, paid_fen, late_fee, waived, guarantee;
+    char status[16];
+} bill_row;
+
+static hg_rc load_bill(db *d, const char *entry_no, bill_row *b, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT issued_ms, last_free_day, total_fen, status, COALESCE(paid_ms, 0), COALESCE(paid_fen, 0), "
+                        "COALESCE(late_fee_fen, 0), late_fee_waived, COALESCE(guarantee_fen, 0) FROM tax_bills "
+                        "WHERE entry_no = ?",
+                        "t", entry_no);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        b->issued_ms = db_col_int(s, 0);
+        b->last_free_day = db_col_int(s, 1);
+        b->total = db_col_int(s, 2);
+        snprintf(b->status, sizeof b->status, "%s", db_col_text(s, 3));
+        b->paid_ms = db_col_int(s, 4);
+        b->paid_fen = db_col_int(s, 5);
+        b->late_fee = db_col_int(s, 6);
+        b->waived = db_col_int(s, 7);
+        b->guarantee = db_col_int(s, 8);
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no tax bill for this declaration");
+    }
+    db_reset(s);
+    return rc;
+}
+
+/* The late fee owed if paid at at_ms (0 once paid, or when waived). */
+static int64_t fee_at(const bill_row *b, int64_t at_ms, int *days)
+{
+    if (strcmp(b->status, "paid") == 0) {
+        if (days)
+            *days = 0;
+        return b->late_fee;
+    }
+    int64_t fee = tax_late_fee_after(b->total, b->last_free_day, at_ms, days);
+    return b->waived ? 0 : fee;
+}
+
+static void put_money(json_t *o, const char *key, int64_t fen)
+{
+    char s[40];
+    money_format(fen, s, sizeof s);
+    json_object_set_new(o, key, json_string(s));
+}
+
+static void put_time(json_t *o, const char *key, int64_t ms)
+{
+    char s[40];
+    if (!ms) {
+        json_object_set_new(o, key, json_null());
+        return;
+    }
+    time_format_rfc3339(ms, s, sizeof s);
+    json_object_set_new(o, key, json_string(s));
+}
+
+hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err)
+{
+    json_t *decl = NULL;
+    hg_rc rc = declaration_get(d, who, entry_no, &decl, err);   /* visibility of the declaration */
+    json_decref(decl);
+    bill_row b;
+    if (!rc)
+        rc = load_bill(d, entry_no, &b, err);
+    if (rc)
+        return rc;
+    json_t *o = json_object(), *lines = json_array();
+    json_object_set_new(o, "entry_no", json_string(entry_no));
+    json_object_set_new(o, "status", json_string(b.status));
+    put_time(o, "issued_at", b.issued_ms);
+    /* the last day of the payment period, as a date in Asia/Shanghai */
+    char due[40];
+    time_format_rfc3339(b.last_free_day * 86400000 - 8LL * 3600 * 1000, due, sizeof due);
+    json_object_set_new(o, "due_date", json_stringn(due, 10));
+    db_stmt *s;
+    if ((rc = db_query(d, &s, err,
+                       "SELECT line_no, hs_code, value_cny_fen, duty_ppm, consumption_ppm, vat_ppm, duty_fen, "
+                       "consumption_base_fen, consumption_fen, vat_base_fen, vat_fen FROM tax_lines WHERE entry_no = ? "
+                       "ORDER BY line_no",
+                       "t", entry_no))) {
+        json_decref(o);
+        json_decref(lines);
+        return rc;
+    }
+    int64_t duty = 0, cons = 0, vat = 0;
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        json_t *l = json_object();
+        json_object_set_new(l, "line_no", json_integer(db_col_int(s, 0)));
+        json_object_set_new(l, "hs_code", json_string(db_col_text(s, 1)));
+        put_money(l, "dutiable_value", db_col_int(s, 2));
+        json_object_set_new(l, "duty_rate_ppm", json_integer(db_col_int(s, 3)));
+        json_object_set_new(l, "consumption_rate_ppm", json_integer(db_col_int(s, 4)));
+        json_object_set_new(l, "vat_rate_ppm", json_integer(db_col_int(s, 5)));
+        put_money(l, "duty", db_col_int(s, 6));
+        put_money(l, "consumption_base", db_col_int(s, 7));
+        put_money(l, "consumption_tax", db_col_int(s, 8));
+        put_money(l, "vat_base", db_col_int(s, 9));
+        put_money(l, "vat", db_col_int(s, 10));
+        duty += db_col_int(s, 6);
+        cons += db_col_int(s, 8);
+        vat += db_col_int(s, 10);
+        json_array_append_new(lines, l);
+    }
+    db_reset(s);
+    json_object_set_new(o, "lines", lines);
+    put_money(o, "duty", duty);
+    put_money(o, "consumption_tax", cons);
+    put_money(o, "vat", vat);
+    put_money(o, "total", b.total);
+    int days = 0;
+    int64_t fee = fee_at(&b, at_ms, &days);
+    put_money(o, "late_fee", fee);
+    json_object_set_new(o, "late_days", json_integer(days));
+    json_object_set_new(o, "late_fee_waived", json_boolean(b.waived));
+    put_money(o, "amount_due", strcmp(b.status, "paid") == 0 ? 0 : b.total + fee);
+    put_time(o, "paid_at", b.paid_ms);
+    if (b.guarantee)
+        put_money(o, "guarantee", b.guarantee);
+    *out = o;
+    return rc == HG_DONE ? HG_OK : rc;
+}
+
+/* ---- payments, guarantees, decisions ---- */
+
+static hg_rc commit_audited(db *d, hg_rc rc, const char *actor, const char *action, const char *id,
+                            const char *request_id, const json_t *after, hg_err *err)
+{
+    if (!rc) {
+        audit_event e = {actor, action, "tax", id, request_id, NULL, after};
+        rc = audit_append(d, &e, NULL, err);
+    }
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc)
+        db_rollback(d);
+    return rc;
+}
+
+hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
+              json_t **out, hg_err *err)
+{
+    bill_row b;
+    *out = NULL;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    json_t *decl = NULL;
+    rc = declaration_get(d, who, entry_no, &decl, err);
+    json_decref(decl);
+    if (!rc)
+        rc = load_bill(d, entry_no, &b, err);
+    int64_t now = now_ms(), fee = 0;
+    if (!rc && strcmp(b.status, "paid") == 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the tax of this declaration is already paid");
+    if (!rc && strcmp(b.status, "none") == 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "no tax is due on this declaration");
+    if (!rc) {
+        fee = fee_at(&b, now, NULL);
+        if (amount != b.total + fee) {
+            char want[40], t[40], f[40];
+            money_format(b.total + fee, want, sizeof want);
+            money_format(b.total, t, sizeof t);
+            money_format(fee, f, sizeof f);
+            rc = hg_fail(err, HG_INVALID, "invalid", "amount", "amount must be %s (tax %s + late fee %s)", want, t, f);
+        }
+    }
+    /* a waived fee is recorded too, so that the summary can say how much was waived */
+    int64_t waived_fee = b.waived ? tax_late_fee_after(b.total, b.last_free_day, now, NULL) : 0;
+    if (!rc)
+        rc = db_run(d, err,
+                    "UPDATE tax_bills SET status = 'paid', paid_ms = ?, paid_fen = ?, late_fee_fen = ?, "
+                    "waived_fee_fen = ? WHERE entry_no = ?",
+                    "iiiit", now, amount, fee, waived_fee, entry_no);
+    json_t *ev = json_pack("{s:I, s:I}", "amount_fen", (json_int_t)amount, "late_fee_fen", (json_int_t)fee);
+    if (!rc)
+        rc = cargo_event(d, entry_no, who->name, "tax_paid", ev, err);
+    if (!rc)
+        rc = cargo_auto_release_entry(d, entry_no, "system", err);
+    rc = commit_audited(d, rc, who->name, "tax.pay", entry_no, request_id, ev, err);
+    json_decref(ev);
+    return rc ? rc : tax_bill_json(d, who, entry_no, now, out, err);
+}
+
+hg_rc tax_guarantee(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
+                    const char *guarantor, json_t **out, hg_err *err)
+{
+    bill_row b;
+    *out = NULL;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    json_t *decl = NULL;
+    rc = declaration_get(d, who, entry_no, &decl, err);
+    json_decref(decl);
+    if (!rc)
+        rc = load_bill(d, entry_no, &b, err);
+    if (!rc && strcmp(b.status, "due") != 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a guarantee is for tax that is due (status is %s)",
+                     b.status);
+    if (!rc && amount < b.total)
+        rc = hg_fail(err, HG_INVALID, "invalid", "amount", "the guarantee must cover the tax due");
+    if (!rc)
+        rc = db_run(d, err,
+                    "UPDATE tax_bills SET status = 'guaranteed', guarantee_fen = ?, guarantor = ? WHERE entry_no = ?",
+                    "itt", amount, guarantor, entry_no);
+    json_t *ev = json_pack("{s:I, s:s}", "amount_fen", (json_int_t)amount, "guarantor", guarantor);
+    if (!rc)
+        rc = cargo_event(d, entry_no, who->name, "tax_guaranteed", ev, err);
+    if (!rc)
+        rc = cargo_auto_release_entry(d, entry_no, "system", err);
+    rc = commit_audited(d, rc, who->name, "tax.guarantee", entry_no, request_id, ev, err);
+    json_decref(ev);
+    return rc ? rc : tax_bill_json(d, who, entry_no, now_ms(), out, err);
+}
+
+hg_rc tax_request(db *d, const principal *who, const char *request_id, const char *kind, const char *entry_no,
+                  const char *reason, int64_t until_ms, json_t **out, hg_err *err)
+{
+    bill_row b;
+    *out = NULL;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    json_t *decl = NULL;
+    rc = declaration_get(d, who, entry_no, &decl, err);
+    json_decref(decl);
+    if (!rc)
+        rc = load_bill(d, entry_no, &b, err);
+    if (!rc && strcmp(b.status, "paid") == 0 && strcmp(kind, "deferral") == 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the tax is already paid; nothing to defer");
+    if (!rc && strcmp(b.status, "none") == 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "no tax is due on this declaration");
+    if (!rc && strcmp(kind, "deferral") == 0 && tax_shanghai_day(until_ms) <= b.last_free_day)
+        rc = hg_fail(err, HG_INVALID, "invalid", "until", "a deferral ends after the payment period");
+    /* the tax collection rules: a deferral lasts at most six months */
+    if (!rc && strcmp(kind, "deferral") == 0 && tax_shanghai_day(until_ms) > tax_shanghai_day(b.issued_ms) + 183)
+        rc = hg_fail(err, HG_INVALID, "invalid", "until", "a deferral lasts at most six months");
+    int64_t pending = 0;
+    if (!rc)
+        rc = db_int(d, &pending, err,
+                    "SELECT COUNT(*) FROM tax_decisions WHERE entry_no = ? AND kind = ? AND status = 'pending'", "tt",
+                    entry_no, kind);
+    if (!rc && pending)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a %s for this declaration is already pending", kind);
+    int64_t id = 0;
+    if (!rc)
+        rc = db_run(d, err,
+                    "INSERT INTO tax_decisions (entry_no, kind, reason, until_ms, requested_by, requested_ms, status) "
+                    "VALUES (?, ?, ?, ?, ?, ?, 'pending')",
+                    "tttiti", entry_no, kind, reason, until_ms, who->name, now_ms());
+    if (!rc)
+        rc = db_int(d, &id, err, "SELECT MAX(id) FROM tax_decisions WHERE entry_no = ?", "t", entry_no);
+    json_t *after = rc ? NULL : json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)id, "entry_no", entry_no,
+                                          "kind", kind, "reason", reason, "status", "pending");
+    if (after && until_ms)
+        put_time(after, "until", until_ms);
+    rc = commit_audited(d, rc, who->name, strcmp(kind, "deferral") == 0 ? "tax.deferral.request" : "tax.waiver.request",
+                        entry_no, request_id, after, err);
+    if (rc)
+        json_decref(after);
+    else
+        *out = after;
+    return rc;
+}
+
+hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id, int approve, const char *note,
+                 json_t **out, hg_err *err)
+{
+    *out = NULL;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    db_stmt *s;
+    char entry_no[24] = "", kind[16] = "", status[16] = "", requester[64] = "";
+    int64_t until = 0;
+    rc = db_query(d, &s, err,
+                  "SELECT entry_no, kind, status, COALESCE(until_ms, 0), requested_by FROM tax_decisions WHERE id = ?",
+                  "i", id);
+    if (!rc) {
+        rc = db_step(s, err);
+        if (rc == HG_ROW) {
+            snprintf(entry_no, sizeof entry_no, "%s", db_col_text(s, 0));
+            snprintf(kind, sizeof kind, "%s", db_col_text(s, 1));
+            snprintf(status, sizeof status, "%s", db_col_text(s, 2));
+            until = db_col_int(s, 3);
+            snprintf(requester, sizeof requester, "%s", db_col_text(s, 4));
+            rc = HG_OK;
+        } else if (rc == HG_DONE) {
+            rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such decision");
+        }
+        db_reset(s);
+    }
+    if (!rc && strcmp(status, "pending") != 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the request was already %s", status);
+    if (!rc && strcmp(requester, who->name) == 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "a request is decided by someone other than its requester");
+    if (!rc)
+        rc = db_run(d, err, "UPDATE tax_decisions SET status = ?, decided_by = ?, decided_ms = ?, note = ? WHERE id = ?",
+                    "ttiti", approve ? "approved" : "rejected", who->name, now_ms(), note, id);
+    if (!rc && approve && strcmp(kind, "deferral") == 0)
+        rc = db_run(d, err, "UPDATE tax_bills SET status = 'deferred', last_free_day = ? WHERE entry_no = ?", "it",
+                    tax_shanghai_day(until), entry_no);
+    if (!rc && approve && strcmp(kind, "waiver") == 0)
+        rc = db_run(d, err, "UPDATE tax_bills SET late_fee_waived = 1 WHERE entry_no = ?", "t", entry_no);
+    json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s*}", "id", (json_int_t)id, "entry_no", entry_no, "kind",
+                              kind, "status", approve ? "approved" : "rejected", "decided_by", who->name, "note", note);
+    char event[32];
+    snprintf(event, sizeof event, "%s_%s", kind, approve ? "approved" : "rejected");
+    if (!rc)
+        rc = cargo_event(d, entry_no, who->name, event, after, err);
+    if (!rc && approve)
+        rc = cargo_auto_release_entry(d, entry_no, "system", err);
+    rc = commit_audited(d, rc, who->name, approve ? "tax.decision.approve" : "tax.decision.reject", entry_no,
+                        request_id, after, err);
+    if (rc)
+        json_decref(after);
+    else
+        *out = after;
+    return rc;
+}
+
+hg_rc tax_decisions_json(db *d, const char *status, json_t **out, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT id, entry_no, kind, reason, COALESCE(until_ms, 0), requested_by, requested_ms, status, "
+                        "decided_by, COALESCE(decided_ms, 0), note FROM tax_decisions WHERE (? IS NULL OR status = ?) "
+                        "ORDER BY id LIMIT 500",
+                        "tt", status, status);
+    if (rc)
+        return rc;
+    json_t *items = json_array();
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s*, s:s*}", "id", (json_int_t)db_col_int(s, 0),
+                              "entry_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "reason", db_col_text(s, 3),
+                              "requested_by", db_col_text(s, 5), "status", db_col_text(s, 7), "decided_by",
+                              db_col_text(s, 8), "note", db_col_text(s, 10));
+        put_time(o, "until", db_col_int(s, 4));
+        put_time(o, "requested_at", db_col_int(s, 6));
+        put_time(o, "decided_at", db_col_int(s, 9));
+        json_array_append_new(items, o);
+    }
+    db_reset(s);
+    if (rc != HG_DONE) {
+        json_decref(items);
+        return rc;
+    }
+    *out = json_pack("{s:o}", "items", items);
+    return HG_OK;
+}
+
+hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err)
+{
+    int64_t paid = 0, fees = 0, bills = 0, deferred = 0, waived_n = 0, waived = 0, due = 0;
+    hg_rc rc = db_int(d, &paid, err,
+                      "SELECT COALESCE(SUM(paid_fen), 0) FROM tax_bills WHERE status = 'paid' AND paid_ms >= ? AND "
+                      "paid_ms < ?",
+                      "ii", from_ms, to_ms);
+    if (!rc)
+        rc = db_int(d, &fees, err,
+                    "SELECT COALESCE(SUM(late_fee_fen), 0) FROM tax_bills WHERE status = 'paid' AND paid_ms >= ? AND "
+                    "paid_ms < ?",
+                    "ii", from_ms, to_ms);
+    if (!rc)
+        rc = db_int(d, &bills, err, "SELECT COUNT(*) FROM tax_bills WHERE issued_ms >= ? AND issued_ms < ?", "ii",
+                    from_ms, to_ms);
+    if (!rc)
+        rc = db_int(d, &deferred, err,
+                    "SELECT COALESCE(SUM(total_fen), 0) FROM tax_bills WHERE status = 'deferred' AND issued_ms >= ? "
+                    "AND issued_ms < ?",
+                    "ii", from_ms, to_ms);
+    if (!rc)
+        rc = db_int(d, &due, err,
+                    "SELECT COALESCE(SUM(total_fen), 0) FROM tax_bills WHERE status IN ('due', 'guaranteed') AND "
+                    "issued_ms >= ? AND issued_ms < ?",
+                    "ii", from_ms, to_ms);
+    if (!rc)
+        rc = db_int(d, &waived_n, err,
+                    "SELECT COUNT(*) FROM tax_bills WHERE late_fee_waived = 1 AND issued_ms >= ? AND issued_ms < ?", "ii",
+                    from_ms, to_ms);
+    if (!rc)
+        rc = db_int(d, &waived, err,
+                    "SELECT COALESCE(SUM(waived_fee_fen), 0) FROM tax_bills WHERE status = 'paid' AND paid_ms >= ? AND "
+                    "paid_ms < ?",
+                    "ii", from_ms, to_ms);
+    if (rc)
+        return rc;
+    json_t *o = json_object();
+    put_time(o, "from", from_ms);
+    put_time(o, "to", to_ms);
+    put_money(o, "revenue", paid);
+    put_money(o, "late_fees_collected", fees);
+    put_money(o, "deferred", deferred);
+    put_money(o, "outstanding", due);
+    json_object_set_new(o, "bills", json_integer(bills));
+    json_object_set_new(o, "waivers", json_integer(waived_n));
+    put_money(o, "late_fees_waived", waived);
+    *out = o;
+    return HG_OK;
+}

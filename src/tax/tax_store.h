@@ -1,0 +1,42 @@
+/* tax_store.h — the tax area's storage and its use cases (tax_store.c), for its handlers
+ * and commands. */
+#ifndef HG_TAX_STORE_H
+#define HG_TAX_STORE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../platform/auth.h"
+#include "../platform/db.h"
+
+typedef struct tax_rates {
+    uint32_t duty_ppm, vat_ppm, consumption_ppm;
+} tax_rates;
+
+/* Rates of the most specific tariff line for a 10-digit HS code; HG_NOTFOUND when none. */
+hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err);
+/* CNY per unit of currency (× 10^6) for the month of at_ms; HG_INVALID (field currency) when
+ * the month has no rate. */
+hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err);
+
+/* cargo's hooks */
+hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err);
+int tax_settled_for_release(db *d, const char *entry_no);
+
+/* The tax bill of a declaration with its working and the late fee as of at_ms. */
+hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err);
+hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
+              json_t **out, hg_err *err);
+hg_rc tax_guarantee(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
+                    const char *guarantor, json_t **out, hg_err *err);
+/* kind "deferral" (until_ms: the new last day) or "waiver" (of the late fee). */
+hg_rc tax_request(db *d, const principal *who, const char *request_id, const char *kind, const char *entry_no,
+                  const char *reason, int64_t until_ms, json_t **out, hg_err *err);
+hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id, int approve, const char *note,
+                 json_t **out, hg_err *err);
+hg_rc tax_decisions_json(db *d, const char *status, json_t **out, hg_err *err);
+hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err);
+
+extern const struct migration tax_migrations[];
+
+#endif
