@@ -19,6 +19,7 @@ import cargo_cases  # noqa: E402
 import test_risk_api  # noqa: E402
 import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
+import multi_server  # noqa: E402
 
 BIN = None
 TESTS = []
@@ -382,6 +383,7 @@ def audit_trail_records_changes(s):
 
 cargo_cases.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 cargo_cases.register_tax(test, eq, error_of)
+cargo_cases.register_stats(test, eq, error_of)
 
 # ---------------------------------------------------------------- risk (test_risk_api.py)
 
@@ -519,6 +521,21 @@ def cli_import_enterprises_reports_lines(s):
 def acknowledged_writes_survive_kill_9(s):
     n = crash_test.run(BIN, eq)
     print("     %d acknowledged writes all present after kill -9" % n)
+
+
+@test
+def two_servers_on_one_database(s):
+    n = multi_server.two_servers_one_database(BIN, eq)
+    print("     %d concurrent writes through two servers, each present once, audit chain whole" % n)
+
+
+@test
+def db_copy_sqlite_to_postgres_answers_the_same(s):
+    if not harness.pg_base():
+        print("     (PostgreSQL only: runs under make test-pg)")
+        return
+    n = multi_server.copy_sqlite_to_pg(BIN, eq)
+    print("     %d requests answered the same by the SQLite original and its PostgreSQL copy" % n)
 
 
 # ---------------------------------------------------------------- last: tampering and shutdown

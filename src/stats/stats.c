@@ -1,0 +1,56 @@
+/* stats.c — clearance-time arithmetic: segments, mean, median, nearest-rank percentile. */
+#include "stats.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int clearance_split(const clearance_facts *f, clearance_segments *out)
+{
+    if (!f->arrived_ms || !f->released_ms)
+        return -1;
+    int64_t start = f->filed_ms > f->arrived_ms ? f->filed_ms : f->arrived_ms;
+    out->arrival_to_declaration_ms = f->filed_ms > f->arrived_ms ? f->filed_ms - f->arrived_ms : 0;
+    out->declaration_to_release_ms = f->released_ms > start ? f->released_ms - start : 0;
+    out->total_ms = out->arrival_to_declaration_ms + out->declaration_to_release_ms;
+    out->release_to_gate_ms = f->gate_out_ms ? (f->gate_out_ms > f->released_ms ? f->gate_out_ms - f->released_ms : 0)
+                                             : -1;
+    return 0;
+}
+
+static int cmp64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+void summarize(int64_t *v, size_t n, summary *out)
+{
+    out->count = n;
+    out->mean_ms = out->median_ms = out->p90_ms = 0;
+    if (!n)
+        return;
+    qsort(v, n, sizeof *v, cmp64);
+    __int128 sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += v[i];
+    out->mean_ms = (int64_t)((sum + (__int128)(n / 2)) / (__int128)n);
+    out->median_ms = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2] + 1) / 2;
+    size_t rank = (9 * n + 9) / 10;   /* ceil(0.9 n), 1-based */
+    out->p90_ms = v[rank - 1];
+}
+
+int64_t change_bp(int64_t value, int64_t baseline)
+{
+    if (!baseline)
+        return 0;
+    __int128 num = (__int128)(value - baseline) * 10000;
+    /* round half away from zero */
+    __int128 q = (num >= 0 ? num + baseline / 2 : num - baseline / 2) / baseline;
+    return (int64_t)q;
+}
+
+void hours_format(int64_t ms, char *out, size_t outlen)
+{
+    int64_t centi = (ms + 18000) / 36000;   /* hundredths of an hour, rounded half up */
+    snprintf(out, outlen, "%lld.%02lld", (long long)(centi / 100), (long long)(centi % 100));
+}

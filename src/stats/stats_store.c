@@ -1,0 +1,206 @@
+/* stats_store.c — gathers the clearance facts of released declarations and groups them by
+ * day, ISO week or month (Asia/Shanghai), with the same groups of a baseline year. It reads
+ * the cargo area's tables: statistics are a reader of every area. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../platform/buf.h"
+#include "../platform/log.h"
+#include "../platform/mem.h"
+#include "stats_store.h"
+
+#define SHANGHAI_MS (8LL * 3600 * 1000)
+
+typedef struct fact {
+    char key[12];
+    clearance_segments seg;
+} fact;
+
+typedef struct fact_list {
+    fact *v;
+    size_t n, cap;
+} fact_list;
+
+/* Civil date of a day number (days since 1970-01-01). */
+static void civil(int64_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int64_t days_of(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+void stats_group_key(int64_t ms, const char *group, char out[12])
+{
+    int64_t day = (ms + SHANGHAI_MS) / 86400000;
+    int y, m, d;
+    if (strcmp(group, "week") == 0) {
+        /* ISO 8601: the week belongs to the year of its Thursday */
+        int64_t weekday = ((day + 3) % 7 + 7) % 7;   /* Monday 0 (1970-01-01 was a Thursday) */
+        int64_t thursday = day - weekday + 3;
+        civil(thursday, &y, &m, &d);
+        int64_t week = (thursday - days_of(y, 1, 1)) / 7 + 1;
+        snprintf(out, 12, "%04u-W%02u", (unsigned)y % 10000u, (unsigned)week % 100u);
+        return;
+    }
+    civil(day, &y, &m, &d);
+    if (strcmp(group, "month") == 0)
+        snprintf(out, 12, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+    else
+        snprintf(out, 12, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+int64_t stats_year_start_ms(int year) { return days_of(year, 1, 1) * 86400000 - SHANGHAI_MS; }
+
+static hg_rc push(fact_list *l, const fact *f)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        fact *v = xrealloc(l->v, cap * sizeof *v);
+        if (!v)
+            return HG_NOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = *f;
+    return HG_OK;
+}
+
+static hg_rc collect(db *d, const stats_query *q, int64_t from, int64_t to, fact_list *out, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT d.filed_ms, d.released_ms, "
+                        " (SELECT MIN(a.at_ms) FROM arrivals a WHERE a.bill_no = d.bill_no), m.arrived_ms "
+                        "FROM declarations d JOIN manifest_bills b ON b.bill_no = d.bill_no "
+                        "JOIN manifests m ON m.manifest_no = b.manifest_no "
+                        "WHERE d.status = 'released' AND d.released_ms >= ? AND d.released_ms < ? "
+                        "AND (? IS NULL OR d.direction = ?) AND (? IS NULL OR d.port = ?)",
+                        "iitttt", from, to, q->direction, q->direction, q->port, q->port);
+    if (rc)
+        return rc;
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        clearance_facts f = {0};
+        f.filed_ms = db_col_int(s, 0);
+        f.released_ms = db_col_int(s, 1);
+        /* arrival: the first arrival report, else the transport's arrival (ship-side pickup) */
+        f.arrived_ms = !db_col_null(s, 2) ? db_col_int(s, 2) : db_col_null(s, 3) ? 0 : db_col_int(s, 3);
+        fact x;
+        if (clearance_split(&f, &x.seg))
+            continue;
+        stats_group_key(f.released_ms, q->group, x.key);
+        if (push(out, &x)) {
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+            break;
+        }
+    }
+    db_reset(s);
+    return rc == HG_DONE ? HG_OK : rc;
+}
+
+static int cmp_key(const void *a, const void *b) { return strcmp(((const fact *)a)->key, ((const fact *)b)->key); }
+
+static json_t *summary_json(int64_t *v, size_t n)
+{
+    summary s;
+    summarize(v, n, &s);
+    char mean[32], median[32], p90[32];
+    hours_format(s.mean_ms, mean, sizeof mean);
+    hours_format(s.median_ms, median, sizeof median);
+    hours_format(s.p90_ms, p90, sizeof p90);
+    return json_pack("{s:I, s:s, s:s, s:s}", "count", (json_int_t)s.count, "mean_hours", mean, "median_hours", median,
+                     "p90_hours", p90);
+}
+
+/* Mean total of the facts whose key is key (0 and *n 0 when none). */
+static int64_t mean_of(const fact_list *l, const char *key, size_t *n)
+{
+    __int128 sum = 0;
+    *n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].key, key) == 0) {
+            sum += l->v[i].seg.total_ms;
+            (*n)++;
+        }
+    return *n ? (int64_t)((sum + (__int128)(*n / 2)) / (__int128)*n) : 0;
+}
+
+hg_rc stats_clearance_json(db *d, const stats_query *q, json_t **out, hg_err *err)
+{
+    fact_list now = {0}, base = {0};
+    int64_t *vals = NULL;
+    hg_rc rc = collect(d, q, q->from_ms, q->to_ms, &now, err);
+    if (!rc && q->baseline_year)
+        rc = collect(d, q, stats_year_start_ms(q->baseline_year), stats_year_start_ms(q->baseline_year + 1), &base,
+                     err);
+    if (!rc && now.n && !(vals = xmalloc(now.n * sizeof *vals)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (rc)
+        goto out;
+    qsort(now.v, now.n, sizeof *now.v, cmp_key);
+    json_t *groups = json_array();
+    for (size_t i = 0; i < now.n;) {
+        size_t j = i;
+        while (j < now.n && strcmp(now.v[j].key, now.v[i].key) == 0)
+            j++;
+        json_t *g = json_pack("{s:s}", "key", now.v[i].key);
+        static const char *const names[] = {"total", "arrival_to_declaration", "declaration_to_release",
+                                            "release_to_gate"};
+        for (int k = 0; k < 4; k++) {
+            size_t n = 0;
+            for (size_t x = i; x < j; x++) {
+                const clearance_segments *sg = &now.v[x].seg;
+                int64_t v = k == 0 ? sg->total_ms
+                            : k == 1 ? sg->arrival_to_declaration_ms
+                            : k == 2 ? sg->declaration_to_release_ms
+                                     : sg->release_to_gate_ms;
+                if (v >= 0)
+                    vals[n++] = v;
+            }
+            json_object_set_new(g, names[k], summary_json(vals, n));
+        }
+        if (q->baseline_year) {
+            /* the same day, week or month of the baseline year */
+            char bkey[12];
+            snprintf(bkey, sizeof bkey, "%04d%s", q->baseline_year % 10000, now.v[i].key + 4);
+            size_t bn;
+            int64_t bmean = mean_of(&base, bkey, &bn);
+            summary s;
+            for (size_t x = i; x < j; x++)
+                vals[x - i] = now.v[x].seg.total_ms;
+            summarize(vals, j - i, &s);
+            json_t *b = json_pack("{s:s, s:I}", "key", bkey, "count", (json_int_t)bn);
+            if (bn) {
+                char h[32], pct[32];
+                hours_format(bmean, h, sizeof h);
+                int64_t bp = change_bp(s.mean_ms, bmean);
+                int64_t a = bp < 0 ? -bp : bp;
+                snprintf(pct, sizeof pct, "%s%lld.%02lld", bp < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
+                json_object_set_new(b, "mean_hours", json_string(h));
+                json_object_set_new(b, "change_pct", json_string(pct));
+            }
+            json_object_set_new(g, "baseline", b);
+        }
+        json_array_append_new(groups, g);
+        i = j;
+    }
+    *out = json_pack("{s:s, s:s*, s:s*, s:o}", "group", q->group, "direction", q->direction, "port", q->port, "groups",
+                     groups);
+out:
+    xfree(vals);
+    xfree(now.v);
+    xfree(base.v);
+    return rc;
+}
