@@ -184,6 +184,9 @@ hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
         return hg_fail(err, HG_CONFLICT, "conflict", "status", "the declaration is already released");
     if (strcmp(f->status, DECL_REFUSED) == 0)
         return hg_fail(err, HG_CONFLICT, "conflict", "status", "refused goods (returned or destroyed) are never released");
+    if (f->sample_positive)
+        return hg_fail(err, HG_CONFLICT, "conflict", "samples",
+                       "a sample tested positive: the goods are returned or destroyed, never released");
     int goods_here = f->arrived || ((f->ship_side_pickup || f->arrival_direct_loading) && f->transport_arrived);
     if (!goods_here)
         return hg_fail(err, HG_CONFLICT, "conflict", "arrival",
@@ -192,12 +195,28 @@ hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
     if ((strcmp(f->lane, "red") == 0 || strcmp(f->lane, "yellow") == 0) && !f->inspection_passed)
         return hg_fail(err, HG_CONFLICT, "conflict", "lane",
                        "the declaration was selected for inspection; release needs a passed inspection");
+    if (f->samples_pending)
+        return hg_fail(err, HG_CONFLICT, "conflict", "samples", "release waits for the laboratory results of its samples");
     if (!f->tax_settled)
         return hg_fail(err, HG_CONFLICT, "conflict", "tax",
                        "tax is due: release needs it paid, guaranteed or deferred");
     if (strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer)
         return hg_fail(err, HG_CONFLICT, "conflict", "lane", "only green and blue lanes are released automatically");
     return HG_OK;
+}
+
+int cargo_needs_nucleic_acid(const char *direction, const char *hs_code)
+{
+    return strcmp(direction, "import") == 0 &&
+           (strncmp(hs_code, "03", 2) == 0 || strncmp(hs_code, "1604", 4) == 0 || strncmp(hs_code, "1605", 4) == 0);
+}
+
+int64_t cargo_producer_suspended_until(int64_t positives, int64_t last_positive_ms, int64_t now)
+{
+    if (positives <= 0)
+        return 0;
+    int64_t until = last_positive_ms + (positives >= 3 ? 28 : 7) * 86400000LL;
+    return until > now ? until : 0;
 }
 
 int cargo_complete_overdue(const char *kind, int64_t completed_ms, int64_t transport_arrived_ms, int64_t now)

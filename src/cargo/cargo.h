@@ -49,11 +49,22 @@ typedef struct release_facts {
     int arrival_direct_loading;/* 抵港直装: export loaded on arrival at port */
     int inspection_passed;     /* an inspection task ended with pass */
     int tax_settled;           /* no tax due, or paid, guaranteed or deferred */
+    int samples_pending;       /* samples without a laboratory result */
+    int sample_positive;       /* a sample tested positive: never released */
     int by_officer;            /* an officer (clearance post) asks for the release */
 } release_facts;
 
 /* HG_OK when the release may happen; HG_CONFLICT with the rule named in err otherwise. */
 hg_rc cargo_release_allowed(const release_facts *f, hg_err *err);
+
+/* Imported seafood (HS chapter 03, headings 1604 and 1605): every batch is sampled for
+ * nucleic acid (HQ's standing instruction on cold-chain food). */
+int cargo_needs_nucleic_acid(const char *direction, const char *hs_code);
+
+/* A foreign producer whose goods tested positive is suspended: one week after one or two
+ * positives, four weeks after three or more, counted from the latest. Returns the end of the
+ * suspension in ms, or 0 when not suspended at now. */
+int64_t cargo_producer_suspended_until(int64_t positives, int64_t last_positive_ms, int64_t now);
 
 /* Two-step declaration: the complete declaration is due 14 days after the transport's entry. */
 #define CARGO_COMPLETE_DAYS 14
@@ -106,6 +117,19 @@ hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *ev
 /* Releases the declaration if it has become releasable (after a payment, say), inside the
  * caller's transaction. */
 hg_rc cargo_auto_release_entry(db *d, const char *entry_no, const char *actor, hg_err *err);
+
+/* Inspections and samples (inspection_store.c). */
+hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane, const json_t *explanation,
+                        hg_err *err);
+hg_rc cargo_check_producers(db *d, const json_t *body_items, hg_err *err);
+hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
+hg_rc inspection_list(db *d, const char *status, json_t **out, hg_err *err);
+hg_rc inspection_result(db *d, const principal *who, const char *request_id, int64_t id, const json_t *body,
+                        json_t **out, hg_err *err);
+hg_rc sample_list(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);
+hg_rc sample_get(db *d, const principal *who, const char *barcode, json_t **out, hg_err *err);
+hg_rc sample_result(db *d, const principal *who, const char *request_id, const char *barcode, const json_t *body,
+                    json_t **out, hg_err *err);
 
 extern const struct migration cargo_migrations[];
 

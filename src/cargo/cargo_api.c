@@ -6,6 +6,7 @@
 #include "../platform/http.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
+#include "../platform/barcode.h"
 #include "cargo.h"
 
 static hg_rc need_body(req *r, hg_err *err)
@@ -167,6 +168,77 @@ static hg_rc declarations_complete_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc inspections_list_api(req *r, hg_err *err)
+{
+    const char *status = req_query(r, "status");
+    if (status && strcmp(status, "open") && strcmp(status, "passed") && strcmp(status, "failed"))
+        return hg_fail(err, HG_INVALID, "invalid", "status", "status must be open, passed or failed");
+    json_t *out;
+    hg_rc rc = inspection_list(r->db, status, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc inspections_result_api(req *r, hg_err *err)
+{
+    char *end;
+    long long id = strtoll(r->params[0], &end, 10);
+    if (*end || id <= 0)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such inspection");
+    json_t *out;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = inspection_result(r->db, r->who, r->request_id, id, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc samples_list_api(req *r, hg_err *err)
+{
+    const char *entry = req_query(r, "entry_no");
+    if (!entry)
+        return hg_fail(err, HG_INVALID, "required", "entry_no", "entry_no is required");
+    json_t *out;
+    hg_rc rc = sample_list(r->db, r->who, entry, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc samples_get_api(req *r, hg_err *err)
+{
+    char code[48];
+    upper(r->params[0], code, sizeof code);
+    json_t *out;
+    hg_rc rc = sample_get(r->db, r->who, code, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc samples_barcode_api(req *r, hg_err *err)
+{
+    char code[48];
+    upper(r->params[0], code, sizeof code);
+    json_t *sample;
+    hg_rc rc = sample_get(r->db, r->who, code, &sample, err);
+    if (rc)
+        return rc;
+    json_decref(sample);
+    buf png;
+    buf_init(&png, 4u << 20);
+    rc = barcode_png(BARCODE_KIND_CODE128, code, &png, err);
+    if (!rc)
+        rc = req_reply_raw(r, 200, "image/png", png.data, png.len);
+    buf_free(&png);
+    return rc;
+}
+
+static hg_rc samples_result_api(req *r, hg_err *err)
+{
+    char code[48];
+    upper(r->params[0], code, sizeof code);
+    json_t *out;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = sample_result(r->db, r->who, r->request_id, code, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 #define READERS (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE)
 
 const route cargo_routes[] = {
@@ -188,5 +260,15 @@ const route cargo_routes[] = {
      POST_CLEARANCE, "release a declaration (officer)"},
     {"POST", "/api/v1/declarations/{entry_no}/complete", declarations_complete_api, 0, "declarations",
      ROLE_ENTERPRISE, 0, "complete a two-step summary declaration"},
+    {"GET", "/api/v1/inspections", inspections_list_api, 0, "inspections", ROLE_ADMIN | ROLE_OFFICER, POST_INSPECTION,
+     "the inspection queue: green channel first, then oldest (status open, passed, failed)"},
+    {"POST", "/api/v1/inspections/{id}/result", inspections_result_api, 0, "inspections", ROLE_OFFICER,
+     POST_INSPECTION, "record an inspection's result (pass, or fail with findings and disposal)"},
+    {"GET", "/api/v1/samples", samples_list_api, 0, "lab", READERS | ROLE_SYSTEM, 0, "a declaration's samples (entry_no)"},
+    {"GET", "/api/v1/samples/{barcode}", samples_get_api, 0, "lab", READERS | ROLE_SYSTEM, 0, "read a sample"},
+    {"GET", "/api/v1/samples/{barcode}/barcode.png", samples_barcode_api, 0, "lab", ROLE_ADMIN | ROLE_OFFICER, 0,
+     "the sample's printable Code 128 label"},
+    {"POST", "/api/v1/samples/{barcode}/result", samples_result_api, 0, "lab", ROLE_SYSTEM | ROLE_OFFICER,
+     POST_INSPECTION, "a laboratory result: negative or positive"},
     {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
 };

@@ -28,6 +28,8 @@ static hg_rc cargo_demo(db *d, hg_err *err)
     hg_rc rc = ensure_user(d, "dl-agent", ROLE_ENTERPRISE, agent_uscc, "agent-demo-2026", err);
     if (!rc)
         rc = ensure_user(d, "terminal01", ROLE_SYSTEM, NULL, "terminal01-demo-2026", err);
+    if (!rc)
+        rc = ensure_user(d, "lab01", ROLE_SYSTEM, NULL, "lab01-demo-2026", err);
     int64_t n = 0;
     if (!rc)
         rc = db_int(d, &n, err, "SELECT COUNT(*) FROM manifests", "");

@@ -56,6 +56,19 @@ const migration cargo_migrations[] = {
      " actor TEXT NOT NULL, event TEXT NOT NULL, detail TEXT,"
      " PRIMARY KEY (entry_no, seq));",
      NULL, NULL},
+    {210, "inspections and samples",
+     "CREATE TABLE inspections ("
+     " id @IDPK, entry_no TEXT NOT NULL REFERENCES declarations(entry_no), kind TEXT NOT NULL,"
+     " status TEXT NOT NULL, green_channel BIGINT NOT NULL, reason TEXT, created_ms BIGINT NOT NULL,"
+     " findings TEXT, disposal TEXT, decided_by TEXT, decided_ms BIGINT);"
+     "CREATE INDEX inspections_open ON inspections(status, green_channel, created_ms);"
+     "CREATE TABLE samples ("
+     " barcode TEXT PRIMARY KEY, entry_no TEXT NOT NULL REFERENCES declarations(entry_no), line_no BIGINT NOT NULL,"
+     " kind TEXT NOT NULL, status TEXT NOT NULL, producer TEXT, created_ms BIGINT NOT NULL,"
+     " result_ms BIGINT, result_by TEXT);"
+     "CREATE INDEX samples_entry ON samples(entry_no);"
+     "CREATE INDEX samples_producer ON samples(producer, status);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

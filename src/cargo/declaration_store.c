@@ -141,8 +141,15 @@ hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_
         return rc;
     rc = HG_OK;
     for (int i = 0; i < n && !rc; i++) {
-        release_facts f = {states[i], lanes_of[i], bf.arrived, bf.transport_arrived, pickup[i], loading[i], 0,
-                           tax_settled(d, entries[i]), 0};
+        release_facts f = {.status = states[i],
+                           .lane = lanes_of[i],
+                           .arrived = bf.arrived,
+                           .transport_arrived = bf.transport_arrived,
+                           .ship_side_pickup = pickup[i],
+                           .arrival_direct_loading = loading[i],
+                           .tax_settled = tax_settled(d, entries[i])};
+        if ((rc = cargo_sample_counts(d, entries[i], &f.samples_pending, &f.sample_positive, err)))
+            break;
         hg_err ignored;
         if (cargo_release_allowed(&f, &ignored) == HG_OK)
             rc = do_release(d, entries[i], actor, NULL, 1, err);
@@ -202,13 +209,14 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
     json_t *filed = NULL;
     if (!rc)
         rc = record_load_json(d, &declaration_record, entry_no, &filed, err);
+    if (!rc)
+        rc = cargo_check_producers(d, json_object_get(filed, "items"), err);
     if (!rc && cargo_tax_assess)
         rc = cargo_tax_assess(d, filed, err);
     /* screening: every declaration, before anything else happens to it */
     char lane[8] = "green";
     if (!rc && cargo_screen)
         rc = cargo_screen(d, filed, lane, &explanation, err);
-    json_decref(filed);
     int inspect = strcmp(lane, "red") == 0 || strcmp(lane, "yellow") == 0;
     if (!rc)
         rc = set_status(d, entry_no, inspect ? DECL_INSPECTION : DECL_FILED, lane, err);
@@ -220,6 +228,9 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
     if (!rc)
         rc = cargo_add_event(d, entry_no, "risk", "screened", ev, err);
     json_decref(ev);
+    if (!rc)
+        rc = cargo_open_checks(d, entry_no, filed, lane, explanation, err);
+    json_decref(filed);
     if (!rc)
         rc = cargo_auto_release_bill(d, record_text(&r, "bill_no"), "system", err);
     if (!rc)
@@ -375,15 +386,17 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
         int64_t passed = 0;
         rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",
                     entry_no, "inspection_passed");
-        release_facts f = {json_string_value(json_object_get(before, "status")),
-                           json_string_value(json_object_get(before, "lane")),
-                           bf.arrived,
-                           bf.transport_arrived,
-                           json_is_true(json_object_get(before, "ship_side_pickup")),
-                           json_is_true(json_object_get(before, "arrival_direct_loading")),
-                           passed > 0,
-                           tax_settled(d, entry_no),
-                           1};
+        release_facts f = {.status = json_string_value(json_object_get(before, "status")),
+                           .lane = json_string_value(json_object_get(before, "lane")),
+                           .arrived = bf.arrived,
+                           .transport_arrived = bf.transport_arrived,
+                           .ship_side_pickup = json_is_true(json_object_get(before, "ship_side_pickup")),
+                           .arrival_direct_loading = json_is_true(json_object_get(before, "arrival_direct_loading")),
+                           .inspection_passed = passed > 0,
+                           .tax_settled = tax_settled(d, entry_no),
+                           .by_officer = 1};
+        if (!rc)
+            rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
         if (!rc)
             rc = cargo_release_allowed(&f, err);
     }

@@ -263,3 +263,72 @@ def register_stats(test, eq, error_of):
         eq(r.json["groups"][0]["key"], now.strftime("%Y-%m-%d"))
         error_of(s.as_user("manager", "GET", "/api/v1/stats/clearance-time?group=year"), 400, field="group")
         error_of(s.as_user("dl-trading", "GET", "/api/v1/stats/clearance-time"), 403)
+
+
+def register_inspections(test, eq, error_of):
+    @test
+    def seafood_samples_positive_suspends_producer(s):
+        import os
+        import shutil
+        import subprocess
+        lab = s.cli("token", "create", "--user", "lab01", "--scopes", "lab").stdout.strip()
+        seafood = [{"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
+                    "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95, "frozen": True,
+                    "producer": "NO-777"}]
+        entries = []
+        for _ in range(3):
+            b = bill_no()
+            eq(manifest(s, [bill(b, consignee=FISHERY)]).status, 201)
+            r = file(s, b, who="dl-fishery", uscc=FISHERY, items=seafood, trade_country="NO")
+            eq(r.status, 201, repr(r))
+            entries.append(r.json["entry_no"])
+        samples = [s.as_user("officer", "GET", "/api/v1/samples?entry_no=" + e).json["items"] for e in entries]
+        assert all(len(x) == 1 and x[0]["kind"] == "nucleic_acid" for x in samples), samples
+        code = samples[0][0]["barcode"]
+        png = s.as_user("officer", "GET", "/api/v1/samples/%s/barcode.png" % code)
+        eq(png.status, 200)
+        eq(png.header("Content-Type"), "image/png")
+        if shutil.which("zbarimg"):   # the label decodes to the barcode itself
+            path = os.path.join(s.dir, "label.png")
+            conn = __import__("http.client").client.HTTPConnection(s.host, s.port)
+            cookie, _ = s.login("officer")
+            conn.request("GET", "/api/v1/samples/%s/barcode.png" % code, headers={"Cookie": cookie})
+            with open(path, "wb") as f:
+                f.write(conn.getresponse().read())
+            out = subprocess.run(["zbarimg", "--raw", "-q", path], capture_output=True, text=True).stdout.strip()
+            eq(out, code)
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/samples/" + code), 404)
+        error_of(s.with_token(lab, "POST", "/api/v1/samples/%s/result" % code, {"result": "maybe"}), 400, field="result")
+        eq(s.with_token(lab, "POST", "/api/v1/samples/%s/result" % code, {"result": "positive"}).status, 200)
+        error_of(s.with_token(lab, "POST", "/api/v1/samples/%s/result" % code, {"result": "negative"}), 409)
+        d = s.as_user("officer", "GET", "/api/v1/declarations/" + entries[0]).json
+        b0 = d["bill_no"]
+        eq(d["status"], "inspection")
+        error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/release" % entries[0]), 409, field="samples")
+        # one positive: a week's suspension
+        r = file(s, b0, who="dl-fishery", uscc=FISHERY, items=seafood, trade_country="NO")
+        err = error_of(r, 409, field="items[0].producer", code="suspended")
+        assert "1 positive" in err["message"], err
+        for e in entries[1:]:
+            c = s.as_user("officer", "GET", "/api/v1/samples?entry_no=" + e).json["items"][0]["barcode"]
+            eq(s.with_token(lab, "POST", "/api/v1/samples/%s/result" % c, {"result": "positive"}).status, 200)
+        err = error_of(file(s, b0, who="dl-fishery", uscc=FISHERY, items=seafood, trade_country="NO"), 409,
+                       field="items[0].producer")
+        assert "3 positive" in err["message"], err
+        # the open tasks of the positive batches: they cannot pass, they fail with a disposal
+        tasks = [t for t in s.as_user("officer", "GET", "/api/v1/inspections").json["items"]
+                 if t["entry_no"] in entries]
+        eq(len(tasks), 3)
+        t = tasks[0]["id"]
+        error_of(s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % t, {"result": "pass"}), 409)
+        error_of(s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % t,
+                           {"result": "fail", "findings": "阳性"}), 400, field="disposal")
+        error_of(s.as_user("dl-fishery", "POST", "/api/v1/inspections/%d/result" % t,
+                           {"result": "fail", "findings": "阳性", "disposal": "destroy"}), 403)
+        r = s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % t,
+                      {"result": "fail", "findings": "阳性", "disposal": "destroy"})
+        eq(r.status, 200, repr(r))
+        e = tasks[0]["entry_no"]
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["status"], "refused")
+        error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/release" % e), 409, field="status")
+        error_of(s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % t, {"result": "pass"}), 409)

@@ -114,7 +114,7 @@ def run(server, docs_dir):
             name, field = s.split("=", 1)
             v = r.json
             for part in field.split("."):
-                v = v[part]
+                v = v[int(part)] if part.isdigit() else v[part]
             saved[name] = str(v)
     check_every_route_documented(server, text, examples)
     return len(examples)

@@ -19,6 +19,7 @@ DEMO_PASSWORDS = {
     "dl-trading": "trading-demo-2026",
     "dl-fishery": "fishery-demo-2026",
     "dl-agent": "agent-demo-2026",
+    "inspector": "inspector-demo-2026",
 }
 
 
@@ -42,17 +43,55 @@ class Response:
         return "<%d %s>" % (self.status, self.body[:300])
 
 
-class Server:
-    """A haiguan serve process on a fresh database with demo data."""
+def pg_base():
+    """The PostgreSQL base URL the suite runs against (env HAIGUAN_TEST_PG), or None."""
+    return os.environ.get("HAIGUAN_TEST_PG") or None
 
-    def __init__(self, binary, extra_args=()):
+
+def psql(url, sql, check=True):
+    """Runs sql on the PostgreSQL database at url; returns the rows as lists of strings."""
+    p = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql],
+                       capture_output=True, text=True, timeout=120)
+    if check and p.returncode != 0:
+        raise AssertionError("psql failed: %s" % p.stderr.strip())
+    if p.returncode != 0:
+        return None
+    return [line.split("\t") for line in p.stdout.splitlines() if line]
+
+
+def pg_create_database(base):
+    """A fresh, empty database on the server at base; returns its URL."""
+    name = "hg_%s" % os.urandom(6).hex()
+    psql(base + "/postgres", "CREATE DATABASE " + name)
+    return base + "/" + name
+
+
+def pg_drop_database(url):
+    base, name = url.rsplit("/", 1)
+    psql(base + "/postgres", "DROP DATABASE IF EXISTS %s WITH (FORCE)" % name, check=False)
+
+
+class Server:
+    """A haiguan serve process on a fresh database with demo data: a SQLite file in a
+    temporary directory, or, when HAIGUAN_TEST_PG is set, a new database on that
+    PostgreSQL server. db and keys (with setup=False) attach a second server to an
+    existing database instead."""
+
+    def __init__(self, binary, extra_args=(), db=None, keys=None, setup=True):
         self.binary = binary
         self.dir = tempfile.mkdtemp(prefix="haiguan-test-")
-        self.db = os.path.join(self.dir, "test.db")
-        self.keys = os.path.join(self.dir, "keys")
+        self.own_db = db is None
+        if db is not None:
+            self.db = db
+        elif pg_base():
+            self.db = pg_create_database(pg_base())
+        else:
+            self.db = os.path.join(self.dir, "test.db")
+        self.keys = keys or os.path.join(self.dir, "keys")
         self.env = dict(os.environ, HAIGUAN_DB=self.db, HAIGUAN_KEYS=self.keys)
-        self.cli("init")
-        self.cli("demo")
+        if setup:
+            self.cli("init")
+            self.cli("demo")
         self.log = open(os.path.join(self.dir, "server.log"), "w+")
         self.proc = subprocess.Popen(
             [binary, "serve", "--listen", "127.0.0.1:0", "--threads", "4"] + list(extra_args),
@@ -63,6 +102,21 @@ class Server:
             raise RuntimeError("server did not start: %r\n%s" % (line, self.server_log()))
         self.host, self.port = m.group(1), int(m.group(2))
         self.sessions = {}
+
+    def is_pg(self):
+        return self.db.startswith("postgres")
+
+    def sql(self, query):
+        """Rows of query run directly on the server's database (sqlite3 or psql), as
+        lists of strings; for tests that look under the API."""
+        if self.is_pg():
+            return psql(self.db, query)
+        import sqlite3
+        con = sqlite3.connect(self.db)
+        try:
+            return [[None if v is None else str(v) for v in row] for row in con.execute(query).fetchall()]
+        finally:
+            con.close()
 
     def server_log(self):
         self.log.flush()
@@ -134,3 +188,5 @@ class Server:
         self.stop()
         self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)
+        if self.own_db and self.is_pg():
+            pg_drop_database(self.db)

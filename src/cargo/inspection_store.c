@@ -1,0 +1,377 @@
+/* inspection_store.c — inspection tasks (查验) opened by red and yellow lanes, samples with
+ * their barcodes and laboratory results, disposal of failed goods, and the suspension of
+ * foreign producers whose goods tested positive. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../platform/audit.h"
+#include "../platform/json.h"
+#include "../platform/log.h"
+#include "../platform/mem.h"
+#include "cargo.h"
+#include "cargo_store.h"
+
+
+static hg_rc open_task(db *d, const char *entry_no, const char *kind, int green, const char *reason, hg_err *err)
+{
+    hg_rc rc = db_run(d, err,
+                      "INSERT INTO inspections (entry_no, kind, status, green_channel, reason, created_ms) "
+                      "VALUES (?, ?, 'open', ?, ?, ?)",
+                      "ttiti", entry_no, kind, (int64_t)green, reason, now_ms());
+    json_t *ev = json_pack("{s:s, s:s*}", "kind", kind, "reason", reason);
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, "risk", "inspection_opened", ev, err);
+    json_decref(ev);
+    return rc;
+}
+
+static hg_rc add_sample(db *d, const char *entry_no, int64_t line_no, const char *kind, const char *producer,
+                        hg_err *err)
+{
+    int64_t n = 0;
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM samples WHERE entry_no = ? AND line_no = ? AND kind = ?", "tit",
+                      entry_no, line_no, kind);
+    if (rc || n)
+        return rc;
+    rc = db_int(d, &n, err, "SELECT COUNT(*) FROM samples WHERE entry_no = ?", "t", entry_no);
+    /* the barcode is the entry number and a sample sequence: unique, printable, and it names its
+     * declaration on the label (一码到底 for cargo samples) */
+    char barcode[32];
+    snprintf(barcode, sizeof barcode, "S%s%02lld", entry_no, (long long)(n + 1));
+    if (!rc)
+        rc = db_run(d, err,
+                    "INSERT INTO samples (barcode, entry_no, line_no, kind, status, producer, created_ms) "
+                    "VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+                    "ttitti", barcode, entry_no, line_no, kind, producer, now_ms());
+    json_t *ev = json_pack("{s:s, s:s, s:I}", "barcode", barcode, "kind", kind, "line_no", (json_int_t)line_no);
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, "risk", "sampled", ev, err);
+    json_decref(ev);
+    return rc;
+}
+
+hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane, const json_t *explanation,
+                        hg_err *err)
+{
+    hg_rc rc = HG_OK;
+    int green = json_is_true(json_object_get(decl, "green_channel"));
+    if (strcmp(lane, "red") == 0 || strcmp(lane, "yellow") == 0) {
+        const char *kind = json_string_value(json_object_get(explanation, "inspection_kind"));
+        if (!kind)
+            kind = strcmp(lane, "red") == 0 ? "manual" : "document";
+        rc = open_task(d, entry_no, kind, green, json_string_value(json_object_get(explanation, "reason")), err);
+    }
+    const char *direction = json_string_value(json_object_get(decl, "direction"));
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(decl, "items"), i, item)
+    {
+        const char *hs = json_string_value(json_object_get(item, "hs_code"));
+        if (!rc && cargo_needs_nucleic_acid(direction, hs))
+            rc = add_sample(d, entry_no, (int64_t)i + 1, "nucleic_acid",
+                            json_string_value(json_object_get(item, "producer")), err);
+    }
+    json_t *order;
+    json_array_foreach(json_object_get(explanation, "samples"), i, order)
+    {
+        int64_t line = json_integer_value(json_object_get(order, "line_no"));
+        const char *kind = json_string_value(json_object_get(order, "kind"));
+        json_t *it = json_array_get(json_object_get(decl, "items"), (size_t)(line > 0 ? line - 1 : 0));
+        if (!rc && kind && it)
+            rc = add_sample(d, entry_no, line > 0 ? line : 1, kind, json_string_value(json_object_get(it, "producer")),
+                            err);
+    }
+    return rc;
+}
+
+hg_rc cargo_check_producers(db *d, const json_t *items, hg_err *err)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(items, i, item)
+    {
+        const char *producer = json_string_value(json_object_get(item, "producer"));
+        if (!producer || !*producer)
+            continue;
+        db_stmt *s;
+        char up[48];
+        size_t k = 0;
+        for (const char *p = producer; *p && k + 1 < sizeof up; p++)
+            if (*p != ' ')
+                up[k++] = (*p >= 'a' && *p <= 'z') ? (char)(*p - 32) : *p;
+        up[k] = '\0';
+        hg_rc rc = db_query(d, &s, err,
+                            "SELECT COUNT(*), COALESCE(MAX(result_ms), 0) FROM samples WHERE producer = ? AND "
+                            "status = 'positive'",
+                            "t", up);
+        if (rc)
+            return rc;
+        int64_t n = 0, last = 0;
+        if ((rc = db_step(s, err)) == HG_ROW) {
+            n = db_col_int(s, 0);
+            last = db_col_int(s, 1);
+            rc = HG_OK;
+        }
+        db_reset(s);
+        if (rc)
+            return rc;
+        int64_t until = cargo_producer_suspended_until(n, last, now_ms());
+        if (until) {
+            char field[40], at[40];
+            snprintf(field, sizeof field, "items[%zu].producer", i);
+            time_format_rfc3339(until, at, sizeof at);
+            return hg_fail(err, HG_CONFLICT, "suspended", field,
+                           "producer %s is suspended until %s after %lld positive nucleic-acid test%s", up, at,
+                           (long long)n, n == 1 ? "" : "s");
+        }
+    }
+    return HG_OK;
+}
+
+hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err)
+{
+    int64_t p = 0, q = 0;
+    hg_rc rc = db_int(d, &p, err, "SELECT COUNT(*) FROM samples WHERE entry_no = ? AND status = 'pending'", "t",
+                      entry_no);
+    if (!rc)
+        rc = db_int(d, &q, err, "SELECT COUNT(*) FROM samples WHERE entry_no = ? AND status = 'positive'", "t", entry_no);
+    *pending = (int)p;
+    *positive = (int)q;
+    return rc;
+}
+
+static json_t *inspection_row(db_stmt *s)
+{
+    char created[40], decided[40];
+    time_format_rfc3339(db_col_int(s, 5), created, sizeof created);
+    if (!db_col_null(s, 9))
+        time_format_rfc3339(db_col_int(s, 9), decided, sizeof decided);
+    return json_pack("{s:I, s:s, s:s, s:s, s:b, s:s*, s:s, s:s*, s:s*, s:s*, s:s*}", "id", (json_int_t)db_col_int(s, 0),
+                     "entry_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "status", db_col_text(s, 3),
+                     "green_channel", (int)db_col_int(s, 4), "reason", db_col_text(s, 10), "created_at", created,
+                     "findings", db_col_text(s, 6), "disposal", db_col_text(s, 7), "decided_by", db_col_text(s, 8),
+                     "decided_at", db_col_null(s, 9) ? NULL : decided);
+}
+
+#define INSPECTION_COLS "id, entry_no, kind, status, green_channel, created_ms, findings, disposal, decided_by, decided_ms, reason"
+
+hg_rc inspection_list(db *d, const char *status, json_t **out, hg_err *err)
+{
+    db_stmt *s;
+    /* the queue: green channel (fresh produce) first, then oldest first */
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT " INSPECTION_COLS " FROM inspections WHERE status = ? "
+                        "ORDER BY green_channel DESC, created_ms, id LIMIT 500",
+                        "t", status ? status : "open");
+    if (rc)
+        return rc;
+    json_t *items = json_array();
+    while ((rc = db_step(s, err)) == HG_ROW)
+        json_array_append_new(items, inspection_row(s));
+    db_reset(s);
+    if (rc != HG_DONE) {
+        json_decref(items);
+        return rc;
+    }
+    *out = json_pack("{s:o}", "items", items);
+    return HG_OK;
+}
+
+static hg_rc load_inspection(db *d, int64_t id, json_t **out, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT " INSPECTION_COLS " FROM inspections WHERE id = ?", "i", id);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        *out = inspection_row(s);
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such inspection");
+    }
+    db_reset(s);
+    return rc;
+}
+
+hg_rc inspection_result(db *d, const principal *who, const char *request_id, int64_t id, const json_t *body,
+                        json_t **out, hg_err *err)
+{
+    static const char *const allowed[] = {"result", "findings", "disposal", NULL};
+    const char *result, *findings, *disposal;
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (!rc)
+        rc = json_get_str(body, "result", 1, &result, err);
+    if (!rc)
+        rc = json_get_str(body, "findings", 0, &findings, err);
+    if (!rc)
+        rc = json_get_str(body, "disposal", 0, &disposal, err);
+    if (rc)
+        return rc;
+    int pass = strcmp(result, "pass") == 0;
+    if (!pass && strcmp(result, "fail") != 0)
+        return hg_fail(err, HG_INVALID, "invalid", "result", "result must be pass or fail");
+    if (!pass && (!disposal || (strcmp(disposal, "return") && strcmp(disposal, "destroy"))))
+        return hg_fail(err, HG_INVALID, "required", "disposal", "failed goods are disposed of: return or destroy");
+    if (pass && disposal)
+        return hg_fail(err, HG_INVALID, "invalid", "disposal", "only failed goods are disposed of");
+    if (!pass && (!findings || strlen(findings) < 2))
+        return hg_fail(err, HG_INVALID, "required", "findings", "a failed inspection records its findings");
+    if (findings && strlen(findings) > 2000)
+        return hg_fail(err, HG_INVALID, "invalid", "findings", "findings must be at most 2000 bytes");
+    json_t *before = NULL;
+    *out = NULL;
+    if ((rc = db_begin(d, err)))
+        return rc;
+    rc = load_inspection(d, id, &before, err);
+    const char *entry = before ? json_string_value(json_object_get(before, "entry_no")) : NULL;
+    if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "open") != 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the inspection already has its result");
+    int pending = 0, positive = 0;
+    if (!rc)
+        rc = cargo_sample_counts(d, entry, &pending, &positive, err);
+    if (!rc && pass && positive)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "result", "a sample tested positive: the goods cannot pass");
+    if (!rc)
+        rc = db_run(d, err,
+                    "UPDATE inspections SET status = ?, findings = ?, disposal = ?, decided_by = ?, decided_ms = ? "
+                    "WHERE id = ?",
+                    "ttttii", pass ? "passed" : "failed", findings, pass ? NULL : disposal, who->name, now_ms(), id);
+    json_t *ev = json_pack("{s:I, s:s*, s:s*}", "inspection", (json_int_t)id, "findings", findings, "disposal",
+                           pass ? NULL : disposal);
+    if (!rc)
+        rc = cargo_add_event(d, entry, who->name, pass ? "inspection_passed" : "inspection_failed", ev, err);
+    json_decref(ev);
+    if (!rc && !pass)   /* returned or destroyed: the declaration ends here */
+        rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ?", "tit", DECL_REFUSED,
+                    now_ms(), entry);
+    if (!rc && pass)
+        rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ? AND status = ?",
+                    "titt", DECL_FILED, now_ms(), entry, DECL_INSPECTION);
+    if (!rc)
+        rc = load_inspection(d, id, out, err);
+    rc = cargo_finish(d, rc, who->name, pass ? "inspection.pass" : "inspection.fail", "inspection",
+                      entry ? entry : "", request_id, before, *out, err);
+    json_decref(before);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+static json_t *sample_row(db_stmt *s)
+{
+    char created[40], result_at[40];
+    time_format_rfc3339(db_col_int(s, 6), created, sizeof created);
+    if (!db_col_null(s, 7))
+        time_format_rfc3339(db_col_int(s, 7), result_at, sizeof result_at);
+    return json_pack("{s:s, s:s, s:I, s:s, s:s, s:s*, s:s, s:s*, s:s*}", "barcode", db_col_text(s, 0), "entry_no",
+                     db_col_text(s, 1), "line_no", (json_int_t)db_col_int(s, 2), "kind", db_col_text(s, 3), "status",
+                     db_col_text(s, 4), "producer", db_col_text(s, 5), "created_at", created, "result_at",
+                     db_col_null(s, 7) ? NULL : result_at, "result_by", db_col_text(s, 8));
+}
+
+#define SAMPLE_COLS "barcode, entry_no, line_no, kind, status, producer, created_ms, result_ms, result_by"
+
+hg_rc sample_list(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err)
+{
+    json_t *decl = NULL;
+    hg_rc rc = declaration_get(d, who, entry_no, &decl, err);   /* visibility */
+    json_decref(decl);
+    if (rc)
+        return rc;
+    db_stmt *s;
+    if ((rc = db_query(d, &s, err, "SELECT " SAMPLE_COLS " FROM samples WHERE entry_no = ? ORDER BY barcode", "t",
+                       entry_no)))
+        return rc;
+    json_t *items = json_array();
+    while ((rc = db_step(s, err)) == HG_ROW)
+        json_array_append_new(items, sample_row(s));
+    db_reset(s);
+    if (rc != HG_DONE) {
+        json_decref(items);
+        return rc;
+    }
+    *out = json_pack("{s:o}", "items", items);
+    return HG_OK;
+}
+
+hg_rc sample_get(db *d, const principal *who, const char *barcode, json_t **out, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT " SAMPLE_COLS " FROM samples WHERE barcode = ?", "t", barcode);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        *out = sample_row(s);
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "barcode", "no such sample");
+    }
+    db_reset(s);
+    if (!rc && who->role == ROLE_ENTERPRISE) {
+        json_t *decl = NULL;
+        rc = declaration_get(d, who, json_string_value(json_object_get(*out, "entry_no")), &decl, err);
+        json_decref(decl);
+        if (rc) {
+            json_decref(*out);
+            *out = NULL;
+            rc = hg_fail(err, HG_NOTFOUND, "not_found", "barcode", "no such sample");
+        }
+    }
+    return rc;
+}
+
+hg_rc sample_result(db *d, const principal *who, const char *request_id, const char *barcode, const json_t *body,
+                    json_t **out, hg_err *err)
+{
+    static const char *const allowed[] = {"result", NULL};
+    const char *result;
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (!rc)
+        rc = json_get_str(body, "result", 1, &result, err);
+    if (rc)
+        return rc;
+    int positive = strcmp(result, "positive") == 0;
+    if (!positive && strcmp(result, "negative") != 0)
+        return hg_fail(err, HG_INVALID, "invalid", "result", "result must be negative or positive");
+    json_t *before = NULL;
+    *out = NULL;
+    if ((rc = db_begin(d, err)))
+        return rc;
+    rc = sample_get(d, who, barcode, &before, err);
+    const char *entry = before ? json_string_value(json_object_get(before, "entry_no")) : "";
+    if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "pending") != 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "barcode", "the sample already has its result");
+    if (!rc)
+        rc = db_run(d, err, "UPDATE samples SET status = ?, result_ms = ?, result_by = ? WHERE barcode = ?", "titt",
+                    result, now_ms(), who->name, barcode);
+    json_t *ev = json_pack("{s:s, s:s}", "barcode", barcode, "result", result);
+    if (!rc)
+        rc = cargo_add_event(d, entry, who->name, positive ? "sample_positive" : "sample_negative", ev, err);
+    json_decref(ev);
+    if (!rc && positive) {
+        /* a positive batch is never released: it goes to disposal (return or destroy) */
+        int64_t open = 0;
+        rc = db_int(d, &open, err, "SELECT COUNT(*) FROM inspections WHERE entry_no = ? AND status = 'open'", "t", entry);
+        if (!rc && !open)
+            rc = open_task(d, entry, "disposal", 0, "positive nucleic-acid test", err);
+        if (!rc)
+            rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ? AND status = ?",
+                        "titt", DECL_INSPECTION, now_ms(), entry, DECL_FILED);
+    }
+    if (!rc && !positive)
+        rc = cargo_auto_release_entry(d, entry, "system", err);
+    if (!rc)
+        rc = sample_get(d, who, barcode, out, err);
+    rc = cargo_finish(d, rc, who->name, positive ? "sample.positive" : "sample.negative", "sample", barcode, request_id,
+                      before, *out, err);
+    json_decref(before);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}

@@ -1,0 +1,104 @@
+/* test_cargo.c — the pure decisions of cargo clearance: entry numbers, release rules, seafood
+ * sampling, producer suspension and the two-step deadline. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cargo/cargo.h"
+
+#define DAY 86400000LL
+
+static void entry_numbers(void **state)
+{
+    (void)state;
+    char out[19];
+    assert_int_equal(cargo_entry_no("0902", 2026, "import", 123, out), 0);
+    assert_string_equal(out, "090220261000000123");
+    assert_int_equal(cargo_entry_no("0902", 2026, "export", 999999999, out), 0);
+    assert_string_equal(out, "090220260999999999");
+    assert_int_equal(cargo_entry_no("0902", 2026, "import", 1000000000, out), -1);
+    assert_int_equal(cargo_entry_no("902", 2026, "import", 1, out), -1);
+    /* the year is Shanghai's: 31 Dec 2026 16:30 UTC is already 2027 in Dalian */
+    assert_int_equal(cargo_shanghai_year(1798734600000LL), 2027);
+    assert_int_equal(cargo_shanghai_year(1798732800000LL - 1), 2026);
+}
+
+static void release_rules(void **state)
+{
+    (void)state;
+    hg_err e;
+    release_facts f = {.status = DECL_FILED, .lane = "green", .arrived = 1, .tax_settled = 1};
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_OK);
+    f.arrived = 0;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+    assert_string_equal(e.field, "arrival");
+    f.ship_side_pickup = 1;   /* released at the transport's arrival */
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+    f.transport_arrived = 1;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_OK);
+    f.tax_settled = 0;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+    assert_string_equal(e.field, "tax");
+    f.tax_settled = 1;
+    f.samples_pending = 1;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+    assert_string_equal(e.field, "samples");
+    f.samples_pending = 0;
+    f.lane = "red";
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);   /* no passed inspection */
+    f.inspection_passed = 1;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);   /* not automatic */
+    f.by_officer = 1;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_OK);
+    f.sample_positive = 1;   /* never, whoever asks */
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+    f.sample_positive = 0;
+    f.status = DECL_RELEASED;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+    f.status = DECL_REFUSED;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+}
+
+static void seafood_and_suspension(void **state)
+{
+    (void)state;
+    assert_true(cargo_needs_nucleic_acid("import", "0303130000"));
+    assert_true(cargo_needs_nucleic_acid("import", "1605211000"));
+    assert_false(cargo_needs_nucleic_acid("export", "0303130000"));
+    assert_false(cargo_needs_nucleic_acid("import", "0203110000"));   /* meat: a risk rule's matter */
+    int64_t now = 100 * DAY;
+    assert_int_equal(cargo_producer_suspended_until(0, 0, now), 0);
+    assert_int_equal(cargo_producer_suspended_until(1, now - DAY, now), now + 6 * DAY);
+    assert_int_equal(cargo_producer_suspended_until(2, now - 8 * DAY, now), 0);
+    assert_int_equal(cargo_producer_suspended_until(3, now - 8 * DAY, now), now + 20 * DAY);
+}
+
+static void two_step_deadline(void **state)
+{
+    (void)state;
+    int64_t arrived = 10 * DAY;
+    assert_false(cargo_complete_overdue("summary", 0, arrived, arrived + 14 * DAY));
+    assert_true(cargo_complete_overdue("summary", 0, arrived, arrived + 14 * DAY + 1));
+    assert_false(cargo_complete_overdue("summary", arrived + DAY, arrived, arrived + 30 * DAY));
+    assert_false(cargo_complete_overdue("complete", 0, arrived, arrived + 30 * DAY));
+    assert_false(cargo_complete_overdue("summary", 0, 0, 30 * DAY));   /* not arrived: no clock yet */
+    const char *why;
+    assert_true(cargo_check_containers("CSQU3054383,MSCU1234566", &why));
+    assert_false(cargo_check_containers("CSQU3054383,", &why));
+    assert_false(cargo_check_containers("CSQU3054384", &why));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(entry_numbers),
+        cmocka_unit_test(release_rules),
+        cmocka_unit_test(seafood_and_suspension),
+        cmocka_unit_test(two_step_deadline),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
