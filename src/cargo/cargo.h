@@ -131,6 +131,10 @@ hg_rc sample_get(db *d, const principal *who, const char *barcode, json_t **out,
 hg_rc sample_result(db *d, const principal *who, const char *request_id, const char *barcode, const json_t *body,
                     json_t **out, hg_err *err);
 
+/* `haiguan demo --days N`: generated port activity (cargo_demo.c). */
+struct demo_options;
+hg_rc cargo_demo_activity(db *d, const struct demo_options *o, hg_err *err);
+
 extern const struct migration cargo_migrations[];
 
 #endif

@@ -30,6 +30,12 @@ static hg_rc cargo_demo(db *d, hg_err *err)
         rc = ensure_user(d, "terminal01", ROLE_SYSTEM, NULL, "terminal01-demo-2026", err);
     if (!rc)
         rc = ensure_user(d, "lab01", ROLE_SYSTEM, NULL, "lab01-demo-2026", err);
+    if (!rc)
+        rc = ensure_user(d, "demo-shipyard", ROLE_ENTERPRISE, "91210213005599016G", "shipyard-demo-2026", err);
+    if (!rc)
+        rc = ensure_user(d, "demo-kuaijie", ROLE_ENTERPRISE, "91210200765432104C", "kuaijie-demo-2026", err);
+    if (!rc && hg_demo_options.days > 0)
+        rc = cargo_demo_activity(d, &hg_demo_options, err);
     int64_t n = 0;
     if (!rc)
         rc = db_int(d, &n, err, "SELECT COUNT(*) FROM manifests", "");

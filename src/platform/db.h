@@ -12,6 +12,7 @@
 #ifndef HG_DB_H
 #define HG_DB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "rc.h"
@@ -23,6 +24,9 @@ typedef struct db_stmt db_stmt;
  * On success *out owns a connection; free it with db_close. */
 hg_rc db_open(const char *url, db **out, hg_err *err);
 void db_close(db *d);
+/* url fit for a log line: a PostgreSQL URL's password (user:PASSWORD@ or password=...)
+ * replaced by "***"; SQLite paths unchanged. Truncated to outlen. */
+void db_url_redacted(const char *url, char *out, size_t outlen);
 /* "sqlite" or "postgres". */
 const char *db_backend(const db *d);
 
@@ -53,6 +57,10 @@ int64_t db_changes(db *d);
 hg_rc db_begin(db *d, hg_err *err);
 hg_rc db_commit(db *d, hg_err *err);
 void db_rollback(db *d);
+
+/* Gives up waiting for the disk at each commit on this connection (SQLite synchronous=OFF,
+ * PostgreSQL synchronous_commit=off). Only for generating demo data, never for records. */
+hg_rc db_bulk_mode(db *d, hg_err *err);
 
 /* Convenience: prepare sql and bind the arguments described by fmt, one letter each:
  * 'i' int64_t, 't' const char * (NULL binds NULL), 'n' null (no argument). The statement

@@ -13,8 +13,15 @@ static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void log_set_quiet(int quiet) { log_quiet = quiet; }
 
+/* Set only by the demo generator (a single-threaded command) to write history. */
+static int64_t simulated_now;
+
+void clock_simulate(int64_t ms) { simulated_now = ms; }
+
 int64_t now_ms(void)
 {
+    if (simulated_now)
+        return simulated_now;
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;

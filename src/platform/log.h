@@ -14,6 +14,9 @@ void log_set_quiet(int quiet);
 
 /* Milliseconds since the Unix epoch, UTC (wall clock). */
 int64_t now_ms(void);
+/* Makes now_ms return ms (0: the real clock again). Only for the demo generator, which
+ * writes a month of history through the normal code paths in one single-threaded command. */
+void clock_simulate(int64_t ms);
 /* Monotonic nanoseconds, for durations. */
 int64_t mono_ns(void);
 /* RFC 3339 UTC with milliseconds ("2026-11-29T04:28:12.345Z") into out (>= 32 bytes). */

@@ -3,6 +3,8 @@
 #ifndef HG_MODULE_H
 #define HG_MODULE_H
 
+#include <stdint.h>
+
 #include "cmd.h"
 #include "db.h"
 #include "http.h"
@@ -25,6 +27,16 @@ typedef struct hg_module {
     /* Called once at start-up, before any command runs, or NULL. */
     void (*init)(void);
 } hg_module;
+
+/* Options of `haiguan demo`: days of generated port activity (0: only the fixed demo
+ * records), a scale factor for volumes, and the random seed (the same seed gives the same
+ * data). Set by the demo command before the modules' demo functions run. */
+typedef struct demo_options {
+    int days;
+    int scale;
+    uint64_t seed;
+} demo_options;
+extern demo_options hg_demo_options;
 
 /* The program's modules, NULL-terminated (defined in main.c). */
 extern const hg_module *const hg_modules[];

@@ -304,8 +304,31 @@ static hg_rc platform_demo(db *d, hg_err *err)
     return HG_OK;
 }
 
+demo_options hg_demo_options;
+
 static int demo_cmd(cmd_ctx *c)
 {
+    const char *v;
+    char *end;
+    hg_demo_options.scale = 1;
+    hg_demo_options.seed = 2020;
+    if ((v = cmd_option(c, "--days")) && ((hg_demo_options.days = (int)strtol(v, &end, 10)) < 0 || *end ||
+                                          hg_demo_options.days > 400)) {
+        fprintf(stderr, "haiguan: --days must be from 0 to 400\n");
+        return EXIT_USAGE;
+    }
+    if ((v = cmd_option(c, "--scale")) && ((hg_demo_options.scale = (int)strtol(v, &end, 10)) < 1 || *end ||
+                                           hg_demo_options.scale > 100)) {
+        fprintf(stderr, "haiguan: --scale must be from 1 to 100\n");
+        return EXIT_USAGE;
+    }
+    if ((v = cmd_option(c, "--seed"))) {
+        hg_demo_options.seed = strtoull(v, &end, 10);
+        if (*end || !*v) {
+            fprintf(stderr, "haiguan: --seed must be a number\n");
+            return EXIT_USAGE;
+        }
+    }
     db *d = cmd_open_db(c);
     if (!d)
         return EXIT_FAIL;
@@ -397,8 +420,12 @@ static const command platform_commands[] = {
      "create prints a new bearer token once (only its hash is stored). Scopes name areas:\n"
      "enterprises, risk, declarations, manifests, arrival, inspections, lab, tax, stats, gate,\n"
      "audit, admin, ...; * means everything the user's role allows. revoke ends a token."},
-    {"demo", demo_cmd, "demo [--keys DIR]", "load demo users and enterprises",
-     "Loads the demo users, enterprises and each area's demo data; skips what exists."},
+    {"demo", demo_cmd, "demo [--days N] [--scale K] [--seed S] [--keys DIR]", "load demo data",
+     "Loads the demo users, enterprises and each area's demo data; skips what exists. With --days N\n"
+     "it also generates N days of port activity up to now (vessels and flights, manifests,\n"
+     "arrivals, advance, two-step, ship-side pickup, cold-chain, bulk-ore and fresh-produce\n"
+     "declarations, lanes, inspections, lab results, taxes and releases) through the same code\n"
+     "paths as the API; --scale multiplies the volume and --seed makes it repeatable."},
     {"import", import_cmd, "import KIND FILE", "load records from a file",
      "Loads many records at once. Each line is checked like an API request; a bad line is\n"
      "reported with its line number and reason and loads nothing, the good lines load.\n"

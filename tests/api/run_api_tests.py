@@ -498,6 +498,30 @@ def cli_check_agrees_with_published_examples(s):
 
 
 @test
+def demo_generates_repeatable_port_activity(s):
+    import tempfile
+    counts = []
+    for _ in range(2):
+        d = tempfile.mkdtemp(prefix="haiguan-demo-")
+        env = dict(os.environ, HAIGUAN_DB=os.path.join(d, "demo.db"), HAIGUAN_KEYS=os.path.join(d, "keys"))
+        p = subprocess.run([BIN, "demo", "--days", "5", "--seed", "7"], capture_output=True, text=True, env=env)
+        eq(p.returncode, 0, p.stdout + p.stderr)
+        assert "generated 5 days of port activity" in p.stdout, p.stdout
+        v = subprocess.run([BIN, "audit", "verify"], capture_output=True, text=True, env=env)
+        eq(v.returncode, 0, v.stdout + v.stderr)
+        again = subprocess.run([BIN, "demo", "--days", "5"], capture_output=True, text=True, env=env)
+        assert "skipped" in again.stdout, again.stdout
+        if not env["HAIGUAN_DB"].startswith("postgres"):
+            con = sqlite3.connect(env["HAIGUAN_DB"])
+            counts.append(con.execute("SELECT status, lane, COUNT(*) FROM declarations GROUP BY 1, 2").fetchall())
+            con.close()
+        subprocess.run(["rm", "-rf", d])
+    eq(counts[0], counts[1], "the same seed gives the same data")
+    assert sum(c for _, _, c in counts[0]) > 20, counts[0]
+    eq(s.cli("demo", "--days", "x", check=False).returncode, 2)
+
+
+@test
 def cli_import_enterprises_reports_lines(s):
     path = os.path.join(s.dir, "ent.csv")
     with open(path, "w") as f:

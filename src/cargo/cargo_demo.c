@@ -1,0 +1,290 @@
+/* cargo_demo.c — `haiguan demo --days N`: a deterministic month (or more) of port activity,
+ * written through the same store functions as the API with a simulated clock, so that every
+ * list, queue and statistic has something true to show. Not for: tests of the rules (the
+ * unit and API tests pin those). It pays taxes through the tax area's store: the one place
+ * where cargo calls tax directly, because a generator plays every party. */
+#include <stdio.h>
+#include <string.h>
+
+#include <unistd.h>
+
+#include "../platform/log.h"
+#include "../platform/module.h"
+#include "../tax/tax_store.h"
+#include "cargo.h"
+
+#define HOUR 3600000LL
+#define DAY (24 * HOUR)
+
+typedef struct rng {
+    uint64_t s;
+} rng;
+
+/* xorshift64*: small, fast and the same everywhere for a given seed */
+static uint64_t next(rng *r)
+{
+    r->s ^= r->s >> 12;
+    r->s ^= r->s << 25;
+    r->s ^= r->s >> 27;
+    return r->s * 2685821657736338717ULL;
+}
+static int64_t between(rng *r, int64_t lo, int64_t hi) { return lo + (int64_t)(next(r) % (uint64_t)(hi - lo + 1)); }
+static int chance(rng *r, int percent) { return (int)(next(r) % 100) < percent; }
+
+typedef struct goods {
+    const char *hs, *name, *origin, *unit;
+    int frozen, green_channel;
+    int64_t unit_price_fen, min_qty, max_qty;
+} goods;
+
+static const goods catalogue[] = {
+    {"0303130000", "冻大西洋鲑鱼", "NO", "千克", 1, 0, 5800, 5000, 22000},
+    {"0306171900", "冻南美白虾", "EC", "千克", 1, 0, 4200, 5000, 20000},
+    {"8483409000", "齿轮箱", "DE", "台", 0, 0, 296700, 10, 200},
+    {"8458110090", "数控车床", "JP", "台", 0, 0, 43000000, 1, 4},
+    {"0805100000", "鲜橙", "ZA", "千克", 0, 1, 900, 10000, 25000},
+    {"2601111000", "铁矿砂", "AU", "千克", 0, 0, 80, 1000000, 5000000},
+};
+
+typedef struct party {
+    const char *uscc, *user;
+    int goods[3];   /* indexes into catalogue */
+} party;
+
+static const party traders[] = {
+    {"91210200241600015L", "dl-trading", {2, 3, 5}},
+    {"91210200716215023J", "dl-fishery", {0, 1, 4}},
+    {"91210213005599016G", "demo-shipyard", {2, 3, 3}},
+    {"91210200765432104C", "demo-kuaijie", {4, 0, 2}},
+};
+
+static const char agent_uscc[] = "91210200118877668W";
+static const char *const ports[] = {"0902", "0908"};
+
+static principal as_enterprise(const char *user, const char *uscc)
+{
+    principal p = {.role = ROLE_ENTERPRISE};
+    snprintf(p.name, sizeof p.name, "%s", user);
+    snprintf(p.enterprise, sizeof p.enterprise, "%s", uscc);
+    return p;
+}
+
+static principal as_role(const char *name, unsigned role, unsigned posts)
+{
+    principal p = {.role = role, .posts = posts};
+    snprintf(p.name, sizeof p.name, "%s", name);
+    return p;
+}
+
+/* Pays a declaration's tax, or guarantees it (two-step summaries), as its declarant would. */
+static hg_rc settle_tax(db *d, const principal *who, const char *entry, int guarantee, hg_err *err)
+{
+    json_t *bill = NULL, *out = NULL;
+    hg_rc rc = tax_bill_json(d, who, entry, now_ms(), &bill, err);
+    if (rc == HG_NOTFOUND)
+        return HG_OK;   /* no bill: nothing to settle */
+    const char *status = rc ? NULL : json_string_value(json_object_get(bill, "status"));
+    if (!rc && status && strcmp(status, "due") == 0) {
+        int64_t fen = 0;
+        const char *amount = json_string_value(json_object_get(bill, guarantee ? "total" : "amount_due"));
+        money_parse(amount, &fen, NULL);
+        rc = guarantee ? tax_guarantee(d, who, NULL, entry, fen, "中国银行大连分行", &out, err)
+                       : tax_pay(d, who, NULL, entry, fen, &out, err);
+        json_decref(out);
+    }
+    json_decref(bill);
+    return rc;
+}
+
+/* Runs one store call at a simulated moment, unless that moment is still in the future. */
+#define AT(t) if (clock_simulate(t), (t) < real_now)
+
+typedef struct plan {
+    char bill[24];
+    const party *trader;
+    const goods *g;
+    int scenario;   /* 0 advance, 1 after arrival, 2 two-step summary, 3 ship-side pickup */
+    char entry[19];
+} plan;
+
+static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_bills, int64_t real_now, long *count,
+                        hg_err *err)
+{
+    principal agent = as_enterprise("dl-agent", agent_uscc), officer = as_role("officer", ROLE_OFFICER,
+                                                                               POST_CLEARANCE | POST_INSPECTION | POST_TAX);
+    principal lab = as_role("lab01", ROLE_SYSTEM, 0), terminal = as_role("terminal01", ROLE_SYSTEM, 0);
+    plan plans[12];
+    char eta[40];
+    time_format_rfc3339(arrive, eta, sizeof eta);
+    json_t *bills = json_array();
+    for (int i = 0; i < n_bills; i++) {
+        plan *p = &plans[i];
+        memset(p, 0, sizeof *p);
+        p->trader = &traders[next(r) % (sizeof traders / sizeof traders[0])];
+        p->g = &catalogue[p->trader->goods[next(r) % 3]];
+        int roll = (int)(next(r) % 100);
+        p->scenario = roll < 40 ? 0 : roll < 75 ? 1 : roll < 88 ? 2 : 3;
+        snprintf(p->bill, sizeof p->bill, "DEMO%s%08llu", port, (unsigned long long)(next(r) % 100000000ULL));
+        json_array_append_new(bills, json_pack("{s:s, s:s, s:s, s:i, s:i}", "bill_no", p->bill, "consignee",
+                                               p->trader->uscc, "goods_description", p->g->name, "packages",
+                                               (int)between(r, 10, 900), "gross_weight_kg", (int)between(r, 500, 30000)));
+    }
+    json_t *m = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "direction", "import", "transport_mode", "sea",
+                          "vessel_imo", next(r) % 2 ? "IMO9074729" : "IMO9176187", "voyage", "DEMO", "port", port, "eta",
+                          eta, "bills", bills);
+    json_t *out = NULL;
+    hg_rc rc = HG_OK;
+    char manifest_no[40] = "";
+    AT(arrive - between(r, 20, 40) * HOUR)
+    {
+        rc = manifest_create(d, &agent, NULL, m, &out, err);
+        if (!rc)
+            snprintf(manifest_no, sizeof manifest_no, "%s", json_string_value(json_object_get(out, "manifest_no")));
+        json_decref(out);
+    }
+    json_decref(m);
+    if (rc || !manifest_no[0])
+        return rc;
+    int64_t filed_at[12], arrived_at[12];
+    /* declarations filed before arrival: advance, two-step summaries, ship-side pickup */
+    for (int i = 0; i < n_bills && !rc; i++) {
+        plan *p = &plans[i];
+        arrived_at[i] = arrive + between(r, 1, 6) * HOUR / 2;
+        filed_at[i] = p->scenario == 1 ? arrived_at[i] + between(r, 1, 40) * HOUR : arrive - between(r, 2, 30) * HOUR;
+    }
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        if (pass == 1) {
+            AT(arrive) { rc = manifest_arrived(d, &agent, NULL, manifest_no, arrive, &out, err); json_decref(out); }
+            for (int i = 0; i < n_bills && !rc; i++) {
+                json_t *a = json_pack("{s:[s]}", "bills", plans[i].bill);
+                AT(arrived_at[i]) { rc = arrival_report(d, &terminal, NULL, a, &out, err); json_decref(out); }
+                json_decref(a);
+            }
+        }
+        for (int i = 0; i < n_bills && !rc; i++) {
+            plan *p = &plans[i];
+            if ((p->scenario == 1) != (pass == 1))
+                continue;
+            principal trader = as_enterprise(p->trader->user, p->trader->uscc);
+            int64_t qty = between(r, p->g->min_qty, p->g->max_qty);
+            char value[32];
+            money_format(qty * p->g->unit_price_fen, value, sizeof value);
+            json_t *decl = json_pack(
+                "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I, "
+                "s:b}]}",
+                "direction", "import", "kind", p->scenario == 2 ? "summary" : "complete", "declarant", p->trader->uscc,
+                "consignee", p->trader->uscc, "port", port, "transport_mode", "sea", "bill_no", p->bill,
+                "trade_country", p->g->origin, "ship_side_pickup", p->scenario == 3, "green_channel",
+                p->g->green_channel, "items", "hs_code", p->g->hs, "name", p->g->name, "origin", p->g->origin,
+                "quantity", (json_int_t)qty, "unit", p->g->unit, "value", value, "currency", "CNY",
+                "gross_weight_kg", (json_int_t)(qty > 1000 ? qty : qty * 50), "net_weight_kg",
+                (json_int_t)(qty > 1000 ? qty * 95 / 100 : qty * 45), "frozen", p->g->frozen);
+            AT(filed_at[i])
+            {
+                rc = declaration_file(d, &trader, NULL, decl, &out, err);
+                if (!rc) {
+                    snprintf(p->entry, sizeof p->entry, "%s", json_string_value(json_object_get(out, "entry_no")));
+                    (*count)++;
+                }
+                json_decref(out);
+            }
+            json_decref(decl);
+            if (!rc && p->entry[0]) {   /* tax: a guarantee for summaries, else paid within hours */
+                int64_t t = filed_at[i] + between(r, 1, 12) * HOUR;
+                AT(t) { rc = settle_tax(d, &trader, p->entry, p->scenario == 2, err); }
+            }
+        }
+    }
+    /* laboratories, inspections and officers' releases, in the hours after arrival */
+    for (int i = 0; i < n_bills && !rc; i++) {
+        plan *p = &plans[i];
+        if (!p->entry[0])
+            continue;
+        json_t *samples = NULL;
+        principal trader = as_enterprise(p->trader->user, p->trader->uscc);
+        int positive = 0;
+        int64_t t = (filed_at[i] > arrived_at[i] ? filed_at[i] : arrived_at[i]) + between(r, 4, 30) * HOUR;
+        if (sample_list(d, &officer, p->entry, &samples, err) == HG_OK) {
+            size_t k;
+            json_t *smp;
+            json_array_foreach(json_object_get(samples, "items"), k, smp)
+            {
+                int pos = chance(r, 3);
+                json_t *res = json_pack("{s:s}", "result", pos ? "positive" : "negative");
+                AT(t) { rc = sample_result(d, &lab, NULL, json_string_value(json_object_get(smp, "barcode")), res, &out, err); json_decref(out); positive |= pos; }
+                json_decref(res);
+            }
+        }
+        json_decref(samples);
+        json_t *tasks = NULL;
+        if (!rc && inspection_list(d, "open", &tasks, err) == HG_OK) {
+            size_t k;
+            json_t *task;
+            json_array_foreach(json_object_get(tasks, "items"), k, task)
+            {
+                if (rc || strcmp(json_string_value(json_object_get(task, "entry_no")), p->entry) != 0)
+                    continue;
+                json_t *res = positive ? json_pack("{s:s, s:s, s:s}", "result", "fail", "findings", "核酸检测阳性",
+                                                   "disposal", chance(r, 50) ? "return" : "destroy")
+                                       : json_pack("{s:s, s:s}", "result", "pass", "findings", "货证相符");
+                int64_t ti = t + between(r, 1, 8) * HOUR;
+                AT(ti)
+                {
+                    rc = inspection_result(d, &officer, NULL, json_integer_value(json_object_get(task, "id")), res, &out,
+                                           err);
+                    json_decref(out);
+                    if (!rc && !positive) {
+                        AT(ti + between(r, 1, 4) * HOUR / 2)
+                        {
+                            hg_err ignored;   /* e.g. tax still due: the goods wait, as at a real port */
+                            if (declaration_release(d, &officer, NULL, p->entry, &out, &ignored) == HG_OK)
+                                json_decref(out);
+                        }
+                    }
+                }
+                json_decref(res);
+            }
+        }
+        json_decref(tasks);
+        if (!rc && p->scenario == 2) {   /* the complete declaration, within its 14 days (mostly) */
+            json_t *c = json_pack("{s:[s]}", "elements", "1|0|演示|无品牌|无型号");
+            int64_t tc = arrive + between(r, 2, 16) * DAY;
+            AT(tc) { hg_err ignored; if (declaration_complete(d, &trader, NULL, p->entry, c, &out, &ignored) == HG_OK) json_decref(out); }
+            json_decref(c);
+        }
+    }
+    return rc;
+}
+
+hg_rc cargo_demo_activity(db *d, const demo_options *o, hg_err *err)
+{
+    rng r = {o->seed ? o->seed : 2020};
+    int64_t real_now = now_ms();
+    long count = 0;
+    int64_t done = 0;
+    hg_rc rc = db_int(d, &done, err, "SELECT COUNT(*) FROM manifests WHERE voyage = 'DEMO'", "");
+    if (!rc && done) {   /* once per database: a second run would double the history */
+        printf("port activity was generated before; skipped\n");
+        return HG_OK;
+    }
+    if (!rc)
+        rc = db_bulk_mode(d, err);
+    /* day by day up to now: a few vessels at each port, scaled */
+    int64_t start = (real_now / DAY - o->days) * DAY;
+    for (int day = 0; day < o->days && !rc; day++) {
+        for (size_t p = 0; p < sizeof ports / sizeof ports[0] && !rc; p++) {
+            int vessels = (int)between(&r, 1, 3) * o->scale;
+            for (int v = 0; v < vessels && !rc; v++)
+                rc = one_vessel(d, &r, start + day * DAY + between(&r, 0, 22) * HOUR, ports[p], (int)between(&r, 3, 10),
+                                real_now, &count, err);
+        }
+        if (isatty(2))
+            fprintf(stderr, "\rdemo: day %d of %d, %ld declarations", day + 1, o->days, count);
+    }
+    clock_simulate(0);
+    if (isatty(2))
+        fprintf(stderr, "\n");
+    if (!rc)
+        printf("generated %d days of port activity: %ld declarations\n", o->days, count);
+    return rc;
+}
