@@ -131,6 +131,13 @@ hg_rc sample_get(db *d, const principal *who, const char *barcode, json_t **out,
 hg_rc sample_result(db *d, const principal *who, const char *request_id, const char *barcode, const json_t *body,
                     json_t **out, hg_err *err);
 
+/* The logistics ledger (ledger_store.c): entries for items under legal inspection, opened at
+ * filing; status pending, sampled, passed, failed or disposed; released sets the released
+ * quantity. line_no 0 updates every line of the declaration. */
+hg_rc ledger_open(db *d, const char *entry_no, const json_t *decl, hg_err *err);
+hg_rc ledger_update(db *d, const char *entry_no, int64_t line_no, const char *status, int released, hg_err *err);
+hg_rc ledger_list(db *d, const principal *who, const char *entry_no, const char *status, json_t **out, hg_err *err);
+
 /* `haiguan demo --days N`: generated port activity (cargo_demo.c). */
 struct demo_options;
 hg_rc cargo_demo_activity(db *d, const struct demo_options *o, hg_err *err);

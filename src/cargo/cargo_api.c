@@ -239,6 +239,17 @@ static hg_rc samples_result_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc ledger_api(req *r, hg_err *err)
+{
+    static const char *const states[] = {"pending", "sampled", "passed", "failed", "disposed", NULL};
+    const char *status;
+    hg_rc rc = one_of(r, "status", states, &status, err);
+    json_t *out;
+    if (!rc)
+        rc = ledger_list(r->db, r->who, req_query(r, "entry_no"), status, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 #define READERS (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE)
 
 const route cargo_routes[] = {
@@ -260,6 +271,8 @@ const route cargo_routes[] = {
      POST_CLEARANCE, "release a declaration (officer)"},
     {"POST", "/api/v1/declarations/{entry_no}/complete", declarations_complete_api, 0, "declarations",
      ROLE_ENTERPRISE, 0, "complete a two-step summary declaration"},
+    {"GET", "/api/v1/ledger", ledger_api, 0, "ledger", READERS | ROLE_SYSTEM, 0,
+     "the logistics ledger of goods under inspection-quarantine (entry_no, status)"},
     {"GET", "/api/v1/inspections", inspections_list_api, 0, "inspections", ROLE_ADMIN | ROLE_OFFICER, POST_INSPECTION,
      "the inspection queue: green channel first, then oldest (status open, passed, failed)"},
     {"POST", "/api/v1/inspections/{id}/result", inspections_result_api, 0, "inspections", ROLE_OFFICER,

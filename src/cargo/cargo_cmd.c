@@ -23,8 +23,22 @@ static hg_rc ensure_user(db *d, const char *name, unsigned role, const char *ent
     return user_create(d, "demo", NULL, &u, &id, err);
 }
 
+/* HS headings under legal inspection-quarantine in the demo district (food, ores, vehicles). */
+static const char *const demo_legal_inspection[][2] = {
+    {"02", "meat"}, {"03", "fish and seafood"}, {"08", "fruit"}, {"16", "prepared meat and fish"},
+    {"2601", "iron ores"}, {"8703", "motor cars"},
+};
+
 static hg_rc cargo_demo(db *d, hg_err *err)
 {
+    for (size_t i = 0; i < sizeof demo_legal_inspection / sizeof demo_legal_inspection[0]; i++) {
+        hg_rc rc = db_run(d, err,
+                          "INSERT INTO legal_inspection (hs_prefix, description) VALUES (?, ?) "
+                          "ON CONFLICT (hs_prefix) DO NOTHING",
+                          "tt", demo_legal_inspection[i][0], demo_legal_inspection[i][1]);
+        if (rc)
+            return rc;
+    }
     hg_rc rc = ensure_user(d, "dl-agent", ROLE_ENTERPRISE, agent_uscc, "agent-demo-2026", err);
     if (!rc)
         rc = ensure_user(d, "terminal01", ROLE_SYSTEM, NULL, "terminal01-demo-2026", err);

@@ -69,6 +69,14 @@ const migration cargo_migrations[] = {
      "CREATE INDEX samples_entry ON samples(entry_no);"
      "CREATE INDEX samples_producer ON samples(producer, status);",
      NULL, NULL},
+    {220, "logistics ledger",
+     "CREATE TABLE legal_inspection (hs_prefix TEXT PRIMARY KEY, description TEXT);"
+     "CREATE TABLE ledger ("
+     " entry_no TEXT NOT NULL REFERENCES declarations(entry_no), line_no BIGINT NOT NULL, hs_code TEXT NOT NULL,"
+     " quantity BIGINT NOT NULL, unit TEXT NOT NULL, status TEXT NOT NULL, released_quantity BIGINT NOT NULL,"
+     " updated_ms BIGINT NOT NULL, PRIMARY KEY (entry_no, line_no));"
+     "CREATE INDEX ledger_status ON ledger(status, updated_ms);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

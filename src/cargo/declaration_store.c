@@ -102,6 +102,8 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
                       "tiit", DECL_RELEASED, now, now, entry_no);
     json_t *detail = json_pack("{s:b}", "automatic", automatic);
     if (!rc)
+        rc = ledger_update(d, entry_no, 0, NULL, 1, err);
+    if (!rc)
         rc = cargo_add_event(d, entry_no, actor, "released", detail, err);
     if (!rc) {
         audit_event e = {actor, "declaration.release", "declaration", entry_no, request_id, NULL, detail};
@@ -228,6 +230,8 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
     if (!rc)
         rc = cargo_add_event(d, entry_no, "risk", "screened", ev, err);
     json_decref(ev);
+    if (!rc)
+        rc = ledger_open(d, entry_no, filed, err);
     if (!rc)
         rc = cargo_open_checks(d, entry_no, filed, lane, explanation, err);
     json_decref(filed);

@@ -43,6 +43,8 @@ static hg_rc add_sample(db *d, const char *entry_no, int64_t line_no, const char
                     "INSERT INTO samples (barcode, entry_no, line_no, kind, status, producer, created_ms) "
                     "VALUES (?, ?, ?, ?, 'pending', ?, ?)",
                     "ttitti", barcode, entry_no, line_no, kind, producer, now_ms());
+    if (!rc)
+        rc = ledger_update(d, entry_no, line_no, "sampled", 0, err);
     json_t *ev = json_pack("{s:s, s:s, s:I}", "barcode", barcode, "kind", kind, "line_no", (json_int_t)line_no);
     if (!rc)
         rc = cargo_add_event(d, entry_no, "risk", "sampled", ev, err);
@@ -242,6 +244,8 @@ hg_rc inspection_result(db *d, const principal *who, const char *request_id, int
     if (!rc)
         rc = cargo_add_event(d, entry, who->name, pass ? "inspection_passed" : "inspection_failed", ev, err);
     json_decref(ev);
+    if (!rc)
+        rc = ledger_update(d, entry, 0, pass ? "passed" : "disposed", 0, err);
     if (!rc && !pass)   /* returned or destroyed: the declaration ends here */
         rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ?", "tit", DECL_REFUSED,
                     now_ms(), entry);
@@ -352,6 +356,8 @@ hg_rc sample_result(db *d, const principal *who, const char *request_id, const c
     if (!rc)
         rc = cargo_add_event(d, entry, who->name, positive ? "sample_positive" : "sample_negative", ev, err);
     json_decref(ev);
+    if (!rc && positive)
+        rc = ledger_update(d, entry, json_integer_value(json_object_get(before, "line_no")), "failed", 0, err);
     if (!rc && positive) {
         /* a positive batch is never released: it goes to disposal (return or destroy) */
         int64_t open = 0;
