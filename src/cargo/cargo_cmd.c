@@ -2,7 +2,10 @@
  * the demo shipping agent, and declarations by the demo importers. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "../check/check.h"
+#include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/module.h"
 #include "cargo.h"
@@ -89,5 +92,134 @@ static hg_rc cargo_demo(db *d, hg_err *err)
     return rc;
 }
 
-const hg_module cargo_module = {
-    .name = "cargo", .migrations = cargo_migrations, .routes = cargo_routes, .demo = cargo_demo};
+/* ---- bulk import: JSON Lines through the same store functions as the API ---- */
+
+enum import_kind { IMPORT_MANIFESTS, IMPORT_DECLARATIONS, IMPORT_ARRIVALS };
+
+static void progress(long done, long total)
+{
+    if (!isatty(2) || total == 0)
+        return;
+    int width = 40, filled = (int)(done * width / total);
+    fprintf(stderr, "\r[%.*s%*s] %ld/%ld lines", filled, "########################################", width - filled, "",
+            done, total);
+    if (done == total)
+        fprintf(stderr, "\n");
+}
+
+/* One line: a manifest names its "filer" (the carrier's USCC), a declaration acts as its
+ * declarant, an arrival report as the command's user. */
+static hg_rc import_line(db *d, enum import_kind kind, json_t *obj, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc;
+    if (kind == IMPORT_MANIFESTS) {
+        const char *filer = json_string_value(json_object_get(obj, "filer"));
+        const char *why;
+        if (!filer || !check_uscc(filer, &why))
+            return hg_fail(err, HG_INVALID, "required", "filer", "a manifest line names its filer (the carrier's USCC)");
+        principal p = {.role = ROLE_ENTERPRISE};
+        snprintf(p.name, sizeof p.name, "%s", cli_actor());
+        snprintf(p.enterprise, sizeof p.enterprise, "%s", filer);
+        json_object_del(obj, "filer");
+        rc = manifest_create(d, &p, NULL, obj, &out, err);
+    } else if (kind == IMPORT_DECLARATIONS) {
+        principal p = {.role = ROLE_ENTERPRISE};
+        const char *declarant = json_string_value(json_object_get(obj, "declarant"));
+        snprintf(p.name, sizeof p.name, "%s", cli_actor());
+        snprintf(p.enterprise, sizeof p.enterprise, "%s", declarant ? declarant : "");
+        rc = declaration_file(d, &p, NULL, obj, &out, err);
+    } else {
+        principal p = {.role = ROLE_SYSTEM};
+        snprintf(p.name, sizeof p.name, "%s", cli_actor());
+        rc = arrival_report(d, &p, NULL, obj, &out, err);
+    }
+    json_decref(out);
+    return rc;
+}
+
+static int import_jsonl(const char *path, db *d, enum import_kind kind)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "haiguan: cannot open %s\n", path);
+        return EXIT_FAIL;
+    }
+    buf data;
+    buf_init(&data, 256u << 20);
+    char chunk[65536];
+    size_t n;
+    int bad = 0;
+    while (!bad && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        bad = buf_append(&data, chunk, n) != HG_OK;
+    fclose(f);
+    if (bad) {
+        fprintf(stderr, "haiguan: %s is larger than 256 MiB\n", path);
+        buf_free(&data);
+        return EXIT_FAIL;
+    }
+    long total = 0, loaded = 0, refused = 0, line = 0;
+    for (size_t i = 0; i < data.len; i++)
+        total += data.data[i] == '\n';
+    if (data.len && data.data[data.len - 1] != '\n')
+        total++;
+    const char *p = data.data ? data.data : "", *end = p + data.len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        line++;
+        if (len && !(len == 1 && p[0] == '\r')) {
+            json_t *obj = NULL;
+            hg_err err;
+            hg_err_clear(&err);
+            hg_rc rc = json_parse_body(p, len, &obj, &err);
+            if (!rc)
+                rc = import_line(d, kind, obj, &err);
+            json_decref(obj);
+            if (rc) {
+                if (isatty(2))
+                    fprintf(stderr, "\r");
+                printf("line %ld: %s%s%s\n", line, err.field, err.field[0] ? ": " : "", err.message);
+                refused++;
+            } else {
+                loaded++;
+            }
+        }
+        if (line % 100 == 0 || !nl)
+            progress(line, total);
+        p += len + (nl ? 1 : 0);
+    }
+    progress(total, total);
+    buf_free(&data);
+    printf("%ld loaded, %ld refused\n", loaded, refused);
+    return refused ? EXIT_FAIL : EXIT_OK;
+}
+
+static int import_manifests(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_jsonl(path, d, IMPORT_MANIFESTS);
+}
+static int import_declarations(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_jsonl(path, d, IMPORT_DECLARATIONS);
+}
+static int import_arrivals(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_jsonl(path, d, IMPORT_ARRIVALS);
+}
+
+static const importer cargo_importers[] = {
+    {"manifests", import_manifests, "JSON Lines: one manifest per line, as POST /api/v1/manifests, plus \"filer\" (USCC)"},
+    {"declarations", import_declarations, "JSON Lines: one declaration per line, as POST /api/v1/declarations"},
+    {"arrivals", import_arrivals, "JSON Lines: one arrival report per line, as POST /api/v1/arrivals"},
+    {NULL, NULL, NULL},
+};
+
+const hg_module cargo_module = {.name = "cargo",
+                                .migrations = cargo_migrations,
+                                .routes = cargo_routes,
+                                .importers = cargo_importers,
+                                .demo = cargo_demo};

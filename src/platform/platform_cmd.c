@@ -431,7 +431,10 @@ static const command platform_commands[] = {
      "reported with its line number and reason and loads nothing, the good lines load.\n"
      "Ends with a summary (\"N loaded, M refused\"); exit 1 when any line was refused.\n"
      "KIND enterprises: CSV with a header line naming the columns: uscc, customs_code,\n"
-     "name_zh, name_en, kind, credit_level, coordinator."},
+     "name_zh, name_en, kind, credit_level, coordinator. tariff, exchange-rates: CSV, loaded\n"
+     "whole or not at all. manifests, declarations, arrivals: JSON Lines, one record per line\n"
+     "as the API takes it (a manifest adds \"filer\", the carrier's USCC), with a progress bar\n"
+     "on a terminal."},
     {"routes", routes_cmd, "routes", "list the HTTP routes",
      "Prints every route of the API: method, path pattern and what it does."},
     {NULL, NULL, NULL, NULL, NULL},

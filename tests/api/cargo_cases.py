@@ -332,3 +332,33 @@ def register_inspections(test, eq, error_of):
         eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["status"], "refused")
         error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/release" % e), 409, field="status")
         error_of(s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % t, {"result": "pass"}), 409)
+
+
+def register_imports(test, eq, error_of):
+    @test
+    def import_manifests_declarations_arrivals_jsonl(s):
+        import json
+        import os
+        b1, b2 = bill_no(), bill_no()
+        m = {"filer": "91210200118877668W", "direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729",
+             "port": "0902", "eta": "2026-12-05T08:00:00+08:00", "bills": [bill(b1), bill(b2)]}
+        path = os.path.join(s.dir, "m.jsonl")
+        with open(path, "w") as f:
+            f.write(json.dumps(m) + "\n")
+            f.write(json.dumps(dict(m, filer="bad")) + "\n")
+            f.write("{not json\n")
+        p = s.cli("import", "manifests", path, check=False)
+        eq(p.returncode, 1, p.stdout + p.stderr)
+        assert "line 2: filer" in p.stdout and "line 3:" in p.stdout and "1 loaded, 2 refused" in p.stdout, p.stdout
+        _, path_, body, _ = declaration(b1)
+        with open(path, "w") as f:
+            f.write(json.dumps(body) + "\n")
+            f.write(json.dumps(dict(body, bill_no="NOSUCH")) + "\n")
+        p = s.cli("import", "declarations", path, check=False)
+        assert "line 2: bill_no" in p.stdout and "1 loaded, 1 refused" in p.stdout, p.stdout
+        with open(path, "w") as f:
+            f.write(json.dumps({"bills": [b1, b2], "at": "2026-11-28T08:00:00+08:00"}) + "\n")
+        p = s.cli("import", "arrivals", path)
+        assert "1 loaded, 0 refused" in p.stdout, p.stdout
+        listed = s.as_user("dl-trading", "GET", "/api/v1/declarations?limit=200").json["items"]
+        assert any(d["bill_no"] == b1 for d in listed)
