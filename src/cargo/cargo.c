@@ -11,7 +11,8 @@ static const char *const directions[] = {"import", "export", NULL};
 static const char *const transport_modes[] = {"sea", "air", "road", "rail", NULL};
 static const char *const manifest_states[] = {"filed", "arrived", NULL};
 static const char *const declaration_kinds[] = {"complete", "summary", NULL};
-static const char *const declaration_states[] = {DECL_FILED, DECL_INSPECTION, DECL_RELEASED, DECL_REFUSED, NULL};
+static const char *const declaration_states[] = {DECL_FILED,   DECL_INSPECTION, DECL_PERMITTED,
+                                                 DECL_RELEASED, DECL_REFUSED,    NULL};
 static const char *const lanes[] = {"green", "yellow", "red", "blue", NULL};
 
 #define MONEY_MAX 100000000000000LL   /* 1 trillion yuan in fen: far above any declaration */
@@ -105,11 +106,13 @@ static const field declaration_fields[] = {
     {.name = "ship_side_pickup", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "船边直提"},
     {.name = "arrival_direct_loading", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "抵港直装"},
     {.name = "green_channel", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "绿色通道"},
+    {.name = "release_first", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "先放后检"},
     {.name = "status", .type = FT_ENUM, .flags = FF_SERVER | FF_FILTER, .values = declaration_states,
      .label_zh = "状态"},
     {.name = "lane", .type = FT_ENUM, .flags = FF_SERVER | FF_FILTER, .values = lanes, .label_zh = "通道"},
     {.name = "advance", .type = FT_BOOL, .flags = FF_SERVER, .label_zh = "提前申报"},
     {.name = "filed_at", .type = FT_TIME, .flags = FF_SERVER, .column = "filed_ms", .label_zh = "申报时间"},
+    {.name = "permitted_at", .type = FT_TIME, .flags = FF_SERVER, .column = "permitted_ms", .label_zh = "准许入境时间"},
     {.name = "released_at", .type = FT_TIME, .flags = FF_SERVER, .column = "released_ms", .label_zh = "放行时间"},
     {.name = "completed_at", .type = FT_TIME, .flags = FF_SERVER, .column = "completed_ms",
      .label_zh = "完整申报时间"},
@@ -192,17 +195,39 @@ hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
         return hg_fail(err, HG_CONFLICT, "conflict", "arrival",
                        "release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or "
                        "arrival direct loading");
-    if ((strcmp(f->lane, "red") == 0 || strcmp(f->lane, "yellow") == 0) && !f->inspection_passed)
+    if ((strcmp(f->lane, "red") == 0 || strcmp(f->lane, "yellow") == 0) && !f->inspection_passed && !f->release_first)
         return hg_fail(err, HG_CONFLICT, "conflict", "lane",
                        "the declaration was selected for inspection; release needs a passed inspection");
-    if (f->samples_pending)
+    if (f->samples_pending && !f->release_first)
         return hg_fail(err, HG_CONFLICT, "conflict", "samples", "release waits for the laboratory results of its samples");
     if (!f->tax_settled)
         return hg_fail(err, HG_CONFLICT, "conflict", "tax",
                        "tax is due: release needs it paid, guaranteed or deferred");
-    if (strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer)
+    if (strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer && !f->release_first)
         return hg_fail(err, HG_CONFLICT, "conflict", "lane", "only green and blue lanes are released automatically");
     return HG_OK;
+}
+
+int cargo_bulk_commodity(const char *hs)
+{
+    static const char *const prefixes[] = {"26", "2701", "2709", "1001", "1005", "1201"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(hs, prefixes[i], strlen(prefixes[i])) == 0)
+            return 1;
+    return 0;
+}
+
+hg_rc cargo_permit_allowed(const release_facts *f, hg_err *err)
+{
+    if (strcmp(f->status, DECL_PERMITTED) == 0)
+        return hg_fail(err, HG_CONFLICT, "conflict", "status", "the goods were already permitted to enter");
+    if (!f->samples_pending)
+        return hg_fail(err, HG_CONFLICT, "conflict", "samples",
+                       "two-stage admission is for goods waiting for laboratory results; none are pending");
+    release_facts g = *f;
+    g.samples_pending = 0;   /* everything else release needs must hold */
+    g.by_officer = 1;
+    return cargo_release_allowed(&g, err);
 }
 
 int cargo_needs_nucleic_acid(const char *direction, const char *hs_code)

@@ -24,6 +24,8 @@ extern const record_type item_record;
 #define DECL_INSPECTION "inspection"   /* selected by risk (red or yellow lane) */
 #define DECL_RELEASED "released"
 #define DECL_REFUSED "refused"         /* disposed (returned or destroyed); final */
+#define DECL_PERMITTED "permitted"     /* two-stage admission: permitted to enter under seal,
+                                        * waiting for laboratory results to be qualified for market */
 
 /* Formats an entry number: 4-digit port customs code + year + direction digit (1 import,
  * 0 export) + 9-digit serial, into out (19 bytes). -1 when the parts do not fit. */
@@ -52,6 +54,7 @@ typedef struct release_facts {
     int samples_pending;       /* samples without a laboratory result */
     int sample_positive;       /* a sample tested positive: never released */
     int by_officer;            /* an officer (clearance post) asks for the release */
+    int release_first;         /* 先放后检: bulk commodities released while inspection goes on */
 } release_facts;
 
 /* HG_OK when the release may happen; HG_CONFLICT with the rule named in err otherwise. */
@@ -60,6 +63,15 @@ hg_rc cargo_release_allowed(const release_facts *f, hg_err *err);
 /* Imported seafood (HS chapter 03, headings 1604 and 1605): every batch is sampled for
  * nucleic acid (HQ's standing instruction on cold-chain food). */
 int cargo_needs_nucleic_acid(const char *direction, const char *hs_code);
+
+/* Bulk commodities that may be released first and inspected later (先放后检): ores and
+ * concentrates (chapter 26), coal (2701), crude oil (2709), wheat (1001), maize (1005) and
+ * soybeans (1201). */
+int cargo_bulk_commodity(const char *hs_code);
+
+/* Two-stage admission: may goods be permitted to enter before their laboratory results?
+ * Everything that release needs must hold except the pending samples (which must exist). */
+hg_rc cargo_permit_allowed(const release_facts *f, hg_err *err);
 
 /* A foreign producer whose goods tested positive is suspended: one week after one or two
  * positives, four weeks after three or more, counted from the latest. Returns the end of the
@@ -96,6 +108,8 @@ typedef struct declaration_filter {
 hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err);
 hg_rc declaration_release(db *d, const principal *who, const char *request_id, const char *entry_no, json_t **out,
                           hg_err *err);
+hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_id, const char *entry_no,
+                               json_t **out, hg_err *err);
 hg_rc declaration_complete(db *d, const principal *who, const char *request_id, const char *entry_no,
                            const json_t *body, json_t **out, hg_err *err);
 
@@ -137,6 +151,12 @@ hg_rc sample_result(db *d, const principal *who, const char *request_id, const c
 hg_rc ledger_open(db *d, const char *entry_no, const json_t *decl, hg_err *err);
 hg_rc ledger_update(db *d, const char *entry_no, int64_t line_no, const char *status, int released, hg_err *err);
 hg_rc ledger_list(db *d, const principal *who, const char *entry_no, const char *status, json_t **out, hg_err *err);
+
+/* Disinfection supervision records for refrigerated cargo unloading (disinfection_store.c). */
+extern const record_type disinfection_record;
+hg_rc disinfection_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+                          hg_err *err);
+hg_rc disinfection_list(db *d, const char *cursor, int limit, json_t **out, hg_err *err);
 
 /* `haiguan demo --days N`: generated port activity (cargo_demo.c). */
 struct demo_options;

@@ -128,7 +128,7 @@ static hg_rc time_param(req *r, const char *name, int64_t *ms, hg_err *err)
 
 static hg_rc declarations_list_api(req *r, hg_err *err)
 {
-    static const char *const states[] = {DECL_FILED, DECL_INSPECTION, DECL_RELEASED, DECL_REFUSED, NULL};
+    static const char *const states[] = {DECL_FILED, DECL_INSPECTION, DECL_PERMITTED, DECL_RELEASED, DECL_REFUSED, NULL};
     static const char *const dirs[] = {"import", "export", NULL};
     static const char *const lanes[] = {"green", "yellow", "red", "blue", NULL};
     static const char *const kinds[] = {"complete", "summary", NULL};
@@ -156,6 +156,32 @@ static hg_rc declarations_release_api(req *r, hg_err *err)
 {
     json_t *out;
     hg_rc rc = declaration_release(r->db, r->who, r->request_id, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc declarations_permit_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = declaration_permit_entry(r->db, r->who, r->request_id, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc disinfections_create_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = disinfection_create(r->db, r->who, r->request_id, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc disinfections_list_api(req *r, hg_err *err)
+{
+    int limit;
+    json_t *out;
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
+    if (!rc)
+        rc = disinfection_list(r->db, req_query(r, "cursor"), limit, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -269,6 +295,12 @@ const route cargo_routes[] = {
      "read a declaration with its timeline"},
     {"POST", "/api/v1/declarations/{entry_no}/release", declarations_release_api, 0, "declarations", ROLE_OFFICER,
      POST_CLEARANCE, "release a declaration (officer)"},
+    {"POST", "/api/v1/declarations/{entry_no}/permit-entry", declarations_permit_api, 0, "declarations", ROLE_OFFICER,
+     POST_CLEARANCE | POST_INSPECTION, "two-stage admission: permit goods to enter before their laboratory results"},
+    {"POST", "/api/v1/disinfections", disinfections_create_api, 0, "inspections", ROLE_OFFICER,
+     POST_INSPECTION | POST_QUARANTINE, "record a supervised disinfection of refrigerated cargo unloading"},
+    {"GET", "/api/v1/disinfections", disinfections_list_api, 0, "inspections", ROLE_ADMIN | ROLE_OFFICER, 0,
+     "disinfection supervision records (limit, cursor)"},
     {"POST", "/api/v1/declarations/{entry_no}/complete", declarations_complete_api, 0, "declarations",
      ROLE_ENTERPRISE, 0, "complete a two-step summary declaration"},
     {"GET", "/api/v1/ledger", ledger_api, 0, "ledger", READERS | ROLE_SYSTEM, 0,

@@ -39,8 +39,8 @@ const migration cargo_migrations[] = {
      " entry_no TEXT PRIMARY KEY, direction TEXT NOT NULL, kind TEXT NOT NULL, declarant TEXT NOT NULL,"
      " consignee TEXT, consignor TEXT, port TEXT NOT NULL, transport_mode TEXT NOT NULL,"
      " bill_no TEXT NOT NULL, trade_country TEXT NOT NULL, ship_side_pickup BIGINT, arrival_direct_loading BIGINT,"
-     " green_channel BIGINT, status TEXT NOT NULL, lane TEXT NOT NULL, advance BIGINT NOT NULL,"
-     " filed_ms BIGINT NOT NULL, released_ms BIGINT, completed_ms BIGINT, updated_ms BIGINT NOT NULL);"
+     " green_channel BIGINT, release_first BIGINT, status TEXT NOT NULL, lane TEXT NOT NULL, advance BIGINT NOT NULL,"
+     " filed_ms BIGINT NOT NULL, permitted_ms BIGINT, released_ms BIGINT, completed_ms BIGINT, updated_ms BIGINT NOT NULL);"
      "CREATE INDEX declarations_status ON declarations(status, entry_no);"
      "CREATE INDEX declarations_bill ON declarations(bill_no);"
      "CREATE INDEX declarations_filed ON declarations(filed_ms);"
@@ -76,6 +76,14 @@ const migration cargo_migrations[] = {
      " quantity BIGINT NOT NULL, unit TEXT NOT NULL, status TEXT NOT NULL, released_quantity BIGINT NOT NULL,"
      " updated_ms BIGINT NOT NULL, PRIMARY KEY (entry_no, line_no));"
      "CREATE INDEX ledger_status ON ledger(status, updated_ms);",
+     NULL, NULL},
+    {230, "disinfection supervision",
+     "CREATE TABLE disinfections ("
+     " record_no TEXT PRIMARY KEY, manifest_no TEXT NOT NULL REFERENCES manifests(manifest_no), port TEXT NOT NULL,"
+     " started_at BIGINT NOT NULL, ended_at BIGINT NOT NULL, company TEXT NOT NULL, disinfectant TEXT NOT NULL,"
+     " areas TEXT NOT NULL, crew_positive BIGINT NOT NULL, outcome TEXT NOT NULL, officer TEXT NOT NULL,"
+     " created_ms BIGINT NOT NULL);"
+     "CREATE INDEX disinfections_manifest ON disinfections(manifest_no);",
      NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

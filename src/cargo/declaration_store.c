@@ -41,6 +41,19 @@ static hg_rc header_rules(const record *r, const principal *who, hg_err *err)
         return hg_fail(err, HG_INVALID, "invalid", "ship_side_pickup", "ship-side pickup is for imports");
     if (import && record_int(r, "arrival_direct_loading", 0))
         return hg_fail(err, HG_INVALID, "invalid", "arrival_direct_loading", "arrival direct loading is for exports");
+    if (record_int(r, "release_first", 0)) {
+        int n;
+        const record *items = record_list(r, "items", &n);
+        if (!import)
+            return hg_fail(err, HG_INVALID, "invalid", "release_first", "release first, inspect later is for imports");
+        for (int i = 0; i < n; i++)
+            if (!cargo_bulk_commodity(record_text(&items[i], "hs_code"))) {
+                char f[40];
+                snprintf(f, sizeof f, "items[%d].hs_code", i);
+                return hg_fail(err, HG_INVALID, "invalid", f,
+                               "release first, inspect later is for bulk commodities (ores, coal, crude oil, grain)");
+            }
+    }
     if (who->role == ROLE_ENTERPRISE && strcmp(record_text(r, "declarant"), who->enterprise) != 0)
         return hg_fail(err, HG_INVALID, "invalid", "declarant", "you may only declare as your own enterprise");
     return HG_OK;
@@ -97,10 +110,16 @@ static hg_rc set_status(db *d, const char *entry_no, const char *status, const c
 static hg_rc do_release(db *d, const char *entry_no, const char *actor, const char *request_id, int automatic,
                         hg_err *err)
 {
-    int64_t now = now_ms();
+    int64_t now = now_ms(), permitted = 0;
+    hg_rc prc = db_int(d, &permitted, err, "SELECT COALESCE(permitted_ms, 0) FROM declarations WHERE entry_no = ?", "t",
+                       entry_no);
+    if (prc)
+        return prc;
     hg_rc rc = db_run(d, err, "UPDATE declarations SET status = ?, released_ms = ?, updated_ms = ? WHERE entry_no = ?",
                       "tiit", DECL_RELEASED, now, now, entry_no);
-    json_t *detail = json_pack("{s:b}", "automatic", automatic);
+    /* two-stage admission: the release of permitted goods is their qualification for market */
+    json_t *detail = json_pack("{s:b, s:s*}", "automatic", automatic, "stage",
+                               permitted ? "qualified_for_market" : NULL);
     if (!rc)
         rc = ledger_update(d, entry_no, 0, NULL, 1, err);
     if (!rc)
@@ -124,18 +143,20 @@ hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_
     int n = 0;
     db_stmt *s;
     if ((rc = db_query(d, &s, err,
-                       "SELECT entry_no, status, lane, COALESCE(ship_side_pickup, 0), COALESCE(arrival_direct_loading, 0) "
-                       "FROM declarations WHERE bill_no = ? AND status = ? ORDER BY entry_no",
-                       "tt", bill_no, DECL_FILED)))
+                       "SELECT entry_no, status, lane, COALESCE(ship_side_pickup, 0), COALESCE(arrival_direct_loading, 0), "
+                       "COALESCE(release_first, 0) FROM declarations WHERE bill_no = ? AND status IN (?, ?, ?) "
+                       "ORDER BY entry_no",
+                       "tttt", bill_no, DECL_FILED, DECL_PERMITTED, DECL_INSPECTION)))
         return rc;
     char states[64][16], lanes_of[64][8];
-    int pickup[64], loading[64];
+    int pickup[64], loading[64], first[64];
     while ((rc = db_step(s, err)) == HG_ROW && n < 64) {
         snprintf(entries[n], sizeof entries[0], "%s", db_col_text(s, 0));
         snprintf(states[n], sizeof states[0], "%s", db_col_text(s, 1));
         snprintf(lanes_of[n], sizeof lanes_of[0], "%s", db_col_text(s, 2));
         pickup[n] = (int)db_col_int(s, 3);
         loading[n] = (int)db_col_int(s, 4);
+        first[n] = (int)db_col_int(s, 5);
         n++;
     }
     db_reset(s);
@@ -149,7 +170,14 @@ hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_
                            .transport_arrived = bf.transport_arrived,
                            .ship_side_pickup = pickup[i],
                            .arrival_direct_loading = loading[i],
-                           .tax_settled = tax_settled(d, entries[i])};
+                           .tax_settled = tax_settled(d, entries[i]),
+                           .release_first = first[i]};
+        /* permitted goods were cleared by an officer at the first stage: only the results were missing */
+        if (strcmp(states[i], DECL_PERMITTED) == 0)
+            f.by_officer = f.inspection_passed = 1;
+        /* under inspection, only release-first goods go automatically */
+        if (strcmp(states[i], DECL_INSPECTION) == 0 && !first[i])
+            continue;
         if ((rc = cargo_sample_counts(d, entries[i], &f.samples_pending, &f.sample_positive, err)))
             break;
         hg_err ignored;
@@ -398,7 +426,8 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
                            .arrival_direct_loading = json_is_true(json_object_get(before, "arrival_direct_loading")),
                            .inspection_passed = passed > 0,
                            .tax_settled = tax_settled(d, entry_no),
-                           .by_officer = 1};
+                           .by_officer = 1,
+                           .release_first = json_is_true(json_object_get(before, "release_first"))};
         if (!rc)
             rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
         if (!rc)
@@ -417,6 +446,53 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
         *out = NULL;
     }
     json_decref(before);
+    return rc;
+}
+
+hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_id, const char *entry_no,
+                               json_t **out, hg_err *err)
+{
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    rc = declaration_get(d, who, entry_no, &before, err);
+    bill_facts bf;
+    if (!rc)
+        rc = load_bill_facts(d, json_string_value(json_object_get(before, "bill_no")), &bf, err);
+    int64_t passed = 0;
+    if (!rc)
+        rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",
+                    entry_no, "inspection_passed");
+    if (!rc) {
+        release_facts f = {.status = json_string_value(json_object_get(before, "status")),
+                           .lane = json_string_value(json_object_get(before, "lane")),
+                           .arrived = bf.arrived,
+                           .transport_arrived = bf.transport_arrived,
+                           .ship_side_pickup = json_is_true(json_object_get(before, "ship_side_pickup")),
+                           .inspection_passed = passed > 0,
+                           .tax_settled = tax_settled(d, entry_no),
+                           .by_officer = 1};
+        rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
+        if (!rc)
+            rc = cargo_permit_allowed(&f, err);
+    }
+    int64_t now = now_ms();
+    if (!rc)
+        rc = db_run(d, err, "UPDATE declarations SET status = ?, permitted_ms = ?, updated_ms = ? WHERE entry_no = ?",
+                    "tiit", DECL_PERMITTED, now, now, entry_no);
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, who->name, "permitted_entry", NULL, err);
+    if (!rc)
+        rc = declaration_get(d, who, entry_no, out, err);
+    rc = cargo_finish(d, rc, who->name, "declaration.permit_entry", "declaration", entry_no, request_id, before, *out,
+                      err);
+    json_decref(before);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
     return rc;
 }
 

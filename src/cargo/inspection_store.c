@@ -246,9 +246,18 @@ hg_rc inspection_result(db *d, const principal *who, const char *request_id, int
     json_decref(ev);
     if (!rc)
         rc = ledger_update(d, entry, 0, pass ? "passed" : "disposed", 0, err);
-    if (!rc && !pass)   /* returned or destroyed: the declaration ends here */
-        rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ?", "tit", DECL_REFUSED,
-                    now_ms(), entry);
+    if (!rc && !pass) {
+        /* returned or destroyed: the declaration ends here; goods already released first (先放后检)
+         * get a follow-up instead, for they are no longer at the port */
+        int64_t released = 0;
+        rc = db_int(d, &released, err, "SELECT COUNT(*) FROM declarations WHERE entry_no = ? AND status = ?", "tt",
+                    entry, DECL_RELEASED);
+        if (!rc && released)
+            rc = cargo_add_event(d, entry, who->name, "follow_up_required", NULL, err);
+        else if (!rc)
+            rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ?", "tit",
+                        DECL_REFUSED, now_ms(), entry);
+    }
     if (!rc && pass)
         rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ? AND status = ?",
                     "titt", DECL_FILED, now_ms(), entry, DECL_INSPECTION);
@@ -365,8 +374,9 @@ hg_rc sample_result(db *d, const principal *who, const char *request_id, const c
         if (!rc && !open)
             rc = open_task(d, entry, "disposal", 0, "positive nucleic-acid test", err);
         if (!rc)
-            rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ? AND status = ?",
-                        "titt", DECL_INSPECTION, now_ms(), entry, DECL_FILED);
+            rc = db_run(d, err,
+                        "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ? AND status IN (?, ?)",
+                        "tittt", DECL_INSPECTION, now_ms(), entry, DECL_FILED, DECL_PERMITTED);
     }
     if (!rc && !positive)
         rc = cargo_auto_release_entry(d, entry, "system", err);

@@ -362,3 +362,44 @@ def register_imports(test, eq, error_of):
         assert "1 loaded, 0 refused" in p.stdout, p.stdout
         listed = s.as_user("dl-trading", "GET", "/api/v1/declarations?limit=200").json["items"]
         assert any(d["bill_no"] == b1 for d in listed)
+
+
+def register_release_first(test, eq, error_of):
+    @test
+    def release_first_inspect_later_for_bulk_ore(s):
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        ore = [{"hs_code": "2601111000", "name": "铁矿砂", "origin": "AU", "quantity": 5000000, "unit": "千克",
+                "value": "4000000.00", "currency": "CNY", "gross_weight_kg": 5000000, "net_weight_kg": 4990000}]
+        gears = [dict(ore[0], hs_code="8483409000", name="齿轮箱")]
+        error_of(file(s, b, items=gears, release_first=True), 400, field="items[0].hs_code")
+        # a district rule puts this ore in the red lane, so that an inspection is open at release
+        rule = s.as_user("officer", "POST", "/api/v1/risk/rules",
+                         {"name": "test: iron ore grade", "source": "district", "issuer": "test",
+                          "scope": {"direction": "import"},
+                          "conditions": [{"kind": "hs_prefix", "values": ["26011110"]}],
+                          "action": {"lane": "red", "inspection": "manual"}, "note": "grade check"})
+        eq(rule.status, 201, repr(rule))
+        r = file(s, b, items=ore, release_first=True)
+        eq(s.as_user("officer", "POST", "/api/v1/risk/rules/%s/suspend" % rule.json["id"]).status, 200)
+        eq(r.status, 201, repr(r))
+        eq(r.json["lane"], "red")
+        e = r.json["entry_no"]
+        tok = s.cli("token", "create", "--user", "terminal01", "--scopes", "arrival").stdout.strip()
+        eq(s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        due = s.as_user("dl-trading", "GET", "/api/v1/tax/" + e).json["amount_due"]
+        eq(due, "520000.00")   # no duty on iron ore, VAT 13%
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": due}).status, 201)
+        d = s.as_user("officer", "GET", "/api/v1/declarations/" + e).json
+        eq(d["status"], "released")   # released on arrival even if its inspection is still open
+        tasks = [t for t in s.as_user("officer", "GET", "/api/v1/inspections").json["items"] if t["entry_no"] == e]
+        eq(len(tasks), 1)
+        if tasks:
+            r = s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % tasks[0]["id"],
+                          {"result": "fail", "findings": "品位不符", "disposal": "return"})
+            eq(r.status, 200, repr(r))
+            d = s.as_user("officer", "GET", "/api/v1/declarations/" + e).json
+            eq(d["status"], "released")
+            assert "follow_up_required" in [t["event"] for t in d["timeline"]], d["timeline"]
+        # two-stage admission needs pending samples
+        error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/permit-entry" % e), 409)

@@ -385,6 +385,8 @@ cargo_cases.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.a
 cargo_cases.register_tax(test, eq, error_of)
 cargo_cases.register_stats(test, eq, error_of)
 cargo_cases.register_inspections(test, eq, error_of)
+cargo_cases.register_imports(test, eq, error_of)
+cargo_cases.register_release_first(test, eq, error_of)
 
 # ---------------------------------------------------------------- risk (test_risk_api.py)
 

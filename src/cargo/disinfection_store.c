@@ -1,0 +1,82 @@
+/* disinfection_store.c — supervision records of the disinfection of refrigerated cargo
+ * unloading (DESIGN.md §5: bulk refrigerated cargo is unloaded under supervised
+ * disinfection; crew testing positive means no unloading and the vessel leaves). A record
+ * type described once; the rule of the crew's test is the only hand-written check. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../platform/audit.h"
+#include "../platform/log.h"
+#include "cargo.h"
+#include "cargo_store.h"
+
+static const char *const outcomes[] = {"unloading_permitted", "no_unloading_vessel_ordered_to_leave", NULL};
+
+static const field disinfection_fields[] = {
+    {.name = "record_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "记录编号"},
+    {.name = "manifest_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .min_len = 4, .max_len = 40,
+     .label_zh = "舱单编号"},
+    {.name = "port", .type = FT_TEXT, .flags = FF_REQUIRED, .check = cargo_check_port, .label_zh = "口岸"},
+    {.name = "started_at", .type = FT_TIME, .flags = FF_REQUIRED, .label_zh = "开始时间"},
+    {.name = "ended_at", .type = FT_TIME, .flags = FF_REQUIRED, .label_zh = "结束时间"},
+    {.name = "company", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 100, .label_zh = "消毒单位"},
+    {.name = "disinfectant", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 100,
+     .label_zh = "消毒剂"},
+    {.name = "areas", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "消毒区域"},
+    {.name = "crew_positive", .type = FT_BOOL, .flags = FF_REQUIRED, .label_zh = "船员核酸阳性"},
+    {.name = "outcome", .type = FT_ENUM, .flags = FF_REQUIRED, .values = outcomes, .label_zh = "处置结果"},
+    {.name = "officer", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "监管关员"},
+    {.name = "created_at", .type = FT_TIME, .flags = FF_SERVER, .column = "created_ms"},
+    {0},
+};
+const record_type disinfection_record = {.name = "disinfection", .table = "disinfections", .fields = disinfection_fields};
+
+hg_rc disinfection_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+                          hg_err *err)
+{
+    record r = {0};
+    *out = NULL;
+    hg_rc rc = record_from_json(&disinfection_record, body, REC_CREATE, &r, err);
+    if (!rc && record_int(&r, "ended_at", 0) < record_int(&r, "started_at", 0))
+        rc = hg_fail(err, HG_INVALID, "invalid", "ended_at", "ended_at must not be before started_at");
+    /* crew positive: no unloading, the vessel is ordered to leave */
+    if (!rc && record_int(&r, "crew_positive", 0) &&
+        strcmp(record_text(&r, "outcome"), "no_unloading_vessel_ordered_to_leave") != 0)
+        rc = hg_fail(err, HG_INVALID, "invalid", "outcome",
+                     "when crew test positive there is no unloading and the vessel is ordered to leave");
+    if (rc || (rc = db_begin(d, err)))
+        goto out;
+    int64_t n = 0, serial = 0;
+    rc = db_int(d, &n, err, "SELECT COUNT(*) FROM manifests WHERE manifest_no = ?", "t", record_text(&r, "manifest_no"));
+    if (!rc && !n)
+        rc = hg_fail(err, HG_INVALID, "not_found", "manifest_no", "no such manifest");
+    char prefix[24], no[40] = "";
+    snprintf(prefix, sizeof prefix, "DS%s%d", record_text(&r, "port"), cargo_shanghai_year(now_ms()));
+    if (!rc)
+        rc = cargo_next_serial(d, prefix, &serial, err);
+    if (!rc) {
+        snprintf(no, sizeof no, "%s%06lld", prefix, (long long)serial);
+        rc = record_set_text(&r, "record_no", no) || record_set_text(&r, "officer", who->name) ||
+                     record_set_int(&r, "created_at", now_ms())
+                 ? HG_NOMEM
+                 : HG_OK;
+    }
+    if (!rc)
+        rc = record_insert(d, &r, err);
+    if (!rc)
+        rc = record_load_json(d, &disinfection_record, no, out, err);
+    rc = cargo_finish(d, rc, who->name, "disinfection.record", "disinfection", no, request_id, NULL, *out, err);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+out:
+    record_free(&r);
+    return rc;
+}
+
+hg_rc disinfection_list(db *d, const char *cursor, int limit, json_t **out, hg_err *err)
+{
+    record_query q = {.cursor = cursor, .limit = limit};
+    return record_list_json(d, &disinfection_record, &q, out, err);
+}
