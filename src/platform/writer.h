@@ -1,0 +1,18 @@
+/* writer.h — group commit for the HTTP server: state-changing requests are run one after
+ * another on a single writer thread inside one transaction per batch, and each is answered
+ * only after its batch committed. One fsync then serves every request of the batch, instead
+ * of one fsync per request (DESIGN.md §4, §6: durable ingest needs group commit). */
+#ifndef HG_WRITER_H
+#define HG_WRITER_H
+
+#include "http.h"
+
+/* Starts the writer thread (its database connection is opened from db_get_url()). */
+hg_rc writer_start(hg_err *err);
+/* Finishes the queued work and stops the thread. */
+void writer_stop(void);
+/* Runs fn(r, err) on the writer thread inside the current batch and waits until the batch
+ * committed. Returns fn's result, or HG_UNAVAILABLE when the batch could not commit. */
+hg_rc writer_run(route_fn fn, req *r, hg_err *err);
+
+#endif
