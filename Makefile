@@ -9,7 +9,11 @@ DB      ?= haiguan.db
 LISTEN  ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 15
 
-.PHONY: all deps test-deps build run test test-plain test-asan fuzz lint clean
+# The web console (web/): npm ci when node_modules is missing or the lock file changed, then
+# a Vite build into web/dist, which the Meson build embeds (tools/embed_assets.py).
+WEB_SRC := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite.config.js
+
+.PHONY: all deps test-deps build web run test test-plain test-pg test-asan test-e2e fuzz lint clean
 
 all: build
 
@@ -22,12 +26,20 @@ test-deps:
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) --buildtype=debugoptimized
 
-build: deps $(BUILD)/build.ninja
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SRC)
+	cd web && npm run build
+
+web: deps web/dist/index.html
+
+build: deps web $(BUILD)/build.ninja
 	ninja -C $(BUILD) haiguan
 
 run: build
 	$(BUILD)/haiguan --db $(DB) init
-	$(BUILD)/haiguan --db $(DB) demo
+	$(BUILD)/haiguan --db $(DB) demo --days 30
 	@echo "console and API: http://$(LISTEN)/  (stop with Ctrl-C)"
 	$(BUILD)/haiguan --db $(DB) serve --listen $(LISTEN)
 
@@ -37,19 +49,36 @@ $(ASAN)/build.ninja:
 $(FUZZ)/build.ninja:
 	CC=clang meson setup $(FUZZ) --buildtype=debug -Dfuzz=true
 
-test: test-deps lint test-plain test-asan fuzz
+test: test-deps lint web test-plain test-pg test-asan fuzz test-e2e
 	@echo "all tests passed"
 
-test-plain: $(BUILD)/build.ninja
+test-plain: web $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 	meson test -C $(BUILD) --print-errorlogs
 
-test-asan: $(ASAN)/build.ninja
+# The API suite again, on a PostgreSQL server of its own (scripts/pg-start.sh), stopped and
+# deleted afterwards whether the suite passed or not. Unit tests stay on SQLite.
+test-pg: web $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+	@state=$$(mktemp); url=$$(scripts/pg-start.sh $$state); rc=$$?; \
+	if [ $$rc -eq 0 ]; then \
+		echo "API suite on $$url"; \
+		HAIGUAN_TEST_PG=$$url HAIGUAN_TEST_PG_STATE=$$state HAIGUAN_DOCS=$(CURDIR)/docs \
+			python3 tests/api/run_api_tests.py $(BUILD)/haiguan; rc=$$?; \
+	fi; \
+	scripts/pg-stop.sh $$state; exit $$rc
+
+test-asan: web $(ASAN)/build.ninja
 	ninja -C $(ASAN)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		meson test -C $(ASAN) --print-errorlogs
 
-fuzz: $(FUZZ)/build.ninja
+# the console in headless Chromium against a fresh demo server; screenshots in $(BUILD)/e2e-artifacts
+test-e2e: test-deps web $(BUILD)/build.ninja
+	ninja -C $(BUILD) haiguan
+	node tests/e2e/run.mjs $(BUILD)/haiguan $(BUILD)/e2e-artifacts
+
+fuzz: web $(FUZZ)/build.ninja
 	ninja -C $(FUZZ)
 	scripts/run-fuzzers.sh $(FUZZ) $(FUZZ_SECONDS)
 
@@ -57,4 +86,4 @@ lint:
 	@scripts/lint.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN) $(FUZZ)
+	rm -rf $(BUILD) $(ASAN) $(FUZZ) web/dist

@@ -6,9 +6,13 @@
 set -eu
 BUILD="gcc make meson ninja-build pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
 libpq-dev libsodium-dev libzint-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk iso-codes"
-TEST="libcmocka-dev clang libclang-rt-14-dev sqlite3 python3 curl"
+TEST="libcmocka-dev clang libclang-rt-14-dev sqlite3 python3 curl zbar-tools chromium clips libclips-dev"
 want="$BUILD"
 [ "${1:-build}" = test ] && want="$BUILD $TEST"
+# Node.js and npm build the web console (web/, Vite); a machine that already has them, from
+# Debian or elsewhere, keeps its own. The browser tests use Debian's chromium (in TEST).
+command -v node >/dev/null 2>&1 || want="$want nodejs"
+command -v npm >/dev/null 2>&1 || want="$want npm"
 missing=""
 for p in $want; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

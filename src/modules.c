@@ -6,14 +6,26 @@
 
 extern const hg_module platform_module;
 extern const hg_module audit_module;
+extern const hg_module db_module;
 extern const hg_module check_module;
 extern const hg_module enterprise_module;
+extern const hg_module risk_module;
+extern const hg_module tax_module;
+extern const hg_module cargo_module;
+extern const hg_module stats_module;
+extern const hg_module assets_module;
 
 const hg_module *const hg_modules[] = {
     &platform_module,
     &audit_module,
+    &db_module,
     &check_module,
     &enterprise_module,
+    &risk_module,
+    &tax_module,
+    &cargo_module,
+    &stats_module,
+    &assets_module,
     NULL,
 };
 

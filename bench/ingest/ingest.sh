@@ -3,6 +3,8 @@
 # path (validation, screening, tax, storage with synchronous=FULL, audit) from wrk with
 # keep-alive, against the storage ceiling of a bare SQLite program writing the same rows in
 # batches, in the same run. Ends with one summary line. Called by bench/run ingest.
+# With INGEST_PG=postgres://user@host:port (a server of the benchmark's own: bench/run
+# ingest-pg starts one) the same run on PostgreSQL, CEILING being ceiling_pg (bare libpq).
 set -eu
 bin=$1
 ceiling=$2
@@ -11,7 +13,17 @@ count=100000
 [ "${3:-}" = "--quick" ] && duration=20s && count=30000
 work=$(mktemp -d)
 trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
+pg=${INGEST_PG:-}
+backend=sqlite
 export HAIGUAN_DB="$work/ingest.db" HAIGUAN_KEYS="$work/keys"
+if [ -n "$pg" ]; then
+    backend=postgres
+    psql -X -q -d "$pg/postgres" -c "CREATE DATABASE ingest" -c "CREATE DATABASE ingest_ceiling"
+    HAIGUAN_DB="$pg/ingest"
+fi
+count_rows() {
+    if [ -n "$pg" ]; then psql -X -qAt -d "$HAIGUAN_DB" -c "$1"; else sqlite3 "$HAIGUAN_DB" "$1"; fi
+}
 "$bin" init >/dev/null
 "$bin" demo >/dev/null
 "$bin" serve --listen 127.0.0.1:0 --threads 4 >"$work/out" 2>"$work/server.log" &
@@ -39,7 +51,7 @@ item='{"hs_code":"8483409000","name":"齿轮箱","origin":"DE","quantity":10,"un
 INGEST_BODY="{\"direction\":\"import\",\"kind\":\"complete\",\"declarant\":\"91210200241600015L\",\"consignee\":\"91210200241600015L\",\"port\":\"0902\",\"transport_mode\":\"sea\",\"bill_no\":\"@BILL@\",\"trade_country\":\"DE\",\"items\":[$item,$item,$item]}"
 INGEST_BILLS=$bills
 export INGEST_CSRF INGEST_COOKIE INGEST_BODY INGEST_BILLS
-before=$(sqlite3 "$HAIGUAN_DB" "SELECT COUNT(*) FROM declarations")
+before=$(count_rows "SELECT COUNT(*) FROM declarations")
 wrk -t2 -c64 -d"$duration" --latency -s "$(dirname "$0")/post.lua" "$url/api/v1/declarations" >"$work/wrk" 2>&1
 kill "$(cat "$work/pid")"
 wait "$(cat "$work/pid")" 2>/dev/null || true
@@ -48,16 +60,18 @@ created=$(sed -n 's/.*created=\([0-9]*\).*/\1/p' "$work/wrk")
 other=$(sed -n 's/.*other=\([0-9]*\).*/\1/p' "$work/wrk")
 p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' "$work/wrk")
 p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' "$work/wrk")
-after=$(sqlite3 "$HAIGUAN_DB" "SELECT COUNT(*) FROM declarations")
+after=$(count_rows "SELECT COUNT(*) FROM declarations")
 lost=$((created - (after - before)))
 [ "$lost" -lt 0 ] && lost=0
 "$bin" audit verify >/dev/null || { echo "ingest-bench: audit chain broken after the run" >&2; exit 1; }
 # the ceiling: the same rows into a fresh database of the same schema
+ceil_db="$work/ceil.db"
+[ -n "$pg" ] && ceil_db="$pg/ingest_ceiling"
 rm -f "$work/ceil.db"*
-HAIGUAN_DB="$work/ceil.db" "$bin" init >/dev/null
-ceil=$("$ceiling" "$work/ceil.db" "$count" | sed -n 's/ceiling_per_s=//p')
+HAIGUAN_DB="$ceil_db" "$bin" init >/dev/null
+ceil=$("$ceiling" "$ceil_db" "$count" | sed -n 's/ceiling_per_s=//p')
 echo "wrk: $(grep -E 'Requests/sec|Non-2xx|Socket errors' "$work/wrk" | tr -s ' ' | tr '\n' ';') refused=$other"
-awk -v r="$created" -v d="$duration" -v c="$ceil" -v p50="$p50" -v p99="$p99" -v lost="$lost" 'BEGIN {
+awk -v r="$created" -v d="$duration" -v c="$ceil" -v p50="$p50" -v p99="$p99" -v lost="$lost" -v be="$backend" 'BEGIN {
     secs = d + 0; rate = r / secs;
-    printf "ingest-bench: backend=sqlite decl_per_s=%.0f ceiling_per_s=%s vs_ceiling=%.3f p50_ms=%s p99_ms=%s lost=%d\n",
-        rate, c, rate / c, p50, p99, lost }'
+    printf "ingest-bench: backend=%s decl_per_s=%.0f ceiling_per_s=%s vs_ceiling=%.3f p50_ms=%s p99_ms=%s lost=%d\n",
+        be, rate, c, rate / c, p50, p99, lost }'

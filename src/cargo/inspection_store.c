@@ -18,7 +18,9 @@ static hg_rc open_task(db *d, const char *entry_no, const char *kind, int green,
                       "INSERT INTO inspections (entry_no, kind, status, green_channel, reason, created_ms) "
                       "VALUES (?, ?, 'open', ?, ?, ?)",
                       "ttiti", entry_no, kind, (int64_t)green, reason, now_ms());
-    json_t *ev = json_pack("{s:s, s:s*}", "kind", kind, "reason", reason);
+    /* the reason names risk rules: it stays on the task, which only officers see, and never
+     * reaches the timeline that the enterprise reads */
+    json_t *ev = json_pack("{s:s}", "kind", kind);
     if (!rc)
         rc = cargo_add_event(d, entry_no, "risk", "inspection_opened", ev, err);
     json_decref(ev);

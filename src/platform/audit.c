@@ -585,76 +585,92 @@ static int col_exact_int(db_stmt *s, int i, int64_t *v)
     return stored && strcmp(stored, txt) == 0;
 }
 
-/* The walk: one statement in seq order (one snapshot on SQLite); memory stays constant. */
+#define WALK_COLS                                                                                                      \
+    "SELECT seq, at_ms, actor, action, object_type, object_id, request_id, before_json, after_json, "                  \
+    "prev_hash, hash FROM audit_log "
+#define WALK_PAGE 10000
+
+/* The walk, in seq order; memory stays constant. SQLite streams one statement (one
+ * snapshot). The PostgreSQL backend fetches a statement's result whole, so there the walk
+ * goes in pages of WALK_PAGE rows after the last row checked: seq is a NOT NULL BIGINT on
+ * PostgreSQL and rows are append-only, so the pages join exactly (a row missing at a page
+ * boundary is still a jump in seq). SQLite keeps the single statement because a tampered
+ * SQLite row may carry a NULL or text seq, which ORDER BY puts first or last but a
+ * "seq > ?" page would skip. */
 static hg_rc verify_rows(db *d, audit_report *rep, int64_t *last, hg_err *err)
 {
     db_stmt *s = NULL;
     char prev[65] = GENESIS_HASH, hash[65];
-    int64_t expected = 1;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT seq, at_ms, actor, action, object_type, object_id, request_id, before_json, "
-                        "after_json, prev_hash, hash FROM audit_log ORDER BY seq",
-                        NULL);
-    if (rc)
-        return rc;
-    while ((rc = db_step(s, err)) == HG_ROW) {
-        int64_t seq, at_ms;
-        int seq_ok = col_exact_int(s, 0, &seq);
-        if (seq != expected || !seq_ok) {
-            if (seq_ok && seq > expected && expected == 1)
-                report_bad(rep, 1, "row 1 missing: chain starts at row %" PRId64, seq);
-            else if (seq_ok && seq > expected)
-                report_bad(rep, expected, "row %" PRId64 " missing: sequence jumps from %" PRId64 " to %" PRId64,
-                           expected, expected - 1, seq);
-            else
-                report_bad(rep, expected, "row %" PRId64 ": a row with an invalid number stands before it",
-                           expected);
-            break;
+    int64_t expected = 1, in_page = 0;
+    int paged = strcmp(db_backend(d), "postgres") == 0;
+    hg_rc rc;
+    do {
+        in_page = 0;
+        rc = paged ? db_query(d, &s, err, WALK_COLS "WHERE seq > ? ORDER BY seq LIMIT ?", "ii", expected - 1,
+                              (int64_t)WALK_PAGE)
+                   : db_query(d, &s, err, WALK_COLS "ORDER BY seq", NULL);
+        if (rc)
+            return rc;
+        while ((rc = db_step(s, err)) == HG_ROW) {
+            int64_t seq, at_ms;
+            in_page++;
+            int seq_ok = col_exact_int(s, 0, &seq);
+            if (seq != expected || !seq_ok) {
+                if (seq_ok && seq > expected && expected == 1)
+                    report_bad(rep, 1, "row 1 missing: chain starts at row %" PRId64, seq);
+                else if (seq_ok && seq > expected)
+                    report_bad(rep, expected, "row %" PRId64 " missing: sequence jumps from %" PRId64 " to %" PRId64,
+                               expected, expected - 1, seq);
+                else
+                    report_bad(rep, expected, "row %" PRId64 ": a row with an invalid number stands before it",
+                               expected);
+                break;
+            }
+            const char *prev_hash = db_col_text(s, 9), *stored = db_col_text(s, 10);
+            if (!prev_hash || strcmp(prev_hash, prev) != 0) {
+                if (seq == 1)
+                    report_bad(rep, 1, "row 1: previous hash is not the chain's starting value");
+                else
+                    report_bad(rep, seq, "row %" PRId64 ": previous hash does not link to row %" PRId64, seq, seq - 1);
+                break;
+            }
+            if (!col_exact_int(s, 1, &at_ms)) {
+                report_bad(rep, seq, "row %" PRId64 ": hash does not match its content (at_ms is not an integer)", seq);
+                break;
+            }
+            audit_row r = {seq,
+                           prev_hash,
+                           at_ms,
+                           db_col_text(s, 2),
+                           db_col_text(s, 3),
+                           db_col_text(s, 4),
+                           db_col_text(s, 5),
+                           db_col_text(s, 6),
+                           db_col_text(s, 7),
+                           db_col_text(s, 8)};
+            hg_err herr;
+            hg_rc hrc = audit_hash_row(&r, hash, &herr);
+            if (hrc == HG_NOMEM || hrc == HG_INTERNAL) {
+                rc = hg_fail(err, hrc, herr.code, NULL, "%s", herr.message);
+                break;
+            }
+            if (hrc) {
+                report_bad(rep, seq, "row %" PRId64 ": content is not what was written (%s)", seq, herr.message);
+                break;
+            }
+            if (!stored || strcmp(stored, hash) != 0) {
+                report_bad(rep, seq, "row %" PRId64 ": hash does not match its content", seq);
+                break;
+            }
+            memcpy(prev, hash, sizeof prev);
+            rep->rows++;
+            *last = seq;
+            expected++;
         }
-        const char *prev_hash = db_col_text(s, 9), *stored = db_col_text(s, 10);
-        if (!prev_hash || strcmp(prev_hash, prev) != 0) {
-            if (seq == 1)
-                report_bad(rep, 1, "row 1: previous hash is not the chain's starting value");
-            else
-                report_bad(rep, seq, "row %" PRId64 ": previous hash does not link to row %" PRId64, seq, seq - 1);
-            break;
-        }
-        if (!col_exact_int(s, 1, &at_ms)) {
-            report_bad(rep, seq, "row %" PRId64 ": hash does not match its content (at_ms is not an integer)", seq);
-            break;
-        }
-        audit_row r = {seq,
-                       prev_hash,
-                       at_ms,
-                       db_col_text(s, 2),
-                       db_col_text(s, 3),
-                       db_col_text(s, 4),
-                       db_col_text(s, 5),
-                       db_col_text(s, 6),
-                       db_col_text(s, 7),
-                       db_col_text(s, 8)};
-        hg_err herr;
-        hg_rc hrc = audit_hash_row(&r, hash, &herr);
-        if (hrc == HG_NOMEM || hrc == HG_INTERNAL) {
-            rc = hg_fail(err, hrc, herr.code, NULL, "%s", herr.message);
-            break;
-        }
-        if (hrc) {
-            report_bad(rep, seq, "row %" PRId64 ": content is not what was written (%s)", seq, herr.message);
-            break;
-        }
-        if (!stored || strcmp(stored, hash) != 0) {
-            report_bad(rep, seq, "row %" PRId64 ": hash does not match its content", seq);
-            break;
-        }
-        memcpy(prev, hash, sizeof prev);
-        rep->rows++;
-        *last = seq;
-        expected++;
-    }
+        db_reset(s);
+    } while (paged && rc == HG_DONE && in_page == WALK_PAGE && !rep->bad_seq);
     if (rc == HG_ROW || rc == HG_DONE)
         rc = HG_OK;
-    db_reset(s);
     return rc;
 }
 

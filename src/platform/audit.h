@@ -70,8 +70,9 @@ typedef struct audit_report {
     char reason[160];      /* why it is bad */
 } audit_report;
 
-/* Walks the whole chain with one statement (memory does not grow with the chain): seq
- * contiguous from 1, each prev_hash linking to the row before, each hash recomputing.
+/* Walks the whole chain (one statement on SQLite, pages of rows on PostgreSQL: memory does
+ * not grow with the chain): seq contiguous from 1, each prev_hash linking to the row
+ * before, each hash recomputing.
  * Then checks the stored checkpoints (signature with the recorded public key of its key
  * id; the chain's hash at that seq is the signed head hash). With checkpoint_file (a file
  * written by audit_export) it also checks every exported checkpoint: its signature with

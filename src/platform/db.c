@@ -1,6 +1,7 @@
 /* db.c — backend dispatch, binding helpers, migrations and per-thread connections. */
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +16,43 @@ hg_rc db_open(const char *url, db **out, hg_err *err)
     if (!url || !*url)
         return hg_fail(err, HG_INVALID, "invalid", "db", "database URL is empty");
     if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
-        return hg_fail(err, HG_INVALID, "unsupported", "db",
-                       "PostgreSQL is not built into this version yet");
+        return db_pg_ops.open(url, out, err);
     return db_sqlite_ops.open(url, out, err);
+}
+
+void db_url_redacted(const char *url, char *out, size_t outlen)
+{
+    buf b;
+    buf_init(&b, outlen ? outlen - 1 : 0);
+    const char *scheme = url ? strstr(url, "://") : NULL;
+    hg_rc rc = HG_OK;
+    if (!outlen)
+        return;
+    if (!url || !scheme || (strncmp(url, "postgres", 8) != 0)) {
+        snprintf(out, outlen, "%s", url ? url : "");
+        return;
+    }
+    const char *auth = scheme + 3;
+    size_t auth_len = strcspn(auth, "/?");
+    const char *at = memchr(auth, '@', auth_len);
+    const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+    if (colon) {
+        rc = buf_append(&b, url, (size_t)(colon + 1 - url));
+        if (!rc)
+            rc = buf_puts(&b, "***");
+        url = at;
+    }
+    /* the rest, with any password=VALUE parameter's value hidden */
+    while (!rc && *url) {
+        if (strncmp(url, "password=", 9) == 0 && (url[-1] == '?' || url[-1] == '&')) {
+            rc = buf_puts(&b, "password=***");
+            url += 9 + strcspn(url + 9, "&");
+        } else {
+            rc = buf_append(&b, url++, 1);
+        }
+    }
+    snprintf(out, outlen, "%s", buf_str(&b));
+    buf_free(&b);
 }
 
 void db_close(db *d)
@@ -82,12 +117,47 @@ void db_reset(db_stmt *s)
 }
 int64_t db_changes(db *d) { return d->ops->changes(d); }
 
-hg_rc db_begin(db *d, hg_err *err) { return d->ops->exec(d, d->ops->begin_sql, err); }
-hg_rc db_commit(db *d, hg_err *err) { return d->ops->exec(d, "COMMIT", err); }
+/* Inside a group commit each caller's transaction is a savepoint of the group's one, so that
+ * the store code runs unchanged and a failed request undoes only its own writes. */
+hg_rc db_begin(db *d, hg_err *err)
+{
+    return d->ops->exec(d, d->group ? "SAVEPOINT hg_job" : d->ops->begin_sql, err);
+}
+hg_rc db_commit(db *d, hg_err *err) { return d->ops->exec(d, d->group ? "RELEASE SAVEPOINT hg_job" : "COMMIT", err); }
 void db_rollback(db *d)
 {
     hg_err ignored;
-    d->ops->exec(d, "ROLLBACK", &ignored);
+    if (d->group) {
+        d->ops->exec(d, "ROLLBACK TO SAVEPOINT hg_job", &ignored);
+        d->ops->exec(d, "RELEASE SAVEPOINT hg_job", &ignored);
+    } else {
+        d->ops->exec(d, "ROLLBACK", &ignored);
+    }
+}
+
+hg_rc db_group_begin(db *d, hg_err *err)
+{
+    hg_rc rc = d->ops->exec(d, d->ops->begin_sql, err);
+    if (!rc)
+        d->group = 1;
+    return rc;
+}
+
+hg_rc db_group_end(db *d, hg_err *err)
+{
+    d->group = 0;
+    hg_rc rc = d->ops->exec(d, "COMMIT", err);
+    if (rc) {
+        hg_err ignored;
+        d->ops->exec(d, "ROLLBACK", &ignored);
+    }
+    return rc;
+}
+
+hg_rc db_bulk_mode(db *d, hg_err *err)
+{
+    return db_exec(d, strcmp(db_backend(d), "sqlite") == 0 ? "PRAGMA synchronous = OFF" : "SET synchronous_commit = off",
+                   err);
 }
 
 static hg_rc db_vbind(db_stmt *s, const char *fmt, va_list ap)
@@ -175,12 +245,21 @@ hg_rc db_migrate(db *d, const migration *const *sets, int *applied, hg_err *err)
 {
     if (applied)
         *applied = 0;
-    hg_rc rc = db_exec(d,
-                       "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
-                       "name TEXT NOT NULL, applied_ms BIGINT NOT NULL)",
-                       err);
+    /* under the write lock: two servers starting together on one PostgreSQL database
+     * would otherwise race on CREATE TABLE IF NOT EXISTS (a duplicate-type error) */
+    hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
+    rc = db_exec(d,
+                 "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+                 "name TEXT NOT NULL, applied_ms BIGINT NOT NULL)",
+                 err);
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc) {
+        db_rollback(d);
+        return rc;
+    }
     size_t n = 0;
     for (const migration *const *set = sets; *set; set++)
         for (const migration *m = *set; m->version; m++)

@@ -58,6 +58,12 @@ hg_rc db_begin(db *d, hg_err *err);
 hg_rc db_commit(db *d, hg_err *err);
 void db_rollback(db *d);
 
+/* Group commit: one real transaction around the work of many requests; inside it db_begin,
+ * db_commit and db_rollback are savepoints. db_group_end commits (rolling everything back if
+ * the commit fails) and says whether the group is durable. */
+hg_rc db_group_begin(db *d, hg_err *err);
+hg_rc db_group_end(db *d, hg_err *err);
+
 /* Gives up waiting for the disk at each commit on this connection (SQLite synchronous=OFF,
  * PostgreSQL synchronous_commit=off). Only for generating demo data, never for records. */
 hg_rc db_bulk_mode(db *d, hg_err *err);

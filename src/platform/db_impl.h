@@ -29,12 +29,19 @@ typedef struct db_ops {
 /* Every connection and statement starts with a pointer to its backend's ops. */
 struct db {
     const db_ops *ops;
+    int group;   /* inside a group commit: db_begin/commit/rollback become savepoints */
 };
 struct db_stmt {
     const db_ops *ops;
 };
 
 extern const db_ops db_sqlite_ops;
+extern const db_ops db_pg_ops;
+
+/* PostgreSQL only: with on, writes inside a transaction take no statement savepoint, so a
+ * failed statement fails the whole transaction. For bulk loads (db copy), where a
+ * savepoint per row would cost a round trip and a subtransaction each. */
+void db_pg_bulk(db *d, int on);
 
 /* Copy of sql with @IDPK and @BLOB expanded for ops; xfree it. */
 char *db_expand_ddl(const db_ops *ops, const char *sql);

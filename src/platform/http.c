@@ -22,6 +22,7 @@
 #include "log.h"
 #include "mem.h"
 #include "metrics.h"
+#include "writer.h"
 
 #define SESSION_COOKIE "hg_session"
 
@@ -33,6 +34,8 @@ typedef struct conn_ctx {
 } conn_ctx;
 
 static const http_config *config;
+
+const char *http_assets_dir(void) { return config ? config->assets_dir : NULL; }
 
 const char *req_query(req *r, const char *name)
 {
@@ -140,6 +143,39 @@ static int is_json_type(const char *ct)
 
 static int is_read_method(const char *m) { return strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0; }
 
+/* 1 when s is valid UTF-8 without control characters. */
+static int text_ok(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p < 0x20 || *p == 0x7f)
+            return 0;
+        int n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2 : (*p & 0xf8) == 0xf0 ? 3 : -1;
+        if (n < 0 || (n == 1 && *p < 0xc2))
+            return 0;
+        for (int i = 1; i <= n; i++)
+            if ((p[i] & 0xc0) != 0x80)
+                return 0;
+        p += n + 1;
+    }
+    return 1;
+}
+
+typedef struct query_check {
+    char bad[64];
+} query_check;
+
+static enum MHD_Result check_query_value(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    query_check *q = cls;
+    if (!text_ok(key) || (value && !text_ok(value))) {
+        snprintf(q->bad, sizeof q->bad, "%s", text_ok(key) ? key : "?");
+        return MHD_NO;
+    }
+    return MHD_YES;
+}
+
 static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
 {
     char scratch[512];
@@ -155,6 +191,11 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
     }
     if (ctx->too_big || ctx->header_too_big)
         return hg_fail(err, HG_TOOBIG, "too_large", NULL, "the request body exceeds %zu bytes", config->max_body);
+    /* query values reach SQL and JSON: the same rule as bodies, on every backend */
+    query_check qc = {""};
+    MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, check_query_value, &qc);
+    if (qc.bad[0])
+        return hg_fail(err, HG_INVALID, "invalid", qc.bad, "query parameter %s is not valid UTF-8 text", qc.bad);
     r->db = db_thread(err);
     if (!r->db)
         return HG_UNAVAILABLE;
@@ -184,7 +225,11 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
             return rc;
         r->json = body;
     }
-    rc = r->route->fn(r, err);
+    /* writes go through the group commit: answered once their batch is durable */
+    if (has_body_method(r->method) && !(r->route->flags & ROUTE_DIRECT))
+        rc = writer_run(r->route->fn, r, err);
+    else
+        rc = r->route->fn(r, err);
     json_decref(body);
     r->json = NULL;
     if (rc && err->rc == HG_OK)
@@ -207,8 +252,11 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, req *r)
     if (!resp)
         return MHD_NO;
     MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "application/json; charset=utf-8");
+    /* a handler's own Cache-Control (content-hashed console assets) replaces no-store */
+    int own_cache = r->extra_headers.data && strstr(r->extra_headers.data, "Cache-Control:") != NULL;
     for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
-        MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+        if (!own_cache || strcmp(security_headers[i][0], "Cache-Control") != 0)
+            MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
     MHD_add_response_header(resp, "X-Request-Id", r->request_id);
     /* extra headers: "Name: value\n" lines */
     char *lines = r->extra_headers.data;
@@ -375,6 +423,8 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    if ((rc = writer_start(err)))
+        return rc;
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
@@ -384,21 +434,26 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
         (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
         MHD_OPTION_END);
-    if (!d)
+    if (!d) {
+        writer_stop();
         return hg_fail(err, HG_IO, "listen_failed", "listen", "cannot listen on %s (in use or not permitted)",
                        cfg->listen);
+    }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     unsigned port = di ? di->port : 0;
     char host[256];
     snprintf(host, sizeof host, "%.*s", (int)(strrchr(cfg->listen, ':') - cfg->listen), cfg->listen);
     printf("listening on http://%s:%u\n", host, port);
     fflush(stdout);
-    log_info("serving on %s:%u with %d threads, database %s", host, port, cfg->threads, db_get_url());
+    char shown[512];   /* a PostgreSQL password must not reach the log (SECURITY.md §17) */
+    db_url_redacted(db_get_url(), shown, sizeof shown);
+    log_info("serving on %s:%u with %d threads, database %s", host, port, cfg->threads, shown);
 
     int sig = 0;
     sigwait(&set, &sig);
     log_info("signal %d: stopping", sig);
     MHD_stop_daemon(d);
+    writer_stop();
     log_info("stopped");
     return HG_OK;
 }

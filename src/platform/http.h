@@ -25,6 +25,8 @@ enum {
     ROUTE_PUBLIC = 1u << 0,   /* no authentication needed */
     ROUTE_NO_CSRF = 1u << 1,  /* state-changing but exempt from CSRF (sign-in) */
     ROUTE_RAW = 1u << 2,      /* the body is not JSON (handler reads r->body itself) */
+    ROUTE_DIRECT = 1u << 3,   /* a write run on the request's own thread, not in the group
+                               * commit (its handler spends long on the CPU: password hashing) */
 };
 
 typedef struct route {
@@ -78,6 +80,10 @@ typedef struct http_config {
     const route *const *routes;
     const char *assets_dir;      /* serve console assets from disk (development), or NULL */
 } http_config;
+
+/* The directory given to `serve --assets` (console files read from disk), or NULL when the
+ * embedded console is served. Static storage; set once before the server starts. */
+const char *http_assets_dir(void);
 
 /* Runs the server until SIGTERM or SIGINT; prints "listening on http://HOST:PORT" to
  * stdout once bound. Returns HG_OK after a clean stop. */

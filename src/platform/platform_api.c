@@ -1,5 +1,6 @@
 /* platform_api.c — the platform's routes: health, metrics, sign-in and sign-out, the
  * current user, user administration, and the audit trail. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,22 +31,6 @@ static hg_rc metrics_api(req *r, hg_err *err)
         rc = req_reply_raw(r, 200, "text/plain; version=0.0.4; charset=utf-8", b.data ? b.data : "", b.len);
     buf_free(&b);
     return rc ? hg_fail(err, rc, NULL, NULL, "cannot render metrics") : HG_OK;
-}
-
-static const char index_html[] =
-    "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    "<title>haiguan 海关</title></head><body>"
-    "<h1>haiguan 海关通关监管系统</h1>"
-    "<p>The JSON API is served under <code>/api/v1/</code>; see docs/API.md. "
-    "The console is being built (issue 6).</p>"
-    "<p><a href=\"/healthz\">/healthz</a> · <a href=\"/metrics\">/metrics</a></p>"
-    "</body></html>\n";
-
-static hg_rc index_api(req *r, hg_err *err)
-{
-    (void)err;
-    return req_reply_raw(r, 200, "text/html; charset=utf-8", index_html, sizeof index_html - 1);
 }
 
 /* ---- session ---- */
@@ -253,8 +238,9 @@ static hg_rc audit_list_api(req *r, hg_err *err)
     const char *cursor = req_query(r, "cursor");
     if (cursor) {
         char *end;
+        errno = 0;
         f.cursor = strtoll(cursor, &end, 10);
-        if (*end || f.cursor <= 0)
+        if (*end || f.cursor <= 0 || errno == ERANGE)
             return hg_fail(err, HG_INVALID, "invalid", "cursor", "cursor must be a positive integer");
     }
     json_t *out;
@@ -281,13 +267,13 @@ static hg_rc audit_verify_api(req *r, hg_err *err)
 #define ANYONE (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
 
 const route platform_routes[] = {
-    {"GET", "/", index_api, ROUTE_PUBLIC, NULL, 0, 0, "landing page"},
     {"GET", "/healthz", healthz_api, ROUTE_PUBLIC, NULL, 0, 0, "liveness and database check"},
     {"GET", "/metrics", metrics_api, ROUTE_PUBLIC, NULL, 0, 0, "Prometheus metrics"},
-    {"POST", "/api/v1/session", session_create_api, ROUTE_PUBLIC | ROUTE_NO_CSRF, NULL, 0, 0, "sign in"},
+    {"POST", "/api/v1/session", session_create_api, ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_DIRECT, NULL, 0, 0,
+     "sign in"},
     {"DELETE", "/api/v1/session", session_delete_api, 0, NULL, ANYONE, 0, "sign out"},
     {"GET", "/api/v1/me", me_api, 0, NULL, ANYONE, 0, "who am I"},
-    {"POST", "/api/v1/users", users_create_api, 0, "admin", ROLE_ADMIN, 0, "create a user"},
+    {"POST", "/api/v1/users", users_create_api, ROUTE_DIRECT, "admin", ROLE_ADMIN, 0, "create a user"},
     {"GET", "/api/v1/users", users_list_api, 0, "admin", ROLE_ADMIN, 0, "list users"},
     {"GET", "/api/v1/users/{name}", users_get_api, 0, "admin", ROLE_ADMIN, 0, "read a user"},
     {"POST", "/api/v1/users/{name}/disable", users_disable_api, 0, "admin", ROLE_ADMIN, 0, "disable a user"},

@@ -585,8 +585,8 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
         rc = db_bind_text(s, pos++, q->eq_values[i]);
     char *pattern = NULL;
     if (!rc && q->q) {
-        /* LIKE with the wildcards of the user's text escaped would need ESCAPE; instead the
-         * text is taken literally by refusing % and _ in it (names never need them) */
+        /* LIKE with the wildcards of the user's text escaped would need ESCAPE; instead % and _
+         * are dropped from the text (names never need them), so that a search stays literal */
         buf p;
         buf_init(&p, 1024);
         rc = buf_puts(&p, "%");

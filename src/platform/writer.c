@@ -24,6 +24,7 @@ static pthread_cond_t finished = PTHREAD_COND_INITIALIZER;
 static job *head, *tail;
 static int stopping, running;
 static pthread_t thread;
+static long jobs_total, batches_total;   /* for the log line at stop: how well commits are shared */
 
 static void run_batch(job *batch)
 {
@@ -78,6 +79,8 @@ static void *writer_main(void *arg)
         if (!head)
             tail = NULL;
         last->next = NULL;
+        jobs_total += n;
+        batches_total++;
         pthread_mutex_unlock(&mu);
         run_batch(batch);
     }
@@ -104,6 +107,7 @@ void writer_stop(void)
     pthread_mutex_unlock(&mu);
     pthread_join(thread, NULL);
     running = 0;
+    log_info("writer: %ld writes in %ld commits", jobs_total, batches_total);
 }
 
 hg_rc writer_run(route_fn fn, req *r, hg_err *err)

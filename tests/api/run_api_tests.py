@@ -157,6 +157,9 @@ def bodies_bad_in_every_way(s):
     big = '{"name_zh": "' + "x" * (1100 * 1024) + '"}'
     error_of(s.request("POST", "/api/v1/enterprises", raw=big, headers=dict(h, **{"Content-Type": "application/json"})), 413)
     error_of(s.request("POST", "/api/v1/enterprises", raw='{"uscc":"a","uscc":"b"}', headers=dict(h, **{"Content-Type": "application/json"})), 400)
+    error_of(s.request("GET", "/api/v1/enterprises?q=%FF%FE", headers=h), 400, field="q")
+    error_of(s.request("GET", "/api/v1/audit?cursor=99999999999999999999999", headers=h), 403)
+    error_of(s.as_user("admin", "GET", "/api/v1/audit?cursor=99999999999999999999999"), 400, field="cursor")
     assert s.alive()
 
 
@@ -563,6 +566,15 @@ def db_copy_sqlite_to_postgres_answers_the_same(s):
         return
     n = multi_server.copy_sqlite_to_pg(BIN, eq)
     print("     %d requests answered the same by the SQLite original and its PostgreSQL copy" % n)
+
+
+@test
+def text_the_database_refuses_is_not_a_server_error(s):
+    # PostgreSQL refuses text that is not UTF-8 where SQLite stores or compares it: a client
+    # error on one backend, never a 500 on either
+    for path in ["/api/v1/enterprises?cursor=%FF", "/api/v1/enterprises?q=%FF", "/api/v1/manifests?cursor=%FF"]:
+        r = s.as_user("officer", "GET", path)
+        assert r.status in (200, 400), "%s: %r" % (path, r)
 
 
 @test

@@ -1,0 +1,172 @@
+/* risk_api.c — HTTP handlers of the risk area: rules (create, list, read, change, suspend,
+ * resume), screening a declaration without storing it, and the statistics. Officers of the
+ * risk post act, managers read, machines need the `risk` scope; enterprises never see rules
+ * or hits (the route table refuses them: 403). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../platform/http.h"
+#include "../platform/log.h"
+#include "../platform/record.h"
+#include "risk_store.h"
+
+/* The {id} of the path; anything but a positive integer is simply not a rule (404). */
+static hg_rc path_id(req *r, int64_t *id, hg_err *err)
+{
+    char *end;
+    const char *p = r->params[0];
+    long long v = strtoll(p, &end, 10);
+    if (!*p || *end || v <= 0 || strlen(p) > 18)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such rule");
+    *id = v;
+    return HG_OK;
+}
+
+static hg_rc rule_create_api(req *r, hg_err *err)
+{
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+    json_t *out = NULL;
+    hg_rc rc = risk_rule_create(r->db, r->who->name, r->request_id, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc rule_list_api(req *r, hg_err *err)
+{
+    const char *status = req_query(r, "status"), *source = req_query(r, "source"), *cur = req_query(r, "cursor");
+    int limit;
+    int64_t cursor = 0;
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
+    if (rc)
+        return rc;
+    if (status && risk_status_parse(status) < 0)
+        return hg_fail(err, HG_INVALID, "invalid", "status", "status must be active, suspended or expired");
+    if (source && strcmp(source, "hq") && strcmp(source, "district") && strcmp(source, "port"))
+        return hg_fail(err, HG_INVALID, "invalid", "source", "source must be hq, district or port");
+    if (cur) {
+        char *end;
+        cursor = strtoll(cur, &end, 10);
+        if (!*cur || *end || cursor < 0)
+            return hg_fail(err, HG_INVALID, "invalid", "cursor", "cursor must be a next_cursor value");
+    }
+    json_t *out = NULL;
+    rc = risk_rule_list(r->db, status, source, cursor, limit, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc rule_get_api(req *r, hg_err *err)
+{
+    int64_t id = 0;
+    json_t *out = NULL;
+    hg_rc rc = path_id(r, &id, err);
+    if (!rc)
+        rc = risk_rule_get(r->db, id, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc rule_patch_api(req *r, hg_err *err)
+{
+    int64_t id = 0;
+    json_t *out = NULL;
+    hg_rc rc = path_id(r, &id, err);
+    if (rc)
+        return rc;
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+    rc = risk_rule_patch(r->db, r->who->name, r->request_id, id, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc set_status(req *r, const char *status, hg_err *err)
+{
+    int64_t id = 0;
+    json_t *out = NULL;
+    hg_rc rc = path_id(r, &id, err);
+    if (rc)
+        return rc;
+    if (r->json)
+        return hg_fail(err, HG_INVALID, "invalid", "", "this request takes no body");
+    rc = risk_rule_set_status(r->db, r->who->name, r->request_id, id, status, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc rule_suspend_api(req *r, hg_err *err) { return set_status(r, "suspended", err); }
+static hg_rc rule_resume_api(req *r, hg_err *err) { return set_status(r, "active", err); }
+
+static hg_rc screen_api(req *r, hg_err *err)
+{
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a declaration (JSON object) is expected");
+    risk_decl d;
+    risk_result res;
+    risk_set *s = NULL;
+    risk_result_init(&res);
+    hg_rc rc = risk_decl_from_json(r->json, &d, err);
+    d.at_ms = now_ms();
+    if (!rc)
+        rc = risk_current(r->db, &s, err);
+    if (!rc)
+        rc = risk_screen(s, &d, &res, err);
+    json_t *out = rc ? NULL : risk_result_to_json(&res);
+    if (!rc && !out)
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc && json_object_set_new(out, "declaration_id", json_string(d.id)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    risk_result_free(&res);
+    risk_set_release(s);
+    risk_decl_free(&d);
+    if (rc) {
+        json_decref(out);
+        return rc;
+    }
+    return req_reply_json(r, 200, out);
+}
+
+/* The recorded screening of a filed declaration, with its hits: for risk officers only (the
+ * route table keeps enterprises out: they see the lane on the declaration, never rules). */
+static hg_rc declaration_risk_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    if (strlen(r->params[0]) >= 48)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no screening of this declaration");
+    hg_rc rc = risk_screening_get(r->db, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+#define DAY_MS (24LL * 3600 * 1000)
+
+static hg_rc stats_api(req *r, hg_err *err)
+{
+    const char *f = req_query(r, "from"), *t = req_query(r, "to");
+    int64_t to = now_ms() + 1, from;
+    if (t && time_parse_rfc3339(t, &to))
+        return hg_fail(err, HG_INVALID, "invalid", "to", "to must be an RFC 3339 time with offset");
+    from = to - 30 * DAY_MS; /* default: the 30 days before to */
+    if (f && time_parse_rfc3339(f, &from))
+        return hg_fail(err, HG_INVALID, "invalid", "from", "from must be an RFC 3339 time with offset");
+    if (from >= to)
+        return hg_fail(err, HG_INVALID, "invalid", "to", "to must be after from");
+    json_t *out = NULL;
+    hg_rc rc = risk_stats(r->db, from, to, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+#define ACTORS (ROLE_OFFICER | ROLE_SYSTEM)
+
+const route risk_routes[] = {
+    {"POST", "/api/v1/risk/rules", rule_create_api, 0, "risk", ACTORS, POST_RISK, "create a risk rule"},
+    {"GET", "/api/v1/risk/rules", rule_list_api, 0, "risk", ACTORS, POST_RISK,
+     "list risk rules (status, source, limit, cursor)"},
+    {"GET", "/api/v1/risk/rules/{id}", rule_get_api, 0, "risk", ACTORS, POST_RISK, "read one risk rule"},
+    {"PATCH", "/api/v1/risk/rules/{id}", rule_patch_api, 0, "risk", ACTORS, POST_RISK, "change a risk rule"},
+    {"POST", "/api/v1/risk/rules/{id}/suspend", rule_suspend_api, 0, "risk", ACTORS, POST_RISK, "suspend a risk rule"},
+    {"POST", "/api/v1/risk/rules/{id}/resume", rule_resume_api, 0, "risk", ACTORS, POST_RISK,
+     "resume a suspended risk rule"},
+    {"POST", "/api/v1/risk/screen", screen_api, 0, "risk", ACTORS, POST_RISK,
+     "screen a declaration against the active rules without storing it"},
+    {"GET", "/api/v1/risk/stats", stats_api, 0, "risk", ACTORS, POST_RISK,
+     "hits by rule and lane, inspection rate by credit level (from, to)"},
+    {"GET", "/api/v1/declarations/{entry_no}/risk", declaration_risk_api, 0, "risk", ACTORS, POST_RISK,
+     "the recorded risk screening of a declaration, with its hits"},
+    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+};

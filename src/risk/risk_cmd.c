@@ -1,0 +1,228 @@
+/* risk_cmd.c — `haiguan risk import FILE` (headquarters instruction files: JSON Lines, one
+ * rule a line, loaded whole or not at all), the risk demo rules, and the area's module entry. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../cargo/cargo.h"
+#include "../platform/audit.h"
+#include "../platform/buf.h"
+#include "../platform/mem.h"
+#include "../platform/module.h"
+#include "risk_store.h"
+
+extern const route risk_routes[];
+
+#define IMPORT_MAX_BYTES (64u << 20)
+#define IMPORT_MAX_RULES 100000
+
+static hg_rc read_all(const char *path, buf *b, hg_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return hg_fail(err, HG_IO, "io_error", "file", "cannot open %s", path);
+    char chunk[65536];
+    size_t n;
+    hg_rc rc = HG_OK;
+    while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        rc = buf_append(b, chunk, n);
+    if (!rc && ferror(f))
+        rc = HG_IO;
+    fclose(f);
+    if (rc)
+        return hg_fail(err, rc, NULL, "file", rc == HG_TOOBIG ? "%s is larger than 64 MiB" : "cannot read %s", path);
+    return HG_OK;
+}
+
+/* Parses the file's lines into JSON objects (blank lines skipped; line numbers kept), prints
+ * every bad line, then imports all or nothing. Exit 0 when loaded, 1 otherwise. */
+static int import_rules(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    buf data;
+    hg_err err;
+    json_t **bodies = NULL;
+    long *lines = NULL;
+    risk_import_error *errors = NULL;
+    size_t n = 0, n_errors = 0, bad_lines = 0;
+    int status = EXIT_FAIL;
+    buf_init(&data, IMPORT_MAX_BYTES);
+    hg_err_clear(&err);
+    if (read_all(path, &data, &err)) {
+        fprintf(stderr, "haiguan: %s\n", err.message);
+        goto out;
+    }
+    bodies = xcalloc(IMPORT_MAX_RULES, sizeof *bodies);
+    lines = xcalloc(IMPORT_MAX_RULES, sizeof *lines);
+    if (!bodies || !lines) {
+        fprintf(stderr, "haiguan: out of memory\n");
+        goto out;
+    }
+    const char *p = buf_str(&data), *end = p + data.len;
+    for (long line = 1; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        const char *next = nl ? nl + 1 : end;
+        size_t k = 0;
+        while (k < len && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
+            k++;
+        if (k == len) {
+            p = next;
+            continue;
+        }
+        if (n == IMPORT_MAX_RULES) {
+            printf("line %ld: more than %d rules in one file\n", line, IMPORT_MAX_RULES);
+            bad_lines++;
+            break;
+        }
+        json_error_t je;
+        json_t *j = json_loadb(p, len, JSON_REJECT_DUPLICATES, &je);
+        if (!j || !json_is_object(j)) {
+            printf("line %ld: not a JSON object%s%s\n", line, j ? "" : ": ", j ? "" : je.text);
+            json_decref(j);
+            bad_lines++;
+        } else {
+            lines[n] = line;
+            bodies[n++] = j;
+        }
+        p = next;
+    }
+    if (n == 0 && bad_lines == 0) {
+        printf("%s: no rules\n", path);
+        goto out;
+    }
+    hg_rc rc = HG_INVALID;
+    if (!(errors = xcalloc(n ? n : 1, sizeof *errors))) { /* room for every rule to be refused */
+        fprintf(stderr, "haiguan: out of memory\n");
+        goto out;
+    }
+    if (!bad_lines) {
+        rc = risk_rules_import(d, cli_actor(), bodies, n, errors, &n_errors, &err);
+    } else { /* still name every bad rule among the lines that were JSON */
+        for (size_t i = 0; i < n; i++) {
+            risk_rule r;
+            hg_err e;
+            hg_err_clear(&e);
+            if (risk_rule_from_json(bodies[i], 0, &r, &e)) {
+                errors[n_errors].index = i;
+                errors[n_errors++].err = e;
+            }
+            risk_rule_free(&r);
+        }
+    }
+    for (size_t i = 0; i < n_errors; i++)
+        printf("line %ld: %s%s%s\n", lines[errors[i].index], errors[i].err.field, errors[i].err.field[0] ? ": " : "",
+               errors[i].err.message);
+    if (rc == HG_OK) {
+        printf("%zu rules loaded\n", n);
+        status = EXIT_OK;
+    } else if (bad_lines || n_errors) {
+        printf("0 rules loaded, %zu lines refused\n", bad_lines + n_errors);
+    } else {
+        fprintf(stderr, "haiguan: %s\n", err.message);
+    }
+out:
+    for (size_t i = 0; i < n; i++)
+        json_decref(bodies[i]);
+    xfree(bodies);
+    xfree(lines);
+    xfree(errors);
+    buf_free(&data);
+    return status;
+}
+
+static int risk_cmd(cmd_ctx *c);
+
+static const command risk_commands[] = {
+    {"risk", risk_cmd, "risk import FILE [--keys DIR]", "manage risk rules (import headquarters instructions)",
+     "risk import FILE loads a JSON Lines file of risk rules, one rule object a line (the shape of\n"
+     "POST /api/v1/risk/rules). Every line is checked first: when any is refused, each bad line is\n"
+     "named and nothing is loaded. Otherwise all rules are stored in one transaction, each with its\n"
+     "audit row, and running servers use them from their next screening."},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static int risk_cmd(cmd_ctx *c)
+{
+    if (c->argc < 3 || strcmp(c->argv[1], "import") != 0 || (c->argc != 3 && c->argc != 5))
+        return cmd_usage(&risk_commands[0]);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    char dir[4096];
+    const char *k = cmd_option(c, "--keys");
+    if (!k)
+        k = getenv("HAIGUAN_KEYS");
+    if (k && *k)
+        snprintf(dir, sizeof dir, "%s", k);
+    else
+        audit_default_key_dir(c->db_url, dir, sizeof dir);
+    hg_err err;
+    hg_err_clear(&err);
+    if (audit_keys_load(d, dir, &err)) { /* so that audit checkpoints are signed */
+        fprintf(stderr, "haiguan: %s\n", err.message);
+        db_close(d);
+        return EXIT_FAIL;
+    }
+    int status = import_rules(c, d, c->argv[2]);
+    db_close(d);
+    return status;
+}
+
+static const importer risk_importers[] = {
+    {"risk-rules", import_rules,
+     "JSON Lines, one risk rule object a line (as POST /api/v1/risk/rules); all or nothing"},
+    {NULL, NULL, NULL},
+};
+
+/* Demo rules of the Dalian district: cold-chain seafood nucleic-acid sampling, a
+ * headquarters instruction on a consignee, an endangered-species keyword rule and an
+ * undervaluation rule. */
+static const char *const demo_rules[] = {
+    "{\"name\":\"进口冷链水产品核酸检测 Imported cold-chain seafood: nucleic acid sampling\",\"source\":\"hq\","
+    "\"issuer\":\"海关总署\",\"scope\":{\"direction\":\"import\"},\"conditions\":[{\"kind\":\"hs_prefix\","
+    "\"values\":[\"03\"]},{\"kind\":\"cold_chain\"}],\"action\":{\"lane\":\"red\",\"inspection\":\"manual\","
+    "\"sampling\":[{\"kind\":\"nucleic_acid\",\"rate_ppm\":1000000}]},\"note\":\"每批次100%核酸采样；阳性退运或销毁。"
+    "Sample every batch; a positive batch is returned or destroyed.\"}",
+    "{\"name\":\"总署布控指令：重点收货人 HQ instruction on a consignee\",\"source\":\"hq\",\"issuer\":"
+    "\"海关总署风险管理司\",\"conditions\":[{\"kind\":\"consignee\",\"values\":[\"91210200765432104C\"]}],"
+    "\"action\":{\"lane\":\"red\",\"inspection\":\"machine\"},\"note\":\"机检后人工复核 NII scan, then manual "
+    "review.\"}",
+    "{\"name\":\"濒危物种关键词 Endangered species "
+    "keywords\",\"source\":\"district\",\"issuer\":\"大连海关风险防控分局\","
+    "\"conditions\":[{\"kind\":\"keyword\",\"values\":[\"象牙\",\"犀牛角\",\"穿山甲\",\"ivory\",\"pangolin\"]}],"
+    "\"action\":{\"lane\":\"red\",\"inspection\":\"manual\"},\"note\":\"核对CITES证明 Check the CITES permit.\"}",
+    "{\"name\":\"低报价格：便携式计算机 Undervaluation: portable computers\",\"source\":\"district\",\"issuer\":"
+    "\"大连海关风险防控分局\",\"scope\":{\"direction\":\"import\"},\"conditions\":[{\"kind\":\"hs_prefix\","
+    "\"values\":[\"847130\"]},{\"kind\":\"unit_price_below\",\"reference\":\"3000.00\",\"ratio_ppm\":500000}],"
+    "\"action\":{\"lane\":\"yellow\",\"inspection\":\"document\",\"fire_ppm\":1000000},"
+    "\"note\":\"单价低于参考价50%以上，审核价格资料 Unit price over 50% below reference: check the price documents.\"}",
+};
+
+static hg_rc risk_demo(db *d, hg_err *err)
+{
+    int64_t n = 0;
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM risk_rules", "");
+    if (rc || n > 0)
+        return rc;
+    for (size_t i = 0; i < sizeof demo_rules / sizeof demo_rules[0] && !rc; i++) {
+        json_error_t je;
+        json_t *body = json_loads(demo_rules[i], 0, &je), *out = NULL;
+        rc = body ? risk_rule_create(d, "demo", NULL, body, &out, err)
+                  : hg_fail(err, HG_INTERNAL, NULL, NULL, "demo rule %zu is not JSON", i);
+        json_decref(body);
+        json_decref(out);
+    }
+    return rc;
+}
+
+/* Every declaration the cargo area files is screened here before anything else happens to it. */
+static void risk_init(void) { cargo_screen = risk_screen_declaration; }
+
+const hg_module risk_module = {.name = "risk",
+                               .init = risk_init,
+                               .migrations = risk_migrations,
+                               .routes = risk_routes,
+                               .commands = risk_commands,
+                               .importers = risk_importers,
+                               .demo = risk_demo};

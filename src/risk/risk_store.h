@@ -1,0 +1,76 @@
+/* risk_store.h — the risk area's storage and its process-wide compiled rule set: what the
+ * risk handlers and commands use, and what the cargo area calls to screen and record.
+ *
+ * Every write is one transaction with its audit row and a bump of the rule generation;
+ * after it commits, the next screening (in this process or another) compiles the new set. */
+#ifndef HG_RISK_STORE_H
+#define HG_RISK_STORE_H
+
+#include <jansson.h>
+
+#include "../platform/db.h"
+#include "risk.h"
+
+/* Versions 400-499. */
+extern const struct migration risk_migrations[];
+
+/* Rules. body is the client's JSON (validated by risk_rule_from_json); actor names the user,
+ * request_id may be NULL. The stored rule (with id, status, created_at, updated_at) goes to
+ * *out, which the caller owns. HG_INVALID naming the field; HG_NOTFOUND for an unknown id;
+ * db errors. */
+hg_rc risk_rule_create(db *d, const char *actor, const char *request_id, const json_t *body, json_t **out, hg_err *err);
+/* A patch replaces the top-level members it names (conditions, action, scope ... as wholes);
+ * id, status and the timestamps are refused. The merged rule is validated as a whole. */
+hg_rc risk_rule_patch(db *d, const char *actor, const char *request_id, int64_t id, const json_t *body, json_t **out,
+                      hg_err *err);
+/* status "active" (resume) or "suspended" (suspend). */
+hg_rc risk_rule_set_status(db *d, const char *actor, const char *request_id, int64_t id, const char *status,
+                           json_t **out, hg_err *err);
+hg_rc risk_rule_get(db *d, int64_t id, json_t **out, hg_err *err);
+/* {"items":[...],"next_cursor":"<id>"|null}, by id, after cursor (0 = from the start);
+ * status and source filter when non-NULL. Caller owns *out. */
+hg_rc risk_rule_list(db *d, const char *status, const char *source, int64_t cursor, int limit, json_t **out,
+                     hg_err *err);
+
+/* One refused line of an import. */
+typedef struct risk_import_error {
+    size_t index; /* 0-based position in bodies */
+    hg_err err;
+} risk_import_error;
+/* Imports n rules (a headquarters instruction file) all or nothing: each is validated first;
+ * when any is refused, errors[0..*n_errors) name each (errors has room for n) and nothing is
+ * written (HG_INVALID). Otherwise one transaction inserts them all with their audit rows. */
+hg_rc risk_rules_import(db *d, const char *actor, json_t *const *bodies, size_t n, risk_import_error *errors,
+                        size_t *n_errors, hg_err *err);
+
+/* The current compiled set, recompiled first when the stored rules changed (a reference the
+ * caller releases with risk_set_release). Random draws are keyed by the secret in the key
+ * directory ($HAIGUAN_KEYS, else next to the database: risk-draw.key, created 0600 on first
+ * use). Screenings in flight keep the set they hold. */
+hg_rc risk_current(db *d, risk_set **out, hg_err *err);
+/* Brings the process's set up to date (after a committed change); errors are left for the
+ * next screening to report. err may be NULL. */
+void risk_refresh(db *d, hg_err *err);
+
+/* Records one screening (its lane, random selection and hits) for the statistics, inside the
+ * caller's transaction: the cargo area calls it when it screens a declaration it stores.
+ * POST /api/v1/risk/screen does not record. */
+hg_rc risk_record_screening(db *d, const risk_decl *decl, const risk_result *res, hg_err *err);
+
+/* The latest recorded screening of a declaration: {declaration_id, screened_at, result (as
+ * risk_result_to_json)}; caller owns *out. HG_NOTFOUND when it was never screened. */
+hg_rc risk_screening_get(db *d, const char *declaration_id, json_t **out, hg_err *err);
+
+/* Screens a declaration of the cargo area (its stored JSON: entry_no, header, items), with the
+ * credit level of its enterprise from the registry, records the screening for the statistics
+ * (inside the caller's transaction) and gives the lane ("green" ... "red") and an explanation
+ * (risk_result_to_json plus "reason", "inspection_kind" and the sampling orders drawn, by item
+ * line, as "samples"), which the caller owns. Set as the cargo area's screening hook. */
+hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **explanation, hg_err *err);
+
+/* Statistics over recorded screenings with from_ms <= at < to_ms: screenings by lane, hits
+ * by rule and lane, and the red-lane (inspection) rate by credit level with its ratio to
+ * general credit's (DESIGN.md §5). Caller owns *out. */
+hg_rc risk_stats(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err);
+
+#endif
