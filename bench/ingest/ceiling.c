@@ -74,8 +74,8 @@ int main(int argc, char **argv)
     for (long i = 0; i < count; i++) {
         if (i % 1000 == 0)
             check(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), db, "begin");
-        char entry[24];
-        snprintf(entry, sizeof entry, "09022026%010ld", i + 1);
+        char entry[40];
+        snprintf(entry, sizeof entry, "09022026%010ld", (i + 1) % 10000000000L);
         sqlite3_int64 now = (sqlite3_int64)time(NULL) * 1000;
         sqlite3_bind_text(decl, 1, entry, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(decl, 2, now);

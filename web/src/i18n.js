@@ -1,0 +1,350 @@
+// i18n.js — the console's words in Chinese (the default) and English. The chosen language is
+// a preference, not a secret: it is kept in localStorage ('haiguan.lang').
+import { createI18n } from 'vue-i18n'
+
+const zh = {
+  app: { name: '海关通关监管系统', short: '海关' },
+  lang: { label: '语言', zh: '中文', en: 'English' },
+  common: {
+    loading: '加载中…', empty: '暂无数据', retry: '重试', error: '出错了', search: '查询', reset: '重置',
+    save: '保存', cancel: '取消', create: '新建', edit: '编辑', back: '返回', yes: '是', no: '否',
+    prev: '上一页', next: '下一页', page: '第 {n} 页', perPage: '每页', all: '全部', actions: '操作',
+    confirm: '确认', close: '关闭', details: '详情', requestId: '请求编号', menu: '菜单',
+  },
+  signin: {
+    title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误',
+    throttled: '登录失败次数过多，请稍后再试', required: '请输入{field}',
+  },
+  shell: { signOut: '退出登录', signedOut: '已退出登录', expired: '会话已过期，请重新登录' },
+  menu: {
+    dashboard: '工作台', enterprises: '企业管理', myEnterprise: '本企业', audit: '审计日志', users: '用户管理',
+    tokens: '接口令牌', declarations: '报关单', inspections: '查验作业', tax: '税收', myDeclarations: '我的报关单',
+    fileDeclaration: '申报报关单', myManifests: '我的舱单',
+  },
+  role: { admin: '管理员', officer: '关员', enterprise: '企业用户', system: '系统' },
+  post: {
+    clearance: '通关', risk: '风险', inspection: '查验', tax: '税收', gate: '卡口', quarantine: '卫生检疫',
+    bonded: '保税', liaison: '关企联络', enterprise: '企业管理', antismuggling: '缉私', manager: '关区领导',
+  },
+  credit: { advanced_certified: '高级认证', general_certified: '一般认证', general_credit: '一般信用', dishonest: '失信' },
+  kind: {
+    importer: '进口商', exporter: '出口商', broker: '报关企业', shipping_agent: '船舶代理', shipyard: '船厂',
+    bonded_warehouse: '保税仓库', ecommerce_platform: '跨境电商平台', logistics: '物流企业', manufacturer: '生产企业',
+    airline: '航空公司', terminal: '码头',
+  },
+  ent: {
+    title: '企业管理', uscc: '统一社会信用代码', customs_code: '海关编码', name_zh: '中文名称', name_en: '英文名称',
+    kind: '企业类型', credit_level: '信用等级', coordinator: '协调员', created_at: '创建时间', updated_at: '更新时间',
+    q: '名称、代码关键字', new: '新建企业', editTitle: '编辑企业', created: '企业已创建', saved: '已保存',
+    notFound: '没有这家企业，或您无权查看', mine: '本企业信息', noneBound: '您的账号未绑定企业',
+  },
+  check: {
+    required: '必填', uscc_length: '统一社会信用代码应为 18 位', uscc_chars: '只能包含数字和大写字母（不含 I、O、Z、S、V）',
+    uscc_division: '第 3–8 位（行政区划码）应为数字', uscc_org_check: '第 17 位组织机构代码校验位错误（GB 11714）',
+    uscc_check: '第 18 位校验位错误（GB 32100）', customs_code_length: '海关编码应为 10 位',
+    customs_code_chars: '只能包含数字和大写字母', customs_code_area: '前 4 位（关区代码）应为数字',
+    name_zh: '中文名称应为 2–100 个字符', name_en: '英文名称最多 200 个字符', coordinator: '最多 32 个字符',
+  },
+  audit: {
+    title: '审计日志', object: '对象', objectHint: '类型或 类型:编号，如 enterprise:9121…', actor: '操作人',
+    period: '时间段', from: '开始日期', to: '结束日期', seq: '序号', at: '时间', action: '动作', before: '变更前',
+    after: '变更后', whole: '审计链完整', broken: '审计链已断裂：第 {seq} 行（{reason}）', rows: '共 {n} 行',
+    checkpoints: '{n} 个签名检查点', verifying: '正在校验审计链…',
+  },
+  users: {
+    title: '用户管理', name: '用户名', role: '角色', posts: '岗位', enterprise: '所属企业', disabled: '状态',
+    active: '正常', off: '已停用', disable: '停用', disableConfirm: '停用用户 {name}？其会话与令牌将立即失效。',
+    new: '新建用户', password: '密码', passwordRule: '密码应为 12–128 个字符', created: '用户已创建',
+    disabledOk: '用户已停用',
+  },
+  tokens: {
+    title: '接口令牌', user: '用户', scopes: '范围', scopesHint: '逗号分隔的业务域，或 *', create: '生成令牌',
+    once: '令牌只显示这一次，请立即复制保存：', id: '编号', revoke: '吊销', revokeId: '按编号吊销令牌',
+    revoked: '令牌已吊销', revokeConfirm: '吊销令牌 {id}？', listNote: '出于安全，服务器只保存令牌的散列；本页列出本次会话中生成的令牌。',
+  },
+  dash: {
+    title: '工作台', byCredit: '企业信用等级分布', total: '企业总数', audit: '审计链', more: '即将上线：报关单、查验、税收等统计',
+  },
+  decl: {
+    title: '报关单', entry_no: '报关单号', direction: '进出口', kind: '申报类型', declarant: '申报单位',
+    consignee: '境内收货人', consignor: '境内发货人', port: '申报地海关', transport_mode: '运输方式', bill_no: '提运单号',
+    trade_country: '贸易国', status: '状态', lane: '通道', advance: '提前申报', filed_at: '申报时间',
+    permitted_at: '准许入境时间', released_at: '放行时间', completed_at: '完整申报时间', arrived_at: '运抵时间',
+    overdue: '两步申报逾期', overdueOnly: '仅逾期未完整申报', period: '申报日期', from: '开始日期', to: '结束日期',
+    enterprise: '企业（统一社会信用代码）', flags: '通关模式', ship_side_pickup: '船边直提', arrival_direct_loading: '抵港直装',
+    green_channel: '绿色通道', release_first: '先放后检', header: '表头', items: '商品项', timeline: '时间轴',
+    notFound: '没有这份报关单，或您无权查看', samples: '样品', noSamples: '没有样品', tax: '税款',
+    release: '放行', releaseConfirm: '确认放行报关单 {n}？', released: '已放行',
+    permit: '准许入境（两段准入）', permitConfirm: '准许报关单 {n} 的货物在检测结果出来前入境（封存运至收货人场所）？',
+    permitted: '已准许入境', complete: '完整申报', completeTitle: '完整申报：填写每项商品的申报要素', completed: '已完整申报',
+    new: '申报报关单', newTitle: '申报报关单', filed: '报关单已申报：{n}', addItem: '添加商品项', removeItem: '删除',
+    item: '第 {n} 项', actor: '操作人', event: '事件', detail: '说明', open: '打开',
+    mine: '我的报关单', plain: '进展', yes: '是', portRule: '应为 4 位关区代码', countryRule: '应为 2 位国家代码（如 JP）',
+    hsRule: '商品编号应为 10 位数字', intRule: '应为正整数', moneyRule: '金额最多两位小数',
+  },
+  tl: {
+    advance: '提前申报', lane: '通道', kind: '方式', reason: '原因', barcode: '条形码', line_no: '商品项', amount_fen: '金额',
+    late_fee_fen: '滞纳金', findings: '查验情况', disposal: '处置', automatic: '自动', stage: '阶段', inspection: '查验任务',
+    note: '意见', guarantor: '担保人', rule: '规则',
+  },
+  status: { filed: '已申报', inspection: '查验中', permitted: '已准许入境', released: '已放行', refused: '不予放行' },
+  lane: { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色', none: '未分配' },
+  direction: { import: '进口', export: '出口' },
+  dkind: { complete: '完整申报', summary: '概要申报' },
+  mode: { sea: '水路', air: '航空', road: '公路', rail: '铁路' },
+  event: {
+    filed: '申报', screened: '风险甄别', risk: '风险布控命中', inspection_opened: '布控查验', sampled: '取样',
+    sample_negative: '检测阴性', sample_positive: '检测阳性', inspection_passed: '查验通过', inspection_failed: '查验不合格',
+    follow_up_required: '需后续处置', permitted_entry: '准许入境', released: '放行', completed: '完整申报',
+    tax_paid: '缴纳税款', tax_guaranteed: '税款担保', approved: '批准', rejected: '驳回', tax: '税款', arrived: '运抵',
+    manifest: '舱单', manifest_arrived: '运输工具进境', deferral_approved: '批准延期缴纳', deferral_rejected: '驳回延期缴纳',
+    waiver_approved: '批准减免滞纳金', waiver_rejected: '驳回减免滞纳金',
+  },
+  item: {
+    hs_code: '商品编号', name: '商品名称', elements: '申报要素', origin: '原产国', quantity: '数量', unit: '单位',
+    value: '总价', currency: '币制', gross_weight_kg: '毛重(千克)', net_weight_kg: '净重(千克)', frozen: '冷冻/冷藏',
+    producer: '境外生产企业注册号', vins: '车架号',
+  },
+  plain: {
+    awaitingArrival: '等待运抵报告', inspection: '已被布控查验', permitted: '已准许入境，等待检测结果',
+    released: '已放行', refused: '不予放行（退运或销毁）', taxDue: '税款待缴 ¥{amount}，缴款期限 {date}',
+    awaitingRelease: '等待放行', completeBy: '需完整申报', overdue: '两步申报逾期未完整申报',
+  },
+  tax: {
+    title: '税收', bill: '税单', status: '税单状态', duty: '关税', consumption_tax: '消费税', vat: '增值税',
+    total: '税款合计', late_fee: '滞纳金', late_days: '滞纳天数', amount_due: '应缴金额', due_date: '缴款期限',
+    issued_at: '开具时间', paid_at: '缴款时间', working: '计税过程', dutiable_value: '完税价格', duty_rate: '关税税率',
+    consumption_rate: '消费税税率', consumption_base: '消费税计税价格', vat_base: '增值税计税价格', vat_rate: '增值税税率',
+    none: '此报关单没有税单', waived: '滞纳金已减免', pay: '缴纳税款', payConfirm: '缴纳报关单 {n} 的税款 ¥{amount}？',
+    paid: '税款已缴纳', guarantee: '提供担保', guarantor: '担保人（银行保函等）', guaranteeAmount: '担保金额',
+    guaranteed: '担保已提交', guarantee_amount: '担保金额',
+    st: { due: '待缴', paid: '已缴', guaranteed: '已担保', deferred: '已延期', none: '无需缴税' },
+    decisions: '延期/减免申请', pending: '待审批', kind: '类型', requested_by: '申请人', reason: '理由', until: '延期至',
+    approve: '批准', reject: '驳回', note: '意见', noteRequired: '请填写意见', decided: '已审批',
+    waiver: '减免滞纳金', deferral: '延期缴纳', dstatus: { pending: '待审批', approved: '已批准', rejected: '已驳回' },
+    summary: '税收汇总', revenue: '已征税款', outstanding: '欠缴税款', deferred: '延期税款', late_fees_collected: '已征滞纳金',
+    request: '申请延期/减免', requested: '申请已提交，等待税收关员审批',
+    late_fees_waived: '减免滞纳金', bills: '税单数', waivers: '减免笔数', requested_at: '申请时间',
+  },
+  insp: {
+    title: '查验作业', queue: '待查验任务', id: '任务号', kind: '查验方式', reason: '布控原因', created_at: '下达时间',
+    green: '绿色通道', result: '录入结果', pass: '通过', fail: '不合格', findings: '查验情况', disposal: '处置',
+    return: '退运', destroy: '销毁', recorded: '查验结果已录入', samples: '样品与条码', barcode: '条形码',
+    print: '打印条码', sampleKind: '样品类型', sampleStatus: '检测状态', line_no: '商品项', age: '已等待',
+    hours: '{n} 小时', manual: '人工查验', machine: '机检', disposal_task: '处置',
+    sst: { pending: '待检测', negative: '阴性', positive: '阳性' }, nucleic_acid: '核酸检测',
+  },
+  mf: {
+    title: '我的舱单', manifest_no: '舱单编号', vessel: '船舶/航班/车辆', eta: '预计抵港', status: '状态', bills: '提运单',
+    goods: '货物描述', packages: '件数', containers: '集装箱号', st: { filed: '已申报', arrived: '已进境' },
+  },
+  ct: {
+    title: '整体通关时间（最近 30 天，按日）', mean: '平均', median: '中位数', p90: '90 分位', hours: '小时',
+    baseline: '基准年', baselineMean: '{y} 年同期平均', noBaseline: '无基准', none: '这段时间没有放行的{d}报关单',
+    byStatus: '报关单（按状态，近 30 天申报）', byLane: '报关单（按通道，近 30 天申报）', openInsp: '待查验任务',
+    atLeast: '≥ {n}', revenue: '近 30 天已征税款',
+  },
+  errors: {
+    unauthenticated: '请先登录', forbidden: '您的角色或岗位无权执行此操作', not_found: '未找到', conflict: '与已有记录冲突',
+    csrf: '会话校验失败，请刷新页面', too_many_requests: '请求过于频繁，请稍后再试', network: '无法连接服务器',
+    internal: '服务器内部错误', unavailable: '数据库暂时不可用',
+  },
+}
+
+const en = {
+  app: { name: 'Customs Clearance and Supervision', short: 'haiguan' },
+  lang: { label: 'Language', zh: '中文', en: 'English' },
+  common: {
+    loading: 'Loading…', empty: 'No data', retry: 'Retry', error: 'Something went wrong', search: 'Search', reset: 'Reset',
+    save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', back: 'Back', yes: 'Yes', no: 'No',
+    prev: 'Previous', next: 'Next', page: 'Page {n}', perPage: 'Per page', all: 'All', actions: 'Actions',
+    confirm: 'Confirm', close: 'Close', details: 'Details', requestId: 'Request id', menu: 'Menu',
+  },
+  signin: {
+    title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Wrong user name or password',
+    throttled: 'Too many failed sign-ins; try again later', required: 'Enter the {field}',
+  },
+  shell: { signOut: 'Sign out', signedOut: 'Signed out', expired: 'Your session has expired; sign in again' },
+  menu: {
+    dashboard: 'Dashboard', enterprises: 'Enterprises', myEnterprise: 'My enterprise', audit: 'Audit trail',
+    users: 'Users', tokens: 'API tokens', declarations: 'Declarations', inspections: 'Inspections', tax: 'Tax',
+    myDeclarations: 'My declarations', fileDeclaration: 'File a declaration', myManifests: 'My manifests',
+  },
+  role: { admin: 'Administrator', officer: 'Officer', enterprise: 'Enterprise user', system: 'System' },
+  post: {
+    clearance: 'Clearance', risk: 'Risk', inspection: 'Inspection', tax: 'Tax', gate: 'Gate', quarantine: 'Quarantine',
+    bonded: 'Bonded', liaison: 'Liaison', enterprise: 'Enterprises', antismuggling: 'Anti-smuggling', manager: 'Manager',
+  },
+  credit: {
+    advanced_certified: 'Advanced certified', general_certified: 'General certified', general_credit: 'General credit',
+    dishonest: 'Dishonest',
+  },
+  kind: {
+    importer: 'Importer', exporter: 'Exporter', broker: 'Customs broker', shipping_agent: 'Shipping agent',
+    shipyard: 'Shipyard', bonded_warehouse: 'Bonded warehouse', ecommerce_platform: 'E-commerce platform',
+    logistics: 'Logistics', manufacturer: 'Manufacturer', airline: 'Airline', terminal: 'Terminal',
+  },
+  ent: {
+    title: 'Enterprises', uscc: 'Unified social credit code', customs_code: 'Customs code', name_zh: 'Chinese name',
+    name_en: 'English name', kind: 'Kind', credit_level: 'Credit level', coordinator: 'Coordinator',
+    created_at: 'Created', updated_at: 'Updated', q: 'Name or code contains', new: 'New enterprise',
+    editTitle: 'Edit enterprise', created: 'Enterprise created', saved: 'Saved',
+    notFound: 'No such enterprise, or you may not see it', mine: 'My enterprise', noneBound: 'Your account is not bound to an enterprise',
+  },
+  check: {
+    required: 'Required', uscc_length: 'Must be 18 characters', uscc_chars: 'Digits and upper-case letters only (no I, O, Z, S, V)',
+    uscc_division: 'Positions 3–8 (administrative division) must be digits',
+    uscc_org_check: 'Wrong organisation code check character (position 17, GB 11714)',
+    uscc_check: 'Wrong check character (position 18, GB 32100)', customs_code_length: 'Must be 10 characters',
+    customs_code_chars: 'Digits and upper-case letters only', customs_code_area: 'The first 4 characters (customs area) must be digits',
+    name_zh: 'Must be 2 to 100 characters', name_en: 'At most 200 characters', coordinator: 'At most 32 characters',
+  },
+  audit: {
+    title: 'Audit trail', object: 'Object', objectHint: 'TYPE or TYPE:ID, e.g. enterprise:9121…', actor: 'Actor',
+    period: 'Period', from: 'From', to: 'To', seq: 'Seq', at: 'Time', action: 'Action', before: 'Before', after: 'After',
+    whole: 'Audit chain is whole', broken: 'Audit chain broken at row {seq} ({reason})', rows: '{n} rows',
+    checkpoints: '{n} signed checkpoints', verifying: 'Verifying the audit chain…',
+  },
+  users: {
+    title: 'Users', name: 'User name', role: 'Role', posts: 'Posts', enterprise: 'Enterprise', disabled: 'Status',
+    active: 'Active', off: 'Disabled', disable: 'Disable', disableConfirm: 'Disable {name}? Their sessions and tokens stop at once.',
+    new: 'New user', password: 'Password', passwordRule: 'Passwords are 12 to 128 characters', created: 'User created',
+    disabledOk: 'User disabled',
+  },
+  tokens: {
+    title: 'API tokens', user: 'User', scopes: 'Scopes', scopesHint: 'comma-separated areas, or *', create: 'Create token',
+    once: 'This token is shown only once. Copy it now:', id: 'Id', revoke: 'Revoke', revokeId: 'Revoke a token by id',
+    revoked: 'Token revoked', revokeConfirm: 'Revoke token {id}?',
+    listNote: 'The server keeps only a hash of each token; this page lists the tokens created in this session.',
+  },
+  dash: {
+    title: 'Dashboard', byCredit: 'Enterprises by credit level', total: 'Enterprises', audit: 'Audit chain',
+    more: 'Coming: declarations, inspections, tax and clearance-time statistics',
+  },
+  decl: {
+    title: 'Declarations', entry_no: 'Entry no.', direction: 'Direction', kind: 'Kind', declarant: 'Declarant',
+    consignee: 'Consignee', consignor: 'Consignor', port: 'Port', transport_mode: 'Transport', bill_no: 'Bill no.',
+    trade_country: 'Trade country', status: 'Status', lane: 'Lane', advance: 'Advance declaration', filed_at: 'Filed',
+    permitted_at: 'Permitted to enter', released_at: 'Released', completed_at: 'Completed', arrived_at: 'Arrived',
+    overdue: 'Two-step overdue', overdueOnly: 'Overdue two-step only', period: 'Filed', from: 'From', to: 'To',
+    enterprise: 'Enterprise (USCC)', flags: 'Procedures', ship_side_pickup: 'Ship-side pickup',
+    arrival_direct_loading: 'Arrival direct loading', green_channel: 'Green channel', release_first: 'Release first, inspect later',
+    header: 'Header', items: 'Items', timeline: 'Timeline', notFound: 'No such declaration, or you may not see it',
+    samples: 'Samples', noSamples: 'No samples', tax: 'Tax',
+    release: 'Release', releaseConfirm: 'Release declaration {n}?', released: 'Released',
+    permit: 'Permit entry (two-stage)', permitConfirm: 'Permit the goods of {n} to enter under seal before their laboratory results?',
+    permitted: 'Permitted to enter', complete: 'Complete', completeTitle: 'Complete: the declaration elements of each item',
+    completed: 'Completed', new: 'File a declaration', newTitle: 'File a declaration', filed: 'Declaration filed: {n}',
+    addItem: 'Add an item', removeItem: 'Remove', item: 'Item {n}', actor: 'By', event: 'Event', detail: 'Detail',
+    open: 'Open', mine: 'My declarations', plain: 'Progress', yes: 'Yes', portRule: 'The 4-digit customs code',
+    countryRule: 'A 2-letter country code (e.g. JP)', hsRule: 'HS codes have 10 digits', intRule: 'A whole number',
+    moneyRule: 'At most two decimals',
+  },
+  tl: {
+    advance: 'Advance', lane: 'Lane', kind: 'Kind', reason: 'Reason', barcode: 'Barcode', line_no: 'Item', amount_fen: 'Amount',
+    late_fee_fen: 'Late fee', findings: 'Findings', disposal: 'Disposal', automatic: 'Automatic', stage: 'Stage',
+    inspection: 'Inspection task', note: 'Note', guarantor: 'Guarantor', rule: 'Rule',
+  },
+  status: { filed: 'Filed', inspection: 'Inspection', permitted: 'Permitted to enter', released: 'Released', refused: 'Refused' },
+  lane: { green: 'Green', yellow: 'Yellow', red: 'Red', blue: 'Blue', none: 'None' },
+  direction: { import: 'Import', export: 'Export' },
+  dkind: { complete: 'Complete', summary: 'Summary (two-step)' },
+  mode: { sea: 'Sea', air: 'Air', road: 'Road', rail: 'Rail' },
+  event: {
+    filed: 'Filed', screened: 'Screened', risk: 'Risk rule hit', inspection_opened: 'Selected for inspection', sampled: 'Sampled',
+    sample_negative: 'Sample negative', sample_positive: 'Sample positive', inspection_passed: 'Inspection passed',
+    inspection_failed: 'Inspection failed', follow_up_required: 'Follow-up required', permitted_entry: 'Permitted to enter',
+    released: 'Released', completed: 'Completed', tax_paid: 'Tax paid', tax_guaranteed: 'Tax guaranteed',
+    approved: 'Approved', rejected: 'Rejected', tax: 'Tax', arrived: 'Arrived', manifest: 'Manifest',
+    manifest_arrived: 'Transport arrived', deferral_approved: 'Deferral approved', deferral_rejected: 'Deferral rejected',
+    waiver_approved: 'Waiver approved', waiver_rejected: 'Waiver rejected',
+  },
+  item: {
+    hs_code: 'HS code', name: 'Name', elements: 'Declaration elements', origin: 'Origin', quantity: 'Quantity', unit: 'Unit',
+    value: 'Value', currency: 'Currency', gross_weight_kg: 'Gross (kg)', net_weight_kg: 'Net (kg)', frozen: 'Frozen',
+    producer: 'Foreign producer no.', vins: 'VINs',
+  },
+  plain: {
+    awaitingArrival: 'Waiting for the arrival report', inspection: 'Selected for inspection',
+    permitted: 'Permitted to enter; waiting for laboratory results', released: 'Released',
+    refused: 'Refused (returned or destroyed)', taxDue: 'Tax due: ¥{amount} by {date}', awaitingRelease: 'Waiting for release',
+    completeBy: 'Complete declaration needed', overdue: 'Two-step completion overdue',
+  },
+  tax: {
+    title: 'Tax', bill: 'Tax bill', status: 'Bill status', duty: 'Duty', consumption_tax: 'Consumption tax', vat: 'VAT',
+    total: 'Total tax', late_fee: 'Late fee', late_days: 'Days late', amount_due: 'Amount due', due_date: 'Due date',
+    issued_at: 'Issued', paid_at: 'Paid', working: 'Working', dutiable_value: 'Dutiable value', duty_rate: 'Duty rate',
+    consumption_rate: 'Consumption rate', consumption_base: 'Consumption base', vat_base: 'VAT base', vat_rate: 'VAT rate',
+    none: 'This declaration has no tax bill', waived: 'Late fee waived', pay: 'Pay the tax',
+    payConfirm: 'Pay ¥{amount} for declaration {n}?', paid: 'Tax paid', guarantee: 'Guarantee',
+    guarantor: 'Guarantor (bank guarantee, …)', guaranteeAmount: 'Amount', guaranteed: 'Guarantee recorded',
+    guarantee_amount: 'Guarantee',
+    st: { due: 'Due', paid: 'Paid', guaranteed: 'Guaranteed', deferred: 'Deferred', none: 'No tax' },
+    decisions: 'Deferrals and waivers', pending: 'Pending', kind: 'Kind', requested_by: 'Requested by', reason: 'Reason',
+    until: 'Until', approve: 'Approve', reject: 'Reject', note: 'Note', noteRequired: 'Write a note', decided: 'Decided',
+    waiver: 'Late-fee waiver', deferral: 'Deferral', dstatus: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected' },
+    summary: 'Revenue summary', revenue: 'Revenue', outstanding: 'Outstanding', deferred: 'Deferred',
+    request: 'Ask for deferral or waiver', requested: 'Request sent; a tax officer will decide',
+    late_fees_collected: 'Late fees collected', late_fees_waived: 'Late fees waived', bills: 'Bills', waivers: 'Waivers',
+    requested_at: 'Requested',
+  },
+  insp: {
+    title: 'Inspections', queue: 'Open tasks', id: 'Task', kind: 'Method', reason: 'Reason', created_at: 'Opened',
+    green: 'Green channel', result: 'Enter result', pass: 'Pass', fail: 'Fail', findings: 'Findings', disposal: 'Disposal',
+    return: 'Return', destroy: 'Destroy', recorded: 'Result recorded', samples: 'Samples and barcodes', barcode: 'Barcode',
+    print: 'Print barcodes', sampleKind: 'Sample', sampleStatus: 'Result', line_no: 'Item', age: 'Waiting',
+    hours: '{n} h', manual: 'Manual', machine: 'Machine', disposal_task: 'Disposal',
+    sst: { pending: 'Pending', negative: 'Negative', positive: 'Positive' }, nucleic_acid: 'Nucleic acid',
+  },
+  mf: {
+    title: 'My manifests', manifest_no: 'Manifest no.', vessel: 'Vessel / flight / vehicle', eta: 'ETA', status: 'Status',
+    bills: 'Bills', goods: 'Goods', packages: 'Packages', containers: 'Containers', st: { filed: 'Filed', arrived: 'Arrived' },
+  },
+  ct: {
+    title: 'Clearance time (last 30 days, by day)', mean: 'Mean', median: 'Median', p90: 'P90', hours: 'hours',
+    baseline: 'Baseline year', baselineMean: '{y} mean', noBaseline: 'No baseline', none: 'No declarations ({d}) released in this period',
+    byStatus: 'Declarations by status (filed in the last 30 days)', byLane: 'Declarations by lane (filed in the last 30 days)',
+    openInsp: 'Open inspections', atLeast: '≥ {n}', revenue: 'Revenue, last 30 days',
+  },
+  errors: {
+    unauthenticated: 'Sign in first', forbidden: 'Your role or post may not do this', not_found: 'Not found',
+    conflict: 'Conflicts with an existing record', csrf: 'Session check failed; reload the page',
+    too_many_requests: 'Too many requests; try again later', network: 'Cannot reach the server',
+    internal: 'Internal server error', unavailable: 'The database is unavailable',
+  },
+}
+
+const saved = (() => {
+  try {
+    return localStorage.getItem('haiguan.lang')
+  } catch {
+    return null
+  }
+})()
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: saved === 'en' ? 'en' : 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zh, en },
+})
+
+export function setLanguage(lang) {
+  i18n.global.locale.value = lang
+  document.documentElement.lang = lang
+  try {
+    localStorage.setItem('haiguan.lang', lang)
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+}
+
+// The message for an ApiError: the server's own text when it names a field (it says which
+// rule failed), else a translated sentence for its code.
+export function errorText(e) {
+  const t = i18n.global.t
+  if (!e) return ''
+  const key = `errors.${e.code}`
+  if (e.field && e.message) return e.message
+  return i18n.global.te(key) ? t(key) : e.message || t('common.error')
+}
