@@ -140,21 +140,11 @@ static hg_rc import_line(db *d, enum import_kind kind, json_t *obj, hg_err *err)
 
 static int import_jsonl(const char *path, db *d, enum import_kind kind)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "haiguan: cannot open %s\n", path);
-        return EXIT_FAIL;
-    }
     buf data;
     buf_init(&data, 256u << 20);
-    char chunk[65536];
-    size_t n;
-    int bad = 0;
-    while (!bad && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        bad = buf_append(&data, chunk, n) != HG_OK;
-    fclose(f);
-    if (bad) {
-        fprintf(stderr, "haiguan: %s is larger than 256 MiB\n", path);
+    hg_err rerr;
+    if (buf_read_file(&data, path, &rerr)) {
+        fprintf(stderr, "haiguan: %s\n", rerr.message);
         buf_free(&data);
         return EXIT_FAIL;
     }

@@ -13,24 +13,6 @@ extern const route enterprise_routes[];
 
 #define IMPORT_BATCH 500
 
-static hg_rc read_file(const char *path, buf *b, hg_err *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return hg_fail(err, HG_IO, "io_error", "file", "cannot open %s", path);
-    char chunk[65536];
-    size_t n;
-    hg_rc rc = HG_OK;
-    while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        rc = buf_append(b, chunk, n);
-    if (!rc && ferror(f))
-        rc = HG_IO;
-    fclose(f);
-    if (rc)
-        return hg_fail(err, rc, NULL, "file", rc == HG_TOOBIG ? "%s is larger than 256 MiB" : "cannot read %s", path);
-    return HG_OK;
-}
-
 /* One CSV line as a JSON object of its non-empty columns. */
 static json_t *line_object(const csv_reader *r, const char *const *header, int ncols)
 {
@@ -49,7 +31,7 @@ static int import_enterprises(cmd_ctx *c, db *d, const char *path)
     buf_init(&data, 256u << 20);
     hg_err err;
     hg_err_clear(&err);
-    if (read_file(path, &data, &err)) {
+    if (buf_read_file(&data, path, &err)) {
         fprintf(stderr, "haiguan: %s\n", err.message);
         buf_free(&data);
         return EXIT_FAIL;

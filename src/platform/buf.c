@@ -103,6 +103,26 @@ char *buf_take(buf *b)
     return d;
 }
 
+hg_rc buf_read_file(buf *b, const char *path, hg_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return hg_fail(err, HG_IO, "io_error", "file", "cannot open %s", path);
+    char chunk[65536];
+    size_t n;
+    hg_rc rc = HG_OK;
+    while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        rc = buf_append(b, chunk, n);
+    if (!rc && ferror(f))
+        rc = HG_IO;
+    fclose(f);
+    if (rc == HG_TOOBIG)
+        return hg_fail(err, rc, "too_large", "file", "%s is larger than %zu MiB", path, b->max >> 20);
+    if (rc)
+        return hg_fail(err, rc, NULL, "file", "cannot read %s", path);
+    return HG_OK;
+}
+
 void hex_encode(const unsigned char *p, size_t n, char *out)
 {
     static const char digits[] = "0123456789abcdef";

@@ -29,6 +29,10 @@ const char *buf_str(const buf *b);
 /* Gives up ownership of the content (NUL-terminated, xfree it); the buffer is empty after. */
 char *buf_take(buf *b);
 
+/* Appends the whole file at path (at most the buffer's maximum). HG_IO naming the file when it
+ * cannot be opened or read, HG_TOOBIG when it is larger than the buffer allows. */
+hg_rc buf_read_file(buf *b, const char *path, hg_err *err);
+
 /* Lower-case hex of n bytes into out (2n+1 bytes). */
 void hex_encode(const unsigned char *p, size_t n, char *out);
 

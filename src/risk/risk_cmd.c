@@ -16,24 +16,6 @@ extern const route risk_routes[];
 #define IMPORT_MAX_BYTES (64u << 20)
 #define IMPORT_MAX_RULES 100000
 
-static hg_rc read_all(const char *path, buf *b, hg_err *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return hg_fail(err, HG_IO, "io_error", "file", "cannot open %s", path);
-    char chunk[65536];
-    size_t n;
-    hg_rc rc = HG_OK;
-    while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        rc = buf_append(b, chunk, n);
-    if (!rc && ferror(f))
-        rc = HG_IO;
-    fclose(f);
-    if (rc)
-        return hg_fail(err, rc, NULL, "file", rc == HG_TOOBIG ? "%s is larger than 64 MiB" : "cannot read %s", path);
-    return HG_OK;
-}
-
 /* Parses the file's lines into JSON objects (blank lines skipped; line numbers kept), prints
  * every bad line, then imports all or nothing. Exit 0 when loaded, 1 otherwise. */
 static int import_rules(cmd_ctx *c, db *d, const char *path)
@@ -48,7 +30,7 @@ static int import_rules(cmd_ctx *c, db *d, const char *path)
     int status = EXIT_FAIL;
     buf_init(&data, IMPORT_MAX_BYTES);
     hg_err_clear(&err);
-    if (read_all(path, &data, &err)) {
+    if (buf_read_file(&data, path, &err)) {
         fprintf(stderr, "haiguan: %s\n", err.message);
         goto out;
     }

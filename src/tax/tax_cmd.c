@@ -74,31 +74,14 @@ static hg_rc put_rate(db *d, const char *currency, const char *month, int64_t mi
                   "tti", currency, month, micro);
 }
 
-/* Reads a whole file (at most 64 MiB). */
-static int slurp(const char *path, buf *b)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "haiguan: cannot open %s\n", path);
-        return -1;
-    }
-    char chunk[65536];
-    size_t n;
-    int bad = 0;
-    while (!bad && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        bad = buf_append(b, chunk, n) != HG_OK;
-    fclose(f);
-    if (bad)
-        fprintf(stderr, "haiguan: %s is too large\n", path);
-    return bad ? -1 : 0;
-}
-
 /* The whole file loads or nothing does: rates must never be half replaced. */
 static int import_rates(db *d, const char *path, int tariff)
 {
     buf data;
     buf_init(&data, 64u << 20);
-    if (slurp(path, &data)) {
+    hg_err rerr;
+    if (buf_read_file(&data, path, &rerr)) {
+        fprintf(stderr, "haiguan: %s\n", rerr.message);
         buf_free(&data);
         return EXIT_FAIL;
     }

@@ -310,19 +310,32 @@ static hg_rc commit_audited(db *d, hg_rc rc, const char *actor, const char *acti
     return rc;
 }
 
+/* Opens the write transaction of a tax action and loads the bill of a declaration the
+ * principal may see (404 otherwise). On failure after db_begin the caller's commit_audited
+ * rolls back; on its own failure it has rolled back already. */
+static hg_rc begin_with_bill(db *d, const principal *who, const char *entry_no, bill_row *b, hg_err *err)
+{
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    json_t *decl = NULL;
+    rc = declaration_get(d, who, entry_no, &decl, err);   /* visibility of the declaration */
+    json_decref(decl);
+    if (!rc)
+        rc = load_bill(d, entry_no, b, err);
+    if (rc)
+        db_rollback(d);
+    return rc;
+}
+
 hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
               json_t **out, hg_err *err)
 {
     bill_row b;
     *out = NULL;
-    hg_rc rc = db_begin(d, err);
+    hg_rc rc = begin_with_bill(d, who, entry_no, &b, err);
     if (rc)
         return rc;
-    json_t *decl = NULL;
-    rc = declaration_get(d, who, entry_no, &decl, err);
-    json_decref(decl);
-    if (!rc)
-        rc = load_bill(d, entry_no, &b, err);
     int64_t now = now_ms(), fee = 0;
     if (!rc && strcmp(b.status, "paid") == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the tax of this declaration is already paid");
@@ -360,14 +373,9 @@ hg_rc tax_guarantee(db *d, const principal *who, const char *request_id, const c
 {
     bill_row b;
     *out = NULL;
-    hg_rc rc = db_begin(d, err);
+    hg_rc rc = begin_with_bill(d, who, entry_no, &b, err);
     if (rc)
         return rc;
-    json_t *decl = NULL;
-    rc = declaration_get(d, who, entry_no, &decl, err);
-    json_decref(decl);
-    if (!rc)
-        rc = load_bill(d, entry_no, &b, err);
     if (!rc && strcmp(b.status, "due") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a guarantee is for tax that is due (status is %s)",
                      b.status);
@@ -392,14 +400,9 @@ hg_rc tax_request(db *d, const principal *who, const char *request_id, const cha
 {
     bill_row b;
     *out = NULL;
-    hg_rc rc = db_begin(d, err);
+    hg_rc rc = begin_with_bill(d, who, entry_no, &b, err);
     if (rc)
         return rc;
-    json_t *decl = NULL;
-    rc = declaration_get(d, who, entry_no, &decl, err);
-    json_decref(decl);
-    if (!rc)
-        rc = load_bill(d, entry_no, &b, err);
     if (!rc && strcmp(b.status, "paid") == 0 && strcmp(kind, "deferral") == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the tax is already paid; nothing to defer");
     if (!rc && strcmp(b.status, "none") == 0)
