@@ -102,6 +102,7 @@ typedef struct declaration_filter {
     const char *status, *direction, *port, *enterprise, *lane, *kind;
     int64_t from_ms, to_ms;   /* filed between, 0 = open */
     int overdue;              /* two-step summaries past their 14 days */
+    int newest_first;         /* entry numbers grow with time: newest first */
     const char *cursor;
     int limit;
 } declaration_filter;

@@ -142,6 +142,11 @@ static hg_rc declarations_list_api(req *r, hg_err *err)
         (rc = time_param(r, "to", &f.to_ms, err)) || (rc = record_parse_limit(req_query(r, "limit"), &f.limit, err)))
         return rc;
     f.overdue = overdue && strcmp(overdue, "true") == 0;
+    static const char *const orders[] = {"oldest", "newest", NULL};
+    const char *order;
+    if ((rc = one_of(r, "order", orders, &order, err)))
+        return rc;
+    f.newest_first = order && strcmp(order, "newest") == 0;
     f.port = req_query(r, "port");
     if (f.port && !cargo_check_port(f.port, NULL))
         return hg_fail(err, HG_INVALID, "invalid", "port", "port must be a 4-digit customs code");
@@ -290,7 +295,7 @@ const route cargo_routes[] = {
     {"POST", "/api/v1/declarations", declarations_file_api, 0, "declarations", ROLE_ENTERPRISE, 0,
      "file a declaration"},
     {"GET", "/api/v1/declarations", declarations_list_api, 0, "declarations", READERS, 0,
-     "list declarations (status, direction, port, lane, kind, enterprise, from, to, overdue, limit, cursor)"},
+     "list declarations (status, direction, port, lane, kind, enterprise, from, to, overdue, order, limit, cursor)"},
     {"GET", "/api/v1/declarations/{entry_no}", declarations_get_api, 0, "declarations", READERS, 0,
      "read a declaration with its timeline"},
     {"POST", "/api/v1/declarations/{entry_no}/release", declarations_release_api, 0, "declarations", ROLE_OFFICER,

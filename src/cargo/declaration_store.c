@@ -396,7 +396,8 @@ hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f,
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot build the list query");
     }
     record_query q = {.eq_names = names, .eq_values = values, .n_eq = n, .extra_sql = buf_str(&where),
-                      .extra_args = args, .n_extra = na, .cursor = f->cursor, .limit = f->limit};
+                      .extra_args = args, .n_extra = na, .cursor = f->cursor, .limit = f->limit,
+                      .newest_first = f->newest_first};
     rc = record_list_json(d, &declaration_record, &q, out, err);
     buf_free(&where);
     return rc;

@@ -568,9 +568,9 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
     if (!rc && q->extra_sql)
         rc = buf_appendf(&sql, " AND (%s)", q->extra_sql);
     if (!rc && q->cursor)
-        rc = buf_appendf(&sql, " AND %s > ?", column_of(k));
+        rc = buf_appendf(&sql, " AND %s %s ?", column_of(k), q->newest_first ? "<" : ">");
     if (!rc)
-        rc = buf_appendf(&sql, " ORDER BY %s LIMIT ?", column_of(k));
+        rc = buf_appendf(&sql, " ORDER BY %s%s LIMIT ?", column_of(k), q->newest_first ? " DESC" : "");
     if (rc) {
         buf_free(&sql);
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot build the list query");

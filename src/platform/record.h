@@ -113,8 +113,10 @@ typedef struct record_query {
     int n_extra;
     const char *cursor;             /* list after this key value, or NULL */
     int limit;                      /* 1..200 */
+    int newest_first;               /* order by key descending (keys that grow with time) */
 } record_query;
-/* {"items":[...],"next_cursor":"..."|null}, ordered by key. Caller owns *out. */
+/* {"items":[...],"next_cursor":"..."|null}, ordered by key (descending with newest_first).
+ * Caller owns *out. */
 hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_t **out, hg_err *err);
 /* Parses ?limit= (default 50, 1..200) for list routes. */
 hg_rc record_parse_limit(const char *s, int *limit, hg_err *err);

@@ -403,3 +403,21 @@ def register_release_first(test, eq, error_of):
             assert "follow_up_required" in [t["event"] for t in d["timeline"]], d["timeline"]
         # two-stage admission needs pending samples
         error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/permit-entry" % e), 409)
+
+
+def register_order(test, eq, error_of):
+    @test
+    def declaration_list_pages_newest_first(s):
+        seen, cursor = [], None
+        for _ in range(4):
+            path = "/api/v1/declarations?order=newest&limit=3" + ("&cursor=" + cursor if cursor else "")
+            r = s.as_user("officer", "GET", path)
+            eq(r.status, 200)
+            seen += [d["entry_no"] for d in r.json["items"]]
+            cursor = r.json["next_cursor"]
+            if not cursor:
+                break
+        eq(seen, sorted(seen, reverse=True))
+        eq(len(seen), len(set(seen)))
+        assert len(seen) >= 6, seen
+        error_of(s.as_user("officer", "GET", "/api/v1/declarations?order=random"), 400, field="order")
