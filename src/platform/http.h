@@ -25,6 +25,7 @@ enum {
     ROUTE_PUBLIC = 1u << 0,   /* no authentication needed */
     ROUTE_NO_CSRF = 1u << 1,  /* state-changing but exempt from CSRF (sign-in) */
     ROUTE_RAW = 1u << 2,      /* the body is not JSON (handler reads r->body itself) */
+    ROUTE_ANY_SCOPE = 1u << 4, /* any bearer token may call it, whatever its scopes (GET /me) */
     ROUTE_DIRECT = 1u << 3,   /* a write run on the request's own thread, not in the group
                                * commit (its handler spends long on the CPU: password hashing) */
 };

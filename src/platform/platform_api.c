@@ -272,7 +272,7 @@ const route platform_routes[] = {
     {"POST", "/api/v1/session", session_create_api, ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_DIRECT, NULL, 0, 0,
      "sign in"},
     {"DELETE", "/api/v1/session", session_delete_api, 0, NULL, ANYONE, 0, "sign out"},
-    {"GET", "/api/v1/me", me_api, 0, NULL, ANYONE, 0, "who am I"},
+    {"GET", "/api/v1/me", me_api, ROUTE_ANY_SCOPE, NULL, ANYONE, 0, "who am I"},
     {"POST", "/api/v1/users", users_create_api, ROUTE_DIRECT, "admin", ROLE_ADMIN, 0, "create a user"},
     {"GET", "/api/v1/users", users_list_api, 0, "admin", ROLE_ADMIN, 0, "list users"},
     {"GET", "/api/v1/users/{name}", users_get_api, 0, "admin", ROLE_ADMIN, 0, "read a user"},

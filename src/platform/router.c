@@ -62,7 +62,7 @@ hg_rc route_allows(const route *rt, const principal *p)
         return HG_UNAUTH;
     if (p->token_id && rt->scope && !scope_allows(p->scopes, rt->scope))
         return HG_FORBIDDEN;
-    if (p->token_id && !rt->scope && strcmp(p->scopes, "*") != 0)
+    if (p->token_id && !rt->scope && strcmp(p->scopes, "*") != 0 && !(rt->flags & ROUTE_ANY_SCOPE))
         return HG_FORBIDDEN;   /* platform routes without an area need a "*" token */
     if (!(rt->roles & p->role))
         return HG_FORBIDDEN;

@@ -300,6 +300,9 @@ def bearer_tokens_and_scopes(s):
     tok = s.cli("token", "create", "--user", "gate01", "--scopes", "gate").stdout.strip()
     eq(len(tok), 64)
     error_of(s.with_token(tok, "GET", "/api/v1/enterprises"), 403)   # outside its scopes
+    me = s.with_token(tok, "GET", "/api/v1/me")   # any token may ask who it is
+    eq(me.status, 200)
+    eq(me.json["scopes"], "gate")
     s.cli("user", "add", "hq-feed", "--role", "system", stdin="hq-feed-password-1\n")
     tok2 = s.cli("token", "create", "--user", "hq-feed", "--scopes", "enterprises,risk").stdout.strip()
     eq(s.with_token(tok2, "GET", "/api/v1/enterprises").status, 200)

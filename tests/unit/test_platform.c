@@ -31,6 +31,8 @@ static const route routes_a[] = {
     {"POST", "/api/v1/things/{id}/release", noop, 0, "things", ROLE_OFFICER, POST_CLEARANCE, ""},
     {"GET", "/api/v1/things/{id}/parts/{part}", noop, 0, "things", ROLE_OFFICER, POST_RISK, ""},
     {"GET", "/open", noop, ROUTE_PUBLIC, NULL, 0, 0, ""},
+    {"GET", "/me", noop, ROUTE_ANY_SCOPE, NULL, ROLE_ANY, 0, ""},
+    {"GET", "/platform", noop, 0, NULL, ROLE_ANY, 0, ""},
     {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
 };
 static const route *const tables[] = {routes_a, NULL};
@@ -82,6 +84,8 @@ static void policy_denies_by_default(void **state)
     assert_int_equal(route_allows(&routes_a[2], &tok), HG_OK);
     snprintf(tok.scopes, sizeof tok.scopes, "thing");
     assert_int_equal(route_allows(&routes_a[2], &tok), HG_FORBIDDEN);   /* prefixes are not scopes */
+    assert_int_equal(route_allows(&routes_a[5], &tok), HG_OK);          /* any token may ask who it is */
+    assert_int_equal(route_allows(&routes_a[6], &tok), HG_FORBIDDEN);   /* other platform routes need "*" */
 }
 
 static void buffers_are_bounded(void **state)
