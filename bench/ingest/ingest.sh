@@ -26,7 +26,7 @@ count_rows() {
 }
 "$bin" init >/dev/null
 "$bin" demo >/dev/null
-"$bin" serve --listen 127.0.0.1:0 --threads 4 >"$work/out" 2>"$work/server.log" &
+"$bin" serve --listen 127.0.0.1:0 --threads ${INGEST_THREADS:-64} >"$work/out" 2>"$work/server.log" &
 echo $! >"$work/pid"
 for _ in 1 2 3 4 5 6 7 8 9 10; do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.3; done
 url=$(sed -n 's/^listening on //p' "$work/out")

@@ -11,17 +11,14 @@
 /* Is hs_code under legal inspection? The most specific listed prefix decides. */
 static hg_rc legal_inspection(db *d, const char *hs_code, int *yes, hg_err *err)
 {
-    *yes = 0;
-    for (int len = 10; len >= 2 && !*yes; len -= 2) {
-        char prefix[12];
-        int64_t n = 0;
-        snprintf(prefix, sizeof prefix, "%.*s", len, hs_code);
-        hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM legal_inspection WHERE hs_prefix = ?", "t", prefix);
-        if (rc)
-            return rc;
-        *yes = n > 0;
-    }
-    return HG_OK;
+    char p[5][12];
+    for (int i = 0; i < 5; i++)
+        snprintf(p[i], sizeof p[i], "%.*s", 10 - 2 * i, hs_code);
+    int64_t n = 0;
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM legal_inspection WHERE hs_prefix IN (?, ?, ?, ?, ?)", "ttttt",
+                      p[0], p[1], p[2], p[3], p[4]);
+    *yes = !rc && n > 0;
+    return rc;
 }
 
 hg_rc ledger_open(db *d, const char *entry_no, const json_t *decl, hg_err *err)

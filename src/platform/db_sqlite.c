@@ -92,13 +92,14 @@ static hg_rc sq_open(const char *url, db **out, hg_err *err)
     }
     sqlite3_extended_result_codes(s->h, 1);
     /* WAL for concurrent readers; FULL so that an acknowledged commit survives power loss;
-     * a real page cache (64 MiB) so that secondary indexes do not thrash. */
+     * a real page cache (32 MiB a connection; the server has one per worker thread) so that
+     * secondary indexes do not thrash. */
     hg_err inner;
     hg_rc hrc = sq_exec(&s->base,
                         "PRAGMA busy_timeout = 10000;"
                         "PRAGMA synchronous = FULL;"
                         "PRAGMA foreign_keys = ON;"
-                        "PRAGMA cache_size = -65536;",
+                        "PRAGMA cache_size = -32768;",
                         &inner);
     if (!hrc)
         hrc = sq_journal_wal(s, url, &inner);

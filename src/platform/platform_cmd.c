@@ -47,7 +47,7 @@ static const char *key_dir(cmd_ctx *c, char *scratch, size_t n)
 static int serve_cmd(cmd_ctx *c)
 {
     /* writes wait on the group-commit writer, so a pool larger than the cores keeps batches full */
-    http_config cfg = {"127.0.0.1:8080", 16, 1u << 20, modules_routes(), NULL};
+    http_config cfg = {"127.0.0.1:8080", 32, 1u << 20, modules_routes(), NULL};
     const char *v;
     char *end;
     if ((v = cmd_option(c, "--listen")))
@@ -401,7 +401,7 @@ static const command platform_commands[] = {
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
-     "--threads sets the worker pool (default 16); --max-body bounds request bodies (default\n"
+     "--threads sets the worker pool (default 32); --max-body bounds request bodies (default\n"
      "1048576 bytes). Sessions end after --session-idle seconds without use (default 1800) or\n"
      "--session-max seconds in all (default 43200). The database is created or migrated first. Audit checkpoints are signed\n"
      "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database)."},

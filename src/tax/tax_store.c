@@ -45,29 +45,28 @@ const migration tax_migrations[] = {
 
 hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err)
 {
-    /* the most specific prefix wins: 10, 8, 6, 4 then 2 digits */
-    static const int lengths[] = {10, 8, 6, 4, 2};
-    for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
-        char prefix[12];
-        snprintf(prefix, sizeof prefix, "%.*s", lengths[i], hs_code);
-        db_stmt *s;
-        hg_rc rc = db_query(d, &s, err, "SELECT duty_ppm, vat_ppm, consumption_ppm FROM tariff_rates WHERE hs_prefix = ?",
-                            "t", prefix);
-        if (rc)
-            return rc;
-        rc = db_step(s, err);
-        if (rc == HG_ROW) {
-            out->duty_ppm = (uint32_t)db_col_int(s, 0);
-            out->vat_ppm = (uint32_t)db_col_int(s, 1);
-            out->consumption_ppm = (uint32_t)db_col_int(s, 2);
-        }
-        db_reset(s);
-        if (rc == HG_ROW)
-            return HG_OK;
-        if (rc != HG_DONE)
-            return rc;
+    /* the most specific prefix wins: 10, 8, 6, 4 then 2 digits, in one statement */
+    char p[5][12];
+    for (int i = 0; i < 5; i++)
+        snprintf(p[i], sizeof p[i], "%.*s", 10 - 2 * i, hs_code);
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT duty_ppm, vat_ppm, consumption_ppm FROM tariff_rates WHERE hs_prefix IN (?, ?, ?, ?, ?) "
+                        "ORDER BY LENGTH(hs_prefix) DESC LIMIT 1",
+                        "ttttt", p[0], p[1], p[2], p[3], p[4]);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        out->duty_ppm = (uint32_t)db_col_int(s, 0);
+        out->vat_ppm = (uint32_t)db_col_int(s, 1);
+        out->consumption_ppm = (uint32_t)db_col_int(s, 2);
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = HG_NOTFOUND;
     }
-    return HG_NOTFOUND;
+    db_reset(s);
+    return rc;
 }
 
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err)
