@@ -256,6 +256,88 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
     return rc;
 }
 
+/* An export vessel: the agent's manifest, declarations by the shippers mostly before the goods
+ * reach the terminal (advance), arrival reports as the boxes come in, and some arrival direct
+ * loading (抵港直装) released when the vessel is at berth. No tax on these exports. */
+static const goods export_catalogue[] = {
+    {"7208510000", "热轧中厚板", "CN", "千克", 0, 0, 450, 200000, 800000},
+    {"8483409000", "齿轮箱", "CN", "台", 0, 0, 296700, 10, 200},
+    {"1604140000", "金枪鱼罐头", "CN", "千克", 0, 0, 3500, 5000, 20000},
+};
+
+static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, int n_bills, int64_t real_now,
+                               long *count, hg_err *err)
+{
+    principal agent = as_enterprise("dl-agent", agent_uscc);
+    principal terminal = as_role("terminal01", ROLE_SYSTEM, 0);
+    struct {
+        char bill[24], entry[19];
+        const party *shipper;
+        const goods *g;
+        int direct;
+    } plans[12];
+    char eta[40], manifest_no[40] = "";
+    time_format_rfc3339(berth, eta, sizeof eta);
+    json_t *bills = json_array(), *out = NULL;
+    for (int i = 0; i < n_bills; i++) {
+        plans[i].shipper = &traders[next(r) % 3];   /* the dishonest e-commerce firm does not export */
+        plans[i].g = &export_catalogue[next(r) % (sizeof export_catalogue / sizeof export_catalogue[0])];
+        plans[i].direct = chance(r, 30);
+        plans[i].entry[0] = '\0';
+        snprintf(plans[i].bill, sizeof plans[i].bill, "DEMX%s%08llu", port, (unsigned long long)(next(r) % 100000000ULL));
+        json_array_append_new(bills, json_pack("{s:s, s:s, s:s, s:i, s:i}", "bill_no", plans[i].bill, "consignee",
+                                               plans[i].shipper->uscc, "goods_description", plans[i].g->name,
+                                               "packages", (int)between(r, 10, 900), "gross_weight_kg",
+                                               (int)between(r, 500, 30000)));
+    }
+    json_t *m = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "direction", "export", "transport_mode", "sea",
+                          "vessel_imo", "IMO9176187", "voyage", "DEMO", "port", port, "eta", eta, "bills", bills);
+    hg_rc rc = HG_OK;
+    AT(berth - between(r, 30, 48) * HOUR)
+    {
+        rc = manifest_create(d, &agent, NULL, m, &out, err);
+        if (!rc)
+            snprintf(manifest_no, sizeof manifest_no, "%s", json_string_value(json_object_get(out, "manifest_no")));
+        json_decref(out);
+    }
+    json_decref(m);
+    if (rc || !manifest_no[0])
+        return rc;
+    for (int i = 0; i < n_bills && !rc; i++) {
+        principal shipper = as_enterprise(plans[i].shipper->user, plans[i].shipper->uscc);
+        int64_t qty = between(r, plans[i].g->min_qty, plans[i].g->max_qty);
+        char value[32];
+        money_format(qty * plans[i].g->unit_price_fen, value, sizeof value);
+        json_t *decl = json_pack(
+            "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I}]}",
+            "direction", "export", "kind", "complete", "declarant", plans[i].shipper->uscc, "consignor",
+            plans[i].shipper->uscc, "port", port, "transport_mode", "sea", "bill_no", plans[i].bill, "trade_country",
+            "JP", "arrival_direct_loading", plans[i].direct, "items", "hs_code", plans[i].g->hs, "name",
+            plans[i].g->name, "origin", "CN", "quantity", (json_int_t)qty, "unit", plans[i].g->unit, "value", value,
+            "currency", "CNY", "gross_weight_kg", (json_int_t)(qty > 1000 ? qty : qty * 50), "net_weight_kg",
+            (json_int_t)(qty > 1000 ? qty * 95 / 100 : qty * 45));
+        int64_t tf = berth - between(r, 6, 30) * HOUR;
+        AT(tf)
+        {
+            rc = declaration_file(d, &shipper, NULL, decl, &out, err);
+            if (!rc) {
+                snprintf(plans[i].entry, sizeof plans[i].entry, "%s", json_string_value(json_object_get(out, "entry_no")));
+                (*count)++;
+            }
+            json_decref(out);
+        }
+        json_decref(decl);
+        if (!rc && !plans[i].direct) {   /* boxes reach the terminal within hours of filing */
+            json_t *a = json_pack("{s:[s]}", "bills", plans[i].bill);
+            int64_t ta = tf + between(r, 1, 5) * HOUR / 2;
+            AT(ta) { rc = arrival_report(d, &terminal, NULL, a, &out, err); json_decref(out); }
+            json_decref(a);
+        }
+    }
+    AT(berth) { if (!rc) { rc = manifest_arrived(d, &agent, NULL, manifest_no, berth, &out, err); json_decref(out); } }
+    return rc;
+}
+
 hg_rc cargo_demo_activity(db *d, const demo_options *o, hg_err *err)
 {
     rng r = {o->seed ? o->seed : 2020};
@@ -277,6 +359,9 @@ hg_rc cargo_demo_activity(db *d, const demo_options *o, hg_err *err)
             for (int v = 0; v < vessels && !rc; v++)
                 rc = one_vessel(d, &r, start + day * DAY + between(&r, 0, 22) * HOUR, ports[p], (int)between(&r, 3, 10),
                                 real_now, &count, err);
+            if (!rc && chance(&r, 70))
+                rc = one_export_vessel(d, &r, start + day * DAY + between(&r, 0, 22) * HOUR, ports[p],
+                                       (int)between(&r, 3, 10), real_now, &count, err);
         }
         if (isatty(2))
             fprintf(stderr, "\rdemo: day %d of %d, %ld declarations", day + 1, o->days, count);
