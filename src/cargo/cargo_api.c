@@ -164,6 +164,15 @@ static hg_rc declarations_release_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc declarations_inspect_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = inspection_order(r->db, r->who, r->request_id, r->params[0], r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
 static hg_rc declarations_permit_api(req *r, hg_err *err)
 {
     json_t *out;
@@ -300,6 +309,8 @@ const route cargo_routes[] = {
      "read a declaration with its timeline"},
     {"POST", "/api/v1/declarations/{entry_no}/release", declarations_release_api, 0, "declarations", ROLE_OFFICER,
      POST_CLEARANCE, "release a declaration (officer)"},
+    {"POST", "/api/v1/declarations/{entry_no}/inspection", declarations_inspect_api, 0, "declarations", ROLE_OFFICER,
+     POST_CLEARANCE | POST_RISK | POST_INSPECTION, "order an inspection of a filed declaration (officer)"},
     {"POST", "/api/v1/declarations/{entry_no}/permit-entry", declarations_permit_api, 0, "declarations", ROLE_OFFICER,
      POST_CLEARANCE | POST_INSPECTION, "two-stage admission: permit goods to enter before their laboratory results"},
     {"POST", "/api/v1/disinfections", disinfections_create_api, 0, "inspections", ROLE_OFFICER,

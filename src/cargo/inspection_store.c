@@ -88,6 +88,52 @@ hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const c
     return rc;
 }
 
+hg_rc inspection_order(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,
+                        json_t **out, hg_err *err)
+{
+    static const char *const allowed[] = {"kind", "reason", NULL};
+    const char *kind, *reason;
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (!rc)
+        rc = json_get_str(body, "kind", 1, &kind, err);
+    if (!rc)
+        rc = json_get_str(body, "reason", 1, &reason, err);
+    if (rc)
+        return rc;
+    if (strcmp(kind, "manual") && strcmp(kind, "machine") && strcmp(kind, "document"))
+        return hg_fail(err, HG_INVALID, "invalid", "kind", "kind must be manual, machine or document");
+    if (strlen(reason) < 2 || strlen(reason) > 500)
+        return hg_fail(err, HG_INVALID, "invalid", "reason", "reason must be 2 to 500 bytes");
+    json_t *before = NULL;
+    *out = NULL;
+    if ((rc = db_begin(d, err)))
+        return rc;
+    rc = declaration_get(d, who, entry_no, &before, err);
+    const char *status = before ? json_string_value(json_object_get(before, "status")) : "";
+    if (!rc && strcmp(status, DECL_FILED) != 0 && strcmp(status, DECL_PERMITTED) != 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status",
+                     "an inspection is ordered before release, on a declaration that is not already being inspected "
+                     "(status is %s)",
+                     status);
+    /* an officer's order puts the declaration in the red (manual, machine) or yellow (document)
+     * lane, so that its release waits for the result like a risk rule's selection */
+    const char *lane = strcmp(kind, "document") == 0 ? "yellow" : "red";
+    if (!rc)
+        rc = db_run(d, err, "UPDATE declarations SET status = ?, lane = ?, updated_ms = ? WHERE entry_no = ?", "ttit",
+                    DECL_INSPECTION, lane, now_ms(), entry_no);
+    if (!rc)
+        rc = open_task(d, entry_no, kind, json_is_true(json_object_get(before, "green_channel")), reason, err);
+    if (!rc)
+        rc = declaration_get(d, who, entry_no, out, err);
+    rc = cargo_finish(d, rc, who->name, "inspection.order", "declaration", entry_no, request_id, before, *out, err);
+    json_decref(before);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
 hg_rc cargo_check_producers(db *d, const json_t *items, hg_err *err)
 {
     size_t i;

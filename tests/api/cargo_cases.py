@@ -421,3 +421,25 @@ def register_order(test, eq, error_of):
         eq(len(seen), len(set(seen)))
         assert len(seen) >= 6, seen
         error_of(s.as_user("officer", "GET", "/api/v1/declarations?order=random"), 400, field="order")
+
+
+def register_order_inspection(test, eq, error_of):
+    @test
+    def officer_orders_an_inspection(s):
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        e = file(s, b).json["entry_no"]
+        body = {"kind": "manual", "reason": "情报线索：疑似夹藏"}
+        error_of(s.as_user("manager", "POST", "/api/v1/declarations/%s/inspection" % e, body), 403)
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/declarations/%s/inspection" % e, body), 403)
+        error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/inspection" % e, dict(body, kind="xray")), 400,
+                 field="kind")
+        r = s.as_user("officer", "POST", "/api/v1/declarations/%s/inspection" % e, body)
+        eq(r.status, 201, repr(r))
+        eq((r.json["status"], r.json["lane"]), ("inspection", "red"))
+        error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/inspection" % e, body), 409, field="status")
+        # the enterprise sees that its goods are being inspected, never why
+        mine = s.as_user("dl-trading", "GET", "/api/v1/declarations/" + e).json
+        assert "情报" not in str(mine["timeline"]), mine["timeline"]
+        task = [t for t in s.as_user("officer", "GET", "/api/v1/inspections").json["items"] if t["entry_no"] == e][0]
+        eq(task["reason"], body["reason"])
