@@ -138,7 +138,9 @@ hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const c
                         hg_err *err);
 hg_rc cargo_check_producers(db *d, const json_t *body_items, hg_err *err);
 hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
-hg_rc inspection_list(db *d, const char *status, json_t **out, hg_err *err);
+/* The queue of a status (default open), green channel first then oldest, paged: at most limit
+ * rows and "next_cursor". Rows carry the declaration's lane and declarant. */
+hg_rc inspection_list(db *d, const char *status, const char *cursor, int limit, json_t **out, hg_err *err);
 /* An officer orders an inspection of a filed declaration (kind manual, machine or document,
  * with a reason): red or yellow lane, a task in the queue. */
 hg_rc inspection_order(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,

@@ -214,7 +214,10 @@ static hg_rc inspections_list_api(req *r, hg_err *err)
     if (status && strcmp(status, "open") && strcmp(status, "passed") && strcmp(status, "failed"))
         return hg_fail(err, HG_INVALID, "invalid", "status", "status must be open, passed or failed");
     json_t *out;
-    hg_rc rc = inspection_list(r->db, status, &out, err);
+    int limit;
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
+    if (!rc)
+        rc = inspection_list(r->db, status, req_query(r, "cursor"), limit, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -322,7 +325,7 @@ const route cargo_routes[] = {
     {"GET", "/api/v1/ledger", ledger_api, 0, "ledger", READERS | ROLE_SYSTEM, 0,
      "the logistics ledger of goods under inspection-quarantine (entry_no, status)"},
     {"GET", "/api/v1/inspections", inspections_list_api, 0, "inspections", ROLE_ADMIN | ROLE_OFFICER, POST_INSPECTION,
-     "the inspection queue: green channel first, then oldest (status open, passed, failed)"},
+     "the inspection queue: green channel first, then oldest (status open, passed, failed; limit, cursor)"},
     {"POST", "/api/v1/inspections/{id}/result", inspections_result_api, 0, "inspections", ROLE_OFFICER,
      POST_INSPECTION, "record an inspection's result (pass, or fail with findings and disposal)"},
     {"GET", "/api/v1/samples", samples_list_api, 0, "lab", READERS | ROLE_SYSTEM, 0, "a declaration's samples (entry_no)"},

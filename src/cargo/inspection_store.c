@@ -205,25 +205,59 @@ static json_t *inspection_row(db_stmt *s)
 
 #define INSPECTION_COLS "id, entry_no, kind, status, green_channel, created_ms, findings, disposal, decided_by, decided_ms, reason"
 
-hg_rc inspection_list(db *d, const char *status, json_t **out, hg_err *err)
+hg_rc inspection_list(db *d, const char *status, const char *cursor, int limit, json_t **out, hg_err *err)
 {
+    /* the queue: green channel (fresh produce) first, then oldest first; the cursor is the
+     * last row's position in that order, "green:created_ms:id" */
+    long long g = 2, c = 0, id = 0;
+    if (cursor && (sscanf(cursor, "%lld:%lld:%lld", &g, &c, &id) != 3 || g < 0 || g > 1))
+        return hg_fail(err, HG_INVALID, "invalid", "cursor", "cursor must be a next_cursor from this list");
     db_stmt *s;
-    /* the queue: green channel (fresh produce) first, then oldest first */
     hg_rc rc = db_query(d, &s, err,
-                        "SELECT " INSPECTION_COLS " FROM inspections WHERE status = ? "
-                        "ORDER BY green_channel DESC, created_ms, id LIMIT 500",
-                        "t", status ? status : "open");
+                        "SELECT i.id, i.entry_no, i.kind, i.status, i.green_channel, i.created_ms, i.findings, i.disposal,"
+                        " i.decided_by, i.decided_ms, i.reason, d.lane, d.declarant FROM inspections i"
+                        " JOIN declarations d ON d.entry_no = i.entry_no WHERE i.status = ? AND (i.green_channel < ?"
+                        " OR (i.green_channel = ? AND (i.created_ms > ? OR (i.created_ms = ? AND i.id > ?))))"
+                        " ORDER BY i.green_channel DESC, i.created_ms, i.id LIMIT ?",
+                        "tiiiiii", status ? status : "open", (int64_t)g, (int64_t)g, (int64_t)c, (int64_t)c,
+                        (int64_t)id, (int64_t)limit + 1);
     if (rc)
         return rc;
-    json_t *items = json_array();
-    while ((rc = db_step(s, err)) == HG_ROW)
-        json_array_append_new(items, inspection_row(s));
+    json_t *items = json_array(), *next = json_null();
+    int n = 0;
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        if (n == limit) {
+            json_t *last = json_array_get(items, json_array_size(items) - 1);
+            char k[80];
+            snprintf(k, sizeof k, "%d:%lld:%lld", json_is_true(json_object_get(last, "green_channel")),
+                     (long long)json_integer_value(json_object_get(last, "created_ms")),
+                     (long long)json_integer_value(json_object_get(last, "id")));
+            json_decref(next);
+            next = json_string(k);
+            rc = HG_DONE;
+            break;
+        }
+        json_t *row = inspection_row(s);
+        json_object_set_new(row, "lane", json_string(db_col_text(s, 11)));
+        json_object_set_new(row, "declarant", json_string(db_col_text(s, 12)));
+        json_object_set_new(row, "created_ms", json_integer(db_col_int(s, 5)));
+        json_array_append_new(items, row);
+        n++;
+    }
     db_reset(s);
     if (rc != HG_DONE) {
         json_decref(items);
+        json_decref(next);
         return rc;
     }
-    *out = json_pack("{s:o}", "items", items);
+    /* the exact creation time is the cursor's; it is not part of the answer */
+    size_t k;
+    json_t *row;
+    json_array_foreach(items, k, row)
+    {
+        json_object_del(row, "created_ms");
+    }
+    *out = json_pack("{s:o, s:o}", "items", items, "next_cursor", next);
     return HG_OK;
 }
 

@@ -443,3 +443,23 @@ def register_order_inspection(test, eq, error_of):
         assert "情报" not in str(mine["timeline"]), mine["timeline"]
         task = [t for t in s.as_user("officer", "GET", "/api/v1/inspections").json["items"] if t["entry_no"] == e][0]
         eq(task["reason"], body["reason"])
+
+
+def register_queue_paging(test, eq, error_of):
+    @test
+    def inspection_queue_pages_in_order(s):
+        seen, cursor = [], None
+        for _ in range(20):
+            r = s.as_user("officer", "GET", "/api/v1/inspections?status=open&limit=2" + ("&cursor=" + cursor if cursor else ""))
+            eq(r.status, 200, repr(r))
+            seen += r.json["items"]
+            cursor = r.json["next_cursor"]
+            if not cursor:
+                break
+        ids = [t["id"] for t in seen]
+        assert len(ids) >= 3, "the earlier tests leave open tasks: %r" % ids
+        eq(len(ids), len(set(ids)))
+        keys = [(not t["green_channel"], t["created_at"], t["id"]) for t in seen]
+        eq(keys, sorted(keys))
+        assert all(t["lane"] in ("red", "yellow") and len(t["declarant"]) == 18 for t in seen), seen[:2]
+        error_of(s.as_user("officer", "GET", "/api/v1/inspections?cursor=nonsense"), 400, field="cursor")

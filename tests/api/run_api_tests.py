@@ -395,6 +395,7 @@ cargo_cases.register_imports(test, eq, error_of)
 cargo_cases.register_release_first(test, eq, error_of)
 cargo_cases.register_order(test, eq, error_of)
 cargo_cases.register_order_inspection(test, eq, error_of)
+cargo_cases.register_queue_paging(test, eq, error_of)
 
 # ---------------------------------------------------------------- risk (test_risk_api.py)
 
