@@ -34,6 +34,10 @@ static int fail(const hg_err *err)
 static const char *key_dir(cmd_ctx *c, char *scratch, size_t n)
 {
     const char *k = cmd_option(c, "--keys");
+    /* --keys wins over the environment for every key the process reads, including the ones
+     * areas load later by themselves (the risk draw secret): one place says where keys live */
+    if (k && *k)
+        setenv("HAIGUAN_KEYS", k, 1);
     if (!k)
         k = getenv("HAIGUAN_KEYS");
     if (k && *k)
