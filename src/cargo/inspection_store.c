@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../platform/audit.h"
+#include "../platform/db_json.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
@@ -263,19 +264,8 @@ hg_rc inspection_list(db *d, const char *status, const char *cursor, int limit, 
 
 static hg_rc load_inspection(db *d, int64_t id, json_t **out, hg_err *err)
 {
-    db_stmt *s;
-    hg_rc rc = db_query(d, &s, err, "SELECT " INSPECTION_COLS " FROM inspections WHERE id = ?", "i", id);
-    if (rc)
-        return rc;
-    rc = db_step(s, err);
-    if (rc == HG_ROW) {
-        *out = inspection_row(s);
-        rc = HG_OK;
-    } else if (rc == HG_DONE) {
-        rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such inspection");
-    }
-    db_reset(s);
-    return rc;
+    return db_row_json(d, inspection_row, out, "id", "no such inspection", err,
+                       "SELECT " INSPECTION_COLS " FROM inspections WHERE id = ?", "i", id);
 }
 
 hg_rc inspection_result(db *d, const principal *who, const char *request_id, int64_t id, const json_t *body,
@@ -376,36 +366,18 @@ hg_rc sample_list(db *d, const principal *who, const char *entry_no, json_t **ou
     json_decref(decl);
     if (rc)
         return rc;
-    db_stmt *s;
-    if ((rc = db_query(d, &s, err, "SELECT " SAMPLE_COLS " FROM samples WHERE entry_no = ? ORDER BY barcode", "t",
-                       entry_no)))
+    json_t *items;
+    if ((rc = db_rows_json(d, sample_row, &items, err,
+                           "SELECT " SAMPLE_COLS " FROM samples WHERE entry_no = ? ORDER BY barcode", "t", entry_no)))
         return rc;
-    json_t *items = json_array();
-    while ((rc = db_step(s, err)) == HG_ROW)
-        json_array_append_new(items, sample_row(s));
-    db_reset(s);
-    if (rc != HG_DONE) {
-        json_decref(items);
-        return rc;
-    }
     *out = json_pack("{s:o}", "items", items);
     return HG_OK;
 }
 
 hg_rc sample_get(db *d, const principal *who, const char *barcode, json_t **out, hg_err *err)
 {
-    db_stmt *s;
-    hg_rc rc = db_query(d, &s, err, "SELECT " SAMPLE_COLS " FROM samples WHERE barcode = ?", "t", barcode);
-    if (rc)
-        return rc;
-    rc = db_step(s, err);
-    if (rc == HG_ROW) {
-        *out = sample_row(s);
-        rc = HG_OK;
-    } else if (rc == HG_DONE) {
-        rc = hg_fail(err, HG_NOTFOUND, "not_found", "barcode", "no such sample");
-    }
-    db_reset(s);
+    hg_rc rc = db_row_json(d, sample_row, out, "barcode", "no such sample", err,
+                           "SELECT " SAMPLE_COLS " FROM samples WHERE barcode = ?", "t", barcode);
     if (!rc && who->role == ROLE_ENTERPRISE) {
         json_t *decl = NULL;
         rc = declaration_get(d, who, json_string_value(json_object_get(*out, "entry_no")), &decl, err);

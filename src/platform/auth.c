@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "db_json.h"
 #include "buf.h"
 #include "log.h"
 #include "mem.h"
@@ -275,37 +276,17 @@ static json_t *user_row_json(db_stmt *s)
 
 hg_rc user_get_json(db *d, const char *name, json_t **out, hg_err *err)
 {
-    db_stmt *s;
-    hg_rc rc = db_query(d, &s, err, "SELECT " USER_COLS " FROM users WHERE name = ?", "t", name);
-    if (rc)
-        return rc;
-    rc = db_step(s, err);
-    if (rc == HG_ROW) {
-        *out = user_row_json(s);
-        rc = *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    } else if (rc == HG_DONE) {
-        rc = hg_fail(err, HG_NOTFOUND, "not_found", "name", "no user named %s", name);
-    }
-    db_reset(s);
-    return rc;
+    return db_row_json(d, user_row_json, out, "name", "no such user", err,
+                       "SELECT " USER_COLS " FROM users WHERE name = ?", "t", name);
 }
 
 hg_rc user_list_json(db *d, json_t **out, hg_err *err)
 {
-    db_stmt *s;
-    hg_rc rc = db_query(d, &s, err, "SELECT " USER_COLS " FROM users ORDER BY name", "");
-    if (rc)
-        return rc;
-    json_t *items = json_array();
-    while ((rc = db_step(s, err)) == HG_ROW)
-        json_array_append_new(items, user_row_json(s));
-    db_reset(s);
-    if (rc != HG_DONE) {
-        json_decref(items);
-        return rc;
-    }
-    *out = json_pack("{s:o}", "items", items);
-    return HG_OK;
+    json_t *items;
+    hg_rc rc = db_rows_json(d, user_row_json, &items, err, "SELECT " USER_COLS " FROM users ORDER BY name", "");
+    if (!rc && !(*out = json_pack("{s:o}", "items", items)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    return rc;
 }
 
 static int valid_user_name(const char *n)

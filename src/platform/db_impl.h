@@ -43,6 +43,10 @@ extern const db_ops db_pg_ops;
  * savepoint per row would cost a round trip and a subtransaction each. */
 void db_pg_bulk(db *d, int on);
 
+/* db_query with a va_list (db.c), for the other helpers of the db layer. */
+#include <stdarg.h>
+hg_rc db_vquery(db *d, db_stmt **out, hg_err *err, const char *sql, const char *fmt, va_list ap);
+
 /* Copy of sql with @IDPK and @BLOB expanded for ops; xfree it. */
 char *db_expand_ddl(const db_ops *ops, const char *sql);
 
