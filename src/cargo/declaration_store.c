@@ -303,6 +303,34 @@ static hg_rc timeline_json(db *d, const char *entry_no, json_t **out, hg_err *er
     return HG_OK;
 }
 
+/* Adds what a list reader needs to say where each declaration stands without another request:
+ * when its goods arrived, and whether a two-step summary is overdue. */
+static hg_rc add_arrival_facts(db *d, json_t *items, hg_err *err)
+{
+    size_t i;
+    json_t *decl;
+    json_array_foreach(items, i, decl)
+    {
+        bill_facts bf;
+        hg_rc rc = load_bill_facts(d, json_string_value(json_object_get(decl, "bill_no")), &bf, err);
+        if (rc)
+            return rc;
+        char at[40];
+        if (bf.arrived)
+            time_format_rfc3339(bf.arrived_ms, at, sizeof at);
+        int64_t completed = 0;
+        const char *c = json_string_value(json_object_get(decl, "completed_at"));
+        if (c)
+            time_parse_rfc3339(c, &completed);
+        if (json_object_set_new(decl, "arrived_at", bf.arrived ? json_string(at) : json_null()) ||
+            json_object_set_new(decl, "overdue",
+                                json_boolean(cargo_complete_overdue(json_string_value(json_object_get(decl, "kind")),
+                                                                    completed, bf.transport_arrived_ms, now_ms()))))
+            return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    }
+    return HG_OK;
+}
+
 hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err)
 {
     hg_rc rc = record_load_json(d, &declaration_record, entry_no, out, err);
@@ -400,6 +428,12 @@ hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f,
                       .newest_first = f->newest_first};
     rc = record_list_json(d, &declaration_record, &q, out, err);
     buf_free(&where);
+    if (!rc)
+        rc = add_arrival_facts(d, json_object_get(*out, "items"), err);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
     return rc;
 }
 
