@@ -6,41 +6,9 @@
  * no I/O. Not for: the transport identifiers (check_transport.c), MRZ (check_mrz.c) or the
  * reference-data lookups (check_iso.c). */
 #include "check/check.h"
+#include "check_util.h"
 
 #include <string.h>
-
-/* Sets *reason (when wanted) and returns 0, so that every rejection is one line. */
-static int fail(const char **reason, const char *why)
-{
-    if (reason)
-        *reason = why;
-    return 0;
-}
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static int is_lower(char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-/* Length of s, but stops counting at max + 1: callers only need to know "exactly n" and
- * must not walk an unbounded hostile string further than that. */
-static size_t bounded_len(const char *s, size_t max)
-{
-    size_t n = 0;
-    while (n <= max && s[n] != '\0')
-        n++;
-    return n;
-}
 
 /* Days in a Gregorian month; year is a full four-digit year. */
 static int days_in_month(int year, int month)

@@ -6,24 +6,7 @@
  * include non-ISO ones such as "D<<", "UTO" and "XXA"). Visa MRZs (MRV-A/B) are refused.
  * Pure: no allocation, no I/O. */
 #include "check/check.h"
-
-/* Sets *reason (when wanted) and returns 0, so that every rejection is one line. */
-static int fail(const char **reason, const char *why)
-{
-    if (reason)
-        *reason = why;
-    return 0;
-}
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
+#include "check_util.h"
 
 /* ICAO 9303 Part 3 §4.9 check digits: values 0-9 for digits, A=10 ... Z=35, '<'=0,
  * weighted 7, 3, 1 repeating, sum mod 10. Composite check digits run over several pieces

@@ -6,38 +6,7 @@
  * check_locode asks check_country (check_iso.c) whether its country part exists; that is
  * the only lookup here. */
 #include "check/check.h"
-
-/* Sets *reason (when wanted) and returns 0, so that every rejection is one line. */
-static int fail(const char **reason, const char *why)
-{
-    if (reason)
-        *reason = why;
-    return 0;
-}
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static int is_lower(char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-/* Length of s, counting no further than max + 1 (callers only ask "exactly n?"). */
-static size_t bounded_len(const char *s, size_t max)
-{
-    size_t n = 0;
-    while (n <= max && s[n] != '\0')
-        n++;
-    return n;
-}
+#include "check_util.h"
 
 /* ---- Container number, ISO 6346 -------------------------------------------------------- */
 
