@@ -41,7 +41,30 @@ static hg_rc clearance_time_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc overview_api(req *r, hg_err *err)
+{
+    stats_query q = {.group = "day"};
+    q.direction = req_query(r, "direction");
+    q.port = req_query(r, "port");
+    if (q.direction && strcmp(q.direction, "import") && strcmp(q.direction, "export"))
+        return hg_fail(err, HG_INVALID, "invalid", "direction", "direction must be import or export");
+    if (q.port && (strlen(q.port) != 4 || strspn(q.port, "0123456789") != 4))
+        return hg_fail(err, HG_INVALID, "invalid", "port", "port must be a 4-digit customs code");
+    const char *f = req_query(r, "from"), *t = req_query(r, "to");
+    q.to_ms = now_ms() + 1;
+    q.from_ms = q.to_ms - 86400000LL;
+    if (f && time_parse_rfc3339(f, &q.from_ms))
+        return hg_fail(err, HG_INVALID, "invalid", "from", "from must be an RFC 3339 time with offset");
+    if (t && time_parse_rfc3339(t, &q.to_ms))
+        return hg_fail(err, HG_INVALID, "invalid", "to", "to must be an RFC 3339 time with offset");
+    json_t *out;
+    hg_rc rc = stats_overview_json(r->db, &q, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 static const route stats_routes[] = {
+    {"GET", "/api/v1/stats/overview", overview_api, 0, "stats", ROLE_ADMIN | ROLE_OFFICER, 0,
+     "dashboard counts: declarations by status and lane, releases, open inspections (from, to, direction, port)"},
     {"GET", "/api/v1/stats/clearance-time", clearance_time_api, 0, "stats", ROLE_ADMIN | ROLE_OFFICER, 0,
      "clearance time by day, week or month: count, mean, median, p90 per segment, against a baseline year"},
     {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},

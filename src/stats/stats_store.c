@@ -204,3 +204,50 @@ out:
     xfree(base.v);
     return rc;
 }
+
+/* Rows of "key, count" into an object {key: count}. */
+static hg_rc counts_by(db *d, const char *sql, const stats_query *q, json_t *into, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, sql, "iitttt", q->from_ms, q->to_ms, q->direction, q->direction, q->port, q->port);
+    if (rc)
+        return rc;
+    while ((rc = db_step(s, err)) == HG_ROW)
+        json_object_set_new(into, db_col_text(s, 0), json_integer(db_col_int(s, 1)));
+    db_reset(s);
+    return rc == HG_DONE ? HG_OK : rc;
+}
+
+#define FILTERS " AND (? IS NULL OR direction = ?) AND (? IS NULL OR port = ?)"
+
+hg_rc stats_overview_json(db *d, const stats_query *q, json_t **out, hg_err *err)
+{
+    json_t *o = json_object(), *status = json_object(), *lane = json_object();
+    json_object_set_new(o, "by_status", status);
+    json_object_set_new(o, "by_lane", lane);
+    hg_rc rc = counts_by(d, "SELECT status, COUNT(*) FROM declarations WHERE filed_ms >= ? AND filed_ms < ?" FILTERS
+                            " GROUP BY status", q, status, err);
+    if (!rc)
+        rc = counts_by(d, "SELECT lane, COUNT(*) FROM declarations WHERE filed_ms >= ? AND filed_ms < ?" FILTERS
+                          " GROUP BY lane", q, lane, err);
+    int64_t released = 0, open = 0, oldest = 0;
+    if (!rc)
+        rc = db_int(d, &released, err,
+                    "SELECT COUNT(*) FROM declarations WHERE released_ms >= ? AND released_ms < ?" FILTERS, "iitttt",
+                    q->from_ms, q->to_ms, q->direction, q->direction, q->port, q->port);
+    if (!rc)
+        rc = db_int(d, &open, err, "SELECT COUNT(*) FROM inspections WHERE status = 'open'", "");
+    if (!rc)
+        rc = db_int(d, &oldest, err, "SELECT COALESCE(MIN(created_ms), 0) FROM inspections WHERE status = 'open'", "");
+    if (rc) {
+        json_decref(o);
+        return rc;
+    }
+    char age[32];
+    hours_format(oldest ? now_ms() - oldest : 0, age, sizeof age);
+    json_object_set_new(o, "released", json_integer(released));
+    json_object_set_new(o, "open_inspections", json_integer(open));
+    json_object_set_new(o, "oldest_open_inspection_hours", json_string(age));
+    *out = o;
+    return HG_OK;
+}

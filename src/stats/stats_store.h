@@ -20,6 +20,10 @@ typedef struct stats_query {
  * "baseline":{"key","count","mean_hours","change_pct"}}]}. Caller owns *out. */
 hg_rc stats_clearance_json(db *d, const stats_query *q, json_t **out, hg_err *err);
 
+/* Counts for the manager's dashboard, filed in [from, to): declarations by status and by
+ * lane, releases in the period, open inspections and the age of the oldest (hours). */
+hg_rc stats_overview_json(db *d, const stats_query *q, json_t **out, hg_err *err);
+
 /* Group key of a moment: "2026-12-01", "2026-W49" or "2026-12" (Asia/Shanghai). */
 void stats_group_key(int64_t ms, const char *group, char out[12]);
 /* 00:00 Asia/Shanghai on 1 January of year, as ms since the epoch. */

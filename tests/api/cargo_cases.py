@@ -236,6 +236,10 @@ def register_stats(test, eq, error_of):
             eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": due}).status, 201)
             eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["status"], "released")
             entries.append((e, b))
+        ov = s.as_user("manager", "GET", "/api/v1/stats/overview?port=0908")
+        eq(ov.status, 200, repr(ov))
+        eq((ov.json["by_status"], ov.json["by_lane"], ov.json["released"]), ({"released": 2}, {"green": 2}, 2))
+        error_of(s.as_user("manager", "GET", "/api/v1/stats/overview?direction=sideways"), 400, field="direction")
         if s.db.startswith("postgres"):
             return   # the baseline part below moves rows in SQLite directly
         # move the 40-hour declaration to the same day of 2017, the baseline year
