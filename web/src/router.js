@@ -24,6 +24,8 @@ const pages = {
   'my-manifests': [() => import('./pages/MyManifests.vue'), can.ownEnterprise],
   inspections: [() => import('./pages/InspectionQueue.vue'), can.inspections],
   tax: [() => import('./pages/TaxDesk.vue'), can.tax],
+  // the page itself says "not allowed" to those who may not open it (the URL stays)
+  risk: [() => import('./pages/RiskRules.vue'), () => true],
   audit: [() => import('./pages/AuditTrail.vue'), can.audit],
   users: [() => import('./pages/Users.vue'), can.users],
   tokens: [() => import('./pages/Tokens.vue'), can.users],

@@ -67,6 +67,9 @@ export const can = {
   tax: (u = session.user) => isAdmin(u) || hasPost('tax', u) || hasPost('manager', u),
   decideTax: (u = session.user) => hasPost('tax', u),
   stats: (u = session.user) => isAdmin(u) || isOfficer(u),
+  // risk: the risk post acts, managers read; admins and enterprises are refused (403)
+  risk: (u = session.user) => hasPost('risk', u) || isManager(u),
+  writeRisk: (u = session.user) => hasPost('risk', u),
 }
 
 // Where each role lands after signing in.

@@ -41,3 +41,29 @@ export function checkCustomsCode(raw) {
   if (!/^\d{4}/.test(s)) return 'customs_code_area'
   return null
 }
+
+// Risk rules, as src/risk/risk.c checks them: an HS prefix of 2–10 digits, a range whose
+// minimum is not above its maximum, a rate in percent between 0 and 100. Each answers an
+// error key of `risk.check` (i18n.js) or null.
+export function checkHsPrefix(raw) {
+  const s = String(raw ?? '').trim()
+  if (!s) return 'required'
+  return /^\d{2,10}$/.test(s) ? null : 'hs_prefix'
+}
+export function checkRange(min, max) {
+  const a = String(min ?? '').trim()
+  const b = String(max ?? '').trim()
+  if (!a && !b) return 'range_empty'
+  if ((a && !/^\d+(\.\d+)?$/.test(a)) || (b && !/^\d+(\.\d+)?$/.test(b))) return 'number'
+  if (a && b && Number(a) > Number(b)) return 'range_inverted'
+  return null
+}
+export function checkPercent(raw) {
+  const s = String(raw ?? '').trim()
+  if (!s) return null
+  if (!/^\d+(\.\d+)?$/.test(s) || Number(s) > 100) return 'percent'
+  return null
+}
+// percent text <-> parts per million, without floating error for up to 4 decimals
+export const percentToPpm = (p) => Math.round(Number(p) * 10000)
+export const ppmToPercent = (ppm) => (ppm === undefined || ppm === null ? '' : String(Number(ppm) / 10000))
