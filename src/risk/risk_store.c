@@ -226,6 +226,35 @@ static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const
     return rc;
 }
 
+/* The end of every change to a stored rule: its audit row, the generation bump that makes
+ * running servers recompile, commit (or rollback when rc says so), and the local refresh.
+ * *out receives the rule as it now is. */
+static hg_rc finish_change(db *d, hg_rc rc, const char *actor, const char *action, int64_t id, const char *request_id,
+                           const json_t *before, json_t **out, hg_err *err)
+{
+    json_t *after = NULL;
+    char idtext[24];
+    snprintf(idtext, sizeof idtext, "%lld", (long long)id);
+    if (!rc)
+        rc = risk_rule_get(d, id, &after, err);
+    if (!rc) {
+        audit_event e = {actor, action, "risk_rule", idtext, request_id, before, after};
+        rc = audit_append(d, &e, NULL, err);
+    }
+    if (!rc)
+        rc = bump_generation(d, err);
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc) {
+        db_rollback(d);
+        json_decref(after);
+        return rc;
+    }
+    *out = after;
+    risk_refresh(d, NULL);
+    return HG_OK;
+}
+
 hg_rc risk_rule_create(db *d, const char *actor, const char *request_id, const json_t *body, json_t **out, hg_err *err)
 {
     risk_rule r;
@@ -255,9 +284,9 @@ static const char *const patch_refused[] = {"id", "status", "created_at", "updat
 hg_rc risk_rule_patch(db *d, const char *actor, const char *request_id, int64_t id, const json_t *body, json_t **out,
                       hg_err *err)
 {
-    json_t *before = NULL, *merged = NULL, *after = NULL;
+    json_t *before = NULL, *merged = NULL;
     risk_rule r;
-    char *def = NULL, idtext[24];
+    char *def = NULL;
     *out = NULL;
     memset(&r, 0, sizeof r);
     for (const char *const *k = patch_refused; *k; k++)
@@ -286,24 +315,7 @@ hg_rc risk_rule_patch(db *d, const char *actor, const char *request_id, int64_t 
                     : r.source == SRC_PORT ? "port"
                                            : "district",
                     def, now_ms(), id);
-    if (!rc)
-        rc = risk_rule_get(d, id, &after, err);
-    if (!rc) {
-        snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-        audit_event e = {actor, "risk.rule.update", "risk_rule", idtext, request_id, before, after};
-        rc = audit_append(d, &e, NULL, err);
-    }
-    if (!rc)
-        rc = bump_generation(d, err);
-    if (!rc)
-        rc = db_commit(d, err);
-    if (rc) {
-        db_rollback(d);
-        json_decref(after);
-    } else {
-        *out = after;
-        risk_refresh(d, NULL);
-    }
+    rc = finish_change(d, rc, actor, "risk.rule.update", id, request_id, before, out, err);
     json_decref(before);
     json_decref(merged);
     xfree(def);
@@ -314,8 +326,7 @@ hg_rc risk_rule_patch(db *d, const char *actor, const char *request_id, int64_t 
 hg_rc risk_rule_set_status(db *d, const char *actor, const char *request_id, int64_t id, const char *status,
                            json_t **out, hg_err *err)
 {
-    json_t *before = NULL, *after = NULL;
-    char idtext[24], action[40];
+    json_t *before = NULL;
     *out = NULL;
     hg_rc rc = db_begin(d, err);
     if (rc)
@@ -324,25 +335,8 @@ hg_rc risk_rule_set_status(db *d, const char *actor, const char *request_id, int
     if (!rc)
         rc = db_run(d, err, "UPDATE risk_rules SET status = ?, updated_ms = ? WHERE id = ?", "tii", status, now_ms(),
                     id);
-    if (!rc)
-        rc = risk_rule_get(d, id, &after, err);
-    if (!rc) {
-        snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-        snprintf(action, sizeof action, "risk.rule.%s", strcmp(status, "active") == 0 ? "resume" : "suspend");
-        audit_event e = {actor, action, "risk_rule", idtext, request_id, before, after};
-        rc = audit_append(d, &e, NULL, err);
-    }
-    if (!rc)
-        rc = bump_generation(d, err);
-    if (!rc)
-        rc = db_commit(d, err);
-    if (rc) {
-        db_rollback(d);
-        json_decref(after);
-    } else {
-        *out = after;
-        risk_refresh(d, NULL);
-    }
+    rc = finish_change(d, rc, actor, strcmp(status, "active") == 0 ? "risk.rule.resume" : "risk.rule.suspend", id,
+                       request_id, before, out, err);
     json_decref(before);
     return rc;
 }
