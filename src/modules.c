@@ -6,6 +6,7 @@
 
 extern const hg_module platform_module;
 extern const hg_module audit_module;
+extern const hg_module refdata_module;
 extern const hg_module db_module;
 extern const hg_module check_module;
 extern const hg_module enterprise_module;
@@ -18,6 +19,7 @@ extern const hg_module assets_module;
 const hg_module *const hg_modules[] = {
     &platform_module,
     &audit_module,
+    &refdata_module,
     &db_module,
     &check_module,
     &enterprise_module,

@@ -5,9 +5,10 @@
 
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
-#include "../platform/json.h"
+#include "../platform/refdata.h"
 #include "cargo.h"
 #include "cargo_store.h"
 
@@ -85,6 +86,9 @@ const migration cargo_migrations[] = {
      " created_ms BIGINT NOT NULL);"
      "CREATE INDEX disinfections_manifest ON disinfections(manifest_no);",
      NULL, NULL},
+    {240, "the legal-inspection list is reference data: cached, with a version",
+     REFDATA_REGISTER(legal_inspection), REFDATA_TRIGGERS_SQLITE(legal_inspection),
+     REFDATA_TRIGGERS_PG(legal_inspection)},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -101,19 +105,26 @@ hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err)
     return rc;
 }
 
+hg_rc cargo_add_event_seq(db *d, const char *entry_no, int64_t seq, const char *actor, const char *event,
+                          const json_t *detail, hg_err *err)
+{
+    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    if (detail && !text)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    hg_rc rc = db_run(d, err,
+                      "INSERT INTO declaration_events (entry_no, seq, at_ms, actor, event, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                      "tiittt", entry_no, seq, now_ms(), actor, event, text);
+    xfree(text);
+    return rc;
+}
+
 hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                        hg_err *err)
 {
     int64_t seq = 0;
     hg_rc rc = db_int(d, &seq, err, "SELECT COALESCE(MAX(seq), 0) + 1 FROM declaration_events WHERE entry_no = ?",
                       "t", entry_no);
-    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    if (!rc)
-        rc = db_run(d, err,
-                    "INSERT INTO declaration_events (entry_no, seq, at_ms, actor, event, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                    "tiittt", entry_no, seq, now_ms(), actor, event, text);
-    xfree(text);
-    return rc;
+    return rc ? rc : cargo_add_event_seq(d, entry_no, seq, actor, event, detail, err);
 }
 
 hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,

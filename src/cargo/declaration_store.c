@@ -97,15 +97,6 @@ static hg_rc load_bill_facts(db *d, const char *bill_no, bill_facts *f, hg_err *
     return rc;
 }
 
-static hg_rc set_status(db *d, const char *entry_no, const char *status, const char *lane, hg_err *err)
-{
-    if (lane)
-        return db_run(d, err, "UPDATE declarations SET status = ?, lane = ?, updated_ms = ? WHERE entry_no = ?", "ttit",
-                      status, lane, now_ms(), entry_no);
-    return db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ?", "tit", status,
-                  now_ms(), entry_no);
-}
-
 /* Releases one declaration (the caller checked the rules) and records it everywhere. */
 static hg_rc do_release(db *d, const char *entry_no, const char *actor, const char *request_id, int automatic,
                         hg_err *err)
@@ -129,6 +120,40 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
         rc = audit_append(d, &e, NULL, err);
     }
     json_decref(detail);
+    return rc;
+}
+
+/* Releases one declaration of a bill if the rules allow it now; *released (if given) says
+ * whether it did. */
+static hg_rc auto_release_one(db *d, const bill_facts *bf, const char *entry_no, const char *status, const char *lane,
+                              int pickup, int loading, int first, const char *actor, int *released, hg_err *err)
+{
+    if (released)
+        *released = 0;
+    release_facts f = {.status = status,
+                       .lane = lane,
+                       .arrived = bf->arrived,
+                       .transport_arrived = bf->transport_arrived,
+                       .ship_side_pickup = pickup,
+                       .arrival_direct_loading = loading,
+                       .release_first = first};
+    /* permitted goods were cleared by an officer at the first stage: only the results were missing */
+    if (strcmp(status, DECL_PERMITTED) == 0)
+        f.by_officer = f.inspection_passed = 1;
+    /* under inspection, only release-first goods go automatically */
+    if (strcmp(status, DECL_INSPECTION) == 0 && !first)
+        return HG_OK;
+    /* first the rules that need no query, as if tax were settled and no sample waited: most
+     * declarations (filed before their goods arrive) stop here */
+    hg_err ignored;
+    f.tax_settled = 1;
+    if (cargo_release_allowed(&f, &ignored) != HG_OK)
+        return HG_OK;
+    f.tax_settled = tax_settled(d, entry_no);
+    hg_rc rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
+    if (!rc && cargo_release_allowed(&f, &ignored) == HG_OK && !(rc = do_release(d, entry_no, actor, NULL, 1, err)) &&
+        released)
+        *released = 1;
     return rc;
 }
 
@@ -163,27 +188,9 @@ hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_
     if (rc != HG_DONE && rc != HG_ROW)
         return rc;
     rc = HG_OK;
-    for (int i = 0; i < n && !rc; i++) {
-        release_facts f = {.status = states[i],
-                           .lane = lanes_of[i],
-                           .arrived = bf.arrived,
-                           .transport_arrived = bf.transport_arrived,
-                           .ship_side_pickup = pickup[i],
-                           .arrival_direct_loading = loading[i],
-                           .tax_settled = tax_settled(d, entries[i]),
-                           .release_first = first[i]};
-        /* permitted goods were cleared by an officer at the first stage: only the results were missing */
-        if (strcmp(states[i], DECL_PERMITTED) == 0)
-            f.by_officer = f.inspection_passed = 1;
-        /* under inspection, only release-first goods go automatically */
-        if (strcmp(states[i], DECL_INSPECTION) == 0 && !first[i])
-            continue;
-        if ((rc = cargo_sample_counts(d, entries[i], &f.samples_pending, &f.sample_positive, err)))
-            break;
-        hg_err ignored;
-        if (cargo_release_allowed(&f, &ignored) == HG_OK)
-            rc = do_release(d, entries[i], actor, NULL, 1, err);
-    }
+    for (int i = 0; i < n && !rc; i++)
+        rc = auto_release_one(d, &bf, entries[i], states[i], lanes_of[i], pickup[i], loading[i], first[i], actor,
+                              NULL, err);
     return rc;
 }
 
@@ -234,39 +241,55 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
                      record_set_int(&r, "filed_at", now) || record_set_int(&r, "updated_at", now)
                  ? HG_NOMEM
                  : HG_OK;
-    if (!rc)
-        rc = record_insert(d, &r, err);
+    /* the declaration as filed, built from what was parsed rather than read back: screening,
+     * tax and the checks read it, and (with its lane) it is the answer and the audit row */
     json_t *filed = NULL;
-    if (!rc)
-        rc = record_load_json(d, &declaration_record, entry_no, &filed, err);
+    if (!rc && !(filed = record_to_json(&r)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = cargo_check_producers(d, json_object_get(filed, "items"), err);
-    if (!rc && cargo_tax_assess)
-        rc = cargo_tax_assess(d, filed, err);
     /* screening: every declaration, before anything else happens to it */
     char lane[8] = "green";
     if (!rc && cargo_screen)
         rc = cargo_screen(d, filed, lane, &explanation, err);
     int inspect = strcmp(lane, "red") == 0 || strcmp(lane, "yellow") == 0;
+    const char *status = inspect ? DECL_INSPECTION : DECL_FILED;
+    if (!rc && (record_set_text(&r, "status", status) || record_set_text(&r, "lane", lane) ||
+                json_object_set_new(filed, "status", json_string(status)) ||
+                json_object_set_new(filed, "lane", json_string(lane))))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
-        rc = set_status(d, entry_no, inspect ? DECL_INSPECTION : DECL_FILED, lane, err);
+        rc = record_insert(d, &r, err);
+    if (!rc && cargo_tax_assess)
+        rc = cargo_tax_assess(d, filed, err);
     json_t *ev = json_pack("{s:b}", "advance", !bf.arrived);
     if (!rc)
-        rc = cargo_add_event(d, entry_no, who->name, "filed", ev, err);
+        rc = cargo_add_event_seq(d, entry_no, 1, who->name, "filed", ev, err);
     json_decref(ev);
     ev = json_pack("{s:s}", "lane", lane);
     if (!rc)
-        rc = cargo_add_event(d, entry_no, "risk", "screened", ev, err);
+        rc = cargo_add_event_seq(d, entry_no, 2, "risk", "screened", ev, err);
     json_decref(ev);
     if (!rc)
         rc = ledger_open(d, entry_no, filed, err);
     if (!rc)
         rc = cargo_open_checks(d, entry_no, filed, lane, explanation, err);
+    /* a new declaration changes nothing for the others on its bill: only it may go now */
+    int released = 0;
+    if (!rc)
+        rc = auto_release_one(d, &bf, entry_no, status, lane, (int)record_int(&r, "ship_side_pickup", 0),
+                              (int)record_int(&r, "arrival_direct_loading", 0), (int)record_int(&r, "release_first", 0),
+                              "system", &released, err);
+    if (!rc && released) {
+        json_decref(filed);
+        filed = NULL;
+        rc = record_load_json(d, &declaration_record, entry_no, &filed, err);
+    }
+    if (!rc) {
+        *out = filed;
+        filed = NULL;
+    }
     json_decref(filed);
-    if (!rc)
-        rc = cargo_auto_release_bill(d, record_text(&r, "bill_no"), "system", err);
-    if (!rc)
-        rc = record_load_json(d, &declaration_record, entry_no, out, err);
     rc = cargo_finish(d, rc, who->name, "declaration.file", "declaration", entry_no, request_id, NULL, *out, err);
     if (rc) {
         json_decref(*out);

@@ -6,33 +6,22 @@
 #include <string.h>
 
 #include "../platform/log.h"
+#include "../platform/refdata.h"
 #include "cargo.h"
 
-/* Is hs_code under legal inspection? The most specific listed prefix decides. */
-static hg_rc legal_inspection(db *d, const char *hs_code, int *yes, hg_err *err)
-{
-    char p[5][12];
-    for (int i = 0; i < 5; i++)
-        snprintf(p[i], sizeof p[i], "%.*s", 10 - 2 * i, hs_code);
-    int64_t n = 0;
-    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM legal_inspection WHERE hs_prefix IN (?, ?, ?, ?, ?)", "ttttt",
-                      p[0], p[1], p[2], p[3], p[4]);
-    *yes = !rc && n > 0;
-    return rc;
-}
+static prefix_cache legal_inspection = PREFIX_CACHE_INIT("legal_inspection", "SELECT hs_prefix FROM legal_inspection");
 
 hg_rc ledger_open(db *d, const char *entry_no, const json_t *decl, hg_err *err)
 {
     size_t i;
     json_t *item;
-    hg_rc rc = HG_OK;
+    /* is the item's HS code under legal inspection? the most specific listed prefix decides */
+    hg_rc rc = prefix_cache_sync(d, &legal_inspection, err);
     json_array_foreach(json_object_get(decl, "items"), i, item)
     {
         const char *hs = json_string_value(json_object_get(item, "hs_code"));
-        int yes = 0;
-        if (!rc)
-            rc = legal_inspection(d, hs, &yes, err);
-        if (!rc && yes)
+        prefix_row row;
+        if (!rc && prefix_cache_find(&legal_inspection, hs, &row))
             rc = db_run(d, err,
                         "INSERT INTO ledger (entry_no, line_no, hs_code, quantity, unit, status, released_quantity, "
                         "updated_ms) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?)",

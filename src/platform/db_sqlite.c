@@ -52,9 +52,25 @@ static void sq_close(db *d)
     xfree(s);
 }
 
+static hg_rc sq_prepare(db *d, const char *sql, db_stmt **out, hg_err *err);
+static hg_rc sq_step(db_stmt *st, hg_err *err);
+static void sq_reset(db_stmt *st);
+
 static hg_rc sq_exec(db *d, const char *sql, hg_err *err)
 {
     sq_db *s = (sq_db *)d;
+    if (!strchr(sql, ';')) {
+        /* one statement (the savepoints a group commit runs for every request): prepared
+         * once and kept, rather than parsed on every call */
+        db_stmt *st;
+        hg_rc hrc = sq_prepare(d, sql, &st, err);
+        if (!hrc) {
+            while ((hrc = sq_step(st, err)) == HG_ROW)
+                ;
+            sq_reset(st);
+        }
+        return hrc == HG_DONE ? HG_OK : hrc;
+    }
     int rc = sqlite3_exec(s->h, sql, NULL, NULL, NULL);
     return rc == SQLITE_OK ? HG_OK : sq_error(s->h, rc, err);
 }
@@ -93,13 +109,16 @@ static hg_rc sq_open(const char *url, db **out, hg_err *err)
     sqlite3_extended_result_codes(s->h, 1);
     /* WAL for concurrent readers; FULL so that an acknowledged commit survives power loss;
      * a real page cache (32 MiB a connection; the server has one per worker thread) so that
-     * secondary indexes do not thrash. */
+     * secondary indexes do not thrash; temporary files in memory, because each request of
+     * a group commit is a savepoint whose statement journal would otherwise spill to a
+     * file and be written on every insert. */
     hg_err inner;
     hg_rc hrc = sq_exec(&s->base,
                         "PRAGMA busy_timeout = 10000;"
                         "PRAGMA synchronous = FULL;"
                         "PRAGMA foreign_keys = ON;"
-                        "PRAGMA cache_size = -32768;",
+                        "PRAGMA cache_size = -32768;"
+                        "PRAGMA temp_store = MEMORY;",
                         &inner);
     if (!hrc)
         hrc = sq_journal_wal(s, url, &inner);

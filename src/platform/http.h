@@ -59,6 +59,7 @@ struct req {
     buf out;
     const char *content_type;
     buf extra_headers;                    /* "Name: value\n" lines */
+    json_t *reply;                        /* a JSON reply, written out when sent */
 };
 
 /* Query-string value or NULL. */

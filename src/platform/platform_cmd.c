@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "log.h"
 #include "module.h"
+#include "refdata.h"
 
 extern const route platform_routes[];
 extern const route audit_routes[];
@@ -454,5 +455,6 @@ const hg_module platform_module = {.name = "accounts",
                                    .routes = platform_routes,
                                    .commands = platform_commands,
                                    .demo = platform_demo};
+const hg_module refdata_module = {.name = "refdata", .migrations = refdata_migrations};
 const hg_module audit_module = {
     .name = "audit", .migrations = audit_migrations, .routes = audit_routes, .commands = audit_commands};

@@ -360,16 +360,19 @@ static hg_rc insert_row(db *d, const record *r, const char *parent_key, int64_t 
     buf_init(&cols, 8192);
     buf_init(&marks, 8192);
     hg_rc rc = HG_OK;
+    /* plain concatenation, not buf_appendf: this runs for every row a declaration writes */
     if (parent_key)
-        rc = buf_appendf(&cols, "%s, line_no", r->type->parent_column) || buf_puts(&marks, "?, ?");
+        rc = buf_puts(&cols, r->type->parent_column) || buf_puts(&cols, ", line_no") || buf_puts(&marks, "?, ?");
     for (int i = 0; i < r->n && !rc; i++)
         if (r->v[i].set && r->type->fields[i].type != FT_LIST)
-            rc = buf_appendf(&cols, "%s%s", cols.len ? ", " : "", column_of(&r->type->fields[i])) ||
+            rc = (cols.len && buf_puts(&cols, ", ")) || buf_puts(&cols, column_of(&r->type->fields[i])) ||
                  buf_puts(&marks, marks.len ? ", ?" : "?");
     buf sql;
     buf_init(&sql, 20000);
     if (!rc)
-        rc = buf_appendf(&sql, "INSERT INTO %s (%s) VALUES (%s)", r->type->table, buf_str(&cols), buf_str(&marks));
+        rc = buf_puts(&sql, "INSERT INTO ") || buf_puts(&sql, r->type->table) || buf_puts(&sql, " (") ||
+             buf_puts(&sql, buf_str(&cols)) || buf_puts(&sql, ") VALUES (") || buf_puts(&sql, buf_str(&marks)) ||
+             buf_puts(&sql, ")");
     if (!rc) {
         rc = run_bound_child(d, buf_str(&sql), r, NULL, parent_key, line_no, err);
         const field *k = key_field(r->type);
@@ -497,6 +500,45 @@ static hg_rc load_children(db *d, const record_type *t, const char *key, json_t 
             json_decref(arr);
     }
     return rc;
+}
+
+/* The JSON of one field value, as row_json makes it from the stored column. */
+static json_t *value_json(const field *f, const field_value *v)
+{
+    char tmp[48];
+    if (!v->set || v->is_null)
+        return json_null();
+    switch (f->type) {
+    case FT_INT: return json_integer(v->i);
+    case FT_BOOL: return json_boolean(v->i);
+    case FT_TIME: time_format_rfc3339(v->i, tmp, sizeof tmp); return json_string(tmp);
+    case FT_MONEY: money_format(v->i, tmp, sizeof tmp); return json_string(tmp);
+    default: return json_string(v->s);
+    }
+}
+
+json_t *record_to_json(const record *r)
+{
+    json_t *o = json_object();
+    for (int i = 0; i < r->n && o; i++) {
+        const field *f = &r->type->fields[i];
+        json_t *v;
+        if (f->type == FT_LIST) {
+            v = json_array();
+            for (int64_t k = 0; v && r->v[i].set && k < r->v[i].i; k++)
+                if (json_array_append_new(v, record_to_json(&r->v[i].list[k]))) {
+                    json_decref(v);
+                    v = NULL;
+                }
+        } else {
+            v = value_json(f, &r->v[i]);
+        }
+        if (!v || json_object_set_new(o, f->name, v)) {
+            json_decref(o);
+            o = NULL;
+        }
+    }
+    return o;
 }
 
 hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **out, hg_err *err)

@@ -102,6 +102,10 @@ hg_rc record_update(db *d, const record *r, const char *key, hg_err *err);
  * Caller owns *out. List queries (below) leave the lists out. */
 hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **out, hg_err *err);
 
+/* The JSON record_load_json would give for r once inserted (every field; unset ones null),
+ * built without reading it back. NULL when out of memory. Caller owns it. */
+json_t *record_to_json(const record *r);
+
 typedef struct record_query {
     const char *const *eq_names;    /* equality filters: field names ... */
     const char *const *eq_values;   /* ... and their values (count = n_eq) */

@@ -1,9 +1,12 @@
 /* writer.c — the group-commit writer thread: a queue of jobs from the HTTP threads, drained
- * in batches, each batch one transaction (the jobs' own transactions become savepoints). */
+ * in batches, each batch one transaction (the jobs' own transactions become savepoints).
+ * On SQLite a second thread checkpoints the WAL into the database file, so that the writer
+ * never stops to do it inside a commit. */
 #include "writer.h"
 
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 
 #include "log.h"
 
@@ -15,16 +18,48 @@ typedef struct job {
     hg_err *err;
     hg_rc rc;
     int done;
+    pthread_cond_t finished;   /* its own, so that a batch wakes only its own requests */
     struct job *next;
 } job;
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t work = PTHREAD_COND_INITIALIZER;
-static pthread_cond_t finished = PTHREAD_COND_INITIALIZER;
 static job *head, *tail;
 static int stopping, running;
 static pthread_t thread;
 static long jobs_total, batches_total;   /* for the log line at stop: how well commits are shared */
+static pthread_t checkpointer;
+static int checkpointing;
+static pthread_cond_t tick = PTHREAD_COND_INITIALIZER;
+
+#define CHECKPOINT_EVERY_MS 250
+
+/* PASSIVE: copies what no reader still needs and never blocks the writer; the next commit
+ * after a complete one starts the WAL file over, which keeps it from growing. */
+static void *checkpointer_main(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&mu);
+    while (!stopping) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += CHECKPOINT_EVERY_MS * 1000000L;
+        until.tv_sec += until.tv_nsec / 1000000000L;
+        until.tv_nsec %= 1000000000L;
+        pthread_cond_timedwait(&tick, &mu, &until);
+        if (stopping)
+            break;
+        pthread_mutex_unlock(&mu);
+        hg_err err;
+        db *d = db_thread(&err);
+        if (d && db_exec(d, "PRAGMA wal_checkpoint(PASSIVE)", &err) != HG_OK)
+            log_warn("checkpoint: %s", err.message);
+        pthread_mutex_lock(&mu);
+    }
+    pthread_mutex_unlock(&mu);
+    db_thread_close();
+    return NULL;
+}
 
 static void run_batch(job *batch)
 {
@@ -52,15 +87,22 @@ static void run_batch(job *batch)
         }
     }
     pthread_mutex_lock(&mu);
-    for (job *j = batch; j; j = j->next)
+    for (job *j = batch, *next; j; j = next) {
+        next = j->next;   /* j belongs to its request, which may return as soon as done is set */
         j->done = 1;
-    pthread_cond_broadcast(&finished);
+        pthread_cond_signal(&j->finished);
+    }
     pthread_mutex_unlock(&mu);
 }
 
 static void *writer_main(void *arg)
 {
     (void)arg;
+    hg_err err;
+    db *w = db_thread(&err);
+    /* the checkpointer thread does it (above) */
+    if (w && checkpointing)
+        db_exec(w, "PRAGMA wal_autocheckpoint = 0", &err);
     for (;;) {
         pthread_mutex_lock(&mu);
         while (!head && !stopping)
@@ -88,11 +130,30 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
+static void writer_stop_checkpointer(void)
+{
+    if (!checkpointing)
+        return;
+    pthread_mutex_lock(&mu);
+    stopping = 1;
+    pthread_cond_signal(&tick);
+    pthread_mutex_unlock(&mu);
+    pthread_join(checkpointer, NULL);
+    checkpointing = 0;
+}
+
 hg_rc writer_start(hg_err *err)
 {
     stopping = 0;
-    if (pthread_create(&thread, NULL, writer_main, NULL) != 0)
+    hg_err ignored;
+    db *d = db_thread(&ignored);
+    checkpointing = d && strcmp(db_backend(d), "sqlite") == 0;
+    if (checkpointing && pthread_create(&checkpointer, NULL, checkpointer_main, NULL) != 0)
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot start the checkpoint thread");
+    if (pthread_create(&thread, NULL, writer_main, NULL) != 0) {
+        writer_stop_checkpointer();
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot start the writer thread");
+    }
     running = 1;
     return HG_OK;
 }
@@ -106,6 +167,7 @@ void writer_stop(void)
     pthread_cond_signal(&work);
     pthread_mutex_unlock(&mu);
     pthread_join(thread, NULL);
+    writer_stop_checkpointer();
     running = 0;
     log_info("writer: %ld writes in %ld commits", jobs_total, batches_total);
 }
@@ -117,6 +179,7 @@ hg_rc writer_run(route_fn fn, req *r, hg_err *err)
     j.fn = fn;
     j.r = r;
     j.err = err;
+    pthread_cond_init(&j.finished, NULL);
     pthread_mutex_lock(&mu);
     if (tail)
         tail->next = &j;
@@ -125,7 +188,8 @@ hg_rc writer_run(route_fn fn, req *r, hg_err *err)
     tail = &j;
     pthread_cond_signal(&work);
     while (!j.done)
-        pthread_cond_wait(&finished, &mu);
+        pthread_cond_wait(&j.finished, &mu);
     pthread_mutex_unlock(&mu);
+    pthread_cond_destroy(&j.finished);
     return j.rc;
 }

@@ -9,6 +9,7 @@
 #include "../platform/audit.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/refdata.h"
 #include "tax.h"
 #include "tax_store.h"
 
@@ -38,35 +39,29 @@ const migration tax_migrations[] = {
      " decided_by TEXT, decided_ms BIGINT, note TEXT);"
      "CREATE INDEX tax_decisions_status ON tax_decisions(status, id);",
      NULL, NULL},
+    {310, "the tariff is reference data: cached, with a version",
+     REFDATA_REGISTER(tariff_rates), REFDATA_TRIGGERS_SQLITE(tariff_rates), REFDATA_TRIGGERS_PG(tariff_rates)},
     {0, NULL, NULL, NULL, NULL},
 };
 
 /* ---- rates ---- */
 
+static prefix_cache tariff =
+    PREFIX_CACHE_INIT("tariff_rates", "SELECT hs_prefix, duty_ppm, vat_ppm, consumption_ppm FROM tariff_rates");
+
 hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err)
 {
-    /* the most specific prefix wins: 10, 8, 6, 4 then 2 digits, in one statement */
-    char p[5][12];
-    for (int i = 0; i < 5; i++)
-        snprintf(p[i], sizeof p[i], "%.*s", 10 - 2 * i, hs_code);
-    db_stmt *s;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT duty_ppm, vat_ppm, consumption_ppm FROM tariff_rates WHERE hs_prefix IN (?, ?, ?, ?, ?) "
-                        "ORDER BY LENGTH(hs_prefix) DESC LIMIT 1",
-                        "ttttt", p[0], p[1], p[2], p[3], p[4]);
+    /* the most specific prefix wins: 10, 8, 6, 4 then 2 digits */
+    hg_rc rc = prefix_cache_sync(d, &tariff, err);
+    prefix_row row;
     if (rc)
         return rc;
-    rc = db_step(s, err);
-    if (rc == HG_ROW) {
-        out->duty_ppm = (uint32_t)db_col_int(s, 0);
-        out->vat_ppm = (uint32_t)db_col_int(s, 1);
-        out->consumption_ppm = (uint32_t)db_col_int(s, 2);
-        rc = HG_OK;
-    } else if (rc == HG_DONE) {
-        rc = HG_NOTFOUND;
-    }
-    db_reset(s);
-    return rc;
+    if (!prefix_cache_find(&tariff, hs_code, &row))
+        return HG_NOTFOUND;
+    out->duty_ppm = (uint32_t)row.v[0];
+    out->vat_ppm = (uint32_t)row.v[1];
+    out->consumption_ppm = (uint32_t)row.v[2];
+    return HG_OK;
 }
 
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err)

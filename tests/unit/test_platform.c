@@ -17,6 +17,7 @@
 #include "platform/log.h"
 #include "platform/mem.h"
 #include "platform/record.h"
+#include "platform/refdata.h"
 
 static hg_rc noop(req *r, hg_err *e)
 {
@@ -258,6 +259,45 @@ static const field order_fields[] = {
 };
 static const record_type order_record = {.name = "order", .table = "t_order", .fields = order_fields};
 
+static const migration test_ref_migrations[] = {
+    {900, "a reference table", "CREATE TABLE t_codes (hs_prefix TEXT PRIMARY KEY, a BIGINT, b BIGINT);" REFDATA_REGISTER(t_codes),
+     REFDATA_TRIGGERS_SQLITE(t_codes), NULL},
+    {0, NULL, NULL, NULL, NULL},
+};
+
+/* The cache follows every change to its table: insert, update, delete, by any connection. */
+static void prefix_cache_follows_changes(void **state)
+{
+    (void)state;
+    db *d;
+    hg_err e;
+    static prefix_cache c = PREFIX_CACHE_INIT("t_codes", "SELECT hs_prefix, a, b FROM t_codes");
+    const migration *const sets[] = {refdata_migrations, test_ref_migrations, NULL};
+    assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
+    assert_int_equal(db_migrate(d, sets, NULL, &e), HG_OK);
+    prefix_row row;
+    assert_int_equal(prefix_cache_sync(d, &c, &e), HG_OK);
+    assert_false(prefix_cache_find(&c, "0302130000", &row));
+    assert_int_equal(db_exec(d, "INSERT INTO t_codes VALUES ('03', 1, 2), ('030213', 3, 4), ('87', 5, 6)", &e), HG_OK);
+    assert_int_equal(prefix_cache_sync(d, &c, &e), HG_OK);
+    assert_true(prefix_cache_find(&c, "0302130000", &row));   /* the most specific prefix */
+    assert_string_equal(row.prefix, "030213");
+    assert_int_equal(row.v[1], 4);
+    assert_true(prefix_cache_find(&c, "0301000000", &row));
+    assert_int_equal(row.v[0], 1);
+    assert_false(prefix_cache_find(&c, "0401000000", &row));
+    assert_false(prefix_cache_find(&c, "0", &row));
+    assert_int_equal(db_exec(d, "UPDATE t_codes SET a = 9 WHERE hs_prefix = '03'", &e), HG_OK);
+    assert_int_equal(prefix_cache_sync(d, &c, &e), HG_OK);
+    assert_true(prefix_cache_find(&c, "0301000000", &row));
+    assert_int_equal(row.v[0], 9);
+    assert_int_equal(db_exec(d, "DELETE FROM t_codes WHERE hs_prefix = '030213'", &e), HG_OK);
+    assert_int_equal(prefix_cache_sync(d, &c, &e), HG_OK);
+    assert_true(prefix_cache_find(&c, "0302130000", &row));
+    assert_string_equal(row.prefix, "03");
+    db_close(d);
+}
+
 static void record_lists_store_and_load_children(void **state)
 {
     (void)state;
@@ -281,9 +321,13 @@ static void record_lists_store_and_load_children(void **state)
     assert_int_equal(n, 2);
     assert_int_equal(record_int(&lines[0], "value", -1), 1050);
     assert_int_equal(record_insert(d, &r, &e), HG_OK);
+    /* what was parsed, as JSON, is what reading it back gives (unset fields null) */
+    json_t *parsed = record_to_json(&r);
     record_free(&r);
     json_t *out;
     assert_int_equal(record_load_json(d, &order_record, "A1", &out, &e), HG_OK);
+    assert_true(json_equal(parsed, out));
+    json_decref(parsed);
     json_t *arr = json_object_get(out, "lines");
     assert_int_equal(json_array_size(arr), 2);
     assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 1), "hs_code")), "8703231990");
@@ -325,6 +369,7 @@ int main(void)
         cmocka_unit_test(record_parsing_names_field_and_rule),
         cmocka_unit_test(record_parsing_survives_allocation_failures),
         cmocka_unit_test(record_lists_store_and_load_children),
+        cmocka_unit_test(prefix_cache_follows_changes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
