@@ -124,6 +124,9 @@ extern hg_rc (*cargo_screen)(db *d, const json_t *declaration, char lane[8], jso
  * is settled for release. NULL: no tax area (everything settled). */
 extern hg_rc (*cargo_tax_assess)(db *d, const json_t *declaration, hg_err *err);
 extern int (*cargo_tax_settled)(db *d, const char *entry_no);
+/* Where a declaration's tax bill stands (status, amount due, due date, overdue), for list
+ * rows; NULL when it has none. Set by the tax area. */
+extern json_t *(*cargo_tax_brief)(db *d, const char *entry_no);
 
 /* Appends an event to a declaration's timeline, inside the caller's transaction. */
 hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,

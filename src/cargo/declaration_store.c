@@ -13,6 +13,7 @@
 
 hg_rc (*cargo_tax_assess)(db *d, const json_t *declaration, hg_err *err);
 int (*cargo_tax_settled)(db *d, const char *entry_no);
+json_t *(*cargo_tax_brief)(db *d, const char *entry_no);
 
 static int tax_settled(db *d, const char *entry_no) { return !cargo_tax_settled || cargo_tax_settled(d, entry_no); }
 
@@ -327,7 +328,7 @@ static hg_rc timeline_json(db *d, const char *entry_no, json_t **out, hg_err *er
 }
 
 /* Adds what a list reader needs to say where each declaration stands without another request:
- * when its goods arrived, and whether a two-step summary is overdue. */
+ * when its goods arrived, whether a two-step summary is overdue, and its tax bill's standing. */
 static hg_rc add_arrival_facts(db *d, json_t *items, hg_err *err)
 {
     size_t i;
@@ -349,6 +350,9 @@ static hg_rc add_arrival_facts(db *d, json_t *items, hg_err *err)
             json_object_set_new(decl, "overdue",
                                 json_boolean(cargo_complete_overdue(json_string_value(json_object_get(decl, "kind")),
                                                                     completed, bf.transport_arrived_ms, now_ms()))))
+            return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        json_t *tax = cargo_tax_brief ? cargo_tax_brief(d, json_string_value(json_object_get(decl, "entry_no"))) : NULL;
+        if (json_object_set_new(decl, "tax", tax ? tax : json_null()))
             return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
     return HG_OK;

@@ -145,7 +145,37 @@ static hg_rc summary_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc bills_api(req *r, hg_err *err)
+{
+    tax_bill_query q = {0};
+    static const char *const statuses[] = {"due", "paid", "guaranteed", "deferred", "none", NULL};
+    q.status = req_query(r, "status");
+    if (q.status) {
+        const char *const *v = statuses;
+        while (*v && strcmp(*v, q.status) != 0)
+            v++;
+        if (!*v)
+            return hg_fail(err, HG_INVALID, "invalid", "status", "status must be due, paid, guaranteed, deferred or none");
+    }
+    const char *o = req_query(r, "overdue"), *f = req_query(r, "from"), *t = req_query(r, "to");
+    if (o && strcmp(o, "true") && strcmp(o, "false"))
+        return hg_fail(err, HG_INVALID, "invalid", "overdue", "overdue must be true or false");
+    q.overdue = o && strcmp(o, "true") == 0;
+    if (f && time_parse_rfc3339(f, &q.from_ms))
+        return hg_fail(err, HG_INVALID, "invalid", "from", "from must be an RFC 3339 time with offset");
+    if (t && time_parse_rfc3339(t, &q.to_ms))
+        return hg_fail(err, HG_INVALID, "invalid", "to", "to must be an RFC 3339 time with offset");
+    q.cursor = req_query(r, "cursor");
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &q.limit, err);
+    json_t *out;
+    if (!rc)
+        rc = tax_bills_json(r->db, r->who, &q, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 const route tax_routes[] = {
+    {"GET", "/api/v1/tax/bills", bills_api, 0, "tax", ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE, POST_TAX,
+     "tax bills, newest first: an enterprise's own, or all for tax officers (status, overdue, from, to, limit, cursor)"},
     {"GET", "/api/v1/tax/summary", summary_api, 0, "tax", ROLE_ADMIN | ROLE_OFFICER, POST_TAX,
      "revenue, outstanding and deferred tax, late fees collected and waived (from, to)"},
     {"GET", "/api/v1/tax/decisions", decisions_api, 0, "tax", ROLE_ADMIN | ROLE_OFFICER, POST_TAX,

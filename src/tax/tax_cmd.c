@@ -227,6 +227,7 @@ static void tax_init(void)
 {
     cargo_tax_assess = tax_assess_declaration;
     cargo_tax_settled = tax_settled_for_release;
+    cargo_tax_brief = tax_brief_json;
 }
 
 /* The tax area's demo data must exist before cargo's demo declarations are filed, so the

@@ -7,6 +7,7 @@
 
 #include "../cargo/cargo.h"
 #include "../platform/audit.h"
+#include "../platform/buf.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/refdata.h"
@@ -163,27 +164,33 @@ typedef struct bill_row {
     char status[16];
 } bill_row;
 
+#define BILL_COLUMNS                                                                                                   \
+    "b.issued_ms, b.last_free_day, b.total_fen, b.status, COALESCE(b.paid_ms, 0), COALESCE(b.paid_fen, 0), "             \
+    "COALESCE(b.late_fee_fen, 0), b.late_fee_waived, COALESCE(b.guarantee_fen, 0)"
+
+/* Reads BILL_COLUMNS from column at of s. */
+static void bill_from_row(db_stmt *s, int at, bill_row *b)
+{
+    b->issued_ms = db_col_int(s, at);
+    b->last_free_day = db_col_int(s, at + 1);
+    b->total = db_col_int(s, at + 2);
+    snprintf(b->status, sizeof b->status, "%s", db_col_text(s, at + 3));
+    b->paid_ms = db_col_int(s, at + 4);
+    b->paid_fen = db_col_int(s, at + 5);
+    b->late_fee = db_col_int(s, at + 6);
+    b->waived = db_col_int(s, at + 7);
+    b->guarantee = db_col_int(s, at + 8);
+}
+
 static hg_rc load_bill(db *d, const char *entry_no, bill_row *b, hg_err *err)
 {
     db_stmt *s;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT issued_ms, last_free_day, total_fen, status, COALESCE(paid_ms, 0), COALESCE(paid_fen, 0), "
-                        "COALESCE(late_fee_fen, 0), late_fee_waived, COALESCE(guarantee_fen, 0) FROM tax_bills "
-                        "WHERE entry_no = ?",
-                        "t", entry_no);
+    hg_rc rc = db_query(d, &s, err, "SELECT " BILL_COLUMNS " FROM tax_bills b WHERE b.entry_no = ?", "t", entry_no);
     if (rc)
         return rc;
     rc = db_step(s, err);
     if (rc == HG_ROW) {
-        b->issued_ms = db_col_int(s, 0);
-        b->last_free_day = db_col_int(s, 1);
-        b->total = db_col_int(s, 2);
-        snprintf(b->status, sizeof b->status, "%s", db_col_text(s, 3));
-        b->paid_ms = db_col_int(s, 4);
-        b->paid_fen = db_col_int(s, 5);
-        b->late_fee = db_col_int(s, 6);
-        b->waived = db_col_int(s, 7);
-        b->guarantee = db_col_int(s, 8);
+        bill_from_row(s, 0, b);
         rc = HG_OK;
     } else if (rc == HG_DONE) {
         rc = hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no tax bill for this declaration");
@@ -222,6 +229,118 @@ static void put_time(json_t *o, const char *key, int64_t ms)
     json_object_set_new(o, key, json_string(s));
 }
 
+/* The last day of the payment period, as a date in Asia/Shanghai (YYYY-MM-DD). */
+static void put_due_date(json_t *o, const bill_row *b)
+{
+    char due[40];
+    time_format_rfc3339(b->last_free_day * 86400000 - 8LL * 3600 * 1000, due, sizeof due);
+    json_object_set_new(o, "due_date", json_stringn(due, 10));
+}
+
+/* Where a bill stands at at_ms, in the fields every reader of a bill shows: status, total,
+ * late fee (and days), amount due, due date, overdue, paid at. */
+static void put_standing(json_t *o, const bill_row *b, int64_t at_ms)
+{
+    int days = 0;
+    int64_t fee = fee_at(b, at_ms, &days);
+    int paid = strcmp(b->status, "paid") == 0;
+    json_object_set_new(o, "status", json_string(b->status));
+    put_money(o, "total", b->total);
+    put_money(o, "late_fee", fee);
+    json_object_set_new(o, "late_days", json_integer(days));
+    put_money(o, "amount_due", paid ? 0 : b->total + fee);
+    put_due_date(o, b);
+    json_object_set_new(o, "overdue", json_boolean(strcmp(b->status, "due") == 0 && tax_shanghai_day(at_ms) > b->last_free_day));
+    put_time(o, "paid_at", b->paid_ms);
+}
+
+json_t *tax_brief_json(db *d, const char *entry_no)
+{
+    bill_row b;
+    hg_err err;
+    if (load_bill(d, entry_no, &b, &err))
+        return NULL;
+    json_t *o = json_object();
+    if (o)
+        put_standing(o, &b, now_ms());
+    return o;
+}
+
+typedef struct bill_cond {
+    const char *sql, *t;   /* a condition, and its value as text ... */
+    int64_t i;             /* ... or as an integer (t NULL) */
+} bill_cond;
+
+hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_t **out, hg_err *err)
+{
+    bill_cond cond[8];
+    int n = 0;
+    if (q->status)
+        cond[n++] = (bill_cond){" AND b.status = ?", q->status, 0};
+    if (q->overdue)
+        cond[n++] = (bill_cond){" AND b.status = 'due' AND b.last_free_day < ?", NULL, tax_shanghai_day(now_ms())};
+    if (q->from_ms)
+        cond[n++] = (bill_cond){" AND b.issued_ms >= ?", NULL, q->from_ms};
+    if (q->to_ms)
+        cond[n++] = (bill_cond){" AND b.issued_ms < ?", NULL, q->to_ms};
+    /* an enterprise sees the bills of the declarations it is a party to */
+    if (who->role == ROLE_ENTERPRISE) {
+        cond[n++] = (bill_cond){" AND (d.declarant = ?", who->enterprise, 0};
+        cond[n++] = (bill_cond){" OR d.consignee = ?", who->enterprise, 0};
+        cond[n++] = (bill_cond){" OR d.consignor = ?)", who->enterprise, 0};
+    }
+    if (q->cursor)
+        cond[n++] = (bill_cond){" AND b.entry_no < ?", q->cursor, 0};
+    buf sql;
+    buf_init(&sql, 4096);
+    hg_rc rc = buf_puts(&sql, "SELECT b.entry_no, d.declarant, COALESCE(d.consignee, d.consignor, ''), " BILL_COLUMNS
+                              " FROM tax_bills b JOIN declarations d ON d.entry_no = b.entry_no WHERE 1 = 1");
+    for (int i = 0; i < n && !rc; i++)
+        rc = buf_puts(&sql, cond[i].sql);
+    if (!rc)
+        rc = buf_appendf(&sql, " ORDER BY b.entry_no DESC LIMIT %d", q->limit + 1);
+    db_stmt *s = NULL;
+    if (rc)
+        rc = hg_fail(err, rc, NULL, NULL, "cannot build the statement");
+    else
+        rc = db_prepare(d, buf_str(&sql), &s, err);
+    for (int i = 0; i < n && !rc; i++)
+        rc = cond[i].t ? db_bind_text(s, i + 1, cond[i].t) : db_bind_int(s, i + 1, cond[i].i);
+    json_t *items = json_array(), *next = json_null();
+    int64_t now = now_ms();
+    int rows = 0;
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        rc = HG_OK;
+        if (++rows > q->limit) {
+            json_decref(next);
+            json_t *last = json_array_get(items, json_array_size(items) - 1);
+            next = json_incref(json_object_get(last, "entry_no"));
+            break;
+        }
+        bill_row b;
+        bill_from_row(s, 3, &b);
+        json_t *o = json_pack("{s:s, s:s, s:s}", "entry_no", db_col_text(s, 0), "declarant", db_col_text(s, 1),
+                              "trader", db_col_text(s, 2));
+        if (!o || json_array_append_new(items, o)) {
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+            break;
+        }
+        put_time(o, "issued_at", b.issued_ms);
+        put_standing(o, &b, now);
+    }
+    if (rc == HG_DONE)
+        rc = HG_OK;
+    db_reset(s);
+    buf_free(&sql);
+    if (!rc && !(*out = json_pack("{s:o, s:o}", "items", items, "next_cursor", next)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    else if (rc) {
+        json_decref(items);
+        json_decref(next);
+    }
+    return rc;
+}
+
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err)
 {
     json_t *decl = NULL;
@@ -234,12 +353,8 @@ hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t a
         return rc;
     json_t *o = json_object(), *lines = json_array();
     json_object_set_new(o, "entry_no", json_string(entry_no));
-    json_object_set_new(o, "status", json_string(b.status));
     put_time(o, "issued_at", b.issued_ms);
-    /* the last day of the payment period, as a date in Asia/Shanghai */
-    char due[40];
-    time_format_rfc3339(b.last_free_day * 86400000 - 8LL * 3600 * 1000, due, sizeof due);
-    json_object_set_new(o, "due_date", json_stringn(due, 10));
+    put_standing(o, &b, at_ms);
     db_stmt *s;
     if ((rc = db_query(d, &s, err,
                        "SELECT line_no, hs_code, value_cny_fen, duty_ppm, consumption_ppm, vat_ppm, duty_fen, "
@@ -274,14 +389,7 @@ hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t a
     put_money(o, "duty", duty);
     put_money(o, "consumption_tax", cons);
     put_money(o, "vat", vat);
-    put_money(o, "total", b.total);
-    int days = 0;
-    int64_t fee = fee_at(&b, at_ms, &days);
-    put_money(o, "late_fee", fee);
-    json_object_set_new(o, "late_days", json_integer(days));
     json_object_set_new(o, "late_fee_waived", json_boolean(b.waived));
-    put_money(o, "amount_due", strcmp(b.status, "paid") == 0 ? 0 : b.total + fee);
-    put_time(o, "paid_at", b.paid_ms);
     if (b.guarantee)
         put_money(o, "guarantee", b.guarantee);
     *out = o;

@@ -23,6 +23,19 @@ hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_mic
 hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err);
 int tax_settled_for_release(db *d, const char *entry_no);
 
+/* Bills for a list: newest declaration first, paged by entry number; an enterprise's own. */
+typedef struct tax_bill_query {
+    const char *status;     /* due, paid, guaranteed, deferred, none, or NULL */
+    int overdue;            /* due and past the payment period */
+    int64_t from_ms, to_ms; /* issued in [from, to); 0 = open */
+    const char *cursor;     /* after this entry number (descending) */
+    int limit;
+} tax_bill_query;
+hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_t **out, hg_err *err);
+/* cargo's list rows: where a declaration's bill stands now (status, amount due, due date,
+ * overdue), or NULL when it has none. */
+json_t *tax_brief_json(db *d, const char *entry_no);
+
 /* The tax bill of a declaration with its working and the late fee as of at_ms. */
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err);
 hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,

@@ -215,6 +215,41 @@ def register_tax(test, eq, error_of):
         error_of(file(s, b, items=[dict(items[0], hs_code="9503000090")]), 400, field="items[0].hs_code")
 
 
+def register_tax_bills(test, eq, error_of):
+    @test
+    def tax_bills_list_is_own_paged_and_filtered(s):
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        filed = [file(s, b).json["entry_no"] for _ in range(3)]
+        # the newest first, paged by entry number, with each bill's standing
+        page = s.as_user("dl-trading", "GET", "/api/v1/tax/bills?limit=2").json
+        eq([r["entry_no"] for r in page["items"]], filed[::-1][:2])
+        eq(page["items"][0]["status"], "due")
+        assert page["items"][0]["amount_due"] == page["items"][0]["total"], page
+        page2 = s.as_user("dl-trading", "GET", "/api/v1/tax/bills?limit=2&cursor=" + page["next_cursor"]).json
+        eq(page2["items"][0]["entry_no"], filed[0])
+        # another enterprise sees none of them; a tax officer sees them all
+        other = s.as_user("dl-fishery", "GET", "/api/v1/tax/bills?limit=200").json["items"]
+        eq([r for r in other if r["entry_no"] in filed], [])
+        mine = s.as_user("officer", "GET", "/api/v1/tax/bills?limit=200&status=due").json["items"]
+        eq(sorted(r["entry_no"] for r in mine if r["entry_no"] in filed), sorted(filed))
+        # paid ones leave the due filter; nothing is overdue within the period
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments",
+                     {"entry_no": filed[1], "amount": page["items"][1]["amount_due"]}).status, 201)
+        due = [r["entry_no"] for r in s.as_user("dl-trading", "GET", "/api/v1/tax/bills?status=due&limit=200").json["items"]]
+        assert filed[1] not in due and filed[0] in due, due
+        overdue = s.as_user("dl-trading", "GET", "/api/v1/tax/bills?overdue=true&limit=200").json["items"]
+        eq([r for r in overdue if r["entry_no"] in filed], [])
+        # the declaration list carries the same standing
+        row = [r for r in s.as_user("dl-trading", "GET", "/api/v1/declarations?order=newest&limit=5").json["items"]
+               if r["entry_no"] == filed[1]][0]
+        eq(row["tax"]["status"], "paid")
+        eq(row["tax"]["amount_due"], "0.00")
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/tax/bills?overdue=yes"), 400, field="overdue")
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/tax/bills?limit=0"), 400, field="limit")
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/tax/bills?from=yesterday"), 400, field="from")
+
+
 def register_stats(test, eq, error_of):
     @test
     def clearance_time_statistics_with_baseline(s):
