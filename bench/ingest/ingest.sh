@@ -5,6 +5,7 @@
 # batches, in the same run. Ends with one summary line. Called by bench/run ingest.
 # With INGEST_PG=postgres://user@host:port (a server of the benchmark's own: bench/run
 # ingest-pg starts one) the same run on PostgreSQL, CEILING being ceiling_pg (bare libpq).
+# INGEST_CONNECTIONS (default 64) and INGEST_THREADS (server threads, default 64) vary the load.
 set -eu
 bin=$1
 ceiling=$2
@@ -52,9 +53,19 @@ INGEST_BODY="{\"direction\":\"import\",\"kind\":\"complete\",\"declarant\":\"912
 INGEST_BILLS=$bills
 export INGEST_CSRF INGEST_COOKIE INGEST_BODY INGEST_BILLS
 before=$(count_rows "SELECT COUNT(*) FROM declarations")
-wrk -t2 -c64 -d"$duration" --latency -s "$(dirname "$0")/post.lua" "$url/api/v1/declarations" >"$work/wrk" 2>&1
-kill "$(cat "$work/pid")"
-wait "$(cat "$work/pid")" 2>/dev/null || true
+wrk -t2 -c"${INGEST_CONNECTIONS:-64}" -d"$duration" --latency -s "$(dirname "$0")/post.lua" "$url/api/v1/declarations" >"$work/wrk" 2>&1
+# CPU the server spent (Linux /proc: utime + stime in clock ticks): its busiest thread (the
+# group-commit writer) and the whole process, per declaration acknowledged; on a shared
+# machine these say more than the rate does
+pid=$(cat "$work/pid")
+writer_ticks=0
+for t in /proc/"$pid"/task/*; do
+    v=$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)
+    [ "$v" -gt "$writer_ticks" ] && writer_ticks=$v
+done
+server_ticks=$(awk '{print $14 + $15}' /proc/"$pid"/stat)
+kill "$pid"
+wait "$pid" 2>/dev/null || true
 rate=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$work/wrk")
 created=$(sed -n 's/.*created=\([0-9]*\).*/\1/p' "$work/wrk")
 other=$(sed -n 's/.*other=\([0-9]*\).*/\1/p' "$work/wrk")
@@ -71,6 +82,9 @@ rm -f "$work/ceil.db"*
 HAIGUAN_DB="$ceil_db" "$bin" init >/dev/null
 ceil=$("$ceiling" "$ceil_db" "$count" | sed -n 's/ceiling_per_s=//p')
 echo "wrk: $(grep -E 'Requests/sec|Non-2xx|Socket errors' "$work/wrk" | tr -s ' ' | tr '\n' ';') refused=$other"
+awk -v w="$writer_ticks" -v s="$server_ticks" -v n="$created" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    if (n > 0) printf "server CPU per declaration: writer thread %.0f us, whole process %.0f us\n", w / hz / n * 1e6, s / hz / n * 1e6 }'
+echo "group commit: $(grep -o 'writer: [0-9]* writes in [0-9]* commits' "$work/server.log" | tail -1 | sed 's/writer: //')"
 awk -v r="$created" -v d="$duration" -v c="$ceil" -v p50="$p50" -v p99="$p99" -v lost="$lost" -v be="$backend" 'BEGIN {
     secs = d + 0; rate = r / secs;
     printf "ingest-bench: backend=%s decl_per_s=%.0f ceiling_per_s=%s vs_ceiling=%.3f p50_ms=%s p99_ms=%s lost=%d\n",
