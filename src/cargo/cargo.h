@@ -95,6 +95,18 @@ hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, cons
 hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                      hg_err *err);
 
+/* A declaration parsed and checked (field table and header rules) before it is filed: the
+ * part of filing that needs no database, done on the request's own thread rather than by the
+ * group-commit writer. */
+typedef struct declaration_draft {
+    record r;
+    json_t *filed;   /* its JSON; the server's fields are set when filed */
+} declaration_draft;
+hg_rc declaration_draft_make(const principal *who, const json_t *body, declaration_draft **out, hg_err *err);
+void declaration_draft_free(declaration_draft *dr);
+/* Files a draft (in its own transaction); *out as for declaration_file. */
+hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id, declaration_draft *dr,
+                             json_t **out, hg_err *err);
 hg_rc declaration_file(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                        hg_err *err);
 hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);

@@ -90,12 +90,27 @@ static hg_rc arrivals_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
+static void free_draft(void *p) { declaration_draft_free(p); }
+
+/* Parsing and checking a declaration needs no database: it is done on the request's own
+ * thread (ROUTE_PREPARED), so that the group-commit writer only files it. */
 static hg_rc declarations_file_api(req *r, hg_err *err)
 {
+    if (r->preparing) {
+        declaration_draft *dr;
+        hg_rc rc = need_body(r, err);
+        if (!rc)
+            rc = declaration_draft_make(r->who, r->json, &dr, err);
+        if (!rc) {
+            r->prep = dr;
+            r->prep_free = free_draft;
+        }
+        return rc;
+    }
+    if (!r->prep)
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "declaration filed without its first call");
     json_t *out;
-    hg_rc rc = need_body(r, err);
-    if (!rc)
-        rc = declaration_file(r->db, r->who, r->request_id, r->json, &out, err);
+    hg_rc rc = declaration_file_draft(r->db, r->who, r->request_id, r->prep, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -304,7 +319,7 @@ const route cargo_routes[] = {
      ROLE_ENTERPRISE | ROLE_OFFICER, POST_CLEARANCE, "declare the transport's arrival (运输工具申报进境)"},
     {"POST", "/api/v1/arrivals", arrivals_api, 0, "arrival", ROLE_SYSTEM | ROLE_OFFICER, POST_CLEARANCE,
      "report goods arrived in the supervised area (运抵)"},
-    {"POST", "/api/v1/declarations", declarations_file_api, 0, "declarations", ROLE_ENTERPRISE, 0,
+    {"POST", "/api/v1/declarations", declarations_file_api, ROUTE_PREPARED, "declarations", ROLE_ENTERPRISE, 0,
      "file a declaration"},
     {"GET", "/api/v1/declarations", declarations_list_api, 0, "declarations", READERS, 0,
      "list declarations (status, direction, port, lane, kind, enterprise, from, to, overdue, order, limit, cursor)"},

@@ -211,23 +211,70 @@ hg_rc cargo_auto_release_entry(db *d, const char *entry_no, const char *actor, h
     return rc == HG_ROW ? cargo_auto_release_bill(d, bill, actor, err) : rc;
 }
 
+hg_rc declaration_draft_make(const principal *who, const json_t *body, declaration_draft **out, hg_err *err)
+{
+    declaration_draft *dr = xcalloc(1, sizeof *dr);
+    *out = NULL;
+    if (!dr)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    hg_rc rc = record_from_json(&declaration_record, body, REC_CREATE, &dr->r, err);
+    if (!rc)
+        rc = header_rules(&dr->r, who, err);
+    /* the JSON of what was parsed; the fields the server sets are filled in when filed */
+    if (!rc && !(dr->filed = record_to_json(&dr->r)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (rc)
+        declaration_draft_free(dr);
+    else
+        *out = dr;
+    return rc;
+}
+
+void declaration_draft_free(declaration_draft *dr)
+{
+    if (!dr)
+        return;
+    record_free(&dr->r);
+    json_decref(dr->filed);
+    xfree(dr);
+}
+
 hg_rc declaration_file(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                        hg_err *err)
 {
-    record r = {0};
+    declaration_draft *dr;
+    *out = NULL;
+    hg_rc rc = declaration_draft_make(who, body, &dr, err);
+    if (!rc)
+        rc = declaration_file_draft(d, who, request_id, dr, out, err);
+    declaration_draft_free(dr);
+    return rc;
+}
+
+/* Sets a server field of the draft, in the record (for the insert) and in its JSON. */
+static int draft_set(declaration_draft *dr, const char *name, const char *text, int64_t v)
+{
+    if (text ? record_set_text(&dr->r, name, text) : record_set_int(&dr->r, name, v))
+        return -1;
+    json_t *j = record_field_json(&dr->r, name);
+    return !j || json_object_set_new(dr->filed, name, j);
+}
+
+hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id, declaration_draft *dr,
+                             json_t **out, hg_err *err)
+{
+    record *rec = &dr->r;
     json_t *explanation = NULL;
     *out = NULL;
-    hg_rc rc = record_from_json(&declaration_record, body, REC_CREATE, &r, err);
-    if (!rc)
-        rc = header_rules(&r, who, err);
-    if (rc || (rc = db_begin(d, err)))
-        goto out;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
     bill_facts bf;
-    const char *direction = record_text(&r, "direction"), *port = record_text(&r, "port");
-    rc = load_bill_facts(d, record_text(&r, "bill_no"), &bf, err);
+    const char *direction = record_text(rec, "direction"), *port = record_text(rec, "port");
+    rc = load_bill_facts(d, record_text(rec, "bill_no"), &bf, err);
     if (!rc && (strcmp(bf.direction, direction) != 0 || strcmp(bf.port, port) != 0))
         rc = hg_fail(err, HG_INVALID, "invalid", "bill_no", "bill %s is manifested for %s at port %s, not %s at %s",
-                     record_text(&r, "bill_no"), bf.direction, bf.port, direction, port);
+                     record_text(rec, "bill_no"), bf.direction, bf.port, direction, port);
     int64_t now = now_ms(), serial = 0;
     char prefix[24], entry_no[19] = "";
     snprintf(prefix, sizeof prefix, "EN%s%d%s", port, cargo_shanghai_year(now), direction);
@@ -236,16 +283,12 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
     if (!rc && cargo_entry_no(port, cargo_shanghai_year(now), direction, serial, entry_no))
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the entry numbers of port %s for this year are used up",
                      port);
-    if (!rc)
-        rc = record_set_text(&r, "entry_no", entry_no) || record_set_text(&r, "status", DECL_FILED) ||
-                     record_set_text(&r, "lane", "green") || record_set_int(&r, "advance", !bf.arrived) ||
-                     record_set_int(&r, "filed_at", now) || record_set_int(&r, "updated_at", now)
-                 ? HG_NOMEM
-                 : HG_OK;
     /* the declaration as filed, built from what was parsed rather than read back: screening,
      * tax and the checks read it, and (with its lane) it is the answer and the audit row */
-    json_t *filed = NULL;
-    if (!rc && !(filed = record_to_json(&r)))
+    json_t *filed = dr->filed;
+    if (!rc && (draft_set(dr, "entry_no", entry_no, 0) || draft_set(dr, "status", DECL_FILED, 0) ||
+                draft_set(dr, "lane", "green", 0) || draft_set(dr, "advance", NULL, !bf.arrived) ||
+                draft_set(dr, "filed_at", NULL, now) || draft_set(dr, "updated_at", NULL, now)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = cargo_check_producers(d, json_object_get(filed, "items"), err);
@@ -255,12 +298,10 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
         rc = cargo_screen(d, filed, lane, &explanation, err);
     int inspect = strcmp(lane, "red") == 0 || strcmp(lane, "yellow") == 0;
     const char *status = inspect ? DECL_INSPECTION : DECL_FILED;
-    if (!rc && (record_set_text(&r, "status", status) || record_set_text(&r, "lane", lane) ||
-                json_object_set_new(filed, "status", json_string(status)) ||
-                json_object_set_new(filed, "lane", json_string(lane))))
+    if (!rc && (draft_set(dr, "status", status, 0) || draft_set(dr, "lane", lane, 0)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
-        rc = record_insert(d, &r, err);
+        rc = record_insert(d, rec, err);
     if (!rc && cargo_tax_assess)
         rc = cargo_tax_assess(d, filed, err);
     json_t *ev = json_pack("{s:b}", "advance", !bf.arrived);
@@ -278,27 +319,19 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
     /* a new declaration changes nothing for the others on its bill: only it may go now */
     int released = 0;
     if (!rc)
-        rc = auto_release_one(d, &bf, entry_no, status, lane, (int)record_int(&r, "ship_side_pickup", 0),
-                              (int)record_int(&r, "arrival_direct_loading", 0), (int)record_int(&r, "release_first", 0),
+        rc = auto_release_one(d, &bf, entry_no, status, lane, (int)record_int(rec, "ship_side_pickup", 0),
+                              (int)record_int(rec, "arrival_direct_loading", 0), (int)record_int(rec, "release_first", 0),
                               "system", &released, err);
-    if (!rc && released) {
-        json_decref(filed);
-        filed = NULL;
-        rc = record_load_json(d, &declaration_record, entry_no, &filed, err);
-    }
-    if (!rc) {
-        *out = filed;
-        filed = NULL;
-    }
-    json_decref(filed);
+    if (!rc && released)
+        rc = record_load_json(d, &declaration_record, entry_no, out, err);
+    else if (!rc)
+        *out = json_incref(filed);
     rc = cargo_finish(d, rc, who->name, "declaration.file", "declaration", entry_no, request_id, NULL, *out, err);
     if (rc) {
         json_decref(*out);
         *out = NULL;
     }
-out:
     json_decref(explanation);
-    record_free(&r);
     return rc;
 }
 

@@ -229,9 +229,15 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
         r->json = body;
     }
     /* writes go through the group commit: answered once their batch is durable */
-    if (has_body_method(r->method) && !(r->route->flags & ROUTE_DIRECT))
-        rc = writer_run(r->route->fn, r, err);
-    else
+    if (has_body_method(r->method) && !(r->route->flags & ROUTE_DIRECT)) {
+        if (r->route->flags & ROUTE_PREPARED) {
+            r->preparing = 1;
+            rc = r->route->fn(r, err);
+            r->preparing = 0;
+        }
+        if (!rc)
+            rc = writer_run(r->route->fn, r, err);
+    } else
         rc = r->route->fn(r, err);
     json_decref(body);
     r->json = NULL;
@@ -361,6 +367,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     log_info("access %s %s %s \"%s\" %d %.3fms user=%s", r.request_id, r.addr, method, url, r.status, (double)dur / 1e6,
              r.who ? r.who->name : "-");
     json_decref(r.reply);
+    if (r.prep_free)
+        r.prep_free(r.prep);
     buf_free(&r.out);
     buf_free(&r.extra_headers);
     return ok;

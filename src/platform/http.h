@@ -28,6 +28,9 @@ enum {
     ROUTE_ANY_SCOPE = 1u << 4, /* any bearer token may call it, whatever its scopes (GET /me) */
     ROUTE_DIRECT = 1u << 3,   /* a write run on the request's own thread, not in the group
                                * commit (its handler spends long on the CPU: password hashing) */
+    ROUTE_PREPARED = 1u << 5, /* a write whose handler is called twice: first on the request's
+                               * own thread with r->preparing set (parsing, checks that need no
+                               * write; it leaves its work in r->prep), then in the group commit */
 };
 
 typedef struct route {
@@ -60,6 +63,9 @@ struct req {
     const char *content_type;
     buf extra_headers;                    /* "Name: value\n" lines */
     json_t *reply;                        /* a JSON reply, written out when sent */
+    int preparing;                        /* ROUTE_PREPARED: the first call */
+    void *prep;                           /* what the first call left for the second ... */
+    void (*prep_free)(void *);            /* ... and how to free it when the request ends */
 };
 
 /* Query-string value or NULL. */

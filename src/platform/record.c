@@ -517,6 +517,12 @@ static json_t *value_json(const field *f, const field_value *v)
     }
 }
 
+json_t *record_field_json(const record *r, const char *name)
+{
+    int i = record_field_index(r->type, name);
+    return i < 0 || r->type->fields[i].type == FT_LIST ? NULL : value_json(&r->type->fields[i], &r->v[i]);
+}
+
 json_t *record_to_json(const record *r)
 {
     json_t *o = json_object();

@@ -105,6 +105,9 @@ hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **ou
 /* The JSON record_load_json would give for r once inserted (every field; unset ones null),
  * built without reading it back. NULL when out of memory. Caller owns it. */
 json_t *record_to_json(const record *r);
+/* The JSON of one (non-list) field of r, as record_to_json gives it; NULL for an unknown
+ * field or no memory. */
+json_t *record_field_json(const record *r, const char *name);
 
 typedef struct record_query {
     const char *const *eq_names;    /* equality filters: field names ... */
