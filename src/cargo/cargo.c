@@ -119,6 +119,7 @@ static const field declaration_fields[] = {
     {.name = "items", .type = FT_LIST, .flags = FF_REQUIRED | FF_FIXED, .min = 1, .max = 50, .child = &item_record,
      .label_zh = "商品项"},
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
+    {.name = "gate_out_at", .type = FT_TIME, .flags = FF_SERVER, .column = "gate_out_ms", .label_zh = "出卡时间"},
     {0},
 };
 const record_type declaration_record = {

@@ -180,6 +180,22 @@ hg_rc disinfection_create(db *d, const principal *who, const char *request_id, c
                           hg_err *err);
 hg_rc disinfection_list(db *d, const char *cursor, int limit, json_t **out, hg_err *err);
 
+/* Release records for the smart gate and its exits (release_store.c). */
+extern const record_type gate_exit_record;
+typedef struct release_query {
+    int64_t since_ms;        /* released at or after */
+    const char *port, *bill_no, *container;   /* or NULL */
+    const char *gone;        /* "true": already out of the gate, "false": not yet, NULL: both */
+    const char *cursor;      /* "released_ms:entry_no" from next_cursor */
+    int limit;
+} release_query;
+/* Released declarations, oldest release first, each with its containers and VINs. */
+hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err);
+/* Records goods leaving through a gate: released goods only, not before their release, once
+ * per container (or once for the declaration); the first exit is its gate-out time. */
+hg_rc release_gate_out(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,
+                       json_t **out, hg_err *err);
+
 /* `haiguan demo --days N`: generated port activity (cargo_demo.c). */
 struct demo_options;
 hg_rc cargo_demo_activity(db *d, const struct demo_options *o, hg_err *err);

@@ -253,6 +253,20 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
             json_decref(c);
         }
     }
+    /* the released goods leave through the gate within hours of their release */
+    principal gate = as_role("gate01", ROLE_SYSTEM, 0);
+    for (int i = 0; i < n_bills && !rc; i++) {
+        int64_t released = 0;
+        if (!plans[i].entry[0] ||
+            db_int(d, &released, err, "SELECT COALESCE(released_ms, 0) FROM declarations WHERE entry_no = ?", "t",
+                   plans[i].entry) ||
+            !released)
+            continue;
+        json_t *exit = json_pack("{s:s}", "gate", chance(r, 50) ? "大窑湾1号卡口" : "大窑湾2号卡口");
+        int64_t t = released + between(r, 1, 16) * HOUR / 2;
+        AT(t) { rc = release_gate_out(d, &gate, NULL, plans[i].entry, exit, &out, err); json_decref(out); }
+        json_decref(exit);
+    }
     return rc;
 }
 

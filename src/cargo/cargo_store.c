@@ -89,6 +89,14 @@ const migration cargo_migrations[] = {
     {240, "the legal-inspection list is reference data: cached, with a version",
      REFDATA_REGISTER(legal_inspection), REFDATA_TRIGGERS_SQLITE(legal_inspection),
      REFDATA_TRIGGERS_PG(legal_inspection)},
+    {250, "gate exits of released goods",
+     "ALTER TABLE declarations ADD COLUMN gate_out_ms BIGINT;"
+     "CREATE INDEX declarations_released ON declarations(released_ms, entry_no);"
+     "CREATE TABLE gate_exits ("
+     " id TEXT PRIMARY KEY, entry_no TEXT NOT NULL REFERENCES declarations(entry_no), container TEXT,"
+     " vehicle TEXT, gate TEXT NOT NULL, at_ms BIGINT NOT NULL, recorded_by TEXT NOT NULL);"
+     "CREATE INDEX gate_exits_entry ON gate_exits(entry_no);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

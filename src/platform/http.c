@@ -183,7 +183,6 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
 {
     char scratch[512];
     int mismatch;
-    principal p;
     hg_rc rc;
 
     r->route = router_match(config->routes, r->method, r->path, r->params, scratch, sizeof scratch, &mismatch);
@@ -203,7 +202,7 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
     if (!r->db)
         return HG_UNAVAILABLE;
     const principal *who;
-    rc = authenticate(r, &p, &who, err);
+    rc = authenticate(r, &r->principal, &who, err);
     if (rc && !(r->route->flags & ROUTE_PUBLIC))
         return rc;
     r->who = who;

@@ -52,6 +52,8 @@ struct req {
     size_t body_len;
     json_t *json;                         /* parsed body (JSON routes with a body), borrowed */
     const principal *who;                 /* NULL on public routes without credentials */
+    principal principal;                  /* what who points to: it lives as long as the request,
+                                           * which the access log line still reads */
     db *db;                               /* this thread's connection */
     const route *route;
     char request_id[24];

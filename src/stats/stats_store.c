@@ -83,7 +83,8 @@ static hg_rc collect(db *d, const stats_query *q, int64_t from, int64_t to, fact
     db_stmt *s;
     hg_rc rc = db_query(d, &s, err,
                         "SELECT d.filed_ms, d.released_ms, "
-                        " (SELECT MIN(a.at_ms) FROM arrivals a WHERE a.bill_no = d.bill_no), m.arrived_ms "
+                        " (SELECT MIN(a.at_ms) FROM arrivals a WHERE a.bill_no = d.bill_no), m.arrived_ms, "
+                        " d.gate_out_ms "
                         "FROM declarations d JOIN manifest_bills b ON b.bill_no = d.bill_no "
                         "JOIN manifests m ON m.manifest_no = b.manifest_no "
                         "WHERE d.status = 'released' AND d.released_ms >= ? AND d.released_ms < ? "
@@ -97,6 +98,7 @@ static hg_rc collect(db *d, const stats_query *q, int64_t from, int64_t to, fact
         f.released_ms = db_col_int(s, 1);
         /* arrival: the first arrival report, else the transport's arrival (ship-side pickup) */
         f.arrived_ms = !db_col_null(s, 2) ? db_col_int(s, 2) : db_col_null(s, 3) ? 0 : db_col_int(s, 3);
+        f.gate_out_ms = db_col_null(s, 4) ? 0 : db_col_int(s, 4);   /* the first exit at the gate */
         fact x;
         if (clearance_split(&f, &x.seg))
             continue;

@@ -250,6 +250,63 @@ def register_tax_bills(test, eq, error_of):
         error_of(s.as_user("dl-trading", "GET", "/api/v1/tax/bills?from=yesterday"), 400, field="from")
 
 
+def register_gate(test, eq, error_of):
+    @test
+    def gate_reads_releases_and_records_exits(s):
+        b = bill_no()
+        eq(manifest(s, [bill(b, containers="MSCU1234566,TGHU7654320")]).status, 201)
+        e = file(s, b).json["entry_no"]
+        gate = s.cli("token", "create", "--user", "gate01", "--scopes", "gate").stdout.strip()
+        arrival = s.cli("token", "create", "--user", "terminal01", "--scopes", "arrival").stdout.strip()
+        # not released yet: not listed, and the gate keeps it
+        eq([r for r in s.with_token(gate, "GET", "/api/v1/releases?bill_no=" + b).json["items"]], [])
+        error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G1"}), 409, field="status")
+        eq(s.with_token(arrival, "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        due = s.as_user("dl-trading", "GET", "/api/v1/tax/" + e).json["amount_due"]
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": due}).status, 201)
+        rel = s.with_token(gate, "GET", "/api/v1/releases?container=TGHU7654320").json["items"]
+        eq([(r["entry_no"], r["containers"], r["gate_out_at"]) for r in rel if r["entry_no"] == e],
+           [(e, ["MSCU1234566", "TGHU7654320"], None)])
+        # refused: a container of another bill, an exit before the release, an enterprise, a token without the scope
+        error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G1", "container": "CSQU3054383"}),
+                 400, field="container")
+        error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e,
+                              {"gate": "G1", "at": "2020-01-01T00:00:00+08:00"}), 400, field="at")
+        error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"container": "MSCU1234566"}), 400,
+                 field="gate")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G1"}), 403)
+        error_of(s.with_token(arrival, "GET", "/api/v1/releases"), 403)
+        # each container once; the first exit is the gate-out time
+        r = s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G1", "container": "mscu1234566"})
+        eq(r.status, 201, repr(r))
+        eq(r.json["container"], "MSCU1234566")
+        error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G2", "container": "MSCU1234566"}),
+                 409, field="container")
+        eq(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G2", "container": "TGHU7654320"}).status,
+           201)
+        d = s.as_user("officer", "GET", "/api/v1/declarations/" + e).json
+        assert d["gate_out_at"], d
+        eq([t["event"] for t in d["timeline"]].count("gate_out"), 2)
+        gone = [r["entry_no"] for r in s.with_token(gate, "GET", "/api/v1/releases?gone=true&bill_no=" + b).json["items"]]
+        eq(gone, [e])
+        eq(s.with_token(gate, "GET", "/api/v1/releases?gone=false&bill_no=" + b).json["items"], [])
+        # the third segment of clearance time now has this declaration
+        st = s.as_user("manager", "GET", "/api/v1/stats/clearance-time?group=month").json
+        assert sum(g["release_to_gate"]["count"] for g in st["groups"]) >= 1, st
+        error_of(s.with_token(gate, "GET", "/api/v1/releases?gone=maybe"), 400, field="gone")
+        error_of(s.with_token(gate, "GET", "/api/v1/releases?cursor=nonsense"), 400, field="cursor")
+        # paging: one at a time gives the same declarations as one page
+        all_ = [r["entry_no"] for r in s.with_token(gate, "GET", "/api/v1/releases?limit=200").json["items"]]
+        paged, cursor = [], None
+        while True:
+            page = s.with_token(gate, "GET", "/api/v1/releases?limit=1" + ("&cursor=" + cursor if cursor else "")).json
+            paged += [r["entry_no"] for r in page["items"]]
+            cursor = page["next_cursor"]
+            if not cursor or len(paged) > 200:
+                break
+        eq(paged[:len(all_)], all_)
+
+
 def register_stats(test, eq, error_of):
     @test
     def clearance_time_statistics_with_baseline(s):

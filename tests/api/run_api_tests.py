@@ -390,6 +390,7 @@ def audit_trail_records_changes(s):
 cargo_cases.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 cargo_cases.register_tax(test, eq, error_of)
 cargo_cases.register_tax_bills(test, eq, error_of)
+cargo_cases.register_gate(test, eq, error_of)
 cargo_cases.register_stats(test, eq, error_of)
 cargo_cases.register_inspections(test, eq, error_of)
 cargo_cases.register_imports(test, eq, error_of)
