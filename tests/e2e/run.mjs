@@ -100,6 +100,25 @@ async function unitTests() {
   assert.equal(r.policyHolds('advanced_certified', 8700, r.policyBounds([])), null)
   assert.equal(r.policyHolds('general_certified', 30000, r.policyBounds([{ credit_level: 'general_credit', screenings: 1, rate_ppm: 50000 }])), false)
   assert.equal(r.policyHolds('dishonest', 900000, r.policyBounds([])), true)
+  // the API's English errors in the console's language: known ones translated, others after
+  // the translated name of their code, the API's words otherwise
+  const i = await import(pathToFileURL(path.join(webDir, 'src/i18n.js')))
+  const { ApiError } = await import(pathToFileURL(path.join(webDir, 'src/api.js')))
+  const err = (status, error) => new ApiError(status, { error })
+  const wait = err(409, { code: 'conflict', field: 'samples', message: 'release waits for the laboratory results of its samples' })
+  assert.equal(i.errorText(wait), '放行须等待样品检测结果')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'amount', message: 'amount must be 204121.00 (tax 204121.00 + late fee 0.00)' })),
+    '金额应为 204121.00（税款 204121.00 + 滞纳金 0.00）')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'uscc', message: 'uscc is not valid: wrong check character (position 18, GB 32100)' })),
+    '统一社会信用代码无效：第 18 位校验位错误（GB 32100）')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'x', message: 'something new' })), '输入无效：something new')
+  assert.equal(i.errorText(err(404, { code: 'not_found', message: 'no such declaration' })), '没有这份报关单')
+  assert.equal(i.errorText(err(403, { code: 'forbidden', message: 'officers only' })), '您的角色或岗位无权执行此操作')
+  assert.equal(i.errorText(err(418, { code: 'teapot', field: 'x', message: 'short and stout' })), 'short and stout')
+  i.i18n.global.locale.value = 'en'
+  assert.equal(i.errorText(wait), 'Release waits for the laboratory results of its samples')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'x', message: 'something new' })), 'something new')
+  i.i18n.global.locale.value = 'zh-CN'
 }
 
 // ---- the server ----
@@ -174,6 +193,88 @@ async function choose(page, selectLocator, optionText) {
 }
 
 const shared = {}   // what one scenario leaves for a later one
+
+const TRADING = '91210200241600015L'
+const FISHERY = '91210200716215023J'
+
+// Today in Asia/Shanghai as YYYY-MM-DD (the console's calendar day, whatever the machine's zone).
+const shanghaiDay = (ms = Date.now()) => new Date(ms + 8 * 3600000).toISOString().slice(0, 10)
+
+// A user of the JSON API in its own browser context (cookie and CSRF token), for setting up what
+// a scenario needs the way the other actors would: call(method, path, body, expectedStatus).
+async function apiUser(browser, base, user) {
+  const context = await browser.newContext({ baseURL: base })
+  const s = await context.request.post('/api/v1/session', { data: { username: user, password: LOGINS[user] } })
+  assert.equal(s.status(), 200, `${user} signs in: ${await s.text()}`)
+  const { csrf_token: csrf } = await s.json()
+  const call = async (method, p, data, expect) => {
+    const r = await context.request.fetch(`/api/v1${p}`, { method, data, headers: { 'X-CSRF-Token': csrf } })
+    const body = r.status() === 204 ? null : await r.json().catch(() => null)
+    if (expect !== undefined) assert.equal(r.status(), expect, `${user} ${method} ${p}: ${JSON.stringify(body)}`)
+    return body
+  }
+  return { call, close: () => context.close() }
+}
+
+// A machine (the terminal, the laboratory) with a token an admin creates for it.
+async function machine(admin, base, user, scopes) {
+  const { token } = await admin.call('POST', '/tokens', { user, scopes }, 201)
+  return async (method, p, data, expect) => {
+    const r = await fetch(new URL(`/api/v1${p}`, base), {
+      method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(data),
+    })
+    const body = await r.json().catch(() => null)
+    if (expect !== undefined) assert.equal(r.status, expect, `${user} ${method} ${p}: ${JSON.stringify(body)}`)
+    return body
+  }
+}
+
+// The open inspection task of a declaration (the queue is paged; the demo leaves many open).
+async function openTask(officer, entry) {
+  let cursor = ''
+  for (let i = 0; i < 50; i++) {
+    const r = await officer.call('GET', `/inspections?status=open&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, 200)
+    const task = r.items.find((x) => x.entry_no === entry)
+    if (task || !r.next_cursor) return task
+    cursor = r.next_cursor
+  }
+  return null
+}
+
+let billSeq = 0
+const newBill = (prefix) => `${prefix}${Date.now() % 1e8}${++billSeq}`
+
+// The carrier's agent manifests a bill and a declarant files its declaration (an advance
+// declaration: the goods have not arrived), the first steps of docs/API.md "Cargo". Returns the
+// filed declaration, its bill and the API users (the agent, the declarant, an admin).
+async function fileDeclaration(browser, base, { declarant, who, items, trade_country }) {
+  const [agent, owner, admin] = await Promise.all([apiUser(browser, base, 'dl-agent'), apiUser(browser, base, who), apiUser(browser, base, 'admin')])
+  const bill = newBill('E2E')
+  await agent.call('POST', '/manifests', {
+    direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0902',
+    eta: new Date(Date.now() + 86400000).toISOString(),
+    bills: [{ bill_no: bill, consignee: declarant, goods_description: 'goods', packages: 1, gross_weight_kg: 100 }],
+  }, 201)
+  const d = await owner.call('POST', '/declarations', {
+    direction: 'import', kind: 'complete', declarant, consignee: declarant, port: '0902', transport_mode: 'sea',
+    bill_no: bill, trade_country, items,
+  }, 201)
+  return { d, bill, agent, owner, admin, close: () => Promise.all([agent.close(), owner.close(), admin.close()]) }
+}
+
+// The declaration list filtered through its form: enterprise, lane, status and filed from today.
+async function filterDeclarations(page, { enterprise, lane, status }) {
+  await page.goto('/declarations')
+  await rows(page, 'declaration-table').first().waitFor()
+  await page.locator('input[data-test=f-enterprise]').fill(enterprise)
+  await choose(page, page.locator('[data-test=f-lane]'), lane)
+  await choose(page, page.locator('[data-test=f-status]'), status)
+  const from = page.locator('.hg-toolbar .el-form-item', { hasText: '开始日期' }).locator('input')
+  await from.fill(shanghaiDay())
+  await from.press('Enter')
+  await page.locator('[data-test=search]').click()
+  await page.waitForURL((u) => u.searchParams.get('enterprise') === enterprise && u.searchParams.get('from') === shanghaiDay())
+}
 
 const rows = (page, table) => page.locator(`[data-test=${table}] .el-table__body-wrapper tbody tr`)
 
@@ -250,8 +351,8 @@ const tests = {
     await choose(page, item('kind').locator('.el-select'), '进口商')
     await choose(page, item('credit_level').locator('.el-select'), '一般信用')
     await page.locator('[data-test=save]').click()
-    // the API's error, under the field it names
-    await item('customs_code').locator('.el-form-item__error', { hasText: 'customs_code' }).waitFor()
+    // the API's error, under the field it names, in Chinese
+    await item('customs_code').locator('.el-form-item__error', { hasText: '已有其他企业使用此海关编码' }).waitFor()
     await shot(page, 'enterprise-form-error')
     assert.match(page.url(), /\/enterprises\/new$/)
     await item('customs_code').locator('input').fill('3501930001')
@@ -333,6 +434,11 @@ const tests = {
     await page.locator('input[name=password]').press('Enter')
     await page.waitForURL('**/dashboard')
     await page.locator('[data-test=credit-chart] canvas').waitFor()
+    // today's and this month's counts fit the phone
+    await page.locator('[data-test=count-month-status-released]').waitFor()
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth)
+    assert.ok(wide <= 390, `no sideways scrolling on the dashboard (${wide}px)`)
+    await shot(page, 'dashboard-390')
     await page.locator('[data-test=menu-button]').click()
     await page.locator('[data-test=drawer-menu]', { hasText: '企业管理' }).waitFor()
     await page.locator('[data-test=drawer-menu] .el-menu-item', { hasText: '企业管理' }).click()
@@ -396,10 +502,16 @@ const tests = {
       await page.waitForFunction(() => { const i = document.querySelector('[data-test=barcode-img]'); return i && i.complete && i.naturalWidth > 0 })
     }
     await shot(page, 'declaration-detail')
-    // release is refused while the inspection is open: the API's reason is shown
+    // release is refused while the inspection is open: the API's reason is shown, in Chinese by
+    // default (the API words it in English: its message is translated by errorText)
+    const refusedAt = page.waitForResponse((r) => r.url().endsWith('/release') && r.request().method() === 'POST')
     await page.locator('[data-test=release]').click()
     await page.locator('.el-message-box .el-button--primary').click()
-    await page.locator('[data-test=action-error]', { hasText: 'inspection' }).waitFor()
+    const refused = await (await refusedAt).json()
+    assert.equal(refused.error.field, 'lane')
+    assert.match(refused.error.message, /selected for inspection/)
+    await page.locator('[data-test=action-error]', { hasText: '该报关单已被布控查验，查验通过后才能放行' }).waitFor()
+    assert.doesNotMatch(await page.locator('[data-test=action-error]').innerText(), /inspection/)
     // a released one: no release button, the timeline ends with the release
     await page.goto('/declarations?status=released&lane=green')
     await rows(page, 'declaration-table').first().locator('a').click()
@@ -440,7 +552,7 @@ const tests = {
     for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').fill(v)
     await page.locator('[data-test=file]').click()
     // the API's error, under the item's HS code
-    await field('items[0].hs_code').locator('.el-form-item__error', { hasText: 'chapter' }).waitFor()
+    await field('items[0].hs_code').locator('.el-form-item__error', { hasText: '商品编号无效：章号（前两位）应为 01–97' }).waitFor()
     await shot(page, 'declaration-form-error')
     assert.match(page.url(), /\/declarations\/new$/)
     await field('items[0].hs_code').locator('input').fill('8458110090')
@@ -526,6 +638,13 @@ const tests = {
     await page.goto('/tax')
     await page.locator('[data-test=tax-summary]').waitFor()
     assert.match(await page.locator('[data-test=tax-summary]').innerText(), /\d{1,3}(,\d{3})*\.\d\d/)
+    // the bills: due ones first, then the paid ones, each as the API lists them
+    await rows(page, 'bill-table').first().waitFor()
+    const due = await (await page.request.get('/api/v1/tax/bills?status=due&limit=1')).json()
+    assert.match(await rows(page, 'bill-table').first().innerText(), new RegExp(due.items[0].entry_no))
+    await page.locator('[data-test=f-bstatus] label', { hasText: '已缴' }).click()
+    const paid = await (await page.request.get('/api/v1/tax/bills?status=paid&limit=1')).json()
+    await rows(page, 'bill-table').filter({ hasText: paid.items[0].entry_no }).waitFor()
     if (!shared.deferred) {   // run alone (HAIGUAN_E2E_ONLY=taxdesk): nothing was asked for
       await context.close()
       return
@@ -543,6 +662,117 @@ const tests = {
     await context.close()
   },
 
+  // an officer releases a declaration whose inspection passed: set up through the API as the
+  // agent, the declarant, the terminal and the inspection post would; in the console the officer
+  // filters the list, opens it, releases it after confirming and sees the release on the timeline
+  async release({ browser, base }) {
+    const lathe = [{ hs_code: '8458110090', name: '数控车床', origin: 'JP', quantity: 1, unit: '台', value: '4300.00',
+      currency: 'CNY', gross_weight_kg: 410, net_weight_kg: 395 }]
+    const setup = await fileDeclaration(browser, base, { declarant: TRADING, who: 'dl-trading', items: lathe, trade_country: 'JP' })
+    const officerApi = await apiUser(browser, base, 'officer')
+    const entry = setup.d.entry_no
+    // the officer orders a document check (random selection may already have opened a task)
+    if (setup.d.status !== 'inspection')
+      await officerApi.call('POST', `/declarations/${entry}/inspection`, { kind: 'document', reason: '核对原产地证书' }, 201)
+    const terminal = await machine(setup.admin, base, 'terminal01', 'arrival')
+    await terminal('POST', '/arrivals', { bills: [setup.bill] }, 201)
+    const bill = await setup.owner.call('GET', `/tax/${entry}`, undefined, 200)
+    await setup.owner.call('POST', '/payments', { entry_no: entry, amount: bill.amount_due }, 201)
+    const task = await openTask(officerApi, entry)
+    assert.ok(task, `an open task for ${entry}`)
+    await officerApi.call('POST', `/inspections/${task.id}/result`, { result: 'pass', findings: '单证相符' }, 200)
+    const ready = await officerApi.call('GET', `/declarations/${entry}`, undefined, 200)
+    assert.equal(ready.status, 'filed')
+    await setup.close()
+    await officerApi.close()
+
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'officer')
+    await page.waitForURL('**/declarations')
+    await filterDeclarations(page, { enterprise: TRADING, lane: ready.lane === 'red' ? '红色' : '黄色', status: '已申报' })
+    const row = rows(page, 'declaration-table').filter({ hasText: entry })
+    await row.waitFor()
+    for (const t of await rows(page, 'declaration-table').allInnerTexts()) assert.match(t, /已申报/)
+    await shot(page, 'release-list')
+    await row.locator('a').click()
+    await page.waitForURL(`**/declarations/${entry}`)
+    await page.locator('[data-test=timeline-item]', { hasText: '查验通过' }).waitFor()
+    assert.match(await page.locator('[data-test=decl-status]').innerText(), /已申报/)
+    await page.locator('[data-test=tax-status]', { hasText: '已缴' }).waitFor()
+    // release, after confirming
+    await page.locator('[data-test=release]').click()
+    const box = page.locator('.el-message-box')
+    assert.match(await box.innerText(), new RegExp(`确认放行报关单 ${entry}`))
+    await box.locator('.el-button--primary').click()
+    await page.locator('[data-test=decl-status]', { hasText: '已放行' }).waitFor()
+    const released = page.locator('[data-test=timeline-item]', { hasText: '放行' }).filter({ hasText: '自动: 否' })
+    await released.waitFor()
+    assert.match(await released.innerText(), /officer/)
+    assert.equal(await page.locator('[data-test=release]').count(), 0)
+    assert.equal(await page.locator('[data-test=action-error]').count(), 0)
+    await shot(page, 'release-done')
+    const after = await (await page.request.get(`/api/v1/declarations/${entry}`)).json()
+    assert.equal(after.status, 'released')
+    assert.deepEqual(after.timeline.at(-1).event, 'released')
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
+  // two-stage admission: a cold-chain batch whose inspection passed waits only for its nucleic
+  // acid result; the officer permits entry in the console, a release is refused in Chinese while
+  // the sample is pending, and the negative result qualifies the goods for market
+  async permit({ browser, base }) {
+    const producer = `RU-E2E${Date.now() % 1e6}`
+    const cod = [{ hs_code: '0303630000', name: '冻鳕鱼', origin: 'RU', quantity: 1600, unit: '千克', value: '32000.00',
+      currency: 'CNY', gross_weight_kg: 1600, net_weight_kg: 1520, frozen: true, producer }]
+    const setup = await fileDeclaration(browser, base, { declarant: FISHERY, who: 'dl-fishery', items: cod, trade_country: 'RU' })
+    const entry = setup.d.entry_no
+    assert.equal(setup.d.lane, 'red', 'cold-chain seafood goes red (the demo rule)')
+    const officerApi = await apiUser(browser, base, 'officer')
+    const terminal = await machine(setup.admin, base, 'terminal01', 'arrival')
+    await terminal('POST', '/arrivals', { bills: [setup.bill] }, 201)
+    const bill = await setup.owner.call('GET', `/tax/${entry}`, undefined, 200)
+    await setup.owner.call('POST', '/tax/guarantees', { entry_no: entry, amount: bill.total, guarantor: '中国银行大连分行' }, 201)
+    const task = await openTask(officerApi, entry)
+    assert.ok(task, `an open task for ${entry}`)
+    await officerApi.call('POST', `/inspections/${task.id}/result`, { result: 'pass', findings: '货证相符，温度-18℃' }, 200)
+    const [sample] = (await officerApi.call('GET', `/samples?entry_no=${entry}`, undefined, 200)).items
+    assert.equal(sample.status, 'pending')
+    const lab = await machine(setup.admin, base, 'lab01', 'lab')
+    await officerApi.close()
+
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'officer')
+    await page.waitForURL('**/declarations')
+    // its inspection passed: filed again, waiting only for the laboratory
+    await filterDeclarations(page, { enterprise: FISHERY, lane: '红色', status: '已申报' })
+    await rows(page, 'declaration-table').filter({ hasText: entry }).locator('a').click()
+    await page.waitForURL(`**/declarations/${entry}`)
+    await page.locator('[data-test=sample]').first().waitFor()
+    // a release now is refused: the sample is pending; the reason is shown in Chinese
+    await page.locator('[data-test=release]').click()
+    await page.locator('.el-message-box .el-button--primary').click()
+    const refusal = page.locator('[data-test=action-error]')
+    await refusal.waitFor()
+    assert.match(await refusal.innerText(), /检测结果/)
+    assert.doesNotMatch(await refusal.innerText(), /[a-z]{4,}/, 'no English words in the refusal')
+    // permit entry, after confirming
+    await page.locator('[data-test=permit]').click()
+    await page.locator('.el-message-box .el-button--primary').click()
+    await page.locator('[data-test=decl-status]', { hasText: '已准许入境' }).waitFor()
+    await page.locator('[data-test=timeline-item]', { hasText: '准许入境' }).waitFor()
+    assert.equal(await page.locator('[data-test=permit]').count(), 0)
+    await shot(page, 'permit-done')
+    // the laboratory's negative result qualifies the goods for market: released
+    await lab('POST', `/samples/${sample.barcode}/result`, { result: 'negative' }, 200)
+    await setup.close()
+    await page.reload()
+    await page.locator('[data-test=decl-status]', { hasText: '已放行' }).waitFor()
+    await page.locator('[data-test=timeline-item]', { hasText: '放行' }).filter({ hasText: '准予上市' }).waitFor()
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
   // the manager's clearance-time chart is drawn from the API's data
   async clearance({ browser, base }) {
     const { context, page } = await newPage(browser, base)
@@ -554,13 +784,110 @@ const tests = {
     assert.ok(api.groups.length >= 20, `30 days of releases (${api.groups.length})`)
     assert.equal(Number(await chart.getAttribute('data-days')), api.groups.length)
     assert.equal(Number(await chart.getAttribute('data-count')), api.groups.reduce((n, g) => n + g.total.count, 0))
-    await page.locator('[data-test=count-status-released]').waitFor()
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-test=count-lane-red]')?.innerText || ''))
+    // today's and this month's counts are the overview API's for the same Shanghai days
+    const today = shanghaiDay()
+    const month = `${today.slice(0, 8)}01`
+    const overview = async (from) => (await page.request.get(
+      `/api/v1/stats/overview?from=${encodeURIComponent(`${from}T00:00:00+08:00`)}&to=${encodeURIComponent(`${today}T23:59:59+08:00`)}`)).json()
+    const [ovToday, ovMonth] = [await overview(today), await overview(month)]
+    const figure = async (sel) => Number((await page.locator(`[data-test=${sel}]`).innerText()).trim())
+    await page.locator('[data-test=count-month-status-released]').waitFor()
+    for (const [period, ov] of [['today', ovToday], ['month', ovMonth]]) {
+      for (const s of ['filed', 'inspection', 'permitted', 'released', 'refused'])
+        assert.equal(await figure(`count-${period}-status-${s}`), ov.by_status[s] || 0, `${period} ${s}`)
+      for (const l of ['green', 'yellow', 'red', 'blue'])
+        assert.equal(await figure(`count-${period}-lane-${l}`), ov.by_lane[l] || 0, `${period} ${l}`)
+      assert.equal(await figure(`released-${period}`), ov.released, `${period} releases`)
+    }
+    assert.ok(Object.values(ovToday.by_status).reduce((a, b) => a + b, 0) > 0, 'declarations filed today (demo, earlier scenarios)')
+    assert.ok(ovMonth.by_lane.green >= ovToday.by_lane.green)
+    assert.equal(await figure('open-inspections'), ovMonth.open_inspections)
+    assert.match(await page.locator('[data-test=oldest-inspection]').innerText(), ovMonth.open_inspections ? /^\d+\.\d (天|小时)$/ : /^—$/)
+    await page.locator('[data-test=revenue-month]', { hasText: /¥\d{1,3}(,\d{3})*\.\d\d/ }).waitFor()
     await page.waitForTimeout(300)
     await shot(page, 'dashboard-clearance')
-    await page.locator('[data-test=count-lane-red]').click()
-    await page.waitForURL('**/declarations?**lane=red**')
+    // a count opens the list with its filters: today's declarations in their commonest status
+    const STATUS_ZH = { filed: '已申报', inspection: '查验中', permitted: '已准许入境', released: '已放行', refused: '不予放行' }
+    const [status, n] = Object.entries(ovToday.by_status).sort((a, b) => b[1] - a[1])[0]
+    await page.locator(`[data-test=count-today-status-${status}]`).click()
+    await page.waitForURL((u) => u.pathname === '/declarations' && u.searchParams.get('status') === status &&
+      u.searchParams.get('from') === today && u.searchParams.get('to') === today)
+    await page.waitForFunction((k) => document.querySelectorAll('[data-test=declaration-table] tbody tr').length === k, Math.min(n, 20))
+    for (const t of await rows(page, 'declaration-table').allInnerTexts()) assert.ok(t.includes(STATUS_ZH[status]), t)
+    // this month's red lane: the list (paged through the API with the same query) holds as many
+    await page.goBack()
+    await page.locator('[data-test=count-month-lane-red]').click()
+    await page.waitForURL((u) => u.searchParams.get('lane') === 'red' && u.searchParams.get('from') === month)
     await rows(page, 'declaration-table').first().waitFor()
+    let listed = 0
+    for (let cursor = ''; ;) {
+      const r = await (await page.request.get(`/api/v1/declarations?lane=red&from=${encodeURIComponent(`${month}T00:00:00+08:00`)}` +
+        `&to=${encodeURIComponent(`${today}T23:59:59+08:00`)}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()
+      listed += r.items.length
+      if (!r.next_cursor) break
+      cursor = r.next_cursor
+    }
+    assert.equal(listed, ovMonth.by_lane.red)
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
+  // the main forms work from the keyboard: Tab moves field by field, Enter submits, a select
+  // opens and picks with the arrow keys, a confirmation is cancelled with Escape
+  async keyboard({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    await page.goto('/signin')
+    await page.locator('input[name=username]').focus()
+    await page.keyboard.type('officer')
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.name), 'password')
+    await page.keyboard.type(LOGINS.officer)
+    await page.keyboard.press('Enter')
+    await page.waitForURL('**/declarations')
+    await rows(page, 'declaration-table').first().waitFor()
+    // the list's filters: type, Enter searches
+    await page.locator('input[data-test=f-enterprise]').focus()
+    await page.keyboard.type(FISHERY)
+    await page.keyboard.press('Enter')
+    await page.waitForURL((u) => u.searchParams.get('enterprise') === FISHERY)
+    // a select from the keyboard: focus, open with Enter, pick with the arrows and Enter
+    await page.locator('[data-test=f-lane] input').focus()
+    await page.keyboard.press('Enter')
+    await page.locator('.el-select-dropdown__item:visible').first().waitFor()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => /绿色|黄色|红色|蓝色/.test(document.querySelector('[data-test=f-lane]')?.innerText || ''))
+    await page.locator('[data-test=search]').focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL((u) => !!u.searchParams.get('lane'))
+    // a row's entry number is a link: Enter opens it
+    await page.goto('/declarations?status=filed')
+    const link = rows(page, 'declaration-table').first().locator('a')
+    await link.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/declarations\/\d{18}$/)
+    // release: Enter on the button asks; Escape cancels without asking the API
+    await page.locator('[data-test=release]').focus()
+    let asked = false
+    page.on('request', (r) => { if (r.url().endsWith('/release')) asked = true })
+    await page.keyboard.press('Enter')
+    await page.locator('.el-message-box').waitFor()
+    await page.keyboard.press('Escape')
+    await page.locator('.el-message-box').waitFor({ state: 'hidden' })
+    assert.equal(asked, false)
+    // the enterprise form: Tab goes field by field in reading order
+    await page.goto('/enterprises/new')
+    const form = page.locator('[data-test=enterprise-form]')
+    await form.locator('[data-field=uscc] input').focus()
+    const order = []
+    for (let k = 0; k < 4; k++) {
+      order.push(await page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field')))
+      await page.keyboard.press('Tab')
+    }
+    assert.deepEqual(order, ['uscc', 'customs_code', 'name_zh', 'name_en'])
+    // Enter in a field submits: the form's own checks answer, under each field
+    await form.locator('[data-field=name_en] input').press('Enter')
+    await form.locator('[data-field=uscc] .el-form-item__error').waitFor()
     assert.deepEqual(page.problems, [])
     await context.close()
   },
@@ -704,9 +1031,9 @@ const tests = {
     const refused = await answered
     assert.equal(refused.status(), 400)
     assert.equal((await refused.json()).error.field, 'conditions[0].values[0]')
-    const apiMessage = (await refused.json()).error.message
-    if (apiMessage) await dialog.locator('[data-test=cond-item-0] .el-form-item__error', { hasText: apiMessage }).waitFor()
-    else await dialog.locator('[data-test=cond-item-0] .el-form-item__error').waitFor()
+    // the API's English words, in Chinese under the row
+    assert.equal((await refused.json()).error.message, 'value is not valid: must be 2 to 10 digits')
+    await dialog.locator('[data-test=cond-item-0] .el-form-item__error', { hasText: '取值无效：应为 2–10 位数字' }).waitFor()
     await shot(page, 'risk-rule-error')
     // fixed: the error goes
     await dialog.locator('input[data-test=cond-values-0]').fill('030617')
@@ -818,7 +1145,7 @@ const tests = {
 
 async function main() {
   await unitTests()
-  console.log('ok - format and validators')
+  console.log('ok - format, validators and error texts')
   const server = await startServer()
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

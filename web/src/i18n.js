@@ -64,6 +64,9 @@ const zh = {
   },
   dash: {
     title: '工作台', byCredit: '企业信用等级分布', total: '企业总数', audit: '审计链', more: '即将上线：报关单、查验、税收等统计',
+    today: '今日', month: '本月', by_status: '报关单（按状态，按申报时间）', by_lane: '报关单（按通道，按申报时间）',
+    flow: '放行、税收与查验', releases: '放行', oldest: '最久待查验任务已等待', days: '{n} 天',
+    releasesNote: '点击报关单数量可查看同样条件的报关单列表；放行数按放行时间统计。',
   },
   decl: {
     title: '报关单', entry_no: '报关单号', direction: '进出口', kind: '申报类型', declarant: '申报单位',
@@ -125,6 +128,7 @@ const zh = {
     summary: '税收汇总', revenue: '已征税款', outstanding: '欠缴税款', deferred: '延期税款', late_fees_collected: '已征滞纳金',
     request: '申请延期/减免', requested: '申请已提交，等待税收关员审批',
     late_fees_waived: '减免滞纳金', bills: '税单数', waivers: '减免笔数', requested_at: '申请时间',
+    billList: '税单', overdue: '已逾期', trader: '收发货人',
   },
   insp: {
     title: '查验作业', queue: '待查验任务', id: '任务号', kind: '查验方式', reason: '布控原因', created_at: '下达时间',
@@ -141,8 +145,7 @@ const zh = {
   ct: {
     title: '整体通关时间（最近 30 天，按日）', mean: '平均', median: '中位数', p90: '90 分位', hours: '小时',
     baseline: '基准年', baselineMean: '{y} 年同期平均', noBaseline: '无基准', none: '这段时间没有放行的{d}报关单',
-    byStatus: '报关单（按状态，近 30 天申报）', byLane: '报关单（按通道，近 30 天申报）', openInsp: '待查验任务',
-    atLeast: '≥ {n}', revenue: '近 30 天已征税款',
+    openInsp: '待查验任务', revenue: '已征税款',
   },
   risk: {
     title: '风险布控', rules: '布控规则', import: '导入总署指令', try: '试运行规则', stats: '布控统计',
@@ -180,10 +183,53 @@ const zh = {
     byCredit: '按信用等级的查验率', rateActual: '实际查验率 %', rateCeiling: '政策界限 %', ofGeneral: '相对一般信用',
     policy: '政策：高级认证 ≤ 一般信用的 20%，一般认证 ≤ 50%，失信 ≥ 80%', ok: '符合', breach: '不符合',
   },
+  stage: { qualified_for_market: '准予上市（两段准入第二段）' },
+  apiMsg: {
+    alreadyReleased: '该报关单已放行', refusedNever: '不予放行的货物（退运或销毁）不能放行',
+    positiveNever: '样品检测阳性：货物须退运或销毁，不能放行',
+    needArrival: '放行需要运抵报告（船边直提、抵港直装需要运输工具进境申报）',
+    needInspection: '该报关单已被布控查验，查验通过后才能放行', waitSamples: '放行须等待样品检测结果',
+    taxDue: '税款未缴：放行需要缴纳、担保或批准延期', onlyAuto: '只有绿色和蓝色通道自动放行',
+    alreadyPermitted: '货物已准许入境', permitNoSamples: '两段准入仅适用于等待检测结果的货物，本单没有待检样品',
+    orderStatus: '只能对尚未放行、且未在查验中的报关单下达查验指令（当前状态：{status}）',
+    inspectionDone: '该查验任务已录入结果', positiveCannotPass: '样品检测阳性，查验不能通过',
+    sampleDone: '该样品已有检测结果', onlyFailedDisposed: '只有查验不合格的货物才需要处置',
+    failedNeedsDisposal: '查验不合格须选择处置方式：退运或销毁', failedNeedsFindings: '查验不合格须填写查验情况',
+    suspendedProducer: '境外生产企业 {producer} 因 {n} 次核酸检测阳性被暂停进口，至 {until}',
+    alreadyCompleted: '该报关单已完整申报', onlySummary: '只有概要申报需要完整申报',
+    elementsPerItem: '每项商品需填写一条申报要素（共 {n} 项）',
+    taxPaid: '该报关单税款已缴纳', noTaxDue: '该报关单没有应缴税款', guaranteeForDue: '只能为待缴税款提供担保（当前：{status}）',
+    paidNothingToDefer: '税款已缴纳，无需延期', requestPending: '该报关单已有待审批的{kind}申请',
+    requestDecided: '该申请已经{status}', decidedByOther: '申请须由申请人以外的关员审批',
+    amountMustBe: '金额应为 {amount}（税款 {tax} + 滞纳金 {fee}）', guaranteeCover: '担保金额须覆盖应缴税款',
+    guarantor: '请填写担保银行或保险机构（2–200 字节）', deferralAfter: '延期截止日须晚于缴款期限',
+    deferralSix: '延期最长六个月', reason24: '理由应为 2–500 字节', reason41: '理由应为 4–1000 字节',
+    customsCodeTaken: '已有其他企业使用此海关编码', usccTaken: '已有企业使用此统一社会信用代码',
+    userExists: '用户名 {name} 已存在', billTaken: '舱单中的提运单号已被申报过', arrivalDeclared: '运输工具已申报进境',
+    ownEnterprise: '只能以本企业名义申报', notOnManifest: '{what} {no} 不在任何舱单上',
+    billElsewhere: '提运单 {bill} 的收货人或口岸与申报不符', noHs: '商品编号 {hs} 不在税则中',
+    noSuchDeclaration: '没有这份报关单', noSuchSample: '没有这个样品', noSuchInspection: '没有这个查验任务',
+    noSuchManifest: '没有这份舱单', noSuchDecision: '没有这个申请', noTaxBill: '该报关单没有税单',
+    noEnterprise: '没有统一社会信用代码为 {uscc} 的企业', csrf: '会话校验失败，请刷新页面',
+    wrongPassword: '用户名或密码错误', userDisabled: '用户 {name} 已停用',
+    notValid: '{field}无效：{reason}', passwordRule: '密码应为 12–128 个字符',
+  },
+  apiReason: {
+    chapter: '章号（前两位）应为 01–97', chapter77: '第 77 章为《协调制度》保留章', check: '校验位错误',
+    check18: '第 18 位校验位错误（GB 32100）', check17: '第 17 位组织机构代码校验位错误（GB 11714）',
+    len10: '应为 10 位', len18: '应为 18 位', digits10: '应为 10 位数字', digits: '只能是数字',
+    letters: '不使用字母 I、O、Z、S、V（GB 32100）', upper: '字母应为大写', chars: '只能包含数字和大写字母',
+    division: '第 3–8 位（行政区划码）应为数字', area: '前 4 位（关区代码）应为数字', empty: '不能为空',
+    digits2to10: '应为 2–10 位数字',
+  },
+  apiField: { value: '取值' },
   errors: {
     unauthenticated: '请先登录', forbidden: '您的角色或岗位无权执行此操作', not_found: '未找到', conflict: '与已有记录冲突',
     csrf: '会话校验失败，请刷新页面', too_many_requests: '请求过于频繁，请稍后再试', network: '无法连接服务器',
-    internal: '服务器内部错误', unavailable: '数据库暂时不可用',
+    internal: '服务器内部错误', unavailable: '数据库暂时不可用', invalid: '输入无效', required: '缺少必填项',
+    wrong_type: '类型错误', unknown_field: '未知字段', read_only: '只读字段', malformed_json: '请求格式错误',
+    too_large: '请求过大', unsupported_media_type: '请求格式不受支持', method_not_allowed: '不支持此操作',
+    suspended: '已被暂停', withText: '{what}：{text}',
   },
 }
 
@@ -256,6 +302,10 @@ const en = {
   dash: {
     title: 'Dashboard', byCredit: 'Enterprises by credit level', total: 'Enterprises', audit: 'Audit chain',
     more: 'Coming: declarations, inspections, tax and clearance-time statistics',
+    today: 'Today', month: 'This month', by_status: 'Declarations by status (by filing time)',
+    by_lane: 'Declarations by lane (by filing time)', flow: 'Releases, revenue and inspections',
+    releases: 'Releases', oldest: 'Oldest open inspection waiting', days: '{n} days',
+    releasesNote: 'A declaration count opens the list with the same filters; releases are counted by release time.',
   },
   decl: {
     title: 'Declarations', entry_no: 'Entry no.', direction: 'Direction', kind: 'Kind', declarant: 'Declarant',
@@ -322,7 +372,7 @@ const en = {
     summary: 'Revenue summary', revenue: 'Revenue', outstanding: 'Outstanding', deferred: 'Deferred',
     request: 'Ask for deferral or waiver', requested: 'Request sent; a tax officer will decide',
     late_fees_collected: 'Late fees collected', late_fees_waived: 'Late fees waived', bills: 'Bills', waivers: 'Waivers',
-    requested_at: 'Requested',
+    requested_at: 'Requested', billList: 'Tax bills', overdue: 'Overdue', trader: 'Consignee / consignor',
   },
   insp: {
     title: 'Inspections', queue: 'Open tasks', id: 'Task', kind: 'Method', reason: 'Reason', created_at: 'Opened',
@@ -339,8 +389,7 @@ const en = {
   ct: {
     title: 'Clearance time (last 30 days, by day)', mean: 'Mean', median: 'Median', p90: 'P90', hours: 'hours',
     baseline: 'Baseline year', baselineMean: '{y} mean', noBaseline: 'No baseline', none: 'No declarations ({d}) released in this period',
-    byStatus: 'Declarations by status (filed in the last 30 days)', byLane: 'Declarations by lane (filed in the last 30 days)',
-    openInsp: 'Open inspections', atLeast: '≥ {n}', revenue: 'Revenue, last 30 days',
+    openInsp: 'Open inspections', revenue: 'Revenue',
   },
   risk: {
     title: 'Risk control', rules: 'Risk rules', import: 'Import HQ instructions', try: 'Try a rule', stats: 'Risk statistics',
@@ -378,11 +427,60 @@ const en = {
     byCredit: 'Inspection rate by credit level', rateActual: 'Inspection rate %', rateCeiling: 'Policy bound %', ofGeneral: 'Of general credit',
     policy: 'Policy: advanced certified ≤ 20% of general credit, general certified ≤ 50%, dishonest ≥ 80%', ok: 'Holds', breach: 'Breached',
   },
+  stage: { qualified_for_market: 'Qualified for market (second stage)' },
+  apiMsg: {
+    alreadyReleased: 'The declaration is already released', refusedNever: 'Refused goods (returned or destroyed) are never released',
+    positiveNever: 'A sample tested positive: the goods are returned or destroyed, never released',
+    needArrival: 'Release needs the arrival report (or the transport\'s arrival for ship-side pickup or arrival direct loading)',
+    needInspection: 'The declaration was selected for inspection; release needs a passed inspection',
+    waitSamples: 'Release waits for the laboratory results of its samples',
+    taxDue: 'Tax is due: release needs it paid, guaranteed or deferred', onlyAuto: 'Only green and blue lanes are released automatically',
+    alreadyPermitted: 'The goods were already permitted to enter',
+    permitNoSamples: 'Two-stage admission is for goods waiting for laboratory results; none are pending',
+    orderStatus: 'An inspection is ordered on a declaration not yet released nor already being inspected (status: {status})',
+    inspectionDone: 'The inspection already has its result', positiveCannotPass: 'A sample tested positive: the goods cannot pass',
+    sampleDone: 'The sample already has its result', onlyFailedDisposed: 'Only failed goods are disposed of',
+    failedNeedsDisposal: 'Failed goods are disposed of: return or destroy', failedNeedsFindings: 'A failed inspection records its findings',
+    suspendedProducer: 'Producer {producer} is suspended until {until} after {n} positive nucleic-acid test(s)',
+    alreadyCompleted: 'The declaration was already completed', onlySummary: 'Only a summary declaration is completed',
+    elementsPerItem: 'Give one entry of elements per item ({n})',
+    taxPaid: 'The tax of this declaration is already paid', noTaxDue: 'No tax is due on this declaration',
+    guaranteeForDue: 'A guarantee is for tax that is due (status: {status})', paidNothingToDefer: 'The tax is already paid; nothing to defer',
+    requestPending: 'A {kind} for this declaration is already pending', requestDecided: 'The request was already {status}',
+    decidedByOther: 'A request is decided by someone other than its requester',
+    amountMustBe: 'The amount must be {amount} (tax {tax} + late fee {fee})', guaranteeCover: 'The guarantee must cover the tax due',
+    guarantor: 'Name the bank or insurer (2 to 200 bytes)', deferralAfter: 'A deferral ends after the payment period',
+    deferralSix: 'A deferral lasts at most six months', reason24: 'The reason is 2 to 500 bytes', reason41: 'The reason is 4 to 1000 bytes',
+    customsCodeTaken: 'Another enterprise has this customs code', usccTaken: 'An enterprise with this USCC already exists',
+    userExists: 'A user named {name} already exists', billTaken: 'A bill number of this manifest is already manifested',
+    arrivalDeclared: 'The transport\'s arrival was already declared', ownEnterprise: 'You may only declare as your own enterprise',
+    notOnManifest: '{what} {no} is not on any manifest', billElsewhere: 'Bill {bill} is manifested for another consignee or port',
+    noHs: 'HS code {hs} is not in the tariff table',
+    noSuchDeclaration: 'No such declaration', noSuchSample: 'No such sample', noSuchInspection: 'No such inspection',
+    noSuchManifest: 'No such manifest', noSuchDecision: 'No such request', noTaxBill: 'No tax bill for this declaration',
+    noEnterprise: 'No enterprise with USCC {uscc}', csrf: 'Session check failed; reload the page',
+    wrongPassword: 'Wrong user name or password', userDisabled: 'User {name} is disabled',
+    notValid: '{field} is not valid: {reason}', passwordRule: 'Passwords are 12 to 128 characters',
+  },
+  apiReason: {
+    chapter: 'the chapter (first two digits) must be 01–97', chapter77: 'chapter 77 is reserved in the Harmonized System',
+    check: 'wrong check character', check18: 'wrong check character (position 18, GB 32100)',
+    check17: 'wrong organisation code check character (position 17, GB 11714)', len10: 'must be 10 characters',
+    len18: 'must be 18 characters', digits10: 'must be 10 digits', digits: 'digits only',
+    letters: 'letters I, O, Z, S and V are not used (GB 32100)', upper: 'letters must be upper-case',
+    chars: 'only digits and upper-case letters', division: 'positions 3–8 (administrative division) must be digits',
+    area: 'the first 4 characters (customs area code) must be digits', empty: 'must not be empty',
+    digits2to10: 'must be 2 to 10 digits',
+  },
+  apiField: { value: 'value' },
   errors: {
     unauthenticated: 'Sign in first', forbidden: 'Your role or post may not do this', not_found: 'Not found',
     conflict: 'Conflicts with an existing record', csrf: 'Session check failed; reload the page',
     too_many_requests: 'Too many requests; try again later', network: 'Cannot reach the server',
-    internal: 'Internal server error', unavailable: 'The database is unavailable',
+    internal: 'Internal server error', unavailable: 'The database is unavailable', invalid: 'Invalid input',
+    required: 'Required', wrong_type: 'Wrong type', unknown_field: 'Unknown field', read_only: 'Read-only field',
+    malformed_json: 'Malformed request', too_large: 'Request too large', unsupported_media_type: 'Unsupported request format',
+    method_not_allowed: 'Not allowed here', suspended: 'Suspended', withText: '{text}',
   },
 }
 
@@ -411,12 +509,122 @@ export function setLanguage(lang) {
   }
 }
 
-// The message for an ApiError: the server's own text when it names a field (it says which
-// rule failed), else a translated sentence for its code.
+// The API's English messages that the console words in the chosen language: [pattern, key in
+// apiMsg, names of the captured groups as the message's parameters]. The API's words stay the
+// reference (docs/API.md); a message not listed here is shown as the API wrote it, after the
+// translated name of its code.
+const API_MESSAGES = [
+  [/^the declaration is already released$/, 'alreadyReleased'],
+  [/^refused goods \(returned or destroyed\) are never released$/, 'refusedNever'],
+  [/^a sample tested positive: the goods are returned or destroyed, never released$/, 'positiveNever'],
+  [/^release needs the arrival report/, 'needArrival'],
+  [/^the declaration was selected for inspection; release needs a passed inspection$/, 'needInspection'],
+  [/^release waits for the laboratory results of its samples$/, 'waitSamples'],
+  [/^tax is due: release needs it paid, guaranteed or deferred$/, 'taxDue'],
+  [/^only green and blue lanes are released automatically$/, 'onlyAuto'],
+  [/^the goods were already permitted to enter$/, 'alreadyPermitted'],
+  [/^two-stage admission is for goods waiting for laboratory results/, 'permitNoSamples'],
+  [/^an inspection is ordered before release.*\(status is (\w+)\)$/, 'orderStatus', ['status']],
+  [/^the inspection already has its result$/, 'inspectionDone'],
+  [/^a sample tested positive: the goods cannot pass$/, 'positiveCannotPass'],
+  [/^the sample already has its result$/, 'sampleDone'],
+  [/^only failed goods are disposed of$/, 'onlyFailedDisposed'],
+  [/^failed goods are disposed of: return or destroy$/, 'failedNeedsDisposal'],
+  [/^a failed inspection records its findings$/, 'failedNeedsFindings'],
+  [/^producer (\S+) is suspended until (\S+) after (\d+) positive/, 'suspendedProducer', ['producer', 'until', 'n']],
+  [/^the declaration was already completed$/, 'alreadyCompleted'],
+  [/^only a summary declaration is completed$/, 'onlySummary'],
+  [/^elements must have one entry per item \((\d+)\)$/, 'elementsPerItem', ['n']],
+  [/^the tax of this declaration is already paid$/, 'taxPaid'],
+  [/^no tax is due on this declaration$/, 'noTaxDue'],
+  [/^a guarantee is for tax that is due \(status is (\w+)\)$/, 'guaranteeForDue', ['status']],
+  [/^the tax is already paid; nothing to defer$/, 'paidNothingToDefer'],
+  [/^a (\w+) for this declaration is already pending$/, 'requestPending', ['kind']],
+  [/^the request was already (\w+)$/, 'requestDecided', ['status']],
+  [/^a request is decided by someone other than its requester$/, 'decidedByOther'],
+  [/^amount must be ([\d.]+) \(tax ([\d.]+) \+ late fee ([\d.]+)\)$/, 'amountMustBe', ['amount', 'tax', 'fee']],
+  [/^the guarantee must cover the tax due$/, 'guaranteeCover'],
+  [/^guarantor names the bank or insurer/, 'guarantor'],
+  [/^a deferral ends after the payment period$/, 'deferralAfter'],
+  [/^a deferral lasts at most six months$/, 'deferralSix'],
+  [/^reason must be 2 to 500 bytes$/, 'reason24'],
+  [/^reason must be 4 to 1000 bytes$/, 'reason41'],
+  [/^another enterprise has this customs_code$/, 'customsCodeTaken'],
+  [/^an enterprise with this uscc already exists$/, 'usccTaken'],
+  [/^a user named (\S+) already exists$/, 'userExists', ['name']],
+  [/^a bill number of this manifest is already manifested$/, 'billTaken'],
+  [/^the transport's arrival was already declared$/, 'arrivalDeclared'],
+  [/^you may only declare as your own enterprise$/, 'ownEnterprise'],
+  [/^(\S+) (\S+) is not on any manifest$/, 'notOnManifest', ['what', 'no']],
+  [/^bill (\S+) is manifested for /, 'billElsewhere', ['bill']],
+  [/^HS code (\d+) is not in the tariff table$/, 'noHs', ['hs']],
+  [/^no such declaration$/, 'noSuchDeclaration'],
+  [/^no such sample$/, 'noSuchSample'],
+  [/^no such inspection$/, 'noSuchInspection'],
+  [/^no such manifest$/, 'noSuchManifest'],
+  [/^no such decision$/, 'noSuchDecision'],
+  [/^no tax bill for this declaration$/, 'noTaxBill'],
+  [/^no enterprise with USCC (\S+)$/, 'noEnterprise', ['uscc']],
+  [/^missing or wrong CSRF token$/, 'csrf'],
+  [/^wrong user name or password$/, 'wrongPassword'],
+  [/^user (\S+) is disabled$/, 'userDisabled', ['name']],
+  [/^password must be 12 to 128 characters$/, 'passwordRule'],
+]
+
+// The reasons of the identifier checks (src/check/), after "FIELD is not valid: ".
+const API_REASONS = [
+  [/^chapter \(first two digits\) must be 01-97$/, 'chapter'],
+  [/^chapter 77 is reserved/, 'chapter77'],
+  [/^wrong check character \(position 18, GB 32100\)$/, 'check18'],
+  [/^wrong organisation code check character/, 'check17'],
+  [/^wrong check character$/, 'check'],
+  [/^must be 10 characters$/, 'len10'],
+  [/^must be 18 characters$/, 'len18'],
+  [/^must be 10 digits$/, 'digits10'],
+  [/^must be digits only$/, 'digits'],
+  [/^letters I, O, Z, S and V are not used/, 'letters'],
+  [/^letters must be upper-case$/, 'upper'],
+  [/^only digits and upper-case letters are allowed$/, 'chars'],
+  [/^positions 3-8 \(administrative division\) must be digits$/, 'division'],
+  [/^first 4 characters \(customs area code\) must be digits$/, 'area'],
+  [/^must not be empty$/, 'empty'],
+  [/^must be 2 to 10 digits$/, 'digits2to10'],
+]
+
+// A field path of the API ("items[0].hs_code") in words: the field's label when the console has
+// one, after the item's number.
+function fieldWords(field) {
+  const { t, te } = i18n.global
+  const m = /^(?:items\[(\d+)\]\.)?([a-z_]+)$/.exec(field || '')
+  if (!m) return field
+  const key = ['apiField', 'ent', 'decl', 'item', 'tax'].map((ns) => `${ns}.${m[2]}`).find((k) => te(k))
+  const label = key ? t(key) : m[2]
+  return m[1] !== undefined ? `${t('decl.item', { n: Number(m[1]) + 1 })} ${label}` : label
+}
+
+function known(list, text, prefix) {
+  for (const [re, key, names = []] of list) {
+    const m = re.exec(text)
+    if (m) return i18n.global.t(`${prefix}.${key}`, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])))
+  }
+  return null
+}
+
+// The message for an ApiError in the chosen language: a known message of the API translated
+// (its field and rule are in the words), else the API's own text after the translated name of
+// its code, else the translated code alone.
 export function errorText(e) {
-  const t = i18n.global.t
+  const { t, te } = i18n.global
   if (!e) return ''
+  const msg = e.message || ''
+  const mine = msg && known(API_MESSAGES, msg, 'apiMsg')
+  if (mine) return mine
+  const bad = /^(\S+) is not valid: (.+)$/.exec(msg)
+  if (bad) {
+    const reason = known(API_REASONS, bad[2], 'apiReason')
+    if (reason) return t('apiMsg.notValid', { field: fieldWords(bad[1]), reason })
+  }
   const key = `errors.${e.code}`
-  if (e.field && e.message) return e.message
-  return i18n.global.te(key) ? t(key) : e.message || t('common.error')
+  if (e.field && msg) return te(key) ? t('errors.withText', { what: t(key), text: msg }) : msg
+  return te(key) ? t(key) : msg || t('common.error')
 }
