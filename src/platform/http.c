@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 
 #include "json.h"
+#include "json_canon.h"
 #include "log.h"
 #include "mem.h"
 #include "metrics.h"
@@ -256,15 +257,14 @@ static const char *const security_headers[][2] = {
 static enum MHD_Result send_reply(struct MHD_Connection *c, req *r)
 {
     if (r->reply) {
-        char *text = json_dumps(r->reply, JSON_COMPACT);
+        hg_rc rc = json_canon_append(r->reply, &r->out);
         json_decref(r->reply);
         r->reply = NULL;
-        if (!text || buf_append(&r->out, text, strlen(text)) != HG_OK) {
+        if (rc) {
             r->status = 500;
             buf_reset(&r->out);
-            buf_puts(&r->out, "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}");
+            buf_puts(&r->out, "{\"error\":{\"code\":\"internal\",\"message\":\"the answer could not be written\"}}");
         }
-        xfree(text);
     }
     struct MHD_Response *resp = MHD_create_response_from_buffer(r->out.len, r->out.data ? r->out.data : (void *)"",
                                                                 MHD_RESPMEM_MUST_COPY);

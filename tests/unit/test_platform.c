@@ -14,6 +14,7 @@
 #include "platform/csv.h"
 #include "platform/http.h"
 #include "platform/json.h"
+#include "platform/json_canon.h"
 #include "platform/log.h"
 #include "platform/mem.h"
 #include "platform/record.h"
@@ -259,6 +260,76 @@ static const field order_fields[] = {
 };
 static const record_type order_record = {.name = "order", .table = "t_order", .fields = order_fields};
 
+/* json_canon_append gives exactly jansson's canonical text (or refuses what it refuses). */
+static void expect_same_canon(json_t *v)
+{
+    buf b;
+    buf_init(&b, 1 << 20);
+    char *j = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+    hg_rc rc = json_canon_append(v, &b);
+    if (!j)
+        assert_int_equal(rc, HG_INVALID);
+    else if (rc || strcmp(j, buf_str(&b)) != 0)
+        fail_msg("jansson %s, ours %s (rc %d)", j, rc ? "" : buf_str(&b), rc);
+    xfree(j);
+    buf_free(&b);
+}
+
+static void canonical_json_is_janssons(void **state)
+{
+    (void)state;
+    /* every code point of the BMP but the surrogates, and some beyond, in a string and a key */
+    for (uint32_t cp = 0; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 0x3FF) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        char u[8];
+        size_t n = 0;
+        if (cp < 0x80)
+            u[n++] = (char)cp;
+        else if (cp < 0x800)
+            u[n++] = (char)(0xC0 | cp >> 6), u[n++] = (char)(0x80 | (cp & 0x3F));
+        else if (cp < 0x10000)
+            u[n++] = (char)(0xE0 | cp >> 12), u[n++] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[n++] = (char)(0x80 | (cp & 0x3F));
+        else
+            u[n++] = (char)(0xF0 | cp >> 18), u[n++] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+            u[n++] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[n++] = (char)(0x80 | (cp & 0x3F));
+        char s[16];
+        memcpy(s, "a", 1);
+        memcpy(s + 1, u, n);
+        memcpy(s + 1 + n, "z", 2);
+        json_t *v = json_stringn(s, n + 2);
+        assert_non_null(v);
+        expect_same_canon(v);
+        json_t *o = json_object();
+        json_object_set_new(o, s, json_integer((json_int_t)cp));
+        json_object_set_new(o, "m", json_string("x"));
+        expect_same_canon(o);
+        json_decref(o);
+        json_decref(v);
+    }
+    json_error_t je;
+    static const char *const texts[] = {
+        "{\"b\":[1,-2,9223372036854775807,-9223372036854775807,true,false,null,\"\",[],{}],\"a\":{\"z\":1,\"y\":[{}]}}",
+        "[0.5,1e300,-0.0,1.0,123456789.125,2.5e-8]",
+        "{\"报关单\":\"海关\\\"引号\\\\\",\"a/b\":\"\\u0000\\u001f\\u007f\"}",
+        "\"only a string\"", "42", "null", "[]",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        json_t *v = json_loads(texts[i], JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+        if (!v)
+            fail_msg("%s: %s", texts[i], je.text);
+        expect_same_canon(v);
+        json_decref(v);
+    }
+    /* not UTF-8: both refuse */
+    json_t *bad = json_stringn_nocheck("a\xff\xfe", 3);
+    expect_same_canon(bad);
+    json_decref(bad);
+    bad = json_stringn_nocheck("\xed\xa0\x80", 3);   /* a surrogate */
+    expect_same_canon(bad);
+    json_decref(bad);
+}
+
 static const migration test_ref_migrations[] = {
     {900, "a reference table", "CREATE TABLE t_codes (hs_prefix TEXT PRIMARY KEY, a BIGINT, b BIGINT);" REFDATA_REGISTER(t_codes),
      REFDATA_TRIGGERS_SQLITE(t_codes), NULL},
@@ -370,6 +441,7 @@ int main(void)
         cmocka_unit_test(record_parsing_survives_allocation_failures),
         cmocka_unit_test(record_lists_store_and_load_children),
         cmocka_unit_test(prefix_cache_follows_changes),
+        cmocka_unit_test(canonical_json_is_janssons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
