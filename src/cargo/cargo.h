@@ -113,6 +113,7 @@ hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t 
 typedef struct declaration_filter {
     const char *status, *direction, *port, *enterprise, *lane, *kind;
     int64_t from_ms, to_ms;   /* filed between, 0 = open */
+    int64_t released_from_ms, released_to_ms;   /* released between, 0 = open */
     int overdue;              /* two-step summaries past their 14 days */
     int newest_first;         /* entry numbers grow with time: newest first */
     const char *cursor;

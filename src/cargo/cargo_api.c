@@ -180,7 +180,9 @@ static hg_rc declarations_list_api(req *r, hg_err *err)
     if ((rc = one_of(r, "status", states, &f.status, err)) || (rc = one_of(r, "direction", dirs, &f.direction, err)) ||
         (rc = one_of(r, "lane", lanes, &f.lane, err)) || (rc = one_of(r, "kind", kinds, &f.kind, err)) ||
         (rc = one_of(r, "overdue", booleans, &overdue, err)) || (rc = time_param(r, "from", &f.from_ms, err)) ||
-        (rc = time_param(r, "to", &f.to_ms, err)) || (rc = record_parse_limit(req_query(r, "limit"), &f.limit, err)))
+        (rc = time_param(r, "to", &f.to_ms, err)) || (rc = time_param(r, "released_from", &f.released_from_ms, err)) ||
+        (rc = time_param(r, "released_to", &f.released_to_ms, err)) ||
+        (rc = record_parse_limit(req_query(r, "limit"), &f.limit, err)))
         return rc;
     f.overdue = overdue && strcmp(overdue, "true") == 0;
     static const char *const orders[] = {"oldest", "newest", NULL};
@@ -353,7 +355,8 @@ const route cargo_routes[] = {
     {"POST", "/api/v1/declarations", declarations_file_api, ROUTE_PREPARED, "declarations", ROLE_ENTERPRISE, 0,
      "file a declaration"},
     {"GET", "/api/v1/declarations", declarations_list_api, 0, "declarations", READERS, 0,
-     "list declarations (status, direction, port, lane, kind, enterprise, from, to, overdue, order, limit, cursor)"},
+     "list declarations (status, direction, port, lane, kind, enterprise, from, to, released_from, released_to, "
+     "overdue, order, limit, cursor)"},
     {"GET", "/api/v1/declarations/{entry_no}", declarations_get_api, 0, "declarations", READERS, 0,
      "read a declaration with its timeline"},
     {"POST", "/api/v1/declarations/{entry_no}/release", declarations_release_api, 0, "declarations", ROLE_OFFICER,

@@ -448,8 +448,8 @@ hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f,
 #undef EQ
     buf where;
     buf_init(&where, 2048);
-    const char *args[8];
-    char from[24], to[24], due[24];
+    const char *args[10];
+    char from[24], to[24], due[24], rfrom[24], rto[24];
     int na = 0;
     hg_rc rc = buf_puts(&where, "1 = 1");
     const char *party = who->role == ROLE_ENTERPRISE ? who->enterprise : f->enterprise;
@@ -470,6 +470,16 @@ hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f,
         snprintf(to, sizeof to, "%lld", (long long)f->to_ms);
         rc = buf_puts(&where, " AND filed_ms < ?");
         args[na++] = to;
+    }
+    if (!rc && f->released_from_ms) {
+        snprintf(rfrom, sizeof rfrom, "%lld", (long long)f->released_from_ms);
+        rc = buf_puts(&where, " AND released_ms >= ?");
+        args[na++] = rfrom;
+    }
+    if (!rc && f->released_to_ms) {
+        snprintf(rto, sizeof rto, "%lld", (long long)f->released_to_ms);
+        rc = buf_puts(&where, " AND released_ms < ?");
+        args[na++] = rto;
     }
     if (!rc && f->overdue) {
         /* summaries not completed whose transport arrived more than 14 days ago */

@@ -72,6 +72,9 @@ def run(server, docs_dir):
         req = expand_dates(req)
         lines = req.strip("\n").split("\n")
         method, path = lines[0].split(" ", 1)
+        if "?" in path:   # a time's "+08:00" in a query string is sent as %2B, as a client must
+            base, query = path.split("?", 1)
+            path = base + "?" + query.replace("+", "%2B")
         who = token = None
         saves = []
         body_lines = []

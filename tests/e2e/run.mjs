@@ -57,6 +57,9 @@ async function unitTests() {
   assert.equal(f.formatDate('2026-12-31T16:00:00Z'), '2027-01-01')
   assert.equal(f.formatTime('not a time'), '')
   assert.equal(f.dayStart('2026-11-29'), '2026-11-29T00:00:00+08:00')
+  assert.equal(f.dayEnd('2026-11-29'), '2026-11-30T00:00:00+08:00')   // periods exclude their end
+  assert.equal(f.dayEnd('2026-12-31'), '2027-01-01T00:00:00+08:00')
+  assert.equal(f.dayEnd('2028-02-28'), '2028-02-29T00:00:00+08:00')
   const v = await import(pathToFileURL(path.join(webDir, 'src/validators.js')))
   assert.equal(v.checkUscc('91350100M000100Y43'), null)
   assert.equal(v.checkUscc(' 91350100m000100y43 '), null)
@@ -787,8 +790,10 @@ const tests = {
     // today's and this month's counts are the overview API's for the same Shanghai days
     const today = shanghaiDay()
     const month = `${today.slice(0, 8)}01`
+    const fmt = await import(pathToFileURL(path.join(webDir, 'src/format.js')))
+    const end = fmt.dayEnd(today)   // the console's bound: tomorrow's midnight, excluded
     const overview = async (from) => (await page.request.get(
-      `/api/v1/stats/overview?from=${encodeURIComponent(`${from}T00:00:00+08:00`)}&to=${encodeURIComponent(`${today}T23:59:59+08:00`)}`)).json()
+      `/api/v1/stats/overview?from=${encodeURIComponent(`${from}T00:00:00+08:00`)}&to=${encodeURIComponent(end)}`)).json()
     const [ovToday, ovMonth] = [await overview(today), await overview(month)]
     const figure = async (sel) => Number((await page.locator(`[data-test=${sel}]`).innerText()).trim())
     await page.locator('[data-test=count-month-status-released]').waitFor()
@@ -822,12 +827,27 @@ const tests = {
     let listed = 0
     for (let cursor = ''; ;) {
       const r = await (await page.request.get(`/api/v1/declarations?lane=red&from=${encodeURIComponent(`${month}T00:00:00+08:00`)}` +
-        `&to=${encodeURIComponent(`${today}T23:59:59+08:00`)}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()
+        `&to=${encodeURIComponent(end)}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()
       listed += r.items.length
       if (!r.next_cursor) break
       cursor = r.next_cursor
     }
     assert.equal(listed, ovMonth.by_lane.red)
+    // this month's releases: the list of the declarations released in it, as many as counted
+    await page.goBack()
+    await page.locator('[data-test=released-month]').click()
+    await page.waitForURL((u) => u.searchParams.get('released_from') === month && u.searchParams.get('released_to') === today)
+    await rows(page, 'declaration-table').first().waitFor()
+    for (const t of await rows(page, 'declaration-table').allInnerTexts()) assert.ok(t.includes('已放行'), t)
+    let released = 0
+    for (let cursor = ''; ;) {
+      const r = await (await page.request.get(`/api/v1/declarations?released_from=${encodeURIComponent(`${month}T00:00:00+08:00`)}` +
+        `&released_to=${encodeURIComponent(end)}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()
+      released += r.items.length
+      if (!r.next_cursor) break
+      cursor = r.next_cursor
+    }
+    assert.equal(released, ovMonth.released)
     assert.deepEqual(page.problems, [])
     await context.close()
   },

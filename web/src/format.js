@@ -59,10 +59,14 @@ export function formatDate(t) {
   return formatTime(t).slice(0, 10)
 }
 
-// A Shanghai calendar day "2026-11-29" -> RFC 3339 start or end of that day, for API filters.
+// A Shanghai calendar day "2026-11-29" -> the RFC 3339 bounds of that day for API filters,
+// whose periods include their start and exclude their end: the end of a day is the next
+// day's midnight (23:59:59 would leave its last second out).
 export function dayStart(day) {
   return day ? `${day}T00:00:00+08:00` : ''
 }
 export function dayEnd(day) {
-  return day ? `${day}T23:59:59+08:00` : ''
+  if (!day) return ''
+  const [y, m, d] = day.split('-').map(Number)
+  return `${new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)}T00:00:00+08:00`
 }
