@@ -90,9 +90,9 @@ hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err)
         " COALESCE(d.consignee, d.consignor, d.declarant) FROM declarations d"
         " WHERE d.status = 'released' AND d.released_ms >= ?"
         " AND (d.released_ms > ? OR (d.released_ms = ? AND d.entry_no > ?))"
-        " AND (? IS NULL OR d.port = ?) AND (? IS NULL OR d.bill_no = ?)"
-        " AND (? IS NULL OR d.bill_no IN (SELECT c.bill_no FROM bill_containers c WHERE c.container_no = ?))"
-        " AND (? IS NULL OR (? = 'true') = (d.gate_out_ms IS NOT NULL))"
+        " AND (CAST(? AS TEXT) IS NULL OR d.port = ?) AND (CAST(? AS TEXT) IS NULL OR d.bill_no = ?)"
+        " AND (CAST(? AS TEXT) IS NULL OR d.bill_no IN (SELECT c.bill_no FROM bill_containers c WHERE c.container_no = ?))"
+        " AND (CAST(? AS TEXT) IS NULL OR (CAST(? AS TEXT) = 'true') = (d.gate_out_ms IS NOT NULL))"
         " ORDER BY d.released_ms, d.entry_no LIMIT ?",
         "iiittttttttti", q->since_ms, after_ms, after_ms, after_entry, q->port, q->port, q->bill_no, q->bill_no,
         q->container, q->container, q->gone, q->gone, (int64_t)q->limit + 1);
@@ -162,8 +162,9 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
         rc = hg_fail(err, HG_INVALID, "invalid", "container", "container %s is not on bill %s", container, bill);
     if (!rc)
         rc = db_int(d, &n, err,
-                    "SELECT COUNT(*) FROM gate_exits WHERE entry_no = ? AND (container = ? OR (? IS NULL AND container "
-                    "IS NULL))",
+                    /* typed, so that PostgreSQL need not guess inside the transaction */
+                    "SELECT COUNT(*) FROM gate_exits WHERE entry_no = ? AND (container = ? OR (CAST(? AS TEXT) IS NULL "
+                    "AND container IS NULL))",
                     "ttt", entry_no, container, container);
     if (!rc && n > 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", container ? "container" : "entry_no", "%s %s has already left",

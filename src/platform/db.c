@@ -135,6 +135,12 @@ void db_rollback(db *d)
     }
 }
 
+hg_rc db_defer_sync(db *d, int *fd, hg_err *err)
+{
+    *fd = -1;
+    return d->ops->defer_sync ? d->ops->defer_sync(d, fd, err) : HG_OK;
+}
+
 hg_rc db_group_begin(db *d, hg_err *err)
 {
     hg_rc rc = d->ops->exec(d, d->ops->begin_sql, err);

@@ -29,6 +29,10 @@ void db_close(db *d);
 void db_url_redacted(const char *url, char *out, size_t outlen);
 /* "sqlite" or "postgres". */
 const char *db_backend(const db *d);
+/* For the group-commit writer: from now on this connection's commits are written but not
+ * flushed, and *fd (owned by the caller) is a descriptor whose fdatasync makes every commit
+ * before it durable. *fd is -1 when the backend's commits are durable anyway (PostgreSQL). */
+hg_rc db_defer_sync(db *d, int *fd, hg_err *err);
 
 /* Runs one or more parameterless statements (DDL, pragmas). */
 hg_rc db_exec(db *d, const char *sql, hg_err *err);

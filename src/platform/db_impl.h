@@ -21,6 +21,9 @@ typedef struct db_ops {
     const char *(*col_text)(db_stmt *s, int i);
     void (*reset)(db_stmt *s);
     int64_t (*changes)(db *d);
+    /* Commits that write without flushing, and an fd whose fdatasync makes them durable;
+     * NULL for a backend whose commit is durable when it returns. */
+    hg_rc (*defer_sync)(db *d, int *fd, hg_err *err);
     const char *begin_sql;   /* "BEGIN IMMEDIATE" / "BEGIN" */
     const char *idpk;        /* expansion of @IDPK */
     const char *blob;        /* expansion of @BLOB */

@@ -1,12 +1,14 @@
 /* writer.c — the group-commit writer thread: a queue of jobs from the HTTP threads, drained
  * in batches, each batch one transaction (the jobs' own transactions become savepoints).
- * On SQLite a second thread checkpoints the WAL into the database file, so that the writer
- * never stops to do it inside a commit. */
+ * On SQLite two more threads keep the disk off the writer's path: a syncer makes each
+ * committed batch durable (fdatasync of the WAL) and only then lets its requests answer, while
+ * the writer already runs the next batch; a checkpointer copies the WAL into the database. */
 #include "writer.h"
 
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "log.h"
 
@@ -33,6 +35,52 @@ static int checkpointing;
 static pthread_cond_t tick = PTHREAD_COND_INITIALIZER;
 
 #define CHECKPOINT_EVERY_MS 250
+
+/* The syncer: committed batches waiting for their fdatasync, oldest first. */
+static pthread_t syncer;
+static int syncing, wal_fd = -1;
+static pthread_cond_t committed = PTHREAD_COND_INITIALIZER;
+static job *sync_head, *sync_tail;   /* chained through next, batch after batch */
+static int sync_started;
+
+/* Under mu: the jobs from j on are finished; wake each. */
+static void finish(job *j)
+{
+    for (job *next; j; j = next) {
+        next = j->next;   /* j belongs to its request, which may return as soon as done is set */
+        j->done = 1;
+        pthread_cond_signal(&j->finished);
+    }
+}
+
+/* One fdatasync covers every batch committed before it: WAL frames are appended in order. */
+static void *syncer_main(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&mu);
+    for (;;) {
+        while (!sync_head && !stopping)
+            pthread_cond_wait(&committed, &mu);
+        if (!sync_head)
+            break;
+        job *batch = sync_head;
+        sync_head = sync_tail = NULL;
+        pthread_mutex_unlock(&mu);
+        int failed = fdatasync(wal_fd) != 0;
+        if (failed) {
+            log_error("fdatasync of the WAL failed: the last commits may not survive a power loss");
+            for (job *j = batch; j; j = j->next) {
+                j->rc = HG_UNAVAILABLE;
+                hg_fail(j->err, HG_UNAVAILABLE, "unavailable", NULL,
+                        "the change was written but could not be made durable; check before retrying");
+            }
+        }
+        pthread_mutex_lock(&mu);
+        finish(batch);
+    }
+    pthread_mutex_unlock(&mu);
+    return NULL;
+}
 
 /* PASSIVE: copies what no reader still needs and never blocks the writer; the next commit
  * after a complete one starts the WAL file over, which keeps it from growing. */
@@ -87,10 +135,16 @@ static void run_batch(job *batch)
         }
     }
     pthread_mutex_lock(&mu);
-    for (job *j = batch, *next; j; j = next) {
-        next = j->next;   /* j belongs to its request, which may return as soon as done is set */
-        j->done = 1;
-        pthread_cond_signal(&j->finished);
+    if (syncing && !grc) {   /* answered once the syncer has made the commit durable */
+        if (sync_tail)
+            sync_tail->next = batch;
+        else
+            sync_head = batch;
+        for (sync_tail = batch; sync_tail->next; sync_tail = sync_tail->next)
+            ;
+        pthread_cond_signal(&committed);
+    } else {
+        finish(batch);
     }
     pthread_mutex_unlock(&mu);
 }
@@ -103,6 +157,13 @@ static void *writer_main(void *arg)
     /* the checkpointer thread does it (above) */
     if (w && checkpointing)
         db_exec(w, "PRAGMA wal_autocheckpoint = 0", &err);
+    /* commits written but not flushed: the syncer flushes them (above) */
+    if (w && syncing && db_defer_sync(w, &wal_fd, &err) != HG_OK) {
+        log_warn("writer: commits stay synchronous: %s", err.message);
+        wal_fd = -1;
+    }
+    if (wal_fd < 0)
+        syncing = 0;
     for (;;) {
         pthread_mutex_lock(&mu);
         while (!head && !stopping)
@@ -150,8 +211,17 @@ hg_rc writer_start(hg_err *err)
     checkpointing = d && strcmp(db_backend(d), "sqlite") == 0;
     if (checkpointing && pthread_create(&checkpointer, NULL, checkpointer_main, NULL) != 0)
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot start the checkpoint thread");
+    syncing = checkpointing && pthread_create(&syncer, NULL, syncer_main, NULL) == 0;
+    sync_started = syncing;
     if (pthread_create(&thread, NULL, writer_main, NULL) != 0) {
-        writer_stop_checkpointer();
+        writer_stop_checkpointer();   /* sets stopping, which ends the syncer too */
+        if (sync_started) {
+            pthread_mutex_lock(&mu);
+            pthread_cond_signal(&committed);
+            pthread_mutex_unlock(&mu);
+            pthread_join(syncer, NULL);
+            sync_started = syncing = 0;
+        }
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot start the writer thread");
     }
     running = 1;
@@ -167,6 +237,16 @@ void writer_stop(void)
     pthread_cond_signal(&work);
     pthread_mutex_unlock(&mu);
     pthread_join(thread, NULL);
+    if (sync_started) {   /* stopping is set: it flushes what is queued, then ends */
+        pthread_mutex_lock(&mu);
+        pthread_cond_signal(&committed);
+        pthread_mutex_unlock(&mu);
+        pthread_join(syncer, NULL);
+        sync_started = syncing = 0;
+    }
+    if (wal_fd >= 0)
+        close(wal_fd);
+    wal_fd = -1;
     writer_stop_checkpointer();
     running = 0;
     log_info("writer: %ld writes in %ld commits", jobs_total, batches_total);
