@@ -8,6 +8,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/json.h"
 #include "../platform/log.h"
 #include "cargo.h"
 #include "cargo_store.h"
@@ -108,13 +109,12 @@ hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err)
     }
     if (!rc)
         rc = add_goods(d, items, err);
-    if (!rc && !(*out = json_pack("{s:o, s:o}", "items", items, "next_cursor", next)))
-        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    else if (rc) {
+    if (rc) {
         json_decref(items);
         json_decref(next);
+        return rc;
     }
-    return rc;
+    return json_page(items, next, out, err);
 }
 
 hg_rc release_gate_out(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,

@@ -47,6 +47,18 @@ hg_rc json_parse_body(const char *s, size_t n, json_t **out, hg_err *err)
     return HG_OK;
 }
 
+hg_rc json_page(json_t *items, json_t *next_cursor, json_t **out, hg_err *err)
+{
+    *out = items && next_cursor ? json_pack("{s:o, s:o}", "items", items, "next_cursor", next_cursor) : NULL;
+    if (*out)
+        return HG_OK;
+    if (!items || !next_cursor) {   /* json_pack takes what it was given only when it succeeds */
+        json_decref(items);
+        json_decref(next_cursor);
+    }
+    return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+}
+
 json_t *json_error_body(const hg_err *err, const char *request_id)
 {
     json_t *e = json_pack("{s:s, s:s, s:s*, s:s}", "code", err->code[0] ? err->code : hg_rc_name(err->rc),

@@ -15,6 +15,10 @@
  * (code "malformed_json") otherwise. */
 hg_rc json_parse_body(const char *s, size_t n, json_t **out, hg_err *err);
 
+/* A page of a list, {"items": items, "next_cursor": next_cursor}, taking both (also on
+ * failure: HG_NOMEM). */
+hg_rc json_page(json_t *items, json_t *next_cursor, json_t **out, hg_err *err);
+
 /* {"error":{"code","message","field","request_id"}}; caller owns it. */
 json_t *json_error_body(const hg_err *err, const char *request_id);
 

@@ -191,6 +191,18 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
+/* With stopping set: the syncer flushes what is queued, then ends. */
+static void writer_stop_syncer(void)
+{
+    if (!sync_started)
+        return;
+    pthread_mutex_lock(&mu);
+    pthread_cond_signal(&committed);
+    pthread_mutex_unlock(&mu);
+    pthread_join(syncer, NULL);
+    sync_started = syncing = 0;
+}
+
 static void writer_stop_checkpointer(void)
 {
     if (!checkpointing)
@@ -215,13 +227,7 @@ hg_rc writer_start(hg_err *err)
     sync_started = syncing;
     if (pthread_create(&thread, NULL, writer_main, NULL) != 0) {
         writer_stop_checkpointer();   /* sets stopping, which ends the syncer too */
-        if (sync_started) {
-            pthread_mutex_lock(&mu);
-            pthread_cond_signal(&committed);
-            pthread_mutex_unlock(&mu);
-            pthread_join(syncer, NULL);
-            sync_started = syncing = 0;
-        }
+        writer_stop_syncer();
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot start the writer thread");
     }
     running = 1;
@@ -237,13 +243,7 @@ void writer_stop(void)
     pthread_cond_signal(&work);
     pthread_mutex_unlock(&mu);
     pthread_join(thread, NULL);
-    if (sync_started) {   /* stopping is set: it flushes what is queued, then ends */
-        pthread_mutex_lock(&mu);
-        pthread_cond_signal(&committed);
-        pthread_mutex_unlock(&mu);
-        pthread_join(syncer, NULL);
-        sync_started = syncing = 0;
-    }
+    writer_stop_syncer();
     if (wal_fd >= 0)
         close(wal_fd);
     wal_fd = -1;

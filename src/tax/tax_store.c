@@ -8,6 +8,7 @@
 #include "../cargo/cargo.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/refdata.h"
@@ -332,13 +333,12 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
         rc = HG_OK;
     db_reset(s);
     buf_free(&sql);
-    if (!rc && !(*out = json_pack("{s:o, s:o}", "items", items, "next_cursor", next)))
-        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    else if (rc) {
+    if (rc) {
         json_decref(items);
         json_decref(next);
+        return rc;
     }
-    return rc;
+    return json_page(items, next, out, err);
 }
 
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err)
