@@ -678,6 +678,7 @@ const tests = {
     if (setup.d.status !== 'inspection')
       await officerApi.call('POST', `/declarations/${entry}/inspection`, { kind: 'document', reason: '核对原产地证书' }, 201)
     const terminal = await machine(setup.admin, base, 'terminal01', 'arrival')
+    const gate = await machine(setup.admin, base, 'gate01', 'gate')
     await terminal('POST', '/arrivals', { bills: [setup.bill] }, 201)
     const bill = await setup.owner.call('GET', `/tax/${entry}`, undefined, 200)
     await setup.owner.call('POST', '/payments', { entry_no: entry, amount: bill.amount_due }, 201)
@@ -717,6 +718,13 @@ const tests = {
     const after = await (await page.request.get(`/api/v1/declarations/${entry}`)).json()
     assert.equal(after.status, 'released')
     assert.deepEqual(after.timeline.at(-1).event, 'released')
+    // the smart gate sees the release and lets the goods out: the detail shows when
+    const releases = await gate('GET', `/releases?bill_no=${setup.bill}`, undefined, 200)
+    assert.deepEqual(releases.items.map((r) => r.entry_no), [entry])
+    await gate('POST', `/releases/${entry}/gate-out`, { gate: '大窑湾1号卡口', vehicle: '辽B12345' }, 201)
+    await page.reload()
+    await page.locator('[data-test=timeline-item]', { hasText: '卡口放行出区' }).filter({ hasText: '大窑湾1号卡口' }).waitFor()
+    assert.match(await page.locator('.el-descriptions').first().innerText(), /出卡时间/)
     assert.deepEqual(page.problems, [])
     await context.close()
   },
