@@ -279,14 +279,20 @@ static int set_text(json_t *obj, const char *key, const char *s)
 /* The SHA-256 of "seq\nprev_hash\n" and the row's canonical text. OpenSSL's, which uses the
  * CPU's SHA instructions where it has them: every write hashes its whole record here, on the
  * group-commit writer, and libsodium's portable SHA-256 took several times longer. */
+static EVP_MD *sha256;
+static void fetch_sha256(void) { sha256 = EVP_MD_fetch(NULL, "SHA256", NULL); }
+
 static hg_rc hash_text(const audit_row *r, const buf *text, char hash[65], hg_err *err)
 {
+    /* fetched once: OpenSSL 3 looks the algorithm up among its providers on every implicit use */
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, fetch_sha256);
     char head[100];
     int n = snprintf(head, sizeof head, "%" PRId64 "\n%.64s\n", r->seq, r->prev_hash);
     unsigned char h[32];
     unsigned len = 0;
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    int ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) && EVP_DigestUpdate(ctx, head, (size_t)n) &&
+    EVP_MD_CTX *ctx = sha256 ? EVP_MD_CTX_new() : NULL;
+    int ok = ctx && EVP_DigestInit_ex(ctx, sha256, NULL) && EVP_DigestUpdate(ctx, head, (size_t)n) &&
              EVP_DigestUpdate(ctx, buf_str(text), text->len) && EVP_DigestFinal_ex(ctx, h, &len) && len == sizeof h;
     EVP_MD_CTX_free(ctx);
     if (!ok)
