@@ -58,7 +58,7 @@ const zh = {
     disabledOk: '用户已停用',
   },
   tokens: {
-    title: '接口令牌', user: '用户', scopes: '范围', scopesHint: '逗号分隔的业务域，或 *', create: '生成令牌',
+    title: '接口令牌', user: '用户', scopes: '范围', scopesHint: '逗号分隔的业务域（如 arrival、lab、gate），或 *', create: '生成令牌',
     once: '令牌只显示这一次，请立即复制保存：', id: '编号', revoke: '吊销', revokeId: '按编号吊销令牌',
     revoked: '令牌已吊销', revokeConfirm: '吊销令牌 {id}？', listNote: '出于安全，服务器只保存令牌的散列；本页列出本次会话中生成的令牌。',
   },
@@ -295,7 +295,7 @@ const en = {
     disabledOk: 'User disabled',
   },
   tokens: {
-    title: 'API tokens', user: 'User', scopes: 'Scopes', scopesHint: 'comma-separated areas, or *', create: 'Create token',
+    title: 'API tokens', user: 'User', scopes: 'Scopes', scopesHint: 'comma-separated areas (e.g. arrival, lab, gate), or *', create: 'Create token',
     once: 'This token is shown only once. Copy it now:', id: 'Id', revoke: 'Revoke', revokeId: 'Revoke a token by id',
     revoked: 'Token revoked', revokeConfirm: 'Revoke token {id}?',
     listNote: 'The server keeps only a hash of each token; this page lists the tokens created in this session.',
