@@ -343,6 +343,11 @@ def register_stats(test, eq, error_of):
                     (shift, shift, e))
         con.execute("UPDATE arrivals SET at_ms = at_ms - ? WHERE bill_no = ?", (shift, b))
         con.commit()
+        # the 10-hour one leaves the gate; its exit is then put two hours after its release
+        gate = s.cli("token", "create", "--user", "gate01", "--scopes", "gate").stdout.strip()
+        eq(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % entries[0][0], {"gate": "G1"}).status, 201)
+        con.execute("UPDATE declarations SET gate_out_ms = released_ms + 7200000 WHERE entry_no = ?", (entries[0][0],))
+        con.commit()
         con.close()
         r = s.as_user("manager", "GET", "/api/v1/stats/clearance-time?direction=import&port=0908&group=month"
                                         "&baseline_year=2017")
@@ -356,6 +361,7 @@ def register_stats(test, eq, error_of):
         eq(g[0]["baseline"]["key"], "2017-" + now.strftime("%m"))
         eq(g[0]["baseline"]["mean_hours"], "40.00")
         eq(g[0]["baseline"]["change_pct"], "-75.00")
+        eq((g[0]["release_to_gate"]["count"], g[0]["release_to_gate"]["mean_hours"]), (1, "2.00"))
         r = s.as_user("manager", "GET", "/api/v1/stats/clearance-time?port=0908&group=day")
         eq(r.json["groups"][0]["key"], now.strftime("%Y-%m-%d"))
         error_of(s.as_user("manager", "GET", "/api/v1/stats/clearance-time?group=year"), 400, field="group")
