@@ -164,34 +164,38 @@ hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_
     hg_rc rc = load_bill_facts(d, bill_no, &bf, err);
     if (rc)
         return rc;
-    /* collect first: the statement cannot stay open across the writes */
-    char entries[64][19];
-    int n = 0;
-    db_stmt *s;
-    if ((rc = db_query(d, &s, err,
-                       "SELECT entry_no, status, lane, COALESCE(ship_side_pickup, 0), COALESCE(arrival_direct_loading, 0), "
-                       "COALESCE(release_first, 0) FROM declarations WHERE bill_no = ? AND status IN (?, ?, ?) "
-                       "ORDER BY entry_no",
-                       "tttt", bill_no, DECL_FILED, DECL_PERMITTED, DECL_INSPECTION)))
-        return rc;
-    char states[64][16], lanes_of[64][8];
-    int pickup[64], loading[64], first[64];
-    while ((rc = db_step(s, err)) == HG_ROW && n < 64) {
-        snprintf(entries[n], sizeof entries[0], "%s", db_col_text(s, 0));
-        snprintf(states[n], sizeof states[0], "%s", db_col_text(s, 1));
-        snprintf(lanes_of[n], sizeof lanes_of[0], "%s", db_col_text(s, 2));
-        pickup[n] = (int)db_col_int(s, 3);
-        loading[n] = (int)db_col_int(s, 4);
-        first[n] = (int)db_col_int(s, 5);
-        n++;
-    }
-    db_reset(s);
-    if (rc != HG_DONE && rc != HG_ROW)
-        return rc;
-    rc = HG_OK;
-    for (int i = 0; i < n && !rc; i++)
-        rc = auto_release_one(d, &bf, entries[i], states[i], lanes_of[i], pickup[i], loading[i], first[i], actor,
-                              NULL, err);
+    /* in pages of 64, collected first: the statement cannot stay open across the writes */
+    enum { PAGE = 64 };
+    char entries[PAGE][19], states[PAGE][16], lanes_of[PAGE][8], after[19] = "";
+    int pickup[PAGE], loading[PAGE], first[PAGE], n;
+    do {
+        db_stmt *s;
+        n = 0;
+        if ((rc = db_query(d, &s, err,
+                           "SELECT entry_no, status, lane, COALESCE(ship_side_pickup, 0), "
+                           "COALESCE(arrival_direct_loading, 0), COALESCE(release_first, 0) FROM declarations "
+                           "WHERE bill_no = ? AND status IN (?, ?, ?) AND entry_no > ? ORDER BY entry_no LIMIT 64",
+                           "ttttt", bill_no, DECL_FILED, DECL_PERMITTED, DECL_INSPECTION, after)))
+            return rc;
+        while ((rc = db_step(s, err)) == HG_ROW && n < PAGE) {
+            snprintf(entries[n], sizeof entries[0], "%s", db_col_text(s, 0));
+            snprintf(states[n], sizeof states[0], "%s", db_col_text(s, 1));
+            snprintf(lanes_of[n], sizeof lanes_of[0], "%s", db_col_text(s, 2));
+            pickup[n] = (int)db_col_int(s, 3);
+            loading[n] = (int)db_col_int(s, 4);
+            first[n] = (int)db_col_int(s, 5);
+            n++;
+        }
+        db_reset(s);
+        if (rc != HG_DONE && rc != HG_ROW)
+            return rc;
+        rc = HG_OK;
+        for (int i = 0; i < n && !rc; i++)
+            rc = auto_release_one(d, &bf, entries[i], states[i], lanes_of[i], pickup[i], loading[i], first[i], actor,
+                                  NULL, err);
+        if (n)
+            memcpy(after, entries[n - 1], sizeof after);
+    } while (!rc && n == PAGE);
     return rc;
 }
 

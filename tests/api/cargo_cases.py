@@ -307,6 +307,27 @@ def register_gate(test, eq, error_of):
         eq(paged[:len(all_)], all_)
 
 
+def register_many_on_a_bill(test, eq, error_of):
+    @test
+    def arrival_releases_every_declaration_of_a_bill(s):
+        # more declarations on one bill than one page of the release check (64)
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        entries = []
+        for _ in range(70):
+            r = file(s, b)
+            eq(r.status, 201, repr(r))
+            e = r.json["entry_no"]
+            due = s.as_user("dl-trading", "GET", "/api/v1/tax/" + e).json["amount_due"]
+            eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": due}).status, 201)
+            entries.append(e)
+        tok = s.cli("token", "create", "--user", "terminal01", "--scopes", "arrival").stdout.strip()
+        eq(s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        gate = s.cli("token", "create", "--user", "gate01", "--scopes", "gate").stdout.strip()
+        released = s.with_token(gate, "GET", "/api/v1/releases?limit=200&bill_no=" + b).json["items"]
+        eq(sorted(r["entry_no"] for r in released), sorted(entries))
+
+
 def register_stats(test, eq, error_of):
     @test
     def clearance_time_statistics_with_baseline(s):

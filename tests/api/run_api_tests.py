@@ -391,6 +391,7 @@ cargo_cases.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.a
 cargo_cases.register_tax(test, eq, error_of)
 cargo_cases.register_tax_bills(test, eq, error_of)
 cargo_cases.register_gate(test, eq, error_of)
+cargo_cases.register_many_on_a_bill(test, eq, error_of)
 cargo_cases.register_stats(test, eq, error_of)
 cargo_cases.register_inspections(test, eq, error_of)
 cargo_cases.register_imports(test, eq, error_of)
