@@ -1,12 +1,13 @@
 /* fuzz_body.c — libFuzzer harness for request-body parsing: the bounded JSON parser, then
- * the generic field-table parser on the enterprise record (create and patch), and the
- * money and time parsers on any string member. */
+ * the generic field-table parser on the enterprise record (create and patch), the money and
+ * time parsers on any string member, and the canonical JSON writer against jansson's. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "enterprise/enterprise.h"
 #include "platform/json.h"
+#include "platform/json_canon.h"
 #include "platform/mem.h"
 #include "platform/record.h"
 
@@ -43,6 +44,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         time_parse_rfc3339(json_string_value(v), &x);
     }
+    /* the audit chain's canonical text is byte for byte jansson's */
+    char *j = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+    buf b;
+    buf_init(&b, 1u << 24);
+    hg_rc rc = json_canon_append(body, &b);
+    if ((j == NULL) != (rc != HG_OK) || (j && strcmp(j, buf_str(&b)) != 0))
+        abort();
+    xfree(j);
+    buf_free(&b);
     json_decref(body);
     return 0;
 }
