@@ -185,7 +185,7 @@ hg_rc disinfection_list(db *d, const char *cursor, int limit, json_t **out, hg_e
 extern const record_type gate_exit_record;
 typedef struct release_query {
     int64_t since_ms;        /* released at or after */
-    const char *port, *bill_no, *container;   /* or NULL */
+    const char *direction, *port, *bill_no, *container;   /* or NULL */
     const char *gone;        /* "true": already out of the gate, "false": not yet, NULL: both */
     const char *cursor;      /* "released_ms:entry_no" from next_cursor */
     int limit;

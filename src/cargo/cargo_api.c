@@ -90,12 +90,18 @@ static hg_rc arrivals_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
+static hg_rc one_of(req *r, const char *name, const char *const *values, const char **out, hg_err *err);
+
 static hg_rc releases_api(req *r, hg_err *err)
 {
+    static const char *const dirs[] = {"import", "export", NULL};
     release_query q = {.port = req_query(r, "port"), .bill_no = req_query(r, "bill_no"),
                        .container = req_query(r, "container"), .gone = req_query(r, "gone"),
                        .cursor = req_query(r, "cursor")};
     const char *since = req_query(r, "since");
+    hg_rc drc = one_of(r, "direction", dirs, &q.direction, err);
+    if (drc)
+        return drc;
     if (since && time_parse_rfc3339(since, &q.since_ms))
         return hg_fail(err, HG_INVALID, "invalid", "since", "since must be an RFC 3339 time with offset");
     if (q.gone && strcmp(q.gone, "true") && strcmp(q.gone, "false"))
@@ -346,8 +352,8 @@ const route cargo_routes[] = {
     {"POST", "/api/v1/manifests/{manifest_no}/arrived", manifests_arrived_api, 0, "manifests",
      ROLE_ENTERPRISE | ROLE_OFFICER, POST_CLEARANCE, "declare the transport's arrival (运输工具申报进境)"},
     {"GET", "/api/v1/releases", releases_api, 0, "gate", ROLE_SYSTEM | ROLE_OFFICER | ROLE_ADMIN, POST_CLEARANCE,
-     "release records for the smart gate: containers and VINs that may leave (since, port, bill_no, container, gone, "
-     "limit, cursor)"},
+     "release records for the smart gate: containers and VINs that may leave (since, direction, port, bill_no, "
+     "container, gone, limit, cursor)"},
     {"POST", "/api/v1/releases/{entry_no}/gate-out", gate_out_api, 0, "gate", ROLE_SYSTEM | ROLE_OFFICER,
      POST_CLEARANCE, "record released goods leaving through a gate (the gate, or a clearance officer)"},
     {"POST", "/api/v1/arrivals", arrivals_api, 0, "arrival", ROLE_SYSTEM | ROLE_OFFICER, POST_CLEARANCE,

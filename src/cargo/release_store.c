@@ -91,11 +91,13 @@ hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err)
         " COALESCE(d.consignee, d.consignor, d.declarant) FROM declarations d"
         " WHERE d.status = 'released' AND d.released_ms >= ?"
         " AND (d.released_ms > ? OR (d.released_ms = ? AND d.entry_no > ?))"
+        " AND (CAST(? AS TEXT) IS NULL OR d.direction = ?)"
         " AND (CAST(? AS TEXT) IS NULL OR d.port = ?) AND (CAST(? AS TEXT) IS NULL OR d.bill_no = ?)"
         " AND (CAST(? AS TEXT) IS NULL OR d.bill_no IN (SELECT c.bill_no FROM bill_containers c WHERE c.container_no = ?))"
         " AND (CAST(? AS TEXT) IS NULL OR (CAST(? AS TEXT) = 'true') = (d.gate_out_ms IS NOT NULL))"
         " ORDER BY d.released_ms, d.entry_no LIMIT ?",
-        "iiittttttttti", q->since_ms, after_ms, after_ms, after_entry, q->port, q->port, q->bill_no, q->bill_no,
+        "iiittttttttttti", q->since_ms, after_ms, after_ms, after_entry, q->direction, q->direction, q->port, q->port,
+        q->bill_no, q->bill_no,
         q->container, q->container, q->gone, q->gone, (int64_t)q->limit + 1);
     size_t n = items ? json_array_size(items) : 0;
     json_t *next = json_null();

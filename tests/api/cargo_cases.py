@@ -294,6 +294,8 @@ def register_gate(test, eq, error_of):
         st = s.as_user("manager", "GET", "/api/v1/stats/clearance-time?group=month").json
         assert sum(g["release_to_gate"]["count"] for g in st["groups"]) >= 1, st
         error_of(s.with_token(gate, "GET", "/api/v1/releases?gone=maybe"), 400, field="gone")
+        error_of(s.with_token(gate, "GET", "/api/v1/releases?direction=up"), 400, field="direction")
+        eq(s.with_token(gate, "GET", "/api/v1/releases?direction=export&bill_no=" + b).json["items"], [])
         error_of(s.with_token(gate, "GET", "/api/v1/releases?cursor=nonsense"), 400, field="cursor")
         # paging: one at a time gives the same declarations as one page
         all_ = [r["entry_no"] for r in s.with_token(gate, "GET", "/api/v1/releases?limit=200").json["items"]]
