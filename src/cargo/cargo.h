@@ -104,9 +104,10 @@ typedef struct declaration_draft {
 } declaration_draft;
 hg_rc declaration_draft_make(const principal *who, const json_t *body, declaration_draft **out, hg_err *err);
 void declaration_draft_free(declaration_draft *dr);
-/* Files a draft (in its own transaction); *out as for declaration_file. */
+/* Files a draft (in its own transaction); *out as for declaration_file, and *text (if text
+ * is not NULL; xfree it) its canonical JSON text, as the audit row stored it. */
 hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id, declaration_draft *dr,
-                             json_t **out, hg_err *err);
+                             json_t **out, char **text, hg_err *err);
 hg_rc declaration_file(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                        hg_err *err);
 hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);

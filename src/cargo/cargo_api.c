@@ -6,6 +6,7 @@
 #include "../platform/http.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
+#include "../platform/mem.h"
 #include "../platform/barcode.h"
 #include "cargo.h"
 
@@ -142,8 +143,18 @@ static hg_rc declarations_file_api(req *r, hg_err *err)
     if (!r->prep)
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "declaration filed without its first call");
     json_t *out;
-    hg_rc rc = declaration_file_draft(r->db, r->who, r->request_id, r->prep, &out, err);
-    return rc ? rc : req_reply_json(r, 201, out);
+    char *text = NULL;
+    hg_rc rc = declaration_file_draft(r->db, r->who, r->request_id, r->prep, &out, &text, err);
+    if (rc)
+        return rc;
+    /* the answer is the declaration as audited: its canonical text, written once */
+    if (text) {
+        json_decref(out);
+        rc = req_reply_raw(r, 201, "application/json; charset=utf-8", text, strlen(text));
+        xfree(text);
+        return rc;
+    }
+    return req_reply_json(r, 201, out);
 }
 
 static hg_rc declarations_get_api(req *r, hg_err *err)

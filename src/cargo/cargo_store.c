@@ -145,14 +145,28 @@ hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *ev
 hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                     const char *request_id, const json_t *before, const json_t *after, hg_err *err)
 {
+    return cargo_finish_keep(d, rc, actor, action, type, id, request_id, before, after, NULL, err);
+}
+
+hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
+                        const char *request_id, const json_t *before, const json_t *after, char **after_text,
+                        hg_err *err)
+{
+    if (after_text)
+        *after_text = NULL;
     if (!rc) {
         audit_event e = {actor, action, type, id, request_id, before, after};
-        rc = audit_append(d, &e, NULL, err);
+        rc = audit_append_keep(d, &e, after_text, NULL, err);
     }
     if (!rc)
         rc = db_commit(d, err);
-    if (rc)
+    if (rc) {
         db_rollback(d);
+        if (after_text) {
+            xfree(*after_text);
+            *after_text = NULL;
+        }
+    }
     return rc;
 }
 

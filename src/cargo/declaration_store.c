@@ -250,7 +250,7 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
     *out = NULL;
     hg_rc rc = declaration_draft_make(who, body, &dr, err);
     if (!rc)
-        rc = declaration_file_draft(d, who, request_id, dr, out, err);
+        rc = declaration_file_draft(d, who, request_id, dr, out, NULL, err);
     declaration_draft_free(dr);
     return rc;
 }
@@ -265,7 +265,7 @@ static int draft_set(declaration_draft *dr, const char *name, const char *text, 
 }
 
 hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id, declaration_draft *dr,
-                             json_t **out, hg_err *err)
+                             json_t **out, char **text, hg_err *err)
 {
     record *rec = &dr->r;
     json_t *explanation = NULL;
@@ -330,7 +330,8 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = record_load_json(d, &declaration_record, entry_no, out, err);
     else if (!rc)
         *out = json_incref(filed);
-    rc = cargo_finish(d, rc, who->name, "declaration.file", "declaration", entry_no, request_id, NULL, *out, err);
+    rc = cargo_finish_keep(d, rc, who->name, "declaration.file", "declaration", entry_no, request_id, NULL, *out, text,
+                           err);
     if (rc) {
         json_decref(*out);
         *out = NULL;

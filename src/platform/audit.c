@@ -558,6 +558,11 @@ static hg_rc checkpoint_store(db *d, int64_t seq, const char *head, int64_t at_m
 
 hg_rc audit_append(db *d, const audit_event *e, int64_t *seq_out, hg_err *err)
 {
+    return audit_append_keep(d, e, NULL, seq_out, err);
+}
+
+hg_rc audit_append_keep(db *d, const audit_event *e, char **after_text, int64_t *seq_out, hg_err *err)
+{
     char *before = NULL, *after = NULL;
     char prev[65], hash[65];
     int64_t seq = 0, at_ms = now_ms();
@@ -598,7 +603,10 @@ hg_rc audit_append(db *d, const audit_event *e, int64_t *seq_out, hg_err *err)
         *seq_out = seq;
 out:
     xfree(before);
-    xfree(after);
+    if (!rc && after_text)
+        *after_text = after;   /* the caller's now */
+    else
+        xfree(after);
     return rc;
 }
 

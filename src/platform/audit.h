@@ -40,6 +40,9 @@ typedef struct audit_event {
 #define AUDIT_TEXT_MAX 1024            /* bytes of actor, action, object_type/_id, request_id */
 #define AUDIT_JSON_MAX (1024 * 1024)   /* bytes of before or after, canonicalised */
 hg_rc audit_append(db *d, const audit_event *e, int64_t *seq, hg_err *err);
+/* The same, handing back in *after_text (xfree it; NULL when e->after is NULL) the canonical
+ * text of e->after it stored: the compact, key-sorted JSON a reply may send as it is. */
+hg_rc audit_append_keep(db *d, const audit_event *e, char **after_text, int64_t *seq, hg_err *err);
 
 /* One stored row, as audit_hash_row reads it (every string borrowed). */
 typedef struct audit_row {
