@@ -6,6 +6,7 @@
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/json.h"
+#include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/refdata.h"
@@ -116,7 +117,7 @@ hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err)
 hg_rc cargo_add_event_seq(db *d, const char *entry_no, int64_t seq, const char *actor, const char *event,
                           const json_t *detail, hg_err *err)
 {
-    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    char *text = detail ? json_canon_text(detail) : NULL;
     if (detail && !text)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     hg_rc rc = db_run(d, err,

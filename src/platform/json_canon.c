@@ -169,3 +169,12 @@ hg_rc json_canon_append(const json_t *v, buf *out)
     }
     return rc;
 }
+
+char *json_canon_text(const json_t *v)
+{
+    buf b;
+    buf_init(&b, 64u << 20);
+    char *text = json_canon_append(v, &b) == HG_OK ? buf_take(&b) : NULL;
+    buf_free(&b);
+    return text;
+}

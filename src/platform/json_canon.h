@@ -12,5 +12,7 @@
  * jansson would refuse too), HG_TOOBIG / HG_NOMEM from the buffer; on failure out is as it
  * was. */
 hg_rc json_canon_append(const json_t *v, buf *out);
+/* The canonical text of v as a new string (xfree it); NULL when it cannot be written. */
+char *json_canon_text(const json_t *v);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/record.h"
@@ -184,7 +185,7 @@ static hg_rc definition_of(const risk_rule *r, char **out, hg_err *err)
         json_object_del(j, "id");
         json_object_del(j, "status");
     }
-    *out = j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    *out = j ? json_canon_text(j) : NULL;
     json_decref(j);
     return *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 }
@@ -569,7 +570,7 @@ hg_rc risk_record_screening(db *d, const risk_decl *decl, const risk_result *res
 {
     int64_t sid = 0;
     json_t *j = risk_result_to_json(res);
-    char *text = j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    char *text = j ? json_canon_text(j) : NULL;
     json_decref(j);
     if (!text)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
