@@ -466,26 +466,21 @@ hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f,
     }
     if (!rc && who->role == ROLE_ENTERPRISE && f->enterprise && strcmp(f->enterprise, who->enterprise) != 0)
         rc = buf_puts(&where, " AND 1 = 0");   /* another enterprise's declarations: none */
-    if (!rc && f->from_ms) {
-        snprintf(from, sizeof from, "%lld", (long long)f->from_ms);
-        rc = buf_puts(&where, " AND filed_ms >= ?");
-        args[na++] = from;
-    }
-    if (!rc && f->to_ms) {
-        snprintf(to, sizeof to, "%lld", (long long)f->to_ms);
-        rc = buf_puts(&where, " AND filed_ms < ?");
-        args[na++] = to;
-    }
-    if (!rc && f->released_from_ms) {
-        snprintf(rfrom, sizeof rfrom, "%lld", (long long)f->released_from_ms);
-        rc = buf_puts(&where, " AND released_ms >= ?");
-        args[na++] = rfrom;
-    }
-    if (!rc && f->released_to_ms) {
-        snprintf(rto, sizeof rto, "%lld", (long long)f->released_to_ms);
-        rc = buf_puts(&where, " AND released_ms < ?");
-        args[na++] = rto;
-    }
+    /* the periods: each bound that is set, its value kept as text in its own slot */
+    const struct {
+        int64_t ms;
+        const char *cond;
+        char *slot;
+    } bounds[] = {{f->from_ms, " AND filed_ms >= ?", from},
+                  {f->to_ms, " AND filed_ms < ?", to},
+                  {f->released_from_ms, " AND released_ms >= ?", rfrom},
+                  {f->released_to_ms, " AND released_ms < ?", rto}};
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0] && !rc; i++)
+        if (bounds[i].ms) {
+            snprintf(bounds[i].slot, 24, "%lld", (long long)bounds[i].ms);
+            rc = buf_puts(&where, bounds[i].cond);
+            args[na++] = bounds[i].slot;
+        }
     if (!rc && f->overdue) {
         /* summaries not completed whose transport arrived more than 14 days ago */
         snprintf(due, sizeof due, "%lld", (long long)(now_ms() - (int64_t)CARGO_COMPLETE_DAYS * 86400000));
