@@ -134,7 +134,7 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
     if (rc || (rc = db_begin(d, err)))
         goto out;
     /* only released goods leave, and not before their release */
-    db_stmt *s;
+    db_stmt *s = NULL;
     int64_t released = 0, first_out = 0;
     char bill[40] = "", status[16] = "";
     rc = db_query(d, &s, err,
@@ -178,8 +178,8 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = record_insert(d, &r, err);
-    /* the first exit is the one clearance time counts */
-    if (!rc && !first_out)
+    /* the first exit is the one clearance time counts (a gate may report late) */
+    if (!rc && (!first_out || at < first_out))
         rc = db_run(d, err, "UPDATE declarations SET gate_out_ms = ?, updated_ms = ? WHERE entry_no = ?", "iit", at,
                     now, entry_no);
     json_t *detail = json_pack("{s:s, s:s*, s:s*}", "gate", record_text(&r, "gate"), "container", container, "vehicle",
