@@ -183,6 +183,7 @@ static hg_rc db_vbind(db_stmt *s, const char *fmt, va_list ap)
 
 hg_rc db_vquery(db *d, db_stmt **out, hg_err *err, const char *sql, const char *fmt, va_list ap)
 {
+    *out = NULL;   /* so that a caller may db_reset it whatever happened */
     hg_rc rc = db_prepare(d, sql, out, err);
     if (rc)
         return rc;
