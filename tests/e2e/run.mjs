@@ -938,6 +938,18 @@ const tests = {
     const scroll2 = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(scroll2 <= 390, `no sideways scrolling on a declaration (${scroll2}px)`)
     await shot(page, 'declaration-390')
+    // the enterprise's tax bills on the phone: its own only, paid ones as the API lists them
+    await page.goto('/my-tax')
+    await page.locator('[data-test=my-bill]').or(page.locator('[data-state=empty]')).first().waitFor()
+    await page.locator('[data-test=f-bstatus] label', { hasText: '已缴' }).click()
+    const paid = await (await page.request.get('/api/v1/tax/bills?status=paid&limit=20')).json()
+    assert.ok(paid.items.length > 0, 'the demo enterprise has paid bills')
+    await page.locator('[data-test=my-bill]', { hasText: paid.items[0].entry_no }).waitFor()
+    assert.equal(await page.locator('[data-test=my-bill]').count(), paid.items.length)
+    for (const r of paid.items) assert.ok([r.declarant, r.trader].includes(TRADING), JSON.stringify(r))
+    const scroll3 = await page.evaluate(() => document.documentElement.scrollWidth)
+    assert.ok(scroll3 <= 390, `no sideways scrolling on the tax bills (${scroll3}px)`)
+    await shot(page, 'my-tax-390')
     assert.deepEqual(page.problems, [])
     await context.close()
   },

@@ -19,7 +19,7 @@ const zh = {
   menu: {
     dashboard: '工作台', enterprises: '企业管理', myEnterprise: '本企业', audit: '审计日志', users: '用户管理',
     tokens: '接口令牌', declarations: '报关单', inspections: '查验作业', tax: '税收', myDeclarations: '我的报关单',
-    fileDeclaration: '申报报关单', myManifests: '我的舱单', risk: '风险布控',
+    fileDeclaration: '申报报关单', myManifests: '我的舱单', myTax: '我的税单', risk: '风险布控',
   },
   role: { admin: '管理员', officer: '关员', enterprise: '企业用户', system: '系统' },
   post: {
@@ -129,7 +129,7 @@ const zh = {
     summary: '税收汇总', revenue: '已征税款', outstanding: '欠缴税款', deferred: '延期税款', late_fees_collected: '已征滞纳金',
     request: '申请延期/减免', requested: '申请已提交，等待税收关员审批',
     late_fees_waived: '减免滞纳金', bills: '税单数', waivers: '减免笔数', requested_at: '申请时间',
-    billList: '税单', overdue: '已逾期', trader: '收发货人',
+    billList: '税单', overdue: '已逾期', trader: '收发货人', mine: '我的税单',
   },
   insp: {
     title: '查验作业', queue: '待查验任务', id: '任务号', kind: '查验方式', reason: '布控原因', created_at: '下达时间',
@@ -251,7 +251,7 @@ const en = {
   menu: {
     dashboard: 'Dashboard', enterprises: 'Enterprises', myEnterprise: 'My enterprise', audit: 'Audit trail',
     users: 'Users', tokens: 'API tokens', declarations: 'Declarations', inspections: 'Inspections', tax: 'Tax',
-    myDeclarations: 'My declarations', fileDeclaration: 'File a declaration', myManifests: 'My manifests', risk: 'Risk control',
+    myDeclarations: 'My declarations', fileDeclaration: 'File a declaration', myManifests: 'My manifests', myTax: 'My tax bills', risk: 'Risk control',
   },
   role: { admin: 'Administrator', officer: 'Officer', enterprise: 'Enterprise user', system: 'System' },
   post: {
@@ -376,6 +376,7 @@ const en = {
     request: 'Ask for deferral or waiver', requested: 'Request sent; a tax officer will decide',
     late_fees_collected: 'Late fees collected', late_fees_waived: 'Late fees waived', bills: 'Bills', waivers: 'Waivers',
     requested_at: 'Requested', billList: 'Tax bills', overdue: 'Overdue', trader: 'Consignee / consignor',
+    mine: 'My tax bills',
   },
   insp: {
     title: 'Inspections', queue: 'Open tasks', id: 'Task', kind: 'Method', reason: 'Reason', created_at: 'Opened',

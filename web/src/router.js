@@ -22,6 +22,7 @@ const pages = {
   declaration: [() => import('./pages/DeclarationDetail.vue'), can.openDeclaration],
   'my-declarations': [() => import('./pages/MyDeclarations.vue'), can.ownEnterprise],
   'my-manifests': [() => import('./pages/MyManifests.vue'), can.ownEnterprise],
+  'my-tax': [() => import('./pages/MyTax.vue'), can.ownEnterprise],
   inspections: [() => import('./pages/InspectionQueue.vue'), can.inspections],
   tax: [() => import('./pages/TaxDesk.vue'), can.tax],
   // the page itself says "not allowed" to those who may not open it (the URL stays)
