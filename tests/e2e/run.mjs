@@ -178,7 +178,9 @@ async function newPage(browser, base, viewport = { width: 1366, height: 768 }) {
       window.__hgViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`))
   })
   page.problems = problems
-  page.setDefaultTimeout(10000)
+  // how long a step may wait for the page, not a speed test: generous, because the suite runs
+  // beside the sanitizer build and the fuzzers on a shared two-core machine
+  page.setDefaultTimeout(20000)
   return { context, page }
 }
 
