@@ -59,6 +59,17 @@ hg_rc json_page(json_t *items, json_t *next_cursor, json_t **out, hg_err *err)
     return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 }
 
+hg_rc json_page_of(json_t *items, int limit, const char *key, json_t **out, hg_err *err)
+{
+    json_t *next = NULL;
+    if (items && limit > 0 && json_array_size(items) > (size_t)limit) {
+        while (json_array_size(items) > (size_t)limit)
+            json_array_remove(items, json_array_size(items) - 1);
+        next = json_incref(json_object_get(json_array_get(items, (size_t)limit - 1), key));
+    }
+    return json_page(items, next ? next : json_null(), out, err);
+}
+
 json_t *json_error_body(const hg_err *err, const char *request_id)
 {
     json_t *e = json_pack("{s:s, s:s, s:s*, s:s}", "code", err->code[0] ? err->code : hg_rc_name(err->rc),

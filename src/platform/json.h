@@ -18,6 +18,9 @@ hg_rc json_parse_body(const char *s, size_t n, json_t **out, hg_err *err);
 /* A page of a list, {"items": items, "next_cursor": next_cursor}, taking both (also on
  * failure: HG_NOMEM). */
 hg_rc json_page(json_t *items, json_t *next_cursor, json_t **out, hg_err *err);
+/* The page of a list read with LIMIT limit + 1, taking items: a row beyond limit only says
+ * there is more, and the next cursor is the member key of the last row kept. */
+hg_rc json_page_of(json_t *items, int limit, const char *key, json_t **out, hg_err *err);
 
 /* {"error":{"code","message","field","request_id"}}; caller owns it. */
 json_t *json_error_body(const hg_err *err, const char *request_id);

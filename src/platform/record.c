@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "json.h"
 #include "log.h"
 #include "mem.h"
 
@@ -438,6 +439,22 @@ static hg_rc select_list(const record_type *t, buf *b)
     return rc;
 }
 
+/* The JSON of one field value: the one place a field type's JSON form is decided, for stored
+ * rows (row_json) and parsed records (record_to_json) alike. */
+static json_t *value_json(const field *f, const field_value *v)
+{
+    char tmp[48];
+    if (!v->set || v->is_null)
+        return json_null();
+    switch (f->type) {
+    case FT_INT: return json_integer(v->i);
+    case FT_BOOL: return json_boolean(v->i);
+    case FT_TIME: time_format_rfc3339(v->i, tmp, sizeof tmp); return json_string(tmp);
+    case FT_MONEY: money_format(v->i, tmp, sizeof tmp); return json_string(tmp);
+    default: return json_string(v->s);
+    }
+}
+
 static json_t *row_json(const record_type *t, db_stmt *s)
 {
     json_t *o = json_object();
@@ -445,25 +462,12 @@ static json_t *row_json(const record_type *t, db_stmt *s)
     for (const field *f = t->fields; f->name && o; f++) {
         if (f->type == FT_LIST)
             continue;
-        json_t *v;
-        char tmp[48];
-        if (db_col_null(s, i))
-            v = json_null();
-        else
-            switch (f->type) {
-            case FT_INT: v = json_integer(db_col_int(s, i)); break;
-            case FT_BOOL: v = json_boolean(db_col_int(s, i)); break;
-            case FT_TIME:
-                time_format_rfc3339(db_col_int(s, i), tmp, sizeof tmp);
-                v = json_string(tmp);
-                break;
-            case FT_MONEY:
-                money_format(db_col_int(s, i), tmp, sizeof tmp);
-                v = json_string(tmp);
-                break;
-            default: v = json_string(db_col_text(s, i)); break;
-            }
-        if (json_object_set_new(o, f->name, v)) {
+        field_value v = {.set = 1, .is_null = db_col_null(s, i)};
+        if (!v.is_null && (f->type == FT_TEXT || f->type == FT_ENUM))
+            v.s = (char *)db_col_text(s, i);
+        else if (!v.is_null)
+            v.i = db_col_int(s, i);
+        if (json_object_set_new(o, f->name, value_json(f, &v))) {
             json_decref(o);
             o = NULL;
         }
@@ -500,21 +504,6 @@ static hg_rc load_children(db *d, const record_type *t, const char *key, json_t 
             json_decref(arr);
     }
     return rc;
-}
-
-/* The JSON of one field value, as row_json makes it from the stored column. */
-static json_t *value_json(const field *f, const field_value *v)
-{
-    char tmp[48];
-    if (!v->set || v->is_null)
-        return json_null();
-    switch (f->type) {
-    case FT_INT: return json_integer(v->i);
-    case FT_BOOL: return json_boolean(v->i);
-    case FT_TIME: time_format_rfc3339(v->i, tmp, sizeof tmp); return json_string(tmp);
-    case FT_MONEY: money_format(v->i, tmp, sizeof tmp); return json_string(tmp);
-    default: return json_string(v->s);
-    }
 }
 
 json_t *record_field_json(const record *r, const char *name)
@@ -653,20 +642,10 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
     if (!rc)
         rc = db_bind_int(s, pos++, q->limit + 1);   /* one more tells whether a next page exists */
     json_t *items = json_array();
-    json_t *next = json_null();
-    int count = 0;
     if (!rc) {
-        while ((rc = db_step(s, err)) == HG_ROW) {
-            if (count == q->limit) {
-                json_t *last = json_array_get(items, json_array_size(items) - 1);
-                json_decref(next);
-                next = json_incref(json_object_get(last, k->name));
-                break;
-            }
+        while ((rc = db_step(s, err)) == HG_ROW)
             json_array_append_new(items, row_json(t, s));
-            count++;
-        }
-        if (rc == HG_DONE || rc == HG_ROW)
+        if (rc == HG_DONE)
             rc = HG_OK;
     }
     db_reset(s);
@@ -674,11 +653,9 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
     buf_free(&sql);
     if (rc) {
         json_decref(items);
-        json_decref(next);
         return rc;
     }
-    *out = json_pack("{s:o, s:o}", "items", items, "next_cursor", next);
-    return *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    return json_page_of(items, q->limit, k->name, out, err);
 }
 
 /* ---- money and time ---- */

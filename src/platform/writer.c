@@ -191,27 +191,28 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
-/* With stopping set: the syncer flushes what is queued, then ends. */
+/* Sets stopping, wakes thread t where it waits on c, and waits for it to end. */
+static void stop_thread(pthread_cond_t *c, pthread_t t)
+{
+    pthread_mutex_lock(&mu);
+    stopping = 1;
+    pthread_cond_signal(c);
+    pthread_mutex_unlock(&mu);
+    pthread_join(t, NULL);
+}
+
+/* The syncer flushes what is queued, then ends. */
 static void writer_stop_syncer(void)
 {
-    if (!sync_started)
-        return;
-    pthread_mutex_lock(&mu);
-    pthread_cond_signal(&committed);
-    pthread_mutex_unlock(&mu);
-    pthread_join(syncer, NULL);
+    if (sync_started)
+        stop_thread(&committed, syncer);
     sync_started = syncing = 0;
 }
 
 static void writer_stop_checkpointer(void)
 {
-    if (!checkpointing)
-        return;
-    pthread_mutex_lock(&mu);
-    stopping = 1;
-    pthread_cond_signal(&tick);
-    pthread_mutex_unlock(&mu);
-    pthread_join(checkpointer, NULL);
+    if (checkpointing)
+        stop_thread(&tick, checkpointer);
     checkpointing = 0;
 }
 
@@ -226,7 +227,7 @@ hg_rc writer_start(hg_err *err)
     syncing = checkpointing && pthread_create(&syncer, NULL, syncer_main, NULL) == 0;
     sync_started = syncing;
     if (pthread_create(&thread, NULL, writer_main, NULL) != 0) {
-        writer_stop_checkpointer();   /* sets stopping, which ends the syncer too */
+        writer_stop_checkpointer();
         writer_stop_syncer();
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot start the writer thread");
     }
@@ -238,11 +239,7 @@ void writer_stop(void)
 {
     if (!running)
         return;
-    pthread_mutex_lock(&mu);
-    stopping = 1;
-    pthread_cond_signal(&work);
-    pthread_mutex_unlock(&mu);
-    pthread_join(thread, NULL);
+    stop_thread(&work, thread);
     writer_stop_syncer();
     if (wal_fd >= 0)
         close(wal_fd);

@@ -307,17 +307,10 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
         rc = db_prepare(d, buf_str(&sql), &s, err);
     for (int i = 0; i < n && !rc; i++)
         rc = cond[i].t ? db_bind_text(s, i + 1, cond[i].t) : db_bind_int(s, i + 1, cond[i].i);
-    json_t *items = json_array(), *next = json_null();
+    json_t *items = json_array();
     int64_t now = now_ms();
-    int rows = 0;
     while (!rc && (rc = db_step(s, err)) == HG_ROW) {
         rc = HG_OK;
-        if (++rows > q->limit) {
-            json_decref(next);
-            json_t *last = json_array_get(items, json_array_size(items) - 1);
-            next = json_incref(json_object_get(last, "entry_no"));
-            break;
-        }
         bill_row b;
         bill_from_row(s, 3, &b);
         json_t *o = json_pack("{s:s, s:s, s:s}", "entry_no", db_col_text(s, 0), "declarant", db_col_text(s, 1),
@@ -335,10 +328,9 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
     buf_free(&sql);
     if (rc) {
         json_decref(items);
-        json_decref(next);
         return rc;
     }
-    return json_page(items, next, out, err);
+    return json_page_of(items, q->limit, "entry_no", out, err);
 }
 
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err)
