@@ -5,7 +5,7 @@
 # batches, in the same run. Ends with one summary line. Called by bench/run ingest.
 # With INGEST_PG=postgres://user@host:port (a server of the benchmark's own: bench/run
 # ingest-pg starts one) the same run on PostgreSQL, CEILING being ceiling_pg (bare libpq).
-# INGEST_CONNECTIONS (default 64) and INGEST_THREADS (server threads, default 64) vary the load.
+# INGEST_CONNECTIONS (default 64) and INGEST_THREADS (server threads, default 4) vary the load.
 set -eu
 bin=$1
 ceiling=$2
@@ -27,7 +27,7 @@ count_rows() {
 }
 "$bin" init >/dev/null
 "$bin" demo >/dev/null
-"$bin" serve --listen 127.0.0.1:0 --threads ${INGEST_THREADS:-64} >"$work/out" 2>"$work/server.log" &
+"$bin" serve --listen 127.0.0.1:0 --threads ${INGEST_THREADS:-4} >"$work/out" 2>"$work/server.log" &
 echo $! >"$work/pid"
 for _ in 1 2 3 4 5 6 7 8 9 10; do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.3; done
 url=$(sed -n 's/^listening on //p' "$work/out")

@@ -2,7 +2,12 @@
  * policy, CSRF, the security headers, the error shape, access log and metrics.
  *
  * Every request is answered on the access handler's second call or later: libmicrohttpd
- * 0.9.75 closes keep-alive connections whose response is queued on the first call. */
+ * 0.9.75 closes keep-alive connections whose response is queued on the first call.
+ *
+ * A write that goes through the group commit does not hold its thread while it waits: the
+ * connection is suspended, and resumed when its batch is durable; the handler is then called
+ * once more and answers. A few threads so serve any number of waiting writers, and a batch
+ * wakes each thread once rather than each request's own thread. */
 #include "http.h"
 
 #include <arpa/inet.h>
@@ -32,6 +37,14 @@ typedef struct conn_ctx {
     buf body;
     int too_big;
     int header_too_big;   /* Content-Length announced more than the limit */
+    /* the request, from its dispatch until it is answered */
+    struct MHD_Connection *conn;
+    int dispatched;
+    int queued;           /* suspended until the writer has finished it */
+    req r;
+    hg_err err;
+    hg_rc rc;
+    char params[512];     /* what r.params point into */
 } conn_ctx;
 
 static const http_config *config;
@@ -180,13 +193,20 @@ static enum MHD_Result check_query_value(void *cls, enum MHD_ValueKind kind, con
     return MHD_YES;
 }
 
+static void resume(void *cls)
+{
+    conn_ctx *ctx = cls;
+    MHD_resume_connection(ctx->conn);
+}
+
+/* Runs the request's route, or queues it for the writer (ctx->queued, the connection
+ * suspended) and returns; r->json stays set until the request is answered. */
 static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
 {
-    char scratch[512];
     int mismatch;
     hg_rc rc;
 
-    r->route = router_match(config->routes, r->method, r->path, r->params, scratch, sizeof scratch, &mismatch);
+    r->route = router_match(config->routes, r->method, r->path, r->params, ctx->params, sizeof ctx->params, &mismatch);
     if (!r->route) {
         if (mismatch)
             return hg_fail(err, HG_METHOD, "method_not_allowed", NULL, "%s is not allowed on %s", r->method, r->path);
@@ -235,15 +255,18 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
             rc = r->route->fn(r, err);
             r->preparing = 0;
         }
-        if (!rc)
-            rc = writer_run(r->route->fn, r, err);
-    } else
-        rc = r->route->fn(r, err);
-    json_decref(body);
-    r->json = NULL;
-    if (rc && err->rc == HG_OK)
-        hg_fail(err, rc, NULL, NULL, "%s", hg_rc_name(rc));
-    return rc;
+        if (rc)
+            return rc;
+        /* from here the writer may finish it at any moment: ctx->rc is the writer's */
+        ctx->queued = 1;
+        MHD_suspend_connection(ctx->conn);
+        if ((rc = writer_submit(r->route->fn, r, err, &ctx->rc, resume, ctx))) {
+            ctx->queued = 0;
+            MHD_resume_connection(ctx->conn);
+        }
+        return rc;
+    }
+    return r->route->fn(r, err);
 }
 
 static const char *const security_headers[][2] = {
@@ -308,6 +331,31 @@ static void client_addr(struct MHD_Connection *c, char *out, size_t outlen)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)outlen);
 }
 
+static void req_release(req *r);
+
+/* Sends the request's reply (or its error) and writes its access line. */
+static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
+{
+    req *r = &ctx->r;
+    ctx->queued = 0;
+    r->db = NULL;   /* the writer's, when the writer ran it */
+    if (ctx->rc) {
+        if (ctx->err.rc == HG_OK)
+            hg_fail(&ctx->err, ctx->rc, NULL, NULL, "%s", hg_rc_name(ctx->rc));
+        reply_error(r, &ctx->err);
+    }
+    if (!r->status)
+        r->status = 204;
+    enum MHD_Result ok = send_reply(c, r);
+    int64_t dur = mono_ns() - ctx->start_ns;
+    const char *route_name = r->route ? r->route->pattern : "unmatched";
+    metrics_observe(route_name, r->status, dur);
+    log_info("access %s %s %s \"%s\" %d %.3fms user=%s", r->request_id, r->addr, r->method, r->path, r->status,
+             (double)dur / 1e6, r->who ? r->who->name : "-");
+    req_release(r);
+    return ok;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
@@ -338,39 +386,41 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
 
-    req r;
-    memset(&r, 0, sizeof r);
-    r.method = method;
-    r.path = url;
-    r.conn = c;
-    r.body = "";
-    buf_init(&r.out, 64u << 20);
-    buf_init(&r.extra_headers, 8192);
-    unsigned char rid[8];
-    randombytes_buf(rid, sizeof rid);
-    hex_encode(rid, sizeof rid, r.request_id);
-    client_addr(c, r.addr, sizeof r.addr);
+    if (!ctx->dispatched) {
+        ctx->dispatched = 1;
+        ctx->conn = c;
+        req *r = &ctx->r;
+        r->method = method;
+        r->path = url;
+        r->conn = c;
+        r->body = "";
+        buf_init(&r->out, 64u << 20);
+        buf_init(&r->extra_headers, 8192);
+        unsigned char rid[8];
+        randombytes_buf(rid, sizeof rid);
+        hex_encode(rid, sizeof rid, r->request_id);
+        client_addr(c, r->addr, sizeof r->addr);
+        hg_err_clear(&ctx->err);
+        hg_rc rc = dispatch(r, ctx, &ctx->err);
+        if (ctx->queued)
+            return MHD_YES;   /* answered when resumed */
+        ctx->rc = rc;
+    }
+    return answer(c, ctx);
+}
 
-    hg_err err;
-    hg_err_clear(&err);
-    hg_rc rc = dispatch(&r, ctx, &err);
-    if (rc)
-        reply_error(&r, &err);
-    if (!r.status)
-        r.status = 204;
-    enum MHD_Result ok = send_reply(c, &r);
-
-    int64_t dur = mono_ns() - ctx->start_ns;
-    const char *route_name = r.route ? r.route->pattern : "unmatched";
-    metrics_observe(route_name, r.status, dur);
-    log_info("access %s %s %s \"%s\" %d %.3fms user=%s", r.request_id, r.addr, method, url, r.status, (double)dur / 1e6,
-             r.who ? r.who->name : "-");
-    json_decref(r.reply);
-    if (r.prep_free)
-        r.prep_free(r.prep);
-    buf_free(&r.out);
-    buf_free(&r.extra_headers);
-    return ok;
+/* Frees what the request held (the reply is sent or abandoned). */
+static void req_release(req *r)
+{
+    json_decref(r->json);
+    r->json = NULL;
+    json_decref(r->reply);
+    r->reply = NULL;
+    if (r->prep_free)
+        r->prep_free(r->prep);
+    r->prep_free = NULL;
+    buf_free(&r->out);
+    buf_free(&r->extra_headers);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode code)
@@ -380,6 +430,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
     (void)code;
     conn_ctx *ctx = *con_cls;
     if (ctx) {
+        if (ctx->dispatched)
+            req_release(&ctx->r);   /* a request ended before it was answered */
         buf_free(&ctx->body);
         xfree(ctx);
         *con_cls = NULL;
@@ -447,7 +499,7 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
 
     if ((rc = writer_start(err)))
         return rc;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -474,6 +526,10 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     int sig = 0;
     sigwait(&set, &sig);
     log_info("signal %d: stopping", sig);
+    /* no new connections; every queued write is finished and its connection resumed, since
+     * libmicrohttpd must not be stopped with a connection suspended */
+    MHD_quiesce_daemon(d);
+    writer_drain();
     MHD_stop_daemon(d);
     writer_stop();
     log_info("stopped");

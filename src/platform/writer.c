@@ -7,10 +7,12 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "log.h"
+#include "mem.h"
 
 #define BATCH_MAX 512
 
@@ -18,9 +20,11 @@ typedef struct job {
     route_fn fn;
     req *r;
     hg_err *err;
-    hg_rc rc;
+    hg_rc *rc;                 /* the requester's */
     int done;
-    pthread_cond_t finished;   /* its own, so that a batch wakes only its own requests */
+    pthread_cond_t finished;   /* writer_run's: its own, so that a batch wakes only its requests */
+    void (*on_done)(void *);   /* writer_submit's: called once finished; the job is then freed */
+    void *cls;
     struct job *next;
 } job;
 
@@ -35,6 +39,8 @@ static int checkpointing;
 static pthread_cond_t tick = PTHREAD_COND_INITIALIZER;
 
 #define CHECKPOINT_EVERY_MS 250
+/* Past this size the writer, between two batches, lets the WAL start over (below). */
+#define WAL_RESTART_BYTES (64L << 20)
 
 /* The syncer: committed batches waiting for their fdatasync, oldest first. */
 static pthread_t syncer;
@@ -43,13 +49,25 @@ static pthread_cond_t committed = PTHREAD_COND_INITIALIZER;
 static job *sync_head, *sync_tail;   /* chained through next, batch after batch */
 static int sync_started;
 
-/* Under mu: the jobs from j on are finished; wake each. */
+static long pending;   /* jobs submitted and not yet finished, for writer_drain */
+static pthread_cond_t drained = PTHREAD_COND_INITIALIZER;
+
+/* Under mu: the jobs from j on are finished; wake or call back each. */
 static void finish(job *j)
 {
     for (job *next; j; j = next) {
         next = j->next;   /* j belongs to its request, which may return as soon as done is set */
-        j->done = 1;
-        pthread_cond_signal(&j->finished);
+        if (j->on_done) {
+            void (*on_done)(void *) = j->on_done;
+            void *cls = j->cls;
+            xfree(j);
+            on_done(cls);
+        } else {
+            j->done = 1;
+            pthread_cond_signal(&j->finished);
+        }
+        if (--pending == 0)
+            pthread_cond_broadcast(&drained);
     }
 }
 
@@ -57,6 +75,7 @@ static void finish(job *j)
 static void *syncer_main(void *arg)
 {
     (void)arg;
+    pthread_setname_np(pthread_self(), "hg-syncer");
     pthread_mutex_lock(&mu);
     for (;;) {
         while (!sync_head && !stopping)
@@ -70,7 +89,7 @@ static void *syncer_main(void *arg)
         if (failed) {
             log_error("fdatasync of the WAL failed: the last commits may not survive a power loss");
             for (job *j = batch; j; j = j->next) {
-                j->rc = HG_UNAVAILABLE;
+                *j->rc = HG_UNAVAILABLE;
                 hg_fail(j->err, HG_UNAVAILABLE, "unavailable", NULL,
                         "the change was written but could not be made durable; check before retrying");
             }
@@ -82,11 +101,12 @@ static void *syncer_main(void *arg)
     return NULL;
 }
 
-/* PASSIVE: copies what no reader still needs and never blocks the writer; the next commit
- * after a complete one starts the WAL file over, which keeps it from growing. */
+/* PASSIVE: copies what no reader still needs and never blocks the writer. It does most of the
+ * copying; the writer finishes it when the WAL has grown large (restart_wal_if_large). */
 static void *checkpointer_main(void *arg)
 {
     (void)arg;
+    pthread_setname_np(pthread_self(), "hg-checkpoint");
     pthread_mutex_lock(&mu);
     while (!stopping) {
         struct timespec until;
@@ -117,20 +137,20 @@ static void run_batch(job *batch)
     hg_rc grc = w ? db_group_begin(w, &gerr) : HG_UNAVAILABLE;
     for (job *j = batch; j; j = j->next) {
         if (grc) {
-            j->rc = grc;
+            *j->rc = grc;
             *j->err = gerr;
             continue;
         }
         j->r->db = w;
-        j->rc = j->fn(j->r, j->err);
-        if (j->rc && j->err->rc == HG_OK)
-            hg_fail(j->err, j->rc, NULL, NULL, "%s", hg_rc_name(j->rc));
+        hg_rc rc = *j->rc = j->fn(j->r, j->err);
+        if (rc && j->err->rc == HG_OK)
+            hg_fail(j->err, rc, NULL, NULL, "%s", hg_rc_name(rc));
     }
     if (!grc && (grc = db_group_end(w, &gerr))) {
         /* nothing of the batch is durable: every request hears so, none is acknowledged */
         log_error("group commit failed: %s", gerr.message);
         for (job *j = batch; j; j = j->next) {
-            j->rc = HG_UNAVAILABLE;
+            *j->rc = HG_UNAVAILABLE;
             hg_fail(j->err, HG_UNAVAILABLE, "unavailable", NULL, "the change could not be stored; try again");
         }
     }
@@ -149,9 +169,26 @@ static void run_batch(job *batch)
     pthread_mutex_unlock(&mu);
 }
 
+/* The checkpointer's PASSIVE checkpoints run beside the writer and so never catch up with it:
+ * the WAL would only grow, and appending to a growing file costs the kernel block allocation
+ * and zeroing at every commit and a journal commit at every fdatasync. Between two batches no
+ * frame is being added, so a checkpoint here completes (it copies only what the checkpointer
+ * has not, and syncs the database), and the next commit writes the WAL from its start again,
+ * over blocks the file already has. */
+static void restart_wal_if_large(db *w)
+{
+    struct stat st;
+    if (wal_fd < 0 || fstat(wal_fd, &st) != 0 || st.st_size < WAL_RESTART_BYTES)
+        return;
+    hg_err err;
+    if (db_exec(w, "PRAGMA wal_checkpoint(PASSIVE)", &err) != HG_OK)
+        log_warn("writer: checkpoint: %s", err.message);
+}
+
 static void *writer_main(void *arg)
 {
     (void)arg;
+    pthread_setname_np(pthread_self(), "hg-writer");
     hg_err err;
     db *w = db_thread(&err);
     /* the checkpointer thread does it (above) */
@@ -186,6 +223,8 @@ static void *writer_main(void *arg)
         batches_total++;
         pthread_mutex_unlock(&mu);
         run_batch(batch);
+        if (w && checkpointing)
+            restart_wal_if_large(w);
     }
     db_thread_close();
     return NULL;
@@ -249,24 +288,58 @@ void writer_stop(void)
     log_info("writer: %ld writes in %ld commits", jobs_total, batches_total);
 }
 
+/* Under mu: j joins the queue. */
+static void enqueue(job *j)
+{
+    if (tail)
+        tail->next = j;
+    else
+        head = j;
+    tail = j;
+    pending++;
+    pthread_cond_signal(&work);
+}
+
 hg_rc writer_run(route_fn fn, req *r, hg_err *err)
 {
+    hg_rc rc = HG_OK;
     job j;
     memset(&j, 0, sizeof j);
     j.fn = fn;
     j.r = r;
     j.err = err;
+    j.rc = &rc;
     pthread_cond_init(&j.finished, NULL);
     pthread_mutex_lock(&mu);
-    if (tail)
-        tail->next = &j;
-    else
-        head = &j;
-    tail = &j;
-    pthread_cond_signal(&work);
+    enqueue(&j);
     while (!j.done)
         pthread_cond_wait(&j.finished, &mu);
     pthread_mutex_unlock(&mu);
     pthread_cond_destroy(&j.finished);
-    return j.rc;
+    return rc;
+}
+
+hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)(void *), void *cls)
+{
+    job *j = xcalloc(1, sizeof *j);
+    if (!j)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    j->fn = fn;
+    j->r = r;
+    j->err = err;
+    j->rc = rc;
+    j->on_done = on_done;
+    j->cls = cls;
+    pthread_mutex_lock(&mu);
+    enqueue(j);
+    pthread_mutex_unlock(&mu);
+    return HG_OK;
+}
+
+void writer_drain(void)
+{
+    pthread_mutex_lock(&mu);
+    while (running && pending > 0)
+        pthread_cond_wait(&drained, &mu);
+    pthread_mutex_unlock(&mu);
 }

@@ -14,5 +14,11 @@ void writer_stop(void);
 /* Runs fn(r, err) on the writer thread inside the current batch and waits until the batch
  * committed. Returns fn's result, or HG_UNAVAILABLE when the batch could not commit. */
 hg_rc writer_run(route_fn fn, req *r, hg_err *err);
+/* The same without waiting: queues fn(r, err) and returns; once the batch is durable (or has
+ * failed) *rc holds fn's result and on_done(cls) is called, on the writer's or the syncer's
+ * thread, and must not block. r, err and rc must live until then. */
+hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)(void *), void *cls);
+/* Waits until every submitted job has finished (before the HTTP server stops). */
+void writer_drain(void);
 
 #endif
