@@ -121,13 +121,22 @@ int64_t db_changes(db *d) { return d->ops->changes(d); }
  * the store code runs unchanged and a failed request undoes only its own writes. */
 hg_rc db_begin(db *d, hg_err *err)
 {
+    if (d->optimistic)
+        return HG_OK;
     return d->ops->exec(d, d->group ? "SAVEPOINT hg_job" : d->ops->begin_sql, err);
 }
-hg_rc db_commit(db *d, hg_err *err) { return d->ops->exec(d, d->group ? "RELEASE SAVEPOINT hg_job" : "COMMIT", err); }
+hg_rc db_commit(db *d, hg_err *err)
+{
+    if (d->optimistic)
+        return HG_OK;
+    return d->ops->exec(d, d->group ? "RELEASE SAVEPOINT hg_job" : "COMMIT", err);
+}
 void db_rollback(db *d)
 {
     hg_err ignored;
-    if (d->group) {
+    if (d->optimistic) {
+        d->spoiled = 1;
+    } else if (d->group) {
         d->ops->exec(d, "ROLLBACK TO SAVEPOINT hg_job", &ignored);
         d->ops->exec(d, "RELEASE SAVEPOINT hg_job", &ignored);
     } else {
@@ -149,9 +158,28 @@ hg_rc db_group_begin(db *d, hg_err *err)
     return rc;
 }
 
+hg_rc db_group_begin_optimistic(db *d, hg_err *err)
+{
+    hg_rc rc = db_group_begin(d, err);
+    if (!rc) {
+        d->optimistic = 1;
+        d->spoiled = 0;
+    }
+    return rc;
+}
+
+int db_group_spoiled(db *d) { return d->spoiled; }
+
+void db_group_abandon(db *d)
+{
+    hg_err ignored;
+    d->group = d->optimistic = d->spoiled = 0;
+    d->ops->exec(d, "ROLLBACK", &ignored);
+}
+
 hg_rc db_group_end(db *d, hg_err *err)
 {
-    d->group = 0;
+    d->group = d->optimistic = d->spoiled = 0;
     hg_rc rc = d->ops->exec(d, "COMMIT", err);
     if (rc) {
         hg_err ignored;

@@ -67,6 +67,15 @@ void db_rollback(db *d);
  * the commit fails) and says whether the group is durable. */
 hg_rc db_group_begin(db *d, hg_err *err);
 hg_rc db_group_end(db *d, hg_err *err);
+/* Optimistic groups: db_begin and db_commit cost nothing, and a db_rollback, which cannot
+ * undo one request's writes alone without its savepoint, only marks the group spoiled
+ * (db_group_spoiled); the caller then ends it with db_group_abandon and runs the work again
+ * with savepoints. A savepoint copies every page its request changes before changing it,
+ * which is most of what a request costs the writer beyond its inserts. */
+hg_rc db_group_begin_optimistic(db *d, hg_err *err);
+int db_group_spoiled(db *d);
+/* Rolls the whole group back. */
+void db_group_abandon(db *d);
 
 /* Gives up waiting for the disk at each commit on this connection (SQLite synchronous=OFF,
  * PostgreSQL synchronous_commit=off). Only for generating demo data, never for records. */

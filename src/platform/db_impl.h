@@ -33,6 +33,8 @@ typedef struct db_ops {
 struct db {
     const db_ops *ops;
     int group;   /* inside a group commit: db_begin/commit/rollback become savepoints */
+    int optimistic;   /* ... or nothing, a rollback spoiling the group (db_group_begin_optimistic) */
+    int spoiled;
 };
 struct db_stmt {
     const db_ops *ops;

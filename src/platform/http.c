@@ -85,6 +85,16 @@ hg_rc req_reply_json(req *r, int status, json_t *body)
     return HG_OK;
 }
 
+void req_reply_clear(req *r)
+{
+    json_decref(r->reply);
+    r->reply = NULL;
+    r->status = 0;
+    r->content_type = NULL;
+    buf_reset(&r->out);
+    buf_reset(&r->extra_headers);
+}
+
 hg_rc req_add_header(req *r, const char *name, const char *value)
 {
     return buf_appendf(&r->extra_headers, "%s: %s\n", name, value);

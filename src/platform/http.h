@@ -78,6 +78,8 @@ const char *req_header(req *r, const char *name);
 hg_rc req_reply_json(req *r, int status, json_t *body);
 /* Replies with bytes of a given type (copied). */
 hg_rc req_reply_raw(req *r, int status, const char *content_type, const void *p, size_t n);
+/* Forgets any reply set so far (the group-commit writer runs a request again). */
+void req_reply_clear(req *r);
 /* Adds a response header. */
 hg_rc req_add_header(req *r, const char *name, const char *value);
 

@@ -34,6 +34,7 @@ static job *head, *tail;
 static int stopping, running;
 static pthread_t thread;
 static long jobs_total, batches_total;   /* for the log line at stop: how well commits are shared */
+static long reruns_total;                /* batches a failed request made run twice */
 static pthread_t checkpointer;
 static int checkpointing;
 static pthread_cond_t tick = PTHREAD_COND_INITIALIZER;
@@ -129,23 +130,58 @@ static void *checkpointer_main(void *arg)
     return NULL;
 }
 
+/* After a batch spoiled by a failed request, this many batches run with savepoints: failures
+ * tend to come together (a burst of conflicting requests), and each spoiled batch runs twice. */
+#define CAREFUL_AFTER_SPOILED 8
+
+/* Runs the batch's jobs in one transaction: optimistically, without a savepoint per job, and
+ * again with savepoints when a job failed after writing (its writes cannot be undone alone).
+ * Nothing of the first run was visible: it is rolled back and its replies are forgotten. */
+static hg_rc run_jobs(db *w, job *batch, hg_err *gerr)
+{
+    static int careful;
+    int optimistic = careful == 0;
+    if (careful > 0)
+        careful--;
+    for (;;) {
+        hg_rc grc = optimistic ? db_group_begin_optimistic(w, gerr) : db_group_begin(w, gerr);
+        for (job *j = batch; j; j = j->next) {
+            if (grc) {
+                *j->rc = grc;
+                *j->err = *gerr;
+                continue;
+            }
+            req_reply_clear(j->r);
+            hg_err_clear(j->err);
+            j->r->db = w;
+            hg_rc rc = *j->rc = j->fn(j->r, j->err);
+            if (rc && j->err->rc == HG_OK)
+                hg_fail(j->err, rc, NULL, NULL, "%s", hg_rc_name(rc));
+            if (optimistic && db_group_spoiled(w))
+                break;
+        }
+        if (grc || !optimistic || !db_group_spoiled(w))
+            return grc;
+        db_group_abandon(w);
+        pthread_mutex_lock(&mu);
+        reruns_total++;
+        pthread_mutex_unlock(&mu);
+        optimistic = 0;
+        careful = CAREFUL_AFTER_SPOILED;
+    }
+}
+
 static void run_batch(job *batch)
 {
     hg_err gerr;
     hg_err_clear(&gerr);
     db *w = db_thread(&gerr);
-    hg_rc grc = w ? db_group_begin(w, &gerr) : HG_UNAVAILABLE;
-    for (job *j = batch; j; j = j->next) {
-        if (grc) {
+    hg_rc grc = w ? run_jobs(w, batch, &gerr) : HG_UNAVAILABLE;
+    if (!w)
+        for (job *j = batch; j; j = j->next) {
             *j->rc = grc;
             *j->err = gerr;
-            continue;
         }
-        j->r->db = w;
-        hg_rc rc = *j->rc = j->fn(j->r, j->err);
-        if (rc && j->err->rc == HG_OK)
-            hg_fail(j->err, rc, NULL, NULL, "%s", hg_rc_name(rc));
-    }
     if (!grc && (grc = db_group_end(w, &gerr))) {
         /* nothing of the batch is durable: every request hears so, none is acknowledged */
         log_error("group commit failed: %s", gerr.message);
@@ -285,7 +321,8 @@ void writer_stop(void)
     wal_fd = -1;
     writer_stop_checkpointer();
     running = 0;
-    log_info("writer: %ld writes in %ld commits", jobs_total, batches_total);
+    log_info("writer: %ld writes in %ld commits, %ld run again with savepoints", jobs_total, batches_total,
+             reruns_total);
 }
 
 /* Under mu: j joins the queue. */
@@ -334,6 +371,14 @@ hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)
     enqueue(j);
     pthread_mutex_unlock(&mu);
     return HG_OK;
+}
+
+long writer_reruns(void)
+{
+    pthread_mutex_lock(&mu);
+    long n = reruns_total;
+    pthread_mutex_unlock(&mu);
+    return n;
 }
 
 void writer_drain(void)

@@ -18,6 +18,8 @@ hg_rc writer_run(route_fn fn, req *r, hg_err *err);
  * failed) *rc holds fn's result and on_done(cls) is called, on the writer's or the syncer's
  * thread, and must not block. r, err and rc must live until then. */
 hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)(void *), void *cls);
+/* Batches run a second time, with savepoints, because a request in them failed after writing. */
+long writer_reruns(void);
 /* Waits until every submitted job has finished (before the HTTP server stops). */
 void writer_drain(void);
 

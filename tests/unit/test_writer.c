@@ -1,0 +1,130 @@
+/* test_writer.c — the group-commit writer: requests of one batch that fail after writing
+ * undo only their own writes, though the batch first runs without savepoints. */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "platform/db.h"
+#include "platform/http.h"
+#include "platform/writer.h"
+
+#define JOBS 5
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
+static int submitted, finished;
+
+/* Inserts the value named by the request's first parameter; "fail" values insert and then
+ * fail, as a request refused after it wrote would. */
+static hg_rc insert_value(req *r, hg_err *err)
+{
+    int v = atoi(r->params[0]);
+    hg_rc rc = db_begin(r->db, err);
+    if (!rc)
+        rc = db_run(r->db, err, "INSERT INTO t_writer (v) VALUES (?)", "i", (int64_t)v);
+    if (!rc && strcmp(r->params[1], "fail") == 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "v", "refused after writing %d", v);
+    if (rc) {
+        db_rollback(r->db);
+        return rc;
+    }
+    rc = db_commit(r->db, err);
+    return rc ? rc : req_reply_raw(r, 201, "text/plain", r->params[0], strlen(r->params[0]));
+}
+
+/* The first request holds the writer until the others are queued, so that they share a batch. */
+static hg_rc hold_then_insert(req *r, hg_err *err)
+{
+    pthread_mutex_lock(&mu);
+    while (submitted < JOBS)
+        pthread_cond_wait(&changed, &mu);
+    pthread_mutex_unlock(&mu);
+    return insert_value(r, err);
+}
+
+static void on_done(void *cls)
+{
+    (void)cls;
+    pthread_mutex_lock(&mu);
+    finished++;
+    pthread_cond_broadcast(&changed);
+    pthread_mutex_unlock(&mu);
+}
+
+static void failed_request_undoes_only_its_writes(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hg-writer-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/w.db", dir);
+    db_set_url(path);
+    hg_err e;
+    db *d = db_thread(&e);
+    assert_non_null(d);
+    assert_int_equal(db_exec(d, "CREATE TABLE t_writer (v INTEGER PRIMARY KEY)", &e), HG_OK);
+    assert_int_equal(writer_start(&e), HG_OK);
+
+    static const char *const values[JOBS][2] = {{"1", "ok"}, {"2", "ok"}, {"3", "fail"}, {"4", "ok"}, {"5", "fail"}};
+    req r[JOBS];
+    hg_err err[JOBS];
+    hg_rc rc[JOBS];
+    memset(r, 0, sizeof r);
+    for (int i = 0; i < JOBS; i++) {
+        buf_init(&r[i].out, 1024);
+        buf_init(&r[i].extra_headers, 1024);
+        r[i].params[0] = values[i][0];
+        r[i].params[1] = values[i][1];
+        hg_err_clear(&err[i]);
+        assert_int_equal(writer_submit(i == 0 ? hold_then_insert : insert_value, &r[i], &err[i], &rc[i], on_done, NULL),
+                         HG_OK);
+        pthread_mutex_lock(&mu);
+        submitted++;
+        pthread_cond_broadcast(&changed);
+        pthread_mutex_unlock(&mu);
+    }
+    pthread_mutex_lock(&mu);
+    while (finished < JOBS)
+        pthread_cond_wait(&changed, &mu);
+    pthread_mutex_unlock(&mu);
+
+    for (int i = 0; i < JOBS; i++) {
+        int ok = strcmp(values[i][1], "ok") == 0;
+        assert_int_equal(rc[i], ok ? HG_OK : HG_CONFLICT);
+        assert_int_equal(r[i].status, ok ? 201 : 0);
+        if (ok)
+            assert_string_equal(buf_str(&r[i].out), values[i][0]);
+        else
+            assert_string_equal(err[i].field, "v");
+    }
+    assert_true(writer_reruns() >= 1);
+    writer_stop();
+    int64_t n = 0, sum = 0;
+    assert_int_equal(db_int(d, &n, &e, "SELECT COUNT(*) FROM t_writer", NULL), HG_OK);
+    assert_int_equal(db_int(d, &sum, &e, "SELECT SUM(v) FROM t_writer", NULL), HG_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(sum, 1 + 2 + 4);
+    for (int i = 0; i < JOBS; i++) {
+        buf_free(&r[i].out);
+        buf_free(&r[i].extra_headers);
+    }
+    db_thread_close();
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(failed_request_undoes_only_its_writes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
