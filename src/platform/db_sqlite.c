@@ -2,6 +2,7 @@
  * timeout, and a per-connection cache of prepared statements keyed by SQL text. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -97,8 +98,14 @@ static hg_rc sq_journal_wal(sq_db *s, const char *url, hg_err *err)
     return hrc;
 }
 
+/* Before SQLite's first use: no allocation statistics, whose global mutex every allocation of
+ * every connection would take (we never read them). */
+static void sq_configure(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 static hg_rc sq_open(const char *url, db **out, hg_err *err)
 {
+    static pthread_once_t configured = PTHREAD_ONCE_INIT;
+    pthread_once(&configured, sq_configure);
     sq_db *s = xcalloc(1, sizeof *s);
     if (!s)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");

@@ -13,7 +13,17 @@
 
 #include "mem.h"
 
-static hg_rc put(buf *out, const char *p, size_t n) { return buf_append(out, p, n); }
+/* Most pieces are a few bytes into a buffer that already has room. */
+static inline hg_rc put(buf *out, const char *p, size_t n)
+{
+    if (out->len + n < out->cap) {
+        memcpy(out->data + out->len, p, n);
+        out->len += n;
+        out->data[out->len] = '\0';
+        return HG_OK;
+    }
+    return buf_append(out, p, n);
+}
 
 /* The length of the UTF-8 sequence starting at s (at most n bytes), 0 when not valid UTF-8
  * (overlong, surrogate, beyond U+10FFFF or cut short): jansson refuses those. */
@@ -90,7 +100,12 @@ static hg_rc put_string(buf *out, const char *s, size_t n)
     return rc ? rc : put(out, "\"", 1);
 }
 
-static int by_key(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+typedef struct member {
+    const char *key;
+    const json_t *value;
+} member;
+
+static int by_key(const void *a, const void *b) { return strcmp(((const member *)a)->key, ((const member *)b)->key); }
 
 static hg_rc put_value(buf *out, const json_t *v, int depth);
 
@@ -99,26 +114,36 @@ static hg_rc put_object(buf *out, const json_t *v, int depth)
     size_t n = json_object_size(v), i = 0;
     if (n == 0)
         return put(out, "{}", 2);
-    const char *small[32], **keys = n <= 32 ? small : xmalloc(n * sizeof *keys);
-    if (!keys)
+    member small[48], *m = n <= 48 ? small : xmalloc(n * sizeof *m);
+    if (!m)
         return HG_NOMEM;
     const char *key;
-    json_t *member;
-    json_object_foreach((json_t *)v, key, member) keys[i++] = key;
-    qsort(keys, n, sizeof *keys, by_key);
+    json_t *value;
+    json_object_foreach((json_t *)v, key, value) m[i++] = (member){key, value};
+    if (m != small) {
+        qsort(m, n, sizeof *m, by_key);
+    } else {   /* records have a few dozen members: insertion sort, no calls through qsort */
+        for (i = 1; i < n; i++) {
+            member x = m[i];
+            size_t k = i;
+            for (; k > 0 && strcmp(m[k - 1].key, x.key) > 0; k--)
+                m[k] = m[k - 1];
+            m[k] = x;
+        }
+    }
     hg_rc rc = put(out, "{", 1);
     for (i = 0; i < n && !rc; i++) {
         if (i)
             rc = put(out, ",", 1);
         if (!rc)
-            rc = put_string(out, keys[i], strlen(keys[i]));
+            rc = put_string(out, m[i].key, strlen(m[i].key));
         if (!rc)
             rc = put(out, ":", 1);
         if (!rc)
-            rc = put_value(out, json_object_get(v, keys[i]), depth + 1);
+            rc = put_value(out, m[i].value, depth + 1);
     }
-    if (keys != small)
-        xfree(keys);
+    if (m != small)
+        xfree(m);
     return rc ? rc : put(out, "}", 1);
 }
 
@@ -140,9 +165,16 @@ static hg_rc put_value(buf *out, const json_t *v, int depth)
         return rc ? rc : put(out, "]", 1);
     }
     case JSON_STRING: return put_string(out, json_string_value(v), json_string_length(v));
-    case JSON_INTEGER: {
-        int n = snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        return put(out, num, (size_t)n);
+    case JSON_INTEGER: {   /* decimal digits, as %lld writes them, without printf's machinery */
+        json_int_t x = json_integer_value(v);
+        unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+        char *p = num + sizeof num;
+        do
+            *--p = (char)('0' + u % 10);
+        while ((u /= 10) != 0);
+        if (x < 0)
+            *--p = '-';
+        return put(out, p, (size_t)(num + sizeof num - p));
     }
     case JSON_TRUE: return put(out, "true", 4);
     case JSON_FALSE: return put(out, "false", 5);

@@ -566,12 +566,11 @@ void risk_refresh(db *d, hg_err *err)
 
 /* ------------------------------------------------------------------ screenings and statistics */
 
-hg_rc risk_record_screening(db *d, const risk_decl *decl, const risk_result *res, hg_err *err)
+hg_rc risk_record_screening(db *d, const risk_decl *decl, const risk_result *res, const json_t *explained,
+                            hg_err *err)
 {
     int64_t sid = 0;
-    json_t *j = risk_result_to_json(res);
-    char *text = j ? json_canon_text(j) : NULL;
-    json_decref(j);
+    char *text = json_canon_text(explained);
     if (!text)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     hg_rc rc = db_int(d, &sid, err,
@@ -746,11 +745,11 @@ hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **
     hg_rc rc = risk_current(d, &set, err);
     if (!rc)
         rc = risk_screen(set, &rd, &res, err);
-    if (!rc)
-        rc = risk_record_screening(d, &rd, &res, err);
     json_t *ex = rc ? NULL : risk_result_to_json(&res);
     if (!rc && !ex)
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        rc = risk_record_screening(d, &rd, &res, ex, err);
     if (!rc) {
         /* the cargo area's view: the inspection kind, one line of reasons, and the sampling
          * orders drawn, by item line (nucleic acid it orders itself for every seafood item) */

@@ -52,10 +52,11 @@ hg_rc risk_current(db *d, risk_set **out, hg_err *err);
  * next screening to report. err may be NULL. */
 void risk_refresh(db *d, hg_err *err);
 
-/* Records one screening (its lane, random selection and hits) for the statistics, inside the
- * caller's transaction: the cargo area calls it when it screens a declaration it stores.
- * POST /api/v1/risk/screen does not record. */
-hg_rc risk_record_screening(db *d, const risk_decl *decl, const risk_result *res, hg_err *err);
+/* Records one screening (its lane, random selection and hits; explained is risk_result_to_json
+ * of res) for the statistics, inside the caller's transaction: the cargo area calls it when it
+ * screens a declaration it stores. POST /api/v1/risk/screen does not record. */
+hg_rc risk_record_screening(db *d, const risk_decl *decl, const risk_result *res, const json_t *explained,
+                            hg_err *err);
 
 /* The latest recorded screening of a declaration: {declaration_id, screened_at, result (as
  * risk_result_to_json)}; caller owns *out. HG_NOTFOUND when it was never screened. */

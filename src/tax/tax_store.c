@@ -51,19 +51,23 @@ const migration tax_migrations[] = {
 static prefix_cache tariff =
     PREFIX_CACHE_INIT("tariff_rates", "SELECT hs_prefix, duty_ppm, vat_ppm, consumption_ppm FROM tariff_rates");
 
-hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err)
+/* The cached tariff's rates for hs_code: the most specific prefix wins (10, 8, 6, 4 then 2
+ * digits). The cache is as of the last prefix_cache_sync. */
+static hg_rc tariff_find(const char *hs_code, tax_rates *out)
 {
-    /* the most specific prefix wins: 10, 8, 6, 4 then 2 digits */
-    hg_rc rc = prefix_cache_sync(d, &tariff, err);
     prefix_row row;
-    if (rc)
-        return rc;
     if (!prefix_cache_find(&tariff, hs_code, &row))
         return HG_NOTFOUND;
     out->duty_ppm = (uint32_t)row.v[0];
     out->vat_ppm = (uint32_t)row.v[1];
     out->consumption_ppm = (uint32_t)row.v[2];
     return HG_OK;
+}
+
+hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err)
+{
+    hg_rc rc = prefix_cache_sync(d, &tariff, err);
+    return rc ? rc : tariff_find(hs_code, out);
 }
 
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err)
@@ -93,7 +97,7 @@ hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
     int64_t now = now_ms(), duty = 0, consumption = 0, vat = 0;
     size_t i;
     json_t *item;
-    hg_rc rc = HG_OK;
+    hg_rc rc = import ? prefix_cache_sync(d, &tariff, err) : HG_OK;   /* once for all the items */
     json_array_foreach(json_object_get(decl, "items"), i, item)
     {
         if (rc)
@@ -105,7 +109,7 @@ hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
         int64_t value = 0, rate = 0;
         char field[40];
         if (import) {   /* export duties apply to a handful of goods not in this tariff: none */
-            rc = tariff_lookup(d, hs, &rates, err);
+            rc = tariff_find(hs, &rates);
             if (rc == HG_NOTFOUND) {
                 snprintf(field, sizeof field, "items[%zu].hs_code", i);
                 rc = hg_fail(err, HG_INVALID, "invalid", field, "HS code %s is not in the tariff table", hs);

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -309,7 +310,7 @@ static void canonical_json_is_janssons(void **state)
     }
     json_error_t je;
     static const char *const texts[] = {
-        "{\"b\":[1,-2,9223372036854775807,-9223372036854775807,true,false,null,\"\",[],{}],\"a\":{\"z\":1,\"y\":[{}]}}",
+        "{\"b\":[1,-2,0,-10,9223372036854775807,-9223372036854775807,-9223372036854775807,true,false,null,\"\",[],{}],\"a\":{\"z\":1,\"y\":[{}]}}",
         "[0.5,1e300,-0.0,1.0,123456789.125,2.5e-8]",
         "{\"报关单\":\"海关\\\"引号\\\\\",\"a/b\":\"\\u0000\\u001f\\u007f\"}",
         "\"only a string\"", "42", "null", "[]",
@@ -320,6 +321,17 @@ static void canonical_json_is_janssons(void **state)
             fail_msg("%s: %s", texts[i], je.text);
         expect_same_canon(v);
         json_decref(v);
+    }
+    /* objects of many members (sorted another way past 48) and INT64_MIN */
+    for (int size = 1; size <= 70; size += 23) {
+        json_t *o = json_object();
+        for (int k = size; k > 0; k--) {
+            char key[16];
+            snprintf(key, sizeof key, "k%d", (k * 37) % 101);
+            json_object_set_new(o, key, json_integer(k % 2 ? INT64_MIN : -(json_int_t)k));
+        }
+        expect_same_canon(o);
+        json_decref(o);
     }
     /* not UTF-8: both refuse */
     json_t *bad = json_stringn_nocheck("a\xff\xfe", 3);
