@@ -26,12 +26,12 @@ static int submitted, finished;
  * fail, as a request refused after it wrote would. */
 static hg_rc insert_value(req *r, hg_err *err)
 {
-    int v = atoi(r->params[0]);
+    int64_t v = strtol(r->params[0], NULL, 10);
     hg_rc rc = db_begin(r->db, err);
     if (!rc)
-        rc = db_run(r->db, err, "INSERT INTO t_writer (v) VALUES (?)", "i", (int64_t)v);
+        rc = db_run(r->db, err, "INSERT INTO t_writer (v) VALUES (?)", "i", v);
     if (!rc && strcmp(r->params[1], "fail") == 0)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "v", "refused after writing %d", v);
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "v", "refused after writing %s", r->params[0]);
     if (rc) {
         db_rollback(r->db);
         return rc;
