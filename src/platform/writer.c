@@ -7,7 +7,6 @@
 
 #include <pthread.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -40,8 +39,11 @@ static int checkpointing;
 static pthread_cond_t tick = PTHREAD_COND_INITIALIZER;
 
 #define CHECKPOINT_EVERY_MS 250
-/* Past this size the writer, between two batches, lets the WAL start over (below). */
-#define WAL_RESTART_BYTES (64L << 20)
+/* Past this many frames (4 KiB pages: 64 MiB) the WAL is made to start over (checkpointer_main),
+ * once no more than RESTART_LEFT_FRAMES are left to copy. */
+#define WAL_RESTART_FRAMES 16384L
+#define RESTART_LEFT_FRAMES 256
+static int restart_wanted;
 
 /* The syncer: committed batches waiting for their fdatasync, oldest first. */
 static pthread_t syncer;
@@ -102,8 +104,33 @@ static void *syncer_main(void *arg)
     return NULL;
 }
 
-/* PASSIVE: copies what no reader still needs and never blocks the writer. It does most of the
- * copying; the writer finishes it when the WAL has grown large (restart_wal_if_large). */
+/* One PASSIVE checkpoint: copies into the database what no reader still needs, never blocking
+ * the writer. Returns the WAL frames it left uncopied (those the writer added meanwhile), or
+ * -1 on failure; *frames is the WAL's length in frames. */
+static long checkpoint_passive(db *d, long *frames)
+{
+    hg_err err;
+    db_stmt *s = NULL;
+    long left = -1;
+    hg_rc rc = db_query(d, &s, &err, "PRAGMA wal_checkpoint(PASSIVE)", NULL);
+    if (!rc && (rc = db_step(s, &err)) == HG_ROW) {
+        *frames = (long)db_col_int(s, 1);
+        left = *frames - (long)db_col_int(s, 2);
+    }
+    if (s)
+        db_reset(s);
+    if (left < 0)
+        log_warn("checkpoint: %s", rc == HG_ROW || rc == HG_DONE ? "no answer" : err.message);
+    return left;
+}
+
+/* The checkpointer copies the WAL into the database every CHECKPOINT_EVERY_MS. Its checkpoints
+ * run beside the writer and so never catch up with it: the WAL would only grow, and appending
+ * to a growing file costs the kernel block allocation and zeroing at every commit and a journal
+ * commit at every fdatasync. So once the WAL is past WAL_RESTART_FRAMES it copies again at once,
+ * until little is left, and asks the writer to finish (restart_wanted): between two batches no
+ * frame is being added, so the writer's checkpoint completes, copying only that little, and its
+ * next commit writes the WAL from its start again, over blocks the file already has. */
 static void *checkpointer_main(void *arg)
 {
     (void)arg;
@@ -121,13 +148,29 @@ static void *checkpointer_main(void *arg)
         pthread_mutex_unlock(&mu);
         hg_err err;
         db *d = db_thread(&err);
-        if (d && db_exec(d, "PRAGMA wal_checkpoint(PASSIVE)", &err) != HG_OK)
-            log_warn("checkpoint: %s", err.message);
+        long frames = 0, left = d ? checkpoint_passive(d, &frames) : -1;
+        int large = left >= 0 && frames >= WAL_RESTART_FRAMES;
+        for (int pass = 0; large && left > RESTART_LEFT_FRAMES && pass < 4; pass++)
+            left = checkpoint_passive(d, &frames);
         pthread_mutex_lock(&mu);
+        if (large && left >= 0)
+            restart_wanted = 1;
     }
     pthread_mutex_unlock(&mu);
     db_thread_close();
     return NULL;
+}
+
+/* Between two batches, when the checkpointer asks (above). */
+static void restart_wal(db *w)
+{
+    pthread_mutex_lock(&mu);
+    int wanted = restart_wanted;
+    restart_wanted = 0;
+    pthread_mutex_unlock(&mu);
+    long frames;
+    if (wanted)
+        checkpoint_passive(w, &frames);
 }
 
 /* After a batch spoiled by a failed request, this many batches run with savepoints: failures
@@ -205,22 +248,6 @@ static void run_batch(job *batch)
     pthread_mutex_unlock(&mu);
 }
 
-/* The checkpointer's PASSIVE checkpoints run beside the writer and so never catch up with it:
- * the WAL would only grow, and appending to a growing file costs the kernel block allocation
- * and zeroing at every commit and a journal commit at every fdatasync. Between two batches no
- * frame is being added, so a checkpoint here completes (it copies only what the checkpointer
- * has not, and syncs the database), and the next commit writes the WAL from its start again,
- * over blocks the file already has. */
-static void restart_wal_if_large(db *w)
-{
-    struct stat st;
-    if (wal_fd < 0 || fstat(wal_fd, &st) != 0 || st.st_size < WAL_RESTART_BYTES)
-        return;
-    hg_err err;
-    if (db_exec(w, "PRAGMA wal_checkpoint(PASSIVE)", &err) != HG_OK)
-        log_warn("writer: checkpoint: %s", err.message);
-}
-
 static void *writer_main(void *arg)
 {
     (void)arg;
@@ -260,7 +287,7 @@ static void *writer_main(void *arg)
         pthread_mutex_unlock(&mu);
         run_batch(batch);
         if (w && checkpointing)
-            restart_wal_if_large(w);
+            restart_wal(w);
     }
     db_thread_close();
     return NULL;
