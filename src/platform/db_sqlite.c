@@ -12,12 +12,16 @@
 #include "mem.h"
 
 #define CACHE_BUCKETS 256
+/* Statements kept per connection: past this many, those not in use are let go. The texts are
+ * the program's own, but multi-row inserts make one per number of rows and fields given. */
+#define CACHE_MAX 2048
 
 typedef struct sq_stmt {
     db_stmt base;
     struct sq_db *owner;
     sqlite3_stmt *st;
     char *sql;
+    int busy;               /* handed out by sq_prepare and not yet reset */
     struct sq_stmt *next;   /* bucket chain */
 } sq_stmt;
 
@@ -25,6 +29,7 @@ typedef struct sq_db {
     db base;
     sqlite3 *h;
     sq_stmt *cache[CACHE_BUCKETS];
+    int cached;
 } sq_db;
 
 static hg_rc sq_error(sqlite3 *h, int code, hg_err *err)
@@ -155,15 +160,35 @@ static unsigned sql_hash(const char *s)
     return h % CACHE_BUCKETS;
 }
 
+/* Finalizes the cached statements not in use. */
+static void cache_trim(sq_db *s)
+{
+    for (int i = 0; i < CACHE_BUCKETS; i++)
+        for (sq_stmt **pp = &s->cache[i], *p; (p = *pp);) {
+            if (p->busy) {
+                pp = &p->next;
+                continue;
+            }
+            *pp = p->next;
+            sqlite3_finalize(p->st);
+            xfree(p->sql);
+            xfree(p);
+            s->cached--;
+        }
+}
+
 static hg_rc sq_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
 {
     sq_db *s = (sq_db *)d;
     unsigned h = sql_hash(sql);
     for (sq_stmt *p = s->cache[h]; p; p = p->next)
         if (strcmp(p->sql, sql) == 0) {
+            p->busy = 1;
             *out = &p->base;
             return HG_OK;
         }
+    if (s->cached >= CACHE_MAX)
+        cache_trim(s);
     sq_stmt *p = xcalloc(1, sizeof *p);
     char *copy = xstrdup(sql);
     if (!p || !copy) {
@@ -191,8 +216,10 @@ static hg_rc sq_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
     p->base.ops = &db_sqlite_ops;
     p->owner = s;
     p->sql = copy;
+    p->busy = 1;
     p->next = s->cache[h];
     s->cache[h] = p;
+    s->cached++;
     *out = &p->base;
     return HG_OK;
 }
@@ -237,6 +264,7 @@ static void sq_reset(db_stmt *st)
     sq_stmt *p = (sq_stmt *)st;
     sqlite3_reset(p->st);
     sqlite3_clear_bindings(p->st);
+    p->busy = 0;
 }
 
 static int64_t sq_changes(db *d) { return sqlite3_changes64(((sq_db *)d)->h); }

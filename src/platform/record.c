@@ -20,6 +20,10 @@ static int nfields(const record_type *t)
     return n;
 }
 
+/* Rows one INSERT statement writes at most: their values must stay under SQLite's limit on bound
+ * parameters (32,766), whatever the number of columns. */
+#define INSERT_ROWS_MAX 100
+
 static const char *column_of(const field *f) { return f->column ? f->column : f->name; }
 
 static const field *key_field(const record_type *t)
@@ -337,57 +341,106 @@ static hg_rc run_bound(db *d, const char *sql, const record *r, const char *key,
     return run_bound_child(d, sql, r, key, NULL, 0, err);
 }
 
-static hg_rc insert_row(db *d, const record *r, const char *parent_key, int64_t line_no, hg_err *err);
+static hg_rc insert_rows(db *d, const record *rows, int64_t n, const char *parent_key, int64_t first_line,
+                         hg_err *err);
 
-/* Inserts the children of every set list field of r, whose key is key. */
+/* 1 when a and b (of one type) have the same fields set, so that one statement inserts both. */
+static int same_fields(const record *a, const record *b)
+{
+    for (int i = 0; i < a->n; i++)
+        if (a->type->fields[i].type != FT_LIST && a->v[i].set != b->v[i].set)
+            return 0;
+    return 1;
+}
+
+/* Inserts the children of every set list field of r, whose key is key: one statement for each
+ * run of children with the same fields set (all of a declaration's items, usually). */
 static hg_rc insert_children(db *d, const record *r, const char *key, hg_err *err)
 {
     hg_rc rc = HG_OK;
-    for (int i = 0; i < r->n && !rc; i++)
-        if (r->type->fields[i].type == FT_LIST && r->v[i].set)
-            for (int64_t k = 0; k < r->v[i].i && !rc; k++)
-                rc = insert_row(d, &r->v[i].list[k], key, k + 1, err);
+    for (int i = 0; i < r->n && !rc; i++) {
+        if (r->type->fields[i].type != FT_LIST || !r->v[i].set)
+            continue;
+        const record *list = r->v[i].list;
+        for (int64_t k = 0, run; k < r->v[i].i && !rc; k += run) {
+            for (run = 1; k + run < r->v[i].i && run < INSERT_ROWS_MAX && same_fields(&list[k], &list[k + run]); run++)
+                ;
+            rc = insert_rows(d, &list[k], run, key, k + 1, err);
+        }
+    }
     return rc;
 }
 
 hg_rc record_insert(db *d, const record *r, hg_err *err)
 {
-    return insert_row(d, r, NULL, 0, err);
+    return insert_rows(d, r, 1, NULL, 0, err);
 }
 
-static hg_rc insert_row(db *d, const record *r, const char *parent_key, int64_t line_no, hg_err *err)
+/* Inserts n records of one type with the same fields set (same_fields), in one statement;
+ * children (parent_key set) get it and their line numbers from first_line on. */
+static hg_rc insert_rows(db *d, const record *rows, int64_t n, const char *parent_key, int64_t first_line,
+                         hg_err *err)
 {
-    buf cols, marks;
-    buf_init(&cols, 8192);
-    buf_init(&marks, 8192);
-    hg_rc rc = HG_OK;
-    /* plain concatenation, not buf_appendf: this runs for every row a declaration writes */
-    if (parent_key)
-        rc = buf_puts(&cols, r->type->parent_column) || buf_puts(&cols, ", line_no") || buf_puts(&marks, "?, ?");
-    for (int i = 0; i < r->n && !rc; i++)
-        if (r->v[i].set && r->type->fields[i].type != FT_LIST)
-            rc = (cols.len && buf_puts(&cols, ", ")) || buf_puts(&cols, column_of(&r->type->fields[i])) ||
-                 buf_puts(&marks, marks.len ? ", ?" : "?");
+    const record *r = &rows[0];
     buf sql;
-    buf_init(&sql, 20000);
-    if (!rc)
-        rc = buf_puts(&sql, "INSERT INTO ") || buf_puts(&sql, r->type->table) || buf_puts(&sql, " (") ||
-             buf_puts(&sql, buf_str(&cols)) || buf_puts(&sql, ") VALUES (") || buf_puts(&sql, buf_str(&marks)) ||
-             buf_puts(&sql, ")");
-    if (!rc) {
-        rc = run_bound_child(d, buf_str(&sql), r, NULL, parent_key, line_no, err);
-        const field *k = key_field(r->type);
-        if (rc == HG_CONFLICT && !parent_key)
-            rc = hg_fail(err, HG_CONFLICT, "conflict", k ? k->name : "", "a %s with this %s already exists",
-                         r->type->name, k ? k->name : "key");
-        if (!rc && k)
-            rc = insert_children(d, r, record_text(r, k->name), err);
-    } else {
-        rc = hg_fail(err, rc, NULL, NULL, "cannot build the statement");
+    buf_init(&sql, 1u << 20);
+    /* plain concatenation, not buf_appendf: this runs for every row a declaration writes */
+    hg_rc rc = buf_puts(&sql, "INSERT INTO ") || buf_puts(&sql, r->type->table) || buf_puts(&sql, " (");
+    int ncols = 0;
+    if (!rc && parent_key) {
+        rc = buf_puts(&sql, r->type->parent_column) || buf_puts(&sql, ", line_no");
+        ncols = 2;
     }
-    buf_free(&cols);
-    buf_free(&marks);
+    for (int i = 0; i < r->n && !rc; i++)
+        if (r->v[i].set && r->type->fields[i].type != FT_LIST) {
+            rc = (ncols && buf_puts(&sql, ", ")) || buf_puts(&sql, column_of(&r->type->fields[i]));
+            ncols++;
+        }
+    if (!rc)
+        rc = buf_puts(&sql, ") VALUES ");
+    for (int64_t k = 0; k < n && !rc; k++) {
+        rc = buf_puts(&sql, k ? ", (?" : "(");
+        for (int c = k ? 1 : 0; c < ncols && !rc; c++)
+            rc = buf_puts(&sql, c ? ", ?" : "?");
+        if (!rc)
+            rc = buf_puts(&sql, ")");
+    }
+    if (rc) {
+        buf_free(&sql);
+        return hg_fail(err, rc, NULL, NULL, "cannot build the statement");
+    }
+    db_stmt *s;
+    rc = db_prepare(d, buf_str(&sql), &s, err);
     buf_free(&sql);
+    if (rc)
+        return rc;
+    int pos = 1;
+    for (int64_t k = 0; k < n && !rc; k++) {
+        const record *row = &rows[k];
+        if (parent_key) {
+            rc = db_bind_text(s, pos++, parent_key);
+            if (!rc)
+                rc = db_bind_int(s, pos++, first_line + k);
+        }
+        for (int i = 0; i < row->n && !rc; i++)
+            if (row->v[i].set && row->type->fields[i].type != FT_LIST)
+                rc = bind_value(s, pos++, &row->type->fields[i], &row->v[i]);
+    }
+    if (!rc) {
+        while ((rc = db_step(s, err)) == HG_ROW)
+            ;
+        if (rc == HG_DONE)
+            rc = HG_OK;
+    } else {
+        hg_fail(err, rc, NULL, NULL, "cannot bind values");
+    }
+    db_reset(s);
+    const field *key = key_field(r->type);
+    if (rc == HG_CONFLICT && !parent_key)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", key ? key->name : "", "a %s with this %s already exists",
+                     r->type->name, key ? key->name : "key");
+    for (int64_t k = 0; k < n && !rc && key; k++)
+        rc = insert_children(d, &rows[k], record_text(&rows[k], key->name), err);
     return rc;
 }
 
@@ -421,7 +474,7 @@ hg_rc record_update(db *d, const record *r, const char *key, hg_err *err)
         if (!rc)
             rc = db_run(d, err, buf_str(&sql), "t", key);
         for (int64_t c = 0; c < r->v[i].i && !rc; c++)
-            rc = insert_row(d, &r->v[i].list[c], key, c + 1, err);
+            rc = insert_rows(d, &r->v[i].list[c], 1, key, c + 1, err);
     }
     buf_free(&sql);
     return rc;

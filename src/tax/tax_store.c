@@ -90,29 +90,75 @@ hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_mic
 
 /* ---- assessment (cargo's hook) ---- */
 
+/* One tax line as stored. */
+typedef struct tax_line {
+    const char *hs;
+    int64_t value_fen;
+    tax_rates rates;
+    tax_item_out out;
+} tax_line;
+
+/* Stores a declaration's n tax lines in one statement. */
+static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, size_t n, hg_err *err)
+{
+    buf sql;
+    buf_init(&sql, 1u << 20);
+    hg_rc rc = buf_puts(&sql, "INSERT INTO tax_lines (entry_no, line_no, hs_code, value_cny_fen, duty_ppm, "
+                              "consumption_ppm, vat_ppm, duty_fen, consumption_base_fen, consumption_fen, "
+                              "vat_base_fen, vat_fen) VALUES ");
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = buf_puts(&sql, i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    db_stmt *s = NULL;
+    if (rc)
+        rc = hg_fail(err, rc, NULL, NULL, "cannot build the statement");
+    else
+        rc = db_prepare(d, buf_str(&sql), &s, err);
+    buf_free(&sql);
+    int pos = 1;
+    for (size_t i = 0; i < n && !rc; i++) {
+        const tax_line *l = &lines[i];
+        const int64_t v[] = {l->value_fen,      l->rates.duty_ppm,          l->rates.consumption_ppm,
+                             l->rates.vat_ppm,  l->out.duty_fen,            l->out.consumption_base_fen,
+                             l->out.consumption_fen, l->out.vat_base_fen,   l->out.vat_fen};
+        rc = db_bind_text(s, pos++, entry_no) || db_bind_int(s, pos++, (int64_t)i + 1) || db_bind_text(s, pos++, l->hs);
+        for (size_t k = 0; k < sizeof v / sizeof v[0] && !rc; k++)
+            rc = db_bind_int(s, pos++, v[k]);
+        if (rc)
+            rc = hg_fail(err, HG_DB, "storage_error", NULL, "cannot bind values");
+    }
+    if (!rc && (rc = db_step(s, err)) == HG_DONE)
+        rc = HG_OK;
+    if (s)
+        db_reset(s);
+    return rc;
+}
+
 hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
 {
     const char *entry_no = json_string_value(json_object_get(decl, "entry_no"));
     int import = strcmp(json_string_value(json_object_get(decl, "direction")), "import") == 0;
     int64_t now = now_ms(), duty = 0, consumption = 0, vat = 0;
-    size_t i;
+    const json_t *items = json_object_get(decl, "items");
+    size_t i, n = json_array_size(items);
     json_t *item;
+    tax_line *lines = n ? xcalloc(n, sizeof *lines) : NULL;
+    if (n && !lines)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     hg_rc rc = import ? prefix_cache_sync(d, &tariff, err) : HG_OK;   /* once for all the items */
-    json_array_foreach(json_object_get(decl, "items"), i, item)
+    json_array_foreach(items, i, item)
     {
         if (rc)
             break;
-        const char *hs = json_string_value(json_object_get(item, "hs_code"));
-        tax_rates rates = {0, 0, 0};
+        tax_line *l = &lines[i];
+        l->hs = json_string_value(json_object_get(item, "hs_code"));
         tax_item_in in = {0};
-        tax_item_out out = {0};
         int64_t value = 0, rate = 0;
         char field[40];
         if (import) {   /* export duties apply to a handful of goods not in this tariff: none */
-            rc = tariff_find(hs, &rates);
+            rc = tariff_find(l->hs, &l->rates);
             if (rc == HG_NOTFOUND) {
                 snprintf(field, sizeof field, "items[%zu].hs_code", i);
-                rc = hg_fail(err, HG_INVALID, "invalid", field, "HS code %s is not in the tariff table", hs);
+                rc = hg_fail(err, HG_INVALID, "invalid", field, "HS code %s is not in the tariff table", l->hs);
                 break;
             }
         }
@@ -123,24 +169,19 @@ hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
             snprintf(err->field, sizeof err->field, "items[%zu].currency", i);
         if (rc)
             break;
-        in.dutiable_value_fen = tax_mul_div_round(value, rate, 1000000);
-        in.duty_rate_ppm = rates.duty_ppm;
-        in.consumption_rate_ppm = rates.consumption_ppm;
-        in.vat_rate_ppm = rates.vat_ppm;
-        if (import && tax_assess_item(&in, &out) != 0)
-            rc = hg_fail(err, HG_INVALID, "invalid", "items", "the tariff rates of %s are out of range", hs);
-        if (!rc)
-            rc = db_run(d, err,
-                        "INSERT INTO tax_lines (entry_no, line_no, hs_code, value_cny_fen, duty_ppm, consumption_ppm, "
-                        "vat_ppm, duty_fen, consumption_base_fen, consumption_fen, vat_base_fen, vat_fen) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        "titiiiiiiiii", entry_no, (int64_t)i + 1, hs, in.dutiable_value_fen, (int64_t)rates.duty_ppm,
-                        (int64_t)rates.consumption_ppm, (int64_t)rates.vat_ppm, out.duty_fen, out.consumption_base_fen,
-                        out.consumption_fen, out.vat_base_fen, out.vat_fen);
-        duty += out.duty_fen;
-        consumption += out.consumption_fen;
-        vat += out.vat_fen;
+        in.dutiable_value_fen = l->value_fen = tax_mul_div_round(value, rate, 1000000);
+        in.duty_rate_ppm = l->rates.duty_ppm;
+        in.consumption_rate_ppm = l->rates.consumption_ppm;
+        in.vat_rate_ppm = l->rates.vat_ppm;
+        if (import && tax_assess_item(&in, &l->out) != 0)
+            rc = hg_fail(err, HG_INVALID, "invalid", "items", "the tariff rates of %s are out of range", l->hs);
+        duty += l->out.duty_fen;
+        consumption += l->out.consumption_fen;
+        vat += l->out.vat_fen;
     }
+    if (!rc && n)
+        rc = store_lines(d, entry_no, lines, n, err);
+    xfree(lines);
     int64_t total = duty + consumption + vat;
     if (!rc)
         rc = db_run(d, err,
