@@ -5,6 +5,7 @@ port with a fresh demo database and checks behaviour through HTTP and the CLI.
 usage: run_api_tests.py PATH/TO/haiguan [TEST_NAME_SUBSTRING]
 Every example in docs/API.md is executed too (see doc_examples.py)."""
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -560,6 +561,13 @@ def cli_import_enterprises_reports_lines(s):
 def acknowledged_writes_survive_kill_9(s):
     n = crash_test.run(BIN, eq)
     print("     %d acknowledged writes all present after kill -9" % n)
+
+
+@test
+def sigterm_under_load_stops_cleanly(s):
+    # writes wait for their batch with their connection suspended: the server must still stop
+    n = crash_test.run(BIN, eq, signal.SIGTERM)
+    print("     %d acknowledged writes all present after SIGTERM under load, exit status 0" % n)
 
 
 @test
