@@ -101,6 +101,7 @@ hg_rc arrival_report(db *d, const principal *who, const char *request_id, const 
 typedef struct declaration_draft {
     record r;
     json_t *filed;   /* its JSON; the server's fields are set when filed */
+    char *tmpl;      /* filed's canonical text, the server's fields left as holes (json_canon.h) */
 } declaration_draft;
 hg_rc declaration_draft_make(const principal *who, const json_t *body, declaration_draft **out, hg_err *err);
 void declaration_draft_free(declaration_draft *dr);

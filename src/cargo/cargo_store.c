@@ -146,17 +146,17 @@ hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *ev
 hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                     const char *request_id, const json_t *before, const json_t *after, hg_err *err)
 {
-    return cargo_finish_keep(d, rc, actor, action, type, id, request_id, before, after, NULL, err);
+    return cargo_finish_keep(d, rc, actor, action, type, id, request_id, before, after, NULL, NULL, err);
 }
 
 hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
-                        const char *request_id, const json_t *before, const json_t *after, char **after_text,
-                        hg_err *err)
+                        const char *request_id, const json_t *before, const json_t *after, const char *after_canon,
+                        char **after_text, hg_err *err)
 {
     if (after_text)
         *after_text = NULL;
     if (!rc) {
-        audit_event e = {actor, action, type, id, request_id, before, after};
+        audit_event e = {actor, action, type, id, request_id, before, after, after_canon};
         rc = audit_append_keep(d, &e, after_text, NULL, err);
     }
     if (!rc)

@@ -17,10 +17,11 @@ hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char
 /* Audits and commits when rc is HG_OK, rolls back otherwise; returns the final result. */
 hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                    const char *request_id, const json_t *before, const json_t *after, hg_err *err);
-/* The same, handing back the canonical text of after that the audit row stored (xfree it). */
+/* The same, handing back the canonical text of after that the audit row stored (xfree it).
+ * after_canon, when not NULL, is that text already written (audit_event.after_text). */
 hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
-                        const char *request_id, const json_t *before, const json_t *after, char **after_text,
-                        hg_err *err);
+                        const char *request_id, const json_t *before, const json_t *after, const char *after_canon,
+                        char **after_text, hg_err *err);
 /* Releases the declarations of a bill that became releasable (green or blue lane, goods
  * here), inside the caller's transaction. */
 hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_err *err);

@@ -6,6 +6,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "cargo.h"
@@ -117,7 +118,7 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
     if (!rc)
         rc = cargo_add_event(d, entry_no, actor, "released", detail, err);
     if (!rc) {
-        audit_event e = {actor, "declaration.release", "declaration", entry_no, request_id, NULL, detail};
+        audit_event e = {actor, "declaration.release", "declaration", entry_no, request_id, NULL, detail, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
     json_decref(detail);
@@ -215,6 +216,60 @@ hg_rc cargo_auto_release_entry(db *d, const char *entry_no, const char *actor, h
     return rc == HG_ROW ? cargo_auto_release_bill(d, bill, actor, err) : rc;
 }
 
+/* Sets a server field of the draft, in the record (for the insert) and in its JSON. */
+static int draft_set(declaration_draft *dr, const char *name, const char *text, int64_t v)
+{
+    if (text ? record_set_text(&dr->r, name, text) : record_set_int(&dr->r, name, v))
+        return -1;
+    json_t *j = record_field_json(&dr->r, name);
+    return !j || json_object_set_new(dr->filed, name, j);
+}
+
+/* The fields the writer decides when it files a declaration: the holes of the draft's
+ * canonical text, which the request's own thread writes (json_canon_template), with the
+ * stand-ins they hold until then (text, or a number when NULL). */
+static const char *const writer_fields[] = {"entry_no", "status", "lane", "advance", "filed_at", "updated_at"};
+static const char *const stand_ins[] = {"", DECL_FILED, "green", NULL, NULL, NULL};
+#define N_WRITER_FIELDS ((int)(sizeof writer_fields / sizeof writer_fields[0]))
+
+/* The draft's canonical text with the writer's fields left as holes: set to stand-ins, so that
+ * they have their places among the sorted keys, and written as marks. A hole is found by its
+ * address, so in the JSON each is a string of its own: jansson's true, false and null are
+ * shared by every member that has them. */
+static hg_rc draft_template(declaration_draft *dr)
+{
+    const json_t *holes[N_WRITER_FIELDS];
+    for (int i = 0; i < N_WRITER_FIELDS; i++) {
+        json_t *hole = json_string("");
+        if (!hole || draft_set(dr, writer_fields[i], stand_ins[i], 0) ||
+            json_object_set_new(dr->filed, writer_fields[i], hole))
+            return HG_NOMEM;
+        holes[i] = hole;
+    }
+    buf b;
+    buf_init(&b, 1u << 24);
+    hg_rc rc = json_canon_template(dr->filed, holes, N_WRITER_FIELDS, &b);
+    if (!rc && !(dr->tmpl = buf_take(&b)))
+        rc = HG_NOMEM;
+    buf_free(&b);
+    return rc;
+}
+
+/* The canonical text of the filed draft (xfree it), from its template; NULL when it has none. */
+static char *draft_canon(const declaration_draft *dr)
+{
+    const json_t *values[N_WRITER_FIELDS];
+    if (!dr->tmpl)
+        return NULL;
+    for (int i = 0; i < N_WRITER_FIELDS; i++)
+        values[i] = json_object_get(dr->filed, writer_fields[i]);
+    buf b;
+    buf_init(&b, 1u << 24);
+    char *text = json_canon_fill(dr->tmpl, values, N_WRITER_FIELDS, &b) ? NULL : buf_take(&b);
+    buf_free(&b);
+    return text;
+}
+
 hg_rc declaration_draft_make(const principal *who, const json_t *body, declaration_draft **out, hg_err *err)
 {
     declaration_draft *dr = xcalloc(1, sizeof *dr);
@@ -226,6 +281,9 @@ hg_rc declaration_draft_make(const principal *who, const json_t *body, declarati
         rc = header_rules(&dr->r, who, err);
     /* the JSON of what was parsed; the fields the server sets are filled in when filed */
     if (!rc && !(dr->filed = record_to_json(&dr->r)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    /* its canonical text, but for the writer's fields: the audit row and the answer */
+    if (!rc && draft_template(dr))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (rc)
         declaration_draft_free(dr);
@@ -240,6 +298,7 @@ void declaration_draft_free(declaration_draft *dr)
         return;
     record_free(&dr->r);
     json_decref(dr->filed);
+    xfree(dr->tmpl);
     xfree(dr);
 }
 
@@ -253,15 +312,6 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
         rc = declaration_file_draft(d, who, request_id, dr, out, NULL, err);
     declaration_draft_free(dr);
     return rc;
-}
-
-/* Sets a server field of the draft, in the record (for the insert) and in its JSON. */
-static int draft_set(declaration_draft *dr, const char *name, const char *text, int64_t v)
-{
-    if (text ? record_set_text(&dr->r, name, text) : record_set_int(&dr->r, name, v))
-        return -1;
-    json_t *j = record_field_json(&dr->r, name);
-    return !j || json_object_set_new(dr->filed, name, j);
 }
 
 hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id, declaration_draft *dr,
@@ -330,8 +380,19 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = record_load_json(d, &declaration_record, entry_no, out, err);
     else if (!rc)
         *out = json_incref(filed);
-    rc = cargo_finish_keep(d, rc, who->name, "declaration.file", "declaration", entry_no, request_id, NULL, *out, text,
-                           err);
+    /* the declaration as filed is its draft's template filled in, unless released (reloaded) */
+    char *canon = !rc && !released ? draft_canon(dr) : NULL;
+#ifndef NDEBUG
+    /* builds with checks (all but release): the template filled in is the whole written again,
+     * which it stops being if the writer ever sets another field of the draft */
+    char *whole = canon ? json_canon_text(*out) : NULL;
+    if (canon && (!whole || strcmp(whole, canon) != 0))
+        rc = hg_fail(err, HG_INTERNAL, NULL, NULL, "the filed declaration differs from its template");
+    xfree(whole);
+#endif
+    rc = cargo_finish_keep(d, rc, who->name, "declaration.file", "declaration", entry_no, request_id, NULL, *out, canon,
+                           text, err);
+    xfree(canon);
     if (rc) {
         json_decref(*out);
         *out = NULL;

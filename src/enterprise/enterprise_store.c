@@ -76,7 +76,7 @@ hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id,
     if (!rc)
         rc = enterprise_get(d, record_text(r, "uscc"), &after, err);
     if (!rc) {
-        audit_event e = {actor, "enterprise.create", "enterprise", record_text(r, "uscc"), request_id, NULL, after};
+        audit_event e = {actor, "enterprise.create", "enterprise", record_text(r, "uscc"), request_id, NULL, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
     if (!rc && out)
@@ -130,7 +130,7 @@ hg_rc enterprise_patch(db *d, const char *actor, const char *request_id, const c
     if (!rc)
         rc = enterprise_get(d, uscc, &after, err);
     if (!rc) {
-        audit_event e = {actor, "enterprise.update", "enterprise", uscc, request_id, before, after};
+        audit_event e = {actor, "enterprise.update", "enterprise", uscc, request_id, before, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
     if (!rc)

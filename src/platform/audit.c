@@ -574,7 +574,13 @@ hg_rc audit_append_keep(db *d, const audit_event *e, char **after_text, int64_t 
                        AUDIT_TEXT_MAX);
     if ((rc = canon_text(e->before, "before", &before, err)))
         goto out;
-    if ((rc = canon_text(e->after, "after", &after, err)))
+    if (e->after_text && strlen(e->after_text) > AUDIT_JSON_MAX)
+        rc = hg_fail(err, HG_INVALID, "too_large", "after", "after is larger than %d bytes", AUDIT_JSON_MAX);
+    else if (e->after_text && !(after = xstrdup(e->after_text)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    else if (!e->after_text)
+        rc = canon_text(e->after, "after", &after, err);
+    if (rc)
         goto out;
     if ((rc = audit_head(d, &seq, prev, err)))
         goto out;

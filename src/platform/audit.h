@@ -25,6 +25,8 @@ typedef struct audit_event {
     const char *request_id;    /* or NULL */
     const json_t *before;      /* state before (NULL for a creation); borrowed */
     const json_t *after;       /* state after (NULL for a deletion); borrowed */
+    const char *after_text;    /* or NULL: after's canonical text, when the caller has written it
+                                * (json_canon_fill); stored as given, after is then not read */
 } audit_event;
 
 /* Appends one row; must run inside a transaction begun with db_begin (the row's seq is

@@ -342,7 +342,7 @@ hg_rc user_create(db *d, const char *actor, const char *request_id, const user_s
         goto out;
     if ((rc = user_get_json(d, u->name, &after, err)))
         goto out;
-    audit_event e = {actor, "user.create", "user", u->name, request_id, NULL, after};
+    audit_event e = {actor, "user.create", "user", u->name, request_id, NULL, after, NULL};
     rc = audit_append(d, &e, NULL, err);
     if (!rc)
         rc = db_commit(d, err);
@@ -390,7 +390,7 @@ static hg_rc user_change(db *d, const char *actor, const char *request_id, const
         rc = user_get_json(d, name, &after, err);
     if (rc)
         goto out;
-    audit_event e = {actor, action, "user", name, request_id, before, after};
+    audit_event e = {actor, action, "user", name, request_id, before, after, NULL};
     if (!(rc = audit_append(d, &e, NULL, err)))
         rc = db_commit(d, err);
 out:
@@ -659,7 +659,7 @@ hg_rc token_create(db *d, const char *actor, const char *name, const char *scope
     if (!rc) {
         char oid[32];
         snprintf(oid, sizeof oid, "%lld", (long long)*id);
-        audit_event e = {actor, "token.create", "token", oid, NULL, NULL, after};
+        audit_event e = {actor, "token.create", "token", oid, NULL, NULL, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
     json_decref(after);
@@ -685,7 +685,7 @@ hg_rc token_revoke(db *d, const char *actor, int64_t id, hg_err *err)
         char oid[32];
         snprintf(oid, sizeof oid, "%lld", (long long)id);
         json_t *after = json_pack("{s:b}", "revoked", 1);
-        audit_event e = {actor, "token.revoke", "token", oid, NULL, NULL, after};
+        audit_event e = {actor, "token.revoke", "token", oid, NULL, NULL, after, NULL};
         rc = audit_append(d, &e, NULL, err);
         json_decref(after);
     }

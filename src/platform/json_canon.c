@@ -107,9 +107,17 @@ typedef struct member {
 
 static int by_key(const void *a, const void *b) { return strcmp(((const member *)a)->key, ((const member *)b)->key); }
 
-static hg_rc put_value(buf *out, const json_t *v, int depth);
+/* The holes of a template being written (json_canon_template), or none. */
+typedef struct holes {
+    const json_t *const *v;
+    int n;
+} holes;
 
-static hg_rc put_object(buf *out, const json_t *v, int depth)
+#define HOLE_MARK '\001'
+
+static hg_rc put_value(buf *out, const json_t *v, int depth, const holes *h);
+
+static hg_rc put_object(buf *out, const json_t *v, int depth, const holes *h)
 {
     size_t n = json_object_size(v), i = 0;
     if (n == 0)
@@ -140,27 +148,32 @@ static hg_rc put_object(buf *out, const json_t *v, int depth)
         if (!rc)
             rc = put(out, ":", 1);
         if (!rc)
-            rc = put_value(out, m[i].value, depth + 1);
+            rc = put_value(out, m[i].value, depth + 1, h);
     }
     if (m != small)
         xfree(m);
     return rc ? rc : put(out, "}", 1);
 }
 
-static hg_rc put_value(buf *out, const json_t *v, int depth)
+static hg_rc put_value(buf *out, const json_t *v, int depth, const holes *h)
 {
     char num[32];
     if (depth > 2048)   /* jansson's own limit */
         return HG_INVALID;
+    for (int i = 0; h && i < h->n; i++)
+        if (v == h->v[i]) {
+            char mark[2] = {HOLE_MARK, (char)('A' + i)};
+            return put(out, mark, 2);
+        }
     switch (json_typeof(v)) {
-    case JSON_OBJECT: return put_object(out, v, depth);
+    case JSON_OBJECT: return put_object(out, v, depth, h);
     case JSON_ARRAY: {
         hg_rc rc = put(out, "[", 1);
         for (size_t i = 0; i < json_array_size(v) && !rc; i++) {
             if (i)
                 rc = put(out, ",", 1);
             if (!rc)
-                rc = put_value(out, json_array_get(v, i), depth + 1);
+                rc = put_value(out, json_array_get(v, i), depth + 1, h);
         }
         return rc ? rc : put(out, "]", 1);
     }
@@ -190,16 +203,55 @@ static hg_rc put_value(buf *out, const json_t *v, int depth)
     }
 }
 
-hg_rc json_canon_append(const json_t *v, buf *out)
+/* On failure, leaves nothing half written: out back to its first mark bytes. */
+static hg_rc undo_on_failure(hg_rc rc, buf *out, size_t mark)
 {
-    size_t mark = out->len;
-    hg_rc rc = v ? put_value(out, v, 0) : HG_INVALID;
-    if (rc) {   /* leave nothing half written */
+    if (rc) {
         out->len = mark;
         if (out->data)
             out->data[mark] = '\0';
     }
     return rc;
+}
+
+hg_rc json_canon_append(const json_t *v, buf *out)
+{
+    size_t mark = out->len;
+    hg_rc rc = v ? put_value(out, v, 0, NULL) : HG_INVALID;
+    return undo_on_failure(rc, out, mark);
+}
+
+hg_rc json_canon_template(const json_t *v, const json_t *const *hole_values, int n, buf *out)
+{
+    if (n < 0 || n > 26)
+        return HG_INVALID;
+    for (int i = 0; i < n; i++)   /* shared by all the members that have them: not a place */
+        if (!hole_values[i] || json_is_true(hole_values[i]) || json_is_false(hole_values[i]) ||
+            json_is_null(hole_values[i]))
+            return HG_INVALID;
+    holes h = {hole_values, n};
+    size_t mark = out->len;
+    hg_rc rc = v ? put_value(out, v, 0, &h) : HG_INVALID;
+    return undo_on_failure(rc, out, mark);
+}
+
+hg_rc json_canon_fill(const char *tmpl, const json_t *const *values, int n, buf *out)
+{
+    size_t mark = out->len;
+    hg_rc rc = HG_OK;
+    for (const char *p = tmpl, *hole; !rc && *p; p = hole + 2) {
+        hole = strchr(p, HOLE_MARK);
+        if (!hole)
+            hole = p + strlen(p);
+        rc = put(out, p, (size_t)(hole - p));
+        if (!rc && *hole) {
+            int i = hole[1] - 'A';
+            rc = i >= 0 && i < n && values[i] ? put_value(out, values[i], 1, NULL) : HG_INVALID;
+        }
+        if (!*hole)
+            break;
+    }
+    return undo_on_failure(rc, out, mark);
 }
 
 char *json_canon_text(const json_t *v)

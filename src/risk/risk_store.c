@@ -216,7 +216,7 @@ static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const
         rc = risk_rule_get(d, id, &after, err);
     if (!rc) {
         snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-        audit_event e = {actor, "risk.rule.create", "risk_rule", idtext, request_id, NULL, after};
+        audit_event e = {actor, "risk.rule.create", "risk_rule", idtext, request_id, NULL, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
     xfree(def);
@@ -239,7 +239,7 @@ static hg_rc finish_change(db *d, hg_rc rc, const char *actor, const char *actio
     if (!rc)
         rc = risk_rule_get(d, id, &after, err);
     if (!rc) {
-        audit_event e = {actor, action, "risk_rule", idtext, request_id, before, after};
+        audit_event e = {actor, action, "risk_rule", idtext, request_id, before, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
     if (!rc)

@@ -439,7 +439,7 @@ static hg_rc commit_audited(db *d, hg_rc rc, const char *actor, const char *acti
                             const char *request_id, const json_t *after, hg_err *err)
 {
     if (!rc) {
-        audit_event e = {actor, action, "tax", id, request_id, NULL, after};
+        audit_event e = {actor, action, "tax", id, request_id, NULL, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
     if (!rc)

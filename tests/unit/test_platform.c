@@ -342,6 +342,50 @@ static void canonical_json_is_janssons(void **state)
     json_decref(bad);
 }
 
+/* A template filled with the members decided later gives the canonical text of the whole. */
+static void canonical_templates_fill_to_the_whole(void **state)
+{
+    (void)state;
+    json_error_t je;
+    json_t *v = json_loads("{\"z\":1,\"g\":false,\"n\":null,\"entry\":\"\",\"items\":[{\"a\":\"\\u0001x\"},{\"b\":2}],"
+                           "\"lane\":\"green\",\"name\":\"海关\",\"at\":0}",
+                           0, &je);
+    assert_non_null(v);
+    const char *keys[] = {"entry", "lane", "at"};
+    const json_t *holes[3];
+    for (int i = 0; i < 3; i++)
+        holes[i] = json_object_get(v, keys[i]);
+    buf tmpl;
+    buf_init(&tmpl, 1 << 20);
+    assert_int_equal(json_canon_template(v, holes, 3, &tmpl), HG_OK);
+    assert_null(strstr(buf_str(&tmpl), "green"));   /* the holes are marks, not values */
+    /* the writer decides them: any kind of value, escapes included */
+    json_object_set_new(v, "entry", json_string("0902\"2026\u00e9"));
+    json_object_set_new(v, "lane", json_pack("{s:[i,b]}", "red", -5, 1));
+    json_object_set_new(v, "at", json_integer(INT64_MIN));
+    const json_t *values[3];
+    for (int i = 0; i < 3; i++)
+        values[i] = json_object_get(v, keys[i]);
+    buf filled;
+    buf_init(&filled, 1 << 20);
+    assert_int_equal(json_canon_fill(buf_str(&tmpl), values, 3, &filled), HG_OK);
+    char *whole = json_canon_text(v);
+    assert_string_equal(buf_str(&filled), whole);
+    /* a mark with no value is refused, leaving the buffer as it was */
+    buf_reset(&filled);
+    assert_int_equal(json_canon_fill(buf_str(&tmpl), values, 2, &filled), HG_INVALID);
+    assert_int_equal(filled.len, 0);
+    /* true, false and null are shared by every member that has them: no hole */
+    const json_t *flag = json_array_get(json_object_get(json_object_get(v, "lane"), "red"), 1);
+    buf_reset(&tmpl);
+    assert_int_equal(json_canon_template(v, &flag, 1, &tmpl), HG_INVALID);
+    assert_int_equal(tmpl.len, 0);
+    xfree(whole);
+    buf_free(&tmpl);
+    buf_free(&filled);
+    json_decref(v);
+}
+
 static const migration test_ref_migrations[] = {
     {900, "a reference table", "CREATE TABLE t_codes (hs_prefix TEXT PRIMARY KEY, a BIGINT, b BIGINT);" REFDATA_REGISTER(t_codes),
      REFDATA_TRIGGERS_SQLITE(t_codes), NULL},
@@ -454,6 +498,7 @@ int main(void)
         cmocka_unit_test(record_lists_store_and_load_children),
         cmocka_unit_test(prefix_cache_follows_changes),
         cmocka_unit_test(canonical_json_is_janssons),
+        cmocka_unit_test(canonical_templates_fill_to_the_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
