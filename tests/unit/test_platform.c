@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -136,6 +137,17 @@ static void money_is_exact(void **state)
 static void times_parse_with_offsets(void **state)
 {
     (void)state;
+    /* written as snprintf would, across centuries, leap days and before 1970 */
+    for (int64_t ms = -2208988800123LL; ms < 4102444800000LL; ms += 987654321987LL / 1000 + 7) {
+        char got[40], want[96];
+        time_t secs = (time_t)(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
+        struct tm tm;
+        gmtime_r(&secs, &tm);
+        snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms - (int64_t)secs * 1000));
+        time_format_rfc3339(ms, got, sizeof got);
+        assert_string_equal(got, want);
+    }
     int64_t ms;
     assert_int_equal(time_parse_rfc3339("1970-01-01T00:00:00Z", &ms), HG_OK);
     assert_int_equal(ms, 0);
