@@ -10,6 +10,7 @@
 #include "json.h"
 #include "log.h"
 #include "metrics.h"
+#include "writer.h"
 #include "record.h"
 
 static hg_rc healthz_api(req *r, hg_err *err)
@@ -27,6 +28,8 @@ static hg_rc metrics_api(req *r, hg_err *err)
     buf b;
     buf_init(&b, 4u << 20);
     hg_rc rc = metrics_render(&b);
+    if (!rc)
+        rc = writer_metrics_render(&b);
     if (!rc)
         rc = req_reply_raw(r, 200, "text/plain; version=0.0.4; charset=utf-8", b.data ? b.data : "", b.len);
     buf_free(&b);

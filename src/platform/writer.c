@@ -34,6 +34,7 @@ static int stopping, running;
 static pthread_t thread;
 static long jobs_total, batches_total;   /* for the log line at stop: how well commits are shared */
 static long reruns_total;                /* batches a failed request made run twice */
+static long wal_restarts_total;
 static pthread_t checkpointer;
 static int checkpointing;
 static pthread_cond_t tick = PTHREAD_COND_INITIALIZER;
@@ -169,8 +170,11 @@ static void restart_wal(db *w)
     restart_wanted = 0;
     pthread_mutex_unlock(&mu);
     long frames;
-    if (wanted)
-        checkpoint_passive(w, &frames);
+    if (wanted && checkpoint_passive(w, &frames) == 0) {
+        pthread_mutex_lock(&mu);
+        wal_restarts_total++;
+        pthread_mutex_unlock(&mu);
+    }
 }
 
 /* After a batch spoiled by a failed request, this many batches run with savepoints: failures
@@ -406,6 +410,31 @@ long writer_reruns(void)
     long n = reruns_total;
     pthread_mutex_unlock(&mu);
     return n;
+}
+
+hg_rc writer_metrics_render(buf *b)
+{
+    pthread_mutex_lock(&mu);
+    long jobs = jobs_total, batches = batches_total, reruns = reruns_total, restarts = wal_restarts_total;
+    long waiting = pending;
+    pthread_mutex_unlock(&mu);
+    return buf_appendf(b,
+                       "# HELP haiguan_writer_writes_total Writes run by the group-commit writer.\n"
+                       "# TYPE haiguan_writer_writes_total counter\n"
+                       "haiguan_writer_writes_total %ld\n"
+                       "# HELP haiguan_writer_commits_total Transactions the writer committed (batches).\n"
+                       "# TYPE haiguan_writer_commits_total counter\n"
+                       "haiguan_writer_commits_total %ld\n"
+                       "# HELP haiguan_writer_reruns_total Batches run again with savepoints after a write failed.\n"
+                       "# TYPE haiguan_writer_reruns_total counter\n"
+                       "haiguan_writer_reruns_total %ld\n"
+                       "# HELP haiguan_writer_wal_restarts_total Times the SQLite WAL was made to start over.\n"
+                       "# TYPE haiguan_writer_wal_restarts_total counter\n"
+                       "haiguan_writer_wal_restarts_total %ld\n"
+                       "# HELP haiguan_writer_pending Writes queued or waiting for their commit to be durable.\n"
+                       "# TYPE haiguan_writer_pending gauge\n"
+                       "haiguan_writer_pending %ld\n",
+                       jobs, batches, reruns, restarts, waiting);
 }
 
 void writer_drain(void)

@@ -20,6 +20,9 @@ hg_rc writer_run(route_fn fn, req *r, hg_err *err);
 hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)(void *), void *cls);
 /* Batches run a second time, with savepoints, because a request in them failed after writing. */
 long writer_reruns(void);
+/* The group commit's counters in Prometheus text (for /metrics): writes, commits, batches run
+ * again, WAL restarts, and the writes waiting now. */
+hg_rc writer_metrics_render(buf *b);
 /* Waits until every submitted job has finished (before the HTTP server stops). */
 void writer_drain(void);
 

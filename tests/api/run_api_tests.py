@@ -66,6 +66,17 @@ def health_and_metrics(s):
     eq(r.status, 200)
     assert "haiguan_http_requests_total{route=\"/healthz\",status=\"200\"}" in r.body, r.body[:500]
     assert "haiguan_http_request_duration_seconds_bucket" in r.body
+    # the group commit: a write (even a refused one) is run by the writer in a commit of its own
+    def writer_counts():
+        body = s.request("GET", "/metrics").body
+        for name in ("writes_total", "commits_total", "reruns_total", "wal_restarts_total", "pending"):
+            assert "\nhaiguan_writer_%s " % name in body, name
+        return [int(body.split("\nhaiguan_writer_%s " % n)[1].split("\n")[0])
+                for n in ("writes_total", "commits_total", "pending")]
+    writes, commits, pending = writer_counts()
+    assert commits <= writes and pending == 0, (writes, commits, pending)
+    error_of(s.as_user("officer", "POST", "/api/v1/enterprises", {}), 400)
+    eq(writer_counts(), [writes + 1, commits + 1, 0], "writes, commits and pending after one write")
 
 
 @test
