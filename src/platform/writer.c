@@ -20,9 +20,7 @@ typedef struct job {
     req *r;
     hg_err *err;
     hg_rc *rc;                 /* the requester's */
-    int done;
-    pthread_cond_t finished;   /* writer_run's: its own, so that a batch wakes only its requests */
-    void (*on_done)(void *);   /* writer_submit's: called once finished; the job is then freed */
+    void (*on_done)(void *);   /* called once finished; the job is then freed */
     void *cls;
     struct job *next;
 } job;
@@ -56,20 +54,15 @@ static int sync_started;
 static long pending;   /* jobs submitted and not yet finished, for writer_drain */
 static pthread_cond_t drained = PTHREAD_COND_INITIALIZER;
 
-/* Under mu: the jobs from j on are finished; wake or call back each. */
+/* Under mu: the jobs from j on are finished; call each one's back. */
 static void finish(job *j)
 {
     for (job *next; j; j = next) {
-        next = j->next;   /* j belongs to its request, which may return as soon as done is set */
-        if (j->on_done) {
-            void (*on_done)(void *) = j->on_done;
-            void *cls = j->cls;
-            xfree(j);
-            on_done(cls);
-        } else {
-            j->done = 1;
-            pthread_cond_signal(&j->finished);
-        }
+        next = j->next;   /* j's request may be answered as soon as it is called back */
+        void (*on_done)(void *) = j->on_done;
+        void *cls = j->cls;
+        xfree(j);
+        on_done(cls);
         if (--pending == 0)
             pthread_cond_broadcast(&drained);
     }
@@ -366,25 +359,6 @@ static void enqueue(job *j)
     tail = j;
     pending++;
     pthread_cond_signal(&work);
-}
-
-hg_rc writer_run(route_fn fn, req *r, hg_err *err)
-{
-    hg_rc rc = HG_OK;
-    job j;
-    memset(&j, 0, sizeof j);
-    j.fn = fn;
-    j.r = r;
-    j.err = err;
-    j.rc = &rc;
-    pthread_cond_init(&j.finished, NULL);
-    pthread_mutex_lock(&mu);
-    enqueue(&j);
-    while (!j.done)
-        pthread_cond_wait(&j.finished, &mu);
-    pthread_mutex_unlock(&mu);
-    pthread_cond_destroy(&j.finished);
-    return rc;
 }
 
 hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)(void *), void *cls)

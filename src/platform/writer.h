@@ -11,19 +11,17 @@
 hg_rc writer_start(hg_err *err);
 /* Finishes the queued work and stops the thread. */
 void writer_stop(void);
-/* Runs fn(r, err) on the writer thread inside the current batch and waits until the batch
- * committed. Returns fn's result, or HG_UNAVAILABLE when the batch could not commit. */
-hg_rc writer_run(route_fn fn, req *r, hg_err *err);
-/* The same without waiting: queues fn(r, err) and returns; once the batch is durable (or has
- * failed) *rc holds fn's result and on_done(cls) is called, on the writer's or the syncer's
- * thread, and must not block. r, err and rc must live until then. */
+/* Queues fn(r, err), to be run on the writer thread inside a batch, and returns at once; once
+ * the batch is durable (or has failed) *rc holds fn's result and on_done(cls) is called, on
+ * the writer's or the syncer's thread, and must not block. r, err and rc must live until then.
+ * fn's result is HG_UNAVAILABLE when the batch could not commit. */
 hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)(void *), void *cls);
+/* Waits until every submitted job has finished (before the HTTP server stops). */
+void writer_drain(void);
 /* Batches run a second time, with savepoints, because a request in them failed after writing. */
 long writer_reruns(void);
 /* The group commit's counters in Prometheus text (for /metrics): writes, commits, batches run
  * again, WAL restarts, and the writes waiting now. */
 hg_rc writer_metrics_render(buf *b);
-/* Waits until every submitted job has finished (before the HTTP server stops). */
-void writer_drain(void);
 
 #endif
