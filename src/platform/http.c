@@ -218,6 +218,12 @@ static void next_request_id(char out[24])
     hex_encode(rid, sizeof rid, out);
 }
 
+static void suspend(void *cls)
+{
+    conn_ctx *ctx = cls;
+    MHD_suspend_connection(ctx->conn);
+}
+
 static void resume(void *cls)
 {
     conn_ctx *ctx = cls;
@@ -284,11 +290,8 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
             return rc;
         /* from here the writer may finish it at any moment: ctx->rc is the writer's */
         ctx->queued = 1;
-        MHD_suspend_connection(ctx->conn);
-        if ((rc = writer_submit(r->route->fn, r, err, &ctx->rc, resume, ctx))) {
-            ctx->queued = 0;
-            MHD_resume_connection(ctx->conn);
-        }
+        if ((rc = writer_submit(r->route->fn, r, err, &ctx->rc, suspend, resume, ctx)))
+            ctx->queued = 0;   /* refused (the server is stopping): never suspended */
         return rc;
     }
     return r->route->fn(r, err);

@@ -52,6 +52,7 @@ static job *sync_head, *sync_tail;   /* chained through next, batch after batch 
 static int sync_started;
 
 static long pending;   /* jobs submitted and not yet finished, for writer_drain */
+static int closing;    /* writer_drain has begun: no more jobs */
 static pthread_cond_t drained = PTHREAD_COND_INITIALIZER;
 
 /* Under mu: the jobs from j on are finished; call each one's back. */
@@ -317,7 +318,7 @@ static void writer_stop_checkpointer(void)
 
 hg_rc writer_start(hg_err *err)
 {
-    stopping = 0;
+    stopping = closing = 0;
     hg_err ignored;
     db *d = db_thread(&ignored);
     checkpointing = d && strcmp(db_backend(d), "sqlite") == 0;
@@ -361,7 +362,8 @@ static void enqueue(job *j)
     pthread_cond_signal(&work);
 }
 
-hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)(void *), void *cls)
+hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_queue)(void *), void (*on_done)(void *),
+                    void *cls)
 {
     job *j = xcalloc(1, sizeof *j);
     if (!j)
@@ -373,8 +375,17 @@ hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)
     j->on_done = on_done;
     j->cls = cls;
     pthread_mutex_lock(&mu);
-    enqueue(j);
+    int refused = closing;
+    if (!refused) {
+        if (on_queue)
+            on_queue(cls);
+        enqueue(j);
+    }
     pthread_mutex_unlock(&mu);
+    if (refused) {
+        xfree(j);
+        return hg_fail(err, HG_UNAVAILABLE, "unavailable", NULL, "the server is stopping; try again shortly");
+    }
     return HG_OK;
 }
 
@@ -414,6 +425,7 @@ hg_rc writer_metrics_render(buf *b)
 void writer_drain(void)
 {
     pthread_mutex_lock(&mu);
+    closing = 1;
     while (running && pending > 0)
         pthread_cond_wait(&drained, &mu);
     pthread_mutex_unlock(&mu);

@@ -14,9 +14,14 @@ void writer_stop(void);
 /* Queues fn(r, err), to be run on the writer thread inside a batch, and returns at once; once
  * the batch is durable (or has failed) *rc holds fn's result and on_done(cls) is called, on
  * the writer's or the syncer's thread, and must not block. r, err and rc must live until then.
- * fn's result is HG_UNAVAILABLE when the batch could not commit. */
-hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_done)(void *), void *cls);
-/* Waits until every submitted job has finished (before the HTTP server stops). */
+ * fn's result is HG_UNAVAILABLE when the batch could not commit. on_queue(cls), if given, is
+ * called as the job joins the queue, under the queue's lock: after writer_drain has begun the
+ * job is refused (HG_UNAVAILABLE) and on_queue is not called, so that whatever on_queue
+ * suspends is always called back. */
+hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_queue)(void *), void (*on_done)(void *),
+                    void *cls);
+/* Refuses new jobs and waits until every submitted one has finished (before the HTTP server
+ * stops). */
 void writer_drain(void);
 /* Batches run a second time, with savepoints, because a request in them failed after writing. */
 long writer_reruns(void);

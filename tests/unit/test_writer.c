@@ -1,5 +1,6 @@
 /* test_writer.c — the group-commit writer: requests of one batch that fail after writing
- * undo only their own writes, though the batch first runs without savepoints. */
+ * undo only their own writes, though the batch first runs without savepoints; once draining
+ * for a stop has begun, new writes are refused. */
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -50,6 +51,13 @@ static hg_rc hold_then_insert(req *r, hg_err *err)
     return insert_value(r, err);
 }
 
+static int queued_late;
+static void count_queued(void *cls)
+{
+    (void)cls;
+    queued_late++;
+}
+
 static void on_done(void *cls)
 {
     (void)cls;
@@ -83,7 +91,7 @@ static void failed_request_undoes_only_its_writes(void **state)
         r[i].params[0] = values[i][0];
         r[i].params[1] = values[i][1];
         hg_err_clear(&err[i]);
-        assert_int_equal(writer_submit(i == 0 ? hold_then_insert : insert_value, &r[i], &err[i], &rc[i], on_done, NULL),
+        assert_int_equal(writer_submit(i == 0 ? hold_then_insert : insert_value, &r[i], &err[i], &rc[i], NULL, on_done, NULL),
                          HG_OK);
         pthread_mutex_lock(&mu);
         submitted++;
@@ -105,6 +113,17 @@ static void failed_request_undoes_only_its_writes(void **state)
             assert_string_equal(err[i].field, "v");
     }
     assert_true(writer_reruns() >= 1);
+    /* once draining has begun, a new write is refused and nothing is suspended for it */
+    writer_drain();
+    req late;
+    hg_err late_err;
+    hg_rc late_rc = HG_OK;
+    memset(&late, 0, sizeof late);
+    hg_err_clear(&late_err);
+    queued_late = 0;
+    assert_int_equal(writer_submit(insert_value, &late, &late_err, &late_rc, count_queued, on_done, NULL),
+                     HG_UNAVAILABLE);
+    assert_int_equal(queued_late, 0);
     writer_stop();
     int64_t n = 0, sum = 0;
     assert_int_equal(db_int(d, &n, &e, "SELECT COUNT(*) FROM t_writer", NULL), HG_OK);
