@@ -144,6 +144,12 @@ void db_rollback(db *d)
     }
 }
 
+void db_wal_watch(db *d, void (*fn)(void *cls, int frames), void *cls)
+{
+    if (d->ops->wal_watch)
+        d->ops->wal_watch(d, fn, cls);
+}
+
 hg_rc db_defer_sync(db *d, int *fd, hg_err *err)
 {
     *fd = -1;

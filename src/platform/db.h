@@ -33,6 +33,9 @@ const char *db_backend(const db *d);
  * flushed, and *fd (owned by the caller) is a descriptor whose fdatasync makes every commit
  * before it durable. *fd is -1 when the backend's commits are durable anyway (PostgreSQL). */
 hg_rc db_defer_sync(db *d, int *fd, hg_err *err);
+/* SQLite: fn(cls, frames) is called after each commit on this connection with the WAL's length
+ * in frames (it runs inside the commit: it must be quick). Nothing on PostgreSQL. */
+void db_wal_watch(db *d, void (*fn)(void *cls, int frames), void *cls);
 
 /* Runs one or more parameterless statements (DDL, pragmas). */
 hg_rc db_exec(db *d, const char *sql, hg_err *err);

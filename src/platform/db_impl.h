@@ -24,6 +24,7 @@ typedef struct db_ops {
     /* Commits that write without flushing, and an fd whose fdatasync makes them durable;
      * NULL for a backend whose commit is durable when it returns. */
     hg_rc (*defer_sync)(db *d, int *fd, hg_err *err);
+    void (*wal_watch)(db *d, void (*fn)(void *cls, int frames), void *cls);
     const char *begin_sql;   /* "BEGIN IMMEDIATE" / "BEGIN" */
     const char *idpk;        /* expansion of @IDPK */
     const char *blob;        /* expansion of @BLOB */

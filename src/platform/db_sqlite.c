@@ -30,6 +30,8 @@ typedef struct sq_db {
     sqlite3 *h;
     sq_stmt *cache[CACHE_BUCKETS];
     int cached;
+    void (*watch)(void *cls, int frames);   /* db_wal_watch */
+    void *watch_cls;
 } sq_db;
 
 static hg_rc sq_error(sqlite3 *h, int code, hg_err *err)
@@ -295,6 +297,24 @@ static hg_rc sq_defer_sync(db *d, int *fd, hg_err *err)
     return rc;
 }
 
+/* SQLite's WAL hook (which wal_autocheckpoint = 0 leaves free) passed on to the watcher. */
+static int wal_hook(void *arg, sqlite3 *h, const char *name, int frames)
+{
+    (void)h;
+    (void)name;
+    const sq_db *s = arg;
+    s->watch(s->watch_cls, frames);
+    return SQLITE_OK;
+}
+
+static void sq_wal_watch(db *d, void (*fn)(void *cls, int frames), void *cls)
+{
+    sq_db *s = (sq_db *)d;
+    s->watch = fn;
+    s->watch_cls = cls;
+    sqlite3_wal_hook(s->h, wal_hook, s);
+}
+
 const db_ops db_sqlite_ops = {
     .name = "sqlite",
     .open = sq_open,
@@ -313,6 +333,7 @@ const db_ops db_sqlite_ops = {
     .reset = sq_reset,
     .changes = sq_changes,
     .defer_sync = sq_defer_sync,
+    .wal_watch = sq_wal_watch,
     .begin_sql = "BEGIN IMMEDIATE",
     .idpk = "INTEGER PRIMARY KEY",
     .blob = "BLOB",

@@ -12,6 +12,7 @@
 #include "log.h"
 #include "module.h"
 #include "refdata.h"
+#include "writer.h"
 
 extern const route platform_routes[];
 extern const route audit_routes[];
@@ -75,6 +76,14 @@ static int serve_cmd(cmd_ctx *c)
             return EXIT_USAGE;
         }
         cfg.max_body = (size_t)b;
+    }
+    if ((v = cmd_option(c, "--wal-mb"))) {
+        long mb = strtol(v, &end, 10);
+        if (*end || mb < 1 || mb > 4096) {
+            fprintf(stderr, "haiguan: --wal-mb must be from 1 to 4096\n");
+            return EXIT_USAGE;
+        }
+        writer_set_wal_limit(mb);
     }
     cfg.assets_dir = cmd_option(c, "--assets");
     long long idle_s = 30 * 60, max_s = 12 * 60 * 60;
@@ -405,10 +414,11 @@ static int routes_cmd(cmd_ctx *c)
 
 static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
-     "       [--session-idle SECONDS] [--session-max SECONDS]",
+     "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]",
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
+     "--wal-mb bounds SQLite's WAL file: past it the WAL starts over (default 64).\n"
      "--threads sets the worker pool (default 8); --max-body bounds request bodies (default\n"
      "1048576 bytes). Sessions end after --session-idle seconds without use (default 1800) or\n"
      "--session-max seconds in all (default 43200). The database is created or migrated first. Audit checkpoints are signed\n"

@@ -38,11 +38,13 @@ static int checkpointing;
 static pthread_cond_t tick = PTHREAD_COND_INITIALIZER;
 
 #define CHECKPOINT_EVERY_MS 250
-/* Past this many frames (4 KiB pages: 64 MiB) the WAL is made to start over (checkpointer_main),
- * once no more than RESTART_LEFT_FRAMES are left to copy. */
-#define WAL_RESTART_FRAMES 16384L
+/* Past this many frames (of 4 KiB pages: 64 MiB by default, serve --wal-mb) the WAL is made to
+ * start over (checkpointer_main), once no more than RESTART_LEFT_FRAMES are left to copy. */
+static long wal_restart_frames = 64L * 256;
 #define RESTART_LEFT_FRAMES 256
+#define RESTART_WAIT_MS 20
 static int restart_wanted;
+static int hurry;   /* the WAL is past its bound: the checkpointer's turn is now */
 
 /* The syncer: committed batches waiting for their fdatasync, oldest first. */
 static pthread_t syncer;
@@ -99,16 +101,17 @@ static void *syncer_main(void *arg)
     return NULL;
 }
 
-/* One PASSIVE checkpoint: copies into the database what no reader still needs, never blocking
- * the writer. Returns the WAL frames it left uncopied (those the writer added meanwhile), or
- * -1 on failure; *frames is the WAL's length in frames. */
-static long checkpoint_passive(db *d, long *frames)
+/* One checkpoint: sql is "PRAGMA wal_checkpoint(MODE)". Returns the WAL frames it left uncopied
+ * (those added meanwhile, or still needed by a reader), or -1 on failure; *frames is the WAL's
+ * length in frames and *busy says a RESTART could not wait out the readers. */
+static long checkpoint(db *d, const char *sql, long *frames, int *busy)
 {
     hg_err err;
     db_stmt *s = NULL;
     long left = -1;
-    hg_rc rc = db_query(d, &s, &err, "PRAGMA wal_checkpoint(PASSIVE)", NULL);
+    hg_rc rc = db_query(d, &s, &err, sql, NULL);
     if (!rc && (rc = db_step(s, &err)) == HG_ROW) {
+        *busy = (int)db_col_int(s, 0);
         *frames = (long)db_col_int(s, 1);
         left = *frames - (long)db_col_int(s, 2);
     }
@@ -119,13 +122,12 @@ static long checkpoint_passive(db *d, long *frames)
     return left;
 }
 
-/* The checkpointer copies the WAL into the database every CHECKPOINT_EVERY_MS. Its checkpoints
- * run beside the writer and so never catch up with it: the WAL would only grow, and appending
- * to a growing file costs the kernel block allocation and zeroing at every commit and a journal
- * commit at every fdatasync. So once the WAL is past WAL_RESTART_FRAMES it copies again at once,
- * until little is left, and asks the writer to finish (restart_wanted): between two batches no
- * frame is being added, so the writer's checkpoint completes, copying only that little, and its
- * next commit writes the WAL from its start again, over blocks the file already has. */
+/* The checkpointer copies the WAL into the database every CHECKPOINT_EVERY_MS, with PASSIVE
+ * checkpoints that never block the writer. They run beside it and so never catch up with it:
+ * the WAL would only grow, and appending to a growing file costs the kernel block allocation
+ * and zeroing at every commit and a journal commit at every fdatasync. So once the WAL is past
+ * wal_restart_frames it copies again at once, until little is left, and asks the writer to
+ * finish (restart_wanted, restart_wal below). */
 static void *checkpointer_main(void *arg)
 {
     (void)arg;
@@ -137,17 +139,21 @@ static void *checkpointer_main(void *arg)
         until.tv_nsec += CHECKPOINT_EVERY_MS * 1000000L;
         until.tv_sec += until.tv_nsec / 1000000000L;
         until.tv_nsec %= 1000000000L;
-        pthread_cond_timedwait(&tick, &mu, &until);
+        if (!hurry)
+            pthread_cond_timedwait(&tick, &mu, &until);
         if (stopping)
             break;
         pthread_mutex_unlock(&mu);
         hg_err err;
         db *d = db_thread(&err);
-        long frames = 0, left = d ? checkpoint_passive(d, &frames) : -1;
-        int large = left >= 0 && frames >= WAL_RESTART_FRAMES;
+        long frames = 0;
+        int busy = 0;
+        long left = d ? checkpoint(d, "PRAGMA wal_checkpoint(PASSIVE)", &frames, &busy) : -1;
+        int large = left >= 0 && frames >= wal_restart_frames;
         for (int pass = 0; large && left > RESTART_LEFT_FRAMES && pass < 4; pass++)
-            left = checkpoint_passive(d, &frames);
+            left = checkpoint(d, "PRAGMA wal_checkpoint(PASSIVE)", &frames, &busy);
         pthread_mutex_lock(&mu);
+        hurry = 0;
         if (large && left >= 0)
             restart_wanted = 1;
     }
@@ -156,15 +162,44 @@ static void *checkpointer_main(void *arg)
     return NULL;
 }
 
-/* Between two batches, when the checkpointer asks (above). */
+/* After each of the writer's commits (db_wal_watch): a WAL past its bound wakes the
+ * checkpointer at once rather than at its next turn, so that a burst of writes cannot run
+ * the WAL far past the bound in between. */
+static void wal_committed(void *cls, int frames)
+{
+    (void)cls;
+    if (frames < wal_restart_frames)
+        return;
+    pthread_mutex_lock(&mu);
+    if (!hurry) {
+        hurry = 1;
+        pthread_cond_signal(&tick);
+    }
+    pthread_mutex_unlock(&mu);
+}
+
+/* Between two batches, when the checkpointer asks: no frame is being added, so a RESTART
+ * checkpoint copies the little that is left, then waits until no reader still reads the WAL,
+ * after which the next commit writes the WAL from its start again, over blocks the file
+ * already has. Readers are short, but a long report could hold the writer: it waits at most
+ * RESTART_WAIT_MS for them, and tries again at the checkpointer's next turn. */
 static void restart_wal(db *w)
 {
     pthread_mutex_lock(&mu);
     int wanted = restart_wanted;
     restart_wanted = 0;
     pthread_mutex_unlock(&mu);
-    long frames;
-    if (wanted && checkpoint_passive(w, &frames) == 0) {
+    if (!wanted)
+        return;
+    hg_err err;
+    long frames = 0;
+    int busy = 1;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA busy_timeout = %d", RESTART_WAIT_MS);
+    db_exec(w, sql, &err);
+    long left = checkpoint(w, "PRAGMA wal_checkpoint(RESTART)", &frames, &busy);
+    db_exec(w, "PRAGMA busy_timeout = 10000", &err);
+    if (left == 0 && !busy) {
         pthread_mutex_lock(&mu);
         wal_restarts_total++;
         pthread_mutex_unlock(&mu);
@@ -253,8 +288,10 @@ static void *writer_main(void *arg)
     hg_err err;
     db *w = db_thread(&err);
     /* the checkpointer thread does it (above) */
-    if (w && checkpointing)
+    if (w && checkpointing) {
         db_exec(w, "PRAGMA wal_autocheckpoint = 0", &err);
+        db_wal_watch(w, wal_committed, NULL);
+    }
     /* commits written but not flushed: the syncer flushes them (above) */
     if (w && syncing && db_defer_sync(w, &wal_fd, &err) != HG_OK) {
         log_warn("writer: commits stay synchronous: %s", err.message);
@@ -315,6 +352,8 @@ static void writer_stop_checkpointer(void)
         stop_thread(&tick, checkpointer);
     checkpointing = 0;
 }
+
+void writer_set_wal_limit(long mb) { wal_restart_frames = mb * 256; }
 
 hg_rc writer_start(hg_err *err)
 {

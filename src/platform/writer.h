@@ -7,6 +7,8 @@
 
 #include "http.h"
 
+/* SQLite: the size in MiB past which the WAL is made to start over (default 64). Before start. */
+void writer_set_wal_limit(long mb);
 /* Starts the writer thread (its database connection is opened from db_get_url()). */
 hg_rc writer_start(hg_err *err);
 /* Finishes the queued work and stops the thread. */
