@@ -1,5 +1,6 @@
 /* writer.c — the group-commit writer thread: a queue of jobs from the HTTP threads, drained
- * in batches, each batch one transaction (the jobs' own transactions become savepoints).
+ * in batches, each batch one transaction (run without a savepoint per job, and again with
+ * them when a job fails after writing: run_jobs).
  * On SQLite two more threads keep the disk off the writer's path: a syncer makes each
  * committed batch durable (fdatasync of the WAL) and only then lets its requests answer, while
  * the writer already runs the next batch; a checkpointer copies the WAL into the database. */
