@@ -114,8 +114,8 @@ hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err)
     return rc;
 }
 
-hg_rc cargo_add_event_seq(db *d, const char *entry_no, int64_t seq, const char *actor, const char *event,
-                          const json_t *detail, hg_err *err)
+static hg_rc add_event_seq(db *d, const char *entry_no, int64_t seq, const char *actor, const char *event,
+                           const json_t *detail, hg_err *err)
 {
     char *text = detail ? json_canon_text(detail) : NULL;
     if (detail && !text)
@@ -133,7 +133,7 @@ hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char
     int64_t seq = 0;
     hg_rc rc = db_int(d, &seq, err, "SELECT COALESCE(MAX(seq), 0) + 1 FROM declaration_events WHERE entry_no = ?",
                       "t", entry_no);
-    return rc ? rc : cargo_add_event_seq(d, entry_no, seq, actor, event, detail, err);
+    return rc ? rc : add_event_seq(d, entry_no, seq, actor, event, detail, err);
 }
 
 hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,

@@ -9,9 +9,6 @@
 /* Next number of the serial named prefix, inside the caller's write transaction. */
 hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err);
 /* Appends an event to a declaration's timeline (detail borrowed, may be NULL). */
-/* The same with its sequence number known (the first events of a new declaration). */
-hg_rc cargo_add_event_seq(db *d, const char *entry_no, int64_t seq, const char *actor, const char *event,
-                          const json_t *detail, hg_err *err);
 hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                       hg_err *err);
 /* Audits and commits when rc is HG_OK, rolls back otherwise; returns the final result. */

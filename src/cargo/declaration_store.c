@@ -358,14 +358,16 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = record_insert(d, rec, err);
     if (!rc && cargo_tax_assess)
         rc = cargo_tax_assess(d, filed, err);
-    json_t *ev = json_pack("{s:b}", "advance", !bf.arrived);
-    if (!rc)
-        rc = cargo_add_event_seq(d, entry_no, 1, who->name, "filed", ev, err);
-    json_decref(ev);
-    ev = json_pack("{s:s}", "lane", lane);
-    if (!rc)
-        rc = cargo_add_event_seq(d, entry_no, 2, "risk", "screened", ev, err);
-    json_decref(ev);
+    /* the first two events of its timeline, in one statement; their details are canonical JSON
+     * written out here, the lane being one of a few plain words */
+    char lane_detail[32];
+    snprintf(lane_detail, sizeof lane_detail, "{\"lane\":\"%s\"}", lane);
+    if (!rc)   /* at the filing's own time */
+        rc = db_run(d, err,
+                    "INSERT INTO declaration_events (entry_no, seq, at_ms, actor, event, detail) "
+                    "VALUES (?, 1, ?, ?, 'filed', ?), (?, 2, ?, 'risk', 'screened', ?)",
+                    "titttit", entry_no, now, who->name, bf.arrived ? "{\"advance\":false}" : "{\"advance\":true}",
+                    entry_no, now, lane_detail);
     if (!rc)
         rc = ledger_open(d, entry_no, filed, err);
     if (!rc)

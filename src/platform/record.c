@@ -36,8 +36,9 @@ static const field *key_field(const record_type *t)
 
 int record_field_index(const record_type *t, const char *name)
 {
+    /* looked up by name for every field read or set: the first letter spares most strcmp calls */
     for (int i = 0; t->fields[i].name; i++)
-        if (strcmp(t->fields[i].name, name) == 0)
+        if (t->fields[i].name[0] == name[0] && strcmp(t->fields[i].name, name) == 0)
             return i;
     return -1;
 }

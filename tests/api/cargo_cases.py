@@ -86,7 +86,12 @@ def register(test, eq, error_of, binary):
         eq(subprocess.run([binary, "check", "entry-no", entry], capture_output=True).returncode, 0)
         eq(r.json["advance"], True)
         error_of(s.as_user("dl-fishery", "GET", "/api/v1/declarations/" + entry), 404)
-        eq(s.as_user("manager", "GET", "/api/v1/declarations/" + entry).status, 200)
+        d = s.as_user("manager", "GET", "/api/v1/declarations/" + entry)
+        eq(d.status, 200)
+        # its timeline opens with the filing (by whom, advance or not) and the screening's lane
+        eq([(t["event"], t["actor"], t["detail"]) for t in d.json["timeline"][:2]],
+           [("filed", "dl-trading", {"advance": True}), ("screened", "risk", {"lane": r.json["lane"]})])
+        eq(d.json["timeline"][0]["at"], r.json["filed_at"])
         mine = s.as_user("dl-fishery", "GET", "/api/v1/declarations?limit=200").json["items"]
         assert all(FISHERY in (d["declarant"], d.get("consignee"), d.get("consignor")) for d in mine)
         error_of(s.as_user("manager", "POST", "/api/v1/declarations/%s/release" % entry), 403)
