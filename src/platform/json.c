@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "json_fast.h"
+
 /* jansson's own nesting limit is a compile-time 2048; a customs body never needs more
  * than a few levels, so refuse deep nesting before parsing (cheap, allocation-free). */
 static int depth_ok(const char *s, size_t n)
@@ -35,7 +37,9 @@ hg_rc json_parse_body(const char *s, size_t n, json_t **out, hg_err *err)
     if (!depth_ok(s, n))
         return hg_fail(err, HG_INVALID, "malformed_json", "", "JSON nested deeper than %d levels", JSON_MAX_DEPTH);
     json_error_t je;
-    json_t *j = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
+    json_t *j = json_fast_loadb(s, n);   /* the usual body, quickly; anything else as before */
+    if (!j)
+        j = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
     if (!j)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "malformed JSON at line %d column %d: %s", je.line,
                        je.column, je.text);

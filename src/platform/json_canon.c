@@ -27,7 +27,7 @@ static inline hg_rc put(buf *out, const char *p, size_t n)
 
 /* The length of the UTF-8 sequence starting at s (at most n bytes), 0 when not valid UTF-8
  * (overlong, surrogate, beyond U+10FFFF or cut short): jansson refuses those. */
-static size_t utf8_len(const unsigned char *s, size_t n)
+size_t json_utf8_len(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
     size_t len;
@@ -66,7 +66,7 @@ static hg_rc put_string(buf *out, const char *s, size_t n)
             continue;
         }
         if (c >= 0x80) {
-            size_t len = utf8_len(p, (size_t)(end - p));
+            size_t len = json_utf8_len(p, (size_t)(end - p));
             if (!len)
                 return HG_INVALID;
             p += len;

@@ -15,10 +15,14 @@ hg_rc json_canon_append(const json_t *v, buf *out);
 /* The canonical text of v as a new string (xfree it); NULL when it cannot be written. */
 char *json_canon_text(const json_t *v);
 
+/* The length of the UTF-8 sequence at s (at most n bytes), 0 when it is not valid UTF-8 as
+ * jansson sees it (overlong, a surrogate, beyond U+10FFFF or cut short). */
+size_t json_utf8_len(const unsigned char *s, size_t n);
+
 /* Templates: the canonical text of a value some of whose members are still to be decided.
  * json_canon_template writes v with each of the n (at most 26) values holes[i], found by
- * address (so never jansson's shared true, false or null: HG_INVALID), replaced by a mark (a raw control character, which canonical text never holds);
- * json_canon_fill then writes the template with the marks replaced by the canonical texts of
+ * address (so never jansson's shared true, false or null: HG_INVALID), replaced by a mark (a
+ * raw control character, which canonical text never holds); json_canon_fill then writes the template with the marks replaced by the canonical texts of
  * values[i]. When v's other members are unchanged, the result is json_canon_append of v with
  * values[i] in the places of holes[i]: the writer decides a few members of a large record and
  * writes its canonical text without walking the record again. */

@@ -1,6 +1,7 @@
-/* fuzz_body.c — libFuzzer harness for request-body parsing: the bounded JSON parser, then
- * the generic field-table parser on the enterprise record (create and patch), the money and
- * time parsers on any string member, and the canonical JSON writer against jansson's. */
+/* fuzz_body.c — libFuzzer harness for request-body parsing: the quick JSON parser against
+ * jansson's on every input, the bounded JSON parser, then the generic field-table parser on
+ * the enterprise record (create and patch), the money and time parsers on any string member,
+ * and the canonical JSON writer against jansson's. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "enterprise/enterprise.h"
 #include "platform/json.h"
 #include "platform/json_canon.h"
+#include "platform/json_fast.h"
 #include "platform/mem.h"
 #include "platform/record.h"
 
@@ -17,6 +19,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     json_t *body = NULL;
     hg_err err;
+    /* what the quick parser accepts, jansson reads as the same value */
+    json_t *quick = json_fast_loadb((const char *)data, size);
+    if (quick) {
+        json_error_t je;
+        json_t *slow = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &je);
+        if (!slow || !json_equal(quick, slow))
+            abort();
+        json_decref(slow);
+        json_decref(quick);
+    }
     if (json_parse_body((const char *)data, size, &body, &err) != HG_OK)
         return 0;
     for (int mode = REC_CREATE; mode <= REC_PATCH; mode++) {

@@ -17,6 +17,7 @@
 #include "platform/http.h"
 #include "platform/json.h"
 #include "platform/json_canon.h"
+#include "platform/json_fast.h"
 #include "platform/log.h"
 #include "platform/mem.h"
 #include "platform/record.h"
@@ -398,6 +399,44 @@ static void canonical_templates_fill_to_the_whole(void **state)
     json_decref(v);
 }
 
+/* The quick body parser gives jansson's value, or leaves the text to jansson. */
+static void quick_json_parser_agrees_with_jansson(void **state)
+{
+    (void)state;
+    static const char *const taken[] = {
+        "{}", " {\"a\" : [] , \"b\":{}}\n", "{\"n\":-9223372036854775808,\"m\":9223372036854775807,\"z\":0}",
+        "{\"s\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\",\"海关\":\"大连 🚢\",\"\":\"\x7f\"}",
+        "{\"a\":[1,[2,[true,false,null]],{\"b\":\"c\"}]}",
+        "{\"u\":\"\\u0041\\u00e9\\u9f7f\\ud83d\\udea2x\",\"\\u6d77\":1}",
+    };
+    static const char *const left[] = {
+        "", "[]", "{\"a\":1.5}", "{\"a\":1e3}", "{\"a\":\"\\u0000\"}", "{\"a\":\"\\ud83d\"}", "{\"a\":\"\\udea2\"}", "{\"a\":\"\\u12g4\"}", "{\"a\":1,\"a\":2}", "{\"a\":-0}",
+        "{\"a\":01}", "{\"a\":9223372036854775808}", "{\"a\":-9223372036854775809}", "{} x", "{\"a\":tru}",
+        "{\"a\":\"\x01\"}", "{\"a\":\"\xc0\xaf\"}", "{\"a\":\"\xed\xa0\x80\"}", "{\"a\" 1}", "{\"a\":1,}",
+        "{\"a\":[1,]}", "{\"a\":\"x}", "{\"a\":\"\\x\"}", "\xef\xbb\xbf{}", "{'a':1}", "{\"a\":+1}",
+    };
+    json_error_t je;
+    for (size_t i = 0; i < sizeof taken / sizeof taken[0]; i++) {
+        json_t *quick = json_fast_loadb(taken[i], strlen(taken[i]));
+        json_t *slow = json_loadb(taken[i], strlen(taken[i]), JSON_REJECT_DUPLICATES, &je);
+        if (!quick || !slow || !json_equal(quick, slow))
+            fail_msg("not read alike: %s", taken[i]);
+        json_decref(quick);
+        json_decref(slow);
+    }
+    for (size_t i = 0; i < sizeof left / sizeof left[0]; i++)
+        if (json_fast_loadb(left[i], strlen(left[i])))
+            fail_msg("not left to jansson: %s", left[i]);
+    /* and through json_parse_body, jansson still reads what the quick parser leaves */
+    json_t *v = NULL;
+    hg_err err;
+    assert_int_equal(json_parse_body("{\"a\":1.5,\"b\":\"\\u00e9\"}", 22, &v, &err), HG_OK);
+    assert_string_equal(json_string_value(json_object_get(v, "b")), "\xc3\xa9");
+    json_decref(v);
+    assert_int_equal(json_parse_body("{\"a\":1,\"a\":2}", 13, &v, &err), HG_INVALID);
+    assert_string_equal(err.code, "malformed_json");
+}
+
 static const migration test_ref_migrations[] = {
     {900, "a reference table", "CREATE TABLE t_codes (hs_prefix TEXT PRIMARY KEY, a BIGINT, b BIGINT);" REFDATA_REGISTER(t_codes),
      REFDATA_TRIGGERS_SQLITE(t_codes), NULL},
@@ -511,6 +550,7 @@ int main(void)
         cmocka_unit_test(prefix_cache_follows_changes),
         cmocka_unit_test(canonical_json_is_janssons),
         cmocka_unit_test(canonical_templates_fill_to_the_whole),
+        cmocka_unit_test(quick_json_parser_agrees_with_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
