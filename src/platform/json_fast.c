@@ -168,6 +168,22 @@ static json_t *literal(parser *ps, const char *word, json_t *v)
     return v;
 }
 
+/* After a member of an array or object: 1 when another follows (its comma taken), 0 when
+ * close ends the container (taken), -1 for anything else. */
+static int after_member(parser *ps, char close)
+{
+    skip_space(ps);
+    if (ps->p < ps->end && *ps->p == (unsigned char)close) {
+        ps->p++;
+        return 0;
+    }
+    if (ps->p >= ps->end || *ps->p != ',')
+        return -1;
+    ps->p++;
+    skip_space(ps);
+    return 1;
+}
+
 static json_t *array(parser *ps, int depth)
 {
     json_t *a = json_array();
@@ -181,15 +197,11 @@ static json_t *array(parser *ps, int depth)
         json_t *v = value(ps, depth + 1);
         if (!v || json_array_append_new(a, v))
             break;
-        skip_space(ps);
-        if (ps->p < ps->end && *ps->p == ']') {
-            ps->p++;
+        int more = after_member(ps, ']');
+        if (more == 0)
             return a;
-        }
-        if (ps->p >= ps->end || *ps->p != ',')
+        if (more < 0)
             break;
-        ps->p++;
-        skip_space(ps);
     }
     json_decref(a);
     return NULL;
@@ -233,15 +245,11 @@ static json_t *object(parser *ps, int depth)
             xfree(k);
         if (!ok)
             break;
-        skip_space(ps);
-        if (ps->p < ps->end && *ps->p == '}') {
-            ps->p++;
+        int more = after_member(ps, '}');
+        if (more == 0)
             return o;
-        }
-        if (ps->p >= ps->end || *ps->p != ',')
+        if (more < 0)
             break;
-        ps->p++;
-        skip_space(ps);
     }
     json_decref(o);
     return NULL;
