@@ -149,6 +149,17 @@ hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const
     return cargo_finish_keep(d, rc, actor, action, type, id, request_id, before, after, NULL, NULL, err);
 }
 
+hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
+                       const char *request_id, const json_t *before, json_t **out, hg_err *err)
+{
+    rc = cargo_finish(d, rc, actor, action, type, id, request_id, before, *out, err);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
 hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                         const char *request_id, const json_t *before, const json_t *after, const char *after_canon,
                         char **after_text, hg_err *err)
@@ -241,11 +252,7 @@ hg_rc manifest_create(db *d, const principal *who, const char *request_id, const
         rc = index_containers(d, &r, err);
     if (!rc)
         rc = record_load_json(d, &manifest_record, no, out, err);
-    rc = cargo_finish(d, rc, who->name, "manifest.create", "manifest", no, request_id, NULL, *out, err);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
+    rc = cargo_finish_out(d, rc, who->name, "manifest.create", "manifest", no, request_id, NULL, out, err);
 out:
     record_free(&r);
     return rc;
@@ -305,12 +312,8 @@ hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, cons
     }
     if (!rc)
         rc = record_load_json(d, &manifest_record, manifest_no, out, err);
-    rc = cargo_finish(d, rc, who->name, "manifest.arrived", "manifest", manifest_no, request_id, before, *out, err);
+    rc = cargo_finish_out(d, rc, who->name, "manifest.arrived", "manifest", manifest_no, request_id, before, out, err);
     json_decref(before);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
     return rc;
 }
 

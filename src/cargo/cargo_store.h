@@ -14,6 +14,10 @@ hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char
 /* Audits and commits when rc is HG_OK, rolls back otherwise; returns the final result. */
 hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                    const char *request_id, const json_t *before, const json_t *after, hg_err *err);
+/* The same for a change whose answer is *out, its state after: on failure *out is released
+ * and set to NULL, so that the caller has nothing to clean up. */
+hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
+                       const char *request_id, const json_t *before, json_t **out, hg_err *err);
 /* The same, handing back the canonical text of after that the audit row stored (xfree it).
  * after_canon, when not NULL, is that text already written (audit_event.after_text). */
 hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,

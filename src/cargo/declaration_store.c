@@ -654,13 +654,9 @@ hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_
         rc = cargo_add_event(d, entry_no, who->name, "permitted_entry", NULL, err);
     if (!rc)
         rc = declaration_get(d, who, entry_no, out, err);
-    rc = cargo_finish(d, rc, who->name, "declaration.permit_entry", "declaration", entry_no, request_id, before, *out,
-                      err);
+    rc = cargo_finish_out(d, rc, who->name, "declaration.permit_entry", "declaration", entry_no, request_id, before,
+                          out, err);
     json_decref(before);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
     return rc;
 }
 
@@ -715,11 +711,8 @@ hg_rc declaration_complete(db *d, const principal *who, const char *request_id, 
         rc = cargo_add_event(d, entry_no, who->name, "completed", NULL, err);
     if (!rc)
         rc = declaration_get(d, who, entry_no, out, err);
-    rc = cargo_finish(d, rc, who->name, "declaration.complete", "declaration", entry_no, request_id, before, *out, err);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
+    rc = cargo_finish_out(d, rc, who->name, "declaration.complete", "declaration", entry_no, request_id, before, out,
+                          err);
     json_decref(before);
     return rc;
 }

@@ -65,11 +65,7 @@ hg_rc disinfection_create(db *d, const principal *who, const char *request_id, c
         rc = record_insert(d, &r, err);
     if (!rc)
         rc = record_load_json(d, &disinfection_record, no, out, err);
-    rc = cargo_finish(d, rc, who->name, "disinfection.record", "disinfection", no, request_id, NULL, *out, err);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
+    rc = cargo_finish_out(d, rc, who->name, "disinfection.record", "disinfection", no, request_id, NULL, out, err);
 out:
     record_free(&r);
     return rc;

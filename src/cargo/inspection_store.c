@@ -126,12 +126,8 @@ hg_rc inspection_order(db *d, const principal *who, const char *request_id, cons
         rc = open_task(d, entry_no, kind, json_is_true(json_object_get(before, "green_channel")), reason, err);
     if (!rc)
         rc = declaration_get(d, who, entry_no, out, err);
-    rc = cargo_finish(d, rc, who->name, "inspection.order", "declaration", entry_no, request_id, before, *out, err);
+    rc = cargo_finish_out(d, rc, who->name, "inspection.order", "declaration", entry_no, request_id, before, out, err);
     json_decref(before);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
     return rc;
 }
 
@@ -195,13 +191,11 @@ static json_t *inspection_row(db_stmt *s)
 {
     char created[40], decided[40];
     time_format_rfc3339(db_col_int(s, 5), created, sizeof created);
-    if (!db_col_null(s, 9))
-        time_format_rfc3339(db_col_int(s, 9), decided, sizeof decided);
     return json_pack("{s:I, s:s, s:s, s:s, s:b, s:s*, s:s, s:s*, s:s*, s:s*, s:s*}", "id", (json_int_t)db_col_int(s, 0),
                      "entry_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "status", db_col_text(s, 3),
                      "green_channel", (int)db_col_int(s, 4), "reason", db_col_text(s, 10), "created_at", created,
                      "findings", db_col_text(s, 6), "disposal", db_col_text(s, 7), "decided_by", db_col_text(s, 8),
-                     "decided_at", db_col_null(s, 9) ? NULL : decided);
+                     "decided_at", db_col_time(s, 9, decided));
 }
 
 #define INSPECTION_COLS "id, entry_no, kind, status, green_channel, created_ms, findings, disposal, decided_by, decided_ms, reason"
@@ -335,13 +329,9 @@ hg_rc inspection_result(db *d, const principal *who, const char *request_id, int
                     "titt", DECL_FILED, now_ms(), entry, DECL_INSPECTION);
     if (!rc)
         rc = load_inspection(d, id, out, err);
-    rc = cargo_finish(d, rc, who->name, pass ? "inspection.pass" : "inspection.fail", "inspection",
-                      entry ? entry : "", request_id, before, *out, err);
+    rc = cargo_finish_out(d, rc, who->name, pass ? "inspection.pass" : "inspection.fail", "inspection",
+                          entry ? entry : "", request_id, before, out, err);
     json_decref(before);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
     return rc;
 }
 
@@ -349,12 +339,10 @@ static json_t *sample_row(db_stmt *s)
 {
     char created[40], result_at[40];
     time_format_rfc3339(db_col_int(s, 6), created, sizeof created);
-    if (!db_col_null(s, 7))
-        time_format_rfc3339(db_col_int(s, 7), result_at, sizeof result_at);
     return json_pack("{s:s, s:s, s:I, s:s, s:s, s:s*, s:s, s:s*, s:s*}", "barcode", db_col_text(s, 0), "entry_no",
                      db_col_text(s, 1), "line_no", (json_int_t)db_col_int(s, 2), "kind", db_col_text(s, 3), "status",
                      db_col_text(s, 4), "producer", db_col_text(s, 5), "created_at", created, "result_at",
-                     db_col_null(s, 7) ? NULL : result_at, "result_by", db_col_text(s, 8));
+                     db_col_time(s, 7, result_at), "result_by", db_col_text(s, 8));
 }
 
 #define SAMPLE_COLS "barcode, entry_no, line_no, kind, status, producer, created_ms, result_ms, result_by"
@@ -436,12 +424,8 @@ hg_rc sample_result(db *d, const principal *who, const char *request_id, const c
         rc = cargo_auto_release_entry(d, entry, "system", err);
     if (!rc)
         rc = sample_get(d, who, barcode, out, err);
-    rc = cargo_finish(d, rc, who->name, positive ? "sample.positive" : "sample.negative", "sample", barcode, request_id,
-                      before, *out, err);
+    rc = cargo_finish_out(d, rc, who->name, positive ? "sample.positive" : "sample.negative", "sample", barcode,
+                          request_id, before, out, err);
     json_decref(before);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
     return rc;
 }

@@ -30,11 +30,9 @@ static json_t *release_row(db_stmt *s)
 {
     char released[40], out[40];
     time_format_rfc3339(db_col_int(s, 4), released, sizeof released);
-    if (!db_col_null(s, 5))
-        time_format_rfc3339(db_col_int(s, 5), out, sizeof out);
     return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s}", "entry_no", db_col_text(s, 0), "direction",
                      db_col_text(s, 1), "port", db_col_text(s, 2), "bill_no", db_col_text(s, 3), "released_at",
-                     released, "gate_out_at", db_col_null(s, 5) ? NULL : out, "trader", db_col_text(s, 6));
+                     released, "gate_out_at", db_col_time(s, 5, out), "trader", db_col_text(s, 6));
 }
 
 /* Adds to each release what may leave under it: the bill's containers and the items' VINs. */
@@ -189,11 +187,7 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
     json_decref(detail);
     if (!rc && !(*out = record_to_json(&r)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    rc = cargo_finish(d, rc, who->name, "release.gate_out", "declaration", entry_no, request_id, NULL, *out, err);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
+    rc = cargo_finish_out(d, rc, who->name, "release.gate_out", "declaration", entry_no, request_id, NULL, out, err);
 out:
     record_free(&r);
     return rc;

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 
 #include "db_impl.h"
+#include "log.h"
 
 hg_rc db_row_json(db *d, db_row_mapper map, json_t **out, const char *field, const char *notfound, hg_err *err,
                   const char *sql, const char *fmt, ...)
@@ -52,4 +53,12 @@ hg_rc db_rows_json(db *d, db_row_mapper map, json_t **out, hg_err *err, const ch
     }
     *out = arr;
     return HG_OK;
+}
+
+const char *db_col_time(db_stmt *s, int i, char out[40])
+{
+    if (db_col_null(s, i))
+        return NULL;
+    time_format_rfc3339(db_col_int(s, i), out, 40);
+    return out;
 }
