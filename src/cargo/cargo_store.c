@@ -114,26 +114,19 @@ hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err)
     return rc;
 }
 
-static hg_rc add_event_seq(db *d, const char *entry_no, int64_t seq, const char *actor, const char *event,
-                           const json_t *detail, hg_err *err)
+/* The next sequence number of the timeline is taken in the insert itself. */
+hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
+                       hg_err *err)
 {
     char *text = detail ? json_canon_text(detail) : NULL;
     if (detail && !text)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     hg_rc rc = db_run(d, err,
-                      "INSERT INTO declaration_events (entry_no, seq, at_ms, actor, event, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                      "tiittt", entry_no, seq, now_ms(), actor, event, text);
+                      "INSERT INTO declaration_events (entry_no, seq, at_ms, actor, event, detail) SELECT ?,"
+                      " COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM declaration_events WHERE entry_no = ?",
+                      "titttt", entry_no, now_ms(), actor, event, text, entry_no);
     xfree(text);
     return rc;
-}
-
-hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
-                       hg_err *err)
-{
-    int64_t seq = 0;
-    hg_rc rc = db_int(d, &seq, err, "SELECT COALESCE(MAX(seq), 0) + 1 FROM declaration_events WHERE entry_no = ?",
-                      "t", entry_no);
-    return rc ? rc : add_event_seq(d, entry_no, seq, actor, event, detail, err);
 }
 
 hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
