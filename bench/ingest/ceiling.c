@@ -1,13 +1,17 @@
 /* ceiling.c — the storage ceiling for bench/ingest: a bare SQLite program that writes the
- * rows one declaration writes (the declaration, three items, two timeline events, its tax
- * bill and three tax lines, the ledger is empty for these goods, one audit row) into the same
- * schema (made by `haiguan init`), with the same durability (WAL, synchronous=FULL), in
- * batches of 1000 declarations per commit. It prints declarations per second.
+ * rows one declaration writes (its serial, the declaration, three items, two timeline events,
+ * its risk screening, its tax bill and three tax lines, the ledger is empty for these goods,
+ * one audit row carrying the declaration's after-state text and hashes, as long as the
+ * server's) into the same schema (made by `haiguan init`), with the same durability (WAL,
+ * synchronous=FULL), in batches of 1000 declarations per commit. It prints declarations per
+ * second. Nothing is computed (no JSON, no screening, no hashing): only the rows are written.
  *   ceiling DB_FILE COUNT */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+#include "filing_rows.h"
 
 static void check(int rc, sqlite3 *db, const char *what)
 {
@@ -64,11 +68,15 @@ int main(int argc, char **argv)
                                   " 66120, 'due', 0)");
     sqlite3_stmt *line = prep(db, "INSERT INTO tax_lines VALUES (?, ?, '8483409000', 100000, 80000, 0, 130000, 8000,"
                                   " 0, 0, 108000, 14040)");
+    sqlite3_stmt *serial = prep(db, "INSERT INTO serials (prefix, last) VALUES ('0902202610', 1)"
+                                    " ON CONFLICT (prefix) DO UPDATE SET last = serials.last + 1");
+    sqlite3_stmt *screening = prep(db, "INSERT INTO risk_screenings (declaration_id, at_ms, direction, credit_level,"
+                                       " lane, random_selected, result) VALUES (?, ?, 'import', 'advanced_certified',"
+                                       " 'green', 0, ?)");
     sqlite3_stmt *audit = prep(db, "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, object_id,"
                                    " request_id, before_json, after_json, prev_hash, hash) VALUES ((SELECT COALESCE(MAX(seq),"
-                                   " 0) + 1 FROM audit_log), ?, 'dl-trading', 'declaration.file', 'declaration', ?, NULL,"
-                                   " NULL, '{}', '0000000000000000000000000000000000000000000000000000000000000000',"
-                                   " '0000000000000000000000000000000000000000000000000000000000000000')");
+                                   " 0) + 1 FROM audit_log), ?, 'dl-trading', 'declaration.file', 'declaration', ?,"
+                                   " '" REQUEST_ID "', NULL, ?, '" PREV_HASH "', '" HASH "')");
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (long i = 0; i < count; i++) {
@@ -77,6 +85,7 @@ int main(int argc, char **argv)
         char entry[40];
         snprintf(entry, sizeof entry, "09022026%010ld", (i + 1) % 10000000000L);
         sqlite3_int64 now = (sqlite3_int64)time(NULL) * 1000;
+        run(serial, db);
         sqlite3_bind_text(decl, 1, entry, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(decl, 2, now);
         sqlite3_bind_int64(decl, 3, now);
@@ -98,8 +107,15 @@ int main(int argc, char **argv)
         sqlite3_bind_text(bill, 1, entry, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(bill, 2, now);
         run(bill, db);
+        sqlite3_bind_text(screening, 1, entry, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(screening, 2, now);
+        sqlite3_bind_text(screening, 3, SCREENING, -1, SQLITE_STATIC);
+        run(screening, db);
+        char after[2048];
+        snprintf(after, sizeof after, AFTER, i % 10000, entry);
         sqlite3_bind_int64(audit, 1, now);
         sqlite3_bind_text(audit, 2, entry, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(audit, 3, after, -1, SQLITE_TRANSIENT);
         run(audit, db);
         if (i % 1000 == 999 || i == count - 1)
             check(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), db, "commit");

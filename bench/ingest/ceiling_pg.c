@@ -1,6 +1,7 @@
 /* ceiling_pg.c — the PostgreSQL storage ceiling for bench/ingest: the libpq twin of
- * ceiling.c. It writes the rows one declaration writes (the declaration, three items, two
- * timeline events, its tax bill and three tax lines, one audit row) into the same schema
+ * ceiling.c. It writes the rows one declaration writes (its serial, the declaration, three
+ * items, two timeline events, its risk screening, its tax bill and three tax lines, one audit
+ * row with the after-state text, as long as the server's: filing_rows.h) into the same schema
  * (made by `haiguan init` on the same server), with prepared statements, one round trip per
  * row as haiguan's backend makes them (no pipelining), synchronous_commit on, in batches of
  * 1000 declarations per commit. It prints declarations per second.
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "filing_rows.h"
 
 static PGconn *conn;
 
@@ -62,11 +65,14 @@ int main(int argc, char **argv)
                  " 66120, 'due', 0)");
     prep("line", "INSERT INTO tax_lines VALUES ($1, $2, '8483409000', 100000, 80000, 0, 130000, 8000,"
                  " 0, 0, 108000, 14040)");
+    prep("serial", "INSERT INTO serials (prefix, last) VALUES ('0902202610', 1)"
+                   " ON CONFLICT (prefix) DO UPDATE SET last = serials.last + 1");
+    prep("screening", "INSERT INTO risk_screenings (declaration_id, at_ms, direction, credit_level, lane,"
+                      " random_selected, result) VALUES ($1, $2, 'import', 'advanced_certified', 'green', 0, $3)");
     prep("audit", "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, object_id,"
                   " request_id, before_json, after_json, prev_hash, hash) VALUES ((SELECT COALESCE(MAX(seq),"
-                  " 0) + 1 FROM audit_log), $1, 'dl-trading', 'declaration.file', 'declaration', $2, NULL,"
-                  " NULL, '{}', '0000000000000000000000000000000000000000000000000000000000000000',"
-                  " '0000000000000000000000000000000000000000000000000000000000000000')");
+                  " 0) + 1 FROM audit_log), $1, 'dl-trading', 'declaration.file', 'declaration', $2,"
+                  " '" REQUEST_ID "', NULL, $3, '" PREV_HASH "', '" HASH "')");
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (long i = 0; i < count; i++) {
@@ -75,6 +81,7 @@ int main(int argc, char **argv)
         char entry[32], now[24], k_txt[4];
         snprintf(entry, sizeof entry, "09022026%010ld", i + 1);
         snprintf(now, sizeof now, "%lld", (long long)time(NULL) * 1000);
+        run("serial", 0, NULL);
         const char *d[3] = {entry, now, now};
         run("decl", 3, d);
         for (int k = 1; k <= 3; k++) {
@@ -90,8 +97,12 @@ int main(int argc, char **argv)
         }
         const char *b[2] = {entry, now};
         run("bill", 2, b);
-        const char *a[2] = {now, entry};
-        run("audit", 2, a);
+        const char *sc[3] = {entry, now, SCREENING};
+        run("screening", 3, sc);
+        char after[2048];
+        snprintf(after, sizeof after, AFTER, i % 10000, entry);
+        const char *a[3] = {now, entry, after};
+        run("audit", 3, a);
         if (i % 1000 == 999 || i == count - 1)
             check(PQexec(conn, "COMMIT"), "commit");
     }
