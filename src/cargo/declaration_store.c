@@ -75,8 +75,9 @@ static hg_rc load_bill_facts(db *d, const char *bill_no, bill_facts *f, hg_err *
     memset(f, 0, sizeof *f);
     db_stmt *s;
     hg_rc rc = db_query(d, &s, err,
-                        "SELECT m.direction, m.port, m.status, COALESCE(m.arrived_ms, 0) FROM manifest_bills b "
-                        "JOIN manifests m ON m.manifest_no = b.manifest_no WHERE b.bill_no = ?",
+                        "SELECT m.direction, m.port, m.status, COALESCE(m.arrived_ms, 0), "
+                        "(SELECT COALESCE(MIN(a.at_ms), 0) FROM arrivals a WHERE a.bill_no = b.bill_no) "
+                        "FROM manifest_bills b JOIN manifests m ON m.manifest_no = b.manifest_no WHERE b.bill_no = ?",
                         "t", bill_no);
     if (rc)
         return rc;
@@ -86,15 +87,13 @@ static hg_rc load_bill_facts(db *d, const char *bill_no, bill_facts *f, hg_err *
         snprintf(f->port, sizeof f->port, "%s", db_col_text(s, 1));
         f->transport_arrived = strcmp(db_col_text(s, 2), "arrived") == 0;
         f->transport_arrived_ms = db_col_int(s, 3);
+        f->arrived_ms = db_col_int(s, 4);
         rc = HG_OK;
     } else if (rc == HG_DONE) {
         rc = hg_fail(err, HG_INVALID, "not_found", "bill_no",
                      "no manifest carries bill %s; the carrier files the manifest first", bill_no);
     }
     db_reset(s);
-    if (!rc)
-        rc = db_int(d, &f->arrived_ms, err, "SELECT COALESCE(MIN(at_ms), 0) FROM arrivals WHERE bill_no = ?", "t",
-                    bill_no);
     f->arrived = f->arrived_ms > 0;
     return rc;
 }

@@ -79,18 +79,28 @@ hg_rc buf_appendf(buf *b, const char *fmt, ...)
     return HG_OK;
 }
 
+/* Runs of plain bytes go in whole: every log line passes through here. */
 hg_rc buf_put_escaped(buf *b, const char *s)
 {
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s, *run = p;
     hg_rc rc = HG_OK;
-    for (const unsigned char *p = (const unsigned char *)s; *p && !rc; p++) {
-        if (*p < 0x20 || *p == 0x7f)
-            rc = buf_appendf(b, "\\x%02x", *p);
-        else if (*p == '"' || *p == '\\')
-            rc = buf_appendf(b, "\\%c", *p);
-        else
-            rc = buf_append(b, p, 1);
+    for (; *p && !rc; p++) {
+        if (*p >= 0x20 && *p != 0x7f && *p != '"' && *p != '\\')
+            continue;
+        char esc[4] = {'\\', (char)*p};
+        size_t n = 2;
+        if (*p < 0x20 || *p == 0x7f) {
+            esc[1] = 'x';
+            esc[2] = hex[*p >> 4];
+            esc[3] = hex[*p & 15];
+            n = 4;
+        }
+        if (!(rc = buf_append(b, run, (size_t)(p - run))))
+            rc = buf_append(b, esc, n);
+        run = p + 1;
     }
-    return rc;
+    return rc ? rc : buf_append(b, run, (size_t)(p - run));
 }
 
 const char *buf_str(const buf *b) { return b->data ? b->data : ""; }

@@ -378,8 +378,10 @@ static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
     int64_t dur = mono_ns() - ctx->start_ns;
     const char *route_name = r->route ? r->route->pattern : "unmatched";
     metrics_observe(route_name, r->status, dur);
-    log_info("access %s %s %s \"%s\" %d %.3fms user=%s", r->request_id, r->addr, r->method, r->path, r->status,
-             (double)dur / 1e6, r->who ? r->who->name : "-");
+    /* milliseconds to three places in integers: no floating-point formatting on every request */
+    long long us = (long long)(dur / 1000);
+    log_info("access %s %s %s \"%s\" %d %lld.%03lldms user=%s", r->request_id, r->addr, r->method, r->path, r->status,
+             us / 1000, us % 1000, r->who ? r->who->name : "-");
     req_release(r);
     return ok;
 }

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "buf.h"
@@ -76,11 +77,15 @@ static void log_line(const char *level, const char *fmt, va_list ap)
 {
     char msg[2048];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    char ts[40];
-    time_format_rfc3339(now_ms(), ts, sizeof ts);
+    char head[64];
+    time_format_rfc3339(now_ms(), head, 40);
+    size_t n = strlen(head), k = strlen(level);
+    head[n] = ' ';
+    memcpy(head + n + 1, level, k);
+    head[n + 1 + k] = ' ';
     buf b;
     buf_init(&b, 8192);
-    if (buf_appendf(&b, "%s %s ", ts, level) == HG_OK && buf_put_escaped(&b, msg) == HG_OK &&
+    if (buf_append(&b, head, n + k + 2) == HG_OK && buf_put_escaped(&b, msg) == HG_OK &&
         buf_puts(&b, "\n") == HG_OK) {
         pthread_mutex_lock(&log_lock);
         fputs(buf_str(&b), stderr);

@@ -109,6 +109,13 @@ static void buffers_are_bounded(void **state)
     buf_init(&b, 100);
     assert_int_equal(buf_put_escaped(&b, "a\nb\"c\x01"), HG_OK);
     assert_string_equal(buf_str(&b), "a\\x0ab\\\"c\\x01");
+    buf_reset(&b);
+    /* runs of plain text before, between and after the escapes */
+    assert_int_equal(buf_put_escaped(&b, "\\path\x7f \xe6\xb5\xb7 tail"), HG_OK);
+    assert_string_equal(buf_str(&b), "\\\\path\\x7f \xe6\xb5\xb7 tail");
+    buf_reset(&b);
+    assert_int_equal(buf_put_escaped(&b, ""), HG_OK);
+    assert_string_equal(buf_str(&b), "");
     buf_free(&b);
 }
 
