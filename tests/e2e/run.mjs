@@ -342,6 +342,12 @@ const tests = {
     await page.locator('[data-test=prev]').click()
     await page.waitForFunction(() => document.querySelectorAll('[data-test=enterprise-table] tbody tr').length === 4)
     assert.equal(await rows(page, 'enterprise-table').first().innerText(), first)
+    // a page size chosen in the pager: the first page again, the size kept in the address
+    await page.locator('[data-test=page-size]').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^10$/ }).click()
+    await page.waitForURL(/[?&]limit=10\b/)
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=enterprise-table] tbody tr').length === 6)
+    assert.match(await page.locator('[data-test=page]').innerText(), /1/)
 
     // detail
     await rows(page, 'enterprise-table').first().locator('a').click()

@@ -97,5 +97,6 @@ export function usePagedList(fetchPage, { query, onLoaded, immediate = true } = 
     hasPrev: computed(() => page.value > 1),
     hasNext: computed(() => !!nextCursor.value),
     load, restart, search, next, prev,
+    setSize: (n) => { size.value = n },   // for CursorPager, which is given this object
   }
 }
