@@ -1,9 +1,10 @@
 /* cargo_demo.c — `haiguan demo --days N`: a deterministic month (or more) of port activity,
  * written through the same store functions as the API with a simulated clock, so that every
- * list, queue and statistic has something true to show. Deterministic for a given --seed and
- * risk-draw secret: screening draws (random selection, sampling) are keyed by the
+ * list, queue and statistic has something true to show. Deterministic for a given --seed,
+ * risk-draw secret and hour: screening draws (random selection, sampling) are keyed by the
  * installation's secret, so which declarations are inspected differs from one new database to
- * the next unless the secret is given (the browser tests do). Not for: tests of the rules (the
+ * the next unless the secret is given (the browser tests do); and the month ends now, so what
+ * is still open (tax due, tasks) depends on the time of day. Not for: tests of the rules (the
  * unit and API tests pin those). It pays taxes through the tax area's store: the one place
  * where cargo calls tax directly, because a generator plays every party. */
 #include <stdio.h>
