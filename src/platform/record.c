@@ -59,7 +59,7 @@ void record_free(record *r)
     r->v = NULL;
 }
 
-static hg_rc record_alloc(const record_type *t, record *out, hg_err *err)
+hg_rc record_init(const record_type *t, record *out, hg_err *err)
 {
     out->type = t;
     out->n = nfields(t);
@@ -216,7 +216,7 @@ static hg_rc parse_list(const field *f, const json_t *v, field_value *out, hg_er
 
 hg_rc record_from_json(const record_type *t, const json_t *body, enum record_mode mode, record *out, hg_err *err)
 {
-    hg_rc rc = record_alloc(t, out, err);
+    hg_rc rc = record_init(t, out, err);
     if (rc)
         return rc;
     const char *key;
@@ -354,22 +354,32 @@ static int same_fields(const record *a, const record *b)
     return 1;
 }
 
-/* Inserts the children of every set list field of r, whose key is key: one statement for each
- * run of children with the same fields set (all of a declaration's items, usually). */
+/* Inserts n child records (one type) under key, numbered from 1: one statement for each run of
+ * children with the same fields set (all of a declaration's items, usually). */
+static hg_rc insert_list(db *d, const record *list, int64_t n, const char *key, hg_err *err)
+{
+    hg_rc rc = HG_OK;
+    for (int64_t k = 0, run; k < n && !rc; k += run) {
+        for (run = 1; k + run < n && run < INSERT_ROWS_MAX && same_fields(&list[k], &list[k + run]); run++)
+            ;
+        rc = insert_rows(d, &list[k], run, key, k + 1, err);
+    }
+    return rc;
+}
+
+/* Inserts the children of every set list field of r, whose key is key. */
 static hg_rc insert_children(db *d, const record *r, const char *key, hg_err *err)
 {
     hg_rc rc = HG_OK;
-    for (int i = 0; i < r->n && !rc; i++) {
-        if (r->type->fields[i].type != FT_LIST || !r->v[i].set)
-            continue;
-        const record *list = r->v[i].list;
-        for (int64_t k = 0, run; k < r->v[i].i && !rc; k += run) {
-            for (run = 1; k + run < r->v[i].i && run < INSERT_ROWS_MAX && same_fields(&list[k], &list[k + run]); run++)
-                ;
-            rc = insert_rows(d, &list[k], run, key, k + 1, err);
-        }
-    }
+    for (int i = 0; i < r->n && !rc; i++)
+        if (r->type->fields[i].type == FT_LIST && r->v[i].set)
+            rc = insert_list(d, r->v[i].list, r->v[i].i, key, err);
     return rc;
+}
+
+hg_rc record_insert_children(db *d, const record *rows, int n, const char *parent_key, hg_err *err)
+{
+    return insert_list(d, rows, n, parent_key, err);
 }
 
 hg_rc record_insert(db *d, const record *r, hg_err *err)
@@ -399,13 +409,22 @@ static hg_rc insert_rows(db *d, const record *rows, int64_t n, const char *paren
         }
     if (!rc)
         rc = buf_puts(&sql, ") VALUES ");
-    for (int64_t k = 0; k < n && !rc; k++) {
-        rc = buf_puts(&sql, k ? ", (?" : "(");
-        for (int c = k ? 1 : 0; c < ncols && !rc; c++)
-            rc = buf_puts(&sql, c ? ", ?" : "?");
-        if (!rc)
-            rc = buf_puts(&sql, ")");
+    /* one row's placeholders, "(?, ?, ?)", written once and appended n times */
+    char group[3 * 256];
+    size_t g = 0;
+    if (!rc && ncols > 250)
+        rc = HG_TOOBIG;
+    group[g++] = '(';
+    for (int c = 0; c < ncols && !rc; c++) {
+        if (c) {
+            group[g++] = ',';
+            group[g++] = ' ';
+        }
+        group[g++] = '?';
     }
+    group[g++] = ')';
+    for (int64_t k = 0; k < n && !rc; k++)
+        rc = (k && buf_puts(&sql, ", ")) || buf_append(&sql, group, g);
     if (rc) {
         buf_free(&sql);
         return hg_fail(err, rc, NULL, NULL, "cannot build the statement");
@@ -530,32 +549,38 @@ static json_t *row_json(const record_type *t, db_stmt *s)
     return o;
 }
 
+hg_rc record_children_json(db *d, const record_type *t, const char *parent_key, json_t **out, hg_err *err)
+{
+    buf sql;
+    buf_init(&sql, 20000);
+    db_stmt *s = NULL;
+    hg_rc rc = select_list(t, &sql);
+    if (!rc)
+        rc = buf_appendf(&sql, " WHERE %s = ? ORDER BY line_no", t->parent_column);
+    if (!rc)
+        rc = db_query(d, &s, err, buf_str(&sql), "t", parent_key);
+    json_t *arr = json_array();
+    while (!rc && (rc = db_step(s, err)) == HG_ROW)
+        rc = json_array_append_new(arr, row_json(t, s)) ? HG_NOMEM : HG_OK;
+    if (rc == HG_DONE)
+        rc = HG_OK;
+    db_reset(s);
+    buf_free(&sql);
+    if (rc)
+        json_decref(arr);
+    *out = rc ? NULL : arr;
+    return rc;
+}
+
 /* Adds each list field of t to o as an array of its children, in line order. */
 static hg_rc load_children(db *d, const record_type *t, const char *key, json_t *o, hg_err *err)
 {
     hg_rc rc = HG_OK;
     for (const field *f = t->fields; f->name && !rc; f++) {
-        if (f->type != FT_LIST)
-            continue;
-        buf sql;
-        buf_init(&sql, 20000);
-        db_stmt *s = NULL;
-        rc = select_list(f->child, &sql);
-        if (!rc)
-            rc = buf_appendf(&sql, " WHERE %s = ? ORDER BY line_no", f->child->parent_column);
-        if (!rc)
-            rc = db_query(d, &s, err, buf_str(&sql), "t", key);
-        json_t *arr = json_array();
-        while (!rc && (rc = db_step(s, err)) == HG_ROW)
-            rc = json_array_append_new(arr, row_json(f->child, s)) ? HG_NOMEM : HG_OK;
-        if (rc == HG_DONE)
-            rc = HG_OK;
-        db_reset(s);
-        buf_free(&sql);
-        if (!rc && json_object_set_new(o, f->name, arr))
+        json_t *arr;
+        if (f->type == FT_LIST && !(rc = record_children_json(d, f->child, key, &arr, err)) &&
+            json_object_set_new(o, f->name, arr))
             rc = HG_NOMEM;
-        else if (rc)
-            json_decref(arr);
     }
     return rc;
 }

@@ -74,6 +74,9 @@ typedef struct record {
 
 enum record_mode { REC_CREATE, REC_PATCH };
 
+/* An empty record of type t, every field unset, for the server to fill (record_set_*) and
+ * store; the caller frees it with record_free, also on failure. */
+hg_rc record_init(const record_type *t, record *out, hg_err *err);
 /* Parses and validates body into out (which the caller frees with record_free, also on
  * failure). On create, required fields must be present; on patch, key, fixed and server
  * fields are refused. Unknown fields are refused. Errors name the field and the rule. */
@@ -95,12 +98,19 @@ int64_t record_int(const record *r, const char *name, int64_t dflt);
 /* INSERT of the set fields (and the children of list fields, numbered from 1).
  * HG_CONFLICT (field = key) when the key exists. */
 hg_rc record_insert(db *d, const record *r, hg_err *err);
+/* INSERT of n child records of one child type under parent_key, numbered from 1: what
+ * record_insert does for a list field, for children the server makes itself (tax lines). */
+hg_rc record_insert_children(db *d, const record *rows, int n, const char *parent_key, hg_err *err);
 /* UPDATE of the set fields of the row with key value key; a set list field replaces all
  * the children. HG_NOTFOUND when absent. */
 hg_rc record_update(db *d, const record *r, const char *key, hg_err *err);
 /* Loads one row as JSON (every field, lists with their children). HG_NOTFOUND when absent.
  * Caller owns *out. List queries (below) leave the lists out. */
 hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **out, hg_err *err);
+
+/* The children of child type t under parent_key, as record_load_json gives a list field: an
+ * array of objects in line order. Caller owns *out. */
+hg_rc record_children_json(db *d, const record_type *t, const char *parent_key, json_t **out, hg_err *err);
 
 /* The JSON record_load_json would give for r once inserted (every field; unset ones null),
  * built without reading it back. NULL when out of memory. Caller owns it. */

@@ -98,38 +98,49 @@ typedef struct tax_line {
     tax_item_out out;
 } tax_line;
 
-/* Stores a declaration's n tax lines in one statement. */
+/* A tax line: one item's working, written when its declaration is assessed and shown on the
+ * bill (tax_bill_json); its entry_no and line_no are those of the list it belongs to. */
+static const field tax_line_fields[] = {
+    {.name = "hs_code", .type = FT_TEXT},
+    {.name = "dutiable_value", .type = FT_MONEY, .column = "value_cny_fen"},
+    {.name = "duty_rate_ppm", .type = FT_INT, .column = "duty_ppm"},
+    {.name = "consumption_rate_ppm", .type = FT_INT, .column = "consumption_ppm"},
+    {.name = "vat_rate_ppm", .type = FT_INT, .column = "vat_ppm"},
+    {.name = "duty", .type = FT_MONEY, .column = "duty_fen"},
+    {.name = "consumption_base", .type = FT_MONEY, .column = "consumption_base_fen"},
+    {.name = "consumption_tax", .type = FT_MONEY, .column = "consumption_fen"},
+    {.name = "vat_base", .type = FT_MONEY, .column = "vat_base_fen"},
+    {.name = "vat", .type = FT_MONEY, .column = "vat_fen"},
+    {0},
+};
+static const record_type tax_line_record = {
+    .name = "tax line", .table = "tax_lines", .fields = tax_line_fields, .parent_column = "entry_no"};
+
+/* Stores a declaration's n tax lines (in one statement). */
 static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, size_t n, hg_err *err)
 {
-    buf sql;
-    buf_init(&sql, 1u << 20);
-    hg_rc rc = buf_puts(&sql, "INSERT INTO tax_lines (entry_no, line_no, hs_code, value_cny_fen, duty_ppm, "
-                              "consumption_ppm, vat_ppm, duty_fen, consumption_base_fen, consumption_fen, "
-                              "vat_base_fen, vat_fen) VALUES ");
-    for (size_t i = 0; i < n && !rc; i++)
-        rc = buf_puts(&sql, i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    db_stmt *s = NULL;
-    if (rc)
-        rc = hg_fail(err, rc, NULL, NULL, "cannot build the statement");
-    else
-        rc = db_prepare(d, buf_str(&sql), &s, err);
-    buf_free(&sql);
-    int pos = 1;
+    record *rows = xcalloc(n, sizeof *rows);
+    if (!rows)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    hg_rc rc = HG_OK;
     for (size_t i = 0; i < n && !rc; i++) {
         const tax_line *l = &lines[i];
-        const int64_t v[] = {l->value_fen,      l->rates.duty_ppm,          l->rates.consumption_ppm,
-                             l->rates.vat_ppm,  l->out.duty_fen,            l->out.consumption_base_fen,
-                             l->out.consumption_fen, l->out.vat_base_fen,   l->out.vat_fen};
-        rc = db_bind_text(s, pos++, entry_no) || db_bind_int(s, pos++, (int64_t)i + 1) || db_bind_text(s, pos++, l->hs);
-        for (size_t k = 0; k < sizeof v / sizeof v[0] && !rc; k++)
-            rc = db_bind_int(s, pos++, v[k]);
-        if (rc)
-            rc = hg_fail(err, HG_DB, "storage_error", NULL, "cannot bind values");
+        record *r = &rows[i];
+        if (!(rc = record_init(&tax_line_record, r, err)) &&
+            (record_set_text(r, "hs_code", l->hs) || record_set_int(r, "dutiable_value", l->value_fen) ||
+             record_set_int(r, "duty_rate_ppm", l->rates.duty_ppm) ||
+             record_set_int(r, "consumption_rate_ppm", l->rates.consumption_ppm) ||
+             record_set_int(r, "vat_rate_ppm", l->rates.vat_ppm) || record_set_int(r, "duty", l->out.duty_fen) ||
+             record_set_int(r, "consumption_base", l->out.consumption_base_fen) ||
+             record_set_int(r, "consumption_tax", l->out.consumption_fen) ||
+             record_set_int(r, "vat_base", l->out.vat_base_fen) || record_set_int(r, "vat", l->out.vat_fen)))
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
-    if (!rc && (rc = db_step(s, err)) == HG_DONE)
-        rc = HG_OK;
-    if (s)
-        db_reset(s);
+    if (!rc)
+        rc = record_insert_children(d, rows, (int)n, entry_no, err);
+    for (size_t i = 0; i < n; i++)
+        record_free(&rows[i]);
+    xfree(rows);
     return rc;
 }
 
@@ -207,12 +218,14 @@ int tax_settled_for_release(db *d, const char *entry_no)
 
 typedef struct bill_row {
     int64_t issued_ms, last_free_day, total, paid_ms, paid_fen, late_fee, waived, guarantee;
+    int64_t duty, consumption, vat;   /* the sums of its lines */
     char status[16];
 } bill_row;
 
 #define BILL_COLUMNS                                                                                                   \
     "b.issued_ms, b.last_free_day, b.total_fen, b.status, COALESCE(b.paid_ms, 0), COALESCE(b.paid_fen, 0), "             \
-    "COALESCE(b.late_fee_fen, 0), b.late_fee_waived, COALESCE(b.guarantee_fen, 0)"
+    "COALESCE(b.late_fee_fen, 0), b.late_fee_waived, COALESCE(b.guarantee_fen, 0), b.duty_fen, b.consumption_fen, "      \
+    "b.vat_fen"
 
 /* Reads BILL_COLUMNS from column at of s. */
 static void bill_from_row(db_stmt *s, int at, bill_row *b)
@@ -226,6 +239,9 @@ static void bill_from_row(db_stmt *s, int at, bill_row *b)
     b->late_fee = db_col_int(s, at + 6);
     b->waived = db_col_int(s, at + 7);
     b->guarantee = db_col_int(s, at + 8);
+    b->duty = db_col_int(s, at + 9);
+    b->consumption = db_col_int(s, at + 10);
+    b->vat = db_col_int(s, at + 11);
 }
 
 static hg_rc load_bill(db *d, const char *entry_no, bill_row *b, hg_err *err)
@@ -388,49 +404,28 @@ hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t a
         rc = load_bill(d, entry_no, &b, err);
     if (rc)
         return rc;
-    json_t *o = json_object(), *lines = json_array();
+    json_t *o = json_object(), *lines = NULL;
     json_object_set_new(o, "entry_no", json_string(entry_no));
     put_time(o, "issued_at", b.issued_ms);
     put_standing(o, &b, at_ms);
-    db_stmt *s;
-    if ((rc = db_query(d, &s, err,
-                       "SELECT line_no, hs_code, value_cny_fen, duty_ppm, consumption_ppm, vat_ppm, duty_fen, "
-                       "consumption_base_fen, consumption_fen, vat_base_fen, vat_fen FROM tax_lines WHERE entry_no = ? "
-                       "ORDER BY line_no",
-                       "t", entry_no))) {
+    if ((rc = record_children_json(d, &tax_line_record, entry_no, &lines, err))) {
         json_decref(o);
-        json_decref(lines);
         return rc;
     }
-    int64_t duty = 0, cons = 0, vat = 0;
-    while ((rc = db_step(s, err)) == HG_ROW) {
-        json_t *l = json_object();
-        json_object_set_new(l, "line_no", json_integer(db_col_int(s, 0)));
-        json_object_set_new(l, "hs_code", json_string(db_col_text(s, 1)));
-        put_money(l, "dutiable_value", db_col_int(s, 2));
-        json_object_set_new(l, "duty_rate_ppm", json_integer(db_col_int(s, 3)));
-        json_object_set_new(l, "consumption_rate_ppm", json_integer(db_col_int(s, 4)));
-        json_object_set_new(l, "vat_rate_ppm", json_integer(db_col_int(s, 5)));
-        put_money(l, "duty", db_col_int(s, 6));
-        put_money(l, "consumption_base", db_col_int(s, 7));
-        put_money(l, "consumption_tax", db_col_int(s, 8));
-        put_money(l, "vat_base", db_col_int(s, 9));
-        put_money(l, "vat", db_col_int(s, 10));
-        duty += db_col_int(s, 6);
-        cons += db_col_int(s, 8);
-        vat += db_col_int(s, 10);
-        json_array_append_new(lines, l);
-    }
-    db_reset(s);
+    /* the lines as stored (tax_line_record), numbered */
+    size_t k;
+    json_t *l;
+    json_array_foreach(lines, k, l)
+        json_object_set_new(l, "line_no", json_integer((json_int_t)k + 1));
     json_object_set_new(o, "lines", lines);
-    put_money(o, "duty", duty);
-    put_money(o, "consumption_tax", cons);
-    put_money(o, "vat", vat);
+    put_money(o, "duty", b.duty);
+    put_money(o, "consumption_tax", b.consumption);
+    put_money(o, "vat", b.vat);
     json_object_set_new(o, "late_fee_waived", json_boolean(b.waived));
     if (b.guarantee)
         put_money(o, "guarantee", b.guarantee);
     *out = o;
-    return rc == HG_DONE ? HG_OK : rc;
+    return HG_OK;
 }
 
 /* ---- payments, guarantees, decisions ---- */
