@@ -3,6 +3,7 @@
 #include "record.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,28 +388,24 @@ hg_rc record_insert(db *d, const record *r, hg_err *err)
     return insert_rows(d, r, 1, NULL, 0, err);
 }
 
-/* Inserts n records of one type with the same fields set (same_fields), in one statement;
- * children (parent_key set) get it and their line numbers from first_line on. */
-static hg_rc insert_rows(db *d, const record *rows, int64_t n, const char *parent_key, int64_t first_line,
-                         hg_err *err)
+/* The INSERT of n rows shaped like r (its set fields; with the parent's key and a line number
+ * when child), into sql. */
+static hg_rc insert_sql(const record *r, int64_t n, int child, buf *sql)
 {
-    const record *r = &rows[0];
-    buf sql;
-    buf_init(&sql, 1u << 20);
     /* plain concatenation, not buf_appendf: this runs for every row a declaration writes */
-    hg_rc rc = buf_puts(&sql, "INSERT INTO ") || buf_puts(&sql, r->type->table) || buf_puts(&sql, " (");
+    hg_rc rc = buf_puts(sql, "INSERT INTO ") || buf_puts(sql, r->type->table) || buf_puts(sql, " (");
     int ncols = 0;
-    if (!rc && parent_key) {
-        rc = buf_puts(&sql, r->type->parent_column) || buf_puts(&sql, ", line_no");
+    if (!rc && child) {
+        rc = buf_puts(sql, r->type->parent_column) || buf_puts(sql, ", line_no");
         ncols = 2;
     }
     for (int i = 0; i < r->n && !rc; i++)
         if (r->v[i].set && r->type->fields[i].type != FT_LIST) {
-            rc = (ncols && buf_puts(&sql, ", ")) || buf_puts(&sql, column_of(&r->type->fields[i]));
+            rc = (ncols && buf_puts(sql, ", ")) || buf_puts(sql, column_of(&r->type->fields[i]));
             ncols++;
         }
     if (!rc)
-        rc = buf_puts(&sql, ") VALUES ");
+        rc = buf_puts(sql, ") VALUES ");
     /* one row's placeholders, "(?, ?, ?)", written once and appended n times */
     char group[3 * 256];
     size_t g = 0;
@@ -424,13 +421,85 @@ static hg_rc insert_rows(db *d, const record *rows, int64_t n, const char *paren
     }
     group[g++] = ')';
     for (int64_t k = 0; k < n && !rc; k++)
-        rc = (k && buf_puts(&sql, ", ")) || buf_append(&sql, group, g);
-    if (rc) {
+        rc = (k && buf_puts(sql, ", ")) || buf_append(sql, group, g);
+    return rc;
+}
+
+/* The INSERTs built so far, by shape. The group-commit writer writes the same few shapes (a
+ * declaration, its items, its tax lines) over and over, and building their text was a third of
+ * the work of inserting them. Entries are never dropped, so a text handed out stays valid;
+ * once the table is full, further shapes are built each time. Types of at most 64 fields. */
+typedef struct insert_shape {
+    const record_type *type;
+    uint64_t set;   /* bit i: field i set */
+    int64_t n;
+    int child;
+    char *sql;
+} insert_shape;
+#define INSERT_SHAPES 128
+static insert_shape shapes[INSERT_SHAPES];
+static int n_shapes;
+static pthread_mutex_t shapes_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const char *shape_find_locked(const insert_shape *want)
+{
+    for (int i = 0; i < n_shapes; i++)
+        if (shapes[i].type == want->type && shapes[i].set == want->set && shapes[i].n == want->n &&
+            shapes[i].child == want->child)
+            return shapes[i].sql;
+    return NULL;
+}
+
+static const char *shape_find(const insert_shape *want)
+{
+    pthread_mutex_lock(&shapes_lock);
+    const char *text = shape_find_locked(want);
+    pthread_mutex_unlock(&shapes_lock);
+    return text;
+}
+
+/* The INSERT for n rows shaped like r, from the table or built into sql (and kept). NULL when
+ * it cannot be built. */
+static const char *insert_sql_of(const record *r, int64_t n, int child, buf *sql)
+{
+    uint64_t set = 0;
+    int keep = r->n <= 64;
+    for (int i = 0; i < r->n && keep; i++)
+        if (r->v[i].set && r->type->fields[i].type != FT_LIST)
+            set |= (uint64_t)1 << i;
+    insert_shape want = {r->type, set, n, child, NULL};
+    const char *text = keep ? shape_find(&want) : NULL;
+    if (text)
+        return text;
+    if (insert_sql(r, n, child, sql))
+        return NULL;
+    if (keep && (want.sql = xstrdup(buf_str(sql)))) {
+        pthread_mutex_lock(&shapes_lock);
+        int added = n_shapes < INSERT_SHAPES && !shape_find_locked(&want);   /* not added meanwhile */
+        if (added)
+            shapes[n_shapes++] = want;
+        pthread_mutex_unlock(&shapes_lock);
+        if (!added)
+            xfree(want.sql);
+    }
+    return buf_str(sql);
+}
+
+/* Inserts n records of one type with the same fields set (same_fields), in one statement;
+ * children (parent_key set) get it and their line numbers from first_line on. */
+static hg_rc insert_rows(db *d, const record *rows, int64_t n, const char *parent_key, int64_t first_line,
+                         hg_err *err)
+{
+    const record *r = &rows[0];
+    buf sql;
+    buf_init(&sql, 1u << 20);
+    const char *text = insert_sql_of(r, n, parent_key != NULL, &sql);
+    if (!text) {
         buf_free(&sql);
-        return hg_fail(err, rc, NULL, NULL, "cannot build the statement");
+        return hg_fail(err, HG_TOOBIG, NULL, NULL, "cannot build the statement");
     }
     db_stmt *s;
-    rc = db_prepare(d, buf_str(&sql), &s, err);
+    hg_rc rc = db_prepare(d, text, &s, err);
     buf_free(&sql);
     if (rc)
         return rc;
