@@ -540,6 +540,51 @@ static void record_lists_store_and_load_children(void **state)
     db_close(d);
 }
 
+/* Children the server makes itself (record_init, record_insert_children) come back in line
+ * order (record_children_json), in more shapes than insert_rows keeps statement texts for:
+ * past its table the statements are built each time. */
+static void record_children_of_many_shapes(void **state)
+{
+    (void)state;
+    db *d;
+    hg_err e;
+    assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
+    assert_int_equal(db_exec(d,
+                             "CREATE TABLE t_line (order_no TEXT NOT NULL, line_no BIGINT NOT NULL, hs_code TEXT,"
+                             " qty BIGINT, value BIGINT, PRIMARY KEY (order_no, line_no));",
+                             &e),
+                     HG_OK);
+    for (int o = 0; o < 200; o++) {   /* 1 to 100 rows, with and without a value: 200 shapes */
+        int n = o % 100 + 1, with_value = o >= 100;
+        record rows[100];
+        for (int k = 0; k < n; k++) {
+            assert_int_equal(record_init(&line_record, &rows[k], &e), HG_OK);
+            assert_int_equal(record_set_text(&rows[k], "hs_code", "0302130000"), HG_OK);
+            assert_int_equal(record_set_int(&rows[k], "qty", k + 1), HG_OK);
+            if (with_value)
+                assert_int_equal(record_set_int(&rows[k], "value", 100 * k), HG_OK);
+        }
+        char key[16];
+        snprintf(key, sizeof key, "O%d", o);
+        assert_int_equal(record_insert_children(d, rows, n, key, &e), HG_OK);
+        for (int k = 0; k < n; k++)
+            record_free(&rows[k]);
+        json_t *out;
+        assert_int_equal(record_children_json(d, &line_record, key, &out, &e), HG_OK);
+        assert_int_equal(json_array_size(out), n);
+        const json_t *last = json_array_get(out, (size_t)n - 1);
+        assert_int_equal(json_integer_value(json_object_get(last, "qty")), n);
+        char value[32];
+        snprintf(value, sizeof value, "%d.00", n - 1);
+        if (with_value)
+            assert_string_equal(json_string_value(json_object_get(last, "value")), value);
+        else
+            assert_true(json_is_null(json_object_get(last, "value")));
+        json_decref(out);
+    }
+    db_close(d);
+}
+
 int main(void)
 {
     mem_init();
@@ -554,6 +599,7 @@ int main(void)
         cmocka_unit_test(record_parsing_names_field_and_rule),
         cmocka_unit_test(record_parsing_survives_allocation_failures),
         cmocka_unit_test(record_lists_store_and_load_children),
+        cmocka_unit_test(record_children_of_many_shapes),
         cmocka_unit_test(prefix_cache_follows_changes),
         cmocka_unit_test(canonical_json_is_janssons),
         cmocka_unit_test(canonical_templates_fill_to_the_whole),
