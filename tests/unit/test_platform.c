@@ -483,9 +483,9 @@ static void prefix_cache_follows_changes(void **state)
     db_close(d);
 }
 
-static void record_lists_store_and_load_children(void **state)
+/* An in-memory database with the tables of order_record and line_record. */
+static db *open_order_db(void)
 {
-    (void)state;
     db *d;
     hg_err e;
     assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
@@ -495,6 +495,14 @@ static void record_lists_store_and_load_children(void **state)
                              " qty BIGINT, value BIGINT, PRIMARY KEY (order_no, line_no));",
                              &e),
                      HG_OK);
+    return d;
+}
+
+static void record_lists_store_and_load_children(void **state)
+{
+    (void)state;
+    db *d = open_order_db();
+    hg_err e;
     json_error_t je;
     json_t *body = json_loads("{\"order_no\":\"A1\",\"lines\":[{\"hs_code\":\"0302130000\",\"qty\":2,"
                               "\"value\":\"10.50\"},{\"hs_code\":\"8703231990\",\"qty\":1}]}",
@@ -546,14 +554,8 @@ static void record_lists_store_and_load_children(void **state)
 static void record_children_of_many_shapes(void **state)
 {
     (void)state;
-    db *d;
+    db *d = open_order_db();
     hg_err e;
-    assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
-    assert_int_equal(db_exec(d,
-                             "CREATE TABLE t_line (order_no TEXT NOT NULL, line_no BIGINT NOT NULL, hs_code TEXT,"
-                             " qty BIGINT, value BIGINT, PRIMARY KEY (order_no, line_no));",
-                             &e),
-                     HG_OK);
     for (int o = 0; o < 200; o++) {   /* 1 to 100 rows, with and without a value: 200 shapes */
         int n = o % 100 + 1, with_value = o >= 100;
         record rows[100];
