@@ -168,18 +168,33 @@ static json_t *literal(parser *ps, const char *word, json_t *v)
     return v;
 }
 
+/* Takes c when it is next. */
+static int takes(parser *ps, char c)
+{
+    if (ps->p < ps->end && *ps->p == (unsigned char)c) {
+        ps->p++;
+        return 1;
+    }
+    return 0;
+}
+
+/* Past an array's or object's opening bracket: 1 when close follows at once (taken). */
+static int opens_empty(parser *ps, char close)
+{
+    ps->p++;
+    skip_space(ps);
+    return takes(ps, close);
+}
+
 /* After a member of an array or object: 1 when another follows (its comma taken), 0 when
  * close ends the container (taken), -1 for anything else. */
 static int after_member(parser *ps, char close)
 {
     skip_space(ps);
-    if (ps->p < ps->end && *ps->p == (unsigned char)close) {
-        ps->p++;
+    if (takes(ps, close))
         return 0;
-    }
-    if (ps->p >= ps->end || *ps->p != ',')
+    if (!takes(ps, ','))
         return -1;
-    ps->p++;
     skip_space(ps);
     return 1;
 }
@@ -187,22 +202,15 @@ static int after_member(parser *ps, char close)
 static json_t *array(parser *ps, int depth)
 {
     json_t *a = json_array();
-    ps->p++;
-    skip_space(ps);
-    if (a && ps->p < ps->end && *ps->p == ']') {
-        ps->p++;
+    if (opens_empty(ps, ']'))
         return a;
-    }
-    while (a) {
+    int more = a ? 1 : -1;
+    while (more > 0) {
         json_t *v = value(ps, depth + 1);
-        if (!v || json_array_append_new(a, v))
-            break;
-        int more = after_member(ps, ']');
-        if (more == 0)
-            return a;
-        if (more < 0)
-            break;
+        more = v && json_array_append_new(a, v) == 0 ? after_member(ps, ']') : -1;   /* frees v if it fails */
     }
+    if (more == 0)
+        return a;
     json_decref(a);
     return NULL;
 }
@@ -210,15 +218,13 @@ static json_t *array(parser *ps, int depth)
 static json_t *object(parser *ps, int depth)
 {
     json_t *o = json_object();
-    ps->p++;
-    skip_space(ps);
-    if (o && ps->p < ps->end && *ps->p == '}') {
-        ps->p++;
+    if (opens_empty(ps, '}'))
         return o;
-    }
-    while (o) {
+    int more = o ? 1 : -1;
+    while (more > 0) {
         const char *key;
         size_t key_len;
+        more = -1;
         if (ps->p >= ps->end || *ps->p != '"' || !string_text(ps, &key, &key_len))
             break;
         /* the key may sit in the scratch buffer, which the value's strings reuse */
@@ -229,9 +235,7 @@ static json_t *object(parser *ps, int depth)
         k[key_len] = '\0';
         skip_space(ps);
         json_t *v = NULL;
-        int ok = ps->p < ps->end && *ps->p == ':';
-        if (ok) {
-            ps->p++;
+        if (takes(ps, ':')) {
             skip_space(ps);
             v = value(ps, depth + 1);
         }
@@ -240,17 +244,13 @@ static json_t *object(parser *ps, int depth)
             json_decref(v);
             v = NULL;
         }
-        ok = v && json_object_setn_new_nocheck(o, k, key_len, v) == 0;   /* frees v if it fails */
+        int ok = v && json_object_setn_new_nocheck(o, k, key_len, v) == 0;   /* frees v if it fails */
         if (k != small)
             xfree(k);
-        if (!ok)
-            break;
-        int more = after_member(ps, '}');
-        if (more == 0)
-            return o;
-        if (more < 0)
-            break;
+        more = ok ? after_member(ps, '}') : -1;
     }
+    if (more == 0)
+        return o;
     json_decref(o);
     return NULL;
 }
