@@ -8,6 +8,7 @@ extern const hg_module platform_module;
 extern const hg_module audit_module;
 extern const hg_module refdata_module;
 extern const hg_module db_module;
+extern const hg_module event_module;
 extern const hg_module check_module;
 extern const hg_module enterprise_module;
 extern const hg_module risk_module;
@@ -21,6 +22,7 @@ const hg_module *const hg_modules[] = {
     &audit_module,
     &refdata_module,
     &db_module,
+    &event_module,
     &check_module,
     &enterprise_module,
     &risk_module,

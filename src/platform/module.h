@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "db.h"
+#include "event.h"
 #include "http.h"
 
 /* An importer for `haiguan import KIND FILE`. */
@@ -26,6 +27,9 @@ typedef struct hg_module {
     hg_rc (*demo)(db *d, hg_err *err);
     /* Called once at start-up, before any command runs, or NULL. */
     void (*init)(void);
+    /* Event subscribers run inside the emitting transaction (event.h), terminated by a row
+     * whose type is NULL, or NULL. */
+    const event_subscription *subscriptions;
 } hg_module;
 
 /* Options of `haiguan demo`: days of generated port activity (0: only the fixed demo
