@@ -60,8 +60,7 @@ static hg_rc check_text(const char *s, int required, const char *field, hg_err *
     return HG_OK;
 }
 
-/* "declaration." matches every declaration event, "*" every event, anything else itself. */
-static int subscription_matches(const char *pattern, const char *type)
+int event_type_matches(const char *pattern, const char *type)
 {
     size_t n = strlen(pattern);
     if (strcmp(pattern, "*") == 0)
@@ -76,7 +75,7 @@ static hg_rc run_subscribers(db *d, const event_row *row, hg_err *err)
     hg_rc rc = HG_OK;
     for (const hg_module *const *m = hg_modules; *m && !rc; m++)
         for (const event_subscription *s = (*m)->subscriptions; s && s->type && !rc; s++)
-            if (subscription_matches(s->type, row->type))
+            if (event_type_matches(s->type, row->type))
                 rc = s->fn(d, row, err);
     return rc;
 }

@@ -57,6 +57,8 @@ typedef struct event_subscription {
     const char *type;
     hg_rc (*fn)(db *d, const event_row *e, hg_err *err);
 } event_subscription;
+/* 1 when a subscription's type pattern (as above) matches an event's type. Pure. */
+int event_type_matches(const char *pattern, const char *type);
 
 /* Limits of one event, checked by event_emit. */
 #define EVENT_TEXT_MAX 256            /* bytes of type, subject kind and id, enterprise, actor, request id */
