@@ -230,7 +230,7 @@ static int finished;
  * spoils the optimistic batch so that it runs again with savepoints. */
 static hg_rc write_with_effect(req *r, hg_err *err)
 {
-    int v = atoi(r->params[0]);
+    int v = (int)strtol(r->params[0], NULL, 10);
     hg_rc rc = db_begin(r->db, err);
     if (!rc)
         rc = db_run(r->db, err, "INSERT INTO t_fx (v) VALUES (?)", "i", (int64_t)v);
