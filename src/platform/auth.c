@@ -78,7 +78,7 @@ static const char *const post_names[] = {"clearance", "risk",      "inspection",
 static const char *const scope_names[] = {"enterprises", "risk",  "declarations", "manifests", "arrival",
                                           "inspections", "lab",   "tax",          "stats",     "gate",
                                           "audit",       "admin", "health",       "vessels",   "bonded",
-                                          "ecommerce",   "cases", "liaison",      "ledger",    NULL};
+                                          "ecommerce",   "cases", "liaison",      "ledger",    "events", NULL};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
