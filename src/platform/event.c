@@ -187,6 +187,15 @@ hg_rc event_first_seq(db *d, int64_t *out, hg_err *err)
     return rc == HG_NOTFOUND ? HG_OK : rc;
 }
 
+hg_rc event_newest_seq(db *d, const char *enterprise, int64_t *out, hg_err *err)
+{
+    *out = 0;
+    hg_rc rc = enterprise ? db_int(d, out, err, "SELECT COALESCE(MAX(seq), 0) FROM event_outbox WHERE enterprise = ?",
+                                   "t", enterprise)
+                          : db_int(d, out, err, "SELECT COALESCE(MAX(seq), 0) FROM event_outbox", "");
+    return rc == HG_NOTFOUND ? HG_OK : rc;
+}
+
 hg_rc event_purge(db *d, int days, int64_t *deleted, hg_err *err)
 {
     if (days < 1)

@@ -84,6 +84,9 @@ hg_rc event_read_after(db *d, int64_t after, int limit, const char *enterprise_o
  * (0 when the outbox is empty). */
 hg_rc event_last_seq(db *d, int64_t *out, hg_err *err);
 hg_rc event_first_seq(db *d, int64_t *out, hg_err *err);
+/* The sequence number of the newest stored event of enterprise (all events when NULL), 0 when
+ * none: where a reader starts to see only what comes next. */
+hg_rc event_newest_seq(db *d, const char *enterprise_or_NULL, int64_t *out, hg_err *err);
 
 /* Deletes the events older than days (>= 1) days, in its own transaction; *deleted (if
  * non-NULL) receives how many. The sequence counter is not touched: numbers are never reused.

@@ -99,9 +99,15 @@ static hg_rc events_feed_api(req *r, hg_err *err)
         json_decref(f.items);
         return rc;
     }
-    /* next_after: where the next page starts; with fewer than limit items the feed is read
-     * to its end for now */
-    json_t *out = json_pack("{s:o, s:I}", "items", f.items, "next_after", (json_int_t)f.last);
+    /* next_after: where the next page starts (with fewer than limit items the feed is read to
+     * its end for now); last_seq: the newest event the caller may see, to start from now */
+    int64_t newest = 0;
+    if ((rc = event_newest_seq(r->db, enterprise, &newest, err))) {
+        json_decref(f.items);
+        return rc;
+    }
+    json_t *out = json_pack("{s:o, s:I, s:I}", "items", f.items, "next_after", (json_int_t)f.last, "last_seq",
+                            (json_int_t)newest);
     return out ? req_reply_json(r, 200, out) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 }
 
@@ -231,7 +237,7 @@ static hg_rc events_stream_api(req *r, hg_err *err)
     if (!rc)
         rc = parse_seq(req_header(r, "Last-Event-ID"), "Last-Event-ID", &after, err);
     if (!rc && after < 0)
-        rc = event_last_seq(r->db, &after, err);
+        rc = event_newest_seq(r->db, enterprise, &after, err);
     if (rc)
         return rc;
     event_stream *s = xcalloc(1, sizeof *s);

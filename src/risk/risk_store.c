@@ -18,6 +18,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/event.h"
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
@@ -195,6 +196,25 @@ static hg_rc bump_generation(db *d, hg_err *err)
     return db_run(d, err, "UPDATE risk_generation SET generation = generation + 1 WHERE id = 1", "");
 }
 
+/* The internal event of every rule change (no enterprise's: rules are customs' own); data
+ * names the change as its audit row does. */
+static hg_rc rule_changed(db *d, const char *actor, const char *request_id, const char *id, const char *action,
+                          hg_err *err)
+{
+    json_t *data = json_pack("{s:s}", "change", action);
+    hg_rc rc = data ? event_emit(d,
+                                 &(event){.type = "risk.rule_changed",
+                                          .subject_kind = "risk_rule",
+                                          .subject_id = id,
+                                          .actor = actor,
+                                          .request_id = request_id,
+                                          .data = data},
+                                 NULL, err)
+                    : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    json_decref(data);
+    return rc;
+}
+
 /* Inserts a parsed rule inside the caller's transaction, with its audit row. */
 static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const risk_rule *r, json_t **out,
                          hg_err *err)
@@ -219,6 +239,8 @@ static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const
         audit_event e = {actor, "risk.rule.create", "risk_rule", idtext, request_id, NULL, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
+    if (!rc)
+        rc = rule_changed(d, actor, request_id, idtext, "risk.rule.create", err);
     xfree(def);
     if (!rc && out)
         *out = after;
@@ -242,6 +264,8 @@ static hg_rc finish_change(db *d, hg_rc rc, const char *actor, const char *actio
         audit_event e = {actor, action, "risk_rule", idtext, request_id, before, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
+    if (!rc)
+        rc = rule_changed(d, actor, request_id, idtext, action, err);
     if (!rc)
         rc = bump_generation(d, err);
     if (!rc)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../cargo/cargo.h"
+#include "../platform/event.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/json.h"
@@ -144,6 +145,30 @@ static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, siz
     return rc;
 }
 
+/* Emits a tax event about the bill of entry_no for the declarant's feed, inside the caller's
+ * transaction. The declarant is read the way the bill list reads it (tax_bills_json); it goes
+ * with the bills when cargo and tax stop reading each other's tables. */
+static hg_rc emit_tax(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
+                      const json_t *data, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT declarant FROM declarations WHERE entry_no = ?", "t", entry_no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW)
+        rc = event_emit(d,
+                        &(event){.type = type,
+                                 .subject_kind = "tax_bill",
+                                 .subject_id = entry_no,
+                                 .enterprise = db_col_text(s, 0),
+                                 .actor = actor,
+                                 .request_id = request_id,
+                                 .data = data},
+                        NULL, err);
+    else if (rc == HG_DONE)
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no declaration %s", entry_no);
+    db_reset(s);
+    return rc;
+}
+
 hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
 {
     const char *entry_no = json_string_value(json_object_get(decl, "entry_no"));
@@ -200,6 +225,10 @@ hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
                     "total_fen, status, late_fee_waived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
                     "tiiiiiit", entry_no, now, tax_shanghai_day(now) + TAX_PAYMENT_PERIOD_DAYS, duty, consumption, vat,
                     total, total ? "due" : "none");
+    json_t *due = total ? json_pack("{s:I}", "total_fen", (json_int_t)total) : NULL;
+    if (!rc && due)
+        rc = emit_tax(d, "tax.due", entry_no, "system", NULL, due, err);
+    json_decref(due);
     return rc;
 }
 
@@ -495,6 +524,8 @@ hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *e
     json_t *ev = json_pack("{s:I, s:I}", "amount_fen", (json_int_t)amount, "late_fee_fen", (json_int_t)fee);
     if (!rc)
         rc = cargo_event(d, entry_no, who->name, "tax_paid", ev, err);
+    if (!rc)
+        rc = emit_tax(d, "tax.paid", entry_no, who->name, request_id, ev, err);
     if (!rc)
         rc = cargo_auto_release_entry(d, entry_no, "system", err);
     rc = commit_audited(d, rc, who->name, "tax.pay", entry_no, request_id, ev, err);
