@@ -148,19 +148,15 @@ static void row_from(db_stmt *s, event_row *e)
 
 #define EVENT_COLUMNS "seq, at_ms, type, subject_kind, subject_id, enterprise, actor, request_id, data"
 
-hg_rc event_read_after(db *d, int64_t after, int limit, const char *enterprise, int (*cb)(const event_row *, void *),
-                       void *cls, hg_err *err)
+/* Runs the query of event_read_after or _before (sql[0] for all, sql[1] for one enterprise). */
+static hg_rc read_rows(db *d, const char *const sql[2], int64_t seq, int limit, const char *enterprise,
+                       int (*cb)(const event_row *, void *), void *cls, hg_err *err)
 {
     if (limit < 1 || limit > 1000)
         return hg_fail(err, HG_INVALID, "invalid", "limit", "limit must be from 1 to 1000");
     db_stmt *s = NULL;
-    hg_rc rc = enterprise ? db_query(d, &s, err,
-                                     "SELECT " EVENT_COLUMNS " FROM event_outbox WHERE enterprise = ? AND seq > ?"
-                                     " ORDER BY seq LIMIT ?",
-                                     "tii", enterprise, after, (int64_t)limit)
-                          : db_query(d, &s, err,
-                                     "SELECT " EVENT_COLUMNS " FROM event_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
-                                     "ii", after, (int64_t)limit);
+    hg_rc rc = enterprise ? db_query(d, &s, err, sql[1], "tii", enterprise, seq, (int64_t)limit)
+                          : db_query(d, &s, err, sql[0], "ii", seq, (int64_t)limit);
     while (!rc && (rc = db_step(s, err)) == HG_ROW) {
         rc = HG_OK; /* a row is not an error: keep looping */
         event_row e;
@@ -172,6 +168,26 @@ hg_rc event_read_after(db *d, int64_t after, int limit, const char *enterprise, 
         rc = HG_OK;
     db_reset(s);
     return rc;
+}
+
+hg_rc event_read_after(db *d, int64_t after, int limit, const char *enterprise, int (*cb)(const event_row *, void *),
+                       void *cls, hg_err *err)
+{
+    static const char *const sql[2] = {
+        "SELECT " EVENT_COLUMNS " FROM event_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+        "SELECT " EVENT_COLUMNS " FROM event_outbox WHERE enterprise = ? AND seq > ? ORDER BY seq LIMIT ?",
+    };
+    return read_rows(d, sql, after, limit, enterprise, cb, cls, err);
+}
+
+hg_rc event_read_before(db *d, int64_t before, int limit, const char *enterprise, int (*cb)(const event_row *, void *),
+                        void *cls, hg_err *err)
+{
+    static const char *const sql[2] = {
+        "SELECT " EVENT_COLUMNS " FROM event_outbox WHERE seq < ? ORDER BY seq DESC LIMIT ?",
+        "SELECT " EVENT_COLUMNS " FROM event_outbox WHERE enterprise = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+    };
+    return read_rows(d, sql, before, limit, enterprise, cb, cls, err);
 }
 
 hg_rc event_last_seq(db *d, int64_t *out, hg_err *err)

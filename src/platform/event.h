@@ -80,6 +80,10 @@ hg_rc event_emit(db *d, const event *e, int64_t *seq, hg_err *err);
 hg_rc event_read_after(db *d, int64_t after, int limit, const char *enterprise_or_NULL,
                        int (*cb)(const event_row *, void *), void *cls, hg_err *err);
 
+/* The same backwards, for a list of the newest: events with seq < before, newest first. */
+hg_rc event_read_before(db *d, int64_t before, int limit, const char *enterprise_or_NULL,
+                        int (*cb)(const event_row *, void *), void *cls, hg_err *err);
+
 /* The highest sequence number given so far (0 when none), and the lowest still kept
  * (0 when the outbox is empty). */
 hg_rc event_last_seq(db *d, int64_t *out, hg_err *err);

@@ -80,19 +80,24 @@ static int feed_row(const event_row *e, void *cls)
 static hg_rc events_feed_api(req *r, hg_err *err)
 {
     const char *enterprise;
-    int64_t after = 0;
+    int64_t after = 0, before = -1;
     int limit;
     hg_rc rc = visible_enterprise(r, &enterprise, err);
     if (!rc)
         rc = parse_seq(req_query(r, "after"), "after", &after, err);
     if (!rc)
+        rc = parse_seq(req_query(r, "before"), "before", &before, err);
+    if (!rc && before >= 0 && req_query(r, "after"))
+        rc = hg_fail(err, HG_INVALID, "invalid", "before", "give after (oldest first) or before (newest first), not both");
+    if (!rc)
         rc = record_parse_limit(req_query(r, "limit"), &limit, err);
     if (rc)
         return rc;
-    feed f = {json_array(), after, 0};
+    feed f = {json_array(), before >= 0 ? before : after, 0};
     if (!f.items)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    rc = event_read_after(r->db, after, limit, enterprise, feed_row, &f, err);
+    rc = before >= 0 ? event_read_before(r->db, before, limit, enterprise, feed_row, &f, err)
+                     : event_read_after(r->db, after, limit, enterprise, feed_row, &f, err);
     if (!rc && f.failed)
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (rc) {
@@ -106,8 +111,8 @@ static hg_rc events_feed_api(req *r, hg_err *err)
         json_decref(f.items);
         return rc;
     }
-    json_t *out = json_pack("{s:o, s:I, s:I}", "items", f.items, "next_after", (json_int_t)f.last, "last_seq",
-                            (json_int_t)newest);
+    json_t *out = json_pack("{s:o, s:I, s:I}", "items", f.items, before >= 0 ? "next_before" : "next_after",
+                            (json_int_t)f.last, "last_seq", (json_int_t)newest);
     return out ? req_reply_json(r, 200, out) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 }
 

@@ -105,12 +105,18 @@ def register(test, eq, error_of):
         eq(len(p1["items"]), 1)
         p2 = feed(s, "officer", "?after=%d&limit=1" % p1["next_after"]).json
         eq(p2["items"][0]["seq"], p1["items"][0]["seq"] + 1)
+        # newest first with before, continued by next_before
+        n1 = feed(s, "dl-trading", "?before=%d&limit=2" % (a[-1]["seq"] + 1)).json
+        eq([e["seq"] for e in n1["items"]], [a[-1]["seq"], a[-2]["seq"]])
+        n2 = feed(s, "dl-trading", "?before=%d&limit=1" % n1["next_before"]).json
+        assert n2["items"][0]["seq"] < a[-2]["seq"] and n2["items"][0]["enterprise"] == TRADING, n2
+        error_of(feed(s, "dl-trading", "?before=5&after=1"), 400, field="before")
 
     @test
     def events_feed_refuses_bad_parameters(s):
         for q, field in [("?after=-1", "after"), ("?after=abc", "after"), ("?after=", "after"),
                          ("?after=99999999999999999999", "after"), ("?limit=0", "limit"), ("?limit=201", "limit"),
-                         ("?limit=x", "limit")]:
+                         ("?limit=x", "limit"), ("?before=-2", "before")]:
             error_of(feed(s, "dl-trading", q), 400, field=field)
         error_of(s.request("GET", "/api/v1/events"), 401)
         # a machine needs the events scope
