@@ -15,6 +15,9 @@ hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char
  * caller's transaction (data borrowed, may be NULL; request_id may be NULL). */
 hg_rc cargo_emit(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
                  const json_t *data, hg_err *err);
+/* The same when the caller knows the declarant (filing: no read). */
+hg_rc cargo_emit_for(db *d, const char *type, const char *entry_no, const char *declarant, const char *actor,
+                     const char *request_id, const json_t *data, hg_err *err);
 /* Audits and commits when rc is HG_OK, rolls back otherwise; returns the final result. */
 hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                    const char *request_id, const json_t *before, const json_t *after, hg_err *err);

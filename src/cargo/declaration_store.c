@@ -359,9 +359,11 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = record_insert(d, rec, err);
     json_t *lane_data = json_pack("{s:s}", "lane", lane);
     if (!rc)
-        rc = cargo_emit(d, "declaration.filed", entry_no, who->name, request_id, lane_data, err);
+        rc = cargo_emit_for(d, "declaration.filed", entry_no, record_text(rec, "declarant"), who->name, request_id,
+                            lane_data, err);
     if (!rc && inspect)
-        rc = cargo_emit(d, "declaration.selected_for_inspection", entry_no, "risk", request_id, lane_data, err);
+        rc = cargo_emit_for(d, "declaration.selected_for_inspection", entry_no, record_text(rec, "declarant"), "risk",
+                            request_id, lane_data, err);
     json_decref(lane_data);
     if (!rc && cargo_tax_assess)
         rc = cargo_tax_assess(d, filed, err);

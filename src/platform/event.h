@@ -63,7 +63,7 @@ int event_type_matches(const char *pattern, const char *type);
 /* Limits of one event, checked by event_emit. */
 #define EVENT_TEXT_MAX 256            /* bytes of type, subject kind and id, enterprise, actor, request id */
 #define EVENT_DATA_MAX (64 * 1024)    /* bytes of data as canonical JSON */
-#define EVENT_RETENTION_DAYS 30       /* default of event_purge's days (serve --event-days) */
+#define EVENT_RETENTION_DAYS 30       /* the retention unless configured: the days the purge job passes */
 
 /* Appends e to the outbox inside the caller's transaction (db_begin must have been called:
  * the sequence is taken under its write lock), runs the modules' subscribers, and arranges

@@ -11,6 +11,7 @@
 #include "http.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
@@ -185,6 +186,19 @@ static void streams_close(void)
     http_streams_wake();
 }
 
+/* 1 when the client has closed the connection (end of file on it, or an error): a suspended
+ * connection is not watched by libmicrohttpd, so a stream checks at each wake instead, and
+ * gives its place back then rather than at its next write. */
+static int peer_closed(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    if (!ci)
+        return 0;
+    char byte;
+    ssize_t n = recv(ci->connect_fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
 /* libmicrohttpd's content reader: what fn writes, or a suspension until the next wake. A wake
  * between fn's answer and the suspension would be lost, so the wake count is compared under
  * the lock and fn asked again when it moved. */
@@ -202,7 +216,7 @@ static ssize_t stream_read(void *cls, uint64_t pos, char *out, size_t max)
         long n = s->fn(s->cls, out, max);
         if (n > 0)
             return (ssize_t)n;
-        if (n < 0)
+        if (n < 0 || peer_closed(s->conn))
             return MHD_CONTENT_READER_END_OF_STREAM;
         pthread_mutex_lock(&streams_mu);
         if (wakes == streams_wakes && !streams_closing) {

@@ -148,21 +148,27 @@ static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, siz
 /* Emits a tax event about the bill of entry_no for the declarant's feed, inside the caller's
  * transaction. The declarant is read the way the bill list reads it (tax_bills_json); it goes
  * with the bills when cargo and tax stop reading each other's tables. */
+static hg_rc emit_tax_for(db *d, const char *type, const char *entry_no, const char *declarant, const char *actor,
+                          const char *request_id, const json_t *data, hg_err *err)
+{
+    return event_emit(d,
+                      &(event){.type = type,
+                               .subject_kind = "tax_bill",
+                               .subject_id = entry_no,
+                               .enterprise = declarant,
+                               .actor = actor,
+                               .request_id = request_id,
+                               .data = data},
+                      NULL, err);
+}
+
 static hg_rc emit_tax(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
                       const json_t *data, hg_err *err)
 {
     db_stmt *s;
     hg_rc rc = db_query(d, &s, err, "SELECT declarant FROM declarations WHERE entry_no = ?", "t", entry_no);
     if (!rc && (rc = db_step(s, err)) == HG_ROW)
-        rc = event_emit(d,
-                        &(event){.type = type,
-                                 .subject_kind = "tax_bill",
-                                 .subject_id = entry_no,
-                                 .enterprise = db_col_text(s, 0),
-                                 .actor = actor,
-                                 .request_id = request_id,
-                                 .data = data},
-                        NULL, err);
+        rc = emit_tax_for(d, type, entry_no, db_col_text(s, 0), actor, request_id, data, err);
     else if (rc == HG_DONE)
         rc = hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no declaration %s", entry_no);
     db_reset(s);
@@ -227,7 +233,8 @@ hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
                     total, total ? "due" : "none");
     json_t *due = total ? json_pack("{s:I}", "total_fen", (json_int_t)total) : NULL;
     if (!rc && due)
-        rc = emit_tax(d, "tax.due", entry_no, "system", NULL, due, err);
+        rc = emit_tax_for(d, "tax.due", entry_no, json_string_value(json_object_get(decl, "declarant")), "system",
+                          NULL, due, err);
     json_decref(due);
     return rc;
 }

@@ -6,6 +6,7 @@ Last-Event-ID."""
 import http.client
 import json
 import socket
+import time
 
 from cargo_cases import FISHERY, TRADING, bill, bill_no, file, manifest
 
@@ -186,3 +187,32 @@ def register(test, eq, error_of):
         finally:
             o.close()
 
+
+    @test
+    def events_streams_are_bounded(s):
+        """At most 64 streams at once (HTTP_STREAMS_MAX): the next is told to come back later,
+        and the server answers everything else meanwhile. Last of the events tests: a closed
+        stream's place is given back only at its next heartbeat."""
+        # a filing wakes every stream: those whose clients have gone give their places back,
+        # as soon as their threads have seen the wake
+        filed(s)
+        open_ = []
+        try:
+            deadline = time.time() + 10
+            while len(open_) < 64:
+                st = Stream(s, "officer")
+                if st.status == 429 and time.time() < deadline:
+                    st.close()
+                    time.sleep(0.1)
+                    continue
+                eq(st.status, 200)
+                open_.append(st)
+            cookie, _ = s.login("officer")
+            r = s.request("GET", "/api/v1/events/stream", headers={"Cookie": cookie})
+            error_of(r, 429, code="too_many_streams")
+            assert r.header("Retry-After"), r
+            eq(s.request("GET", "/healthz").status, 200)
+            eq(feed(s, "dl-trading", "?limit=1").status, 200)
+        finally:
+            for st in open_:
+                st.close()
