@@ -23,6 +23,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 
+#include "http_framing.h"
 #include "json.h"
 #include "json_canon.h"
 #include "log.h"
@@ -237,7 +238,10 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
     int mismatch;
     hg_rc rc;
 
-    r->route = router_match(config->routes, r->method, r->path, r->params, ctx->params, sizeof ctx->params, &mismatch);
+    /* HEAD is GET without the body (RFC 9110 §9.3.2): libmicrohttpd leaves the body out */
+    const char *match_method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
+    r->route = router_match(config->routes, match_method, r->path, r->params, ctx->params, sizeof ctx->params,
+                            &mismatch);
     if (!r->route) {
         if (mismatch)
             return hg_fail(err, HG_METHOD, "method_not_allowed", NULL, "%s is not allowed on %s", r->method, r->path);
@@ -386,6 +390,65 @@ static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
     return ok;
 }
 
+/* The header fields as libmicrohttpd parsed them, for the framing rules (http_framing.h). */
+typedef struct field_list {
+    header_field f[96];
+    size_t n;
+    int overflow;
+} field_list;
+
+static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                     const char *value, size_t value_size)
+{
+    (void)kind;
+    field_list *l = cls;
+    if (l->n == sizeof l->f / sizeof l->f[0]) {
+        l->overflow = 1;
+        return MHD_NO;
+    }
+    l->f[l->n++] = (header_field){key, key_size, value ? value : "", value ? value_size : 0};
+    return MHD_YES;
+}
+
+/* The rule of RFC 9112 the request's framing breaks, or NULL. */
+static const char *framing_check(struct MHD_Connection *c)
+{
+    field_list l = {.n = 0};
+    MHD_get_connection_values_n(c, MHD_HEADER_KIND, collect_field, &l);
+    if (l.overflow)
+        return "the request has too many header fields";
+    return framing_violation(l.f, l.n);
+}
+
+/* Sets up ctx's request for dispatch (or for an early refusal). */
+static void begin_request(conn_ctx *ctx, struct MHD_Connection *c, const char *method, const char *url)
+{
+    ctx->dispatched = 1;
+    ctx->conn = c;
+    req *r = &ctx->r;
+    r->method = method;
+    r->path = url;
+    r->conn = c;
+    r->body = "";
+    buf_init(&r->out, 64u << 20);
+    buf_init(&r->extra_headers, 8192);
+    next_request_id(r->request_id);
+    client_addr(c, r->addr, sizeof r->addr);
+    hg_err_clear(&ctx->err);
+}
+
+/* Answers at once, before any body is read, and closes the connection: a request whose
+ * framing is ambiguous cannot be followed by another on the same connection, and a client
+ * that asked to be told before sending an oversized body is told (no 100 Continue). */
+static enum MHD_Result refuse_early(struct MHD_Connection *c, conn_ctx *ctx, const char *method, const char *url,
+                                    hg_rc rc, const char *code, const char *field, const char *why)
+{
+    begin_request(ctx, c, method, url);
+    ctx->rc = hg_fail(&ctx->err, rc, code, field, "%s", why);
+    req_add_header(&ctx->r, "Connection", "close");
+    return answer(c, ctx);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
@@ -406,6 +469,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 ctx->header_too_big = 1;
         }
         *con_cls = ctx;
+        const char *bad = framing_check(c);
+        if (bad)
+            return refuse_early(c, ctx, method, url, HG_INVALID, "bad_framing", "header", bad);
+        const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+        if (ctx->header_too_big && expect)
+            return refuse_early(c, ctx, method, url, HG_TOOBIG, "too_large", "Content-Length",
+                                "the request body would exceed the limit");
         return MHD_YES;
     }
     if (*upload_size) {
@@ -417,19 +487,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
 
     if (!ctx->dispatched) {
-        ctx->dispatched = 1;
-        ctx->conn = c;
-        req *r = &ctx->r;
-        r->method = method;
-        r->path = url;
-        r->conn = c;
-        r->body = "";
-        buf_init(&r->out, 64u << 20);
-        buf_init(&r->extra_headers, 8192);
-        next_request_id(r->request_id);
-        client_addr(c, r->addr, sizeof r->addr);
-        hg_err_clear(&ctx->err);
-        hg_rc rc = dispatch(r, ctx, &ctx->err);
+        begin_request(ctx, c, method, url);
+        hg_rc rc = dispatch(&ctx->r, ctx, &ctx->err);
         if (ctx->queued)
             return MHD_YES;   /* answered when resumed */
         ctx->rc = rc;
@@ -534,11 +593,12 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     /* Each connection's memory (request line, headers, read buffer) is 16 KiB: libmicrohttpd
      * zeroes it for every request, and a larger one cost more than parsing the body did. */
     struct MHD_Daemon *d = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4), MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)(16 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
-        MHD_OPTION_END);
+        (size_t)(16 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_END);
     if (!d) {
         writer_stop();
         return hg_fail(err, HG_IO, "listen_failed", "listen", "cannot listen on %s (in use or not permitted)",
