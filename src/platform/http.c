@@ -390,6 +390,35 @@ static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
     return ok;
 }
 
+/* ---- connection limits (http_limits.h) ---- */
+
+static conn_slot *conn_slot_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+    (void)cls;
+    return http_limits_admit(addr, len) ? MHD_YES : MHD_NO;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    (void)cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const union MHD_ConnectionInfo *ad = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        *socket_context = http_limits_opened(fd ? fd->connect_fd : -1, ad ? ad->client_addr : NULL);
+        http_limits_receiving(*socket_context);   /* the first request's deadline starts */
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        http_limits_closed(*socket_context);
+        *socket_context = NULL;
+    }
+}
+
 /* The header fields as libmicrohttpd parsed them, for the framing rules (http_framing.h). */
 typedef struct field_list {
     header_field f[96];
@@ -423,6 +452,7 @@ static const char *framing_check(struct MHD_Connection *c)
 /* Sets up ctx's request for dispatch (or for an early refusal). */
 static void begin_request(conn_ctx *ctx, struct MHD_Connection *c, const char *method, const char *url)
 {
+    http_limits_received(conn_slot_of(c));
     ctx->dispatched = 1;
     ctx->conn = c;
     req *r = &ctx->r;
@@ -513,8 +543,9 @@ static void req_release(req *r)
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode code)
 {
     (void)cls;
-    (void)c;
-    (void)code;
+    /* the next request's deadline starts; a connection ending has no next request */
+    if (code == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+        http_limits_receiving(conn_slot_of(c));
     conn_ctx *ctx = *con_cls;
     if (ctx) {
         if (ctx->dispatched)
@@ -585,22 +616,30 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     signal(SIGPIPE, SIG_IGN);
 
     randombytes_buf(&request_id_key, sizeof request_id_key);
-    if ((rc = writer_start(err)))
+    unsigned total_conns;
+    if ((rc = http_limits_start(&cfg->limits, &total_conns, err)))
         return rc;
+    if ((rc = writer_start(err))) {
+        http_limits_stop();
+        return rc;
+    }
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     /* Each connection's memory (request line, headers, read buffer) is 16 KiB: libmicrohttpd
      * zeroes it for every request, and a larger one cost more than parsing the body did. */
     struct MHD_Daemon *d = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
+        flags, 0, on_accept, NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4), MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, total_conns, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)(16 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-        MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_END);
+        MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+        MHD_OPTION_END);
     if (!d) {
         writer_stop();
+        http_limits_stop();
         return hg_fail(err, HG_IO, "listen_failed", "listen", "cannot listen on %s (in use or not permitted)",
                        cfg->listen);
     }
@@ -623,6 +662,7 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     writer_drain();
     MHD_stop_daemon(d);
     writer_stop();
+    http_limits_stop();
     log_info("stopped");
     return HG_OK;
 }

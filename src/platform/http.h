@@ -14,6 +14,7 @@
 #include "auth.h"
 #include "buf.h"
 #include "db.h"
+#include "http_limits.h"
 #include "rc.h"
 
 #define REQ_MAX_PARAMS 4
@@ -91,6 +92,7 @@ typedef struct http_config {
     size_t max_body;             /* bytes, default 1 MiB */
     const route *const *routes;
     const char *assets_dir;      /* serve console assets from disk (development), or NULL */
+    http_limits_config limits;   /* connections per address and in all, request deadline */
 } http_config;
 
 /* The directory given to `serve --assets` (console files read from disk), or NULL when the

@@ -98,3 +98,88 @@ def register(test, eq, error_of):
         eq(r.body, "", "HEAD body")
         r = s.request("HEAD", "/api/v1/enterprises")
         eq(r.status, 401)
+
+
+def metric(s, name, source=None):
+    if source:
+        import http.client
+        c = http.client.HTTPConnection(s.host, s.port, timeout=5, source_address=(source, 0))
+        c.request("GET", "/metrics")
+        body = c.getresponse().read().decode()
+        c.close()
+    else:
+        body = s.request("GET", "/metrics").body
+    for line in body.split("\n"):
+        if line.startswith(name + " "):
+            return float(line.split()[1])
+    raise AssertionError("no metric %s" % name)
+
+
+def request_from(s, source, method, path, headers=None):
+    """A request from another loopback address (127.0.0.0/8 is all loopback on Linux)."""
+    import http.client
+    import time
+    c = http.client.HTTPConnection(s.host, s.port, timeout=5, source_address=(source, 0))
+    t0 = time.time()
+    c.request(method, path, headers=headers or {})
+    r = c.getresponse()
+    r.read()
+    c.close()
+    return r.status, time.time() - t0
+
+
+def register_limits(test, eq, error_of, binary):
+    from harness import Server
+
+    @test
+    def one_address_cannot_hold_the_server(s):
+        # 2,000 connections from one address, each holding half a request line open
+        refused_before = metric(s, 'haiguan_http_connections_refused_total{reason="per_address"}')
+        cookie = s.login("officer")[0]
+        held = []
+        try:
+            for _ in range(2000):
+                try:
+                    c = socket.create_connection((s.host, s.port), timeout=5, source_address=("127.0.0.2", 0))
+                    c.sendall(b"GET /healthz HTTP/1.1\r\nHo")
+                    held.append(c)
+                except OSError:
+                    pass
+            # another client is served at once, signed in or not
+            status, took = request_from(s, "127.0.0.5", "GET", "/healthz")
+            eq(status, 200, "healthz from another address")
+            assert took < 1.0, "healthz took %.2fs" % took
+            status, took = request_from(s, "127.0.0.3", "GET", "/api/v1/enterprises", {"Cookie": cookie})
+            eq(status, 200, "an officer's read from another address")
+            assert took < 1.0, "an API read took %.2fs" % took
+            refused = metric(s, 'haiguan_http_connections_refused_total{reason="per_address"}', "127.0.0.4") \
+                - refused_before
+            assert refused >= 2000 - 128 - 4 * 2, "refusals counted: %s" % refused
+        finally:
+            for c in held:
+                c.close()
+
+    @test
+    def a_trickled_request_meets_its_deadline(s):
+        import time
+        d = Server(binary, ["--request-deadline", "2"], db=s.db, keys=s.keys, setup=False)
+        try:
+            c = socket.create_connection((d.host, d.port), timeout=10)
+            t0, closed = time.time(), False
+            payload = b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + b"{" * 60
+            try:
+                for b in payload:   # one byte every 0.1 s: never idle, never complete
+                    c.sendall(bytes([b]))
+                    time.sleep(0.1)
+                    if time.time() - t0 > 6:
+                        break
+                c.settimeout(3)
+                closed = c.recv(100) == b""
+            except OSError:
+                closed = True
+            took = time.time() - t0
+            assert closed and took < 6, "the connection lasted %.1fs, closed=%s" % (took, closed)
+            eq(metric(d, 'haiguan_http_connections_refused_total{reason="request_deadline"}'), 1.0, "deadline count")
+            eq(d.request("GET", "/healthz").status, 200)
+        finally:
+            d.stop()
