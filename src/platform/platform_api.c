@@ -73,6 +73,8 @@ static hg_rc session_create_api(req *r, hg_err *err)
         return rc;
     if ((rc = session_cookie(r, token, -1)))
         return rc;
+    r->principal = p;   /* the access line names who signed in */
+    r->who = &r->principal;
     return req_reply_json(r, 200, json_pack("{s:o, s:s}", "user", principal_json(&p), "csrf_token", p.csrf));
 }
 

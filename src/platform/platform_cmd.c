@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "file_modes.h"
 #include "log.h"
 #include "module.h"
 #include "refdata.h"
@@ -116,13 +117,17 @@ static int serve_cmd(cmd_ctx *c)
         return EXIT_USAGE;
     }
     auth_set_lifetimes(idle_s * 1000, max_s * 1000);
-    db *d = cmd_open_db(c);
-    if (!d)
-        return EXIT_FAIL;
     char scratch[4096];
     hg_err err;
     hg_err_clear(&err);
-    if (audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err)) {
+    const char *keys = key_dir(c, scratch, sizeof scratch);
+    if (private_files_check(keys, &err))
+        return fail(&err);
+    sqlite_files_tighten(c->db_url);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    if (audit_keys_load(d, keys, &err)) {
         db_close(d);
         return fail(&err);
     }
@@ -136,6 +141,7 @@ static int init_cmd(cmd_ctx *c)
     db *d;
     hg_err err;
     hg_err_clear(&err);
+    sqlite_files_tighten(c->db_url);
     if (db_open(c->db_url, &d, &err))
         return fail(&err);
     int applied = 0;

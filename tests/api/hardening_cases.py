@@ -183,3 +183,92 @@ def register_limits(test, eq, error_of, binary):
             eq(d.request("GET", "/healthz").status, 200)
         finally:
             d.stop()
+
+
+def register_files_and_logs(test, eq, error_of, binary):
+    import os
+    import shutil
+    import stat
+    import subprocess
+    import cargo_cases
+    from harness import Server
+
+    def mode(path):
+        return stat.S_IMODE(os.stat(path).st_mode)
+
+    @test
+    def database_and_keys_are_the_owners_alone(s):
+        if s.is_pg():
+            return   # PostgreSQL keeps its own files; only the key directory is ours
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(s.db + suffix):
+                eq(mode(s.db + suffix), 0o600, "mode of the database file %s" % (s.db + suffix))
+        eq(mode(s.keys) & 0o077, 0, "key directory mode")
+        for name in os.listdir(s.keys):
+            eq(mode(os.path.join(s.keys, name)), 0o600, "mode of key file " + name)
+
+    @test
+    def a_shared_key_file_stops_the_server(s):
+        keys = os.path.join(s.dir, "shared-keys")
+        shutil.copytree(s.keys, keys)
+        draw = os.path.join(keys, "risk-draw.key")
+        if not os.path.exists(draw):
+            with open(draw, "w") as f:
+                f.write("ab" * 32 + "\n")
+        os.chmod(draw, 0o644)
+        env = dict(s.env, HAIGUAN_KEYS=keys)
+        p = subprocess.run([binary, "serve", "--listen", "127.0.0.1:0"], env=env, capture_output=True, text=True,
+                           timeout=30)
+        assert p.returncode != 0, p
+        assert "risk-draw.key" in p.stderr and "chmod 600" in p.stderr, p.stderr
+        # mended, it serves
+        os.chmod(draw, 0o600)
+        d = Server(binary, db=s.db, keys=keys, setup=False)
+        try:
+            eq(d.request("GET", "/healthz").status, 200)
+        finally:
+            d.stop()
+
+    @test
+    def an_older_database_file_is_made_private(s):
+        if s.is_pg():
+            return
+        db = os.path.join(s.dir, "older.db")
+        env = dict(s.env, HAIGUAN_DB=db)
+        subprocess.run([binary, "init"], env=env, check=True, capture_output=True)
+        os.chmod(db, 0o644)
+        p = subprocess.run([binary, "init"], env=env, check=True, capture_output=True, text=True)
+        eq(mode(db), 0o600, "mode after init")
+        assert "made 0600" in p.stderr, p.stderr
+
+    @test
+    def the_log_keeps_what_was_typed_as_a_name_short_and_escaped(s):
+        typed = "Hunter2-Correct-Horse"   # a password typed into the name field
+        r = s.request("POST", "/api/v1/session", {"username": typed, "password": "x" * 12})
+        eq(r.status, 401)
+        log = s.server_log()
+        assert typed not in log and "Hu" + "\u2026 (21 bytes)" in log, log[-800:]
+        # a real user's name is shown; so is the user on a successful sign-in's access line
+        s.request("POST", "/api/v1/session", {"username": "officer", "password": "wrong-password-1"})
+        assert "sign-in refused for officer from" in s.server_log()
+        r = s.request("POST", "/api/v1/session", {"username": "officer", "password": "officer-demo-2026"})
+        eq(r.status, 200)
+        line = [l for l in s.server_log().split("\n") if "POST \\\"/api/v1/session\\\" 200" in l][-1]
+        assert line.endswith("user=officer"), line
+        # bidirectional overrides cannot reorder a log line on screen (CVE-2021-42574)
+        s.request("POST", "/api/v1/session", {"username": "\u202eadmin", "password": "x" * 12})
+        s.request("GET", "/api/v1/%E2%80%AEnosuch")
+        log = s.server_log()
+        assert "\u202e" not in log, "a bidirectional override reached the log"
+        assert "\\u202e" in log, log[-800:]
+
+    @test
+    def a_bill_manifested_elsewhere_is_answered_as_none(s):
+        # SECURITY: the answer must not tell another party's bill's port and direction
+        b = cargo_cases.bill_no()
+        eq(cargo_cases.manifest(s, [cargo_cases.bill(b)]).status, 201)
+        wrong = error_of(cargo_cases.file(s, b, port="0903"), 400, field="bill_no", code="not_found")
+        none = error_of(cargo_cases.file(s, "NOSUCH" + b, port="0903"), 400, field="bill_no", code="not_found")
+        eq(wrong["message"].replace(b, "B"), none["message"].replace("NOSUCH" + b, "B"), "the two answers")
+        assert "0902" not in wrong["message"], wrong
+        eq(cargo_cases.file(s, b).status, 201)
