@@ -31,7 +31,6 @@
 #include "metrics.h"
 #include "writer.h"
 
-#define SESSION_COOKIE "hg_session"
 
 typedef struct conn_ctx {
     int64_t start_ns;
@@ -51,6 +50,8 @@ typedef struct conn_ctx {
 static const http_config *config;
 
 const char *http_assets_dir(void) { return config ? config->assets_dir : NULL; }
+
+const char *req_session_cookie_name(const req *r) { return r->https ? "__Host-hg_session" : "hg_session"; }
 
 const char *req_query(req *r, const char *name)
 {
@@ -129,7 +130,7 @@ static int has_body_method(const char *m)
 /* Extracts the session cookie value into out; 1 when present. */
 static int cookie_session(req *r, char *out, size_t outlen)
 {
-    const char *v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+    const char *v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, req_session_cookie_name(r));
     if (!v || strlen(v) >= outlen)
         return 0;
     memcpy(out, v, strlen(v) + 1);
@@ -449,6 +450,29 @@ static const char *framing_check(struct MHD_Connection *c)
     return framing_violation(l.f, l.n);
 }
 
+/* Behind the trusted proxy, the client is the one the proxy names: the last address of
+ * X-Forwarded-For (the proxy sets it to the peer it saw, so what a client sent before it is
+ * ignored), and X-Forwarded-Proto says whether it came over TLS. From any other peer the
+ * headers are a client's claim and count for nothing. */
+static void forwarded_client(struct MHD_Connection *c, req *r)
+{
+    const char *proxy = config->limits.trusted_proxy;
+    if (!proxy || strcmp(r->addr, proxy) != 0)
+        return;
+    const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+    if (xff) {
+        const char *last = strrchr(xff, ',');
+        last = last ? last + 1 : xff;
+        while (*last == ' ' || *last == '\t')
+            last++;
+        unsigned char probe[sizeof(struct in6_addr)];
+        if (inet_pton(AF_INET, last, probe) == 1 || inet_pton(AF_INET6, last, probe) == 1)
+            snprintf(r->addr, sizeof r->addr, "%s", last);
+    }
+    const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+    r->https = proto && strcmp(proto, "https") == 0;
+}
+
 /* Sets up ctx's request for dispatch (or for an early refusal). */
 static void begin_request(conn_ctx *ctx, struct MHD_Connection *c, const char *method, const char *url)
 {
@@ -464,6 +488,7 @@ static void begin_request(conn_ctx *ctx, struct MHD_Connection *c, const char *m
     buf_init(&r->extra_headers, 8192);
     next_request_id(r->request_id);
     client_addr(c, r->addr, sizeof r->addr);
+    forwarded_client(c, r);
     hg_err_clear(&ctx->err);
 }
 

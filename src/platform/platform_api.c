@@ -43,8 +43,8 @@ static hg_rc metrics_api(req *r, hg_err *err)
 static hg_rc session_cookie(req *r, const char *value, int max_age)
 {
     char cookie[256];
-    snprintf(cookie, sizeof cookie, "hg_session=%s; Path=/; HttpOnly; SameSite=Strict%s", value,
-             max_age == 0 ? "; Max-Age=0" : "");
+    snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", req_session_cookie_name(r), value,
+             r->https ? "; Secure" : "", max_age == 0 ? "; Max-Age=0" : "");
     return req_add_header(r, "Set-Cookie", cookie);
 }
 
