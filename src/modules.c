@@ -13,6 +13,8 @@ extern const hg_module enterprise_module;
 extern const hg_module risk_module;
 extern const hg_module tax_module;
 extern const hg_module cargo_module;
+extern const hg_module gate_module;
+extern const hg_module vessel_module;
 extern const hg_module stats_module;
 extern const hg_module assets_module;
 
@@ -26,6 +28,8 @@ const hg_module *const hg_modules[] = {
     &risk_module,
     &tax_module,
     &cargo_module,
+    &gate_module,
+    &vessel_module,
     &stats_module,
     &assets_module,
     NULL,

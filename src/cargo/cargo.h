@@ -147,6 +147,14 @@ extern json_t *(*cargo_tax_brief)(db *d, const char *entry_no);
 hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                   hg_err *err);
 
+/* For the areas after cargo that keep their records beside cargo's (gate, vessel): the next
+ * number of the serial named prefix, inside the caller's write transaction; and audit then
+ * commit (rc HG_OK) or roll back, for a change whose answer is *out, its state after: on
+ * failure *out is released and set to NULL, so that the caller has nothing to clean up. */
+hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err);
+hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
+                       const char *request_id, const json_t *before, json_t **out, hg_err *err);
+
 /* Releases the declaration if it has become releasable (after a payment, say), inside the
  * caller's transaction. */
 hg_rc cargo_auto_release_entry(db *d, const char *entry_no, const char *actor, hg_err *err);
@@ -176,28 +184,6 @@ hg_rc sample_result(db *d, const principal *who, const char *request_id, const c
 hg_rc ledger_open(db *d, const char *entry_no, const json_t *decl, hg_err *err);
 hg_rc ledger_update(db *d, const char *entry_no, int64_t line_no, const char *status, int released, hg_err *err);
 hg_rc ledger_list(db *d, const principal *who, const char *entry_no, const char *status, json_t **out, hg_err *err);
-
-/* Disinfection supervision records for refrigerated cargo unloading (disinfection_store.c). */
-extern const record_type disinfection_record;
-hg_rc disinfection_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
-                          hg_err *err);
-hg_rc disinfection_list(db *d, const char *cursor, int limit, json_t **out, hg_err *err);
-
-/* Release records for the smart gate and its exits (release_store.c). */
-extern const record_type gate_exit_record;
-typedef struct release_query {
-    int64_t since_ms;        /* released at or after */
-    const char *direction, *port, *bill_no, *container;   /* or NULL */
-    const char *gone;        /* "true": already out of the gate, "false": not yet, NULL: both */
-    const char *cursor;      /* "released_ms:entry_no" from next_cursor */
-    int limit;
-} release_query;
-/* Released declarations, oldest release first, each with its containers and VINs. */
-hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err);
-/* Records goods leaving through a gate: released goods only, not before their release, once
- * per container (or once for the declaration); the first exit is its gate-out time. */
-hg_rc release_gate_out(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,
-                       json_t **out, hg_err *err);
 
 /* `haiguan demo --days N`: generated port activity (cargo_demo.c). */
 struct demo_options;

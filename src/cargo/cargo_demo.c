@@ -14,6 +14,7 @@
 
 #include "../platform/log.h"
 #include "../platform/module.h"
+#include "../gate/gate.h"   /* until the gate contributes its demo step (issue 12, item 2) */
 #include "../tax/tax_store.h"
 #include "cargo.h"
 

@@ -79,25 +79,9 @@ const migration cargo_migrations[] = {
      " updated_ms BIGINT NOT NULL, PRIMARY KEY (entry_no, line_no));"
      "CREATE INDEX ledger_status ON ledger(status, updated_ms);",
      NULL, NULL},
-    {230, "disinfection supervision",
-     "CREATE TABLE disinfections ("
-     " record_no TEXT PRIMARY KEY, manifest_no TEXT NOT NULL REFERENCES manifests(manifest_no), port TEXT NOT NULL,"
-     " started_at BIGINT NOT NULL, ended_at BIGINT NOT NULL, company TEXT NOT NULL, disinfectant TEXT NOT NULL,"
-     " areas TEXT NOT NULL, crew_positive BIGINT NOT NULL, outcome TEXT NOT NULL, officer TEXT NOT NULL,"
-     " created_ms BIGINT NOT NULL);"
-     "CREATE INDEX disinfections_manifest ON disinfections(manifest_no);",
-     NULL, NULL},
     {240, "the legal-inspection list is reference data: cached, with a version",
      REFDATA_REGISTER(legal_inspection), REFDATA_TRIGGERS_SQLITE(legal_inspection),
      REFDATA_TRIGGERS_PG(legal_inspection)},
-    {250, "gate exits of released goods",
-     "ALTER TABLE declarations ADD COLUMN gate_out_ms BIGINT;"
-     "CREATE INDEX declarations_released ON declarations(released_ms, entry_no);"
-     "CREATE TABLE gate_exits ("
-     " id TEXT PRIMARY KEY, entry_no TEXT NOT NULL REFERENCES declarations(entry_no), container TEXT,"
-     " vehicle TEXT, gate TEXT NOT NULL, at_ms BIGINT NOT NULL, recorded_by TEXT NOT NULL);"
-     "CREATE INDEX gate_exits_entry ON gate_exits(entry_no);",
-     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

@@ -7,8 +7,8 @@
 
 #include "../platform/audit.h"
 #include "../platform/log.h"
-#include "cargo.h"
-#include "cargo_store.h"
+#include "../cargo/cargo.h"
+#include "vessel.h"
 
 static const char *const outcomes[] = {"unloading_permitted", "no_unloading_vessel_ordered_to_leave", NULL};
 

@@ -10,8 +10,8 @@
 #include "../platform/db_json.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
-#include "cargo.h"
-#include "cargo_store.h"
+#include "../cargo/cargo.h"
+#include "gate.h"
 
 static const field gate_exit_fields[] = {
     {.name = "id", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "编号"},
@@ -183,7 +183,7 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
     json_t *detail = json_pack("{s:s, s:s*, s:s*}", "gate", record_text(&r, "gate"), "container", container, "vehicle",
                                record_text(&r, "vehicle"));
     if (!rc)
-        rc = cargo_add_event(d, entry_no, who->name, "gate_out", detail, err);
+        rc = cargo_event(d, entry_no, who->name, "gate_out", detail, err);
     json_decref(detail);
     if (!rc && !(*out = record_to_json(&r)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
