@@ -230,6 +230,21 @@ static void tax_init(void)
     cargo_tax_brief = tax_brief_json;
 }
 
+static const hg_post tax_posts[] = {
+    HG_POST(3, tax, "税收"),
+    {0},
+};
+
+static const hg_scope tax_scopes[] = {
+    {"tax", "tariff, exchange rates, tax bills and payments"},
+    {NULL, NULL},
+};
+
+static const demo_signin tax_signins[] = {
+    {"officer", ROLE_OFFICER, "tax", NULL, "officer-demo-2026", "an officer of every demo post"},
+    {NULL, 0, NULL, NULL, NULL, NULL},
+};
+
 /* The tax area's demo data must exist before cargo's demo declarations are filed, so the
  * module is listed before cargo in modules.c. */
 const hg_module tax_module = {.name = "tax",
@@ -237,4 +252,10 @@ const hg_module tax_module = {.name = "tax",
                               .routes = tax_routes,
                               .importers = tax_importers,
                               .demo = tax_demo,
-                              .init = tax_init};
+                              .init = tax_init,
+                              .summary = "duty, consumption tax and VAT: tariff, rates, bills, payments",
+                              .migrations_first = 300,
+                              .migrations_last = 399,
+                              .posts = tax_posts,
+                              .scopes = tax_scopes,
+                              .demo_signins = tax_signins};
