@@ -129,19 +129,8 @@ hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_
 hg_rc declaration_complete(db *d, const principal *who, const char *request_id, const char *entry_no,
                            const json_t *body, json_t **out, hg_err *err);
 
-/* Screening hook: the risk area sets it at start-up; it fills lane ("green", "yellow", "red",
- * "blue") for a declaration given as its JSON (header and items) and may record the
- * screening. NULL: every declaration is green. */
-extern hg_rc (*cargo_screen)(db *d, const json_t *declaration, char lane[8], json_t **explanation, hg_err *err);
-
-/* Tax hooks, set by the tax area: assess a just-filed declaration (its JSON) inside the
- * filing transaction, refusing it when an item cannot be assessed; and say whether its tax
- * is settled for release. NULL: no tax area (everything settled). */
-extern hg_rc (*cargo_tax_assess)(db *d, const json_t *declaration, hg_err *err);
-extern int (*cargo_tax_settled)(db *d, const char *entry_no);
-/* Where a declaration's tax bill stands (status, amount due, due date, overdue), for list
- * rows; NULL when it has none. Set by the tax area. */
-extern json_t *(*cargo_tax_brief)(db *d, const char *entry_no);
+/* Screening and tax are earlier areas' (risk_store.h, tax_store.h): filing calls them
+ * directly, inside its transaction. */
 
 /* Appends an event to a declaration's timeline, inside the caller's transaction. */
 hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,

@@ -9,6 +9,7 @@
 #include "../platform/log.h"
 #include "../platform/module.h"
 #include "cargo.h"
+#include "cargo_store.h"
 
 extern const route cargo_routes[];
 
@@ -217,6 +218,12 @@ static const demo_signin cargo_signins[] = {
     {NULL, 0, NULL, NULL, NULL, NULL},
 };
 
+/* What cargo contributes to the extension points of the areas before it. */
+static const hg_extension cargo_extends[] = {
+    {TAX_SUBJECTS, &cargo_tax_subjects},
+    {NULL, NULL},
+};
+
 const hg_module cargo_module = {.name = "cargo",
                                 .migrations = cargo_migrations,
                                 .routes = cargo_routes,
@@ -227,4 +234,5 @@ const hg_module cargo_module = {.name = "cargo",
                                 .migrations_last = 299,
                                 .posts = cargo_posts,
                                 .scopes = cargo_scopes,
-                                .demo_signins = cargo_signins};
+                                .demo_signins = cargo_signins,
+                                .extends = cargo_extends};

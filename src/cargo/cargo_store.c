@@ -13,8 +13,6 @@
 #include "cargo.h"
 #include "cargo_store.h"
 
-hg_rc (*cargo_screen)(db *d, const json_t *declaration, char lane[8], json_t **explanation, hg_err *err);
-
 const migration cargo_migrations[] = {
     {200, "manifests, bills, arrivals",
      "CREATE TABLE manifests ("

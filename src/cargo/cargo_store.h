@@ -6,7 +6,11 @@
 #include <jansson.h>
 
 #include "../platform/db.h"
+#include "../tax/tax_store.h"
 #include "cargo.h"
+
+/* cargo's row of tax's extension point TAX_SUBJECTS (declaration_store.c). */
+extern const tax_subjects cargo_tax_subjects;
 
 /* Appends an event to a declaration's timeline (detail borrowed, may be NULL). */
 hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cargo/cargo.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/mem.h"
@@ -198,9 +197,6 @@ static hg_rc risk_demo(db *d, hg_err *err)
     return rc;
 }
 
-/* Every declaration the cargo area files is screened here before anything else happens to it. */
-static void risk_init(void) { cargo_screen = risk_screen_declaration; }
-
 static const hg_post risk_posts[] = {
     HG_POST(1, risk, "风险"),
     {0},
@@ -217,7 +213,6 @@ static const demo_signin risk_signins[] = {
 };
 
 const hg_module risk_module = {.name = "risk",
-                               .init = risk_init,
                                .migrations = risk_migrations,
                                .routes = risk_routes,
                                .commands = risk_commands,
