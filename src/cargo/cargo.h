@@ -144,6 +144,12 @@ hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err);
 hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                        const char *request_id, const json_t *before, json_t **out, hg_err *err);
 
+/* The gate reports goods of a released declaration leaving at at_ms: the first exit (unless
+ * earlier is 1: an exit at or before this one is on record) becomes its gate-out time, and
+ * the exit (detail borrowed) goes on its timeline by actor. Inside the caller's transaction. */
+hg_rc cargo_note_gate_out(db *d, const char *entry_no, int64_t at_ms, int earlier, const char *actor,
+                          const json_t *detail, hg_err *err);
+
 /* Releases the declaration if it has become releasable (after a payment, say), inside the
  * caller's transaction. */
 hg_rc cargo_auto_release_entry(db *d, const char *entry_no, const char *actor, hg_err *err);

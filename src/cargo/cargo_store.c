@@ -80,6 +80,19 @@ const migration cargo_migrations[] = {
     {240, "the legal-inspection list is reference data: cached, with a version",
      REFDATA_REGISTER(legal_inspection), REFDATA_TRIGGERS_SQLITE(legal_inspection),
      REFDATA_TRIGGERS_PG(legal_inspection)},
+    /* What the areas after cargo may read (AREAS.md: never another area's tables): read-only
+     * views, cargo's SQL interface as cargo.h is its C one. Changing a column here is changing
+     * a public API. 250 (the gate-out time) is the gate's legacy migration, applied before. */
+    {270, "views for the areas after cargo",
+     "CREATE VIEW cargo_declarations AS SELECT entry_no, direction, port, bill_no, status, lane, filed_ms,"
+     " released_ms, gate_out_ms, COALESCE(consignee, consignor, declarant) AS trader FROM declarations;"
+     "CREATE VIEW cargo_bill_containers AS SELECT container_no, bill_no FROM bill_containers;"
+     "CREATE VIEW cargo_item_vins AS SELECT entry_no, line_no, vins FROM declaration_items WHERE vins IS NOT NULL;"
+     "CREATE VIEW cargo_manifests AS SELECT manifest_no, port, status, arrived_ms FROM manifests;"
+     "CREATE VIEW cargo_manifest_bills AS SELECT manifest_no, bill_no FROM manifest_bills;"
+     "CREATE VIEW cargo_arrivals AS SELECT bill_no, container_no, at_ms FROM arrivals;"
+     "CREATE VIEW cargo_inspections AS SELECT id, entry_no, status, created_ms FROM inspections;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -116,6 +129,18 @@ hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *ev
                   hg_err *err)
 {
     return cargo_add_event(d, entry_no, actor, event, detail, err);
+}
+
+hg_rc cargo_note_gate_out(db *d, const char *entry_no, int64_t at_ms, int earlier, const char *actor,
+                          const json_t *detail, hg_err *err)
+{
+    hg_rc rc = HG_OK;
+    if (!earlier)
+        rc = db_run(d, err, "UPDATE declarations SET gate_out_ms = ?, updated_ms = ? WHERE entry_no = ?", "iit", at_ms,
+                    now_ms(), entry_no);
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, actor, "gate_out", detail, err);
+    return rc;
 }
 
 /* Commits or rolls back, auditing first: the change and its audit row are one transaction. */

@@ -338,6 +338,15 @@ static int valid_user_name(const char *n)
     return 1;
 }
 
+hg_rc user_is_active_officer(db *d, const char *name, int *yes, hg_err *err)
+{
+    int64_t n = 0;
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM users WHERE name = ? AND role = 'officer' AND disabled = 0",
+                      "t", name);
+    *yes = !rc && n > 0;
+    return rc;
+}
+
 /* The module that keeps the enterprise registry answers (module.h); without one, none exists. */
 static int enterprise_known(db *d, const char *uscc)
 {

@@ -73,6 +73,9 @@ typedef struct user_spec {
 /* Writes below run in their own transaction together with their audit row, which
  * names actor (a user name or "cli:<os user>") and request_id (or NULL). */
 hg_rc user_create(db *d, const char *actor, const char *request_id, const user_spec *u, int64_t *id, hg_err *err);
+/* *yes 1 when name is an officer's user who is not disabled (an enterprise's coordinator
+ * must be), else 0. */
+hg_rc user_is_active_officer(db *d, const char *name, int *yes, hg_err *err);
 /* JSON object of a user (never the hash); caller owns it. NOTFOUND when absent. */
 hg_rc user_get_json(db *d, const char *name, json_t **out, hg_err *err);
 hg_rc user_list_json(db *d, json_t **out, hg_err *err);
