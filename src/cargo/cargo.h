@@ -41,6 +41,18 @@ int cargo_check_vins(const char *s, const char **reason);
 /* 4-digit customs code of a port (关区代码), e.g. "0902". */
 int cargo_check_port(const char *s, const char **reason);
 
+/* Extension point CARGO_RELEASE_CONDITIONS: a fact that a later area owns and a release
+ * needs (the vessel is under no no-unloading order, the gate has not let the goods out).
+ * Rows are contributed through module records (module.h); the store asks each one inside the
+ * release's transaction, and the decision (cargo_release_allowed) stays pure over the facts. */
+#define CARGO_RELEASE_CONDITIONS "cargo.release_condition"
+typedef struct cargo_release_condition {
+    const char *field;     /* names the fact in a refusal: "vessel" */
+    const char *refusal;   /* the refusal's message: "the vessel is ordered to leave unloaded" */
+    /* *holds 1 when the condition allows the release of entry_no; an error is a fault. */
+    hg_rc (*holds)(db *d, const char *entry_no, int *holds, hg_err *err);
+} cargo_release_condition;
+
 /* What a declaration needs before it may be released, from its facts. */
 typedef struct release_facts {
     const char *status;
@@ -55,10 +67,15 @@ typedef struct release_facts {
     int sample_positive;       /* a sample tested positive: never released */
     int by_officer;            /* an officer (clearance post) asks for the release */
     int release_first;         /* 先放后检: bulk commodities released while inspection goes on */
+    const cargo_release_condition *unmet;   /* the first contributed condition that does not
+                                             * hold, or NULL (cargo_release_conditions) */
 } release_facts;
 
 /* HG_OK when the release may happen; HG_CONFLICT with the rule named in err otherwise. */
 hg_rc cargo_release_allowed(const release_facts *f, hg_err *err);
+/* Sets f->unmet to the first row of CARGO_RELEASE_CONDITIONS that does not hold for entry_no
+ * (NULL when all hold), inside the caller's transaction. */
+hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg_err *err);
 
 /* Imported seafood (HS chapter 03, headings 1604 and 1605): every batch is sampled for
  * nucleic acid (HQ's standing instruction on cold-chain food). */
@@ -179,6 +196,15 @@ hg_rc sample_result(db *d, const principal *who, const char *request_id, const c
 hg_rc ledger_open(db *d, const char *entry_no, const json_t *decl, hg_err *err);
 hg_rc ledger_update(db *d, const char *entry_no, int64_t line_no, const char *status, int released, hg_err *err);
 hg_rc ledger_list(db *d, const principal *who, const char *entry_no, const char *status, json_t **out, hg_err *err);
+
+/* Extension point CARGO_DEMO_DEPARTURES: in generated port activity (cargo_demo.c), the
+ * released goods leave through gate 1 or 2 of the port within hours; cargo draws which gate
+ * and when, sets the simulated clock to that moment and calls leave on every row contributed
+ * through a module record (module.h), which records the exit its own way. */
+#define CARGO_DEMO_DEPARTURES "cargo.demo_departure"
+typedef struct cargo_demo_departure {
+    hg_rc (*leave)(db *d, const char *entry_no, int gate_no, hg_err *err);
+} cargo_demo_departure;
 
 /* `haiguan demo --days N`: generated port activity (cargo_demo.c). */
 struct demo_options;

@@ -9,6 +9,7 @@
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/module.h"
 #include "../risk/risk_store.h"
 #include "../tax/tax_store.h"
 #include "cargo.h"
@@ -168,6 +169,20 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
     return rc;
 }
 
+hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg_err *err)
+{
+    size_t at = 0;
+    hg_rc rc = HG_OK;
+    f->unmet = NULL;
+    for (const cargo_release_condition *c; !rc && !f->unmet && (c = modules_extension_next(CARGO_RELEASE_CONDITIONS, &at));) {
+        int holds = 1;
+        rc = c->holds(d, entry_no, &holds, err);
+        if (!rc && !holds)
+            f->unmet = c;
+    }
+    return rc;
+}
+
 /* Releases one declaration of a bill if the rules allow it now; *released (if given) says
  * whether it did. */
 static hg_rc auto_release_one(db *d, const bill_facts *bf, const char *entry_no, const char *status, const char *lane,
@@ -196,6 +211,8 @@ static hg_rc auto_release_one(db *d, const bill_facts *bf, const char *entry_no,
         return HG_OK;
     f.tax_settled = tax_settled(d, entry_no);
     hg_rc rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
+    if (!rc)
+        rc = cargo_release_conditions(d, entry_no, &f, err);
     if (!rc && cargo_release_allowed(&f, &ignored) == HG_OK && !(rc = do_release(d, entry_no, actor, NULL, 1, err)) &&
         released)
         *released = 1;
@@ -642,6 +659,8 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
         if (!rc)
             rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
         if (!rc)
+            rc = cargo_release_conditions(d, entry_no, &f, err);
+        if (!rc)
             rc = cargo_release_allowed(&f, err);
     }
     if (!rc)
@@ -686,6 +705,8 @@ hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_
                            .tax_settled = tax_settled(d, entry_no),
                            .by_officer = 1};
         rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
+        if (!rc)
+            rc = cargo_release_conditions(d, entry_no, &f, err);
         if (!rc)
             rc = cargo_permit_allowed(&f, err);
     }

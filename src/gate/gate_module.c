@@ -1,8 +1,10 @@
 /* gate_module.c — the one definition of the gate area that the platform sees. */
+#include "../cargo/cargo.h"
 #include "../platform/module.h"
 #include "gate.h"
 
-/* gate_schema.c and gate_api.c */
+/* gate_schema.c, gate_api.c and gate_demo.c */
+extern const cargo_demo_departure gate_demo_departure;
 extern const migration gate_migrations[];
 extern const route gate_routes[];
 
@@ -24,6 +26,12 @@ static const demo_signin gate_signins[] = {
     {NULL, 0, NULL, NULL, NULL, NULL},
 };
 
+/* What the gate contributes to cargo's extension points. */
+static const hg_extension gate_extends[] = {
+    {CARGO_DEMO_DEPARTURES, &gate_demo_departure},
+    {NULL, NULL},
+};
+
 const hg_module gate_module = {.name = "gate",
                                .summary = "the smart gate: release records and gate exits",
                                .migrations = gate_migrations,
@@ -33,4 +41,5 @@ const hg_module gate_module = {.name = "gate",
                                .routes = gate_routes,
                                .posts = gate_posts,
                                .scopes = gate_scopes,
-                               .demo_signins = gate_signins};
+                               .demo_signins = gate_signins,
+                               .extends = gate_extends};
