@@ -126,11 +126,11 @@ static hg_rc users_create_api(req *r, hg_err *err)
     json_array_foreach(posts, i, p)
     {
         unsigned bit = json_is_string(p) ? post_parse(json_string_value(p)) : 0;
-        if (!bit)
-            return hg_fail(err, HG_INVALID, "invalid", "posts",
-                           "posts[%zu] is not a post (clearance, risk, inspection, tax, gate, quarantine, bonded, "
-                           "liaison, enterprise, antismuggling, manager)",
-                           i);
+        if (!bit) {
+            char names[512];
+            posts_names(names, sizeof names);
+            return hg_fail(err, HG_INVALID, "invalid", "posts", "posts[%zu] is not a post (%s)", i, names);
+        }
         u.posts |= bit;
     }
     char uscc[32] = "";
