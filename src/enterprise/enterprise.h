@@ -30,6 +30,10 @@ hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id,
                                hg_err *err);
 hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err);
 int enterprise_exists(db *d, const char *uscc);
+/* The credit level of an enterprise ("advanced_certified", ...) into out (n bytes);
+ * HG_NOTFOUND when there is no such enterprise. For the areas after enterprise (risk's
+ * random selection by credit level). */
+hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_err *err);
 
 extern const struct migration enterprise_migrations[];
 

@@ -350,4 +350,8 @@ static int db_cmd(cmd_ctx *c)
     return cmd_usage(&db_commands[0]);
 }
 
-const hg_module db_module = {.name = "storage", .commands = db_commands};
+const hg_module db_module = {.name = "storage",
+                             .summary = "the database: copying between backends",
+                             .migrations_first = 20,
+                             .migrations_last = 99,
+                             .commands = db_commands};

@@ -276,8 +276,17 @@ static const route event_routes[] = {
     {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
 };
 
+static const hg_scope event_scopes[] = {
+    {"events", "the event feed and stream (an enterprise's token: its own events)"},
+    {NULL, NULL},
+};
+
 const hg_module event_module = {
     .name = "events",
+    .summary = "events in the transaction: the outbox, its feed and its stream",
     .migrations = event_migrations,
+    .migrations_first = 20,
+    .migrations_last = 29,
     .routes = event_routes,
+    .scopes = event_scopes,
 };

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/event.h"
@@ -736,16 +737,14 @@ static void take_text(const json_t *o, const char *key, char *out, size_t n)
 
 static risk_credit credit_of(db *d, const char *uscc)
 {
-    db_stmt *s = NULL;
     hg_err e;
+    char level[32];
     risk_credit c = RC_UNKNOWN;
-    if (!uscc[0] || db_query(d, &s, &e, "SELECT credit_level FROM enterprises WHERE uscc = ?", "t", uscc))
+    if (!uscc[0] || enterprise_credit_level(d, uscc, level, sizeof level, &e))
         return c;
-    if (db_step(s, &e) == HG_ROW)
-        for (int i = 0; i < RC_UNKNOWN; i++)
-            if (strcmp(db_col_text(s, 0), risk_credit_name((risk_credit)i)) == 0)
-                c = (risk_credit)i;
-    db_reset(s);
+    for (int i = 0; i < RC_UNKNOWN; i++)
+        if (strcmp(level, risk_credit_name((risk_credit)i)) == 0)
+            c = (risk_credit)i;
     return c;
 }
 
