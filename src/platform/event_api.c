@@ -126,12 +126,15 @@ typedef struct event_stream {
     buf pending;           /* written, not yet handed to the connection */
     size_t sent;           /* bytes of pending handed over */
     int rows;              /* events written by the last look */
+    int64_t cap;           /* this look sends no event past this seq (0: no bound) */
     int failed;
 } event_stream;
 
 static int stream_row(const event_row *e, void *cls)
 {
     event_stream *s = cls;
+    if (s->cap && e->seq > s->cap)
+        return 1;   /* committed, but not yet known durable: the next wake sends it */
     char *data = NULL;
     json_t *o = event_row_json(e);
     if (o)
@@ -149,12 +152,17 @@ static int stream_row(const event_row *e, void *cls)
     return 0;
 }
 
-/* Reads the outbox after s->after when something new may be there. */
+/* Reads the outbox after s->after when something new may be there: when this process made
+ * more events durable (then only up to them: a reader may see a commit the syncer has not yet
+ * flushed), or at the heartbeat (then all it sees: events of other servers and commands, whose
+ * commits were durable when they returned). */
 static void stream_look(event_stream *s, int64_t now)
 {
     int64_t durable = event_durable_seq();
-    if (durable <= s->checked && now - s->last_look_ms < STREAM_HEARTBEAT_MS)
+    int heartbeat = now - s->last_look_ms >= STREAM_HEARTBEAT_MS;
+    if (durable <= s->checked && !heartbeat)
         return;
+    s->cap = heartbeat ? 0 : durable;
     hg_err err;
     db *d = db_thread(&err);
     if (!d) {
