@@ -70,13 +70,20 @@ int event_type_matches(const char *pattern, const char *type)
     return strcmp(pattern, type) == 0;
 }
 
+hg_rc event_dispatch(db *d, const event_row *e, const event_subscription *table, hg_err *err)
+{
+    hg_rc rc = HG_OK;
+    for (const event_subscription *s = table; s && s->type && !rc; s++)
+        if (event_type_matches(s->type, e->type))
+            rc = s->fn(d, e, err);
+    return rc;
+}
+
 static hg_rc run_subscribers(db *d, const event_row *row, hg_err *err)
 {
     hg_rc rc = HG_OK;
     for (const hg_module *const *m = hg_modules; *m && !rc; m++)
-        for (const event_subscription *s = (*m)->subscriptions; s && s->type && !rc; s++)
-            if (event_type_matches(s->type, row->type))
-                rc = s->fn(d, row, err);
+        rc = event_dispatch(d, row, (*m)->subscriptions, err);
     return rc;
 }
 

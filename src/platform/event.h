@@ -59,6 +59,9 @@ typedef struct event_subscription {
 } event_subscription;
 /* 1 when a subscription's type pattern (as above) matches an event's type. Pure. */
 int event_type_matches(const char *pattern, const char *type);
+/* Runs the subscribers of one table that match e, in order, until one fails (its result).
+ * event_emit calls it with every module's table. */
+hg_rc event_dispatch(db *d, const event_row *e, const event_subscription *table, hg_err *err);
 
 /* Limits of one event, checked by event_emit. */
 #define EVENT_TEXT_MAX 256            /* bytes of type, subject kind and id, enterprise, actor, request id */

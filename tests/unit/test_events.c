@@ -455,6 +455,45 @@ static void failed_commit_leaves_the_rule_set(void **state)
 
 /* ---- subscribers run inside the emitting transaction ---- */
 
+/* Writes what it heard in the caller's transaction; refuses events of subject "refused". */
+static hg_rc note_event(db *d, const event_row *e, hg_err *err)
+{
+    if (strcmp(e->subject_id, "refused") == 0)
+        return hg_fail(err, HG_CONFLICT, "conflict", "subject_id", "refused by the subscriber");
+    return db_run(d, err, "INSERT INTO t_heard (seq, type) VALUES (?, ?)", "it", e->seq, e->type);
+}
+
+static const event_subscription test_subscriptions[] = {
+    {"declaration.", note_event},
+    {"tax.paid", note_event},
+    {NULL, NULL},
+};
+
+static void subscribers_write_in_the_transaction(void **state)
+{
+    (void)state;
+    db *d = fresh_db();
+    hg_err e;
+    int64_t n = -1;
+    assert_int_equal(db_exec(d, "CREATE TABLE t_heard (seq BIGINT, type TEXT)", &e), HG_OK);
+    event_row filed = {.seq = 1, .type = "declaration.filed", .subject_id = "D1"};
+    event_row due = {.seq = 2, .type = "tax.due", .subject_id = "D1"};
+    event_row refused = {.seq = 3, .type = "declaration.released", .subject_id = "refused"};
+    assert_int_equal(db_begin(d, &e), HG_OK);
+    assert_int_equal(event_dispatch(d, &filed, test_subscriptions, &e), HG_OK);
+    assert_int_equal(event_dispatch(d, &due, test_subscriptions, &e), HG_OK);   /* no subscriber */
+    assert_int_equal(event_dispatch(d, &refused, test_subscriptions, &e), HG_CONFLICT);
+    db_rollback(d);   /* the caller's change fails with it: nothing the subscriber wrote stays */
+    assert_int_equal(db_int(d, &n, &e, "SELECT COUNT(*) FROM t_heard", ""), HG_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(db_begin(d, &e), HG_OK);
+    assert_int_equal(event_dispatch(d, &filed, test_subscriptions, &e), HG_OK);
+    assert_int_equal(db_commit(d, &e), HG_OK);
+    assert_int_equal(db_int(d, &n, &e, "SELECT COUNT(*) FROM t_heard WHERE type = 'declaration.filed'", ""), HG_OK);
+    assert_int_equal(n, 1);
+    remove_db();
+}
+
 static void subscriptions_match_types(void **state)
 {
     (void)state;
@@ -478,6 +517,7 @@ int main(void)
         cmocka_unit_test(writer_runs_effects_once_when_durable),
         cmocka_unit_test(failed_commit_leaves_the_rule_set),
         cmocka_unit_test(subscriptions_match_types),
+        cmocka_unit_test(subscribers_write_in_the_transaction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
