@@ -23,7 +23,9 @@
 #include "module.h"
 #include "record.h"
 
-#define STREAM_HEARTBEAT_MS 15000   /* a comment line at least this often keeps proxies and clients sure */
+#define STREAM_HEARTBEAT_MS 15000   /* an idle stream's comment line at most this far apart keeps proxies and
+                                     * clients sure; and how often a stream looks for other servers' events */
+#define STREAM_TICK_MS (STREAM_HEARTBEAT_MS / 3)   /* the notifier wakes every stream at least this often */
 #define STREAM_BATCH 50             /* events read per look at the outbox */
 #define STREAM_PENDING_MAX (4u << 20)
 
@@ -191,7 +193,8 @@ static long stream_fn(void *cls, char *out, size_t max)
         stream_look(s, now);
         if (s->failed)
             return REQ_STREAM_END;   /* the client reconnects with Last-Event-ID */
-        if (s->pending.len == 0 && now - s->last_write_ms >= STREAM_HEARTBEAT_MS &&
+        /* the next tick may come up to STREAM_TICK_MS late: write the line one tick early */
+        if (s->pending.len == 0 && now - s->last_write_ms >= STREAM_HEARTBEAT_MS - STREAM_TICK_MS &&
             buf_puts(&s->pending, ": heartbeat\n\n"))
             return REQ_STREAM_END;
         if (s->pending.len == 0)
@@ -213,7 +216,7 @@ static void stream_free(void *cls)
     xfree(s);
 }
 
-/* The notifier: wakes the streams when an event becomes durable, and at each heartbeat. One
+/* The notifier: wakes the streams when an event becomes durable, and at each tick. One
  * per process, started with the first stream; it ends with the process. */
 static pthread_once_t notifier_once = PTHREAD_ONCE_INIT;
 
@@ -223,7 +226,7 @@ static void *notifier_main(void *arg)
     pthread_setname_np(pthread_self(), "hg-events");
     int64_t seen = event_durable_seq();
     for (;;) {
-        seen = event_wait(seen, STREAM_HEARTBEAT_MS);
+        seen = event_wait(seen, STREAM_TICK_MS);
         http_streams_wake();
     }
     return NULL;

@@ -192,7 +192,7 @@ def register(test, eq, error_of):
     def events_streams_are_bounded(s):
         """At most 64 streams at once (HTTP_STREAMS_MAX): the next is told to come back later,
         and the server answers everything else meanwhile. Last of the events tests: a closed
-        stream's place is given back only at its next heartbeat."""
+        stream's place is given back only at the next wake (an event, or the notifier's tick)."""
         # a filing wakes every stream: those whose clients have gone give their places back,
         # as soon as their threads have seen the wake
         filed(s)
