@@ -178,6 +178,15 @@ int http_streams_open(void)
     return n;
 }
 
+hg_rc http_streams_metrics_render(buf *b)
+{
+    return buf_appendf(b,
+                       "# HELP haiguan_event_streams Streamed replies open (Server-Sent Events; at most %d).\n"
+                       "# TYPE haiguan_event_streams gauge\n"
+                       "haiguan_event_streams %d\n",
+                       HTTP_STREAMS_MAX, http_streams_open());
+}
+
 /* The server stops: every stream ends at its next call, and none is left suspended
  * (libmicrohttpd must not be stopped with a connection suspended). */
 static void streams_close(void)

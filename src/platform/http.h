@@ -107,8 +107,9 @@ hg_rc req_reply_stream(req *r, int status, const char *content_type, long (*fn)(
                        void (*free_fn)(void *cls), void *cls, hg_err *err);
 /* Resumes every waiting stream, whose fn is then called again (any thread; quick). */
 void http_streams_wake(void);
-/* Streams open now. */
+/* Streams open now, and as a Prometheus gauge (haiguan_event_streams) for /metrics. */
 int http_streams_open(void);
+hg_rc http_streams_metrics_render(buf *b);
 
 /* The route tables of the program, NULL-terminated list of arrays terminated by a
  * route with method == NULL. Set once before http_serve. */

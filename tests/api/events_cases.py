@@ -212,6 +212,7 @@ def register(test, eq, error_of):
             error_of(r, 429, code="too_many_streams")
             assert r.header("Retry-After"), r
             eq(s.request("GET", "/healthz").status, 200)
+            assert "haiguan_event_streams 64" in s.request("GET", "/metrics").body
             eq(feed(s, "dl-trading", "?limit=1").status, 200)
         finally:
             for st in open_:
