@@ -1,4 +1,6 @@
-/* db.c — backend dispatch, binding helpers, migrations and per-thread connections. */
+/* db.c — backend dispatch, binding helpers, migrations, per-thread connections, and the
+ * post-commit effects of a connection's transaction (db_after_commit: kept per db_begin level
+ * so that a savepoint's rollback drops only its own). */
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>

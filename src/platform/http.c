@@ -7,7 +7,10 @@
  * A write that goes through the group commit does not hold its thread while it waits: the
  * connection is suspended, and resumed when its batch is durable; the handler is then called
  * once more and answers. A few threads so serve any number of waiting writers, and a batch
- * wakes each thread once rather than each request's own thread. */
+ * wakes each thread once rather than each request's own thread.
+ *
+ * Streamed replies (Server-Sent Events) use the same suspension: a stream with nothing to send
+ * is suspended until http_streams_wake, so a waiting stream holds no thread. */
 #include "http.h"
 
 #include <arpa/inet.h>

@@ -1,6 +1,8 @@
 /* writer.c — the group-commit writer thread: a queue of jobs from the HTTP threads, drained
  * in batches, each batch one transaction (run without a savepoint per job, and again with
- * them when a job fails after writing: run_jobs).
+ * them when a job fails after writing: run_jobs). A batch's post-commit effects (db.h:
+ * db_after_commit) are taken at its commit and run once it is durable, before its requests are
+ * answered; a spoiled run's and a failed commit's are dropped.
  * On SQLite two more threads keep the disk off the writer's path: a syncer makes each
  * committed batch durable (fdatasync of the WAL) and only then lets its requests answer, while
  * the writer already runs the next batch; a checkpointer copies the WAL into the database. */
