@@ -236,6 +236,11 @@ static hg_rc write_with_effect(req *r, hg_err *err)
         rc = db_run(r->db, err, "INSERT INTO t_fx (v) VALUES (?)", "i", (int64_t)v);
     if (!rc)
         rc = db_after_commit(r->db, count_run, count_drop, (void *)(intptr_t)v, err);
+    if (!rc)
+        rc = event_emit(r->db,
+                        &(event){.type = "test.written", .subject_kind = "value", .subject_id = r->params[0],
+                                 .actor = "tester"},
+                        NULL, err);
     if (!rc && strcmp(r->params[1], "fail") == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "v", "refused after writing");
     if (rc) {
@@ -355,6 +360,18 @@ static void writer_runs_effects_once_when_durable(void **state)
     pthread_mutex_lock(&mu);
     assert_int_equal(ran, 16 + 32 + 64 + 128);
     pthread_mutex_unlock(&mu);
+    /* the events of the requests that stayed, once each and numbered without gaps: neither the
+     * spoiled run, nor the refused requests, nor the failed commit left a number taken */
+    int64_t count = -1, first = -1, last = -1;
+    assert_int_equal(db_int(d, &count, &e, "SELECT COUNT(*) FROM event_outbox WHERE type = 'test.written'", ""),
+                     HG_OK);
+    assert_int_equal(db_int(d, &first, &e, "SELECT MIN(seq) FROM event_outbox", ""), HG_OK);
+    assert_int_equal(db_int(d, &last, &e, "SELECT MAX(seq) FROM event_outbox", ""), HG_OK);
+    assert_int_equal(count, 2 + JOBS);
+    assert_int_equal(first, 1);
+    assert_int_equal(last, count);
+    assert_int_equal(db_int(d, &n, &e, "SELECT COUNT(DISTINCT subject_id) FROM event_outbox", ""), HG_OK);
+    assert_int_equal(n, count);
     writer_drain();
     writer_stop();
     remove_db();
