@@ -373,10 +373,14 @@ hg_rc user_create(db *d, const char *actor, const char *request_id, const user_s
         return hg_fail(err, HG_INVALID, "required", "enterprise", "an enterprise user needs --enterprise USCC");
     if (u->role != ROLE_ENTERPRISE && u->enterprise && *u->enterprise)
         return hg_fail(err, HG_INVALID, "invalid", "enterprise", "only enterprise users are bound to an enterprise");
-    if ((rc = password_check(u->password, err)))
+    if (u->role == ROLE_SYSTEM) {
+        if (u->password)
+            return hg_fail(err, HG_INVALID, "invalid", "password",
+                           "a machine account has no password: it acts only through its bearer tokens");
+        snprintf(hash, sizeof hash, "%s", MACHINE_NO_PASSWORD);
+    } else if ((rc = password_check(u->password, err)) || (rc = password_hash(u->password, hash, err))) {
         return rc;
-    if ((rc = password_hash(u->password, hash, err)))
-        return rc;
+    }
     posts_format(u->posts, posts, sizeof posts);
     if ((rc = db_begin(d, err)))
         return rc;
@@ -461,7 +465,13 @@ hg_rc user_set_password(db *d, const char *actor, const char *request_id, const 
                         hg_err *err)
 {
     char hash[crypto_pwhash_STRBYTES];
-    hg_rc rc = password_check(password, err);
+    int64_t machines = 0;
+    hg_rc rc = db_int(d, &machines, err, "SELECT COUNT(*) FROM users WHERE name = ? AND role = 'system'", "t", name);
+    if (!rc && machines)
+        rc = hg_fail(err, HG_INVALID, "invalid", "password",
+                     "a machine account has no password: it acts only through its bearer tokens");
+    if (!rc)
+        rc = password_check(password, err);
     if (!rc)
         rc = password_hash(password, hash, err);
     if (!rc)
@@ -559,7 +569,10 @@ hg_rc session_login(db *d, const char *name, const char *password, const char *a
     /* verify even for unknown names, so that timing does not reveal which names exist */
     static const char dummy[crypto_pwhash_STRBYTES] = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
                                 "3m8K8wTkuXl1qOTr4cS4a3sMv1ZwTzZ2m9Q2i0xIeGQ";
-    int ok = crypto_pwhash_str_verify(found ? hash : dummy, password, strlen(password)) == 0;
+    /* a machine account never signs in: its hash is MACHINE_NO_PASSWORD, which nothing
+     * verifies against; the dummy is verified instead so that it answers in the same time */
+    int machine = found && p->role == ROLE_SYSTEM;
+    int ok = crypto_pwhash_str_verify(found && !machine ? hash : dummy, password, strlen(password)) == 0 && !machine;
     if (!found || disabled || !ok) {
         if (!db_begin(d, err)) {
             if (db_run(d, err, "INSERT INTO login_failures (name, addr, at_ms) VALUES (?, ?, ?)", "tti", name, addr,
@@ -694,8 +707,26 @@ hg_rc token_authenticate(db *d, const char *bearer, principal *p, hg_err *err)
     return rc;
 }
 
-hg_rc token_create(db *d, const char *actor, const char *name, const char *scopes, int64_t *id, char token_out[65],
-                   hg_err *err)
+hg_rc token_issue_allowed(const principal *by, const char *target, unsigned target_role, hg_err *err)
+{
+    if (!by)
+        return HG_OK;
+    if (by->token_id)
+        return hg_fail(err, HG_FORBIDDEN, "forbidden", "user",
+                       "tokens are created from a signed-in session, not with another token");
+    if (strcmp(by->name, target) == 0)
+        return target_role == ROLE_SYSTEM ? hg_fail(err, HG_FORBIDDEN, "forbidden", "user", "machines do not sign in")
+                                          : HG_OK;
+    if (by->role == ROLE_ADMIN && target_role == ROLE_SYSTEM)
+        return HG_OK;
+    return hg_fail(err, HG_FORBIDDEN, "forbidden", "user",
+                   by->role == ROLE_ADMIN
+                       ? "an administrator creates tokens for machine accounts only; a person creates their own"
+                       : "you may create tokens only for yourself");
+}
+
+hg_rc token_create(db *d, const principal *by, const char *actor, const char *name, const char *scopes, int64_t *id,
+                   char token_out[65], hg_err *err)
 {
     hg_rc rc = scopes_validate(scopes, err);
     if (rc)
@@ -710,6 +741,11 @@ hg_rc token_create(db *d, const char *actor, const char *name, const char *scope
         rc = hg_fail(err, rc, "not_found", "user", "no user named %s", name);
     if (!rc)
         rc = db_int(d, &disabled, err, "SELECT disabled FROM users WHERE id = ?", "i", uid);
+    int64_t machine = 0;
+    if (!rc)
+        rc = db_int(d, &machine, err, "SELECT COUNT(*) FROM users WHERE id = ? AND role = 'system'", "i", uid);
+    if (!rc)
+        rc = token_issue_allowed(by, name, machine ? ROLE_SYSTEM : ROLE_OFFICER, err);
     if (!rc && disabled)
         rc = hg_fail(err, HG_INVALID, "invalid", "user", "user %s is disabled", name);
     if (!rc)
@@ -717,7 +753,9 @@ hg_rc token_create(db *d, const char *actor, const char *name, const char *scope
                     "titi", hash, uid, scopes, now_ms());
     if (!rc)
         rc = db_int(d, id, err, "SELECT id FROM api_tokens WHERE token_hash = ?", "t", hash);
-    json_t *after = rc ? NULL : json_pack("{s:I, s:s, s:s}", "id", (json_int_t)*id, "user", name, "scopes", scopes);
+    json_t *after = rc ? NULL
+                       : json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)*id, "user", name, "scopes", scopes,
+                                   "created_by", by ? by->name : actor);
     if (!rc) {
         char oid[32];
         snprintf(oid, sizeof oid, "%lld", (long long)*id);
@@ -732,13 +770,18 @@ hg_rc token_create(db *d, const char *actor, const char *name, const char *scope
     return rc;
 }
 
-hg_rc token_revoke(db *d, const char *actor, int64_t id, hg_err *err)
+hg_rc token_revoke(db *d, const principal *by, const char *actor, int64_t id, hg_err *err)
 {
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
-    int64_t revoked = 0;
+    int64_t revoked = 0, owner = 0;
     rc = db_int(d, &revoked, err, "SELECT COALESCE(revoked_ms, 0) FROM api_tokens WHERE id = ?", "i", id);
+    if (!rc)
+        rc = db_int(d, &owner, err, "SELECT user_id FROM api_tokens WHERE id = ?", "i", id);
+    /* another's token is answered as none: ids are not to be probed */
+    if (!rc && by && by->role != ROLE_ADMIN && owner != by->user_id)
+        rc = HG_NOTFOUND;
     if (rc == HG_NOTFOUND)
         rc = hg_fail(err, rc, "not_found", "id", "no token %lld", (long long)id);
     if (!rc && !revoked)

@@ -113,11 +113,13 @@ static hg_rc users_create_api(req *r, hg_err *err)
     if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "name", 1, &name, err)) ||
         (rc = json_get_str(r->json, "role", 1, &role, err)) ||
         (rc = json_get_str(r->json, "enterprise", 0, &enterprise, err)) ||
-        (rc = json_get_str(r->json, "password", 1, &password, err)))
+        (rc = json_get_str(r->json, "password", 0, &password, err)))
         return rc;
     user_spec u = {name, role_parse(role), 0, NULL, password};
     if (!u.role)
         return hg_fail(err, HG_INVALID, "invalid", "role", "role must be admin, officer, enterprise or system");
+    if (!password && u.role != ROLE_SYSTEM)   /* machines have none; user_create refuses one */
+        return hg_fail(err, HG_INVALID, "required", "password", "password is required");
     json_t *posts = json_object_get(r->json, "posts");
     if (posts && !json_is_array(posts))
         return hg_fail(err, HG_INVALID, "wrong_type", "posts", "posts must be an array of post names");
@@ -185,12 +187,14 @@ static hg_rc tokens_create_api(req *r, hg_err *err)
     hg_rc rc;
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
-    if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "user", 1, &user, err)) ||
+    if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "user", 0, &user, err)) ||
         (rc = json_get_str(r->json, "scopes", 1, &scopes, err)))
         return rc;
+    if (!user)
+        user = r->who->name;   /* one's own token */
     int64_t id;
     char token[65];
-    if ((rc = token_create(r->db, r->who->name, user, scopes, &id, token, err)))
+    if ((rc = token_create(r->db, r->who, r->who->name, user, scopes, &id, token, err)))
         return rc;
     return req_reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "user", user, "scopes",
                                             scopes, "token", token));
@@ -202,7 +206,7 @@ static hg_rc tokens_revoke_api(req *r, hg_err *err)
     long long id = strtoll(r->params[0], &end, 10);
     if (*end || id <= 0)
         return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such token");
-    hg_rc rc = token_revoke(r->db, r->who->name, id, err);
+    hg_rc rc = token_revoke(r->db, r->who, r->who->name, id, err);
     if (!rc)
         r->status = 204;
     return rc;
@@ -272,6 +276,7 @@ static hg_rc audit_verify_api(req *r, hg_err *err)
 }
 
 #define ANYONE (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
+#define PEOPLE (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE)
 
 const route platform_routes[] = {
     {"GET", "/healthz", healthz_api, ROUTE_PUBLIC, NULL, 0, 0, "liveness and database check"},
@@ -284,8 +289,10 @@ const route platform_routes[] = {
     {"GET", "/api/v1/users", users_list_api, 0, "admin", ROLE_ADMIN, 0, "list users"},
     {"GET", "/api/v1/users/{name}", users_get_api, 0, "admin", ROLE_ADMIN, 0, "read a user"},
     {"POST", "/api/v1/users/{name}/disable", users_disable_api, 0, "admin", ROLE_ADMIN, 0, "disable a user"},
-    {"POST", "/api/v1/tokens", tokens_create_api, 0, "admin", ROLE_ADMIN, 0, "create a bearer token (shown once)"},
-    {"DELETE", "/api/v1/tokens/{id}", tokens_revoke_api, 0, "admin", ROLE_ADMIN, 0, "revoke a bearer token"},
+    {"POST", "/api/v1/tokens", tokens_create_api, 0, "admin", PEOPLE, 0,
+     "create a bearer token (shown once): one's own, or an administrator's for a machine account"},
+    {"DELETE", "/api/v1/tokens/{id}", tokens_revoke_api, 0, "admin", PEOPLE, 0,
+     "revoke a bearer token: one's own, or an administrator any"},
     {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
 };
 

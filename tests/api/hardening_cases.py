@@ -272,3 +272,54 @@ def register_files_and_logs(test, eq, error_of, binary):
         eq(wrong["message"].replace(b, "B"), none["message"].replace("NOSUCH" + b, "B"), "the two answers")
         assert "0902" not in wrong["message"], wrong
         eq(cargo_cases.file(s, b).status, 201)
+
+
+def register_accounts(test, eq, error_of):
+    @test
+    def machine_accounts_act_only_through_their_tokens(s):
+        # issue 13 §1: with the demo password of lab01 a cookie session ignored the token's
+        # scopes and suspended headquarters' instruction; machines have no password now
+        for machine in ("lab01", "gate01", "terminal01"):
+            for guess in ("%s-demo-2026" % machine, "x" * 12):
+                error_of(s.request("POST", "/api/v1/session", {"username": machine, "password": guess}), 401)
+        # none can be given one, on the command line or through the API
+        p = s.cli("user", "passwd", "lab01", stdin="lab01-password-new\n", check=False)
+        eq(p.returncode, 1, "passwd of a machine")
+        assert "password" in p.stderr, p.stderr
+        error_of(s.as_user("admin", "POST", "/api/v1/users",
+                           {"name": "scale09", "role": "system", "password": "scale09-password-1"}), 400,
+                 field="password")
+        # its token works within its scopes
+        tok = s.cli("token", "create", "--user", "lab01", "--scopes", "lab").stdout.strip()
+        eq(s.with_token(tok, "GET", "/api/v1/me").status, 200)
+        error_of(s.with_token(tok, "GET", "/api/v1/risk/rules"), 403)
+        # and `haiguan demo` prints no password for machines
+        out = s.cli("demo").stdout
+        assert "lab01-demo-2026" not in out and "token create --user lab01 --scopes lab" in out, out
+
+    @test
+    def an_admin_cannot_mint_a_persons_token(s):
+        # issue 13 §1: an admin minted a `*` token for an officer and acted as them
+        error_of(s.as_user("admin", "POST", "/api/v1/tokens", {"user": "officer", "scopes": "*"}), 403, field="user")
+        error_of(s.as_user("admin", "POST", "/api/v1/tokens", {"user": "dl-trading", "scopes": "*"}), 403,
+                 field="user")
+        # an officer cannot mint one for a machine or another person either
+        error_of(s.as_user("officer", "POST", "/api/v1/tokens", {"user": "gate01", "scopes": "gate"}), 403,
+                 field="user")
+        error_of(s.as_user("officer", "POST", "/api/v1/tokens", {"user": "manager", "scopes": "*"}), 403)
+        # a person makes their own, and it acts as them
+        r = s.as_user("officer", "POST", "/api/v1/tokens", {"scopes": "enterprises"})
+        eq(r.status, 201, repr(r))
+        eq(r.json["user"], "officer")
+        mine = r.json["token"]
+        eq(s.with_token(mine, "GET", "/api/v1/me").json["user"]["name"], "officer", "the token's user")
+        # a token cannot make another token
+        error_of(s.with_token(mine, "POST", "/api/v1/tokens", {"scopes": "*"}), 403)
+        # the admin makes the gate's; the audit row names who made it
+        r = s.as_user("admin", "POST", "/api/v1/tokens", {"user": "gate01", "scopes": "gate"})
+        eq(r.status, 201, repr(r))
+        rows = s.sql("SELECT after_json FROM audit_log WHERE action = 'token.create' AND object_id = '%s'" % r.json["id"])
+        assert '"created_by":"admin"' in rows[0][0].replace(" ", ""), rows
+        # revoking: one's own, or the admin any; another's token is answered as none
+        error_of(s.as_user("dl-trading", "DELETE", "/api/v1/tokens/%s" % r.json["id"]), 404)
+        eq(s.as_user("admin", "DELETE", "/api/v1/tokens/%s" % r.json["id"]).status, 204)
