@@ -88,12 +88,13 @@ hg_rc user_set_password(db *d, const char *actor, const char *request_id, const 
                         hg_err *err);
 hg_rc user_disable(db *d, const char *actor, const char *request_id, const char *name, hg_err *err);
 
-/* Signs in with name and password from address addr. On success fills *p, writes the
- * fresh session token (64 hex chars + NUL) into token_out and returns HG_OK.
- * HG_UNAUTH for a wrong name or password (the same answer for both), HG_TOOMANY with
- * *retry_after seconds when the name or address is throttled. */
+/* Signs in with name and password from address addr (throttled before, signin_throttle.h).
+ * On success fills *p, writes the fresh session token (64 hex chars + NUL) into token_out,
+ * takes the attempt off the throttle's counts and returns HG_OK; the user's oldest sessions
+ * past ten end. HG_UNAUTH for a wrong name or password (the same answer for both, in the
+ * same time), HG_TOOMANY when the password pool is full. */
 hg_rc session_login(db *d, const char *name, const char *password, const char *addr,
-                    principal *p, char token_out[65], int *retry_after, hg_err *err);
+                    principal *p, char token_out[65], hg_err *err);
 hg_rc session_logout(db *d, int64_t session_id, hg_err *err);
 /* Authenticates a session cookie value or a bearer token (HG_UNAUTH when unknown,
  * expired, revoked or the user is disabled). */

@@ -9,7 +9,10 @@
 #include "http.h"
 #include "json.h"
 #include "log.h"
+#include "mem.h"
 #include "metrics.h"
+#include "password_pool.h"
+#include "signin_throttle.h"
 #include "writer.h"
 #include "record.h"
 
@@ -33,6 +36,12 @@ static hg_rc metrics_api(req *r, hg_err *err)
     if (!rc)
         rc = http_limits_metrics_render(&b);
     if (!rc)
+        rc = buf_appendf(&b,
+                         "# HELP haiguan_password_hashes_refused_total Sign-ins answered 429 because the password "
+                         "hashing pool was full.\n# TYPE haiguan_password_hashes_refused_total counter\n"
+                         "haiguan_password_hashes_refused_total %ld\n",
+                         password_pool_refused());
+    if (!rc)
         rc = req_reply_raw(r, 200, "text/plain; version=0.0.4; charset=utf-8", b.data ? b.data : "", b.len);
     buf_free(&b);
     return rc ? hg_fail(err, rc, NULL, NULL, "cannot render metrics") : HG_OK;
@@ -48,6 +57,28 @@ static hg_rc session_cookie(req *r, const char *value, int max_age)
     return req_add_header(r, "Set-Cookie", cookie);
 }
 
+/* A sign-in held between tries: it was counted by the throttle, and how often it found the
+ * password pool full. Tried every 25 ms for five seconds (a shift signing in at once is
+ * served), then answered 429; at most SIGNIN_MAX_HELD wait at once, past which an attempt is
+ * answered 429 at once, so that a flood holds a bounded amount of memory. */
+typedef struct signin_attempt {
+    int admitted;   /* counted by the throttle, pending */
+    int busy_tries;
+    int held;   /* counted in signins_held */
+} signin_attempt;
+#define SIGNIN_BUSY_TRIES 200
+#define SIGNIN_BUSY_RETRY_MS 25
+#define SIGNIN_MAX_HELD 64
+static _Atomic int signins_held;
+
+static void signin_attempt_free(void *p)
+{
+    signin_attempt *a = p;
+    if (a->held)
+        signins_held--;
+    xfree(a);
+}
+
 static hg_rc session_create_api(req *r, hg_err *err)
 {
     static const char *const allowed[] = {"username", "password", NULL};
@@ -60,14 +91,53 @@ static hg_rc session_create_api(req *r, hg_err *err)
         return rc;
     if (strlen(name) > 64 || strlen(password) > 256)
         return hg_fail(err, HG_UNAUTH, "unauthenticated", "password", "wrong user name or password");
+    /* counted and judged before any hashing; a name under attack from elsewhere is only
+     * delayed, and an attempt that finds the hashing pool full tries again shortly: meanwhile
+     * the request is held without a thread (req_defer) and this handler runs again */
+    signin_attempt *a = r->prep;
+    if (!a || !a->admitted) {
+        if (!a) {
+            if (!(a = xcalloc(1, sizeof *a)))
+                return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+            r->prep = a;
+            r->prep_free = signin_attempt_free;
+        }
+        throttle_verdict v;
+        if ((rc = throttle_admit(r->db, name, r->addr, now_ms(), &v, err)))
+            return rc;
+        if (v.wait && ++a->busy_tries < SIGNIN_BUSY_TRIES) {   /* its other attempts are being checked */
+            req_defer(r, SIGNIN_BUSY_RETRY_MS);
+            return HG_OK;
+        }
+        if (v.wait)
+            v = (throttle_verdict){.refuse = 1, .retry_after_s = 1};
+        if (v.refuse) {
+            char secs[16];
+            snprintf(secs, sizeof secs, "%d", v.retry_after_s);
+            req_add_header(r, "Retry-After", secs);
+            return hg_fail(err, HG_TOOMANY, "too_many_requests", "username",
+                           "too many failed sign-ins; try again in %d seconds", v.retry_after_s);
+        }
+        a->admitted = 1;
+        if (v.delay_ms) {
+            req_defer(r, v.delay_ms);
+            return HG_OK;
+        }
+    }
     principal p;
     char token[65];
-    int retry = 0;
-    rc = session_login(r->db, name, password, r->addr, &p, token, &retry, err);
-    if (rc == HG_TOOMANY) {
-        char v[16];
-        snprintf(v, sizeof v, "%d", retry);
-        req_add_header(r, "Retry-After", v);
+    rc = session_login(r->db, name, password, r->addr, &p, token, err);
+    if (rc == HG_TOOMANY && strcmp(err->code, "busy") == 0) {
+        if (!a->held && signins_held < SIGNIN_MAX_HELD) {
+            a->held = 1;
+            signins_held++;
+        }
+        if (a->held && ++a->busy_tries < SIGNIN_BUSY_TRIES) {
+            req_defer(r, SIGNIN_BUSY_RETRY_MS);
+            return HG_OK;
+        }
+        password_pool_count_refusal();
+        req_add_header(r, "Retry-After", "1");
     }
     if (rc)
         return rc;
