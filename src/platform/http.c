@@ -27,6 +27,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 
+#include "http_defer.h"
 #include "http_framing.h"
 #include "json.h"
 #include "json_canon.h"
@@ -45,6 +46,7 @@ typedef struct conn_ctx {
     struct MHD_Connection *conn;
     int dispatched;
     int queued;           /* suspended until the writer has finished it */
+    int deferred;         /* suspended until its handler is due again (req_defer) */
     req r;
     hg_err err;
     hg_rc rc;
@@ -54,6 +56,8 @@ typedef struct conn_ctx {
 static const http_config *config;
 
 const char *http_assets_dir(void) { return config ? config->assets_dir : NULL; }
+
+void req_defer(req *r, int64_t ms) { r->defer_ms = ms > 0 ? ms : 1; }
 
 const char *req_session_cookie_name(const req *r) { return r->https ? "__Host-hg_session" : "hg_session"; }
 
@@ -405,6 +409,21 @@ static void resume(void *cls)
     MHD_resume_connection(ctx->conn);
 }
 
+/* Runs a direct route's handler; one that asks to wait (req_defer) is suspended and held
+ * (ctx->queued, ctx->deferred) until the timer resumes it. */
+static hg_rc run_direct(req *r, conn_ctx *ctx, hg_err *err)
+{
+    r->defer_ms = 0;
+    hg_rc rc = r->route->fn(r, err);
+    if (rc || !r->defer_ms)
+        return rc;
+    ctx->queued = ctx->deferred = 1;
+    MHD_suspend_connection(ctx->conn);
+    if (defer_add(mono_ns() + r->defer_ms * 1000000LL, resume, ctx) != 0)
+        resume(ctx);   /* stopping: called again at once */
+    return HG_OK;
+}
+
 /* Runs the request's route, or queues it for the writer (ctx->queued, the connection
  * suspended) and returns; r->json stays set until the request is answered. */
 static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
@@ -472,7 +491,7 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
             ctx->queued = 0;   /* refused (the server is stopping): never suspended */
         return rc;
     }
-    return r->route->fn(r, err);
+    return run_direct(r, ctx, err);
 }
 
 static const char *const security_headers[][2] = {
@@ -738,6 +757,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (ctx->queued)
             return MHD_YES;   /* answered when resumed */
         ctx->rc = rc;
+    } else if (ctx->deferred) {   /* resumed by the timer: its handler is due again */
+        ctx->deferred = ctx->queued = 0;
+        req *r = &ctx->r;
+        r->db = db_thread(&ctx->err);
+        hg_rc rc = r->db ? run_direct(r, ctx, &ctx->err) : HG_UNAVAILABLE;
+        if (ctx->queued)
+            return MHD_YES;
+        ctx->rc = rc;
     }
     return answer(c, ctx);
 }
@@ -836,7 +863,12 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     unsigned total_conns;
     if ((rc = http_limits_start(&cfg->limits, &total_conns, err)))
         return rc;
+    if (defer_start() != 0) {
+        http_limits_stop();
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot start the timer thread");
+    }
     if ((rc = writer_start(err))) {
+        defer_stop();
         http_limits_stop();
         return rc;
     }
@@ -856,6 +888,7 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
         MHD_OPTION_END);
     if (!d) {
         writer_stop();
+        defer_stop();
         http_limits_stop();
         return hg_fail(err, HG_IO, "listen_failed", "listen", "cannot listen on %s (in use or not permitted)",
                        cfg->listen);
@@ -878,6 +911,7 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     MHD_quiesce_daemon(d);
     streams_close();
     writer_drain();
+    defer_stop();   /* held requests resumed, and answered without waiting further */
     MHD_stop_daemon(d);
     writer_stop();
     http_limits_stop();

@@ -75,11 +75,16 @@ struct req {
     long (*stream)(void *cls, char *out, size_t max);
     void (*stream_free)(void *cls);
     void *stream_cls;
+    int64_t defer_ms;                     /* set by req_defer */
 };
 
 /* The session cookie's name: "__Host-hg_session" over TLS (Secure, host-only, Path=/: a
  * sibling domain cannot plant one), "hg_session" on plain HTTP (a developer's loopback). */
 const char *req_session_cookie_name(const req *r);
+/* A direct route's handler asks to be called again in ms milliseconds, with r->prep as it
+ * left it, its reply unsent; the connection is held without a thread meanwhile (http_defer.h).
+ * While the server stops it is called again at once. */
+void req_defer(req *r, int64_t ms);
 /* Query-string value or NULL. */
 const char *req_query(req *r, const char *name);
 /* Request header value or NULL. */

@@ -47,8 +47,9 @@ typedef struct demo_signin {
     unsigned role;           /* ROLE_* */
     const char *posts;       /* comma list of post names this module gives it, or NULL */
     const char *enterprise;  /* USCC for enterprise users, else NULL */
-    const char *password;    /* demo only: printed by `haiguan demo` */
+    const char *password;    /* demo only: printed by `haiguan demo`; NULL for machines */
     const char *what;        /* one line: who this is */
+    const char *token_scopes; /* machines: the scopes of the token it needs, printed instead */
 } demo_signin;
 
 /* A contribution to an extension point an earlier area offers in its header (a list of

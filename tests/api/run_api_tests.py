@@ -444,6 +444,8 @@ MALFORMED = [
 
 hardening_cases.register(test, eq, error_of)
 hardening_cases.register_limits(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
+hardening_cases.register_accounts(test, eq, error_of)
+hardening_cases.register_throttle(test, eq, error_of)
 hardening_cases.register_files_and_logs(test, eq, error_of,
                                         os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 
