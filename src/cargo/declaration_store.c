@@ -386,9 +386,13 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
     bill_facts bf;
     const char *direction = record_text(rec, "direction"), *port = record_text(rec, "port");
     rc = load_bill_facts(d, record_text(rec, "bill_no"), &bf, err);
-    if (!rc && (strcmp(bf.direction, direction) != 0 || strcmp(bf.port, port) != 0))
-        rc = hg_fail(err, HG_INVALID, "invalid", "bill_no", "bill %s is manifested for %s at port %s, not %s at %s",
-                     record_text(rec, "bill_no"), bf.direction, bf.port, direction, port);
+    /* a bill manifested elsewhere is answered as one that does not exist, in the declarant's
+     * own terms: the answer must not tell another party's bill's port and direction */
+    if ((rc == HG_INVALID && strcmp(err->code, "not_found") == 0) ||
+        (!rc && (strcmp(bf.direction, direction) != 0 || strcmp(bf.port, port) != 0)))
+        rc = hg_fail(err, HG_INVALID, "not_found", "bill_no",
+                     "no manifest carries bill %s for %s at port %s; the carrier files the manifest first",
+                     record_text(rec, "bill_no"), direction, port);
     int64_t now = now_ms(), serial = 0;
     char prefix[24], entry_no[19] = "";
     snprintf(prefix, sizeof prefix, "EN%s%d%s", port, cargo_shanghai_year(now), direction);

@@ -567,7 +567,13 @@ hg_rc session_login(db *d, const char *name, const char *password, const char *a
                 db_commit(d, err))
                 db_rollback(d);
         }
-        log_info("sign-in refused for %s from %s", name, addr);
+        /* a name that is no user's may be a password typed into the wrong field */
+        char shown[64];
+        if (found)
+            snprintf(shown, sizeof shown, "%s", name);
+        else
+            log_typed_name(name, shown, sizeof shown);
+        log_info("sign-in refused for %s%s from %s", found ? "" : "unknown name ", shown, addr);
         return hg_fail(err, HG_UNAUTH, "unauthenticated", "password", "wrong user name or password");
     }
     char token_hash[65], csrf[65];

@@ -11,6 +11,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "file_modes.h"
 #include "log.h"
 #include "module.h"
 #include "refdata.h"
@@ -58,7 +59,8 @@ static int serve_cmd(cmd_ctx *c)
      * for reads, which hold theirs while they run: a few more than the cores lets a long report
      * stall only its own thread's connections. Many more only wake more threads per batch: on
      * two cores 32 threads filed a fifth fewer declarations per second than 4 or 8. */
-    http_config cfg = {"127.0.0.1:8080", 8, 1u << 20, modules_routes(), NULL};
+    http_config cfg = {.listen = "127.0.0.1:8080", .threads = 8, .max_body = 1u << 20, .routes = modules_routes(),
+                       .limits = {.per_address = 128, .total = 2000, .deadline_s = 60}};
     const char *v;
     char *end;
     if ((v = cmd_option(c, "--listen")))
@@ -87,6 +89,25 @@ static int serve_cmd(cmd_ctx *c)
         }
         writer_set_wal_limit(mb);
     }
+    const struct {
+        const char *option;
+        unsigned *value;
+        unsigned min, max;
+    } limits[] = {
+        {"--max-conns-per-addr", &cfg.limits.per_address, 1, 100000},
+        {"--max-conns", &cfg.limits.total, 16, 1000000},
+        {"--request-deadline", &cfg.limits.deadline_s, 1, 3600},
+    };
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+        if ((v = cmd_option(c, limits[i].option))) {
+            long long n = strtoll(v, &end, 10);
+            if (*end || n < limits[i].min || n > limits[i].max) {
+                fprintf(stderr, "haiguan: %s must be from %u to %u\n", limits[i].option, limits[i].min, limits[i].max);
+                return EXIT_USAGE;
+            }
+            *limits[i].value = (unsigned)n;
+        }
+    cfg.limits.trusted_proxy = cmd_option(c, "--trusted-proxy");
     cfg.assets_dir = cmd_option(c, "--assets");
     long long idle_s = 30 * 60, max_s = 12 * 60 * 60;
     if ((v = cmd_option(c, "--session-idle")) && ((idle_s = strtoll(v, &end, 10)) < 1 || *end)) {
@@ -98,13 +119,17 @@ static int serve_cmd(cmd_ctx *c)
         return EXIT_USAGE;
     }
     auth_set_lifetimes(idle_s * 1000, max_s * 1000);
-    db *d = cmd_open_db(c);
-    if (!d)
-        return EXIT_FAIL;
     char scratch[4096];
     hg_err err;
     hg_err_clear(&err);
-    if (audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err)) {
+    const char *keys = key_dir(c, scratch, sizeof scratch);
+    if (private_files_check(keys, &err))
+        return fail(&err);
+    sqlite_files_tighten(c->db_url);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    if (audit_keys_load(d, keys, &err)) {
         db_close(d);
         return fail(&err);
     }
@@ -118,6 +143,7 @@ static int init_cmd(cmd_ctx *c)
     db *d;
     hg_err err;
     hg_err_clear(&err);
+    sqlite_files_tighten(c->db_url);
     if (db_open(c->db_url, &d, &err))
         return fail(&err);
     int applied = 0;
@@ -467,14 +493,19 @@ static int modules_cmd(cmd_ctx *c)
 
 static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
-     "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]",
+     "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]\n"
+     "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]",
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
      "--wal-mb bounds SQLite's WAL file: past it the WAL starts over (default 64).\n"
      "--threads sets the worker pool (default 8); --max-body bounds request bodies (default\n"
      "1048576 bytes). Sessions end after --session-idle seconds without use (default 1800) or\n"
-     "--session-max seconds in all (default 43200). The database is created or migrated first. Audit checkpoints are signed\n"
+     "--session-max seconds in all (default 43200). One address may hold --max-conns-per-addr\n"
+     "connections (default 128; the --trusted-proxy address is exempt, the proxy limiting its own\n"
+     "clients), the server --max-conns (default 2000, lowered to fit the file-descriptor limit),\n"
+     "and a request must arrive whole within --request-deadline seconds (default 60).\n"
+     "The database is created or migrated first. Audit checkpoints are signed\n"
      "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database)."},
     {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
      "Creates the database or applies the migrations it has not seen; safe to run again.\n"
