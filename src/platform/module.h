@@ -83,6 +83,9 @@ typedef struct hg_module {
      * enterprise user is bound to one); NULL in every other module. 1 yes, 0 no. */
     int (*enterprise_exists)(db *d, const char *uscc);
     const hg_extension *extends;   /* terminated by point NULL, or NULL */
+    /* Its field tables (record.h), NULL-terminated, or NULL: the self-check compares each
+     * with the migrated schema. Child types are reached through their list fields. */
+    const struct record_type *const *records;
     /* Other helpers add fields below this line (event subscriptions, periodic jobs). */
 } hg_module;
 

@@ -125,7 +125,7 @@ static const field tax_line_fields[] = {
     {.name = "vat", .type = FT_MONEY, .column = "vat_fen"},
     {0},
 };
-static const record_type tax_line_record = {
+const record_type tax_line_record = {
     .name = "tax line", .table = "tax_lines", .fields = tax_line_fields, .parent_column = "entry_no"};
 
 /* Stores a declaration's n tax lines (in one statement). */

@@ -8,10 +8,14 @@
 
 #include "../platform/auth.h"
 #include "../platform/db.h"
+#include "../platform/record.h"
 
 typedef struct tax_rates {
     uint32_t duty_ppm, vat_ppm, consumption_ppm;
 } tax_rates;
+
+/* A tax line: one item's working, a child of the bill (entry_no, line_no). */
+extern const record_type tax_line_record;
 
 /* Rates of the most specific tariff line for a 10-digit HS code; HG_NOTFOUND when none. */
 hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err);
