@@ -172,8 +172,9 @@ hg_rc cargo_note_gate_out(db *d, const char *entry_no, int64_t at_ms, int earlie
 hg_rc cargo_auto_release_entry(db *d, const char *entry_no, const char *actor, hg_err *err);
 
 /* Inspections and samples (inspection_store.c). */
-hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane, const json_t *explanation,
-                        hg_err *err);
+struct risk_verdict;
+hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane,
+                        const struct risk_verdict *verdict, hg_err *err);
 hg_rc cargo_check_producers(db *d, const json_t *body_items, hg_err *err);
 hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
 /* The queue of a status (default open), green channel first then oldest, paged: at most limit

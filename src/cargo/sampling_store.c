@@ -11,6 +11,7 @@
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../risk/risk_store.h"
 #include "cargo.h"
 #include "cargo_store.h"
 
@@ -56,16 +57,14 @@ static hg_rc add_sample(db *d, const char *entry_no, int64_t line_no, const char
     return rc;
 }
 
-hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane, const json_t *explanation,
+hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane, const risk_verdict *v,
                         hg_err *err)
 {
     hg_rc rc = HG_OK;
     int green = json_is_true(json_object_get(decl, "green_channel"));
     if (strcmp(lane, "red") == 0 || strcmp(lane, "yellow") == 0) {
-        const char *kind = json_string_value(json_object_get(explanation, "inspection_kind"));
-        if (!kind)
-            kind = strcmp(lane, "red") == 0 ? "manual" : "document";
-        rc = cargo_open_task(d, entry_no, kind, green, json_string_value(json_object_get(explanation, "reason")), err);
+        const char *kind = v->inspection_kind[0] ? v->inspection_kind : strcmp(lane, "red") == 0 ? "manual" : "document";
+        rc = cargo_open_task(d, entry_no, kind, green, v->reason, err);
     }
     const char *direction = json_string_value(json_object_get(decl, "direction"));
     size_t i;
@@ -77,11 +76,9 @@ hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const c
             rc = add_sample(d, entry_no, (int64_t)i + 1, "nucleic_acid",
                             json_string_value(json_object_get(item, "producer")), err);
     }
-    json_t *order;
-    json_array_foreach(json_object_get(explanation, "samples"), i, order)
-    {
-        int64_t line = json_integer_value(json_object_get(order, "line_no"));
-        const char *kind = json_string_value(json_object_get(order, "kind"));
+    for (int k = 0; k < v->n_samples; k++) {
+        int64_t line = v->samples[k].line_no;
+        const char *kind = v->samples[k].kind;
         json_t *it = json_array_get(json_object_get(decl, "items"), (size_t)(line > 0 ? line - 1 : 0));
         if (!rc && kind && it)
             rc = add_sample(d, entry_no, line > 0 ? line : 1, kind, json_string_value(json_object_get(it, "producer")),
