@@ -418,6 +418,23 @@ cargo_cases.register_queue_paging(test, eq, error_of)
 
 test_risk_api.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 
+# ---------------------------------------------------------------- every area's AREA_cases.py
+# found by its name: a module that defines register_area(test, eq, error_of) adds its cases
+# (cargo_cases.py registers its own above, in its order).
+
+
+def register_area_cases():
+    import glob
+    import importlib
+    here = os.path.dirname(os.path.abspath(__file__))
+    for path in sorted(glob.glob(os.path.join(here, "*_cases.py"))):
+        mod = importlib.import_module(os.path.basename(path)[:-3])
+        if hasattr(mod, "register_area"):
+            mod.register_area(test, eq, error_of)
+
+
+register_area_cases()
+
 
 # ---------------------------------------------------------------- robustness
 
