@@ -159,16 +159,24 @@ int selfcheck_importers(const hg_module *const *mods, selfcheck_report report, v
 }
 
 /* The columns a field table writes: its fields' (lists are children, not columns), and for
- * a child type the parent's key and the line number. */
+ * a child type the parent's key and the line number. Each must be in the table, and each
+ * column the table requires (NOT NULL without a default) must be one of them, or inserting
+ * the record would fail. */
 static int check_type(db *d, const hg_module *m, const record_type *t, selfcheck_report report, void *arg)
 {
     int n = 0, columns = 0;
     hg_err err;
     db_stmt *s = NULL;
-    hg_rc rc = db_query(d, &s, &err, "SELECT name FROM pragma_table_info(?)", "t", t->table);
+    hg_rc rc = db_query(d, &s, &err,
+                        "SELECT name, \"notnull\" = 1 AND dflt_value IS NULL AND pk = 0 FROM pragma_table_info(?)", "t",
+                        t->table);
     char have[64][48];
-    while (!rc && (rc = db_step(s, &err)) == HG_ROW && columns < 64)
-        snprintf(have[columns++], sizeof have[0], "%s", db_col_text(s, 0)), rc = HG_OK;
+    int required[64];
+    while (!rc && (rc = db_step(s, &err)) == HG_ROW && columns < 64) {
+        required[columns] = (int)db_col_int(s, 1);
+        snprintf(have[columns++], sizeof have[0], "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    }
     db_reset(s);
     if (rc != HG_DONE && rc != HG_OK)
         return problem(report, arg, m->name, "record %s: cannot read table %s: %s", t->name, t->table, err.message), 1;
@@ -189,6 +197,14 @@ static int check_type(db *d, const hg_module *m, const record_type *t, selfcheck
             found = strcmp(want[i], have[j]) == 0;
         if (!found)
             n++, problem(report, arg, m->name, "record %s: column %s is not in table %s", t->name, want[i], t->table);
+    }
+    for (int j = 0; j < columns; j++) {
+        int found = !required[j];
+        for (int i = 0; i < w && !found; i++)
+            found = strcmp(want[i], have[j]) == 0;
+        if (!found)
+            n++, problem(report, arg, m->name, "record %s: table %s requires column %s, which it has no field for",
+                         t->name, t->table, have[j]);
     }
     for (const field *f = t->fields; f->name; f++)
         if (f->type == FT_LIST && f->child)

@@ -180,6 +180,20 @@ static void field_table_differs_from_schema(void **state)
     b.records = recs;
     assert_int_equal(run(&mod_a, &b), 1);
     assert_non_null(strstr(last, "record more: column colour is not in table more"));
+    /* a column the table requires and the field table does not write: inserts would fail */
+    static const migration strict[] = {
+        {720, "strict", "CREATE TABLE strict (k TEXT PRIMARY KEY, must TEXT NOT NULL, maybe TEXT);", NULL, NULL},
+        {0, NULL, NULL, NULL, NULL},
+    };
+    static const field k_only[] = {{.name = "k", .type = FT_TEXT, .flags = FF_KEY}, {.name = "maybe", .type = FT_TEXT}, {0}};
+    static const record_type strict_record = {.name = "strict", .table = "strict", .fields = k_only};
+    static const record_type *const recs3[] = {&strict_record, NULL};
+    hg_module c = mod_b;
+    c.migrations = strict;
+    c.migrations_legacy = NULL;
+    c.records = recs3;
+    assert_int_equal(run(&mod_a, &c), 1);
+    assert_non_null(strstr(last, "table strict requires column must"));
     static const record_type missing = {.name = "ghost", .table = "ghosts", .fields = f};
     static const record_type *const recs2[] = {&missing, NULL};
     b.records = recs2;
