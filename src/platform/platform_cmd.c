@@ -551,11 +551,9 @@ static const command platform_commands[] = {
      "means everything the user's role allows. revoke ends a token."},
     {"demo", demo_cmd, "demo [--days N] [--scale K] [--seed S] [--keys DIR]", "load demo data",
      "Loads each module's demo sign-ins and demo data, in the order of their demo steps, and\n"
-     "prints the sign-ins; skips what exists. With --days N\n"
-     "it also generates N days of port activity up to now (vessels and flights, manifests,\n"
-     "arrivals, advance, two-step, ship-side pickup, cold-chain, bulk-ore and fresh-produce\n"
-     "declarations, lanes, inspections, lab results, taxes and releases) through the same code\n"
-     "paths as the API; --scale multiplies the volume and --seed makes it repeatable."},
+     "prints the sign-ins; skips what exists. With --days N the areas also generate N days of\n"
+     "activity up to now through the same code paths as the API; --scale multiplies the volume\n"
+     "and --seed makes it repeatable."},
     {"import", import_cmd, "import KIND FILE", "load records from a file",
      "Loads many records at once. Each line is checked like an API request; a bad line is\n"
      "reported with its line number and reason and loads nothing, the good lines load.\n"
@@ -604,8 +602,8 @@ static const demo_signin platform_signins[] = {
     {NULL, 0, NULL, NULL, NULL, NULL},
 };
 
-/* The platform's modules share versions 1-99: accounts 1-4, reference data 5-9, audit 10-19,
- * and storage 20-99 for the plumbing to come (outbox, jobs). */
+/* The platform's modules share versions 1-99: accounts 1-4, reference data 5-9, audit 10-19;
+ * 20-99 are free for the plumbing to come (outbox, jobs), each module declaring its part. */
 const hg_module platform_module = {.name = "accounts",
                                    .summary = "users, roles, posts, sessions and bearer tokens",
                                    .migrations = auth_migrations,
