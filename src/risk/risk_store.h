@@ -1,5 +1,7 @@
 /* risk_store.h — the risk area's storage and its process-wide compiled rule set: what the
- * risk handlers and commands use, and what the cargo area calls to screen and record.
+ * risk handlers and commands use, and what the areas after risk call to screen: cargo fills a
+ * risk_decl (risk.h) and gets a risk_verdict from risk_screen_subject. Risk includes no later
+ * area and reads no other area's JSON.
  *
  * Every write is one transaction with its audit row and a bump of the rule generation;
  * after it commits, the next screening (in this process or another) compiles the new set. */

@@ -1,5 +1,7 @@
 /* tax_store.h — the tax area's storage and its use cases (tax_store.c), for its handlers
- * and commands. */
+ * and commands and for the areas after tax: cargo assesses what it files with tax_assess (a
+ * tax_subject, tax's own type) and answers for its declarations through the extension point
+ * TAX_SUBJECTS. Tax includes no later area. */
 #ifndef HG_TAX_STORE_H
 #define HG_TAX_STORE_H
 
