@@ -361,6 +361,23 @@ static void put_standing(json_t *o, const bill_row *b, int64_t at_ms)
     put_time(o, "paid_at", b->paid_ms);
 }
 
+hg_rc tax_standing_of(db *d, const principal *who, const char *entry_no, int64_t at_ms, tax_standing *out,
+                      hg_err *err)
+{
+    bill_row b;
+    int days = 0;
+    memset(out, 0, sizeof *out);
+    hg_rc rc = subject_visible(d, who, entry_no, err);
+    if (!rc)
+        rc = load_bill(d, entry_no, &b, err);
+    if (rc)
+        return rc;
+    snprintf(out->status, sizeof out->status, "%s", b.status);
+    out->total_fen = b.total;
+    out->amount_due_fen = strcmp(b.status, "paid") == 0 ? 0 : b.total + fee_at(&b, at_ms, &days);
+    return HG_OK;
+}
+
 json_t *tax_brief_json(db *d, const char *entry_no)
 {
     bill_row b;

@@ -73,6 +73,17 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
  * overdue), or NULL when it has none. */
 json_t *tax_brief_json(db *d, const char *entry_no);
 
+/* Where a bill stands as of at_ms, for the areas after tax (they read no bill JSON): its
+ * status (none, due, paid, guaranteed, deferred), the tax, and what is due now (tax and late
+ * fee; 0 once paid). HG_NOTFOUND when who may not see it or it has none. */
+typedef struct tax_standing {
+    char status[16];
+    int64_t total_fen;
+    int64_t amount_due_fen;
+} tax_standing;
+hg_rc tax_standing_of(db *d, const principal *who, const char *entry_no, int64_t at_ms, tax_standing *out,
+                      hg_err *err);
+
 /* The tax bill of a declaration with its working and the late fee as of at_ms. */
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err);
 hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
