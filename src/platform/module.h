@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "db.h"
+#include "event.h"
 #include "http.h"
 
 /* An importer for `haiguan import KIND FILE`. */
@@ -87,6 +88,9 @@ typedef struct hg_module {
      * with the migrated schema. Child types are reached through their list fields. */
     const struct record_type *const *records;
     /* Other helpers add fields below this line (event subscriptions, periodic jobs). */
+    /* Event subscribers run inside the emitting transaction (event.h), terminated by a row
+     * whose type is NULL, or NULL. */
+    const event_subscription *subscriptions;
 } hg_module;
 
 /* Options of `haiguan demo`: days of generated port activity (0: only the fixed demo

@@ -33,6 +33,8 @@ static hg_rc metrics_api(req *r, hg_err *err)
     if (!rc)
         rc = http_limits_metrics_render(&b);
     if (!rc)
+        rc = http_streams_metrics_render(&b);
+    if (!rc)
         rc = req_reply_raw(r, 200, "text/plain; version=0.0.4; charset=utf-8", b.data ? b.data : "", b.len);
     buf_free(&b);
     return rc ? hg_fail(err, rc, NULL, NULL, "cannot render metrics") : HG_OK;

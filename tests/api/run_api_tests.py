@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import Server  # noqa: E402
 import cargo_cases  # noqa: E402
+import events_cases  # noqa: E402
 import test_risk_api  # noqa: E402
 import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
@@ -417,6 +418,10 @@ cargo_cases.register_queue_paging(test, eq, error_of)
 # ---------------------------------------------------------------- risk (test_risk_api.py)
 
 test_risk_api.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
+
+# ---------------------------------------------------------------- events (events_cases.py)
+
+events_cases.register(test, eq, error_of)
 
 # ---------------------------------------------------------------- every area's AREA_cases.py
 # found by its name: a module that defines register_area(test, eq, error_of) adds its cases
