@@ -5,7 +5,8 @@ records themselves (migrations, routes, posts, scopes, importers, field tables).
 
 It fails (exit 1, one line per problem) when
   - an area includes a later area's header (the order is `areas` in src/meson.build), or the
-    platform (src/platform, src/check) includes an area's;
+    platform (src/platform, src/check) includes an area's, or an area calls a function a later
+    area defines (however it was declared);
   - a file includes another folder's private header (one that opens saying "not a public API");
   - an area's headers include each other in a circle, or its .c files call each other's
     functions in a circle (a file's calls are the names it uses that another file of the
@@ -149,6 +150,21 @@ def check_includes(t, problems):
 
 
 def check_calls(t, problems):
+    # a call into a later area, however it was declared (an extern written by hand, say)
+    rank = {a: i for i, a in enumerate(t.areas)}
+    owner = {}
+    for rel, code in t.files.items():
+        if rel.endswith(".c") and t.folder(rel) in rank:
+            for name in DEF.findall(without_strings(code)):
+                owner.setdefault(name, t.folder(rel))
+    for rel, code in t.files.items():
+        me = t.folder(rel)
+        if not rel.endswith(".c") or me not in rank:
+            continue
+        for name in sorted(set(CALL.findall(without_strings(code)))):
+            o = owner.get(name)
+            if o and rank[o] > rank[me]:
+                problems.append("%s: area %s calls %s of the later area %s" % (rel, me, name, o))
     for area in t.areas:
         sources = {r: c for r, c in t.files.items() if t.folder(r) == area and r.endswith(".c")}
         defined = {}
