@@ -171,15 +171,15 @@ static int check_type(db *d, const hg_module *m, const record_type *t, selfcheck
     hg_rc rc = db_query(d, &s, &err,
                         "SELECT name, \"notnull\" = 1 AND dflt_value IS NULL AND pk = 0 FROM pragma_table_info(?)", "t",
                         t->table);
-    char have[64][48];
-    int required[64];
-    while (!rc && (rc = db_step(s, &err)) == HG_ROW && columns < 64) {
+    char have[128][64];
+    int required[128];
+    while (!rc && (rc = db_step(s, &err)) == HG_ROW && columns < 128) {
         required[columns] = (int)db_col_int(s, 1);
         snprintf(have[columns++], sizeof have[0], "%s", db_col_text(s, 0));
         rc = HG_OK;
     }
     db_reset(s);
-    if (rc != HG_DONE && rc != HG_OK && rc != HG_ROW)   /* HG_ROW: more than 64 columns, the rest unread */
+    if (rc != HG_DONE && rc != HG_OK && rc != HG_ROW)   /* HG_ROW: more than 128 columns, the rest unread */
         return problem(report, arg, m->name, "record %s: cannot read table %s: %s", t->name, t->table, err.message), 1;
     if (!columns)
         return problem(report, arg, m->name, "record %s: no table %s in the migrated schema", t->name, t->table), 1;
