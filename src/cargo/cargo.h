@@ -1,7 +1,13 @@
 /* cargo.h — cargo clearance: manifests (舱单) and their bills, transport arrival, arrival
  * reports (运抵), declarations (报关单) with items, and the declaration's life from filing to
- * release with its timeline. The pure decisions live in cargo.c; SQL in *_store.c; HTTP in
- * *_api.c. Not here yet: inspection tasks, samples and tax payment (see the issue notes). */
+ * release with its timeline; inspection tasks, samples and the logistics ledger. The pure
+ * decisions live in cargo.c; SQL in *_store.c; HTTP in *_api.c. Cargo stands on risk (it
+ * screens every filing) and tax (it assesses it); the areas after it (gate, vessel, stats)
+ * read it through this header and the views of migration 270, and add to its decisions
+ * through the extension points below (CARGO_RELEASE_CONDITIONS, CARGO_DEMO_DEPARTURES).
+ *
+ * Ownership: every json_t handed back through an out-parameter belongs to the caller; record
+ * types and extension rows are static. */
 #ifndef HG_CARGO_H
 #define HG_CARGO_H
 
@@ -171,9 +177,11 @@ hg_rc cargo_note_gate_out(db *d, const char *entry_no, int64_t at_ms, int earlie
  * caller's transaction. */
 hg_rc cargo_auto_release_entry(db *d, const char *entry_no, const char *actor, hg_err *err);
 
-/* Inspections and samples (inspection_store.c). */
-hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane, const json_t *explanation,
-                        hg_err *err);
+/* Inspections and samples: what filing opens and asks (sampling_store.c), and the orders and
+ * results (inspection_store.c). */
+struct risk_verdict;
+hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane,
+                        const struct risk_verdict *verdict, hg_err *err);
 hg_rc cargo_check_producers(db *d, const json_t *body_items, hg_err *err);
 hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
 /* The queue of a status (default open), green channel first then oldest, paged: at most limit

@@ -224,6 +224,8 @@ static const hg_extension cargo_extends[] = {
     {NULL, NULL},
 };
 
+static const record_type *const cargo_records[] = {&manifest_record, &declaration_record, NULL};
+
 const hg_module cargo_module = {.name = "cargo",
                                 .migrations = cargo_migrations,
                                 .routes = cargo_routes,
@@ -235,4 +237,5 @@ const hg_module cargo_module = {.name = "cargo",
                                 .posts = cargo_posts,
                                 .scopes = cargo_scopes,
                                 .demo_signins = cargo_signins,
-                                .extends = cargo_extends};
+                                .extends = cargo_extends,
+                                .records = cargo_records};

@@ -83,20 +83,17 @@ static principal as_role(const char *name, unsigned role, unsigned posts)
 /* Pays a declaration's tax, or guarantees it (two-step summaries), as its declarant would. */
 static hg_rc settle_tax(db *d, const principal *who, const char *entry, int guarantee, hg_err *err)
 {
-    json_t *bill = NULL, *out = NULL;
-    hg_rc rc = tax_bill_json(d, who, entry, now_ms(), &bill, err);
+    json_t *out = NULL;
+    tax_standing t;
+    hg_rc rc = tax_standing_of(d, who, entry, now_ms(), &t, err);
     if (rc == HG_NOTFOUND)
         return HG_OK;   /* no bill: nothing to settle */
-    const char *status = rc ? NULL : json_string_value(json_object_get(bill, "status"));
-    if (!rc && status && strcmp(status, "due") == 0) {
-        int64_t fen = 0;
-        const char *amount = json_string_value(json_object_get(bill, guarantee ? "total" : "amount_due"));
-        money_parse(amount, &fen, NULL);
+    if (!rc && strcmp(t.status, "due") == 0) {
+        int64_t fen = guarantee ? t.total_fen : t.amount_due_fen;
         rc = guarantee ? tax_guarantee(d, who, NULL, entry, fen, "中国银行大连分行", &out, err)
                        : tax_pay(d, who, NULL, entry, fen, &out, err);
         json_decref(out);
     }
-    json_decref(bill);
     return rc;
 }
 

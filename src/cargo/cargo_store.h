@@ -30,6 +30,12 @@ hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const
 hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                         const char *request_id, const json_t *before, const json_t *after, const char *after_canon,
                         char **after_text, hg_err *err);
+/* HG_OK when who may see the declaration entry_no (officers see all, an enterprise those it
+ * is a party to); HG_NOTFOUND "no such declaration" otherwise, as declaration_get answers. */
+hg_rc cargo_declaration_visible(db *d, const principal *who, const char *entry_no, hg_err *err);
+/* Opens an inspection task of kind for entry_no (green: on the green channel), inside the
+ * caller's transaction (sampling_store.c). */
+hg_rc cargo_open_task(db *d, const char *entry_no, const char *kind, int green, const char *reason, hg_err *err);
 /* Releases the declarations of a bill that became releasable (green or blue lane, goods
  * here), inside the caller's transaction. */
 hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_err *err);

@@ -17,6 +17,57 @@
 
 static int tax_settled(db *d, const char *entry_no) { return tax_settled_for_release(d, entry_no); }
 
+static void take_text(const json_t *o, const char *key, char *out, size_t n)
+{
+    const char *v = json_string_value(json_object_get(o, key));
+    out[0] = '\0';
+    if (v && strlen(v) < n)
+        memcpy(out, v, strlen(v) + 1);
+}
+
+/* Risk screens a declaration in its own terms (risk.h's risk_decl): its header and items. */
+static hg_rc screen(db *d, const json_t *decl, risk_verdict *out, hg_err *err)
+{
+    risk_decl rd;
+    memset(&rd, 0, sizeof rd);
+    json_t *items = json_object_get(decl, "items");
+    take_text(decl, "entry_no", rd.id, sizeof rd.id);
+    const char *dir = json_string_value(json_object_get(decl, "direction"));
+    rd.direction = dir && strcmp(dir, "export") == 0 ? RISK_EXPORT : RISK_IMPORT;
+    const char *kind = json_string_value(json_object_get(decl, "kind"));
+    rd.kind = kind && strcmp(kind, "summary") == 0 ? RK_SUMMARY : RK_COMPLETE;
+    if (json_is_true(json_object_get(decl, "advance")))
+        rd.kind = RK_ADVANCE;
+    take_text(decl, "port", rd.port, sizeof rd.port);
+    take_text(decl, "transport_mode", rd.transport_mode, sizeof rd.transport_mode);
+    take_text(decl, "trade_country", rd.trade_country, 3); /* alpha-2 only: rules speak alpha-2 */
+    take_text(decl, "consignee", rd.consignee, sizeof rd.consignee);
+    take_text(decl, "consignor", rd.consignor, sizeof rd.consignor);
+    take_text(decl, "declarant", rd.declarant, sizeof rd.declarant);
+    take_text(decl, "bill_no", rd.bill_no, sizeof rd.bill_no);
+    size_t n = json_array_size(items);
+    if (n && !(rd.items = xcalloc(n, sizeof *rd.items)))
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        json_t *it = json_array_get(items, i);
+        risk_item *ri = &rd.items[rd.n_items++];
+        int64_t fen = 0, qty = json_integer_value(json_object_get(it, "quantity"));
+        hg_err e;
+        take_text(it, "hs_code", ri->hs_code, sizeof ri->hs_code);
+        take_text(it, "origin", ri->origin, 3);
+        ri->description = json_string_value(json_object_get(it, "name"));
+        const char *v = json_string_value(json_object_get(it, "value"));
+        if (v && !money_parse(v, &fen, &e))
+            ri->value_fen = fen;
+        ri->unit_price_fen = qty > 0 ? ri->value_fen / qty : 0;
+        ri->gross_weight_g = json_integer_value(json_object_get(it, "gross_weight_kg")) * 1000;
+        ri->frozen = json_is_true(json_object_get(it, "frozen"));
+    }
+    hg_rc rc = risk_screen_subject(d, &rd, out, err);
+    xfree(rd.items);
+    return rc;
+}
+
 /* Tax assesses a declaration in its own terms (tax_store.h): its parties and its goods. */
 static hg_rc assess_tax(db *d, const json_t *decl, hg_err *err)
 {
@@ -380,7 +431,7 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
                              json_t **out, char **text, hg_err *err)
 {
     record *rec = &dr->r;
-    json_t *explanation = NULL;
+    risk_verdict verdict = {.lane = "green"};
     *out = NULL;
     hg_rc rc = db_begin(d, err);
     if (rc)
@@ -415,7 +466,9 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
     /* screening: every declaration, before anything else happens to it */
     char lane[8] = "green";
     if (!rc)
-        rc = risk_screen_declaration(d, filed, lane, &explanation, err);
+        rc = screen(d, filed, &verdict, err);
+    if (!rc)
+        snprintf(lane, sizeof lane, "%s", verdict.lane);
     int inspect = strcmp(lane, "red") == 0 || strcmp(lane, "yellow") == 0;
     const char *status = inspect ? DECL_INSPECTION : DECL_FILED;
     if (!rc && (draft_set(dr, "status", status, 0) || draft_set(dr, "lane", lane, 0)))
@@ -445,7 +498,7 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
     if (!rc)
         rc = ledger_open(d, entry_no, filed, err);
     if (!rc)
-        rc = cargo_open_checks(d, entry_no, filed, lane, explanation, err);
+        rc = cargo_open_checks(d, entry_no, filed, lane, &verdict, err);
     /* a new declaration changes nothing for the others on its bill: only it may go now */
     int released = 0;
     if (!rc)
@@ -473,7 +526,7 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         json_decref(*out);
         *out = NULL;
     }
-    json_decref(explanation);
+    risk_verdict_free(&verdict);
     return rc;
 }
 

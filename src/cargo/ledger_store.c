@@ -8,6 +8,7 @@
 #include "../platform/log.h"
 #include "../platform/refdata.h"
 #include "cargo.h"
+#include "cargo_store.h"
 
 static prefix_cache legal_inspection = PREFIX_CACHE_INIT("legal_inspection", "SELECT hs_prefix FROM legal_inspection");
 
@@ -48,9 +49,7 @@ hg_rc ledger_update(db *d, const char *entry_no, int64_t line_no, const char *st
 hg_rc ledger_list(db *d, const principal *who, const char *entry_no, const char *status, json_t **out, hg_err *err)
 {
     if (entry_no) {   /* visibility follows the declaration */
-        json_t *decl = NULL;
-        hg_rc rc = declaration_get(d, who, entry_no, &decl, err);
-        json_decref(decl);
+        hg_rc rc = cargo_declaration_visible(d, who, entry_no, err);
         if (rc)
             return rc;
     } else if (who->role == ROLE_ENTERPRISE) {

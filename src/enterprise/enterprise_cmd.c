@@ -181,6 +181,8 @@ static const demo_signin enterprise_signins[] = {
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
+static const record_type *const enterprise_records[] = {&enterprise_record, NULL};
+
 const hg_module enterprise_module = {.name = "enterprise",
                                      .migrations = enterprise_migrations,
                                      .routes = enterprise_routes,
@@ -192,4 +194,5 @@ const hg_module enterprise_module = {.name = "enterprise",
                                      .posts = enterprise_posts,
                                      .scopes = enterprise_scopes,
                                      .demo_signins = enterprise_signins,
-                                     .enterprise_exists = enterprise_exists};
+                                     .enterprise_exists = enterprise_exists,
+                                     .records = enterprise_records};

@@ -32,6 +32,8 @@ static const hg_extension gate_extends[] = {
     {NULL, NULL},
 };
 
+static const record_type *const gate_records[] = {&gate_exit_record, NULL};
+
 const hg_module gate_module = {.name = "gate",
                                .summary = "the smart gate: release records and gate exits",
                                .migrations = gate_migrations,
@@ -42,4 +44,5 @@ const hg_module gate_module = {.name = "gate",
                                .posts = gate_posts,
                                .scopes = gate_scopes,
                                .demo_signins = gate_signins,
-                               .extends = gate_extends};
+                               .extends = gate_extends,
+                               .records = gate_records};

@@ -352,6 +352,4 @@ static int db_cmd(cmd_ctx *c)
 
 const hg_module db_module = {.name = "storage",
                              .summary = "the database: copying between backends",
-                             .migrations_first = 20,
-                             .migrations_last = 99,
                              .commands = db_commands};

@@ -85,6 +85,9 @@ typedef struct hg_module {
      * enterprise user is bound to one); NULL in every other module. 1 yes, 0 no. */
     int (*enterprise_exists)(db *d, const char *uscc);
     const hg_extension *extends;   /* terminated by point NULL, or NULL */
+    /* Its field tables (record.h), NULL-terminated, or NULL: the self-check compares each
+     * with the migrated schema. Child types are reached through their list fields. */
+    const struct record_type *const *records;
     /* Other helpers add fields below this line (event subscriptions, periodic jobs). */
     /* Event subscribers run inside the emitting transaction (event.h), terminated by a row
      * whose type is NULL, or NULL. */

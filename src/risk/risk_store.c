@@ -724,17 +724,9 @@ hg_rc risk_stats(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *er
     return *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 }
 
-/* ------------------------------------------------------------------ screening for cargo */
+/* ------------------------------------------------------------------ screening of a filing */
 
-/* A text member copied when it fits, else left empty (the cargo record validated it). */
-static void take_text(const json_t *o, const char *key, char *out, size_t n)
-{
-    const char *v = json_string_value(json_object_get(o, key));
-    out[0] = '\0';
-    if (v && strlen(v) < n)
-        memcpy(out, v, strlen(v) + 1);
-}
-
+/* The credit level of the enterprise with this USCC, RC_UNKNOWN when none is known. */
 static risk_credit credit_of(db *d, const char *uscc)
 {
     hg_err e;
@@ -748,52 +740,26 @@ static risk_credit credit_of(db *d, const char *uscc)
     return c;
 }
 
-hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **explanation, hg_err *err)
+void risk_verdict_free(risk_verdict *v)
 {
-    risk_decl rd;
+    xfree(v->samples);
+    v->samples = NULL;
+    v->n_samples = 0;
+}
+
+hg_rc risk_screen_subject(db *d, risk_decl *decl, risk_verdict *out, hg_err *err)
+{
+    risk_decl rd = *decl;
     risk_result res;
     risk_set *set = NULL;
-    json_t *items = json_object_get(decl, "items");
-    memset(&rd, 0, sizeof rd);
+    memset(out, 0, sizeof *out);
+    snprintf(out->lane, sizeof out->lane, "green");
     risk_result_init(&res);
-    *explanation = NULL;
-    take_text(decl, "entry_no", rd.id, sizeof rd.id);
-    const char *dir = json_string_value(json_object_get(decl, "direction"));
-    rd.direction = dir && strcmp(dir, "export") == 0 ? RISK_EXPORT : RISK_IMPORT;
-    const char *kind = json_string_value(json_object_get(decl, "kind"));
-    rd.kind = kind && strcmp(kind, "summary") == 0 ? RK_SUMMARY : RK_COMPLETE;
-    if (json_is_true(json_object_get(decl, "advance")))
-        rd.kind = RK_ADVANCE;
-    take_text(decl, "port", rd.port, sizeof rd.port);
-    take_text(decl, "transport_mode", rd.transport_mode, sizeof rd.transport_mode);
-    take_text(decl, "trade_country", rd.trade_country, 3); /* alpha-2 only: rules speak alpha-2 */
-    take_text(decl, "consignee", rd.consignee, sizeof rd.consignee);
-    take_text(decl, "consignor", rd.consignor, sizeof rd.consignor);
-    take_text(decl, "declarant", rd.declarant, sizeof rd.declarant);
-    take_text(decl, "bill_no", rd.bill_no, sizeof rd.bill_no);
     /* credit of the enterprise trading for its own account: consignee on imports, consignor on
      * exports, else the declarant */
     const char *owner = rd.direction == RISK_EXPORT ? rd.consignor : rd.consignee;
     rd.credit = credit_of(d, owner[0] ? owner : rd.declarant);
     rd.at_ms = now_ms();
-    size_t n = json_array_size(items);
-    if (n && !(rd.items = xcalloc(n, sizeof *rd.items)))
-        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        json_t *it = json_array_get(items, i);
-        risk_item *ri = &rd.items[rd.n_items++];
-        int64_t fen = 0, qty = json_integer_value(json_object_get(it, "quantity"));
-        hg_err e;
-        take_text(it, "hs_code", ri->hs_code, sizeof ri->hs_code);
-        take_text(it, "origin", ri->origin, 3);
-        ri->description = json_string_value(json_object_get(it, "name"));
-        const char *v = json_string_value(json_object_get(it, "value"));
-        if (v && !money_parse(v, &fen, &e))
-            ri->value_fen = fen;
-        ri->unit_price_fen = qty > 0 ? ri->value_fen / qty : 0;
-        ri->gross_weight_g = json_integer_value(json_object_get(it, "gross_weight_kg")) * 1000;
-        ri->frozen = json_is_true(json_object_get(it, "frozen"));
-    }
     hg_rc rc = risk_current(d, &set, err);
     if (!rc)
         rc = risk_screen(set, &rd, &res, err);
@@ -803,17 +769,20 @@ hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **
     if (!rc)
         rc = risk_record_screening(d, &rd, &res, ex, err);
     if (!rc) {
-        /* the cargo area's view: the inspection kind, one line of reasons, and the sampling
+        /* the filing area's view: the inspection kind, one line of reasons, and the sampling
          * orders drawn, by item line (nucleic acid it orders itself for every seafood item) */
         buf why;
-        json_t *samples = json_array();
         buf_init(&why, 1000);
         for (int i = 0; i < res.n_hits; i++)
             if (res.hits[i].fired)
                 buf_appendf(&why, "%s%s", why.len ? "; " : "", res.hits[i].rule->name);
         if (res.random_selected)
             buf_appendf(&why, "%srandom selection", why.len ? "; " : "");
-        for (int i = 0; samples && i < res.n_orders; i++) {
+        snprintf(out->reason, sizeof out->reason, "%s", buf_str(&why));
+        buf_free(&why);
+        if (res.n_orders && !(out->samples = xcalloc((size_t)res.n_orders, sizeof *out->samples)))
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        for (int i = 0; !rc && i < res.n_orders; i++) {
             const risk_order *o = &res.orders[i];
             if (!o->selected || strcmp(o->kind, "nucleic_acid") == 0)
                 continue;
@@ -825,24 +794,20 @@ hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **
                             line = res.hits[h].matches[m].item + 1;
                             break;
                         }
-            json_array_append_new(samples, json_pack("{s:s, s:i}", "kind", o->kind, "line_no", line));
+            risk_sample_order *so = &out->samples[out->n_samples++];
+            snprintf(so->kind, sizeof so->kind, "%s", o->kind);
+            so->line_no = line;
         }
-        if (!samples || json_object_set_new(ex, "samples", samples) ||
-            json_object_set_new(ex, "reason", json_string(buf_str(&why))) ||
-            (res.inspection != INSP_NONE &&
-             json_object_set_new(ex, "inspection_kind",
-                                 json_string(json_string_value(json_object_get(ex, "inspection"))))))
-            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-        buf_free(&why);
-        snprintf(lane, 8, "%s", risk_lane_name(res.lane));
+        if (res.inspection != INSP_NONE)
+            snprintf(out->inspection_kind, sizeof out->inspection_kind, "%s",
+                     json_string_value(json_object_get(ex, "inspection")));
+        snprintf(out->lane, sizeof out->lane, "%s", risk_lane_name(res.lane));
     }
     if (rc)
-        json_decref(ex);
-    else
-        *explanation = ex;
+        risk_verdict_free(out);
+    json_decref(ex);
     risk_result_free(&res);
     risk_set_release(set);
-    xfree(rd.items);
     return rc;
 }
 

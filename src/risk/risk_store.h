@@ -1,5 +1,7 @@
 /* risk_store.h — the risk area's storage and its process-wide compiled rule set: what the
- * risk handlers and commands use, and what the cargo area calls to screen and record.
+ * risk handlers and commands use, and what the areas after risk call to screen: cargo fills a
+ * risk_decl (risk.h) and gets a risk_verdict from risk_screen_subject. Risk includes no later
+ * area and reads no other area's JSON.
  *
  * Every write is one transaction with its audit row and a bump of the rule generation;
  * after it commits, the next screening (in this process or another) compiles the new set. */
@@ -62,12 +64,27 @@ hg_rc risk_record_screening(db *d, const risk_decl *decl, const risk_result *res
  * risk_result_to_json)}; caller owns *out. HG_NOTFOUND when it was never screened. */
 hg_rc risk_screening_get(db *d, const char *declaration_id, json_t **out, hg_err *err);
 
-/* Screens a declaration of the cargo area (its stored JSON: entry_no, header, items), with the
- * credit level of its enterprise from the registry, records the screening for the statistics
- * (inside the caller's transaction) and gives the lane ("green" ... "red") and an explanation
- * (risk_result_to_json plus "reason", "inspection_kind" and the sampling orders drawn, by item
- * line, as "samples"), which the caller owns. Set as the cargo area's screening hook. */
-hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **explanation, hg_err *err);
+/* What screening tells the area that files declarations (cargo, after risk), in risk's own
+ * terms: the lane, the inspection kind and one line of reasons when one is ordered, and the
+ * sampling orders drawn by item line (nucleic acid, which cargo orders itself for every
+ * seafood item, is left out). Free with risk_verdict_free. */
+typedef struct risk_sample_order {
+    char kind[32];
+    int line_no;   /* 1-based */
+} risk_sample_order;
+typedef struct risk_verdict {
+    char lane[8];               /* green, blue, yellow, red */
+    char inspection_kind[16];   /* manual, machine, document; "" when none is ordered */
+    char reason[1024];          /* the rules that fired, "; "-separated, and "random selection" */
+    risk_sample_order *samples; /* n_samples; owned */
+    int n_samples;
+} risk_verdict;
+void risk_verdict_free(risk_verdict *v);
+
+/* Screens decl (filled by the filing area: identifiers, parties, items; its credit level and
+ * time are set here, from the enterprise registry and the clock), records the screening for
+ * the statistics inside the caller's transaction, and gives the verdict. */
+hg_rc risk_screen_subject(db *d, risk_decl *decl, risk_verdict *out, hg_err *err);
 
 /* Statistics over recorded screenings with from_ms <= at < to_ms: screenings by lane, hits
  * by rule and lane, and the red-lane (inspection) rate by credit level with its ratio to

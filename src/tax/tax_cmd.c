@@ -240,6 +240,8 @@ static const demo_signin tax_signins[] = {
 
 /* The tax area's demo data must exist before cargo's demo declarations are filed: tax comes
  * before cargo in `areas` (src/meson.build), as the dependency order has it. */
+static const record_type *const tax_records[] = {&tax_line_record, NULL};
+
 const hg_module tax_module = {.name = "tax",
                               .migrations = tax_migrations,
                               .routes = tax_routes,
@@ -250,4 +252,5 @@ const hg_module tax_module = {.name = "tax",
                               .migrations_last = 399,
                               .posts = tax_posts,
                               .scopes = tax_scopes,
-                              .demo_signins = tax_signins};
+                              .demo_signins = tax_signins,
+                              .records = tax_records};

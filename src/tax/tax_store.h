@@ -1,5 +1,7 @@
 /* tax_store.h — the tax area's storage and its use cases (tax_store.c), for its handlers
- * and commands. */
+ * and commands and for the areas after tax: cargo assesses what it files with tax_assess (a
+ * tax_subject, tax's own type) and answers for its declarations through the extension point
+ * TAX_SUBJECTS. Tax includes no later area. */
 #ifndef HG_TAX_STORE_H
 #define HG_TAX_STORE_H
 
@@ -8,10 +10,14 @@
 
 #include "../platform/auth.h"
 #include "../platform/db.h"
+#include "../platform/record.h"
 
 typedef struct tax_rates {
     uint32_t duty_ppm, vat_ppm, consumption_ppm;
 } tax_rates;
+
+/* A tax line: one item's working, a child of the bill (entry_no, line_no). */
+extern const record_type tax_line_record;
 
 /* Rates of the most specific tariff line for a 10-digit HS code; HG_NOTFOUND when none. */
 hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err);
@@ -66,6 +72,17 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
 /* cargo's list rows: where a declaration's bill stands now (status, amount due, due date,
  * overdue), or NULL when it has none. */
 json_t *tax_brief_json(db *d, const char *entry_no);
+
+/* Where a bill stands as of at_ms, for the areas after tax (they read no bill JSON): its
+ * status (none, due, paid, guaranteed, deferred), the tax, and what is due now (tax and late
+ * fee; 0 once paid). HG_NOTFOUND when who may not see it or it has none. */
+typedef struct tax_standing {
+    char status[16];
+    int64_t total_fen;
+    int64_t amount_due_fen;
+} tax_standing;
+hg_rc tax_standing_of(db *d, const principal *who, const char *entry_no, int64_t at_ms, tax_standing *out,
+                      hg_err *err);
 
 /* The tax bill of a declaration with its working and the late fee as of at_ms. */
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err);

@@ -19,6 +19,8 @@ static const hg_scope vessel_scopes[] = {
 /* Version 230 was shipped while the disinfection records lived in cargo (vessel_schema.c). */
 static const int vessel_legacy_migrations[] = {230, 0};
 
+static const record_type *const vessel_records[] = {&disinfection_record, NULL};
+
 const hg_module vessel_module = {.name = "vessel",
                                  .summary = "vessel epidemic prevention: disinfection supervision records",
                                  .migrations = vessel_migrations,
@@ -27,4 +29,5 @@ const hg_module vessel_module = {.name = "vessel",
                                  .migrations_legacy = vessel_legacy_migrations,
                                  .routes = vessel_routes,
                                  .posts = vessel_posts,
-                                 .scopes = vessel_scopes};
+                                 .scopes = vessel_scopes,
+                                 .records = vessel_records};

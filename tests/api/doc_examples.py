@@ -1,4 +1,5 @@
-"""doc_examples.py — executes every example of docs/API.md against a live server, in order.
+"""doc_examples.py — executes every example of docs/API.md (and of the areas' pages,
+docs/api/AREA.md) against a live server, in order.
 
 An example is a fenced block tagged `example`:
 
@@ -60,9 +61,20 @@ def expand_dates(text):
     return DATE_MACRO.sub(one, text)
 
 
+def read_docs(docs_dir):
+    """docs/API.md, then each area's page docs/api/AREA.md (found by its name), in name order:
+    the examples of an area's page run after the index's, with what they saved."""
+    import glob
+    import os
+    text = ""
+    for path in [os.path.join(docs_dir, "API.md")] + sorted(glob.glob(os.path.join(docs_dir, "api", "*.md"))):
+        with open(path, encoding="utf-8") as f:
+            text += f.read() + "\n"
+    return text
+
+
 def run(server, docs_dir):
-    with open(docs_dir + "/API.md", encoding="utf-8") as f:
-        text = f.read()
+    text = read_docs(docs_dir)
     saved = {}
     examples = parse(text)
     for req, resp in examples:
