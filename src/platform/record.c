@@ -306,21 +306,15 @@ static hg_rc bind_value(db_stmt *s, int pos, const field *f, const field_value *
     return db_bind_int(s, pos, v->i);
 }
 
-/* Runs sql with the record's set, non-list values bound in field order; a child record
- * gets its parent key and line number bound first. */
-static hg_rc run_bound_child(db *d, const char *sql, const record *r, const char *key, const char *parent_key,
-                             int64_t line_no, hg_err *err)
+/* Runs sql with the record's set, non-list values bound in field order, then the key when
+ * one is given (an UPDATE's WHERE; the key field itself is then not among the values). */
+static hg_rc run_bound(db *d, const char *sql, const record *r, const char *key, hg_err *err)
 {
     db_stmt *s;
     hg_rc rc = db_prepare(d, sql, &s, err);
     if (rc)
         return rc;
     int pos = 1;
-    if (parent_key) {
-        rc = db_bind_text(s, pos++, parent_key);
-        if (!rc)
-            rc = db_bind_int(s, pos++, line_no);
-    }
     for (int i = 0; i < r->n && !rc; i++)
         if (r->v[i].set && r->type->fields[i].type != FT_LIST && !(key && (r->type->fields[i].flags & FF_KEY)))
             rc = bind_value(s, pos++, &r->type->fields[i], &r->v[i]);
@@ -336,11 +330,6 @@ static hg_rc run_bound_child(db *d, const char *sql, const record *r, const char
     }
     db_reset(s);
     return rc;
-}
-
-static hg_rc run_bound(db *d, const char *sql, const record *r, const char *key, hg_err *err)
-{
-    return run_bound_child(d, sql, r, key, NULL, 0, err);
 }
 
 static hg_rc insert_rows(db *d, const record *rows, int64_t n, const char *parent_key, int64_t first_line,

@@ -64,12 +64,6 @@ static hg_rc tariff_find(const char *hs_code, tax_rates *out)
     return HG_OK;
 }
 
-hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err)
-{
-    hg_rc rc = prefix_cache_sync(d, &tariff, err);
-    return rc ? rc : tariff_find(hs_code, out);
-}
-
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err)
 {
     if (strcmp(currency, "CNY") == 0) {

@@ -13,8 +13,6 @@ typedef struct tax_rates {
     uint32_t duty_ppm, vat_ppm, consumption_ppm;
 } tax_rates;
 
-/* Rates of the most specific tariff line for a 10-digit HS code; HG_NOTFOUND when none. */
-hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err);
 /* CNY per unit of currency (× 10^6) for the month of at_ms; HG_INVALID (field currency) when
  * the month has no rate. */
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err);
