@@ -3,18 +3,15 @@
 #include <string.h>
 
 #include "../platform/http.h"
+#include "../platform/ident.h"
 #include "../platform/mem.h"
 #include "enterprise.h"
 
 /* The {uscc} of the path, trimmed and upper-cased as the API promises, into out. */
 static hg_rc path_uscc(req *r, char *out, size_t n, hg_err *err)
 {
-    const char *p = r->params[0];
-    size_t len = strlen(p);
-    if (len >= n)
+    if (ident_normalize(r->params[0], out, n))
         return hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no such enterprise");
-    for (size_t i = 0; i <= len; i++)
-        out[i] = (p[i] >= 'a' && p[i] <= 'z') ? (char)(p[i] - 'a' + 'A') : p[i];
     const char *why;
     if (!check_uscc(out, &why))
         return hg_fail(err, HG_INVALID, "invalid", "uscc", "uscc is not valid: %s", why);

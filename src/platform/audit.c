@@ -25,6 +25,7 @@
 #include "json_canon.h"
 #include "log.h"
 #include "mem.h"
+#include "utf8.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define KEY_FILE "audit-signing.key"
@@ -177,38 +178,6 @@ static int checkpoint_signature_ok(int64_t seq, const char *head, int64_t at_ms,
 
 /* ---- canonical JSON and the row hash ---- */
 
-/* Strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF), the
- * rule jansson applies. Checked here so that a failure to build a JSON string afterwards
- * can only mean memory. */
-static int utf8_ok(const char *str)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    while (*s) {
-        unsigned c = *s, need, min;
-        if (c < 0x80) {
-            s++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf)
-            need = 1, min = 0x80, c &= 0x1f;
-        else if (c >= 0xe0 && c <= 0xef)
-            need = 2, min = 0x800, c &= 0x0f;
-        else if (c >= 0xf0 && c <= 0xf4)
-            need = 3, min = 0x10000, c &= 0x07;
-        else
-            return 0;
-        s++;
-        for (unsigned i = 0; i < need; i++, s++) {
-            if ((*s & 0xc0) != 0x80)
-                return 0;
-            c = (c << 6) | (*s & 0x3f);
-        }
-        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-            return 0;
-    }
-    return 1;
-}
-
 /* 1 when memory is short right now. jansson's parser reports a failed allocation as a
  * syntax error, so before calling a stored text "not JSON" — an accusation of tampering —
  * we check that allocating and parsing work at all. */
@@ -268,7 +237,9 @@ out:
     return rc;
 }
 
-static int text_ok(const char *s) { return s && strlen(s) <= AUDIT_TEXT_MAX && utf8_ok(s); }
+/* Strict UTF-8 (utf8.h), the rule jansson applies: checked here so that a failure to build a
+ * JSON string afterwards can only mean memory. */
+static int text_ok(const char *s) { return s && strlen(s) <= AUDIT_TEXT_MAX && utf8_valid(s); }
 
 /* obj[key] = s (NULL: JSON null); s already checked by text_ok. 0 on success. */
 static int set_text(json_t *obj, const char *key, const char *s)

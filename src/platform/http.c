@@ -24,6 +24,7 @@
 #include <sys/socket.h>
 
 #include "json.h"
+#include "utf8.h"
 #include "json_canon.h"
 #include "log.h"
 #include "mem.h"
@@ -170,24 +171,6 @@ static int is_json_type(const char *ct)
 
 static int is_read_method(const char *m) { return strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0; }
 
-/* 1 when s is valid UTF-8 without control characters. */
-static int text_ok(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        if (*p < 0x20 || *p == 0x7f)
-            return 0;
-        int n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2 : (*p & 0xf8) == 0xf0 ? 3 : -1;
-        if (n < 0 || (n == 1 && *p < 0xc2))
-            return 0;
-        for (int i = 1; i <= n; i++)
-            if ((p[i] & 0xc0) != 0x80)
-                return 0;
-        p += n + 1;
-    }
-    return 1;
-}
-
 typedef struct query_check {
     char bad[64];
 } query_check;
@@ -196,8 +179,8 @@ static enum MHD_Result check_query_value(void *cls, enum MHD_ValueKind kind, con
 {
     (void)kind;
     query_check *q = cls;
-    if (!text_ok(key) || (value && !text_ok(value))) {
-        snprintf(q->bad, sizeof q->bad, "%s", text_ok(key) ? key : "?");
+    if (!utf8_text_ok(key) || (value && !utf8_text_ok(value))) {
+        snprintf(q->bad, sizeof q->bad, "%s", utf8_text_ok(key) ? key : "?");
         return MHD_NO;
     }
     return MHD_YES;

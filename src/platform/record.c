@@ -12,6 +12,7 @@
 #include "json.h"
 #include "log.h"
 #include "mem.h"
+#include "ident.h"
 
 static int nfields(const record_type *t)
 {
@@ -82,26 +83,11 @@ static long text_chars(const char *s)
     return n;
 }
 
-/* Trims ASCII whitespace and upper-cases ASCII letters, into a new string. */
-static char *normalize_ident(const char *s)
-{
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    char *d = xstrndup(s, n);
-    for (char *p = d; p && *p; p++)
-        if (*p >= 'a' && *p <= 'z')
-            *p = (char)(*p - 'a' + 'A');
-    return d;
-}
-
 static hg_rc parse_text(const field *f, const json_t *v, field_value *out, hg_err *err)
 {
     if (!json_is_string(v))
         return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be a string", f->name);
-    char *s = (f->flags & FF_IDENT) ? normalize_ident(json_string_value(v)) : xstrdup(json_string_value(v));
+    char *s = (f->flags & FF_IDENT) ? ident_normalize_dup(json_string_value(v)) : xstrdup(json_string_value(v));
     if (!s)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     out->s = s;
@@ -796,50 +782,6 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
 }
 
 /* ---- money and time ---- */
-
-hg_rc money_parse(const char *s, int64_t *fen, hg_err *err)
-{
-    const char *p = s;
-    int neg = 0;
-    if (*p == '-') {
-        neg = 1;
-        p++;
-    }
-    if (!isdigit((unsigned char)*p))
-        goto bad;
-    int64_t whole = 0;
-    int digits = 0;
-    for (; isdigit((unsigned char)*p); p++) {
-        if (++digits > 15)
-            goto bad;
-        whole = whole * 10 + (*p - '0');
-    }
-    int64_t cents = 0;
-    if (*p == '.') {
-        p++;
-        if (!isdigit((unsigned char)p[0]))
-            goto bad;
-        cents = (p[0] - '0') * 10;
-        p++;
-        if (isdigit((unsigned char)*p)) {
-            cents += *p - '0';
-            p++;
-        }
-    }
-    if (*p)
-        goto bad;
-    *fen = (whole * 100 + cents) * (neg ? -1 : 1);
-    return HG_OK;
-bad:
-    return hg_fail(err, HG_INVALID, "invalid", "", "amount must be a decimal string with at most two decimals, such as \"1234.56\"");
-}
-
-void money_format(int64_t fen, char *out, size_t outlen)
-{
-    uint64_t a = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
-    snprintf(out, outlen, "%s%llu.%02llu", fen < 0 ? "-" : "", (unsigned long long)(a / 100),
-             (unsigned long long)(a % 100));
-}
 
 static int take_digits(const char **p, int n, int *out)
 {

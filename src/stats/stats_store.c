@@ -8,6 +8,7 @@
 #include "../platform/buf.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/money.h"
 #include "stats_store.h"
 
 #define SHANGHAI_MS (8LL * 3600 * 1000)
@@ -188,8 +189,7 @@ hg_rc stats_clearance_json(db *d, const stats_query *q, json_t **out, hg_err *er
                 char h[32], pct[32];
                 hours_format(bmean, h, sizeof h);
                 int64_t bp = change_bp(s.mean_ms, bmean);
-                int64_t a = bp < 0 ? -bp : bp;
-                snprintf(pct, sizeof pct, "%s%lld.%02lld", bp < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
+                decimal2_format(bp, pct, sizeof pct);
                 json_object_set_new(b, "mean_hours", json_string(h));
                 json_object_set_new(b, "change_pct", json_string(pct));
             }

@@ -1,13 +1,11 @@
 /* tax.c — the tax and late-fee arithmetic of tax.h, in integer fen. */
 #include "tax.h"
 
+#include "../platform/money.h"
+
 #define PPM 1000000
 
-int64_t tax_mul_div_round(int64_t a, int64_t b, int64_t c)
-{
-    unsigned __int128 p = (unsigned __int128)(uint64_t)a * (uint64_t)b;
-    return (int64_t)((p + (unsigned __int128)(c / 2)) / (uint64_t)c);
-}
+int64_t tax_mul_div_round(int64_t a, int64_t b, int64_t c) { return money_mul_div_round(a, b, c); }
 
 int tax_assess_item(const tax_item_in *in, tax_item_out *out)
 {
