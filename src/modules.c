@@ -7,6 +7,7 @@
 extern const hg_module platform_module;
 extern const hg_module audit_module;
 extern const hg_module refdata_module;
+extern const hg_module calendar_module;
 extern const hg_module db_module;
 extern const hg_module check_module;
 extern const hg_module enterprise_module;
@@ -20,6 +21,7 @@ const hg_module *const hg_modules[] = {
     &platform_module,
     &audit_module,
     &refdata_module,
+    &calendar_module,
     &db_module,
     &check_module,
     &enterprise_module,

@@ -29,7 +29,9 @@ hg_rc enterprise_patch(db *d, const char *actor, const char *request_id, const c
 hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id, record *r, json_t **out,
                                hg_err *err);
 hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err);
-int enterprise_exists(db *d, const char *uscc);
+/* HG_OK when an enterprise with this USCC is registered, HG_NOTFOUND when none is, else the
+ * database's fault (never taken for "none"). */
+hg_rc enterprise_find(db *d, const char *uscc, hg_err *err);
 
 extern const struct migration enterprise_migrations[];
 

@@ -114,8 +114,11 @@ static const struct {
 static hg_rc enterprise_demo(db *d, hg_err *err)
 {
     for (size_t i = 0; i < sizeof demo / sizeof demo[0]; i++) {
-        if (enterprise_exists(d, demo[i].uscc))
+        hg_rc found = enterprise_find(d, demo[i].uscc, err);
+        if (found == HG_OK)
             continue;
+        if (found != HG_NOTFOUND)
+            return found;
         json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "uscc", demo[i].uscc, "customs_code",
                                  demo[i].customs_code, "name_zh", demo[i].name_zh, "name_en", demo[i].name_en, "kind",
                                  demo[i].kind, "credit_level", demo[i].credit, "coordinator", "officer");
@@ -142,7 +145,7 @@ static hg_rc enterprise_demo(db *d, hg_err *err)
     return HG_OK;
 }
 
-static void enterprise_init(void) { auth_enterprise_exists = enterprise_exists; }
+static void enterprise_init(void) { auth_enterprise_find = enterprise_find; }
 
 const hg_module enterprise_module = {.name = "enterprise",
                                      .migrations = enterprise_migrations,

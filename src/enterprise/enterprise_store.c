@@ -24,11 +24,11 @@ const migration enterprise_migrations[] = {
     {0, NULL, NULL, NULL, NULL},
 };
 
-int enterprise_exists(db *d, const char *uscc)
+hg_rc enterprise_find(db *d, const char *uscc, hg_err *err)
 {
     int64_t n = 0;
-    hg_err err;
-    return db_int(d, &n, &err, "SELECT COUNT(*) FROM enterprises WHERE uscc = ?", "t", uscc) == HG_OK && n > 0;
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM enterprises WHERE uscc = ?", "t", uscc);
+    return rc ? rc : n > 0 ? HG_OK : HG_NOTFOUND;
 }
 
 hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err)
@@ -55,8 +55,11 @@ static hg_rc check_coordinator(db *d, const record *r, hg_err *err)
 /* Maps a unique violation to the field that caused it. */
 static hg_rc conflict_field(db *d, const record *r, hg_err *err)
 {
-    if (enterprise_exists(d, record_text(r, "uscc")))
+    hg_rc rc = enterprise_find(d, record_text(r, "uscc"), err);
+    if (rc == HG_OK)
         return hg_fail(err, HG_CONFLICT, "conflict", "uscc", "an enterprise with this uscc already exists");
+    if (rc != HG_NOTFOUND)
+        return rc;   /* a database fault, not a verdict on the customs_code */
     return hg_fail(err, HG_CONFLICT, "conflict", "customs_code", "another enterprise has this customs_code");
 }
 
@@ -67,7 +70,7 @@ hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id,
     int64_t now = now_ms();
     hg_rc rc = check_coordinator(d, r, err);
     if (!rc)
-        rc = record_set_int(r, "created_at", now) || record_set_int(r, "updated_at", now) ? HG_NOMEM : HG_OK;
+        (void)((rc = record_set_int(r, "created_at", now)) || (rc = record_set_int(r, "updated_at", now)));
     if (!rc) {
         rc = record_insert(d, r, err);
         if (rc == HG_CONFLICT)

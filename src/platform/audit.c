@@ -332,9 +332,9 @@ static hg_rc hash_spliced(const audit_row *r, char hash[65], hg_err *err)
     if (!rc)
         rc = splice_text(&b, "actor", r->actor);
     if (!rc)
-        rc = buf_puts(&b, ",\"after\":") || buf_puts(&b, r->after_json ? r->after_json : "null") ||
-             buf_appendf(&b, ",\"at_ms\":%" PRId64 ",\"before\":", r->at_ms) ||
-             buf_puts(&b, r->before_json ? r->before_json : "null");
+        (void)((rc = buf_puts(&b, ",\"after\":")) || (rc = buf_puts(&b, r->after_json ? r->after_json : "null")) ||
+               (rc = buf_appendf(&b, ",\"at_ms\":%" PRId64 ",\"before\":", r->at_ms)) ||
+               (rc = buf_puts(&b, r->before_json ? r->before_json : "null")));
     if (!rc)
         rc = splice_text(&b, "object_id", r->object_id);
     if (!rc)

@@ -19,7 +19,7 @@
 #define LOGIN_MAX_PER_ADDR 50
 #define TOUCH_EVERY_MS (60 * 1000)
 
-int (*auth_enterprise_exists)(db *d, const char *uscc);
+hg_rc (*auth_enterprise_find)(db *d, const char *uscc, hg_err *err);
 
 static int64_t idle_limit_ms = 30 * 60 * 1000;
 static int64_t absolute_limit_ms = 12 * 60 * 60 * 1000;
@@ -324,9 +324,12 @@ hg_rc user_create(db *d, const char *actor, const char *request_id, const user_s
     posts_format(u->posts, posts, sizeof posts);
     if ((rc = db_begin(d, err)))
         return rc;
-    if (u->role == ROLE_ENTERPRISE && (!auth_enterprise_exists || !auth_enterprise_exists(d, u->enterprise))) {
-        rc = hg_fail(err, HG_INVALID, "not_found", "enterprise", "no enterprise with USCC %s", u->enterprise);
-        goto out;
+    if (u->role == ROLE_ENTERPRISE) {
+        rc = auth_enterprise_find ? auth_enterprise_find(d, u->enterprise, err) : HG_NOTFOUND;
+        if (rc == HG_NOTFOUND)
+            rc = hg_fail(err, HG_INVALID, "not_found", "enterprise", "no enterprise with USCC %s", u->enterprise);
+        if (rc)
+            goto out;   /* a database fault stays one: 503/500, not "no such enterprise" */
     }
     int64_t now = now_ms();
     rc = db_run(d, err,

@@ -99,9 +99,10 @@ hg_rc token_create(db *d, const char *actor, const char *name, const char *scope
                    hg_err *err);
 hg_rc token_revoke(db *d, const char *actor, int64_t id, hg_err *err);
 
-/* Set by the enterprise area at start-up: 1 when an enterprise with this USCC exists.
- * The platform knows nothing of enterprises beyond this question. */
-extern int (*auth_enterprise_exists)(db *d, const char *uscc);
+/* Set by the enterprise area at start-up: HG_OK when an enterprise with this USCC exists,
+ * HG_NOTFOUND when none does, else the database's fault. The platform knows nothing of
+ * enterprises beyond this question. */
+extern hg_rc (*auth_enterprise_find)(db *d, const char *uscc, hg_err *err);
 
 /* JSON view of a principal for GET /me. Caller owns it. */
 json_t *principal_json(const principal *p);

@@ -9,10 +9,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "calendar.h"
+#include "ident.h"
 #include "json.h"
 #include "log.h"
 #include "mem.h"
-#include "ident.h"
 
 static int nfields(const record_type *t)
 {
@@ -368,15 +369,16 @@ hg_rc record_insert(db *d, const record *r, hg_err *err)
 static hg_rc insert_sql(const record *r, int64_t n, int child, buf *sql)
 {
     /* plain concatenation, not buf_appendf: this runs for every row a declaration writes */
-    hg_rc rc = buf_puts(sql, "INSERT INTO ") || buf_puts(sql, r->type->table) || buf_puts(sql, " (");
+    hg_rc rc;
+    (void)((rc = buf_puts(sql, "INSERT INTO ")) || (rc = buf_puts(sql, r->type->table)) || (rc = buf_puts(sql, " (")));
     int ncols = 0;
     if (!rc && child) {
-        rc = buf_puts(sql, r->type->parent_column) || buf_puts(sql, ", line_no");
+        (void)((rc = buf_puts(sql, r->type->parent_column)) || (rc = buf_puts(sql, ", line_no")));
         ncols = 2;
     }
     for (int i = 0; i < r->n && !rc; i++)
         if (r->v[i].set && r->type->fields[i].type != FT_LIST) {
-            rc = (ncols && buf_puts(sql, ", ")) || buf_puts(sql, column_of(&r->type->fields[i]));
+            (void)((ncols && (rc = buf_puts(sql, ", "))) || (rc = buf_puts(sql, column_of(&r->type->fields[i]))));
             ncols++;
         }
     if (!rc)
@@ -396,7 +398,7 @@ static hg_rc insert_sql(const record *r, int64_t n, int child, buf *sql)
     }
     group[g++] = ')';
     for (int64_t k = 0; k < n && !rc; k++)
-        rc = (k && buf_puts(sql, ", ")) || buf_append(sql, group, g);
+        (void)((k && (rc = buf_puts(sql, ", "))) || (rc = buf_append(sql, group, g)));
     return rc;
 }
 
@@ -795,17 +797,6 @@ static int take_digits(const char **p, int n, int *out)
     return 1;
 }
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 hg_rc time_parse_rfc3339(const char *s, int64_t *ms)
 {
     const char *p = s;
@@ -839,12 +830,9 @@ hg_rc time_parse_rfc3339(const char *s, int64_t *ms)
     } else {
         return HG_INVALID;
     }
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (*p || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || (mo == 2 && d == 29 && !leap) || h > 23 ||
-        mi > 59 || se > 60)
+    if (*p || !calendar_date_ok(y, mo, d) || h > 23 || mi > 59 || se > 60)
         return HG_INVALID;
-    int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + (se == 60 ? 59 : se);
+    int64_t secs = calendar_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + (se == 60 ? 59 : se);
     *ms = (secs - (int64_t)offset_min * 60) * 1000 + frac;
     return HG_OK;
 }

@@ -681,19 +681,25 @@ static void take_text(const json_t *o, const char *key, char *out, size_t n)
         memcpy(out, v, strlen(v) + 1);
 }
 
-static risk_credit credit_of(db *d, const char *uscc)
+/* The credit level of the enterprise uscc into *out: RC_UNKNOWN when none is registered (or
+ * uscc is empty). A database fault is returned as such: screening with an unknown credit
+ * level would silently apply another random-selection rate. */
+static hg_rc credit_of(db *d, const char *uscc, risk_credit *out, hg_err *err)
 {
     db_stmt *s = NULL;
-    hg_err e;
-    risk_credit c = RC_UNKNOWN;
-    if (!uscc[0] || db_query(d, &s, &e, "SELECT credit_level FROM enterprises WHERE uscc = ?", "t", uscc))
-        return c;
-    if (db_step(s, &e) == HG_ROW)
+    *out = RC_UNKNOWN;
+    if (!uscc[0])
+        return HG_OK;
+    hg_rc rc = db_query(d, &s, err, "SELECT credit_level FROM enterprises WHERE uscc = ?", "t", uscc);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW)
         for (int i = 0; i < RC_UNKNOWN; i++)
             if (strcmp(db_col_text(s, 0), risk_credit_name((risk_credit)i)) == 0)
-                c = (risk_credit)i;
+                *out = (risk_credit)i;
     db_reset(s);
-    return c;
+    return rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
 }
 
 hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **explanation, hg_err *err)
@@ -722,7 +728,9 @@ hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **
     /* credit of the enterprise trading for its own account: consignee on imports, consignor on
      * exports, else the declarant */
     const char *owner = rd.direction == RISK_EXPORT ? rd.consignor : rd.consignee;
-    rd.credit = credit_of(d, owner[0] ? owner : rd.declarant);
+    hg_rc rc = credit_of(d, owner[0] ? owner : rd.declarant, &rd.credit, err);
+    if (rc)
+        return rc;
     rd.at_ms = now_ms();
     size_t n = json_array_size(items);
     if (n && !(rd.items = xcalloc(n, sizeof *rd.items)))
@@ -742,7 +750,7 @@ hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **
         ri->gross_weight_g = json_integer_value(json_object_get(it, "gross_weight_kg")) * 1000;
         ri->frozen = json_is_true(json_object_get(it, "frozen"));
     }
-    hg_rc rc = risk_current(d, &set, err);
+    rc = risk_current(d, &set, err);
     if (!rc)
         rc = risk_screen(set, &rd, &res, err);
     json_t *ex = rc ? NULL : risk_result_to_json(&res);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../cargo/cargo.h"
+#include "../platform/calendar.h"
 #include "../platform/import.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
@@ -180,9 +181,8 @@ static hg_rc tax_demo(db *d, hg_err *err)
     /* this month and the twelve around it, so that the demo stays usable for a year */
     int64_t now = now_ms();
     for (int k = -6; !rc && k <= 6; k++) {
-        char local[40], month[8];
-        time_format_rfc3339(now + 8LL * 3600 * 1000 + (int64_t)k * 30 * 86400000, local, sizeof local);
-        snprintf(month, sizeof month, "%.7s", local);
+        char month[8];
+        calendar_format_month(calendar_day_of(now) + k * 30, month);
         for (size_t i = 0; !rc && i < sizeof demo_rates / sizeof demo_rates[0]; i++)
             rc = put_rate(d, demo_rates[i].currency, month, demo_rates[i].micro, err);
     }

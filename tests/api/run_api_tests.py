@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import Server  # noqa: E402
 import cargo_cases  # noqa: E402
+import helpers_cases  # noqa: E402
 import test_risk_api  # noqa: E402
 import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
@@ -412,6 +413,10 @@ cargo_cases.register_release_first(test, eq, error_of)
 cargo_cases.register_order(test, eq, error_of)
 cargo_cases.register_order_inspection(test, eq, error_of)
 cargo_cases.register_queue_paging(test, eq, error_of)
+
+# ---------------------------------------------------------------- shared helpers (helpers_cases.py)
+
+helpers_cases.register(test, eq, error_of)
 
 # ---------------------------------------------------------------- risk (test_risk_api.py)
 

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "platform/calendar.h"
 #include "platform/ident.h"
 #include "platform/mem.h"
 #include "platform/money.h"
@@ -102,6 +103,89 @@ static void money_rounds_half_up(void **state)
     assert_int_equal(decimal_div_round(-4, 10), 0);
 }
 
+/* ---- calendar ---- */
+
+static int64_t day_of(const char *date)
+{
+    int64_t d = 0;
+    assert_int_equal(calendar_parse_date(date, &d), 0);
+    return d;
+}
+
+static void shanghai_days_weeks_and_months(void **state)
+{
+    (void)state;
+    char out[12];
+    /* 2026-12-31T16:00:00Z is already 2027-01-01 in Shanghai; a millisecond before is not */
+    int64_t ms = calendar_day_start_ms(day_of("2027-01-01"));
+    assert_int_equal(ms, 1798761600000LL - 8LL * 3600 * 1000);   /* 2027-01-01T00:00Z less 8 h */
+    assert_int_equal(calendar_year_of(ms), 2027);
+    assert_int_equal(calendar_year_of(ms - 1), 2026);
+    assert_int_equal(calendar_day_of(ms - 1), day_of("2026-12-31"));
+    assert_int_equal(calendar_day_of(-CALENDAR_OFFSET_MS - 1), -1);   /* floor, before 1970 too */
+    calendar_format_date(calendar_day_of(0), out);
+    assert_string_equal(out, "1970-01-01");
+    assert_int_equal(calendar_weekday(0), 4);   /* a Thursday */
+    assert_int_equal(calendar_weekday(day_of("2026-12-03")), 4);
+    assert_int_equal(calendar_weekday(day_of("1969-12-29")), 1);
+    /* ISO weeks: 2026-12-31 (Thursday) is 2026-W53; 2027-01-03 (Sunday) too; 2027-01-04 is W01 */
+    calendar_format_week(day_of("2026-12-31"), out);
+    assert_string_equal(out, "2026-W53");
+    calendar_format_week(day_of("2027-01-03"), out);
+    assert_string_equal(out, "2026-W53");
+    calendar_format_week(day_of("2027-01-04"), out);
+    assert_string_equal(out, "2027-W01");
+    calendar_format_week(day_of("2024-12-30"), out);   /* a Monday in 2024, week 1 of 2025 */
+    assert_string_equal(out, "2025-W01");
+    calendar_format_month(day_of("2028-02-29"), out);
+    assert_string_equal(out, "2028-02");
+    int64_t d;
+    const char *bad[] = {"2027-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "2026-01-01x", "", "2100-02-29"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(calendar_parse_date(bad[i], &d), -1);
+    assert_int_equal(calendar_parse_date("2000-02-29", &d), 0);
+}
+
+static void working_days_follow_the_holiday_table(void **state)
+{
+    (void)state;
+    /* Spring Festival 2026 as the State Council arranged it: Feb 15–23 off, Sat Feb 14 and
+     * Sat Feb 28 worked (调休) */
+    calendar_exception days[12];
+    size_t n = 0;
+    for (int64_t d = day_of("2026-02-15"); d <= day_of("2026-02-23"); d++)
+        days[n++] = (calendar_exception){d, CALENDAR_HOLIDAY};
+    calendar_exception work[] = {{day_of("2026-02-14"), CALENDAR_WORKDAY}, {day_of("2026-02-28"), CALENDAR_WORKDAY}};
+    /* the table as calendar_load gives it: sorted by day, both kinds */
+    calendar_exception all[12];
+    size_t k = 0;
+    all[k++] = work[0];
+    for (size_t i = 0; i < n; i++)
+        all[k++] = days[i];
+    all[k++] = work[1];
+    working_calendar c = {all, k}, none = {NULL, 0};
+    assert_true(calendar_is_working_day(&c, day_of("2026-02-14")));    /* a Saturday, worked */
+    assert_false(calendar_is_working_day(&c, day_of("2026-02-16")));   /* a Monday, off */
+    assert_false(calendar_is_working_day(&c, day_of("2026-03-01")));   /* a plain Sunday */
+    assert_true(calendar_is_working_day(&none, day_of("2026-02-16")));
+    /* a deadline falling in the holiday moves to the first working day after it */
+    assert_int_equal(calendar_next_working_day(&c, day_of("2026-02-18")), day_of("2026-02-24"));
+    assert_int_equal(calendar_next_working_day(&c, day_of("2026-02-24")), day_of("2026-02-24"));
+    assert_int_equal(calendar_next_working_day(&none, day_of("2026-02-21")), day_of("2026-02-23"));
+    /* five working days after Friday Feb 13: Sat 14, then Tue 24 … Fri 27 */
+    assert_int_equal(calendar_add_working_days(&c, day_of("2026-02-13"), 5), day_of("2026-02-27"));
+    assert_int_equal(calendar_add_working_days(&c, day_of("2026-02-13"), 6), day_of("2026-02-28"));
+    assert_int_equal(calendar_add_working_days(&none, day_of("2026-02-13"), 5), day_of("2026-02-20"));
+    assert_int_equal(calendar_add_working_days(&c, day_of("2026-02-15"), 0), day_of("2026-02-24"));
+    /* a table that makes every day a holiday ends the search instead of looping */
+    calendar_exception every[400];
+    for (int i = 0; i < 400; i++)
+        every[i] = (calendar_exception){day_of("2030-01-01") + i, CALENDAR_HOLIDAY};
+    working_calendar closed = {every, 400};
+    assert_false(calendar_is_working_day(&closed, calendar_next_working_day(&closed, day_of("2030-01-01"))));
+    assert_false(calendar_is_working_day(&closed, calendar_add_working_days(&closed, day_of("2030-01-01"), 2)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -109,6 +193,8 @@ int main(void)
         cmocka_unit_test(identifiers_are_trimmed_and_upper_cased),
         cmocka_unit_test(money_parses_and_formats_yuan),
         cmocka_unit_test(money_rounds_half_up),
+        cmocka_unit_test(shanghai_days_weeks_and_months),
+        cmocka_unit_test(working_days_follow_the_holiday_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,134 @@
+/* test_faults.c — errors never lie: a database fault injected under a lookup (db_fault_inject)
+ * comes back as that fault, never as a business answer — not "no such enterprise", not a
+ * conflict on another field, not a screening at another credit level's random rate. Each case
+ * runs once without the fault (accepted) and once with it (refused with the fault's code). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ftw.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "enterprise/enterprise.h"
+#include "platform/auth.h"
+#include "platform/db.h"
+#include "platform/module.h"
+#include "risk/risk_store.h"
+
+#define LOOKUP "FROM enterprises WHERE uscc"
+
+typedef struct fx {
+    char dir[64], path[96];
+    db *d;
+} fx;
+
+static int rm_entry(const char *p, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    return remove(p);
+}
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    hg_err err;
+    if (!f)
+        return -1;
+    snprintf(f->dir, sizeof f->dir, "/tmp/hg_faults_XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+    setenv("HAIGUAN_KEYS", f->dir, 1);
+    setenv("HAIGUAN_RISK_RANDOM", "0,0", 1);
+    db_set_url(f->path);
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        if ((*m)->init)
+            (*m)->init();
+    if (db_open(f->path, &f->d, &err) || db_migrate(f->d, modules_migrations(), NULL, &err))
+        return -1;
+    if (db_exec(f->d,
+                "INSERT INTO enterprises (uscc, customs_code, name_zh, kind, credit_level, created_ms, updated_ms)"
+                " VALUES ('91210200241600015L', '2102930001', '大连港通', 'importer', 'advanced_certified', 0, 0)",
+                &err))
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    db_fault_inject(NULL, HG_OK);
+    db_close(f->d);
+    nftw(f->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+    free(f);
+    return 0;
+}
+
+static void screening_never_guesses_the_credit_level(void **state)
+{
+    fx *f = *state;
+    hg_err err;
+    char lane[8];
+    json_t *ex = NULL;
+    json_t *decl = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:i}]}", "entry_no",
+                             "090220261000000001", "direction", "import", "kind", "complete", "port", "0902",
+                             "consignee", "91210200241600015L", "declarant", "91210200241600015L", "trade_country",
+                             "DE", "items", "hs_code", "8483409000", "origin", "DE", "value", "1000.00", "quantity", 1);
+    assert_non_null(decl);
+    assert_int_equal(risk_screen_declaration(f->d, decl, lane, &ex, &err), HG_OK);   /* accepted */
+    json_decref(ex);
+    ex = NULL;
+    db_fault_inject(LOOKUP, HG_UNAVAILABLE);
+    assert_int_equal(risk_screen_declaration(f->d, decl, lane, &ex, &err), HG_UNAVAILABLE);   /* refused */
+    assert_null(ex);
+    db_fault_inject(NULL, HG_OK);
+    json_decref(decl);
+}
+
+static void enterprise_user_is_not_refused_as_unknown_on_a_fault(void **state)
+{
+    fx *f = *state;
+    hg_err err;
+    int64_t id;
+    user_spec u = {"ent-ok", ROLE_ENTERPRISE, 0, "91210200241600015L", "a-long-password-2026"};
+    assert_int_equal(user_create(f->d, "test", NULL, &u, &id, &err), HG_OK);
+    user_spec v = {"ent-fault", ROLE_ENTERPRISE, 0, "91210200241600015L", "a-long-password-2026"};
+    db_fault_inject(LOOKUP, HG_DB);
+    assert_int_equal(user_create(f->d, "test", NULL, &v, &id, &err), HG_DB);
+    assert_string_not_equal(err.code, "not_found");
+    db_fault_inject(NULL, HG_OK);
+    user_spec w = {"ent-none", ROLE_ENTERPRISE, 0, "91350100M000100Y43", "a-long-password-2026"};
+    assert_int_equal(user_create(f->d, "test", NULL, &w, &id, &err), HG_INVALID);   /* a real "none" */
+    assert_string_equal(err.code, "not_found");
+}
+
+static void a_fault_is_not_a_conflict_on_another_field(void **state)
+{
+    fx *f = *state;
+    hg_err err;
+    json_t *out = NULL;
+    json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s}", "uscc", "91210200241600015L", "customs_code", "2102930009",
+                             "name_zh", "重复", "kind", "importer", "credit_level", "general_credit");
+    assert_int_equal(enterprise_create(f->d, "test", NULL, body, &out, &err), HG_CONFLICT);
+    assert_string_equal(err.field, "uscc");
+    db_fault_inject("SELECT COUNT(*) " LOOKUP, HG_UNAVAILABLE);
+    assert_int_equal(enterprise_create(f->d, "test", NULL, body, &out, &err), HG_UNAVAILABLE);
+    db_fault_inject(NULL, HG_OK);
+    json_decref(body);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(screening_never_guesses_the_credit_level, setup, teardown),
+        cmocka_unit_test_setup_teardown(enterprise_user_is_not_refused_as_unknown_on_a_fault, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_fault_is_not_a_conflict_on_another_field, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
