@@ -47,7 +47,7 @@ int calendar_year_of(int64_t ms)
 
 int calendar_weekday(int64_t day)
 {
-    int64_t w = (day + 3) % 7;   /* Monday 0: 1970-01-01 was a Thursday */
+    int64_t w = (day + 3) % 7; /* Monday 0: 1970-01-01 was a Thursday */
     return (int)(w < 0 ? w + 7 : w) + 1;
 }
 

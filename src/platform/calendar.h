@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CALENDAR_OFFSET_MS (8LL * 3600 * 1000)   /* UTC+8 */
+#define CALENDAR_OFFSET_MS (8LL * 3600 * 1000) /* UTC+8 */
 #define CALENDAR_DAY_MS 86400000LL
 
 /* The local day of a moment (ms since the epoch, UTC), rounded down. */
@@ -49,8 +49,8 @@ void calendar_format_month(int64_t day, char out[8]);
 /* What the holiday table says of a date; a date it does not list is a working day from
  * Monday to Friday and a rest day on Saturday and Sunday. */
 typedef enum calendar_day_kind {
-    CALENDAR_HOLIDAY = 1,   /* a public holiday or a rest day of one (假日), even on a weekday */
-    CALENDAR_WORKDAY = 2,   /* a make-up working day (调休), even on a weekend */
+    CALENDAR_HOLIDAY = 1, /* a public holiday or a rest day of one (假日), even on a weekday */
+    CALENDAR_WORKDAY = 2, /* a make-up working day (调休), even on a weekend */
 } calendar_day_kind;
 
 typedef struct calendar_exception {

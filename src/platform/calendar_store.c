@@ -39,7 +39,7 @@ hg_rc calendar_load(db *d, working_calendar *out, hg_err *err)
         int64_t day;
         calendar_day_kind kind = kind_parse(db_col_text(s, 1));
         if (calendar_parse_date(db_col_text(s, 0), &day) || !kind)
-            continue;   /* the importer and the CHECK admit no other rows */
+            continue; /* the importer and the CHECK admit no other rows */
         if (n == cap) {
             calendar_exception *more = xrealloc(v, (cap = cap ? cap * 2 : 64) * sizeof *v);
             if (!more) {

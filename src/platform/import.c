@@ -27,16 +27,16 @@ typedef struct run {
     const import_spec *spec;
     db *d;
     long loaded, refused, in_batch;
-    int open;            /* a batch's transaction is open */
-    int stopped;         /* a database failure ended the run early */
-    hg_err stop;         /* why */
-    int bar;             /* drawing a progress bar */
+    int open;    /* a batch's transaction is open */
+    int stopped; /* a database failure ended the run early */
+    hg_err stop; /* why */
+    int bar;     /* drawing a progress bar */
 } run;
 
 static void report(run *u, long line, const hg_err *err)
 {
     if (u->bar)
-        fprintf(stderr, "\r");   /* the report starts its own line below the bar */
+        fprintf(stderr, "\r"); /* the report starts its own line below the bar */
     printf("line %ld: %s%s%s\n", line, err->field, err->field[0] ? ": " : "", err->message);
     u->refused++;
 }
@@ -166,7 +166,7 @@ int import_run(const import_spec *spec, db *d, const char *path)
     else
         read_jsonl(&u, text, data.len);
     buf_free(&data);
-    if (status) {   /* the header refused the file */
+    if (status) { /* the header refused the file */
         if (whole)
             db_rollback(d);
         return status;

@@ -29,20 +29,20 @@ typedef enum import_policy { IMPORT_PER_LINE = 1, IMPORT_ALL_OR_NOTHING } import
 
 /* One line of the file, as the line function sees it (borrowed: valid during the call). */
 typedef struct import_row {
-    long line;                   /* 1-based line number in the file */
-    const char *const *field;    /* CSV: the record's fields */
+    long line;                /* 1-based line number in the file */
+    const char *const *field; /* CSV: the record's fields */
     int nfields;
-    json_t *obj;                 /* JSON Lines: the line's value (an object or anything else) */
-    int skip;                    /* set by the line function: neither loaded nor refused (a header) */
+    json_t *obj; /* JSON Lines: the line's value (an object or anything else) */
+    int skip;    /* set by the line function: neither loaded nor refused (a header) */
 } import_row;
 
 typedef struct import_spec {
     import_format format;
     import_policy policy;
-    size_t max_bytes;            /* the largest file accepted */
-    int batch;                   /* IMPORT_PER_LINE: lines per transaction; 0: the store's own */
-    int progress;                /* 1: a progress bar on stderr when it is a terminal */
-    const char *malformed;       /* CSV: the reason given for a malformed record */
+    size_t max_bytes;      /* the largest file accepted */
+    int batch;             /* IMPORT_PER_LINE: lines per transaction; 0: the store's own */
+    int progress;          /* 1: a progress bar on stderr when it is a terminal */
+    const char *malformed; /* CSV: the reason given for a malformed record */
     /* CSV, optional: called with the first record (NULL when the file has none or it is
      * malformed) before any line; a non-zero return is the exit code, and nothing loads. The
      * lines after it go to line(). It prints its own message, naming path. */

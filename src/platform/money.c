@@ -38,7 +38,8 @@ hg_rc money_parse(const char *s, int64_t *fen, hg_err *err)
     *fen = (whole * 100 + cents) * (neg ? -1 : 1);
     return HG_OK;
 bad:
-    return hg_fail(err, HG_INVALID, "invalid", "", "amount must be a decimal string with at most two decimals, such as \"1234.56\"");
+    return hg_fail(err, HG_INVALID, "invalid", "",
+                   "amount must be a decimal string with at most two decimals, such as \"1234.56\"");
 }
 
 void decimal2_format(int64_t hundredths, char *out, size_t outlen)
@@ -57,7 +58,4 @@ int64_t money_mul_div_round(int64_t a, int64_t b, int64_t c)
     return (int64_t)((p + (unsigned __int128)(c / 2)) / (uint64_t)c);
 }
 
-int64_t decimal_div_round(__int128 n, __int128 d)
-{
-    return (int64_t)((n >= 0 ? n + d / 2 : n - d / 2) / d);
-}
+int64_t decimal_div_round(__int128 n, __int128 d) { return (int64_t)((n >= 0 ? n + d / 2 : n - d / 2) / d); }

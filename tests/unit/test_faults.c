@@ -2,6 +2,7 @@
  * comes back as that fault, never as a business answer — not "no such enterprise", not a
  * conflict on another field, not a screening at another credit level's random rate. Each case
  * runs once without the fault (accepted) and once with it (refused with the fault's code). */
+#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ftw.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -81,11 +81,11 @@ static void screening_never_guesses_the_credit_level(void **state)
                              "consignee", "91210200241600015L", "declarant", "91210200241600015L", "trade_country",
                              "DE", "items", "hs_code", "8483409000", "origin", "DE", "value", "1000.00", "quantity", 1);
     assert_non_null(decl);
-    assert_int_equal(risk_screen_declaration(f->d, decl, lane, &ex, &err), HG_OK);   /* accepted */
+    assert_int_equal(risk_screen_declaration(f->d, decl, lane, &ex, &err), HG_OK); /* accepted */
     json_decref(ex);
     ex = NULL;
     db_fault_inject(LOOKUP, HG_UNAVAILABLE);
-    assert_int_equal(risk_screen_declaration(f->d, decl, lane, &ex, &err), HG_UNAVAILABLE);   /* refused */
+    assert_int_equal(risk_screen_declaration(f->d, decl, lane, &ex, &err), HG_UNAVAILABLE); /* refused */
     assert_null(ex);
     db_fault_inject(NULL, HG_OK);
     json_decref(decl);
@@ -104,7 +104,7 @@ static void enterprise_user_is_not_refused_as_unknown_on_a_fault(void **state)
     assert_string_not_equal(err.code, "not_found");
     db_fault_inject(NULL, HG_OK);
     user_spec w = {"ent-none", ROLE_ENTERPRISE, 0, "91350100M000100Y43", "a-long-password-2026"};
-    assert_int_equal(user_create(f->d, "test", NULL, &w, &id, &err), HG_INVALID);   /* a real "none" */
+    assert_int_equal(user_create(f->d, "test", NULL, &w, &id, &err), HG_INVALID); /* a real "none" */
     assert_string_equal(err.code, "not_found");
 }
 

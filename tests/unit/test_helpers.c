@@ -23,17 +23,17 @@ static void utf8_refuses_what_jansson_refuses(void **state)
     (void)state;
     assert_true(utf8_valid(""));
     assert_true(utf8_valid("plain ascii"));
-    assert_true(utf8_valid("海关 \xf0\x9f\x9a\xa2"));            /* CJK and U+1F6A2 */
-    assert_true(utf8_valid("\xf4\x8f\xbf\xbf"));                  /* U+10FFFF, the last */
-    assert_false(utf8_valid("\xc0\xaf"));                         /* overlong '/' */
-    assert_false(utf8_valid("\xe0\x80\xaf"));                     /* overlong, three bytes */
-    assert_false(utf8_valid("\xf0\x80\x80\xaf"));                 /* overlong, four bytes */
-    assert_false(utf8_valid("\xed\xa0\x80"));                     /* U+D800, a surrogate */
-    assert_false(utf8_valid("\xed\xbf\xbf"));                     /* U+DFFF */
-    assert_false(utf8_valid("\xf4\x90\x80\x80"));                 /* U+110000 */
+    assert_true(utf8_valid("海关 \xf0\x9f\x9a\xa2")); /* CJK and U+1F6A2 */
+    assert_true(utf8_valid("\xf4\x8f\xbf\xbf"));      /* U+10FFFF, the last */
+    assert_false(utf8_valid("\xc0\xaf"));             /* overlong '/' */
+    assert_false(utf8_valid("\xe0\x80\xaf"));         /* overlong, three bytes */
+    assert_false(utf8_valid("\xf0\x80\x80\xaf"));     /* overlong, four bytes */
+    assert_false(utf8_valid("\xed\xa0\x80"));         /* U+D800, a surrogate */
+    assert_false(utf8_valid("\xed\xbf\xbf"));         /* U+DFFF */
+    assert_false(utf8_valid("\xf4\x90\x80\x80"));     /* U+110000 */
     assert_false(utf8_valid("\xf5\x80\x80\x80"));
-    assert_false(utf8_valid("\xe6\xb5"));                         /* cut short */
-    assert_false(utf8_valid("\x80"));                             /* a lone continuation */
+    assert_false(utf8_valid("\xe6\xb5")); /* cut short */
+    assert_false(utf8_valid("\x80"));     /* a lone continuation */
     assert_int_equal(utf8_seq_len((const unsigned char *)"\xe6\xb5\xb7", 3), 3);
     assert_int_equal(utf8_seq_len((const unsigned char *)"\xe6\xb5\xb7", 2), 0);
     assert_true(utf8_text_ok("A海"));
@@ -50,14 +50,14 @@ static void identifiers_are_trimmed_and_upper_cased(void **state)
     char out[16];
     assert_int_equal(ident_normalize(" \t91310000abc \r\n", out, sizeof out), 0);
     assert_string_equal(out, "91310000ABC");
-    assert_int_equal(ident_normalize("沪a 12", out, sizeof out), 0);   /* only ASCII folds; inner space kept */
+    assert_int_equal(ident_normalize("沪a 12", out, sizeof out), 0); /* only ASCII folds; inner space kept */
     assert_string_equal(out, "沪A 12");
     assert_int_equal(ident_normalize("   ", out, sizeof out), 0);
     assert_string_equal(out, "");
     /* refused: too long, never cut into another identifier */
     assert_int_equal(ident_normalize("0123456789abcdef", out, sizeof out), -1);
     assert_string_equal(out, "");
-    assert_int_equal(ident_normalize("  0123456789abcde  ", out, sizeof out), 0);   /* 15 fits */
+    assert_int_equal(ident_normalize("  0123456789abcde  ", out, sizeof out), 0); /* 15 fits */
     char *d = ident_normalize_dup(" cn ");
     assert_non_null(d);
     assert_string_equal(d, "CN");
@@ -94,12 +94,12 @@ static void money_parses_and_formats_yuan(void **state)
 static void money_rounds_half_up(void **state)
 {
     (void)state;
-    assert_int_equal(money_mul_div_round(5, 1, 10), 1);         /* 0.5 -> 1 */
-    assert_int_equal(money_mul_div_round(4, 1, 10), 0);         /* 0.4 -> 0 */
-    assert_int_equal(money_mul_div_round(100001, 130000, 1000000), 13000);   /* 13000.13 */
-    assert_int_equal(money_mul_div_round(INT64_MAX, 1000000, 1000000), INT64_MAX);   /* no overflow */
+    assert_int_equal(money_mul_div_round(5, 1, 10), 1);                            /* 0.5 -> 1 */
+    assert_int_equal(money_mul_div_round(4, 1, 10), 0);                            /* 0.4 -> 0 */
+    assert_int_equal(money_mul_div_round(100001, 130000, 1000000), 13000);         /* 13000.13 */
+    assert_int_equal(money_mul_div_round(INT64_MAX, 1000000, 1000000), INT64_MAX); /* no overflow */
     assert_int_equal(decimal_div_round(5, 10), 1);
-    assert_int_equal(decimal_div_round(-5, 10), -1);            /* half away from zero */
+    assert_int_equal(decimal_div_round(-5, 10), -1); /* half away from zero */
     assert_int_equal(decimal_div_round(-4, 10), 0);
 }
 
@@ -118,14 +118,14 @@ static void shanghai_days_weeks_and_months(void **state)
     char out[12];
     /* 2026-12-31T16:00:00Z is already 2027-01-01 in Shanghai; a millisecond before is not */
     int64_t ms = calendar_day_start_ms(day_of("2027-01-01"));
-    assert_int_equal(ms, 1798761600000LL - 8LL * 3600 * 1000);   /* 2027-01-01T00:00Z less 8 h */
+    assert_int_equal(ms, 1798761600000LL - 8LL * 3600 * 1000); /* 2027-01-01T00:00Z less 8 h */
     assert_int_equal(calendar_year_of(ms), 2027);
     assert_int_equal(calendar_year_of(ms - 1), 2026);
     assert_int_equal(calendar_day_of(ms - 1), day_of("2026-12-31"));
-    assert_int_equal(calendar_day_of(-CALENDAR_OFFSET_MS - 1), -1);   /* floor, before 1970 too */
+    assert_int_equal(calendar_day_of(-CALENDAR_OFFSET_MS - 1), -1); /* floor, before 1970 too */
     calendar_format_date(calendar_day_of(0), out);
     assert_string_equal(out, "1970-01-01");
-    assert_int_equal(calendar_weekday(0), 4);   /* a Thursday */
+    assert_int_equal(calendar_weekday(0), 4); /* a Thursday */
     assert_int_equal(calendar_weekday(day_of("2026-12-03")), 4);
     assert_int_equal(calendar_weekday(day_of("1969-12-29")), 1);
     /* ISO weeks: 2026-12-31 (Thursday) is 2026-W53; 2027-01-03 (Sunday) too; 2027-01-04 is W01 */
@@ -135,7 +135,7 @@ static void shanghai_days_weeks_and_months(void **state)
     assert_string_equal(out, "2026-W53");
     calendar_format_week(day_of("2027-01-04"), out);
     assert_string_equal(out, "2027-W01");
-    calendar_format_week(day_of("2024-12-30"), out);   /* a Monday in 2024, week 1 of 2025 */
+    calendar_format_week(day_of("2024-12-30"), out); /* a Monday in 2024, week 1 of 2025 */
     assert_string_equal(out, "2025-W01");
     calendar_format_month(day_of("2028-02-29"), out);
     assert_string_equal(out, "2028-02");
@@ -164,9 +164,9 @@ static void working_days_follow_the_holiday_table(void **state)
         all[k++] = days[i];
     all[k++] = work[1];
     working_calendar c = {all, k}, none = {NULL, 0};
-    assert_true(calendar_is_working_day(&c, day_of("2026-02-14")));    /* a Saturday, worked */
-    assert_false(calendar_is_working_day(&c, day_of("2026-02-16")));   /* a Monday, off */
-    assert_false(calendar_is_working_day(&c, day_of("2026-03-01")));   /* a plain Sunday */
+    assert_true(calendar_is_working_day(&c, day_of("2026-02-14")));  /* a Saturday, worked */
+    assert_false(calendar_is_working_day(&c, day_of("2026-02-16"))); /* a Monday, off */
+    assert_false(calendar_is_working_day(&c, day_of("2026-03-01"))); /* a plain Sunday */
     assert_true(calendar_is_working_day(&none, day_of("2026-02-16")));
     /* a deadline falling in the holiday moves to the first working day after it */
     assert_int_equal(calendar_next_working_day(&c, day_of("2026-02-18")), day_of("2026-02-24"));
@@ -189,12 +189,9 @@ static void working_days_follow_the_holiday_table(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(utf8_refuses_what_jansson_refuses),
-        cmocka_unit_test(identifiers_are_trimmed_and_upper_cased),
-        cmocka_unit_test(money_parses_and_formats_yuan),
-        cmocka_unit_test(money_rounds_half_up),
-        cmocka_unit_test(shanghai_days_weeks_and_months),
-        cmocka_unit_test(working_days_follow_the_holiday_table),
+        cmocka_unit_test(utf8_refuses_what_jansson_refuses), cmocka_unit_test(identifiers_are_trimmed_and_upper_cased),
+        cmocka_unit_test(money_parses_and_formats_yuan),     cmocka_unit_test(money_rounds_half_up),
+        cmocka_unit_test(shanghai_days_weeks_and_months),    cmocka_unit_test(working_days_follow_the_holiday_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
