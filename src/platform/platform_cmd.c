@@ -182,116 +182,132 @@ static int user_add(cmd_ctx *c, const command *self)
     return EXIT_OK;
 }
 
-static int user_cmd(cmd_ctx *c);
-static const command *user_command(void);
-
-static int user_cmd(cmd_ctx *c)
+static int user_list(cmd_ctx *c, const command *self)
 {
-    const command *self = user_command();
-    if (c->argc < 2)
-        return cmd_usage(self);
-    const char *sub = c->argv[1];
-    if (strcmp(sub, "add") == 0)
-        return user_add(c, self);
     db *d;
     hg_err err;
     hg_err_clear(&err);
     hg_rc rc;
-    if (strcmp(sub, "list") == 0 && c->argc == 2) {
-        if (!(d = cmd_open_db(c)))
-            return EXIT_FAIL;
-        json_t *list = NULL;
-        rc = user_list_json(d, &list, &err);
-        db_close(d);
-        if (rc)
-            return fail(&err);
-        size_t i;
-        json_t *u;
-        printf("%-20s %-10s %-9s %-34s %s\n", "NAME", "ROLE", "STATUS", "POSTS", "ENTERPRISE");
-        json_array_foreach(json_object_get(list, "items"), i, u)
+    if (c->argc != 2)
+        return cmd_usage(self);
+    if (!(d = cmd_open_db(c)))
+        return EXIT_FAIL;
+    json_t *list = NULL;
+    rc = user_list_json(d, &list, &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    size_t i;
+    json_t *u;
+    printf("%-20s %-10s %-9s %-34s %s\n", "NAME", "ROLE", "STATUS", "POSTS", "ENTERPRISE");
+    json_array_foreach(json_object_get(list, "items"), i, u)
+    {
+        char posts[256] = "";
+        size_t k;
+        json_t *p;
+        json_array_foreach(json_object_get(u, "posts"), k, p)
         {
-            char posts[256] = "";
-            size_t k;
-            json_t *p;
-            json_array_foreach(json_object_get(u, "posts"), k, p)
-            {
-                size_t used = strlen(posts);
-                snprintf(posts + used, sizeof posts - used, "%s%s", k ? "," : "", json_string_value(p));
-            }
-            const char *ent = json_string_value(json_object_get(u, "enterprise"));
-            printf("%-20s %-10s %-9s %-34s %s\n", json_string_value(json_object_get(u, "name")),
-                   json_string_value(json_object_get(u, "role")),
-                   json_is_true(json_object_get(u, "disabled")) ? "disabled" : "active", posts[0] ? posts : "-",
-                   ent ? ent : "-");
+            size_t used = strlen(posts);
+            snprintf(posts + used, sizeof posts - used, "%s%s", k ? "," : "", json_string_value(p));
         }
-        json_decref(list);
-        return EXIT_OK;
+        const char *ent = json_string_value(json_object_get(u, "enterprise"));
+        printf("%-20s %-10s %-9s %-34s %s\n", json_string_value(json_object_get(u, "name")),
+               json_string_value(json_object_get(u, "role")),
+               json_is_true(json_object_get(u, "disabled")) ? "disabled" : "active", posts[0] ? posts : "-",
+               ent ? ent : "-");
     }
-    if ((strcmp(sub, "passwd") == 0 || strcmp(sub, "disable") == 0) && c->argc == 3) {
-        char pw[256] = "";
-        if (strcmp(sub, "passwd") == 0 && cmd_read_password(pw, sizeof pw)) {
-            fprintf(stderr, "haiguan: password: give the new password on standard input\n");
-            return EXIT_FAIL;
-        }
-        if (!(d = cmd_open_db(c)))
-            return EXIT_FAIL;
-        rc = strcmp(sub, "passwd") == 0 ? user_set_password(d, cli_actor(), NULL, c->argv[2], pw, &err)
-                                        : user_disable(d, cli_actor(), NULL, c->argv[2], &err);
-        db_close(d);
-        if (rc)
-            return fail(&err);
-        printf("user %s %s; their sessions and tokens have ended\n", c->argv[2],
-               strcmp(sub, "passwd") == 0 ? "has a new password" : "disabled");
-        return EXIT_OK;
-    }
-    return cmd_usage(self);
+    json_decref(list);
+    return EXIT_OK;
 }
+
+/* passwd and disable: both end every session and token of the user. */
+static int user_passwd_or_disable(cmd_ctx *c, const command *self)
+{
+    const char *sub = c->argv[1];
+    db *d;
+    hg_err err;
+    hg_err_clear(&err);
+    hg_rc rc;
+    if (c->argc != 3)
+        return cmd_usage(self);
+    char pw[256] = "";
+    if (strcmp(sub, "passwd") == 0 && cmd_read_password(pw, sizeof pw)) {
+        fprintf(stderr, "haiguan: password: give the new password on standard input\n");
+        return EXIT_FAIL;
+    }
+    if (!(d = cmd_open_db(c)))
+        return EXIT_FAIL;
+    rc = strcmp(sub, "passwd") == 0 ? user_set_password(d, cli_actor(), NULL, c->argv[2], pw, &err)
+                                    : user_disable(d, cli_actor(), NULL, c->argv[2], &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    printf("user %s %s; their sessions and tokens have ended\n", c->argv[2],
+           strcmp(sub, "passwd") == 0 ? "has a new password" : "disabled");
+    return EXIT_OK;
+}
+
+static const cmd_opt user_add_opts[] = {{"--role", 1}, {"--post", 1}, {"--enterprise", 1}, {NULL, 0}};
+static const cmd_sub user_subs[] = {
+    {"add", user_add, user_add_opts},
+    {"list", user_list, NULL},
+    {"passwd", user_passwd_or_disable, NULL},
+    {"disable", user_passwd_or_disable, NULL},
+    {NULL, NULL, NULL},
+};
 
 /* ---- token ---- */
 
-static const command *token_command(void);
-
-static int token_cmd(cmd_ctx *c)
+static int token_create_cmd(cmd_ctx *c, const command *self)
 {
-    const command *self = token_command();
     hg_err err;
     hg_err_clear(&err);
-    if (c->argc >= 2 && strcmp(c->argv[1], "create") == 0) {
-        const char *user = cmd_option(c, "--user"), *scopes = cmd_option(c, "--scopes");
-        if (!user || !scopes || c->argc != 6)
-            return cmd_usage(self);
-        db *d = cmd_open_db(c);
-        if (!d)
-            return EXIT_FAIL;
-        int64_t id;
-        char token[65];
-        hg_rc rc = token_create(d, cli_actor(), user, scopes, &id, token, &err);
-        db_close(d);
-        if (rc)
-            return fail(&err);
-        printf("%s\n", token);
-        fprintf(stderr, "token %lld for %s with scopes %s; shown once, keep it safe\n", (long long)id, user, scopes);
-        return EXIT_OK;
-    }
-    if (c->argc == 3 && strcmp(c->argv[1], "revoke") == 0) {
-        char *end;
-        long long id = strtoll(c->argv[2], &end, 10);
-        if (*end || id <= 0) {
-            fprintf(stderr, "haiguan: id: must be a positive token id\n");
-            return EXIT_FAIL;
-        }
-        db *d = cmd_open_db(c);
-        if (!d)
-            return EXIT_FAIL;
-        hg_rc rc = token_revoke(d, cli_actor(), id, &err);
-        db_close(d);
-        if (rc)
-            return fail(&err);
-        printf("token %lld revoked\n", id);
-        return EXIT_OK;
-    }
-    return cmd_usage(self);
+    const char *user = cmd_option(c, "--user"), *scopes = cmd_option(c, "--scopes");
+    if (!user || !scopes || c->argc != 6)
+        return cmd_usage(self);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    int64_t id;
+    char token[65];
+    hg_rc rc = token_create(d, cli_actor(), user, scopes, &id, token, &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    printf("%s\n", token);
+    fprintf(stderr, "token %lld for %s with scopes %s; shown once, keep it safe\n", (long long)id, user, scopes);
+    return EXIT_OK;
 }
+
+static int token_revoke_cmd(cmd_ctx *c, const command *self)
+{
+    hg_err err;
+    hg_err_clear(&err);
+    if (c->argc != 3)
+        return cmd_usage(self);
+    char *end;
+    long long id = strtoll(c->argv[2], &end, 10);
+    if (*end || id <= 0) {
+        fprintf(stderr, "haiguan: id: must be a positive token id\n");
+        return EXIT_FAIL;
+    }
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_rc rc = token_revoke(d, cli_actor(), id, &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    printf("token %lld revoked\n", id);
+    return EXIT_OK;
+}
+
+static const cmd_opt token_create_opts[] = {{"--user", 1}, {"--scopes", 1}, {NULL, 0}};
+static const cmd_sub token_subs[] = {
+    {"create", token_create_cmd, token_create_opts},
+    {"revoke", token_revoke_cmd, NULL},
+    {NULL, NULL, NULL},
+};
 
 /* ---- demo ---- */
 
@@ -412,6 +428,12 @@ static int routes_cmd(cmd_ctx *c)
     return EXIT_OK;
 }
 
+static const cmd_opt serve_opts[] = {{"--listen", 1},       {"--threads", 1},     {"--max-body", 1},
+                                     {"--keys", 1},         {"--assets", 1},      {"--session-idle", 1},
+                                     {"--session-max", 1},  {"--wal-mb", 1},      {NULL, 0}};
+static const cmd_opt keys_opts[] = {{"--keys", 1}, {NULL, 0}};
+static const cmd_opt demo_opts[] = {{"--days", 1}, {"--scale", 1}, {"--seed", 1}, {"--keys", 1}, {NULL, 0}};
+
 static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
      "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]",
@@ -422,11 +444,11 @@ static const command platform_commands[] = {
      "--threads sets the worker pool (default 8); --max-body bounds request bodies (default\n"
      "1048576 bytes). Sessions end after --session-idle seconds without use (default 1800) or\n"
      "--session-max seconds in all (default 43200). The database is created or migrated first. Audit checkpoints are signed\n"
-     "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database)."},
+     "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database).", serve_opts, NULL},
     {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
      "Creates the database or applies the migrations it has not seen; safe to run again.\n"
-     "Also creates the audit signing key when there is none."},
-    {"user", user_cmd,
+     "Also creates the audit signing key when there is none.", keys_opts, NULL},
+    {"user", NULL,
      "user add NAME --role admin|officer|enterprise|system [--post POST]... [--enterprise USCC]\n"
      "       user list | user passwd NAME | user disable NAME",
      "manage user accounts",
@@ -434,17 +456,17 @@ static const command platform_commands[] = {
      "Officers carry posts (clearance, risk, inspection, tax, gate, quarantine, bonded, liaison,\n"
      "enterprise, antismuggling, manager; repeat --post or give a comma list). Enterprise users\n"
      "are bound to one enterprise by its USCC. passwd reads the new password from standard\n"
-     "input; passwd and disable end every session and token of the user at once."},
-    {"token", token_cmd, "token create --user NAME --scopes a,b | token revoke ID", "manage bearer tokens",
+     "input; passwd and disable end every session and token of the user at once.", NULL, user_subs},
+    {"token", NULL, "token create --user NAME --scopes a,b | token revoke ID", "manage bearer tokens",
      "create prints a new bearer token once (only its hash is stored). Scopes name areas:\n"
      "enterprises, risk, declarations, manifests, arrival, inspections, lab, tax, stats, gate,\n"
-     "audit, admin, ...; * means everything the user's role allows. revoke ends a token."},
+     "audit, admin, ...; * means everything the user's role allows. revoke ends a token.", NULL, token_subs},
     {"demo", demo_cmd, "demo [--days N] [--scale K] [--seed S] [--keys DIR]", "load demo data",
      "Loads the demo users, enterprises and each area's demo data; skips what exists. With --days N\n"
      "it also generates N days of port activity up to now (vessels and flights, manifests,\n"
      "arrivals, advance, two-step, ship-side pickup, cold-chain, bulk-ore and fresh-produce\n"
      "declarations, lanes, inspections, lab results, taxes and releases) through the same code\n"
-     "paths as the API; --scale multiplies the volume and --seed makes it repeatable."},
+     "paths as the API; --scale multiplies the volume and --seed makes it repeatable.", demo_opts, NULL},
     {"import", import_cmd, "import KIND FILE", "load records from a file",
      "Loads many records at once. Each line is checked like an API request; a bad line is\n"
      "reported with its line number and reason and loads nothing, the good lines load.\n"
@@ -453,15 +475,14 @@ static const command platform_commands[] = {
      "name_zh, name_en, kind, credit_level, coordinator. tariff, exchange-rates: CSV, loaded\n"
      "whole or not at all. manifests, declarations, arrivals: JSON Lines, one record per line\n"
      "as the API takes it (a manifest adds \"filer\", the carrier's USCC), with a progress bar\n"
-     "on a terminal."},
+     "on a terminal.",
+     NULL, NULL},
     {"routes", routes_cmd, "routes", "list the HTTP routes",
-     "Prints every route of the API: method, path pattern and what it does."},
-    {NULL, NULL, NULL, NULL, NULL},
+     "Prints every route of the API: method, path pattern and what it does.", NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
-static const command *user_command(void) { return &platform_commands[2]; }
 static const command *import_command(void) { return &platform_commands[5]; }
-static const command *token_command(void) { return &platform_commands[3]; }
 
 const hg_module platform_module = {.name = "accounts",
                                    .migrations = auth_migrations,

@@ -39,3 +39,25 @@ def register(test, eq, error_of):
         eq(p.returncode, 1, p.stdout + p.stderr)
         assert "line 2: uscc: " in p.stdout and "1 loaded, 1 refused" in p.stdout, p.stdout
         eq(p.stderr, "")
+
+    @test
+    def every_command_refuses_an_unknown_option(s):
+        listed = s.cli("help").stdout.split("commands:")[1]
+        names = [line.split()[0] for line in listed.splitlines() if line.startswith("  ")]
+        names = [n for n in names if n not in ("help", "version")]
+        assert "serve" in names and "import" in names, names
+        # refused: the option alone, and after a subcommand and its arguments
+        cases = [[n, "--no-such-option"] for n in names] + [
+            ["user", "list", "--no-such-option"], ["user", "add", "x", "--role", "officer", "--rol", "admin"],
+            ["token", "revoke", "1", "--no-such-option"], ["db", "copy", "--from", "a", "--to", "b", "--forc"],
+            ["audit", "verify", "--no-such-option"], ["risk", "import", "f.jsonl", "--key", "d"],
+            ["import", "holidays", "f.csv", "--no-such-option"], ["check", "uscc", "-x"], ["serve", "--listen"]]
+        for args in cases:
+            p = s.cli(*args, check=False)
+            eq(p.returncode, 2, "exit of haiguan %s: %s" % (" ".join(args), p.stderr))
+            assert p.stderr.startswith("haiguan ") or p.stderr.startswith("usage:"), p.stderr
+        # accepted: known options, and "--" before a value that starts with '-'
+        eq(s.cli("routes").returncode, 0)
+        p = s.cli("check", "uscc", "--", "-91210200241600015L", check=False)
+        eq((p.returncode, p.stdout.startswith("invalid")), (1, True), p.stdout + p.stderr)
+        eq(s.cli("check", "uscc", "--", "91210200241600015L").stdout, "valid\n")
