@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 15
 # a Vite build into web/dist, which the Meson build embeds (tools/embed_assets.py).
 WEB_SRC := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite.config.js
 
-.PHONY: all deps test-deps build web run test test-plain test-pg test-asan test-e2e fuzz lint clean
+.PHONY: all deps test-deps build web run test test-plain test-pg test-asan test-e2e test-proxy fuzz lint clean
 
 all: build
 
@@ -49,7 +49,7 @@ $(ASAN)/build.ninja:
 $(FUZZ)/build.ninja:
 	CC=clang meson setup $(FUZZ) --buildtype=debug -Dfuzz=true
 
-test: test-deps lint web test-plain test-pg test-asan fuzz test-e2e
+test: test-deps lint web test-plain test-pg test-asan fuzz test-e2e test-proxy
 	@echo "all tests passed"
 
 test-plain: web $(BUILD)/build.ninja
@@ -73,6 +73,11 @@ test-asan: web $(ASAN)/build.ninja
 	ninja -C $(ASAN)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		meson test -C $(ASAN) --print-errorlogs
+
+# the README's tour through Debian's nginx over TLS with deploy/nginx/haiguan.conf, on loopback
+test-proxy: test-deps $(BUILD)/build.ninja
+	ninja -C $(BUILD) haiguan
+	python3 tests/proxy/run_proxy_tests.py $(BUILD)/haiguan
 
 # the console in headless Chromium against a fresh demo server; screenshots in $(BUILD)/e2e-artifacts
 test-e2e: test-deps web $(BUILD)/build.ninja

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "log.h"
 #include "mem.h"
@@ -34,6 +35,8 @@ static void print_help(void)
 
 int main(int argc, char **argv)
 {
+    /* every file the server makes (database, WAL, keys, exports) is its owner's alone */
+    umask(077);
     mem_init();
     if (sodium_init() < 0) {
         fprintf(stderr, "haiguan: cannot initialise libsodium\n");

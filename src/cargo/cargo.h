@@ -41,6 +41,18 @@ int cargo_check_vins(const char *s, const char **reason);
 /* 4-digit customs code of a port (关区代码), e.g. "0902". */
 int cargo_check_port(const char *s, const char **reason);
 
+/* Extension point CARGO_RELEASE_CONDITIONS: a fact that a later area owns and a release
+ * needs (the vessel is under no no-unloading order, the gate has not let the goods out).
+ * Rows are contributed through module records (module.h); the store asks each one inside the
+ * release's transaction, and the decision (cargo_release_allowed) stays pure over the facts. */
+#define CARGO_RELEASE_CONDITIONS "cargo.release_condition"
+typedef struct cargo_release_condition {
+    const char *field;     /* names the fact in a refusal: "vessel" */
+    const char *refusal;   /* the refusal's message: "the vessel is ordered to leave unloaded" */
+    /* *holds 1 when the condition allows the release of entry_no; an error is a fault. */
+    hg_rc (*holds)(db *d, const char *entry_no, int *holds, hg_err *err);
+} cargo_release_condition;
+
 /* What a declaration needs before it may be released, from its facts. */
 typedef struct release_facts {
     const char *status;
@@ -55,10 +67,15 @@ typedef struct release_facts {
     int sample_positive;       /* a sample tested positive: never released */
     int by_officer;            /* an officer (clearance post) asks for the release */
     int release_first;         /* 先放后检: bulk commodities released while inspection goes on */
+    const cargo_release_condition *unmet;   /* the first contributed condition that does not
+                                             * hold, or NULL (cargo_release_conditions) */
 } release_facts;
 
 /* HG_OK when the release may happen; HG_CONFLICT with the rule named in err otherwise. */
 hg_rc cargo_release_allowed(const release_facts *f, hg_err *err);
+/* Sets f->unmet to the first row of CARGO_RELEASE_CONDITIONS that does not hold for entry_no
+ * (NULL when all hold), inside the caller's transaction. */
+hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg_err *err);
 
 /* Imported seafood (HS chapter 03, headings 1604 and 1605): every batch is sampled for
  * nucleic acid (HQ's standing instruction on cold-chain food). */
@@ -129,23 +146,26 @@ hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_
 hg_rc declaration_complete(db *d, const principal *who, const char *request_id, const char *entry_no,
                            const json_t *body, json_t **out, hg_err *err);
 
-/* Screening hook: the risk area sets it at start-up; it fills lane ("green", "yellow", "red",
- * "blue") for a declaration given as its JSON (header and items) and may record the
- * screening. NULL: every declaration is green. */
-extern hg_rc (*cargo_screen)(db *d, const json_t *declaration, char lane[8], json_t **explanation, hg_err *err);
-
-/* Tax hooks, set by the tax area: assess a just-filed declaration (its JSON) inside the
- * filing transaction, refusing it when an item cannot be assessed; and say whether its tax
- * is settled for release. NULL: no tax area (everything settled). */
-extern hg_rc (*cargo_tax_assess)(db *d, const json_t *declaration, hg_err *err);
-extern int (*cargo_tax_settled)(db *d, const char *entry_no);
-/* Where a declaration's tax bill stands (status, amount due, due date, overdue), for list
- * rows; NULL when it has none. Set by the tax area. */
-extern json_t *(*cargo_tax_brief)(db *d, const char *entry_no);
+/* Screening and tax are earlier areas' (risk_store.h, tax_store.h): filing calls them
+ * directly, inside its transaction. */
 
 /* Appends an event to a declaration's timeline, inside the caller's transaction. */
 hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                   hg_err *err);
+
+/* For the areas after cargo that keep their records beside cargo's (gate, vessel): the next
+ * number of the serial named prefix, inside the caller's write transaction; and audit then
+ * commit (rc HG_OK) or roll back, for a change whose answer is *out, its state after: on
+ * failure *out is released and set to NULL, so that the caller has nothing to clean up. */
+hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err);
+hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
+                       const char *request_id, const json_t *before, json_t **out, hg_err *err);
+
+/* The gate reports goods of a released declaration leaving at at_ms: the first exit (unless
+ * earlier is 1: an exit at or before this one is on record) becomes its gate-out time, and
+ * the exit (detail borrowed) goes on its timeline by actor. Inside the caller's transaction. */
+hg_rc cargo_note_gate_out(db *d, const char *entry_no, int64_t at_ms, int earlier, const char *actor,
+                          const json_t *detail, hg_err *err);
 
 /* Releases the declaration if it has become releasable (after a payment, say), inside the
  * caller's transaction. */
@@ -177,27 +197,14 @@ hg_rc ledger_open(db *d, const char *entry_no, const json_t *decl, hg_err *err);
 hg_rc ledger_update(db *d, const char *entry_no, int64_t line_no, const char *status, int released, hg_err *err);
 hg_rc ledger_list(db *d, const principal *who, const char *entry_no, const char *status, json_t **out, hg_err *err);
 
-/* Disinfection supervision records for refrigerated cargo unloading (disinfection_store.c). */
-extern const record_type disinfection_record;
-hg_rc disinfection_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
-                          hg_err *err);
-hg_rc disinfection_list(db *d, const char *cursor, int limit, json_t **out, hg_err *err);
-
-/* Release records for the smart gate and its exits (release_store.c). */
-extern const record_type gate_exit_record;
-typedef struct release_query {
-    int64_t since_ms;        /* released at or after */
-    const char *direction, *port, *bill_no, *container;   /* or NULL */
-    const char *gone;        /* "true": already out of the gate, "false": not yet, NULL: both */
-    const char *cursor;      /* "released_ms:entry_no" from next_cursor */
-    int limit;
-} release_query;
-/* Released declarations, oldest release first, each with its containers and VINs. */
-hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err);
-/* Records goods leaving through a gate: released goods only, not before their release, once
- * per container (or once for the declaration); the first exit is its gate-out time. */
-hg_rc release_gate_out(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,
-                       json_t **out, hg_err *err);
+/* Extension point CARGO_DEMO_DEPARTURES: in generated port activity (cargo_demo.c), the
+ * released goods leave through gate 1 or 2 of the port within hours; cargo draws which gate
+ * and when, sets the simulated clock to that moment and calls leave on every row contributed
+ * through a module record (module.h), which records the exit its own way. */
+#define CARGO_DEMO_DEPARTURES "cargo.demo_departure"
+typedef struct cargo_demo_departure {
+    hg_rc (*leave)(db *d, const char *entry_no, int gate_no, hg_err *err);
+} cargo_demo_departure;
 
 /* `haiguan demo --days N`: generated port activity (cargo_demo.c). */
 struct demo_options;

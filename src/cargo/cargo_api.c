@@ -87,38 +87,6 @@ static hg_rc arrivals_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
-static hg_rc one_of(req *r, const char *name, const char *const *values, const char **out, hg_err *err);
-
-static hg_rc releases_api(req *r, hg_err *err)
-{
-    static const char *const dirs[] = {"import", "export", NULL};
-    release_query q = {.port = req_query(r, "port"), .bill_no = req_query(r, "bill_no"),
-                       .container = req_query(r, "container"), .gone = req_query(r, "gone"),
-                       .cursor = req_query(r, "cursor")};
-    const char *since = req_query(r, "since");
-    hg_rc drc = one_of(r, "direction", dirs, &q.direction, err);
-    if (drc)
-        return drc;
-    if (since && time_parse_rfc3339(since, &q.since_ms))
-        return hg_fail(err, HG_INVALID, "invalid", "since", "since must be an RFC 3339 time with offset");
-    if (q.gone && strcmp(q.gone, "true") && strcmp(q.gone, "false"))
-        return hg_fail(err, HG_INVALID, "invalid", "gone", "gone must be true or false");
-    hg_rc rc = record_parse_limit(req_query(r, "limit"), &q.limit, err);
-    json_t *out;
-    if (!rc)
-        rc = release_list(r->db, &q, &out, err);
-    return rc ? rc : req_reply_json(r, 200, out);
-}
-
-static hg_rc gate_out_api(req *r, hg_err *err)
-{
-    json_t *out;
-    hg_rc rc = need_body(r, err);
-    if (!rc)
-        rc = release_gate_out(r->db, r->who, r->request_id, r->params[0], r->json, &out, err);
-    return rc ? rc : req_reply_json(r, 201, out);
-}
-
 static void free_draft(void *p) { declaration_draft_free(p); }
 
 /* Parsing and checking a declaration needs no database: it is done on the request's own
@@ -236,25 +204,6 @@ static hg_rc declarations_permit_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
-static hg_rc disinfections_create_api(req *r, hg_err *err)
-{
-    json_t *out;
-    hg_rc rc = need_body(r, err);
-    if (!rc)
-        rc = disinfection_create(r->db, r->who, r->request_id, r->json, &out, err);
-    return rc ? rc : req_reply_json(r, 201, out);
-}
-
-static hg_rc disinfections_list_api(req *r, hg_err *err)
-{
-    int limit;
-    json_t *out;
-    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
-    if (!rc)
-        rc = disinfection_list(r->db, req_query(r, "cursor"), limit, &out, err);
-    return rc ? rc : req_reply_json(r, 200, out);
-}
-
 static hg_rc declarations_complete_api(req *r, hg_err *err)
 {
     json_t *out;
@@ -358,11 +307,6 @@ const route cargo_routes[] = {
     {"GET", "/api/v1/manifests/{manifest_no}", manifests_get_api, 0, "manifests", READERS, 0, "read a manifest"},
     {"POST", "/api/v1/manifests/{manifest_no}/arrived", manifests_arrived_api, 0, "manifests",
      ROLE_ENTERPRISE | ROLE_OFFICER, POST_CLEARANCE, "declare the transport's arrival (运输工具申报进境)"},
-    {"GET", "/api/v1/releases", releases_api, 0, "gate", ROLE_SYSTEM | ROLE_OFFICER | ROLE_ADMIN, POST_CLEARANCE,
-     "release records for the smart gate: containers and VINs that may leave (since, direction, port, bill_no, "
-     "container, gone, limit, cursor)"},
-    {"POST", "/api/v1/releases/{entry_no}/gate-out", gate_out_api, 0, "gate", ROLE_SYSTEM | ROLE_OFFICER,
-     POST_CLEARANCE, "record released goods leaving through a gate (the gate, or a clearance officer)"},
     {"POST", "/api/v1/arrivals", arrivals_api, 0, "arrival", ROLE_SYSTEM | ROLE_OFFICER, POST_CLEARANCE,
      "report goods arrived in the supervised area (运抵)"},
     {"POST", "/api/v1/declarations", declarations_file_api, ROUTE_PREPARED, "declarations", ROLE_ENTERPRISE, 0,
@@ -378,10 +322,6 @@ const route cargo_routes[] = {
      POST_CLEARANCE | POST_RISK | POST_INSPECTION, "order an inspection of a filed declaration (officer)"},
     {"POST", "/api/v1/declarations/{entry_no}/permit-entry", declarations_permit_api, 0, "declarations", ROLE_OFFICER,
      POST_CLEARANCE | POST_INSPECTION, "two-stage admission: permit goods to enter before their laboratory results"},
-    {"POST", "/api/v1/disinfections", disinfections_create_api, 0, "inspections", ROLE_OFFICER,
-     POST_INSPECTION | POST_QUARANTINE, "record a supervised disinfection of refrigerated cargo unloading"},
-    {"GET", "/api/v1/disinfections", disinfections_list_api, 0, "inspections", ROLE_ADMIN | ROLE_OFFICER, 0,
-     "disinfection supervision records (limit, cursor)"},
     {"POST", "/api/v1/declarations/{entry_no}/complete", declarations_complete_api, 0, "declarations",
      ROLE_ENTERPRISE, 0, "complete a two-step summary declaration"},
     {"GET", "/api/v1/ledger", ledger_api, 0, "ledger", READERS | ROLE_SYSTEM, 0,

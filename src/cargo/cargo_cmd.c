@@ -9,22 +9,13 @@
 #include "../platform/log.h"
 #include "../platform/module.h"
 #include "cargo.h"
+#include "cargo_store.h"
 
 extern const route cargo_routes[];
 
 static const char agent_uscc[] = "91210200118877668W";     /* 大连远洋船务代理 (enterprise demo) */
 static const char trading_uscc[] = "91210200241600015L";   /* 大连港通国际贸易 */
 static const char fishery_uscc[] = "91210200716215023J";   /* 大连海洋渔业进出口 */
-
-static hg_rc ensure_user(db *d, const char *name, unsigned role, const char *enterprise, const char *password,
-                         hg_err *err)
-{
-    int64_t id;
-    if (db_int(d, &id, err, "SELECT id FROM users WHERE name = ?", "t", name) == HG_OK)
-        return HG_OK;
-    user_spec u = {name, role, 0, enterprise, password};
-    return user_create(d, "demo", NULL, &u, &id, err);
-}
 
 /* HS headings under legal inspection-quarantine in the demo district (food, ores, vehicles). */
 static const char *const demo_legal_inspection[][2] = {
@@ -42,15 +33,7 @@ static hg_rc cargo_demo(db *d, hg_err *err)
         if (rc)
             return rc;
     }
-    hg_rc rc = ensure_user(d, "dl-agent", ROLE_ENTERPRISE, agent_uscc, "agent-demo-2026", err);
-    if (!rc)
-        rc = ensure_user(d, "terminal01", ROLE_SYSTEM, NULL, "terminal01-demo-2026", err);
-    if (!rc)
-        rc = ensure_user(d, "lab01", ROLE_SYSTEM, NULL, "lab01-demo-2026", err);
-    if (!rc)
-        rc = ensure_user(d, "demo-shipyard", ROLE_ENTERPRISE, "91210213005599016G", "shipyard-demo-2026", err);
-    if (!rc)
-        rc = ensure_user(d, "demo-kuaijie", ROLE_ENTERPRISE, "91210200765432104C", "kuaijie-demo-2026", err);
+    hg_rc rc = HG_OK;
     if (!rc && hg_demo_options.days > 0)
         rc = cargo_demo_activity(d, &hg_demo_options, err);
     int64_t n = 0;
@@ -167,8 +150,48 @@ static const importer cargo_importers[] = {
     {NULL, NULL, NULL},
 };
 
+static const hg_post cargo_posts[] = {
+    HG_POST(0, clearance, "通关"),
+    HG_POST(2, inspection, "查验"),
+    {0},
+};
+
+static const hg_scope cargo_scopes[] = {
+    {"declarations", "declarations: filing, release, two-step completion"},
+    {"manifests", "manifests and the transport's arrival"},
+    {"arrival", "arrival reports of goods in the supervised area (terminals)"},
+    {"inspections", "the inspection queue and results"},
+    {"lab", "samples and laboratory results (laboratories)"},
+    {"ledger", "the logistics ledger"},
+    {NULL, NULL},
+};
+
+static const demo_signin cargo_signins[] = {
+    {"officer", ROLE_OFFICER, "clearance,inspection", NULL, "officer-demo-2026", "an officer of every demo post"},
+    {"terminal01", ROLE_SYSTEM, NULL, NULL, "terminal01-demo-2026", "the terminal's machine: arrival reports"},
+    {"lab01", ROLE_SYSTEM, NULL, NULL, "lab01-demo-2026", "the laboratory's machine: sample results"},
+    {"dl-agent", ROLE_ENTERPRISE, NULL, agent_uscc, "agent-demo-2026", "the shipping agent: manifests"},
+    {"demo-shipyard", ROLE_ENTERPRISE, NULL, "91210213005599016G", "shipyard-demo-2026", "a shipyard"},
+    {"demo-kuaijie", ROLE_ENTERPRISE, NULL, "91210200765432104C", "kuaijie-demo-2026",
+     "a cross-border e-commerce platform"},
+    {NULL, 0, NULL, NULL, NULL, NULL},
+};
+
+/* What cargo contributes to the extension points of the areas before it. */
+static const hg_extension cargo_extends[] = {
+    {TAX_SUBJECTS, &cargo_tax_subjects},
+    {NULL, NULL},
+};
+
 const hg_module cargo_module = {.name = "cargo",
                                 .migrations = cargo_migrations,
                                 .routes = cargo_routes,
                                 .importers = cargo_importers,
-                                .demo = cargo_demo};
+                                .demo = cargo_demo,
+                                .summary = "manifests, arrivals, declarations, inspections, samples, the ledger",
+                                .migrations_first = 200,
+                                .migrations_last = 299,
+                                .posts = cargo_posts,
+                                .scopes = cargo_scopes,
+                                .demo_signins = cargo_signins,
+                                .extends = cargo_extends};

@@ -1,23 +1,23 @@
-/* cargo_store.h — helpers shared by the cargo area's store files (not a public API). */
+/* cargo_store.h — helpers shared by the cargo area's store files (not a public API; the two
+ * that later areas use too, cargo_next_serial and cargo_finish_out, are in cargo.h). */
 #ifndef HG_CARGO_STORE_H
 #define HG_CARGO_STORE_H
 
 #include <jansson.h>
 
 #include "../platform/db.h"
+#include "../tax/tax_store.h"
+#include "cargo.h"
 
-/* Next number of the serial named prefix, inside the caller's write transaction. */
-hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err);
+/* cargo's row of tax's extension point TAX_SUBJECTS (declaration_store.c). */
+extern const tax_subjects cargo_tax_subjects;
+
 /* Appends an event to a declaration's timeline (detail borrowed, may be NULL). */
 hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                       hg_err *err);
 /* Audits and commits when rc is HG_OK, rolls back otherwise; returns the final result. */
 hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                    const char *request_id, const json_t *before, const json_t *after, hg_err *err);
-/* The same for a change whose answer is *out, its state after: on failure *out is released
- * and set to NULL, so that the caller has nothing to clean up. */
-hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
-                       const char *request_id, const json_t *before, json_t **out, hg_err *err);
 /* The same, handing back the canonical text of after that the audit row stored (xfree it).
  * after_canon, when not NULL, is that text already written (audit_event.after_text). */
 hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,

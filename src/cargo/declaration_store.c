@@ -9,14 +9,59 @@
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/module.h"
+#include "../risk/risk_store.h"
+#include "../tax/tax_store.h"
 #include "cargo.h"
 #include "cargo_store.h"
 
-hg_rc (*cargo_tax_assess)(db *d, const json_t *declaration, hg_err *err);
-int (*cargo_tax_settled)(db *d, const char *entry_no);
-json_t *(*cargo_tax_brief)(db *d, const char *entry_no);
+static int tax_settled(db *d, const char *entry_no) { return tax_settled_for_release(d, entry_no); }
 
-static int tax_settled(db *d, const char *entry_no) { return !cargo_tax_settled || cargo_tax_settled(d, entry_no); }
+/* Tax assesses a declaration in its own terms (tax_store.h): its parties and its goods. */
+static hg_rc assess_tax(db *d, const json_t *decl, hg_err *err)
+{
+    const json_t *items = json_object_get(decl, "items");
+    size_t i, n = json_array_size(items);
+    json_t *item;
+    tax_goods *goods = n ? xcalloc(n, sizeof *goods) : NULL;
+    if (n && !goods)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    json_array_foreach(items, i, item)
+        goods[i] = (tax_goods){json_string_value(json_object_get(item, "hs_code")),
+                               json_string_value(json_object_get(item, "value")),
+                               json_string_value(json_object_get(item, "currency"))};
+    tax_subject s = {.entry_no = json_string_value(json_object_get(decl, "entry_no")),
+                     .import = strcmp(json_string_value(json_object_get(decl, "direction")), "import") == 0,
+                     .declarant = json_string_value(json_object_get(decl, "declarant")),
+                     .consignee = json_string_value(json_object_get(decl, "consignee")),
+                     .consignor = json_string_value(json_object_get(decl, "consignor")),
+                     .goods = goods,
+                     .n_goods = n};
+    hg_rc rc = tax_assess(d, &s, err);
+    xfree(goods);
+    return rc;
+}
+
+/* cargo's row of tax's TAX_SUBJECTS: a bill is seen by whoever sees its declaration, and a
+ * change to it goes on the declaration's timeline and may release it. */
+static hg_rc tax_subject_visible(db *d, const principal *who, const char *entry_no, hg_err *err)
+{
+    json_t *decl = NULL;
+    hg_rc rc = declaration_get(d, who, entry_no, &decl, err);
+    json_decref(decl);
+    return rc;
+}
+
+static hg_rc tax_subject_changed(db *d, const char *entry_no, const char *actor, const char *event,
+                                 const json_t *detail, int settled, hg_err *err)
+{
+    hg_rc rc = cargo_event(d, entry_no, actor, event, detail, err);
+    if (!rc && settled)
+        rc = cargo_auto_release_entry(d, entry_no, "system", err);
+    return rc;
+}
+
+const tax_subjects cargo_tax_subjects = {.visible = tax_subject_visible, .changed = tax_subject_changed};
 
 static int sees_declaration(const principal *who, const json_t *decl)
 {
@@ -124,6 +169,20 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
     return rc;
 }
 
+hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg_err *err)
+{
+    size_t at = 0;
+    hg_rc rc = HG_OK;
+    f->unmet = NULL;
+    for (const cargo_release_condition *c; !rc && !f->unmet && (c = modules_extension_next(CARGO_RELEASE_CONDITIONS, &at));) {
+        int holds = 1;
+        rc = c->holds(d, entry_no, &holds, err);
+        if (!rc && !holds)
+            f->unmet = c;
+    }
+    return rc;
+}
+
 /* Releases one declaration of a bill if the rules allow it now; *released (if given) says
  * whether it did. */
 static hg_rc auto_release_one(db *d, const bill_facts *bf, const char *entry_no, const char *status, const char *lane,
@@ -152,6 +211,8 @@ static hg_rc auto_release_one(db *d, const bill_facts *bf, const char *entry_no,
         return HG_OK;
     f.tax_settled = tax_settled(d, entry_no);
     hg_rc rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
+    if (!rc)
+        rc = cargo_release_conditions(d, entry_no, &f, err);
     if (!rc && cargo_release_allowed(&f, &ignored) == HG_OK && !(rc = do_release(d, entry_no, actor, NULL, 1, err)) &&
         released)
         *released = 1;
@@ -325,9 +386,13 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
     bill_facts bf;
     const char *direction = record_text(rec, "direction"), *port = record_text(rec, "port");
     rc = load_bill_facts(d, record_text(rec, "bill_no"), &bf, err);
-    if (!rc && (strcmp(bf.direction, direction) != 0 || strcmp(bf.port, port) != 0))
-        rc = hg_fail(err, HG_INVALID, "invalid", "bill_no", "bill %s is manifested for %s at port %s, not %s at %s",
-                     record_text(rec, "bill_no"), bf.direction, bf.port, direction, port);
+    /* a bill manifested elsewhere is answered as one that does not exist, in the declarant's
+     * own terms: the answer must not tell another party's bill's port and direction */
+    if ((rc == HG_INVALID && strcmp(err->code, "not_found") == 0) ||
+        (!rc && (strcmp(bf.direction, direction) != 0 || strcmp(bf.port, port) != 0)))
+        rc = hg_fail(err, HG_INVALID, "not_found", "bill_no",
+                     "no manifest carries bill %s for %s at port %s; the carrier files the manifest first",
+                     record_text(rec, "bill_no"), direction, port);
     int64_t now = now_ms(), serial = 0;
     char prefix[24], entry_no[19] = "";
     snprintf(prefix, sizeof prefix, "EN%s%d%s", port, cargo_shanghai_year(now), direction);
@@ -347,16 +412,16 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = cargo_check_producers(d, json_object_get(filed, "items"), err);
     /* screening: every declaration, before anything else happens to it */
     char lane[8] = "green";
-    if (!rc && cargo_screen)
-        rc = cargo_screen(d, filed, lane, &explanation, err);
+    if (!rc)
+        rc = risk_screen_declaration(d, filed, lane, &explanation, err);
     int inspect = strcmp(lane, "red") == 0 || strcmp(lane, "yellow") == 0;
     const char *status = inspect ? DECL_INSPECTION : DECL_FILED;
     if (!rc && (draft_set(dr, "status", status, 0) || draft_set(dr, "lane", lane, 0)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = record_insert(d, rec, err);
-    if (!rc && cargo_tax_assess)
-        rc = cargo_tax_assess(d, filed, err);
+    if (!rc)
+        rc = assess_tax(d, filed, err);
     /* the first two events of its timeline, in one statement; their details are canonical JSON
      * written out here, the lane being one of a few plain words */
     char lane_detail[32];
@@ -452,7 +517,7 @@ static hg_rc add_arrival_facts(db *d, json_t *items, hg_err *err)
                                 json_boolean(cargo_complete_overdue(json_string_value(json_object_get(decl, "kind")),
                                                                     completed, bf.transport_arrived_ms, now_ms()))))
             return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-        json_t *tax = cargo_tax_brief ? cargo_tax_brief(d, json_string_value(json_object_get(decl, "entry_no"))) : NULL;
+        json_t *tax = tax_brief_json(d, json_string_value(json_object_get(decl, "entry_no")));
         if (json_object_set_new(decl, "tax", tax ? tax : json_null()))
             return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
@@ -599,6 +664,8 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
         if (!rc)
             rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
         if (!rc)
+            rc = cargo_release_conditions(d, entry_no, &f, err);
+        if (!rc)
             rc = cargo_release_allowed(&f, err);
     }
     if (!rc)
@@ -643,6 +710,8 @@ hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_
                            .tax_settled = tax_settled(d, entry_no),
                            .by_officer = 1};
         rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
+        if (!rc)
+            rc = cargo_release_conditions(d, entry_no, &f, err);
         if (!rc)
             rc = cargo_permit_allowed(&f, err);
     }

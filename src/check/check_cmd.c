@@ -60,4 +60,4 @@ static const command check_commands[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
-const hg_module check_module = {.name = "check", .commands = check_commands};
+const hg_module check_module = {.name = "check", .summary = "identifier validators", .commands = check_commands};

@@ -32,6 +32,10 @@ hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err);
 /* HG_OK when an enterprise with this USCC is registered, HG_NOTFOUND when none is, else the
  * database's fault (never taken for "none"). */
 hg_rc enterprise_find(db *d, const char *uscc, hg_err *err);
+/* The credit level of an enterprise ("advanced_certified", ...) into out (n bytes);
+ * HG_NOTFOUND when there is no such enterprise. For the areas after enterprise (risk's
+ * random selection by credit level). */
+hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_err *err);
 
 extern const struct migration enterprise_migrations[];
 

@@ -129,27 +129,41 @@ static hg_rc enterprise_demo(db *d, hg_err *err)
         if (rc)
             return rc;
     }
-    int64_t id;
-    if (db_int(d, &id, err, "SELECT id FROM users WHERE name = ?", "t", "dl-trading") == HG_NOTFOUND) {
-        user_spec u = {"dl-trading", ROLE_ENTERPRISE, 0, demo[0].uscc, "trading-demo-2026"};
-        hg_rc rc = user_create(d, "demo", NULL, &u, &id, err);
-        if (rc)
-            return rc;
-    }
-    if (db_int(d, &id, err, "SELECT id FROM users WHERE name = ?", "t", "dl-fishery") == HG_NOTFOUND) {
-        user_spec u = {"dl-fishery", ROLE_ENTERPRISE, 0, demo[1].uscc, "fishery-demo-2026"};
-        hg_rc rc = user_create(d, "demo", NULL, &u, &id, err);
-        if (rc)
-            return rc;
-    }
     return HG_OK;
 }
 
-static void enterprise_init(void) { auth_enterprise_find = enterprise_find; }
+static const hg_post enterprise_posts[] = {
+    HG_POST(7, liaison, "关企联络"),
+    HG_POST(8, enterprise, "企业管理"),
+    {0},
+};
+
+static const hg_scope enterprise_scopes[] = {
+    {"enterprises", "the enterprise registry"},
+    {"liaison", "customs-enterprise liaison (关企联络)"},
+    {NULL, NULL},
+};
+
+/* The demo officer is declared by every area whose posts it carries; here its first two.
+ * It coordinates the demo enterprises, so it is created before this area's demo step. */
+static const demo_signin enterprise_signins[] = {
+    {"officer", ROLE_OFFICER, "enterprise,liaison", NULL, "officer-demo-2026", "an officer of every demo post"},
+    {"dl-trading", ROLE_ENTERPRISE, NULL, "91210200241600015L", "trading-demo-2026",
+     "enterprise user of 大连港通国际贸易有限公司"},
+    {"dl-fishery", ROLE_ENTERPRISE, NULL, "91210200716215023J", "fishery-demo-2026",
+     "enterprise user of 大连海洋渔业进出口有限公司"},
+    {NULL, 0, NULL, NULL, NULL, NULL},
+};
 
 const hg_module enterprise_module = {.name = "enterprise",
                                      .migrations = enterprise_migrations,
                                      .routes = enterprise_routes,
                                      .importers = enterprise_importers,
                                      .demo = enterprise_demo,
-                                     .init = enterprise_init};
+                                     .summary = "the enterprise registry: USCC, customs code, kind, credit level",
+                                     .migrations_first = 100,
+                                     .migrations_last = 199,
+                                     .posts = enterprise_posts,
+                                     .scopes = enterprise_scopes,
+                                     .demo_signins = enterprise_signins,
+                                     .enterprise_find = enterprise_find};

@@ -1,5 +1,6 @@
 /* enterprise_store.c — the enterprise registry's storage: table, writes with their audit
  * rows in one transaction, reads. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../platform/audit.h"
@@ -31,6 +32,20 @@ hg_rc enterprise_find(db *d, const char *uscc, hg_err *err)
     return rc ? rc : n > 0 ? HG_OK : HG_NOTFOUND;
 }
 
+hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc = db_query(d, &s, err, "SELECT credit_level FROM enterprises WHERE uscc = ?", "t", uscc);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(out, n, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no enterprise with USCC %s", uscc);
+    }
+    db_reset(s);
+    return rc;
+}
+
 hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err)
 {
     return record_load_json(d, &enterprise_record, uscc, out, err);
@@ -42,12 +57,11 @@ static hg_rc check_coordinator(db *d, const record *r, hg_err *err)
     const char *c = record_text(r, "coordinator");
     if (!c || !*c)
         return HG_OK;
-    int64_t n = 0;
-    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM users WHERE name = ? AND role = 'officer' AND disabled = 0",
-                      "t", c);
+    int yes = 0;
+    hg_rc rc = user_is_active_officer(d, c, &yes, err);
     if (rc)
         return rc;
-    if (!n)
+    if (!yes)
         return hg_fail(err, HG_INVALID, "invalid", "coordinator", "coordinator must be an active officer's user name");
     return HG_OK;
 }

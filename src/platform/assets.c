@@ -158,4 +158,4 @@ static const route assets_routes[] = {
     /* clang-format on */
 };
 
-const hg_module assets_module = {.name = "assets", .routes = assets_routes};
+const hg_module assets_module = {.name = "assets", .summary = "the embedded web console", .routes = assets_routes};

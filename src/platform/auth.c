@@ -1,4 +1,5 @@
 /* auth.c — users, passwords (argon2id), sessions, bearer tokens and sign-in throttling.
+ * Officer posts and token scopes are the modules' (module.h): this file names none.
  *
  * Tokens and session ids are 256-bit random values shown once; the database keeps their
  * SHA-256 only, so a stolen database does not yield working credentials. */
@@ -13,13 +14,12 @@
 #include "buf.h"
 #include "log.h"
 #include "mem.h"
+#include "module.h"
 
 #define LOGIN_WINDOW_MS (15 * 60 * 1000)
 #define LOGIN_MAX_PER_NAME 5
 #define LOGIN_MAX_PER_ADDR 50
 #define TOUCH_EVERY_MS (60 * 1000)
-
-hg_rc (*auth_enterprise_find)(db *d, const char *uscc, hg_err *err);
 
 static int64_t idle_limit_ms = 30 * 60 * 1000;
 static int64_t absolute_limit_ms = 12 * 60 * 60 * 1000;
@@ -72,13 +72,51 @@ const migration auth_migrations[] = {
 /* ---- names of roles, posts and scopes ---- */
 
 static const char *const role_names[] = {"admin", "officer", "enterprise", "system"};
-static const char *const post_names[] = {"clearance", "risk",      "inspection", "tax",           "gate",   "quarantine",
-                                         "bonded",    "liaison",   "enterprise", "antismuggling", "manager"};
-/* Areas a bearer token may be scoped to. */
-static const char *const scope_names[] = {"enterprises", "risk",  "declarations", "manifests", "arrival",
-                                          "inspections", "lab",   "tax",          "stats",     "gate",
-                                          "audit",       "admin", "health",       "vessels",   "bonded",
-                                          "ecommerce",   "cases", "liaison",      "ledger",    NULL};
+/* Posts and scopes are declared by the modules (module.h); these read the records. A post's
+ * name by its bit, NULL when no module declares the bit. */
+static const char *post_name(unsigned bit)
+{
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        for (const hg_post *p = (*m)->posts; p && p->name; p++)
+            if (p->bit == bit)
+                return p->name;
+    return NULL;
+}
+
+static int scope_known(const char *item, size_t n)
+{
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        for (const hg_scope *s = (*m)->scopes; s && s->name; s++)
+            if (strlen(s->name) == n && strncmp(s->name, item, n) == 0)
+                return 1;
+    return 0;
+}
+
+void posts_names(char *out, size_t outlen)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (unsigned i = 0; i < 32; i++) {
+        const char *name = post_name(1u << i);
+        int n = name ? snprintf(out + used, outlen - used, "%s%s", used ? ", " : "", name) : 0;
+        if (n < 0 || (size_t)n >= outlen - used)
+            return;
+        used += (size_t)n;
+    }
+}
+
+void scopes_names(char *out, size_t outlen)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        for (const hg_scope *s = (*m)->scopes; s && s->name; s++) {
+            int n = snprintf(out + used, outlen - used, "%s%s", used ? ", " : "", s->name);
+            if (n < 0 || (size_t)n >= outlen - used)
+                return;
+            used += (size_t)n;
+        }
+}
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -100,9 +138,10 @@ const char *role_name(unsigned role)
 
 unsigned post_parse(const char *name)
 {
-    for (unsigned i = 0; i < COUNT(post_names); i++)
-        if (name && strcmp(name, post_names[i]) == 0)
-            return 1u << i;
+    for (const hg_module *const *m = hg_modules; name && *m; m++)
+        for (const hg_post *p = (*m)->posts; p && p->name; p++)
+            if (strcmp(name, p->name) == 0)
+                return p->bit;
     return 0;
 }
 
@@ -110,9 +149,9 @@ void posts_format(unsigned posts, char *out, size_t outlen)
 {
     size_t used = 0;
     out[0] = '\0';
-    for (unsigned i = 0; i < COUNT(post_names); i++)
-        if (posts & (1u << i)) {
-            int n = snprintf(out + used, outlen - used, "%s%s", used ? "," : "", post_names[i]);
+    for (unsigned i = 0; i < 32; i++)
+        if ((posts & (1u << i)) && post_name(1u << i)) {
+            int n = snprintf(out + used, outlen - used, "%s%s", used ? "," : "", post_name(1u << i));
             if (n < 0 || (size_t)n >= outlen - used)
                 return;
             used += (size_t)n;
@@ -162,11 +201,11 @@ static int add_post(const char *item, size_t n, void *arg)
 hg_rc posts_parse_list(const char *list, unsigned *out, hg_err *err)
 {
     posts_acc a = {0, ""};
-    if (each_item(list ? list : "", add_post, &a))
-        return hg_fail(err, HG_INVALID, "invalid", "posts",
-                       "unknown post \"%s\"; posts are clearance, risk, inspection, tax, gate, quarantine, bonded, "
-                       "liaison, enterprise, antismuggling, manager",
-                       a.bad);
+    if (each_item(list ? list : "", add_post, &a)) {
+        char names[512];
+        posts_names(names, sizeof names);
+        return hg_fail(err, HG_INVALID, "invalid", "posts", "unknown post \"%s\"; posts are %s", a.bad, names);
+    }
     *out = a.bits;
     return HG_OK;
 }
@@ -196,18 +235,17 @@ static int check_scope(const char *item, size_t n, void *arg)
     (void)arg;
     if (n == 1 && item[0] == '*')
         return 0;
-    for (const char *const *s = scope_names; *s; s++)
-        if (strlen(*s) == n && strncmp(*s, item, n) == 0)
-            return 0;
-    return 1;
+    return !scope_known(item, n);
 }
 
 hg_rc scopes_validate(const char *scopes, hg_err *err)
 {
-    if (!scopes || !*scopes || each_item(scopes, check_scope, NULL))
-        return hg_fail(err, HG_INVALID, "invalid", "scopes",
-                       "scopes must be a comma-separated list of areas (enterprises, risk, declarations, manifests, "
-                       "arrival, inspections, lab, tax, stats, gate, audit, admin, ...) or *");
+    if (!scopes || !*scopes || each_item(scopes, check_scope, NULL)) {
+        char names[1024];
+        scopes_names(names, sizeof names);
+        return hg_fail(err, HG_INVALID, "invalid", "scopes", "scopes must be a comma-separated list of areas (%s) or *",
+                       names);
+    }
     return HG_OK;
 }
 
@@ -300,6 +338,25 @@ static int valid_user_name(const char *n)
     return 1;
 }
 
+hg_rc user_is_active_officer(db *d, const char *name, int *yes, hg_err *err)
+{
+    int64_t n = 0;
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM users WHERE name = ? AND role = 'officer' AND disabled = 0",
+                      "t", name);
+    *yes = !rc && n > 0;
+    return rc;
+}
+
+/* The module that keeps the enterprise registry answers (module.h): HG_OK, HG_NOTFOUND, or the
+ * database's fault; without such a module, none exists. */
+static hg_rc enterprise_known(db *d, const char *uscc, hg_err *err)
+{
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        if ((*m)->enterprise_find)
+            return (*m)->enterprise_find(d, uscc, err);
+    return HG_NOTFOUND;
+}
+
 hg_rc user_create(db *d, const char *actor, const char *request_id, const user_spec *u, int64_t *id, hg_err *err)
 {
     char hash[crypto_pwhash_STRBYTES];
@@ -325,7 +382,7 @@ hg_rc user_create(db *d, const char *actor, const char *request_id, const user_s
     if ((rc = db_begin(d, err)))
         return rc;
     if (u->role == ROLE_ENTERPRISE) {
-        rc = auth_enterprise_find ? auth_enterprise_find(d, u->enterprise, err) : HG_NOTFOUND;
+        rc = enterprise_known(d, u->enterprise, err);
         if (rc == HG_NOTFOUND)
             rc = hg_fail(err, HG_INVALID, "not_found", "enterprise", "no enterprise with USCC %s", u->enterprise);
         if (rc)
@@ -514,7 +571,13 @@ hg_rc session_login(db *d, const char *name, const char *password, const char *a
                 db_commit(d, err))
                 db_rollback(d);
         }
-        log_info("sign-in refused for %s from %s", name, addr);
+        /* a name that is no user's may be a password typed into the wrong field */
+        char shown[64];
+        if (found)
+            snprintf(shown, sizeof shown, "%s", name);
+        else
+            log_typed_name(name, shown, sizeof shown);
+        log_info("sign-in refused for %s%s from %s", found ? "" : "unknown name ", shown, addr);
         return hg_fail(err, HG_UNAUTH, "unauthenticated", "password", "wrong user name or password");
     }
     char token_hash[65], csrf[65];
@@ -702,9 +765,9 @@ hg_rc token_revoke(db *d, const char *actor, int64_t id, hg_err *err)
 json_t *principal_json(const principal *p)
 {
     json_t *posts = json_array();
-    for (unsigned i = 0; i < COUNT(post_names); i++)
-        if (p->posts & (1u << i))
-            json_array_append_new(posts, json_string(post_names[i]));
+    for (unsigned i = 0; i < 32; i++)
+        if ((p->posts & (1u << i)) && post_name(1u << i))
+            json_array_append_new(posts, json_string(post_name(1u << i)));
     return json_pack("{s:I, s:s, s:s, s:o, s:s*}", "id", (json_int_t)p->user_id, "name", p->name, "role",
                      role_name(p->role), "posts", posts, "enterprise", p->enterprise[0] ? p->enterprise : NULL);
 }

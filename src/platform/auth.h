@@ -1,12 +1,15 @@
 /* auth.h — users, roles and posts, passwords, sessions, bearer tokens, sign-in throttling.
  *
  * A principal is who a request or command acts as. Roles: admin, officer, enterprise,
- * system (machines). Officers carry posts; `manager` reads every area and changes nothing.
+ * system (machines). Officers carry posts, which the modules declare (module.h); `manager`
+ * reads every area and changes nothing. A user whose role is enterprise is bound to an
+ * enterprise that the module keeping the registry knows (hg_module.enterprise_find).
  * Sessions and tokens are random 256-bit values of which only the SHA-256 is stored. */
 #ifndef HG_AUTH_H
 #define HG_AUTH_H
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
@@ -20,19 +23,10 @@ enum {
 };
 #define ROLE_ANY (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
 
-enum {
-    POST_CLEARANCE = 1u << 0,
-    POST_RISK = 1u << 1,
-    POST_INSPECTION = 1u << 2,
-    POST_TAX = 1u << 3,
-    POST_GATE = 1u << 4,
-    POST_QUARANTINE = 1u << 5,
-    POST_BONDED = 1u << 6,
-    POST_LIAISON = 1u << 7,
-    POST_ENTERPRISE = 1u << 8,
-    POST_ANTISMUGGLING = 1u << 9,
-    POST_MANAGER = 1u << 10,
-};
+/* Officer posts: each module declares its own (module.h, HG_POST); hg_posts.h, generated
+ * from those declarations, defines POST_NAME as the post's bit. POST_MANAGER, declared by
+ * the platform, reads every area and changes nothing (router.c). */
+#include "hg_posts.h"
 
 typedef struct principal {
     int64_t user_id;
@@ -56,8 +50,12 @@ void posts_format(unsigned posts, char *out, size_t outlen);
 hg_rc posts_parse_list(const char *list, unsigned *out, hg_err *err);
 /* 1 when scope (an area name) is allowed by the comma-separated list (or "*"). */
 int scope_allows(const char *scopes, const char *scope);
-/* Validates a comma-separated scope list against the known area names. */
+/* Validates a comma-separated scope list against the scopes the modules declare. */
 hg_rc scopes_validate(const char *scopes, hg_err *err);
+/* The names of every declared post (in bit order) or scope (in module order), ", "-separated,
+ * into out (truncated to fit), for messages and help. */
+void posts_names(char *out, size_t outlen);
+void scopes_names(char *out, size_t outlen);
 
 /* Password rules (SECURITY.md §1): 12-128 characters. */
 hg_rc password_check(const char *pw, hg_err *err);
@@ -75,6 +73,9 @@ typedef struct user_spec {
 /* Writes below run in their own transaction together with their audit row, which
  * names actor (a user name or "cli:<os user>") and request_id (or NULL). */
 hg_rc user_create(db *d, const char *actor, const char *request_id, const user_spec *u, int64_t *id, hg_err *err);
+/* *yes 1 when name is an officer's user who is not disabled (an enterprise's coordinator
+ * must be), else 0. */
+hg_rc user_is_active_officer(db *d, const char *name, int *yes, hg_err *err);
 /* JSON object of a user (never the hash); caller owns it. NOTFOUND when absent. */
 hg_rc user_get_json(db *d, const char *name, json_t **out, hg_err *err);
 hg_rc user_list_json(db *d, json_t **out, hg_err *err);
@@ -98,11 +99,6 @@ hg_rc token_authenticate(db *d, const char *bearer, principal *p, hg_err *err);
 hg_rc token_create(db *d, const char *actor, const char *name, const char *scopes, int64_t *id, char token_out[65],
                    hg_err *err);
 hg_rc token_revoke(db *d, const char *actor, int64_t id, hg_err *err);
-
-/* Set by the enterprise area at start-up: HG_OK when an enterprise with this USCC exists,
- * HG_NOTFOUND when none does, else the database's fault. The platform knows nothing of
- * enterprises beyond this question. */
-extern hg_rc (*auth_enterprise_find)(db *d, const char *uscc, hg_err *err);
 
 /* JSON view of a principal for GET /me. Caller owns it. */
 json_t *principal_json(const principal *p);

@@ -110,5 +110,9 @@ static const importer calendar_importers[] = {
     {NULL, NULL, NULL},
 };
 
-const hg_module calendar_module = {
-    .name = "calendar", .migrations = calendar_migrations, .importers = calendar_importers};
+const hg_module calendar_module = {.name = "calendar",
+                                   .summary = "the working-day calendar: the district's holiday table",
+                                   .migrations = calendar_migrations,
+                                   .migrations_first = 20,
+                                   .migrations_last = 29,
+                                   .importers = calendar_importers};

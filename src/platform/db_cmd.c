@@ -345,4 +345,8 @@ static const command db_commands[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
-const hg_module db_module = {.name = "storage", .commands = db_commands};
+const hg_module db_module = {.name = "storage",
+                             .summary = "the database: copying between backends",
+                             .migrations_first = 30,
+                             .migrations_last = 99,
+                             .commands = db_commands};

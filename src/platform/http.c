@@ -23,6 +23,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 
+#include "http_framing.h"
 #include "json.h"
 #include "utf8.h"
 #include "json_canon.h"
@@ -31,7 +32,6 @@
 #include "metrics.h"
 #include "writer.h"
 
-#define SESSION_COOKIE "hg_session"
 
 typedef struct conn_ctx {
     int64_t start_ns;
@@ -51,6 +51,8 @@ typedef struct conn_ctx {
 static const http_config *config;
 
 const char *http_assets_dir(void) { return config ? config->assets_dir : NULL; }
+
+const char *req_session_cookie_name(const req *r) { return r->https ? "__Host-hg_session" : "hg_session"; }
 
 const char *req_query(req *r, const char *name)
 {
@@ -129,7 +131,7 @@ static int has_body_method(const char *m)
 /* Extracts the session cookie value into out; 1 when present. */
 static int cookie_session(req *r, char *out, size_t outlen)
 {
-    const char *v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+    const char *v = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, req_session_cookie_name(r));
     if (!v || strlen(v) >= outlen)
         return 0;
     memcpy(out, v, strlen(v) + 1);
@@ -220,7 +222,10 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
     int mismatch;
     hg_rc rc;
 
-    r->route = router_match(config->routes, r->method, r->path, r->params, ctx->params, sizeof ctx->params, &mismatch);
+    /* HEAD is GET without the body (RFC 9110 §9.3.2): libmicrohttpd leaves the body out */
+    const char *match_method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
+    r->route = router_match(config->routes, match_method, r->path, r->params, ctx->params, sizeof ctx->params,
+                            &mismatch);
     if (!r->route) {
         if (mismatch)
             return hg_fail(err, HG_METHOD, "method_not_allowed", NULL, "%s is not allowed on %s", r->method, r->path);
@@ -369,6 +374,119 @@ static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
     return ok;
 }
 
+/* ---- connection limits (http_limits.h) ---- */
+
+static conn_slot *conn_slot_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+    (void)cls;
+    return http_limits_admit(addr, len) ? MHD_YES : MHD_NO;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    (void)cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const union MHD_ConnectionInfo *ad = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        *socket_context = http_limits_opened(fd ? fd->connect_fd : -1, ad ? ad->client_addr : NULL);
+        http_limits_receiving(*socket_context);   /* the first request's deadline starts */
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        http_limits_closed(*socket_context);
+        *socket_context = NULL;
+    }
+}
+
+/* The header fields as libmicrohttpd parsed them, for the framing rules (http_framing.h). */
+typedef struct field_list {
+    header_field f[96];
+    size_t n;
+    int overflow;
+} field_list;
+
+static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                     const char *value, size_t value_size)
+{
+    (void)kind;
+    field_list *l = cls;
+    if (l->n == sizeof l->f / sizeof l->f[0]) {
+        l->overflow = 1;
+        return MHD_NO;
+    }
+    l->f[l->n++] = (header_field){key, key_size, value ? value : "", value ? value_size : 0};
+    return MHD_YES;
+}
+
+/* The rule of RFC 9112 the request's framing breaks, or NULL. */
+static const char *framing_check(struct MHD_Connection *c)
+{
+    field_list l = {.n = 0};
+    MHD_get_connection_values_n(c, MHD_HEADER_KIND, collect_field, &l);
+    if (l.overflow)
+        return "the request has too many header fields";
+    return framing_violation(l.f, l.n);
+}
+
+/* Behind the trusted proxy, the client is the one the proxy names: the last address of
+ * X-Forwarded-For (the proxy sets it to the peer it saw, so what a client sent before it is
+ * ignored), and X-Forwarded-Proto says whether it came over TLS. From any other peer the
+ * headers are a client's claim and count for nothing. */
+static void forwarded_client(struct MHD_Connection *c, req *r)
+{
+    const char *proxy = config->limits.trusted_proxy;
+    if (!proxy || strcmp(r->addr, proxy) != 0)
+        return;
+    const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+    if (xff) {
+        const char *last = strrchr(xff, ',');
+        last = last ? last + 1 : xff;
+        while (*last == ' ' || *last == '\t')
+            last++;
+        unsigned char probe[sizeof(struct in6_addr)];
+        if (inet_pton(AF_INET, last, probe) == 1 || inet_pton(AF_INET6, last, probe) == 1)
+            snprintf(r->addr, sizeof r->addr, "%s", last);
+    }
+    const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+    r->https = proto && strcmp(proto, "https") == 0;
+}
+
+/* Sets up ctx's request for dispatch (or for an early refusal). */
+static void begin_request(conn_ctx *ctx, struct MHD_Connection *c, const char *method, const char *url)
+{
+    http_limits_received(conn_slot_of(c));
+    ctx->dispatched = 1;
+    ctx->conn = c;
+    req *r = &ctx->r;
+    r->method = method;
+    r->path = url;
+    r->conn = c;
+    r->body = "";
+    buf_init(&r->out, 64u << 20);
+    buf_init(&r->extra_headers, 8192);
+    next_request_id(r->request_id);
+    client_addr(c, r->addr, sizeof r->addr);
+    forwarded_client(c, r);
+    hg_err_clear(&ctx->err);
+}
+
+/* Answers at once, before any body is read, and closes the connection: a request whose
+ * framing is ambiguous cannot be followed by another on the same connection, and a client
+ * that asked to be told before sending an oversized body is told (no 100 Continue). */
+static enum MHD_Result refuse_early(struct MHD_Connection *c, conn_ctx *ctx, const char *method, const char *url,
+                                    hg_rc rc, const char *code, const char *field, const char *why)
+{
+    begin_request(ctx, c, method, url);
+    ctx->rc = hg_fail(&ctx->err, rc, code, field, "%s", why);
+    req_add_header(&ctx->r, "Connection", "close");
+    return answer(c, ctx);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
@@ -389,6 +507,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 ctx->header_too_big = 1;
         }
         *con_cls = ctx;
+        const char *bad = framing_check(c);
+        if (bad)
+            return refuse_early(c, ctx, method, url, HG_INVALID, "bad_framing", "header", bad);
+        const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+        if (ctx->header_too_big && expect)
+            return refuse_early(c, ctx, method, url, HG_TOOBIG, "too_large", "Content-Length",
+                                "the request body would exceed the limit");
         return MHD_YES;
     }
     if (*upload_size) {
@@ -400,19 +525,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
 
     if (!ctx->dispatched) {
-        ctx->dispatched = 1;
-        ctx->conn = c;
-        req *r = &ctx->r;
-        r->method = method;
-        r->path = url;
-        r->conn = c;
-        r->body = "";
-        buf_init(&r->out, 64u << 20);
-        buf_init(&r->extra_headers, 8192);
-        next_request_id(r->request_id);
-        client_addr(c, r->addr, sizeof r->addr);
-        hg_err_clear(&ctx->err);
-        hg_rc rc = dispatch(r, ctx, &ctx->err);
+        begin_request(ctx, c, method, url);
+        hg_rc rc = dispatch(&ctx->r, ctx, &ctx->err);
         if (ctx->queued)
             return MHD_YES;   /* answered when resumed */
         ctx->rc = rc;
@@ -437,8 +551,9 @@ static void req_release(req *r)
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode code)
 {
     (void)cls;
-    (void)c;
-    (void)code;
+    /* the next request's deadline starts; a connection ending has no next request */
+    if (code == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+        http_limits_receiving(conn_slot_of(c));
     conn_ctx *ctx = *con_cls;
     if (ctx) {
         if (ctx->dispatched)
@@ -509,21 +624,30 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     signal(SIGPIPE, SIG_IGN);
 
     randombytes_buf(&request_id_key, sizeof request_id_key);
-    if ((rc = writer_start(err)))
+    unsigned total_conns;
+    if ((rc = http_limits_start(&cfg->limits, &total_conns, err)))
         return rc;
+    if ((rc = writer_start(err))) {
+        http_limits_stop();
+        return rc;
+    }
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     /* Each connection's memory (request line, headers, read buffer) is 16 KiB: libmicrohttpd
      * zeroes it for every request, and a larger one cost more than parsing the body did. */
     struct MHD_Daemon *d = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        flags, 0, on_accept, NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4), MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)(16 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, NULL,
+        (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, total_conns, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)(16 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
         MHD_OPTION_END);
     if (!d) {
         writer_stop();
+        http_limits_stop();
         return hg_fail(err, HG_IO, "listen_failed", "listen", "cannot listen on %s (in use or not permitted)",
                        cfg->listen);
     }
@@ -546,6 +670,7 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     writer_drain();
     MHD_stop_daemon(d);
     writer_stop();
+    http_limits_stop();
     log_info("stopped");
     return HG_OK;
 }

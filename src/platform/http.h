@@ -14,6 +14,7 @@
 #include "auth.h"
 #include "buf.h"
 #include "db.h"
+#include "http_limits.h"
 #include "rc.h"
 
 #define REQ_MAX_PARAMS 4
@@ -57,7 +58,9 @@ struct req {
     db *db;                               /* this thread's connection */
     const route *route;
     char request_id[24];
-    char addr[64];                        /* client address */
+    char addr[64];                        /* client address: the TCP peer's, or behind the
+                                           * trusted proxy the one it forwarded */
+    int https;                            /* came over TLS through the trusted proxy */
     void *conn;                           /* the libmicrohttpd connection (http.c only) */
     /* the reply, set by the handler through the functions below */
     int status;
@@ -70,6 +73,9 @@ struct req {
     void (*prep_free)(void *);            /* ... and how to free it when the request ends */
 };
 
+/* The session cookie's name: "__Host-hg_session" over TLS (Secure, host-only, Path=/: a
+ * sibling domain cannot plant one), "hg_session" on plain HTTP (a developer's loopback). */
+const char *req_session_cookie_name(const req *r);
 /* Query-string value or NULL. */
 const char *req_query(req *r, const char *name);
 /* Request header value or NULL. */
@@ -91,6 +97,7 @@ typedef struct http_config {
     size_t max_body;             /* bytes, default 1 MiB */
     const route *const *routes;
     const char *assets_dir;      /* serve console assets from disk (development), or NULL */
+    http_limits_config limits;   /* connections per address and in all, request deadline */
 } http_config;
 
 /* The directory given to `serve --assets` (console files read from disk), or NULL when the

@@ -1,4 +1,10 @@
-/* log.c — stderr logging and clocks. */
+/* log.c — stderr logging and clocks.
+ *
+ * A log line holds what clients sent (paths, user names), so it is escaped for the terminal
+ * and the tools that read it: control characters, invalid UTF-8 (each bad byte as \xNN) and
+ * the characters that reorder text on screen (bidirectional overrides and isolates, as in
+ * CVE-2021-42574's "Trojan Source"), which would let a crafted name make a line read as
+ * something else. */
 #include "log.h"
 
 #include <pthread.h>
@@ -73,6 +79,82 @@ void time_format_rfc3339(int64_t ms, char *out, unsigned outlen)
     p[24] = '\0';
 }
 
+/* Length of the valid UTF-8 sequence at p (1 to 4), or 0 when the bytes there are not one
+ * (overlong, surrogate, above U+10FFFF, truncated). *cp gets the code point. */
+static int utf8_seq(const unsigned char *p, unsigned *cp)
+{
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    int n = (p[0] & 0xe0) == 0xc0 ? 2 : (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 ? 4 : 0;
+    if (!n)
+        return 0;
+    unsigned c = p[0] & (0x7f >> n);
+    for (int i = 1; i < n; i++) {
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+        c = c << 6 | (p[i] & 0x3f);
+    }
+    static const unsigned least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < least[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+        return 0;
+    *cp = c;
+    return n;
+}
+
+/* The marks and controls of the Unicode bidirectional algorithm (UAX #9). */
+static int is_bidi_control(unsigned c)
+{
+    return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+hg_rc log_escape(buf *b, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    hg_rc rc = HG_OK;
+    while (*p && !rc) {
+        unsigned c;
+        int n = utf8_seq(p, &c);
+        char esc[12];
+        if (n == 1 && c >= 0x20 && c != 0x7f && c != '"' && c != '\\') {
+            rc = buf_append(b, p, 1);
+        } else if (n == 1 && (c == '"' || c == '\\')) {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            rc = buf_append(b, esc, 2);
+        } else if (n <= 1) {   /* a control character or a byte that is not UTF-8 */
+            esc[0] = '\\';
+            esc[1] = 'x';
+            esc[2] = hex[*p >> 4];
+            esc[3] = hex[*p & 15];
+            rc = buf_append(b, esc, 4);
+            n = 1;
+        } else if (is_bidi_control(c)) {
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            rc = buf_puts(b, esc);
+        } else {
+            rc = buf_append(b, p, (size_t)n);
+        }
+        p += n;
+    }
+    return rc;
+}
+
+void log_typed_name(const char *typed, char *out, size_t outlen)
+{
+    const unsigned char *p = (const unsigned char *)typed;
+    size_t cut = 0;
+    for (int chars = 0; chars < 2 && p[cut]; chars++) {
+        unsigned c;
+        int n = utf8_seq(p + cut, &c);
+        cut += n ? (size_t)n : 1;
+    }
+    size_t len = strlen(typed);
+    snprintf(out, outlen, "%.*s%s (%zu bytes)", (int)cut, typed, cut < len ? "\xe2\x80\xa6" : "", len);
+}
+
 static void log_line(const char *level, const char *fmt, va_list ap)
 {
     char msg[2048];
@@ -85,7 +167,7 @@ static void log_line(const char *level, const char *fmt, va_list ap)
     head[n + 1 + k] = ' ';
     buf b;
     buf_init(&b, 8192);
-    if (buf_append(&b, head, n + k + 2) == HG_OK && buf_put_escaped(&b, msg) == HG_OK &&
+    if (buf_append(&b, head, n + k + 2) == HG_OK && log_escape(&b, msg) == HG_OK &&
         buf_puts(&b, "\n") == HG_OK) {
         pthread_mutex_lock(&log_lock);
         fputs(buf_str(&b), stderr);

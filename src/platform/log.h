@@ -6,9 +6,17 @@
 
 #include <stdint.h>
 
+#include "buf.h"
+
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Appends s as a log line holds it: quotes and backslashes escaped, control characters and
+ * bytes that are not UTF-8 as \xNN, bidirectional controls as \uXXXX. */
+hg_rc log_escape(buf *b, const char *s);
+/* A name someone typed, as the log may show it when it names no user: its first two
+ * characters and its length ("ab… (17 bytes)"), since people type passwords into name fields. */
+void log_typed_name(const char *typed, char *out, size_t outlen);
 /* Silences info lines (tests and CLI commands). */
 void log_set_quiet(int quiet);
 

@@ -1,5 +1,9 @@
-/* module.h — what an area registers with the platform: migrations, routes, commands and
- * demo data. main.c lists the modules; the platform reads the tables. */
+/* module.h — what an area registers with the platform: everything about it, in one record
+ * (curl's Curl_handler): name and summary, migrations and their range, routes, commands,
+ * importers with their help, officer posts with their Chinese labels, token scopes, demo
+ * steps with the sign-ins they create, and its contributions to earlier areas' extension
+ * points. The platform reads these records and lists nothing of its own. The list of
+ * modules (modules.c) is generated from `areas` in src/meson.build (tools/gen_modules.py). */
 #ifndef HG_MODULE_H
 #define HG_MODULE_H
 
@@ -13,8 +17,45 @@
 typedef struct importer {
     const char *kind;     /* "enterprises" */
     int (*fn)(cmd_ctx *c, db *d, const char *path);   /* returns an exit code */
-    const char *help;     /* one line: the file's format */
+    const char *help;     /* one line: the file's format (required: the self-check refuses none) */
 } importer;
+
+/* An officer post. Its bit is fixed, not assigned in list order, because users' posts are
+ * stored and answered in bit order and that order is part of the API. Write posts with
+ * HG_POST(bit, name, "label") on one line: tools/gen_modules.py reads those lines to define
+ * POST_NAME (hg_posts.h, included by auth.h) for route tables, so a post is written once. */
+typedef struct hg_post {
+    unsigned bit;            /* one bit, 1u << n */
+    const char *name;        /* "clearance": in users' posts, route docs and the API */
+    const char *label_zh;    /* "通关": the console and help */
+} hg_post;
+#define HG_POST(n, name, label) {1u << (n), #name, label}
+
+/* A token scope: the name a bearer token lists to reach the routes that declare it. */
+typedef struct hg_scope {
+    const char *name;        /* "declarations" */
+    const char *summary;     /* one line for help */
+} hg_scope;
+
+/* A demo sign-in a module's demo step creates (`haiguan demo` prints them all). Officer and
+ * system sign-ins are created before the module's demo step (its data may name them: an
+ * enterprise's coordinator is an officer); enterprise sign-ins after it (their enterprise is
+ * demo data). A sign-in declared by several modules is one user: each adds its posts. */
+typedef struct demo_signin {
+    const char *name;        /* "officer" */
+    unsigned role;           /* ROLE_* */
+    const char *posts;       /* comma list of post names this module gives it, or NULL */
+    const char *enterprise;  /* USCC for enterprise users, else NULL */
+    const char *password;    /* demo only: printed by `haiguan demo` */
+    const char *what;        /* one line: who this is */
+} demo_signin;
+
+/* A contribution to an extension point an earlier area offers in its header (a list of
+ * release conditions, say): the point's name and the row, whose type that header defines. */
+typedef struct hg_extension {
+    const char *point;       /* "cargo.release_condition" */
+    const void *row;
+} hg_extension;
 
 typedef struct hg_module {
     const char *name;
@@ -26,6 +67,24 @@ typedef struct hg_module {
     hg_rc (*demo)(db *d, hg_err *err);
     /* Called once at start-up, before any command runs, or NULL. */
     void (*init)(void);
+    const char *summary;           /* one line: what the area is */
+    /* The migration versions the module owns (AREAS.md: cargo 200-299, ...); every version it
+     * declares lies in the range, except those in legacy (0-terminated): versions shipped
+     * before the area had its own folder, which keep their numbers (a shipped migration is
+     * never renumbered). 0, 0: the module has no migrations. */
+    int migrations_first, migrations_last;
+    const int *migrations_legacy;
+    const hg_post *posts;          /* officer posts it defines, terminated by name NULL, or NULL */
+    const hg_scope *scopes;        /* token scopes it defines, terminated by name NULL, or NULL */
+    /* When its demo step runs: lower first, equal ones in list order (default 0). */
+    int demo_order;
+    const demo_signin *demo_signins;   /* terminated by name NULL, or NULL */
+    /* The keeper of the enterprise registry answers whether an enterprise exists (an
+     * enterprise user is bound to one); NULL in every other module. HG_OK yes, HG_NOTFOUND
+     * no, else the database's fault (never taken for "no"). */
+    hg_rc (*enterprise_find)(db *d, const char *uscc, hg_err *err);
+    const hg_extension *extends;   /* terminated by point NULL, or NULL */
+    /* Other helpers add fields below this line (event subscriptions, periodic jobs). */
 } hg_module;
 
 /* Options of `haiguan demo`: days of generated port activity (0: only the fixed demo
@@ -38,7 +97,8 @@ typedef struct demo_options {
 } demo_options;
 extern demo_options hg_demo_options;
 
-/* The program's modules, NULL-terminated (defined in main.c). */
+/* The program's modules in start-up (and dependency) order, NULL-terminated (modules.c,
+ * generated). */
 extern const hg_module *const hg_modules[];
 
 /* "cli:<os user>": the actor of command-line changes in the audit trail. Static storage. */
@@ -47,5 +107,13 @@ const char *cli_actor(void);
 /* Migration sets of all modules (NULL-terminated), for db_migrate. Static storage. */
 const migration *const *modules_migrations(void);
 const route *const *modules_routes(void);
+
+/* The rows contributed to extension point `point`, in module order: call with *cursor 0 and
+ * again until it returns NULL. The rows are static. */
+const void *modules_extension_next(const char *point, size_t *cursor);
+
+/* The module that declares a post (by bit) or a scope (by name), or NULL. */
+const hg_module *modules_post_owner(unsigned bit);
+const hg_module *modules_scope_owner(const char *name);
 
 #endif

@@ -32,6 +32,8 @@ static hg_rc metrics_api(req *r, hg_err *err)
     if (!rc)
         rc = writer_metrics_render(&b);
     if (!rc)
+        rc = http_limits_metrics_render(&b);
+    if (!rc)
         rc = req_reply_raw(r, 200, "text/plain; version=0.0.4; charset=utf-8", b.data ? b.data : "", b.len);
     buf_free(&b);
     return rc ? hg_fail(err, rc, NULL, NULL, "cannot render metrics") : HG_OK;
@@ -42,8 +44,8 @@ static hg_rc metrics_api(req *r, hg_err *err)
 static hg_rc session_cookie(req *r, const char *value, int max_age)
 {
     char cookie[256];
-    snprintf(cookie, sizeof cookie, "hg_session=%s; Path=/; HttpOnly; SameSite=Strict%s", value,
-             max_age == 0 ? "; Max-Age=0" : "");
+    snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", req_session_cookie_name(r), value,
+             r->https ? "; Secure" : "", max_age == 0 ? "; Max-Age=0" : "");
     return req_add_header(r, "Set-Cookie", cookie);
 }
 
@@ -72,6 +74,8 @@ static hg_rc session_create_api(req *r, hg_err *err)
         return rc;
     if ((rc = session_cookie(r, token, -1)))
         return rc;
+    r->principal = p;   /* the access line names who signed in */
+    r->who = &r->principal;
     return req_reply_json(r, 200, json_pack("{s:o, s:s}", "user", principal_json(&p), "csrf_token", p.csrf));
 }
 
@@ -123,11 +127,11 @@ static hg_rc users_create_api(req *r, hg_err *err)
     json_array_foreach(posts, i, p)
     {
         unsigned bit = json_is_string(p) ? post_parse(json_string_value(p)) : 0;
-        if (!bit)
-            return hg_fail(err, HG_INVALID, "invalid", "posts",
-                           "posts[%zu] is not a post (clearance, risk, inspection, tax, gate, quarantine, bonded, "
-                           "liaison, enterprise, antismuggling, manager)",
-                           i);
+        if (!bit) {
+            char names[512];
+            posts_names(names, sizeof names);
+            return hg_fail(err, HG_INVALID, "invalid", "posts", "posts[%zu] is not a post (%s)", i, names);
+        }
         u.posts |= bit;
     }
     char uscc[32] = "";

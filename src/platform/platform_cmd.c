@@ -1,5 +1,7 @@
-/* platform_cmd.c — the platform's commands: serve, init, user, token, demo; and the
- * platform's module entries (accounts, audit). */
+/* platform_cmd.c — the platform's commands: serve, init, user, token, demo, import, routes,
+ * modules; and the platform's module entries (accounts, reference data, audit). What the
+ * areas register (posts, scopes, importers, demo sign-ins) is read from their module
+ * records: nothing here names an area. */
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "file_modes.h"
 #include "log.h"
 #include "module.h"
 #include "refdata.h"
@@ -56,7 +59,8 @@ static int serve_cmd(cmd_ctx *c)
      * for reads, which hold theirs while they run: a few more than the cores lets a long report
      * stall only its own thread's connections. Many more only wake more threads per batch: on
      * two cores 32 threads filed a fifth fewer declarations per second than 4 or 8. */
-    http_config cfg = {"127.0.0.1:8080", 8, 1u << 20, modules_routes(), NULL};
+    http_config cfg = {.listen = "127.0.0.1:8080", .threads = 8, .max_body = 1u << 20, .routes = modules_routes(),
+                       .limits = {.per_address = 128, .total = 2000, .deadline_s = 60}};
     const char *v;
     char *end;
     if ((v = cmd_option(c, "--listen")))
@@ -85,6 +89,25 @@ static int serve_cmd(cmd_ctx *c)
         }
         writer_set_wal_limit(mb);
     }
+    const struct {
+        const char *option;
+        unsigned *value;
+        unsigned min, max;
+    } limits[] = {
+        {"--max-conns-per-addr", &cfg.limits.per_address, 1, 100000},
+        {"--max-conns", &cfg.limits.total, 16, 1000000},
+        {"--request-deadline", &cfg.limits.deadline_s, 1, 3600},
+    };
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+        if ((v = cmd_option(c, limits[i].option))) {
+            long long n = strtoll(v, &end, 10);
+            if (*end || n < limits[i].min || n > limits[i].max) {
+                fprintf(stderr, "haiguan: %s must be from %u to %u\n", limits[i].option, limits[i].min, limits[i].max);
+                return EXIT_USAGE;
+            }
+            *limits[i].value = (unsigned)n;
+        }
+    cfg.limits.trusted_proxy = cmd_option(c, "--trusted-proxy");
     cfg.assets_dir = cmd_option(c, "--assets");
     long long idle_s = 30 * 60, max_s = 12 * 60 * 60;
     if ((v = cmd_option(c, "--session-idle")) && ((idle_s = strtoll(v, &end, 10)) < 1 || *end)) {
@@ -96,13 +119,17 @@ static int serve_cmd(cmd_ctx *c)
         return EXIT_USAGE;
     }
     auth_set_lifetimes(idle_s * 1000, max_s * 1000);
-    db *d = cmd_open_db(c);
-    if (!d)
-        return EXIT_FAIL;
     char scratch[4096];
     hg_err err;
     hg_err_clear(&err);
-    if (audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err)) {
+    const char *keys = key_dir(c, scratch, sizeof scratch);
+    if (private_files_check(keys, &err))
+        return fail(&err);
+    sqlite_files_tighten(c->db_url);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    if (audit_keys_load(d, keys, &err)) {
         db_close(d);
         return fail(&err);
     }
@@ -116,6 +143,7 @@ static int init_cmd(cmd_ctx *c)
     db *d;
     hg_err err;
     hg_err_clear(&err);
+    sqlite_files_tighten(c->db_url);
     if (db_open(c->db_url, &d, &err))
         return fail(&err);
     int applied = 0;
@@ -311,31 +339,49 @@ static const cmd_sub token_subs[] = {
 
 /* ---- demo ---- */
 
-static const struct demo_user {
-    const char *name, *role, *posts, *password;
-} demo_users[] = {
-    {"admin", "admin", NULL, "admin-demo-2026"},
-    {"officer", "officer", "clearance,risk,inspection,tax,enterprise,liaison", "officer-demo-2026"},
-    {"manager", "officer", "manager", "manager-demo-2026"},
-    {"gate01", "system", NULL, "gate01-demo-2026"},
-};
-
-/* Creates the platform's demo users (skipping those that exist). */
-static hg_rc platform_demo(db *d, hg_err *err)
+/* The demo sign-ins are the modules' (module.h). One name declared by several modules is one
+ * user with the posts they all give it; officers, administrators and machines are created
+ * before any demo step (demo data may name them), enterprise users after their module's step
+ * (their enterprise is demo data). Existing users are left as they are. */
+static hg_rc ensure_signin(db *d, const demo_signin *s, hg_err *err)
 {
-    for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++) {
-        const struct demo_user *u = &demo_users[i];
-        int64_t id;
-        if (db_int(d, &id, err, "SELECT id FROM users WHERE name = ?", "t", u->name) == HG_OK)
-            continue;
-        user_spec s = {u->name, role_parse(u->role), 0, NULL, u->password};
-        if (u->posts)
-            posts_parse_list(u->posts, &s.posts, NULL);
-        hg_rc rc = user_create(d, "demo", NULL, &s, &id, err);
-        if (rc)
-            return rc;
+    int64_t id;
+    hg_rc rc = db_int(d, &id, err, "SELECT id FROM users WHERE name = ?", "t", s->name);
+    if (rc != HG_NOTFOUND)
+        return rc;
+    user_spec u = {s->name, s->role, 0, s->enterprise, s->password};
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        for (const demo_signin *o = (*m)->demo_signins; o && o->name; o++) {
+            unsigned bits = 0;
+            if (strcmp(o->name, s->name) == 0 && o->posts && (rc = posts_parse_list(o->posts, &bits, err)))
+                return rc;
+            u.posts |= bits;
+        }
+    return user_create(d, "demo", NULL, &u, &id, err);
+}
+
+static hg_rc ensure_signins(db *d, const hg_module *m, int enterprises, hg_err *err)
+{
+    hg_rc rc = HG_OK;
+    for (const demo_signin *s = m->demo_signins; s && s->name && !rc; s++)
+        if ((s->role == ROLE_ENTERPRISE) == enterprises)
+            rc = ensure_signin(d, s, err);
+    return rc;
+}
+
+/* The modules in the order of their demo steps: by demo_order, equal ones in list order. */
+static size_t demo_steps(const hg_module **out, size_t max)
+{
+    size_t n = 0;
+    for (const hg_module *const *m = hg_modules; *m && n < max; m++) {
+        size_t i = n++;
+        while (i > 0 && out[i - 1]->demo_order > (*m)->demo_order) {
+            out[i] = out[i - 1];
+            i--;
+        }
+        out[i] = *m;
     }
-    return HG_OK;
+    return n;
 }
 
 demo_options hg_demo_options;
@@ -370,17 +416,24 @@ static int demo_cmd(cmd_ctx *c)
     hg_err_clear(&err);
     char scratch[4096];
     hg_rc rc = audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err);
-    for (const hg_module *const *m = hg_modules; *m && !rc; m++)
-        if ((*m)->demo)
-            rc = (*m)->demo(d, &err);
+    const hg_module *steps[64];
+    size_t n = demo_steps(steps, sizeof steps / sizeof steps[0]);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = ensure_signins(d, steps[i], 0, &err);
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (steps[i]->demo)
+            rc = steps[i]->demo(d, &err);
+        if (!rc)
+            rc = ensure_signins(d, steps[i], 1, &err);
+    }
     db_close(d);
     if (rc)
         return fail(&err);
     printf("demo data loaded. Sign in with:\n");
-    for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++)
-        if (strcmp(demo_users[i].role, "system") != 0)
-            printf("  %-12s %s\n", demo_users[i].name, demo_users[i].password);
-    printf("  %-12s %s   (enterprise user of 大连港通国际贸易有限公司)\n", "dl-trading", "trading-demo-2026");
+    for (size_t i = 0; i < n; i++)
+        for (const demo_signin *s = steps[i]->demo_signins; s && s->name; s++)
+            printf("  %-11s %-14s %-22s %s%s%s\n", steps[i]->name, s->name, s->password, s->what,
+                   s->posts ? "; posts " : "", s->posts ? s->posts : "");
     return EXIT_OK;
 }
 
@@ -428,23 +481,57 @@ static int routes_cmd(cmd_ctx *c)
     return EXIT_OK;
 }
 
-static const cmd_opt serve_opts[] = {{"--listen", 1},       {"--threads", 1},     {"--max-body", 1},
-                                     {"--keys", 1},         {"--assets", 1},      {"--session-idle", 1},
-                                     {"--session-max", 1},  {"--wal-mb", 1},      {NULL, 0}};
+/* ---- modules ---- */
+
+static int modules_cmd(cmd_ctx *c)
+{
+    (void)c;
+    for (const hg_module *const *mp = hg_modules; *mp; mp++) {
+        const hg_module *m = *mp;
+        printf("%s — %s\n", m->name, m->summary ? m->summary : "");
+        if (m->migrations_first || m->migrations_last)
+            printf("  migrations %d-%d\n", m->migrations_first, m->migrations_last);
+        for (const int *v = m->migrations_legacy; v && *v; v++)
+            printf("  migration  %d (shipped before the area had its folder; keeps its number)\n", *v);
+        for (const hg_post *p = m->posts; p && p->name; p++)
+            printf("  post       %-14s %s\n", p->name, p->label_zh);
+        for (const hg_scope *s = m->scopes; s && s->name; s++)
+            printf("  scope      %-14s %s\n", s->name, s->summary);
+        for (const importer *im = m->importers; im && im->kind; im++)
+            printf("  import     %-14s %s\n", im->kind, im->help);
+        for (const command *k = m->commands; k && k->name; k++)
+            printf("  command    %-14s %s\n", k->name, k->summary);
+        for (const demo_signin *s = m->demo_signins; s && s->name; s++)
+            printf("  sign-in    %-14s %s\n", s->name, s->what);
+    }
+    return EXIT_OK;
+}
+
+static const cmd_opt serve_opts[] = {
+    {"--listen", 1},      {"--threads", 1},   {"--max-body", 1},           {"--keys", 1},
+    {"--assets", 1},      {"--session-idle", 1}, {"--session-max", 1},     {"--wal-mb", 1},
+    {"--max-conns-per-addr", 1}, {"--max-conns", 1}, {"--request-deadline", 1}, {"--trusted-proxy", 1},
+    {NULL, 0}};
 static const cmd_opt keys_opts[] = {{"--keys", 1}, {NULL, 0}};
 static const cmd_opt demo_opts[] = {{"--days", 1}, {"--scale", 1}, {"--seed", 1}, {"--keys", 1}, {NULL, 0}};
 
 static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
-     "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]",
+     "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]\n"
+     "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]",
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
      "--wal-mb bounds SQLite's WAL file: past it the WAL starts over (default 64).\n"
      "--threads sets the worker pool (default 8); --max-body bounds request bodies (default\n"
      "1048576 bytes). Sessions end after --session-idle seconds without use (default 1800) or\n"
-     "--session-max seconds in all (default 43200). The database is created or migrated first. Audit checkpoints are signed\n"
-     "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database).", serve_opts, NULL},
+     "--session-max seconds in all (default 43200). One address may hold --max-conns-per-addr\n"
+     "connections (default 128; the --trusted-proxy address is exempt, the proxy limiting its own\n"
+     "clients), the server --max-conns (default 2000, lowered to fit the file-descriptor limit),\n"
+     "and a request must arrive whole within --request-deadline seconds (default 60).\n"
+     "The database is created or migrated first. Audit checkpoints are signed\n"
+     "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database).",
+     serve_opts, NULL},
     {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
      "Creates the database or applies the migrations it has not seen; safe to run again.\n"
      "Also creates the audit signing key when there is none.", keys_opts, NULL},
@@ -453,16 +540,17 @@ static const command platform_commands[] = {
      "       user list | user passwd NAME | user disable NAME",
      "manage user accounts",
      "add creates a user; its password (12 to 128 characters) is read from standard input.\n"
-     "Officers carry posts (clearance, risk, inspection, tax, gate, quarantine, bonded, liaison,\n"
-     "enterprise, antismuggling, manager; repeat --post or give a comma list). Enterprise users\n"
+     "Officers carry posts, which the areas declare (`haiguan modules` lists them; repeat --post\n"
+     "or give a comma list). Enterprise users\n"
      "are bound to one enterprise by its USCC. passwd reads the new password from standard\n"
      "input; passwd and disable end every session and token of the user at once.", NULL, user_subs},
     {"token", NULL, "token create --user NAME --scopes a,b | token revoke ID", "manage bearer tokens",
-     "create prints a new bearer token once (only its hash is stored). Scopes name areas:\n"
-     "enterprises, risk, declarations, manifests, arrival, inspections, lab, tax, stats, gate,\n"
-     "audit, admin, ...; * means everything the user's role allows. revoke ends a token.", NULL, token_subs},
+     "create prints a new bearer token once (only its hash is stored). Scopes name the parts of\n"
+     "the API a token reaches, as the modules declare them (`haiguan modules` lists them); *\n"
+     "means everything the user's role allows. revoke ends a token.", NULL, token_subs},
     {"demo", demo_cmd, "demo [--days N] [--scale K] [--seed S] [--keys DIR]", "load demo data",
-     "Loads the demo users, enterprises and each area's demo data; skips what exists. With --days N\n"
+     "Loads each module's demo sign-ins and demo data, in the order of their demo steps, and\n"
+     "prints the sign-ins; skips what exists. With --days N\n"
      "it also generates N days of port activity up to now (vessels and flights, manifests,\n"
      "arrivals, advance, two-step, ship-side pickup, cold-chain, bulk-ore and fresh-produce\n"
      "declarations, lanes, inspections, lab results, taxes and releases) through the same code\n"
@@ -471,24 +559,63 @@ static const command platform_commands[] = {
      "Loads many records at once. Each line is checked like an API request; a bad line is\n"
      "reported with its line number and reason and loads nothing, the good lines load.\n"
      "Ends with a summary (\"N loaded, M refused\"); exit 1 when any line was refused.\n"
-     "KIND enterprises: CSV with a header line naming the columns: uscc, customs_code,\n"
-     "name_zh, name_en, kind, credit_level, coordinator. tariff, exchange-rates: CSV, loaded\n"
-     "whole or not at all. manifests, declarations, arrivals: JSON Lines, one record per line\n"
-     "as the API takes it (a manifest adds \"filer\", the carrier's USCC), with a progress bar\n"
-     "on a terminal.",
-     NULL, NULL},
+     "The kinds and their file formats are the modules' (`haiguan modules` lists them).", NULL, NULL},
     {"routes", routes_cmd, "routes", "list the HTTP routes",
      "Prints every route of the API: method, path pattern and what it does.", NULL, NULL},
+    {"modules", modules_cmd, "modules", "list the modules and what each registers",
+     "Prints each module built in, in dependency order, with what its record declares: its\n"
+     "migration range, officer posts (with their Chinese labels), token scopes, importers (with\n"
+     "their file formats), commands and demo sign-ins.", NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
 static const command *import_command(void) { return &platform_commands[5]; }
 
+/* The manager is the platform's post, not an area's: the access policy (router.c) lets it
+ * read every area that officers may read, and change nothing. */
+static const hg_post platform_posts[] = {
+    HG_POST(10, manager, "关区领导"),
+    {0},
+};
+
+static const hg_scope platform_scopes[] = {
+    {"admin", "users and tokens"},
+    {NULL, NULL},
+};
+
+static const hg_scope audit_scopes[] = {
+    {"audit", "the audit trail and its verification"},
+    {NULL, NULL},
+};
+
+static const demo_signin platform_signins[] = {
+    {"admin", ROLE_ADMIN, NULL, NULL, "admin-demo-2026", "the administrator"},
+    {"manager", ROLE_OFFICER, "manager", NULL, "manager-demo-2026", "a manager: reads every area"},
+    {NULL, 0, NULL, NULL, NULL, NULL},
+};
+
+/* The platform's modules share versions 1-99: accounts 1-4, reference data 5-9, audit 10-19,
+ * and storage 20-99 for the plumbing to come (outbox, jobs). */
 const hg_module platform_module = {.name = "accounts",
+                                   .summary = "users, roles, posts, sessions and bearer tokens",
                                    .migrations = auth_migrations,
+                                   .migrations_first = 1,
+                                   .migrations_last = 4,
                                    .routes = platform_routes,
                                    .commands = platform_commands,
-                                   .demo = platform_demo};
-const hg_module refdata_module = {.name = "refdata", .migrations = refdata_migrations};
-const hg_module audit_module = {
-    .name = "audit", .migrations = audit_migrations, .routes = audit_routes, .commands = audit_commands};
+                                   .posts = platform_posts,
+                                   .scopes = platform_scopes,
+                                   .demo_signins = platform_signins};
+const hg_module refdata_module = {.name = "refdata",
+                                  .summary = "in-memory copies of small reference tables, versioned",
+                                  .migrations = refdata_migrations,
+                                  .migrations_first = 5,
+                                  .migrations_last = 9};
+const hg_module audit_module = {.name = "audit",
+                                .summary = "the hash-chained audit trail and its signed checkpoints",
+                                .migrations = audit_migrations,
+                                .migrations_first = 10,
+                                .migrations_last = 19,
+                                .routes = audit_routes,
+                                .commands = audit_commands,
+                                .scopes = audit_scopes};

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cargo/cargo.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/mem.h"
@@ -201,13 +200,30 @@ static hg_rc risk_demo(db *d, hg_err *err)
     return rc;
 }
 
-/* Every declaration the cargo area files is screened here before anything else happens to it. */
-static void risk_init(void) { cargo_screen = risk_screen_declaration; }
+static const hg_post risk_posts[] = {
+    HG_POST(1, risk, "风险"),
+    {0},
+};
+
+static const hg_scope risk_scopes[] = {
+    {"risk", "risk rules, instructions and screening"},
+    {NULL, NULL},
+};
+
+static const demo_signin risk_signins[] = {
+    {"officer", ROLE_OFFICER, "risk", NULL, "officer-demo-2026", "an officer of every demo post"},
+    {NULL, 0, NULL, NULL, NULL, NULL},
+};
 
 const hg_module risk_module = {.name = "risk",
-                               .init = risk_init,
                                .migrations = risk_migrations,
                                .routes = risk_routes,
                                .commands = risk_commands,
                                .importers = risk_importers,
-                               .demo = risk_demo};
+                               .demo = risk_demo,
+                               .summary = "risk targeting: rules and instructions, lanes, random selection",
+                               .migrations_first = 400,
+                               .migrations_last = 499,
+                               .posts = risk_posts,
+                               .scopes = risk_scopes,
+                               .demo_signins = risk_signins};

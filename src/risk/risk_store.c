@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/json_canon.h"
@@ -686,20 +687,19 @@ static void take_text(const json_t *o, const char *key, char *out, size_t n)
  * level would silently apply another random-selection rate. */
 static hg_rc credit_of(db *d, const char *uscc, risk_credit *out, hg_err *err)
 {
-    db_stmt *s = NULL;
+    char level[32];
     *out = RC_UNKNOWN;
     if (!uscc[0])
         return HG_OK;
-    hg_rc rc = db_query(d, &s, err, "SELECT credit_level FROM enterprises WHERE uscc = ?", "t", uscc);
+    hg_rc rc = enterprise_credit_level(d, uscc, level, sizeof level, err);
+    if (rc == HG_NOTFOUND)
+        return HG_OK;   /* not registered: the unknown level's rate, a business answer */
     if (rc)
         return rc;
-    rc = db_step(s, err);
-    if (rc == HG_ROW)
-        for (int i = 0; i < RC_UNKNOWN; i++)
-            if (strcmp(db_col_text(s, 0), risk_credit_name((risk_credit)i)) == 0)
-                *out = (risk_credit)i;
-    db_reset(s);
-    return rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+    for (int i = 0; i < RC_UNKNOWN; i++)
+        if (strcmp(level, risk_credit_name((risk_credit)i)) == 0)
+            *out = (risk_credit)i;
+    return HG_OK;
 }
 
 hg_rc risk_screen_declaration(db *d, const json_t *decl, char lane[8], json_t **explanation, hg_err *err)

@@ -70,4 +70,14 @@ static const route stats_routes[] = {
     {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
 };
 
-const hg_module stats_module = {.name = "stats", .routes = stats_routes};
+static const hg_scope stats_scopes[] = {
+    {"stats", "dashboard counts and clearance time"},
+    {NULL, NULL},
+};
+
+const hg_module stats_module = {.name = "stats",
+                                .summary = "statistics: a read-only reporter of every area",
+                                .migrations_first = 950,
+                                .migrations_last = 999,
+                                .routes = stats_routes,
+                                .scopes = stats_scopes};

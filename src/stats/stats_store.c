@@ -1,6 +1,7 @@
 /* stats_store.c — gathers the clearance facts of released declarations and groups them by
  * day, ISO week or month (Asia/Shanghai), with the same groups of a baseline year. It reads
- * the cargo area's tables: statistics are a reader of every area. */
+ * the views the cargo area publishes (cargo_declarations, ...; cargo_store.c), never its
+ * tables: statistics are a read-only reporter of every area. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,10 +55,10 @@ static hg_rc collect(db *d, const stats_query *q, int64_t from, int64_t to, fact
     db_stmt *s;
     hg_rc rc = db_query(d, &s, err,
                         "SELECT d.filed_ms, d.released_ms, "
-                        " (SELECT MIN(a.at_ms) FROM arrivals a WHERE a.bill_no = d.bill_no), m.arrived_ms, "
+                        " (SELECT MIN(a.at_ms) FROM cargo_arrivals a WHERE a.bill_no = d.bill_no), m.arrived_ms, "
                         " d.gate_out_ms "
-                        "FROM declarations d JOIN manifest_bills b ON b.bill_no = d.bill_no "
-                        "JOIN manifests m ON m.manifest_no = b.manifest_no "
+                        "FROM cargo_declarations d JOIN cargo_manifest_bills b ON b.bill_no = d.bill_no "
+                        "JOIN cargo_manifests m ON m.manifest_no = b.manifest_no "
                         "WHERE d.status = 'released' AND d.released_ms >= ? AND d.released_ms < ? "
                         "AND (? IS NULL OR d.direction = ?) AND (? IS NULL OR d.port = ?)",
                         "iitttt", from, to, q->direction, q->direction, q->port, q->port);
@@ -197,20 +198,20 @@ hg_rc stats_overview_json(db *d, const stats_query *q, json_t **out, hg_err *err
     json_t *o = json_object(), *status = json_object(), *lane = json_object();
     json_object_set_new(o, "by_status", status);
     json_object_set_new(o, "by_lane", lane);
-    hg_rc rc = counts_by(d, "SELECT status, COUNT(*) FROM declarations WHERE filed_ms >= ? AND filed_ms < ?" FILTERS
+    hg_rc rc = counts_by(d, "SELECT status, COUNT(*) FROM cargo_declarations WHERE filed_ms >= ? AND filed_ms < ?" FILTERS
                             " GROUP BY status", q, status, err);
     if (!rc)
-        rc = counts_by(d, "SELECT lane, COUNT(*) FROM declarations WHERE filed_ms >= ? AND filed_ms < ?" FILTERS
+        rc = counts_by(d, "SELECT lane, COUNT(*) FROM cargo_declarations WHERE filed_ms >= ? AND filed_ms < ?" FILTERS
                           " GROUP BY lane", q, lane, err);
     int64_t released = 0, open = 0, oldest = 0;
     if (!rc)
         rc = db_int(d, &released, err,
-                    "SELECT COUNT(*) FROM declarations WHERE released_ms >= ? AND released_ms < ?" FILTERS, "iitttt",
+                    "SELECT COUNT(*) FROM cargo_declarations WHERE released_ms >= ? AND released_ms < ?" FILTERS, "iitttt",
                     q->from_ms, q->to_ms, q->direction, q->direction, q->port, q->port);
     if (!rc)
-        rc = db_int(d, &open, err, "SELECT COUNT(*) FROM inspections WHERE status = 'open'", "");
+        rc = db_int(d, &open, err, "SELECT COUNT(*) FROM cargo_inspections WHERE status = 'open'", "");
     if (!rc)
-        rc = db_int(d, &oldest, err, "SELECT COALESCE(MIN(created_ms), 0) FROM inspections WHERE status = 'open'", "");
+        rc = db_int(d, &oldest, err, "SELECT COALESCE(MIN(created_ms), 0) FROM cargo_inspections WHERE status = 'open'", "");
     if (rc) {
         json_decref(o);
         return rc;

@@ -1,10 +1,10 @@
 /* tax_cmd.c — `haiguan import tariff|exchange-rates FILE.csv`, the demo tariff and rates,
- * and the tax area's module record (which connects cargo's tax hooks). */
+ * and the tax area's module record. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "../cargo/cargo.h"
+#include "../check/check.h"
 #include "../platform/calendar.h"
 #include "../platform/import.h"
 #include "../platform/log.h"
@@ -193,18 +193,31 @@ static hg_rc tax_demo(db *d, hg_err *err)
     return rc;
 }
 
-static void tax_init(void)
-{
-    cargo_tax_assess = tax_assess_declaration;
-    cargo_tax_settled = tax_settled_for_release;
-    cargo_tax_brief = tax_brief_json;
-}
+static const hg_post tax_posts[] = {
+    HG_POST(3, tax, "税收"),
+    {0},
+};
 
-/* The tax area's demo data must exist before cargo's demo declarations are filed, so the
- * module is listed before cargo in modules.c. */
+static const hg_scope tax_scopes[] = {
+    {"tax", "tariff, exchange rates, tax bills and payments"},
+    {NULL, NULL},
+};
+
+static const demo_signin tax_signins[] = {
+    {"officer", ROLE_OFFICER, "tax", NULL, "officer-demo-2026", "an officer of every demo post"},
+    {NULL, 0, NULL, NULL, NULL, NULL},
+};
+
+/* The tax area's demo data must exist before cargo's demo declarations are filed: tax comes
+ * before cargo in `areas` (src/meson.build), as the dependency order has it. */
 const hg_module tax_module = {.name = "tax",
                               .migrations = tax_migrations,
                               .routes = tax_routes,
                               .importers = tax_importers,
                               .demo = tax_demo,
-                              .init = tax_init};
+                              .summary = "duty, consumption tax and VAT: tariff, rates, bills, payments",
+                              .migrations_first = 300,
+                              .migrations_last = 399,
+                              .posts = tax_posts,
+                              .scopes = tax_scopes,
+                              .demo_signins = tax_signins};

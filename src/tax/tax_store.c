@@ -1,17 +1,18 @@
 /* tax_store.c — the tariff, exchange rates, tax bills with their working, payments,
  * guarantees, and deferral and waiver decisions. Assessment runs inside the declaration's
- * filing transaction (through cargo's hook); every other write is its own transaction with
+ * filing transaction (cargo calls tax_assess); every other write is its own transaction with
  * its audit row. */
 #include <stdio.h>
 #include <string.h>
 
-#include "../cargo/cargo.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/calendar.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/module.h"
+#include "../platform/record.h"
 #include "../platform/refdata.h"
 #include "tax.h"
 #include "tax_store.h"
@@ -44,6 +45,17 @@ const migration tax_migrations[] = {
      NULL, NULL},
     {310, "the tariff is reference data: cached, with a version",
      REFDATA_REGISTER(tariff_rates), REFDATA_TRIGGERS_SQLITE(tariff_rates), REFDATA_TRIGGERS_PG(tariff_rates)},
+    /* Tax keeps the parties of what it taxes, so that it need not read cargo's declarations
+     * (tax comes before cargo). The copy of the bills issued before is the one time tax reads
+     * cargo's table: a migration runs once, in version order, after cargo's 201. */
+    {320, "the parties of each tax bill, kept by tax",
+     "CREATE TABLE tax_parties ("
+     " entry_no TEXT PRIMARY KEY, declarant TEXT NOT NULL, consignee TEXT, consignor TEXT);"
+     "CREATE INDEX tax_parties_declarant ON tax_parties(declarant);"
+     "INSERT INTO tax_parties (entry_no, declarant, consignee, consignor)"
+     " SELECT d.entry_no, d.declarant, d.consignee, d.consignor FROM declarations d"
+     " JOIN tax_bills b ON b.entry_no = d.entry_no;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -82,7 +94,7 @@ hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_mic
     return rc;
 }
 
-/* ---- assessment (cargo's hook) ---- */
+/* ---- assessment (called by cargo when it files a declaration) ---- */
 
 /* One tax line as stored. */
 typedef struct tax_line {
@@ -138,24 +150,22 @@ static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, siz
     return rc;
 }
 
-hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
+hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
 {
-    const char *entry_no = json_string_value(json_object_get(decl, "entry_no"));
-    int import = strcmp(json_string_value(json_object_get(decl, "direction")), "import") == 0;
+    const char *entry_no = subj->entry_no;
+    int import = subj->import;
     int64_t now = now_ms(), duty = 0, consumption = 0, vat = 0;
-    const json_t *items = json_object_get(decl, "items");
-    size_t i, n = json_array_size(items);
-    json_t *item;
+    size_t i, n = subj->n_goods;
     tax_line *lines = n ? xcalloc(n, sizeof *lines) : NULL;
     if (n && !lines)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     hg_rc rc = import ? prefix_cache_sync(d, &tariff, err) : HG_OK;   /* once for all the items */
-    json_array_foreach(items, i, item)
-    {
+    for (i = 0; i < n; i++) {
         if (rc)
             break;
+        const tax_goods *item = &subj->goods[i];
         tax_line *l = &lines[i];
-        l->hs = json_string_value(json_object_get(item, "hs_code"));
+        l->hs = item->hs_code;
         tax_item_in in = {0};
         int64_t value = 0, rate = 0;
         char field[40];
@@ -167,9 +177,9 @@ hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
                 break;
             }
         }
-        money_parse(json_string_value(json_object_get(item, "value")), &value, NULL);
+        money_parse(item->value, &value, NULL);
         if (!rc)
-            rc = exchange_rate(d, json_string_value(json_object_get(item, "currency")), now, &rate, err);
+            rc = exchange_rate(d, item->currency, now, &rate, err);
         if (rc && err && strcmp(err->field, "currency") == 0)
             snprintf(err->field, sizeof err->field, "items[%zu].currency", i);
         if (rc)
@@ -194,6 +204,31 @@ hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err)
                     "total_fen, status, late_fee_waived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
                     "tiiiiiit", entry_no, now, tax_shanghai_day(now) + TAX_PAYMENT_PERIOD_DAYS, duty, consumption, vat,
                     total, total ? "due" : "none");
+    if (!rc)
+        rc = db_run(d, err, "INSERT INTO tax_parties (entry_no, declarant, consignee, consignor) VALUES (?, ?, ?, ?)",
+                    "tttt", entry_no, subj->declarant ? subj->declarant : "", subj->consignee, subj->consignor);
+    return rc;
+}
+
+/* The rows of TAX_SUBJECTS (tax_store.h): who may see a bill, who hears of its changes. */
+static hg_rc subject_visible(db *d, const principal *who, const char *entry_no, hg_err *err)
+{
+    size_t at = 0;
+    hg_rc rc = HG_OK;
+    for (const tax_subjects *t; !rc && (t = modules_extension_next(TAX_SUBJECTS, &at));)
+        if (t->visible)
+            rc = t->visible(d, who, entry_no, err);
+    return rc;
+}
+
+static hg_rc subject_changed(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
+                             int settled, hg_err *err)
+{
+    size_t at = 0;
+    hg_rc rc = HG_OK;
+    for (const tax_subjects *t; !rc && (t = modules_extension_next(TAX_SUBJECTS, &at));)
+        if (t->changed)
+            rc = t->changed(d, entry_no, actor, event, detail, settled, err);
     return rc;
 }
 
@@ -341,16 +376,16 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
         cond[n++] = (bill_cond){" AND b.issued_ms < ?", NULL, q->to_ms};
     /* an enterprise sees the bills of the declarations it is a party to */
     if (who->role == ROLE_ENTERPRISE) {
-        cond[n++] = (bill_cond){" AND (d.declarant = ?", who->enterprise, 0};
-        cond[n++] = (bill_cond){" OR d.consignee = ?", who->enterprise, 0};
-        cond[n++] = (bill_cond){" OR d.consignor = ?)", who->enterprise, 0};
+        cond[n++] = (bill_cond){" AND (p.declarant = ?", who->enterprise, 0};
+        cond[n++] = (bill_cond){" OR p.consignee = ?", who->enterprise, 0};
+        cond[n++] = (bill_cond){" OR p.consignor = ?)", who->enterprise, 0};
     }
     if (q->cursor)
         cond[n++] = (bill_cond){" AND b.entry_no < ?", q->cursor, 0};
     buf sql;
     buf_init(&sql, 4096);
-    hg_rc rc = buf_puts(&sql, "SELECT b.entry_no, d.declarant, COALESCE(d.consignee, d.consignor, ''), " BILL_COLUMNS
-                              " FROM tax_bills b JOIN declarations d ON d.entry_no = b.entry_no WHERE 1 = 1");
+    hg_rc rc = buf_puts(&sql, "SELECT b.entry_no, p.declarant, COALESCE(p.consignee, p.consignor, ''), " BILL_COLUMNS
+                              " FROM tax_bills b JOIN tax_parties p ON p.entry_no = b.entry_no WHERE 1 = 1");
     for (int i = 0; i < n && !rc; i++)
         rc = buf_puts(&sql, cond[i].sql);
     if (!rc)
@@ -390,9 +425,7 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
 
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err)
 {
-    json_t *decl = NULL;
-    hg_rc rc = declaration_get(d, who, entry_no, &decl, err);   /* visibility of the declaration */
-    json_decref(decl);
+    hg_rc rc = subject_visible(d, who, entry_no, err);
     bill_row b;
     if (!rc)
         rc = load_bill(d, entry_no, &b, err);
@@ -446,9 +479,7 @@ static hg_rc begin_with_bill(db *d, const principal *who, const char *entry_no, 
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
-    json_t *decl = NULL;
-    rc = declaration_get(d, who, entry_no, &decl, err);   /* visibility of the declaration */
-    json_decref(decl);
+    rc = subject_visible(d, who, entry_no, err);
     if (!rc)
         rc = load_bill(d, entry_no, b, err);
     if (rc)
@@ -488,9 +519,7 @@ hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *e
                     "iiiit", now, amount, fee, waived_fee, entry_no);
     json_t *ev = json_pack("{s:I, s:I}", "amount_fen", (json_int_t)amount, "late_fee_fen", (json_int_t)fee);
     if (!rc)
-        rc = cargo_event(d, entry_no, who->name, "tax_paid", ev, err);
-    if (!rc)
-        rc = cargo_auto_release_entry(d, entry_no, "system", err);
+        rc = subject_changed(d, entry_no, who->name, "tax_paid", ev, 1, err);
     rc = commit_audited(d, rc, who->name, "tax.pay", entry_no, request_id, ev, err);
     json_decref(ev);
     return rc ? rc : tax_bill_json(d, who, entry_no, now, out, err);
@@ -515,9 +544,7 @@ hg_rc tax_guarantee(db *d, const principal *who, const char *request_id, const c
                     "itt", amount, guarantor, entry_no);
     json_t *ev = json_pack("{s:I, s:s}", "amount_fen", (json_int_t)amount, "guarantor", guarantor);
     if (!rc)
-        rc = cargo_event(d, entry_no, who->name, "tax_guaranteed", ev, err);
-    if (!rc)
-        rc = cargo_auto_release_entry(d, entry_no, "system", err);
+        rc = subject_changed(d, entry_no, who->name, "tax_guaranteed", ev, 1, err);
     rc = commit_audited(d, rc, who->name, "tax.guarantee", entry_no, request_id, ev, err);
     json_decref(ev);
     return rc ? rc : tax_bill_json(d, who, entry_no, now_ms(), out, err);
@@ -612,9 +639,7 @@ hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id
     char event[32];
     snprintf(event, sizeof event, "%s_%s", kind, approve ? "approved" : "rejected");
     if (!rc)
-        rc = cargo_event(d, entry_no, who->name, event, after, err);
-    if (!rc && approve)
-        rc = cargo_auto_release_entry(d, entry_no, "system", err);
+        rc = subject_changed(d, entry_no, who->name, event, after, approve, err);
     rc = commit_audited(d, rc, who->name, approve ? "tax.decision.approve" : "tax.decision.reject", entry_no,
                         request_id, after, err);
     if (rc)

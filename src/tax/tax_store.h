@@ -17,9 +17,40 @@ typedef struct tax_rates {
  * the month has no rate. */
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err);
 
-/* cargo's hooks */
-hg_rc tax_assess_declaration(db *d, const json_t *decl, hg_err *err);
+/* What tax assesses, in its own terms: the area whose declarations are taxed (cargo, after
+ * tax) fills it; tax reads no other area's JSON. Strings are borrowed. */
+typedef struct tax_goods {
+    const char *hs_code;     /* 10 digits */
+    const char *value;       /* "356000.00", in currency */
+    const char *currency;    /* ISO 4217 */
+} tax_goods;
+typedef struct tax_subject {
+    const char *entry_no;
+    int import;                                  /* export goods bear no duty in this tariff */
+    const char *declarant, *consignee, *consignor;   /* the parties who may see the bill (or NULL) */
+    const tax_goods *goods;                      /* n_goods lines; errors name items[i] */
+    size_t n_goods;
+} tax_subject;
+/* Assesses a subject inside the caller's transaction and issues its bill; HG_INVALID naming
+ * items[i] when a line cannot be assessed (HS code not in the tariff, no exchange rate). */
+hg_rc tax_assess(db *d, const tax_subject *s, hg_err *err);
+/* 1 when the subject's tax no longer holds up its release (none, paid, guaranteed, deferred). */
 int tax_settled_for_release(db *d, const char *entry_no);
+
+/* Extension point TAX_SUBJECTS: the area whose declarations tax assesses tells tax who may see
+ * one and hears of a change to its bill. Tax calls the rows contributed through module records
+ * (module.h), in module order; with none, every bill is visible and changes go unheard. */
+#define TAX_SUBJECTS "tax.subjects"
+typedef struct tax_subjects {
+    /* HG_OK when who may see entry_no's declaration; HG_NOTFOUND (with the owner's message)
+     * otherwise. */
+    hg_rc (*visible)(db *d, const principal *who, const char *entry_no, hg_err *err);
+    /* Inside the transaction of a payment, guarantee or decision: event ("tax_paid",
+     * "deferral_approved", ...) with its detail (borrowed) by actor; settled is 1 when the
+     * change may have made the declaration releasable. */
+    hg_rc (*changed)(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
+                     int settled, hg_err *err);
+} tax_subjects;
 
 /* Bills for a list: newest declaration first, paged by entry number; an enterprise's own. */
 typedef struct tax_bill_query {

@@ -23,6 +23,7 @@ import test_risk_api  # noqa: E402
 import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
 import multi_server  # noqa: E402
+import hardening_cases  # noqa: E402
 
 BIN = None
 TESTS = []
@@ -439,6 +440,12 @@ MALFORMED = [
     b"\x00\x01\x02\x03" * 100,
     b"DELETE /api/v1/session HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + b"z" * 5000 + b"\r\n\r\n",
 ]
+
+
+hardening_cases.register(test, eq, error_of)
+hardening_cases.register_limits(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
+hardening_cases.register_files_and_logs(test, eq, error_of,
+                                        os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 
 
 @test

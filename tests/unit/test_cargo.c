@@ -27,6 +27,25 @@ static void entry_numbers(void **state)
     assert_int_equal(cargo_shanghai_year(1798732800000LL - 1), 2026);
 }
 
+/* A condition a later area contributes (CARGO_RELEASE_CONDITIONS): when it does not hold the
+ * release is refused with its field and message; when all hold, the other rules decide. */
+static void release_conditions_of_later_areas(void **state)
+{
+    (void)state;
+    hg_err e;
+    static const cargo_release_condition vessel = {.field = "vessel", .refusal = "the vessel is ordered to leave"};
+    release_facts f = {.status = DECL_FILED, .lane = "green", .arrived = 1, .tax_settled = 1, .unmet = &vessel};
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+    assert_string_equal(e.field, "vessel");
+    assert_string_equal(e.message, "the vessel is ordered to leave");
+    f.unmet = NULL;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_OK);
+    f.tax_settled = 0;   /* cargo's own rules come first */
+    f.unmet = &vessel;
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+    assert_string_equal(e.field, "tax");
+}
+
 static void release_rules(void **state)
 {
     (void)state;
@@ -97,6 +116,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(entry_numbers),
         cmocka_unit_test(release_rules),
+        cmocka_unit_test(release_conditions_of_later_areas),
         cmocka_unit_test(seafood_and_suspension),
         cmocka_unit_test(two_step_deadline),
     };

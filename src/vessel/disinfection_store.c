@@ -7,8 +7,8 @@
 
 #include "../platform/audit.h"
 #include "../platform/log.h"
-#include "cargo.h"
-#include "cargo_store.h"
+#include "../cargo/cargo.h"
+#include "vessel.h"
 
 static const char *const outcomes[] = {"unloading_permitted", "no_unloading_vessel_ordered_to_leave", NULL};
 
@@ -47,7 +47,8 @@ hg_rc disinfection_create(db *d, const principal *who, const char *request_id, c
     if (rc || (rc = db_begin(d, err)))
         goto out;
     int64_t n = 0, serial = 0;
-    rc = db_int(d, &n, err, "SELECT COUNT(*) FROM manifests WHERE manifest_no = ?", "t", record_text(&r, "manifest_no"));
+    rc = db_int(d, &n, err, "SELECT COUNT(*) FROM cargo_manifests WHERE manifest_no = ?", "t",
+                record_text(&r, "manifest_no"));
     if (!rc && !n)
         rc = hg_fail(err, HG_INVALID, "not_found", "manifest_no", "no such manifest");
     char prefix[24], no[40] = "";

@@ -10,8 +10,8 @@
 #include "../platform/db_json.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
-#include "cargo.h"
-#include "cargo_store.h"
+#include "../cargo/cargo.h"
+#include "gate.h"
 
 static const field gate_exit_fields[] = {
     {.name = "id", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "编号"},
@@ -48,7 +48,7 @@ static hg_rc add_goods(db *d, json_t *items, hg_err *err)
         if (!containers || !vins || json_object_set_new(rel, "containers", containers) ||
             json_object_set_new(rel, "vins", vins))
             return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-        rc = db_query(d, &s, err, "SELECT container_no FROM bill_containers WHERE bill_no = ? ORDER BY container_no",
+        rc = db_query(d, &s, err, "SELECT container_no FROM cargo_bill_containers WHERE bill_no = ? ORDER BY container_no",
                       "t", json_string_value(json_object_get(rel, "bill_no")));
         while (!rc && (rc = db_step(s, err)) == HG_ROW)
             rc = json_array_append_new(containers, json_string(db_col_text(s, 0))) ? HG_NOMEM : HG_OK;
@@ -56,7 +56,7 @@ static hg_rc add_goods(db *d, json_t *items, hg_err *err)
         if (rc != HG_DONE)
             return rc;
         rc = db_query(d, &s, err,
-                      "SELECT vins FROM declaration_items WHERE entry_no = ? AND vins IS NOT NULL ORDER BY line_no", "t",
+                      "SELECT vins FROM cargo_item_vins WHERE entry_no = ? ORDER BY line_no", "t",
                       json_string_value(json_object_get(rel, "entry_no")));
         while (!rc && (rc = db_step(s, err)) == HG_ROW) {
             rc = HG_OK;
@@ -85,13 +85,13 @@ hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err)
     json_t *items = NULL;
     hg_rc rc = db_rows_json(
         d, release_row, &items, err,
-        "SELECT d.entry_no, d.direction, d.port, d.bill_no, d.released_ms, d.gate_out_ms,"
-        " COALESCE(d.consignee, d.consignor, d.declarant) FROM declarations d"
+        "SELECT d.entry_no, d.direction, d.port, d.bill_no, d.released_ms, d.gate_out_ms, d.trader"
+        " FROM cargo_declarations d"
         " WHERE d.status = 'released' AND d.released_ms >= ?"
         " AND (d.released_ms > ? OR (d.released_ms = ? AND d.entry_no > ?))"
         " AND (CAST(? AS TEXT) IS NULL OR d.direction = ?)"
         " AND (CAST(? AS TEXT) IS NULL OR d.port = ?) AND (CAST(? AS TEXT) IS NULL OR d.bill_no = ?)"
-        " AND (CAST(? AS TEXT) IS NULL OR d.bill_no IN (SELECT c.bill_no FROM bill_containers c WHERE c.container_no = ?))"
+        " AND (CAST(? AS TEXT) IS NULL OR d.bill_no IN (SELECT c.bill_no FROM cargo_bill_containers c WHERE c.container_no = ?))"
         " AND (CAST(? AS TEXT) IS NULL OR (CAST(? AS TEXT) = 'true') = (d.gate_out_ms IS NOT NULL))"
         " ORDER BY d.released_ms, d.entry_no LIMIT ?",
         "iiittttttttttti", q->since_ms, after_ms, after_ms, after_entry, q->direction, q->direction, q->port, q->port,
@@ -136,7 +136,7 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
     int64_t released = 0, first_out = 0;
     char bill[40] = "", status[16] = "";
     rc = db_query(d, &s, err,
-                  "SELECT status, COALESCE(released_ms, 0), COALESCE(gate_out_ms, 0), bill_no FROM declarations "
+                  "SELECT status, COALESCE(released_ms, 0), COALESCE(gate_out_ms, 0), bill_no FROM cargo_declarations "
                   "WHERE entry_no = ?",
                   "t", entry_no);
     if (!rc && (rc = db_step(s, err)) == HG_ROW) {
@@ -156,7 +156,7 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
         rc = hg_fail(err, HG_INVALID, "invalid", "at", "an exit cannot be before the release");
     int64_t n = 0;
     if (!rc && container)
-        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM bill_containers WHERE bill_no = ? AND container_no = ?", "tt",
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM cargo_bill_containers WHERE bill_no = ? AND container_no = ?", "tt",
                     bill, container);
     if (!rc && container && n == 0)
         rc = hg_fail(err, HG_INVALID, "invalid", "container", "container %s is not on bill %s", container, bill);
@@ -177,13 +177,10 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
     if (!rc)
         rc = record_insert(d, &r, err);
     /* the first exit is the one clearance time counts (a gate may report late) */
-    if (!rc && (!first_out || at < first_out))
-        rc = db_run(d, err, "UPDATE declarations SET gate_out_ms = ?, updated_ms = ? WHERE entry_no = ?", "iit", at,
-                    now, entry_no);
     json_t *detail = json_pack("{s:s, s:s*, s:s*}", "gate", record_text(&r, "gate"), "container", container, "vehicle",
                                record_text(&r, "vehicle"));
     if (!rc)
-        rc = cargo_add_event(d, entry_no, who->name, "gate_out", detail, err);
+        rc = cargo_note_gate_out(d, entry_no, at, first_out && first_out <= at, who->name, detail, err);
     json_decref(detail);
     if (!rc && !(*out = record_to_json(&r)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");

@@ -1,0 +1,45 @@
+/* gate_module.c — the one definition of the gate area that the platform sees. */
+#include "../cargo/cargo.h"
+#include "../platform/module.h"
+#include "gate.h"
+
+/* gate_schema.c, gate_api.c and gate_demo.c */
+extern const cargo_demo_departure gate_demo_departure;
+extern const migration gate_migrations[];
+extern const route gate_routes[];
+
+static const hg_post gate_posts[] = {
+    HG_POST(4, gate, "卡口"),
+    {0},
+};
+
+static const hg_scope gate_scopes[] = {
+    {"gate", "the release feed and gate exits (the gate controller)"},
+    {NULL, NULL},
+};
+
+/* Version 250 was shipped while the gate lived in cargo (gate_schema.c). */
+static const int gate_legacy_migrations[] = {250, 0};
+
+static const demo_signin gate_signins[] = {
+    {"gate01", ROLE_SYSTEM, NULL, NULL, "gate01-demo-2026", "the gate controller's machine"},
+    {NULL, 0, NULL, NULL, NULL, NULL},
+};
+
+/* What the gate contributes to cargo's extension points. */
+static const hg_extension gate_extends[] = {
+    {CARGO_DEMO_DEPARTURES, &gate_demo_departure},
+    {NULL, NULL},
+};
+
+const hg_module gate_module = {.name = "gate",
+                               .summary = "the smart gate: release records and gate exits",
+                               .migrations = gate_migrations,
+                               .migrations_first = 500,
+                               .migrations_last = 599,
+                               .migrations_legacy = gate_legacy_migrations,
+                               .routes = gate_routes,
+                               .posts = gate_posts,
+                               .scopes = gate_scopes,
+                               .demo_signins = gate_signins,
+                               .extends = gate_extends};

@@ -1,0 +1,32 @@
+/* vessel_api.c — HTTP handlers of the vessel area: disinfection supervision records, written
+ * by inspection or quarantine officers, read by officers and administrators. */
+#include "../platform/http.h"
+#include "../platform/json.h"
+#include "vessel.h"
+
+static hg_rc disinfections_create_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+    if (!rc)
+        rc = disinfection_create(r->db, r->who, r->request_id, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc disinfections_list_api(req *r, hg_err *err)
+{
+    int limit;
+    json_t *out;
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
+    if (!rc)
+        rc = disinfection_list(r->db, req_query(r, "cursor"), limit, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+const route vessel_routes[] = {
+    {"POST", "/api/v1/disinfections", disinfections_create_api, 0, "inspections", ROLE_OFFICER,
+     POST_INSPECTION | POST_QUARANTINE, "record a supervised disinfection of refrigerated cargo unloading"},
+    {"GET", "/api/v1/disinfections", disinfections_list_api, 0, "inspections", ROLE_ADMIN | ROLE_OFFICER, 0,
+     "disinfection supervision records (limit, cursor)"},
+    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+};

@@ -1,0 +1,30 @@
+/* vessel_module.c — the one definition of the vessel area that the platform sees. */
+#include "../platform/module.h"
+#include "vessel.h"
+
+/* vessel_schema.c and vessel_api.c */
+extern const migration vessel_migrations[];
+extern const route vessel_routes[];
+
+static const hg_post vessel_posts[] = {
+    HG_POST(5, quarantine, "卫生检疫"),
+    {0},
+};
+
+static const hg_scope vessel_scopes[] = {
+    {"vessels", "vessel epidemic prevention"},
+    {NULL, NULL},
+};
+
+/* Version 230 was shipped while the disinfection records lived in cargo (vessel_schema.c). */
+static const int vessel_legacy_migrations[] = {230, 0};
+
+const hg_module vessel_module = {.name = "vessel",
+                                 .summary = "vessel epidemic prevention: disinfection supervision records",
+                                 .migrations = vessel_migrations,
+                                 .migrations_first = 700,
+                                 .migrations_last = 799,
+                                 .migrations_legacy = vessel_legacy_migrations,
+                                 .routes = vessel_routes,
+                                 .posts = vessel_posts,
+                                 .scopes = vessel_scopes};
