@@ -15,7 +15,11 @@
 #include "cargo.h"
 #include "cargo_store.h"
 
-static int tax_settled(db *d, const char *entry_no) { return tax_settled_for_release(d, entry_no); }
+/* f->tax_settled from tax; a database fault is returned as one, never read as "not settled". */
+static hg_rc tax_settled(db *d, const char *entry_no, release_facts *f, hg_err *err)
+{
+    return tax_settled_for_release(d, entry_no, &f->tax_settled, err);
+}
 
 /* Tax assesses a declaration in its own terms (tax_store.h): its parties and its goods. */
 static hg_rc assess_tax(db *d, const json_t *decl, hg_err *err)
@@ -209,8 +213,9 @@ static hg_rc auto_release_one(db *d, const bill_facts *bf, const char *entry_no,
     f.tax_settled = 1;
     if (cargo_release_allowed(&f, &ignored) != HG_OK)
         return HG_OK;
-    f.tax_settled = tax_settled(d, entry_no);
-    hg_rc rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
+    hg_rc rc = tax_settled(d, entry_no, &f, err);
+    if (!rc)
+        rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
     if (!rc)
         rc = cargo_release_conditions(d, entry_no, &f, err);
     if (!rc && cargo_release_allowed(&f, &ignored) == HG_OK && !(rc = do_release(d, entry_no, actor, NULL, 1, err)) &&
@@ -658,9 +663,10 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
                            .ship_side_pickup = json_is_true(json_object_get(before, "ship_side_pickup")),
                            .arrival_direct_loading = json_is_true(json_object_get(before, "arrival_direct_loading")),
                            .inspection_passed = passed > 0,
-                           .tax_settled = tax_settled(d, entry_no),
                            .by_officer = 1,
                            .release_first = json_is_true(json_object_get(before, "release_first"))};
+        if (!rc)
+            rc = tax_settled(d, entry_no, &f, err);
         if (!rc)
             rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
         if (!rc)
@@ -707,9 +713,10 @@ hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_
                            .transport_arrived = bf.transport_arrived,
                            .ship_side_pickup = json_is_true(json_object_get(before, "ship_side_pickup")),
                            .inspection_passed = passed > 0,
-                           .tax_settled = tax_settled(d, entry_no),
                            .by_officer = 1};
-        rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
+        rc = tax_settled(d, entry_no, &f, err);
+        if (!rc)
+            rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
         if (!rc)
             rc = cargo_release_conditions(d, entry_no, &f, err);
         if (!rc)

@@ -232,15 +232,15 @@ static hg_rc subject_changed(db *d, const char *entry_no, const char *actor, con
     return rc;
 }
 
-int tax_settled_for_release(db *d, const char *entry_no)
+hg_rc tax_settled_for_release(db *d, const char *entry_no, int *settled, hg_err *err)
 {
     int64_t n = 0;
-    hg_err err;
-    return db_int(d, &n, &err,
-                  "SELECT COUNT(*) FROM tax_bills WHERE entry_no = ? AND status IN ('none', 'paid', 'guaranteed', "
-                  "'deferred')",
-                  "t", entry_no) == HG_OK &&
-           n > 0;
+    hg_rc rc = db_int(d, &n, err,
+                      "SELECT COUNT(*) FROM tax_bills WHERE entry_no = ? AND status IN ('none', 'paid', 'guaranteed', "
+                      "'deferred')",
+                      "t", entry_no);
+    *settled = !rc && n > 0;
+    return rc;
 }
 
 /* ---- reading ---- */

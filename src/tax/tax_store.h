@@ -34,8 +34,10 @@ typedef struct tax_subject {
 /* Assesses a subject inside the caller's transaction and issues its bill; HG_INVALID naming
  * items[i] when a line cannot be assessed (HS code not in the tariff, no exchange rate). */
 hg_rc tax_assess(db *d, const tax_subject *s, hg_err *err);
-/* 1 when the subject's tax no longer holds up its release (none, paid, guaranteed, deferred). */
-int tax_settled_for_release(db *d, const char *entry_no);
+/* *settled = 1 when the subject's tax no longer holds up its release (none, paid, guaranteed,
+ * deferred), else 0. A database fault is returned (and *settled is 0): it is never the answer
+ * "tax not settled", which would refuse a release for a reason that is not true. */
+hg_rc tax_settled_for_release(db *d, const char *entry_no, int *settled, hg_err *err);
 
 /* Extension point TAX_SUBJECTS: the area whose declarations tax assesses tells tax who may see
  * one and hears of a change to its bill. Tax calls the rows contributed through module records

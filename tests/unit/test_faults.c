@@ -19,6 +19,7 @@
 #include "platform/db.h"
 #include "platform/module.h"
 #include "risk/risk_store.h"
+#include "tax/tax_store.h"
 
 #define LOOKUP "FROM enterprises WHERE uscc"
 
@@ -123,12 +124,33 @@ static void a_fault_is_not_a_conflict_on_another_field(void **state)
     json_decref(body);
 }
 
+static void a_fault_is_not_unsettled_tax(void **state)
+{
+    fx *f = *state;
+    hg_err err;
+    int settled = -1;
+    assert_int_equal(
+        db_exec(f->d,
+                "INSERT INTO tax_bills (entry_no, issued_ms, last_free_day, duty_fen, consumption_fen,"
+                " vat_fen, total_fen, status, late_fee_waived) VALUES ('E1', 0, 15, 0, 0, 0, 0, 'none', 0)",
+                &err),
+        HG_OK);
+    assert_int_equal(tax_settled_for_release(f->d, "E1", &settled, &err), HG_OK); /* accepted */
+    assert_int_equal(settled, 1);
+    assert_int_equal(tax_settled_for_release(f->d, "E2", &settled, &err), HG_OK); /* no bill: not settled */
+    assert_int_equal(settled, 0);
+    db_fault_inject("FROM tax_bills WHERE entry_no", HG_UNAVAILABLE);
+    assert_int_equal(tax_settled_for_release(f->d, "E1", &settled, &err), HG_UNAVAILABLE); /* refused */
+    db_fault_inject(NULL, HG_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(screening_never_guesses_the_credit_level, setup, teardown),
         cmocka_unit_test_setup_teardown(enterprise_user_is_not_refused_as_unknown_on_a_fault, setup, teardown),
         cmocka_unit_test_setup_teardown(a_fault_is_not_a_conflict_on_another_field, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_fault_is_not_unsettled_tax, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
