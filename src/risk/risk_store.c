@@ -7,19 +7,15 @@
  * change, tells each server process (and each worker thread) that its compiled set is stale,
  * so that a change made by another process (`haiguan risk import`) is picked up by the next
  * screening without a restart. */
-#include <errno.h>
-#include <fcntl.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/json_canon.h"
+#include "../platform/keydir.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/record.h"
@@ -69,12 +65,12 @@ static unsigned char draw_secret[RISK_SECRET_BYTES];
 static int draw_secret_loaded;
 static pthread_mutex_t secret_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Reads or creates <key dir>/risk-draw.key (64 hex digits, mode 0600): the secret that keys
+/* Reads or creates <key dir>/risk-draw.key (64 hex digits, mode 0600; keydir.h): the secret that keys
  * the random draws. Like the audit signing key it lives beside, never in the database or the
  * repository, so that an enterprise reading the data cannot predict selections. */
 static hg_rc secret_load(hg_err *err)
 {
-    char dir[1024], path[1100], hex[2 * RISK_SECRET_BYTES + 2];
+    char dir[1024];
     hg_rc rc = HG_OK;
     pthread_mutex_lock(&secret_lock);
     if (draw_secret_loaded)
@@ -84,41 +80,14 @@ static hg_rc secret_load(hg_err *err)
         snprintf(dir, sizeof dir, "%s", env);
     else
         audit_default_key_dir(db_get_url(), dir, sizeof dir);
-    if (!dir[0] || (size_t)snprintf(path, sizeof path, "%s/risk-draw.key", dir) >= sizeof path) {
+    if (!dir[0]) {
         rc = hg_fail(err, HG_IO, "io_error", "", "no usable key directory for the risk draw secret");
         goto out;
     }
-    if (mkdir(dir, 0700) && errno != EEXIST) {
-        rc = hg_fail(err, HG_IO, "io_error", "", "cannot create the key directory");
+    if ((rc = keydir_secret(dir, "risk-draw.key", "the risk draw secret", draw_secret, sizeof draw_secret, err)))
         goto out;
-    }
-    int fd = open(path, O_RDONLY);
-    if (fd >= 0) {
-        ssize_t n = read(fd, hex, sizeof hex - 1);
-        close(fd);
-        size_t bin_len = 0;
-        if (n < 2 * RISK_SECRET_BYTES ||
-            sodium_hex2bin(draw_secret, sizeof draw_secret, hex, 2 * RISK_SECRET_BYTES, NULL, &bin_len, NULL) ||
-            bin_len != RISK_SECRET_BYTES) {
-            rc = hg_fail(err, HG_IO, "io_error", "", "the risk draw secret file is damaged");
-            goto out;
-        }
-    } else {
-        randombytes_buf(draw_secret, sizeof draw_secret);
-        sodium_bin2hex(hex, sizeof hex, draw_secret, sizeof draw_secret);
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-        size_t len = strlen(hex);
-        if (fd < 0 || write(fd, hex, len) != (ssize_t)len || fsync(fd)) {
-            if (fd >= 0)
-                close(fd);
-            rc = hg_fail(err, HG_IO, "io_error", "", "cannot write the risk draw secret");
-            goto out;
-        }
-        close(fd);
-    }
     draw_secret_loaded = 1;
 out:
-    sodium_memzero(hex, sizeof hex);
     pthread_mutex_unlock(&secret_lock);
     return rc;
 }

@@ -6,12 +6,16 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "platform/calendar.h"
 #include "platform/ident.h"
+#include "platform/keydir.h"
 #include "platform/mem.h"
 #include "platform/money.h"
 #include "platform/utf8.h"
@@ -186,12 +190,81 @@ static void working_days_follow_the_holiday_table(void **state)
     assert_false(calendar_is_working_day(&closed, calendar_add_working_days(&closed, day_of("2030-01-01"), 2)));
 }
 
+/* ---- keydir ---- */
+
+static void keys_sign_and_verify_by_key_id(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hg_keys_XXXXXX", keys[64], path[96];
+    assert_non_null(mkdtemp(dir));
+    snprintf(keys, sizeof keys, "%s/db.keys", dir);
+    snprintf(path, sizeof path, "%s/test.key", keys);
+    keydir_key k, again;
+    hg_err err;
+    int created = 0;
+    assert_int_equal(keydir_load(keys, "test.key", "the test key", &k, &created, &err), HG_OK);
+    assert_true(created);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    assert_int_equal(stat(keys, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    assert_int_equal(keydir_load(keys, "test.key", "the test key", &again, &created, &err), HG_OK);
+    assert_false(created);
+    assert_string_equal(again.id, k.id);
+    assert_int_equal(strlen(k.id), KEYDIR_ID_LEN);
+    /* accepted: the signature of the key named by its id */
+    unsigned char sig[KEYDIR_SIG_BYTES];
+    char sig_hex[2 * KEYDIR_SIG_BYTES + 1];
+    keydir_sign(&k, "certificate 42", 14, sig);
+    hex_encode(sig, sizeof sig, sig_hex);
+    assert_true(keydir_verify(k.id, k.pk_hex, "certificate 42", 14, sig_hex));
+    /* refused: another message, another key id, a malformed signature */
+    assert_false(keydir_verify(k.id, k.pk_hex, "certificate 43", 14, sig_hex));
+    assert_false(keydir_verify("0000000000000000", k.pk_hex, "certificate 42", 14, sig_hex));
+    assert_false(keydir_verify(k.id, k.pk_hex, "certificate 42", 14, "00"));
+    /* rotation: a new key under the same name, installed once its public half is recorded */
+    keydir_key next;
+    buf tmp;
+    assert_int_equal(keydir_prepare(keys, "test.key", "the test key", &next, &tmp, &err), HG_OK);
+    assert_string_not_equal(next.id, k.id);
+    assert_int_equal(keydir_install(keys, "test.key", "the test key", &tmp, &err), HG_OK);
+    buf_free(&tmp);
+    assert_int_equal(keydir_load(keys, "test.key", "the test key", &again, &created, &err), HG_OK);
+    assert_string_equal(again.id, next.id);
+    /* refused: a key others can read, and a file that is not a key */
+    assert_int_equal(chmod(path, 0644), 0);
+    assert_int_equal(keydir_load(keys, "test.key", "the test key", &again, &created, &err), HG_FORBIDDEN);
+    assert_non_null(strstr(err.message, "0600"));
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("not hex\n", f);
+    fclose(f);
+    assert_int_equal(chmod(path, 0600), 0);
+    assert_int_equal(keydir_load(keys, "test.key", "the test key", &again, &created, &err), HG_IO);
+    /* a plain secret: made once, the same afterwards */
+    unsigned char s1[32], s2[32];
+    assert_int_equal(keydir_secret(keys, "draw.key", "the draw secret", s1, sizeof s1, &err), HG_OK);
+    assert_int_equal(keydir_secret(keys, "draw.key", "the draw secret", s2, sizeof s2, &err), HG_OK);
+    assert_memory_equal(s1, s2, sizeof s1);
+    keydir_key_wipe(&k);
+    keydir_key_wipe(&again);
+    keydir_key_wipe(&next);
+    char rm[128];
+    snprintf(rm, sizeof rm, "%s/draw.key", keys);
+    unlink(rm);
+    unlink(path);
+    rmdir(keys);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_refuses_what_jansson_refuses), cmocka_unit_test(identifiers_are_trimmed_and_upper_cased),
         cmocka_unit_test(money_parses_and_formats_yuan),     cmocka_unit_test(money_rounds_half_up),
         cmocka_unit_test(shanghai_days_weeks_and_months),    cmocka_unit_test(working_days_follow_the_holiday_table),
+        cmocka_unit_test(keys_sign_and_verify_by_key_id),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
