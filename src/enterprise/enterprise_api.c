@@ -23,7 +23,8 @@ static hg_rc enterprise_create_api(req *r, hg_err *err)
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
     json_t *out;
-    hg_rc rc = enterprise_create(r->db, r->who->name, r->request_id, r->json, &out, err);
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = enterprise_create(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -51,7 +52,8 @@ static hg_rc enterprise_patch_api(req *r, hg_err *err)
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
     json_t *out;
-    rc = enterprise_patch(r->db, r->who->name, r->request_id, uscc, r->json, &out, err);
+    hg_ctx c = req_ctx(r);
+    rc = enterprise_patch(&c, uscc, r->json, &out, err);
     if (rc == HG_NOTFOUND)
         return hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no such enterprise");
     return rc ? rc : req_reply_json(r, 200, out);

@@ -60,8 +60,9 @@ static hg_rc enterprise_line(void *ctx, db *d, import_row *row, hg_err *err)
     json_t *o = line_object(row, im->header, im->ncols);
     record rec = {0};
     hg_rc rc = o ? record_from_json(&enterprise_record, o, REC_CREATE, &rec, err) : HG_NOMEM;
+    hg_ctx cx = ctx_command(d, cli_actor());
     if (!rc)
-        rc = enterprise_insert_record(d, cli_actor(), NULL, &rec, NULL, err);
+        rc = enterprise_insert_record(&cx, &rec, NULL, err);
     record_free(&rec);
     json_decref(o);
     return rc;
@@ -123,7 +124,8 @@ static hg_rc enterprise_demo(db *d, hg_err *err)
                                  demo[i].customs_code, "name_zh", demo[i].name_zh, "name_en", demo[i].name_en, "kind",
                                  demo[i].kind, "credit_level", demo[i].credit, "coordinator", "officer");
         json_t *out = NULL;
-        hg_rc rc = body ? enterprise_create(d, "demo", NULL, body, &out, err) : HG_NOMEM;
+        hg_ctx cx = ctx_command(d, "demo");
+        hg_rc rc = body ? enterprise_create(&cx, body, &out, err) : HG_NOMEM;
         json_decref(body);
         json_decref(out);
         if (rc)

@@ -493,12 +493,15 @@ hg_rc audit_append(db *d, const audit_event *e, int64_t *seq_out, hg_err *err)
     return audit_append_keep(d, e, NULL, seq_out, err);
 }
 
-hg_rc audit_append_keep(db *d, const audit_event *e, char **after_text, int64_t *seq_out, hg_err *err)
+/* audit_append_keep with the row's time given (0: now). */
+static hg_rc append_at(db *d, const audit_event *e, int64_t at_ms, char **after_text, int64_t *seq_out, hg_err *err)
 {
     char *before = NULL, *after = NULL;
     char prev[65], hash[65];
-    int64_t seq = 0, at_ms = now_ms();
+    int64_t seq = 0;
     hg_rc rc;
+    if (!at_ms)
+        at_ms = now_ms();
     if (!text_ok(e->actor) || !*e->actor || !text_ok(e->action) || !*e->action || !text_ok(e->object_type) ||
         !*e->object_type || !text_ok(e->object_id) || !*e->object_id || (e->request_id && !text_ok(e->request_id)))
         return hg_fail(err, HG_INVALID, "invalid", NULL,
@@ -546,6 +549,41 @@ out:
     else
         xfree(after);
     return rc;
+}
+
+hg_rc audit_append_keep(db *d, const audit_event *e, char **after_text, int64_t *seq_out, hg_err *err)
+{
+    return append_at(d, e, 0, after_text, seq_out, err);
+}
+
+hg_ctx ctx_command(db *d, const char *actor) { return (hg_ctx){.d = d, .actor = actor, .now_ms = now_ms()}; }
+
+hg_rc audit_commit_keep(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
+                        const json_t *before, const json_t *after, const char *after_canon, char **after_text,
+                        hg_err *err)
+{
+    if (after_text)
+        *after_text = NULL;
+    if (!rc) {
+        audit_event e = {c->actor, action, type, id, c->request_id, before, after, after_canon};
+        rc = append_at(c->d, &e, c->now_ms, after_text, NULL, err);
+    }
+    if (!rc)
+        rc = db_commit(c->d, err);
+    if (rc) {
+        db_rollback(c->d);
+        if (after_text) {
+            xfree(*after_text);
+            *after_text = NULL;
+        }
+    }
+    return rc;
+}
+
+hg_rc audit_commit(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
+                   const json_t *before, const json_t *after, hg_err *err)
+{
+    return audit_commit_keep(c, rc, action, type, id, before, after, NULL, NULL, err);
 }
 
 hg_rc audit_checkpoint(db *d, hg_err *err)

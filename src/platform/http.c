@@ -76,6 +76,15 @@ hg_rc req_reply_raw(req *r, int status, const char *content_type, const void *p,
 
 /* The body is kept and written out by send_reply, on the request's own thread: a handler
  * run by the group-commit writer does not spend the writer's time serializing. */
+hg_ctx req_ctx(const req *r)
+{
+    return (hg_ctx){.d = r->db,
+                    .who = r->who,
+                    .actor = r->who ? r->who->name : "anonymous",
+                    .request_id = r->request_id,
+                    .now_ms = now_ms()};
+}
+
 hg_rc req_reply_json(req *r, int status, json_t *body)
 {
     json_decref(r->reply);

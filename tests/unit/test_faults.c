@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "enterprise/enterprise.h"
+#include "platform/audit.h"
 #include "platform/auth.h"
 #include "platform/db.h"
 #include "platform/module.h"
@@ -116,10 +117,11 @@ static void a_fault_is_not_a_conflict_on_another_field(void **state)
     json_t *out = NULL;
     json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s}", "uscc", "91210200241600015L", "customs_code", "2102930009",
                              "name_zh", "重复", "kind", "importer", "credit_level", "general_credit");
-    assert_int_equal(enterprise_create(f->d, "test", NULL, body, &out, &err), HG_CONFLICT);
+    hg_ctx c = ctx_command(f->d, "test");
+    assert_int_equal(enterprise_create(&c, body, &out, &err), HG_CONFLICT);
     assert_string_equal(err.field, "uscc");
     db_fault_inject("SELECT COUNT(*) " LOOKUP, HG_UNAVAILABLE);
-    assert_int_equal(enterprise_create(f->d, "test", NULL, body, &out, &err), HG_UNAVAILABLE);
+    assert_int_equal(enterprise_create(&c, body, &out, &err), HG_UNAVAILABLE);
     db_fault_inject(NULL, HG_OK);
     json_decref(body);
 }
@@ -144,6 +146,40 @@ static void a_fault_is_not_unsettled_tax(void **state)
     db_fault_inject(NULL, HG_OK);
 }
 
+/* audit_commit: the row, then the commit (accepted); any failure, the row's own included,
+ * rolls the change back with it (refused). */
+static void a_change_is_stored_with_its_audit_row_or_not_at_all(void **state)
+{
+    fx *f = *state;
+    hg_err err;
+    int64_t n = 0;
+    hg_ctx c = ctx_command(f->d, "test");
+    json_t *after = json_pack("{s:s}", "name", "x");
+    assert_int_equal(db_begin(f->d, &err), HG_OK);
+    assert_int_equal(db_exec(f->d, "CREATE TABLE t_change (v TEXT)", &err), HG_OK);
+    assert_int_equal(db_exec(f->d, "INSERT INTO t_change VALUES ('kept')", &err), HG_OK);
+    assert_int_equal(audit_commit(&c, HG_OK, "thing.create", "thing", "1", NULL, after, &err), HG_OK);
+    assert_int_equal(db_int(f->d, &n, &err, "SELECT COUNT(*) FROM audit_log WHERE object_id = '1'", ""), HG_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(db_int(f->d, &n, &err, "SELECT at_ms FROM audit_log WHERE object_id = '1'", ""), HG_OK);
+    assert_int_equal(n, c.now_ms); /* the context's time, read once */
+    /* the audit row fails: the change goes with it */
+    assert_int_equal(db_begin(f->d, &err), HG_OK);
+    assert_int_equal(db_exec(f->d, "INSERT INTO t_change VALUES ('lost')", &err), HG_OK);
+    db_fault_inject("INSERT INTO audit_log", HG_UNAVAILABLE);
+    assert_int_equal(audit_commit(&c, HG_OK, "thing.create", "thing", "2", NULL, after, &err), HG_UNAVAILABLE);
+    db_fault_inject(NULL, HG_OK);
+    /* the caller failed: rolled back, no row, its own code returned */
+    assert_int_equal(db_begin(f->d, &err), HG_OK);
+    assert_int_equal(db_exec(f->d, "INSERT INTO t_change VALUES ('lost too')", &err), HG_OK);
+    assert_int_equal(audit_commit(&c, HG_CONFLICT, "thing.create", "thing", "3", NULL, after, &err), HG_CONFLICT);
+    assert_int_equal(db_int(f->d, &n, &err, "SELECT COUNT(*) FROM t_change", ""), HG_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(db_int(f->d, &n, &err, "SELECT COUNT(*) FROM audit_log WHERE object_id IN ('2', '3')", ""), HG_OK);
+    assert_int_equal(n, 0);
+    json_decref(after);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -151,6 +187,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(enterprise_user_is_not_refused_as_unknown_on_a_fault, setup, teardown),
         cmocka_unit_test_setup_teardown(a_fault_is_not_a_conflict_on_another_field, setup, teardown),
         cmocka_unit_test_setup_teardown(a_fault_is_not_unsettled_tax, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_change_is_stored_with_its_audit_row_or_not_at_all, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
