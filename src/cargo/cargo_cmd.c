@@ -1,5 +1,7 @@
-/* cargo_cmd.c — the cargo area's module record and demo data: a vessel's manifest filed by
- * the demo shipping agent, and declarations by the demo importers. */
+/* cargo_cmd.c — the cargo area's module record, its demo data (a vessel's manifest filed by
+ * the demo shipping agent, and declarations by the demo importers) and its importers
+ * (`haiguan import manifests|declarations|arrivals FILE`: JSON Lines through import.h and the
+ * same store functions as the API). */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,9 +1,10 @@
 /* audit.c — the audit trail (留痕, SECURITY.md §15-16): an append-only SHA-256 hash chain
  * in audit_log, Ed25519-signed checkpoints of its head in audit_checkpoint, the public
- * halves of the signing keys in audit_key, and the key files that hold the secret halves.
+ * halves of the signing keys in audit_key; the secret half is a file of the key directory
+ * (keydir.h).
  *
- * It records and proves; it does not decide what is worth recording (the areas call
- * audit_append in their own write transactions) and it does not serve HTTP (the audit
+ * It records and proves; it does not decide what is worth recording (the areas end their
+ * write transactions with audit_commit, or call audit_append inside them) and it does not serve HTTP (the audit
  * API handler calls audit_list_json). All SQL goes through db.h and is in the subset both
  * backends accept. libsodium is initialised here (sodium_init is idempotent and
  * thread-safe), so callers need not have done it first. */

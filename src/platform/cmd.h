@@ -1,5 +1,7 @@
 /* cmd.h — the command table behind `haiguan <command>` (Redis' command table, Fossil's
- * COMMAND blocks). Areas register arrays of commands; main.c dispatches.
+ * COMMAND blocks). Modules register arrays of commands; main.c finds the command and cmd_run
+ * runs it: its options (cmd_opt) and subcommands (cmd_sub) are tables too, checked before it
+ * runs, so that an unknown option is a usage error (exit 2), never silently ignored.
  *
  * Exit codes: 0 success, 1 failure or invalid input, 2 usage error. */
 #ifndef HG_CMD_H

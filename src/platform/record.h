@@ -2,8 +2,9 @@
  * validator, column) and generic code parses JSON into it, validates it with messages that
  * name the field and the rule, writes it with bound SQL, and serializes rows back to JSON.
  *
- * Identifier fields (FF_IDENT) are trimmed and upper-cased before validation, as the API
- * promises; the command-line `haiguan check` does not do that. */
+ * Identifier fields (FF_IDENT) are trimmed and upper-cased before validation (ident.h), as the
+ * API promises; the command-line `haiguan check` does not do that. Money is parsed and
+ * formatted by money.h, times by time_parse_rfc3339 here. */
 #ifndef HG_RECORD_H
 #define HG_RECORD_H
 
