@@ -252,7 +252,7 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
         return HG_UNAVAILABLE;
     const principal *who;
     rc = authenticate(r, &r->principal, &who, err);
-    if (rc && !(r->route->flags & ROUTE_PUBLIC))
+    if ((rc = route_auth_outcome(r->route, rc)))
         return rc;
     r->who = who;
     rc = route_allows(r->route, r->who);

@@ -122,5 +122,9 @@ const route *router_match(const route *const *tables, const char *method, const 
 /* Policy decision for principal p (NULL = anonymous) on route rt: HG_OK, HG_UNAUTH or
  * HG_FORBIDDEN. Pure; exposed for the authorization matrix tests. */
 hg_rc route_allows(const route *rt, const principal *p);
+/* What authenticating gave (auth_rc) means for route rt: HG_OK to go on (anonymously when it
+ * failed), else the error to answer. A public route goes on past wrong credentials (signing in
+ * must work with a stale cookie), never past a database fault, which is answered as one. Pure. */
+hg_rc route_auth_outcome(const route *rt, hg_rc auth_rc);
 
 #endif

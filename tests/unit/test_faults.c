@@ -18,6 +18,7 @@
 #include "platform/audit.h"
 #include "platform/auth.h"
 #include "platform/db.h"
+#include "platform/http.h"
 #include "platform/module.h"
 #include "risk/risk_store.h"
 #include "tax/tax_store.h"
@@ -180,6 +181,20 @@ static void a_change_is_stored_with_its_audit_row_or_not_at_all(void **state)
     json_decref(after);
 }
 
+/* A public route goes on past wrong credentials, never past a fault in checking them. */
+static void a_fault_in_authentication_is_not_an_anonymous_caller(void **state)
+{
+    (void)state;
+    route pub = {.method = "POST", .pattern = "/api/v1/session", .flags = ROUTE_PUBLIC};
+    route priv = {.method = "GET", .pattern = "/api/v1/me"};
+    assert_int_equal(route_auth_outcome(&pub, HG_OK), HG_OK);
+    assert_int_equal(route_auth_outcome(&pub, HG_UNAUTH), HG_OK);               /* accepted: a stale cookie */
+    assert_int_equal(route_auth_outcome(&pub, HG_UNAVAILABLE), HG_UNAVAILABLE); /* refused */
+    assert_int_equal(route_auth_outcome(&pub, HG_DB), HG_DB);
+    assert_int_equal(route_auth_outcome(&priv, HG_UNAUTH), HG_UNAUTH);
+    assert_int_equal(route_auth_outcome(&priv, HG_UNAVAILABLE), HG_UNAVAILABLE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +203,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_fault_is_not_a_conflict_on_another_field, setup, teardown),
         cmocka_unit_test_setup_teardown(a_fault_is_not_unsettled_tax, setup, teardown),
         cmocka_unit_test_setup_teardown(a_change_is_stored_with_its_audit_row_or_not_at_all, setup, teardown),
+        cmocka_unit_test(a_fault_in_authentication_is_not_an_anonymous_caller),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
