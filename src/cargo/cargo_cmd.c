@@ -169,14 +169,14 @@ static const hg_scope cargo_scopes[] = {
 };
 
 static const demo_signin cargo_signins[] = {
-    {"officer", ROLE_OFFICER, "clearance,inspection", NULL, "officer-demo-2026", "an officer of every demo post"},
-    {"terminal01", ROLE_SYSTEM, NULL, NULL, "terminal01-demo-2026", "the terminal's machine: arrival reports"},
-    {"lab01", ROLE_SYSTEM, NULL, NULL, "lab01-demo-2026", "the laboratory's machine: sample results"},
-    {"dl-agent", ROLE_ENTERPRISE, NULL, agent_uscc, "agent-demo-2026", "the shipping agent: manifests"},
-    {"demo-shipyard", ROLE_ENTERPRISE, NULL, "91210213005599016G", "shipyard-demo-2026", "a shipyard"},
+    {"officer", ROLE_OFFICER, "clearance,inspection", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
+    {"terminal01", ROLE_SYSTEM, NULL, NULL, NULL, "the terminal's machine: arrival reports", "arrival"},
+    {"lab01", ROLE_SYSTEM, NULL, NULL, NULL, "the laboratory's machine: sample results", "lab"},
+    {"dl-agent", ROLE_ENTERPRISE, NULL, agent_uscc, "agent-demo-2026", "the shipping agent: manifests", NULL},
+    {"demo-shipyard", ROLE_ENTERPRISE, NULL, "91210213005599016G", "shipyard-demo-2026", "a shipyard", NULL},
     {"demo-kuaijie", ROLE_ENTERPRISE, NULL, "91210200765432104C", "kuaijie-demo-2026",
-     "a cross-border e-commerce platform"},
-    {NULL, 0, NULL, NULL, NULL, NULL},
+     "a cross-border e-commerce platform", NULL},
+    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
 /* What cargo contributes to the extension points of the areas before it. */

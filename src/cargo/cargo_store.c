@@ -5,6 +5,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/event.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
 #include "../platform/json_canon.h"
@@ -123,6 +124,33 @@ hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char
                       " COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM declaration_events WHERE entry_no = ?",
                       "titttt", entry_no, now_ms(), actor, event, text, entry_no);
     xfree(text);
+    return rc;
+}
+
+hg_rc cargo_emit_for(db *d, const char *type, const char *entry_no, const char *declarant, const char *actor,
+                     const char *request_id, const json_t *data, hg_err *err)
+{
+    return event_emit(d,
+                      &(event){.type = type,
+                               .subject_kind = "declaration",
+                               .subject_id = entry_no,
+                               .enterprise = declarant,
+                               .actor = actor,
+                               .request_id = request_id,
+                               .data = data},
+                      NULL, err);
+}
+
+hg_rc cargo_emit(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
+                 const json_t *data, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT declarant FROM declarations WHERE entry_no = ?", "t", entry_no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW)
+        rc = cargo_emit_for(d, type, entry_no, db_col_text(s, 0), actor, request_id, data, err);
+    else if (rc == HG_DONE)
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no declaration %s", entry_no);
+    db_reset(s);
     return rc;
 }
 

@@ -15,6 +15,13 @@ extern const tax_subjects cargo_tax_subjects;
 /* Appends an event to a declaration's timeline (detail borrowed, may be NULL). */
 hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                       hg_err *err);
+/* Emits an event about declaration entry_no (event.h), for its declarant's feed, inside the
+ * caller's transaction (data borrowed, may be NULL; request_id may be NULL). */
+hg_rc cargo_emit(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
+                 const json_t *data, hg_err *err);
+/* The same when the caller knows the declarant (filing: no read). */
+hg_rc cargo_emit_for(db *d, const char *type, const char *entry_no, const char *declarant, const char *actor,
+                     const char *request_id, const json_t *data, hg_err *err);
 /* Audits and commits when rc is HG_OK, rolls back otherwise; returns the final result. */
 hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                    const char *request_id, const json_t *before, const json_t *after, hg_err *err);

@@ -165,6 +165,8 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
         rc = ledger_update(d, entry_no, 0, NULL, 1, err);
     if (!rc)
         rc = cargo_add_event(d, entry_no, actor, "released", detail, err);
+    if (!rc)
+        rc = cargo_emit(d, "declaration.released", entry_no, actor, request_id, detail, err);
     if (!rc) {
         audit_event e = {actor, "declaration.release", "declaration", entry_no, request_id, NULL, detail, NULL};
         rc = audit_append(d, &e, NULL, err);
@@ -425,6 +427,14 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = record_insert(d, rec, err);
+    json_t *lane_data = json_pack("{s:s}", "lane", lane);
+    if (!rc)
+        rc = cargo_emit_for(d, "declaration.filed", entry_no, record_text(rec, "declarant"), who->name, request_id,
+                            lane_data, err);
+    if (!rc && inspect)
+        rc = cargo_emit_for(d, "declaration.selected_for_inspection", entry_no, record_text(rec, "declarant"), "risk",
+                            request_id, lane_data, err);
+    json_decref(lane_data);
     if (!rc)
         rc = assess_tax(d, filed, err);
     /* the first two events of its timeline, in one statement; their details are canonical JSON

@@ -125,6 +125,10 @@ hg_rc inspection_order(db *d, const principal *who, const char *request_id, cons
                     DECL_INSPECTION, lane, now_ms(), entry_no);
     if (!rc)
         rc = open_task(d, entry_no, kind, json_is_true(json_object_get(before, "green_channel")), reason, err);
+    json_t *ev = json_pack("{s:s, s:s}", "lane", lane, "kind", kind);
+    if (!rc)
+        rc = cargo_emit(d, "declaration.selected_for_inspection", entry_no, who->name, request_id, ev, err);
+    json_decref(ev);
     if (!rc)
         rc = declaration_get(d, who, entry_no, out, err);
     rc = cargo_finish_out(d, rc, who->name, "inspection.order", "declaration", entry_no, request_id, before, out, err);
@@ -306,7 +310,6 @@ hg_rc inspection_result(db *d, const principal *who, const char *request_id, int
                            pass ? NULL : disposal);
     if (!rc)
         rc = cargo_add_event(d, entry, who->name, pass ? "inspection_passed" : "inspection_failed", ev, err);
-    json_decref(ev);
     if (!rc)
         rc = ledger_update(d, entry, 0, pass ? "passed" : "disposed", 0, err);
     if (!rc && !pass) {
@@ -320,7 +323,10 @@ hg_rc inspection_result(db *d, const principal *who, const char *request_id, int
         else if (!rc)
             rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ?", "tit",
                         DECL_REFUSED, now_ms(), entry);
+        if (!rc && !released)
+            rc = cargo_emit(d, "declaration.refused", entry, who->name, request_id, ev, err);
     }
+    json_decref(ev);
     if (!rc && pass)
         rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ? AND status = ?",
                     "titt", DECL_FILED, now_ms(), entry, DECL_INSPECTION);
@@ -403,6 +409,8 @@ hg_rc sample_result(db *d, const principal *who, const char *request_id, const c
     json_t *ev = json_pack("{s:s, s:s}", "barcode", barcode, "result", result);
     if (!rc)
         rc = cargo_add_event(d, entry, who->name, positive ? "sample_positive" : "sample_negative", ev, err);
+    if (!rc)
+        rc = cargo_emit(d, "sample.result", entry, who->name, request_id, ev, err);
     json_decref(ev);
     if (!rc && positive)
         rc = ledger_update(d, entry, json_integer_value(json_object_get(before, "line_no")), "failed", 0, err);

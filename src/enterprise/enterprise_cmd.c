@@ -149,12 +149,12 @@ static const hg_scope enterprise_scopes[] = {
 /* The demo officer is declared by every area whose posts it carries; here its first two.
  * It coordinates the demo enterprises, so it is created before this area's demo step. */
 static const demo_signin enterprise_signins[] = {
-    {"officer", ROLE_OFFICER, "enterprise,liaison", NULL, "officer-demo-2026", "an officer of every demo post"},
+    {"officer", ROLE_OFFICER, "enterprise,liaison", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
     {"dl-trading", ROLE_ENTERPRISE, NULL, "91210200241600015L", "trading-demo-2026",
-     "enterprise user of 大连港通国际贸易有限公司"},
+     "enterprise user of 大连港通国际贸易有限公司", NULL},
     {"dl-fishery", ROLE_ENTERPRISE, NULL, "91210200716215023J", "fishery-demo-2026",
-     "enterprise user of 大连海洋渔业进出口有限公司"},
-    {NULL, 0, NULL, NULL, NULL, NULL},
+     "enterprise user of 大连海洋渔业进出口有限公司", NULL},
+    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
 const hg_module enterprise_module = {.name = "enterprise",

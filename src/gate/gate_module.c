@@ -22,8 +22,8 @@ static const hg_scope gate_scopes[] = {
 static const int gate_legacy_migrations[] = {250, 0};
 
 static const demo_signin gate_signins[] = {
-    {"gate01", ROLE_SYSTEM, NULL, NULL, "gate01-demo-2026", "the gate controller's machine"},
-    {NULL, 0, NULL, NULL, NULL, NULL},
+    {"gate01", ROLE_SYSTEM, NULL, NULL, NULL, "the gate controller's machine", "gate"},
+    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
 /* What the gate contributes to cargo's extension points. */

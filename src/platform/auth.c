@@ -13,12 +13,13 @@
 #include "db_json.h"
 #include "buf.h"
 #include "log.h"
+#include "password_pool.h"
+#include "signin_throttle.h"
 #include "mem.h"
 #include "module.h"
 
-#define LOGIN_WINDOW_MS (15 * 60 * 1000)
-#define LOGIN_MAX_PER_NAME 5
-#define LOGIN_MAX_PER_ADDR 50
+/* SQL text: the bound is spliced into a LIMIT, where not every backend takes a parameter */
+#define SESSIONS_PER_USER_SQL "10"
 #define TOUCH_EVERY_MS (60 * 1000)
 
 static int64_t idle_limit_ms = 30 * 60 * 1000;
@@ -65,6 +66,15 @@ const migration auth_migrations[] = {
      " at_ms BIGINT NOT NULL);"
      "CREATE INDEX login_failures_name ON login_failures(name, at_ms);"
      "CREATE INDEX login_failures_addr ON login_failures(addr, at_ms);",
+     NULL, NULL},
+    {2, "sign-in throttle counters (issue 13)",
+     "CREATE TABLE login_throttle ("
+     " subject TEXT PRIMARY KEY,"
+     " failures BIGINT NOT NULL,"
+     " pending BIGINT NOT NULL,"
+     " last_ms BIGINT NOT NULL,"
+     " prev_ms BIGINT NOT NULL);"
+     "CREATE INDEX login_throttle_last ON login_throttle(last_ms);",
      NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
@@ -261,9 +271,21 @@ hg_rc password_check(const char *pw, hg_err *err)
 
 hg_rc password_hash(const char *pw, char *out, hg_err *err)
 {
-    if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return hg_fail(err, HG_NOMEM, NULL, NULL, "cannot hash password (out of memory)");
+    password_pool_wait();
+    int failed = crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+    password_pool_leave();
+    return failed ? hg_fail(err, HG_NOMEM, NULL, NULL, "cannot hash password (out of memory)") : HG_OK;
+}
+
+/* *ok 1 when password verifies against hash; HG_TOOMANY when the pool has no slot now. */
+static hg_rc password_verify(const char *hash, const char *password, int *ok, hg_err *err)
+{
+    hg_rc rc = password_pool_try(err);
+    if (rc)
+        return rc;
+    *ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+    password_pool_leave();
     return HG_OK;
 }
 
@@ -374,10 +396,14 @@ hg_rc user_create(db *d, const char *actor, const char *request_id, const user_s
         return hg_fail(err, HG_INVALID, "required", "enterprise", "an enterprise user needs --enterprise USCC");
     if (u->role != ROLE_ENTERPRISE && u->enterprise && *u->enterprise)
         return hg_fail(err, HG_INVALID, "invalid", "enterprise", "only enterprise users are bound to an enterprise");
-    if ((rc = password_check(u->password, err)))
+    if (u->role == ROLE_SYSTEM) {
+        if (u->password)
+            return hg_fail(err, HG_INVALID, "invalid", "password",
+                           "a machine account has no password: it acts only through its bearer tokens");
+        snprintf(hash, sizeof hash, "%s", MACHINE_NO_PASSWORD);
+    } else if ((rc = password_check(u->password, err)) || (rc = password_hash(u->password, hash, err))) {
         return rc;
-    if ((rc = password_hash(u->password, hash, err)))
-        return rc;
+    }
     posts_format(u->posts, posts, sizeof posts);
     if ((rc = db_begin(d, err)))
         return rc;
@@ -465,7 +491,13 @@ hg_rc user_set_password(db *d, const char *actor, const char *request_id, const 
                         hg_err *err)
 {
     char hash[crypto_pwhash_STRBYTES];
-    hg_rc rc = password_check(password, err);
+    int64_t machines = 0;
+    hg_rc rc = db_int(d, &machines, err, "SELECT COUNT(*) FROM users WHERE name = ? AND role = 'system'", "t", name);
+    if (!rc && machines)
+        rc = hg_fail(err, HG_INVALID, "invalid", "password",
+                     "a machine account has no password: it acts only through its bearer tokens");
+    if (!rc)
+        rc = password_check(password, err);
     if (!rc)
         rc = password_hash(password, hash, err);
     if (!rc)
@@ -493,56 +525,13 @@ static void principal_from_row(db_stmt *s, int first, principal *p)
     snprintf(p->enterprise, sizeof p->enterprise, "%s", ent ? ent : "");
 }
 
-/* Counts failures for a name or an address in the window; *oldest gets the oldest one. */
-static hg_rc recent_failures(db *d, const char *col_sql, const char *value, int64_t since, int64_t *count,
-                             int64_t *oldest, hg_err *err)
-{
-    db_stmt *s;
-    hg_rc rc = db_query(d, &s, err, col_sql, "ti", value, since);
-    if (rc)
-        return rc;
-    rc = db_step(s, err);
-    if (rc == HG_ROW) {
-        *count = db_col_int(s, 0);
-        *oldest = db_col_int(s, 1);
-        rc = HG_OK;
-    }
-    db_reset(s);
-    return rc;
-}
-
-static hg_rc login_throttled(db *d, const char *name, const char *addr, int *retry_after, hg_err *err)
-{
-    int64_t now = now_ms(), since = now - LOGIN_WINDOW_MS, n = 0, oldest = 0;
-    int limited = 0;
-    hg_rc rc = recent_failures(d, "SELECT COUNT(*), MIN(at_ms) FROM login_failures WHERE name = ? AND at_ms > ?",
-                               name, since, &n, &oldest, err);
-    limited = !rc && n >= LOGIN_MAX_PER_NAME;
-    if (!rc && !limited) {   /* one address trying many names */
-        rc = recent_failures(d, "SELECT COUNT(*), MIN(at_ms) FROM login_failures WHERE addr = ? AND at_ms > ?",
-                             addr, since, &n, &oldest, err);
-        limited = !rc && n >= LOGIN_MAX_PER_ADDR;
-    }
-    if (rc)
-        return rc;
-    if (limited) {
-        int64_t wait = oldest + LOGIN_WINDOW_MS - now;
-        *retry_after = (int)(wait / 1000) + 1;
-        return hg_fail(err, HG_TOOMANY, "too_many_requests", "username",
-                       "too many failed sign-ins; try again in %d seconds", *retry_after);
-    }
-    return HG_OK;
-}
-
 hg_rc session_login(db *d, const char *name, const char *password, const char *addr, principal *p,
-                    char token_out[65], int *retry_after, hg_err *err)
+                    char token_out[65], hg_err *err)
 {
     db_stmt *s;
     char hash[crypto_pwhash_STRBYTES] = "";
     int found = 0, disabled = 0;
-    hg_rc rc = login_throttled(d, name, addr, retry_after, err);
-    if (rc)
-        return rc;
+    hg_rc rc;
     if ((rc = db_query(d, &s, err,
                        "SELECT id, name, role, posts, enterprise, password_hash, disabled FROM users WHERE name = ?",
                        "t", name)))
@@ -563,20 +552,28 @@ hg_rc session_login(db *d, const char *name, const char *password, const char *a
     /* verify even for unknown names, so that timing does not reveal which names exist */
     static const char dummy[crypto_pwhash_STRBYTES] = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
                                 "3m8K8wTkuXl1qOTr4cS4a3sMv1ZwTzZ2m9Q2i0xIeGQ";
-    int ok = crypto_pwhash_str_verify(found ? hash : dummy, password, strlen(password)) == 0;
+    /* a machine account never signs in: its hash is MACHINE_NO_PASSWORD, which nothing
+     * verifies against; the dummy is verified instead so that it answers in the same time */
+    int machine = found && p->role == ROLE_SYSTEM, ok = 0;
+    if ((rc = password_verify(found && !machine ? hash : dummy, password, &ok, err)))
+        return rc;
+    ok = ok && !machine;
     if (!found || disabled || !ok) {
-        if (!db_begin(d, err)) {
-            if (db_run(d, err, "INSERT INTO login_failures (name, addr, at_ms) VALUES (?, ?, ?)", "tti", name, addr,
-                       now_ms()) ||
-                db_commit(d, err))
-                db_rollback(d);
-        }
-        /* a name that is no user's may be a password typed into the wrong field */
+        /* a name that is no user's may be a password typed into the wrong field: the history
+         * of failures and the log keep only its first characters and length */
         char shown[64];
         if (found)
             snprintf(shown, sizeof shown, "%s", name);
         else
             log_typed_name(name, shown, sizeof shown);
+        if (!db_begin(d, err)) {
+            if (db_run(d, err, "INSERT INTO login_failures (name, addr, at_ms) VALUES (?, ?, ?)", "tti", shown, addr,
+                       now_ms()) ||
+                db_commit(d, err))
+                db_rollback(d);
+        }
+        hg_err ignored;
+        throttle_failed(d, name, addr, &ignored);   /* the failure is counted already */
         log_info("sign-in refused for %s%s from %s", found ? "" : "unknown name ", shown, addr);
         return hg_fail(err, HG_UNAUTH, "unauthenticated", "password", "wrong user name or password");
     }
@@ -588,8 +585,12 @@ hg_rc session_login(db *d, const char *name, const char *password, const char *a
     int64_t now = now_ms();
     rc = db_run(d, err, "INSERT INTO sessions (token_hash, user_id, csrf, created_ms, last_ms) VALUES (?, ?, ?, ?, ?)",
                 "titii", token_hash, p->user_id, csrf, now, now);
+    /* a user holds at most SESSIONS_PER_USER sessions: signing in again ends the oldest */
     if (!rc)
-        rc = db_run(d, err, "DELETE FROM login_failures WHERE name = ?", "t", name);
+        rc = db_run(d, err,
+                    "DELETE FROM sessions WHERE user_id = ? AND id NOT IN "
+                    "(SELECT id FROM sessions WHERE user_id = ? ORDER BY id DESC LIMIT " SESSIONS_PER_USER_SQL ")",
+                    "ii", p->user_id, p->user_id);
     if (!rc && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
                                               crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
         char fresh[crypto_pwhash_STRBYTES];
@@ -606,7 +607,7 @@ hg_rc session_login(db *d, const char *name, const char *password, const char *a
     }
     snprintf(p->csrf, sizeof p->csrf, "%s", csrf);
     log_info("sign-in %s from %s", name, addr);
-    return HG_OK;
+    return throttle_succeeded(d, name, addr, err);
 }
 
 hg_rc session_logout(db *d, int64_t session_id, hg_err *err)
@@ -698,8 +699,26 @@ hg_rc token_authenticate(db *d, const char *bearer, principal *p, hg_err *err)
     return rc;
 }
 
-hg_rc token_create(db *d, const char *actor, const char *name, const char *scopes, int64_t *id, char token_out[65],
-                   hg_err *err)
+hg_rc token_issue_allowed(const principal *by, const char *target, unsigned target_role, hg_err *err)
+{
+    if (!by)
+        return HG_OK;
+    if (by->token_id)
+        return hg_fail(err, HG_FORBIDDEN, "forbidden", "user",
+                       "tokens are created from a signed-in session, not with another token");
+    if (strcmp(by->name, target) == 0)
+        return target_role == ROLE_SYSTEM ? hg_fail(err, HG_FORBIDDEN, "forbidden", "user", "machines do not sign in")
+                                          : HG_OK;
+    if (by->role == ROLE_ADMIN && target_role == ROLE_SYSTEM)
+        return HG_OK;
+    return hg_fail(err, HG_FORBIDDEN, "forbidden", "user",
+                   by->role == ROLE_ADMIN
+                       ? "an administrator creates tokens for machine accounts only; a person creates their own"
+                       : "you may create tokens only for yourself");
+}
+
+hg_rc token_create(db *d, const principal *by, const char *actor, const char *name, const char *scopes, int64_t *id,
+                   char token_out[65], hg_err *err)
 {
     hg_rc rc = scopes_validate(scopes, err);
     if (rc)
@@ -714,6 +733,11 @@ hg_rc token_create(db *d, const char *actor, const char *name, const char *scope
         rc = hg_fail(err, rc, "not_found", "user", "no user named %s", name);
     if (!rc)
         rc = db_int(d, &disabled, err, "SELECT disabled FROM users WHERE id = ?", "i", uid);
+    int64_t machine = 0;
+    if (!rc)
+        rc = db_int(d, &machine, err, "SELECT COUNT(*) FROM users WHERE id = ? AND role = 'system'", "i", uid);
+    if (!rc)
+        rc = token_issue_allowed(by, name, machine ? ROLE_SYSTEM : ROLE_OFFICER, err);
     if (!rc && disabled)
         rc = hg_fail(err, HG_INVALID, "invalid", "user", "user %s is disabled", name);
     if (!rc)
@@ -721,7 +745,9 @@ hg_rc token_create(db *d, const char *actor, const char *name, const char *scope
                     "titi", hash, uid, scopes, now_ms());
     if (!rc)
         rc = db_int(d, id, err, "SELECT id FROM api_tokens WHERE token_hash = ?", "t", hash);
-    json_t *after = rc ? NULL : json_pack("{s:I, s:s, s:s}", "id", (json_int_t)*id, "user", name, "scopes", scopes);
+    json_t *after = rc ? NULL
+                       : json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)*id, "user", name, "scopes", scopes,
+                                   "created_by", by ? by->name : actor);
     if (!rc) {
         char oid[32];
         snprintf(oid, sizeof oid, "%lld", (long long)*id);
@@ -736,13 +762,18 @@ hg_rc token_create(db *d, const char *actor, const char *name, const char *scope
     return rc;
 }
 
-hg_rc token_revoke(db *d, const char *actor, int64_t id, hg_err *err)
+hg_rc token_revoke(db *d, const principal *by, const char *actor, int64_t id, hg_err *err)
 {
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
-    int64_t revoked = 0;
+    int64_t revoked = 0, owner = 0;
     rc = db_int(d, &revoked, err, "SELECT COALESCE(revoked_ms, 0) FROM api_tokens WHERE id = ?", "i", id);
+    if (!rc)
+        rc = db_int(d, &owner, err, "SELECT user_id FROM api_tokens WHERE id = ?", "i", id);
+    /* another's token is answered as none: ids are not to be probed */
+    if (!rc && by && by->role != ROLE_ADMIN && owner != by->user_id)
+        rc = HG_NOTFOUND;
     if (rc == HG_NOTFOUND)
         rc = hg_fail(err, rc, "not_found", "id", "no token %lld", (long long)id);
     if (!rc && !revoked)

@@ -68,8 +68,12 @@ typedef struct user_spec {
     unsigned role;
     unsigned posts;
     const char *enterprise;   /* USCC or NULL */
-    const char *password;
+    const char *password;     /* NULL for machine accounts (ROLE_SYSTEM): they have none */
 } user_spec;
+
+/* What machine accounts store in place of a password hash: no password verifies against it,
+ * so a machine acts only through its bearer tokens, whose scopes bound what it may do. */
+#define MACHINE_NO_PASSWORD "!machine"
 /* Writes below run in their own transaction together with their audit row, which
  * names actor (a user name or "cli:<os user>") and request_id (or NULL). */
 hg_rc user_create(db *d, const char *actor, const char *request_id, const user_spec *u, int64_t *id, hg_err *err);
@@ -84,21 +88,30 @@ hg_rc user_set_password(db *d, const char *actor, const char *request_id, const 
                         hg_err *err);
 hg_rc user_disable(db *d, const char *actor, const char *request_id, const char *name, hg_err *err);
 
-/* Signs in with name and password from address addr. On success fills *p, writes the
- * fresh session token (64 hex chars + NUL) into token_out and returns HG_OK.
- * HG_UNAUTH for a wrong name or password (the same answer for both), HG_TOOMANY with
- * *retry_after seconds when the name or address is throttled. */
+/* Signs in with name and password from address addr (throttled before, signin_throttle.h).
+ * On success fills *p, writes the fresh session token (64 hex chars + NUL) into token_out,
+ * takes the attempt off the throttle's counts and returns HG_OK; the user's oldest sessions
+ * past ten end. HG_UNAUTH for a wrong name or password (the same answer for both, in the
+ * same time), HG_TOOMANY when the password pool is full. */
 hg_rc session_login(db *d, const char *name, const char *password, const char *addr,
-                    principal *p, char token_out[65], int *retry_after, hg_err *err);
+                    principal *p, char token_out[65], hg_err *err);
 hg_rc session_logout(db *d, int64_t session_id, hg_err *err);
 /* Authenticates a session cookie value or a bearer token (HG_UNAUTH when unknown,
  * expired, revoked or the user is disabled). */
 hg_rc session_authenticate(db *d, const char *session_token, principal *p, hg_err *err);
 hg_rc token_authenticate(db *d, const char *bearer, principal *p, hg_err *err);
-/* Creates a bearer token for user name with scopes; token_out receives it once. */
-hg_rc token_create(db *d, const char *actor, const char *name, const char *scopes, int64_t *id, char token_out[65],
-                   hg_err *err);
-hg_rc token_revoke(db *d, const char *actor, int64_t id, hg_err *err);
+/* Who may be given a token by whom (pure): a person's token is created by that person from a
+ * signed-in session, never by an administrator (who could then act as them); a machine
+ * account's by an administrator. by is NULL for the command line, whose operator holds the
+ * database itself and may create any; every token creation is audited with its creator.
+ * HG_OK, or HG_FORBIDDEN with the rule in err. */
+hg_rc token_issue_allowed(const principal *by, const char *target, unsigned target_role, hg_err *err);
+/* Creates a bearer token for user name with scopes, created by `by` (NULL: the command line,
+ * actor names the operator); token_out receives it once. */
+hg_rc token_create(db *d, const principal *by, const char *actor, const char *name, const char *scopes, int64_t *id,
+                   char token_out[65], hg_err *err);
+/* Revokes token id: an administrator any, a user their own (by NULL: the command line). */
+hg_rc token_revoke(db *d, const principal *by, const char *actor, int64_t id, hg_err *err);
 
 /* JSON view of a principal for GET /me. Caller owns it. */
 json_t *principal_json(const principal *p);

@@ -8,7 +8,7 @@
 #include "mem.h"
 
 static const migration calendar_migrations[] = {
-    {20, "holiday table",
+    {30, "holiday table",
      "CREATE TABLE holidays (date TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
      " name TEXT NOT NULL);",
      NULL, NULL},
@@ -113,6 +113,6 @@ static const importer calendar_importers[] = {
 const hg_module calendar_module = {.name = "calendar",
                                    .summary = "the working-day calendar: the district's holiday table",
                                    .migrations = calendar_migrations,
-                                   .migrations_first = 20,
-                                   .migrations_last = 29,
+                                   .migrations_first = 30,
+                                   .migrations_last = 39,
                                    .importers = calendar_importers};

@@ -1,4 +1,6 @@
-/* db.c — backend dispatch, binding helpers, migrations and per-thread connections. */
+/* db.c — backend dispatch, binding helpers, migrations, per-thread connections, and the
+ * post-commit effects of a connection's transaction (db_after_commit: kept per db_begin level
+ * so that a savepoint's rollback drops only its own). */
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -57,8 +59,10 @@ void db_url_redacted(const char *url, char *out, size_t outlen)
 
 void db_close(db *d)
 {
-    if (d)
+    if (d) {
+        db_effects_drop(db_effects_take(d));
         d->ops->close(d);
+    }
 }
 
 const char *db_backend(const db *d) { return d->ops->name; }
@@ -133,23 +137,137 @@ void db_reset(db_stmt *s)
 }
 int64_t db_changes(db *d) { return d->ops->changes(d); }
 
+/* ---- post-commit effects (db.h: db_after_commit) ---- */
+
+struct db_effect {
+    void (*fn)(void *);
+    void (*drop)(void *);
+    void *cls;
+    struct db_effect *next;
+};
+
+int db_in_transaction(const db *d) { return d->group || d->depth > 0; }
+
+db_effects *db_effects_take(db *d)
+{
+    db_effects *fx = d->fx_head;
+    d->fx_head = d->fx_tail = NULL;
+    d->fx_n = 0;
+    return fx;
+}
+
+void db_effects_run(db_effects *fx)
+{
+    for (db_effects *next; fx; fx = next) {
+        next = fx->next;
+        fx->fn(fx->cls);
+        xfree(fx);
+    }
+}
+
+void db_effects_drop(db_effects *fx)
+{
+    for (db_effects *next; fx; fx = next) {
+        next = fx->next;
+        if (fx->drop)
+            fx->drop(fx->cls);
+        xfree(fx);
+    }
+}
+
+hg_rc db_after_commit(db *d, void (*fn)(void *cls), void (*drop)(void *cls), void *cls, hg_err *err)
+{
+    if (!db_in_transaction(d)) {
+        fn(cls);
+        return HG_OK;
+    }
+    db_effects *e = xmalloc(sizeof *e);
+    if (!e) {
+        if (drop)
+            drop(cls);
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    }
+    *e = (db_effects){fn, drop, cls, NULL};
+    if (d->fx_tail)
+        d->fx_tail->next = e;
+    else
+        d->fx_head = e;
+    d->fx_tail = e;
+    d->fx_n++;
+    return HG_OK;
+}
+
+/* A db_begin succeeded: remember how many effects came before it. Outside a group there is
+ * one level only (a second BEGIN would have failed). */
+static void effects_mark(db *d)
+{
+    if (!d->group)
+        d->depth = 0;
+    if (d->depth < DB_MARKS)
+        d->marks[d->depth] = d->fx_n;
+    d->depth++;
+}
+
+/* The innermost db_begin ends in a rollback: its effects go. Past DB_MARKS levels the deepest
+ * mark known is used, which drops more rather than run an effect of undone work. */
+static void effects_rolled_back(db *d)
+{
+    if (d->depth <= 0)
+        return;
+    d->depth--;
+    size_t keep = d->marks[d->depth < DB_MARKS ? d->depth : DB_MARKS - 1];
+    if (!d->group)
+        keep = 0;
+    if (keep >= d->fx_n)
+        return;
+    db_effects *last = NULL, *e = d->fx_head;
+    for (size_t i = 0; i < keep; i++)
+        last = e, e = e->next;
+    if (last)
+        last->next = NULL;
+    else
+        d->fx_head = NULL;
+    d->fx_tail = last;
+    d->fx_n = keep;
+    db_effects_drop(e);
+}
+
+/* db_commit returned rc. Outside a group the transaction is over: durable (synchronous=FULL,
+ * synchronous_commit=on), so its effects run, or failed, so they go. Inside a group only the
+ * savepoint ends; the effects wait for the group's commit. */
+static void effects_committed(db *d, hg_rc rc)
+{
+    if (d->group) {
+        if (!rc && d->depth > 0)
+            d->depth--;
+        return;
+    }
+    d->depth = 0;
+    if (rc)
+        db_effects_drop(db_effects_take(d));
+    else
+        db_effects_run(db_effects_take(d));
+}
+
 /* Inside a group commit each caller's transaction is a savepoint of the group's one, so that
  * the store code runs unchanged and a failed request undoes only its own writes. */
 hg_rc db_begin(db *d, hg_err *err)
 {
-    if (d->optimistic)
-        return HG_OK;
-    return d->ops->exec(d, d->group ? "SAVEPOINT hg_job" : d->ops->begin_sql, err);
+    hg_rc rc = d->optimistic ? HG_OK : d->ops->exec(d, d->group ? "SAVEPOINT hg_job" : d->ops->begin_sql, err);
+    if (!rc)
+        effects_mark(d);
+    return rc;
 }
 hg_rc db_commit(db *d, hg_err *err)
 {
-    if (d->optimistic)
-        return HG_OK;
-    return d->ops->exec(d, d->group ? "RELEASE SAVEPOINT hg_job" : "COMMIT", err);
+    hg_rc rc = d->optimistic ? HG_OK : d->ops->exec(d, d->group ? "RELEASE SAVEPOINT hg_job" : "COMMIT", err);
+    effects_committed(d, rc);
+    return rc;
 }
 void db_rollback(db *d)
 {
     hg_err ignored;
+    effects_rolled_back(d);
     if (d->optimistic) {
         d->spoiled = 1;
     } else if (d->group) {
@@ -175,6 +293,8 @@ hg_rc db_defer_sync(db *d, int *fd, hg_err *err)
 hg_rc db_group_begin(db *d, hg_err *err)
 {
     hg_rc rc = d->ops->exec(d, d->ops->begin_sql, err);
+    db_effects_drop(db_effects_take(d));   /* none should be left; none may leak into the group */
+    d->depth = 0;
     if (!rc)
         d->group = 1;
     return rc;
@@ -195,7 +315,8 @@ int db_group_spoiled(db *d) { return d->spoiled; }
 void db_group_abandon(db *d)
 {
     hg_err ignored;
-    d->group = d->optimistic = d->spoiled = 0;
+    db_effects_drop(db_effects_take(d));
+    d->group = d->optimistic = d->spoiled = d->depth = 0;
     d->ops->exec(d, "ROLLBACK", &ignored);
 }
 
@@ -206,7 +327,9 @@ hg_rc db_group_end(db *d, hg_err *err)
     if (rc) {
         hg_err ignored;
         d->ops->exec(d, "ROLLBACK", &ignored);
+        db_effects_drop(db_effects_take(d));
     }
+    d->depth = 0;
     return rc;
 }
 

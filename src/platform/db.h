@@ -85,6 +85,28 @@ int db_group_spoiled(db *d);
 /* Rolls the whole group back. */
 void db_group_abandon(db *d);
 
+/* Post-commit effects: what a write does outside the database (refreshing an in-memory copy,
+ * waking a notifier) must wait until the write is durable, and must not happen when it rolls
+ * back or is run again (the group-commit writer re-runs a spoiled batch). db_after_commit
+ * registers fn(cls) to run once the current transaction is durable: after db_commit of the
+ * outermost db_begin outside a group, or, inside a group, when the group-commit writer has
+ * made the batch durable (db_effects_take, db_effects_run). Effects run in the order they
+ * were registered, on whichever thread makes the write durable; they must be quick and must
+ * not use this connection. When the transaction (or the savepoint of the db_begin they were
+ * registered under) rolls back, the group is abandoned or its commit fails, drop(cls) is
+ * called instead (drop may be NULL). Outside any transaction fn runs at once (what the
+ * connection reads is already committed). Errors: HG_NOMEM (drop has then been called). */
+hg_rc db_after_commit(db *d, void (*fn)(void *cls), void (*drop)(void *cls), void *cls, hg_err *err);
+/* 1 inside db_begin or a group. */
+int db_in_transaction(const db *d);
+/* For the group-commit writer, after db_group_end succeeded: the group's effects, now owned by
+ * the caller (NULL when none), to run with db_effects_run once the commit is durable or to
+ * drop with db_effects_drop when it could not be made so. Both free the list. */
+typedef struct db_effect db_effects;
+db_effects *db_effects_take(db *d);
+void db_effects_run(db_effects *fx);
+void db_effects_drop(db_effects *fx);
+
 /* Gives up waiting for the disk at each commit on this connection (SQLite synchronous=OFF,
  * PostgreSQL synchronous_commit=off). Only for generating demo data, never for records. */
 hg_rc db_bulk_mode(db *d, hg_err *err);

@@ -36,6 +36,14 @@ struct db {
     int group;   /* inside a group commit: db_begin/commit/rollback become savepoints */
     int optimistic;   /* ... or nothing, a rollback spoiling the group (db_group_begin_optimistic) */
     int spoiled;
+    /* Post-commit effects (db_after_commit): registered, in order, and not yet run or
+     * dropped; marks[i] is how many there were when the i-th open db_begin began, so that a
+     * rollback to its savepoint drops only the effects registered since. */
+    struct db_effect *fx_head, *fx_tail;
+    size_t fx_n;
+    int depth;   /* db_begin levels open (outside a group at most 1) */
+#define DB_MARKS 16
+    size_t marks[DB_MARKS];
 };
 struct db_stmt {
     const db_ops *ops;

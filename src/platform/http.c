@@ -7,10 +7,14 @@
  * A write that goes through the group commit does not hold its thread while it waits: the
  * connection is suspended, and resumed when its batch is durable; the handler is then called
  * once more and answers. A few threads so serve any number of waiting writers, and a batch
- * wakes each thread once rather than each request's own thread. */
+ * wakes each thread once rather than each request's own thread.
+ *
+ * Streamed replies (Server-Sent Events) use the same suspension: a stream with nothing to send
+ * is suspended until http_streams_wake, so a waiting stream holds no thread. */
 #include "http.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
@@ -23,6 +27,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 
+#include "http_defer.h"
 #include "http_framing.h"
 #include "json.h"
 #include "utf8.h"
@@ -42,6 +47,7 @@ typedef struct conn_ctx {
     struct MHD_Connection *conn;
     int dispatched;
     int queued;           /* suspended until the writer has finished it */
+    int deferred;         /* suspended until its handler is due again (req_defer) */
     req r;
     hg_err err;
     hg_rc rc;
@@ -51,6 +57,8 @@ typedef struct conn_ctx {
 static const http_config *config;
 
 const char *http_assets_dir(void) { return config ? config->assets_dir : NULL; }
+
+void req_defer(req *r, int64_t ms) { r->defer_ms = ms > 0 ? ms : 1; }
 
 const char *req_session_cookie_name(const req *r) { return r->https ? "__Host-hg_session" : "hg_session"; }
 
@@ -110,6 +118,175 @@ void req_reply_clear(req *r)
 hg_rc req_add_header(req *r, const char *name, const char *value)
 {
     return buf_appendf(&r->extra_headers, "%s: %s\n", name, value);
+}
+
+/* ---- streamed replies ---- */
+
+/* An open stream; on the waiting list while its connection is suspended. */
+typedef struct stream {
+    long (*fn)(void *cls, char *out, size_t max);
+    void (*free_fn)(void *cls);
+    void *cls;
+    struct MHD_Connection *conn;
+    int waiting;
+    struct stream *prev, *next;
+} stream;
+
+static pthread_mutex_t streams_mu = PTHREAD_MUTEX_INITIALIZER;
+static stream *streams_waiting;
+static unsigned streams_wakes;   /* bumped by every wake: a stream that saw it change waits not */
+static int streams_open, streams_closing;
+
+hg_rc req_reply_stream(req *r, int status, const char *content_type, long (*fn)(void *cls, char *out, size_t max),
+                       void (*free_fn)(void *cls), void *cls, hg_err *err)
+{
+    pthread_mutex_lock(&streams_mu);
+    int full = streams_open >= HTTP_STREAMS_MAX || streams_closing;
+    if (!full)
+        streams_open++;
+    pthread_mutex_unlock(&streams_mu);
+    if (full) {
+        if (free_fn)
+            free_fn(cls);
+        req_add_header(r, "Retry-After", "5");
+        return hg_fail(err, HG_TOOMANY, "too_many_streams", NULL, "%d streams are open; try again shortly",
+                       HTTP_STREAMS_MAX);
+    }
+    req_reply_clear(r);
+    r->status = status;
+    r->content_type = content_type;
+    r->stream = fn;
+    r->stream_free = free_fn;
+    r->stream_cls = cls;
+    return HG_OK;
+}
+
+static void stream_unlink(stream *s)
+{
+    if (!s->waiting)
+        return;
+    if (s->prev)
+        s->prev->next = s->next;
+    else
+        streams_waiting = s->next;
+    if (s->next)
+        s->next->prev = s->prev;
+    s->prev = s->next = NULL;
+    s->waiting = 0;
+}
+
+void http_streams_wake(void)
+{
+    pthread_mutex_lock(&streams_mu);
+    streams_wakes++;
+    while (streams_waiting) {
+        stream *s = streams_waiting;
+        stream_unlink(s);
+        MHD_resume_connection(s->conn);
+    }
+    pthread_mutex_unlock(&streams_mu);
+}
+
+int http_streams_open(void)
+{
+    pthread_mutex_lock(&streams_mu);
+    int n = streams_open;
+    pthread_mutex_unlock(&streams_mu);
+    return n;
+}
+
+hg_rc http_streams_metrics_render(buf *b)
+{
+    return buf_appendf(b,
+                       "# HELP haiguan_event_streams Streamed replies open (Server-Sent Events; at most %d).\n"
+                       "# TYPE haiguan_event_streams gauge\n"
+                       "haiguan_event_streams %d\n",
+                       HTTP_STREAMS_MAX, http_streams_open());
+}
+
+/* The server stops: every stream ends at its next call, and none is left suspended
+ * (libmicrohttpd must not be stopped with a connection suspended). */
+static void streams_close(void)
+{
+    pthread_mutex_lock(&streams_mu);
+    streams_closing = 1;
+    pthread_mutex_unlock(&streams_mu);
+    http_streams_wake();
+}
+
+/* 1 when the client has closed the connection (end of file on it, or an error): a suspended
+ * connection is not watched by libmicrohttpd, so a stream checks at each wake instead, and
+ * gives its place back then rather than at its next write. */
+static int peer_closed(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    if (!ci)
+        return 0;
+    char byte;
+    ssize_t n = recv(ci->connect_fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
+/* libmicrohttpd's content reader: what fn writes, or a suspension until the next wake. A wake
+ * between fn's answer and the suspension would be lost, so the wake count is compared under
+ * the lock and fn asked again when it moved. */
+static ssize_t stream_read(void *cls, uint64_t pos, char *out, size_t max)
+{
+    (void)pos;
+    stream *s = cls;
+    for (;;) {
+        pthread_mutex_lock(&streams_mu);
+        unsigned wakes = streams_wakes;
+        int closing = streams_closing;
+        pthread_mutex_unlock(&streams_mu);
+        if (closing)
+            return MHD_CONTENT_READER_END_OF_STREAM;
+        long n = s->fn(s->cls, out, max);
+        if (n > 0)
+            return (ssize_t)n;
+        if (n < 0 || peer_closed(s->conn))
+            return MHD_CONTENT_READER_END_OF_STREAM;
+        pthread_mutex_lock(&streams_mu);
+        if (wakes == streams_wakes && !streams_closing) {
+            s->waiting = 1;
+            s->prev = NULL;
+            s->next = streams_waiting;
+            if (streams_waiting)
+                streams_waiting->prev = s;
+            streams_waiting = s;
+            MHD_suspend_connection(s->conn);
+            pthread_mutex_unlock(&streams_mu);
+            return 0;
+        }
+        pthread_mutex_unlock(&streams_mu);
+    }
+}
+
+static void stream_end(void *cls)
+{
+    stream *s = cls;
+    pthread_mutex_lock(&streams_mu);
+    stream_unlink(s);
+    streams_open--;
+    pthread_mutex_unlock(&streams_mu);
+    if (s->free_fn)
+        s->free_fn(s->cls);
+    xfree(s);
+}
+
+/* A stream set up but never sent (the request failed later, or its connection went). */
+static void stream_discard(req *r)
+{
+    if (!r->stream)
+        return;
+    if (r->stream_free)
+        r->stream_free(r->stream_cls);
+    r->stream = NULL;
+    r->stream_free = NULL;
+    r->stream_cls = NULL;
+    pthread_mutex_lock(&streams_mu);
+    streams_open--;
+    pthread_mutex_unlock(&streams_mu);
 }
 
 /* Renders err as the JSON error shape. Server-side failures get a generic message; their
@@ -224,6 +401,21 @@ static void resume(void *cls)
     MHD_resume_connection(ctx->conn);
 }
 
+/* Runs a direct route's handler; one that asks to wait (req_defer) is suspended and held
+ * (ctx->queued, ctx->deferred) until the timer resumes it. */
+static hg_rc run_direct(req *r, conn_ctx *ctx, hg_err *err)
+{
+    r->defer_ms = 0;
+    hg_rc rc = r->route->fn(r, err);
+    if (rc || !r->defer_ms)
+        return rc;
+    ctx->queued = ctx->deferred = 1;
+    MHD_suspend_connection(ctx->conn);
+    if (defer_add(mono_ns() + r->defer_ms * 1000000LL, resume, ctx) != 0)
+        resume(ctx);   /* stopping: called again at once */
+    return HG_OK;
+}
+
 /* Runs the request's route, or queues it for the writer (ctx->queued, the connection
  * suspended) and returns; r->json stays set until the request is answered. */
 static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
@@ -291,7 +483,7 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
             ctx->queued = 0;   /* refused (the server is stopping): never suspended */
         return rc;
     }
-    return r->route->fn(r, err);
+    return run_direct(r, ctx, err);
 }
 
 static const char *const security_headers[][2] = {
@@ -304,7 +496,24 @@ static const char *const security_headers[][2] = {
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, req *r)
 {
-    if (r->reply) {
+    struct MHD_Response *resp = NULL;
+    if (r->stream) {
+        stream *s = xcalloc(1, sizeof *s);
+        if (s) {
+            *s = (stream){r->stream, r->stream_free, r->stream_cls, c, 0, NULL, NULL};
+            resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, stream_read, s, stream_end);
+            if (resp) {
+                r->stream = NULL;   /* stream_end frees it from now on */
+            } else {
+                xfree(s);
+            }
+        }
+        if (!resp) {
+            stream_discard(r);
+            return MHD_NO;
+        }
+    }
+    if (!resp && r->reply) {
         hg_rc rc = json_canon_append(r->reply, &r->out);
         json_decref(r->reply);
         r->reply = NULL;
@@ -314,8 +523,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, req *r)
             buf_puts(&r->out, "{\"error\":{\"code\":\"internal\",\"message\":\"the answer could not be written\"}}");
         }
     }
-    struct MHD_Response *resp = MHD_create_response_from_buffer(r->out.len, r->out.data ? r->out.data : (void *)"",
-                                                                MHD_RESPMEM_MUST_COPY);
+    if (!resp)
+        resp = MHD_create_response_from_buffer(r->out.len, r->out.data ? r->out.data : (void *)"", MHD_RESPMEM_MUST_COPY);
     if (!resp)
         return MHD_NO;
     MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "application/json; charset=utf-8");
@@ -365,6 +574,7 @@ static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
     ctx->queued = 0;
     r->db = NULL;   /* the writer's, when the writer ran it */
     if (ctx->rc) {
+        stream_discard(r);
         if (ctx->err.rc == HG_OK)
             hg_fail(&ctx->err, ctx->rc, NULL, NULL, "%s", hg_rc_name(ctx->rc));
         reply_error(r, &ctx->err);
@@ -539,6 +749,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (ctx->queued)
             return MHD_YES;   /* answered when resumed */
         ctx->rc = rc;
+    } else if (ctx->deferred) {   /* resumed by the timer: its handler is due again */
+        ctx->deferred = ctx->queued = 0;
+        req *r = &ctx->r;
+        r->db = db_thread(&ctx->err);
+        hg_rc rc = r->db ? run_direct(r, ctx, &ctx->err) : HG_UNAVAILABLE;
+        if (ctx->queued)
+            return MHD_YES;
+        ctx->rc = rc;
     }
     return answer(c, ctx);
 }
@@ -553,6 +771,7 @@ static void req_release(req *r)
     if (r->prep_free)
         r->prep_free(r->prep);
     r->prep_free = NULL;
+    stream_discard(r);
     buf_free(&r->out);
     buf_free(&r->extra_headers);
 }
@@ -636,7 +855,12 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     unsigned total_conns;
     if ((rc = http_limits_start(&cfg->limits, &total_conns, err)))
         return rc;
+    if (defer_start() != 0) {
+        http_limits_stop();
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot start the timer thread");
+    }
     if ((rc = writer_start(err))) {
+        defer_stop();
         http_limits_stop();
         return rc;
     }
@@ -656,6 +880,7 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
         MHD_OPTION_END);
     if (!d) {
         writer_stop();
+        defer_stop();
         http_limits_stop();
         return hg_fail(err, HG_IO, "listen_failed", "listen", "cannot listen on %s (in use or not permitted)",
                        cfg->listen);
@@ -676,7 +901,9 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
     /* no new connections; every queued write is finished and its connection resumed, since
      * libmicrohttpd must not be stopped with a connection suspended */
     MHD_quiesce_daemon(d);
+    streams_close();
     writer_drain();
+    defer_stop();   /* held requests resumed, and answered without waiting further */
     MHD_stop_daemon(d);
     writer_stop();
     http_limits_stop();

@@ -72,11 +72,20 @@ struct req {
     int preparing;                        /* ROUTE_PREPARED: the first call */
     void *prep;                           /* what the first call left for the second ... */
     void (*prep_free)(void *);            /* ... and how to free it when the request ends */
+    /* a streamed reply (req_reply_stream) */
+    long (*stream)(void *cls, char *out, size_t max);
+    void (*stream_free)(void *cls);
+    void *stream_cls;
+    int64_t defer_ms;                     /* set by req_defer */
 };
 
 /* The session cookie's name: "__Host-hg_session" over TLS (Secure, host-only, Path=/: a
  * sibling domain cannot plant one), "hg_session" on plain HTTP (a developer's loopback). */
 const char *req_session_cookie_name(const req *r);
+/* A direct route's handler asks to be called again in ms milliseconds, with r->prep as it
+ * left it, its reply unsent; the connection is held without a thread meanwhile (http_defer.h).
+ * While the server stops it is called again at once. */
+void req_defer(req *r, int64_t ms);
 /* Query-string value or NULL. */
 const char *req_query(req *r, const char *name);
 /* Request header value or NULL. */
@@ -92,6 +101,24 @@ hg_rc req_reply_raw(req *r, int status, const char *content_type, const void *p,
 void req_reply_clear(req *r);
 /* Adds a response header. */
 hg_rc req_add_header(req *r, const char *name, const char *value);
+
+/* Streamed replies (Server-Sent Events) on read routes. The reply's body is what fn writes,
+ * called on the server's threads: it writes at most max bytes into out and returns how many,
+ * or REQ_STREAM_WAIT when it has nothing to send now (the connection is then suspended, and
+ * fn called again after the next http_streams_wake: it never blocks a server thread), or
+ * REQ_STREAM_END to end the reply. free_fn(cls) is called once the reply is over (or was never
+ * sent). At most HTTP_STREAMS_MAX streams are open at once: beyond them HG_TOOMANY (free_fn
+ * has then been called), so that streams cannot take the server's connections from requests. */
+#define REQ_STREAM_WAIT 0
+#define REQ_STREAM_END (-1)
+#define HTTP_STREAMS_MAX 64
+hg_rc req_reply_stream(req *r, int status, const char *content_type, long (*fn)(void *cls, char *out, size_t max),
+                       void (*free_fn)(void *cls), void *cls, hg_err *err);
+/* Resumes every waiting stream, whose fn is then called again (any thread; quick). */
+void http_streams_wake(void);
+/* Streams open now, and as a Prometheus gauge (haiguan_event_streams) for /metrics. */
+int http_streams_open(void);
+hg_rc http_streams_metrics_render(buf *b);
 
 /* The route tables of the program, NULL-terminated list of arrays terminated by a
  * route with method == NULL. Set once before http_serve. */

@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "db.h"
+#include "event.h"
 #include "http.h"
 
 /* An importer for `haiguan import KIND FILE`. */
@@ -46,8 +47,9 @@ typedef struct demo_signin {
     unsigned role;           /* ROLE_* */
     const char *posts;       /* comma list of post names this module gives it, or NULL */
     const char *enterprise;  /* USCC for enterprise users, else NULL */
-    const char *password;    /* demo only: printed by `haiguan demo` */
+    const char *password;    /* demo only: printed by `haiguan demo`; NULL for machines */
     const char *what;        /* one line: who this is */
+    const char *token_scopes; /* machines: the scopes of the token it needs, printed instead */
 } demo_signin;
 
 /* A contribution to an extension point an earlier area offers in its header (a list of
@@ -85,6 +87,9 @@ typedef struct hg_module {
     hg_rc (*enterprise_find)(db *d, const char *uscc, hg_err *err);
     const hg_extension *extends;   /* terminated by point NULL, or NULL */
     /* Other helpers add fields below this line (event subscriptions, periodic jobs). */
+    /* Event subscribers run inside the emitting transaction (event.h), terminated by a row
+     * whose type is NULL, or NULL. */
+    const event_subscription *subscriptions;
 } hg_module;
 
 /* Options of `haiguan demo`: days of generated port activity (0: only the fixed demo

@@ -10,7 +10,10 @@
 #include "ident.h"
 #include "json.h"
 #include "log.h"
+#include "mem.h"
 #include "metrics.h"
+#include "password_pool.h"
+#include "signin_throttle.h"
 #include "writer.h"
 #include "record.h"
 
@@ -34,6 +37,14 @@ static hg_rc metrics_api(req *r, hg_err *err)
     if (!rc)
         rc = http_limits_metrics_render(&b);
     if (!rc)
+        rc = http_streams_metrics_render(&b);
+    if (!rc)
+        rc = buf_appendf(&b,
+                         "# HELP haiguan_password_hashes_refused_total Sign-ins answered 429 because the password "
+                         "hashing pool was full.\n# TYPE haiguan_password_hashes_refused_total counter\n"
+                         "haiguan_password_hashes_refused_total %ld\n",
+                         password_pool_refused());
+    if (!rc)
         rc = req_reply_raw(r, 200, "text/plain; version=0.0.4; charset=utf-8", b.data ? b.data : "", b.len);
     buf_free(&b);
     return rc ? hg_fail(err, rc, NULL, NULL, "cannot render metrics") : HG_OK;
@@ -49,6 +60,28 @@ static hg_rc session_cookie(req *r, const char *value, int max_age)
     return req_add_header(r, "Set-Cookie", cookie);
 }
 
+/* A sign-in held between tries: it was counted by the throttle, and how often it found the
+ * password pool full. Tried every 25 ms for five seconds (a shift signing in at once is
+ * served), then answered 429; at most SIGNIN_MAX_HELD wait at once, past which an attempt is
+ * answered 429 at once, so that a flood holds a bounded amount of memory. */
+typedef struct signin_attempt {
+    int admitted;   /* counted by the throttle, pending */
+    int busy_tries;
+    int held;   /* counted in signins_held */
+} signin_attempt;
+#define SIGNIN_BUSY_TRIES 200
+#define SIGNIN_BUSY_RETRY_MS 25
+#define SIGNIN_MAX_HELD 64
+static _Atomic int signins_held;
+
+static void signin_attempt_free(void *p)
+{
+    signin_attempt *a = p;
+    if (a->held)
+        signins_held--;
+    xfree(a);
+}
+
 static hg_rc session_create_api(req *r, hg_err *err)
 {
     static const char *const allowed[] = {"username", "password", NULL};
@@ -61,14 +94,53 @@ static hg_rc session_create_api(req *r, hg_err *err)
         return rc;
     if (strlen(name) > 64 || strlen(password) > 256)
         return hg_fail(err, HG_UNAUTH, "unauthenticated", "password", "wrong user name or password");
+    /* counted and judged before any hashing; a name under attack from elsewhere is only
+     * delayed, and an attempt that finds the hashing pool full tries again shortly: meanwhile
+     * the request is held without a thread (req_defer) and this handler runs again */
+    signin_attempt *a = r->prep;
+    if (!a || !a->admitted) {
+        if (!a) {
+            if (!(a = xcalloc(1, sizeof *a)))
+                return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+            r->prep = a;
+            r->prep_free = signin_attempt_free;
+        }
+        throttle_verdict v;
+        if ((rc = throttle_admit(r->db, name, r->addr, now_ms(), &v, err)))
+            return rc;
+        if (v.wait && ++a->busy_tries < SIGNIN_BUSY_TRIES) {   /* its other attempts are being checked */
+            req_defer(r, SIGNIN_BUSY_RETRY_MS);
+            return HG_OK;
+        }
+        if (v.wait)
+            v = (throttle_verdict){.refuse = 1, .retry_after_s = 1};
+        if (v.refuse) {
+            char secs[16];
+            snprintf(secs, sizeof secs, "%d", v.retry_after_s);
+            req_add_header(r, "Retry-After", secs);
+            return hg_fail(err, HG_TOOMANY, "too_many_requests", "username",
+                           "too many failed sign-ins; try again in %d seconds", v.retry_after_s);
+        }
+        a->admitted = 1;
+        if (v.delay_ms) {
+            req_defer(r, v.delay_ms);
+            return HG_OK;
+        }
+    }
     principal p;
     char token[65];
-    int retry = 0;
-    rc = session_login(r->db, name, password, r->addr, &p, token, &retry, err);
-    if (rc == HG_TOOMANY) {
-        char v[16];
-        snprintf(v, sizeof v, "%d", retry);
-        req_add_header(r, "Retry-After", v);
+    rc = session_login(r->db, name, password, r->addr, &p, token, err);
+    if (rc == HG_TOOMANY && strcmp(err->code, "busy") == 0) {
+        if (!a->held && signins_held < SIGNIN_MAX_HELD) {
+            a->held = 1;
+            signins_held++;
+        }
+        if (a->held && ++a->busy_tries < SIGNIN_BUSY_TRIES) {
+            req_defer(r, SIGNIN_BUSY_RETRY_MS);
+            return HG_OK;
+        }
+        password_pool_count_refusal();
+        req_add_header(r, "Retry-After", "1");
     }
     if (rc)
         return rc;
@@ -114,11 +186,13 @@ static hg_rc users_create_api(req *r, hg_err *err)
     if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "name", 1, &name, err)) ||
         (rc = json_get_str(r->json, "role", 1, &role, err)) ||
         (rc = json_get_str(r->json, "enterprise", 0, &enterprise, err)) ||
-        (rc = json_get_str(r->json, "password", 1, &password, err)))
+        (rc = json_get_str(r->json, "password", 0, &password, err)))
         return rc;
     user_spec u = {name, role_parse(role), 0, NULL, password};
     if (!u.role)
         return hg_fail(err, HG_INVALID, "invalid", "role", "role must be admin, officer, enterprise or system");
+    if (!password && u.role != ROLE_SYSTEM)   /* machines have none; user_create refuses one */
+        return hg_fail(err, HG_INVALID, "required", "password", "password is required");
     json_t *posts = json_object_get(r->json, "posts");
     if (posts && !json_is_array(posts))
         return hg_fail(err, HG_INVALID, "wrong_type", "posts", "posts must be an array of post names");
@@ -183,12 +257,14 @@ static hg_rc tokens_create_api(req *r, hg_err *err)
     hg_rc rc;
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
-    if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "user", 1, &user, err)) ||
+    if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "user", 0, &user, err)) ||
         (rc = json_get_str(r->json, "scopes", 1, &scopes, err)))
         return rc;
+    if (!user)
+        user = r->who->name;   /* one's own token */
     int64_t id;
     char token[65];
-    if ((rc = token_create(r->db, r->who->name, user, scopes, &id, token, err)))
+    if ((rc = token_create(r->db, r->who, r->who->name, user, scopes, &id, token, err)))
         return rc;
     return req_reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "user", user, "scopes",
                                             scopes, "token", token));
@@ -200,7 +276,7 @@ static hg_rc tokens_revoke_api(req *r, hg_err *err)
     long long id = strtoll(r->params[0], &end, 10);
     if (*end || id <= 0)
         return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such token");
-    hg_rc rc = token_revoke(r->db, r->who->name, id, err);
+    hg_rc rc = token_revoke(r->db, r->who, r->who->name, id, err);
     if (!rc)
         r->status = 204;
     return rc;
@@ -270,6 +346,7 @@ static hg_rc audit_verify_api(req *r, hg_err *err)
 }
 
 #define ANYONE (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
+#define PEOPLE (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE)
 
 const route platform_routes[] = {
     {"GET", "/healthz", healthz_api, ROUTE_PUBLIC, NULL, 0, 0, "liveness and database check"},
@@ -282,8 +359,10 @@ const route platform_routes[] = {
     {"GET", "/api/v1/users", users_list_api, 0, "admin", ROLE_ADMIN, 0, "list users"},
     {"GET", "/api/v1/users/{name}", users_get_api, 0, "admin", ROLE_ADMIN, 0, "read a user"},
     {"POST", "/api/v1/users/{name}/disable", users_disable_api, 0, "admin", ROLE_ADMIN, 0, "disable a user"},
-    {"POST", "/api/v1/tokens", tokens_create_api, 0, "admin", ROLE_ADMIN, 0, "create a bearer token (shown once)"},
-    {"DELETE", "/api/v1/tokens/{id}", tokens_revoke_api, 0, "admin", ROLE_ADMIN, 0, "revoke a bearer token"},
+    {"POST", "/api/v1/tokens", tokens_create_api, 0, "admin", PEOPLE, 0,
+     "create a bearer token (shown once): one's own, or an administrator's for a machine account"},
+    {"DELETE", "/api/v1/tokens/{id}", tokens_revoke_api, 0, "admin", PEOPLE, 0,
+     "revoke a bearer token: one's own, or an administrator any"},
     {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
 };
 

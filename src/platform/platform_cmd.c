@@ -191,11 +191,14 @@ static int user_add(cmd_ctx *c, const command *self)
     if (!u.role)
         return cmd_usage(self);
     char pw[256];
-    if (cmd_read_password(pw, sizeof pw)) {
-        fprintf(stderr, "haiguan: password: give it on standard input\n");
-        return EXIT_FAIL;
+    /* a machine account has no password (its tokens are its only credential): stdin is not read */
+    if (u.role != ROLE_SYSTEM) {
+        if (cmd_read_password(pw, sizeof pw)) {
+            fprintf(stderr, "haiguan: password: give it on standard input\n");
+            return EXIT_FAIL;
+        }
+        u.password = pw;
     }
-    u.password = pw;
     db *d = cmd_open_db(c);
     if (!d)
         return EXIT_FAIL;
@@ -298,7 +301,7 @@ static int token_create_cmd(cmd_ctx *c, const command *self)
         return EXIT_FAIL;
     int64_t id;
     char token[65];
-    hg_rc rc = token_create(d, cli_actor(), user, scopes, &id, token, &err);
+    hg_rc rc = token_create(d, NULL, cli_actor(), user, scopes, &id, token, &err);
     db_close(d);
     if (rc)
         return fail(&err);
@@ -322,7 +325,7 @@ static int token_revoke_cmd(cmd_ctx *c, const command *self)
     db *d = cmd_open_db(c);
     if (!d)
         return EXIT_FAIL;
-    hg_rc rc = token_revoke(d, cli_actor(), id, &err);
+    hg_rc rc = token_revoke(d, NULL, cli_actor(), id, &err);
     db_close(d);
     if (rc)
         return fail(&err);
@@ -432,8 +435,15 @@ static int demo_cmd(cmd_ctx *c)
     printf("demo data loaded. Sign in with:\n");
     for (size_t i = 0; i < n; i++)
         for (const demo_signin *s = steps[i]->demo_signins; s && s->name; s++)
-            printf("  %-11s %-14s %-22s %s%s%s\n", steps[i]->name, s->name, s->password, s->what,
-                   s->posts ? "; posts " : "", s->posts ? s->posts : "");
+            if (s->password)
+                printf("  %-11s %-14s %-22s %s%s%s\n", steps[i]->name, s->name, s->password, s->what,
+                       s->posts ? "; posts " : "", s->posts ? s->posts : "");
+    printf("Machine accounts have no password; each acts with a token an administrator creates:\n");
+    for (size_t i = 0; i < n; i++)
+        for (const demo_signin *s = steps[i]->demo_signins; s && s->name; s++)
+            if (!s->password)
+                printf("  %-11s %-14s %s: haiguan token create --user %s --scopes %s\n", steps[i]->name, s->name,
+                       s->what, s->name, s->token_scopes ? s->token_scopes : "SCOPES");
     return EXIT_OK;
 }
 
@@ -589,9 +599,9 @@ static const hg_scope audit_scopes[] = {
 };
 
 static const demo_signin platform_signins[] = {
-    {"admin", ROLE_ADMIN, NULL, NULL, "admin-demo-2026", "the administrator"},
-    {"manager", ROLE_OFFICER, "manager", NULL, "manager-demo-2026", "a manager: reads every area"},
-    {NULL, 0, NULL, NULL, NULL, NULL},
+    {"admin", ROLE_ADMIN, NULL, NULL, "admin-demo-2026", "the administrator", NULL},
+    {"manager", ROLE_OFFICER, "manager", NULL, "manager-demo-2026", "a manager: reads every area", NULL},
+    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
 /* The platform's modules share versions 1-99: accounts 1-4, reference data 5-9, audit 10-19,

@@ -1,6 +1,8 @@
 /* writer.c — the group-commit writer thread: a queue of jobs from the HTTP threads, drained
  * in batches, each batch one transaction (run without a savepoint per job, and again with
- * them when a job fails after writing: run_jobs).
+ * them when a job fails after writing: run_jobs). A batch's post-commit effects (db.h:
+ * db_after_commit) are taken at its commit and run once it is durable, before its requests are
+ * answered; a spoiled run's and a failed commit's are dropped.
  * On SQLite two more threads keep the disk off the writer's path: a syncer makes each
  * committed batch durable (fdatasync of the WAL) and only then lets its requests answer, while
  * the writer already runs the next batch; a checkpointer copies the WAL into the database. */
@@ -23,6 +25,7 @@ typedef struct job {
     hg_rc *rc;                 /* the requester's */
     void (*on_done)(void *);   /* called once finished; the job is then freed */
     void *cls;
+    db_effects *fx;            /* on a batch's first job: the batch's post-commit effects */
     struct job *next;
 } job;
 
@@ -55,6 +58,7 @@ static job *sync_head, *sync_tail;   /* chained through next, batch after batch 
 static int sync_started;
 
 static long pending;   /* jobs submitted and not yet finished, for writer_drain */
+static int fail_commits;   /* tests: the next this many group commits fail (writer_fail_commits) */
 static int closing;    /* writer_drain has begun: no more jobs */
 static pthread_cond_t drained = PTHREAD_COND_INITIALIZER;
 
@@ -94,6 +98,15 @@ static void *syncer_main(void *arg)
                 hg_fail(j->err, HG_UNAVAILABLE, "unavailable", NULL,
                         "the change was written but could not be made durable; check before retrying");
             }
+        }
+        /* effects only of what is durable; whoever needs the dropped ones' state reads it
+         * from the database (the risk rule set compares generations at each screening) */
+        for (job *j = batch; j; j = j->next) {
+            if (failed)
+                db_effects_drop(j->fx);
+            else
+                db_effects_run(j->fx);
+            j->fx = NULL;
         }
         pthread_mutex_lock(&mu);
         finish(batch);
@@ -248,6 +261,24 @@ static hg_rc run_jobs(db *w, job *batch, hg_err *gerr)
     }
 }
 
+/* Tests: 1 when this group commit is to fail (writer_fail_commits). */
+static int commit_fault(void)
+{
+    pthread_mutex_lock(&mu);
+    int fail = fail_commits > 0;
+    if (fail)
+        fail_commits--;
+    pthread_mutex_unlock(&mu);
+    return fail;
+}
+
+void writer_fail_commits(int n)
+{
+    pthread_mutex_lock(&mu);
+    fail_commits = n;
+    pthread_mutex_unlock(&mu);
+}
+
 static void run_batch(job *batch)
 {
     hg_err gerr;
@@ -259,13 +290,25 @@ static void run_batch(job *batch)
             *j->rc = grc;
             *j->err = gerr;
         }
-    if (!grc && (grc = db_group_end(w, &gerr))) {
+    int commit_failed = 0;
+    if (!grc) {
+        if (commit_fault()) {
+            db_group_abandon(w);   /* what a failed COMMIT leaves: nothing written, no effects */
+            grc = hg_fail(&gerr, HG_UNAVAILABLE, "unavailable", NULL, "commit refused (writer_fail_commits)");
+        } else {
+            grc = db_group_end(w, &gerr);   /* drops the effects when it fails */
+        }
+        commit_failed = grc != HG_OK;
+    }
+    if (commit_failed) {
         /* nothing of the batch is durable: every request hears so, none is acknowledged */
         log_error("group commit failed: %s", gerr.message);
         for (job *j = batch; j; j = j->next) {
             *j->rc = HG_UNAVAILABLE;
             hg_fail(j->err, HG_UNAVAILABLE, "unavailable", NULL, "the change could not be stored; try again");
         }
+    } else if (!grc) {
+        batch->fx = db_effects_take(w);
     }
     pthread_mutex_lock(&mu);
     if (syncing && !grc) {   /* answered once the syncer has made the commit durable */
@@ -277,6 +320,11 @@ static void run_batch(job *batch)
             ;
         pthread_cond_signal(&committed);
     } else {
+        /* durable already (PostgreSQL commits synchronously; SQLite without the syncer) */
+        pthread_mutex_unlock(&mu);
+        db_effects_run(batch->fx);
+        batch->fx = NULL;
+        pthread_mutex_lock(&mu);
         finish(batch);
     }
     pthread_mutex_unlock(&mu);

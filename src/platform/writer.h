@@ -22,6 +22,16 @@ void writer_stop(void);
  * suspends is always called back. */
 hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_queue)(void *), void (*on_done)(void *),
                     void *cls);
+/* Post-commit effects: a job's fn registers them with db_after_commit(r->db, ...); they run
+ * once its batch is durable (after the syncer's fdatasync on SQLite, after COMMIT on
+ * PostgreSQL), before its requests are answered, on the writer's or the syncer's thread.
+ * A job's effects are dropped when its savepoint rolls back, when the batch is run again
+ * (only the run that commits registers effects that run) and when the commit fails. */
+
+/* Tests only: the next n group commits fail as a failed COMMIT would (everything of the
+ * batch rolled back, every request answered HG_UNAVAILABLE, no effect run). */
+void writer_fail_commits(int n);
+
 /* Refuses new jobs and waits until every submitted one has finished (before the HTTP server
  * stops). */
 void writer_drain(void);

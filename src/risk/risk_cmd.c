@@ -211,8 +211,8 @@ static const hg_scope risk_scopes[] = {
 };
 
 static const demo_signin risk_signins[] = {
-    {"officer", ROLE_OFFICER, "risk", NULL, "officer-demo-2026", "an officer of every demo post"},
-    {NULL, 0, NULL, NULL, NULL, NULL},
+    {"officer", ROLE_OFFICER, "risk", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
+    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
 const hg_module risk_module = {.name = "risk",

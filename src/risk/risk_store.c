@@ -14,6 +14,7 @@
 #include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/event.h"
 #include "../platform/json_canon.h"
 #include "../platform/keydir.h"
 #include "../platform/log.h"
@@ -165,6 +166,25 @@ static hg_rc bump_generation(db *d, hg_err *err)
     return db_run(d, err, "UPDATE risk_generation SET generation = generation + 1 WHERE id = 1", "");
 }
 
+/* The internal event of every rule change (no enterprise's: rules are customs' own); data
+ * names the change as its audit row does. */
+static hg_rc rule_changed(db *d, const char *actor, const char *request_id, const char *id, const char *action,
+                          hg_err *err)
+{
+    json_t *data = json_pack("{s:s}", "change", action);
+    hg_rc rc = data ? event_emit(d,
+                                 &(event){.type = "risk.rule_changed",
+                                          .subject_kind = "risk_rule",
+                                          .subject_id = id,
+                                          .actor = actor,
+                                          .request_id = request_id,
+                                          .data = data},
+                                 NULL, err)
+                    : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    json_decref(data);
+    return rc;
+}
+
 /* Inserts a parsed rule inside the caller's transaction, with its audit row. */
 static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const risk_rule *r, json_t **out,
                          hg_err *err)
@@ -189,6 +209,8 @@ static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const
         audit_event e = {actor, "risk.rule.create", "risk_rule", idtext, request_id, NULL, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
+    if (!rc)
+        rc = rule_changed(d, actor, request_id, idtext, "risk.rule.create", err);
     xfree(def);
     if (!rc && out)
         *out = after;
@@ -212,6 +234,8 @@ static hg_rc finish_change(db *d, hg_rc rc, const char *actor, const char *actio
         audit_event e = {actor, action, "risk_rule", idtext, request_id, before, after, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
+    if (!rc)
+        rc = rule_changed(d, actor, request_id, idtext, action, err);
     if (!rc)
         rc = bump_generation(d, err);
     if (!rc)
@@ -491,6 +515,32 @@ static hg_rc compile_from_db(db *d, int64_t gen, risk_set **out, hg_err *err)
     return risk_set_compile(rules, n, &cfg, draw_secret, gen, out, err);
 }
 
+/* Installs a compiled set as the process's current one unless a newer one is there; takes
+ * the reference given. A post-commit effect of the compile (risk_current), so that a set
+ * compiled inside a transaction is never installed before that transaction is durable. */
+static void install_set(void *cls)
+{
+    risk_set *fresh = cls;
+    pthread_mutex_lock(&reload_lock);
+    risk_set *cur = risk_holder_acquire(&holder);
+    int newer = !cur || risk_set_generation(cur) < risk_set_generation(fresh);
+    risk_set_release(cur);
+    if (newer)
+        risk_holder_swap(&holder, fresh);
+    pthread_mutex_unlock(&reload_lock);
+    if (!newer)
+        risk_set_release(fresh);
+}
+
+static void drop_set(void *cls) { risk_set_release(cls); }
+
+/* The holder keeps only sets of committed generations: a set compiled on a connection inside
+ * a transaction (the group-commit writer's, which may hold a rule change of its own batch)
+ * serves that caller at once but is installed only once the transaction is durable
+ * (db_after_commit), and never when it rolls back. Otherwise a failed group commit would leave
+ * the server screening with a rule never stored, and the generation number, given back by
+ * the rollback, would make it ignore the next real change. Outside a transaction
+ * db_after_commit installs at once. */
 hg_rc risk_current(db *d, risk_set **out, hg_err *err)
 {
     int64_t gen = 0;
@@ -507,20 +557,23 @@ hg_rc risk_current(db *d, risk_set **out, hg_err *err)
     /* one thread compiles; the others wait here only when there is no usable set to read */
     pthread_mutex_lock(&reload_lock);
     s = risk_holder_acquire(&holder);
-    if (!s || risk_set_generation(s) < gen) {
-        risk_set *fresh = NULL;
+    risk_set *fresh = NULL;
+    if (!s || risk_set_generation(s) != gen) {
         rc = compile_from_db(d, gen, &fresh, err);
-        if (!rc) {
-            risk_set_retain(fresh);
-            risk_holder_swap(&holder, fresh);
-            risk_set_release(s);
-            s = fresh;
-        }
+        risk_set_release(s);
+        s = NULL;
     }
     pthread_mutex_unlock(&reload_lock);
-    if (rc) {
-        risk_set_release(s);
+    if (rc)
         return rc;
+    if (fresh) {
+        risk_set_retain(fresh);   /* one reference for the caller, one for the holder */
+        s = fresh;
+        rc = db_after_commit(d, install_set, drop_set, fresh, err);
+        if (rc) {
+            risk_set_release(s);
+            return rc;
+        }
     }
     *out = s;
     return HG_OK;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../platform/event.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/calendar.h"
@@ -150,6 +151,35 @@ static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, siz
     return rc;
 }
 
+/* Emits a tax event about the bill of entry_no for its declarant's feed, inside the caller's
+ * transaction (emit_tax reads the declarant from the bill's parties). */
+static hg_rc emit_tax_for(db *d, const char *type, const char *entry_no, const char *declarant, const char *actor,
+                          const char *request_id, const json_t *data, hg_err *err)
+{
+    return event_emit(d,
+                      &(event){.type = type,
+                               .subject_kind = "tax_bill",
+                               .subject_id = entry_no,
+                               .enterprise = declarant,
+                               .actor = actor,
+                               .request_id = request_id,
+                               .data = data},
+                      NULL, err);
+}
+
+static hg_rc emit_tax(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
+                      const json_t *data, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT declarant FROM tax_parties WHERE entry_no = ?", "t", entry_no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW)
+        rc = emit_tax_for(d, type, entry_no, db_col_text(s, 0), actor, request_id, data, err);
+    else if (rc == HG_DONE)
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no tax bill for declaration %s", entry_no);
+    db_reset(s);
+    return rc;
+}
+
 hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
 {
     const char *entry_no = subj->entry_no;
@@ -207,6 +237,10 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
     if (!rc)
         rc = db_run(d, err, "INSERT INTO tax_parties (entry_no, declarant, consignee, consignor) VALUES (?, ?, ?, ?)",
                     "tttt", entry_no, subj->declarant ? subj->declarant : "", subj->consignee, subj->consignor);
+    json_t *due = total ? json_pack("{s:I}", "total_fen", (json_int_t)total) : NULL;
+    if (!rc && due)
+        rc = emit_tax_for(d, "tax.due", entry_no, subj->declarant, "system", NULL, due, err);
+    json_decref(due);
     return rc;
 }
 
@@ -518,6 +552,8 @@ hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *e
                     "waived_fee_fen = ? WHERE entry_no = ?",
                     "iiiit", now, amount, fee, waived_fee, entry_no);
     json_t *ev = json_pack("{s:I, s:I}", "amount_fen", (json_int_t)amount, "late_fee_fen", (json_int_t)fee);
+    if (!rc)
+        rc = emit_tax(d, "tax.paid", entry_no, who->name, request_id, ev, err);
     if (!rc)
         rc = subject_changed(d, entry_no, who->name, "tax_paid", ev, 1, err);
     rc = commit_audited(d, rc, who->name, "tax.pay", entry_no, request_id, ev, err);

@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import Server  # noqa: E402
 import cargo_cases  # noqa: E402
+import events_cases  # noqa: E402
 import helpers_cases  # noqa: E402
 import test_risk_api  # noqa: E402
 import crash_test  # noqa: E402
@@ -423,6 +424,10 @@ helpers_cases.register(test, eq, error_of)
 
 test_risk_api.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 
+# ---------------------------------------------------------------- events (events_cases.py)
+
+events_cases.register(test, eq, error_of)
+
 
 # ---------------------------------------------------------------- robustness
 
@@ -444,6 +449,8 @@ MALFORMED = [
 
 hardening_cases.register(test, eq, error_of)
 hardening_cases.register_limits(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
+hardening_cases.register_accounts(test, eq, error_of)
+hardening_cases.register_throttle(test, eq, error_of)
 hardening_cases.register_files_and_logs(test, eq, error_of,
                                         os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 

@@ -989,6 +989,26 @@ const tests = {
     await context.close()
   },
 
+  // the enterprise portal's notifications: its own events only, and one filed while the page
+  // is open arrives through the event stream
+  async notifications({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'dl-trading')
+    await page.goto('/my-notifications')
+    await page.locator('[data-test=live]').waitFor()
+    const filed = await fileDeclaration(browser, base, { declarant: TRADING, who: 'dl-trading', items: LATHE, trade_country: 'JP' })
+    const entry = filed.d.entry_no
+    // newest first: the bill's tax.due above the filing
+    await page.locator('[data-test=notification]', { hasText: entry }).filter({ hasText: '报关单已申报' }).waitFor()
+    const feed = await (await page.request.get('/api/v1/events?before=9007199254740991&limit=50')).json()
+    assert.ok(feed.items.length > 0)
+    for (const e of feed.items) assert.equal(e.enterprise, TRADING, JSON.stringify(e))
+    await shot(page, 'my-notifications')
+    await filed.close()
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
   async serving({ base }) {
     const index = await fetch(`${base}/`)
     assert.equal(index.status, 200)

@@ -20,6 +20,7 @@ const zh = {
     dashboard: '工作台', enterprises: '企业管理', myEnterprise: '本企业', audit: '审计日志', users: '用户管理',
     tokens: '接口令牌', declarations: '报关单', inspections: '查验作业', tax: '税收', myDeclarations: '我的报关单',
     fileDeclaration: '申报报关单', myManifests: '我的舱单', myTax: '我的税单', risk: '风险布控',
+    myNotifications: '消息通知',
   },
   role: { admin: '管理员', officer: '关员', enterprise: '企业用户', system: '系统' },
   post: {
@@ -93,6 +94,18 @@ const zh = {
   },
   status: { filed: '已申报', inspection: '查验中', permitted: '已准许入境', released: '已放行', refused: '不予放行' },
   lane: { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色', none: '未分配' },
+  notify: {
+    title: '消息通知', live: '实时',
+    // by event type: 'declaration.filed' is type.declaration.filed
+    type: {
+      declaration: {
+        filed: '报关单已申报', selected_for_inspection: '报关单被布控查验', released: '报关单已放行',
+        refused: '货物未通过查验（退运或销毁）',
+      },
+      tax: { due: '税款待缴纳', paid: '税款已缴纳' }, sample: { result: '检测结果' }, risk: { rule_changed: '布控规则变更' },
+    },
+    lane: '通道：{lane}', result: { negative: '阴性', positive: '阳性' }, disposal: { return: '退运', destroy: '销毁' },
+  },
   direction: { import: '进口', export: '出口' },
   dkind: { complete: '完整申报', summary: '概要申报' },
   mode: { sea: '水路', air: '航空', road: '公路', rail: '铁路' },
@@ -253,6 +266,7 @@ const en = {
     dashboard: 'Dashboard', enterprises: 'Enterprises', myEnterprise: 'My enterprise', audit: 'Audit trail',
     users: 'Users', tokens: 'API tokens', declarations: 'Declarations', inspections: 'Inspections', tax: 'Tax',
     myDeclarations: 'My declarations', fileDeclaration: 'File a declaration', myManifests: 'My manifests', myTax: 'My tax bills', risk: 'Risk control',
+    myNotifications: 'Notifications',
   },
   role: { admin: 'Administrator', officer: 'Officer', enterprise: 'Enterprise user', system: 'System' },
   post: {
@@ -337,6 +351,19 @@ const en = {
   },
   status: { filed: 'Filed', inspection: 'Inspection', permitted: 'Permitted to enter', released: 'Released', refused: 'Refused' },
   lane: { green: 'Green', yellow: 'Yellow', red: 'Red', blue: 'Blue', none: 'None' },
+  notify: {
+    title: 'Notifications', live: 'Live',
+    type: {
+      declaration: {
+        filed: 'Declaration filed', selected_for_inspection: 'Selected for inspection', released: 'Declaration released',
+        refused: 'Failed inspection (returned or destroyed)',
+      },
+      tax: { due: 'Tax due', paid: 'Tax paid' }, sample: { result: 'Laboratory result' },
+      risk: { rule_changed: 'Risk rule changed' },
+    },
+    lane: 'Lane: {lane}', result: { negative: 'Negative', positive: 'Positive' },
+    disposal: { return: 'Returned', destroy: 'Destroyed' },
+  },
   direction: { import: 'Import', export: 'Export' },
   dkind: { complete: 'Complete', summary: 'Summary (two-step)' },
   mode: { sea: 'Sea', air: 'Air', road: 'Road', rail: 'Rail' },
