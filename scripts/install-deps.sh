@@ -6,7 +6,7 @@
 set -eu
 BUILD="gcc make meson ninja-build pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
 libpq-dev libssl-dev libsodium-dev libjemalloc-dev libzint-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk iso-codes"
-TEST="libcmocka-dev clang libclang-rt-14-dev sqlite3 python3 curl zbar-tools chromium clips libclips-dev \
+TEST="libcmocka-dev clang clang-format libclang-rt-14-dev sqlite3 python3 curl zbar-tools chromium clips libclips-dev \
 nginx-light openssl"
 want="$BUILD"
 [ "${1:-build}" = test ] && want="$BUILD $TEST"

@@ -1,10 +1,12 @@
 #!/bin/sh
-# Style checks that a tool can do (STYLE.md): banned functions in C sources and a header
-# comment at the top of every C file.
+# Style checks that a tool can do (STYLE.md): banned functions in C sources, a header
+# comment at the top of every C file, result codes kept through `||` chains (rc.h), and the
+# formatter (.clang-format) on every C file but the older ones in scripts/format-legacy.txt.
 set -eu
 cd "$(dirname "$0")/.."
 status=0
 files=$(find src tests -name '*.[ch]' | sort)
+legacy=scripts/format-legacy.txt
 for f in $files; do
     [ -f "$f" ] || continue
     if ! head -n 1 "$f" | grep -q '^/\*'; then
@@ -27,5 +29,42 @@ for f in $files; do
         ;;
     esac
 done
+# `rc = a() || b();` makes any failure 1 (HG_INVALID): (rc = a()) || (rc = b()) keeps it (rc.h).
+# A statement is read whole (it may span lines); `||` inside parentheses or before `?` is fine.
+python3 - $files <<'PY' || status=1
+import re, sys
+bad = 0
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8", errors="replace").read()
+    for m in re.finditer(r"(?m)^[ \t]*(?:hg_rc[ \t]+)?rc[ \t]*=(?!=)([^;]*);", text):
+        body, depth, top = m.group(1), 0, ""
+        for ch in body:
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0 and ch not in "()":
+                top += ch
+        if "||" in top and "?" not in top:
+            line = text.count("\n", 0, m.start()) + 1
+            print("lint: %s:%d: 'rc = a() || b()' loses the result code; write (rc = a()) || (rc = b()) (rc.h)"
+                  % (path, line))
+            bad = 1
+sys.exit(bad)
+PY
+
+# The formatter: every C file of src, tests and bench not on the legacy list.
+if command -v clang-format >/dev/null 2>&1; then
+    for f in $(find src tests bench -name '*.[ch]' | sort); do
+        if grep -qxF "$f" "$legacy"; then
+            clang-format "$f" | cmp -s "$f" - && echo "lint: $f is formatted now: remove it from $legacy"
+            continue
+        fi
+        if ! clang-format "$f" | cmp -s "$f" -; then
+            echo "lint: $f: not in the format of .clang-format (run clang-format -i $f)"
+            status=1
+        fi
+    done
+else
+    echo "lint: clang-format not installed (Debian package clang-format): format not checked"
+fi
 [ $status -eq 0 ] && echo "lint: ok"
 exit $status

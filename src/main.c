@@ -95,7 +95,7 @@ int main(int argc, char **argv)
     log_set_quiet(strcmp(name, "serve") != 0);
     db_set_url(db_url);
     cmd_ctx ctx = {db_url, argc - 1, argv + 1};
-    int rc = c->fn(&ctx);
+    int rc = cmd_run(c, &ctx);
     db_thread_close();
     db_set_url(NULL);
     return rc;

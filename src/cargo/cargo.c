@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../check/check.h"
+#include "../platform/calendar.h"
 
 static const char *const directions[] = {"import", "export", NULL};
 static const char *const transport_modes[] = {"sea", "air", "road", "rail", NULL};
@@ -129,13 +130,7 @@ const record_type declaration_record = {
 
 int cargo_shanghai_year(int64_t ms)
 {
-    int64_t days = (ms + 8LL * 3600 * 1000) / 86400000;   /* local days since 1970 */
-    /* civil year from days (Howard Hinnant's algorithm, written for int64) */
-    int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    int64_t m = mp + (mp < 10 ? 3 : -9);
-    return (int)(yoe + era * 400 + (m <= 2));
+    return calendar_year_of(ms);
 }
 
 int cargo_entry_no(const char *port, int year, const char *direction, int64_t serial, char out[19])

@@ -5,6 +5,7 @@
 
 #include "../platform/http.h"
 #include "../platform/json.h"
+#include "../platform/ident.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/barcode.h"
@@ -15,14 +16,9 @@ static hg_rc need_body(req *r, hg_err *err)
     return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
 }
 
-/* Path identifiers are upper-cased like every identifier the API receives. */
-static void upper(const char *in, char *out, size_t n)
-{
-    size_t i = 0;
-    for (; in[i] && i + 1 < n; i++)
-        out[i] = (in[i] >= 'a' && in[i] <= 'z') ? (char)(in[i] - 32) : in[i];
-    out[i] = '\0';
-}
+/* Path identifiers are normalised like every identifier the API receives (ident.h); one too
+ * long for out becomes "", which names nothing, so the lookup answers 404. */
+static void upper(const char *in, char *out, size_t n) { ident_normalize(in, out, n); }
 
 static hg_rc manifests_create_api(req *r, hg_err *err)
 {

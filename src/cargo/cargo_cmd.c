@@ -1,10 +1,12 @@
-/* cargo_cmd.c — the cargo area's module record and demo data: a vessel's manifest filed by
- * the demo shipping agent, and declarations by the demo importers. */
+/* cargo_cmd.c — the cargo area's module record, its demo data (a vessel's manifest filed by
+ * the demo shipping agent, and declarations by the demo importers) and its importers
+ * (`haiguan import manifests|declarations|arrivals FILE`: JSON Lines through import.h and the
+ * same store functions as the API). */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../check/check.h"
+#include "../platform/import.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/module.h"
@@ -79,17 +81,6 @@ static hg_rc cargo_demo(db *d, hg_err *err)
 
 enum import_kind { IMPORT_MANIFESTS, IMPORT_DECLARATIONS, IMPORT_ARRIVALS };
 
-static void progress(long done, long total)
-{
-    if (!isatty(2) || total == 0)
-        return;
-    int width = 40, filled = (int)(done * width / total);
-    fprintf(stderr, "\r[%.*s%*s] %ld/%ld lines", filled, "########################################", width - filled, "",
-            done, total);
-    if (done == total)
-        fprintf(stderr, "\n");
-}
-
 /* One line: a manifest names its "filer" (the carrier's USCC), a declaration acts as its
  * declarant, an arrival report as the command's user. */
 static hg_rc import_line(db *d, enum import_kind kind, json_t *obj, hg_err *err)
@@ -121,51 +112,21 @@ static hg_rc import_line(db *d, enum import_kind kind, json_t *obj, hg_err *err)
     return rc;
 }
 
+static hg_rc jsonl_line(void *ctx, db *d, import_row *row, hg_err *err)
+{
+    return import_line(d, *(const enum import_kind *)ctx, row->obj, err);
+}
+
+/* Each line through its store function, in the store's own transaction. */
 static int import_jsonl(const char *path, db *d, enum import_kind kind)
 {
-    buf data;
-    buf_init(&data, 256u << 20);
-    hg_err rerr;
-    if (buf_read_file(&data, path, &rerr)) {
-        fprintf(stderr, "haiguan: %s\n", rerr.message);
-        buf_free(&data);
-        return EXIT_FAIL;
-    }
-    long total = 0, loaded = 0, refused = 0, line = 0;
-    for (size_t i = 0; i < data.len; i++)
-        total += data.data[i] == '\n';
-    if (data.len && data.data[data.len - 1] != '\n')
-        total++;
-    const char *p = data.data ? data.data : "", *end = p + data.len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        line++;
-        if (len && !(len == 1 && p[0] == '\r')) {
-            json_t *obj = NULL;
-            hg_err err;
-            hg_err_clear(&err);
-            hg_rc rc = json_parse_body(p, len, &obj, &err);
-            if (!rc)
-                rc = import_line(d, kind, obj, &err);
-            json_decref(obj);
-            if (rc) {
-                if (isatty(2))
-                    fprintf(stderr, "\r");
-                printf("line %ld: %s%s%s\n", line, err.field, err.field[0] ? ": " : "", err.message);
-                refused++;
-            } else {
-                loaded++;
-            }
-        }
-        if (line % 100 == 0 || !nl)
-            progress(line, total);
-        p += len + (nl ? 1 : 0);
-    }
-    progress(total, total);
-    buf_free(&data);
-    printf("%ld loaded, %ld refused\n", loaded, refused);
-    return refused ? EXIT_FAIL : EXIT_OK;
+    const import_spec spec = {.format = IMPORT_JSONL,
+                              .policy = IMPORT_PER_LINE,
+                              .max_bytes = 256u << 20,
+                              .progress = 1,
+                              .line = jsonl_line,
+                              .ctx = &kind};
+    return import_run(&spec, d, path);
 }
 
 static int import_manifests(cmd_ctx *c, db *d, const char *path)

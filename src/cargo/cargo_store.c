@@ -5,6 +5,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/ident.h"
 #include "../platform/json.h"
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
@@ -264,11 +265,7 @@ hg_rc arrival_report(db *d, const principal *who, const char *request_id, const 
             break;
         }
         char id[40];
-        size_t k = 0;
-        for (const char *p = json_string_value(v); *p && k + 1 < sizeof id; p++)
-            if (*p != ' ')
-                id[k++] = (*p >= 'a' && *p <= 'z') ? (char)(*p - 32) : *p;
-        id[k] = '\0';
+        ident_normalize(json_string_value(v), id, sizeof id);   /* too long: "", which no bill has */
         db_stmt *s;
         rc = is_bill ? db_query(d, &s, err, "SELECT bill_no FROM manifest_bills WHERE bill_no = ?", "t", id)
                      : db_query(d, &s, err, "SELECT bill_no FROM bill_containers WHERE container_no = ?", "t", id);

@@ -6,6 +6,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/ident.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"

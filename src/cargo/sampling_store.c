@@ -8,6 +8,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/ident.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
@@ -98,11 +99,7 @@ hg_rc cargo_check_producers(db *d, const json_t *items, hg_err *err)
             continue;
         db_stmt *s;
         char up[48];
-        size_t k = 0;
-        for (const char *p = producer; *p && k + 1 < sizeof up; p++)
-            if (*p != ' ')
-                up[k++] = (*p >= 'a' && *p <= 'z') ? (char)(*p - 32) : *p;
-        up[k] = '\0';
+        ident_normalize(producer, up, sizeof up);   /* too long: "", which no sample has */
         hg_rc rc = db_query(d, &s, err,
                             "SELECT COUNT(*), COALESCE(MAX(result_ms), 0) FROM samples WHERE producer = ? AND "
                             "status = 'positive'",

@@ -109,22 +109,9 @@ hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, 
                         const char *request_id, const json_t *before, const json_t *after, const char *after_canon,
                         char **after_text, hg_err *err)
 {
-    if (after_text)
-        *after_text = NULL;
-    if (!rc) {
-        audit_event e = {actor, action, type, id, request_id, before, after, after_canon};
-        rc = audit_append_keep(d, &e, after_text, NULL, err);
-    }
-    if (!rc)
-        rc = db_commit(d, err);
-    if (rc) {
-        db_rollback(d);
-        if (after_text) {
-            xfree(*after_text);
-            *after_text = NULL;
-        }
-    }
-    return rc;
+    /* the platform's one audit-then-commit; cargo's callers pass the context's parts (now: 0) */
+    hg_ctx c = {.d = d, .actor = actor, .request_id = request_id};
+    return audit_commit_keep(&c, rc, action, type, id, before, after, after_canon, after_text, err);
 }
 
 hg_rc cargo_declaration_visible(db *d, const principal *who, const char *entry_no, hg_err *err)

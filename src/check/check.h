@@ -59,11 +59,5 @@ typedef struct check_kind {
 extern const check_kind check_kinds[];   /* terminated by an entry with name == NULL */
 const check_kind *check_find(const char *name);   /* NULL when unknown */
 
-/* Where iso-codes JSON lives; default /usr/share/iso-codes/json. Call before the first
- * check_country/check_currency/check_locode if tests need another directory: the data is
- * loaded once per process, so later calls have no effect. NULL, "" or a path of 1024 bytes
- * or more leaves the data unavailable (every code invalid, reason "iso-codes data not
- * available"). Not thread-safe itself. */
-void check_set_iso_dir(const char *dir);
 
 #endif

@@ -55,8 +55,9 @@ static const command check_commands[] = {
      "uscc (GB 32100), customs-code, container (ISO 6346), imo, vin (ISO 3779 / GB 16735),\n"
      "id-card (GB 11643), mrz (ICAO 9303; lines joined by a newline or given as separate\n"
      "arguments), hs (10 digits), country (ISO 3166-1), currency (ISO 4217), locode (UN/LOCODE),\n"
-     "entry-no (18-digit declaration number)."},
-    {NULL, NULL, NULL, NULL, NULL},
+     "entry-no (18-digit declaration number). A VALUE that starts with '-' follows \"--\".",
+     NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
 const hg_module check_module = {.name = "check", .summary = "identifier validators", .commands = check_commands};

@@ -32,22 +32,10 @@ static pthread_once_t iso_once = PTHREAD_ONCE_INIT;
 static iso_set countries_2, countries_3, currencies;
 static int iso_loaded;  /* 1 when both files were read and gave at least one code */
 
-/* Directory of the JSON files; set by check_set_iso_dir before first use. */
-static char iso_dir[1024] = "/usr/share/iso-codes/json";
+/* Directory of the JSON files: where Debian's iso-codes package installs them. */
+static const char iso_dir[] = "/usr/share/iso-codes/json";
 
 static const char no_data[] = "iso-codes data not available";
-
-void check_set_iso_dir(const char *dir)
-{
-    size_t n = dir ? strlen(dir) : 0;
-    /* A path that does not fit is kept as empty, so loading fails visibly instead of
-     * reading a truncated, different directory. */
-    if (n == 0 || n >= sizeof iso_dir) {
-        iso_dir[0] = '\0';
-        return;
-    }
-    memcpy(iso_dir, dir, n + 1);
-}
 
 static int is_code(const char *s, size_t len)
 {
@@ -93,8 +81,6 @@ static json_t *load_list(const char *file, const char *top, json_t **root)
 {
     char path[sizeof iso_dir + 32];
     *root = NULL;
-    if (iso_dir[0] == '\0')
-        return NULL;
     int n = snprintf(path, sizeof path, "%s/%s", iso_dir, file);
     if (n < 0 || (size_t)n >= sizeof path)
         return NULL;

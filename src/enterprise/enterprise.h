@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "../platform/auth.h"
+#include "../platform/ctx.h"
 #include "../platform/db.h"
 #include "../platform/record.h"
 
@@ -17,19 +18,18 @@ extern const record_type enterprise_record;
  * see only their own; officers, admins and systems see all. */
 int enterprise_visible(const principal *p, const char *uscc);
 
-/* Store: each write is one transaction with its audit row. actor names the user;
- * request_id may be NULL. body is the client's JSON (validated here). The stored
- * enterprise is returned in *out (caller owns it). */
-hg_rc enterprise_create(db *d, const char *actor, const char *request_id, const json_t *body, json_t **out,
-                        hg_err *err);
-hg_rc enterprise_patch(db *d, const char *actor, const char *request_id, const char *uscc, const json_t *body,
-                       json_t **out, hg_err *err);
+/* Store: each write is one transaction with its audit row (audit_commit), made in the context
+ * c (ctx.h: connection, actor, request id, time). body is the client's JSON (validated here).
+ * The stored enterprise is returned in *out (caller owns it). */
+hg_rc enterprise_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+hg_rc enterprise_patch(const hg_ctx *c, const char *uscc, const json_t *body, json_t **out, hg_err *err);
 /* Inserts a validated record inside the caller's transaction, with its audit row; the
  * stored enterprise goes to *out when out is non-NULL (caller owns it). */
-hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id, record *r, json_t **out,
-                               hg_err *err);
+hg_rc enterprise_insert_record(const hg_ctx *c, record *r, json_t **out, hg_err *err);
 hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err);
-int enterprise_exists(db *d, const char *uscc);
+/* HG_OK when an enterprise with this USCC is registered, HG_NOTFOUND when none is, else the
+ * database's fault (never taken for "none"). */
+hg_rc enterprise_find(db *d, const char *uscc, hg_err *err);
 /* The credit level of an enterprise ("advanced_certified", ...) into out (n bytes);
  * HG_NOTFOUND when there is no such enterprise. For the areas after enterprise (risk's
  * random selection by credit level). */

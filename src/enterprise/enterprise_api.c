@@ -3,18 +3,15 @@
 #include <string.h>
 
 #include "../platform/http.h"
+#include "../platform/ident.h"
 #include "../platform/mem.h"
 #include "enterprise.h"
 
 /* The {uscc} of the path, trimmed and upper-cased as the API promises, into out. */
 static hg_rc path_uscc(req *r, char *out, size_t n, hg_err *err)
 {
-    const char *p = r->params[0];
-    size_t len = strlen(p);
-    if (len >= n)
+    if (ident_normalize(r->params[0], out, n))
         return hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no such enterprise");
-    for (size_t i = 0; i <= len; i++)
-        out[i] = (p[i] >= 'a' && p[i] <= 'z') ? (char)(p[i] - 'a' + 'A') : p[i];
     const char *why;
     if (!check_uscc(out, &why))
         return hg_fail(err, HG_INVALID, "invalid", "uscc", "uscc is not valid: %s", why);
@@ -26,7 +23,8 @@ static hg_rc enterprise_create_api(req *r, hg_err *err)
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
     json_t *out;
-    hg_rc rc = enterprise_create(r->db, r->who->name, r->request_id, r->json, &out, err);
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = enterprise_create(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -54,7 +52,8 @@ static hg_rc enterprise_patch_api(req *r, hg_err *err)
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
     json_t *out;
-    rc = enterprise_patch(r->db, r->who->name, r->request_id, uscc, r->json, &out, err);
+    hg_ctx c = req_ctx(r);
+    rc = enterprise_patch(&c, uscc, r->json, &out, err);
     if (rc == HG_NOTFOUND)
         return hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no such enterprise");
     return rc ? rc : req_reply_json(r, 200, out);

@@ -5,6 +5,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/csv.h"
+#include "../platform/import.h"
 #include "../platform/mem.h"
 #include "../platform/module.h"
 #include "enterprise.h"
@@ -13,8 +14,14 @@ extern const route enterprise_routes[];
 
 #define IMPORT_BATCH 500
 
+/* The columns named by the file's header line. */
+typedef struct enterprise_import {
+    char *header[CSV_MAX_FIELDS];
+    int ncols;
+} enterprise_import;
+
 /* One CSV line as a JSON object of its non-empty columns. */
-static json_t *line_object(const csv_reader *r, const char *const *header, int ncols)
+static json_t *line_object(const import_row *r, char *const *header, int ncols)
 {
     json_t *o = json_object();
     for (int i = 0; i < ncols && o; i++)
@@ -23,96 +30,61 @@ static json_t *line_object(const csv_reader *r, const char *const *header, int n
     return o;
 }
 
+static int enterprise_header(void *ctx, const import_row *row, const char *path)
+{
+    enterprise_import *im = ctx;
+    if (!row) {
+        fprintf(stderr, "haiguan: %s: line 1: a header line naming the columns is expected\n", path);
+        return EXIT_FAIL;
+    }
+    for (int i = 0; i < row->nfields; i++) {
+        im->header[im->ncols++] = xstrdup(row->field[i]);
+        if (record_field_index(&enterprise_record, im->header[i]) < 0) {
+            fprintf(stderr, "haiguan: %s: line 1: unknown column \"%s\"\n", path, im->header[i]);
+            return EXIT_FAIL;
+        }
+    }
+    return 0;
+}
+
+static hg_rc enterprise_line(void *ctx, db *d, import_row *row, hg_err *err)
+{
+    enterprise_import *im = ctx;
+    if (row->nfields != im->ncols) {
+        if (row->nfields == 1 && row->field[0][0] == '\0') {
+            row->skip = 1;   /* blank line */
+            return HG_OK;
+        }
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "wrong number of columns");
+    }
+    json_t *o = line_object(row, im->header, im->ncols);
+    record rec = {0};
+    hg_rc rc = o ? record_from_json(&enterprise_record, o, REC_CREATE, &rec, err) : HG_NOMEM;
+    hg_ctx cx = ctx_command(d, cli_actor());
+    if (!rc)
+        rc = enterprise_insert_record(&cx, &rec, NULL, err);
+    record_free(&rec);
+    json_decref(o);
+    return rc;
+}
+
 /* Each good line is inserted under a savepoint, so that a bad line is reported and skipped
  * without losing the others; lines are committed in batches (one fsync per batch). */
 static int import_enterprises(cmd_ctx *c, db *d, const char *path)
 {
-    buf data;
-    buf_init(&data, 256u << 20);
-    hg_err err;
-    hg_err_clear(&err);
-    if (buf_read_file(&data, path, &err)) {
-        fprintf(stderr, "haiguan: %s\n", err.message);
-        buf_free(&data);
-        return EXIT_FAIL;
-    }
     (void)c;
-    csv_reader r;
-    csv_init(&r, data.data ? data.data : "", data.len);
-    char *header[CSV_MAX_FIELDS];
-    int ncols = 0, status = EXIT_OK;
-    long loaded = 0, failed = 0, in_batch = 0;
-    if (csv_next(&r) != 1) {
-        fprintf(stderr, "haiguan: %s: line 1: a header line naming the columns is expected\n", path);
-        status = EXIT_FAIL;
-        goto out;
-    }
-    ncols = r.nfields;
-    for (int i = 0; i < ncols; i++) {
-        header[i] = xstrdup(r.field[i]);
-        if (record_field_index(&enterprise_record, header[i]) < 0) {
-            fprintf(stderr, "haiguan: %s: line 1: unknown column \"%s\"\n", path, header[i]);
-            ncols = i + 1;
-            status = EXIT_FAIL;
-            goto out;
-        }
-    }
-    const char *actor = cli_actor();
-    int got;
-    while ((got = csv_next(&r)) != 0) {
-        long line = r.line;
-        if (got < 0 || r.nfields != ncols) {
-            if (got > 0 && r.nfields == 1 && r.field[0][0] == '\0')
-                continue;   /* blank line */
-            printf("line %ld: %s\n", line,
-                   got < 0 ? "malformed CSV (quotes or field count)" : "wrong number of columns");
-            failed++;
-            continue;
-        }
-        if (in_batch == 0 && db_begin(d, &err))
-            break;
-        json_t *o = line_object(&r, (const char *const *)header, ncols);
-        record rec = {0};
-        hg_rc rc = o ? record_from_json(&enterprise_record, o, REC_CREATE, &rec, &err) : HG_NOMEM;
-        if (!rc && !(rc = db_exec(d, "SAVEPOINT line", &err))) {
-            rc = enterprise_insert_record(d, actor, NULL, &rec, NULL, &err);
-            db_exec(d, rc ? "ROLLBACK TO SAVEPOINT line" : "RELEASE SAVEPOINT line", &err);
-        }
-        record_free(&rec);
-        json_decref(o);
-        if (rc) {
-            printf("line %ld: %s%s%s\n", line, err.field, err.field[0] ? ": " : "", err.message);
-            failed++;
-        } else {
-            loaded++;
-            in_batch++;
-        }
-        if (in_batch >= IMPORT_BATCH) {
-            if (db_commit(d, &err)) {
-                db_rollback(d);
-                loaded -= in_batch;
-                break;
-            }
-            in_batch = 0;
-        }
-    }
-    if (in_batch > 0 && db_commit(d, &err)) {
-        db_rollback(d);
-        loaded -= in_batch;
-        fprintf(stderr, "haiguan: cannot commit: %s\n", err.message);
-        status = EXIT_FAIL;
-    } else if (got != 0 && err.rc) {
-        fprintf(stderr, "haiguan: import stopped: %s\n", err.message);
-        status = EXIT_FAIL;
-    }
-    printf("%ld loaded, %ld refused\n", loaded, failed);
-    if (failed)
-        status = EXIT_FAIL;
-out:
-    for (int i = 0; i < ncols; i++)
-        xfree(header[i]);
-    csv_free(&r);
-    buf_free(&data);
+    enterprise_import im = {.ncols = 0};
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_PER_LINE,
+                              .max_bytes = 256u << 20,
+                              .batch = IMPORT_BATCH,
+                              .malformed = "malformed CSV (quotes or field count)",
+                              .header = enterprise_header,
+                              .line = enterprise_line,
+                              .ctx = &im};
+    int status = import_run(&spec, d, path);
+    for (int i = 0; i < im.ncols; i++)
+        xfree(im.header[i]);
     return status;
 }
 
@@ -143,13 +115,17 @@ static const struct {
 static hg_rc enterprise_demo(db *d, hg_err *err)
 {
     for (size_t i = 0; i < sizeof demo / sizeof demo[0]; i++) {
-        if (enterprise_exists(d, demo[i].uscc))
+        hg_rc found = enterprise_find(d, demo[i].uscc, err);
+        if (found == HG_OK)
             continue;
+        if (found != HG_NOTFOUND)
+            return found;
         json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "uscc", demo[i].uscc, "customs_code",
                                  demo[i].customs_code, "name_zh", demo[i].name_zh, "name_en", demo[i].name_en, "kind",
                                  demo[i].kind, "credit_level", demo[i].credit, "coordinator", "officer");
         json_t *out = NULL;
-        hg_rc rc = body ? enterprise_create(d, "demo", NULL, body, &out, err) : HG_NOMEM;
+        hg_ctx cx = ctx_command(d, "demo");
+        hg_rc rc = body ? enterprise_create(&cx, body, &out, err) : HG_NOMEM;
         json_decref(body);
         json_decref(out);
         if (rc)
@@ -194,5 +170,5 @@ const hg_module enterprise_module = {.name = "enterprise",
                                      .posts = enterprise_posts,
                                      .scopes = enterprise_scopes,
                                      .demo_signins = enterprise_signins,
-                                     .enterprise_exists = enterprise_exists,
-                                     .records = enterprise_records};
+                                     .records = enterprise_records,
+                                     .enterprise_find = enterprise_find};

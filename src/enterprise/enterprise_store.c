@@ -25,11 +25,11 @@ const migration enterprise_migrations[] = {
     {0, NULL, NULL, NULL, NULL},
 };
 
-int enterprise_exists(db *d, const char *uscc)
+hg_rc enterprise_find(db *d, const char *uscc, hg_err *err)
 {
     int64_t n = 0;
-    hg_err err;
-    return db_int(d, &n, &err, "SELECT COUNT(*) FROM enterprises WHERE uscc = ?", "t", uscc) == HG_OK && n > 0;
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM enterprises WHERE uscc = ?", "t", uscc);
+    return rc ? rc : n > 0 ? HG_OK : HG_NOTFOUND;
 }
 
 hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_err *err)
@@ -69,19 +69,22 @@ static hg_rc check_coordinator(db *d, const record *r, hg_err *err)
 /* Maps a unique violation to the field that caused it. */
 static hg_rc conflict_field(db *d, const record *r, hg_err *err)
 {
-    if (enterprise_exists(d, record_text(r, "uscc")))
+    hg_rc rc = enterprise_find(d, record_text(r, "uscc"), err);
+    if (rc == HG_OK)
         return hg_fail(err, HG_CONFLICT, "conflict", "uscc", "an enterprise with this uscc already exists");
+    if (rc != HG_NOTFOUND)
+        return rc;   /* a database fault, not a verdict on the customs_code */
     return hg_fail(err, HG_CONFLICT, "conflict", "customs_code", "another enterprise has this customs_code");
 }
 
-hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id, record *r, json_t **out,
-                               hg_err *err)
+hg_rc enterprise_insert_record(const hg_ctx *c, record *r, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     json_t *after = NULL;
-    int64_t now = now_ms();
+    int64_t now = c->now_ms;
     hg_rc rc = check_coordinator(d, r, err);
     if (!rc)
-        rc = record_set_int(r, "created_at", now) || record_set_int(r, "updated_at", now) ? HG_NOMEM : HG_OK;
+        (void)((rc = record_set_int(r, "created_at", now)) || (rc = record_set_int(r, "updated_at", now)));
     if (!rc) {
         rc = record_insert(d, r, err);
         if (rc == HG_CONFLICT)
@@ -90,7 +93,8 @@ hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id,
     if (!rc)
         rc = enterprise_get(d, record_text(r, "uscc"), &after, err);
     if (!rc) {
-        audit_event e = {actor, "enterprise.create", "enterprise", record_text(r, "uscc"), request_id, NULL, after, NULL};
+        audit_event e = {c->actor, "enterprise.create", "enterprise", record_text(r, "uscc"), c->request_id, NULL, after,
+                         NULL};
         rc = audit_append(d, &e, NULL, err);
     }
     if (!rc && out)
@@ -100,18 +104,17 @@ hg_rc enterprise_insert_record(db *d, const char *actor, const char *request_id,
     return rc;
 }
 
-hg_rc enterprise_create(db *d, const char *actor, const char *request_id, const json_t *body, json_t **out,
-                        hg_err *err)
+hg_rc enterprise_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
 {
     record r = {0};
     *out = NULL;
     hg_rc rc = record_from_json(&enterprise_record, body, REC_CREATE, &r, err);
-    if (!rc && !(rc = db_begin(d, err))) {
-        rc = enterprise_insert_record(d, actor, request_id, &r, out, err);
+    if (!rc && !(rc = db_begin(c->d, err))) {
+        rc = enterprise_insert_record(c, &r, out, err);   /* it appends the row itself (imports batch it) */
         if (!rc)
-            rc = db_commit(d, err);
+            rc = db_commit(c->d, err);
         if (rc) {
-            db_rollback(d);
+            db_rollback(c->d);
             json_decref(*out);
             *out = NULL;
         }
@@ -120,9 +123,9 @@ hg_rc enterprise_create(db *d, const char *actor, const char *request_id, const 
     return rc;
 }
 
-hg_rc enterprise_patch(db *d, const char *actor, const char *request_id, const char *uscc, const json_t *body,
-                       json_t **out, hg_err *err)
+hg_rc enterprise_patch(const hg_ctx *c, const char *uscc, const json_t *body, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     record r = {0};
     json_t *before = NULL, *after = NULL;
     *out = NULL;
@@ -135,7 +138,7 @@ hg_rc enterprise_patch(db *d, const char *actor, const char *request_id, const c
     if (!rc)
         rc = check_coordinator(d, &r, err);
     if (!rc)
-        rc = record_set_int(&r, "updated_at", now_ms()) ? HG_NOMEM : HG_OK;
+        rc = record_set_int(&r, "updated_at", c->now_ms);
     if (!rc) {
         rc = record_update(d, &r, uscc, err);
         if (rc == HG_CONFLICT)
@@ -143,18 +146,11 @@ hg_rc enterprise_patch(db *d, const char *actor, const char *request_id, const c
     }
     if (!rc)
         rc = enterprise_get(d, uscc, &after, err);
-    if (!rc) {
-        audit_event e = {actor, "enterprise.update", "enterprise", uscc, request_id, before, after, NULL};
-        rc = audit_append(d, &e, NULL, err);
-    }
-    if (!rc)
-        rc = db_commit(d, err);
-    if (rc) {
-        db_rollback(d);
+    rc = audit_commit(c, rc, "enterprise.update", "enterprise", uscc, before, after, err);
+    if (rc)
         json_decref(after);
-    } else {
+    else
         *out = after;
-    }
 out:
     json_decref(before);
     record_free(&r);

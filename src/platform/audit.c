@@ -1,9 +1,10 @@
 /* audit.c — the audit trail (留痕, SECURITY.md §15-16): an append-only SHA-256 hash chain
  * in audit_log, Ed25519-signed checkpoints of its head in audit_checkpoint, the public
- * halves of the signing keys in audit_key, and the key files that hold the secret halves.
+ * halves of the signing keys in audit_key; the secret half is a file of the key directory
+ * (keydir.h).
  *
- * It records and proves; it does not decide what is worth recording (the areas call
- * audit_append in their own write transactions) and it does not serve HTTP (the audit
+ * It records and proves; it does not decide what is worth recording (the areas end their
+ * write transactions with audit_commit, or call audit_append inside them) and it does not serve HTTP (the audit
  * API handler calls audit_list_json). All SQL goes through db.h and is in the subset both
  * backends accept. libsodium is initialised here (sodium_init is idempotent and
  * thread-safe), so callers need not have done it first. */
@@ -23,8 +24,10 @@
 
 #include "buf.h"
 #include "json_canon.h"
+#include "keydir.h"
 #include "log.h"
 #include "mem.h"
+#include "utf8.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define KEY_FILE "audit-signing.key"
@@ -119,35 +122,7 @@ static hg_rc sodium_ready(hg_err *err)
     return HG_OK;
 }
 
-static int is_hex(const char *s, size_t len)
-{
-    if (!s || strlen(s) != len)
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-            return 0;
-    return 1;
-}
-
-/* Lower-case hex of exactly n bytes into out; 0 when s is anything else. */
-static int hex_decode(const char *s, unsigned char *out, size_t n)
-{
-    size_t got = 0;
-    if (!is_hex(s, 2 * n))
-        return 0;
-    return sodium_hex2bin(out, n, s, 2 * n, NULL, &got, NULL) == 0 && got == n;
-}
-
-/* First 16 hex digits of SHA-256 of the public key. */
-static void key_id_of(const unsigned char pk[crypto_sign_PUBLICKEYBYTES], char id[17])
-{
-    unsigned char h[crypto_hash_sha256_BYTES];
-    char hex[2 * crypto_hash_sha256_BYTES + 1];
-    crypto_hash_sha256(h, pk, crypto_sign_PUBLICKEYBYTES);
-    hex_encode(h, sizeof h, hex);
-    memcpy(id, hex, 16);
-    id[16] = '\0';
-}
+static int is_hex(const char *s, size_t len) { return keydir_is_hex(s, len); }
 
 /* The exact bytes a checkpoint signature covers; 0 when a part is malformed. */
 static int checkpoint_message(char *out, size_t outlen, int64_t seq, const char *head, int64_t at_ms,
@@ -163,51 +138,13 @@ static int checkpoint_message(char *out, size_t outlen, int64_t seq, const char 
 static int checkpoint_signature_ok(int64_t seq, const char *head, int64_t at_ms, const char *key_id,
                                    const char *pk_hex, const char *sig_hex)
 {
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sig[crypto_sign_BYTES];
-    char msg[256], id[17];
-    if (!hex_decode(pk_hex, pk, sizeof pk) || !hex_decode(sig_hex, sig, sizeof sig))
+    char msg[256];
+    if (!key_id || !checkpoint_message(msg, sizeof msg, seq, head, at_ms, key_id))
         return 0;
-    key_id_of(pk, id);
-    if (!key_id || strcmp(id, key_id) != 0)
-        return 0;
-    if (!checkpoint_message(msg, sizeof msg, seq, head, at_ms, key_id))
-        return 0;
-    return crypto_sign_verify_detached(sig, (const unsigned char *)msg, strlen(msg), pk) == 0;
+    return keydir_verify(key_id, pk_hex, msg, strlen(msg), sig_hex);
 }
 
 /* ---- canonical JSON and the row hash ---- */
-
-/* Strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF), the
- * rule jansson applies. Checked here so that a failure to build a JSON string afterwards
- * can only mean memory. */
-static int utf8_ok(const char *str)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    while (*s) {
-        unsigned c = *s, need, min;
-        if (c < 0x80) {
-            s++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf)
-            need = 1, min = 0x80, c &= 0x1f;
-        else if (c >= 0xe0 && c <= 0xef)
-            need = 2, min = 0x800, c &= 0x0f;
-        else if (c >= 0xf0 && c <= 0xf4)
-            need = 3, min = 0x10000, c &= 0x07;
-        else
-            return 0;
-        s++;
-        for (unsigned i = 0; i < need; i++, s++) {
-            if ((*s & 0xc0) != 0x80)
-                return 0;
-            c = (c << 6) | (*s & 0x3f);
-        }
-        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-            return 0;
-    }
-    return 1;
-}
 
 /* 1 when memory is short right now. jansson's parser reports a failed allocation as a
  * syntax error, so before calling a stored text "not JSON" — an accusation of tampering —
@@ -268,7 +205,9 @@ out:
     return rc;
 }
 
-static int text_ok(const char *s) { return s && strlen(s) <= AUDIT_TEXT_MAX && utf8_ok(s); }
+/* Strict UTF-8 (utf8.h), the rule jansson applies: checked here so that a failure to build a
+ * JSON string afterwards can only mean memory. */
+static int text_ok(const char *s) { return s && strlen(s) <= AUDIT_TEXT_MAX && utf8_valid(s); }
 
 /* obj[key] = s (NULL: JSON null); s already checked by text_ok. 0 on success. */
 static int set_text(json_t *obj, const char *key, const char *s)
@@ -361,9 +300,9 @@ static hg_rc hash_spliced(const audit_row *r, char hash[65], hg_err *err)
     if (!rc)
         rc = splice_text(&b, "actor", r->actor);
     if (!rc)
-        rc = buf_puts(&b, ",\"after\":") || buf_puts(&b, r->after_json ? r->after_json : "null") ||
-             buf_appendf(&b, ",\"at_ms\":%" PRId64 ",\"before\":", r->at_ms) ||
-             buf_puts(&b, r->before_json ? r->before_json : "null");
+        (void)((rc = buf_puts(&b, ",\"after\":")) || (rc = buf_puts(&b, r->after_json ? r->after_json : "null")) ||
+               (rc = buf_appendf(&b, ",\"at_ms\":%" PRId64 ",\"before\":", r->at_ms)) ||
+               (rc = buf_puts(&b, r->before_json ? r->before_json : "null")));
     if (!rc)
         rc = splice_text(&b, "object_id", r->object_id);
     if (!rc)
@@ -464,19 +403,13 @@ hg_rc audit_head(db *d, int64_t *seq, char hash[65], hg_err *err)
 static struct {
     pthread_mutex_t lock;
     int loaded;
-    unsigned char sk[crypto_sign_SECRETKEYBYTES];
-    char pk_hex[2 * crypto_sign_PUBLICKEYBYTES + 1];
-    char key_id[17];
+    keydir_key key;   /* the current signing key (keydir.h) */
 } signer = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
-static void signer_set(const unsigned char sk[crypto_sign_SECRETKEYBYTES])
+static void signer_set(const keydir_key *k)
 {
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    crypto_sign_ed25519_sk_to_pk(pk, sk);
     pthread_mutex_lock(&signer.lock);
-    memcpy(signer.sk, sk, sizeof signer.sk);
-    hex_encode(pk, sizeof pk, signer.pk_hex);
-    key_id_of(pk, signer.key_id);
+    signer.key = *k;
     signer.loaded = 1;
     pthread_mutex_unlock(&signer.lock);
 }
@@ -484,9 +417,9 @@ static void signer_set(const unsigned char sk[crypto_sign_SECRETKEYBYTES])
 void audit_keys_unload(void)
 {
     pthread_mutex_lock(&signer.lock);
-    sodium_memzero(signer.sk, sizeof signer.sk);
+    keydir_key_wipe(&signer.key);
     signer.loaded = 0;
-    signer.key_id[0] = signer.pk_hex[0] = '\0';
+    signer.key.id[0] = signer.key.pk_hex[0] = '\0';
     pthread_mutex_unlock(&signer.lock);
 }
 
@@ -495,7 +428,7 @@ hg_rc audit_key_id(char key_id[17])
     hg_rc rc = HG_NOTFOUND;
     pthread_mutex_lock(&signer.lock);
     if (signer.loaded) {
-        memcpy(key_id, signer.key_id, 17);
+        memcpy(key_id, signer.key.id, 17);
         rc = HG_OK;
     }
     pthread_mutex_unlock(&signer.lock);
@@ -513,14 +446,14 @@ static hg_rc signer_sign(int64_t seq, const char *head, int64_t at_ms, int *sign
     pthread_mutex_lock(&signer.lock);
     if (!signer.loaded)
         goto out;
-    if (!checkpoint_message(msg, sizeof msg, seq, head, at_ms, signer.key_id)) {
+    if (!checkpoint_message(msg, sizeof msg, seq, head, at_ms, signer.key.id)) {
         rc = hg_fail(err, HG_INTERNAL, NULL, NULL, "malformed checkpoint");
         goto out;
     }
-    crypto_sign_detached(sig, NULL, (const unsigned char *)msg, strlen(msg), signer.sk);
+    keydir_sign(&signer.key, msg, strlen(msg), sig);
     hex_encode(sig, sizeof sig, sig_hex);
-    memcpy(key_id, signer.key_id, 17);
-    memcpy(pk_hex, signer.pk_hex, 65);
+    memcpy(key_id, signer.key.id, 17);
+    memcpy(pk_hex, signer.key.pk_hex, 65);
     *signed_ = 1;
 out:
     pthread_mutex_unlock(&signer.lock);
@@ -561,12 +494,15 @@ hg_rc audit_append(db *d, const audit_event *e, int64_t *seq_out, hg_err *err)
     return audit_append_keep(d, e, NULL, seq_out, err);
 }
 
-hg_rc audit_append_keep(db *d, const audit_event *e, char **after_text, int64_t *seq_out, hg_err *err)
+/* audit_append_keep with the row's time given (0: now). */
+static hg_rc append_at(db *d, const audit_event *e, int64_t at_ms, char **after_text, int64_t *seq_out, hg_err *err)
 {
     char *before = NULL, *after = NULL;
     char prev[65], hash[65];
-    int64_t seq = 0, at_ms = now_ms();
+    int64_t seq = 0;
     hg_rc rc;
+    if (!at_ms)
+        at_ms = now_ms();
     if (!text_ok(e->actor) || !*e->actor || !text_ok(e->action) || !*e->action || !text_ok(e->object_type) ||
         !*e->object_type || !text_ok(e->object_id) || !*e->object_id || (e->request_id && !text_ok(e->request_id)))
         return hg_fail(err, HG_INVALID, "invalid", NULL,
@@ -614,6 +550,41 @@ out:
     else
         xfree(after);
     return rc;
+}
+
+hg_rc audit_append_keep(db *d, const audit_event *e, char **after_text, int64_t *seq_out, hg_err *err)
+{
+    return append_at(d, e, 0, after_text, seq_out, err);
+}
+
+hg_ctx ctx_command(db *d, const char *actor) { return (hg_ctx){.d = d, .actor = actor, .now_ms = now_ms()}; }
+
+hg_rc audit_commit_keep(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
+                        const json_t *before, const json_t *after, const char *after_canon, char **after_text,
+                        hg_err *err)
+{
+    if (after_text)
+        *after_text = NULL;
+    if (!rc) {
+        audit_event e = {c->actor, action, type, id, c->request_id, before, after, after_canon};
+        rc = append_at(c->d, &e, c->now_ms, after_text, NULL, err);
+    }
+    if (!rc)
+        rc = db_commit(c->d, err);
+    if (rc) {
+        db_rollback(c->d);
+        if (after_text) {
+            xfree(*after_text);
+            *after_text = NULL;
+        }
+    }
+    return rc;
+}
+
+hg_rc audit_commit(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
+                   const json_t *before, const json_t *after, hg_err *err)
+{
+    return audit_commit_keep(c, rc, action, type, id, before, after, NULL, NULL, err);
 }
 
 hg_rc audit_checkpoint(db *d, hg_err *err)
@@ -903,227 +874,42 @@ out:
     return rc;
 }
 
-/* ---- key files ---- */
-
-static hg_rc join_path(buf *out, const char *dir, const char *name, hg_err *err)
-{
-    buf_init(out, PATH_MAX_LEN);
-    if (buf_appendf(out, "%s/%s", dir, name))
-        return hg_fail(err, HG_INVALID, "invalid", "keys", "key directory path is too long");
-    return HG_OK;
-}
-
-static hg_rc ensure_dir(const char *dir, hg_err *err)
-{
-    struct stat st;
-    if (mkdir(dir, 0700) == 0)
-        return HG_OK;
-    if (errno != EEXIST)
-        return hg_fail(err, HG_IO, "io_error", "keys", "cannot create the key directory: %s", strerror(errno));
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return hg_fail(err, HG_IO, "io_error", "keys", "the key directory is not a directory");
-    return HG_OK;
-}
-
-/* Makes a rename or link in dir durable. */
-static void fsync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-}
-
-/* Reads path into sk; *missing = 1 (and HG_OK) when there is no such file. */
-static hg_rc read_key_file(const char *path, unsigned char sk[crypto_sign_SECRETKEYBYTES], int *missing, hg_err *err)
-{
-    char hex[2 * crypto_sign_SECRETKEYBYTES + 8];
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES], check[crypto_sign_SECRETKEYBYTES];
-    struct stat st;
-    size_t n = 0;
-    hg_rc rc = HG_OK;
-    *missing = 0;
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ENOENT) {
-            *missing = 1;
-            return HG_OK;
-        }
-        return hg_fail(err, HG_IO, "io_error", "keys", "cannot open the audit signing key: %s", strerror(errno));
-    }
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "the audit signing key is not a regular file");
-        goto out;
-    }
-    /* Like ssh: a secret others can read is refused rather than silently used. */
-    if (st.st_mode & 077) {
-        rc = hg_fail(err, HG_FORBIDDEN, "forbidden", "keys",
-                     "the audit signing key is accessible to other users; it must have mode 0600");
-        goto out;
-    }
-    while (n < sizeof hex) {
-        ssize_t got = read(fd, hex + n, sizeof hex - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot read the audit signing key: %s", strerror(errno));
-            goto out;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    if (n == sizeof hex) {
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "the audit signing key file is not a key");
-        goto out;
-    }
-    while (n && (hex[n - 1] == '\n' || hex[n - 1] == '\r' || hex[n - 1] == ' '))
-        n--;
-    if (n != 2 * crypto_sign_SECRETKEYBYTES) {
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "the audit signing key file is not a key");
-        goto out;
-    }
-    hex[n] = '\0';
-    /* The secret key is seed || public key: rebuilding it from the seed proves both halves. */
-    if (!hex_decode(hex, sk, crypto_sign_SECRETKEYBYTES) || crypto_sign_seed_keypair(pk, check, sk) != 0 ||
-        sodium_memcmp(check, sk, sizeof check) != 0) {
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "the audit signing key file is not a key");
-        goto out;
-    }
-out:
-    sodium_memzero(hex, sizeof hex);
-    sodium_memzero(check, sizeof check);
-    close(fd);
-    return rc;
-}
-
-/* Writes sk to a fresh temporary file of mode 0600 in dir; *tmp receives its path. */
-static hg_rc write_key_tmp(const char *dir, const unsigned char sk[crypto_sign_SECRETKEYBYTES], buf *tmp, hg_err *err)
-{
-    char hex[2 * crypto_sign_SECRETKEYBYTES + 2];
-    hg_rc rc;
-    buf_init(tmp, PATH_MAX_LEN);
-    if (buf_appendf(tmp, "%s/." KEY_FILE ".%ld.%08" PRIx32, dir, (long)getpid(), randombytes_random()))
-        return hg_fail(err, HG_INVALID, "invalid", "keys", "key directory path is too long");
-    int fd = open(buf_str(tmp), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return hg_fail(err, HG_IO, "io_error", "keys", "cannot write the audit signing key: %s", strerror(errno));
-    hex_encode(sk, crypto_sign_SECRETKEYBYTES, hex);
-    hex[2 * crypto_sign_SECRETKEYBYTES] = '\n';
-    size_t n = 0, len = 2 * crypto_sign_SECRETKEYBYTES + 1;
-    rc = HG_OK;
-    while (n < len && !rc) {
-        ssize_t put = write(fd, hex + n, len - n);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write the audit signing key: %s", strerror(errno));
-        else
-            n += (size_t)put;
-    }
-    /* 0600 exactly, whatever the umask; and on disk before it is linked into place. */
-    if (!rc && (fchmod(fd, 0600) != 0 || fsync(fd) != 0))
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write the audit signing key: %s", strerror(errno));
-    if (close(fd) != 0 && !rc)
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write the audit signing key: %s", strerror(errno));
-    sodium_memzero(hex, sizeof hex);
-    if (rc)
-        unlink(buf_str(tmp));
-    return rc;
-}
-
-static void pk_hex_of(const unsigned char sk[crypto_sign_SECRETKEYBYTES], char pk_hex[65], char key_id[17])
-{
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-    crypto_sign_ed25519_sk_to_pk(pk, sk);
-    hex_encode(pk, sizeof pk, pk_hex);
-    key_id_of(pk, key_id);
-}
+/* ---- the signing key (keydir.h) ---- */
 
 hg_rc audit_keys_load(db *d, const char *key_dir, hg_err *err)
 {
-    unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
-    char pk_hex[65], key_id[17];
-    buf path, tmp;
-    int missing = 0, created = 0;
-    hg_rc rc;
-    buf_init(&path, PATH_MAX_LEN);
-    buf_init(&tmp, PATH_MAX_LEN);
-    if (!key_dir || !*key_dir)
-        return hg_fail(err, HG_INVALID, "invalid", "keys", "no key directory given");
-    if ((rc = sodium_ready(err)) || (rc = ensure_dir(key_dir, err)) || (rc = join_path(&path, key_dir, KEY_FILE, err)))
-        goto out;
-    if ((rc = read_key_file(buf_str(&path), sk, &missing, err)))
-        goto out;
-    if (missing) {
-        crypto_sign_keypair(pk, sk);
-        if ((rc = write_key_tmp(key_dir, sk, &tmp, err)))
-            goto out;
-        /* link, not rename: if another process created a key meanwhile, keep theirs. */
-        if (link(buf_str(&tmp), buf_str(&path)) == 0) {
-            created = 1;
-            missing = 0;
-            fsync_dir(key_dir);
-        } else if (errno == EEXIST) {
-            rc = read_key_file(buf_str(&path), sk, &missing, err);
-        } else {
-            rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot install the audit signing key: %s", strerror(errno));
-        }
-        unlink(buf_str(&tmp));
-        if (!rc && missing)
-            rc = hg_fail(err, HG_IO, "io_error", "keys", "the audit signing key vanished while loading");
-        if (rc)
-            goto out;
+    keydir_key k;
+    int created = 0;
+    hg_rc rc = keydir_load(key_dir, KEY_FILE, "the audit signing key", &k, &created, err);
+    if (!rc)
+        rc = record_key(d, k.id, k.pk_hex, err);
+    if (!rc) {
+        signer_set(&k);
+        if (created)
+            log_info("audit: created signing key %s", k.id);
     }
-    pk_hex_of(sk, pk_hex, key_id);
-    if ((rc = record_key(d, key_id, pk_hex, err)))
-        goto out;
-    signer_set(sk);
-    if (created)
-        log_info("audit: created signing key %s", key_id);
-out:
-    sodium_memzero(sk, sizeof sk);
-    buf_free(&path);
-    buf_free(&tmp);
+    keydir_key_wipe(&k);
     return rc;
 }
 
 hg_rc audit_rotate_key(db *d, const char *key_dir, char key_id_out[17], hg_err *err)
 {
-    unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
-    char pk_hex[65], key_id[17];
-    buf path, tmp;
-    hg_rc rc;
-    buf_init(&path, PATH_MAX_LEN);
-    buf_init(&tmp, PATH_MAX_LEN);
-    if (!key_dir || !*key_dir)
-        return hg_fail(err, HG_INVALID, "invalid", "keys", "no key directory given");
-    if ((rc = sodium_ready(err)) || (rc = ensure_dir(key_dir, err)) || (rc = join_path(&path, key_dir, KEY_FILE, err)))
-        goto out;
-    crypto_sign_keypair(pk, sk);
-    pk_hex_of(sk, pk_hex, key_id);
-    if ((rc = write_key_tmp(key_dir, sk, &tmp, err)))
-        goto out;
+    keydir_key k;
+    buf tmp;
+    hg_rc rc = keydir_prepare(key_dir, KEY_FILE, "the audit signing key", &k, &tmp, err);
     /* Public half first: a key that signs before it is recorded would make checkpoints
      * nobody can verify; a recorded key that never signs is harmless. */
-    if ((rc = record_key(d, key_id, pk_hex, err))) {
-        unlink(buf_str(&tmp));
-        goto out;
+    if (!rc && (rc = record_key(d, k.id, k.pk_hex, err)))
+        keydir_abandon(&tmp);
+    if (!rc)
+        rc = keydir_install(key_dir, KEY_FILE, "audit signing key", &tmp, err);
+    if (!rc) {
+        signer_set(&k);
+        if (key_id_out)
+            memcpy(key_id_out, k.id, 17);
+        log_info("audit: rotated to signing key %s", k.id);
     }
-    if (rename(buf_str(&tmp), buf_str(&path)) != 0) {
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot install the new audit signing key: %s", strerror(errno));
-        unlink(buf_str(&tmp));
-        goto out;
-    }
-    fsync_dir(key_dir);
-    signer_set(sk);
-    if (key_id_out)
-        memcpy(key_id_out, key_id, 17);
-    log_info("audit: rotated to signing key %s", key_id);
-out:
-    sodium_memzero(sk, sizeof sk);
-    buf_free(&path);
+    keydir_key_wipe(&k);
     buf_free(&tmp);
     return rc;
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "cmd.h"
+#include "ctx.h"
 #include "db.h"
 #include "rc.h"
 
@@ -28,6 +29,17 @@ typedef struct audit_event {
     const char *after_text;    /* or NULL: after's canonical text, when the caller has written it
                                 * (json_canon_fill); stored as given, after is then not read */
 } audit_event;
+
+/* The end of every write: with rc == HG_OK, appends the audit row of the change (action,
+ * object type and id, the states before and after; the actor, request id and time from c) and
+ * commits; with any other rc, or when the row or the commit fails, rolls back. Returns the
+ * first failure. The change and its row are one transaction: neither is stored without the
+ * other. after_canon / after_text as audit_append_keep (NULL when unused). */
+hg_rc audit_commit(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
+                   const json_t *before, const json_t *after, hg_err *err);
+hg_rc audit_commit_keep(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
+                        const json_t *before, const json_t *after, const char *after_canon, char **after_text,
+                        hg_err *err);
 
 /* Appends one row; must run inside a transaction begun with db_begin (the row's seq is
  * the current maximum + 1, which only the write lock makes safe). Every

@@ -185,6 +185,9 @@ static int audit_cmd(cmd_ctx *c)
     return cmd_usage(&audit_commands[0]);
 }
 
+/* cmd_run's first check; parse_args then holds each subcommand to its own (audit_sub). */
+static const cmd_opt audit_opts[] = {{"--keys", 1}, {"--checkpoint", 1}, {NULL, 0}};
+
 const command audit_commands[] = {
     {"audit", audit_cmd,
      "audit verify [--checkpoint FILE]\n"
@@ -200,6 +203,7 @@ const command audit_commands[] = {
      "  checkpoint  signs the current head now.\n"
      "  rotate-key  makes a new signing key and prints its id; the old secret key is deleted,\n"
      "              its public key stays recorded so old checkpoints still verify.\n"
-     "Keys live in --keys DIR, else $HAIGUAN_KEYS, else <database>.keys (mode 0600 files)."},
-    {NULL, NULL, NULL, NULL, NULL},
+     "Keys live in --keys DIR, else $HAIGUAN_KEYS, else <database>.keys (mode 0600 files).",
+     audit_opts, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };

@@ -369,13 +369,14 @@ hg_rc user_is_active_officer(db *d, const char *name, int *yes, hg_err *err)
     return rc;
 }
 
-/* The module that keeps the enterprise registry answers (module.h); without one, none exists. */
-static int enterprise_known(db *d, const char *uscc)
+/* The module that keeps the enterprise registry answers (module.h): HG_OK, HG_NOTFOUND, or the
+ * database's fault; without such a module, none exists. */
+static hg_rc enterprise_known(db *d, const char *uscc, hg_err *err)
 {
     for (const hg_module *const *m = hg_modules; *m; m++)
-        if ((*m)->enterprise_exists)
-            return (*m)->enterprise_exists(d, uscc);
-    return 0;
+        if ((*m)->enterprise_find)
+            return (*m)->enterprise_find(d, uscc, err);
+    return HG_NOTFOUND;
 }
 
 hg_rc user_create(db *d, const char *actor, const char *request_id, const user_spec *u, int64_t *id, hg_err *err)
@@ -406,9 +407,12 @@ hg_rc user_create(db *d, const char *actor, const char *request_id, const user_s
     posts_format(u->posts, posts, sizeof posts);
     if ((rc = db_begin(d, err)))
         return rc;
-    if (u->role == ROLE_ENTERPRISE && !enterprise_known(d, u->enterprise)) {
-        rc = hg_fail(err, HG_INVALID, "not_found", "enterprise", "no enterprise with USCC %s", u->enterprise);
-        goto out;
+    if (u->role == ROLE_ENTERPRISE) {
+        rc = enterprise_known(d, u->enterprise, err);
+        if (rc == HG_NOTFOUND)
+            rc = hg_fail(err, HG_INVALID, "not_found", "enterprise", "no enterprise with USCC %s", u->enterprise);
+        if (rc)
+            goto out;   /* a database fault stays one: 503/500, not "no such enterprise" */
     }
     int64_t now = now_ms();
     rc = db_run(d, err,

@@ -3,7 +3,7 @@
  * A principal is who a request or command acts as. Roles: admin, officer, enterprise,
  * system (machines). Officers carry posts, which the modules declare (module.h); `manager`
  * reads every area and changes nothing. A user whose role is enterprise is bound to an
- * enterprise that the module keeping the registry knows (hg_module.enterprise_exists).
+ * enterprise that the module keeping the registry knows (hg_module.enterprise_find).
  * Sessions and tokens are random 256-bit values of which only the SHA-256 is stored. */
 #ifndef HG_AUTH_H
 #define HG_AUTH_H

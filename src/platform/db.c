@@ -101,8 +101,24 @@ hg_rc db_exec(db *d, const char *sql, hg_err *err)
     return rc;
 }
 
+/* The fault a test injected (db_fault_inject): statements whose SQL contains fault_sql fail.
+ * Atomic so that the writer and worker threads of a test server read it safely; NULL (the
+ * only value outside tests) costs one load per prepare. */
+static _Atomic(const char *) fault_sql;
+static _Atomic hg_rc fault_rc;
+
+void db_fault_inject(const char *sql_contains, hg_rc rc)
+{
+    fault_rc = rc;
+    fault_sql = sql_contains;
+}
+
 hg_rc db_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
 {
+    const char *f = fault_sql;
+    if (f && strstr(sql, f))
+        return hg_fail(err, fault_rc, hg_rc_name(fault_rc), NULL,
+                       "injected database fault");
     return d->ops->prepare(d, sql, out, err);
 }
 hg_rc db_bind_int(db_stmt *s, int i, int64_t v) { return s->ops->bind_int(s, i, v); }

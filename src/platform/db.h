@@ -42,6 +42,11 @@ hg_rc db_exec(db *d, const char *sql, hg_err *err);
 
 /* Prepared statements: prepare (cached), bind (1-based), step, read columns (0-based), reset. */
 hg_rc db_prepare(db *d, const char *sql, db_stmt **out, hg_err *err);
+/* Test hook: from now on every statement whose SQL contains sql_contains fails to prepare with
+ * rc (HG_DB, HG_UNAVAILABLE), on every connection; NULL ends the fault. sql_contains must
+ * outlive the fault. For tests that show a database fault is never taken for a business
+ * answer (not "not found", not a default rate). */
+void db_fault_inject(const char *sql_contains, hg_rc rc);
 hg_rc db_bind_int(db_stmt *s, int i, int64_t v);
 hg_rc db_bind_text(db_stmt *s, int i, const char *v);   /* NULL binds SQL NULL; copied */
 hg_rc db_bind_null(db_stmt *s, int i);

@@ -329,27 +329,24 @@ out:
     return code;
 }
 
-static int db_cmd(cmd_ctx *c);
+static const cmd_opt copy_opts[] = {{"--from", 1}, {"--to", 1}, {"--force", 0}, {NULL, 0}};
+static const cmd_sub db_subs[] = {{"copy", copy_cmd, copy_opts}, {NULL, NULL, NULL}};
 
 static const command db_commands[] = {
-    {"db", db_cmd, "db copy --from URL --to URL [--force]", "copy an installation between databases",
+    {"db", NULL, "db copy --from URL --to URL [--force]", "copy an installation between databases",
      "copy moves every table from one database to another (a SQLite file and a postgres://\n"
      "URL, either way) in one transaction on the target, then checks that every table has\n"
      "the same number of rows on both sides and that the target's audit chain verifies.\n"
      "Both sides are migrated to this version first. A target that holds rows is refused\n"
      "unless --force is given (PostgreSQL targets only; for a SQLite target remove the file).\n"
      "Stop the servers that write to the source first. The audit signing key is a file\n"
-     "(--keys): move it with the data."},
-    {NULL, NULL, NULL, NULL, NULL},
+     "(--keys): move it with the data.",
+     NULL, db_subs},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
-
-static int db_cmd(cmd_ctx *c)
-{
-    if (c->argc >= 2 && strcmp(c->argv[1], "copy") == 0)
-        return copy_cmd(c, &db_commands[0]);
-    return cmd_usage(&db_commands[0]);
-}
 
 const hg_module db_module = {.name = "storage",
                              .summary = "the database: copying between backends",
+                             .migrations_first = 40,
+                             .migrations_last = 99,
                              .commands = db_commands};

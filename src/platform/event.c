@@ -17,6 +17,7 @@
 #include "log.h"
 #include "mem.h"
 #include "module.h"
+#include "utf8.h"
 
 /* ---- schema ---- */
 
@@ -51,12 +52,8 @@ static hg_rc check_text(const char *s, int required, const char *field, hg_err *
     size_t n = strlen(s);
     if (n > EVENT_TEXT_MAX)
         return hg_fail(err, HG_INVALID, "invalid", field, "event %s is longer than %d bytes", field, EVENT_TEXT_MAX);
-    for (size_t i = 0; i < n;) {
-        size_t k = json_utf8_len((const unsigned char *)s + i, n - i);
-        if (!k)
-            return hg_fail(err, HG_INVALID, "invalid", field, "event %s is not UTF-8", field);
-        i += k;
-    }
+    if (!utf8_valid(s))   /* strict, as jansson: utf8.h */
+        return hg_fail(err, HG_INVALID, "invalid", field, "event %s is not UTF-8", field);
     return HG_OK;
 }
 

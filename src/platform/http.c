@@ -30,6 +30,7 @@
 #include "http_defer.h"
 #include "http_framing.h"
 #include "json.h"
+#include "utf8.h"
 #include "json_canon.h"
 #include "log.h"
 #include "mem.h"
@@ -83,6 +84,15 @@ hg_rc req_reply_raw(req *r, int status, const char *content_type, const void *p,
 
 /* The body is kept and written out by send_reply, on the request's own thread: a handler
  * run by the group-commit writer does not spend the writer's time serializing. */
+hg_ctx req_ctx(const req *r)
+{
+    return (hg_ctx){.d = r->db,
+                    .who = r->who,
+                    .actor = r->who ? r->who->name : "anonymous",
+                    .request_id = r->request_id,
+                    .now_ms = now_ms()};
+}
+
 hg_rc req_reply_json(req *r, int status, json_t *body)
 {
     json_decref(r->reply);
@@ -349,24 +359,6 @@ static int is_json_type(const char *ct)
 
 static int is_read_method(const char *m) { return strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0; }
 
-/* 1 when s is valid UTF-8 without control characters. */
-static int text_ok(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        if (*p < 0x20 || *p == 0x7f)
-            return 0;
-        int n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2 : (*p & 0xf8) == 0xf0 ? 3 : -1;
-        if (n < 0 || (n == 1 && *p < 0xc2))
-            return 0;
-        for (int i = 1; i <= n; i++)
-            if ((p[i] & 0xc0) != 0x80)
-                return 0;
-        p += n + 1;
-    }
-    return 1;
-}
-
 typedef struct query_check {
     char bad[64];
 } query_check;
@@ -375,8 +367,8 @@ static enum MHD_Result check_query_value(void *cls, enum MHD_ValueKind kind, con
 {
     (void)kind;
     query_check *q = cls;
-    if (!text_ok(key) || (value && !text_ok(value))) {
-        snprintf(q->bad, sizeof q->bad, "%s", text_ok(key) ? key : "?");
+    if (!utf8_text_ok(key) || (value && !utf8_text_ok(value))) {
+        snprintf(q->bad, sizeof q->bad, "%s", utf8_text_ok(key) ? key : "?");
         return MHD_NO;
     }
     return MHD_YES;
@@ -452,7 +444,7 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
         return HG_UNAVAILABLE;
     const principal *who;
     rc = authenticate(r, &r->principal, &who, err);
-    if (rc && !(r->route->flags & ROUTE_PUBLIC))
+    if ((rc = route_auth_outcome(r->route, rc)))
         return rc;
     r->who = who;
     rc = route_allows(r->route, r->who);

@@ -13,6 +13,7 @@
 
 #include "auth.h"
 #include "buf.h"
+#include "ctx.h"
 #include "db.h"
 #include "http_limits.h"
 #include "rc.h"
@@ -91,6 +92,9 @@ const char *req_query(req *r, const char *name);
 const char *req_header(req *r, const char *name);
 /* Replies with JSON (takes ownership of body; NULL sends {}). */
 hg_rc req_reply_json(req *r, int status, json_t *body);
+/* The context of a change made for r (ctx.h): its connection, principal and request id, the
+ * principal's name as actor ("anonymous" on a public route without credentials), the time now. */
+hg_ctx req_ctx(const req *r);
 /* Replies with bytes of a given type (copied). */
 hg_rc req_reply_raw(req *r, int status, const char *content_type, const void *p, size_t n);
 /* Forgets any reply set so far (the group-commit writer runs a request again). */
@@ -145,5 +149,9 @@ const route *router_match(const route *const *tables, const char *method, const 
 /* Policy decision for principal p (NULL = anonymous) on route rt: HG_OK, HG_UNAUTH or
  * HG_FORBIDDEN. Pure; exposed for the authorization matrix tests. */
 hg_rc route_allows(const route *rt, const principal *p);
+/* What authenticating gave (auth_rc) means for route rt: HG_OK to go on (anonymously when it
+ * failed), else the error to answer. A public route goes on past wrong credentials (signing in
+ * must work with a stale cookie), never past a database fault, which is answered as one. Pure. */
+hg_rc route_auth_outcome(const route *rt, hg_rc auth_rc);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "utf8.h"
 
 /* Most pieces are a few bytes into a buffer that already has room. */
 static inline hg_rc put(buf *out, const char *p, size_t n)
@@ -23,35 +24,6 @@ static inline hg_rc put(buf *out, const char *p, size_t n)
         return HG_OK;
     }
     return buf_append(out, p, n);
-}
-
-/* The length of the UTF-8 sequence starting at s (at most n bytes), 0 when not valid UTF-8
- * (overlong, surrogate, beyond U+10FFFF or cut short): jansson refuses those. */
-size_t json_utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len;
-    uint32_t cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4, cp = c & 0x07;
-    else
-        return 0;
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return len;
 }
 
 static hg_rc put_string(buf *out, const char *s, size_t n)
@@ -66,7 +38,7 @@ static hg_rc put_string(buf *out, const char *s, size_t n)
             continue;
         }
         if (c >= 0x80) {
-            size_t len = json_utf8_len(p, (size_t)(end - p));
+            size_t len = utf8_seq_len(p, (size_t)(end - p));
             if (!len)
                 return HG_INVALID;
             p += len;

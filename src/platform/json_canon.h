@@ -15,9 +15,6 @@ hg_rc json_canon_append(const json_t *v, buf *out);
 /* The canonical text of v as a new string (xfree it); NULL when it cannot be written. */
 char *json_canon_text(const json_t *v);
 
-/* The length of the UTF-8 sequence at s (at most n bytes), 0 when it is not valid UTF-8 as
- * jansson sees it (overlong, a surrogate, beyond U+10FFFF or cut short). */
-size_t json_utf8_len(const unsigned char *s, size_t n);
 
 /* Templates: the canonical text of a value some of whose members are still to be decided.
  * json_canon_template writes v with each of the n (at most 26) values holes[i], found by

@@ -14,6 +14,7 @@
 
 #include "json_canon.h"
 #include "mem.h"
+#include "utf8.h"
 
 #define FAST_MAX_DEPTH 64   /* json_parse_body refuses more than 32 levels first */
 
@@ -103,7 +104,7 @@ static int string_text(parser *ps, const char **out, size_t *len)
         if (c < 0x20)
             return 0;   /* a control character: jansson's error */
         if (c >= 0x80) {
-            size_t n = json_utf8_len(ps->p, (size_t)(ps->end - ps->p));
+            size_t n = utf8_seq_len(ps->p, (size_t)(ps->end - ps->p));
             if (!n)
                 return 0;
             ps->p += n;

@@ -82,8 +82,9 @@ typedef struct hg_module {
     int demo_order;
     const demo_signin *demo_signins;   /* terminated by name NULL, or NULL */
     /* The keeper of the enterprise registry answers whether an enterprise exists (an
-     * enterprise user is bound to one); NULL in every other module. 1 yes, 0 no. */
-    int (*enterprise_exists)(db *d, const char *uscc);
+     * enterprise user is bound to one); NULL in every other module. HG_OK yes, HG_NOTFOUND
+     * no, else the database's fault (never taken for "no"). */
+    hg_rc (*enterprise_find)(db *d, const char *uscc, hg_err *err);
     const hg_extension *extends;   /* terminated by point NULL, or NULL */
     /* Its field tables (record.h), NULL-terminated, or NULL: the self-check compares each
      * with the migrated schema. Child types are reached through their list fields. */

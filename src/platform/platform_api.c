@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "http.h"
+#include "ident.h"
 #include "json.h"
 #include "log.h"
 #include "mem.h"
@@ -208,12 +209,9 @@ static hg_rc users_create_api(req *r, hg_err *err)
         u.posts |= bit;
     }
     char uscc[32] = "";
-    if (enterprise) {   /* identifiers are trimmed and upper-cased at the API */
-        size_t k = 0;
-        for (const char *c = enterprise; *c && k + 1 < sizeof uscc; c++)
-            if (*c != ' ')
-                uscc[k++] = (*c >= 'a' && *c <= 'z') ? (char)(*c - 32) : *c;
-        uscc[k] = '\0';
+    if (enterprise) {   /* identifiers are trimmed and upper-cased at the API (ident.h) */
+        if (ident_normalize(enterprise, uscc, sizeof uscc))
+            return hg_fail(err, HG_INVALID, "not_found", "enterprise", "no enterprise with USCC %s", enterprise);
         u.enterprise = uscc;
     }
     int64_t id;

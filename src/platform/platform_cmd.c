@@ -214,116 +214,132 @@ static int user_add(cmd_ctx *c, const command *self)
     return EXIT_OK;
 }
 
-static int user_cmd(cmd_ctx *c);
-static const command *user_command(void);
-
-static int user_cmd(cmd_ctx *c)
+static int user_list(cmd_ctx *c, const command *self)
 {
-    const command *self = user_command();
-    if (c->argc < 2)
-        return cmd_usage(self);
-    const char *sub = c->argv[1];
-    if (strcmp(sub, "add") == 0)
-        return user_add(c, self);
     db *d;
     hg_err err;
     hg_err_clear(&err);
     hg_rc rc;
-    if (strcmp(sub, "list") == 0 && c->argc == 2) {
-        if (!(d = cmd_open_db(c)))
-            return EXIT_FAIL;
-        json_t *list = NULL;
-        rc = user_list_json(d, &list, &err);
-        db_close(d);
-        if (rc)
-            return fail(&err);
-        size_t i;
-        json_t *u;
-        printf("%-20s %-10s %-9s %-34s %s\n", "NAME", "ROLE", "STATUS", "POSTS", "ENTERPRISE");
-        json_array_foreach(json_object_get(list, "items"), i, u)
+    if (c->argc != 2)
+        return cmd_usage(self);
+    if (!(d = cmd_open_db(c)))
+        return EXIT_FAIL;
+    json_t *list = NULL;
+    rc = user_list_json(d, &list, &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    size_t i;
+    json_t *u;
+    printf("%-20s %-10s %-9s %-34s %s\n", "NAME", "ROLE", "STATUS", "POSTS", "ENTERPRISE");
+    json_array_foreach(json_object_get(list, "items"), i, u)
+    {
+        char posts[256] = "";
+        size_t k;
+        json_t *p;
+        json_array_foreach(json_object_get(u, "posts"), k, p)
         {
-            char posts[256] = "";
-            size_t k;
-            json_t *p;
-            json_array_foreach(json_object_get(u, "posts"), k, p)
-            {
-                size_t used = strlen(posts);
-                snprintf(posts + used, sizeof posts - used, "%s%s", k ? "," : "", json_string_value(p));
-            }
-            const char *ent = json_string_value(json_object_get(u, "enterprise"));
-            printf("%-20s %-10s %-9s %-34s %s\n", json_string_value(json_object_get(u, "name")),
-                   json_string_value(json_object_get(u, "role")),
-                   json_is_true(json_object_get(u, "disabled")) ? "disabled" : "active", posts[0] ? posts : "-",
-                   ent ? ent : "-");
+            size_t used = strlen(posts);
+            snprintf(posts + used, sizeof posts - used, "%s%s", k ? "," : "", json_string_value(p));
         }
-        json_decref(list);
-        return EXIT_OK;
+        const char *ent = json_string_value(json_object_get(u, "enterprise"));
+        printf("%-20s %-10s %-9s %-34s %s\n", json_string_value(json_object_get(u, "name")),
+               json_string_value(json_object_get(u, "role")),
+               json_is_true(json_object_get(u, "disabled")) ? "disabled" : "active", posts[0] ? posts : "-",
+               ent ? ent : "-");
     }
-    if ((strcmp(sub, "passwd") == 0 || strcmp(sub, "disable") == 0) && c->argc == 3) {
-        char pw[256] = "";
-        if (strcmp(sub, "passwd") == 0 && cmd_read_password(pw, sizeof pw)) {
-            fprintf(stderr, "haiguan: password: give the new password on standard input\n");
-            return EXIT_FAIL;
-        }
-        if (!(d = cmd_open_db(c)))
-            return EXIT_FAIL;
-        rc = strcmp(sub, "passwd") == 0 ? user_set_password(d, cli_actor(), NULL, c->argv[2], pw, &err)
-                                        : user_disable(d, cli_actor(), NULL, c->argv[2], &err);
-        db_close(d);
-        if (rc)
-            return fail(&err);
-        printf("user %s %s; their sessions and tokens have ended\n", c->argv[2],
-               strcmp(sub, "passwd") == 0 ? "has a new password" : "disabled");
-        return EXIT_OK;
-    }
-    return cmd_usage(self);
+    json_decref(list);
+    return EXIT_OK;
 }
+
+/* passwd and disable: both end every session and token of the user. */
+static int user_passwd_or_disable(cmd_ctx *c, const command *self)
+{
+    const char *sub = c->argv[1];
+    db *d;
+    hg_err err;
+    hg_err_clear(&err);
+    hg_rc rc;
+    if (c->argc != 3)
+        return cmd_usage(self);
+    char pw[256] = "";
+    if (strcmp(sub, "passwd") == 0 && cmd_read_password(pw, sizeof pw)) {
+        fprintf(stderr, "haiguan: password: give the new password on standard input\n");
+        return EXIT_FAIL;
+    }
+    if (!(d = cmd_open_db(c)))
+        return EXIT_FAIL;
+    rc = strcmp(sub, "passwd") == 0 ? user_set_password(d, cli_actor(), NULL, c->argv[2], pw, &err)
+                                    : user_disable(d, cli_actor(), NULL, c->argv[2], &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    printf("user %s %s; their sessions and tokens have ended\n", c->argv[2],
+           strcmp(sub, "passwd") == 0 ? "has a new password" : "disabled");
+    return EXIT_OK;
+}
+
+static const cmd_opt user_add_opts[] = {{"--role", 1}, {"--post", 1}, {"--enterprise", 1}, {NULL, 0}};
+static const cmd_sub user_subs[] = {
+    {"add", user_add, user_add_opts},
+    {"list", user_list, NULL},
+    {"passwd", user_passwd_or_disable, NULL},
+    {"disable", user_passwd_or_disable, NULL},
+    {NULL, NULL, NULL},
+};
 
 /* ---- token ---- */
 
-static const command *token_command(void);
-
-static int token_cmd(cmd_ctx *c)
+static int token_create_cmd(cmd_ctx *c, const command *self)
 {
-    const command *self = token_command();
     hg_err err;
     hg_err_clear(&err);
-    if (c->argc >= 2 && strcmp(c->argv[1], "create") == 0) {
-        const char *user = cmd_option(c, "--user"), *scopes = cmd_option(c, "--scopes");
-        if (!user || !scopes || c->argc != 6)
-            return cmd_usage(self);
-        db *d = cmd_open_db(c);
-        if (!d)
-            return EXIT_FAIL;
-        int64_t id;
-        char token[65];
-        hg_rc rc = token_create(d, NULL, cli_actor(), user, scopes, &id, token, &err);
-        db_close(d);
-        if (rc)
-            return fail(&err);
-        printf("%s\n", token);
-        fprintf(stderr, "token %lld for %s with scopes %s; shown once, keep it safe\n", (long long)id, user, scopes);
-        return EXIT_OK;
-    }
-    if (c->argc == 3 && strcmp(c->argv[1], "revoke") == 0) {
-        char *end;
-        long long id = strtoll(c->argv[2], &end, 10);
-        if (*end || id <= 0) {
-            fprintf(stderr, "haiguan: id: must be a positive token id\n");
-            return EXIT_FAIL;
-        }
-        db *d = cmd_open_db(c);
-        if (!d)
-            return EXIT_FAIL;
-        hg_rc rc = token_revoke(d, NULL, cli_actor(), id, &err);
-        db_close(d);
-        if (rc)
-            return fail(&err);
-        printf("token %lld revoked\n", id);
-        return EXIT_OK;
-    }
-    return cmd_usage(self);
+    const char *user = cmd_option(c, "--user"), *scopes = cmd_option(c, "--scopes");
+    if (!user || !scopes || c->argc != 6)
+        return cmd_usage(self);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    int64_t id;
+    char token[65];
+    hg_rc rc = token_create(d, NULL, cli_actor(), user, scopes, &id, token, &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    printf("%s\n", token);
+    fprintf(stderr, "token %lld for %s with scopes %s; shown once, keep it safe\n", (long long)id, user, scopes);
+    return EXIT_OK;
 }
+
+static int token_revoke_cmd(cmd_ctx *c, const command *self)
+{
+    hg_err err;
+    hg_err_clear(&err);
+    if (c->argc != 3)
+        return cmd_usage(self);
+    char *end;
+    long long id = strtoll(c->argv[2], &end, 10);
+    if (*end || id <= 0) {
+        fprintf(stderr, "haiguan: id: must be a positive token id\n");
+        return EXIT_FAIL;
+    }
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_rc rc = token_revoke(d, NULL, cli_actor(), id, &err);
+    db_close(d);
+    if (rc)
+        return fail(&err);
+    printf("token %lld revoked\n", id);
+    return EXIT_OK;
+}
+
+static const cmd_opt token_create_opts[] = {{"--user", 1}, {"--scopes", 1}, {NULL, 0}};
+static const cmd_sub token_subs[] = {
+    {"create", token_create_cmd, token_create_opts},
+    {"revoke", token_revoke_cmd, NULL},
+    {NULL, NULL, NULL},
+};
 
 /* ---- demo ---- */
 
@@ -512,10 +528,7 @@ static void print_problem(void *arg, const char *module, const char *text)
 
 static int selfcheck_cmd(cmd_ctx *c)
 {
-    if (c->argc != 1) {
-        fprintf(stderr, "usage: haiguan selfcheck\n");
-        return EXIT_USAGE;
-    }
+    (void)c;
     int n = selfcheck_all(hg_modules, print_problem, NULL);
     int modules = 0;
     for (const hg_module *const *m = hg_modules; *m; m++)
@@ -526,6 +539,14 @@ static int selfcheck_cmd(cmd_ctx *c)
         printf("selfcheck: %d modules, no problem\n", modules);
     return n ? EXIT_FAIL : EXIT_OK;
 }
+
+static const cmd_opt serve_opts[] = {
+    {"--listen", 1},      {"--threads", 1},   {"--max-body", 1},           {"--keys", 1},
+    {"--assets", 1},      {"--session-idle", 1}, {"--session-max", 1},     {"--wal-mb", 1},
+    {"--max-conns-per-addr", 1}, {"--max-conns", 1}, {"--request-deadline", 1}, {"--trusted-proxy", 1},
+    {NULL, 0}};
+static const cmd_opt keys_opts[] = {{"--keys", 1}, {NULL, 0}};
+static const cmd_opt demo_opts[] = {{"--days", 1}, {"--scale", 1}, {"--seed", 1}, {"--keys", 1}, {NULL, 0}};
 
 static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
@@ -542,11 +563,12 @@ static const command platform_commands[] = {
      "clients), the server --max-conns (default 2000, lowered to fit the file-descriptor limit),\n"
      "and a request must arrive whole within --request-deadline seconds (default 60).\n"
      "The database is created or migrated first. Audit checkpoints are signed\n"
-     "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database)."},
+     "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database).",
+     serve_opts, NULL},
     {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
      "Creates the database or applies the migrations it has not seen; safe to run again.\n"
-     "Also creates the audit signing key when there is none."},
-    {"user", user_cmd,
+     "Also creates the audit signing key when there is none.", keys_opts, NULL},
+    {"user", NULL,
      "user add NAME --role admin|officer|enterprise|system [--post POST]... [--enterprise USCC]\n"
      "       user list | user passwd NAME | user disable NAME",
      "manage user accounts",
@@ -554,40 +576,38 @@ static const command platform_commands[] = {
      "Officers carry posts, which the areas declare (`haiguan modules` lists them; repeat --post\n"
      "or give a comma list). Enterprise users\n"
      "are bound to one enterprise by its USCC. passwd reads the new password from standard\n"
-     "input; passwd and disable end every session and token of the user at once."},
-    {"token", token_cmd, "token create --user NAME --scopes a,b | token revoke ID", "manage bearer tokens",
+     "input; passwd and disable end every session and token of the user at once.", NULL, user_subs},
+    {"token", NULL, "token create --user NAME --scopes a,b | token revoke ID", "manage bearer tokens",
      "create prints a new bearer token once (only its hash is stored). Scopes name the parts of\n"
      "the API a token reaches, as the modules declare them (`haiguan modules` lists them); *\n"
-     "means everything the user's role allows. revoke ends a token."},
+     "means everything the user's role allows. revoke ends a token.", NULL, token_subs},
     {"demo", demo_cmd, "demo [--days N] [--scale K] [--seed S] [--keys DIR]", "load demo data",
      "Loads each module's demo sign-ins and demo data, in the order of their demo steps, and\n"
      "prints the sign-ins; skips what exists. With --days N the areas also generate N days of\n"
      "activity up to now through the same code paths as the API; --scale multiplies the volume\n"
-     "and --seed makes it repeatable."},
+     "and --seed makes it repeatable.", demo_opts, NULL},
     {"import", import_cmd, "import KIND FILE", "load records from a file",
      "Loads many records at once. Each line is checked like an API request; a bad line is\n"
      "reported with its line number and reason and loads nothing, the good lines load.\n"
      "Ends with a summary (\"N loaded, M refused\"); exit 1 when any line was refused.\n"
-     "The kinds and their file formats are the modules' (`haiguan modules` lists them)."},
+     "The kinds and their file formats are the modules' (`haiguan modules` lists them).", NULL, NULL},
     {"routes", routes_cmd, "routes", "list the HTTP routes",
-     "Prints every route of the API: method, path pattern and what it does."},
+     "Prints every route of the API: method, path pattern and what it does.", NULL, NULL},
     {"modules", modules_cmd, "modules", "list the modules and what each registers",
      "Prints each module built in, in dependency order, with what its record declares: its\n"
      "migration range, officer posts (with their Chinese labels), token scopes, importers (with\n"
-     "their file formats), commands and demo sign-ins."},
+     "their file formats), commands and demo sign-ins.", NULL, NULL},
     {"selfcheck", selfcheck_cmd, "selfcheck", "check the modules' records keep their shape",
      "Checks what the modules register: every migration inside its module's range (or one of its\n"
      "recorded legacy versions), no range or version claimed twice, no two routes on one method\n"
      "and pattern, every route's scope and posts registered, no post or scope declared twice,\n"
      "every importer with its help, and every field table's columns in the migrated schema (on a\n"
      "fresh in-memory database). Prints each problem; exit 1 when there is any. The source-level\n"
-     "checks are tools/check_modules.py's; `make test` runs both."},
-    {NULL, NULL, NULL, NULL, NULL},
+     "checks are tools/check_modules.py's; `make test` runs both.", NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
-static const command *user_command(void) { return &platform_commands[2]; }
 static const command *import_command(void) { return &platform_commands[5]; }
-static const command *token_command(void) { return &platform_commands[3]; }
 
 /* The manager is the platform's post, not an area's: the access policy (router.c) lets it
  * read every area that officers may read, and change nothing. */

@@ -2,7 +2,12 @@
  *
  * Every fallible function returns an hg_rc and, on failure, fills an hg_err with a
  * code, a message for humans and (for input errors) the offending field. One table
- * (rc.c) maps codes to HTTP statuses and to the stable strings of the JSON error shape. */
+ * (rc.c) maps codes to HTTP statuses and to the stable strings of the JSON error shape.
+ *
+ * A sequence of calls that stops at the first failure keeps that failure's own code:
+ *     if ((rc = a()) || (rc = b())) goto out;      or      (void)((rc = a()) || (rc = b()));
+ * never `rc = a() || b();`, whose value is 1 (HG_INVALID) whatever failed — a lost HG_NOMEM
+ * or HG_UNAVAILABLE would answer 400 for a server fault. scripts/lint.sh refuses that form. */
 #ifndef HG_RC_H
 #define HG_RC_H
 

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "calendar.h"
+#include "ident.h"
 #include "json.h"
 #include "log.h"
 #include "mem.h"
@@ -82,26 +84,11 @@ static long text_chars(const char *s)
     return n;
 }
 
-/* Trims ASCII whitespace and upper-cases ASCII letters, into a new string. */
-static char *normalize_ident(const char *s)
-{
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    char *d = xstrndup(s, n);
-    for (char *p = d; p && *p; p++)
-        if (*p >= 'a' && *p <= 'z')
-            *p = (char)(*p - 'a' + 'A');
-    return d;
-}
-
 static hg_rc parse_text(const field *f, const json_t *v, field_value *out, hg_err *err)
 {
     if (!json_is_string(v))
         return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be a string", f->name);
-    char *s = (f->flags & FF_IDENT) ? normalize_ident(json_string_value(v)) : xstrdup(json_string_value(v));
+    char *s = (f->flags & FF_IDENT) ? ident_normalize_dup(json_string_value(v)) : xstrdup(json_string_value(v));
     if (!s)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     out->s = s;
@@ -306,21 +293,15 @@ static hg_rc bind_value(db_stmt *s, int pos, const field *f, const field_value *
     return db_bind_int(s, pos, v->i);
 }
 
-/* Runs sql with the record's set, non-list values bound in field order; a child record
- * gets its parent key and line number bound first. */
-static hg_rc run_bound_child(db *d, const char *sql, const record *r, const char *key, const char *parent_key,
-                             int64_t line_no, hg_err *err)
+/* Runs sql with the record's set, non-list values bound in field order, then the key when
+ * one is given (an UPDATE's WHERE; the key field itself is then not among the values). */
+static hg_rc run_bound(db *d, const char *sql, const record *r, const char *key, hg_err *err)
 {
     db_stmt *s;
     hg_rc rc = db_prepare(d, sql, &s, err);
     if (rc)
         return rc;
     int pos = 1;
-    if (parent_key) {
-        rc = db_bind_text(s, pos++, parent_key);
-        if (!rc)
-            rc = db_bind_int(s, pos++, line_no);
-    }
     for (int i = 0; i < r->n && !rc; i++)
         if (r->v[i].set && r->type->fields[i].type != FT_LIST && !(key && (r->type->fields[i].flags & FF_KEY)))
             rc = bind_value(s, pos++, &r->type->fields[i], &r->v[i]);
@@ -336,11 +317,6 @@ static hg_rc run_bound_child(db *d, const char *sql, const record *r, const char
     }
     db_reset(s);
     return rc;
-}
-
-static hg_rc run_bound(db *d, const char *sql, const record *r, const char *key, hg_err *err)
-{
-    return run_bound_child(d, sql, r, key, NULL, 0, err);
 }
 
 static hg_rc insert_rows(db *d, const record *rows, int64_t n, const char *parent_key, int64_t first_line,
@@ -393,15 +369,16 @@ hg_rc record_insert(db *d, const record *r, hg_err *err)
 static hg_rc insert_sql(const record *r, int64_t n, int child, buf *sql)
 {
     /* plain concatenation, not buf_appendf: this runs for every row a declaration writes */
-    hg_rc rc = buf_puts(sql, "INSERT INTO ") || buf_puts(sql, r->type->table) || buf_puts(sql, " (");
+    hg_rc rc;
+    (void)((rc = buf_puts(sql, "INSERT INTO ")) || (rc = buf_puts(sql, r->type->table)) || (rc = buf_puts(sql, " (")));
     int ncols = 0;
     if (!rc && child) {
-        rc = buf_puts(sql, r->type->parent_column) || buf_puts(sql, ", line_no");
+        (void)((rc = buf_puts(sql, r->type->parent_column)) || (rc = buf_puts(sql, ", line_no")));
         ncols = 2;
     }
     for (int i = 0; i < r->n && !rc; i++)
         if (r->v[i].set && r->type->fields[i].type != FT_LIST) {
-            rc = (ncols && buf_puts(sql, ", ")) || buf_puts(sql, column_of(&r->type->fields[i]));
+            (void)((ncols && (rc = buf_puts(sql, ", "))) || (rc = buf_puts(sql, column_of(&r->type->fields[i]))));
             ncols++;
         }
     if (!rc)
@@ -421,7 +398,7 @@ static hg_rc insert_sql(const record *r, int64_t n, int child, buf *sql)
     }
     group[g++] = ')';
     for (int64_t k = 0; k < n && !rc; k++)
-        rc = (k && buf_puts(sql, ", ")) || buf_append(sql, group, g);
+        (void)((k && (rc = buf_puts(sql, ", "))) || (rc = buf_append(sql, group, g)));
     return rc;
 }
 
@@ -808,50 +785,6 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
 
 /* ---- money and time ---- */
 
-hg_rc money_parse(const char *s, int64_t *fen, hg_err *err)
-{
-    const char *p = s;
-    int neg = 0;
-    if (*p == '-') {
-        neg = 1;
-        p++;
-    }
-    if (!isdigit((unsigned char)*p))
-        goto bad;
-    int64_t whole = 0;
-    int digits = 0;
-    for (; isdigit((unsigned char)*p); p++) {
-        if (++digits > 15)
-            goto bad;
-        whole = whole * 10 + (*p - '0');
-    }
-    int64_t cents = 0;
-    if (*p == '.') {
-        p++;
-        if (!isdigit((unsigned char)p[0]))
-            goto bad;
-        cents = (p[0] - '0') * 10;
-        p++;
-        if (isdigit((unsigned char)*p)) {
-            cents += *p - '0';
-            p++;
-        }
-    }
-    if (*p)
-        goto bad;
-    *fen = (whole * 100 + cents) * (neg ? -1 : 1);
-    return HG_OK;
-bad:
-    return hg_fail(err, HG_INVALID, "invalid", "", "amount must be a decimal string with at most two decimals, such as \"1234.56\"");
-}
-
-void money_format(int64_t fen, char *out, size_t outlen)
-{
-    uint64_t a = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
-    snprintf(out, outlen, "%s%llu.%02llu", fen < 0 ? "-" : "", (unsigned long long)(a / 100),
-             (unsigned long long)(a % 100));
-}
-
 static int take_digits(const char **p, int n, int *out)
 {
     int v = 0;
@@ -862,17 +795,6 @@ static int take_digits(const char **p, int n, int *out)
     }
     *out = v;
     return 1;
-}
-
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
 }
 
 hg_rc time_parse_rfc3339(const char *s, int64_t *ms)
@@ -908,12 +830,9 @@ hg_rc time_parse_rfc3339(const char *s, int64_t *ms)
     } else {
         return HG_INVALID;
     }
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (*p || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || (mo == 2 && d == 29 && !leap) || h > 23 ||
-        mi > 59 || se > 60)
+    if (*p || !calendar_date_ok(y, mo, d) || h > 23 || mi > 59 || se > 60)
         return HG_INVALID;
-    int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + (se == 60 ? 59 : se);
+    int64_t secs = calendar_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + (se == 60 ? 59 : se);
     *ms = (secs - (int64_t)offset_min * 60) * 1000 + frac;
     return HG_OK;
 }

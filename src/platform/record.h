@@ -2,8 +2,9 @@
  * validator, column) and generic code parses JSON into it, validates it with messages that
  * name the field and the rule, writes it with bound SQL, and serializes rows back to JSON.
  *
- * Identifier fields (FF_IDENT) are trimmed and upper-cased before validation, as the API
- * promises; the command-line `haiguan check` does not do that. */
+ * Identifier fields (FF_IDENT) are trimmed and upper-cased before validation (ident.h), as the
+ * API promises; the command-line `haiguan check` does not do that. Money is parsed and
+ * formatted by money.h, times by time_parse_rfc3339 here. */
 #ifndef HG_RECORD_H
 #define HG_RECORD_H
 
@@ -12,6 +13,7 @@
 
 #include "../check/check.h"
 #include "db.h"
+#include "money.h"
 #include "rc.h"
 
 typedef enum field_type {
@@ -138,10 +140,7 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
 /* Parses ?limit= (default 50, 1..200) for list routes. */
 hg_rc record_parse_limit(const char *s, int *limit, hg_err *err);
 
-/* Money helpers: "1234.56" <-> fen. Strict: optional '-', digits, optional '.' and 1-2
- * digits; no exponent, no spaces. */
-hg_rc money_parse(const char *s, int64_t *fen, hg_err *err);
-void money_format(int64_t fen, char *out, size_t outlen);
+/* money_parse and money_format (FT_MONEY's text) live in money.h. */
 /* RFC 3339 ("2026-11-29T12:00:00+08:00", fractional seconds allowed) -> ms. */
 hg_rc time_parse_rfc3339(const char *s, int64_t *ms);
 

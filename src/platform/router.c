@@ -54,6 +54,13 @@ const route *router_match(const route *const *tables, const char *method, const 
 
 static int is_read(const char *method) { return strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0; }
 
+hg_rc route_auth_outcome(const route *rt, hg_rc auth_rc)
+{
+    if (auth_rc == HG_UNAUTH && (rt->flags & ROUTE_PUBLIC))
+        return HG_OK;
+    return auth_rc;
+}
+
 hg_rc route_allows(const route *rt, const principal *p)
 {
     if (rt->flags & ROUTE_PUBLIC)

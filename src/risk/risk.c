@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../check/check.h"
+#include "../platform/ident.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/record.h"
@@ -70,22 +71,6 @@ static hg_rc reject_unknown(const json_t *obj, const char *const *allowed, const
         }
     }
     return HG_OK;
-}
-
-/* Upper-cased, trimmed copy of s into out (identifiers, as the API promises). 0 when too long. */
-static int ident_copy(const char *s, char *out, size_t n)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t len = strlen(s);
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    if (len >= n)
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        out[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 'a' + 'A') : s[i];
-    out[len] = '\0';
-    return 1;
 }
 
 static int all_digits(const char *s, size_t min, size_t max)
@@ -429,7 +414,7 @@ static hg_rc parse_values(const json_t *arr, const cond_def *def, const char *fi
         }
         const char *s = json_string_value(v);
         if (def->ident) {
-            if (!ident_copy(s, tmp, sizeof tmp)) {
+            if (ident_normalize(s, tmp, sizeof tmp)) {
                 rc = hg_fail(err, HG_INVALID, "invalid", f, "%s is too long", f);
                 break;
             }
@@ -890,7 +875,7 @@ static hg_rc decl_ident(const json_t *o, const char *key, const char *field, che
         return HG_OK;
     if (!json_is_string(v))
         return hg_fail(err, HG_INVALID, "wrong_type", field, "%s must be a string", field);
-    if (!ident_copy(json_string_value(v), out, n))
+    if (ident_normalize(json_string_value(v), out, n))
         return hg_fail(err, HG_INVALID, "invalid", field, "%s is too long", field);
     if (check && !check(out, &why))
         return hg_fail(err, HG_INVALID, "invalid", field, "%s is not valid: %s", field, why);

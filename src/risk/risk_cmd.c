@@ -112,21 +112,24 @@ out:
     return status;
 }
 
-static int risk_cmd(cmd_ctx *c);
+static int risk_import_cmd(cmd_ctx *c, const command *self);
+static const cmd_opt risk_import_opts[] = {{"--keys", 1}, {NULL, 0}};
+static const cmd_sub risk_subs[] = {{"import", risk_import_cmd, risk_import_opts}, {NULL, NULL, NULL}};
 
 static const command risk_commands[] = {
-    {"risk", risk_cmd, "risk import FILE [--keys DIR]", "manage risk rules (import headquarters instructions)",
+    {"risk", NULL, "risk import FILE [--keys DIR]", "manage risk rules (import headquarters instructions)",
      "risk import FILE loads a JSON Lines file of risk rules, one rule object a line (the shape of\n"
      "POST /api/v1/risk/rules). Every line is checked first: when any is refused, each bad line is\n"
      "named and nothing is loaded. Otherwise all rules are stored in one transaction, each with its\n"
-     "audit row, and running servers use them from their next screening."},
-    {NULL, NULL, NULL, NULL, NULL},
+     "audit row, and running servers use them from their next screening.",
+     NULL, risk_subs},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
-static int risk_cmd(cmd_ctx *c)
+static int risk_import_cmd(cmd_ctx *c, const command *self)
 {
-    if (c->argc < 3 || strcmp(c->argv[1], "import") != 0 || (c->argc != 3 && c->argc != 5))
-        return cmd_usage(&risk_commands[0]);
+    if (c->argc != 3 && c->argc != 5)
+        return cmd_usage(self);
     db *d = cmd_open_db(c);
     if (!d)
         return EXIT_FAIL;

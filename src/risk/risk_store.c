@@ -7,20 +7,16 @@
  * change, tells each server process (and each worker thread) that its compiled set is stale,
  * so that a change made by another process (`haiguan risk import`) is picked up by the next
  * screening without a restart. */
-#include <errno.h>
-#include <fcntl.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/event.h"
 #include "../platform/json_canon.h"
+#include "../platform/keydir.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/record.h"
@@ -70,12 +66,12 @@ static unsigned char draw_secret[RISK_SECRET_BYTES];
 static int draw_secret_loaded;
 static pthread_mutex_t secret_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Reads or creates <key dir>/risk-draw.key (64 hex digits, mode 0600): the secret that keys
+/* Reads or creates <key dir>/risk-draw.key (64 hex digits, mode 0600; keydir.h): the secret that keys
  * the random draws. Like the audit signing key it lives beside, never in the database or the
  * repository, so that an enterprise reading the data cannot predict selections. */
 static hg_rc secret_load(hg_err *err)
 {
-    char dir[1024], path[1100], hex[2 * RISK_SECRET_BYTES + 2];
+    char dir[1024];
     hg_rc rc = HG_OK;
     pthread_mutex_lock(&secret_lock);
     if (draw_secret_loaded)
@@ -85,41 +81,14 @@ static hg_rc secret_load(hg_err *err)
         snprintf(dir, sizeof dir, "%s", env);
     else
         audit_default_key_dir(db_get_url(), dir, sizeof dir);
-    if (!dir[0] || (size_t)snprintf(path, sizeof path, "%s/risk-draw.key", dir) >= sizeof path) {
+    if (!dir[0]) {
         rc = hg_fail(err, HG_IO, "io_error", "", "no usable key directory for the risk draw secret");
         goto out;
     }
-    if (mkdir(dir, 0700) && errno != EEXIST) {
-        rc = hg_fail(err, HG_IO, "io_error", "", "cannot create the key directory");
+    if ((rc = keydir_secret(dir, "risk-draw.key", "the risk draw secret", draw_secret, sizeof draw_secret, err)))
         goto out;
-    }
-    int fd = open(path, O_RDONLY);
-    if (fd >= 0) {
-        ssize_t n = read(fd, hex, sizeof hex - 1);
-        close(fd);
-        size_t bin_len = 0;
-        if (n < 2 * RISK_SECRET_BYTES ||
-            sodium_hex2bin(draw_secret, sizeof draw_secret, hex, 2 * RISK_SECRET_BYTES, NULL, &bin_len, NULL) ||
-            bin_len != RISK_SECRET_BYTES) {
-            rc = hg_fail(err, HG_IO, "io_error", "", "the risk draw secret file is damaged");
-            goto out;
-        }
-    } else {
-        randombytes_buf(draw_secret, sizeof draw_secret);
-        sodium_bin2hex(hex, sizeof hex, draw_secret, sizeof draw_secret);
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-        size_t len = strlen(hex);
-        if (fd < 0 || write(fd, hex, len) != (ssize_t)len || fsync(fd)) {
-            if (fd >= 0)
-                close(fd);
-            rc = hg_fail(err, HG_IO, "io_error", "", "cannot write the risk draw secret");
-            goto out;
-        }
-        close(fd);
-    }
     draw_secret_loaded = 1;
 out:
-    sodium_memzero(hex, sizeof hex);
     pthread_mutex_unlock(&secret_lock);
     return rc;
 }
@@ -726,18 +695,24 @@ hg_rc risk_stats(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *er
 
 /* ------------------------------------------------------------------ screening of a filing */
 
-/* The credit level of the enterprise with this USCC, RC_UNKNOWN when none is known. */
-static risk_credit credit_of(db *d, const char *uscc)
+/* The credit level of the enterprise uscc into *out: RC_UNKNOWN when none is registered (or
+ * uscc is empty). A database fault is returned as such: screening with an unknown credit
+ * level would silently apply another random-selection rate. */
+static hg_rc credit_of(db *d, const char *uscc, risk_credit *out, hg_err *err)
 {
-    hg_err e;
     char level[32];
-    risk_credit c = RC_UNKNOWN;
-    if (!uscc[0] || enterprise_credit_level(d, uscc, level, sizeof level, &e))
-        return c;
+    *out = RC_UNKNOWN;
+    if (!uscc[0])
+        return HG_OK;
+    hg_rc rc = enterprise_credit_level(d, uscc, level, sizeof level, err);
+    if (rc == HG_NOTFOUND)
+        return HG_OK;   /* not registered: the unknown level's rate, a business answer */
+    if (rc)
+        return rc;
     for (int i = 0; i < RC_UNKNOWN; i++)
         if (strcmp(level, risk_credit_name((risk_credit)i)) == 0)
-            c = (risk_credit)i;
-    return c;
+            *out = (risk_credit)i;
+    return HG_OK;
 }
 
 void risk_verdict_free(risk_verdict *v)
@@ -758,9 +733,11 @@ hg_rc risk_screen_subject(db *d, risk_decl *decl, risk_verdict *out, hg_err *err
     /* credit of the enterprise trading for its own account: consignee on imports, consignor on
      * exports, else the declarant */
     const char *owner = rd.direction == RISK_EXPORT ? rd.consignor : rd.consignee;
-    rd.credit = credit_of(d, owner[0] ? owner : rd.declarant);
+    hg_rc rc = credit_of(d, owner[0] ? owner : rd.declarant, &rd.credit, err);
+    if (rc)
+        return rc;
     rd.at_ms = now_ms();
-    hg_rc rc = risk_current(d, &set, err);
+    rc = risk_current(d, &set, err);
     if (!rc)
         rc = risk_screen(set, &rd, &res, err);
     json_t *ex = rc ? NULL : risk_result_to_json(&res);

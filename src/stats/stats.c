@@ -1,6 +1,8 @@
 /* stats.c — clearance-time arithmetic: segments, mean, median, nearest-rank percentile. */
 #include "stats.h"
 
+#include "../platform/money.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -43,14 +45,10 @@ int64_t change_bp(int64_t value, int64_t baseline)
 {
     if (!baseline)
         return 0;
-    __int128 num = (__int128)(value - baseline) * 10000;
-    /* round half away from zero */
-    __int128 q = (num >= 0 ? num + baseline / 2 : num - baseline / 2) / baseline;
-    return (int64_t)q;
+    return decimal_div_round((__int128)(value - baseline) * 10000, baseline);
 }
 
 void hours_format(int64_t ms, char *out, size_t outlen)
 {
-    int64_t centi = (ms + 18000) / 36000;   /* hundredths of an hour, rounded half up */
-    snprintf(out, outlen, "%lld.%02lld", (long long)(centi / 100), (long long)(centi % 100));
+    decimal2_format((ms + 18000) / 36000, out, outlen);   /* hundredths of an hour, rounded half up */
 }

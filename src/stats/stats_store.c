@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "../platform/buf.h"
+#include "../platform/calendar.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/money.h"
 #include "stats_store.h"
-
-#define SHANGHAI_MS (8LL * 3600 * 1000)
 
 typedef struct fact {
     char key[12];
@@ -23,47 +23,18 @@ typedef struct fact_list {
     size_t n, cap;
 } fact_list;
 
-/* Civil date of a day number (days since 1970-01-01). */
-static void civil(int64_t z, int *y, int *m, int *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int64_t days_of(int y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
 void stats_group_key(int64_t ms, const char *group, char out[12])
 {
-    int64_t day = (ms + SHANGHAI_MS) / 86400000;
-    int y, m, d;
-    if (strcmp(group, "week") == 0) {
-        /* ISO 8601: the week belongs to the year of its Thursday */
-        int64_t weekday = ((day + 3) % 7 + 7) % 7;   /* Monday 0 (1970-01-01 was a Thursday) */
-        int64_t thursday = day - weekday + 3;
-        civil(thursday, &y, &m, &d);
-        int64_t week = (thursday - days_of(y, 1, 1)) / 7 + 1;
-        snprintf(out, 12, "%04u-W%02u", (unsigned)y % 10000u, (unsigned)week % 100u);
-        return;
-    }
-    civil(day, &y, &m, &d);
-    if (strcmp(group, "month") == 0)
-        snprintf(out, 12, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+    int64_t day = calendar_day_of(ms);
+    if (strcmp(group, "week") == 0)
+        calendar_format_week(day, out);   /* ISO 8601: the week belongs to the year of its Thursday */
+    else if (strcmp(group, "month") == 0)
+        calendar_format_month(day, out);
     else
-        snprintf(out, 12, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+        calendar_format_date(day, out);
 }
 
-int64_t stats_year_start_ms(int year) { return days_of(year, 1, 1) * 86400000 - SHANGHAI_MS; }
+int64_t stats_year_start_ms(int year) { return calendar_day_start_ms(calendar_days_from_civil(year, 1, 1)); }
 
 static hg_rc push(fact_list *l, const fact *f)
 {
@@ -189,8 +160,7 @@ hg_rc stats_clearance_json(db *d, const stats_query *q, json_t **out, hg_err *er
                 char h[32], pct[32];
                 hours_format(bmean, h, sizeof h);
                 int64_t bp = change_bp(s.mean_ms, bmean);
-                int64_t a = bp < 0 ? -bp : bp;
-                snprintf(pct, sizeof pct, "%s%lld.%02lld", bp < 0 ? "-" : "", (long long)(a / 100), (long long)(a % 100));
+                decimal2_format(bp, pct, sizeof pct);
                 json_object_set_new(b, "mean_hours", json_string(h));
                 json_object_set_new(b, "change_pct", json_string(pct));
             }

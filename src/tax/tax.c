@@ -1,13 +1,12 @@
 /* tax.c — the tax and late-fee arithmetic of tax.h, in integer fen. */
 #include "tax.h"
 
+#include "../platform/calendar.h"
+#include "../platform/money.h"
+
 #define PPM 1000000
 
-int64_t tax_mul_div_round(int64_t a, int64_t b, int64_t c)
-{
-    unsigned __int128 p = (unsigned __int128)(uint64_t)a * (uint64_t)b;
-    return (int64_t)((p + (unsigned __int128)(c / 2)) / (uint64_t)c);
-}
+int64_t tax_mul_div_round(int64_t a, int64_t b, int64_t c) { return money_mul_div_round(a, b, c); }
 
 int tax_assess_item(const tax_item_in *in, tax_item_out *out)
 {
@@ -36,8 +35,7 @@ int tax_assess_item(const tax_item_in *in, tax_item_out *out)
 
 int64_t tax_shanghai_day(int64_t ms)
 {
-    int64_t local = ms + 8LL * 3600 * 1000;
-    return local >= 0 ? local / 86400000 : (local - 86399999) / 86400000;
+    return calendar_day_of(ms);
 }
 
 int64_t tax_late_fee(int64_t unpaid_fen, int64_t issued_ms, int64_t paid_ms, int *days)

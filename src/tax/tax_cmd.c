@@ -5,7 +5,8 @@
 #include <string.h>
 
 #include "../check/check.h"
-#include "../platform/csv.h"
+#include "../platform/calendar.h"
+#include "../platform/import.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/module.h"
@@ -74,88 +75,58 @@ static hg_rc put_rate(db *d, const char *currency, const char *month, int64_t mi
                   "tti", currency, month, micro);
 }
 
+static hg_rc tariff_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && !isdigit((unsigned char)r->field[0][0])) {
+        r->skip = 1;   /* header */
+        return HG_OK;
+    }
+    int64_t duty = r->nfields >= 4 ? percent_ppm(r->field[1]) : -1;
+    int64_t vat = r->nfields >= 4 ? percent_ppm(r->field[2]) : -1;
+    int64_t cons = r->nfields >= 4 ? percent_ppm(r->field[3]) : -1;
+    size_t plen = strlen(r->field[0]);
+    if (r->nfields < 4 || plen < 2 || plen > 10 || plen % 2 || strspn(r->field[0], "0123456789") != plen)
+        return hg_fail(err, HG_INVALID, "invalid", NULL,
+                       "hs_prefix must be 2, 4, 6, 8 or 10 digits, then duty, vat, consumption rates");
+    if (duty < 0 || vat < 0 || vat >= 1000000 || cons < 0 || cons >= 1000000)
+        return hg_fail(err, HG_INVALID, "invalid", NULL,
+                       "rates are percentages such as 8.5 (VAT and consumption below 100)");
+    hg_rc rc = put_tariff(d, r->field[0], duty, vat, cons, r->nfields > 4 ? r->field[4] : NULL, err);
+    if (rc)
+        err->field[0] = '\0';   /* the report is the database's message alone */
+    return rc;
+}
+
+static hg_rc rate_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && strcmp(r->field[0], "currency") == 0) {
+        r->skip = 1;   /* header */
+        return HG_OK;
+    }
+    const char *why = NULL;
+    int64_t micro = r->nfields == 3 ? rate_micro(r->field[2]) : -1;
+    if (r->nfields != 3 || !check_currency(r->field[0], &why))
+        return hg_fail(err, HG_INVALID, "invalid", "currency", "%s", why ? why : "currency,month,rate expected");
+    if (strlen(r->field[1]) != 7 || r->field[1][4] != '-' || micro < 0)
+        return hg_fail(err, HG_INVALID, "invalid", NULL,
+                       "month must be YYYY-MM and rate the CNY per unit, such as 7.1234");
+    hg_rc rc = put_rate(d, r->field[0], r->field[1], micro, err);
+    if (rc)
+        err->field[0] = '\0';
+    return rc;
+}
+
 /* The whole file loads or nothing does: rates must never be half replaced. */
 static int import_rates(db *d, const char *path, int tariff)
 {
-    buf data;
-    buf_init(&data, 64u << 20);
-    hg_err rerr;
-    if (buf_read_file(&data, path, &rerr)) {
-        fprintf(stderr, "haiguan: %s\n", rerr.message);
-        buf_free(&data);
-        return EXIT_FAIL;
-    }
-    csv_reader r;
-    csv_init(&r, data.data ? data.data : "", data.len);
-    hg_err err;
-    hg_err_clear(&err);
-    long loaded = 0, bad = 0;
-    int got, status = EXIT_OK;
-    if (db_begin(d, &err)) {
-        fprintf(stderr, "haiguan: %s\n", err.message);
-        status = EXIT_FAIL;
-        goto out;
-    }
-    while ((got = csv_next(&r)) != 0) {
-        if (got < 0) {
-            printf("line %ld: malformed CSV\n", r.line);
-            bad++;
-            continue;
-        }
-        if (r.line == 1 && !isdigit((unsigned char)r.field[0][0]) && tariff)
-            continue;   /* header */
-        if (r.line == 1 && !tariff && strcmp(r.field[0], "currency") == 0)
-            continue;
-        if (tariff) {
-            int64_t duty = r.nfields >= 4 ? percent_ppm(r.field[1]) : -1;
-            int64_t vat = r.nfields >= 4 ? percent_ppm(r.field[2]) : -1;
-            int64_t cons = r.nfields >= 4 ? percent_ppm(r.field[3]) : -1;
-            size_t plen = strlen(r.field[0]);
-            if (r.nfields < 4 || plen < 2 || plen > 10 || plen % 2 || strspn(r.field[0], "0123456789") != plen) {
-                printf("line %ld: hs_prefix must be 2, 4, 6, 8 or 10 digits, then duty, vat, consumption rates\n",
-                       r.line);
-                bad++;
-            } else if (duty < 0 || vat < 0 || vat >= 1000000 || cons < 0 || cons >= 1000000) {
-                printf("line %ld: rates are percentages such as 8.5 (VAT and consumption below 100)\n", r.line);
-                bad++;
-            } else if (put_tariff(d, r.field[0], duty, vat, cons, r.nfields > 4 ? r.field[4] : NULL, &err)) {
-                printf("line %ld: %s\n", r.line, err.message);
-                bad++;
-            } else {
-                loaded++;
-            }
-        } else {
-            const char *why = NULL;
-            int64_t micro = r.nfields == 3 ? rate_micro(r.field[2]) : -1;
-            if (r.nfields != 3 || !check_currency(r.field[0], &why)) {
-                printf("line %ld: currency: %s\n", r.line, why ? why : "currency,month,rate expected");
-                bad++;
-            } else if (strlen(r.field[1]) != 7 || r.field[1][4] != '-' || micro < 0) {
-                printf("line %ld: month must be YYYY-MM and rate the CNY per unit, such as 7.1234\n", r.line);
-                bad++;
-            } else if (put_rate(d, r.field[0], r.field[1], micro, &err)) {
-                printf("line %ld: %s\n", r.line, err.message);
-                bad++;
-            } else {
-                loaded++;
-            }
-        }
-    }
-    if (bad) {
-        db_rollback(d);
-        printf("0 loaded: %ld line%s refused, nothing changed\n", bad, bad == 1 ? "" : "s");
-        status = EXIT_FAIL;
-    } else if (db_commit(d, &err)) {
-        db_rollback(d);
-        fprintf(stderr, "haiguan: %s\n", err.message);
-        status = EXIT_FAIL;
-    } else {
-        printf("%ld loaded, 0 refused\n", loaded);
-    }
-out:
-    csv_free(&r);
-    buf_free(&data);
-    return status;
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_ALL_OR_NOTHING,
+                              .max_bytes = 64u << 20,
+                              .malformed = "malformed CSV",
+                              .line = tariff ? tariff_line : rate_line};
+    return import_run(&spec, d, path);
 }
 
 static int import_tariff(cmd_ctx *c, db *d, const char *path)
@@ -210,9 +181,8 @@ static hg_rc tax_demo(db *d, hg_err *err)
     /* this month and the twelve around it, so that the demo stays usable for a year */
     int64_t now = now_ms();
     for (int k = -6; !rc && k <= 6; k++) {
-        char local[40], month[8];
-        time_format_rfc3339(now + 8LL * 3600 * 1000 + (int64_t)k * 30 * 86400000, local, sizeof local);
-        snprintf(month, sizeof month, "%.7s", local);
+        char month[8];
+        calendar_format_month(calendar_day_of(now) + k * 30, month);
         for (size_t i = 0; !rc && i < sizeof demo_rates / sizeof demo_rates[0]; i++)
             rc = put_rate(d, demo_rates[i].currency, month, demo_rates[i].micro, err);
     }

@@ -8,6 +8,7 @@
 #include "../platform/event.h"
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/calendar.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
@@ -88,12 +89,6 @@ static hg_rc tariff_find(const char *hs_code, tax_rates *out)
     return HG_OK;
 }
 
-hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err)
-{
-    hg_rc rc = prefix_cache_sync(d, &tariff, err);
-    return rc ? rc : tariff_find(hs_code, out);
-}
-
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err)
 {
     if (strcmp(currency, "CNY") == 0) {
@@ -101,10 +96,9 @@ hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_mic
         return HG_OK;
     }
     /* the month's rate (customs use the rate published for the month of declaration);
-     * the local date's first 7 characters are the month */
-    char local[40], month[8];
-    time_format_rfc3339(at_ms + 8LL * 3600 * 1000, local, sizeof local);
-    snprintf(month, sizeof month, "%.7s", local);
+     * "YYYY-MM" in Asia/Shanghai */
+    char month[8];
+    calendar_format_month(calendar_day_of(at_ms), month);
     hg_rc rc = db_int(d, cny_micro, err, "SELECT cny_micro FROM exchange_rates WHERE currency = ? AND month = ?",
                       "tt", currency, month);
     if (rc == HG_NOTFOUND)
@@ -282,15 +276,15 @@ static hg_rc subject_changed(db *d, const char *entry_no, const char *actor, con
     return rc;
 }
 
-int tax_settled_for_release(db *d, const char *entry_no)
+hg_rc tax_settled_for_release(db *d, const char *entry_no, int *settled, hg_err *err)
 {
     int64_t n = 0;
-    hg_err err;
-    return db_int(d, &n, &err,
-                  "SELECT COUNT(*) FROM tax_bills WHERE entry_no = ? AND status IN ('none', 'paid', 'guaranteed', "
-                  "'deferred')",
-                  "t", entry_no) == HG_OK &&
-           n > 0;
+    hg_rc rc = db_int(d, &n, err,
+                      "SELECT COUNT(*) FROM tax_bills WHERE entry_no = ? AND status IN ('none', 'paid', 'guaranteed', "
+                      "'deferred')",
+                      "t", entry_no);
+    *settled = !rc && n > 0;
+    return rc;
 }
 
 /* ---- reading ---- */
@@ -374,7 +368,7 @@ static void put_time(json_t *o, const char *key, int64_t ms)
 static void put_due_date(json_t *o, const bill_row *b)
 {
     char due[40];
-    time_format_rfc3339(b->last_free_day * 86400000 - 8LL * 3600 * 1000, due, sizeof due);
+    time_format_rfc3339(calendar_day_start_ms(b->last_free_day), due, sizeof due);
     json_object_set_new(o, "due_date", json_stringn(due, 10));
 }
 

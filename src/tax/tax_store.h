@@ -19,8 +19,6 @@ typedef struct tax_rates {
 /* A tax line: one item's working, a child of the bill (entry_no, line_no). */
 extern const record_type tax_line_record;
 
-/* Rates of the most specific tariff line for a 10-digit HS code; HG_NOTFOUND when none. */
-hg_rc tariff_lookup(db *d, const char *hs_code, tax_rates *out, hg_err *err);
 /* CNY per unit of currency (× 10^6) for the month of at_ms; HG_INVALID (field currency) when
  * the month has no rate. */
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err);
@@ -42,8 +40,10 @@ typedef struct tax_subject {
 /* Assesses a subject inside the caller's transaction and issues its bill; HG_INVALID naming
  * items[i] when a line cannot be assessed (HS code not in the tariff, no exchange rate). */
 hg_rc tax_assess(db *d, const tax_subject *s, hg_err *err);
-/* 1 when the subject's tax no longer holds up its release (none, paid, guaranteed, deferred). */
-int tax_settled_for_release(db *d, const char *entry_no);
+/* *settled = 1 when the subject's tax no longer holds up its release (none, paid, guaranteed,
+ * deferred), else 0. A database fault is returned (and *settled is 0): it is never the answer
+ * "tax not settled", which would refuse a release for a reason that is not true. */
+hg_rc tax_settled_for_release(db *d, const char *entry_no, int *settled, hg_err *err);
 
 /* Extension point TAX_SUBJECTS: the area whose declarations tax assesses tells tax who may see
  * one and hears of a change to its bill. Tax calls the rows contributed through module records

@@ -19,6 +19,7 @@ import harness  # noqa: E402
 from harness import Server  # noqa: E402
 import cargo_cases  # noqa: E402
 import events_cases  # noqa: E402
+import helpers_cases  # noqa: E402
 import test_risk_api  # noqa: E402
 import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
@@ -414,6 +415,10 @@ cargo_cases.register_release_first(test, eq, error_of)
 cargo_cases.register_order(test, eq, error_of)
 cargo_cases.register_order_inspection(test, eq, error_of)
 cargo_cases.register_queue_paging(test, eq, error_of)
+
+# ---------------------------------------------------------------- shared helpers (helpers_cases.py)
+
+helpers_cases.register(test, eq, error_of)
 
 # ---------------------------------------------------------------- risk (test_risk_api.py)
 

@@ -1,0 +1,118 @@
+/* calendar_store.c — the holiday table, its loading and its importer (calendar_store.h). */
+#include "calendar_store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "import.h"
+#include "mem.h"
+
+static const migration calendar_migrations[] = {
+    {30, "holiday table",
+     "CREATE TABLE holidays (date TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
+     " name TEXT NOT NULL);",
+     NULL, NULL},
+    {0, NULL, NULL, NULL, NULL},
+};
+
+static calendar_day_kind kind_parse(const char *s)
+{
+    if (strcmp(s, "holiday") == 0)
+        return CALENDAR_HOLIDAY;
+    if (strcmp(s, "workday") == 0)
+        return CALENDAR_WORKDAY;
+    return 0;
+}
+
+hg_rc calendar_load(db *d, working_calendar *out, hg_err *err)
+{
+    out->days = NULL;
+    out->n = 0;
+    db_stmt *s;
+    /* "YYYY-MM-DD" sorts as the dates do */
+    hg_rc rc = db_query(d, &s, err, "SELECT date, kind FROM holidays ORDER BY date", "");
+    if (rc)
+        return rc;
+    calendar_exception *v = NULL;
+    size_t n = 0, cap = 0;
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        int64_t day;
+        calendar_day_kind kind = kind_parse(db_col_text(s, 1));
+        if (calendar_parse_date(db_col_text(s, 0), &day) || !kind)
+            continue; /* the importer and the CHECK admit no other rows */
+        if (n == cap) {
+            calendar_exception *more = xrealloc(v, (cap = cap ? cap * 2 : 64) * sizeof *v);
+            if (!more) {
+                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+                break;
+            }
+            v = more;
+        }
+        v[n++] = (calendar_exception){day, kind};
+    }
+    db_reset(s);
+    if (rc != HG_DONE) {
+        xfree(v);
+        return rc;
+    }
+    out->days = v;
+    out->n = n;
+    return HG_OK;
+}
+
+void calendar_free(working_calendar *c)
+{
+    xfree((void *)c->days);
+    c->days = NULL;
+    c->n = 0;
+}
+
+/* One line: date (YYYY-MM-DD), kind (holiday | workday), name; an optional header line. */
+static hg_rc holiday_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && strcmp(r->field[0], "date") == 0) {
+        r->skip = 1;
+        return HG_OK;
+    }
+    int64_t day;
+    if (r->nfields != 3)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "date,kind,name expected");
+    if (calendar_parse_date(r->field[0], &day))
+        return hg_fail(err, HG_INVALID, "invalid", "date", "date must be a real date as YYYY-MM-DD");
+    if (!kind_parse(r->field[1]))
+        return hg_fail(err, HG_INVALID, "invalid", "kind",
+                       "kind must be holiday (a rest day) or workday (a make-up working day, 调休)");
+    if (!r->field[2][0] || strlen(r->field[2]) > 100)
+        return hg_fail(err, HG_INVALID, "invalid", "name", "name is required (at most 100 bytes), such as 春节");
+    return db_run(d, err,
+                  "INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?) "
+                  "ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name",
+                  "ttt", r->field[0], r->field[1], r->field[2]);
+}
+
+/* The whole file or nothing: a half-loaded year would move deadlines. */
+static int import_holidays(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_ALL_OR_NOTHING,
+                              .max_bytes = 1u << 20,
+                              .malformed = "malformed CSV",
+                              .line = holiday_line};
+    return import_run(&spec, d, path);
+}
+
+static const importer calendar_importers[] = {
+    {"holidays", import_holidays,
+     "CSV: date (YYYY-MM-DD), kind (holiday | workday, a make-up working day 调休), name; a date again replaces "
+     "it; the whole file or nothing"},
+    {NULL, NULL, NULL},
+};
+
+const hg_module calendar_module = {.name = "calendar",
+                                   .summary = "the working-day calendar: the district's holiday table",
+                                   .migrations = calendar_migrations,
+                                   .migrations_first = 30,
+                                   .migrations_last = 39,
+                                   .importers = calendar_importers};

@@ -1,0 +1,63 @@
+"""helpers_cases.py — API-suite cases of the platform's shared helpers seen from outside: the
+holiday table's importer (`haiguan import holidays FILE`), the import framework's per-line
+policy, and the rule that every command refuses an unknown option with exit 2."""
+import os
+
+from crash_test import uscc
+
+
+def register(test, eq, error_of):
+    @test
+    def import_holidays_loads_whole_file_or_nothing(s):
+        path = os.path.join(s.dir, "holidays.csv")
+        with open(path, "w") as f:
+            f.write("date,kind,name\n2026-10-01,holiday,国庆节\n2026-10-10,workday,国庆节调休\n")
+        p = s.cli("import", "holidays", path)
+        assert "2 loaded, 0 refused" in p.stdout, p.stdout
+        eq(s.sql("SELECT date, kind, name FROM holidays ORDER BY date"),
+           [["2026-10-01", "holiday", "国庆节"], ["2026-10-10", "workday", "国庆节调休"]])
+        # refused: a bad line anywhere loads nothing, each reported with its line number
+        with open(path, "w") as f:
+            f.write("2026-10-02,holiday,国庆节\n2026-02-30,holiday,x\n2026-10-03,rest,x\n2026-10-04,holiday,\n")
+        p = s.cli("import", "holidays", path, check=False)
+        eq(p.returncode, 1, p.stdout + p.stderr)
+        assert "line 2: date: " in p.stdout and "line 3: kind: " in p.stdout and "line 4: name: " in p.stdout, p.stdout
+        assert "0 loaded: 3 lines refused, nothing changed" in p.stdout, p.stdout
+        eq(s.sql("SELECT COUNT(*) FROM holidays"), [["2"]])
+
+    @test
+    def import_enterprises_goes_on_after_a_refused_line(s):
+        # the first line refused used to leave the import stopped ("cannot start a
+        # transaction within a transaction") with the good lines after it unloaded
+        fresh = uscc("9121020070000%03d" % (os.getpid() % 1000))
+        path = os.path.join(s.dir, "ent.csv")
+        with open(path, "w") as f:
+            f.write("uscc,customs_code,name_zh,kind,credit_level,coordinator\n")
+            f.write("91210200241600015L,2102930001,重复,importer,general_credit,officer\n")
+            f.write("%s,2102930019,导入二号,importer,general_credit,officer\n" % fresh)
+        p = s.cli("import", "enterprises", path, check=False)
+        eq(p.returncode, 1, p.stdout + p.stderr)
+        assert "line 2: uscc: " in p.stdout and "1 loaded, 1 refused" in p.stdout, p.stdout
+        eq(p.stderr, "")
+
+    @test
+    def every_command_refuses_an_unknown_option(s):
+        listed = s.cli("help").stdout.split("commands:")[1]
+        names = [line.split()[0] for line in listed.splitlines() if line.startswith("  ")]
+        names = [n for n in names if n not in ("help", "version")]
+        assert "serve" in names and "import" in names, names
+        # refused: the option alone, and after a subcommand and its arguments
+        cases = [[n, "--no-such-option"] for n in names] + [
+            ["user", "list", "--no-such-option"], ["user", "add", "x", "--role", "officer", "--rol", "admin"],
+            ["token", "revoke", "1", "--no-such-option"], ["db", "copy", "--from", "a", "--to", "b", "--forc"],
+            ["audit", "verify", "--no-such-option"], ["risk", "import", "f.jsonl", "--key", "d"],
+            ["import", "holidays", "f.csv", "--no-such-option"], ["check", "uscc", "-x"], ["serve", "--listen"]]
+        for args in cases:
+            p = s.cli(*args, check=False)
+            eq(p.returncode, 2, "exit of haiguan %s: %s" % (" ".join(args), p.stderr))
+            assert p.stderr.startswith("haiguan ") or p.stderr.startswith("usage:"), p.stderr
+        # accepted: known options, and "--" before a value that starts with '-'
+        eq(s.cli("routes").returncode, 0)
+        p = s.cli("check", "uscc", "--", "-91210200241600015L", check=False)
+        eq((p.returncode, p.stdout.startswith("invalid")), (1, True), p.stdout + p.stderr)
+        eq(s.cli("check", "uscc", "--", "91210200241600015L").stdout, "valid\n")
