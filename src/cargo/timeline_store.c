@@ -45,15 +45,7 @@ hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char
 hg_rc cargo_emit_for(db *d, const char *type, const char *entry_no, const char *declarant, const char *actor,
                      const char *request_id, const json_t *data, hg_err *err)
 {
-    return event_emit(d,
-                      &(event){.type = type,
-                               .subject_kind = "declaration",
-                               .subject_id = entry_no,
-                               .enterprise = declarant,
-                               .actor = actor,
-                               .request_id = request_id,
-                               .data = data},
-                      NULL, err);
+    return event_emit_about(d, type, "declaration", entry_no, declarant, actor, request_id, data, err);
 }
 
 hg_rc cargo_emit(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,

@@ -303,3 +303,17 @@ void event_wake_all(void)
     pthread_cond_broadcast(&wait_cv);
     pthread_mutex_unlock(&wait_mu);
 }
+
+hg_rc event_emit_about(db *d, const char *type, const char *subject_kind, const char *subject_id,
+                       const char *enterprise, const char *actor, const char *request_id, const json_t *data,
+                       hg_err *err)
+{
+    event e = {.type = type,
+               .subject_kind = subject_kind,
+               .subject_id = subject_id,
+               .enterprise = enterprise,
+               .actor = actor,
+               .request_id = request_id,
+               .data = data};
+    return event_emit(d, &e, NULL, err);
+}

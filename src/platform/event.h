@@ -75,6 +75,10 @@ hg_rc event_dispatch(db *d, const event_row *e, const event_subscription *table,
  * text is longer than EVENT_TEXT_MAX or not UTF-8, or data is not an object or is larger
  * than EVENT_DATA_MAX; a subscriber's error; db errors as they come. */
 hg_rc event_emit(db *d, const event *e, int64_t *seq, hg_err *err);
+/* event_emit of an event about one object (kind, id) for an enterprise's feed, time now. */
+hg_rc event_emit_about(db *d, const char *type, const char *subject_kind, const char *subject_id,
+                       const char *enterprise, const char *actor, const char *request_id, const json_t *data,
+                       hg_err *err);
 
 /* Calls cb for each stored event with seq > after, in order, at most limit (1..1000) of them;
  * with enterprise non-NULL only the events of that enterprise. cb returns 0 to go on, non-zero

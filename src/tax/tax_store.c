@@ -167,15 +167,7 @@ static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, siz
 static hg_rc emit_tax_for(db *d, const char *type, const char *entry_no, const char *declarant, const char *actor,
                           const char *request_id, const json_t *data, hg_err *err)
 {
-    return event_emit(d,
-                      &(event){.type = type,
-                               .subject_kind = "tax_bill",
-                               .subject_id = entry_no,
-                               .enterprise = declarant,
-                               .actor = actor,
-                               .request_id = request_id,
-                               .data = data},
-                      NULL, err);
+    return event_emit_about(d, type, "tax_bill", entry_no, declarant, actor, request_id, data, err);
 }
 
 static hg_rc emit_tax(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
