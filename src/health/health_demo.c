@@ -200,7 +200,7 @@ static hg_rc one_flight(db *d, rng *r, int64_t landing, int route, int n, int64_
     calendar_format_date(calendar_day_of(landing), date);
     snprintf(flight_id, sizeof flight_id, "%s-%.4s%.2s%.2s", no, date, date + 5, date + 8);
     traveller *t = xcalloc((size_t)n, sizeof *t);
-    step *s = xcalloc((size_t)n * 9 + 16, sizeof *s);
+    step *s = xcalloc((size_t)n * 9 + 24, sizeof *s);
     if (!t || !s) {
         xfree(t), xfree(s);
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
@@ -209,27 +209,27 @@ static hg_rc one_flight(db *d, rng *r, int64_t landing, int route, int n, int64_
     s[k++] = (step){landing - 6 * HOUR, CREATE, -1};
     s[k++] = (step){landing, LAND, -1};
     s[k++] = (step){landing + between(r, 12, 25) * MIN, BOARD, -1};
-    int64_t sends[] = {landing + 35 * MIN, landing + 50 * MIN, landing + 65 * MIN, landing + 80 * MIN,
-                       landing + 100 * MIN};
-    for (int i = 0; i < 5; i++)
-        s[k++] = (step){sends[i], SEND, -1};
+    /* the samples go to the laboratory in batches every ten minutes */
+    int64_t sends[8];
+    for (int i = 0; i < 8; i++)
+        s[k++] = (step){sends[i] = landing + (25 + 10 * i) * MIN, SEND, -1};
     for (int i = 0; i < n; i++) {
         t[i].positive = between(r, 0, 999) < 12; /* about 1 in 80 */
         t[i].symptoms = between(r, 0, 999) < 30;
         t[i].contact = between(r, 0, 999) < 10;
-        int64_t scan = landing + between(r, 20, 75) * MIN, sample = scan + between(r, 3, 9) * MIN, sent = 0;
-        for (int j = 0; j < 5 && !sent; j++)
+        int64_t scan = landing + between(r, 18, 70) * MIN, sample = scan + between(r, 2, 5) * MIN, sent = 0;
+        for (int j = 0; j < 8 && !sent; j++)
             if (sends[j] > sample)
                 sent = sends[j];
         if (!sent)
             continue; /* too late for the flight's last batch: left out of the month */
-        int64_t result = sent + between(r, 3, 12) * MIN;
+        int64_t result = sent + between(r, 3, 8) * MIN;
         s[k++] = (step){landing - between(r, 20, 600) * MIN, DECLARE, i};
         s[k++] = (step){scan, SCAN, i};
         s[k++] = (step){scan + MIN, TEMPERATURE, i};
         s[k++] = (step){sample, SAMPLE, i};
         s[k++] = (step){result, RESULT, i};
-        s[k++] = (step){result + between(r, 1, 4) * MIN, OUTCOME, i};
+        s[k++] = (step){result + between(r, 1, 2) * MIN, OUTCOME, i};
         if ((t[i].positive || t[i].symptoms || t[i].contact) && between(r, 0, 19))
             s[k++] = (step){result + between(r, 15, 120) * MIN, ACK, i};
     }
