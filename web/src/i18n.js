@@ -1,6 +1,7 @@
 // i18n.js — the console's words in Chinese (the default) and English. The chosen language is
 // a preference, not a secret: it is kept in localStorage ('haiguan.lang').
 import { createI18n } from 'vue-i18n'
+import { zh as healthZh, en as healthEn } from './areas/health/messages.js'
 
 const zh = {
   app: { name: '海关通关监管系统', short: '海关' },
@@ -529,7 +530,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zh, en },
+  messages: { 'zh-CN': { ...zh, health: healthZh }, en: { ...en, health: healthEn } },
 })
 
 export function setLanguage(lang) {

@@ -31,6 +31,9 @@ const pages = {
   audit: [() => import('./pages/AuditTrail.vue'), can.audit],
   users: [() => import('./pages/Users.vue'), can.users],
   tokens: [() => import('./pages/Tokens.vue'), can.users],
+  'health-counter': [() => import('./areas/health/HealthCounter.vue'), can.quarantine],
+  'health-flights': [() => import('./areas/health/HealthFlights.vue'), can.quarantine],
+  'health-dashboard': [() => import('./areas/health/HealthDashboard.vue'), can.healthDashboard],
 }
 
 const pathOf = Object.fromEntries(paths.map((p) => [p.name, p.path]))
@@ -47,6 +50,11 @@ export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
     { name: 'signin', path: pathOf.signin, component: SignIn, meta: { public: true } },
+    // the traveller's declaration and the receiving unit's receipt: public, outside the shell
+    { name: 'health-declare', path: pathOf['health-declare'], component: () => import('./areas/health/HealthDeclare.vue'),
+      meta: { public: true, open: true } },
+    { name: 'health-receipt', path: pathOf['health-receipt'], component: () => import('./areas/health/HealthReceipt.vue'),
+      meta: { public: true, open: true } },
     {
       path: '/',
       component: Shell,
@@ -57,6 +65,7 @@ export const router = createRouter({
 })
 
 router.beforeEach(async (to) => {
+  if (to.meta.open) return true   // no account: the session is not even asked for
   if (!session.loaded) await loadSession()
   if (to.meta.public) return session.user && to.name === 'signin' ? homeOf() : true
   if (!session.user) return { name: 'signin', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }

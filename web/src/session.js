@@ -69,6 +69,8 @@ export const can = {
   stats: (u = session.user) => isAdmin(u) || isOfficer(u),
   // risk: the risk post acts, managers read; admins and enterprises are refused (403)
   risk: (u = session.user) => hasPost('risk', u) || isManager(u),
+  quarantine: (u = session.user) => hasPost('quarantine', u),
+  healthDashboard: (u = session.user) => isAdmin(u) || hasPost('quarantine', u),
   writeRisk: (u = session.user) => hasPost('risk', u),
 }
 
@@ -80,5 +82,6 @@ export function homeOf(u = session.user) {
   if (hasPost('clearance', u)) return '/declarations'
   if (hasPost('inspection', u)) return '/inspections'
   if (hasPost('tax', u)) return '/tax'
+  if (hasPost('quarantine', u)) return '/health/counter'
   return '/enterprises'
 }
