@@ -220,80 +220,126 @@ static void token_hash(const char *token, char hex[65])
 
 /* ------------------------------------------------------------------ submit, reopen */
 
-hg_rc declaration_submit(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
+struct health_draft {
+    record r;
+    char id[32], token[65], token_hash[65], hash[65], key_id[KEYDIR_ID_LEN + 1], pk_hex[65];
+    char *qr;
+    health_qr_claims claims;
+    int64_t created_ms, expires_ms;
+};
+
+void health_draft_free(health_draft *dr)
 {
-    record r = {0};
-    json_t *answers = NULL, *after = NULL;
-    char *qr = NULL;
-    *out = NULL;
-    hg_rc rc = record_from_json(&health_declaration_record, body, REC_CREATE, &r, err);
-    if (!rc)
-        rc = health_declaration_rules(&r, c->now_ms, err);
-    char hash[65] = "", id[32], token[65], th[65], date[11];
-    unsigned char rnd[32];
+    if (!dr)
+        return;
+    record_free(&dr->r);
+    xfree(dr->qr);
+    xfree(dr);
+}
+
+hg_rc health_draft_make(int64_t now, const json_t *body, health_draft **out, hg_err *err)
+{
+    health_draft *dr = xcalloc(1, sizeof *dr);
+    json_t *answers = NULL;
     keydir_key k;
     memset(&k, 0, sizeof k);
+    *out = NULL;
+    if (!dr)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    hg_rc rc = record_from_json(&health_declaration_record, body, REC_CREATE, &dr->r, err);
+    if (!rc)
+        rc = health_declaration_rules(&dr->r, now, err);
     if (!rc && !(answers = answers_of(body)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
-        rc = health_answers_hash(answers, hash, err);
+        rc = health_answers_hash(answers, dr->hash, err);
     if (!rc)
         rc = health_qr_key(&k, err);
     if (rc)
         goto out;
     /* the id names the day; the token, 256 random bits, is the traveller's capability */
-    calendar_format_date(calendar_day_of(c->now_ms), date);
+    char date[11];
+    unsigned char rnd[32];
+    calendar_format_date(calendar_day_of(now), date);
     randombytes_buf(rnd, 6);
-    snprintf(id, sizeof id, "HD%.4s%.2s%.2s%02x%02x%02x%02x%02x%02x", date, date + 5, date + 8, rnd[0], rnd[1], rnd[2],
-             rnd[3], rnd[4], rnd[5]);
+    snprintf(dr->id, sizeof dr->id, "HD%.4s%.2s%.2s%02x%02x%02x%02x%02x%02x", date, date + 5, date + 8, rnd[0], rnd[1],
+             rnd[2], rnd[3], rnd[4], rnd[5]);
     randombytes_buf(rnd, sizeof rnd);
-    hex_encode(rnd, sizeof rnd, token);
-    token_hash(token, th);
-    int64_t expires = c->now_ms + HEALTH_QR_VALID_MS;
-    if (record_set_text(&r, "id", id) || record_set_text(&r, "answers_hash", hash) ||
-        record_set_text(&r, "key_id", k.id) || record_set_int(&r, "created_at", c->now_ms) ||
-        record_set_int(&r, "expires_at", expires)) {
+    hex_encode(rnd, sizeof rnd, dr->token);
+    token_hash(dr->token, dr->token_hash);
+    memcpy(dr->key_id, k.id, sizeof dr->key_id);
+    memcpy(dr->pk_hex, k.pk_hex, sizeof dr->pk_hex);
+    dr->created_ms = now;
+    dr->expires_ms = now + HEALTH_QR_VALID_MS;
+    if (record_set_text(&dr->r, "id", dr->id) || record_set_text(&dr->r, "answers_hash", dr->hash) ||
+        record_set_text(&dr->r, "key_id", k.id) || record_set_int(&dr->r, "created_at", now) ||
+        record_set_int(&dr->r, "expires_at", dr->expires_ms)) {
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
         goto out;
     }
-    health_qr_claims claims;
-    health_claims_of(id, record_text(&r, "name_mrz"), record_text(&r, "document_no"), record_text(&r, "flight_no"),
-                     record_text(&r, "entry_date"), c->now_ms, expires, &claims);
-    if ((rc = qr_text(&claims, &qr, err)) || (rc = db_begin(c->d, err)))
-        goto out;
-    rc = db_run(c->d, err,
-                "INSERT INTO health_qr_keys (key_id, public_key, created_ms) VALUES (?, ?, ?) "
-                "ON CONFLICT (key_id) DO NOTHING",
-                "tti", k.id, k.pk_hex, c->now_ms);
-    if (!rc)
-        rc = record_insert(c->d, &r, err);
-    if (!rc)
-        rc = db_run(c->d, err, "UPDATE health_declarations SET token_hash = ? WHERE id = ?", "tt", th, id);
-    /* the audit row and the event: the masked identity and the answers' hash, not the answers */
-    after = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "id", id, "name", claims.name, "document", claims.document,
-                      "flight_no", claims.flight, "entry_date", claims.entry_date, "answers_hash", hash);
-    if (!rc && !after)
-        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    if (!rc)
-        rc = event_emit_about(c->d, "health.declared", "health_declaration", id, NULL, c->actor, c->request_id,
-                              json_pack("{s:s}", "flight_no", claims.flight), err);
-    rc = audit_commit(c, rc, "health.declare", "health_declaration", id, NULL, after, err);
-    if (!rc) {
-        char link[160];
-        snprintf(link, sizeof link, "/health?d=%s&t=%s", id, token);
-        char at[40];
-        time_format_rfc3339(expires, at, sizeof at);
-        *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "id", id, "qr", qr, "expires_at", at, "token", token, "link",
-                         link, "key_id", k.id);
-        if (!*out)
-            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    }
+    health_claims_of(dr->id, record_text(&dr->r, "name_mrz"), record_text(&dr->r, "document_no"),
+                     record_text(&dr->r, "flight_no"), record_text(&dr->r, "entry_date"), now, dr->expires_ms,
+                     &dr->claims);
+    rc = qr_text(&dr->claims, &dr->qr, err);
 out:
     keydir_key_wipe(&k);
     json_decref(answers);
+    if (rc)
+        health_draft_free(dr);
+    else
+        *out = dr;
+    return rc;
+}
+
+hg_rc health_draft_store(const hg_ctx *c, const health_draft *dr, json_t **out, hg_err *err)
+{
+    json_t *after = NULL, *data = NULL;
+    *out = NULL;
+    hg_rc rc = db_begin(c->d, err);
+    if (rc)
+        return rc;
+    rc = db_run(c->d, err,
+                "INSERT INTO health_qr_keys (key_id, public_key, created_ms) VALUES (?, ?, ?) "
+                "ON CONFLICT (key_id) DO NOTHING",
+                "tti", dr->key_id, dr->pk_hex, dr->created_ms);
+    if (!rc)
+        rc = record_insert(c->d, &dr->r, err);
+    if (!rc)
+        rc = db_run(c->d, err, "UPDATE health_declarations SET token_hash = ? WHERE id = ?", "tt", dr->token_hash,
+                    dr->id);
+    /* the audit row and the event: the masked identity and the answers' hash, not the answers */
+    const health_qr_claims *q = &dr->claims;
+    after = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "id", dr->id, "name", q->name, "document", q->document,
+                      "flight_no", q->flight, "entry_date", q->entry_date, "answers_hash", dr->hash);
+    data = json_pack("{s:s}", "flight_no", q->flight);
+    if (!rc && (!after || !data))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        rc = event_emit_about(c->d, "health.declared", "health_declaration", dr->id, NULL, c->actor, c->request_id,
+                              data, err);
+    rc = audit_commit(c, rc, "health.declare", "health_declaration", dr->id, NULL, after, err);
+    if (!rc) {
+        char link[160], at[40];
+        snprintf(link, sizeof link, "/health?d=%s&t=%s", dr->id, dr->token);
+        time_format_rfc3339(dr->expires_ms, at, sizeof at);
+        *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "id", dr->id, "qr", dr->qr, "expires_at", at, "token",
+                         dr->token, "link", link, "key_id", dr->key_id);
+        if (!*out)
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    }
     json_decref(after);
-    xfree(qr);
-    record_free(&r);
+    json_decref(data);
+    return rc;
+}
+
+hg_rc declaration_submit(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
+{
+    health_draft *dr = NULL;
+    *out = NULL;
+    hg_rc rc = health_draft_make(c->now_ms, body, &dr, err);
+    if (!rc)
+        rc = health_draft_store(c, dr, out, err);
+    health_draft_free(dr);
     return rc;
 }
 

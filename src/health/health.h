@@ -149,6 +149,14 @@ hg_rc health_qr_key(keydir_key *out, hg_err *err);
 /* A traveller declares (public): validated, stored, answered with its id, the QR text, its
  * expiry and the reopening token (only its hash is stored). */
 hg_rc declaration_submit(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+/* The same in two steps, so that the signing is done on the request's own thread and the
+ * group-commit writer only stores: a draft (validated, hashed, signed; no database) made at
+ * now, then stored (one transaction with its audit row; it may be stored again after a rerun
+ * of the writer's batch, which the rollback undid). */
+typedef struct health_draft health_draft;
+hg_rc health_draft_make(int64_t now, const json_t *body, health_draft **out, hg_err *err);
+hg_rc health_draft_store(const hg_ctx *c, const health_draft *dr, json_t **out, hg_err *err);
+void health_draft_free(health_draft *dr);
 /* The declaration and QR of id for the holder of token; HG_NOTFOUND for any other token. */
 hg_rc declaration_reopen(db *d, const char *id, const char *token, json_t **out, hg_err *err);
 /* Removes the health answers of declarations made before before_ms; *count those purged. */
@@ -165,8 +173,12 @@ hg_rc flight_samples_sent(const hg_ctx *c, const char *id, json_t **out, hg_err 
 hg_rc flight_board_json(db *d, const char *date, int64_t now_ms, json_t **out, hg_err *err);
 
 /* The counter scans a QR: verified, matched to its landed flight, the clearance barcode
- * issued (or the one issued before handed back). */
+ * issued (or the one issued before handed back): {barcode, created, status, flags, flight_id,
+ * declaration_id, label}. In two steps for the server: the body's code verified at now (reads
+ * the public keys only), then the barcode issued for the verified claims. */
 hg_rc traveller_scan(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+hg_rc health_scan_verify(db *d, int64_t now, const json_t *body, health_qr_claims *out, hg_err *err);
+hg_rc traveller_scan_claims(const hg_ctx *c, const health_qr_claims *q, json_t **out, hg_err *err);
 hg_rc traveller_card(db *d, const char *barcode, json_t **out, hg_err *err);
 hg_rc traveller_list(db *d, const char *flight, const char *status, const char *cursor, int limit, json_t **out,
                      hg_err *err);

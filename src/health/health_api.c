@@ -9,6 +9,7 @@
 #include "../platform/http.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
+#include "../platform/mem.h"
 #include "health.h"
 #include "health_store.h"
 
@@ -33,13 +34,30 @@ static hg_rc png_reply(req *r, enum barcode_kind kind, const char *text, hg_err 
 
 /* ------------------------------------------------------------------ the traveller */
 
+static void free_draft(void *p) { health_draft_free(p); }
+
+/* Checking the card and signing its QR code need no database: done on the request's own
+ * thread (the prepare step), so that the group-commit writer only stores. */
+static hg_rc declare_prepare(req *r, hg_err *err)
+{
+    health_draft *dr = NULL;
+    hg_rc rc = need_json(r, err);
+    if (!rc)
+        rc = health_draft_make(now_ms(), r->json, &dr, err);
+    if (!rc) {
+        r->prep = dr;
+        r->prep_free = free_draft;
+    }
+    return rc;
+}
+
 static hg_rc declare_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
-    if (!rc)
-        rc = declaration_submit(&c, r->json, &out, err);
+    if (!r->prep)
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "declaration stored without its prepare step");
+    hg_rc rc = health_draft_store(&c, r->prep, &out, err);
     return reply(r, rc, 201, out);
 }
 
@@ -116,13 +134,32 @@ static hg_rc flights_api(req *r, hg_err *err)
 
 /* ------------------------------------------------------------------ the counter */
 
+static void free_claims(void *p) { xfree(p); }
+
+/* Verifying the code (inflate, EdDSA) reads only the public keys: done on the request's own
+ * thread, so that the group-commit writer only issues the barcode. */
+static hg_rc scan_prepare(req *r, hg_err *err)
+{
+    health_qr_claims *q = xmalloc(sizeof *q);
+    hg_rc rc = q ? need_json(r, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        rc = health_scan_verify(r->db, now_ms(), r->json, q, err);
+    if (rc) {
+        xfree(q);
+        return rc;
+    }
+    r->prep = q;
+    r->prep_free = free_claims;
+    return HG_OK;
+}
+
 static hg_rc scan_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
-    if (!rc)
-        rc = traveller_scan(&c, r->json, &out, err);
+    if (!r->prep)
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "scan without its prepare step");
+    hg_rc rc = traveller_scan_claims(&c, r->prep, &out, err);
     return reply(r, rc, 200, out);
 }
 
@@ -246,6 +283,7 @@ const route health_routes[] = {
     {.method = "POST",
      .pattern = "/api/v1/health/declarations",
      .fn = declare_api,
+     .prepare = declare_prepare,
      .flags = ROUTE_PUBLIC | ROUTE_NO_CSRF,
      .body = &health_declaration_record,
      .status = 201,
@@ -301,6 +339,7 @@ const route health_routes[] = {
     {.method = "POST",
      .pattern = "/api/v1/health/scans",
      .fn = scan_api,
+     .prepare = scan_prepare,
      QUARANTINE,
      .body = &health_scan_record,
      .summary = "scan a declaration's QR code at the counter: verified, the clearance barcode issued"},

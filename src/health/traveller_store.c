@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../platform/audit.h"
@@ -254,17 +255,32 @@ static hg_rc flags_of(db *d, const char *decl, char *out, size_t outlen, hg_err 
     return rc;
 }
 
-hg_rc traveller_scan(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
+hg_rc health_scan_verify(db *d, int64_t now, const json_t *body, health_qr_claims *q, hg_err *err)
 {
     record r = {0};
-    health_qr_claims q;
-    *out = NULL;
     hg_rc rc = record_from_json(&health_scan_record, body, REC_CREATE, &r, err);
     if (!rc)
-        rc = health_qr_verify(record_text(&r, "qr"), c->now_ms, health_key_lookup_db, c->d, &q, err);
-    if (rc || (rc = db_begin(c->d, err)))
-        goto out;
-    char barcode[40] = "", flight_id[32] = "", flags[80] = "";
+        rc = health_qr_verify(record_text(&r, "qr"), now, health_key_lookup_db, d, q, err);
+    record_free(&r);
+    return rc;
+}
+
+hg_rc traveller_scan(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
+{
+    health_qr_claims q;
+    *out = NULL;
+    hg_rc rc = health_scan_verify(c->d, c->now_ms, body, &q, err);
+    return rc ? rc : traveller_scan_claims(c, &q, out, err);
+}
+
+hg_rc traveller_scan_claims(const hg_ctx *c, const health_qr_claims *qp, json_t **out, hg_err *err)
+{
+    health_qr_claims q = *qp;
+    *out = NULL;
+    hg_rc rc = db_begin(c->d, err);
+    if (rc)
+        return rc;
+    char barcode[40] = "", flight_id[32] = "", flags[80] = "", status[16] = "open";
     int created = 0;
     db_stmt *s = NULL;
     rc = db_query(c->d, &s, err, "SELECT barcode FROM health_travellers WHERE declaration_id = ?", "t", q.id);
@@ -300,10 +316,22 @@ hg_rc traveller_scan(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
         calendar_format_date(calendar_day_of(c->now_ms), date);
         char prefix[12];
         snprintf(prefix, sizeof prefix, "Q%.4s%.2s%.2s", date, date + 5, date + 8);
-        char like[16];
-        snprintf(like, sizeof like, "%s%%", prefix);
+        /* the day's last barcode by the key's index (fixed width: text order is number order) */
+        char upto[16];
+        snprintf(upto, sizeof upto, "%s:", prefix);
+        db_stmt *m = NULL;
         if (!rc)
-            rc = db_int(c->d, &n, err, "SELECT COUNT(*) FROM health_travellers WHERE barcode LIKE ?", "t", like);
+            rc = db_query(c->d, &m, err,
+                          "SELECT barcode FROM health_travellers WHERE barcode > ? AND barcode < ?"
+                          " ORDER BY barcode DESC LIMIT 1",
+                          "tt", prefix, upto);
+        if (!rc && (rc = db_step(m, err)) == HG_ROW) {
+            n = strtoll(db_col_text(m, 0) + strlen(prefix), NULL, 10);
+            rc = HG_OK;
+        } else if (rc == HG_DONE) {
+            rc = HG_OK;
+        }
+        db_reset(m);
         snprintf(barcode, sizeof barcode, "%s%05" PRId64, prefix, n + 1);
         if (!rc)
             rc = db_run(c->d, err,
@@ -324,18 +352,33 @@ hg_rc traveller_scan(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
     else
         db_rollback(c->d); /* scanned before: nothing to write */
     json_decref(after);
-    json_t *card = NULL;
-    if (!rc)
-        rc = traveller_card(c->d, barcode, &card, err);
-    if (!rc) {
-        json_object_set_new(card, "created", json_boolean(created));
-        char label[64];
-        snprintf(label, sizeof label, "/api/v1/health/travellers/%s/label", barcode);
-        json_object_set_new(card, "label", json_string(label));
-        *out = card;
+    /* a short answer, read from what the scan knows: the card is GET .../travellers/{barcode} */
+    if (!rc && !created) {
+        rc = db_query(c->d, &s, err, "SELECT flight_id, flags, status FROM health_travellers WHERE barcode = ?", "t",
+                      barcode);
+        if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+            snprintf(flight_id, sizeof flight_id, "%s", db_col_text(s, 0));
+            snprintf(flags, sizeof flags, "%s", db_col_text(s, 1));
+            snprintf(status, sizeof status, "%s", db_col_text(s, 2));
+            rc = HG_OK;
+        }
+        db_reset(s);
     }
-out:
-    record_free(&r);
+    json_t *fl = json_array();
+    for (const char *p = flags; fl && *p;) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        json_array_append_new(fl, json_stringn(p, len));
+        p += len + (e != NULL);
+    }
+    char label[64];
+    snprintf(label, sizeof label, "/api/v1/health/travellers/%s/label", barcode);
+    if (!rc && !(*out = json_pack("{s:s, s:b, s:s, s:o, s:s, s:s, s:s}", "barcode", barcode, "created", created,
+                                  "status", status, "flags", fl ? fl : json_array(), "flight_id", flight_id,
+                                  "declaration_id", q.id, "label", label)))
+        rc = nomem(err);
+    else if (rc)
+        json_decref(fl);
     return rc;
 }
 
