@@ -66,19 +66,30 @@ static hg_rc session_cookie(req *r, const char *value, int max_age)
  * answered 429 at once, so that a flood holds a bounded amount of memory. */
 typedef struct signin_attempt {
     int admitted;   /* counted by the throttle, pending */
+    int decided;    /* its password was tried: the throttle has its outcome */
     int busy_tries;
     int held;   /* counted in signins_held */
+    char name[65], addr[64];   /* what it was counted under, to take back an undecided one */
 } signin_attempt;
 #define SIGNIN_BUSY_TRIES 200
 #define SIGNIN_BUSY_RETRY_MS 25
 #define SIGNIN_MAX_HELD 64
 static _Atomic int signins_held;
 
+/* Called when the request ends, answered or not: an attempt admitted but never tried (its
+ * client went away while it was held, or the pool stayed full) stops being pending at once,
+ * instead of making that client's next attempts wait until the window ends. */
 static void signin_attempt_free(void *p)
 {
     signin_attempt *a = p;
     if (a->held)
         signins_held--;
+    if (a->admitted && !a->decided) {
+        hg_err e = {0};
+        db *d = db_thread(&e);
+        if (d && throttle_abandoned(d, a->name, a->addr, &e))
+            log_warn("sign-in throttle: an undecided attempt stays pending until its window ends: %s", e.message);
+    }
     xfree(a);
 }
 
@@ -122,6 +133,8 @@ static hg_rc session_create_api(req *r, hg_err *err)
                            "too many failed sign-ins; try again in %d seconds", v.retry_after_s);
         }
         a->admitted = 1;
+        snprintf(a->name, sizeof a->name, "%s", name);
+        snprintf(a->addr, sizeof a->addr, "%s", r->addr);
         if (v.delay_ms) {
             req_defer(r, v.delay_ms);
             return HG_OK;
@@ -130,6 +143,7 @@ static hg_rc session_create_api(req *r, hg_err *err)
     principal p;
     char token[65];
     rc = session_login(r->db, name, password, r->addr, &p, token, err);
+    a->decided = !(rc == HG_TOOMANY && strcmp(err->code, "busy") == 0);
     if (rc == HG_TOOMANY && strcmp(err->code, "busy") == 0) {
         if (!a->held && signins_held < SIGNIN_MAX_HELD) {
             a->held = 1;
