@@ -371,7 +371,7 @@ hg_rc traveller_scan_claims(const hg_ctx *c, const health_qr_claims *qp, json_t 
         json_array_append_new(fl, json_stringn(p, len));
         p += len + (e != NULL);
     }
-    char label[64];
+    char label[96];
     snprintf(label, sizeof label, "/api/v1/health/travellers/%s/label", barcode);
     if (!rc && !(*out = json_pack("{s:s, s:b, s:s, s:o, s:s, s:s, s:s}", "barcode", barcode, "created", created,
                                   "status", status, "flags", fl ? fl : json_array(), "flight_id", flight_id,
