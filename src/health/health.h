@@ -186,6 +186,11 @@ hg_rc traveller_check(const hg_ctx *c, const char *barcode, const json_t *body, 
 hg_rc traveller_sample(const hg_ctx *c, const char *barcode, const json_t *body, json_t **out, hg_err *err);
 hg_rc traveller_result(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
 hg_rc traveller_clear(const hg_ctx *c, const char *barcode, json_t **out, hg_err *err);
+/* Travellers of one flight in a batch: every open traveller of the flight whose facts allow
+ * clearance is cleared, in one transaction, each with its audit row and event; the others are
+ * answered with why they stay: {flight_id, cleared: [barcode...], left: [{barcode, why,
+ * handover_required}]}. HG_NOTFOUND for an unknown flight. */
+hg_rc flight_clear_batch(const hg_ctx *c, const char *flight_id, json_t **out, hg_err *err);
 hg_rc traveller_handover(const hg_ctx *c, const char *barcode, const json_t *body, json_t **out, hg_err *err);
 /* The receiving unit acknowledges a handover: by its account (barcode) or by the signed link's
  * token (barcode NULL). */

@@ -125,6 +125,14 @@ static hg_rc flight_sent_api(req *r, hg_err *err)
     return reply(r, rc, 200, out);
 }
 
+static hg_rc flight_clear_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = flight_clear_batch(&c, r->params[0], &out, err);
+    return reply(r, rc, 200, out);
+}
+
 static hg_rc flights_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
@@ -336,6 +344,11 @@ const route health_routes[] = {
      .fn = flight_sent_api,
      QUARANTINE,
      .summary = "send a flight's samples to the laboratory"},
+    {.method = "POST",
+     .pattern = "/api/v1/health/flights/{id}/clearance",
+     .fn = flight_clear_api,
+     QUARANTINE,
+     .summary = "clear in a batch every traveller of a flight whose results and answers allow it"},
     {.method = "POST",
      .pattern = "/api/v1/health/scans",
      .fn = scan_api,

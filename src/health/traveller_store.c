@@ -547,6 +547,74 @@ hg_rc traveller_clear(const hg_ctx *c, const char *barcode, json_t **out, hg_err
     return rc;
 }
 
+hg_rc flight_clear_batch(const hg_ctx *c, const char *flight_id, json_t **out, hg_err *err)
+{
+    json_t *open = NULL, *cleared = json_array(), *left = json_array();
+    db_stmt *s = NULL;
+    int64_t n = 0;
+    *out = NULL;
+    hg_rc rc = cleared && left ? db_begin(c->d, err) : nomem(err);
+    if (rc)
+        goto out;
+    rc = db_int(c->d, &n, err, "SELECT COUNT(*) FROM health_flights WHERE id = ?", "t", flight_id);
+    if (!rc && !n)
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no inbound flight %s", flight_id);
+    if (!rc)
+        rc = db_query(c->d, &s, err,
+                      "SELECT barcode FROM health_travellers WHERE flight_id = ? AND status = 'open' ORDER BY barcode",
+                      "t", flight_id);
+    if (!rc)
+        rc = health_stmt_rows(s, &open, err);
+    size_t i;
+    json_t *row;
+    json_array_foreach(open, i, row)
+    {
+        const char *barcode = json_string_value(json_object_get(row, "barcode")), *why = NULL;
+        health_facts f;
+        char status[16];
+        int handover = 0;
+        if (rc || (rc = health_facts_of(c->d, barcode, &f, status, err)))
+            break;
+        if (!health_clearance(&f, &why, &handover)) {
+            json_array_append_new(
+                left, json_pack("{s:s, s:s, s:b}", "barcode", barcode, "why", why, "handover_required", handover));
+            continue;
+        }
+        json_t *after = json_pack("{s:s, s:s, s:s}", "barcode", barcode, "status", "cleared", "flight_id", flight_id);
+        rc = after ? db_run(c->d, err,
+                            "UPDATE health_travellers SET status = 'cleared', outcome_ms = ?, outcome_by = ?"
+                            " WHERE barcode = ?",
+                            "itt", c->now_ms, c->actor, barcode)
+                   : nomem(err);
+        if (!rc)
+            rc = event_emit_about(c->d, "health.cleared", "health_traveller", barcode, NULL, c->actor, c->request_id,
+                                  NULL, err);
+        if (!rc)
+            rc = audit_append(c->d,
+                              &(audit_event){.actor = c->actor,
+                                             .action = "health.clear",
+                                             .object_type = "health_traveller",
+                                             .object_id = barcode,
+                                             .request_id = c->request_id,
+                                             .after = after},
+                              NULL, err);
+        json_decref(after);
+        if (!rc)
+            json_array_append_new(cleared, json_string(barcode));
+    }
+    if (!rc)
+        rc = db_commit(c->d, err);
+    else
+        db_rollback(c->d);
+    if (!rc && !(*out = json_pack("{s:s, s:O, s:O}", "flight_id", flight_id, "cleared", cleared, "left", left)))
+        rc = nomem(err);
+out:
+    json_decref(open);
+    json_decref(cleared);
+    json_decref(left);
+    return rc;
+}
+
 static void token_hex(char token[65], char hash[65])
 {
     unsigned char rnd[32], h[crypto_hash_sha256_BYTES];

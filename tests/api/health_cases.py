@@ -316,8 +316,13 @@ def register_area(test, eq, error_of):
                         {"barcode": code, "kind": "nucleic_acid", "result": "negative"}).status, 201)
         eq(s.with_token(lab, "POST", "/api/v1/health/results",
                         {"barcode": pcode, "kind": "nucleic_acid", "result": "positive"}).status, 201)
-        r = s.as_user("quarantine", "POST", "/api/v1/health/travellers/%s/clear" % code)
-        eq((r.status, r.json["status"]), (200, "cleared"))
+        # travellers of one flight with the same answers, in a batch: the negative one cleared, the
+        # positive one left with its reason
+        error_of(s.as_user("quarantine", "POST", "/api/v1/health/flights/XX1-20000101/clearance"), 404)
+        r = s.as_user("quarantine", "POST", "/api/v1/health/flights/%s/clearance" % fid)
+        eq((r.status, r.json["cleared"]), (200, [code]))
+        eq([(x["barcode"], x["handover_required"]) for x in r.json["left"]], [(pcode, True)])
+        error_of(s.as_user("quarantine", "POST", "/api/v1/health/travellers/%s/clear" % code), 409, field="barcode")
         error_of(s.as_user("quarantine", "POST", "/api/v1/health/travellers/%s/clear" % pcode), 409,
                  code="handover_required")
         ho = {"vehicle": "辽B·12345", "unit": "大连市第六人民医院", "person": "李医生"}
