@@ -119,6 +119,17 @@ async function unitTests() {
   assert.equal(i.errorText(err(400, { code: 'invalid', field: 'x', message: 'something new' })), '输入无效：something new')
   assert.equal(i.errorText(err(404, { code: 'not_found', message: 'no such declaration' })), '没有这份报关单')
   assert.equal(i.errorText(err(403, { code: 'forbidden', message: 'officers only' })), '您的角色或岗位无权执行此操作')
+  // the health pages' helpers: the API's reasons to their words, the form to the body
+  const h = await import(pathToFileURL(path.join(webDir, 'src/areas/health/health.js')))
+  assert.equal(h.whyKey('a laboratory result is positive: the traveller is handed over'), 'positive')
+  assert.equal(h.whyKey('a temperature of 37.3 °C or more was measured: the traveller is handed over'), 'fever')
+  assert.equal(h.whyKey('something else'), null)
+  assert.equal(h.fieldOf('visits[0].left_on'), 'visits')
+  assert.equal(h.fieldOf('symptoms[1].symptom'), 'symptoms_other')
+  const body = h.declarationBody({ symptoms: ['fever'], visits: [{ country: '' }], document_type: 'passport',
+    mrz: ' P<UTO...\nL898 ', symptoms_other: '' }, 'en')
+  assert.deepEqual([body.symptoms, body.visits, body.mrz, body.language, 'symptoms_other' in body],
+    [[{ symptom: 'fever' }], [], 'P<UTO... L898', 'en', false])
   assert.equal(i.errorText(err(418, { code: 'teapot', field: 'x', message: 'short and stout' })), 'short and stout')
   i.i18n.global.locale.value = 'en'
   assert.equal(i.errorText(wait), 'Release waits for the laboratory results of its samples')
@@ -1408,6 +1419,7 @@ const tests = {
     await page.locator('input[data-test=hc-scan]').press('Enter')
     await page.locator('[data-test=hc-barcode]', { hasText: b2 }).waitFor()
     await page.locator('[data-test=hc-card] .el-tag', { hasText: '应转运' }).waitFor()
+    await page.locator('[data-test=hc-why]', { hasText: '检测结果阳性' }).waitFor()
     await page.keyboard.press('F4')
     await page.locator('.el-dialog [name=vehicle]').fill('辽B·12345')
     await page.locator('.el-dialog [name=unit]').fill('大连市第六人民医院')

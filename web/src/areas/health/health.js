@@ -26,3 +26,12 @@ export function fieldOf(field) {
 
 // A scanner types the code and Enter; some add spaces at the ends.
 export const scannedText = (s) => (s || '').trim()
+
+// The API's reason a traveller cannot be cleared (health_clearance in src/health/health.c), as
+// the key of its words in messages.js `why`; null for a reason not known here (shown as it is).
+const WHY = [[/positive/, 'positive'], [/37\.3/, 'fever'], [/symptoms/, 'symptoms'], [/close contact/, 'contact'],
+  [/pending/, 'pending'], [/no negative/, 'none'], [/judgement/, 'judgement']]
+export function whyKey(text) {
+  const hit = WHY.find(([rx]) => rx.test(text || ''))
+  return hit ? hit[1] : null
+}

@@ -39,6 +39,10 @@ export const zh = {
     handoverRequired: '应转运', samples: '样本', results: '检测结果', pending: '待检测', created: '已发放新条码',
     again: '已扫描过，沿用原条码',
   },
+  why: {
+    positive: '检测结果阳性：应转运', fever: '体温 ≥ 37.3 °C：应转运', symptoms: '有症状：应转运', contact: '密切接触者：应转运',
+    pending: '检测结果未出', none: '尚无阴性检测结果', judgement: '医学检查判定',
+  },
   flag: { symptoms: '有症状', contact: '接触史', cluster: '聚集性发热', antipyretics: '服用退烧药', travel: '14天旅行史' },
   flights: {
     title: '入境航班', date: '日期', newFlight: '登记航班', origin: '始发地', scheduled: '计划到达',
@@ -99,6 +103,11 @@ export const en = {
     confirm: 'Hand over', status: { open: 'Open', cleared: 'Cleared', handed_over: 'Handed over' },
     clearable: 'May be cleared', handoverRequired: 'Hand over', samples: 'Samples', results: 'Results',
     pending: 'Pending', created: 'New barcode issued', again: 'Scanned before: same barcode',
+  },
+  why: {
+    positive: 'A positive result: hand over', fever: 'Temperature of 37.3 °C or more: hand over',
+    symptoms: 'Symptoms: hand over', contact: 'A close contact: hand over', pending: 'Results pending',
+    none: 'No negative result yet', judgement: "The officer's judgement",
   },
   flag: { symptoms: 'Symptoms', contact: 'Contact', cluster: 'Fever cluster', antipyretics: 'Antipyretics', travel: 'Travel (14 days)' },
   flights: {
