@@ -7,6 +7,9 @@ import paths from './paths.json'
 import { watch } from 'vue'
 import { session, loadSession, homeOf, can } from './session.js'
 import { i18n } from './i18n.js'
+import { areaPages, addAreaMessages } from './areas.js'
+
+addAreaMessages(i18n)
 
 import SignIn from './pages/SignIn.vue'
 import Shell from './pages/Shell.vue'
@@ -45,11 +48,18 @@ const children = Object.entries(pages).map(([name, [component, allowed]]) => ({
   meta: { allowed },
   props: true,
 }))
+// the business areas' pages (areas.js): signed-in ones in the frame, public ones alone
+for (const p of areaPages.filter((a) => !a.public))
+  children.push({ name: p.name, path: p.path, component: p.component, meta: { allowed: p.allowed, title: p.menu }, props: true })
+const publicAreaPages = areaPages
+  .filter((a) => a.public)
+  .map((p) => ({ name: p.name, path: p.path, component: p.component, meta: { public: true, title: p.menu }, props: true }))
 
 export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
     { name: 'signin', path: pathOf.signin, component: SignIn, meta: { public: true } },
+    ...publicAreaPages,
     {
       path: '/',
       component: Shell,
