@@ -36,6 +36,10 @@ void keydir_key_id(const unsigned char pk[32], char id[KEYDIR_ID_LEN + 1]);
  * HG_IO for a file that cannot be read or is not a key, HG_FORBIDDEN for one others can read. */
 hg_rc keydir_load(const char *dir, const char *name, const char *what, keydir_key *k, int *created, hg_err *err);
 
+/* The same without creating anything: HG_NOTFOUND when dir or the file does not exist (a
+ * verifier reads the keys it checks against; it never makes them). */
+hg_rc keydir_read(const char *dir, const char *name, const char *what, keydir_key *k, hg_err *err);
+
 /* Rotation in two steps: keydir_prepare makes a new key in a temporary file of dir (*tmp, the
  * caller frees it); after the caller has recorded k->pk_hex, keydir_install renames it over
  * `name`. keydir_abandon removes the temporary file instead. */
@@ -52,6 +56,17 @@ int keydir_verify(const char *key_id, const char *pk_hex, const void *msg, size_
 /* Reads the n-byte secret in file `name` of dir into out, creating it from random bytes when
  * missing. Errors as keydir_load. */
 hg_rc keydir_secret(const char *dir, const char *name, const char *what, unsigned char *out, size_t n, hg_err *err);
+
+/* keydir_secret, telling in *created whether this call made the file. */
+hg_rc keydir_secret_made(const char *dir, const char *name, const char *what, unsigned char *out, size_t n,
+                         int *created, hg_err *err);
+/* keydir_secret without creating: HG_NOTFOUND when there is no such file. */
+hg_rc keydir_secret_read(const char *dir, const char *name, const char *what, unsigned char *out, size_t n,
+                         hg_err *err);
+
+/* Appends text to file `name` of dir (made 0600, and dir 0700, when missing) and makes it
+ * durable: lists the key directory keeps, such as the public halves of retired keys. */
+hg_rc keydir_append(const char *dir, const char *name, const char *what, const char *text, hg_err *err);
 
 /* Wipes k's secret half. */
 void keydir_key_wipe(keydir_key *k);
