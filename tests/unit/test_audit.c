@@ -1197,11 +1197,11 @@ static void test_rotation_statement(void **state)
     mkdir(elsewhere, 0700);
     unsigned char ck[32];
     assert_int_equal(keydir_secret_read(f->keys, "audit-chain.key", "chain key", ck, 32, &err), HG_OK);
-    char ckpath[240], hex[65];
+    char ckpath[240], hex[65], line[70];
     snprintf(ckpath, sizeof ckpath, "%s/audit-chain.key", elsewhere);
     hex_encode(ck, 32, hex);
-    strcat(hex, "\n");
-    spit(ckpath, hex);
+    snprintf(line, sizeof line, "%s\n", hex);
+    spit(ckpath, line);
     chmod(ckpath, 0600);
     audit_verify_opts o = {.key_dir = elsewhere, .trust_file = trust, .checkpoint_file = f->file};
     assert_int_equal(audit_verify_with(f->d, &o, &rep, &err), HG_OK);
