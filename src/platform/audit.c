@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "buf.h"
 #include "json_canon.h"
 #include "keydir.h"
@@ -144,6 +145,9 @@ const migration audit_migrations[] = {
      "$$;\n"
      "CREATE TRIGGER audit_chain_sealed BEFORE UPDATE ON audit_chain"
      " FOR EACH ROW EXECUTE FUNCTION audit_chain_refuse_change();\n"},
+    /* Which credential acted ("session:ID", "token:ID"), besides who (issue 13 §1). Covered
+     * by the hash when present: a row without one hashes as before. */
+    {12, "audit rows name the credential", "ALTER TABLE audit_log ADD COLUMN credential TEXT;", NULL, NULL},
     {0},
 };
 
@@ -330,7 +334,7 @@ static hg_rc hash_parsed(const audit_row *r, const unsigned char *key, json_t *b
         set_text(obj, "actor", r->actor) || set_text(obj, "action", r->action) ||
         set_text(obj, "object_type", r->object_type) || set_text(obj, "object_id", r->object_id) ||
         set_text(obj, "request_id", r->request_id) || json_object_set_nocheck(obj, "before", before) ||
-        json_object_set_nocheck(obj, "after", after)) {
+        json_object_set_nocheck(obj, "after", after) || (r->credential && set_text(obj, "credential", r->credential))) {
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
         goto out;
     }
@@ -379,6 +383,8 @@ static hg_rc hash_spliced(const audit_row *r, const unsigned char *key, char has
         (void)((rc = buf_puts(&b, ",\"after\":")) || (rc = buf_puts(&b, r->after_json ? r->after_json : "null")) ||
                (rc = buf_appendf(&b, ",\"at_ms\":%" PRId64 ",\"before\":", r->at_ms)) ||
                (rc = buf_puts(&b, r->before_json ? r->before_json : "null")));
+    if (!rc && r->credential)
+        rc = splice_text(&b, "credential", r->credential);
     if (!rc)
         rc = splice_text(&b, "object_id", r->object_id);
     if (!rc)
@@ -400,7 +406,8 @@ static hg_rc hash_spliced(const audit_row *r, const unsigned char *key, char has
 static hg_rc check_row_texts(const audit_row *r, hg_err *err)
 {
     if (!is_hex(r->prev_hash, 64) || !text_ok(r->actor) || !text_ok(r->action) || !text_ok(r->object_type) ||
-        !text_ok(r->object_id) || (r->request_id && !text_ok(r->request_id)))
+        !text_ok(r->object_id) || (r->request_id && !text_ok(r->request_id)) ||
+        (r->credential && !text_ok(r->credential)))
         return hg_fail(err, HG_INVALID, "invalid", NULL,
                        "audit row %" PRId64 " has a missing, oversized or non-UTF-8 field", r->seq);
     return HG_OK;
@@ -739,7 +746,7 @@ static int col_exact_int(db_stmt *s, int i, int64_t *v)
 
 #define WALK_COLS                                                                                                      \
     "SELECT seq, at_ms, actor, action, object_type, object_id, request_id, before_json, after_json, "                  \
-    "prev_hash, hash FROM audit_log "
+    "prev_hash, hash, credential FROM audit_log "
 #define WALK_PAGE 10000
 
 /* What a walk checks: rows from..to (to 0: to the end), the first linking to prev; rows from
@@ -818,7 +825,8 @@ static hg_rc walk_rows(db *d, walk *w, audit_report *rep, int64_t *last, hg_err 
                            db_col_text(s, 5),
                            db_col_text(s, 6),
                            db_col_text(s, 7),
-                           db_col_text(s, 8)};
+                           db_col_text(s, 8),
+                           db_col_text(s, 11)};
             hg_err herr;
             hg_rc hrc = hash_row_with(&r, seq >= w->keyed_from ? w->key : NULL, hash, &herr);
             if (hrc == HG_NOMEM || hrc == HG_INTERNAL) {
@@ -981,8 +989,11 @@ hg_rc audit_append(db *d, const audit_event *e, int64_t *seq_out, hg_err *err)
     return audit_append_keep(d, e, NULL, seq_out, err);
 }
 
-/* audit_append_keep with the row's time given (0: now). */
-static hg_rc append_at(db *d, const audit_event *e, int64_t at_ms, char **after_text, int64_t *seq_out, hg_err *err)
+/* audit_append_keep with the row's time (0: now) and the credential that acted (or NULL) given.
+ * The credential is not a member of audit_event so that the stores' positional initialisers of
+ * it stay as they are. */
+static hg_rc append_at(db *d, const audit_event *e, int64_t at_ms, const char *credential, char **after_text,
+                       int64_t *seq_out, hg_err *err)
 {
     char *before = NULL, *after = NULL;
     char prev[65], hash[65];
@@ -992,7 +1003,8 @@ static hg_rc append_at(db *d, const audit_event *e, int64_t at_ms, char **after_
     if (!at_ms)
         at_ms = now_ms();
     if (!text_ok(e->actor) || !*e->actor || !text_ok(e->action) || !*e->action || !text_ok(e->object_type) ||
-        !*e->object_type || !text_ok(e->object_id) || !*e->object_id || (e->request_id && !text_ok(e->request_id)))
+        !*e->object_type || !text_ok(e->object_id) || !*e->object_id || (e->request_id && !text_ok(e->request_id)) ||
+        (credential && (!text_ok(credential) || !*credential)))
         return hg_fail(err, HG_INVALID, "invalid", NULL,
                        "an audit event needs actor, action, object_type and object_id: UTF-8, at most %d bytes",
                        AUDIT_TEXT_MAX);
@@ -1009,7 +1021,8 @@ static hg_rc append_at(db *d, const audit_event *e, int64_t at_ms, char **after_
     if ((rc = chain_key_for_write(d, key, err)) || (rc = audit_head(d, &seq, prev, err)))
         goto out;
     seq++;
-    audit_row r = {seq, prev, at_ms, e->actor, e->action, e->object_type, e->object_id, e->request_id, before, after};
+    audit_row r = {seq,           prev,        at_ms,  e->actor, e->action,     e->object_type,
+                   e->object_id,  e->request_id, before, after,  credential};
     /* Hashed from the very texts stored (canon_text has just written them from the values,
      * refusing text that is not UTF-8, the one thing that would not survive a round trip),
      * so verify, which parses them back, recomputes the same hash. */
@@ -1019,9 +1032,9 @@ static hg_rc append_at(db *d, const audit_event *e, int64_t at_ms, char **after_
         goto out;
     rc = db_run(d, err,
                 "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, object_id, request_id, before_json, "
-                "after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                "iittttttttt", seq, at_ms, e->actor, e->action, e->object_type, e->object_id, e->request_id, before,
-                after, prev, hash);
+                "after_json, prev_hash, hash, credential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "iitttttttttt", seq, at_ms, e->actor, e->action, e->object_type, e->object_id, e->request_id, before,
+                after, prev, hash, credential);
     if (rc == HG_CONFLICT)
         rc = hg_fail(err, HG_CONFLICT, "conflict", NULL,
                      "audit row %" PRId64 " was taken: audit_append must run inside db_begin", seq);
@@ -1043,7 +1056,7 @@ out:
 
 hg_rc audit_append_keep(db *d, const audit_event *e, char **after_text, int64_t *seq_out, hg_err *err)
 {
-    return append_at(d, e, 0, after_text, seq_out, err);
+    return append_at(d, e, 0, NULL, after_text, seq_out, err);
 }
 
 hg_rc audit_checkpoint_job(db *d, hg_err *err)
@@ -1071,8 +1084,14 @@ hg_rc audit_commit_keep(const hg_ctx *c, hg_rc rc, const char *action, const cha
     if (after_text)
         *after_text = NULL;
     if (!rc) {
+        /* the credential the principal acted with: which session or which token */
+        char credential[40] = "";
+        if (c->who && c->who->token_id > 0)
+            snprintf(credential, sizeof credential, "token:%" PRId64, c->who->token_id);
+        else if (c->who && c->who->session_id > 0)
+            snprintf(credential, sizeof credential, "session:%" PRId64, c->who->session_id);
         audit_event e = {c->actor, action, type, id, c->request_id, before, after, after_canon};
-        rc = append_at(c->d, &e, c->now_ms, after_text, NULL, err);
+        rc = append_at(c->d, &e, c->now_ms, credential[0] ? credential : NULL, after_text, NULL, err);
     }
     if (!rc)
         rc = db_commit(c->d, err);
@@ -1782,7 +1801,7 @@ hg_rc audit_list_json(db *d, const audit_filter *f, json_t **out, hg_err *err)
      * bound), so at most 64 distinct texts reach the statement cache. */
     buf_init(&sql, 1024);
     rc = buf_puts(&sql, "SELECT seq, at_ms, actor, action, object_type, object_id, request_id, before_json, "
-                        "after_json, hash FROM audit_log WHERE 1 = 1");
+                        "after_json, hash, credential FROM audit_log WHERE 1 = 1");
     if (!rc && f->object_type)
         rc = buf_puts(&sql, " AND object_type = ?");
     if (!rc && f->object_id)
@@ -1835,11 +1854,11 @@ hg_rc audit_list_json(db *d, const audit_filter *f, json_t **out, hg_err *err)
         time_format_rfc3339(db_col_int(s, 1), at, sizeof at);
         json_t *before = stored_json(db_col_text(s, 7)), *after = stored_json(db_col_text(s, 8));
         json_t *item = before && after
-                           ? json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:O, s:O, s:s}", "seq", (json_int_t)seq,
-                                       "at", at, "actor", db_col_text(s, 2), "action", db_col_text(s, 3),
-                                       "object_type", db_col_text(s, 4), "object_id", db_col_text(s, 5),
-                                       "request_id", db_col_text(s, 6), "before", before, "after", after, "hash",
-                                       db_col_text(s, 9))
+                           ? json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:O, s:O, s:s, s:s?}", "seq",
+                                       (json_int_t)seq, "at", at, "actor", db_col_text(s, 2), "action",
+                                       db_col_text(s, 3), "object_type", db_col_text(s, 4), "object_id",
+                                       db_col_text(s, 5), "request_id", db_col_text(s, 6), "before", before, "after",
+                                       after, "hash", db_col_text(s, 9), "credential", db_col_text(s, 10))
                            : NULL;
         json_decref(before);
         json_decref(after);

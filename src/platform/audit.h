@@ -35,7 +35,8 @@ typedef struct audit_event {
 } audit_event;
 
 /* The end of every write: with rc == HG_OK, appends the audit row of the change (action,
- * object type and id, the states before and after; the actor, request id and time from c) and
+ * object type and id, the states before and after; the actor, request id and time from c, and
+ * the credential c->who acted with, "session:ID" or "token:ID", when there is one) and
  * commits; with any other rc, or when the row or the commit fails, rolls back. Returns the
  * first failure. The change and its row are one transaction: neither is stored without the
  * other. after_canon / after_text as audit_append_keep (NULL when unused). */
@@ -76,11 +77,13 @@ typedef struct audit_row {
     const char *request_id;    /* or NULL */
     const char *before_json;   /* canonical JSON text, or NULL */
     const char *after_json;    /* canonical JSON text, or NULL */
+    const char *credential;    /* "session:ID", "token:ID", or NULL (then not in the hash) */
 } audit_row;
 
 /* The plain row hash: hex SHA-256 of "<seq>\n<prev_hash>\n<canonical JSON of {action, actor,
  * after, at_ms, before, object_id, object_type, request_id}>" into hash (65 bytes). Rows before
- * audit_chain.keyed_from carry it; later rows carry the HMAC-SHA256 of the same bytes with the
+ * audit_chain.keyed_from carry it (a row's credential, when it has one, is hashed as one more
+ * key, "credential", of the object); later rows carry the HMAC-SHA256 of the same bytes with the
  * chain key, which this function does not know: it is what an attacker without the key can
  * compute, and tests forge with it.
  * before/after must already be canonical (what audit_append stores), so that a column
@@ -189,7 +192,7 @@ hg_rc audit_export(db *d, const char *path, int64_t *count, hg_err *err);
  * object_id, actor (NULL = any), from_ms <= at_ms < to_ms (0 = open), at most limit
  * (<= 0: 50; capped at 500), starting below seq cursor (0 = from the newest). f may be
  * NULL. *out gets {"items":[{seq, at (RFC 3339), actor, action, object_type, object_id,
- * request_id, before, after, hash}...],"next_cursor": seq to pass as cursor, or null};
+ * request_id, before, after, hash, credential}...],"next_cursor": seq to pass as cursor, or null};
  * caller owns it. HG_DB when a stored row cannot be read back (run audit verify). */
 typedef struct audit_filter {
     const char *object_type;

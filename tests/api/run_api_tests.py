@@ -744,6 +744,9 @@ def audit_heads_are_anchored_outside_the_database(s):
     assert r.status in (200, 201), r
     p = s.cli("audit", "verify", "--checkpoint", heads, "--trust", trust)
     assert "not yet anchored" in p.stdout, p.stdout
+    # the changes made through a context name the credential that acted (issue 13 §1)
+    creds = s.sql("SELECT credential FROM audit_log WHERE credential IS NOT NULL")
+    assert any(c[0].startswith("session:") for c in creds), creds[:5]
     again = s.cli("audit", "export", heads).stdout
     assert "appended 1 signed heads" in again, again
     empty = os.path.join(s.dir, "empty.jsonl")

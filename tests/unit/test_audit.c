@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "auth.h"
 #include "buf.h"
 #include "keydir.h"
 #include "db.h"
@@ -201,17 +202,17 @@ static void rehash(db *d, int64_t from, int64_t to)
         db_stmt *s;
         assert_int_equal(db_query(d, &s, &err,
                                   "SELECT at_ms, actor, action, object_type, object_id, request_id, before_json, "
-                                  "after_json FROM audit_log WHERE seq = ?",
+                                  "after_json, credential FROM audit_log WHERE seq = ?",
                                   "i", seq),
                          HG_OK);
         assert_int_equal(db_step(s, &err), HG_ROW);
-        char *c[7];
-        for (int i = 0; i < 7; i++)
+        char *c[8];
+        for (int i = 0; i < 8; i++)
             c[i] = xstrdup(db_col_text(s, i + 1));
-        audit_row r = {seq, prev, db_col_int(s, 0), c[0], c[1], c[2], c[3], c[4], c[5], c[6]};
+        audit_row r = {seq, prev, db_col_int(s, 0), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]};
         assert_int_equal(audit_hash_row(&r, hash, &err), HG_OK);
         db_reset(s);
-        for (int i = 0; i < 7; i++)
+        for (int i = 0; i < 8; i++)
             xfree(c[i]);
         assert_int_equal(db_run(d, &err, "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", "tti", prev,
                                 hash, seq),
@@ -475,7 +476,7 @@ static void test_insert_rows(void **state)
     sql(f->d, "DELETE FROM audit_log WHERE seq = 10");
     char *h9 = text_at(f->d, "SELECT hash FROM audit_log WHERE seq = ?", 9);
     char forged[65];
-    audit_row r = {10, h9, 1, "mallory", "user.create", "user", "mallory", NULL, NULL, "{\"role\":\"admin\"}"};
+    audit_row r = {10, h9, 1, "mallory", "user.create", "user", "mallory", NULL, NULL, "{\"role\":\"admin\"}", NULL};
     assert_int_equal(audit_hash_row(&r, forged, &err), HG_OK);
     assert_int_equal(db_run(f->d, &err,
                             "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, object_id, after_json, "
@@ -899,7 +900,8 @@ static void t_forge_plain_row(fx *f)
     hg_err err;
     char forged[65];
     char *h = text_at(f->d, "SELECT hash FROM audit_log WHERE seq = ?", T_ROWS);
-    audit_row r = {T_ROWS + 1, h, 1, "mallory", "user.create", "user", "mallory", NULL, NULL, "{\"role\":\"admin\"}"};
+    audit_row r = {T_ROWS + 1, h, 1, "mallory", "user.create", "user", "mallory", NULL, NULL, "{\"role\":\"admin\"}",
+                   NULL};
     assert_int_equal(audit_hash_row(&r, forged, &err), HG_OK);
     assert_int_equal(db_run(f->d, &err,
                             "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, object_id, after_json, "
@@ -1010,7 +1012,7 @@ static const tamper_case tamper_cases[] = {
      NULL, 0, 10, "row 10: previous hash does not link to row 9"},
     {"duplicate a row",
      "INSERT INTO audit_log SELECT 28, at_ms, actor, action, object_type, object_id, request_id, before_json, "
-     "after_json, prev_hash, hash FROM audit_log WHERE seq = 12",
+     "after_json, prev_hash, hash, credential FROM audit_log WHERE seq = 12",
      NULL, 0, 28, "row 28: previous hash does not link to row 27"},
     {"change seq", "UPDATE audit_log SET seq = 100 WHERE seq = 26", NULL, 0, 26,
      "row 26 missing: sequence jumps from 25 to 27"},
@@ -1119,7 +1121,7 @@ static void test_no_head_over_foreign_rows(void **state)
     assert_int_equal(count(f->d, "SELECT COUNT(*) FROM audit_checkpoint"), 4);
     char *h = text_at(f->d, "SELECT hash FROM audit_log WHERE seq = ?", 22);
     char forged[65];
-    audit_row r = {23, h, 1, "mallory", "user.create", "user", "mallory", NULL, NULL, NULL};
+    audit_row r = {23, h, 1, "mallory", "user.create", "user", "mallory", NULL, NULL, NULL, NULL};
     assert_int_equal(audit_hash_row(&r, forged, &err), HG_OK);
     assert_int_equal(db_run(f->d, &err,
                             "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, object_id, prev_hash, "
@@ -1234,7 +1236,7 @@ static void test_switch_from_plain(void **state)
     assert_int_equal(db_open(f->path, &f->d, &err), HG_OK);
     assert_int_equal(db_migrate(f->d, before, NULL, &err), HG_OK);
     for (int64_t seq = 1; seq <= 5; seq++) {
-        audit_row r = {seq, prev, 1000 + seq, "alice", "x.update", "x", "X1", NULL, NULL, "{\"n\":1}"};
+        audit_row r = {seq, prev, 1000 + seq, "alice", "x.update", "x", "X1", NULL, NULL, "{\"n\":1}", NULL};
         assert_int_equal(audit_hash_row(&r, hash, &err), HG_OK);
         assert_int_equal(db_run(f->d, &err,
                                 "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, object_id, after_json, "
@@ -1277,6 +1279,36 @@ static void test_switch_from_plain(void **state)
     expect_broken(f->d, NULL, 2, "row 2: hash does not match its content");
     sql(f->d, "UPDATE audit_log SET actor = 'alice' WHERE seq = 2; UPDATE audit_log SET actor = 'mallory' WHERE seq = 8");
     expect_broken(f->d, NULL, 8, "row 8: hash does not match its content");
+}
+
+/* A change made through a context names the credential its principal acted with; the hash
+ * covers it, so that it cannot be added, changed or removed afterwards (issue 13 §1). */
+static void test_credential_recorded(void **state)
+{
+    fx *f = *state;
+    hg_err err;
+    principal by_token = {.user_id = 1, .name = "lab01", .token_id = 42};
+    principal by_session = {.user_id = 2, .name = "officer", .session_id = 7};
+    for (int i = 0; i < 3; i++) {
+        hg_ctx c = ctx_command(f->d, i == 2 ? "cli:root" : i ? "officer" : "lab01");
+        c.who = i == 2 ? NULL : i ? &by_session : &by_token;
+        assert_int_equal(db_begin(f->d, &err), HG_OK);
+        assert_int_equal(audit_commit(&c, HG_OK, "x.update", "x", "X1", NULL, NULL, &err), HG_OK);
+    }
+    char *cred = text_at(f->d, "SELECT credential FROM audit_log WHERE seq = ?", 1);
+    assert_string_equal(cred, "token:42");
+    xfree(cred);
+    cred = text_at(f->d, "SELECT credential FROM audit_log WHERE seq = ?", 2);
+    assert_string_equal(cred, "session:7");
+    xfree(cred);
+    assert_int_equal(count(f->d, "SELECT COUNT(*) FROM audit_log WHERE seq = 3 AND credential IS NULL"), 1);
+    expect_whole(f->d, NULL, 3, 0);
+    drop_triggers(f->d);
+    sql(f->d, "UPDATE audit_log SET credential = 'session:7' WHERE seq = 1");
+    expect_broken(f->d, NULL, 1, "row 1: hash does not match its content");
+    sql(f->d, "UPDATE audit_log SET credential = 'token:42' WHERE seq = 1;"
+              "UPDATE audit_log SET credential = 'token:1' WHERE seq = 3");
+    expect_broken(f->d, NULL, 3, "row 3: hash does not match its content");
 }
 
 /* ---- every allocation failing in turn ---- */
@@ -1359,6 +1391,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_heads_by_time_and_job, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rotation_statement, setup, teardown),
         cmocka_unit_test_setup_teardown(test_switch_from_plain, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_credential_recorded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_allocation_failures, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
