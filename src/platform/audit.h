@@ -178,7 +178,7 @@ hg_rc audit_key_id(char key_id[17]);
  * pinned head does not verify (the server never signs over rows it did not write); db
  * errors. */
 hg_rc audit_checkpoint(db *d, hg_err *err);
-/* Appends to path (JSON Lines, created 0644) the signed heads newer than the newest already
+/* Appends to path (JSON Lines, created 0644 less the umask: heads are not secret) the signed heads newer than the newest already
  * there ({"type":"head", seq, head_hash, at_ms, key_id, public_key, signature}) and the
  * rotation statements it lacks ({"type":"rotation", from_key_id, key_id, public_key, at_ms,
  * signature}), making a fresh head first when a key is loaded. *count (if non-NULL) receives

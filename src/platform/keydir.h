@@ -2,13 +2,14 @@
  * outside the database, one file each, mode 0600, refused when others can read them (as ssh
  * refuses a private key). It holds Ed25519 signing keys, named by what they sign and known by
  * their key id (the first 16 hex digits of SHA-256 of the public key), and plain secrets such
- * as the risk draw key. Audit checkpoints and the risk draw use it today; certificates and
+ * as the risk draw key and the audit chain key, and lists of public keys it pins (the audit
+ * keys it retired). Audit checkpoints and rows and the risk draw use it today; certificates and
  * traveller QR codes will sign and verify through it.
  *
  * A signing key is created with link(2), not rename(2), so that two processes starting at once
  * keep one key; a replacement (rotation) is renamed into place only after the caller has
- * recorded its public half. Not for: where the public halves are kept (audit_key in the
- * database) or what a signature covers (the caller's message). */
+ * recorded its public half. Not for: which keys are trusted (audit_trust.h) or what a
+ * signature covers (the caller's message). */
 #ifndef HG_KEYDIR_H
 #define HG_KEYDIR_H
 
