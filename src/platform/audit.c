@@ -958,6 +958,11 @@ static hg_rc checkpoint_store(db *d, int64_t seq, const char *head, int64_t at_m
             log_error("audit: refusing to sign the head at row %" PRId64 ": audit chain broken at row %" PRId64
                       ": %s",
                       seq, rep.bad_seq, rep.reason);
+        /* tried again at the next due head, not at every write (each try walks the rows since
+         * the last pinned head) */
+        pthread_mutex_lock(&signer.lock);
+        signer.due_ms = now_ms() + signer.head_ms;
+        pthread_mutex_unlock(&signer.lock);
         goto out;
     }
     if ((rc = signer_sign(seq, head, at_ms, &signed_, key_id, pk_hex, sig_hex, err)) || !signed_)
