@@ -55,11 +55,11 @@ static const struct {
 };
 
 /* Replies with an embedded file, compressed when it has a compressed form the client takes. */
-static hg_rc embedded_reply(req *r, const asset_file *f)
+static hg_rc embedded_reply(req *r, const asset_file *f, int status)
 {
     int gz = f->gzip && http_accepts_coding(req_header(r, "Accept-Encoding"), "gzip");
-    hg_rc rc =
-        gz ? req_reply_raw(r, 200, f->type, f->gzip, f->gzip_len) : req_reply_raw(r, 200, f->type, f->data, f->len);
+    hg_rc rc = gz ? req_reply_raw(r, status, f->type, f->gzip, f->gzip_len)
+                  : req_reply_raw(r, status, f->type, f->data, f->len);
     if (rc == HG_OK && gz)
         rc = req_add_header(r, "Content-Encoding", "gzip");
     if (rc == HG_OK && f->gzip)
@@ -99,7 +99,7 @@ static int safe_name(const char *name)
 }
 
 /* Replies with DIR/rel read from disk (development mode). HG_NOTFOUND when missing. */
-static hg_rc disk_reply(req *r, const char *dir, const char *rel, hg_err *err)
+static hg_rc disk_reply(req *r, const char *dir, const char *rel, int status, hg_err *err)
 {
     const char *type = disk_type(rel);
     if (!type)
@@ -127,7 +127,7 @@ static hg_rc disk_reply(req *r, const char *dir, const char *rel, hg_err *err)
         rc = hg_fail(err, HG_IO, NULL, NULL, "cannot read console file %s", rel);
     fclose(f);
     if (rc == HG_OK)
-        rc = req_reply_raw(r, 200, type, b.data ? b.data : "", b.len);
+        rc = req_reply_raw(r, status, type, b.data ? b.data : "", b.len);
     buf_free(&b);
     return rc;
 }
@@ -137,11 +137,24 @@ static hg_rc index_api(req *r, hg_err *err)
 {
     const char *dir = http_assets_dir();
     if (dir)
-        return disk_reply(r, dir, "index.html", err);
+        return disk_reply(r, dir, "index.html", 200, err);
     const asset_file *f = embedded_find("/index.html");
     if (!f)
         return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
-    return embedded_reply(r, f);
+    return embedded_reply(r, f, 200);
+}
+
+/* A browser's GET of a path no route has: the console's index.html with status 404, so that
+ * the console shows its own "not found" page (its router's catch-all) instead of JSON. */
+static hg_rc not_found_page_api(req *r, hg_err *err)
+{
+    const char *dir = http_assets_dir();
+    if (dir)
+        return disk_reply(r, dir, "index.html", 404, err);
+    const asset_file *f = embedded_find("/index.html");
+    if (!f)
+        return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
+    return embedded_reply(r, f, 404);
 }
 
 /* GET /assets/{name}: a content-hashed file, cached for a year (from disk: not cached). */
@@ -154,14 +167,14 @@ static hg_rc asset_api(req *r, hg_err *err)
     if (dir) {
         char rel[256];
         snprintf(rel, sizeof rel, "assets/%s", name);
-        return disk_reply(r, dir, rel, err);
+        return disk_reply(r, dir, rel, 200, err);
     }
     char url[256];
     snprintf(url, sizeof url, "/assets/%s", name);
     const asset_file *f = embedded_find(url);
     if (!f)
         return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
-    return embedded_reply(r, f);
+    return embedded_reply(r, f, 200);
 }
 
 #define SPA_ROUTE(path)                                                                                                \
@@ -178,6 +191,12 @@ static const route assets_routes[] = {
      .fn = asset_api,
      .flags = ROUTE_PUBLIC,
      .summary = "console file, content-hashed, cached a year"},
+    {.method = "GET",
+     .pattern = "/{any path no route has}",
+     .fn = not_found_page_api,
+     .flags = ROUTE_PUBLIC | ROUTE_FALLBACK,
+     .status = 404,
+     .summary = "the console's \"not found\" page, for a browser at a path no route has"},
     /* clang-format off */
     ASSETS_SPA_PATHS(SPA_ROUTE)   /* every client-side path of the console (web/src/paths.json) */
     {0},

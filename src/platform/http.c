@@ -463,6 +463,8 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
     const char *match_method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
     r->route = router_match(config->routes, match_method, r->path, r->params, ctx->params, sizeof ctx->params,
                             &mismatch);
+    if (!r->route && !mismatch)
+        r->route = router_fallback(config->routes, match_method, r->path, req_header(r, "Accept"));
     if (!r->route) {
         if (mismatch)
             return hg_fail(err, HG_METHOD, "method_not_allowed", NULL, "%s is not allowed on %s", r->method, r->path);

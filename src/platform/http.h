@@ -32,6 +32,9 @@ enum {
     ROUTE_STREAM = 1u << 5,   /* the answer is a stream that does not end (text/event-stream):
                                * the docs show it, its tests read it, the docs check cannot
                                * wait for its status */
+    ROUTE_FALLBACK = 1u << 6, /* a GET answering, instead of the JSON 404, a browser that asks
+                               * for HTML at a path no route has (router_fallback); its
+                               * pattern only names it */
     ROUTE_DIRECT = 1u << 3,   /* a write run on the request's own thread, not in the group
                                * commit (its handler spends long on the CPU: password hashing) */
 };
@@ -156,6 +159,12 @@ hg_rc http_serve(const http_config *cfg, hg_err *err);
 const route *router_match(const route *const *tables, const char *method, const char *path,
                           const char *params[REQ_MAX_PARAMS], char *scratch, size_t scratch_len,
                           int *method_mismatch);
+
+/* The route flagged ROUTE_FALLBACK that answers method and path when no route matched them,
+ * or NULL: only for GET outside /api/, from a client whose Accept names text/html (a
+ * browser navigating to a mistyped address gets the console's own "not found" page; an API
+ * client keeps its JSON 404). Pure. */
+const route *router_fallback(const route *const *tables, const char *method, const char *path, const char *accept);
 
 /* Policy decision for principal p (NULL = anonymous) on route rt: HG_OK, HG_UNAUTH or
  * HG_FORBIDDEN. Pure; exposed for the authorization matrix tests. */

@@ -22,6 +22,7 @@
 
 extern const route platform_routes[];
 extern const route audit_routes[];
+extern const route refdata_routes[];
 
 const char *cli_actor(void)
 {
@@ -729,10 +730,11 @@ const hg_module platform_module = {.name = "accounts",
                                    .scopes = platform_scopes,
                                    .demo_signins = platform_signins};
 const hg_module refdata_module = {.name = "refdata",
-                                  .summary = "in-memory copies of small reference tables, versioned",
+                                  .summary = "reference data: versioned in-memory tables, and the names of codes",
                                   .migrations = refdata_migrations,
                                   .migrations_first = 5,
-                                  .migrations_last = 9};
+                                  .migrations_last = 9,
+                                  .routes = refdata_routes};
 const hg_module audit_module = {.name = "audit",
                                 .summary = "the hash-chained audit trail and its signed checkpoints",
                                 .migrations = audit_migrations,

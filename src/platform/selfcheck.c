@@ -104,20 +104,20 @@ static int scope_registered(const hg_module *const *mods, const char *name)
 }
 
 /* What a route declares about itself (http.h) must be possible: a success status, a body
- * only on a method that has one, a prepare step only for a write in the group commit, query
+ * only on a method that has one (the fallback page answers 404), a prepare step only for a write in the group commit, query
  * parameters named once each, and a summary. */
 static int route_declaration(const hg_module *m, const route *r, selfcheck_report report, void *arg)
 {
     int n = 0, write = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
-    if (r->status && (r->status < 200 || r->status > 299))
+    if (r->status && (r->status < 200 || r->status > 299) && !((r->flags & ROUTE_FALLBACK) && r->status == 404))
         n++, problem(report, arg, m->name, "route %s %s: success status %d is not 2xx", r->method, r->pattern,
                      r->status);
     if (r->body && (!write || strcmp(r->method, "DELETE") == 0))
         n++, problem(report, arg, m->name, "route %s %s: a body record on a method without a body", r->method,
                      r->pattern);
     if (r->prepare && (!write || (r->flags & ROUTE_DIRECT)))
-        n++, problem(report, arg, m->name, "route %s %s: a prepare step, but it is not a group-commit write",
-                     r->method, r->pattern);
+        n++, problem(report, arg, m->name, "route %s %s: a prepare step, but it is not a group-commit write", r->method,
+                     r->pattern);
     if (!r->summary || !*r->summary)
         n++, problem(report, arg, m->name, "route %s %s has no summary", r->method, r->pattern);
     for (const char *q = r->query; q && *q;) {
@@ -216,7 +216,7 @@ static int check_type(db *d, const hg_module *m, const record_type *t, selfcheck
         rc = HG_OK;
     }
     db_reset(s);
-    if (rc != HG_DONE && rc != HG_OK && rc != HG_ROW)   /* HG_ROW: more than 128 columns, the rest unread */
+    if (rc != HG_DONE && rc != HG_OK && rc != HG_ROW) /* HG_ROW: more than 128 columns, the rest unread */
         return problem(report, arg, m->name, "record %s: cannot read table %s: %s", t->name, t->table, err.message), 1;
     if (!columns)
         return problem(report, arg, m->name, "record %s: no table %s in the migrated schema", t->name, t->table), 1;

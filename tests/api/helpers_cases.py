@@ -10,6 +10,22 @@ from crash_test import uscc
 
 def register(test, eq, error_of):
     @test
+    def a_browser_at_a_mistyped_address_gets_the_consoles_page(s):
+        # issue 16: a mistyped URL showed raw JSON. A browser navigating (Accept: text/html)
+        # gets index.html with 404, whose router shows the console's own page; API clients,
+        # paths under /api/ and other methods keep the JSON 404
+        html = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+        r = s.request("GET", "/no-such-page", headers=html)
+        eq((r.status, r.header("Content-Type").split(";")[0]), (404, "text/html"))
+        eq(r.body, s.request("GET", "/").body)
+        for method, path, headers in (("GET", "/no-such-page", {"Accept": "application/json"}),
+                                      ("GET", "/no-such-page", {}),
+                                      ("GET", "/api/v1/no-such-thing", html),
+                                      ("DELETE", "/no-such-page", html)):
+            r = s.request(method, path, headers=headers)
+            eq((r.status, r.json["error"]["code"]), (404, "not_found"), (method, path, headers))
+
+    @test
     def console_files_are_sent_compressed_when_the_client_takes_gzip(s):
         # RFC 9110 §12.5.3: gzip when accepted (by name or "*"), never when refused with q=0
         # or not offered; the answer varies with Accept-Encoding either way
