@@ -1,7 +1,6 @@
 // i18n.js — the console's words in Chinese (the default) and English. The chosen language is
 // a preference, not a secret: it is kept in localStorage ('haiguan.lang').
 import { createI18n } from 'vue-i18n'
-import { zh as healthZh, en as healthEn } from './areas/health/messages.js'
 
 const zh = {
   app: { name: '海关通关监管系统', short: '海关' },
@@ -150,7 +149,7 @@ const zh = {
     title: '查验作业', queue: '待查验任务', id: '任务号', kind: '查验方式', reason: '布控原因', created_at: '下达时间',
     green: '绿色通道', result: '录入结果', pass: '通过', fail: '不合格', findings: '查验情况', disposal: '处置',
     return: '退运', destroy: '销毁', recorded: '查验结果已录入', samples: '样品与条码', barcode: '条形码',
-    print: '打印条码', sampleKind: '样品类型', sampleStatus: '检测状态', line_no: '商品项', age: '已等待',
+    print: '打印条码', labelEntry: '报关单号', sampleKind: '样品类型', sampleStatus: '检测状态', line_no: '商品项', age: '已等待',
     hours: '{n} 小时', manual: '人工查验', machine: '机检', disposal_task: '处置',
     sst: { pending: '待检测', negative: '阴性', positive: '阳性' }, nucleic_acid: '核酸检测',
   },
@@ -413,7 +412,7 @@ const en = {
     title: 'Inspections', queue: 'Open tasks', id: 'Task', kind: 'Method', reason: 'Reason', created_at: 'Opened',
     green: 'Green channel', result: 'Enter result', pass: 'Pass', fail: 'Fail', findings: 'Findings', disposal: 'Disposal',
     return: 'Return', destroy: 'Destroy', recorded: 'Result recorded', samples: 'Samples and barcodes', barcode: 'Barcode',
-    print: 'Print barcodes', sampleKind: 'Sample', sampleStatus: 'Result', line_no: 'Item', age: 'Waiting',
+    print: 'Print barcodes', labelEntry: 'Entry', sampleKind: 'Sample', sampleStatus: 'Result', line_no: 'Item', age: 'Waiting',
     hours: '{n} h', manual: 'Manual', machine: 'Machine', disposal_task: 'Disposal',
     sst: { pending: 'Pending', negative: 'Negative', positive: 'Positive' }, nucleic_acid: 'Nucleic acid',
   },
@@ -532,7 +531,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zh, health: healthZh }, en: { ...en, health: healthEn } },
+  messages: { 'zh-CN': zh, en },
 })
 
 export function setLanguage(lang) {

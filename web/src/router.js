@@ -7,6 +7,9 @@ import paths from './paths.json'
 import { watch } from 'vue'
 import { session, loadSession, homeOf, can } from './session.js'
 import { i18n } from './i18n.js'
+import { areaPages, addAreaMessages } from './areas.js'
+
+addAreaMessages(i18n)
 
 import SignIn from './pages/SignIn.vue'
 import Shell from './pages/Shell.vue'
@@ -34,9 +37,6 @@ const pages = {
   audit: [() => import('./pages/AuditTrail.vue'), can.audit],
   users: [() => import('./pages/Users.vue'), can.users],
   tokens: [() => import('./pages/Tokens.vue'), can.users],
-  'health-counter': [() => import('./areas/health/HealthCounter.vue'), can.quarantine],
-  'health-flights': [() => import('./areas/health/HealthFlights.vue'), can.quarantine],
-  'health-dashboard': [() => import('./areas/health/HealthDashboard.vue'), can.healthDashboard],
 }
 
 const pathOf = Object.fromEntries(paths.map((p) => [p.name, p.path]))
@@ -48,16 +48,18 @@ const children = Object.entries(pages).map(([name, [component, allowed]]) => ({
   meta: { allowed },
   props: true,
 }))
+// the business areas' pages (areas.js): signed-in ones in the frame, public ones alone
+for (const p of areaPages.filter((a) => !a.public))
+  children.push({ name: p.name, path: p.path, component: p.component, meta: { allowed: p.allowed, title: p.menu }, props: true })
+const publicAreaPages = areaPages
+  .filter((a) => a.public)
+  .map((p) => ({ name: p.name, path: p.path, component: p.component, meta: { public: true, title: p.menu }, props: true }))
 
 export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
     { name: 'signin', path: pathOf.signin, component: SignIn, meta: { public: true } },
-    // the traveller's declaration and the receiving unit's receipt: public, outside the shell
-    { name: 'health-declare', path: pathOf['health-declare'], component: () => import('./areas/health/HealthDeclare.vue'),
-      meta: { public: true, open: true } },
-    { name: 'health-receipt', path: pathOf['health-receipt'], component: () => import('./areas/health/HealthReceipt.vue'),
-      meta: { public: true, open: true } },
+    ...publicAreaPages,
     {
       path: '/',
       component: Shell,
@@ -69,7 +71,6 @@ export const router = createRouter({
 })
 
 router.beforeEach(async (to) => {
-  if (to.meta.open) return true   // no account: the session is not even asked for
   if (!session.loaded) await loadSession()
   if (to.meta.public) return session.user && to.name === 'signin' ? homeOf() : true
   if (!session.user) return { name: 'signin', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
@@ -86,9 +87,7 @@ const TITLES = {
   declaration: 'menu.declarations', 'my-declarations': 'menu.myDeclarations', 'my-manifests': 'menu.myManifests',
   'my-tax': 'menu.myTax', 'my-notifications': 'menu.myNotifications', inspections: 'menu.inspections',
   tax: 'menu.tax', risk: 'menu.risk', audit: 'menu.audit', users: 'menu.users', tokens: 'menu.tokens',
-  'not-found': 'notFound.title', 'health-declare': 'health.declare.title', 'health-receipt': 'health.receipt.title',
-  'health-counter': 'health.menu.counter', 'health-flights': 'health.menu.flights',
-  'health-dashboard': 'health.menu.dashboard',
+  'not-found': 'notFound.title',
 }
 
 function setTitle(route) {

@@ -69,8 +69,6 @@ export const can = {
   stats: (u = session.user) => isAdmin(u) || isOfficer(u),
   // risk: the risk post acts, managers read; admins and enterprises are refused (403)
   risk: (u = session.user) => hasPost('risk', u) || isManager(u),
-  quarantine: (u = session.user) => hasPost('quarantine', u),
-  healthDashboard: (u = session.user) => isAdmin(u) || hasPost('quarantine', u),
   writeRisk: (u = session.user) => hasPost('risk', u),
 }
 
