@@ -856,6 +856,15 @@ const tests = {
     assert.ok(api.groups.length >= 20, `30 days of releases (${api.groups.length})`)
     assert.equal(Number(await chart.getAttribute('data-days')), api.groups.length)
     assert.equal(Number(await chart.getAttribute('data-count')), api.groups.reduce((n, g) => n + g.total.count, 0))
+    // issue 16: only baseline years with releases are offered (the demo has this year's only:
+    // none), and the chart says what it counts
+    const withData = (await (await page.request.get('/api/v1/stats/years')).json()).years.map((y) => y.year)
+      .filter((y) => y < Number(shanghaiDay().slice(0, 4)))
+    await page.locator('[data-test=baseline-year]').click()
+    const offered = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((x) => Number(x.match(/\d{4}/)[0]))
+    assert.deepEqual(offered, withData)
+    await page.keyboard.press('Escape')
+    assert.match(await page.locator('[data-test=clearance-import]').innerText(), /按放行时间统计/)
     // today's and this month's counts are the overview API's for the same Shanghai days
     const today = shanghaiDay()
     const month = `${today.slice(0, 8)}01`

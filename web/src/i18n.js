@@ -161,6 +161,8 @@ const zh = {
     title: '整体通关时间（最近 30 天，按日）', mean: '平均', median: '中位数', p90: '90 分位', hours: '小时',
     baseline: '基准年', baselineMean: '{y} 年同期平均', noBaseline: '无基准', none: '这段时间没有放行的{d}报关单',
     openInsp: '待查验任务', revenue: '已征税款',
+    few: '空心点：当日放行少于 {min} 票（共 {n} 天），统计意义有限；没有放行的日子留空，不记为 0。',
+    counts: '按放行时间统计：每一点是当日放行的报关单自运抵至放行的时间。',
   },
   risk: {
     title: '风险布控', rules: '布控规则', import: '导入总署指令', try: '试运行规则', stats: '布控统计',
@@ -424,6 +426,8 @@ const en = {
     title: 'Clearance time (last 30 days, by day)', mean: 'Mean', median: 'Median', p90: 'P90', hours: 'hours',
     baseline: 'Baseline year', baselineMean: '{y} mean', noBaseline: 'No baseline', none: 'No declarations ({d}) released in this period',
     openInsp: 'Open inspections', revenue: 'Revenue',
+    few: 'Hollow points: days with fewer than {min} releases ({n} days), which mean little; days without releases are left empty, not drawn as 0.',
+    counts: 'By release time: each point is the declarations released that day, from arrival to release.',
   },
   risk: {
     title: 'Risk control', rules: 'Risk rules', import: 'Import HQ instructions', try: 'Try a rule', stats: 'Risk statistics',
