@@ -11,11 +11,14 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "event.h"
 #include "file_modes.h"
+#include "jobs.h"
 #include "log.h"
 #include "module.h"
 #include "refdata.h"
 #include "selfcheck.h"
+#include "signin_throttle.h"
 #include "writer.h"
 
 extern const route platform_routes[];
@@ -120,6 +123,15 @@ static int serve_cmd(cmd_ctx *c)
         return EXIT_USAGE;
     }
     auth_set_lifetimes(idle_s * 1000, max_s * 1000);
+    if ((v = cmd_option(c, "--event-days"))) {
+        long days = strtol(v, &end, 10);
+        if (*end || days < 1 || days > 3650) {
+            fprintf(stderr, "haiguan: --event-days must be from 1 to 3650\n");
+            return EXIT_USAGE;
+        }
+        event_set_retention_days((int)days);
+    }
+    int scheduler = !cmd_flag(c, "--no-jobs");
     char scratch[4096];
     hg_err err;
     hg_err_clear(&err);
@@ -135,7 +147,10 @@ static int serve_cmd(cmd_ctx *c)
         return fail(&err);
     }
     db_close(d);
+    if (scheduler && jobs_start(&err))
+        return fail(&err);
     hg_rc rc = http_serve(&cfg, &err);
+    jobs_stop();
     return rc ? fail(&err) : EXIT_OK;
 }
 
@@ -510,6 +525,8 @@ static int modules_cmd(cmd_ctx *c)
             printf("  scope      %-14s %s\n", s->name, s->summary);
         for (const importer *im = m->importers; im && im->kind; im++)
             printf("  import     %-14s %s\n", im->kind, im->help);
+        for (const hg_job *j = m->jobs; j && j->name; j++)
+            printf("  job        %-14s every %ds: %s\n", j->name, j->interval_s, j->summary);
         for (const command *k = m->commands; k && k->name; k++)
             printf("  command    %-14s %s\n", k->name, k->summary);
         for (const demo_signin *s = m->demo_signins; s && s->name; s++)
@@ -544,6 +561,7 @@ static const cmd_opt serve_opts[] = {
     {"--listen", 1},      {"--threads", 1},   {"--max-body", 1},           {"--keys", 1},
     {"--assets", 1},      {"--session-idle", 1}, {"--session-max", 1},     {"--wal-mb", 1},
     {"--max-conns-per-addr", 1}, {"--max-conns", 1}, {"--request-deadline", 1}, {"--trusted-proxy", 1},
+    {"--event-days", 1}, {"--no-jobs", 0},
     {NULL, 0}};
 static const cmd_opt keys_opts[] = {{"--keys", 1}, {NULL, 0}};
 static const cmd_opt demo_opts[] = {{"--days", 1}, {"--scale", 1}, {"--seed", 1}, {"--keys", 1}, {NULL, 0}};
@@ -551,7 +569,8 @@ static const cmd_opt demo_opts[] = {{"--days", 1}, {"--scale", 1}, {"--seed", 1}
 static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
      "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]\n"
-     "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]",
+     "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]\n"
+     "       [--event-days N] [--no-jobs]",
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
@@ -562,6 +581,8 @@ static const command platform_commands[] = {
      "connections (default 128; the --trusted-proxy address is exempt, the proxy limiting its own\n"
      "clients), the server --max-conns (default 2000, lowered to fit the file-descriptor limit),\n"
      "and a request must arrive whole within --request-deadline seconds (default 60).\n"
+     "The periodic jobs (`haiguan jobs`) run on schedule unless --no-jobs; events are kept\n"
+     "--event-days days (default 30) before the purge job deletes them.\n"
      "The database is created or migrated first. Audit checkpoints are signed\n"
      "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database).",
      serve_opts, NULL},
@@ -632,8 +653,28 @@ static const demo_signin platform_signins[] = {
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
+/* ---- the accounts' periodic purges ---- */
+
+static hg_rc purge_sessions_job(db *d, hg_err *err)
+{
+    int64_t n = 0;
+    hg_rc rc = session_purge(d, now_ms(), &n, err);
+    if (!rc && n)
+        log_info("accounts: purged %lld expired sessions", (long long)n);
+    return rc;
+}
+
+static hg_rc purge_throttle_job(db *d, hg_err *err) { return throttle_purge(d, now_ms(), err); }
+
+static const hg_job platform_jobs[] = {
+    {"accounts.purge_sessions", "delete sessions past their idle or absolute expiry", 600, purge_sessions_job},
+    {"accounts.purge_signin_throttle", "forget failed sign-ins older than the throttle's window (15 minutes)", 600,
+     purge_throttle_job},
+    {NULL, NULL, 0, NULL},
+};
+
 /* The platform's modules share versions 1-99: accounts 1-4, reference data 5-9, audit 10-19;
- * 20-99 are free for the plumbing to come (outbox, jobs), each module declaring its part. */
+ * events 20-29, calendar 30-39, jobs 40-49, webhooks 50-59, storage 60-99. */
 const hg_module platform_module = {.name = "accounts",
                                    .summary = "users, roles, posts, sessions and bearer tokens",
                                    .migrations = auth_migrations,
@@ -643,7 +684,8 @@ const hg_module platform_module = {.name = "accounts",
                                    .commands = platform_commands,
                                    .posts = platform_posts,
                                    .scopes = platform_scopes,
-                                   .demo_signins = platform_signins};
+                                   .demo_signins = platform_signins,
+                                   .jobs = platform_jobs};
 const hg_module refdata_module = {.name = "refdata",
                                   .summary = "in-memory copies of small reference tables, versioned",
                                   .migrations = refdata_migrations,
