@@ -15,6 +15,7 @@
 #include "metrics.h"
 #include "password_pool.h"
 #include "signin_throttle.h"
+#include "webhook.h"
 #include "writer.h"
 #include "record.h"
 
@@ -39,7 +40,7 @@ static hg_rc metrics_api(req *r, hg_err *err)
         rc = http_limits_metrics_render(&b);
     if (!rc)
         rc = http_streams_metrics_render(&b);
-    if (!rc && jobs_metrics_render(r->db, &b, err)) {
+    if (!rc && (jobs_metrics_render(r->db, &b, err) || webhook_metrics_render(r->db, &b, err))) {
         buf_free(&b);   /* a database fault: answered as one (503 with the request id), not a half page */
         return err->rc;
     }

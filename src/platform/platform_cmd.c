@@ -19,6 +19,7 @@
 #include "refdata.h"
 #include "selfcheck.h"
 #include "signin_throttle.h"
+#include "webhook.h"
 #include "writer.h"
 
 extern const route platform_routes[];
@@ -132,6 +133,38 @@ static int serve_cmd(cmd_ctx *c)
         event_set_retention_days((int)days);
     }
     int scheduler = !cmd_flag(c, "--no-jobs");
+    hg_err err0;
+    webhook_config *wh = webhook_config_get();
+    if ((v = cmd_option(c, "--webhook-targets")) && webhook_cidrs_parse(v, wh->allow, &wh->nallow, &err0)) {
+        fprintf(stderr, "haiguan: --webhook-targets: %s\n", err0.message);
+        return EXIT_USAGE;
+    }
+    const struct {
+        const char *option;
+        int64_t *value;
+        long long min, max;
+    } hooks[] = {
+        {"--webhook-backoff-ms", &wh->unit_ms, 1, 1000},
+        {"--webhook-timeout-ms", &wh->timeout_ms, 100, 120000},
+    };
+    for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++)
+        if ((v = cmd_option(c, hooks[i].option))) {
+            long long n = strtoll(v, &end, 10);
+            if (*end || n < hooks[i].min || n > hooks[i].max) {
+                fprintf(stderr, "haiguan: %s must be from %lld to %lld\n", hooks[i].option, hooks[i].min,
+                        hooks[i].max);
+                return EXIT_USAGE;
+            }
+            *hooks[i].value = n;
+        }
+    if ((v = cmd_option(c, "--webhook-workers"))) {
+        long n = strtol(v, &end, 10);
+        if (*end || n < 1 || n > 32) {
+            fprintf(stderr, "haiguan: --webhook-workers must be from 1 to 32\n");
+            return EXIT_USAGE;
+        }
+        wh->workers = (int)n;
+    }
     char scratch[4096];
     hg_err err;
     hg_err_clear(&err);
@@ -147,10 +180,13 @@ static int serve_cmd(cmd_ctx *c)
         return fail(&err);
     }
     db_close(d);
-    if (scheduler && jobs_start(&err))
+    if (scheduler && (webhook_start(&err) || jobs_start(&err))) {
+        webhook_stop();
         return fail(&err);
+    }
     hg_rc rc = http_serve(&cfg, &err);
     jobs_stop();
+    webhook_stop();
     return rc ? fail(&err) : EXIT_OK;
 }
 
@@ -561,7 +597,8 @@ static const cmd_opt serve_opts[] = {
     {"--listen", 1},      {"--threads", 1},   {"--max-body", 1},           {"--keys", 1},
     {"--assets", 1},      {"--session-idle", 1}, {"--session-max", 1},     {"--wal-mb", 1},
     {"--max-conns-per-addr", 1}, {"--max-conns", 1}, {"--request-deadline", 1}, {"--trusted-proxy", 1},
-    {"--event-days", 1}, {"--no-jobs", 0},
+    {"--event-days", 1}, {"--no-jobs", 0}, {"--webhook-targets", 1}, {"--webhook-backoff-ms", 1},
+    {"--webhook-timeout-ms", 1}, {"--webhook-workers", 1},
     {NULL, 0}};
 static const cmd_opt keys_opts[] = {{"--keys", 1}, {NULL, 0}};
 static const cmd_opt demo_opts[] = {{"--days", 1}, {"--scale", 1}, {"--seed", 1}, {"--keys", 1}, {NULL, 0}};
@@ -570,7 +607,8 @@ static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
      "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]\n"
      "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]\n"
-     "       [--event-days N] [--no-jobs]",
+     "       [--event-days N] [--no-jobs] [--webhook-targets CIDR[,CIDR]] [--webhook-backoff-ms MS]\n"
+     "       [--webhook-timeout-ms MS] [--webhook-workers N]",
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
@@ -583,6 +621,10 @@ static const command platform_commands[] = {
      "and a request must arrive whole within --request-deadline seconds (default 60).\n"
      "The periodic jobs (`haiguan jobs`) run on schedule unless --no-jobs; events are kept\n"
      "--event-days days (default 30) before the purge job deletes them.\n"
+     "Webhook deliveries never go to loopback, private or link-local addresses unless inside\n"
+     "--webhook-targets (comma list of ranges, e.g. 10.1.0.0/16); each attempt waits at most\n"
+     "--webhook-timeout-ms (default 10000), --webhook-workers send at once (default 4), and\n"
+     "--webhook-backoff-ms is the length of a second of the retry schedule (default 1000; tests).\n"
      "The database is created or migrated first. Audit checkpoints are signed\n"
      "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database).",
      serve_opts, NULL},
