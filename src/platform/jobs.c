@@ -62,7 +62,7 @@ static hg_rc claim(db *d, const hg_job *j, int force, int64_t now, int *claimed,
                                 "iti", next, j->name, now);
         *claimed = !rc && db_changes(d) == 1;
         if (!rc && !*claimed && pass == 0) {
-            int64_t exists = 0;   /* not due (another server ran it), or never run here: the second pass */
+            int64_t exists = 0; /* not due (another server ran it), or never run here: the second pass */
             rc = db_int(d, &exists, err, "SELECT COUNT(*) FROM job_runs WHERE name = ?", "t", j->name);
             if (!rc && exists)
                 break;
