@@ -356,6 +356,30 @@ def register_area(test, eq, error_of):
             rec.close()
 
     @test
+    def webhooks_two_servers_deliver_each_once(s):
+        # both servers' delivery jobs claim from one table: a message goes out from one of them
+        rec = Receiver()
+        a = Server(s.binary, extra_args=FAST)
+        b = None
+        try:
+            b = Server(s.binary, extra_args=FAST, db=a.db, keys=a.keys, setup=False)
+            rec.rule = lambda path, msg_id, n: (500, 0) if n == 1 else (200, 0)   # every message retried once
+            register_hook(a, rec, "/two")
+            for i in range(6):
+                filed(a if i % 2 else b)
+            rec.wait(lambda: len({g["id"] for g in rec.of("/two") if g["status"] == 200}) >= 6)
+            time.sleep(1.5)
+            acks = [g["id"] for g in rec.of("/two") if g["status"] == 200]
+            eq(len(acks), 6, "each message acknowledged once: %r" % acks)
+            tries = [g["id"] for g in rec.of("/two")]
+            eq(len(tries), 12, "each message tried twice (500, then 200), by one server at a time: %r" % tries)
+        finally:
+            if b:
+                b.cleanup()
+            a.cleanup()
+            rec.close()
+
+    @test
     def webhooks_cleanup(s):
         if "s" in _shared:
             _shared["s"].cleanup()
