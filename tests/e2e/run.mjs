@@ -1071,6 +1071,23 @@ const tests = {
     }
   },
 
+  // issue 16: a mistyped address shows the console's own page, in the user's language, and
+  // the server says 404; an API client asking the same path still gets JSON
+  async notFound({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    const resp = await page.goto('/no-such-page?x=1')
+    assert.equal(resp.status(), 404)
+    await page.getByText('页面不存在').waitFor()
+    assert.match(await page.locator('main').innerText(), /\/no-such-page\?x=1/)
+    await shot(page, 'not-found')
+    await page.getByRole('button', { name: '返回首页' }).click()
+    await page.waitForURL('**/signin')
+    const api = await fetch(`${base}/no-such-page`, { headers: { Accept: 'application/json' } })
+    assert.equal(api.status, 404)
+    assert.equal((await api.json()).error.code, 'not_found')
+    await context.close()
+  },
+
   async admin({ browser, base }) {
     const { context, page } = await newPage(browser, base)
     await signIn(page, 'admin')
