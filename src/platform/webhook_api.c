@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "json.h"
+#include "mem.h"
 #include "module.h"
 #include "record.h"
 #include "webhook_store.h"
@@ -65,12 +68,31 @@ static hg_rc parse_types(const json_t *v, char *out, size_t n, hg_err *err)
 
 static const char *const create_fields[] = {"url", "event_types", "description", NULL};
 
-static hg_rc webhook_create_api(req *r, hg_err *err)
+/* What the prepare step of a registration leaves for its apply step (r->prep). */
+typedef struct registration {
+    char url[2049];
+    char types[1400];
+    char description[201];
+    char secret[WEBHOOK_SECRET_MAX]; /* made once: a batch run again stores the same one */
+} registration;
+
+static void registration_free(void *p)
+{
+    if (p)
+        sodium_memzero(p, sizeof(registration));
+    xfree(p);
+}
+
+/* Checking a registration needs no database, and resolving nothing: it is done on the
+ * request's own thread (the route's prepare step). */
+static hg_rc webhook_create_prepare(req *r, hg_err *err)
 {
     const char *enterprise = NULL, *url = NULL, *description = NULL;
-    char types[1400];
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+    registration *g = xcalloc(1, sizeof *g);
+    if (!g)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     hg_rc rc = own_enterprise(r, &enterprise, err);
     if (!rc)
         rc = json_reject_unknown(r->json, create_fields, err);
@@ -78,20 +100,33 @@ static hg_rc webhook_create_api(req *r, hg_err *err)
         rc = json_get_str(r->json, "url", 1, &url, err);
     if (!rc)
         rc = json_get_str(r->json, "description", 0, &description, err);
-    if (!rc && description && strlen(description) > 200)
+    if (!rc && description && strlen(description) >= sizeof g->description)
         rc = hg_fail(err, HG_INVALID, "invalid", "description", "description is at most 200 bytes");
     if (!rc)
-        rc = parse_types(json_object_get(r->json, "event_types"), types, sizeof types, err);
+        rc = parse_types(json_object_get(r->json, "event_types"), g->types, sizeof g->types, err);
     const webhook_config *cfg = webhook_config_get();
     if (!rc)
         rc = webhook_url_check(url, cfg->allow, cfg->nallow, err);
-    if (rc)
+    if (rc) {
+        registration_free(g);
         return rc;
-    char secret[WEBHOOK_SECRET_MAX];
-    webhook_secret_new(secret);
+    }
+    snprintf(g->url, sizeof g->url, "%s", url);
+    snprintf(g->description, sizeof g->description, "%s", description ? description : "");
+    webhook_secret_new(g->secret);
+    r->prep = g;
+    r->prep_free = registration_free;
+    return HG_OK;
+}
+
+static hg_rc webhook_create_api(req *r, hg_err *err)
+{
+    const registration *g = r->prep;
+    if (!g)
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "webhook registered without its prepare step");
     json_t *out;
     hg_ctx c = req_ctx(r);
-    rc = webhook_endpoint_create(&c, enterprise, url, types, description ? description : "", secret, &out, err);
+    hg_rc rc = webhook_endpoint_create(&c, r->who->enterprise, g->url, g->types, g->description, g->secret, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -179,10 +214,12 @@ static const route webhook_routes[] = {
     {.method = "POST",
      .pattern = "/api/v1/webhooks",
      .fn = webhook_create_api,
+     .prepare = webhook_create_prepare,
      .flags = 0,
      .scope = "webhooks",
      .roles = ROLE_ENTERPRISE,
      .posts = 0,
+     .status = 201,
      .summary = "Register a webhook endpoint for the enterprise's events (the secret is shown once)"},
     {.method = "GET",
      .pattern = "/api/v1/webhooks",
@@ -207,6 +244,7 @@ static const route webhook_routes[] = {
      .scope = "webhooks",
      .roles = ROLE_ENTERPRISE,
      .posts = 0,
+     .query = "before,limit",
      .summary = "An endpoint's delivery log, newest event first (before, limit)"},
     {.method = "POST",
      .pattern = "/api/v1/webhooks/{id}/replay",
@@ -215,6 +253,7 @@ static const route webhook_routes[] = {
      .scope = "webhooks",
      .roles = ROLE_ENTERPRISE,
      .posts = 0,
+     .status = 202,
      .summary = "Queue again the events after a sequence number, or one message"},
     {.method = NULL},
 };
