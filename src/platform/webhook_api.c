@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "json.h"
+#include "log.h"
 #include "mem.h"
 #include "module.h"
 #include "record.h"
@@ -268,9 +269,21 @@ static const event_subscription webhook_subscriptions[] = {
     {NULL, NULL},
 };
 
+/* The delivery log is kept as long as the events it delivered (serve --event-days). */
+static hg_rc purge_job(db *d, hg_err *err)
+{
+    int64_t n = 0;
+    hg_rc rc = webhook_purge(d, event_retention_days(), &n, err);
+    if (!rc && n)
+        log_info("webhooks: purged %lld finished deliveries older than %d days", (long long)n, event_retention_days());
+    return rc;
+}
+
 static const hg_job webhook_jobs[] = {
     {"webhooks.deliver", "send the due webhook messages and their retries (woken by each new one)", 1,
      webhook_deliver_job},
+    {"webhooks.purge", "delete finished deliveries older than the events' retention (serve --event-days)", 3600,
+     purge_job},
     {NULL, NULL, 0, NULL},
 };
 

@@ -548,6 +548,15 @@ hg_rc webhook_record(db *d, const webhook_message *m, int64_t start_ms, long sta
     return rc;
 }
 
+hg_rc webhook_purge(db *d, int days, int64_t *deleted, hg_err *err)
+{
+    hg_rc rc = db_run(d, err, "DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_ms < ?", "i",
+                      now_ms() - (int64_t)days * 86400000);
+    if (!rc && deleted)
+        *deleted = db_changes(d);
+    return rc;
+}
+
 hg_rc webhook_pending(db *d, int64_t *n, hg_err *err)
 {
     *n = 0;

@@ -67,6 +67,10 @@ hg_rc webhook_claim(db *d, int64_t now, int64_t lease_until, int (*busy)(void *c
 hg_rc webhook_record(db *d, const webhook_message *m, int64_t start_ms, long status, const char *error, int64_t unit_ms,
                      char *outcome, hg_err *err);
 
+/* Deletes the delivery log's rows that are done (delivered or given up) and older than days
+ * days (the events' retention: their events are gone too); *deleted their number. */
+hg_rc webhook_purge(db *d, int days, int64_t *deleted, hg_err *err);
+
 /* Pending deliveries in the database. */
 hg_rc webhook_pending(db *d, int64_t *n, hg_err *err);
 

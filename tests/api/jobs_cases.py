@@ -24,7 +24,8 @@ def register_area(test, eq, error_of):
             if (metric(body, "haiguan_job_last_run_timestamp_seconds", "events.purge") or 0) > 0:
                 break
             time.sleep(0.1)
-        for job in ["events.purge", "accounts.purge_sessions", "accounts.purge_signin_throttle"]:
+        for job in ["events.purge", "accounts.purge_sessions", "accounts.purge_signin_throttle", "webhooks.deliver",
+                    "webhooks.purge"]:
             at = metric(body, "haiguan_job_last_run_timestamp_seconds", job)
             assert at and abs(at - time.time()) < 3600, (job, at)
             eq(metric(body, "haiguan_job_failures_total", job), 0.0, job)
@@ -54,11 +55,11 @@ def register_area(test, eq, error_of):
             deadline = time.time() + 10
             while time.time() < deadline:
                 rows = first.sql("SELECT COUNT(*) FROM job_runs WHERE runs > 0 AND name LIKE '%purge%'")
-                if rows[0][0] == "3":
+                if rows[0][0] == "4":
                     break
                 time.sleep(0.1)
             time.sleep(1.5)   # both schedulers have looked at least once more
-            for name in ["events.purge", "accounts.purge_sessions", "accounts.purge_signin_throttle"]:
+            for name in ["events.purge", "accounts.purge_sessions", "accounts.purge_signin_throttle", "webhooks.purge"]:
                 eq(first.sql("SELECT runs, failures FROM job_runs WHERE name = '%s'" % name), [["1", "0"]], name)
             # the job that runs every second runs about once a second between them, not twice
             a = int(first.sql("SELECT runs FROM job_runs WHERE name = 'webhooks.deliver'")[0][0])

@@ -2,7 +2,7 @@
  * or the scheduler looking again, finds it not due), a forced run runs anyway, each run is
  * recorded with its status and failures, a job that leaves a transaction open has failed and
  * written nothing, the metrics show each job, and the purges the jobs run (sessions, sign-in
- * throttle, events) delete only what is past its time. */
+ * throttle, events, finished webhook deliveries) delete only what is past its time. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -190,6 +190,22 @@ static void purges_delete_only_what_is_past(void **state)
     event_set_retention_days(1);
     assert_int_equal(jobs_run(d, j, 1, &ran, &jrc, &jerr, &err), HG_OK);
     assert_int_equal(one(d, "SELECT COUNT(*) FROM event_outbox"), 0);
+    /* webhook deliveries that are done and as old as the retention go; pending ones stay */
+    assert_int_equal(db_run(d, &err,
+                            "INSERT INTO webhook_endpoints (id, enterprise, url, secret, created_by,"
+                            " created_ms) VALUES (1, 'E', 'https://x.example/', 'whsec_AA==', 'u', 0)",
+                            ""),
+                     HG_OK);
+    assert_int_equal(db_run(d, &err,
+                            "INSERT INTO webhook_deliveries (endpoint_id, seq, event_type, msg_id, status,"
+                            " created_ms) VALUES (1, 1, 't', 'm1', 'delivered', ?), (1, 2, 't', 'm2',"
+                            " 'pending', ?), (1, 3, 't', 'm3', 'failed', ?), (1, 4, 't', 'm4', 'delivered', ?)",
+                            "iiii", now - 2LL * 86400000, now - 2LL * 86400000, now - 2LL * 86400000, now),
+                     HG_OK);
+    assert_int_equal(jobs_run(d, jobs_find("webhooks.purge"), 1, &ran, &jrc, &jerr, &err), HG_OK);
+    assert_int_equal(jrc, HG_OK);
+    assert_int_equal(one(d, "SELECT COUNT(*) FROM webhook_deliveries"), 2);
+    assert_int_equal(one(d, "SELECT COUNT(*) FROM webhook_deliveries WHERE msg_id IN ('m2', 'm4')"), 2);
     event_set_retention_days(EVENT_RETENTION_DAYS);
     remove_db();
 }
