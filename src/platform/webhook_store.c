@@ -476,7 +476,12 @@ hg_rc webhook_claim(db *d, int64_t now, int64_t lease_until, int (*busy)(void *c
         db_reset(s);
     if (rc == HG_DONE || rc == HG_ROW)
         rc = HG_OK;
-    /* each claim is one statement: only the server whose UPDATE changed the row sends it */
+    /* each claim is one statement: only the server whose UPDATE changed the row sends it. Its
+     * commit is also what makes sending safe on SQLite: the group-commit writer's commits are
+     * visible before its syncer has flushed them, but this connection commits with
+     * synchronous=FULL, and one flush of the WAL makes every frame before it durable, the
+     * event and its delivery row included; no message leaves for an event a power cut could
+     * still take back. */
     int kept = 0;
     for (int i = 0; i < k; i++) {
         int mine = 0;
