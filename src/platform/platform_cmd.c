@@ -26,6 +26,7 @@
 
 extern const route platform_routes[];
 extern const route audit_routes[];
+extern const route refdata_routes[];
 
 const char *cli_actor(void)
 {
@@ -114,6 +115,19 @@ static int serve_cmd(cmd_ctx *c)
             }
             *limits[i].value = (unsigned)n;
         }
+    /* audit heads: often, by rows and by time (issue 13 §2) */
+    long long head_rows = 0, head_s = 0;
+    if ((v = cmd_option(c, "--audit-head-rows")) &&
+        ((head_rows = strtoll(v, &end, 10)) < 1 || head_rows > 1000000 || *end)) {
+        fprintf(stderr, "haiguan: --audit-head-rows must be from 1 to 1000000\n");
+        return EXIT_USAGE;
+    }
+    if ((v = cmd_option(c, "--audit-head-seconds")) &&
+        ((head_s = strtoll(v, &end, 10)) < 1 || head_s > 86400 || *end)) {
+        fprintf(stderr, "haiguan: --audit-head-seconds must be from 1 to 86400\n");
+        return EXIT_USAGE;
+    }
+    audit_set_head_policy(head_rows, head_s);
     cfg.limits.trusted_proxy = cmd_option(c, "--trusted-proxy");
     cfg.assets_dir = cmd_option(c, "--assets");
     long long idle_s = 30 * 60, max_s = 12 * 60 * 60;
@@ -662,6 +676,7 @@ static const cmd_opt serve_opts[] = {
     {"--listen", 1},      {"--threads", 1},   {"--max-body", 1},           {"--keys", 1},
     {"--assets", 1},      {"--session-idle", 1}, {"--session-max", 1},     {"--wal-mb", 1},
     {"--max-conns-per-addr", 1}, {"--max-conns", 1}, {"--request-deadline", 1}, {"--trusted-proxy", 1},
+    {"--audit-head-rows", 1}, {"--audit-head-seconds", 1},
     {"--event-days", 1}, {"--no-jobs", 0}, {"--webhook-targets", 1}, {"--webhook-backoff-ms", 1},
     {"--webhook-timeout-ms", 1}, {"--webhook-workers", 1},
     {NULL, 0}};
@@ -672,6 +687,7 @@ static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
      "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]\n"
      "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]\n"
+     "       [--audit-head-rows N] [--audit-head-seconds SECONDS]\n"
      "       [--event-days N] [--no-jobs] [--webhook-targets CIDR[,CIDR]] [--webhook-backoff-ms MS]\n"
      "       [--webhook-timeout-ms MS] [--webhook-workers N]",
      "run the HTTP API and console",
@@ -684,14 +700,16 @@ static const command platform_commands[] = {
      "connections (default 128; the --trusted-proxy address is exempt, the proxy limiting its own\n"
      "clients), the server --max-conns (default 2000, lowered to fit the file-descriptor limit),\n"
      "and a request must arrive whole within --request-deadline seconds (default 60).\n"
+     "The database is created or migrated first. Audit rows are keyed and their heads signed\n"
+     "with the keys in --keys DIR (or HAIGUAN_KEYS; default: next to the database): a head every\n"
+     "--audit-head-rows rows (default 256) and at the first write --audit-head-seconds after the\n"
+     "last (default 60); `haiguan audit export` copies them to a file off the database.\n"
      "The periodic jobs (`haiguan jobs`) run on schedule unless --no-jobs; events are kept\n"
      "--event-days days (default 30) before the purge job deletes them.\n"
      "Webhook deliveries never go to loopback, private or link-local addresses unless inside\n"
      "--webhook-targets (comma list of ranges, e.g. 10.1.0.0/16); each attempt waits at most\n"
      "--webhook-timeout-ms (default 10000), --webhook-workers send at once (default 4), and\n"
-     "--webhook-backoff-ms is the length of a second of the retry schedule (default 1000; tests).\n"
-     "The database is created or migrated first. Audit checkpoints are signed\n"
-     "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database).",
+     "--webhook-backoff-ms is the length of a second of the retry schedule (default 1000; tests).",
      serve_opts, NULL},
     {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
      "Creates the database or applies the migrations it has not seen; safe to run again.\n"
@@ -797,10 +815,11 @@ const hg_module platform_module = {.name = "accounts",
                                    .demo_signins = platform_signins,
                                    .jobs = platform_jobs};
 const hg_module refdata_module = {.name = "refdata",
-                                  .summary = "in-memory copies of small reference tables, versioned",
+                                  .summary = "reference data: versioned in-memory tables, and the names of codes",
                                   .migrations = refdata_migrations,
                                   .migrations_first = 5,
-                                  .migrations_last = 9};
+                                  .migrations_last = 9,
+                                  .routes = refdata_routes};
 const hg_module audit_module = {.name = "audit",
                                 .summary = "the hash-chained audit trail and its signed checkpoints",
                                 .migrations = audit_migrations,
