@@ -1083,6 +1083,31 @@ const tests = {
     await context.close()
   },
 
+  // the enterprise portal's webhook subscriptions: register (the secret shown once), list,
+  // open the delivery log, delete
+  async webhooks({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'dl-trading')
+    await page.locator('[data-test=menu] .el-menu-item', { hasText: 'Webhook 订阅' }).click()
+    await page.waitForURL('**/my-webhooks')
+    const url = `https://hooks.example.com/e2e-${Date.now()}`
+    await page.locator('input[data-test=webhook-url]').fill(url)
+    await page.locator('input[data-test=webhook-description]').fill('ERP 同步')
+    await page.locator('[data-test=webhook-create]').click()
+    const secret = await page.locator('[data-test=webhook-secret]').innerText()
+    assert.match(secret.trim(), /^whsec_[A-Za-z0-9+/]{32}$/)
+    const row = page.locator('[data-test=webhooks-table] .el-table__row', { hasText: url })
+    await row.waitFor()
+    await row.locator('[data-test=webhook-log]').click()
+    await page.locator('[data-test=webhook-deliveries]').waitFor()
+    await shot(page, 'my-webhooks')
+    await row.locator('[data-test=webhook-delete]').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.locator('[data-test=webhooks-table] .el-table__row', { hasText: url }).waitFor({ state: 'detached' })
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
   async serving({ base }) {
     const index = await fetch(`${base}/`)
     assert.equal(index.status, 200)
