@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "jobs.h"
 #include "log.h"
 
@@ -48,7 +49,7 @@ static int jobs_list_cmd(cmd_ctx *c)
 
 static int jobs_run_cmd(cmd_ctx *c, const command *self)
 {
-    if (c->argc != 3)
+    if (c->argc != 3 && c->argc != 5)
         return cmd_usage(self);
     const hg_job *j = jobs_find(c->argv[2]);
     if (!j) {
@@ -61,6 +62,13 @@ static int jobs_run_cmd(cmd_ctx *c, const command *self)
     hg_err err, jerr;
     hg_err_clear(&err);
     hg_err_clear(&jerr);
+    char dir[4096];
+    /* a job may write audited changes or sign a head (audit.checkpoint): the keys serve uses */
+    if (audit_keys_load(d, cmd_key_dir(c, dir, sizeof dir), &err)) {
+        fprintf(stderr, "haiguan: %s\n", err.message);
+        db_close(d);
+        return EXIT_FAIL;
+    }
     int ran = 0;
     hg_rc jrc = HG_OK;
     int64_t start = now_ms();
@@ -82,17 +90,19 @@ static int jobs_run_cmd(cmd_ctx *c, const command *self)
     return EXIT_OK;
 }
 
+static const cmd_opt jobs_run_opts[] = {{"--keys", 1}, {NULL, 0}};
 static const cmd_sub jobs_subs[] = {
-    {"run", jobs_run_cmd, NULL},
+    {"run", jobs_run_cmd, jobs_run_opts},
     {NULL, NULL, NULL},
 };
 
 static const command jobs_commands[] = {
-    {"jobs", jobs_list_cmd, "jobs | jobs run NAME", "list the periodic jobs, or run one now",
+    {"jobs", jobs_list_cmd, "jobs | jobs run NAME [--keys DIR]", "list the periodic jobs, or run one now",
      "Without arguments lists the jobs the modules declare: how often each runs, when it last\n"
      "ran (on any server of the database), whether that run succeeded, and its runs and failures.\n"
      "`jobs run NAME` runs one now, whatever its schedule (exit 1 when it fails, 2 for a job that\n"
-     "does not exist). `haiguan serve` runs them on schedule (--no-jobs: not on this server).",
+     "does not exist), with the key directory serve uses (--keys, as for serve). `haiguan serve`\n"
+     "runs them on schedule (--no-jobs: not on this server).",
      NULL, jobs_subs},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };

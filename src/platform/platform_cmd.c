@@ -44,21 +44,6 @@ static int fail(const hg_err *err)
     return EXIT_FAIL;
 }
 
-static const char *key_dir(cmd_ctx *c, char *scratch, size_t n)
-{
-    const char *k = cmd_option(c, "--keys");
-    /* --keys wins over the environment for every key the process reads, including the ones
-     * areas load later by themselves (the risk draw secret): one place says where keys live */
-    if (k && *k)
-        setenv("HAIGUAN_KEYS", k, 1);
-    if (!k)
-        k = getenv("HAIGUAN_KEYS");
-    if (k && *k)
-        return k;
-    audit_default_key_dir(c->db_url, scratch, n);
-    return scratch;
-}
-
 /* ---- serve ---- */
 
 static int serve_cmd(cmd_ctx *c)
@@ -184,7 +169,7 @@ static int serve_cmd(cmd_ctx *c)
     char scratch[4096];
     hg_err err;
     hg_err_clear(&err);
-    const char *keys = key_dir(c, scratch, sizeof scratch);
+    const char *keys = cmd_key_dir(c, scratch, sizeof scratch);
     if (private_files_check(keys, &err))
         return fail(&err);
     sqlite_files_tighten(c->db_url);
@@ -218,7 +203,7 @@ static int init_cmd(cmd_ctx *c)
     hg_rc rc = db_migrate(d, modules_migrations(), &applied, &err);
     char scratch[4096];
     if (!rc)
-        rc = audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err);
+        rc = audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err);
     db_close(d);
     if (rc)
         return fail(&err);
@@ -486,7 +471,7 @@ static int demo_cmd(cmd_ctx *c)
     hg_err err;
     hg_err_clear(&err);
     char scratch[4096];
-    hg_rc rc = audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err);
+    hg_rc rc = audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err);
     const hg_module *steps[64];
     size_t n = demo_steps(steps, sizeof steps / sizeof steps[0]);
     for (size_t i = 0; i < n && !rc; i++)
@@ -532,7 +517,7 @@ static int import_cmd(cmd_ctx *c)
                 char scratch[4096];
                 hg_err err;
                 hg_err_clear(&err);
-                if (audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err)) {
+                if (audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err)) {
                     db_close(d);
                     return fail(&err);
                 }
@@ -820,6 +805,12 @@ const hg_module refdata_module = {.name = "refdata",
                                   .migrations_first = 5,
                                   .migrations_last = 9,
                                   .routes = refdata_routes};
+/* A signed head when the chain has grown or its time is due, also on an idle server whose last
+ * rows would otherwise wait for the next write (audit.h). */
+static const hg_job audit_jobs[] = {
+    {"audit.checkpoint", "sign a head of the audit chain when it has grown or is due", 30, audit_checkpoint_job},
+    {NULL, NULL, 0, NULL},
+};
 const hg_module audit_module = {.name = "audit",
                                 .summary = "the hash-chained audit trail and its signed checkpoints",
                                 .migrations = audit_migrations,
@@ -827,4 +818,5 @@ const hg_module audit_module = {.name = "audit",
                                 .migrations_last = 19,
                                 .routes = audit_routes,
                                 .commands = audit_commands,
-                                .scopes = audit_scopes};
+                                .scopes = audit_scopes,
+                                .jobs = audit_jobs};

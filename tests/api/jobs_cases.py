@@ -3,10 +3,12 @@ scheduler of `haiguan serve` runs every job once it is due and /metrics shows ea
 run and failures; `haiguan jobs` lists them with their last run; `haiguan jobs run NAME` runs
 one now, exit 2 for an unknown job or option; serve refuses a bad --event-days; with two
 servers on one database each due run happens on one of them only."""
+import os
 import re
 import subprocess
 import time
 
+from crash_test import uscc
 from harness import Server
 
 
@@ -17,6 +19,20 @@ def metric(body, name, job):
 
 def register_area(test, eq, error_of):
     @test
+    def the_audit_checkpoint_job_signs_the_head_of_an_idle_chain(s):
+        # issue 13 §2: an idle server's last rows got their signed head only at its next write;
+        # the audit.checkpoint job signs it (here run now, with the server's key directory)
+        r = s.as_user("officer", "POST", "/api/v1/enterprises",
+                      {"uscc": uscc("91210200700009%02d" % (os.getpid() % 100)), "customs_code": "2102939001",
+                       "name_zh": "作业测试公司", "kind": "importer", "credit_level": "general_credit",
+                       "coordinator": "officer"})
+        eq(r.status, 201, r.body)
+        head = int(s.sql("SELECT MAX(seq) FROM audit_log")[0][0])
+        p = s.cli("jobs", "run", "audit.checkpoint", "--keys", s.env.get("HAIGUAN_KEYS", s.db + ".keys"))
+        assert p.stdout.startswith("audit.checkpoint: ok"), p.stdout + p.stderr
+        eq(int(s.sql("SELECT MAX(seq) FROM audit_checkpoint")[0][0]), head, "the head is signed")
+
+    @test
     def jobs_run_on_schedule_and_show_in_metrics(s):
         body = ""
         for _ in range(50):   # the scheduler's first look comes at start-up
@@ -25,7 +41,7 @@ def register_area(test, eq, error_of):
                 break
             time.sleep(0.1)
         for job in ["events.purge", "accounts.purge_sessions", "accounts.purge_signin_throttle", "webhooks.deliver",
-                    "webhooks.purge"]:
+                    "webhooks.purge", "audit.checkpoint"]:
             at = metric(body, "haiguan_job_last_run_timestamp_seconds", job)
             assert at and abs(at - time.time()) < 3600, (job, at)
             eq(metric(body, "haiguan_job_failures_total", job), 0.0, job)
