@@ -92,6 +92,46 @@ static int alarms_cmd(cmd_ctx *c, const struct command *self)
     return EXIT_OK;
 }
 
+/* ---- the periodic jobs (the platform's scheduler in `haiguan serve`; `haiguan jobs run NAME`) ---- */
+
+/* A whole number from the environment, or dflt when unset or not one in 1..max. */
+static long env_number(const char *name, long dflt, long max)
+{
+    const char *v = getenv(name);
+    char *end;
+    long n = v && *v ? strtol(v, &end, 10) : dflt;
+    return v && *v && (*end || n < 1 || n > max) ? dflt : n;
+}
+
+static hg_rc alarms_job(db *d, hg_err *err)
+{
+    hg_ctx x = ctx_command(d, "system");
+    int64_t n = 0;
+    long minutes = env_number("HAIGUAN_HEALTH_ALARM_MINUTES", HEALTH_ALARM_MINUTES, 10080);
+    hg_rc rc = health_handover_alarms(&x, minutes * 60000LL, &n, err);
+    if (!rc && n)
+        log_warn("health: %lld handovers unacknowledged after %ld minutes: alarm raised", (long long)n, minutes);
+    return rc;
+}
+
+static hg_rc purge_job(db *d, hg_err *err)
+{
+    hg_ctx x = ctx_command(d, "system");
+    int64_t n = 0;
+    long days = env_number("HAIGUAN_HEALTH_RETENTION_DAYS", HEALTH_RETENTION_DAYS, 3650);
+    hg_rc rc = declaration_purge(&x, x.now_ms - days * 86400000LL, &n, err);
+    if (!rc && n)
+        log_info("health: purged the health answers of %lld declarations older than %ld days", (long long)n, days);
+    return rc;
+}
+
+const hg_job health_jobs[] = {
+    {"health.handover_alarms", "alarm on handovers unacknowledged after HAIGUAN_HEALTH_ALARM_MINUTES (default 60)", 60,
+     alarms_job},
+    {"health.purge", "remove health answers older than HAIGUAN_HEALTH_RETENTION_DAYS (default 30)", 3600, purge_job},
+    {NULL, NULL, 0, NULL},
+};
+
 static const cmd_opt purge_opts[] = {{"--days", 1}, {NULL, 0}};
 static const cmd_opt alarm_opts[] = {{"--after", 1}, {NULL, 0}};
 static const cmd_sub health_subs[] = {
@@ -109,7 +149,8 @@ const command health_commands[] = {
      "holds only hashes of the answers, still verifies.\n"
      "health alarms raises an alarm (an audit row and a health.handover_overdue event) once on every\n"
      "handover the receiving unit has not acknowledged MINUTES after it was made (default 60): the\n"
-     "function a periodic job calls.",
+     "function the health.handover_alarms job runs every minute in `haiguan serve` (and\n"
+     "health.purge every hour; HAIGUAN_HEALTH_ALARM_MINUTES, HAIGUAN_HEALTH_RETENTION_DAYS).",
      NULL, health_subs},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };

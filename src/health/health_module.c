@@ -8,6 +8,7 @@
 extern const migration health_migrations[];
 extern const route health_routes[];
 extern const command health_commands[];
+extern const hg_job health_jobs[];
 hg_rc health_demo(db *d, hg_err *err);
 
 static const hg_scope health_scopes[] = {
@@ -42,4 +43,5 @@ const hg_module health_module = {.name = "health",
                                  .scopes = health_scopes,
                                  .demo = health_demo,
                                  .demo_signins = health_signins,
-                                 .records = health_records};
+                                 .records = health_records,
+                                 .jobs = health_jobs};
