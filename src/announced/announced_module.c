@@ -1,5 +1,5 @@
 /* announced_module.c — the posts and token scopes of areas announced but not built yet
- * (bonded supervision, anti-smuggling, passenger health, cross-border e-commerce, cases).
+ * (bonded supervision, anti-smuggling, cross-border e-commerce, cases).
  * Users and tokens that name them were accepted before the areas registered their own, so
  * they stay accepted; each moves to its area's module record when that area is built, and
  * this module goes when the last one has. It has no routes, tables or code. */
@@ -12,7 +12,6 @@ static const hg_post announced_posts[] = {
 };
 
 static const hg_scope announced_scopes[] = {
-    {"health", "passenger health quarantine (announced)"},
     {"bonded", "bonded supervision (announced)"},
     {"ecommerce", "cross-border e-commerce (announced)"},
     {"cases", "anti-smuggling cases (announced)"},

@@ -14,7 +14,8 @@ JSON must be contained in the actual response ("*" in the expected JSON matches 
 a list matches when each expected element is matched by some actual element). `as:` names a
 demo user (signed in with a cookie session and CSRF token), `token:` a bearer token of a
 previous example's `save:` name, and nothing means anonymous. `save: NAME=FIELD` keeps a
-field of the response for later examples as {{NAME}}; {{date:+30d}} is a time 30 days from now."""
+field of the response for later examples as {{NAME}}; {{date:+30d}} is a time 30 days from now,
+{{day:-5d}} the date (YYYY-MM-DD, Asia/Shanghai) five days ago."""
 import json
 import re
 
@@ -47,6 +48,7 @@ def parse(text):
 
 
 DATE_MACRO = re.compile(r"\{\{date:([+-]\d+)d\}\}")
+DAY_MACRO = re.compile(r"\{\{day:([+-]\d+)d\}\}")
 
 
 def expand_dates(text):
@@ -58,7 +60,10 @@ def expand_dates(text):
     def one(m):
         t = datetime.datetime.now(tz) + datetime.timedelta(days=int(m.group(1)))
         return t.replace(microsecond=0).isoformat()
-    return DATE_MACRO.sub(one, text)
+
+    def day(m):
+        return (datetime.datetime.now(tz) + datetime.timedelta(days=int(m.group(1)))).strftime("%Y-%m-%d")
+    return DAY_MACRO.sub(day, DATE_MACRO.sub(one, text))
 
 
 def read_docs(docs_dir):

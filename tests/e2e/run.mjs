@@ -37,6 +37,7 @@ const LOGINS = {
   'dl-trading': 'trading-demo-2026',
   'dl-fishery': 'fishery-demo-2026',
   'dl-agent': 'agent-demo-2026',
+  quarantine: 'quarantine-demo-2026',
 }
 
 // ---- the pure helpers, imported as the console imports them ----
@@ -118,6 +119,17 @@ async function unitTests() {
   assert.equal(i.errorText(err(400, { code: 'invalid', field: 'x', message: 'something new' })), '输入无效：something new')
   assert.equal(i.errorText(err(404, { code: 'not_found', message: 'no such declaration' })), '没有这份报关单')
   assert.equal(i.errorText(err(403, { code: 'forbidden', message: 'officers only' })), '您的角色或岗位无权执行此操作')
+  // the health pages' helpers: the API's reasons to their words, the form to the body
+  const h = await import(pathToFileURL(path.join(webDir, 'src/areas/health/health.js')))
+  assert.equal(h.whyKey('a laboratory result is positive: the traveller is handed over'), 'positive')
+  assert.equal(h.whyKey('a temperature of 37.3 °C or more was measured: the traveller is handed over'), 'fever')
+  assert.equal(h.whyKey('something else'), null)
+  assert.equal(h.fieldOf('visits[0].left_on'), 'visits')
+  assert.equal(h.fieldOf('symptoms[1].symptom'), 'symptoms_other')
+  const body = h.declarationBody({ symptoms: ['fever'], visits: [{ country: '' }], document_type: 'passport',
+    mrz: ' P<UTO...\nL898 ', symptoms_other: '' }, 'en')
+  assert.deepEqual([body.symptoms, body.visits, body.mrz, body.language, 'symptoms_other' in body],
+    [[{ symptom: 'fever' }], [], 'P<UTO... L898', 'en', false])
   assert.equal(i.errorText(err(418, { code: 'teapot', field: 'x', message: 'short and stout' })), 'short and stout')
   i.i18n.global.locale.value = 'en'
   assert.equal(i.errorText(wait), 'Release waits for the laboratory results of its samples')
@@ -1349,6 +1361,140 @@ const tests = {
     await shot(page, 'risk-phone')
     assert.deepEqual(page.problems, [])
     await context.close()
+  },
+
+  // issue 18: the tour as a traveller and the port would take it — declare on a phone (a refusal
+  // shown in the traveller's language, then the QR code), the flight lands and is boarded, the
+  // counter scans, prints the label (read back by zbarimg) and samples, the laboratory posts a
+  // negative and a positive, the positive traveller is handed over and the receiving unit
+  // acknowledges, the dashboard shows both travellers' times and the flight's.
+  async healthTour({ browser, base }) {
+    const flightNo = `HG${(Date.now() % 9000) + 1000}`
+    const phone = await newPage(browser, base, { width: 390, height: 844 })
+    const p = phone.page
+    await p.goto('/health')
+    await p.locator('[data-test=health-declare]').waitFor()
+    const fill = async (name, v) => p.locator(`[name=${name}]`).fill(v)
+    await fill('name', '张三')
+    await fill('name_mrz', 'ZHANG<<SAN')
+    await fill('birth_date', '1949-12-31')
+    await fill('nationality', 'CN')
+    await p.locator('.el-radio', { hasText: '居民身份证' }).click()
+    await fill('document_no', '11010519491231002X')
+    await fill('flight_no', flightNo)
+    await fill('seat', '32A')
+    await fill('address', '酒店')
+    await fill('phone', '13912345678')
+    await p.locator('[data-test=hd-warning]').click()
+    await p.locator('[data-test=hd-submit]').click()
+    await p.locator('.el-form-item__error', { hasText: '详细地址' }).waitFor()
+    await fill('address', '大连市中山区人民路15号1203室')
+    await p.locator('[data-test=hd-submit]').click()
+    await p.locator('[data-test=hd-done]').waitFor()
+    await p.locator('[data-test=hd-qr]').evaluate((img) => img.decode())
+    const qr = (await p.locator('[data-test=hd-qr-text]').textContent()).trim()
+    assert.ok(qr.startsWith('HG1:'), qr)
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `the form is wider than the phone by ${overflow}px`)
+    await shot(p, 'health-declared-phone')
+    assert.deepEqual(p.problems, [])
+    await phone.context.close()
+    // the same form in English
+    const en = await newPage(browser, base, { width: 390, height: 844 })
+    await en.page.addInitScript(() => localStorage.setItem('haiguan.lang', 'en'))
+    await en.page.goto('/health')
+    await en.page.getByText('Health Declaration Form').waitFor()
+    await en.page.getByText('Full address for the next 14 days').waitFor()
+    const overflowEn = await en.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflowEn <= 0, `the English form is wider than the phone by ${overflowEn}px`)
+    await shot(en.page, 'health-form-en')
+    assert.deepEqual(en.page.problems, [])
+    await en.context.close()
+
+    // a second traveller of the flight declares through the API (positive later)
+    const q = await apiUser(browser, base, 'quarantine')
+    const anon = await browser.newContext({ baseURL: base })
+    const r2 = await anon.request.post('/api/v1/health/declarations', { data: {
+      name: '李四', name_mrz: 'LI<<SI', sex: 'M', birth_date: '1949-12-31', nationality: 'CN', document_type: 'resident_id',
+      document_no: '11010519491231002X', flight_no: flightNo, seat: '33B', port: 'CNDLC', entry_date: shanghaiDay(),
+      visits: [], address: '大连市西岗区长江路8号', phone: '13812345678', contact_cases: false, fever_cluster: false,
+      symptoms: [], antipyretics: false, warning_accepted: true } })
+    assert.equal(r2.status(), 201)
+    const qr2 = (await r2.json()).qr
+    await anon.close()
+    // the flight lands; the officer boards it from the flight board
+    const f = await q.call('POST', '/health/flights', { flight_no: flightNo, origin: 'KRSEL', port: 'CNDLC',
+      scheduled_at: new Date(Date.now() - 30 * 60000).toISOString(), passengers: 180, crew: 10 }, 201)
+    await q.call('POST', `/health/flights/${f.id}/landing`, { landed_at: new Date(Date.now() - 20 * 60000).toISOString() }, 200)
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'quarantine')
+    await page.goto('/health/flights')
+    const row = page.locator('[data-test=hf-table] tbody tr', { hasText: flightNo })
+    await row.locator('[data-test=hf-board]').click()
+    await row.locator('.el-tag', { hasText: '✓' }).waitFor()
+    await shot(page, 'health-flights')
+    // the counter: scan (the scanner types the code and Enter), temperature, sample, label
+    await page.goto('/health/counter')
+    const scanOne = async (code) => {
+      await page.locator('input[data-test=hc-scan]').fill(code)
+      await page.locator('input[data-test=hc-scan]').press('Enter')
+      await page.locator('[data-test=hc-status]', { hasText: '处理中' }).waitFor()
+      return (await page.locator('[data-test=hc-barcode]').textContent()).trim()
+    }
+    const b1 = await scanOne(qr)
+    await page.locator('[data-test=hc-temp]').click()
+    await page.locator('[data-test=hc-sample]').click()
+    await page.locator('[data-test=hc-samples] tbody tr').first().waitFor()
+    await page.locator('input[data-test=hc-scan]').fill(qr2)
+    await page.locator('input[data-test=hc-scan]').press('Enter')
+    await page.waitForFunction((b) => document.querySelector('[data-test=hc-barcode]')?.textContent.trim() !== b, b1)
+    const b2 = (await page.locator('[data-test=hc-barcode]').textContent()).trim()
+    assert.notEqual(b1, b2)
+    await page.locator('[data-test=hc-sample]').click()
+    await page.locator('[data-test=hc-samples] tbody tr').first().waitFor()
+    const label = await context.request.get(`/api/v1/health/travellers/${b1}/label`)
+    assert.equal(label.headers()['content-type'], 'image/png')
+    const png = path.join(work, `label-${b1}.png`)
+    writeFileSync(png, await label.body())
+    assert.equal(execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Scode128.enable', png]).toString().trim(), b1)
+    // the samples go to the laboratory, which posts one negative and one positive
+    await q.call('POST', `/health/flights/${f.id}/samples-sent`, undefined, 200)
+    const admin = await apiUser(browser, base, 'admin')
+    const lab = await machine(admin, base, 'lab01', 'lab')
+    await lab('POST', '/health/results', { barcode: b1, kind: 'nucleic_acid', result: 'negative' }, 201)
+    await lab('POST', '/health/results', { barcode: b2, kind: 'nucleic_acid', result: 'positive' }, 201)
+    // one key clears the negative traveller (F2); the positive one is handed over (F4)
+    await page.locator('input[data-test=hc-scan]').fill(qr)
+    await page.locator('input[data-test=hc-scan]').press('Enter')
+    await page.locator('[data-test=hc-barcode]', { hasText: b1 }).waitFor()
+    await page.locator('[data-test=hc-card] .el-tag', { hasText: '可放行' }).waitFor()
+    await page.keyboard.press('F2')
+    await page.locator('[data-test=hc-status]', { hasText: '已放行' }).waitFor()
+    await page.locator('input[data-test=hc-scan]').fill(qr2)
+    await page.locator('input[data-test=hc-scan]').press('Enter')
+    await page.locator('[data-test=hc-barcode]', { hasText: b2 }).waitFor()
+    await page.locator('[data-test=hc-card] .el-tag', { hasText: '应转运' }).waitFor()
+    await page.locator('[data-test=hc-why]', { hasText: '检测结果阳性' }).waitFor()
+    await page.keyboard.press('F4')
+    await page.locator('.el-dialog [name=vehicle]').fill('辽B·12345')
+    await page.locator('.el-dialog [name=unit]').fill('大连市第六人民医院')
+    await page.locator('.el-dialog [name=person]').fill('李医生')
+    await page.locator('[data-test=hc-handover-confirm]').click()
+    await page.locator('[data-test=hc-status]', { hasText: '已转运' }).waitFor()
+    await shot(page, 'health-counter')
+    const cdc = await machine(admin, base, 'cdc01', 'handover')
+    await cdc('POST', `/health/handovers/${b2}/acknowledgement`, { person: '李医生' }, 200)
+    // the dashboard: both travellers' times, and the flight's
+    await page.goto('/health/dashboard')
+    await page.locator('[data-test=hdash-travellers] canvas').waitFor()
+    await page.locator('[data-test=hdash-latest] tbody tr', { hasText: b1 }).waitFor()
+    await page.locator('[data-test=hdash-latest] tbody tr', { hasText: b2 }).waitFor()
+    const t = await q.call('GET', '/health/timings?period=day', undefined, 200)
+    const fl = t.flights.find((x) => x.id === f.id)
+    assert.ok(fl && fl.samples_sent_s !== null && fl.last_out_s !== null && fl.boarded, JSON.stringify(fl))
+    await shot(page, 'health-dashboard')
+    assert.deepEqual(page.problems, [])
+    await Promise.all([q.close(), admin.close(), context.close()])
   },
 }
 

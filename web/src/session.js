@@ -80,5 +80,6 @@ export function homeOf(u = session.user) {
   if (hasPost('clearance', u)) return '/declarations'
   if (hasPost('inspection', u)) return '/inspections'
   if (hasPost('tax', u)) return '/tax'
+  if (hasPost('quarantine', u)) return '/health/counter'
   return '/enterprises'
 }
