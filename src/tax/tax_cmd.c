@@ -1,5 +1,5 @@
-/* tax_cmd.c — `haiguan import tariff|exchange-rates FILE.csv`, the demo tariff and rates,
- * and the tax area's module record. */
+/* tax_cmd.c — `haiguan import tariff|exchange-rates|guarantors FILE.csv`, `haiguan tax
+ * lapse-guarantees`, the demo tariff, rates and guarantors, and the tax area's module record. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,6 +8,7 @@
 #include "../platform/calendar.h"
 #include "../platform/import.h"
 #include "../platform/log.h"
+#include "../platform/money.h"
 #include "../platform/mem.h"
 #include "../platform/module.h"
 #include "tax_store.h"
@@ -141,10 +142,46 @@ static int import_exchange(cmd_ctx *c, db *d, const char *path)
     return import_rates(d, path, 0);
 }
 
+/* One guarantor the district knows: name, kind (bank | insurer), code (optional). */
+static hg_rc guarantor_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && strcmp(r->field[0], "name") == 0) {
+        r->skip = 1;   /* header */
+        return HG_OK;
+    }
+    if (r->nfields < 2 || r->nfields > 3)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "name,kind[,code] expected");
+    size_t n = strlen(r->field[0]);
+    if (n < 2 || n > 200)
+        return hg_fail(err, HG_INVALID, "invalid", "name", "name is the bank or insurer (2 to 200 bytes)");
+    if (strcmp(r->field[1], "bank") && strcmp(r->field[1], "insurer"))
+        return hg_fail(err, HG_INVALID, "invalid", "kind", "kind must be bank or insurer");
+    hg_rc rc = tax_guarantor_put(d, r->field[0], r->field[1], r->nfields > 2 && r->field[2][0] ? r->field[2] : NULL,
+                                 err);
+    if (rc)
+        err->field[0] = '\0';
+    return rc;
+}
+
+static int import_guarantors(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_ALL_OR_NOTHING,
+                              .max_bytes = 4u << 20,
+                              .malformed = "malformed CSV",
+                              .line = guarantor_line};
+    return import_run(&spec, d, path);
+}
+
 static const importer tax_importers[] = {
     {"tariff", import_tariff,
      "CSV: hs_prefix (2-10 digits), duty %, VAT %, consumption tax %, description; the whole file or nothing"},
     {"exchange-rates", import_exchange, "CSV: currency, month (YYYY-MM), CNY per unit; the whole file or nothing"},
+    {"guarantors", import_guarantors,
+     "CSV: name, kind (bank | insurer), code: the banks and insurers whose tax guarantee letters the district "
+     "accepts without an officer; a name again replaces it; the whole file or nothing"},
     {NULL, NULL, NULL},
 };
 
@@ -172,9 +209,20 @@ static const struct {
     int64_t micro;
 } demo_rates[] = {{"USD", 7120000}, {"EUR", 7710000}, {"JPY", 47500}, {"NOK", 668000}, {"HKD", 915000}};
 
+/* The demo district's known guarantors: the banks and the insurer whose letters it accepts. */
+static const struct {
+    const char *name, *kind;
+} demo_guarantors[] = {
+    {"中国银行大连分行", "bank"},
+    {"中国工商银行大连分行", "bank"},
+    {"中国人民财产保险股份有限公司大连市分公司", "insurer"},
+};
+
 static hg_rc tax_demo(db *d, hg_err *err)
 {
     hg_rc rc = db_begin(d, err);
+    for (size_t i = 0; !rc && i < sizeof demo_guarantors / sizeof demo_guarantors[0]; i++)
+        rc = tax_guarantor_put(d, demo_guarantors[i].name, demo_guarantors[i].kind, NULL, err);
     for (size_t i = 0; !rc && i < sizeof demo_tariff / sizeof demo_tariff[0]; i++)
         rc = put_tariff(d, demo_tariff[i].prefix, demo_tariff[i].duty, demo_tariff[i].vat, demo_tariff[i].cons,
                         demo_tariff[i].desc, err);
@@ -192,6 +240,45 @@ static hg_rc tax_demo(db *d, hg_err *err)
         db_rollback(d);
     return rc;
 }
+
+/* `haiguan tax lapse-guarantees [--at TIME]`: what becomes of guarantees whose validity ended
+ * unpaid (a deposit converted into the tax, a letter lapsed and its bill overdue). Run daily. */
+static int lapse_cmd(cmd_ctx *c, const command *self)
+{
+    (void)self;
+    int64_t at = now_ms();
+    const char *v = cmd_option(c, "--at");
+    if (v && time_parse_rfc3339(v, &at)) {
+        fprintf(stderr, "haiguan tax lapse-guarantees: --at must be an RFC 3339 time with offset\n");
+        return EXIT_USAGE;
+    }
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_err err;
+    hg_err_clear(&err);
+    int converted = 0, lapsed = 0;
+    hg_rc rc = tax_guarantees_lapse(d, at, &converted, &lapsed, &err);
+    db_close(d);
+    if (rc) {
+        fprintf(stderr, "haiguan tax lapse-guarantees: %s\n", err.message);
+        return EXIT_FAIL;
+    }
+    printf("%d converted into tax, %d lapsed\n", converted, lapsed);
+    return EXIT_OK;
+}
+
+static const cmd_opt lapse_opts[] = {{"--at", 1}, {NULL, 0}};
+static const cmd_sub tax_subs[] = {{"lapse-guarantees", lapse_cmd, lapse_opts}, {NULL, NULL, NULL}};
+
+static const command tax_commands[] = {
+    {"tax", NULL, "tax lapse-guarantees [--at TIME]", "the tax desk's daily work: guarantees that lapsed unpaid",
+     "  lapse-guarantees  every active tax guarantee whose validity ended before the day of --at (default: now)\n"
+     "                    and whose tax is unpaid: a cash deposit (保证金) that covers the tax and late fee is\n"
+     "                    converted into the tax (保证金转税款); any other lapses and its bill stays overdue.",
+     lapse_opts, tax_subs},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+};
 
 static const hg_post tax_posts[] = {
     HG_POST(3, tax, "税收"),
@@ -216,6 +303,7 @@ const hg_module tax_module = {.name = "tax",
                               .migrations = tax_migrations,
                               .routes = tax_routes,
                               .importers = tax_importers,
+                              .commands = tax_commands,
                               .demo = tax_demo,
                               .summary = "duty, consumption tax and VAT: tariff, rates, bills, payments",
                               .migrations_first = 300,

@@ -99,6 +99,121 @@ static void late_fees(void **state)
     assert_int_equal(days, 1);
 }
 
+/* day number of a civil date */
+static int64_t D(int y, int m, int d) { return calendar_days_from_civil(y, m, d); }
+/* 10:00 Shanghai time on a civil date */
+static int64_t AT10(int y, int m, int d) { return calendar_day_start_ms(D(y, m, d)) + 10 * 3600 * 1000LL; }
+
+static void thresholds_each_tax_under_50_yuan_not_levied(void **state)
+{
+    (void)state;
+    /* 《中华人民共和国海关进出口货物征税管理办法》 and 进出口关税条例/关税法: a ticket's duty, import VAT
+     * or consumption tax under 50 yuan is each not levied. 300.00 yuan at 8% duty and 13% VAT:
+     * duty 24.00, VAT 13% of 324.00 = 42.12: both under 50 yuan, billed 0 (and holds no release) */
+    tax_item_in in = {30000, 80000, 0, 130000, 0};
+    tax_item_out out;
+    assert_int_equal(tax_assess_item(&in, &out), 0);
+    assert_int_equal(out.duty_fen, 2400);
+    assert_int_equal(out.vat_fen, 4212);
+    tax_amounts assessed = {out.duty_fen, out.consumption_fen, out.vat_fen};
+    tax_amounts levied = tax_levied(&assessed);
+    assert_int_equal(tax_amounts_total(&levied), 0);
+    /* judged per tax, not on the sum: duty 49.99 is not levied, VAT 50.00 is */
+    tax_amounts edge = {4999, 0, 5000};
+    levied = tax_levied(&edge);
+    assert_int_equal(levied.duty_fen, 0);
+    assert_int_equal(levied.vat_fen, 5000);
+    assert_int_equal(tax_amounts_total(&levied), 5000);
+}
+
+static void late_fee_minimum_judged_per_tax(void **state)
+{
+    (void)state;
+    /* 征管办法: a late fee under 50 yuan is not collected, judged for each tax. Duty 2,000.00 and
+     * VAT 20,000.00, 10 days late: duty's fee 10.00 is not collected, VAT's 100.00 is: 100.00
+     * (the sum rule would have charged 110.00) */
+    tax_amounts unpaid = {200000, 0, 2000000};
+    tax_fees f;
+    int64_t last = D(2026, 12, 16);
+    assert_int_equal(tax_late_fees(&unpaid, last, AT10(2026, 12, 26), &f), 0);
+    assert_int_equal(f.days, 10);
+    assert_int_equal(f.fee.duty_fen, 0);
+    assert_int_equal(f.fee.vat_fen, 10000);
+    assert_int_equal(f.total_fen, 10000);
+}
+
+static void deadline_moves_off_weekends_and_holidays(void **state)
+{
+    (void)state;
+    /* 进出口关税条例 / 征管办法: pay within 15 days from the day after the payment notice is issued;
+     * a last day on a rest day or statutory holiday moves to the first working day after it, on
+     * the State Council's arrangement (adjusted working weekends are working days).
+     * Issued Friday 2026-11-20: the 15th day is Saturday 5 December, moved to Monday 7 December */
+    assert_int_equal(tax_payment_last_day(NULL, D(2026, 11, 20)), D(2026, 12, 7));
+    /* 215,320.00 yuan of VAT paid that Monday: no fee (the old rule charged 2 days: 215.32);
+     * paid on the Tuesday: one day, 107.66 */
+    tax_amounts vat = {0, 0, 21532000};
+    tax_fees f;
+    int64_t last = tax_payment_last_day(NULL, D(2026, 11, 20));
+    assert_int_equal(tax_late_fees(&vat, last, AT10(2026, 12, 7), &f), 0);
+    assert_int_equal(f.total_fen, 0);
+    assert_int_equal(f.days, 0);
+    assert_int_equal(tax_late_fees(&vat, last, AT10(2026, 12, 8), &f), 0);
+    assert_int_equal(f.total_fen, 10766);
+    assert_int_equal(f.days, 1);
+    /* 2026 National Day (国务院办公厅 2026 arrangement): 1-7 October rest, Saturday 10 October a
+     * working day. Issued 16 September: the 15th day, 1 October, moves to Thursday 8 October;
+     * issued 25 September: the 15th day is Saturday 10 October, a working day: it stays */
+    calendar_exception ex[9];
+    size_t n = 0;
+    for (int d = 1; d <= 7; d++)
+        ex[n++] = (calendar_exception){D(2026, 10, d), CALENDAR_HOLIDAY};
+    ex[n++] = (calendar_exception){D(2026, 10, 10), CALENDAR_WORKDAY};
+    working_calendar cal = {ex, n};
+    assert_int_equal(tax_payment_last_day(&cal, D(2026, 9, 16)), D(2026, 10, 8));
+    assert_int_equal(tax_payment_last_day(&cal, D(2026, 9, 25)), D(2026, 10, 10));
+    /* issued 1 December 2026 (a Tuesday): the last day is Wednesday 16 December */
+    assert_int_equal(tax_payment_last_day(&cal, D(2026, 12, 1)), D(2026, 12, 16));
+}
+
+static void arithmetic_is_checked_never_wrapped(void **state)
+{
+    (void)state;
+    /* every amount in checked integer arithmetic, declared values bounded: the maximal value at
+     * the highest duty assesses, but its late fee on 9999-12-31 is out of range (-1), not a
+     * figure wrapped around 2^64 */
+    tax_item_in in = {TAX_VALUE_MAX_FEN, 10000000, 0, 130000, 0};
+    tax_item_out out;
+    assert_int_equal(tax_assess_item(&in, &out), 0);
+    assert_int_equal(out.duty_fen, 100000000000000000LL);
+    tax_amounts unpaid = {out.duty_fen, 0, out.vat_fen};
+    tax_fees f;
+    assert_int_equal(tax_late_fees(&unpaid, D(2026, 12, 16), AT10(9999, 12, 31), &f), -1);
+    /* a value above the bound is refused */
+    in.dutiable_value_fen = TAX_VALUE_MAX_FEN + 1;
+    assert_int_equal(tax_assess_item(&in, &out), -1);
+    /* a consumption tax of 99.9999% on a large value: its composite base would pass 10^18 */
+    tax_item_in c = {TAX_VALUE_MAX_FEN, 0, 999999, 130000, 0};
+    assert_int_equal(tax_assess_item(&c, &out), -1);
+    int64_t q;
+    assert_int_equal(tax_mul_div_checked(INT64_MAX, INT64_MAX, 1, &q), -1);
+    assert_int_equal(tax_mul_div_checked(-1, 1, 1, &q), -1);
+    assert_int_equal(tax_mul_div_checked(10, 15, 100, &q), 0);
+    assert_int_equal(q, 2); /* 1.5 rounds half up */
+    tax_amounts big = {TAX_AMOUNT_MAX_FEN, 1, 0};
+    assert_int_equal(tax_amounts_total(&big), -1);
+}
+
+static void six_calendar_months(void **state)
+{
+    (void)state;
+    /* 关税法 (延期缴纳): a deferral lasts at most six months, counted in calendar months: from
+     * 3 December 2026 to 3 June 2027; from 31 August 2026 to 28 February 2027 (no 31st) */
+    assert_int_equal(tax_add_months(D(2026, 12, 3), 6), D(2027, 6, 3));
+    assert_int_equal(tax_add_months(D(2026, 8, 31), 6), D(2027, 2, 28));
+    assert_int_equal(tax_add_months(D(2027, 8, 31), 6), D(2028, 2, 29));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -107,6 +222,11 @@ int main(void)
         cmocka_unit_test(rounding_half_up_to_the_fen),
         cmocka_unit_test(ecommerce_retail_pays_seventy_percent),
         cmocka_unit_test(late_fees),
+        cmocka_unit_test(thresholds_each_tax_under_50_yuan_not_levied),
+        cmocka_unit_test(late_fee_minimum_judged_per_tax),
+        cmocka_unit_test(deadline_moves_off_weekends_and_holidays),
+        cmocka_unit_test(arithmetic_is_checked_never_wrapped),
+        cmocka_unit_test(six_calendar_months),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
