@@ -155,8 +155,9 @@ static hg_rc calendar_demo(db *d, hg_err *err)
         for (int64_t day = from; !rc && day <= to; day++) {
             char date[11];
             calendar_format_date(day, date);
-            rc = db_run(d, err, "INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?) ON CONFLICT (date) DO NOTHING",
-                        "ttt", date, demo_holidays[i].kind, demo_holidays[i].name);
+            rc =
+                db_run(d, err, "INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?) ON CONFLICT (date) DO NOTHING",
+                       "ttt", date, demo_holidays[i].kind, demo_holidays[i].name);
         }
     }
     if (!rc)

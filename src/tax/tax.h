@@ -22,20 +22,20 @@
 #define TAX_AMOUNT_MAX_FEN 1000000000000000000LL
 
 typedef struct tax_item_in {
-    int64_t dutiable_value_fen;   /* customs value in CNY fen (CIF for imports) */
-    uint32_t duty_rate_ppm;       /* the applicable ad valorem duty rate */
-    uint32_t consumption_rate_ppm;/* ad valorem consumption tax rate, 0 when none */
-    uint32_t vat_rate_ppm;        /* import VAT rate: 130000 or 90000 */
-    int ecommerce_retail;         /* cross-border e-commerce retail within limits: no duty,
+    int64_t dutiable_value_fen;    /* customs value in CNY fen (CIF for imports) */
+    uint32_t duty_rate_ppm;        /* the applicable ad valorem duty rate */
+    uint32_t consumption_rate_ppm; /* ad valorem consumption tax rate, 0 when none */
+    uint32_t vat_rate_ppm;         /* import VAT rate: 130000 or 90000 */
+    int ecommerce_retail;          /* cross-border e-commerce retail within limits: no duty,
                                    * 70% of VAT and consumption tax */
 } tax_item_in;
 
 typedef struct tax_item_out {
     int64_t duty_fen;
     int64_t consumption_fen;
-    int64_t consumption_base_fen;   /* (value + duty) / (1 - rate), the working shown */
+    int64_t consumption_base_fen; /* (value + duty) / (1 - rate), the working shown */
     int64_t vat_fen;
-    int64_t vat_base_fen;           /* value + duty + consumption tax */
+    int64_t vat_base_fen; /* value + duty + consumption tax */
     int64_t total_fen;
 } tax_item_out;
 

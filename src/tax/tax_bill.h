@@ -17,9 +17,9 @@ typedef struct bill_row {
     int64_t last_free_day;   /* the last day on which no late fee accrues (a deferral moves it) */
     int64_t period_last_day; /* the payment period's own last day */
     int64_t total, paid_ms, paid_fen, late_fee, guarantee;
-    tax_amounts levied;      /* duty, consumption tax and VAT billed (after the 50-yuan thresholds) */
-    tax_amounts assessed;    /* as assessed, before the thresholds */
-    int64_t waived_fen;      /* late fees waived by approved decisions */
+    tax_amounts levied;          /* duty, consumption tax and VAT billed (after the 50-yuan thresholds) */
+    tax_amounts assessed;        /* as assessed, before the thresholds */
+    int64_t waived_fen;          /* late fees waived by approved decisions */
     int64_t guarantee_until_day; /* the active guarantee's last valid day, 0 when none */
     int waived;
     char status[16];
@@ -43,8 +43,8 @@ void tax_put_date(json_t *o, const char *key, int64_t day);
  * principal may see (404 otherwise); rolled back on its own failure. */
 hg_rc tax_begin_with_bill(db *d, const principal *who, const char *entry_no, bill_row *b, hg_err *err);
 /* Ends a tax write: the audit row and the commit when rc is HG_OK, else the rollback. */
-hg_rc tax_commit_audited(db *d, hg_rc rc, const char *actor, const char *action, const char *id,
-                         const char *request_id, const json_t *after, hg_err *err);
+hg_rc tax_commit_audited(db *d, hg_rc rc, const char *actor, const char *action, const char *id, const char *request_id,
+                         const json_t *after, hg_err *err);
 /* The TAX_SUBJECTS rows (tax_store.h) for a change to the bill of entry_no. */
 hg_rc tax_subject_changed(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                           int settled, hg_err *err);

@@ -32,8 +32,8 @@ static hg_rc guarantor_known(db *d, const char *guarantor, int *known, hg_err *e
 
 /* Makes guarantee id the bill's active security: the bill is guaranteed and its declaration
  * may be released. */
-static hg_rc activate(db *d, const char *entry_no, int64_t id, const char *guarantor, int64_t amount,
-                      int64_t until_day, const char *actor, const char *request_id, hg_err *err)
+static hg_rc activate(db *d, const char *entry_no, int64_t id, const char *guarantor, int64_t amount, int64_t until_day,
+                      const char *actor, const char *request_id, hg_err *err)
 {
     hg_rc rc = db_run(d, err, "UPDATE tax_guarantees SET status = 'active' WHERE id = ?", "i", id);
     if (!rc)
@@ -41,8 +41,8 @@ static hg_rc activate(db *d, const char *entry_no, int64_t id, const char *guara
                     "UPDATE tax_bills SET status = 'guaranteed', guarantee_fen = ?, guarantor = ?, "
                     "guarantee_until_day = ? WHERE entry_no = ?",
                     "itit", amount, guarantor, until_day, entry_no);
-    json_t *ev = json_pack("{s:I, s:I, s:s}", "id", (json_int_t)id, "amount_fen", (json_int_t)amount, "guarantor",
-                           guarantor);
+    json_t *ev =
+        json_pack("{s:I, s:I, s:s}", "id", (json_int_t)id, "amount_fen", (json_int_t)amount, "guarantor", guarantor);
     if (ev) {
         char until[11];
         calendar_format_date(until_day, until);
@@ -71,8 +71,8 @@ static hg_rc covers(const bill_row *b, int64_t amount, int64_t until_day, int64_
     return HG_OK;
 }
 
-hg_rc tax_guarantee_post(db *d, const principal *who, const char *request_id, const tax_guarantee_in *in,
-                         json_t **out, hg_err *err)
+hg_rc tax_guarantee_post(db *d, const principal *who, const char *request_id, const tax_guarantee_in *in, json_t **out,
+                         hg_err *err)
 {
     bill_row b;
     *out = NULL;
@@ -89,9 +89,8 @@ hg_rc tax_guarantee_post(db *d, const principal *who, const char *request_id, co
     if (!rc)
         rc = covers(&b, in->amount_fen, until_day, today, err);
     if (!rc)
-        rc = db_int(d, &pending, err,
-                    "SELECT COUNT(*) FROM tax_guarantees WHERE entry_no = ? AND status = 'pending'", "t",
-                    in->entry_no);
+        rc = db_int(d, &pending, err, "SELECT COUNT(*) FROM tax_guarantees WHERE entry_no = ? AND status = 'pending'",
+                    "t", in->entry_no);
     if (!rc && pending)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no",
                      "a guarantee for this declaration already waits for a tax officer");
@@ -124,8 +123,9 @@ hg_rc tax_guarantee_post(db *d, const principal *who, const char *request_id, co
             tax_put_date(g, "valid_until", until_day);
             if (!known)
                 json_object_set_new(g, "waits_for",
-                                    json_string(deposit ? "a tax officer to confirm the deposit's receipt"
-                                                        : "a tax officer: the guarantor is not one the district knows"));
+                                    json_string(deposit
+                                                    ? "a tax officer to confirm the deposit's receipt"
+                                                    : "a tax officer: the guarantor is not one the district knows"));
         }
         json_object_set_new(*out, "guarantee_request", g);
     }
@@ -181,7 +181,8 @@ hg_rc tax_guarantee_decide(db *d, const principal *who, const char *request_id, 
     if (!rc && accept)
         rc = covers(&b, amount, until_day, tax_shanghai_day(now), err);
     if (!rc)
-        rc = db_run(d, err, "UPDATE tax_guarantees SET status = ?, decided_by = ?, decided_ms = ?, note = ? WHERE id = ?",
+        rc = db_run(d, err,
+                    "UPDATE tax_guarantees SET status = ?, decided_by = ?, decided_ms = ?, note = ? WHERE id = ?",
                     "ttiti", accept ? "active" : "rejected", who->name, now, note, id);
     if (!rc && accept)
         rc = activate(d, entry_no, id, guarantor, amount, until_day, who->name, request_id, err);
