@@ -131,3 +131,24 @@ int64_t tax_add_months(int64_t day, int months)
         d--;
     return calendar_days_from_civil(y, m, d);
 }
+
+int tax_late_declaration_fee(const working_calendar *c, int64_t cif_fen, int64_t entry_day, int64_t declared_day,
+                             int64_t *fee_fen, int *days)
+{
+    int64_t last = calendar_next_working_day(c, entry_day + TAX_DECLARATION_PERIOD_DAYS);
+    int64_t late = declared_day > last ? declared_day - last : 0, fee = 0;
+    *fee_fen = 0;
+    *days = 0;
+    if (late > (1LL << 40))
+        return -1;
+    *days = (int)late;
+    if (!late || cif_fen <= 0)
+        return 0;
+    /* in whole yuan: the fraction of a yuan is not levied (rounded down, not half up) */
+    __int128 yuan = (__int128)cif_fen * (TAX_LATE_DECLARATION_PPM_PER_DAY * late) / (PPM * 100);
+    if (yuan > TAX_AMOUNT_MAX_FEN / 100)
+        return -1;
+    fee = (int64_t)yuan * 100;
+    *fee_fen = fee < TAX_LATE_DECLARATION_MINIMUM_FEN ? 0 : fee;
+    return 0;
+}

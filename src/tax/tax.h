@@ -88,6 +88,20 @@ int tax_late_fees(const tax_amounts *unpaid, int64_t last_free_day, int64_t paid
 int64_t tax_late_fee(int64_t unpaid_fen, int64_t issued_ms, int64_t paid_ms, int *days);
 int64_t tax_late_fee_after(int64_t unpaid_fen, int64_t last_free_day, int64_t paid_ms, int *days);
 
+/* Late-declaration fee (滞报金, 《中华人民共和国海关征收进口货物滞报金办法》): an import is declared
+ * within 14 days of the transport's declared entry; the 14 days are counted from the day after
+ * entry, and a last day on a rest day moves to the next working day of c. From the day after
+ * that last day until the day customs accepts the declaration, both counted, the fee is 0.05%
+ * of the CIF (dutiable) value a day, in whole yuan (fractions of a yuan are not levied), and
+ * not collected under 50 yuan. For two-step declarations (海关总署公告2019年第127号) the complete
+ * declaration is held to the same 14 days: declared_day is its day, and the lateness it finds
+ * stays on the record. 0 and *fee_fen, *days (days late, 0 when in time); -1 out of range. */
+#define TAX_DECLARATION_PERIOD_DAYS 14
+#define TAX_LATE_DECLARATION_PPM_PER_DAY 500
+#define TAX_LATE_DECLARATION_MINIMUM_FEN 5000
+int tax_late_declaration_fee(const working_calendar *c, int64_t cif_fen, int64_t entry_day, int64_t declared_day,
+                             int64_t *fee_fen, int *days);
+
 /* The day six calendar months after day (the same day of the month, or the month's last day
  * when it has no such day: 31 August + 6 months = 28 or 29 February). */
 int64_t tax_add_months(int64_t day, int months);

@@ -21,6 +21,9 @@ typedef struct bill_row {
     tax_amounts assessed;        /* as assessed, before the thresholds */
     int64_t waived_fen;          /* late fees waived by approved decisions */
     int64_t guarantee_until_day; /* the active guarantee's last valid day, 0 when none */
+    int64_t transport_entry_ms;  /* when the transport declared entry, if before the filing */
+    int64_t late_decl_fee;       /* 滞报金, owed with the tax */
+    int late_decl_days;
     int waived;
     char status[16];
 } bill_row;

@@ -274,7 +274,7 @@ hg_rc tax_guarantees_lapse(db *d, int64_t at_ms, int *converted, int *lapsed, hg
         if (!rc)
             rc = tax_bill_fee_at(&b, when, &fee, NULL, err);
         if (!rc)
-            convert = strcmp(kind, "deposit") == 0 && amount >= b.total + fee;
+            convert = strcmp(kind, "deposit") == 0 && amount >= b.total + fee + b.late_decl_fee;
         if (!rc)
             rc = db_run(d, err, "UPDATE tax_guarantees SET status = ? WHERE id = ?", "ti",
                         convert ? "converted" : "lapsed", id);
@@ -282,9 +282,9 @@ hg_rc tax_guarantees_lapse(db *d, int64_t at_ms, int *converted, int *lapsed, hg
             rc = db_run(d, err,
                         "UPDATE tax_bills SET status = 'paid', paid_ms = ?, paid_fen = ?, late_fee_fen = ? "
                         "WHERE entry_no = ?",
-                        "iiit", when, b.total + fee, fee, entry_no);
+                        "iiit", when, b.total + fee + b.late_decl_fee, fee, entry_no);
         json_t *ev = json_pack("{s:I, s:s, s:I}", "id", (json_int_t)id, "outcome", convert ? "converted" : "lapsed",
-                               "amount_fen", (json_int_t)(convert ? b.total + fee : amount));
+                               "amount_fen", (json_int_t)(convert ? b.total + fee + b.late_decl_fee : amount));
         if (!rc)
             rc = tax_emit(d, convert ? "tax.paid" : "tax.guarantee_lapsed", entry_no, "system", NULL, ev, err);
         if (!rc)

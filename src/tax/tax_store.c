@@ -90,6 +90,12 @@ const migration tax_migrations[] = {
      "CREATE INDEX tax_guarantees_entry ON tax_guarantees(entry_no);"
      "CREATE INDEX tax_guarantees_status ON tax_guarantees(status, id);",
      NULL, NULL},
+    /* 滞报金: assessed with the bill when the transport had declared entry before the filing */
+    {350, "the late-declaration fee of a bill",
+     "ALTER TABLE tax_bills ADD COLUMN transport_entry_ms BIGINT;"
+     "ALTER TABLE tax_bills ADD COLUMN late_declaration_fee_fen BIGINT;"
+     "ALTER TABLE tax_bills ADD COLUMN late_declaration_days BIGINT;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -205,17 +211,28 @@ hg_rc tax_emit(db *d, const char *type, const char *entry_no, const char *actor,
     return rc;
 }
 
-/* The last day of the payment period of a bill issued at issued_ms, on the district's
- * holiday table (a database fault is returned: a deadline without the holidays is wrong). */
-static hg_rc payment_last_day(db *d, int64_t issued_ms, int64_t *day, hg_err *err)
+/* The deadlines of a bill issued at issued_ms, on the district's holiday table (a database
+ * fault is returned: a deadline without the holidays is wrong): the last day of its payment
+ * period and, when the transport had declared entry (entry_ms), the late-declaration fee on
+ * cif_fen (滞报金). */
+typedef struct bill_dates {
+    int64_t last_day, late_decl_fee;
+    int late_decl_days;
+} bill_dates;
+static hg_rc bill_deadlines(db *d, int64_t issued_ms, int64_t entry_ms, int64_t cif_fen, bill_dates *out, hg_err *err)
 {
     working_calendar cal;
     hg_rc rc = calendar_load(d, &cal, err);
     if (rc)
         return rc;
-    *day = tax_payment_last_day(&cal, tax_shanghai_day(issued_ms));
+    out->last_day = tax_payment_last_day(&cal, tax_shanghai_day(issued_ms));
+    out->late_decl_fee = 0;
+    out->late_decl_days = 0;
+    if (entry_ms && tax_late_declaration_fee(&cal, cif_fen, tax_shanghai_day(entry_ms), tax_shanghai_day(issued_ms),
+                                             &out->late_decl_fee, &out->late_decl_days))
+        rc = hg_fail(err, HG_INVALID, "out_of_range", "items", "the late-declaration fee is out of range");
     calendar_free(&cal);
-    return HG_OK;
+    return rc;
 }
 
 /* An item's refusal for a value beyond the bound (TAX_VALUE_MAX_FEN) or an out-of-range result. */
@@ -231,7 +248,7 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
 {
     const char *entry_no = subj->entry_no;
     int import = subj->import;
-    int64_t now = now_ms();
+    int64_t now = now_ms(), cif = 0;
     tax_amounts assessed = {0, 0, 0};
     size_t i, n = subj->n_goods;
     tax_line *lines = n ? xcalloc(n, sizeof *lines) : NULL;
@@ -281,25 +298,30 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
             break;
         }
         assessed = sum;
+        cif += l->value_fen;   /* each at most 10^16, the items a declaration's few hundred */
     }
     if (!rc && n)
         rc = store_lines(d, entry_no, lines, n, err);
     xfree(lines);
     /* each tax of the ticket under 50 yuan is not levied (关税法 / 进出口关税条例, 征管办法) */
     tax_amounts levied = tax_levied(&assessed);
-    int64_t total = tax_amounts_total(&levied), last_day = 0;
+    int64_t total = tax_amounts_total(&levied);
+    bill_dates dates = {0, 0, 0};
+    int64_t entry_ms = import ? subj->transport_entry_ms : 0;
     if (!rc)
-        rc = payment_last_day(d, now, &last_day, err);
+        rc = bill_deadlines(d, now, entry_ms, cif, &dates, err);
+    int owed = total > 0 || dates.late_decl_fee > 0;
     if (!rc)
         rc = db_run(d, err,
                     "INSERT INTO tax_bills (entry_no, issued_ms, last_free_day, period_last_day, duty_fen, "
                     "consumption_fen, vat_fen, assessed_duty_fen, assessed_consumption_fen, assessed_vat_fen, "
-                    "total_fen, status, late_fee_waived, declarant, consignee, consignor) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-                    "tiiiiiiiiiittt", entry_no, now, last_day, last_day, levied.duty_fen, levied.consumption_fen,
-                    levied.vat_fen, assessed.duty_fen, assessed.consumption_fen, assessed.vat_fen, total,
-                    total ? "due" : "none", subj->declarant ? subj->declarant : "", subj->consignee,
-                    subj->consignor);
+                    "total_fen, status, late_fee_waived, declarant, consignee, consignor, transport_entry_ms, "
+                    "late_declaration_fee_fen, late_declaration_days) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
+                    "tiiiiiiiiiittttiii", entry_no, now, dates.last_day, dates.last_day, levied.duty_fen,
+                    levied.consumption_fen, levied.vat_fen, assessed.duty_fen, assessed.consumption_fen,
+                    assessed.vat_fen, total, owed ? "due" : "none", subj->declarant ? subj->declarant : "",
+                    subj->consignee, subj->consignor, entry_ms, dates.late_decl_fee, (int64_t)dates.late_decl_days);
     json_t *due = total ? json_pack("{s:I}", "total_fen", (json_int_t)total) : NULL;
     if (!rc && due)
         rc = emit_tax_for(d, "tax.due", entry_no, subj->declarant, "system", NULL, due, err);
@@ -347,7 +369,8 @@ hg_rc tax_settled_for_release(db *d, const char *entry_no, int *settled, hg_err 
     "COALESCE(b.late_fee_fen, 0), b.late_fee_waived, COALESCE(b.guarantee_fen, 0), b.duty_fen, b.consumption_fen, "      \
     "b.vat_fen, COALESCE(b.assessed_duty_fen, b.duty_fen), COALESCE(b.assessed_consumption_fen, b.consumption_fen), "   \
     "COALESCE(b.assessed_vat_fen, b.vat_fen), COALESCE(b.period_last_day, b.last_free_day), "                           \
-    "COALESCE(b.waived_fee_fen, 0), COALESCE(b.guarantee_until_day, 0)"
+    "COALESCE(b.waived_fee_fen, 0), COALESCE(b.guarantee_until_day, 0), COALESCE(b.transport_entry_ms, 0), "         \
+    "COALESCE(b.late_declaration_fee_fen, 0), COALESCE(b.late_declaration_days, 0)"
 
 /* Reads BILL_COLUMNS from column at of s. */
 static void bill_from_row(db_stmt *s, int at, bill_row *b)
@@ -366,6 +389,9 @@ static void bill_from_row(db_stmt *s, int at, bill_row *b)
     b->period_last_day = db_col_int(s, at + 15);
     b->waived_fen = db_col_int(s, at + 16);
     b->guarantee_until_day = db_col_int(s, at + 17);
+    b->transport_entry_ms = db_col_int(s, at + 18);
+    b->late_decl_fee = db_col_int(s, at + 19);
+    b->late_decl_days = (int)db_col_int(s, at + 20);
 }
 
 hg_rc tax_bill_load(db *d, const char *entry_no, bill_row *b, hg_err *err)
@@ -455,7 +481,7 @@ hg_rc tax_bill_put_standing(json_t *o, const bill_row *b, int64_t at_ms, hg_err 
     int64_t fee = 0, due = 0;
     int paid = strcmp(b->status, "paid") == 0;
     hg_rc rc = tax_bill_fee_at(b, at_ms, &fee, &days, err);
-    if (!rc && !paid && (due = b->total + fee) > TAX_AMOUNT_MAX_FEN)
+    if (!rc && !paid && (due = b->total + fee + b->late_decl_fee) > TAX_AMOUNT_MAX_FEN)
         rc = hg_fail(err, HG_INVALID, "out_of_range", "at", "the amount due as of this date is out of range");
     if (rc)
         return rc;
@@ -486,7 +512,7 @@ hg_rc tax_standing_of(db *d, const principal *who, const char *entry_no, int64_t
         return rc;
     snprintf(out->status, sizeof out->status, "%s", b.status);
     out->total_fen = b.total;
-    out->amount_due_fen = strcmp(b.status, "paid") == 0 ? 0 : b.total + fee;
+    out->amount_due_fen = strcmp(b.status, "paid") == 0 ? 0 : b.total + fee + b.late_decl_fee;
     return HG_OK;
 }
 
@@ -617,6 +643,13 @@ hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t a
     tax_put_money(o, "vat", b.levied.vat_fen);
     put_not_levied(o, &b);
     tax_put_date(o, "period_last_day", b.period_last_day);
+    if (b.transport_entry_ms) { /* 滞报金: the days past the 14 after the transport's entry */
+        json_t *ld = json_object();
+        tax_put_time(ld, "transport_entry_at", b.transport_entry_ms);
+        json_object_set_new(ld, "days", json_integer(b.late_decl_days));
+        tax_put_money(ld, "fee", b.late_decl_fee);
+        json_object_set_new(o, "late_declaration", ld);
+    }
     json_object_set_new(o, "late_fee_waived", json_boolean(b.waived));
     tax_put_money(o, "late_fee_waived_amount", b.waived_fen);
     if (b.guarantee) {
@@ -672,12 +705,17 @@ hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *e
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "no tax is due on this declaration");
     if (!rc)
         rc = tax_bill_fee_at(&b, now, &fee, NULL, err);
-    if (!rc && amount != b.total + fee) {
-        char want[40], t[40], f[40];
-        money_format(b.total + fee, want, sizeof want);
+    if (!rc && amount != b.total + fee + b.late_decl_fee) {
+        char want[40], t[40], f[40], l[40];
+        money_format(b.total + fee + b.late_decl_fee, want, sizeof want);
         money_format(b.total, t, sizeof t);
         money_format(fee, f, sizeof f);
-        rc = hg_fail(err, HG_INVALID, "invalid", "amount", "amount must be %s (tax %s + late fee %s)", want, t, f);
+        money_format(b.late_decl_fee, l, sizeof l);
+        if (b.late_decl_fee)
+            rc = hg_fail(err, HG_INVALID, "invalid", "amount",
+                         "amount must be %s (tax %s + late fee %s + late-declaration fee %s)", want, t, f, l);
+        else
+            rc = hg_fail(err, HG_INVALID, "invalid", "amount", "amount must be %s (tax %s + late fee %s)", want, t, f);
     }
     if (!rc)
         rc = db_run(d, err, "UPDATE tax_bills SET status = 'paid', paid_ms = ?, paid_fen = ?, late_fee_fen = ? "

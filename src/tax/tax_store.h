@@ -36,6 +36,8 @@ typedef struct tax_subject {
     const char *declarant, *consignee, *consignor;   /* the parties who may see the bill (or NULL) */
     const tax_goods *goods;                      /* n_goods lines; errors name items[i] */
     size_t n_goods;
+    int64_t transport_entry_ms;                  /* when the transport declared entry, if it had
+                                                  * before the filing (滞报金), else 0 */
 } tax_subject;
 /* Assesses a subject inside the caller's transaction and issues its bill; HG_INVALID naming
  * items[i] when a line cannot be assessed (HS code not in the tariff, no exchange rate). */

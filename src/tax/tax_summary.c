@@ -23,7 +23,7 @@ static const char *const measure_names[N_MEASURES] = {"assessed",   "collected",
 typedef struct month_sum {
     char month[8];
     int64_t v[N_KINDS][N_MEASURES];
-    int64_t fees_collected, fees_waived, bills, waivers;
+    int64_t fees_collected, fees_waived, late_decl_collected, bills, waivers;
 } month_sum;
 
 typedef struct summary {
@@ -74,7 +74,8 @@ static hg_rc read_bills(db *d, summary *sm, int64_t from, int64_t to, hg_err *er
     db_stmt *s;
     hg_rc rc = db_query(d, &s, err,
                         "SELECT issued_ms, status, COALESCE(paid_ms, 0), duty_fen, consumption_fen, vat_fen, "
-                        "COALESCE(late_fee_fen, 0) FROM tax_bills WHERE (issued_ms >= ? AND issued_ms < ?) "
+                        "COALESCE(late_fee_fen, 0), COALESCE(late_declaration_fee_fen, 0) FROM tax_bills WHERE "
+                        "(issued_ms >= ? AND issued_ms < ?) "
                         "OR (status = 'paid' AND paid_ms >= ? AND paid_ms < ?)",
                         "iiii", from, to, from, to);
     if (rc)
@@ -101,6 +102,7 @@ static hg_rc read_bills(db *d, summary *sm, int64_t from, int64_t to, hg_err *er
                 break;
             add_kinds(sm, m, M_COLLECTED, &a);
             add(sm, &m->fees_collected, db_col_int(s, 6));
+            add(sm, &m->late_decl_collected, db_col_int(s, 7));
         }
     }
     db_reset(s);
@@ -159,12 +161,14 @@ hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_e
                 add(&sm, &all.v[k][j], m->v[k][j]);
         add(&sm, &all.fees_collected, m->fees_collected);
         add(&sm, &all.fees_waived, m->fees_waived);
+        add(&sm, &all.late_decl_collected, m->late_decl_collected);
         all.bills += m->bills;
         all.waivers += m->waivers;
         json_t *o = json_pack("{s:s, s:o, s:I, s:I}", "month", m->month, "by_kind", kinds_json(m->v), "bills",
                               (json_int_t)m->bills, "waivers", (json_int_t)m->waivers);
         tax_put_money(o, "late_fees_collected", m->fees_collected);
         tax_put_money(o, "late_fees_waived", m->fees_waived);
+        tax_put_money(o, "late_declaration_fees_collected", m->late_decl_collected);
         json_array_append_new(months, o);
     }
     xfree(sm.m);
@@ -186,7 +190,7 @@ hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_e
         refunds += all.v[k][M_REFUNDS];
     }
     /* revenue: tax and late fees collected into the treasury (as the summary always said) */
-    tax_put_money(o, "revenue", collected + all.fees_collected);
+    tax_put_money(o, "revenue", collected + all.fees_collected + all.late_decl_collected);
     tax_put_money(o, "collected", collected);
     tax_put_money(o, "late_fees_collected", all.fees_collected);
     tax_put_money(o, "deferred", deferred);
@@ -196,6 +200,7 @@ hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_e
     json_object_set_new(o, "bills", json_integer(all.bills));
     json_object_set_new(o, "waivers", json_integer(all.waivers));
     tax_put_money(o, "late_fees_waived", all.fees_waived);
+    tax_put_money(o, "late_declaration_fees_collected", all.late_decl_collected);
     json_object_set_new(o, "by_kind", kinds_json(all.v));
     json_object_set_new(o, "months", months);
     *out = o;

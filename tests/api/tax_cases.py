@@ -272,6 +272,47 @@ def register(test, eq, error_of):
         eq([(x["status"], x["overdue"]) for x in row], [("guaranteed", True)])
 
     @test
+    def a_late_declaration_owes_the_late_declaration_fee(s):
+        # 《海关征收进口货物滞报金办法》: declared more than 14 days after the transport declared
+        # entry: 0.05% of the CIF value a day from the 15th day, in whole yuan, not under 50 yuan
+        table = dict(s.sql("SELECT date, kind FROM holidays"))
+
+        def working(d):
+            k = table.get(d.isoformat())
+            return k == "workday" or (k != "holiday" and d.weekday() < 5)
+
+        today = datetime.datetime.now(TZ).date()
+        items = [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                  "value": "400000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}]
+        for ago, late in ((30, True), (3, False)):
+            b = bill_no()
+            r = manifest(s, [bill(b)])
+            eq(r.status, 201, repr(r))
+            entry = datetime.datetime.combine(today - datetime.timedelta(days=ago), datetime.time(8, 0), TZ)
+            r = s.as_user("dl-agent", "POST", "/api/v1/manifests/%s/arrived" % r.json["manifest_no"],
+                          {"at": entry.isoformat()})
+            eq(r.status, 200, repr(r))
+            r = file(s, b, items=items)
+            eq(r.status, 201, repr(r))
+            t = bill_of(s, r.json["entry_no"])
+            last = entry.date() + datetime.timedelta(days=14)
+            while not working(last):
+                last += datetime.timedelta(days=1)
+            days = max(0, (today - last).days)
+            eq(t["late_declaration"]["days"], days)
+            fee = (40000000 * 5 * days // 10000) // 100 * 100
+            fee = fee if fee >= 5000 else 0
+            eq(t["late_declaration"]["fee"], yuan(fee))
+            eq(late, fee > 0)
+            # it is owed with the tax: duty 32,000.00 + VAT 56,160.00
+            eq(t["amount_due"], yuan(8816000 + fee))
+            if late:
+                error_of(s.as_user("dl-trading", "POST", "/api/v1/payments",
+                                   {"entry_no": r.json["entry_no"], "amount": "88160.00"}), 400, field="amount")
+                eq(s.as_user("dl-trading", "POST", "/api/v1/payments",
+                             {"entry_no": r.json["entry_no"], "amount": t["amount_due"]}).status, 201)
+
+    @test
     def revenue_summary_by_month_and_kind(s):
         r = s.as_user("manager", "GET", "/api/v1/tax/summary")
         eq(r.status, 200, repr(r))

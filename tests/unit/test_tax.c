@@ -214,6 +214,45 @@ static void six_calendar_months(void **state)
     assert_int_equal(tax_add_months(D(2027, 8, 31), 6), D(2028, 2, 29));
 }
 
+static void late_declaration_fee(void **state)
+{
+    (void)state;
+    /* 《中华人民共和国海关征收进口货物滞报金办法》: declared within 14 days of the transport's entry;
+     * from the 15th day to the day of declaration, 0.05% of the CIF value a day, in whole yuan,
+     * not under 50 yuan. Entry Monday 2 November 2026: the 14th day is Monday 16 November;
+     * declared Friday 20 November: 4 days, 0.2% of 1,000,000.00 = 2,000.00 yuan */
+    int64_t fee;
+    int days;
+    assert_int_equal(tax_late_declaration_fee(NULL, 100000000, D(2026, 11, 2), D(2026, 11, 20), &fee, &days), 0);
+    assert_int_equal(days, 4);
+    assert_int_equal(fee, 200000);
+    /* declared on the 14th day: in time */
+    assert_int_equal(tax_late_declaration_fee(NULL, 100000000, D(2026, 11, 2), D(2026, 11, 16), &fee, &days), 0);
+    assert_int_equal(days, 0);
+    assert_int_equal(fee, 0);
+    /* 123,456.78 yuan, 3 days: 185.185 yuan, levied in whole yuan: 185.00 */
+    assert_int_equal(tax_late_declaration_fee(NULL, 12345678, D(2026, 11, 2), D(2026, 11, 19), &fee, &days), 0);
+    assert_int_equal(fee, 18500);
+    /* 30,000.00 yuan, 3 days: 45.00 yuan is under 50 yuan: not collected */
+    assert_int_equal(tax_late_declaration_fee(NULL, 3000000, D(2026, 11, 2), D(2026, 11, 19), &fee, &days), 0);
+    assert_int_equal(days, 3);
+    assert_int_equal(fee, 0);
+    /* a 14th day on the National Day holiday (1 October 2026) moves to 8 October: declared on
+     * 9 October, one day late */
+    calendar_exception ex[7];
+    for (int d = 1; d <= 7; d++)
+        ex[d - 1] = (calendar_exception){D(2026, 10, d), CALENDAR_HOLIDAY};
+    working_calendar cal = {ex, 7};
+    assert_int_equal(tax_late_declaration_fee(&cal, 100000000, D(2026, 9, 17), D(2026, 10, 9), &fee, &days), 0);
+    assert_int_equal(days, 1);
+    assert_int_equal(fee, 50000);
+    /* two-step (海关总署公告2019年第127号): the summary in time, the complete declaration 20 days
+     * after entry is 6 days late, and that lateness stays on the record */
+    assert_int_equal(tax_late_declaration_fee(NULL, 100000000, D(2026, 11, 2), D(2026, 11, 22), &fee, &days), 0);
+    assert_int_equal(days, 6);
+    assert_int_equal(fee, 300000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +266,7 @@ int main(void)
         cmocka_unit_test(deadline_moves_off_weekends_and_holidays),
         cmocka_unit_test(arithmetic_is_checked_never_wrapped),
         cmocka_unit_test(six_calendar_months),
+        cmocka_unit_test(late_declaration_fee),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
