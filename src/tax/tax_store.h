@@ -130,6 +130,11 @@ hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id
 hg_rc tax_decisions_json(db *d, const char *status, json_t **out, hg_err *err);
 hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err);
 
+/* The demo's declarant settles the bill of entry_no (tax_demo.c): pays now or later at a
+ * simulated moment, late, over a moved deadline, after a waiver, or (guarantee) posts a known
+ * bank's letter and sometimes defers. Only a database or memory fault is returned. */
+hg_rc tax_demo_settle(db *d, const principal *who, const char *entry_no, int guarantee, hg_err *err);
+
 extern const struct migration tax_migrations[];
 
 #endif
