@@ -2,6 +2,8 @@
  * integer fen. */
 #include "tax.h"
 
+#include <string.h>
+
 #include "../platform/money.h"
 
 #define PPM 1000000
@@ -150,5 +152,44 @@ int tax_late_declaration_fee(const working_calendar *c, int64_t cif_fen, int64_t
         return -1;
     fee = (int64_t)yuan * 100;
     *fee_fen = fee < TAX_LATE_DECLARATION_MINIMUM_FEN ? 0 : fee;
+    return 0;
+}
+
+int tax_price_terms_parse(const char *s, tax_price_terms *terms)
+{
+    static const char *const names[] = {"CIF", "CFR", "FOB", "EXW"};
+    for (int i = 0; i < 4; i++)
+        if (s && strcmp(s, names[i]) == 0) {
+            *terms = (tax_price_terms)i;
+            return 0;
+        }
+    return -1;
+}
+
+int tax_cif_value(const tax_valuation_in *in, tax_valuation_out *out)
+{
+    if (in->price < 0 || in->freight < 0 || in->insurance < -1 || in->other_costs < 0)
+        return -1;
+    int has_freight = in->terms == TAX_TERMS_FOB || in->terms == TAX_TERMS_EXW;
+    int has_insurance = in->terms != TAX_TERMS_CIF;
+    /* what the terms already include cannot be added again */
+    if ((!has_freight && in->freight) || (!has_insurance && in->insurance > 0))
+        return -1;
+    out->freight = has_freight ? in->freight : 0;
+    out->insurance = 0;
+    out->insurance_estimated = 0;
+    int64_t cost_and_freight = in->price;
+    if (add_checked(&cost_and_freight, out->freight))
+        return -1;
+    if (has_insurance && in->insurance >= 0)
+        out->insurance = in->insurance;
+    else if (has_insurance) { /* unknown: 3‰ of the price and freight */
+        if (tax_mul_div_checked(cost_and_freight, TAX_INSURANCE_PPM, PPM, &out->insurance))
+            return -1;
+        out->insurance_estimated = 1;
+    }
+    out->cif = cost_and_freight;
+    if (add_checked(&out->cif, out->insurance) || add_checked(&out->cif, in->other_costs))
+        return -1;
     return 0;
 }

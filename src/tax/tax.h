@@ -102,6 +102,31 @@ int64_t tax_late_fee_after(int64_t unpaid_fen, int64_t last_free_day, int64_t pa
 int tax_late_declaration_fee(const working_calendar *c, int64_t cif_fen, int64_t entry_day, int64_t declared_day,
                              int64_t *fee_fen, int *days);
 
+/* Valuation (关税法 and 《中华人民共和国海关审定进出口货物完税价格办法》): an import's dutiable
+ * value is its CIF value: the price, the freight and the insurance to the place of import,
+ * and the other dutiable costs (commissions, packing, royalties). By the price terms: CIF
+ * includes freight and insurance; CFR includes freight, insurance is added; FOB and EXW add
+ * both (for EXW the freight runs from the works). Insurance that is unknown is 3‰ of the price
+ * and freight (货价加运费). Amounts in the invoice's currency, in its hundredths. */
+typedef enum tax_price_terms { TAX_TERMS_CIF, TAX_TERMS_CFR, TAX_TERMS_FOB, TAX_TERMS_EXW } tax_price_terms;
+#define TAX_INSURANCE_PPM 3000
+typedef struct tax_valuation_in {
+    tax_price_terms terms;
+    int64_t price;       /* the invoice price under its terms */
+    int64_t freight;     /* freight to the place of import not in the price (FOB, EXW), else 0 */
+    int64_t insurance;   /* insurance not in the price (CFR, FOB, EXW), or -1 when unknown */
+    int64_t other_costs; /* other dutiable costs, 0 when none */
+} tax_valuation_in;
+typedef struct tax_valuation_out {
+    int64_t freight, insurance, cif;
+    int insurance_estimated; /* 1 when insurance is the 3‰ of price and freight */
+} tax_valuation_out;
+/* 0 and *out, or -1 when an amount is negative, a CIF or CFR price is given freight or a
+ * CIF price insurance besides it, or the result is out of range. */
+int tax_cif_value(const tax_valuation_in *in, tax_valuation_out *out);
+/* "CIF", "CFR", "FOB", "EXW" -> *terms; -1 for anything else. */
+int tax_price_terms_parse(const char *s, tax_price_terms *terms);
+
 /* The day six calendar months after day (the same day of the month, or the month's last day
  * when it has no such day: 31 August + 6 months = 28 or 29 February). */
 int64_t tax_add_months(int64_t day, int months);

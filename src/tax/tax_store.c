@@ -96,6 +96,19 @@ const migration tax_migrations[] = {
      "ALTER TABLE tax_bills ADD COLUMN late_declaration_fee_fen BIGINT;"
      "ALTER TABLE tax_bills ADD COLUMN late_declaration_days BIGINT;",
      NULL, NULL},
+    /* the valuation's working on each line: price terms, freight, insurance and other costs in
+     * the invoice's currency, the CIF value they build and the exchange rate that converts it */
+    {360, "the valuation working of a tax line",
+     "ALTER TABLE tax_lines ADD COLUMN currency TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN exchange_rate_micro BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN price_terms TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN price_cur BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN freight_cur BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN insurance_cur BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN insurance_estimated BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN other_costs_cur BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN cif_cur BIGINT;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -139,6 +152,9 @@ hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_mic
 /* One tax line as stored. */
 typedef struct tax_line {
     const char *hs;
+    const char *currency, *terms;
+    int64_t rate_micro, price, other_costs;
+    tax_valuation_out val;   /* in the invoice's currency */
     int64_t value_fen;
     tax_rates rates;
     tax_item_out out;
@@ -157,6 +173,16 @@ static const field tax_line_fields[] = {
     {.name = "consumption_tax", .type = FT_MONEY, .column = "consumption_fen"},
     {.name = "vat_base", .type = FT_MONEY, .column = "vat_base_fen"},
     {.name = "vat", .type = FT_MONEY, .column = "vat_fen"},
+    /* the valuation, in the invoice's currency (CIF = price + freight + insurance + other costs) */
+    {.name = "currency", .type = FT_TEXT},
+    {.name = "exchange_rate_micro", .type = FT_INT},
+    {.name = "price_terms", .type = FT_TEXT},
+    {.name = "price", .type = FT_MONEY, .column = "price_cur"},
+    {.name = "freight", .type = FT_MONEY, .column = "freight_cur"},
+    {.name = "insurance", .type = FT_MONEY, .column = "insurance_cur"},
+    {.name = "insurance_estimated", .type = FT_BOOL},
+    {.name = "other_costs", .type = FT_MONEY, .column = "other_costs_cur"},
+    {.name = "cif_value", .type = FT_MONEY, .column = "cif_cur"},
     {0},
 };
 const record_type tax_line_record = {
@@ -179,7 +205,12 @@ static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, siz
              record_set_int(r, "vat_rate_ppm", l->rates.vat_ppm) || record_set_int(r, "duty", l->out.duty_fen) ||
              record_set_int(r, "consumption_base", l->out.consumption_base_fen) ||
              record_set_int(r, "consumption_tax", l->out.consumption_fen) ||
-             record_set_int(r, "vat_base", l->out.vat_base_fen) || record_set_int(r, "vat", l->out.vat_fen)))
+             record_set_int(r, "vat_base", l->out.vat_base_fen) || record_set_int(r, "vat", l->out.vat_fen) ||
+             record_set_text(r, "currency", l->currency) || record_set_int(r, "exchange_rate_micro", l->rate_micro) ||
+             record_set_text(r, "price_terms", l->terms) || record_set_int(r, "price", l->price) ||
+             record_set_int(r, "freight", l->val.freight) || record_set_int(r, "insurance", l->val.insurance) ||
+             record_set_int(r, "insurance_estimated", l->val.insurance_estimated) ||
+             record_set_int(r, "other_costs", l->other_costs) || record_set_int(r, "cif_value", l->val.cif)))
             rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
     if (!rc)
@@ -244,6 +275,46 @@ static hg_rc out_of_range(hg_err *err, size_t i, const char *what)
                    "%s is out of range: a dutiable value is at most 100000000000000.00 yuan", what);
 }
 
+/* An optional amount of an item in its currency: *v (-1 when absent and unknown is allowed). */
+static hg_rc item_amount(const char *text, size_t i, const char *name, int64_t absent, int64_t *v, hg_err *err)
+{
+    char field[48];
+    *v = absent;
+    if (!text)
+        return HG_OK;
+    if (money_parse(text, v, NULL) || *v < 0) {
+        snprintf(field, sizeof field, "items[%zu].%s", i, name);
+        return hg_fail(err, HG_INVALID, "invalid", field, "%s must be a decimal string in the invoice's currency", name);
+    }
+    return HG_OK;
+}
+
+/* The item's CIF value in its currency from its price terms (CIF when it gives none). */
+static hg_rc value_item(const tax_goods *item, size_t i, int64_t value, tax_line *l, hg_err *err)
+{
+    char field[48];
+    tax_valuation_in v = {.terms = TAX_TERMS_CIF, .price = value};
+    hg_rc rc = HG_OK;
+    l->terms = item->price_terms ? item->price_terms : "CIF";
+    if (tax_price_terms_parse(l->terms, &v.terms)) {
+        snprintf(field, sizeof field, "items[%zu].price_terms", i);
+        return hg_fail(err, HG_INVALID, "invalid", field, "price_terms must be CIF, CFR, FOB or EXW");
+    }
+    if ((rc = item_amount(item->freight, i, "freight", 0, &v.freight, err)) ||
+        (rc = item_amount(item->insurance, i, "insurance", -1, &v.insurance, err)) ||
+        (rc = item_amount(item->other_costs, i, "other_costs", 0, &v.other_costs, err)))
+        return rc;
+    l->price = value;
+    l->other_costs = v.other_costs;
+    if (tax_cif_value(&v, &l->val)) {
+        snprintf(field, sizeof field, "items[%zu].price_terms", i);
+        return hg_fail(err, HG_INVALID, "invalid", field,
+                       "a %s price includes %s: it is not added again (海关审定进出口货物完税价格办法)", l->terms,
+                       v.terms == TAX_TERMS_CIF ? "freight and insurance" : "the freight");
+    }
+    return HG_OK;
+}
+
 hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
 {
     const char *entry_no = subj->entry_no;
@@ -277,9 +348,13 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
             rc = exchange_rate(d, item->currency, now, &rate, err);
         if (rc && err && strcmp(err->field, "currency") == 0)
             snprintf(err->field, sizeof err->field, "items[%zu].currency", i);
+        if (!rc)
+            rc = value_item(item, i, value, l, err);
         if (rc)
             break;
-        if (tax_mul_div_checked(value, rate, 1000000, &l->value_fen) || l->value_fen > TAX_VALUE_MAX_FEN) {
+        l->currency = item->currency;
+        l->rate_micro = rate;
+        if (tax_mul_div_checked(l->val.cif, rate, 1000000, &l->value_fen) || l->value_fen > TAX_VALUE_MAX_FEN) {
             rc = out_of_range(err, i, "the dutiable value");
             break;
         }

@@ -29,6 +29,10 @@ typedef struct tax_goods {
     const char *hs_code;     /* 10 digits */
     const char *value;       /* "356000.00", in currency */
     const char *currency;    /* ISO 4217 */
+    /* the valuation (optional, in the currency): price terms CIF (the default), CFR, FOB or
+     * EXW; freight and insurance not in the price (insurance unknown: 3‰ of price and
+     * freight); other dutiable costs. NULL when not declared. */
+    const char *price_terms, *freight, *insurance, *other_costs;
 } tax_goods;
 typedef struct tax_subject {
     const char *entry_no;

@@ -313,6 +313,21 @@ def register(test, eq, error_of):
                              {"entry_no": r.json["entry_no"], "amount": t["amount_due"]}).status, 201)
 
     @test
+    def the_working_shows_the_valuation(s):
+        # 《海关审定进出口货物完税价格办法》: the dutiable value is the CIF value, converted at the
+        # month's rate; a declaration's price is taken as CIF until it declares other terms
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        items = [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                  "value": "100000.00", "currency": "USD", "gross_weight_kg": 10, "net_weight_kg": 9}]
+        r = file(s, b, items=items)
+        eq(r.status, 201, repr(r))
+        line = bill_of(s, r.json["entry_no"])["lines"][0]
+        eq((line["price_terms"], line["price"], line["freight"], line["insurance"], line["cif_value"]),
+           ("CIF", "100000.00", "0.00", "0.00", "100000.00"))
+        eq((line["currency"], line["exchange_rate_micro"], line["dutiable_value"]), ("USD", 7120000, "712000.00"))
+
+    @test
     def revenue_summary_by_month_and_kind(s):
         r = s.as_user("manager", "GET", "/api/v1/tax/summary")
         eq(r.status, 200, repr(r))

@@ -253,6 +253,40 @@ static void late_declaration_fee(void **state)
     assert_int_equal(fee, 300000);
 }
 
+static void valuation_builds_the_cif_value(void **state)
+{
+    (void)state;
+    /* 《中华人民共和国海关审定进出口货物完税价格办法》: the dutiable value is CIF; insurance that is
+     * unknown is 3‰ of the price and freight. FOB 100,000.00 + freight 5,000.00: insurance
+     * 3‰ of 105,000.00 = 315.00, CIF 105,315.00 */
+    tax_valuation_out v;
+    tax_valuation_in fob = {TAX_TERMS_FOB, 10000000, 500000, -1, 0};
+    assert_int_equal(tax_cif_value(&fob, &v), 0);
+    assert_int_equal(v.insurance, 31500);
+    assert_int_equal(v.insurance_estimated, 1);
+    assert_int_equal(v.cif, 10531500);
+    /* CFR 100,000.00: freight included, insurance 300.00: CIF 100,300.00 */
+    tax_valuation_in cfr = {TAX_TERMS_CFR, 10000000, 0, -1, 0};
+    assert_int_equal(tax_cif_value(&cfr, &v), 0);
+    assert_int_equal(v.cif, 10030000);
+    /* EXW 80,000.00, freight from the works 6,000.00, known insurance 200.00, packing 1,200.00:
+     * CIF 87,400.00 */
+    tax_valuation_in exw = {TAX_TERMS_EXW, 8000000, 600000, 20000, 120000};
+    assert_int_equal(tax_cif_value(&exw, &v), 0);
+    assert_int_equal(v.insurance_estimated, 0);
+    assert_int_equal(v.cif, 8740000);
+    /* CIF 100,000.00 with commissions 500.00: 100,500.00; freight besides a CIF price is refused */
+    tax_valuation_in cif = {TAX_TERMS_CIF, 10000000, 0, -1, 50000};
+    assert_int_equal(tax_cif_value(&cif, &v), 0);
+    assert_int_equal(v.cif, 10050000);
+    cif.freight = 100;
+    assert_int_equal(tax_cif_value(&cif, &v), -1);
+    tax_price_terms t;
+    assert_int_equal(tax_price_terms_parse("FOB", &t), 0);
+    assert_int_equal(t, TAX_TERMS_FOB);
+    assert_int_equal(tax_price_terms_parse("DDP", &t), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -267,6 +301,7 @@ int main(void)
         cmocka_unit_test(arithmetic_is_checked_never_wrapped),
         cmocka_unit_test(six_calendar_months),
         cmocka_unit_test(late_declaration_fee),
+        cmocka_unit_test(valuation_builds_the_cif_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
