@@ -101,12 +101,19 @@ static hg_rc enterprise_list_api(req *r, hg_err *err)
 #define READERS (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
 
 const route enterprise_routes[] = {
-    {"POST", "/api/v1/enterprises", enterprise_create_api, 0, "enterprises", ROLE_ADMIN | ROLE_OFFICER,
-     POST_ENTERPRISE, "register an enterprise"},
-    {"GET", "/api/v1/enterprises", enterprise_list_api, 0, "enterprises", READERS, 0,
-     "list enterprises (credit_level, kind, customs_code, coordinator, q, limit, cursor)"},
-    {"GET", "/api/v1/enterprises/{uscc}", enterprise_get_api, 0, "enterprises", READERS, 0, "read one enterprise"},
-    {"PATCH", "/api/v1/enterprises/{uscc}", enterprise_patch_api, 0, "enterprises", ROLE_ADMIN | ROLE_OFFICER,
-     POST_ENTERPRISE, "change an enterprise"},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "POST", .pattern = "/api/v1/enterprises", .fn = enterprise_create_api, .body = &enterprise_record,
+     .scope = "enterprises", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_ENTERPRISE,
+     .status = 201,
+     .summary = "register an enterprise"},
+    {.method = "GET", .pattern = "/api/v1/enterprises", .fn = enterprise_list_api,
+     .scope = "enterprises", .roles = READERS,
+     .query = "credit_level,kind,customs_code,coordinator,q,limit,cursor",
+     .summary = "list enterprises"},
+    {.method = "GET", .pattern = "/api/v1/enterprises/{uscc}", .fn = enterprise_get_api,
+     .scope = "enterprises", .roles = READERS,
+     .summary = "read one enterprise"},
+    {.method = "PATCH", .pattern = "/api/v1/enterprises/{uscc}", .fn = enterprise_patch_api, .body = &enterprise_record,
+     .scope = "enterprises", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_ENTERPRISE,
+     .summary = "change an enterprise"},
+    {0},
 };

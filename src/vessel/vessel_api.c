@@ -24,9 +24,21 @@ static hg_rc disinfections_list_api(req *r, hg_err *err)
 }
 
 const route vessel_routes[] = {
-    {"POST", "/api/v1/disinfections", disinfections_create_api, 0, "inspections", ROLE_OFFICER,
-     POST_INSPECTION | POST_QUARANTINE, "record a supervised disinfection of refrigerated cargo unloading"},
-    {"GET", "/api/v1/disinfections", disinfections_list_api, 0, "inspections", ROLE_ADMIN | ROLE_OFFICER, 0,
-     "disinfection supervision records (limit, cursor)"},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "POST",
+     .pattern = "/api/v1/disinfections",
+     .fn = disinfections_create_api,
+     .body = &disinfection_record,
+     .scope = "inspections",
+     .roles = ROLE_OFFICER,
+     .posts = POST_INSPECTION | POST_QUARANTINE,
+     .status = 201,
+     .summary = "record a supervised disinfection of refrigerated cargo unloading"},
+    {.method = "GET",
+     .pattern = "/api/v1/disinfections",
+     .fn = disinfections_list_api,
+     .scope = "inspections",
+     .roles = ROLE_ADMIN | ROLE_OFFICER,
+     .query = "limit,cursor",
+     .summary = "disinfection supervision records"},
+    {0},
 };
