@@ -85,7 +85,8 @@ static hg_rc assess_tax(db *d, const json_t *decl, int64_t entry_ms, hg_err *err
     json_array_foreach(items, i, item)
         goods[i] = (tax_goods){.hs_code = json_string_value(json_object_get(item, "hs_code")),
                                .value = json_string_value(json_object_get(item, "value")),
-                               .currency = json_string_value(json_object_get(item, "currency"))};
+                               .currency = json_string_value(json_object_get(item, "currency")),
+                               .origin = json_string_value(json_object_get(item, "origin"))};
     tax_subject s = {.entry_no = json_string_value(json_object_get(decl, "entry_no")),
                      .import = strcmp(json_string_value(json_object_get(decl, "direction")), "import") == 0,
                      .declarant = json_string_value(json_object_get(decl, "declarant")),

@@ -193,3 +193,36 @@ int tax_cif_value(const tax_valuation_in *in, tax_valuation_out *out)
         return -1;
     return 0;
 }
+
+const char *tax_rate_kind_name(tax_rate_kind k)
+{
+    static const char *const names[] = {"mfn", "provisional", "conventional", "preferential", "general"};
+    return (unsigned)k < 5 ? names[k] : "mfn";
+}
+
+tax_rate_kind tax_choose_rate(const tax_rate_choice *c, uint32_t *ppm)
+{
+    /* the MFN treatment's own rate: the provisional one where the tariff has it */
+    tax_rate_kind kind = TAX_RATE_MFN;
+    int64_t rate = c->mfn_ppm;
+    if (c->provisional_ppm >= 0) {
+        kind = TAX_RATE_PROVISIONAL;
+        rate = c->provisional_ppm;
+    }
+    if (c->agreement_ppm >= 0 && c->certificate) {
+        /* the agreement's rate, unless the MFN treatment's is lower */
+        if (c->agreement_ppm <= rate || !c->mfn_origin) {
+            kind = c->agreement_kind == TAX_RATE_PREFERENTIAL ? TAX_RATE_PREFERENTIAL : TAX_RATE_CONVENTIONAL;
+            rate = c->agreement_ppm;
+            if (!c->mfn_origin && c->provisional_ppm >= 0 && c->provisional_ppm < rate) {
+                kind = TAX_RATE_PROVISIONAL;
+                rate = c->provisional_ppm;
+            }
+        }
+    } else if (!c->mfn_origin) { /* neither MFN nor an agreement: the general rate, no provisional */
+        kind = TAX_RATE_GENERAL;
+        rate = c->general_ppm >= 0 ? c->general_ppm : c->mfn_ppm;
+    }
+    *ppm = (uint32_t)rate;
+    return kind;
+}

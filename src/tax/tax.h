@@ -127,6 +127,34 @@ int tax_cif_value(const tax_valuation_in *in, tax_valuation_out *out);
 /* "CIF", "CFR", "FOB", "EXW" -> *terms; -1 for anything else. */
 int tax_price_terms_parse(const char *s, tax_price_terms *terms);
 
+/* Rate kinds (关税法, and the Regulations before it): goods of an origin with most-favoured-
+ * nation treatment take the MFN rate, or the provisional rate (暂定税率) where the tariff has
+ * one; goods under a trade agreement whose origin is proven (a certificate of origin number)
+ * take the agreement's conventional (协定) or special preferential (特惠) rate, or the provisional
+ * rate if lower; an agreement rate above the MFN (or provisional) rate gives way to it (the
+ * lower applies); goods of any other origin take the general rate (普通税率), to which no
+ * provisional rate applies. */
+typedef enum tax_rate_kind {
+    TAX_RATE_MFN,
+    TAX_RATE_PROVISIONAL,
+    TAX_RATE_CONVENTIONAL,
+    TAX_RATE_PREFERENTIAL,
+    TAX_RATE_GENERAL
+} tax_rate_kind;
+typedef struct tax_rate_choice {
+    uint32_t mfn_ppm;
+    int64_t general_ppm;          /* -1 when the tariff has none (the MFN rate is taken) */
+    int64_t provisional_ppm;      /* -1 when none */
+    int64_t agreement_ppm;        /* the origin's agreement rate for the goods, -1 when none */
+    tax_rate_kind agreement_kind; /* TAX_RATE_CONVENTIONAL or TAX_RATE_PREFERENTIAL */
+    int certificate;              /* a certificate of origin was declared */
+    int mfn_origin;               /* the origin has MFN treatment */
+} tax_rate_choice;
+/* The kind that applies and its rate in *ppm. */
+tax_rate_kind tax_choose_rate(const tax_rate_choice *c, uint32_t *ppm);
+/* "mfn", "provisional", "conventional", "preferential", "general". Static. */
+const char *tax_rate_kind_name(tax_rate_kind k);
+
 /* The day six calendar months after day (the same day of the month, or the month's last day
  * when it has no such day: 31 August + 6 months = 28 or 29 February). */
 int64_t tax_add_months(int64_t day, int months);

@@ -109,6 +109,20 @@ const migration tax_migrations[] = {
      "ALTER TABLE tax_lines ADD COLUMN other_costs_cur BIGINT;"
      "ALTER TABLE tax_lines ADD COLUMN cif_cur BIGINT;",
      NULL, NULL},
+    /* rate kinds: the general and provisional rates by HS prefix (reference data, cached), the
+     * agreements' rates by origin, the origins without MFN treatment; the kind each line took */
+    {362, "rate kinds: general, provisional and agreement rates",
+     "CREATE TABLE tariff_rate_kinds (hs_prefix TEXT PRIMARY KEY, general_ppm BIGINT, provisional_ppm BIGINT);"
+     "CREATE TABLE tariff_agreement_rates ("
+     " hs_prefix TEXT NOT NULL, origin TEXT NOT NULL,"
+     " kind TEXT NOT NULL CHECK (kind IN ('conventional', 'preferential')), agreement TEXT NOT NULL,"
+     " rate_ppm BIGINT NOT NULL, PRIMARY KEY (hs_prefix, origin, kind));"
+     "CREATE TABLE tariff_general_origins (country TEXT PRIMARY KEY, note TEXT);"
+     "ALTER TABLE tax_lines ADD COLUMN duty_rate_kind TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN origin TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN certificate_no TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN agreement TEXT;" REFDATA_REGISTER(tariff_rate_kinds),
+     REFDATA_TRIGGERS_SQLITE(tariff_rate_kinds), REFDATA_TRIGGERS_PG(tariff_rate_kinds)},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -116,6 +130,55 @@ const migration tax_migrations[] = {
 
 static prefix_cache tariff =
     PREFIX_CACHE_INIT("tariff_rates", "SELECT hs_prefix, duty_ppm, vat_ppm, consumption_ppm FROM tariff_rates");
+
+static prefix_cache rate_kinds = PREFIX_CACHE_INIT(
+    "tariff_rate_kinds",
+    "SELECT hs_prefix, COALESCE(general_ppm, -1), COALESCE(provisional_ppm, -1), 0 FROM tariff_rate_kinds");
+
+/* The duty rate that applies to an item (tax_choose_rate) and its kind: the general and
+ * provisional rates from the cached table, the origin's MFN treatment and, with a certificate
+ * of origin, the agreement's rate for the origin (most specific prefix). */
+static hg_rc choose_duty_rate(db *d, const tax_goods *item, uint32_t mfn_ppm, uint32_t *ppm, tax_rate_kind *kind,
+                              char agreement[101], hg_err *err)
+{
+    tax_rate_choice c = {.mfn_ppm = mfn_ppm, .general_ppm = -1, .provisional_ppm = -1, .agreement_ppm = -1,
+                         .agreement_kind = TAX_RATE_CONVENTIONAL, .certificate = 0, .mfn_origin = 1};
+    prefix_row row;
+    if (prefix_cache_find(&rate_kinds, item->hs_code, &row)) {
+        c.general_ppm = row.v[0];
+        c.provisional_ppm = row.v[1];
+    }
+    agreement[0] = '\0';
+    hg_rc rc = HG_OK;
+    if (item->origin) {
+        int64_t n = 0;
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM tariff_general_origins WHERE country = ?", "t", item->origin);
+        c.mfn_origin = n == 0;
+    }
+    if (!rc && item->origin && item->certificate_no && item->certificate_no[0]) {
+        db_stmt *s;
+        c.certificate = 1;
+        rc = db_query(d, &s, err,
+                      "SELECT rate_ppm, kind, agreement FROM tariff_agreement_rates WHERE origin = ? "
+                      "AND ? LIKE hs_prefix || '%' ORDER BY LENGTH(hs_prefix) DESC, rate_ppm LIMIT 1",
+                      "tt", item->origin, item->hs_code);
+        if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+            c.agreement_ppm = db_col_int(s, 0);
+            c.agreement_kind = strcmp(db_col_text(s, 1), "preferential") == 0 ? TAX_RATE_PREFERENTIAL
+                                                                              : TAX_RATE_CONVENTIONAL;
+            snprintf(agreement, 101, "%s", db_col_text(s, 2));
+        }
+        if (rc == HG_ROW || rc == HG_DONE)
+            rc = HG_OK;
+        db_reset(s);
+    }
+    if (rc)
+        return rc;
+    *kind = tax_choose_rate(&c, ppm);
+    if (*kind != TAX_RATE_CONVENTIONAL && *kind != TAX_RATE_PREFERENTIAL)
+        agreement[0] = '\0';
+    return HG_OK;
+}
 
 /* The cached tariff's rates for hs_code: the most specific prefix wins (10, 8, 6, 4 then 2
  * digits). The cache is as of the last prefix_cache_sync. */
@@ -152,7 +215,9 @@ hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_mic
 /* One tax line as stored. */
 typedef struct tax_line {
     const char *hs;
-    const char *currency, *terms;
+    const char *currency, *terms, *origin, *certificate_no;
+    char agreement[101];
+    tax_rate_kind kind;
     int64_t rate_micro, price, other_costs;
     tax_valuation_out val;   /* in the invoice's currency */
     int64_t value_fen;
@@ -183,6 +248,11 @@ static const field tax_line_fields[] = {
     {.name = "insurance_estimated", .type = FT_BOOL},
     {.name = "other_costs", .type = FT_MONEY, .column = "other_costs_cur"},
     {.name = "cif_value", .type = FT_MONEY, .column = "cif_cur"},
+    /* the duty rate's kind (mfn, provisional, conventional, preferential, general), by origin */
+    {.name = "duty_rate_kind", .type = FT_TEXT},
+    {.name = "origin", .type = FT_TEXT},
+    {.name = "certificate_no", .type = FT_TEXT},
+    {.name = "agreement", .type = FT_TEXT},
     {0},
 };
 const record_type tax_line_record = {
@@ -210,7 +280,10 @@ static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, siz
              record_set_text(r, "price_terms", l->terms) || record_set_int(r, "price", l->price) ||
              record_set_int(r, "freight", l->val.freight) || record_set_int(r, "insurance", l->val.insurance) ||
              record_set_int(r, "insurance_estimated", l->val.insurance_estimated) ||
-             record_set_int(r, "other_costs", l->other_costs) || record_set_int(r, "cif_value", l->val.cif)))
+             record_set_int(r, "other_costs", l->other_costs) || record_set_int(r, "cif_value", l->val.cif) ||
+             record_set_text(r, "duty_rate_kind", tax_rate_kind_name(l->kind)) ||
+             record_set_text(r, "origin", l->origin) || record_set_text(r, "certificate_no", l->certificate_no) ||
+             record_set_text(r, "agreement", l->agreement[0] ? l->agreement : NULL)))
             rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
     if (!rc)
@@ -326,6 +399,8 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
     if (n && !lines)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     hg_rc rc = import ? prefix_cache_sync(d, &tariff, err) : HG_OK;   /* once for all the items */
+    if (!rc && import)
+        rc = prefix_cache_sync(d, &rate_kinds, err);
     for (i = 0; i < n; i++) {
         if (rc)
             break;
@@ -359,6 +434,11 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
             break;
         }
         in.dutiable_value_fen = l->value_fen;
+        l->origin = item->origin;
+        l->certificate_no = item->certificate_no;
+        if (import && (rc = choose_duty_rate(d, item, l->rates.duty_ppm, &l->rates.duty_ppm, &l->kind, l->agreement,
+                                             err)))
+            break;
         in.duty_rate_ppm = l->rates.duty_ppm;
         in.consumption_rate_ppm = l->rates.consumption_ppm;
         in.vat_rate_ppm = l->rates.vat_ppm;

@@ -33,6 +33,8 @@ typedef struct tax_goods {
      * EXW; freight and insurance not in the price (insurance unknown: 3‰ of price and
      * freight); other dutiable costs. NULL when not declared. */
     const char *price_terms, *freight, *insurance, *other_costs;
+    const char *origin;         /* ISO 3166 country of origin: the duty rate's kind, or NULL */
+    const char *certificate_no; /* the certificate of origin's number (agreement rates), or NULL */
 } tax_goods;
 typedef struct tax_subject {
     const char *entry_no;

@@ -328,6 +328,33 @@ def register(test, eq, error_of):
         eq((line["currency"], line["exchange_rate_micro"], line["dutiable_value"]), ("USD", 7120000, "712000.00"))
 
     @test
+    def the_rate_kind_is_chosen_by_origin_and_named(s):
+        # 关税法 (rate kinds): MFN goods take the provisional rate where there is one; an origin
+        # without MFN treatment takes the general rate, no provisional
+        import os
+        path = os.path.join(s.dir, "kinds.csv")
+        with open(path, "w") as f:
+            f.write("hs_prefix,general,provisional\n0805,30,5\n")
+        assert "1 loaded" in s.cli("import", "tariff-rate-kinds", path).stdout
+        with open(path, "w") as f:
+            f.write("country,note\nAQ,no MFN treatment (test)\n")
+        assert "1 loaded" in s.cli("import", "general-rate-origins", path).stdout
+        with open(path, "w") as f:
+            f.write("0805,ES,bilateral,某协定,3\n")   # refused: the kind; nothing loaded
+        eq(s.cli("import", "agreement-rates", path, check=False).returncode, 1)
+        eq(s.sql("SELECT COUNT(*) FROM tariff_agreement_rates WHERE hs_prefix = '0805'"), [["0"]])
+        for origin, kind, ppm in (("ES", "provisional", 50000), ("AQ", "general", 300000)):
+            b = bill_no()
+            eq(manifest(s, [bill(b)]).status, 201)
+            items = [{"hs_code": "0805100000", "name": "鲜橙", "origin": origin, "quantity": 1000, "unit": "千克",
+                      "value": "10000.00", "currency": "CNY", "gross_weight_kg": 1000, "net_weight_kg": 950}]
+            r = file(s, b, items=items, trade_country="ES")
+            eq(r.status, 201, repr(r))
+            line = bill_of(s, r.json["entry_no"])["lines"][0]
+            eq((line["duty_rate_kind"], line["duty_rate_ppm"], line["origin"]), (kind, ppm, origin))
+            eq(line["duty"], yuan(1000000 * ppm // 1000000))
+
+    @test
     def revenue_summary_by_month_and_kind(s):
         r = s.as_user("manager", "GET", "/api/v1/tax/summary")
         eq(r.status, 200, repr(r))

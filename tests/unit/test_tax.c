@@ -287,6 +287,40 @@ static void valuation_builds_the_cif_value(void **state)
     assert_int_equal(tax_price_terms_parse("DDP", &t), -1);
 }
 
+static void rate_kinds_chosen_and_named(void **state)
+{
+    (void)state;
+    /* 关税法 (rate kinds): gear boxes MFN 8%, general 30%, provisional 5%, an agreement's
+     * conventional rate 3% for the origin */
+    uint32_t ppm;
+    tax_rate_choice c = {.mfn_ppm = 80000, .general_ppm = 300000, .provisional_ppm = -1, .agreement_ppm = -1,
+                         .agreement_kind = TAX_RATE_CONVENTIONAL, .certificate = 0, .mfn_origin = 1};
+    assert_int_equal(tax_choose_rate(&c, &ppm), TAX_RATE_MFN);
+    assert_int_equal(ppm, 80000);
+    c.provisional_ppm = 50000; /* the provisional rate applies to MFN goods */
+    assert_int_equal(tax_choose_rate(&c, &ppm), TAX_RATE_PROVISIONAL);
+    assert_int_equal(ppm, 50000);
+    c.agreement_ppm = 30000; /* without the certificate of origin the agreement does not apply */
+    assert_int_equal(tax_choose_rate(&c, &ppm), TAX_RATE_PROVISIONAL);
+    c.certificate = 1; /* with it: the lower of agreement and provisional */
+    assert_int_equal(tax_choose_rate(&c, &ppm), TAX_RATE_CONVENTIONAL);
+    assert_int_equal(ppm, 30000);
+    c.agreement_ppm = 60000; /* an agreement rate above the provisional gives way */
+    assert_int_equal(tax_choose_rate(&c, &ppm), TAX_RATE_PROVISIONAL);
+    assert_int_equal(ppm, 50000);
+    /* an origin without MFN treatment or agreement: the general rate, no provisional */
+    tax_rate_choice g = {.mfn_ppm = 80000, .general_ppm = 300000, .provisional_ppm = 50000, .agreement_ppm = -1,
+                         .agreement_kind = TAX_RATE_CONVENTIONAL, .certificate = 0, .mfn_origin = 0};
+    assert_int_equal(tax_choose_rate(&g, &ppm), TAX_RATE_GENERAL);
+    assert_int_equal(ppm, 300000);
+    assert_string_equal(tax_rate_kind_name(TAX_RATE_GENERAL), "general");
+    /* a least-developed country's special preferential rate 0% with its certificate */
+    tax_rate_choice p = {.mfn_ppm = 80000, .general_ppm = 300000, .provisional_ppm = -1, .agreement_ppm = 0,
+                         .agreement_kind = TAX_RATE_PREFERENTIAL, .certificate = 1, .mfn_origin = 1};
+    assert_int_equal(tax_choose_rate(&p, &ppm), TAX_RATE_PREFERENTIAL);
+    assert_int_equal(ppm, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +336,7 @@ int main(void)
         cmocka_unit_test(six_calendar_months),
         cmocka_unit_test(late_declaration_fee),
         cmocka_unit_test(valuation_builds_the_cif_value),
+        cmocka_unit_test(rate_kinds_chosen_and_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
