@@ -931,6 +931,8 @@ static hg_rc waiver_amount(const bill_row *b, int64_t at_ms, int64_t want, int64
     if (accrued <= 0)
         return hg_fail(err, HG_CONFLICT, "conflict", "entry_no",
                        "no late fee has accrued: a waiver is only of fees accrued (征管办法, 滞纳金减免)");
+    if (want == 0)
+        return hg_fail(err, HG_INVALID, "invalid", "amount", "a waiver is of an amount above 0.00 (or all accrued)");
     if (want > accrued) {
         char a[40];
         money_format(accrued, a, sizeof a);
