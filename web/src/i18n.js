@@ -15,7 +15,7 @@ const zh = {
     title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误',
     throttled: '登录失败次数过多，请稍后再试', required: '请输入{field}',
   },
-  shell: { signOut: '退出登录', signedOut: '已退出登录', expired: '会话已过期，请重新登录' },
+  shell: { signOut: '退出登录', signedOut: '已退出登录', expired: '会话已过期，请重新登录', skip: '跳到主要内容' },
   notFound: { title: '页面不存在', text: '您访问的地址 {path} 不存在，可能输入有误或页面已移动。', home: '返回首页' },
   menu: {
     dashboard: '工作台', enterprises: '企业管理', myEnterprise: '本企业', audit: '审计日志', users: '用户管理',
@@ -264,7 +264,7 @@ const en = {
     title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Wrong user name or password',
     throttled: 'Too many failed sign-ins; try again later', required: 'Enter the {field}',
   },
-  shell: { signOut: 'Sign out', signedOut: 'Signed out', expired: 'Your session has expired; sign in again' },
+  shell: { signOut: 'Sign out', signedOut: 'Signed out', expired: 'Your session has expired; sign in again', skip: 'Skip to the page' },
   notFound: { title: 'Page not found', text: 'There is no page at {path}: the address may be mistyped, or the page has moved.', home: 'Back to the start' },
   menu: {
     dashboard: 'Dashboard', enterprises: 'Enterprises', myEnterprise: 'My enterprise', audit: 'Audit trail',
