@@ -31,8 +31,13 @@ static int add_checked(int64_t *sum, int64_t v)
     return 0;
 }
 
-int tax_assess_item(const tax_item_in *in, tax_item_out *out)
+int tax_assess_item(const tax_item_in *in, tax_item_out *out) { return tax_assess_item_specific(in, NULL, out); }
+
+int tax_assess_item_specific(const tax_item_in *in, const tax_specific_in *sp, tax_item_out *out)
 {
+    static const tax_specific_in none = {0, 0, 0};
+    if (!sp)
+        sp = &none;
     if (in->dutiable_value_fen < 0 || in->dutiable_value_fen > TAX_VALUE_MAX_FEN || in->duty_rate_ppm > 10 * PPM ||
         in->consumption_rate_ppm >= PPM || in->vat_rate_ppm >= PPM)
         return -1;
@@ -40,14 +45,30 @@ int tax_assess_item(const tax_item_in *in, tax_item_out *out)
     out->duty_fen = 0;
     if (!in->ecommerce_retail && tax_mul_div_checked(v, in->duty_rate_ppm, PPM, &out->duty_fen))
         return -1;
+    /* a specific duty adds quantity × its rate to the ad valorem one (compound) */
+    int64_t specific = 0;
+    if (sp->quantity < 0 || sp->duty_specific_fen < 0 || sp->consumption_specific_fen < 0)
+        return -1;
+    if (!in->ecommerce_retail && sp->duty_specific_fen &&
+        (tax_mul_div_checked(sp->quantity, sp->duty_specific_fen, 1, &specific) ||
+         add_checked(&out->duty_fen, specific)))
+        return -1;
     if (add_checked(&base, out->duty_fen))
         return -1;
     out->consumption_base_fen = 0;
     out->consumption_fen = 0;
-    /* composite base: (value + duty) / (1 − rate), so that the tax is part of its own base */
+    int64_t cons_specific = 0, cons_base = base;
+    if (sp->consumption_specific_fen &&
+        (tax_mul_div_checked(sp->quantity, sp->consumption_specific_fen, 1, &cons_specific) ||
+         add_checked(&cons_base, cons_specific)))
+        return -1;
+    /* composite base: (value + duty + specific) / (1 − rate), so that the tax is part of its
+     * own base; the specific part is added after */
     if (in->consumption_rate_ppm &&
-        (tax_mul_div_checked(base, PPM, PPM - in->consumption_rate_ppm, &out->consumption_base_fen) ||
+        (tax_mul_div_checked(cons_base, PPM, PPM - in->consumption_rate_ppm, &out->consumption_base_fen) ||
          tax_mul_div_checked(out->consumption_base_fen, in->consumption_rate_ppm, PPM, &out->consumption_fen)))
+        return -1;
+    if (add_checked(&out->consumption_fen, cons_specific))
         return -1;
     out->vat_base_fen = base;
     if (add_checked(&out->vat_base_fen, out->consumption_fen) ||

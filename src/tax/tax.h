@@ -30,6 +30,14 @@ typedef struct tax_item_in {
                                    * 70% of VAT and consumption tax */
 } tax_item_in;
 
+/* Specific and compound rates (从量, 复合) of an item: fen per unit of the tariff's unit (a
+ * litre, a ton, 500 grams) for quantity units; 0 when the tax is ad valorem only. */
+typedef struct tax_specific_in {
+    int64_t quantity;
+    int64_t duty_specific_fen;
+    int64_t consumption_specific_fen;
+} tax_specific_in;
+
 typedef struct tax_item_out {
     int64_t duty_fen;
     int64_t consumption_fen;
@@ -40,13 +48,17 @@ typedef struct tax_item_out {
 } tax_item_out;
 
 /* Computes one item's taxes (DESIGN.md §5):
- *   duty        = value × duty rate
- *   consumption = (value + duty) / (1 − rate) × rate          (ad valorem)
+ *   duty        = value × duty rate (+ quantity × specific duty: compound)
+ *   consumption = (value + duty + quantity × specific) / (1 − rate) × rate
+ *                 + quantity × specific    (ad valorem, specific or compound: the composite
+ *                 base of the import consumption tax)
  *   VAT         = (value + duty + consumption) × VAT rate
  * e-commerce retail within limits: duty 0, consumption and VAT × 70%.
  * Returns 0, or -1 when the inputs are out of range (negative value, a value above
  * TAX_VALUE_MAX_FEN, rate ≥ 100%, duty rate above 1000%) or a result would be. */
 int tax_assess_item(const tax_item_in *in, tax_item_out *out);
+/* The same with specific or compound rates (sp may be NULL: ad valorem only). */
+int tax_assess_item_specific(const tax_item_in *in, const tax_specific_in *sp, tax_item_out *out);
 
 /* The three taxes of a ticket (一票货物: one declaration), in fen. */
 typedef struct tax_amounts {

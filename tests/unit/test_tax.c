@@ -321,6 +321,39 @@ static void rate_kinds_chosen_and_named(void **state)
     assert_int_equal(ppm, 0);
 }
 
+static void specific_and_compound_rates(void **state)
+{
+    (void)state;
+    /* specific and compound duties and consumption taxes (关税法: 从量、复合计征; the import
+     * consumption tax's composite base: (value + duty + quantity × specific) / (1 − rate)).
+     * Illustrative rates. Beer, 20 tons at 250.00 yuan a ton, CIF 100,000.00, no duty:
+     * consumption 5,000.00; VAT 13% of 105,000.00 = 13,650.00 */
+    tax_item_in beer = {10000000, 0, 0, 130000, 0};
+    tax_specific_in beer_sp = {.quantity = 20, .consumption_specific_fen = 25000};
+    tax_item_out out;
+    assert_int_equal(tax_assess_item_specific(&beer, &beer_sp, &out), 0);
+    assert_int_equal(out.consumption_fen, 500000);
+    assert_int_equal(out.vat_fen, 1365000);
+    /* liquor, 20% + 0.50 yuan per 500 g: 20,000 units of 500 g, CIF 200,000.00, duty 10%
+     * 20,000.00; base (200,000 + 20,000 + 10,000) / 0.8 = 287,500.00; consumption 57,500.00 +
+     * 10,000.00 = 67,500.00; VAT 13% of 287,500.00 = 37,375.00 */
+    tax_item_in liquor = {20000000, 100000, 200000, 130000, 0};
+    tax_specific_in liquor_sp = {.quantity = 20000, .consumption_specific_fen = 50};
+    assert_int_equal(tax_assess_item_specific(&liquor, &liquor_sp, &out), 0);
+    assert_int_equal(out.duty_fen, 2000000);
+    assert_int_equal(out.consumption_base_fen, 28750000);
+    assert_int_equal(out.consumption_fen, 6750000);
+    assert_int_equal(out.vat_fen, 3737500);
+    /* a compound duty: 5% + 1,000.00 a unit on 10 units of CIF 50,000.00: 2,500.00 + 10,000.00 */
+    tax_item_in compound = {5000000, 50000, 0, 130000, 0};
+    tax_specific_in compound_sp = {.quantity = 10, .duty_specific_fen = 100000};
+    assert_int_equal(tax_assess_item_specific(&compound, &compound_sp, &out), 0);
+    assert_int_equal(out.duty_fen, 1250000);
+    /* a quantity that would take the specific duty past the bound is out of range */
+    compound_sp.quantity = INT64_MAX / 2;
+    assert_int_equal(tax_assess_item_specific(&compound, &compound_sp, &out), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -337,6 +370,7 @@ int main(void)
         cmocka_unit_test(late_declaration_fee),
         cmocka_unit_test(valuation_builds_the_cif_value),
         cmocka_unit_test(rate_kinds_chosen_and_named),
+        cmocka_unit_test(specific_and_compound_rates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
