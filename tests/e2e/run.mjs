@@ -667,6 +667,27 @@ const tests = {
     })
     await samples.locator('[data-test=print]').waitFor()
     await shot(page, 'inspection-samples')
+    // issue 16: the printed label is 60 × 40 mm and carries the entry number, the item, the
+    // sample's kind, its time and the barcode; the print dialog itself is stubbed
+    await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1 } })
+    await samples.locator('[data-test=print]').click()
+    await page.waitForFunction(() => window.__printed === 1)
+    await page.emulateMedia({ media: 'print' })
+    const label = page.locator('[data-test=label-sheet] [data-test=label]').first()
+    const box = await label.boundingBox()
+    // 60 × 40 mm at the CSS 96 dpi: 226.8 × 151.2 px
+    assert.ok(Math.abs(box.width - 226.8) < 1 && Math.abs(box.height - 151.2) < 1, JSON.stringify(box))
+    const text = await label.innerText()
+    assert.ok(text.includes(entry), JSON.stringify([text, entry]))
+    assert.match(text, /核酸检测/)
+    assert.match(text, /商品项 \d/)
+    assert.match(text, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+    assert.ok(await label.locator('img').evaluate((i) => i.complete && i.naturalWidth > 100))
+    assert.equal(await page.locator('#app').evaluate((e) => getComputedStyle(e).display), 'none', 'only the labels print')
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+    await page.emulateMedia({ media: 'screen' })
+    assert.equal(await page.locator('[data-test=label-sheet]').count(), 0)
+    assert.equal(await page.locator('link[data-test=label-page]').count(), 0)
     await page.keyboard.press('Escape')
     await samples.waitFor({ state: 'hidden' })
     // a passed result takes the task off the queue and goes on the declaration's timeline
