@@ -80,21 +80,11 @@ static principal as_role(const char *name, unsigned role, unsigned posts)
     return p;
 }
 
-/* Pays a declaration's tax, or guarantees it (two-step summaries), as its declarant would. */
+/* Pays a declaration's tax, or guarantees it (two-step summaries), as its declarant would:
+ * tax's demo decides when and how (tax_demo_settle: on time, late, after a waiver, deferred). */
 static hg_rc settle_tax(db *d, const principal *who, const char *entry, int guarantee, hg_err *err)
 {
-    json_t *out = NULL;
-    tax_standing t;
-    hg_rc rc = tax_standing_of(d, who, entry, now_ms(), &t, err);
-    if (rc == HG_NOTFOUND)
-        return HG_OK;   /* no bill: nothing to settle */
-    if (!rc && strcmp(t.status, "due") == 0) {
-        int64_t fen = guarantee ? t.total_fen : t.amount_due_fen;
-        rc = guarantee ? tax_guarantee(d, who, NULL, entry, fen, "中国银行大连分行", &out, err)
-                       : tax_pay(d, who, NULL, entry, fen, &out, err);
-        json_decref(out);
-    }
-    return rc;
+    return tax_demo_settle(d, who, entry, guarantee, err);
 }
 
 /* The goods of a released declaration leave through gate 1 or 2 of the port, at the

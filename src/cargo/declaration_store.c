@@ -72,8 +72,9 @@ static hg_rc screen(db *d, const json_t *decl, risk_verdict *out, hg_err *err)
     return rc;
 }
 
-/* Tax assesses a declaration in its own terms (tax_store.h): its parties and its goods. */
-static hg_rc assess_tax(db *d, const json_t *decl, hg_err *err)
+/* Tax assesses a declaration in its own terms (tax_store.h): its parties, its goods and when
+ * its transport declared entry, if it had (entry_ms, else 0: the late-declaration fee). */
+static hg_rc assess_tax(db *d, const json_t *decl, int64_t entry_ms, hg_err *err)
 {
     const json_t *items = json_object_get(decl, "items");
     size_t i, n = json_array_size(items);
@@ -82,16 +83,18 @@ static hg_rc assess_tax(db *d, const json_t *decl, hg_err *err)
     if (n && !goods)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     json_array_foreach(items, i, item)
-        goods[i] = (tax_goods){json_string_value(json_object_get(item, "hs_code")),
-                               json_string_value(json_object_get(item, "value")),
-                               json_string_value(json_object_get(item, "currency"))};
+        goods[i] = (tax_goods){.hs_code = json_string_value(json_object_get(item, "hs_code")),
+                               .value = json_string_value(json_object_get(item, "value")),
+                               .currency = json_string_value(json_object_get(item, "currency")),
+                               .origin = json_string_value(json_object_get(item, "origin"))};
     tax_subject s = {.entry_no = json_string_value(json_object_get(decl, "entry_no")),
                      .import = strcmp(json_string_value(json_object_get(decl, "direction")), "import") == 0,
                      .declarant = json_string_value(json_object_get(decl, "declarant")),
                      .consignee = json_string_value(json_object_get(decl, "consignee")),
                      .consignor = json_string_value(json_object_get(decl, "consignor")),
                      .goods = goods,
-                     .n_goods = n};
+                     .n_goods = n,
+                     .transport_entry_ms = entry_ms};
     hg_rc rc = tax_assess(d, &s, err);
     xfree(goods);
     return rc;
@@ -489,7 +492,7 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
                             request_id, lane_data, err);
     json_decref(lane_data);
     if (!rc)
-        rc = assess_tax(d, filed, err);
+        rc = assess_tax(d, filed, bf.transport_arrived ? bf.transport_arrived_ms : 0, err);
     /* the first two events of its timeline, in one statement; their details are canonical JSON
      * written out here, the lane being one of a few plain words */
     char lane_detail[32];

@@ -110,7 +110,65 @@ static const importer calendar_importers[] = {
     {NULL, NULL, NULL},
 };
 
+/* The demo district's holiday table: the State Council's arrangements of public holidays for
+ * 2025 (国务院办公厅通知, 国办发明电〔2024〕12号) and 2026 (published in November 2025), with
+ * the make-up working days (调休) they announce. A real district imports each year's
+ * arrangement (`haiguan import holidays`). */
+static const struct {
+    const char *from, *to;
+    const char *kind, *name;
+} demo_holidays[] = {
+    {"2025-01-01", "2025-01-01", "holiday", "元旦"},
+    {"2025-01-26", "2025-01-26", "workday", "春节"},
+    {"2025-01-28", "2025-02-04", "holiday", "春节"},
+    {"2025-02-08", "2025-02-08", "workday", "春节"},
+    {"2025-04-04", "2025-04-06", "holiday", "清明节"},
+    {"2025-04-27", "2025-04-27", "workday", "劳动节"},
+    {"2025-05-01", "2025-05-05", "holiday", "劳动节"},
+    {"2025-05-31", "2025-06-02", "holiday", "端午节"},
+    {"2025-09-28", "2025-09-28", "workday", "国庆节、中秋节"},
+    {"2025-10-01", "2025-10-08", "holiday", "国庆节、中秋节"},
+    {"2025-10-11", "2025-10-11", "workday", "国庆节、中秋节"},
+    {"2026-01-01", "2026-01-03", "holiday", "元旦"},
+    {"2026-01-04", "2026-01-04", "workday", "元旦"},
+    {"2026-02-14", "2026-02-14", "workday", "春节"},
+    {"2026-02-15", "2026-02-23", "holiday", "春节"},
+    {"2026-02-28", "2026-02-28", "workday", "春节"},
+    {"2026-04-04", "2026-04-06", "holiday", "清明节"},
+    {"2026-05-01", "2026-05-05", "holiday", "劳动节"},
+    {"2026-05-09", "2026-05-09", "workday", "劳动节"},
+    {"2026-06-19", "2026-06-21", "holiday", "端午节"},
+    {"2026-09-20", "2026-09-20", "workday", "国庆节"},
+    {"2026-09-25", "2026-09-27", "holiday", "中秋节"},
+    {"2026-10-01", "2026-10-07", "holiday", "国庆节"},
+    {"2026-10-10", "2026-10-10", "workday", "国庆节"},
+};
+
+/* Loads the demo holiday table (what the district has already loaded stays). */
+static hg_rc calendar_demo(db *d, hg_err *err)
+{
+    hg_rc rc = db_begin(d, err);
+    for (size_t i = 0; !rc && i < sizeof demo_holidays / sizeof demo_holidays[0]; i++) {
+        int64_t from = 0, to = 0;
+        calendar_parse_date(demo_holidays[i].from, &from);
+        calendar_parse_date(demo_holidays[i].to, &to);
+        for (int64_t day = from; !rc && day <= to; day++) {
+            char date[11];
+            calendar_format_date(day, date);
+            rc =
+                db_run(d, err, "INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?) ON CONFLICT (date) DO NOTHING",
+                       "ttt", date, demo_holidays[i].kind, demo_holidays[i].name);
+        }
+    }
+    if (!rc)
+        rc = db_commit(d, err);
+    if (rc)
+        db_rollback(d);
+    return rc;
+}
+
 const hg_module calendar_module = {.name = "calendar",
+                                   .demo = calendar_demo,
                                    .summary = "the working-day calendar: the district's holiday table",
                                    .migrations = calendar_migrations,
                                    .migrations_first = 30,

@@ -55,32 +55,94 @@ static hg_rc payments_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
+/* An optional RFC 3339 time field: *ms 0 when absent. */
+static hg_rc time_field(req *r, const char *name, int required, int64_t *ms, hg_err *err)
+{
+    const char *v = NULL;
+    *ms = 0;
+    hg_rc rc = json_get_str(r->json, name, required, &v, err);
+    if (!rc && v && time_parse_rfc3339(v, ms))
+        rc = hg_fail(err, HG_INVALID, "invalid", name, "%s must be an RFC 3339 time with offset", name);
+    return rc;
+}
+
 static hg_rc guarantees_api(req *r, hg_err *err)
 {
-    static const char *const allowed[] = {"entry_no", "amount", "guarantor", NULL};
-    const char *entry, *guarantor;
-    int64_t amount;
+    static const char *const allowed[] = {"entry_no", "amount", "guarantor", "kind", "letter_no", "valid_until", NULL};
+    tax_guarantee_in in = {.kind = "letter"};
+    const char *kind = NULL;
     json_t *out;
     hg_rc rc = body_fields(r, allowed, err);
     if (!rc)
-        rc = json_get_str(r->json, "entry_no", 1, &entry, err);
+        rc = json_get_str(r->json, "entry_no", 1, &in.entry_no, err);
     if (!rc)
-        rc = money_field(r, "amount", &amount, err);
+        rc = money_field(r, "amount", &in.amount_fen, err);
     if (!rc)
-        rc = json_get_str(r->json, "guarantor", 1, &guarantor, err);
-    if (!rc && (strlen(guarantor) < 2 || strlen(guarantor) > 200))
+        rc = json_get_str(r->json, "kind", 0, &kind, err);
+    if (!rc && kind && strcmp(kind, "letter") && strcmp(kind, "deposit"))
+        rc = hg_fail(err, HG_INVALID, "invalid", "kind",
+                     "kind must be letter (保函 of a bank or insurer) or deposit (保证金)");
+    if (!rc && kind)
+        in.kind = kind;
+    int deposit = strcmp(in.kind, "deposit") == 0;
+    if (!rc)
+        rc = json_get_str(r->json, "guarantor", !deposit, &in.guarantor, err);
+    if (!rc && in.guarantor && (strlen(in.guarantor) < 2 || strlen(in.guarantor) > 200))
         rc = hg_fail(err, HG_INVALID, "invalid", "guarantor", "guarantor names the bank or insurer (2 to 200 bytes)");
     if (!rc)
-        rc = tax_guarantee(r->db, r->who, r->request_id, entry, amount, guarantor, &out, err);
+        rc = json_get_str(r->json, "letter_no", 0, &in.letter_no, err);
+    if (!rc && in.letter_no && (!in.letter_no[0] || strlen(in.letter_no) > 64))
+        rc = hg_fail(err, HG_INVALID, "invalid", "letter_no", "letter_no is the guarantee letter's number (1 to 64 bytes)");
+    if (!rc)
+        rc = time_field(r, "valid_until", 0, &in.valid_until_ms, err);
+    if (!rc)
+        rc = tax_guarantee_post(r->db, r->who, r->request_id, &in, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc guarantee_decide(req *r, int accept, hg_err *err)
+{
+    static const char *const allowed[] = {"note", NULL};
+    const char *note = NULL;
+    char *end;
+    long long id = strtoll(r->params[0], &end, 10);
+    if (*end || id <= 0)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such guarantee");
+    hg_rc rc = HG_OK;
+    if (r->json && !(rc = json_reject_unknown(r->json, allowed, err)))
+        rc = json_get_str(r->json, "note", 0, &note, err);
+    json_t *out;
+    if (!rc)
+        rc = tax_guarantee_decide(r->db, r->who, r->request_id, id, accept, note, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc guarantee_accept_api(req *r, hg_err *err) { return guarantee_decide(r, 1, err); }
+static hg_rc guarantee_reject_api(req *r, hg_err *err) { return guarantee_decide(r, 0, err); }
+
+static hg_rc guarantees_list_api(req *r, hg_err *err)
+{
+    static const char *const statuses[] = {"pending", "active", "rejected", "released", "converted", "lapsed", NULL};
+    const char *status = req_query(r, "status");
+    if (status) {
+        const char *const *v = statuses;
+        while (*v && strcmp(*v, status) != 0)
+            v++;
+        if (!*v)
+            return hg_fail(err, HG_INVALID, "invalid", "status",
+                           "status must be pending, active, rejected, released, converted or lapsed");
+    }
+    json_t *out;
+    hg_rc rc = tax_guarantees_json(r->db, status, req_query(r, "entry_no"), &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
 }
 
 static hg_rc request_api(req *r, const char *kind, hg_err *err)
 {
     static const char *const deferral_fields[] = {"entry_no", "reason", "until", NULL};
-    static const char *const waiver_fields[] = {"entry_no", "reason", NULL};
-    const char *entry, *reason, *until = NULL;
-    int64_t until_ms = 0;
+    static const char *const waiver_fields[] = {"entry_no", "reason", "amount", NULL};
+    const char *entry, *reason;
+    int64_t until_ms = 0, amount = -1;
     json_t *out;
     int deferral = strcmp(kind, "deferral") == 0;
     hg_rc rc = body_fields(r, deferral ? deferral_fields : waiver_fields, err);
@@ -91,11 +153,11 @@ static hg_rc request_api(req *r, const char *kind, hg_err *err)
     if (!rc && (strlen(reason) < 4 || strlen(reason) > 1000))
         rc = hg_fail(err, HG_INVALID, "invalid", "reason", "reason must be 4 to 1000 bytes");
     if (!rc && deferral)
-        rc = json_get_str(r->json, "until", 1, &until, err);
-    if (!rc && until && time_parse_rfc3339(until, &until_ms))
-        rc = hg_fail(err, HG_INVALID, "invalid", "until", "until must be an RFC 3339 time with offset");
+        rc = time_field(r, "until", 1, &until_ms, err);
+    if (!rc && !deferral && json_object_get(r->json, "amount"))
+        rc = money_field(r, "amount", &amount, err);
     if (!rc)
-        rc = tax_request(r->db, r->who, r->request_id, kind, entry, reason, until_ms, &out, err);
+        rc = tax_request(r->db, r->who, r->request_id, kind, entry, reason, until_ms, amount, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -181,29 +243,40 @@ const route tax_routes[] = {
     {.method = "GET", .pattern = "/api/v1/tax/summary", .fn = summary_api,
      .scope = "tax", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_TAX,
      .query = "from,to",
-     .summary = "revenue, outstanding and deferred tax, late fees collected and waived"},
+     .summary = "revenue by month and tax kind: assessed, collected, deferred, guaranteed, late fees collected "
+                "and waived, refunds"},
     {.method = "GET", .pattern = "/api/v1/tax/decisions", .fn = decisions_api,
      .scope = "tax", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_TAX,
      .query = "status",
      .summary = "deferral and waiver requests"},
     {.method = "POST", .pattern = "/api/v1/tax/decisions/{id}/approve", .fn = approve_api,
      .scope = "tax", .roles = ROLE_OFFICER, .posts = POST_TAX,
-     .summary = "approve a deferral or waiver (tax officer, not the requester)"},
+     .summary = "approve a deferral or waiver (a second tax officer: not its proposer or requester)"},
     {.method = "POST", .pattern = "/api/v1/tax/decisions/{id}/reject", .fn = reject_api,
      .scope = "tax", .roles = ROLE_OFFICER, .posts = POST_TAX,
      .summary = "reject a deferral or waiver"},
     {.method = "POST", .pattern = "/api/v1/tax/deferrals", .fn = deferrals_api,
      .scope = "tax", .roles = ROLE_ENTERPRISE,
      .status = 201,
-     .summary = "ask to defer payment (延期缴纳)"},
+     .summary = "ask to defer payment (延期缴纳) against the bill's guarantee, at most six months"},
     {.method = "POST", .pattern = "/api/v1/tax/waivers", .fn = waivers_api,
-     .scope = "tax", .roles = ROLE_ENTERPRISE,
+     .scope = "tax", .roles = ROLE_ENTERPRISE | ROLE_OFFICER, .posts = POST_TAX,
      .status = 201,
-     .summary = "ask to waive a late fee (减免)"},
+     .summary = "ask (enterprise) or propose (tax officer) to waive late fees accrued (减免)"},
     {.method = "POST", .pattern = "/api/v1/tax/guarantees", .fn = guarantees_api,
      .scope = "tax", .roles = ROLE_ENTERPRISE,
      .status = 201,
-     .summary = "guarantee the tax due"},
+     .summary = "guarantee the tax due: a letter of a bank or insurer, or a deposit"},
+    {.method = "GET", .pattern = "/api/v1/tax/guarantees", .fn = guarantees_list_api,
+     .scope = "tax", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_TAX,
+     .query = "status,entry_no",
+     .summary = "tax guarantees, newest first"},
+    {.method = "POST", .pattern = "/api/v1/tax/guarantees/{id}/accept", .fn = guarantee_accept_api,
+     .scope = "tax", .roles = ROLE_OFFICER, .posts = POST_TAX,
+     .summary = "accept a pending guarantee (a tax officer: an unknown guarantor's letter, a deposit received)"},
+    {.method = "POST", .pattern = "/api/v1/tax/guarantees/{id}/reject", .fn = guarantee_reject_api,
+     .scope = "tax", .roles = ROLE_OFFICER, .posts = POST_TAX,
+     .summary = "reject a pending guarantee"},
     {.method = "POST", .pattern = "/api/v1/payments", .fn = payments_api,
      .scope = "tax", .roles = ROLE_ENTERPRISE,
      .status = 201,

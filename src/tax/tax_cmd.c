@@ -1,5 +1,5 @@
-/* tax_cmd.c — `haiguan import tariff|exchange-rates FILE.csv`, the demo tariff and rates,
- * and the tax area's module record. */
+/* tax_cmd.c — `haiguan import tariff|exchange-rates|guarantors FILE.csv`, `haiguan tax
+ * lapse-guarantees`, the demo tariff, rates and guarantors, and the tax area's module record. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,6 +8,7 @@
 #include "../platform/calendar.h"
 #include "../platform/import.h"
 #include "../platform/log.h"
+#include "../platform/money.h"
 #include "../platform/mem.h"
 #include "../platform/module.h"
 #include "tax_store.h"
@@ -141,10 +142,173 @@ static int import_exchange(cmd_ctx *c, db *d, const char *path)
     return import_rates(d, path, 0);
 }
 
+/* One guarantor the district knows: name, kind (bank | insurer), code (optional). */
+static hg_rc guarantor_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && strcmp(r->field[0], "name") == 0) {
+        r->skip = 1;   /* header */
+        return HG_OK;
+    }
+    if (r->nfields < 2 || r->nfields > 3)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "name,kind[,code] expected");
+    size_t n = strlen(r->field[0]);
+    if (n < 2 || n > 200)
+        return hg_fail(err, HG_INVALID, "invalid", "name", "name is the bank or insurer (2 to 200 bytes)");
+    if (strcmp(r->field[1], "bank") && strcmp(r->field[1], "insurer"))
+        return hg_fail(err, HG_INVALID, "invalid", "kind", "kind must be bank or insurer");
+    hg_rc rc = tax_guarantor_put(d, r->field[0], r->field[1], r->nfields > 2 && r->field[2][0] ? r->field[2] : NULL,
+                                 err);
+    if (rc)
+        err->field[0] = '\0';
+    return rc;
+}
+
+static int import_guarantors(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_ALL_OR_NOTHING,
+                              .max_bytes = 4u << 20,
+                              .malformed = "malformed CSV",
+                              .line = guarantor_line};
+    return import_run(&spec, d, path);
+}
+
+/* "" -> -1 (none), else a percentage as percent_ppm; -2 when malformed. */
+static int64_t optional_ppm(const char *s)
+{
+    if (!s[0])
+        return -1;
+    int64_t v = percent_ppm(s);
+    return v < 0 ? -2 : v;
+}
+
+/* One line of the general and provisional rates: hs_prefix, general %, provisional % (either
+ * blank when the tariff has none). */
+static hg_rc rate_kind_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && !isdigit((unsigned char)r->field[0][0])) {
+        r->skip = 1;
+        return HG_OK;
+    }
+    size_t plen = strlen(r->field[0]);
+    if (r->nfields != 3 || plen < 2 || plen > 10 || plen % 2 || strspn(r->field[0], "0123456789") != plen)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "hs_prefix (2-10 digits), general %%, provisional %% expected");
+    int64_t general = optional_ppm(r->field[1]), provisional = optional_ppm(r->field[2]);
+    if (general < -1 || provisional < -1)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "rates are percentages such as 8.5, or blank for none");
+    hg_rc rc = db_run(d, err,
+                      "INSERT INTO tariff_rate_kinds (hs_prefix, general_ppm, provisional_ppm) VALUES (?, ?, ?) "
+                      "ON CONFLICT (hs_prefix) DO UPDATE SET general_ppm = excluded.general_ppm, "
+                      "provisional_ppm = excluded.provisional_ppm",
+                      general < 0 && provisional < 0 ? "tnn" : general < 0 ? "tni" : provisional < 0 ? "tin" : "tii",
+                      r->field[0], general < 0 ? provisional : general, provisional);
+    if (rc)
+        err->field[0] = '\0';
+    return rc;
+}
+
+static hg_rc put_agreement_rate(db *d, const char *prefix, const char *origin, const char *kind, const char *agreement,
+                                int64_t ppm, hg_err *err)
+{
+    return db_run(d, err,
+                  "INSERT INTO tariff_agreement_rates (hs_prefix, origin, kind, agreement, rate_ppm) "
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (hs_prefix, origin, kind) DO UPDATE SET "
+                  "agreement = excluded.agreement, rate_ppm = excluded.rate_ppm",
+                  "tttti", prefix, origin, kind, agreement, ppm);
+}
+
+/* One agreement rate: hs_prefix, origin (ISO 3166), kind (conventional | preferential), the
+ * agreement's name, rate %. */
+static hg_rc agreement_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && !isdigit((unsigned char)r->field[0][0])) {
+        r->skip = 1;
+        return HG_OK;
+    }
+    const char *why = NULL;
+    size_t plen = strlen(r->field[0]);
+    int64_t ppm = r->nfields == 5 ? percent_ppm(r->field[4]) : -1;
+    if (r->nfields != 5 || plen < 2 || plen > 10 || plen % 2 || strspn(r->field[0], "0123456789") != plen)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "hs_prefix, origin, kind, agreement, rate %% expected");
+    if (!check_country(r->field[1], &why))
+        return hg_fail(err, HG_INVALID, "invalid", "origin", "%s", why ? why : "origin is an ISO 3166 country code");
+    if (strcmp(r->field[2], "conventional") && strcmp(r->field[2], "preferential"))
+        return hg_fail(err, HG_INVALID, "invalid", "kind", "kind must be conventional (协定) or preferential (特惠)");
+    if (!r->field[3][0] || strlen(r->field[3]) > 100 || ppm < 0)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "the agreement is named (at most 100 bytes), the rate a percentage");
+    hg_rc rc = put_agreement_rate(d, r->field[0], r->field[1], r->field[2], r->field[3], ppm, err);
+    if (rc)
+        err->field[0] = '\0';
+    return rc;
+}
+
+/* One origin without MFN treatment (its goods take the general rate): country, note. */
+static hg_rc general_origin_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    const char *why = NULL;
+    if (r->line == 1 && strcmp(r->field[0], "country") == 0) {
+        r->skip = 1;
+        return HG_OK;
+    }
+    if (r->nfields < 1 || r->nfields > 2 || !check_country(r->field[0], &why))
+        return hg_fail(err, HG_INVALID, "invalid", "country", "%s", why ? why : "country[,note] expected");
+    hg_rc rc = db_run(d, err,
+                      "INSERT INTO tariff_general_origins (country, note) VALUES (?, ?) "
+                      "ON CONFLICT (country) DO UPDATE SET note = excluded.note",
+                      "tt", r->field[0], r->nfields > 1 ? r->field[1] : NULL);
+    if (rc)
+        err->field[0] = '\0';
+    return rc;
+}
+
+static int import_with(db *d, const char *path, hg_rc (*line)(void *, db *, import_row *, hg_err *))
+{
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_ALL_OR_NOTHING,
+                              .max_bytes = 64u << 20,
+                              .malformed = "malformed CSV",
+                              .line = line};
+    return import_run(&spec, d, path);
+}
+
+static int import_rate_kinds(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_with(d, path, rate_kind_line);
+}
+
+static int import_agreements(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_with(d, path, agreement_line);
+}
+
+static int import_general_origins(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_with(d, path, general_origin_line);
+}
+
 static const importer tax_importers[] = {
     {"tariff", import_tariff,
      "CSV: hs_prefix (2-10 digits), duty %, VAT %, consumption tax %, description; the whole file or nothing"},
     {"exchange-rates", import_exchange, "CSV: currency, month (YYYY-MM), CNY per unit; the whole file or nothing"},
+    {"tariff-rate-kinds", import_rate_kinds,
+     "CSV: hs_prefix, general rate %, provisional rate % (blank: none); the whole file or nothing"},
+    {"agreement-rates", import_agreements,
+     "CSV: hs_prefix, origin (ISO 3166), kind (conventional | preferential), agreement, rate %: taken with a "
+     "certificate of origin; the whole file or nothing"},
+    {"general-rate-origins", import_general_origins,
+     "CSV: country (ISO 3166), note: origins without most-favoured-nation treatment (the general rate); the whole "
+     "file or nothing"},
+    {"guarantors", import_guarantors,
+     "CSV: name, kind (bank | insurer), code: the banks and insurers whose tax guarantee letters the district "
+     "accepts without an officer; a name again replaces it; the whole file or nothing"},
     {NULL, NULL, NULL},
 };
 
@@ -172,9 +336,45 @@ static const struct {
     int64_t micro;
 } demo_rates[] = {{"USD", 7120000}, {"EUR", 7710000}, {"JPY", 47500}, {"NOK", 668000}, {"HKD", 915000}};
 
+/* Demo general and provisional rates and agreement rates, of the order of the 2026 schedule
+ * for these lines (illustrative: a real district imports the schedule and the agreements). */
+static const struct {
+    const char *prefix;
+    int64_t general, provisional; /* -1: none */
+} demo_rate_kinds[] = {
+    {"0303", 400000, -1}, {"0306", 700000, 20000}, {"8458", 300000, -1}, {"8483", 300000, -1}, {"8703", 2300000, -1},
+};
+static const struct {
+    const char *prefix, *origin, *kind, *agreement;
+    int64_t ppm;
+} demo_agreements[] = {
+    {"0303", "NZ", "conventional", "中国—新西兰自由贸易协定", 0},
+    {"8458", "JP", "conventional", "区域全面经济伙伴关系协定 (RCEP)", 63000},
+};
+
+/* The demo district's known guarantors: the banks and the insurer whose letters it accepts. */
+static const struct {
+    const char *name, *kind;
+} demo_guarantors[] = {
+    {"中国银行大连分行", "bank"},
+    {"中国工商银行大连分行", "bank"},
+    {"中国人民财产保险股份有限公司大连市分公司", "insurer"},
+};
+
 static hg_rc tax_demo(db *d, hg_err *err)
 {
     hg_rc rc = db_begin(d, err);
+    for (size_t i = 0; !rc && i < sizeof demo_guarantors / sizeof demo_guarantors[0]; i++)
+        rc = tax_guarantor_put(d, demo_guarantors[i].name, demo_guarantors[i].kind, NULL, err);
+    for (size_t i = 0; !rc && i < sizeof demo_rate_kinds / sizeof demo_rate_kinds[0]; i++)
+        rc = db_run(d, err,
+                    "INSERT INTO tariff_rate_kinds (hs_prefix, general_ppm, provisional_ppm) VALUES (?, ?, ?) "
+                    "ON CONFLICT (hs_prefix) DO NOTHING",
+                    demo_rate_kinds[i].provisional < 0 ? "tin" : "tii", demo_rate_kinds[i].prefix,
+                    demo_rate_kinds[i].general, demo_rate_kinds[i].provisional);
+    for (size_t i = 0; !rc && i < sizeof demo_agreements / sizeof demo_agreements[0]; i++)
+        rc = put_agreement_rate(d, demo_agreements[i].prefix, demo_agreements[i].origin, demo_agreements[i].kind,
+                                demo_agreements[i].agreement, demo_agreements[i].ppm, err);
     for (size_t i = 0; !rc && i < sizeof demo_tariff / sizeof demo_tariff[0]; i++)
         rc = put_tariff(d, demo_tariff[i].prefix, demo_tariff[i].duty, demo_tariff[i].vat, demo_tariff[i].cons,
                         demo_tariff[i].desc, err);
@@ -192,6 +392,45 @@ static hg_rc tax_demo(db *d, hg_err *err)
         db_rollback(d);
     return rc;
 }
+
+/* `haiguan tax lapse-guarantees [--at TIME]`: what becomes of guarantees whose validity ended
+ * unpaid (a deposit converted into the tax, a letter lapsed and its bill overdue). Run daily. */
+static int lapse_cmd(cmd_ctx *c, const command *self)
+{
+    (void)self;
+    int64_t at = now_ms();
+    const char *v = cmd_option(c, "--at");
+    if (v && time_parse_rfc3339(v, &at)) {
+        fprintf(stderr, "haiguan tax lapse-guarantees: --at must be an RFC 3339 time with offset\n");
+        return EXIT_USAGE;
+    }
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_err err;
+    hg_err_clear(&err);
+    int converted = 0, lapsed = 0;
+    hg_rc rc = tax_guarantees_lapse(d, at, &converted, &lapsed, &err);
+    db_close(d);
+    if (rc) {
+        fprintf(stderr, "haiguan tax lapse-guarantees: %s\n", err.message);
+        return EXIT_FAIL;
+    }
+    printf("%d converted into tax, %d lapsed\n", converted, lapsed);
+    return EXIT_OK;
+}
+
+static const cmd_opt lapse_opts[] = {{"--at", 1}, {NULL, 0}};
+static const cmd_sub tax_subs[] = {{"lapse-guarantees", lapse_cmd, lapse_opts}, {NULL, NULL, NULL}};
+
+static const command tax_commands[] = {
+    {"tax", NULL, "tax lapse-guarantees [--at TIME]", "the tax desk's daily work: guarantees that lapsed unpaid",
+     "  lapse-guarantees  every active tax guarantee whose validity ended before the day of --at (default: now)\n"
+     "                    and whose tax is unpaid: a cash deposit (保证金) that covers the tax and late fee is\n"
+     "                    converted into the tax (保证金转税款); any other lapses and its bill stays overdue.",
+     lapse_opts, tax_subs},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+};
 
 static const hg_post tax_posts[] = {
     HG_POST(3, tax, "税收"),
@@ -216,6 +455,7 @@ const hg_module tax_module = {.name = "tax",
                               .migrations = tax_migrations,
                               .routes = tax_routes,
                               .importers = tax_importers,
+                              .commands = tax_commands,
                               .demo = tax_demo,
                               .summary = "duty, consumption tax and VAT: tariff, rates, bills, payments",
                               .migrations_first = 300,

@@ -9,6 +9,7 @@
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/calendar.h"
+#include "../platform/calendar_store.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
@@ -16,6 +17,7 @@
 #include "../platform/record.h"
 #include "../platform/refdata.h"
 #include "tax.h"
+#include "tax_bill.h"
 #include "tax_store.h"
 
 const migration tax_migrations[] = {
@@ -68,6 +70,59 @@ const migration tax_migrations[] = {
      " consignor = (SELECT p.consignor FROM tax_parties p WHERE p.entry_no = tax_bills.entry_no);"
      "DROP TABLE tax_parties;",
      NULL, NULL},
+    {340, "tax rules: thresholds, the payment period, waivers of what accrued, guarantees and guarantors",
+     /* the bill keeps the taxes as assessed beside those levied (the 50-yuan thresholds) and
+      * the period's own last day beside the last free day a deferral moves */
+     "ALTER TABLE tax_bills ADD COLUMN assessed_duty_fen BIGINT;"
+     "ALTER TABLE tax_bills ADD COLUMN assessed_consumption_fen BIGINT;"
+     "ALTER TABLE tax_bills ADD COLUMN assessed_vat_fen BIGINT;"
+     "ALTER TABLE tax_bills ADD COLUMN period_last_day BIGINT;"
+     "ALTER TABLE tax_bills ADD COLUMN guarantee_until_day BIGINT;"
+     "UPDATE tax_bills SET assessed_duty_fen = duty_fen, assessed_consumption_fen = consumption_fen,"
+     " assessed_vat_fen = vat_fen, period_last_day = last_free_day;"
+     "ALTER TABLE tax_decisions ADD COLUMN amount_fen BIGINT;"
+     "CREATE TABLE tax_guarantors ("
+     " name TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('bank', 'insurer')), code TEXT);"
+     "CREATE TABLE tax_guarantees ("
+     " id @IDPK, entry_no TEXT NOT NULL, kind TEXT NOT NULL, guarantor TEXT NOT NULL, letter_no TEXT,"
+     " amount_fen BIGINT NOT NULL, valid_until_day BIGINT NOT NULL, status TEXT NOT NULL,"
+     " posted_by TEXT NOT NULL, posted_ms BIGINT NOT NULL, decided_by TEXT, decided_ms BIGINT, note TEXT);"
+     "CREATE INDEX tax_guarantees_entry ON tax_guarantees(entry_no);"
+     "CREATE INDEX tax_guarantees_status ON tax_guarantees(status, id);",
+     NULL, NULL},
+    /* 滞报金: assessed with the bill when the transport had declared entry before the filing */
+    {350, "the late-declaration fee of a bill",
+     "ALTER TABLE tax_bills ADD COLUMN transport_entry_ms BIGINT;"
+     "ALTER TABLE tax_bills ADD COLUMN late_declaration_fee_fen BIGINT;"
+     "ALTER TABLE tax_bills ADD COLUMN late_declaration_days BIGINT;",
+     NULL, NULL},
+    /* the valuation's working on each line: price terms, freight, insurance and other costs in
+     * the invoice's currency, the CIF value they build and the exchange rate that converts it */
+    {360, "the valuation working of a tax line",
+     "ALTER TABLE tax_lines ADD COLUMN currency TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN exchange_rate_micro BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN price_terms TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN price_cur BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN freight_cur BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN insurance_cur BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN insurance_estimated BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN other_costs_cur BIGINT;"
+     "ALTER TABLE tax_lines ADD COLUMN cif_cur BIGINT;",
+     NULL, NULL},
+    /* rate kinds: the general and provisional rates by HS prefix (reference data, cached), the
+     * agreements' rates by origin, the origins without MFN treatment; the kind each line took */
+    {362, "rate kinds: general, provisional and agreement rates",
+     "CREATE TABLE tariff_rate_kinds (hs_prefix TEXT PRIMARY KEY, general_ppm BIGINT, provisional_ppm BIGINT);"
+     "CREATE TABLE tariff_agreement_rates ("
+     " hs_prefix TEXT NOT NULL, origin TEXT NOT NULL,"
+     " kind TEXT NOT NULL CHECK (kind IN ('conventional', 'preferential')), agreement TEXT NOT NULL,"
+     " rate_ppm BIGINT NOT NULL, PRIMARY KEY (hs_prefix, origin, kind));"
+     "CREATE TABLE tariff_general_origins (country TEXT PRIMARY KEY, note TEXT);"
+     "ALTER TABLE tax_lines ADD COLUMN duty_rate_kind TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN origin TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN certificate_no TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN agreement TEXT;" REFDATA_REGISTER(tariff_rate_kinds),
+     REFDATA_TRIGGERS_SQLITE(tariff_rate_kinds), REFDATA_TRIGGERS_PG(tariff_rate_kinds)},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -75,6 +130,55 @@ const migration tax_migrations[] = {
 
 static prefix_cache tariff =
     PREFIX_CACHE_INIT("tariff_rates", "SELECT hs_prefix, duty_ppm, vat_ppm, consumption_ppm FROM tariff_rates");
+
+static prefix_cache rate_kinds = PREFIX_CACHE_INIT(
+    "tariff_rate_kinds",
+    "SELECT hs_prefix, COALESCE(general_ppm, -1), COALESCE(provisional_ppm, -1), 0 FROM tariff_rate_kinds");
+
+/* The duty rate that applies to an item (tax_choose_rate) and its kind: the general and
+ * provisional rates from the cached table, the origin's MFN treatment and, with a certificate
+ * of origin, the agreement's rate for the origin (most specific prefix). */
+static hg_rc choose_duty_rate(db *d, const tax_goods *item, uint32_t mfn_ppm, uint32_t *ppm, tax_rate_kind *kind,
+                              char agreement[101], hg_err *err)
+{
+    tax_rate_choice c = {.mfn_ppm = mfn_ppm, .general_ppm = -1, .provisional_ppm = -1, .agreement_ppm = -1,
+                         .agreement_kind = TAX_RATE_CONVENTIONAL, .certificate = 0, .mfn_origin = 1};
+    prefix_row row;
+    if (prefix_cache_find(&rate_kinds, item->hs_code, &row)) {
+        c.general_ppm = row.v[0];
+        c.provisional_ppm = row.v[1];
+    }
+    agreement[0] = '\0';
+    hg_rc rc = HG_OK;
+    if (item->origin) {
+        int64_t n = 0;
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM tariff_general_origins WHERE country = ?", "t", item->origin);
+        c.mfn_origin = n == 0;
+    }
+    if (!rc && item->origin && item->certificate_no && item->certificate_no[0]) {
+        db_stmt *s;
+        c.certificate = 1;
+        rc = db_query(d, &s, err,
+                      "SELECT rate_ppm, kind, agreement FROM tariff_agreement_rates WHERE origin = ? "
+                      "AND ? LIKE hs_prefix || '%' ORDER BY LENGTH(hs_prefix) DESC, rate_ppm LIMIT 1",
+                      "tt", item->origin, item->hs_code);
+        if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+            c.agreement_ppm = db_col_int(s, 0);
+            c.agreement_kind = strcmp(db_col_text(s, 1), "preferential") == 0 ? TAX_RATE_PREFERENTIAL
+                                                                              : TAX_RATE_CONVENTIONAL;
+            snprintf(agreement, 101, "%s", db_col_text(s, 2));
+        }
+        if (rc == HG_ROW || rc == HG_DONE)
+            rc = HG_OK;
+        db_reset(s);
+    }
+    if (rc)
+        return rc;
+    *kind = tax_choose_rate(&c, ppm);
+    if (*kind != TAX_RATE_CONVENTIONAL && *kind != TAX_RATE_PREFERENTIAL)
+        agreement[0] = '\0';
+    return HG_OK;
+}
 
 /* The cached tariff's rates for hs_code: the most specific prefix wins (10, 8, 6, 4 then 2
  * digits). The cache is as of the last prefix_cache_sync. */
@@ -111,6 +215,11 @@ hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_mic
 /* One tax line as stored. */
 typedef struct tax_line {
     const char *hs;
+    const char *currency, *terms, *origin, *certificate_no;
+    char agreement[101];
+    tax_rate_kind kind;
+    int64_t rate_micro, price, other_costs;
+    tax_valuation_out val;   /* in the invoice's currency */
     int64_t value_fen;
     tax_rates rates;
     tax_item_out out;
@@ -129,6 +238,21 @@ static const field tax_line_fields[] = {
     {.name = "consumption_tax", .type = FT_MONEY, .column = "consumption_fen"},
     {.name = "vat_base", .type = FT_MONEY, .column = "vat_base_fen"},
     {.name = "vat", .type = FT_MONEY, .column = "vat_fen"},
+    /* the valuation, in the invoice's currency (CIF = price + freight + insurance + other costs) */
+    {.name = "currency", .type = FT_TEXT},
+    {.name = "exchange_rate_micro", .type = FT_INT},
+    {.name = "price_terms", .type = FT_TEXT},
+    {.name = "price", .type = FT_MONEY, .column = "price_cur"},
+    {.name = "freight", .type = FT_MONEY, .column = "freight_cur"},
+    {.name = "insurance", .type = FT_MONEY, .column = "insurance_cur"},
+    {.name = "insurance_estimated", .type = FT_BOOL},
+    {.name = "other_costs", .type = FT_MONEY, .column = "other_costs_cur"},
+    {.name = "cif_value", .type = FT_MONEY, .column = "cif_cur"},
+    /* the duty rate's kind (mfn, provisional, conventional, preferential, general), by origin */
+    {.name = "duty_rate_kind", .type = FT_TEXT},
+    {.name = "origin", .type = FT_TEXT},
+    {.name = "certificate_no", .type = FT_TEXT},
+    {.name = "agreement", .type = FT_TEXT},
     {0},
 };
 const record_type tax_line_record = {
@@ -151,7 +275,15 @@ static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, siz
              record_set_int(r, "vat_rate_ppm", l->rates.vat_ppm) || record_set_int(r, "duty", l->out.duty_fen) ||
              record_set_int(r, "consumption_base", l->out.consumption_base_fen) ||
              record_set_int(r, "consumption_tax", l->out.consumption_fen) ||
-             record_set_int(r, "vat_base", l->out.vat_base_fen) || record_set_int(r, "vat", l->out.vat_fen)))
+             record_set_int(r, "vat_base", l->out.vat_base_fen) || record_set_int(r, "vat", l->out.vat_fen) ||
+             record_set_text(r, "currency", l->currency) || record_set_int(r, "exchange_rate_micro", l->rate_micro) ||
+             record_set_text(r, "price_terms", l->terms) || record_set_int(r, "price", l->price) ||
+             record_set_int(r, "freight", l->val.freight) || record_set_int(r, "insurance", l->val.insurance) ||
+             record_set_int(r, "insurance_estimated", l->val.insurance_estimated) ||
+             record_set_int(r, "other_costs", l->other_costs) || record_set_int(r, "cif_value", l->val.cif) ||
+             record_set_text(r, "duty_rate_kind", tax_rate_kind_name(l->kind)) ||
+             record_set_text(r, "origin", l->origin) || record_set_text(r, "certificate_no", l->certificate_no) ||
+             record_set_text(r, "agreement", l->agreement[0] ? l->agreement : NULL)))
             rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
     if (!rc)
@@ -170,7 +302,7 @@ static hg_rc emit_tax_for(db *d, const char *type, const char *entry_no, const c
     return event_emit_about(d, type, "tax_bill", entry_no, declarant, actor, request_id, data, err);
 }
 
-static hg_rc emit_tax(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
+hg_rc tax_emit(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
                       const json_t *data, hg_err *err)
 {
     db_stmt *s;
@@ -183,16 +315,92 @@ static hg_rc emit_tax(db *d, const char *type, const char *entry_no, const char 
     return rc;
 }
 
+/* The deadlines of a bill issued at issued_ms, on the district's holiday table (a database
+ * fault is returned: a deadline without the holidays is wrong): the last day of its payment
+ * period and, when the transport had declared entry (entry_ms), the late-declaration fee on
+ * cif_fen (滞报金). */
+typedef struct bill_dates {
+    int64_t last_day, late_decl_fee;
+    int late_decl_days;
+} bill_dates;
+static hg_rc bill_deadlines(db *d, int64_t issued_ms, int64_t entry_ms, int64_t cif_fen, bill_dates *out, hg_err *err)
+{
+    working_calendar cal;
+    hg_rc rc = calendar_load(d, &cal, err);
+    if (rc)
+        return rc;
+    out->last_day = tax_payment_last_day(&cal, tax_shanghai_day(issued_ms));
+    out->late_decl_fee = 0;
+    out->late_decl_days = 0;
+    if (entry_ms && tax_late_declaration_fee(&cal, cif_fen, tax_shanghai_day(entry_ms), tax_shanghai_day(issued_ms),
+                                             &out->late_decl_fee, &out->late_decl_days))
+        rc = hg_fail(err, HG_INVALID, "out_of_range", "items", "the late-declaration fee is out of range");
+    calendar_free(&cal);
+    return rc;
+}
+
+/* An item's refusal for a value beyond the bound (TAX_VALUE_MAX_FEN) or an out-of-range result. */
+static hg_rc out_of_range(hg_err *err, size_t i, const char *what)
+{
+    char field[40];
+    snprintf(field, sizeof field, "items[%zu].value", i);
+    return hg_fail(err, HG_INVALID, "out_of_range", field,
+                   "%s is out of range: a dutiable value is at most 100000000000000.00 yuan", what);
+}
+
+/* An optional amount of an item in its currency: *v (-1 when absent and unknown is allowed). */
+static hg_rc item_amount(const char *text, size_t i, const char *name, int64_t absent, int64_t *v, hg_err *err)
+{
+    char field[48];
+    *v = absent;
+    if (!text)
+        return HG_OK;
+    if (money_parse(text, v, NULL) || *v < 0) {
+        snprintf(field, sizeof field, "items[%zu].%s", i, name);
+        return hg_fail(err, HG_INVALID, "invalid", field, "%s must be a decimal string in the invoice's currency", name);
+    }
+    return HG_OK;
+}
+
+/* The item's CIF value in its currency from its price terms (CIF when it gives none). */
+static hg_rc value_item(const tax_goods *item, size_t i, int64_t value, tax_line *l, hg_err *err)
+{
+    char field[48];
+    tax_valuation_in v = {.terms = TAX_TERMS_CIF, .price = value};
+    hg_rc rc = HG_OK;
+    l->terms = item->price_terms ? item->price_terms : "CIF";
+    if (tax_price_terms_parse(l->terms, &v.terms)) {
+        snprintf(field, sizeof field, "items[%zu].price_terms", i);
+        return hg_fail(err, HG_INVALID, "invalid", field, "price_terms must be CIF, CFR, FOB or EXW");
+    }
+    if ((rc = item_amount(item->freight, i, "freight", 0, &v.freight, err)) ||
+        (rc = item_amount(item->insurance, i, "insurance", -1, &v.insurance, err)) ||
+        (rc = item_amount(item->other_costs, i, "other_costs", 0, &v.other_costs, err)))
+        return rc;
+    l->price = value;
+    l->other_costs = v.other_costs;
+    if (tax_cif_value(&v, &l->val)) {
+        snprintf(field, sizeof field, "items[%zu].price_terms", i);
+        return hg_fail(err, HG_INVALID, "invalid", field,
+                       "a %s price includes %s: it is not added again (海关审定进出口货物完税价格办法)", l->terms,
+                       v.terms == TAX_TERMS_CIF ? "freight and insurance" : "the freight");
+    }
+    return HG_OK;
+}
+
 hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
 {
     const char *entry_no = subj->entry_no;
     int import = subj->import;
-    int64_t now = now_ms(), duty = 0, consumption = 0, vat = 0;
+    int64_t now = now_ms(), cif = 0;
+    tax_amounts assessed = {0, 0, 0};
     size_t i, n = subj->n_goods;
     tax_line *lines = n ? xcalloc(n, sizeof *lines) : NULL;
     if (n && !lines)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     hg_rc rc = import ? prefix_cache_sync(d, &tariff, err) : HG_OK;   /* once for all the items */
+    if (!rc && import)
+        rc = prefix_cache_sync(d, &rate_kinds, err);
     for (i = 0; i < n; i++) {
         if (rc)
             break;
@@ -215,30 +423,60 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
             rc = exchange_rate(d, item->currency, now, &rate, err);
         if (rc && err && strcmp(err->field, "currency") == 0)
             snprintf(err->field, sizeof err->field, "items[%zu].currency", i);
+        if (!rc)
+            rc = value_item(item, i, value, l, err);
         if (rc)
             break;
-        in.dutiable_value_fen = l->value_fen = tax_mul_div_round(value, rate, 1000000);
+        l->currency = item->currency;
+        l->rate_micro = rate;
+        if (tax_mul_div_checked(l->val.cif, rate, 1000000, &l->value_fen) || l->value_fen > TAX_VALUE_MAX_FEN) {
+            rc = out_of_range(err, i, "the dutiable value");
+            break;
+        }
+        in.dutiable_value_fen = l->value_fen;
+        l->origin = item->origin;
+        l->certificate_no = item->certificate_no;
+        if (import && (rc = choose_duty_rate(d, item, l->rates.duty_ppm, &l->rates.duty_ppm, &l->kind, l->agreement,
+                                             err)))
+            break;
         in.duty_rate_ppm = l->rates.duty_ppm;
         in.consumption_rate_ppm = l->rates.consumption_ppm;
         in.vat_rate_ppm = l->rates.vat_ppm;
-        if (import && tax_assess_item(&in, &l->out) != 0)
-            rc = hg_fail(err, HG_INVALID, "invalid", "items", "the tariff rates of %s are out of range", l->hs);
-        duty += l->out.duty_fen;
-        consumption += l->out.consumption_fen;
-        vat += l->out.vat_fen;
+        if (import && tax_assess_item(&in, &l->out) != 0) {
+            rc = out_of_range(err, i, "the tax of this item");
+            break;
+        }
+        tax_amounts sum = {assessed.duty_fen + l->out.duty_fen, assessed.consumption_fen + l->out.consumption_fen,
+                           assessed.vat_fen + l->out.vat_fen};   /* each term at most 10^18: no wrap */
+        if (tax_amounts_total(&sum) < 0) {
+            rc = out_of_range(err, i, "the ticket's tax");
+            break;
+        }
+        assessed = sum;
+        cif += l->value_fen;   /* each at most 10^16, the items a declaration's few hundred */
     }
     if (!rc && n)
         rc = store_lines(d, entry_no, lines, n, err);
     xfree(lines);
-    int64_t total = duty + consumption + vat;
+    /* each tax of the ticket under 50 yuan is not levied (关税法 / 进出口关税条例, 征管办法) */
+    tax_amounts levied = tax_levied(&assessed);
+    int64_t total = tax_amounts_total(&levied);
+    bill_dates dates = {0, 0, 0};
+    int64_t entry_ms = import ? subj->transport_entry_ms : 0;
+    if (!rc)
+        rc = bill_deadlines(d, now, entry_ms, cif, &dates, err);
+    int owed = total > 0 || dates.late_decl_fee > 0;
     if (!rc)
         rc = db_run(d, err,
-                    "INSERT INTO tax_bills (entry_no, issued_ms, last_free_day, duty_fen, consumption_fen, vat_fen, "
-                    "total_fen, status, late_fee_waived, declarant, consignee, consignor) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-                    "tiiiiiittt", entry_no, now, tax_shanghai_day(now) + TAX_PAYMENT_PERIOD_DAYS, duty, consumption,
-                    vat, total, total ? "due" : "none", subj->declarant ? subj->declarant : "", subj->consignee,
-                    subj->consignor);
+                    "INSERT INTO tax_bills (entry_no, issued_ms, last_free_day, period_last_day, duty_fen, "
+                    "consumption_fen, vat_fen, assessed_duty_fen, assessed_consumption_fen, assessed_vat_fen, "
+                    "total_fen, status, late_fee_waived, declarant, consignee, consignor, transport_entry_ms, "
+                    "late_declaration_fee_fen, late_declaration_days) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
+                    "tiiiiiiiiiittttiii", entry_no, now, dates.last_day, dates.last_day, levied.duty_fen,
+                    levied.consumption_fen, levied.vat_fen, assessed.duty_fen, assessed.consumption_fen,
+                    assessed.vat_fen, total, owed ? "due" : "none", subj->declarant ? subj->declarant : "",
+                    subj->consignee, subj->consignor, entry_ms, dates.late_decl_fee, (int64_t)dates.late_decl_days);
     json_t *due = total ? json_pack("{s:I}", "total_fen", (json_int_t)total) : NULL;
     if (!rc && due)
         rc = emit_tax_for(d, "tax.due", entry_no, subj->declarant, "system", NULL, due, err);
@@ -257,8 +495,8 @@ static hg_rc subject_visible(db *d, const principal *who, const char *entry_no, 
     return rc;
 }
 
-static hg_rc subject_changed(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
-                             int settled, hg_err *err)
+hg_rc tax_subject_changed(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
+                          int settled, hg_err *err)
 {
     size_t at = 0;
     hg_rc rc = HG_OK;
@@ -281,16 +519,13 @@ hg_rc tax_settled_for_release(db *d, const char *entry_no, int *settled, hg_err 
 
 /* ---- reading ---- */
 
-typedef struct bill_row {
-    int64_t issued_ms, last_free_day, total, paid_ms, paid_fen, late_fee, waived, guarantee;
-    int64_t duty, consumption, vat;   /* the sums of its lines */
-    char status[16];
-} bill_row;
-
 #define BILL_COLUMNS                                                                                                   \
     "b.issued_ms, b.last_free_day, b.total_fen, b.status, COALESCE(b.paid_ms, 0), COALESCE(b.paid_fen, 0), "             \
     "COALESCE(b.late_fee_fen, 0), b.late_fee_waived, COALESCE(b.guarantee_fen, 0), b.duty_fen, b.consumption_fen, "      \
-    "b.vat_fen"
+    "b.vat_fen, COALESCE(b.assessed_duty_fen, b.duty_fen), COALESCE(b.assessed_consumption_fen, b.consumption_fen), "   \
+    "COALESCE(b.assessed_vat_fen, b.vat_fen), COALESCE(b.period_last_day, b.last_free_day), "                           \
+    "COALESCE(b.waived_fee_fen, 0), COALESCE(b.guarantee_until_day, 0), COALESCE(b.transport_entry_ms, 0), "         \
+    "COALESCE(b.late_declaration_fee_fen, 0), COALESCE(b.late_declaration_days, 0)"
 
 /* Reads BILL_COLUMNS from column at of s. */
 static void bill_from_row(db_stmt *s, int at, bill_row *b)
@@ -302,14 +537,19 @@ static void bill_from_row(db_stmt *s, int at, bill_row *b)
     b->paid_ms = db_col_int(s, at + 4);
     b->paid_fen = db_col_int(s, at + 5);
     b->late_fee = db_col_int(s, at + 6);
-    b->waived = db_col_int(s, at + 7);
+    b->waived = (int)db_col_int(s, at + 7);
     b->guarantee = db_col_int(s, at + 8);
-    b->duty = db_col_int(s, at + 9);
-    b->consumption = db_col_int(s, at + 10);
-    b->vat = db_col_int(s, at + 11);
+    b->levied = (tax_amounts){db_col_int(s, at + 9), db_col_int(s, at + 10), db_col_int(s, at + 11)};
+    b->assessed = (tax_amounts){db_col_int(s, at + 12), db_col_int(s, at + 13), db_col_int(s, at + 14)};
+    b->period_last_day = db_col_int(s, at + 15);
+    b->waived_fen = db_col_int(s, at + 16);
+    b->guarantee_until_day = db_col_int(s, at + 17);
+    b->transport_entry_ms = db_col_int(s, at + 18);
+    b->late_decl_fee = db_col_int(s, at + 19);
+    b->late_decl_days = (int)db_col_int(s, at + 20);
 }
 
-static hg_rc load_bill(db *d, const char *entry_no, bill_row *b, hg_err *err)
+hg_rc tax_bill_load(db *d, const char *entry_no, bill_row *b, hg_err *err)
 {
     db_stmt *s;
     hg_rc rc = db_query(d, &s, err, "SELECT " BILL_COLUMNS " FROM tax_bills b WHERE b.entry_no = ?", "t", entry_no);
@@ -326,26 +566,44 @@ static hg_rc load_bill(db *d, const char *entry_no, bill_row *b, hg_err *err)
     return rc;
 }
 
-/* The late fee owed if paid at at_ms (0 once paid, or when waived). */
-static int64_t fee_at(const bill_row *b, int64_t at_ms, int *days)
+/* The gross late fee at at_ms, before waivers: each tax's own, each under 50 yuan not
+ * collected (征管办法). */
+static hg_rc gross_fee_at(const bill_row *b, int64_t at_ms, int64_t *fee, int *days, hg_err *err)
 {
-    if (strcmp(b->status, "paid") == 0) {
-        if (days)
-            *days = 0;
-        return b->late_fee;
-    }
-    int64_t fee = tax_late_fee_after(b->total, b->last_free_day, at_ms, days);
-    return b->waived ? 0 : fee;
+    tax_fees f;
+    if (tax_late_fees(&b->levied, b->last_free_day, at_ms, &f))
+        return hg_fail(err, HG_INVALID, "out_of_range", "at",
+                       "the late fee as of this date is beyond the largest amount the system computes");
+    *fee = f.total_fen;
+    if (days)
+        *days = f.days;
+    return HG_OK;
 }
 
-static void put_money(json_t *o, const char *key, int64_t fen)
+hg_rc tax_bill_fee_at(const bill_row *b, int64_t at_ms, int64_t *fee, int *days, hg_err *err)
+{
+    if (days)
+        *days = 0;
+    if (strcmp(b->status, "paid") == 0 || strcmp(b->status, "none") == 0) {
+        *fee = strcmp(b->status, "paid") == 0 ? b->late_fee : 0;
+        return HG_OK;
+    }
+    hg_rc rc = gross_fee_at(b, at_ms, fee, days, err);
+    /* a waiver forgives the fee accrued when it was asked for, no more: what accrues after it
+     * is owed (征管办法 on 滞纳金 减免) */
+    if (!rc)
+        *fee = *fee > b->waived_fen ? *fee - b->waived_fen : 0;
+    return rc;
+}
+
+void tax_put_money(json_t *o, const char *key, int64_t fen)
 {
     char s[40];
     money_format(fen, s, sizeof s);
     json_object_set_new(o, key, json_string(s));
 }
 
-static void put_time(json_t *o, const char *key, int64_t ms)
+void tax_put_time(json_t *o, const char *key, int64_t ms)
 {
     char s[40];
     if (!ms) {
@@ -356,45 +614,60 @@ static void put_time(json_t *o, const char *key, int64_t ms)
     json_object_set_new(o, key, json_string(s));
 }
 
-/* The last day of the payment period, as a date in Asia/Shanghai (YYYY-MM-DD). */
-static void put_due_date(json_t *o, const bill_row *b)
+void tax_put_date(json_t *o, const char *key, int64_t day)
 {
-    char due[40];
-    time_format_rfc3339(calendar_day_start_ms(b->last_free_day), due, sizeof due);
-    json_object_set_new(o, "due_date", json_stringn(due, 10));
+    char s[11];
+    calendar_format_date(day, s);
+    json_object_set_new(o, key, json_string(s));
 }
 
-/* Where a bill stands at at_ms, in the fields every reader of a bill shows: status, total,
- * late fee (and days), amount due, due date, overdue, paid at. */
-static void put_standing(json_t *o, const bill_row *b, int64_t at_ms)
+/* 1 when the bill is past its last free day at at_ms and unpaid: due, deferred and
+ * guaranteed bills alike (a guarantee secures the release, not the deadline). */
+static int overdue_at(const bill_row *b, int64_t at_ms)
+{
+    int open = strcmp(b->status, "due") == 0 || strcmp(b->status, "deferred") == 0 ||
+               strcmp(b->status, "guaranteed") == 0;
+    return open && tax_shanghai_day(at_ms) > b->last_free_day;
+}
+
+hg_rc tax_bill_put_standing(json_t *o, const bill_row *b, int64_t at_ms, hg_err *err)
 {
     int days = 0;
-    int64_t fee = fee_at(b, at_ms, &days);
+    int64_t fee = 0, due = 0;
     int paid = strcmp(b->status, "paid") == 0;
+    hg_rc rc = tax_bill_fee_at(b, at_ms, &fee, &days, err);
+    if (!rc && !paid && (due = b->total + fee + b->late_decl_fee) > TAX_AMOUNT_MAX_FEN)
+        rc = hg_fail(err, HG_INVALID, "out_of_range", "at", "the amount due as of this date is out of range");
+    if (rc)
+        return rc;
     json_object_set_new(o, "status", json_string(b->status));
-    put_money(o, "total", b->total);
-    put_money(o, "late_fee", fee);
+    tax_put_money(o, "total", b->total);
+    tax_put_money(o, "late_fee", fee);
     json_object_set_new(o, "late_days", json_integer(days));
-    put_money(o, "amount_due", paid ? 0 : b->total + fee);
-    put_due_date(o, b);
-    json_object_set_new(o, "overdue", json_boolean(strcmp(b->status, "due") == 0 && tax_shanghai_day(at_ms) > b->last_free_day));
-    put_time(o, "paid_at", b->paid_ms);
+    tax_put_money(o, "amount_due", paid ? 0 : due);
+    /* the last day on which no fee accrues, as the date it is in Asia/Shanghai */
+    tax_put_date(o, "due_date", b->last_free_day);
+    json_object_set_new(o, "overdue", json_boolean(overdue_at(b, at_ms)));
+    tax_put_time(o, "paid_at", b->paid_ms);
+    return HG_OK;
 }
 
 hg_rc tax_standing_of(db *d, const principal *who, const char *entry_no, int64_t at_ms, tax_standing *out,
                       hg_err *err)
 {
     bill_row b;
-    int days = 0;
+    int64_t fee = 0;
     memset(out, 0, sizeof *out);
     hg_rc rc = subject_visible(d, who, entry_no, err);
     if (!rc)
-        rc = load_bill(d, entry_no, &b, err);
+        rc = tax_bill_load(d, entry_no, &b, err);
+    if (!rc)
+        rc = tax_bill_fee_at(&b, at_ms, &fee, NULL, err);
     if (rc)
         return rc;
     snprintf(out->status, sizeof out->status, "%s", b.status);
     out->total_fen = b.total;
-    out->amount_due_fen = strcmp(b.status, "paid") == 0 ? 0 : b.total + fee_at(&b, at_ms, &days);
+    out->amount_due_fen = strcmp(b.status, "paid") == 0 ? 0 : b.total + fee + b.late_decl_fee;
     return HG_OK;
 }
 
@@ -402,11 +675,13 @@ json_t *tax_brief_json(db *d, const char *entry_no)
 {
     bill_row b;
     hg_err err;
-    if (load_bill(d, entry_no, &b, &err))
+    if (tax_bill_load(d, entry_no, &b, &err))
         return NULL;
     json_t *o = json_object();
-    if (o)
-        put_standing(o, &b, now_ms());
+    if (o && tax_bill_put_standing(o, &b, now_ms(), &err)) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
 }
 
@@ -421,8 +696,10 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
     int n = 0;
     if (q->status)
         cond[n++] = (bill_cond){" AND b.status = ?", q->status, 0};
+    /* overdue: unpaid past the last free day, whether due, deferred or guaranteed */
     if (q->overdue)
-        cond[n++] = (bill_cond){" AND b.status = 'due' AND b.last_free_day < ?", NULL, tax_shanghai_day(now_ms())};
+        cond[n++] = (bill_cond){" AND b.status IN ('due', 'deferred', 'guaranteed') AND b.last_free_day < ?", NULL,
+                                tax_shanghai_day(now_ms())};
     if (q->from_ms)
         cond[n++] = (bill_cond){" AND b.issued_ms >= ?", NULL, q->from_ms};
     if (q->to_ms)
@@ -462,8 +739,8 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
             rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
             break;
         }
-        put_time(o, "issued_at", b.issued_ms);
-        put_standing(o, &b, now);
+        tax_put_time(o, "issued_at", b.issued_ms);
+        rc = tax_bill_put_standing(o, &b, now, err);
     }
     if (rc == HG_DONE)
         rc = HG_OK;
@@ -476,19 +753,37 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
     return json_page_of(items, q->limit, "entry_no", out, err);
 }
 
+/* The thresholds' working: which taxes were assessed under 50 yuan and not levied. */
+static void put_not_levied(json_t *o, const bill_row *b)
+{
+    json_t *a = json_array();
+    if (b->assessed.duty_fen && !b->levied.duty_fen)
+        json_array_append_new(a, json_string("duty"));
+    if (b->assessed.consumption_fen && !b->levied.consumption_fen)
+        json_array_append_new(a, json_string("consumption_tax"));
+    if (b->assessed.vat_fen && !b->levied.vat_fen)
+        json_array_append_new(a, json_string("vat"));
+    json_object_set_new(o, "not_levied", a);
+    json_t *as = json_object();
+    tax_put_money(as, "duty", b->assessed.duty_fen);
+    tax_put_money(as, "consumption_tax", b->assessed.consumption_fen);
+    tax_put_money(as, "vat", b->assessed.vat_fen);
+    json_object_set_new(o, "assessed", as);
+}
+
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err)
 {
     hg_rc rc = subject_visible(d, who, entry_no, err);
     bill_row b;
     if (!rc)
-        rc = load_bill(d, entry_no, &b, err);
+        rc = tax_bill_load(d, entry_no, &b, err);
     if (rc)
         return rc;
     json_t *o = json_object(), *lines = NULL;
     json_object_set_new(o, "entry_no", json_string(entry_no));
-    put_time(o, "issued_at", b.issued_ms);
-    put_standing(o, &b, at_ms);
-    if ((rc = record_children_json(d, &tax_line_record, entry_no, &lines, err))) {
+    tax_put_time(o, "issued_at", b.issued_ms);
+    if ((rc = tax_bill_put_standing(o, &b, at_ms, err)) ||
+        (rc = record_children_json(d, &tax_line_record, entry_no, &lines, err))) {
         json_decref(o);
         return rc;
     }
@@ -498,20 +793,33 @@ hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t a
     json_array_foreach(lines, k, l)
         json_object_set_new(l, "line_no", json_integer((json_int_t)k + 1));
     json_object_set_new(o, "lines", lines);
-    put_money(o, "duty", b.duty);
-    put_money(o, "consumption_tax", b.consumption);
-    put_money(o, "vat", b.vat);
+    tax_put_money(o, "duty", b.levied.duty_fen);
+    tax_put_money(o, "consumption_tax", b.levied.consumption_fen);
+    tax_put_money(o, "vat", b.levied.vat_fen);
+    put_not_levied(o, &b);
+    tax_put_date(o, "period_last_day", b.period_last_day);
+    if (b.transport_entry_ms) { /* 滞报金: the days past the 14 after the transport's entry */
+        json_t *ld = json_object();
+        tax_put_time(ld, "transport_entry_at", b.transport_entry_ms);
+        json_object_set_new(ld, "days", json_integer(b.late_decl_days));
+        tax_put_money(ld, "fee", b.late_decl_fee);
+        json_object_set_new(o, "late_declaration", ld);
+    }
     json_object_set_new(o, "late_fee_waived", json_boolean(b.waived));
-    if (b.guarantee)
-        put_money(o, "guarantee", b.guarantee);
+    tax_put_money(o, "late_fee_waived_amount", b.waived_fen);
+    if (b.guarantee) {
+        tax_put_money(o, "guarantee", b.guarantee);
+        if (b.guarantee_until_day)
+            tax_put_date(o, "guarantee_valid_until", b.guarantee_until_day);
+    }
     *out = o;
     return HG_OK;
 }
 
-/* ---- payments, guarantees, decisions ---- */
+/* ---- payments, decisions ---- */
 
-static hg_rc commit_audited(db *d, hg_rc rc, const char *actor, const char *action, const char *id,
-                            const char *request_id, const json_t *after, hg_err *err)
+hg_rc tax_commit_audited(db *d, hg_rc rc, const char *actor, const char *action, const char *id,
+                         const char *request_id, const json_t *after, hg_err *err)
 {
     if (!rc) {
         audit_event e = {actor, action, "tax", id, request_id, NULL, after, NULL};
@@ -524,17 +832,14 @@ static hg_rc commit_audited(db *d, hg_rc rc, const char *actor, const char *acti
     return rc;
 }
 
-/* Opens the write transaction of a tax action and loads the bill of a declaration the
- * principal may see (404 otherwise). On failure after db_begin the caller's commit_audited
- * rolls back; on its own failure it has rolled back already. */
-static hg_rc begin_with_bill(db *d, const principal *who, const char *entry_no, bill_row *b, hg_err *err)
+hg_rc tax_begin_with_bill(db *d, const principal *who, const char *entry_no, bill_row *b, hg_err *err)
 {
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
     rc = subject_visible(d, who, entry_no, err);
     if (!rc)
-        rc = load_bill(d, entry_no, b, err);
+        rc = tax_bill_load(d, entry_no, b, err);
     if (rc)
         db_rollback(d);
     return rc;
@@ -545,7 +850,7 @@ hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *e
 {
     bill_row b;
     *out = NULL;
-    hg_rc rc = begin_with_bill(d, who, entry_no, &b, err);
+    hg_rc rc = tax_begin_with_bill(d, who, entry_no, &b, err);
     if (rc)
         return rc;
     int64_t now = now_ms(), fee = 0;
@@ -553,75 +858,109 @@ hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *e
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the tax of this declaration is already paid");
     if (!rc && strcmp(b.status, "none") == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "no tax is due on this declaration");
-    if (!rc) {
-        fee = fee_at(&b, now, NULL);
-        if (amount != b.total + fee) {
-            char want[40], t[40], f[40];
-            money_format(b.total + fee, want, sizeof want);
-            money_format(b.total, t, sizeof t);
-            money_format(fee, f, sizeof f);
-            rc = hg_fail(err, HG_INVALID, "invalid", "amount", "amount must be %s (tax %s + late fee %s)", want, t, f);
-        }
-    }
-    /* a waived fee is recorded too, so that the summary can say how much was waived */
-    int64_t waived_fee = b.waived ? tax_late_fee_after(b.total, b.last_free_day, now, NULL) : 0;
     if (!rc)
-        rc = db_run(d, err,
-                    "UPDATE tax_bills SET status = 'paid', paid_ms = ?, paid_fen = ?, late_fee_fen = ?, "
-                    "waived_fee_fen = ? WHERE entry_no = ?",
-                    "iiiit", now, amount, fee, waived_fee, entry_no);
+        rc = tax_bill_fee_at(&b, now, &fee, NULL, err);
+    if (!rc && amount != b.total + fee + b.late_decl_fee) {
+        char want[40], t[40], f[40], l[40];
+        money_format(b.total + fee + b.late_decl_fee, want, sizeof want);
+        money_format(b.total, t, sizeof t);
+        money_format(fee, f, sizeof f);
+        money_format(b.late_decl_fee, l, sizeof l);
+        if (b.late_decl_fee)
+            rc = hg_fail(err, HG_INVALID, "invalid", "amount",
+                         "amount must be %s (tax %s + late fee %s + late-declaration fee %s)", want, t, f, l);
+        else
+            rc = hg_fail(err, HG_INVALID, "invalid", "amount", "amount must be %s (tax %s + late fee %s)", want, t, f);
+    }
+    if (!rc)
+        rc = db_run(d, err, "UPDATE tax_bills SET status = 'paid', paid_ms = ?, paid_fen = ?, late_fee_fen = ? "
+                            "WHERE entry_no = ?",
+                    "iiit", now, amount, fee, entry_no);
+    /* the guarantee has served: it is released (解除担保) */
+    if (!rc)
+        rc = db_run(d, err, "UPDATE tax_guarantees SET status = 'released' WHERE entry_no = ? AND status = 'active'",
+                    "t", entry_no);
     json_t *ev = json_pack("{s:I, s:I}", "amount_fen", (json_int_t)amount, "late_fee_fen", (json_int_t)fee);
     if (!rc)
-        rc = emit_tax(d, "tax.paid", entry_no, who->name, request_id, ev, err);
+        rc = tax_emit(d, "tax.paid", entry_no, who->name, request_id, ev, err);
     if (!rc)
-        rc = subject_changed(d, entry_no, who->name, "tax_paid", ev, 1, err);
-    rc = commit_audited(d, rc, who->name, "tax.pay", entry_no, request_id, ev, err);
+        rc = tax_subject_changed(d, entry_no, who->name, "tax_paid", ev, 1, err);
+    rc = tax_commit_audited(d, rc, who->name, "tax.pay", entry_no, request_id, ev, err);
     json_decref(ev);
     return rc ? rc : tax_bill_json(d, who, entry_no, now, out, err);
 }
 
-hg_rc tax_guarantee(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
-                    const char *guarantor, json_t **out, hg_err *err)
+/* A deferral's refusals (关税法 on 延期缴纳: against a tax guarantee, at most six months):
+ * until_day must lie after the payment period, within six calendar months of the payment
+ * notice's issue, and within the validity of the bill's active guarantee. */
+static hg_rc deferral_allowed(const bill_row *b, int64_t until_day, hg_err *err)
 {
-    bill_row b;
-    *out = NULL;
-    hg_rc rc = begin_with_bill(d, who, entry_no, &b, err);
+    char last[11];
+    if (until_day <= b->period_last_day)
+        return hg_fail(err, HG_INVALID, "invalid", "until", "a deferral ends after the payment period");
+    int64_t limit = tax_add_months(tax_shanghai_day(b->issued_ms), 6);
+    if (until_day > limit) {
+        calendar_format_date(limit, last);
+        return hg_fail(err, HG_CONFLICT, "conflict", "until",
+                       "a deferral lasts at most six months (关税法, 延期缴纳): until %s at the latest", last);
+    }
+    if (strcmp(b->status, "guaranteed") != 0 || !b->guarantee_until_day)
+        return hg_fail(err, HG_CONFLICT, "conflict", "entry_no",
+                       "a deferral is granted only against a tax guarantee (关税法, 延期缴纳): post one first");
+    if (b->guarantee < b->total)
+        return hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the guarantee does not cover the tax deferred");
+    if (b->guarantee_until_day < until_day) {
+        calendar_format_date(b->guarantee_until_day, last);
+        return hg_fail(err, HG_CONFLICT, "conflict", "until",
+                       "the guarantee is valid only until %s: a deferral cannot outlast its guarantee", last);
+    }
+    return HG_OK;
+}
+
+/* A waiver's amount: only of late fees accrued and not yet waived (征管办法 on 减免滞纳金).
+ * want < 0 asks for all of it. */
+static hg_rc waiver_amount(const bill_row *b, int64_t at_ms, int64_t want, int64_t *amount, hg_err *err)
+{
+    int64_t accrued = 0;
+    if (strcmp(b->status, "paid") == 0)
+        return hg_fail(err, HG_CONFLICT, "conflict", "entry_no",
+                       "the tax and its late fee are paid: a waiver is of a fee not yet paid");
+    hg_rc rc = tax_bill_fee_at(b, at_ms, &accrued, NULL, err);
     if (rc)
         return rc;
-    if (!rc && strcmp(b.status, "due") != 0)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a guarantee is for tax that is due (status is %s)",
-                     b.status);
-    if (!rc && amount < b.total)
-        rc = hg_fail(err, HG_INVALID, "invalid", "amount", "the guarantee must cover the tax due");
-    if (!rc)
-        rc = db_run(d, err,
-                    "UPDATE tax_bills SET status = 'guaranteed', guarantee_fen = ?, guarantor = ? WHERE entry_no = ?",
-                    "itt", amount, guarantor, entry_no);
-    json_t *ev = json_pack("{s:I, s:s}", "amount_fen", (json_int_t)amount, "guarantor", guarantor);
-    if (!rc)
-        rc = subject_changed(d, entry_no, who->name, "tax_guaranteed", ev, 1, err);
-    rc = commit_audited(d, rc, who->name, "tax.guarantee", entry_no, request_id, ev, err);
-    json_decref(ev);
-    return rc ? rc : tax_bill_json(d, who, entry_no, now_ms(), out, err);
+    if (accrued <= 0)
+        return hg_fail(err, HG_CONFLICT, "conflict", "entry_no",
+                       "no late fee has accrued: a waiver is only of fees accrued (征管办法, 滞纳金减免)");
+    if (want == 0)
+        return hg_fail(err, HG_INVALID, "invalid", "amount", "a waiver is of an amount above 0.00 (or all accrued)");
+    if (want > accrued) {
+        char a[40];
+        money_format(accrued, a, sizeof a);
+        return hg_fail(err, HG_CONFLICT, "conflict", "amount",
+                       "a waiver is at most the late fee accrued (%s): it cannot be larger than the fee", a);
+    }
+    *amount = want < 0 ? accrued : want;
+    return HG_OK;
 }
 
 hg_rc tax_request(db *d, const principal *who, const char *request_id, const char *kind, const char *entry_no,
-                  const char *reason, int64_t until_ms, json_t **out, hg_err *err)
+                  const char *reason, int64_t until_ms, int64_t amount_fen, json_t **out, hg_err *err)
 {
     bill_row b;
     *out = NULL;
-    hg_rc rc = begin_with_bill(d, who, entry_no, &b, err);
+    int deferral = strcmp(kind, "deferral") == 0;
+    hg_rc rc = tax_begin_with_bill(d, who, entry_no, &b, err);
     if (rc)
         return rc;
-    if (!rc && strcmp(b.status, "paid") == 0 && strcmp(kind, "deferral") == 0)
+    int64_t now = now_ms(), amount = 0;
+    if (!rc && strcmp(b.status, "paid") == 0 && deferral)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the tax is already paid; nothing to defer");
     if (!rc && strcmp(b.status, "none") == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "no tax is due on this declaration");
-    if (!rc && strcmp(kind, "deferral") == 0 && tax_shanghai_day(until_ms) <= b.last_free_day)
-        rc = hg_fail(err, HG_INVALID, "invalid", "until", "a deferral ends after the payment period");
-    /* the tax collection rules: a deferral lasts at most six months */
-    if (!rc && strcmp(kind, "deferral") == 0 && tax_shanghai_day(until_ms) > tax_shanghai_day(b.issued_ms) + 183)
-        rc = hg_fail(err, HG_INVALID, "invalid", "until", "a deferral lasts at most six months");
+    if (!rc && deferral)
+        rc = deferral_allowed(&b, tax_shanghai_day(until_ms), err);
+    if (!rc && !deferral)
+        rc = waiver_amount(&b, now, amount_fen, &amount, err);
     int64_t pending = 0;
     if (!rc)
         rc = db_int(d, &pending, err,
@@ -632,21 +971,54 @@ hg_rc tax_request(db *d, const principal *who, const char *request_id, const cha
     int64_t id = 0;
     if (!rc)
         rc = db_run(d, err,
-                    "INSERT INTO tax_decisions (entry_no, kind, reason, until_ms, requested_by, requested_ms, status) "
-                    "VALUES (?, ?, ?, ?, ?, ?, 'pending')",
-                    "tttiti", entry_no, kind, reason, until_ms, who->name, now_ms());
+                    "INSERT INTO tax_decisions (entry_no, kind, reason, until_ms, requested_by, requested_ms, status, "
+                    "amount_fen) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+                    "tttitii", entry_no, kind, reason, until_ms, who->name, now, deferral ? b.total : amount);
     if (!rc)
         rc = db_int(d, &id, err, "SELECT MAX(id) FROM tax_decisions WHERE entry_no = ?", "t", entry_no);
-    json_t *after = rc ? NULL : json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)id, "entry_no", entry_no,
-                                          "kind", kind, "reason", reason, "status", "pending");
+    json_t *after = rc ? NULL : json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)id, "entry_no", entry_no,
+                                          "kind", kind, "reason", reason, "status", "pending", "requested_by",
+                                          who->name);
     if (after && until_ms)
-        put_time(after, "until", until_ms);
-    rc = commit_audited(d, rc, who->name, strcmp(kind, "deferral") == 0 ? "tax.deferral.request" : "tax.waiver.request",
-                        entry_no, request_id, after, err);
+        tax_put_time(after, "until", until_ms);
+    if (after)
+        tax_put_money(after, "amount", deferral ? b.total : amount);
+    rc = tax_commit_audited(d, rc, who->name, deferral ? "tax.deferral.request" : "tax.waiver.request", entry_no,
+                            request_id, after, err);
     if (rc)
         json_decref(after);
     else
         *out = after;
+    return rc;
+}
+
+typedef struct decision_row {
+    char entry_no[24], kind[16], status[16], requester[64];
+    int64_t until, amount;
+} decision_row;
+
+static hg_rc load_decision(db *d, int64_t id, decision_row *x, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT entry_no, kind, status, COALESCE(until_ms, 0), requested_by, COALESCE(amount_fen, 0) "
+                        "FROM tax_decisions WHERE id = ?",
+                        "i", id);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        snprintf(x->entry_no, sizeof x->entry_no, "%s", db_col_text(s, 0));
+        snprintf(x->kind, sizeof x->kind, "%s", db_col_text(s, 1));
+        snprintf(x->status, sizeof x->status, "%s", db_col_text(s, 2));
+        x->until = db_col_int(s, 3);
+        snprintf(x->requester, sizeof x->requester, "%s", db_col_text(s, 4));
+        x->amount = db_col_int(s, 5);
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such decision");
+    }
+    db_reset(s);
     return rc;
 }
 
@@ -657,46 +1029,47 @@ hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
-    db_stmt *s;
-    char entry_no[24] = "", kind[16] = "", status[16] = "", requester[64] = "";
-    int64_t until = 0;
-    rc = db_query(d, &s, err,
-                  "SELECT entry_no, kind, status, COALESCE(until_ms, 0), requested_by FROM tax_decisions WHERE id = ?",
-                  "i", id);
-    if (!rc) {
-        rc = db_step(s, err);
-        if (rc == HG_ROW) {
-            snprintf(entry_no, sizeof entry_no, "%s", db_col_text(s, 0));
-            snprintf(kind, sizeof kind, "%s", db_col_text(s, 1));
-            snprintf(status, sizeof status, "%s", db_col_text(s, 2));
-            until = db_col_int(s, 3);
-            snprintf(requester, sizeof requester, "%s", db_col_text(s, 4));
-            rc = HG_OK;
-        } else if (rc == HG_DONE) {
-            rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such decision");
-        }
-        db_reset(s);
+    decision_row x;
+    bill_row b;
+    int64_t now = now_ms();
+    rc = load_decision(d, id, &x, err);
+    if (!rc && strcmp(x.status, "pending") != 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the request was already %s", x.status);
+    /* four eyes: the deciding tax officer is neither the one who proposed nor the one who asked */
+    if (!rc && strcmp(x.requester, who->name) == 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "id",
+                     "a request is decided by a second tax officer, not by its proposer or requester");
+    if (!rc)
+        rc = tax_bill_load(d, x.entry_no, &b, err);
+    /* what the approval grants must still hold when it is granted */
+    if (!rc && approve && strcmp(x.kind, "deferral") == 0)
+        rc = deferral_allowed(&b, tax_shanghai_day(x.until), err);
+    if (!rc && approve && strcmp(x.kind, "waiver") == 0) {
+        int64_t granted = 0;
+        rc = waiver_amount(&b, now, x.amount, &granted, err);
     }
-    if (!rc && strcmp(status, "pending") != 0)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the request was already %s", status);
-    if (!rc && strcmp(requester, who->name) == 0)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "a request is decided by someone other than its requester");
     if (!rc)
         rc = db_run(d, err, "UPDATE tax_decisions SET status = ?, decided_by = ?, decided_ms = ?, note = ? WHERE id = ?",
-                    "ttiti", approve ? "approved" : "rejected", who->name, now_ms(), note, id);
-    if (!rc && approve && strcmp(kind, "deferral") == 0)
+                    "ttiti", approve ? "approved" : "rejected", who->name, now, note, id);
+    if (!rc && approve && strcmp(x.kind, "deferral") == 0)
         rc = db_run(d, err, "UPDATE tax_bills SET status = 'deferred', last_free_day = ? WHERE entry_no = ?", "it",
-                    tax_shanghai_day(until), entry_no);
-    if (!rc && approve && strcmp(kind, "waiver") == 0)
-        rc = db_run(d, err, "UPDATE tax_bills SET late_fee_waived = 1 WHERE entry_no = ?", "t", entry_no);
-    json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s*}", "id", (json_int_t)id, "entry_no", entry_no, "kind",
-                              kind, "status", approve ? "approved" : "rejected", "decided_by", who->name, "note", note);
+                    tax_shanghai_day(x.until), x.entry_no);
+    if (!rc && approve && strcmp(x.kind, "waiver") == 0)
+        rc = db_run(d, err,
+                    "UPDATE tax_bills SET late_fee_waived = 1, waived_fee_fen = COALESCE(waived_fee_fen, 0) + ? "
+                    "WHERE entry_no = ?",
+                    "it", x.amount, x.entry_no);
+    json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s*}", "id", (json_int_t)id, "entry_no", x.entry_no, "kind",
+                              x.kind, "status", approve ? "approved" : "rejected", "decided_by", who->name, "note",
+                              note);
+    if (after)
+        tax_put_money(after, "amount", x.amount);
     char event[32];
-    snprintf(event, sizeof event, "%s_%s", kind, approve ? "approved" : "rejected");
+    snprintf(event, sizeof event, "%s_%s", x.kind, approve ? "approved" : "rejected");
     if (!rc)
-        rc = subject_changed(d, entry_no, who->name, event, after, approve, err);
-    rc = commit_audited(d, rc, who->name, approve ? "tax.decision.approve" : "tax.decision.reject", entry_no,
-                        request_id, after, err);
+        rc = tax_subject_changed(d, x.entry_no, who->name, event, after, approve, err);
+    rc = tax_commit_audited(d, rc, who->name, approve ? "tax.decision.approve" : "tax.decision.reject", x.entry_no,
+                            request_id, after, err);
     if (rc)
         json_decref(after);
     else
@@ -709,8 +1082,8 @@ hg_rc tax_decisions_json(db *d, const char *status, json_t **out, hg_err *err)
     db_stmt *s;
     hg_rc rc = db_query(d, &s, err,
                         "SELECT id, entry_no, kind, reason, COALESCE(until_ms, 0), requested_by, requested_ms, status, "
-                        "decided_by, COALESCE(decided_ms, 0), note FROM tax_decisions WHERE (? IS NULL OR status = ?) "
-                        "ORDER BY id LIMIT 500",
+                        "decided_by, COALESCE(decided_ms, 0), note, COALESCE(amount_fen, 0) FROM tax_decisions "
+                        "WHERE (? IS NULL OR status = ?) ORDER BY id LIMIT 500",
                         "tt", status, status);
     if (rc)
         return rc;
@@ -720,9 +1093,10 @@ hg_rc tax_decisions_json(db *d, const char *status, json_t **out, hg_err *err)
                               "entry_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "reason", db_col_text(s, 3),
                               "requested_by", db_col_text(s, 5), "status", db_col_text(s, 7), "decided_by",
                               db_col_text(s, 8), "note", db_col_text(s, 10));
-        put_time(o, "until", db_col_int(s, 4));
-        put_time(o, "requested_at", db_col_int(s, 6));
-        put_time(o, "decided_at", db_col_int(s, 9));
+        tax_put_time(o, "until", db_col_int(s, 4));
+        tax_put_time(o, "requested_at", db_col_int(s, 6));
+        tax_put_time(o, "decided_at", db_col_int(s, 9));
+        tax_put_money(o, "amount", db_col_int(s, 11));
         json_array_append_new(items, o);
     }
     db_reset(s);
@@ -731,55 +1105,5 @@ hg_rc tax_decisions_json(db *d, const char *status, json_t **out, hg_err *err)
         return rc;
     }
     *out = json_pack("{s:o}", "items", items);
-    return HG_OK;
-}
-
-hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err)
-{
-    int64_t paid = 0, fees = 0, bills = 0, deferred = 0, waived_n = 0, waived = 0, due = 0;
-    hg_rc rc = db_int(d, &paid, err,
-                      "SELECT COALESCE(SUM(paid_fen), 0) FROM tax_bills WHERE status = 'paid' AND paid_ms >= ? AND "
-                      "paid_ms < ?",
-                      "ii", from_ms, to_ms);
-    if (!rc)
-        rc = db_int(d, &fees, err,
-                    "SELECT COALESCE(SUM(late_fee_fen), 0) FROM tax_bills WHERE status = 'paid' AND paid_ms >= ? AND "
-                    "paid_ms < ?",
-                    "ii", from_ms, to_ms);
-    if (!rc)
-        rc = db_int(d, &bills, err, "SELECT COUNT(*) FROM tax_bills WHERE issued_ms >= ? AND issued_ms < ?", "ii",
-                    from_ms, to_ms);
-    if (!rc)
-        rc = db_int(d, &deferred, err,
-                    "SELECT COALESCE(SUM(total_fen), 0) FROM tax_bills WHERE status = 'deferred' AND issued_ms >= ? "
-                    "AND issued_ms < ?",
-                    "ii", from_ms, to_ms);
-    if (!rc)
-        rc = db_int(d, &due, err,
-                    "SELECT COALESCE(SUM(total_fen), 0) FROM tax_bills WHERE status IN ('due', 'guaranteed') AND "
-                    "issued_ms >= ? AND issued_ms < ?",
-                    "ii", from_ms, to_ms);
-    if (!rc)
-        rc = db_int(d, &waived_n, err,
-                    "SELECT COUNT(*) FROM tax_bills WHERE late_fee_waived = 1 AND issued_ms >= ? AND issued_ms < ?", "ii",
-                    from_ms, to_ms);
-    if (!rc)
-        rc = db_int(d, &waived, err,
-                    "SELECT COALESCE(SUM(waived_fee_fen), 0) FROM tax_bills WHERE status = 'paid' AND paid_ms >= ? AND "
-                    "paid_ms < ?",
-                    "ii", from_ms, to_ms);
-    if (rc)
-        return rc;
-    json_t *o = json_object();
-    put_time(o, "from", from_ms);
-    put_time(o, "to", to_ms);
-    put_money(o, "revenue", paid);
-    put_money(o, "late_fees_collected", fees);
-    put_money(o, "deferred", deferred);
-    put_money(o, "outstanding", due);
-    json_object_set_new(o, "bills", json_integer(bills));
-    json_object_set_new(o, "waivers", json_integer(waived_n));
-    put_money(o, "late_fees_waived", waived);
-    *out = o;
     return HG_OK;
 }

@@ -29,6 +29,12 @@ typedef struct tax_goods {
     const char *hs_code;     /* 10 digits */
     const char *value;       /* "356000.00", in currency */
     const char *currency;    /* ISO 4217 */
+    /* the valuation (optional, in the currency): price terms CIF (the default), CFR, FOB or
+     * EXW; freight and insurance not in the price (insurance unknown: 3‰ of price and
+     * freight); other dutiable costs. NULL when not declared. */
+    const char *price_terms, *freight, *insurance, *other_costs;
+    const char *origin;         /* ISO 3166 country of origin: the duty rate's kind, or NULL */
+    const char *certificate_no; /* the certificate of origin's number (agreement rates), or NULL */
 } tax_goods;
 typedef struct tax_subject {
     const char *entry_no;
@@ -36,6 +42,8 @@ typedef struct tax_subject {
     const char *declarant, *consignee, *consignor;   /* the parties who may see the bill (or NULL) */
     const tax_goods *goods;                      /* n_goods lines; errors name items[i] */
     size_t n_goods;
+    int64_t transport_entry_ms;                  /* when the transport declared entry, if it had
+                                                  * before the filing (滞报金), else 0 */
 } tax_subject;
 /* Assesses a subject inside the caller's transaction and issues its bill; HG_INVALID naming
  * items[i] when a line cannot be assessed (HS code not in the tariff, no exchange rate). */
@@ -63,7 +71,7 @@ typedef struct tax_subjects {
 /* Bills for a list: newest declaration first, paged by entry number; an enterprise's own. */
 typedef struct tax_bill_query {
     const char *status;     /* due, paid, guaranteed, deferred, none, or NULL */
-    int overdue;            /* due and past the payment period */
+    int overdue;            /* unpaid (due, deferred or guaranteed) and past its last free day */
     int64_t from_ms, to_ms; /* issued in [from, to); 0 = open */
     const char *cursor;     /* after this entry number (descending) */
     int limit;
@@ -88,15 +96,50 @@ hg_rc tax_standing_of(db *d, const principal *who, const char *entry_no, int64_t
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err);
 hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
               json_t **out, hg_err *err);
+/* A tax guarantee (税款担保) for the tax of one declaration: a letter (保函) of a bank or
+ * insurer, or a cash deposit (保证金). It must cover the tax due and be valid at least to the
+ * end of the payment period. A letter of a guarantor the district knows (tax_guarantors)
+ * secures the bill at once (status guaranteed: the goods may be released); any other letter,
+ * and every deposit, waits for a tax officer to accept it (tax_guarantee_decide). Strings are
+ * borrowed. */
+typedef struct tax_guarantee_in {
+    const char *entry_no;
+    const char *kind;        /* "letter" or "deposit" */
+    const char *guarantor;   /* the bank or insurer of a letter (ignored for a deposit) */
+    const char *letter_no;   /* the letter's number, or NULL */
+    int64_t amount_fen;
+    int64_t valid_until_ms;  /* the last valid moment (its Shanghai day counts); 0: the payment
+                              * period's last day */
+} tax_guarantee_in;
+hg_rc tax_guarantee_post(db *d, const principal *who, const char *request_id, const tax_guarantee_in *in,
+                         json_t **out, hg_err *err);
+/* tax_guarantee_post of a letter from guarantor valid for the payment period. */
 hg_rc tax_guarantee(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
                     const char *guarantor, json_t **out, hg_err *err);
-/* kind "deferral" (until_ms: the new last day) or "waiver" (of the late fee). */
+/* A tax officer (not the one who posted it) accepts or rejects a pending guarantee. */
+hg_rc tax_guarantee_decide(db *d, const principal *who, const char *request_id, int64_t id, int accept,
+                           const char *note, json_t **out, hg_err *err);
+hg_rc tax_guarantees_json(db *d, const char *status, const char *entry_no, json_t **out, hg_err *err);
+/* Lapses the active guarantees whose validity ended before at_ms's day: a deposit that covers
+ * the tax and fee is converted into the tax (保证金转税款), anything else lapses and leaves the
+ * bill overdue. Each its own transaction; *converted and *lapsed count them. */
+hg_rc tax_guarantees_lapse(db *d, int64_t at_ms, int *converted, int *lapsed, hg_err *err);
+/* Registers a guarantor the district knows: kind "bank" or "insurer" (demo and import). */
+hg_rc tax_guarantor_put(db *d, const char *name, const char *kind, const char *code, hg_err *err);
+/* kind "deferral" (until_ms: the new last day; against the bill's guarantee, at most six
+ * calendar months from the notice) or "waiver" (of amount_fen of the late fee accrued, or all
+ * of it when amount_fen < 0), asked by the enterprise or proposed by a tax officer. */
 hg_rc tax_request(db *d, const principal *who, const char *request_id, const char *kind, const char *entry_no,
-                  const char *reason, int64_t until_ms, json_t **out, hg_err *err);
+                  const char *reason, int64_t until_ms, int64_t amount_fen, json_t **out, hg_err *err);
 hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id, int approve, const char *note,
                  json_t **out, hg_err *err);
 hg_rc tax_decisions_json(db *d, const char *status, json_t **out, hg_err *err);
 hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err);
+
+/* The demo's declarant settles the bill of entry_no (tax_demo.c): pays now or later at a
+ * simulated moment, late, over a moved deadline, after a waiver, or (guarantee) posts a known
+ * bank's letter and sometimes defers. Only a database or memory fault is returned. */
+hg_rc tax_demo_settle(db *d, const principal *who, const char *entry_no, int guarantee, hg_err *err);
 
 extern const struct migration tax_migrations[];
 

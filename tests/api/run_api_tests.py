@@ -22,6 +22,7 @@ from harness import Server  # noqa: E402
 import cargo_cases  # noqa: E402
 import events_cases  # noqa: E402
 import helpers_cases  # noqa: E402
+import tax_cases  # noqa: E402
 import test_risk_api  # noqa: E402
 import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
@@ -408,6 +409,7 @@ def audit_trail_records_changes(s):
 cargo_cases.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 cargo_cases.register_tax(test, eq, error_of)
 cargo_cases.register_tax_bills(test, eq, error_of)
+tax_cases.register(test, eq, error_of)
 cargo_cases.register_gate(test, eq, error_of)
 cargo_cases.register_many_on_a_bill(test, eq, error_of)
 cargo_cases.register_stats(test, eq, error_of)

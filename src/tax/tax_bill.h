@@ -1,0 +1,58 @@
+/* tax_bill.h — the tax area's own view of a stored bill, shared by its store files
+ * (tax_store.c: bills, payments, decisions; tax_guarantee_store.c: guarantees;
+ * tax_summary.c: the revenue summary). Internal to src/tax/: no other area includes it
+ * (they use tax_store.h). */
+#ifndef HG_TAX_BILL_H
+#define HG_TAX_BILL_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../platform/auth.h"
+#include "../platform/db.h"
+#include "tax.h"
+
+typedef struct bill_row {
+    int64_t issued_ms;
+    int64_t last_free_day;   /* the last day on which no late fee accrues (a deferral moves it) */
+    int64_t period_last_day; /* the payment period's own last day */
+    int64_t total, paid_ms, paid_fen, late_fee, guarantee;
+    tax_amounts levied;          /* duty, consumption tax and VAT billed (after the 50-yuan thresholds) */
+    tax_amounts assessed;        /* as assessed, before the thresholds */
+    int64_t waived_fen;          /* late fees waived by approved decisions */
+    int64_t guarantee_until_day; /* the active guarantee's last valid day, 0 when none */
+    int64_t transport_entry_ms;  /* when the transport declared entry, if before the filing */
+    int64_t late_decl_fee;       /* 滞报金, owed with the tax */
+    int late_decl_days;
+    int waived;
+    char status[16];
+} bill_row;
+
+/* Loads the bill of entry_no (HG_NOTFOUND naming entry_no when there is none). */
+hg_rc tax_bill_load(db *d, const char *entry_no, bill_row *b, hg_err *err);
+
+/* The late fee owed if paid at at_ms, net of waivers (the fee recorded once paid):
+ * HG_INVALID naming "at" when it is out of range (a figure beyond TAX_AMOUNT_MAX_FEN). */
+hg_rc tax_bill_fee_at(const bill_row *b, int64_t at_ms, int64_t *fee, int *days, hg_err *err);
+
+/* Where the bill stands at at_ms in the fields every reader of a bill shows. */
+hg_rc tax_bill_put_standing(json_t *o, const bill_row *b, int64_t at_ms, hg_err *err);
+
+void tax_put_money(json_t *o, const char *key, int64_t fen);
+void tax_put_time(json_t *o, const char *key, int64_t ms);
+void tax_put_date(json_t *o, const char *key, int64_t day);
+
+/* Opens the write transaction of a tax action and loads the bill of a declaration the
+ * principal may see (404 otherwise); rolled back on its own failure. */
+hg_rc tax_begin_with_bill(db *d, const principal *who, const char *entry_no, bill_row *b, hg_err *err);
+/* Ends a tax write: the audit row and the commit when rc is HG_OK, else the rollback. */
+hg_rc tax_commit_audited(db *d, hg_rc rc, const char *actor, const char *action, const char *id, const char *request_id,
+                         const json_t *after, hg_err *err);
+/* The TAX_SUBJECTS rows (tax_store.h) for a change to the bill of entry_no. */
+hg_rc tax_subject_changed(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
+                          int settled, hg_err *err);
+/* An event about the bill of entry_no for its declarant's feed, in the caller's transaction. */
+hg_rc tax_emit(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
+               const json_t *data, hg_err *err);
+
+#endif
