@@ -451,6 +451,23 @@ static const demo_signin tax_signins[] = {
  * before cargo in `areas` (src/meson.build), as the dependency order has it. */
 static const record_type *const tax_records[] = {&tax_line_record, NULL};
 
+/* The same as `haiguan tax lapse-guarantees`, on schedule: a guarantee whose validity ended
+ * unpaid is converted or leaves its bill overdue within the hour, not when someone remembers. */
+static hg_rc lapse_job(db *d, hg_err *err)
+{
+    int converted = 0, lapsed = 0;
+    hg_rc rc = tax_guarantees_lapse(d, now_ms(), &converted, &lapsed, err);
+    if (!rc && (converted || lapsed))
+        log_info("tax: %d guarantee%s converted into tax, %d lapsed", converted, converted == 1 ? "" : "s", lapsed);
+    return rc;
+}
+
+static const hg_job tax_jobs[] = {
+    {"tax.lapse_guarantees", "convert or lapse the guarantees whose validity ended unpaid (保证金转税款)", 3600,
+     lapse_job},
+    {NULL, NULL, 0, NULL},
+};
+
 const hg_module tax_module = {.name = "tax",
                               .migrations = tax_migrations,
                               .routes = tax_routes,
@@ -463,4 +480,5 @@ const hg_module tax_module = {.name = "tax",
                               .posts = tax_posts,
                               .scopes = tax_scopes,
                               .demo_signins = tax_signins,
-                              .records = tax_records};
+                              .records = tax_records,
+                              .jobs = tax_jobs};

@@ -41,7 +41,7 @@ def register_area(test, eq, error_of):
                 break
             time.sleep(0.1)
         for job in ["events.purge", "accounts.purge_sessions", "accounts.purge_signin_throttle", "webhooks.deliver",
-                    "webhooks.purge", "audit.checkpoint"]:
+                    "webhooks.purge", "audit.checkpoint", "tax.lapse_guarantees"]:
             at = metric(body, "haiguan_job_last_run_timestamp_seconds", job)
             assert at and abs(at - time.time()) < 3600, (job, at)
             eq(metric(body, "haiguan_job_failures_total", job), 0.0, job)
