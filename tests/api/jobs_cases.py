@@ -23,7 +23,7 @@ def register_area(test, eq, error_of):
         # issue 13 §2: an idle server's last rows got their signed head only at its next write;
         # the audit.checkpoint job signs it (here run now, with the server's key directory)
         r = s.as_user("officer", "POST", "/api/v1/enterprises",
-                      {"uscc": uscc("91210200700009%02d" % (os.getpid() % 100)), "customs_code": "2102939001",
+                      {"uscc": uscc("9121020071000%03d" % (os.getpid() % 1000)), "customs_code": "2102939001",
                        "name_zh": "作业测试公司", "kind": "importer", "credit_level": "general_credit",
                        "coordinator": "officer"})
         eq(r.status, 201, r.body)
