@@ -3,10 +3,12 @@
 #include "cargo.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../check/check.h"
 #include "../platform/calendar.h"
+#include "../platform/log.h"
 
 static const char *const directions[] = {"import", "export", NULL};
 static const char *const transport_modes[] = {"sea", "air", "road", "rail", NULL};
@@ -121,10 +123,63 @@ static const field declaration_fields[] = {
      .label_zh = "商品项"},
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
     {.name = "gate_out_at", .type = FT_TIME, .flags = FF_SERVER, .column = "gate_out_ms", .label_zh = "出卡时间"},
+    /* the part of the bill this declaration covers: its containers (none named: all of the
+     * bill's) and its packages (none: all of the bill's) */
+    {.name = "containers", .type = FT_TEXT, .flags = FF_IDENT | FF_FIXED, .check = cargo_check_containers,
+     .label_zh = "集装箱号"},
+    {.name = "packages", .type = FT_INT, .flags = FF_FIXED, .min = 1, .max = 10000000, .label_zh = "件数"},
     {0},
 };
 const record_type declaration_record = {
     .name = "declaration", .table = "declarations", .fields = declaration_fields};
+
+/* ---- configuration ---- */
+
+cargo_config cargo_cfg = {.clock_tolerance_ms = 5 * 60000, .separation_of_duties = 1, .weight_tolerance_ppm = 30000};
+
+/* One integer from the environment between lo and hi into *out; else the default stays. */
+static void env_int(const char *name, int64_t lo, int64_t hi, int64_t scale, int64_t *out)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        return;
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (*end || n < lo || n > hi) {
+        log_error("%s must be a whole number from %lld to %lld; the default is kept", name, (long long)lo,
+                  (long long)hi);
+        return;
+    }
+    *out = (int64_t)n * scale;
+}
+
+void cargo_config_load(void)
+{
+    int64_t sod = cargo_cfg.separation_of_duties;
+    env_int("HAIGUAN_CLOCK_TOLERANCE", 0, 3600, 1000, &cargo_cfg.clock_tolerance_ms);
+    env_int("HAIGUAN_SEPARATION_OF_DUTIES", 0, 1, 1, &sod);
+    env_int("HAIGUAN_WEIGHT_TOLERANCE_PPM", 0, 200000, 1, &cargo_cfg.weight_tolerance_ppm);
+    cargo_cfg.separation_of_duties = (int)sod;
+}
+
+hg_rc cargo_time_plausible(int64_t at_ms, int64_t not_before_ms, const char *not_before_what, int64_t now,
+                           const char *field, const char *rule, hg_err *err)
+{
+    if (at_ms > now + cargo_cfg.clock_tolerance_ms)
+        return hg_fail(err, HG_INVALID, rule, field, "%s is in the future: a fact is stated when it has happened",
+                       field);
+    if (not_before_ms && at_ms < not_before_ms) {
+        char t[40];
+        time_format_rfc3339(not_before_ms, t, sizeof t);
+        return hg_fail(err, HG_INVALID, rule, field, "%s is before %s (%s)", field, not_before_what, t);
+    }
+    return HG_OK;
+}
+
+int cargo_manifest_filer_kind(const char *kind)
+{
+    return strcmp(kind, "shipping_agent") == 0 || strcmp(kind, "carrier") == 0 || strcmp(kind, "airline") == 0;
+}
 
 /* ---- decisions ---- */
 

@@ -23,6 +23,30 @@ extern const record_type bill_record;
 extern const record_type declaration_record;
 extern const record_type item_record;
 
+/* ---- configuration (read once at start-up, before any thread: cargo_config_load) ---- */
+
+typedef struct cargo_config {
+    int64_t clock_tolerance_ms;   /* how far ahead of our clock a stated time may be (default 5 min) */
+    int separation_of_duties;     /* 1: release after an officer-ordered or failed inspection needs a
+                                   * second officer (default 1) */
+    int64_t weight_tolerance_ppm; /* declared gross weight may exceed the bill's by this share
+                                   * (default 30000 = 3%) */
+} cargo_config;
+extern cargo_config cargo_cfg;
+/* Reads HAIGUAN_CLOCK_TOLERANCE (seconds), HAIGUAN_SEPARATION_OF_DUTIES (0 or 1) and
+ * HAIGUAN_WEIGHT_TOLERANCE_PPM; a malformed value keeps the default and is logged. */
+void cargo_config_load(void);
+
+/* A stated time (an arrival, a report) against the facts it follows: HG_INVALID with code
+ * rule and field when it is before not_before (0: no bound) or after now plus the clock
+ * tolerance. what names the time in the message. */
+hg_rc cargo_time_plausible(int64_t at_ms, int64_t not_before_ms, const char *not_before_what, int64_t now_ms,
+                           const char *field, const char *rule, hg_err *err);
+
+/* Enterprise kinds that file manifests and declare the transport's arrival: carriers and
+ * their shipping agents (舱单传输人: 运输工具负责人或其代理人, 海关进出境运输工具舱单管理办法). */
+int cargo_manifest_filer_kind(const char *kind);
+
 /* ---- pure decisions ---- */
 
 /* Declaration states. */
@@ -58,6 +82,22 @@ typedef struct cargo_release_condition {
     /* *holds 1 when the condition allows the release of entry_no; an error is a fault. */
     hg_rc (*holds)(db *d, const char *entry_no, int *holds, hg_err *err);
 } cargo_release_condition;
+
+/* Extension point CARGO_MANIFEST_HOLDS: an order on a whole means of transport that a later
+ * area owns (the vessel area's no-unloading order after crew tested positive). While a row
+ * holds a manifest, its goods' arrival reports are refused and none of its goods is released
+ * (409, code rule). */
+#define CARGO_MANIFEST_HOLDS "cargo.manifest_hold"
+typedef struct cargo_manifest_hold {
+    const char *rule;      /* the refusal's code: "no_unloading" */
+    const char *refusal;   /* the refusal's message */
+    /* *held 1 when the order stands on manifest_no; an error is a fault. */
+    hg_rc (*held)(db *d, const char *manifest_no, int *held, hg_err *err);
+} cargo_manifest_hold;
+/* HG_OK when no row of CARGO_MANIFEST_HOLDS holds manifest_no; else HG_CONFLICT naming field. */
+hg_rc cargo_arrival_allowed(db *d, const char *manifest_no, const char *field, hg_err *err);
+/* The first row holding manifest_no into *hold (NULL when none). */
+hg_rc cargo_manifest_held(db *d, const char *manifest_no, const cargo_manifest_hold **hold, hg_err *err);
 
 /* What a declaration needs before it may be released, from its facts. */
 typedef struct release_facts {
@@ -114,6 +154,9 @@ hg_rc manifest_list(db *d, const principal *who, const char *status, const char 
                     hg_err *err);
 hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, const char *manifest_no, int64_t at_ms,
                        json_t **out, hg_err *err);
+/* When the goods of bill_no arrived (0: not all of them yet): its own arrival report, or the
+ * last first report of each of containers (comma list; NULL: all the bill's). */
+hg_rc cargo_goods_arrived(db *d, const char *bill_no, const char *containers, int64_t *at_ms, hg_err *err);
 /* Arrival report for bills or containers; refuses unknown ones. */
 hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                      hg_err *err);

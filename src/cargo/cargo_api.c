@@ -301,14 +301,15 @@ static hg_rc ledger_api(req *r, hg_err *err)
 #define READERS (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE)
 
 const route cargo_routes[] = {
-    {"POST", "/api/v1/manifests", manifests_create_api, 0, "manifests", ROLE_ENTERPRISE, 0,
-     "file a manifest (carriers and their agents)"},
+    {"POST", "/api/v1/manifests", manifests_create_api, 0, "manifests", ROLE_ENTERPRISE | ROLE_OFFICER,
+     POST_CLEARANCE, "file a manifest (carriers and their shipping agents, or a clearance officer)"},
     {"GET", "/api/v1/manifests", manifests_list_api, 0, "manifests", READERS, 0, "list manifests (status, limit, cursor)"},
     {"GET", "/api/v1/manifests/{manifest_no}", manifests_get_api, 0, "manifests", READERS, 0, "read a manifest"},
     {"POST", "/api/v1/manifests/{manifest_no}/arrived", manifests_arrived_api, 0, "manifests",
-     ROLE_ENTERPRISE | ROLE_OFFICER, POST_CLEARANCE, "declare the transport's arrival (运输工具申报进境)"},
-    {"POST", "/api/v1/arrivals", arrivals_api, 0, "arrival", ROLE_SYSTEM | ROLE_OFFICER, POST_CLEARANCE,
-     "report goods arrived in the supervised area (运抵)"},
+     ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_SYSTEM, POST_CLEARANCE,
+     "declare the transport's arrival (运输工具申报进境): the manifest's carrier or agent, the port or an officer"},
+    {"POST", "/api/v1/arrivals", arrivals_api, 0, "arrival", ROLE_SYSTEM, 0,
+     "report goods arrived in the supervised area (运抵): the terminal or supervised site, by bill or container"},
     {"POST", "/api/v1/declarations", declarations_file_api, ROUTE_PREPARED, "declarations", ROLE_ENTERPRISE, 0,
      "file a declaration"},
     {"GET", "/api/v1/declarations", declarations_list_api, 0, "declarations", READERS, 0,
@@ -334,7 +335,7 @@ const route cargo_routes[] = {
     {"GET", "/api/v1/samples/{barcode}", samples_get_api, 0, "lab", READERS | ROLE_SYSTEM, 0, "read a sample"},
     {"GET", "/api/v1/samples/{barcode}/barcode.png", samples_barcode_api, 0, "lab", ROLE_ADMIN | ROLE_OFFICER, 0,
      "the sample's printable Code 128 label"},
-    {"POST", "/api/v1/samples/{barcode}/result", samples_result_api, 0, "lab", ROLE_SYSTEM | ROLE_OFFICER,
-     POST_INSPECTION, "a laboratory result: negative or positive"},
+    {"POST", "/api/v1/samples/{barcode}/result", samples_result_api, 0, "lab", ROLE_SYSTEM, 0,
+     "a laboratory result: negative or positive (laboratories only)"},
     {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
 };
