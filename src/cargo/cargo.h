@@ -150,13 +150,15 @@ int cargo_complete_overdue(const char *kind, int64_t completed_ms, int64_t trans
 hg_rc manifest_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                       hg_err *err);
 hg_rc manifest_get(db *d, const principal *who, const char *manifest_no, json_t **out, hg_err *err);
-hg_rc manifest_list(db *d, const principal *who, const char *status, const char *cursor, int limit, json_t **out,
-                    hg_err *err);
+/* Manifests who sees (an enterprise: those it filed or that carry a bill consigned to it),
+ * by status and the bill they carry (each NULL: any), paged. */
+hg_rc manifest_list(db *d, const principal *who, const char *status, const char *bill_no, const char *cursor,
+                    int limit, json_t **out, hg_err *err);
 hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, const char *manifest_no, int64_t at_ms,
                        json_t **out, hg_err *err);
 /* When the goods of bill_no arrived (0: not all of them yet): its own arrival report, or the
- * last first report of each of containers (comma list; NULL: all the bill's). */
-hg_rc cargo_goods_arrived(db *d, const char *bill_no, const char *containers, int64_t *at_ms, hg_err *err);
+ * last first report of each container declaration entry_no covers (NULL: all the bill's). */
+hg_rc cargo_goods_arrived(db *d, const char *bill_no, const char *entry_no, int64_t *at_ms, hg_err *err);
 /* Arrival report for bills or containers; refuses unknown ones. */
 hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                      hg_err *err);

@@ -37,8 +37,12 @@ static hg_rc manifests_list_api(req *r, hg_err *err)
     const char *status = req_query(r, "status");
     if (!rc && status && strcmp(status, "filed") != 0 && strcmp(status, "arrived") != 0)
         rc = hg_fail(err, HG_INVALID, "invalid", "status", "status must be filed or arrived");
+    char bill[40] = "";
+    const char *b = req_query(r, "bill_no");
+    if (b)
+        ident_normalize(b, bill, sizeof bill);   /* too long: "", which no bill has */
     if (!rc)
-        rc = manifest_list(r->db, r->who, status, req_query(r, "cursor"), limit, &out, err);
+        rc = manifest_list(r->db, r->who, status, b ? bill : NULL, req_query(r, "cursor"), limit, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -303,7 +307,7 @@ static hg_rc ledger_api(req *r, hg_err *err)
 const route cargo_routes[] = {
     {"POST", "/api/v1/manifests", manifests_create_api, 0, "manifests", ROLE_ENTERPRISE | ROLE_OFFICER,
      POST_CLEARANCE, "file a manifest (carriers and their shipping agents, or a clearance officer)"},
-    {"GET", "/api/v1/manifests", manifests_list_api, 0, "manifests", READERS, 0, "list manifests (status, limit, cursor)"},
+    {"GET", "/api/v1/manifests", manifests_list_api, 0, "manifests", READERS, 0, "list manifests (status, bill_no, limit, cursor); an enterprise: those it filed or that carry its bills"},
     {"GET", "/api/v1/manifests/{manifest_no}", manifests_get_api, 0, "manifests", READERS, 0, "read a manifest"},
     {"POST", "/api/v1/manifests/{manifest_no}/arrived", manifests_arrived_api, 0, "manifests",
      ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_SYSTEM, POST_CLEARANCE,

@@ -234,8 +234,8 @@ hg_rc manifest_get(db *d, const principal *who, const char *manifest_no, json_t 
     return rc;
 }
 
-hg_rc manifest_list(db *d, const principal *who, const char *status, const char *cursor, int limit, json_t **out,
-                    hg_err *err)
+hg_rc manifest_list(db *d, const principal *who, const char *status, const char *bill_no, const char *cursor,
+                    int limit, json_t **out, hg_err *err)
 {
     const char *names[2], *values[2];
     int n = 0;
@@ -243,13 +243,17 @@ hg_rc manifest_list(db *d, const principal *who, const char *status, const char 
         names[n] = "status";
         values[n++] = status;
     }
-    const char *args[2] = {who->enterprise, who->enterprise};
+    const char *args[3] = {bill_no ? bill_no : "", who->enterprise, who->enterprise};
     record_query q = {.eq_names = names, .eq_values = values, .n_eq = n, .cursor = cursor, .limit = limit};
-    if (who->role == ROLE_ENTERPRISE) {   /* its own, and those that carry its goods */
-        q.extra_sql = "(filer = ? OR manifest_no IN (SELECT manifest_no FROM manifest_bills WHERE consignee = ?))";
-        q.extra_args = args;
-        q.n_extra = 2;
-    }
+    static const char *const extra[2][2] = {
+        {"1 = 1", "(filer = ? OR manifest_no IN (SELECT manifest_no FROM manifest_bills WHERE consignee = ?))"},
+        {"manifest_no IN (SELECT manifest_no FROM manifest_bills WHERE bill_no = ?)",
+         "manifest_no IN (SELECT manifest_no FROM manifest_bills WHERE bill_no = ?) AND (filer = ? OR manifest_no IN "
+         "(SELECT manifest_no FROM manifest_bills WHERE consignee = ?))"}};
+    int ent = who->role == ROLE_ENTERPRISE;   /* its own, and those that carry its goods */
+    q.extra_sql = extra[bill_no != NULL][ent];
+    q.extra_args = bill_no ? args : args + 1;
+    q.n_extra = (bill_no != NULL) + 2 * ent;
     return record_list_json(d, &manifest_record, &q, out, err);
 }
 
@@ -317,14 +321,13 @@ static hg_rc note_arrival(db *d, const char *bill_no, const char *container, con
                                     "tt", bill_no, container)
                          : db_query(d, &s, err, "SELECT entry_no FROM declarations WHERE bill_no = ? ORDER BY entry_no",
                                     "t", bill_no);
-    while (!rc && (rc = db_step(s, err)) == HG_ROW)
-        if (n < MAX)
-            snprintf(entries[n++], 19, "%s", db_col_text(s, 0));
-    if (rc == HG_DONE) {
+    if (!rc) {
+        while ((rc = db_step(s, err)) == HG_ROW)
+            if (n < MAX)
+                snprintf(entries[n++], 19, "%s", db_col_text(s, 0));
         db_reset(s);
-        rc = HG_OK;
-    } else if (rc == HG_ROW) {
-        rc = HG_OK;
+        if (rc == HG_DONE)
+            rc = HG_OK;
     }
     char at[40];
     time_format_rfc3339(at_ms, at, sizeof at);
@@ -398,11 +401,16 @@ hg_rc arrival_report(db *d, const principal *who, const char *request_id, const 
                                 "SELECT b.bill_no, " ARRIVAL_FACTS " FROM manifest_bills b JOIN manifests m"
                                 " ON m.manifest_no = b.manifest_no WHERE b.bill_no = ?",
                                 "t", id)
+                     /* a container travels on one manifest at a time: its report is for the
+                      * latest manifest that carries it (its earlier voyages are history) */
                      : db_query(d, &s, err,
                                 "SELECT c.bill_no, " ARRIVAL_FACTS " FROM bill_containers c JOIN manifest_bills b"
                                 " ON b.bill_no = c.bill_no JOIN manifests m ON m.manifest_no = b.manifest_no"
-                                " WHERE c.container_no = ?",
-                                "t", id);
+                                " WHERE c.container_no = ? AND m.manifest_no = (SELECT m2.manifest_no FROM"
+                                " bill_containers c2 JOIN manifest_bills b2 ON b2.bill_no = c2.bill_no JOIN manifests m2"
+                                " ON m2.manifest_no = b2.manifest_no WHERE c2.container_no = ?"
+                                " ORDER BY m2.created_ms DESC, m2.manifest_no DESC LIMIT 1)",
+                                "tt", id, id);
 #undef ARRIVAL_FACTS
         int found = 0;
         while (!rc && (rc = db_step(s, err)) == HG_ROW) {

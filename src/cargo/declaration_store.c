@@ -166,7 +166,7 @@ static hg_rc header_rules(const record *r, const principal *who, hg_err *err)
 
 /* Facts about the bill: its manifest's direction and port, and arrival. */
 typedef struct bill_facts {
-    char direction[8], port[8], transport_mode[8], consignee[24];
+    char bill_no[40], direction[8], port[8], transport_mode[8], consignee[24];
     int64_t packages, gross_kg;   /* what the manifest says the bill carries */
     int transport_arrived;
     int64_t transport_arrived_ms;
@@ -175,9 +175,10 @@ typedef struct bill_facts {
 } bill_facts;
 
 /* When the goods of a bill arrived (运抵): the bill's own arrival report, or, when every one of
- * the containers (a comma list; NULL: all the bill's) has its own, the last of their first
- * reports; 0 while any is missing. One container's arrival is that container's only. */
-hg_rc cargo_goods_arrived(db *d, const char *bill_no, const char *containers, int64_t *at_ms, hg_err *err)
+ * the containers (those declaration entry_no covers; NULL: all the bill's) has its own, the
+ * last of their first reports; 0 while any is missing (or there are none to report). One
+ * container's arrival is that container's only. */
+hg_rc cargo_goods_arrived(db *d, const char *bill_no, const char *entry_no, int64_t *at_ms, hg_err *err)
 {
     *at_ms = 0;
     hg_rc rc = db_int(d, at_ms, err,
@@ -186,12 +187,15 @@ hg_rc cargo_goods_arrived(db *d, const char *bill_no, const char *containers, in
     if (rc || *at_ms)
         return rc;
     char list[2048] = "";
-    if (containers) {
-        snprintf(list, sizeof list, "%s", containers);
-    } else {
+    {
         db_stmt *s;
-        if ((rc = db_query(d, &s, err, "SELECT container_no FROM bill_containers WHERE bill_no = ? ORDER BY container_no",
-                           "t", bill_no)))
+        if ((rc = entry_no ? db_query(d, &s, err,
+                                      "SELECT container_no FROM declaration_containers WHERE entry_no = ?"
+                                      " ORDER BY container_no",
+                                      "t", entry_no)
+                           : db_query(d, &s, err,
+                                      "SELECT container_no FROM bill_containers WHERE bill_no = ? ORDER BY container_no",
+                                      "t", bill_no)))
             return rc;
         size_t len = 0;
         while ((rc = db_step(s, err)) == HG_ROW)
@@ -242,6 +246,7 @@ static hg_rc load_bill_facts(db *d, const char *bill_no, bill_facts *f, hg_err *
         f->transport_arrived_ms = db_col_int(s, 3);
         f->arrived_ms = db_col_int(s, 4);
         snprintf(f->transport_mode, sizeof f->transport_mode, "%s", db_col_text(s, 5));
+        snprintf(f->bill_no, sizeof f->bill_no, "%s", bill_no);
         snprintf(f->consignee, sizeof f->consignee, "%s", db_col_text(s, 6));
         f->packages = db_col_int(s, 7);
         f->gross_kg = db_col_int(s, 8);
@@ -306,6 +311,12 @@ static hg_rc auto_release_one(db *d, const bill_facts *bf, const char *entry_no,
 {
     if (released)
         *released = 0;
+    bill_facts mine = *bf;   /* the goods this declaration covers arrived, not just the bill's */
+    hg_rc arc = cargo_goods_arrived(d, bf->bill_no, entry_no, &mine.arrived_ms, err);
+    if (arc)
+        return arc;
+    mine.arrived = mine.arrived_ms > 0;
+    bf = &mine;
     release_facts f = {.status = status,
                        .lane = lane,
                        .arrived = bf->arrived,
@@ -747,8 +758,12 @@ static hg_rc add_arrival_facts(db *d, json_t *items, hg_err *err)
     {
         bill_facts bf;
         hg_rc rc = load_bill_facts(d, json_string_value(json_object_get(decl, "bill_no")), &bf, err);
+        if (!rc)
+            rc = cargo_goods_arrived(d, bf.bill_no, json_string_value(json_object_get(decl, "entry_no")),
+                                     &bf.arrived_ms, err);
         if (rc)
             return rc;
+        bf.arrived = bf.arrived_ms > 0;
         char at[40];
         if (bf.arrived)
             time_format_rfc3339(bf.arrived_ms, at, sizeof at);
@@ -784,6 +799,9 @@ hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t 
     bill_facts bf;
     if (!(rc = timeline_json(d, entry_no, &timeline, err)))
         rc = load_bill_facts(d, json_string_value(json_object_get(*out, "bill_no")), &bf, err);
+    if (!rc)
+        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
+    bf.arrived = bf.arrived_ms > 0;
     if (!rc) {
         char at[40];
         json_object_set_new(*out, "timeline", timeline);
@@ -917,6 +935,9 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
     bill_facts bf;
     if (!rc)
         rc = load_bill_facts(d, json_string_value(json_object_get(before, "bill_no")), &bf, err);
+    if (!rc)
+        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
+    bf.arrived = bf.arrived_ms > 0;
     if (!rc) {
         int64_t passed = 0;
         rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",
@@ -969,6 +990,9 @@ hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_
     bill_facts bf;
     if (!rc)
         rc = load_bill_facts(d, json_string_value(json_object_get(before, "bill_no")), &bf, err);
+    if (!rc)
+        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
+    bf.arrived = bf.arrived_ms > 0;
     int64_t passed = 0;
     if (!rc)
         rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",

@@ -30,9 +30,15 @@ static int check_port_code(const char *s, const char **reason)
 static const field agency_fields[] = {
     {.name = "agreement_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "委托编号"},
     {.name = "principal", .type = FT_TEXT, .flags = FF_SERVER | FF_FILTER, .label_zh = "委托单位"},
-    {.name = "broker", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT | FF_FIXED | FF_FILTER, .check = check_uscc,
+    {.name = "broker",
+     .type = FT_TEXT,
+     .flags = FF_REQUIRED | FF_IDENT | FF_FIXED | FF_FILTER,
+     .check = check_uscc,
      .label_zh = "报关企业"},
-    {.name = "port", .type = FT_TEXT, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .check = check_port_code,
+    {.name = "port",
+     .type = FT_TEXT,
+     .flags = FF_REQUIRED | FF_FIXED | FF_FILTER,
+     .check = check_port_code,
      .label_zh = "申报口岸"},
     {.name = "valid_from", .type = FT_TIME, .flags = FF_REQUIRED | FF_FIXED, .label_zh = "委托起始"},
     {.name = "valid_to", .type = FT_TIME, .flags = FF_REQUIRED | FF_FIXED, .label_zh = "委托截止"},
@@ -64,8 +70,8 @@ hg_rc agency_create(const hg_ctx *c, const char *principal_uscc, const json_t *b
     char kind[32] = "";
     rc = enterprise_find(d, principal_uscc, err);
     if (rc == HG_NOTFOUND)
-        rc = hg_fail(err, HG_INVALID, "party_unregistered", "principal", "the principal %s is not a registered enterprise",
-                     principal_uscc);
+        rc = hg_fail(err, HG_INVALID, "party_unregistered", "principal",
+                     "the principal %s is not a registered enterprise", principal_uscc);
     if (!rc) {
         rc = enterprise_kind(d, record_text(&r, "broker"), kind, sizeof kind, err);
         if (rc == HG_NOTFOUND || (!rc && strcmp(kind, "broker") != 0))
@@ -77,9 +83,11 @@ hg_rc agency_create(const hg_ctx *c, const char *principal_uscc, const json_t *b
     char no[24];
     snprintf(no, sizeof no, "AG%010lld", (long long)n + 1);
     if (!rc)
-        (void)((rc = record_set_text(&r, "agreement_no", no)) || (rc = record_set_text(&r, "principal", principal_uscc)) ||
+        (void)((rc = record_set_text(&r, "agreement_no", no)) ||
+               (rc = record_set_text(&r, "principal", principal_uscc)) ||
                (rc = record_set_text(&r, "status", "active")) || (rc = record_set_text(&r, "created_by", c->actor)) ||
-               (rc = record_set_int(&r, "created_at", c->now_ms)) || (rc = record_set_int(&r, "updated_at", c->now_ms)));
+               (rc = record_set_int(&r, "created_at", c->now_ms)) ||
+               (rc = record_set_int(&r, "updated_at", c->now_ms)));
     if (!rc)
         rc = record_insert(d, &r, err);
     if (!rc)
@@ -103,16 +111,15 @@ hg_rc agency_revoke(const hg_ctx *c, const char *principal_uscc, const char *no,
     if (rc)
         return rc;
     rc = record_load_json(d, &agency_record, no, &before, err);
-    if (!rc && principal_uscc &&
-        strcmp(json_string_value(json_object_get(before, "principal")), principal_uscc) != 0)
+    if (!rc && principal_uscc && strcmp(json_string_value(json_object_get(before, "principal")), principal_uscc) != 0)
         rc = HG_NOTFOUND;
     if (rc == HG_NOTFOUND)
         rc = hg_fail(err, HG_NOTFOUND, "not_found", "agreement_no", "no such agreement");
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "active") != 0)
         rc = hg_fail(err, HG_CONFLICT, "agency_revoked", "status", "the agreement is already revoked");
     if (!rc)
-        rc = db_run(d, err, "UPDATE agency_agreements SET status = 'revoked', updated_ms = ? WHERE agreement_no = ?", "it",
-                    c->now_ms, no);
+        rc = db_run(d, err, "UPDATE agency_agreements SET status = 'revoked', updated_ms = ? WHERE agreement_no = ?",
+                    "it", c->now_ms, no);
     if (!rc)
         rc = record_load_json(d, &agency_record, no, &after, err);
     rc = audit_commit(c, rc, "agency.revoke", "agency_agreement", no, before, after, err);
@@ -128,7 +135,7 @@ hg_rc agency_list(db *d, const principal *who, const char *cursor, int limit, js
 {
     const char *args[2];
     record_query q = {.cursor = cursor, .limit = limit};
-    if (who->role == ROLE_ENTERPRISE) {   /* those it gave and those it holds */
+    if (who->role == ROLE_ENTERPRISE) { /* those it gave and those it holds */
         args[0] = args[1] = who->enterprise;
         q.extra_sql = "(principal = ? OR broker = ?)";
         q.extra_args = args;
