@@ -228,6 +228,19 @@ struct risk_verdict;
 hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane,
                         const struct risk_verdict *verdict, hg_err *err);
 hg_rc cargo_check_producers(db *d, const json_t *body_items, hg_err *err);
+/* A foreign producer's positive batches (declarations with a positive nucleic-acid sample) and
+ * the end of its suspension at now (0: not suspended). */
+hg_rc cargo_producer_suspension(db *d, const char *producer, int64_t now, int64_t *batches, int64_t *until,
+                                hg_err *err);
+
+/* What still holds one container of bill_no at the gate (放行 per container), as a JSON array
+ * (*holds, caller owns) of {"rule", "entry_no"?, "message"}: empty when it may leave. A
+ * container leaves when every declaration covering it is released and it has itself arrived;
+ * an open inspection of any of them, a suspended producer's goods among them or an order on
+ * its transport (CARGO_MANIFEST_HOLDS) holds it. container NULL: the goods of a bill without
+ * containers, declaration entry_no's. */
+hg_rc cargo_container_holds(db *d, const char *bill_no, const char *container, const char *entry_no, json_t **holds,
+                            hg_err *err);
 hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
 /* The queue of a status (default open), green channel first then oldest, paged: at most limit
  * rows and "next_cursor". Rows carry the declaration's lane and declarant. */

@@ -106,6 +106,10 @@ const migration cargo_migrations[] = {
      "ALTER TABLE declarations ADD COLUMN containers TEXT;"
      "ALTER TABLE declarations ADD COLUMN packages BIGINT;",
      NULL, NULL},
+    /* the containers each declaration covers, for the gate's release per container */
+    {281, "view of the containers each declaration covers",
+     "CREATE VIEW cargo_declaration_containers AS SELECT entry_no, container_no FROM declaration_containers;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

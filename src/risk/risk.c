@@ -342,7 +342,18 @@ static const cond_def cond_defs[CK__COUNT] = {
 
 const char *risk_cond_kind_name(risk_cond_kind k) { return cond_defs[k].name; }
 
+risk_credit risk_credit_lower(risk_credit a, risk_credit b)
+{
+    /* rank from best to worst: the certified levels, general credit, unknown, dishonest */
+    static const int rank[RC__COUNT] = {[RC_ADVANCED_CERTIFIED] = 0, [RC_GENERAL_CERTIFIED] = 1,
+                                        [RC_GENERAL_CREDIT] = 2, [RC_UNKNOWN] = 3, [RC_DISHONEST] = 4};
+    return rank[a] >= rank[b] ? a : b;
+}
+
 static int cond_is_item(risk_cond_kind k) { return cond_defs[k].match_item != NULL; }
+
+/* The kinds that name an enterprise (a party of the declaration). */
+static int is_party(risk_cond_kind k) { return k == CK_CONSIGNEE || k == CK_CONSIGNOR || k == CK_DECLARANT; }
 
 /* Matches a header condition; the matched value goes to out. */
 static int match_header(const risk_cond *c, const risk_decl *d, char out[RISK_TEXT_MAX])
@@ -351,6 +362,17 @@ static int match_header(const risk_cond *c, const risk_decl *d, char out[RISK_TE
         for (int i = 0; i < d->n_containers; i++)
             if (in_sorted(c->values, c->n_values, d->containers[i])) {
                 copy_value(out, d->containers[i]);
+                return 1;
+            }
+        return 0;
+    }
+    if (is_party(c->kind)) {
+        /* an instruction naming an enterprise hits wherever it is a party: its own filing, or
+         * a broker's in its name, or a broker it names (the declarant and the consignee) */
+        const char *parties[] = {d->consignee, d->consignor, d->declarant};
+        for (int i = 0; i < 3; i++)
+            if (parties[i][0] && in_sorted(c->values, c->n_values, parties[i])) {
+                copy_value(out, parties[i]);
                 return 1;
             }
         return 0;
@@ -1615,6 +1637,14 @@ hg_rc risk_screen(risk_set *s, const risk_decl *d, risk_result *out, hg_err *err
     for (int c = 0; c < CK__COUNT && !rc; c++) {
         if (!(k & (1u << c)) || !cond_defs[c].header_value)
             continue;
+        if (is_party((risk_cond_kind)c)) {   /* every party against every party kind */
+            const char *parties[] = {d->consignee, d->consignor, d->declarant};
+            for (int i = 0; i < 3 && !rc; i++)
+                if (parties[i][0] && (i == 0 || strcmp(parties[i], parties[0])) &&
+                    (i < 2 || strcmp(parties[2], parties[1])))
+                    rc = add_cand(out, s, lookup(s, c, parties[i]));
+            continue;
+        }
         const char *v = cond_defs[c].header_value(d);
         if (v[0])
             rc = add_cand(out, s, lookup(s, c, v));

@@ -317,9 +317,14 @@ def register_gate(test, eq, error_of):
         eq(s.with_token(arrival, "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
         due = s.as_user("dl-trading", "GET", "/api/v1/tax/" + e).json["amount_due"]
         eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": due}).status, 201)
+        # release is per container: each of the bill's containers, with the declarations covering it
+        rel = s.with_token(gate, "GET", "/api/v1/releases?bill_no=" + b).json["items"]
+        eq([(r["container_no"], r["entries"], r["may_leave"], r["holds"], r["gate_out_at"]) for r in rel],
+           [("MSCU1234566", [e], True, [], None), ("TGHU7654320", [e], True, [], None)])
         rel = s.with_token(gate, "GET", "/api/v1/releases?container=TGHU7654320").json["items"]
-        eq([(r["entry_no"], r["containers"], r["gate_out_at"]) for r in rel if r["entry_no"] == e],
-           [(e, ["MSCU1234566", "TGHU7654320"], None)])
+        eq([r["entry_no"] for r in rel if r["bill_no"] == b], [e])
+        error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G1"}), 400, field="container",
+                 code="container_required")
         # refused: a container of another bill, an exit before the release, an enterprise, a token without the scope
         error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G1", "container": "CSQU3054383"}),
                  400, field="container")
@@ -340,8 +345,9 @@ def register_gate(test, eq, error_of):
         d = s.as_user("officer", "GET", "/api/v1/declarations/" + e).json
         assert d["gate_out_at"], d
         eq([t["event"] for t in d["timeline"]].count("gate_out"), 2)
-        gone = [r["entry_no"] for r in s.with_token(gate, "GET", "/api/v1/releases?gone=true&bill_no=" + b).json["items"]]
-        eq(gone, [e])
+        gone = [r["container_no"] for r in
+                s.with_token(gate, "GET", "/api/v1/releases?gone=true&bill_no=" + b).json["items"]]
+        eq(gone, ["MSCU1234566", "TGHU7654320"])
         eq(s.with_token(gate, "GET", "/api/v1/releases?gone=false&bill_no=" + b).json["items"], [])
         # the third segment of clearance time now has this declaration
         st = s.as_user("manager", "GET", "/api/v1/stats/clearance-time?group=month").json
@@ -351,11 +357,12 @@ def register_gate(test, eq, error_of):
         eq(s.with_token(gate, "GET", "/api/v1/releases?direction=export&bill_no=" + b).json["items"], [])
         error_of(s.with_token(gate, "GET", "/api/v1/releases?cursor=nonsense"), 400, field="cursor")
         # paging: one at a time gives the same declarations as one page
-        all_ = [r["entry_no"] for r in s.with_token(gate, "GET", "/api/v1/releases?limit=200").json["items"]]
+        all_ = [(r["container_no"], r["entry_no"]) for r in
+                s.with_token(gate, "GET", "/api/v1/releases?limit=200").json["items"]]
         paged, cursor = [], None
         while True:
             page = s.with_token(gate, "GET", "/api/v1/releases?limit=1" + ("&cursor=" + cursor if cursor else "")).json
-            paged += [r["entry_no"] for r in page["items"]]
+            paged += [(r["container_no"], r["entry_no"]) for r in page["items"]]
             cursor = page["next_cursor"]
             if not cursor or len(paged) > 200:
                 break
