@@ -21,7 +21,7 @@ static hg_rc leave_one(db *d, const char *entry_no, const char *container, int g
     hg_rc rc = exit ? release_gate_out(d, &gate, NULL, entry_no, exit, &out, err) : HG_NOMEM;
     json_decref(out);
     json_decref(exit);
-    if (rc == HG_CONFLICT)   /* held or already gone: a business answer, not a fault */
+    if (rc == HG_CONFLICT) /* held or already gone: a business answer, not a fault */
         rc = HG_OK;
     return rc;
 }
@@ -31,9 +31,9 @@ static hg_rc leave(db *d, const char *entry_no, int gate_no, hg_err *err)
     char containers[8][12];
     int n = 0;
     db_stmt *s;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT container_no FROM cargo_declaration_containers WHERE entry_no = ? ORDER BY container_no",
-                        "t", entry_no);
+    hg_rc rc = db_query(
+        d, &s, err, "SELECT container_no FROM cargo_declaration_containers WHERE entry_no = ? ORDER BY container_no",
+        "t", entry_no);
     if (rc)
         return rc;
     while ((rc = db_step(s, err)) == HG_ROW)

@@ -352,8 +352,8 @@ risk_credit risk_credit_lower(risk_credit a, risk_credit b)
 
 static int cond_is_item(risk_cond_kind k) { return cond_defs[k].match_item != NULL; }
 
-/* The kinds that name an enterprise (a party of the declaration). */
-static int is_party(risk_cond_kind k) { return k == CK_CONSIGNEE || k == CK_CONSIGNOR || k == CK_DECLARANT; }
+/* The kinds that name the enterprise a declaration is for: they hit its declarant too. */
+static int is_party(risk_cond_kind k) { return k == CK_CONSIGNEE || k == CK_CONSIGNOR; }
 
 /* Matches a header condition; the matched value goes to out. */
 static int match_header(const risk_cond *c, const risk_decl *d, char out[RISK_TEXT_MAX])
@@ -367,10 +367,11 @@ static int match_header(const risk_cond *c, const risk_decl *d, char out[RISK_TE
         return 0;
     }
     if (is_party(c->kind)) {
-        /* an instruction naming an enterprise hits wherever it is a party: its own filing, or
-         * a broker's in its name, or a broker it names (the declarant and the consignee) */
-        const char *parties[] = {d->consignee, d->consignor, d->declarant};
-        for (int i = 0; i < 3; i++)
+        /* an instruction naming a consignee (consignor) hits that enterprise's declaration
+         * whoever files it, and its own filings as a declarant for another: naming a
+         * certified firm as consignee does not escape it */
+        const char *parties[] = {cond_defs[c->kind].header_value(d), d->declarant};
+        for (int i = 0; i < 2; i++)
             if (parties[i][0] && in_sorted(c->values, c->n_values, parties[i])) {
                 copy_value(out, parties[i]);
                 return 1;
@@ -1637,12 +1638,12 @@ hg_rc risk_screen(risk_set *s, const risk_decl *d, risk_result *out, hg_err *err
     for (int c = 0; c < CK__COUNT && !rc; c++) {
         if (!(k & (1u << c)) || !cond_defs[c].header_value)
             continue;
-        if (is_party((risk_cond_kind)c)) {   /* every party against every party kind */
-            const char *parties[] = {d->consignee, d->consignor, d->declarant};
-            for (int i = 0; i < 3 && !rc; i++)
-                if (parties[i][0] && (i == 0 || strcmp(parties[i], parties[0])) &&
-                    (i < 2 || strcmp(parties[2], parties[1])))
-                    rc = add_cand(out, s, lookup(s, c, parties[i]));
+        if (c == CK_CONSIGNEE || c == CK_CONSIGNOR) {   /* the named party, and the declarant */
+            const char *v = cond_defs[c].header_value(d);
+            if (v[0])
+                rc = add_cand(out, s, lookup(s, c, v));
+            if (!rc && d->declarant[0] && strcmp(d->declarant, v) != 0)
+                rc = add_cand(out, s, lookup(s, c, d->declarant));
             continue;
         }
         const char *v = cond_defs[c].header_value(d);
