@@ -255,7 +255,8 @@ hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
         return hg_fail(err, HG_CONFLICT, "conflict", "tax",
                        "tax is due: release needs it paid, guaranteed or deferred");
     if (f->unmet)
-        return hg_fail(err, HG_CONFLICT, "conflict", f->unmet->field, "%s", f->unmet->refusal);
+        return hg_fail(err, HG_CONFLICT, f->unmet->rule ? f->unmet->rule : "conflict", f->unmet->field, "%s",
+                       f->unmet->refusal);
     if (strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer && !f->release_first)
         return hg_fail(err, HG_CONFLICT, "conflict", "lane", "only green and blue lanes are released automatically");
     return HG_OK;

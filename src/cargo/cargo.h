@@ -81,6 +81,7 @@ typedef struct cargo_release_condition {
     const char *refusal;   /* the refusal's message: "the vessel is ordered to leave unloaded" */
     /* *holds 1 when the condition allows the release of entry_no; an error is a fault. */
     hg_rc (*holds)(db *d, const char *entry_no, int *holds, hg_err *err);
+    const char *rule;      /* the refusal's code ("no_unloading"); NULL: "conflict" */
 } cargo_release_condition;
 
 /* Extension point CARGO_MANIFEST_HOLDS: an order on a whole means of transport that a later

@@ -343,29 +343,6 @@ static hg_rc note_arrival(db *d, const char *bill_no, const char *container, con
     return rc;
 }
 
-hg_rc cargo_manifest_held(db *d, const char *manifest_no, const cargo_manifest_hold **hold, hg_err *err)
-{
-    size_t at = 0;
-    hg_rc rc = HG_OK;
-    *hold = NULL;
-    for (const cargo_manifest_hold *h; !rc && !*hold && (h = modules_extension_next(CARGO_MANIFEST_HOLDS, &at));) {
-        int held = 0;
-        rc = h->held(d, manifest_no, &held, err);
-        if (!rc && held)
-            *hold = h;
-    }
-    return rc;
-}
-
-hg_rc cargo_arrival_allowed(db *d, const char *manifest_no, const char *field, hg_err *err)
-{
-    const cargo_manifest_hold *h;
-    hg_rc rc = cargo_manifest_held(d, manifest_no, &h, err);
-    if (!rc && h)
-        rc = hg_fail(err, HG_CONFLICT, h->rule, field, "manifest %s: %s", manifest_no, h->refusal);
-    return rc;
-}
-
 hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                      hg_err *err)
 {

@@ -290,6 +290,12 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
     return rc;
 }
 
+/* An order on the declaration's transport (CARGO_MANIFEST_HOLDS) as a release condition. */
+static const cargo_release_condition manifest_held = {
+    .field = "manifest",
+    .refusal = "an order holds the goods of this transport (no unloading) until an officer lifts it",
+    .rule = "no_unloading"};
+
 hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg_err *err)
 {
     size_t at = 0;
@@ -301,6 +307,23 @@ hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg
         if (!rc && !holds)
             f->unmet = c;
     }
+    char manifest_no[40] = "";
+    db_stmt *s;
+    if (!rc && !f->unmet &&
+        !(rc = db_query(d, &s, err,
+                        "SELECT b.manifest_no FROM declarations x JOIN manifest_bills b ON b.bill_no = x.bill_no"
+                        " WHERE x.entry_no = ?",
+                        "t", entry_no))) {
+        if ((rc = db_step(s, err)) == HG_ROW)
+            snprintf(manifest_no, sizeof manifest_no, "%s", db_col_text(s, 0));
+        db_reset(s);
+        rc = rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+    }
+    const cargo_manifest_hold *h = NULL;
+    if (!rc && manifest_no[0])
+        rc = cargo_manifest_held(d, manifest_no, &h, err);
+    if (!rc && h)
+        f->unmet = &manifest_held;
     return rc;
 }
 

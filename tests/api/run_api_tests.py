@@ -25,6 +25,7 @@ import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
 import multi_server  # noqa: E402
 import hardening_cases  # noqa: E402
+import trust_cases  # noqa: E402
 
 BIN = None
 TESTS = []
@@ -415,6 +416,7 @@ cargo_cases.register_release_first(test, eq, error_of)
 cargo_cases.register_order(test, eq, error_of)
 cargo_cases.register_order_inspection(test, eq, error_of)
 cargo_cases.register_queue_paging(test, eq, error_of)
+trust_cases.register(test, eq, error_of)
 
 # ---------------------------------------------------------------- shared helpers (helpers_cases.py)
 
