@@ -108,7 +108,9 @@ static const field declaration_fields[] = {
      .label_zh = "贸易国"},
     {.name = "ship_side_pickup", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "船边直提"},
     {.name = "arrival_direct_loading", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "抵港直装"},
-    {.name = "green_channel", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "绿色通道"},
+    /* a property of the goods (the district's table of fresh and live produce), not a box the
+     * declarant ticks: set when filed */
+    {.name = "green_channel", .type = FT_BOOL, .flags = FF_SERVER, .label_zh = "绿色通道"},
     {.name = "release_first", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "先放后检"},
     {.name = "status", .type = FT_ENUM, .flags = FF_SERVER | FF_FILTER, .values = declaration_states,
      .label_zh = "状态"},
@@ -259,6 +261,38 @@ hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
                        f->unmet->refusal);
     if (strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer && !f->release_first)
         return hg_fail(err, HG_CONFLICT, "conflict", "lane", "only green and blue lanes are released automatically");
+    return HG_OK;
+}
+
+int cargo_vehicle(const char *hs)
+{
+    static const char *const prefixes[] = {"8702", "8703", "8704", "8705", "8711"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(hs, prefixes[i], 4) == 0)
+            return 1;
+    return 0;
+}
+
+hg_rc cargo_item_plausible(const record *item, int line, hg_err *err)
+{
+    char f[40];
+    if (record_int(item, "net_weight_kg", 0) > record_int(item, "gross_weight_kg", 0)) {
+        snprintf(f, sizeof f, "items[%d].net_weight_kg", line);
+        return hg_fail(err, HG_INVALID, "net_over_gross", f, "net weight cannot exceed gross weight");
+    }
+    const char *vins = record_text(item, "vins");
+    if (cargo_vehicle(record_text(item, "hs_code"))) {
+        snprintf(f, sizeof f, "items[%d].vins", line);
+        if (!vins || !*vins)
+            return hg_fail(err, HG_INVALID, "vins_required", f,
+                           "vehicles (HS 8702-8705, 8711) are declared with their VINs (GB 16735)");
+        int64_t n = 1;
+        for (const char *p = vins; *p; p++)
+            n += *p == ',';
+        if (n != record_int(item, "quantity", 0))
+            return hg_fail(err, HG_INVALID, "vins_count", f, "one VIN for each vehicle: %lld VINs for %lld vehicles",
+                           (long long)n, (long long)record_int(item, "quantity", 0));
+    }
     return HG_OK;
 }
 

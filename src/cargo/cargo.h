@@ -128,6 +128,12 @@ hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg
  * nucleic acid (HQ's standing instruction on cold-chain food). */
 int cargo_needs_nucleic_acid(const char *direction, const char *hs_code);
 
+/* Vehicles, which carry VINs: HS 8702-8705 (motor vehicles) and 8711 (motorcycles). */
+int cargo_vehicle(const char *hs_code);
+/* Item rules a field table cannot say: net weight not above gross; a vehicle line names one
+ * VIN per vehicle. HG_INVALID naming items[line].field and the rule. */
+hg_rc cargo_item_plausible(const record *item, int line, hg_err *err);
+
 /* Bulk commodities that may be released first and inspected later (先放后检): ores and
  * concentrates (chapter 26), coal (2701), crude oil (2709), wheat (1001), maize (1005) and
  * soybeans (1201). */

@@ -232,13 +232,12 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
             char value[32];
             money_format(qty * p->g->unit_price_fen, value, sizeof value);
             json_t *decl = json_pack(
-                "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I, "
+                "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I, "
                 "s:b}]}",
                 "direction", "import", "kind", p->scenario == 2 ? "summary" : "complete", "declarant",
                 declarant.enterprise,
                 "consignee", p->trader->uscc, "port", port, "transport_mode", "sea", "bill_no", p->bill,
-                "trade_country", p->g->origin, "ship_side_pickup", p->scenario == 3, "green_channel",
-                p->g->green_channel, "items", "hs_code", p->g->hs, "name", p->g->name, "origin", p->g->origin,
+                "trade_country", p->g->origin, "ship_side_pickup", p->scenario == 3, "items", "hs_code", p->g->hs, "name", p->g->name, "origin", p->g->origin,
                 "quantity", (json_int_t)qty, "unit", p->g->unit, "value", value, "currency", "CNY",
                 "gross_weight_kg", (json_int_t)p->gross, "net_weight_kg",
                 (json_int_t)(qty > 1000 ? qty * 95 / 100 : qty * 45), "frozen", p->g->frozen);

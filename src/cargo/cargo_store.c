@@ -110,6 +110,9 @@ const migration cargo_migrations[] = {
     {281, "view of the containers each declaration covers",
      "CREATE VIEW cargo_declaration_containers AS SELECT entry_no, container_no FROM declaration_containers;",
      NULL, NULL},
+    /* the district's table of fresh and live produce for the green channel (reference data) */
+    {282, "green-channel goods by HS chapter or heading",
+     "CREATE TABLE green_channel_goods (hs_prefix TEXT PRIMARY KEY, description TEXT NOT NULL);", NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

@@ -157,6 +157,13 @@ static hg_rc header_rules(const record *r, const principal *who, hg_err *err)
                                "release first, inspect later is for bulk commodities (ores, coal, crude oil, grain)");
             }
     }
+    int n_items;
+    const record *items = record_list(r, "items", &n_items);
+    for (int i = 0; i < n_items; i++) {
+        hg_rc rc = cargo_item_plausible(&items[i], i, err);
+        if (rc)
+            return rc;
+    }
     if (who->role == ROLE_ENTERPRISE && strcmp(record_text(r, "declarant"), who->enterprise) != 0)
         return hg_fail(err, HG_FORBIDDEN, "declarant_self", "declarant",
                        "you declare as your own enterprise (a broker names the enterprise it declares for as consignee "
@@ -439,8 +446,9 @@ static int draft_set(declaration_draft *dr, const char *name, const char *text, 
 /* The fields the writer decides when it files a declaration: the holes of the draft's
  * canonical text, which the request's own thread writes (json_canon_template), with the
  * stand-ins they hold until then (text, or a number when NULL). */
-static const char *const writer_fields[] = {"entry_no", "status", "lane", "advance", "filed_at", "updated_at"};
-static const char *const stand_ins[] = {"", DECL_FILED, "green", NULL, NULL, NULL};
+static const char *const writer_fields[] = {"entry_no", "status", "lane", "advance", "filed_at", "updated_at",
+                                            "green_channel"};
+static const char *const stand_ins[] = {"", DECL_FILED, "green", NULL, NULL, NULL, NULL};
 #define N_WRITER_FIELDS ((int)(sizeof writer_fields / sizeof writer_fields[0]))
 
 /* The draft's canonical text with the writer's fields left as holes: set to stand-ins, so that
@@ -613,6 +621,25 @@ static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err
     return rc;
 }
 
+/* The green channel (绿色通道) is the goods': an import all of whose items are fresh or live
+ * produce of the district's table (green_channel_goods, by HS chapter or heading). */
+static hg_rc green_goods(db *d, const record *rec, int *green, hg_err *err)
+{
+    int n;
+    const record *items = record_list(rec, "items", &n);
+    *green = strcmp(record_text(rec, "direction"), "import") == 0 && n > 0;
+    hg_rc rc = HG_OK;
+    for (int i = 0; i < n && *green && !rc; i++) {
+        int64_t hit = 0;
+        rc = db_int(d, &hit, err, "SELECT COUNT(*) FROM green_channel_goods WHERE ? LIKE hs_prefix || '%'", "t",
+                    record_text(&items[i], "hs_code"));
+        *green = hit > 0;
+    }
+    if (rc)
+        *green = 0;
+    return rc;
+}
+
 /* The containers a filed declaration covers: those it names, or all of its bill's. */
 static hg_rc cover_containers(db *d, const char *entry_no, const record *rec, hg_err *err)
 {
@@ -673,6 +700,11 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
     if (!rc && (draft_set(dr, "entry_no", entry_no, 0) || draft_set(dr, "status", DECL_FILED, 0) ||
                 draft_set(dr, "lane", "green", 0) || draft_set(dr, "advance", NULL, !bf.arrived) ||
                 draft_set(dr, "filed_at", NULL, now) || draft_set(dr, "updated_at", NULL, now)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    int green = 0;
+    if (!rc)
+        rc = green_goods(d, rec, &green, err);
+    if (!rc && draft_set(dr, "green_channel", NULL, green))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = cargo_check_producers(d, json_object_get(filed, "items"), err);

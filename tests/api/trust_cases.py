@@ -161,12 +161,15 @@ def register(test, eq, error_of):
                   "value": "1000.00", "currency": "CNY", "gross_weight_kg": 600, "net_weight_kg": 550}]
         e1 = file(s, b, containers="MSKU1234565", packages=6, items=items)
         eq(e1.status, 201, repr(e1))
-        error_of(file(s, b, containers="TCLU1234568", packages=5, items=[dict(items[0], gross_weight_kg=10)]), 409,
+        error_of(file(s, b, containers="TCLU1234568", packages=5,
+                      items=[dict(items[0], gross_weight_kg=10, net_weight_kg=9)]), 409,
                  field="packages", code="bill_packages")
-        error_of(file(s, b, containers="TCLU1234568", packages=4, items=[dict(items[0], gross_weight_kg=500)]), 409,
+        error_of(file(s, b, containers="TCLU1234568", packages=4,
+                      items=[dict(items[0], gross_weight_kg=500, net_weight_kg=450)]), 409,
                  field="items", code="bill_weight")
         # within the weight tolerance (3%): 600 + 420 = 1020 kg of a 1000 kg bill
-        e2 = file(s, b, containers="TCLU1234568", packages=4, items=[dict(items[0], gross_weight_kg=420)])
+        e2 = file(s, b, containers="TCLU1234568", packages=4,
+                  items=[dict(items[0], gross_weight_kg=420, net_weight_kg=400)])
         eq(e2.status, 201, repr(e2))
 
     @test
@@ -264,3 +267,34 @@ def register(test, eq, error_of):
         body = s.request("GET", "/metrics").body
         assert 'haiguan_refusals_total{rule="manifest_filer",status="403"}' in body, \
             [line for line in body.splitlines() if "refusal" in line][:10]
+
+    @test
+    def the_green_channel_is_the_goods_and_items_are_plausible(s):
+        # 鲜活农产品绿色通道: fresh and live produce by the district's HS table, not the declarant's word
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        fruit = [{"hs_code": "0805100000", "name": "鲜橙", "origin": "ZA", "quantity": 1000, "unit": "千克",
+                  "value": "9000.00", "currency": "CNY", "gross_weight_kg": 1000, "net_weight_kg": 950}]
+        error_of(file(s, b, items=fruit, green_channel=True), 400, field="green_channel", code="read_only")
+        r = file(s, b, items=fruit, trade_country="ZA")
+        eq((r.status, r.json.get("green_channel")), (201, True))
+        eq(file(s, b).json["green_channel"], False)   # gear boxes are not produce
+        # net weight never exceeds gross; vehicles carry one VIN each (GB 16735)
+        error_of(file(s, b, items=[dict(fruit[0], net_weight_kg=1001)]), 400, field="items[0].net_weight_kg",
+                 code="net_over_gross")
+        car = {"hs_code": "8703239000", "name": "小轿车", "origin": "DE", "quantity": 2, "unit": "辆",
+               "value": "600000.00", "currency": "CNY", "gross_weight_kg": 3000, "net_weight_kg": 2900}
+        error_of(file(s, b, items=[car]), 400, field="items[0].vins", code="vins_required")
+        error_of(file(s, b, items=[dict(car, vins="WVWZZZ1J0XW000001")]), 400, field="items[0].vins",
+                 code="vins_count")
+        # the table is reference data the district loads, each change audited
+        import json
+        import os
+        path = os.path.join(s.dir, "green.jsonl")
+        with open(path, "w") as f:
+            f.write(json.dumps({"hs_prefix": "0604", "description": "foliage"}) + "\n")
+            f.write(json.dumps({"hs_prefix": "x", "description": "bad"}) + "\n")
+        p = s.cli("import", "green-channel", path, check=False)
+        assert "1 loaded, 1 refused" in p.stdout, p.stdout
+        audit = s.as_user("admin", "GET", "/api/v1/audit?object=green_channel_goods:0604").json["items"]
+        eq([a["action"] for a in audit], ["refdata.green_channel.create"])
