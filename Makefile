@@ -44,7 +44,7 @@ run: build
 	$(BUILD)/haiguan --db $(DB) serve --listen $(LISTEN)
 
 $(ASAN)/build.ninja:
-	meson setup $(ASAN) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false -Dfast_path_check=true
+	meson setup $(ASAN) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false -Dfast_path_check=true -Droute_check=true
 
 $(FUZZ)/build.ninja:
 	CC=clang meson setup $(FUZZ) --buildtype=debug -Dfuzz=true
@@ -69,7 +69,7 @@ test-pg: web $(BUILD)/build.ninja
 	scripts/pg-stop.sh $$state; exit $$rc
 
 test-asan: web $(ASAN)/build.ninja
-	meson configure $(ASAN) -Dfast_path_check=true
+	meson configure $(ASAN) -Dfast_path_check=true -Droute_check=true
 	ninja -C $(ASAN)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		meson test -C $(ASAN) --print-errorlogs

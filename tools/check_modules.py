@@ -21,6 +21,7 @@ sees a name where a compiler would not is possible, and then the fix is in the s
 Planted violations: tests/selfcheck/ (run_fixtures.py)."""
 import argparse
 import glob
+import json
 import os
 import re
 import subprocess
@@ -203,27 +204,56 @@ def check_sql(t, problems):
             problems.append("%s: SQL on %s's %s %s" % (rel, o, what, name))
 
 
+def parse_routes(routes_text):
+    """`haiguan routes --json` (a list of objects) or plain `haiguan routes` lines."""
+    if routes_text.lstrip().startswith("["):
+        return json.loads(routes_text)
+    out = []
+    for line in routes_text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out.append({"method": parts[0], "pattern": parts[1]})
+    return out
+
+
 def check_docs(routes_text, docs, problems):
+    """Each route has a heading, an executed example; with what a route declares (--json):
+    an example answering its success status, and each of its query parameters named in its
+    section (the heading down to the next heading)."""
     text = ""
     for path in [os.path.join(docs, "API.md")] + sorted(glob.glob(os.path.join(docs, "api", "*.md"))):
         if os.path.exists(path):
             with open(path, encoding="utf-8") as f:
                 text += f.read() + "\n"
+    pairs = [(a.strip().split("\n")[0], b.strip().split("\n")[0].split(" ")[0] if b.strip() else "")
+             for a, b in re.findall(r"```example\n(.*?)```\s*```response\n(.*?)```", text, re.S)]
     requests = [b.strip().split("\n")[0] for b in re.findall(r"```example\n(.*?)```", text, re.S)]
-    for line in routes_text.splitlines():
-        parts = line.split()
-        if len(parts) < 2:
-            continue
-        method, pattern = parts[0], parts[1]
+    for r in parse_routes(routes_text):
+        method, pattern = r["method"], r["pattern"]
         if not pattern.startswith("/api/") and pattern not in ("/", "/healthz", "/metrics"):
             continue
-        if "### %s %s" % (method, pattern) not in text:
+        heading = "### %s %s" % (method, pattern)
+        hm = re.search("^%s[ \t]*$" % re.escape(heading), text, re.M)
+        if not hm:
             problems.append("docs: route %s %s has no heading" % (method, pattern))
             continue
         rx = re.compile("^" + re.sub(r"\\{[a-z_]+\\}", "[^/?]+", re.escape(pattern)) + r"(\?.*)?$")
-        if not any(r.split(" ", 1)[0] == method and len(r.split(" ", 1)) > 1 and rx.match(r.split(" ", 1)[1])
-                   for r in requests):
+
+        def mine(req):
+            parts = req.split(" ", 1)
+            return parts[0] == method and len(parts) > 1 and rx.match(parts[1])
+        if not any(mine(q) for q in requests):
             problems.append("docs: route %s %s has no example" % (method, pattern))
+            continue
+        if "status" in r and not r.get("stream") and not any(mine(q) and st == str(r["status"]) for q, st in pairs):
+            problems.append("docs: route %s %s has no example answering its status %d" % (method, pattern,
+                                                                                        r["status"]))
+        at = hm.end()
+        nxt = text.find("\n#", at)
+        section = text[at:nxt if nxt >= 0 else len(text)]
+        for q in r.get("query", []):
+            if not re.search(r"(?<![A-Za-z0-9_])%s(?![A-Za-z0-9_])" % re.escape(q), section):
+                problems.append("docs: route %s %s does not name its query parameter %s" % (method, pattern, q))
 
 
 def main():
@@ -239,7 +269,8 @@ def main():
     check_sql(t, problems)
     if a.routes and a.docs:
         if os.access(a.routes, os.X_OK) and not a.routes.endswith(".txt"):
-            routes_text = subprocess.run([a.routes, "routes"], capture_output=True, text=True, check=True).stdout
+            routes_text = subprocess.run([a.routes, "routes", "--json"], capture_output=True, text=True,
+                                         check=True).stdout
         else:
             with open(a.routes, encoding="utf-8") as f:
                 routes_text = f.read()

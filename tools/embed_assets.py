@@ -9,7 +9,11 @@ Run by Meson at build time (a custom_target); not meant to be run by hand, thoug
 
 It writes one C fragment, included by assets.c, that defines:
 
-  - asset_files[]: every file of the build as {url, MIME type, bytes, length, immutable}.
+  - asset_files[]: every file of the build as {url, MIME type, bytes, length, immutable, gzip
+    bytes, gzip length}: text files (HTML, scripts, styles, JSON, SVG) are also compressed here,
+    at build time (gzip level 9, no timestamp, so the build is reproducible), and served
+    compressed to a client whose Accept-Encoding takes gzip; a file that compression does not
+    make at least a tenth smaller has no compressed form (NULL, 0).
     Files under assets/ carry a content hash in their names (NAME.HASH.ext, given by the Vite
     configuration); the generator refuses a build whose asset names have no hash, because those
     files are served with a one-year immutable cache. index.html is served uncached.
@@ -24,6 +28,7 @@ is rebuilt.
 """
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -81,6 +86,17 @@ def c_string(data):
     if line or not out:
         out.append('"' + "".join(line) + '"')
     return "\n    ".join(out)
+
+
+COMPRESSIBLE = ("text/", "application/json", "image/svg+xml")
+
+
+def compressed(mime, data):
+    """The gzip form of a text file when it saves at least a tenth, else None."""
+    if not mime.startswith(COMPRESSIBLE):
+        return None
+    gz = gzip.compress(data, compresslevel=9, mtime=0)
+    return gz if len(gz) * 10 <= len(data) * 9 else None
 
 
 def spa_pattern(path):
@@ -142,12 +158,16 @@ def main():
     for pat in patterns:
         out.append('    X("%s") \\\n' % pat)
     out.append("\n")
+    gzs = [compressed(mime, data) for (url, mime, data, imm) in files]
     for i, (url, mime, data, imm) in enumerate(files):
         out.append("static const char asset_bytes_%d[] =\n    %s;\n" % (i, c_string(data)))
+        if gzs[i] is not None:
+            out.append("static const char asset_gzip_%d[] =\n    %s;\n" % (i, c_string(gzs[i])))
     out.append("\nstatic const asset_file asset_files[] = {\n")
     for i, (url, mime, data, imm) in enumerate(files):
-        out.append('    {"%s", "%s", asset_bytes_%d, %d, %d},\n' % (url, mime, i, len(data), imm))
-    out.append("    {NULL, NULL, NULL, 0, 0},\n};\n")
+        gz = ("asset_gzip_%d, %d" % (i, len(gzs[i]))) if gzs[i] is not None else "NULL, 0"
+        out.append('    {"%s", "%s", asset_bytes_%d, %d, %d, %s},\n' % (url, mime, i, len(data), imm, gz))
+    out.append("    {NULL, NULL, NULL, 0, 0, NULL, 0},\n};\n")
 
     tmp = args.out + ".tmp"
     with open(tmp, "w", encoding="ascii") as f:

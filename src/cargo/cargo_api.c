@@ -94,22 +94,24 @@ static hg_rc arrivals_api(req *r, hg_err *err)
 static void free_draft(void *p) { declaration_draft_free(p); }
 
 /* Parsing and checking a declaration needs no database: it is done on the request's own
- * thread (ROUTE_PREPARED), so that the group-commit writer only files it. */
+ * thread (the route's prepare step), so that the group-commit writer only files it. */
+static hg_rc declarations_file_prepare(req *r, hg_err *err)
+{
+    declaration_draft *dr;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = declaration_draft_make(r->who, r->json, &dr, err);
+    if (!rc) {
+        r->prep = dr;
+        r->prep_free = free_draft;
+    }
+    return rc;
+}
+
 static hg_rc declarations_file_api(req *r, hg_err *err)
 {
-    if (r->preparing) {
-        declaration_draft *dr;
-        hg_rc rc = need_body(r, err);
-        if (!rc)
-            rc = declaration_draft_make(r->who, r->json, &dr, err);
-        if (!rc) {
-            r->prep = dr;
-            r->prep_free = free_draft;
-        }
-        return rc;
-    }
     if (!r->prep)
-        return hg_fail(err, HG_INTERNAL, NULL, NULL, "declaration filed without its first call");
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "declaration filed without its prepare step");
     json_t *out;
     char *text = NULL;
     hg_rc rc = declaration_file_draft(r->db, r->who, r->request_id, r->prep, &out, &text, err);
@@ -305,41 +307,73 @@ static hg_rc ledger_api(req *r, hg_err *err)
 #define READERS (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE)
 
 const route cargo_routes[] = {
-    {"POST", "/api/v1/manifests", manifests_create_api, 0, "manifests", ROLE_ENTERPRISE | ROLE_OFFICER,
-     POST_CLEARANCE, "file a manifest (carriers and their shipping agents, or a clearance officer)"},
-    {"GET", "/api/v1/manifests", manifests_list_api, 0, "manifests", READERS, 0, "list manifests (status, bill_no, limit, cursor); an enterprise: those it filed or that carry its bills"},
-    {"GET", "/api/v1/manifests/{manifest_no}", manifests_get_api, 0, "manifests", READERS, 0, "read a manifest"},
-    {"POST", "/api/v1/manifests/{manifest_no}/arrived", manifests_arrived_api, 0, "manifests",
-     ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_SYSTEM, POST_CLEARANCE,
-     "declare the transport's arrival (运输工具申报进境): the manifest's carrier or agent, the port or an officer"},
-    {"POST", "/api/v1/arrivals", arrivals_api, 0, "arrival", ROLE_SYSTEM, 0,
-     "report goods arrived in the supervised area (运抵): the terminal or supervised site, by bill or container"},
-    {"POST", "/api/v1/declarations", declarations_file_api, ROUTE_PREPARED, "declarations", ROLE_ENTERPRISE, 0,
-     "file a declaration"},
-    {"GET", "/api/v1/declarations", declarations_list_api, 0, "declarations", READERS, 0,
-     "list declarations (status, direction, port, lane, kind, enterprise, from, to, released_from, released_to, "
-     "overdue, order, limit, cursor)"},
-    {"GET", "/api/v1/declarations/{entry_no}", declarations_get_api, 0, "declarations", READERS, 0,
-     "read a declaration with its timeline"},
-    {"POST", "/api/v1/declarations/{entry_no}/release", declarations_release_api, 0, "declarations", ROLE_OFFICER,
-     POST_CLEARANCE, "release a declaration (officer)"},
-    {"POST", "/api/v1/declarations/{entry_no}/inspection", declarations_inspect_api, 0, "declarations", ROLE_OFFICER,
-     POST_CLEARANCE | POST_RISK | POST_INSPECTION, "order an inspection of a filed declaration (officer)"},
-    {"POST", "/api/v1/declarations/{entry_no}/permit-entry", declarations_permit_api, 0, "declarations", ROLE_OFFICER,
-     POST_CLEARANCE | POST_INSPECTION, "two-stage admission: permit goods to enter before their laboratory results"},
-    {"POST", "/api/v1/declarations/{entry_no}/complete", declarations_complete_api, 0, "declarations",
-     ROLE_ENTERPRISE, 0, "complete a two-step summary declaration"},
-    {"GET", "/api/v1/ledger", ledger_api, 0, "ledger", READERS | ROLE_SYSTEM, 0,
-     "the logistics ledger of goods under inspection-quarantine (entry_no, status)"},
-    {"GET", "/api/v1/inspections", inspections_list_api, 0, "inspections", ROLE_ADMIN | ROLE_OFFICER, POST_INSPECTION,
-     "the inspection queue: green channel first, then oldest (status open, passed, failed; limit, cursor)"},
-    {"POST", "/api/v1/inspections/{id}/result", inspections_result_api, 0, "inspections", ROLE_OFFICER,
-     POST_INSPECTION, "record an inspection's result (pass, or fail with findings and disposal)"},
-    {"GET", "/api/v1/samples", samples_list_api, 0, "lab", READERS | ROLE_SYSTEM, 0, "a declaration's samples (entry_no)"},
-    {"GET", "/api/v1/samples/{barcode}", samples_get_api, 0, "lab", READERS | ROLE_SYSTEM, 0, "read a sample"},
-    {"GET", "/api/v1/samples/{barcode}/barcode.png", samples_barcode_api, 0, "lab", ROLE_ADMIN | ROLE_OFFICER, 0,
-     "the sample's printable Code 128 label"},
-    {"POST", "/api/v1/samples/{barcode}/result", samples_result_api, 0, "lab", ROLE_SYSTEM, 0,
-     "a laboratory result: negative or positive (laboratories only)"},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "POST", .pattern = "/api/v1/manifests", .fn = manifests_create_api, .body = &manifest_record,
+     .scope = "manifests", .roles = ROLE_ENTERPRISE | ROLE_OFFICER, .posts = POST_CLEARANCE,
+     .status = 201,
+     .summary = "file a manifest (carriers and their shipping agents, or a clearance officer)"},
+    {.method = "GET", .pattern = "/api/v1/manifests", .fn = manifests_list_api,
+     .scope = "manifests", .roles = READERS,
+     .query = "status,bill_no,limit,cursor",
+     .summary = "list manifests (an enterprise: those it filed or that carry its bills)"},
+    {.method = "GET", .pattern = "/api/v1/manifests/{manifest_no}", .fn = manifests_get_api,
+     .scope = "manifests", .roles = READERS,
+     .summary = "read a manifest"},
+    {.method = "POST", .pattern = "/api/v1/manifests/{manifest_no}/arrived", .fn = manifests_arrived_api,
+     .scope = "manifests", .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_SYSTEM, .posts = POST_CLEARANCE,
+     .summary = "declare the transport's arrival (运输工具申报进境): the manifest's carrier or agent, the port or an "
+                "officer"},
+    {.method = "POST", .pattern = "/api/v1/arrivals", .fn = arrivals_api,
+     .scope = "arrival", .roles = ROLE_SYSTEM,
+     .status = 201,
+     .summary = "report goods arrived in the supervised area (运抵): the terminal or supervised site, by bill or "
+                "container"},
+    {.method = "POST", .pattern = "/api/v1/declarations", .fn = declarations_file_api, .body = &declaration_record,
+     .prepare = declarations_file_prepare, .scope = "declarations", .roles = ROLE_ENTERPRISE,
+     .status = 201,
+     .summary = "file a declaration"},
+    {.method = "GET", .pattern = "/api/v1/declarations", .fn = declarations_list_api,
+     .scope = "declarations", .roles = READERS,
+     .query = "status,direction,port,lane,kind,enterprise,from,to,released_from,released_to,overdue,order,limit,cursor",
+     .summary = "list declarations"},
+    {.method = "GET", .pattern = "/api/v1/declarations/{entry_no}", .fn = declarations_get_api,
+     .scope = "declarations", .roles = READERS,
+     .summary = "read a declaration with its timeline"},
+    {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/release", .fn = declarations_release_api,
+     .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE,
+     .summary = "release a declaration (officer)"},
+    {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/inspection", .fn = declarations_inspect_api,
+     .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE | POST_RISK | POST_INSPECTION,
+     .status = 201,
+     .summary = "order an inspection of a filed declaration (officer)"},
+    {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/permit-entry", .fn = declarations_permit_api,
+     .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE | POST_INSPECTION,
+     .summary = "two-stage admission: permit goods to enter before their laboratory results"},
+    {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/complete", .fn = declarations_complete_api,
+     .scope = "declarations", .roles = ROLE_ENTERPRISE,
+     .summary = "complete a two-step summary declaration"},
+    {.method = "GET", .pattern = "/api/v1/ledger", .fn = ledger_api,
+     .scope = "ledger", .roles = READERS | ROLE_SYSTEM,
+     .query = "entry_no,status",
+     .summary = "the logistics ledger of goods under inspection-quarantine"},
+    {.method = "GET", .pattern = "/api/v1/inspections", .fn = inspections_list_api,
+     .scope = "inspections", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_INSPECTION,
+     .query = "cursor,limit,status",
+     .summary = "the inspection queue: green channel first, then oldest (status open, passed, failed; limit, cursor)"},
+    {.method = "POST", .pattern = "/api/v1/inspections/{id}/result", .fn = inspections_result_api,
+     .scope = "inspections", .roles = ROLE_OFFICER, .posts = POST_INSPECTION,
+     .summary = "record an inspection's result (pass, or fail with findings and disposal)"},
+    {.method = "GET", .pattern = "/api/v1/samples", .fn = samples_list_api,
+     .scope = "lab", .roles = READERS | ROLE_SYSTEM,
+     .query = "entry_no",
+     .summary = "a declaration's samples"},
+    {.method = "GET", .pattern = "/api/v1/samples/{barcode}", .fn = samples_get_api,
+     .scope = "lab", .roles = READERS | ROLE_SYSTEM,
+     .summary = "read a sample"},
+    {.method = "GET", .pattern = "/api/v1/samples/{barcode}/barcode.png", .fn = samples_barcode_api,
+     .scope = "lab", .roles = ROLE_ADMIN | ROLE_OFFICER,
+     .summary = "the sample's printable Code 128 label"},
+    {.method = "POST", .pattern = "/api/v1/samples/{barcode}/result", .fn = samples_result_api,
+     .scope = "lab", .roles = ROLE_SYSTEM,
+     .summary = "a laboratory result: negative or positive (laboratories only)"},
+    {0},
 };

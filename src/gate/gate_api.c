@@ -42,10 +42,13 @@ static hg_rc gate_out_api(req *r, hg_err *err)
 }
 
 const route gate_routes[] = {
-    {"GET", "/api/v1/releases", releases_api, 0, "gate", ROLE_SYSTEM | ROLE_OFFICER | ROLE_ADMIN, POST_CLEARANCE,
-     "release records for the smart gate: containers and VINs that may leave (since, direction, port, bill_no, "
-     "container, gone, limit, cursor)"},
-    {"POST", "/api/v1/releases/{entry_no}/gate-out", gate_out_api, 0, "gate", ROLE_SYSTEM | ROLE_OFFICER,
-     POST_CLEARANCE, "record released goods leaving through a gate (the gate, or a clearance officer)"},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "GET", .pattern = "/api/v1/releases", .fn = releases_api,
+     .scope = "gate", .roles = ROLE_SYSTEM | ROLE_OFFICER | ROLE_ADMIN, .posts = POST_CLEARANCE,
+     .query = "since,direction,port,bill_no,container,gone,limit,cursor",
+     .summary = "release records for the smart gate: containers and VINs that may leave"},
+    {.method = "POST", .pattern = "/api/v1/releases/{entry_no}/gate-out", .fn = gate_out_api, .body = &gate_exit_record,
+     .scope = "gate", .roles = ROLE_SYSTEM | ROLE_OFFICER, .posts = POST_CLEARANCE,
+     .status = 201,
+     .summary = "record released goods leaving through a gate (the gate, or a clearance officer)"},
+    {0},
 };

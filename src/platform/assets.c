@@ -4,7 +4,9 @@
  * The files are compiled into the binary by tools/embed_assets.py from web/dist (Meson runs it
  * at build time; the generated assets_data.inc defines asset_files[] and the console's paths).
  * Hashed assets are cached for a year (their names change with their content); index.html is
- * never cached, so a new binary is picked up on the next load. `haiguan serve --assets DIR`
+ * never cached, so a new binary is picked up on the next load. Text files are compressed at
+ * build time and sent compressed to a client that accepts gzip (the sign-in page on a phone's
+ * connection is a fifth of its size); the answer says it varies with Accept-Encoding. `haiguan serve --assets DIR`
  * reads the same names from DIR on every request instead (development: `vite build --watch`).
  *
  * Not for: the API (the console has no private routes; it calls /api/v1/ like anyone else). */
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "http.h"
+#include "http_negotiate.h"
 #include "mem.h"
 #include "module.h"
 
@@ -21,7 +24,9 @@ typedef struct asset_file {
     const char *type; /* Content-Type */
     const char *data;
     size_t len;
-    int immutable; /* content-hashed name: cache for a year */
+    int immutable;    /* content-hashed name: cache for a year */
+    const char *gzip; /* the same compressed at build time, or NULL (not worth it) */
+    size_t gzip_len;
 } asset_file;
 
 #include "assets_data.inc"
@@ -48,6 +53,21 @@ static const struct {
     {".ttf", "font/ttf"},
     {".txt", "text/plain; charset=utf-8"},
 };
+
+/* Replies with an embedded file, compressed when it has a compressed form the client takes. */
+static hg_rc embedded_reply(req *r, const asset_file *f, int status)
+{
+    int gz = f->gzip && http_accepts_coding(req_header(r, "Accept-Encoding"), "gzip");
+    hg_rc rc = gz ? req_reply_raw(r, status, f->type, f->gzip, f->gzip_len)
+                  : req_reply_raw(r, status, f->type, f->data, f->len);
+    if (rc == HG_OK && gz)
+        rc = req_add_header(r, "Content-Encoding", "gzip");
+    if (rc == HG_OK && f->gzip)
+        rc = req_add_header(r, "Vary", "Accept-Encoding");
+    if (rc == HG_OK && f->immutable)
+        rc = req_add_header(r, "Cache-Control", IMMUTABLE_CACHE);
+    return rc;
+}
 
 static const asset_file *embedded_find(const char *url)
 {
@@ -79,7 +99,7 @@ static int safe_name(const char *name)
 }
 
 /* Replies with DIR/rel read from disk (development mode). HG_NOTFOUND when missing. */
-static hg_rc disk_reply(req *r, const char *dir, const char *rel, hg_err *err)
+static hg_rc disk_reply(req *r, const char *dir, const char *rel, int status, hg_err *err)
 {
     const char *type = disk_type(rel);
     if (!type)
@@ -107,7 +127,7 @@ static hg_rc disk_reply(req *r, const char *dir, const char *rel, hg_err *err)
         rc = hg_fail(err, HG_IO, NULL, NULL, "cannot read console file %s", rel);
     fclose(f);
     if (rc == HG_OK)
-        rc = req_reply_raw(r, 200, type, b.data ? b.data : "", b.len);
+        rc = req_reply_raw(r, status, type, b.data ? b.data : "", b.len);
     buf_free(&b);
     return rc;
 }
@@ -117,11 +137,24 @@ static hg_rc index_api(req *r, hg_err *err)
 {
     const char *dir = http_assets_dir();
     if (dir)
-        return disk_reply(r, dir, "index.html", err);
+        return disk_reply(r, dir, "index.html", 200, err);
     const asset_file *f = embedded_find("/index.html");
     if (!f)
         return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
-    return req_reply_raw(r, 200, f->type, f->data, f->len);
+    return embedded_reply(r, f, 200);
+}
+
+/* A browser's GET of a path no route has: the console's index.html with status 404, so that
+ * the console shows its own "not found" page (its router's catch-all) instead of JSON. */
+static hg_rc not_found_page_api(req *r, hg_err *err)
+{
+    const char *dir = http_assets_dir();
+    if (dir)
+        return disk_reply(r, dir, "index.html", 404, err);
+    const asset_file *f = embedded_find("/index.html");
+    if (!f)
+        return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
+    return embedded_reply(r, f, 404);
 }
 
 /* GET /assets/{name}: a content-hashed file, cached for a year (from disk: not cached). */
@@ -134,27 +167,39 @@ static hg_rc asset_api(req *r, hg_err *err)
     if (dir) {
         char rel[256];
         snprintf(rel, sizeof rel, "assets/%s", name);
-        return disk_reply(r, dir, rel, err);
+        return disk_reply(r, dir, rel, 200, err);
     }
     char url[256];
     snprintf(url, sizeof url, "/assets/%s", name);
     const asset_file *f = embedded_find(url);
     if (!f)
         return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
-    hg_rc rc = req_reply_raw(r, 200, f->type, f->data, f->len);
-    if (rc == HG_OK && f->immutable)
-        rc = req_add_header(r, "Cache-Control", IMMUTABLE_CACHE);
-    return rc;
+    return embedded_reply(r, f, 200);
 }
 
-#define SPA_ROUTE(path) {"GET", path, index_api, ROUTE_PUBLIC, NULL, 0, 0, "console page (index.html)"},
+#define SPA_ROUTE(path)                                                                                                \
+    {.method = "GET", .pattern = path, .fn = index_api, .flags = ROUTE_PUBLIC, .summary = "console page (index.html)"},
 
 static const route assets_routes[] = {
-    {"GET", "/", index_api, ROUTE_PUBLIC, NULL, 0, 0, "the web console (index.html)"},
-    {"GET", "/assets/{name}", asset_api, ROUTE_PUBLIC, NULL, 0, 0, "console file, content-hashed, cached a year"},
+    {.method = "GET",
+     .pattern = "/",
+     .fn = index_api,
+     .flags = ROUTE_PUBLIC,
+     .summary = "the web console (index.html)"},
+    {.method = "GET",
+     .pattern = "/assets/{name}",
+     .fn = asset_api,
+     .flags = ROUTE_PUBLIC,
+     .summary = "console file, content-hashed, cached a year"},
+    {.method = "GET",
+     .pattern = "/{any path no route has}",
+     .fn = not_found_page_api,
+     .flags = ROUTE_PUBLIC | ROUTE_FALLBACK,
+     .status = 404,
+     .summary = "the console's \"not found\" page, for a browser at a path no route has"},
     /* clang-format off */
     ASSETS_SPA_PATHS(SPA_ROUTE)   /* every client-side path of the console (web/src/paths.json) */
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {0},
     /* clang-format on */
 };
 

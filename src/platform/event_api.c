@@ -280,11 +280,15 @@ static hg_rc events_stream_api(req *r, hg_err *err)
 #define EVENT_ROLES (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
 
 static const route event_routes[] = {
-    {"GET", "/api/v1/events", events_feed_api, 0, "events", EVENT_ROLES, EVENT_POSTS,
-     "Events after a sequence number (an enterprise sees its own)"},
-    {"GET", "/api/v1/events/stream", events_stream_api, 0, "events", EVENT_ROLES, EVENT_POSTS,
-     "Server-Sent Events stream of new events (Last-Event-ID resumes)"},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "GET", .pattern = "/api/v1/events", .fn = events_feed_api,
+     .scope = "events", .roles = EVENT_ROLES, .posts = EVENT_POSTS,
+     .query = "after,before,limit",
+     .summary = "Events after a sequence number (an enterprise sees its own)"},
+    {.method = "GET", .pattern = "/api/v1/events/stream", .fn = events_stream_api,
+     .flags = ROUTE_STREAM, .scope = "events", .roles = EVENT_ROLES, .posts = EVENT_POSTS,
+     .query = "after",
+     .summary = "Server-Sent Events stream of new events (Last-Event-ID resumes)"},
+    {0},
 };
 
 static const hg_scope event_scopes[] = {

@@ -62,8 +62,44 @@ void req_defer(req *r, int64_t ms) { r->defer_ms = ms > 0 ? ms : 1; }
 
 const char *req_session_cookie_name(const req *r) { return r->https ? "__Host-hg_session" : "hg_session"; }
 
+/* A handler that does what its route does not declare (route.h: query, status): the API
+ * suite runs a build that stops on it; a served binary logs it and goes on. */
+static void route_misuse(const req *r, const char *what, const char *name)
+{
+    log_error("route %s %s %s %s, which it does not declare", r->route->method, r->route->pattern, what, name);
+#ifdef HG_ROUTE_CHECK
+    abort();
+#endif
+}
+
+/* Whether name is one of the comma-separated list's items. */
+static int comma_listed(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; p && *p;) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == n && memcmp(p, name, n) == 0)
+            return 1;
+        p = e ? e + 1 : p + len;
+    }
+    return 0;
+}
+
+static void check_success_status(const req *r, int status)
+{
+    int want = r->route && r->route->status ? r->route->status : 200;
+    if (r->route && status >= 200 && status < 300 && status != want) {
+        char s[16];
+        snprintf(s, sizeof s, "%d", status);
+        route_misuse(r, "answers success with status", s);
+    }
+}
+
 const char *req_query(req *r, const char *name)
 {
+    if (r->route && !comma_listed(r->route->query, name))
+        route_misuse(r, "reads query parameter", name);
     return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
@@ -427,6 +463,8 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
     const char *match_method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
     r->route = router_match(config->routes, match_method, r->path, r->params, ctx->params, sizeof ctx->params,
                             &mismatch);
+    if (!r->route && !mismatch)
+        r->route = router_fallback(config->routes, match_method, r->path, req_header(r, "Accept"));
     if (!r->route) {
         if (mismatch)
             return hg_fail(err, HG_METHOD, "method_not_allowed", NULL, "%s is not allowed on %s", r->method, r->path);
@@ -470,11 +508,8 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
     }
     /* writes go through the group commit: answered once their batch is durable */
     if (has_body_method(r->method) && !(r->route->flags & ROUTE_DIRECT)) {
-        if (r->route->flags & ROUTE_PREPARED) {
-            r->preparing = 1;
-            rc = r->route->fn(r, err);
-            r->preparing = 0;
-        }
+        if (r->route->prepare)
+            rc = r->route->prepare(r, err);
         if (rc)
             return rc;
         /* from here the writer may finish it at any moment: ctx->rc is the writer's */
@@ -581,6 +616,8 @@ static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
     }
     if (!r->status)
         r->status = 204;
+    if (!ctx->rc)
+        check_success_status(r, r->status);
     enum MHD_Result ok = send_reply(c, r);
     int64_t dur = mono_ns() - ctx->start_ns;
     const char *route_name = r->route ? r->route->pattern : "unmatched";

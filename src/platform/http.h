@@ -21,6 +21,7 @@
 #define REQ_MAX_PARAMS 4
 
 typedef struct req req;
+struct record_type;
 typedef hg_rc (*route_fn)(req *r, hg_err *err);
 
 enum {
@@ -28,21 +29,35 @@ enum {
     ROUTE_NO_CSRF = 1u << 1,  /* state-changing but exempt from CSRF (sign-in) */
     ROUTE_RAW = 1u << 2,      /* the body is not JSON (handler reads r->body itself) */
     ROUTE_ANY_SCOPE = 1u << 4, /* any bearer token may call it, whatever its scopes (GET /me) */
+    ROUTE_STREAM = 1u << 5,   /* the answer is a stream that does not end (text/event-stream):
+                               * the docs show it, its tests read it, the docs check cannot
+                               * wait for its status */
+    ROUTE_FALLBACK = 1u << 6, /* a GET answering, instead of the JSON 404, a browser that asks
+                               * for HTML at a path no route has (router_fallback); its
+                               * pattern only names it */
     ROUTE_DIRECT = 1u << 3,   /* a write run on the request's own thread, not in the group
                                * commit (its handler spends long on the CPU: password hashing) */
-    ROUTE_PREPARED = 1u << 5, /* a write whose handler is called twice: first on the request's
-                               * own thread with r->preparing set (parsing, checks that need no
-                               * write; it leaves its work in r->prep), then in the group commit */
 };
 
 typedef struct route {
     const char *method;       /* "GET", "POST", "PATCH", "DELETE" */
     const char *pattern;      /* "/api/v1/enterprises/{uscc}" */
+    /* The handler. For a write it runs in the group commit (writer.h) and may run twice (a
+     * batch that fails is retried one by one): it has no effect outside the database. */
     route_fn fn;
+    /* A write's first step, or NULL: run on the request's own thread before the write is
+     * queued (parsing, checks that need no write); it leaves its work in r->prep for fn. */
+    route_fn prepare;
     unsigned flags;           /* ROUTE_* */
     const char *scope;        /* area name a bearer token needs ("enterprises"), NULL = any */
     unsigned roles;           /* ROLE_* allowed */
     unsigned posts;           /* for officers: POST_* allowed; 0 = every officer */
+    /* What the route reads and answers, for `haiguan routes`, the docs check and the route
+     * check of test builds (a handler reading an undeclared query parameter, or answering
+     * success with another status, is a bug the API suite then finds): */
+    const struct record_type *body;   /* the record its JSON body is, or NULL */
+    const char *query;        /* its query parameters, comma-separated, or NULL for none */
+    int status;               /* its success status; 0 means 200 */
     const char *summary;      /* one line for docs and `haiguan routes` */
 } route;
 
@@ -69,8 +84,7 @@ struct req {
     const char *content_type;
     buf extra_headers;                    /* "Name: value\n" lines */
     json_t *reply;                        /* a JSON reply, written out when sent */
-    int preparing;                        /* ROUTE_PREPARED: the first call */
-    void *prep;                           /* what the first call left for the second ... */
+    void *prep;                           /* what prepare (or a deferred first call) left ... */
     void (*prep_free)(void *);            /* ... and how to free it when the request ends */
     /* a streamed reply (req_reply_stream) */
     long (*stream)(void *cls, char *out, size_t max);
@@ -86,7 +100,7 @@ const char *req_session_cookie_name(const req *r);
  * left it, its reply unsent; the connection is held without a thread meanwhile (http_defer.h).
  * While the server stops it is called again at once. */
 void req_defer(req *r, int64_t ms);
-/* Query-string value or NULL. */
+/* Query-string value or NULL. name must be one of the route's declared query parameters. */
 const char *req_query(req *r, const char *name);
 /* Request header value or NULL. */
 const char *req_header(req *r, const char *name);
@@ -145,6 +159,12 @@ hg_rc http_serve(const http_config *cfg, hg_err *err);
 const route *router_match(const route *const *tables, const char *method, const char *path,
                           const char *params[REQ_MAX_PARAMS], char *scratch, size_t scratch_len,
                           int *method_mismatch);
+
+/* The route flagged ROUTE_FALLBACK that answers method and path when no route matched them,
+ * or NULL: only for GET outside /api/, from a client whose Accept names text/html (a
+ * browser navigating to a mistyped address gets the console's own "not found" page; an API
+ * client keeps its JSON 404). Pure. */
+const route *router_fallback(const route *const *tables, const char *method, const char *path, const char *accept);
 
 /* Policy decision for principal p (NULL = anonymous) on route rt: HG_OK, HG_UNAUTH or
  * HG_FORBIDDEN. Pure; exposed for the authorization matrix tests. */

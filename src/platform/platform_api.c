@@ -66,19 +66,30 @@ static hg_rc session_cookie(req *r, const char *value, int max_age)
  * answered 429 at once, so that a flood holds a bounded amount of memory. */
 typedef struct signin_attempt {
     int admitted;   /* counted by the throttle, pending */
+    int decided;    /* its password was tried: the throttle has its outcome */
     int busy_tries;
     int held;   /* counted in signins_held */
+    char name[65], addr[64];   /* what it was counted under, to take back an undecided one */
 } signin_attempt;
 #define SIGNIN_BUSY_TRIES 200
 #define SIGNIN_BUSY_RETRY_MS 25
 #define SIGNIN_MAX_HELD 64
 static _Atomic int signins_held;
 
+/* Called when the request ends, answered or not: an attempt admitted but never tried (its
+ * client went away while it was held, or the pool stayed full) stops being pending at once,
+ * instead of making that client's next attempts wait until the window ends. */
 static void signin_attempt_free(void *p)
 {
     signin_attempt *a = p;
     if (a->held)
         signins_held--;
+    if (a->admitted && !a->decided) {
+        hg_err e = {0};
+        db *d = db_thread(&e);
+        if (d && throttle_abandoned(d, a->name, a->addr, &e))
+            log_warn("sign-in throttle: an undecided attempt stays pending until its window ends: %s", e.message);
+    }
     xfree(a);
 }
 
@@ -122,6 +133,8 @@ static hg_rc session_create_api(req *r, hg_err *err)
                            "too many failed sign-ins; try again in %d seconds", v.retry_after_s);
         }
         a->admitted = 1;
+        snprintf(a->name, sizeof a->name, "%s", name);
+        snprintf(a->addr, sizeof a->addr, "%s", r->addr);
         if (v.delay_ms) {
             req_defer(r, v.delay_ms);
             return HG_OK;
@@ -130,6 +143,7 @@ static hg_rc session_create_api(req *r, hg_err *err)
     principal p;
     char token[65];
     rc = session_login(r->db, name, password, r->addr, &p, token, err);
+    a->decided = !(rc == HG_TOOMANY && strcmp(err->code, "busy") == 0);
     if (rc == HG_TOOMANY && strcmp(err->code, "busy") == 0) {
         if (!a->held && signins_held < SIGNIN_MAX_HELD) {
             a->held = 1;
@@ -349,26 +363,51 @@ static hg_rc audit_verify_api(req *r, hg_err *err)
 #define PEOPLE (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE)
 
 const route platform_routes[] = {
-    {"GET", "/healthz", healthz_api, ROUTE_PUBLIC, NULL, 0, 0, "liveness and database check"},
-    {"GET", "/metrics", metrics_api, ROUTE_PUBLIC, NULL, 0, 0, "Prometheus metrics"},
-    {"POST", "/api/v1/session", session_create_api, ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_DIRECT, NULL, 0, 0,
-     "sign in"},
-    {"DELETE", "/api/v1/session", session_delete_api, 0, NULL, ANYONE, 0, "sign out"},
-    {"GET", "/api/v1/me", me_api, ROUTE_ANY_SCOPE, NULL, ANYONE, 0, "who am I"},
-    {"POST", "/api/v1/users", users_create_api, ROUTE_DIRECT, "admin", ROLE_ADMIN, 0, "create a user"},
-    {"GET", "/api/v1/users", users_list_api, 0, "admin", ROLE_ADMIN, 0, "list users"},
-    {"GET", "/api/v1/users/{name}", users_get_api, 0, "admin", ROLE_ADMIN, 0, "read a user"},
-    {"POST", "/api/v1/users/{name}/disable", users_disable_api, 0, "admin", ROLE_ADMIN, 0, "disable a user"},
-    {"POST", "/api/v1/tokens", tokens_create_api, 0, "admin", PEOPLE, 0,
-     "create a bearer token (shown once): one's own, or an administrator's for a machine account"},
-    {"DELETE", "/api/v1/tokens/{id}", tokens_revoke_api, 0, "admin", PEOPLE, 0,
-     "revoke a bearer token: one's own, or an administrator any"},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "GET", .pattern = "/healthz", .fn = healthz_api,
+     .flags = ROUTE_PUBLIC,
+     .summary = "liveness and database check"},
+    {.method = "GET", .pattern = "/metrics", .fn = metrics_api,
+     .flags = ROUTE_PUBLIC,
+     .summary = "Prometheus metrics"},
+    {.method = "POST", .pattern = "/api/v1/session", .fn = session_create_api,
+     .flags = ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_DIRECT,
+     .summary = "sign in"},
+    {.method = "DELETE", .pattern = "/api/v1/session", .fn = session_delete_api,
+     .roles = ANYONE, .status = 204,
+     .summary = "sign out"},
+    {.method = "GET", .pattern = "/api/v1/me", .fn = me_api,
+     .flags = ROUTE_ANY_SCOPE, .roles = ANYONE,
+     .summary = "who am I"},
+    {.method = "POST", .pattern = "/api/v1/users", .fn = users_create_api,
+     .flags = ROUTE_DIRECT, .scope = "admin", .roles = ROLE_ADMIN,
+     .status = 201,
+     .summary = "create a user"},
+    {.method = "GET", .pattern = "/api/v1/users", .fn = users_list_api,
+     .scope = "admin", .roles = ROLE_ADMIN,
+     .summary = "list users"},
+    {.method = "GET", .pattern = "/api/v1/users/{name}", .fn = users_get_api,
+     .scope = "admin", .roles = ROLE_ADMIN,
+     .summary = "read a user"},
+    {.method = "POST", .pattern = "/api/v1/users/{name}/disable", .fn = users_disable_api,
+     .scope = "admin", .roles = ROLE_ADMIN,
+     .summary = "disable a user"},
+    {.method = "POST", .pattern = "/api/v1/tokens", .fn = tokens_create_api,
+     .scope = "admin", .roles = PEOPLE,
+     .status = 201,
+     .summary = "create a bearer token (shown once): one's own, or an administrator's for a machine account"},
+    {.method = "DELETE", .pattern = "/api/v1/tokens/{id}", .fn = tokens_revoke_api,
+     .scope = "admin", .roles = PEOPLE, .status = 204,
+     .summary = "revoke a bearer token: one's own, or an administrator any"},
+    {0},
 };
 
 const route audit_routes[] = {
-    {"GET", "/api/v1/audit", audit_list_api, 0, "audit", ROLE_ADMIN, 0,
-     "the audit trail (object=TYPE[:ID], object_type, object_id, actor, from, to, limit, cursor)"},
-    {"GET", "/api/v1/audit/verify", audit_verify_api, 0, "audit", ROLE_ADMIN, 0, "verify the audit chain"},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "GET", .pattern = "/api/v1/audit", .fn = audit_list_api,
+     .scope = "audit", .roles = ROLE_ADMIN,
+     .query = "actor,cursor,from,limit,object,object_id,object_type,to",
+     .summary = "the audit trail (object=TYPE[:ID], object_type, object_id, actor, from, to, limit, cursor)"},
+    {.method = "GET", .pattern = "/api/v1/audit/verify", .fn = audit_verify_api,
+     .scope = "audit", .roles = ROLE_ADMIN,
+     .summary = "verify the audit chain"},
+    {0},
 };

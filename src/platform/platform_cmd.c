@@ -13,13 +13,16 @@
 #include "auth.h"
 #include "file_modes.h"
 #include "log.h"
+#include "mem.h"
 #include "module.h"
+#include "record.h"
 #include "refdata.h"
 #include "selfcheck.h"
 #include "writer.h"
 
 extern const route platform_routes[];
 extern const route audit_routes[];
+extern const route refdata_routes[];
 
 const char *cli_actor(void)
 {
@@ -483,12 +486,75 @@ static int import_cmd(cmd_ctx *c)
 
 /* ---- routes ---- */
 
+static const cmd_opt routes_opts[] = {{"--json", 0}, {NULL, 0}};
+
+
+/* A route as `haiguan routes --json` prints it: what the docs check (tools/check_modules.py)
+ * and tools read, from the route's own declaration. */
+static json_t *route_json(const route *r)
+{
+    static const char *const role_names[] = {"admin", "officer", "enterprise", "system"};
+    json_t *roles = json_array(), *posts = json_array(), *query = json_array(), *o = json_object();
+    for (unsigned i = 0; i < sizeof role_names / sizeof *role_names; i++)
+        if (r->roles & (1u << i))
+            json_array_append_new(roles, json_string(role_names[i]));
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        for (const hg_post *p = (*m)->posts; p && p->name; p++)
+            if (r->posts & p->bit)
+                json_array_append_new(posts, json_string(p->name));
+    for (const char *q = r->query; q && *q;) {
+        const char *e = strchr(q, ',');
+        size_t n = e ? (size_t)(e - q) : strlen(q);
+        json_array_append_new(query, json_stringn(q, n));
+        q += e ? n + 1 : n;
+    }
+    json_t *body = json_null();
+    if (r->body) {
+        json_t *fields = json_array();
+        for (const field *f = r->body->fields; f->name; f++)
+            if (!(f->flags & FF_SERVER))
+                json_array_append_new(fields, json_pack("{s:s, s:b}", "name", f->name, "required",
+                                                        (f->flags & FF_REQUIRED) != 0));
+        body = json_pack("{s:s, s:o}", "record", r->body->name, "fields", fields);
+    }
+    json_object_set_new(o, "method", json_string(r->method));
+    json_object_set_new(o, "pattern", json_string(r->pattern));
+    json_object_set_new(o, "status", json_integer(r->status ? r->status : 200));
+    json_object_set_new(o, "public", json_boolean(r->flags & ROUTE_PUBLIC));
+    json_object_set_new(o, "scope", r->scope ? json_string(r->scope) : json_null());
+    json_object_set_new(o, "roles", roles);
+    json_object_set_new(o, "posts", posts);
+    json_object_set_new(o, "query", query);
+    json_object_set_new(o, "body", body);
+    json_object_set_new(o, "prepared", json_boolean(r->prepare != NULL));
+    json_object_set_new(o, "stream", json_boolean(r->flags & ROUTE_STREAM));
+    json_object_set_new(o, "summary", json_string(r->summary ? r->summary : ""));
+    return o;
+}
+
 static int routes_cmd(cmd_ctx *c)
 {
-    (void)c;
+    int as_json = cmd_flag(c, "--json");
+    json_t *all = json_array();
     for (const route *const *t = modules_routes(); *t; t++)
-        for (const route *r = *t; r->method; r++)
-            printf("%-6s %-40s %s\n", r->method, r->pattern, r->summary);
+        for (const route *r = *t; r->method; r++) {
+            if (as_json) {
+                json_array_append_new(all, route_json(r));
+                continue;
+            }
+            char what[48] = "";
+            if (r->body)
+                snprintf(what, sizeof what, "{%s}", r->body->name);
+            printf("%-6s %-42s %d %-14s %s%s%s\n", r->method, r->pattern, r->status ? r->status : 200, what,
+                   r->summary, r->query ? "  ?" : "", r->query ? r->query : "");
+        }
+    if (as_json) {
+        char *text = json_dumps(all, JSON_INDENT(1));
+        if (text)
+            puts(text);
+        xfree(text);   /* jansson allocates with xmalloc (mem_init) */
+    }
+    json_decref(all);
     return EXIT_OK;
 }
 
@@ -591,8 +657,11 @@ static const command platform_commands[] = {
      "reported with its line number and reason and loads nothing, the good lines load.\n"
      "Ends with a summary (\"N loaded, M refused\"); exit 1 when any line was refused.\n"
      "The kinds and their file formats are the modules' (`haiguan modules` lists them).", NULL, NULL},
-    {"routes", routes_cmd, "routes", "list the HTTP routes",
-     "Prints every route of the API: method, path pattern and what it does.", NULL, NULL},
+    {"routes", routes_cmd, "routes [--json]", "list the HTTP routes",
+     "Prints every route of the API as it declares itself: method, path pattern, success\n"
+     "status, the record its body is ({name}), what it does and its query parameters (?a,b).\n"
+     "--json prints the same with roles, posts, scope and the body's fields, for tools.",
+     routes_opts, NULL},
     {"modules", modules_cmd, "modules", "list the modules and what each registers",
      "Prints each module built in, in dependency order, with what its record declares: its\n"
      "migration range, officer posts (with their Chinese labels), token scopes, importers (with\n"
@@ -645,10 +714,11 @@ const hg_module platform_module = {.name = "accounts",
                                    .scopes = platform_scopes,
                                    .demo_signins = platform_signins};
 const hg_module refdata_module = {.name = "refdata",
-                                  .summary = "in-memory copies of small reference tables, versioned",
+                                  .summary = "reference data: versioned in-memory tables, and the names of codes",
                                   .migrations = refdata_migrations,
                                   .migrations_first = 5,
-                                  .migrations_last = 9};
+                                  .migrations_last = 9,
+                                  .routes = refdata_routes};
 const hg_module audit_module = {.name = "audit",
                                 .summary = "the hash-chained audit trail and its signed checkpoints",
                                 .migrations = audit_migrations,

@@ -36,6 +36,8 @@ const route *router_match(const route *const *tables, const char *method, const 
     *method_mismatch = 0;
     for (const route *const *t = tables; *t; t++) {
         for (const route *rt = *t; rt->method; rt++) {
+            if (rt->flags & ROUTE_FALLBACK)
+                continue;
             char *s = scratch;
             size_t left = scratch_len;
             const char *p[REQ_MAX_PARAMS] = {0};
@@ -49,6 +51,17 @@ const route *router_match(const route *const *tables, const char *method, const 
             return rt;
         }
     }
+    return NULL;
+}
+
+const route *router_fallback(const route *const *tables, const char *method, const char *path, const char *accept)
+{
+    if (strcmp(method, "GET") != 0 || strncmp(path, "/api/", 5) == 0 || !accept || !strstr(accept, "text/html"))
+        return NULL;
+    for (const route *const *t = tables; *t; t++)
+        for (const route *rt = *t; rt->method; rt++)
+            if ((rt->flags & ROUTE_FALLBACK) && strcmp(rt->method, method) == 0)
+                return rt;
     return NULL;
 }
 

@@ -103,6 +103,42 @@ static int scope_registered(const hg_module *const *mods, const char *name)
     return 0;
 }
 
+/* What a route declares about itself (http.h) must be possible: a success status, a body
+ * only on a method that has one (the fallback page answers 404), a prepare step only for a write in the group commit, query
+ * parameters named once each, and a summary. */
+static int route_declaration(const hg_module *m, const route *r, selfcheck_report report, void *arg)
+{
+    int n = 0, write = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+    if (r->status && (r->status < 200 || r->status > 299) && !((r->flags & ROUTE_FALLBACK) && r->status == 404))
+        n++, problem(report, arg, m->name, "route %s %s: success status %d is not 2xx", r->method, r->pattern,
+                     r->status);
+    if (r->body && (!write || strcmp(r->method, "DELETE") == 0))
+        n++, problem(report, arg, m->name, "route %s %s: a body record on a method without a body", r->method,
+                     r->pattern);
+    if (r->prepare && (!write || (r->flags & ROUTE_DIRECT)))
+        n++, problem(report, arg, m->name, "route %s %s: a prepare step, but it is not a group-commit write", r->method,
+                     r->pattern);
+    if (!r->summary || !*r->summary)
+        n++, problem(report, arg, m->name, "route %s %s has no summary", r->method, r->pattern);
+    for (const char *q = r->query; q && *q;) {
+        const char *e = strchr(q, ',');
+        size_t len = e ? (size_t)(e - q) : strlen(q);
+        const char *next = e ? e + 1 : q + len;
+        for (const char *o = next; *o;) {
+            const char *oe = strchr(o, ',');
+            size_t olen = oe ? (size_t)(oe - o) : strlen(o);
+            if (olen == len && memcmp(o, q, len) == 0)
+                n++, problem(report, arg, m->name, "route %s %s: query parameter %.*s declared twice", r->method,
+                             r->pattern, (int)len, q);
+            o = oe ? oe + 1 : o + olen;
+        }
+        if (len == 0)
+            n++, problem(report, arg, m->name, "route %s %s: an empty query parameter name", r->method, r->pattern);
+        q = next;
+    }
+    return n;
+}
+
 int selfcheck_routes(const hg_module *const *mods, selfcheck_report report, void *arg)
 {
     int n = 0;
@@ -120,6 +156,7 @@ int selfcheck_routes(const hg_module *const *mods, selfcheck_report report, void
                 if ((r->posts & (1u << i)) && !post_registered(mods, 1u << i))
                     n++, problem(report, arg, (*a)->name, "route %s %s: post bit %u is not registered", r->method,
                                  r->pattern, i);
+            n += route_declaration(*a, r, report, arg);
         }
     return n;
 }
@@ -179,7 +216,7 @@ static int check_type(db *d, const hg_module *m, const record_type *t, selfcheck
         rc = HG_OK;
     }
     db_reset(s);
-    if (rc != HG_DONE && rc != HG_OK && rc != HG_ROW)   /* HG_ROW: more than 128 columns, the rest unread */
+    if (rc != HG_DONE && rc != HG_OK && rc != HG_ROW) /* HG_ROW: more than 128 columns, the rest unread */
         return problem(report, arg, m->name, "record %s: cannot read table %s: %s", t->name, t->table, err.message), 1;
     if (!columns)
         return problem(report, arg, m->name, "record %s: no table %s in the migrated schema", t->name, t->table), 1;

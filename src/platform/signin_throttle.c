@@ -145,6 +145,16 @@ hg_rc throttle_failed(db *d, const char *name, const char *addr, hg_err *err)
     return adjust(d, keys, 0, -1, 0, err);
 }
 
+/* Its password was never tried, so it was no guess: the failure its admission counted is
+ * taken back with its pending mark. */
+hg_rc throttle_abandoned(db *d, const char *name, const char *addr, hg_err *err)
+{
+    char pair[160], byaddr[80], byname[96];
+    keys_of(name, addr, pair, byaddr, byname);
+    const char *keys[3] = {pair, byaddr, byname};
+    return adjust(d, keys, -1, -1, 0, err);
+}
+
 hg_rc throttle_succeeded(db *d, const char *name, const char *addr, hg_err *err)
 {
     char pair[160], byaddr[80], byname[96];

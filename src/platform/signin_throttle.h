@@ -55,6 +55,9 @@ throttle_verdict throttle_decide(const throttle_counts *c, int64_t now_ms);
 hg_rc throttle_admit(db *d, const char *name, const char *addr, int64_t now_ms, throttle_verdict *v, hg_err *err);
 /* The admitted attempt's password was wrong: a failure, no longer pending. */
 hg_rc throttle_failed(db *d, const char *name, const char *addr, hg_err *err);
+/* The admitted attempt was never decided (its client went away while it was held, or the
+ * password pool stayed full): no longer pending, and not a failure. */
+hg_rc throttle_abandoned(db *d, const char *name, const char *addr, hg_err *err);
 /* The admitted attempt signed in: it is not a failure, and this client's failures on the name
  * end. */
 hg_rc throttle_succeeded(db *d, const char *name, const char *addr, hg_err *err);

@@ -63,11 +63,22 @@ static hg_rc overview_api(req *r, hg_err *err)
 }
 
 static const route stats_routes[] = {
-    {"GET", "/api/v1/stats/overview", overview_api, 0, "stats", ROLE_ADMIN | ROLE_OFFICER, 0,
-     "dashboard counts: declarations by status and lane, releases, open inspections (from, to, direction, port)"},
-    {"GET", "/api/v1/stats/clearance-time", clearance_time_api, 0, "stats", ROLE_ADMIN | ROLE_OFFICER, 0,
-     "clearance time by day, week or month: count, mean, median, p90 per segment, against a baseline year"},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "GET",
+     .pattern = "/api/v1/stats/overview",
+     .fn = overview_api,
+     .scope = "stats",
+     .roles = ROLE_ADMIN | ROLE_OFFICER,
+     .query = "direction,from,port,to",
+     .summary =
+         "dashboard counts: declarations by status and lane, releases, open inspections (from, to, direction, port)"},
+    {.method = "GET",
+     .pattern = "/api/v1/stats/clearance-time",
+     .fn = clearance_time_api,
+     .scope = "stats",
+     .roles = ROLE_ADMIN | ROLE_OFFICER,
+     .query = "baseline_year,direction,from,group,port,to",
+     .summary = "clearance time by day, week or month: count, mean, median, p90 per segment, against a baseline year"},
+    {0},
 };
 
 static const hg_scope stats_scopes[] = {

@@ -1,12 +1,60 @@
 """helpers_cases.py — API-suite cases of the platform's shared helpers seen from outside: the
 holiday table's importer (`haiguan import holidays FILE`), the import framework's per-line
 policy, and the rule that every command refuses an unknown option with exit 2."""
+import gzip
+import http.client
 import os
 
 from crash_test import uscc
 
 
 def register(test, eq, error_of):
+    @test
+    def a_browser_at_a_mistyped_address_gets_the_consoles_page(s):
+        # issue 16: a mistyped URL showed raw JSON. A browser navigating (Accept: text/html)
+        # gets index.html with 404, whose router shows the console's own page; API clients,
+        # paths under /api/ and other methods keep the JSON 404
+        html = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+        r = s.request("GET", "/no-such-page", headers=html)
+        eq((r.status, r.header("Content-Type").split(";")[0]), (404, "text/html"))
+        eq(r.body, s.request("GET", "/").body)
+        for method, path, headers in (("GET", "/no-such-page", {"Accept": "application/json"}),
+                                      ("GET", "/no-such-page", {}),
+                                      ("GET", "/api/v1/no-such-thing", html),
+                                      ("DELETE", "/no-such-page", html)):
+            r = s.request(method, path, headers=headers)
+            eq((r.status, r.json["error"]["code"]), (404, "not_found"), (method, path, headers))
+
+    @test
+    def console_files_are_sent_compressed_when_the_client_takes_gzip(s):
+        # RFC 9110 §12.5.3: gzip when accepted (by name or "*"), never when refused with q=0
+        # or not offered; the answer varies with Accept-Encoding either way
+        def get(path, accept):
+            conn = http.client.HTTPConnection(s.host, s.port, timeout=30)
+            conn.request("GET", path, headers={"Accept-Encoding": accept} if accept is not None else {})
+            r = conn.getresponse()
+            body, headers = r.read(), {k.lower(): v for k, v in r.getheaders()}
+            conn.close()
+            return r.status, headers, body
+        st, plain_h, plain = get("/", None)
+        eq(st, 200)
+        assert "content-encoding" not in plain_h, plain_h
+        for accept in ("gzip, deflate, br", "br;q=1, *;q=0.5"):
+            st, h, body = get("/", accept)
+            eq((st, h.get("content-encoding"), h.get("vary")), (200, "gzip", "Accept-Encoding"))
+            eq(gzip.decompress(body), plain)
+            assert len(body) < len(plain), (len(body), len(plain))
+        for accept in ("gzip;q=0", "identity", "", "gzip;level=9"):
+            st, h, body = get("/", accept)
+            eq((st, h.get("content-encoding"), body), (200, None, plain))
+        # a content-hashed script: compressed, and still cached for a year
+        import re
+        script = re.search(rb'src="(/assets/[^"]+\.js)"', plain)
+        if script:
+            st, h, body = get(script.group(1).decode(), "gzip")
+            eq((st, h.get("content-encoding")), (200, "gzip"))
+            assert "immutable" in h.get("cache-control", ""), h
+
     @test
     def import_holidays_loads_whole_file_or_nothing(s):
         path = os.path.join(s.dir, "holidays.csv")

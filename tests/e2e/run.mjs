@@ -579,7 +579,10 @@ const tests = {
     const form = page.locator('[data-test=declaration-form]')
     const field = (f) => form.locator(`[data-field="${f}"]`)
     await field('bill_no').locator('input').fill(bill)
-    await field('trade_country').locator('input').fill('JP')
+    // issue 16: a country by its name, typed into a searchable select; the API gets its code
+    await field('trade_country').locator('.el-select').click()
+    await field('trade_country').locator('input').fill('日本')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '日本 JP' }).first().click()
     const item = { hs_code: '9999999999', name: '数控车床', origin: 'JP', quantity: '2', unit: '台', value: '8600.00',
       gross_weight_kg: '820', net_weight_kg: '790' }
     for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').fill(v)
@@ -594,6 +597,8 @@ const tests = {
     await page.waitForURL(/\/declarations\/\d{18}$/)
     const entry = page.url().split('/').pop()
     await page.locator('[data-test=plain-status]', { hasText: '等待运抵报告' }).waitFor()
+    // names, not codes: the trade country and the items' origin by name, the code on hover
+    await page.locator('span[title=JP]', { hasText: '日本' }).first().waitFor()
     await page.locator('[data-test=tax-lines] tbody tr').first().waitFor()
     assert.match(await page.locator('[data-test=plain-status]').innerText(), /税款待缴 ¥\d/)
     // in its list (the still-open ones), in plain words
@@ -1044,6 +1049,23 @@ const tests = {
       assert.equal(r.status, 404, p)
       assert.equal(r.headers.get('cache-control'), 'no-store', p)
     }
+  },
+
+  // issue 16: a mistyped address shows the console's own page, in the user's language, and
+  // the server says 404; an API client asking the same path still gets JSON
+  async notFound({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    const resp = await page.goto('/no-such-page?x=1')
+    assert.equal(resp.status(), 404)
+    await page.getByText('页面不存在').waitFor()
+    assert.match(await page.locator('main').innerText(), /\/no-such-page\?x=1/)
+    await shot(page, 'not-found')
+    await page.getByRole('button', { name: '返回首页' }).click()
+    await page.waitForURL('**/signin')
+    const api = await fetch(`${base}/no-such-page`, { headers: { Accept: 'application/json' } })
+    assert.equal(api.status, 404)
+    assert.equal((await api.json()).error.code, 'not_found')
+    await context.close()
   },
 
   async admin({ browser, base }) {

@@ -2,6 +2,7 @@
 """run_fixtures.py — plants each violation tools/check_modules.py guards, in a small tree of
 two areas written to a temporary directory, and shows the checker fails on it with the
 problem named; the clean tree passes. Usage: run_fixtures.py tools/check_modules.py"""
+import json
 import os
 import subprocess
 import sys
@@ -61,6 +62,20 @@ CASES = [
      {"@routes": ROUTES + "GET    /api/v1/things/{k}                       read a thing\n",
       "@docs": DOCS + "### GET /api/v1/things/{k}\nReads one.\n"},
      "docs: route GET /api/v1/things/{k} has no example"),
+    # What a route declares (`haiguan routes --json`, issue 12 item 7) is checked against its
+    # section: an example answering its success status, each query parameter named.
+    ("a route's documented examples never answer its declared status",
+     {"@routes": json.dumps([{"method": "GET", "pattern": "/api/v1/things", "status": 201, "query": []}]),
+      "@docs": DOCS},
+     "docs: route GET /api/v1/things has no example answering its status 201"),
+    ("a route's section does not name a query parameter it reads",
+     {"@routes": json.dumps([{"method": "GET", "pattern": "/api/v1/things", "status": 200,
+                              "query": ["limit", "colour"]}]),
+      "@docs": DOCS.replace("\n\n```example", "\nPaged with `limit`.\n\n```example")},
+     "docs: route GET /api/v1/things does not name its query parameter colour"),
+    ("a heading that only begins like the route's is not its heading",
+     {"@routes": ROUTES + "GET    /api/v1/thing                            one thing\n"},
+     "docs: route GET /api/v1/thing has no heading"),
 ]
 
 

@@ -15,6 +15,7 @@
 
 #include "platform/calendar.h"
 #include "platform/ident.h"
+#include "platform/iso_names.h"
 #include "platform/keydir.h"
 #include "platform/mem.h"
 #include "platform/money.h"
@@ -258,13 +259,87 @@ static void keys_sign_and_verify_by_key_id(void **state)
     rmdir(dir);
 }
 
+/* A gettext catalogue (the GNU .mo layout: magic, revision, count, the two tables of
+ * (length, offset) and the NUL-terminated strings), in either byte order. */
+static size_t make_mo(uint8_t *out, int big, const char *const *pairs, uint32_t n)
+{
+    uint32_t words[7] = {0x950412deu, 0, n, 28, 28 + n * 8, 0, 0};
+    size_t at = 28 + (size_t)n * 16, len = 0;
+    uint32_t table[64];
+    for (int side = 0; side < 2; side++)
+        for (uint32_t i = 0; i < n; i++) {
+            const char *s = pairs[2 * i + side];
+            table[(side * n + i) * 2] = (uint32_t)strlen(s);
+            table[(side * n + i) * 2 + 1] = (uint32_t)at;
+            memcpy(out + at, s, strlen(s) + 1);
+            at += strlen(s) + 1;
+        }
+    for (size_t i = 0; i < 7 + (size_t)n * 4; i++) {
+        uint32_t w = i < 7 ? words[i] : table[i - 7];
+        for (int b = 0; b < 4; b++)
+            out[i * 4 + (size_t)b] = (uint8_t)(w >> (big ? 24 - 8 * b : 8 * b));
+        len = at;
+    }
+    return len;
+}
+
+static void count_pair(void *cls, const char *id, const char *str)
+{
+    char *seen = cls;
+    size_t n = strlen(seen);
+    snprintf(seen + n, 256 - n, "%s=%s;", id, str);
+}
+
+static void mo_catalogues_are_read_in_both_byte_orders_and_bounded(void **state)
+{
+    (void)state;
+    static const char *const pairs[] = {
+        "", "Content-Type: text/plain; charset=UTF-8\n", "China", "中国", "ctx\004Yen", "x", "Euro", "欧元"};
+    uint8_t mo[512];
+    char seen[256];
+    for (int big = 0; big < 2; big++) {
+        size_t len = make_mo(mo, big, pairs, 4);
+        seen[0] = '\0';
+        assert_int_equal(mo_each(mo, len, count_pair, seen), 0);
+        assert_string_equal(seen, "China=中国;Euro=欧元;"); /* the header and a context skipped */
+        /* refused: a string past the end, a length without its NUL, another magic, too short */
+        assert_int_equal(mo_each(mo, len - 1, count_pair, seen), -1);
+        uint8_t bad[512];
+        memcpy(bad, mo, len);
+        bad[28 + 8 + (big ? 3 : 0)] += 1; /* the second msgid one byte longer: no NUL there */
+        assert_int_equal(mo_each(bad, len, count_pair, seen), -1);
+        memcpy(bad, mo, len);
+        bad[0] ^= 1;
+        assert_int_equal(mo_each(bad, len, count_pair, seen), -1);
+        assert_int_equal(mo_each(mo, 20, count_pair, seen), -1);
+    }
+}
+
+/* The reference names from the system's iso-codes (Debian package iso-codes): codes with
+ * their Chinese names, and China's usage for Hong Kong, Macao and Taiwan. */
+static void countries_and_currencies_have_chinese_names(void **state)
+{
+    (void)state;
+    const char *j = iso_names_json();
+    assert_non_null(j);
+    assert_non_null(strstr(j, "{\"code\":\"CN\",\"en\":\"China\",\"zh\":\"中国\"}"));
+    assert_non_null(strstr(j, "{\"code\":\"HK\",\"en\":\"Hong Kong, China\",\"zh\":\"中国香港\"}"));
+    assert_non_null(strstr(j, "{\"code\":\"CNY\",\"en\":\"Yuan Renminbi\",\"zh\":\"人民币元\"}"));
+    assert_non_null(strstr(j, "{\"code\":\"JPY\",\"en\":\"Yen\",\"zh\":\"日元\"}"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(utf8_refuses_what_jansson_refuses), cmocka_unit_test(identifiers_are_trimmed_and_upper_cased),
-        cmocka_unit_test(money_parses_and_formats_yuan),     cmocka_unit_test(money_rounds_half_up),
-        cmocka_unit_test(shanghai_days_weeks_and_months),    cmocka_unit_test(working_days_follow_the_holiday_table),
+        cmocka_unit_test(utf8_refuses_what_jansson_refuses),
+        cmocka_unit_test(identifiers_are_trimmed_and_upper_cased),
+        cmocka_unit_test(money_parses_and_formats_yuan),
+        cmocka_unit_test(money_rounds_half_up),
+        cmocka_unit_test(shanghai_days_weeks_and_months),
+        cmocka_unit_test(working_days_follow_the_holiday_table),
         cmocka_unit_test(keys_sign_and_verify_by_key_id),
+        cmocka_unit_test(mo_catalogues_are_read_in_both_byte_orders_and_bounded),
+        cmocka_unit_test(countries_and_currencies_have_chinese_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

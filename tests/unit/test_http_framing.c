@@ -9,12 +9,36 @@
 #include <cmocka.h>
 
 #include "platform/http_framing.h"
+#include "platform/http_negotiate.h"
 
 #define F(n, v) {n, sizeof n - 1, v, sizeof v - 1}
 
 static const char *verdict(const header_field *f, size_t n) { return framing_violation(f, n); }
 
 /* RFC 9112 §6.3 (3): a message with both is refused rather than read one way. */
+/* RFC 9110 §12.5.3: a coding is accepted when listed with a weight above zero, or through
+ * "*" when not listed; q=0 refuses it; x-gzip is gzip (§8.4.1.3); what does not parse accepts
+ * only identity. */
+static void accept_encoding_by_name_star_and_weight(void **state)
+{
+    (void)state;
+    assert_true(http_accepts_coding("gzip, deflate, br", "gzip"));
+    assert_true(http_accepts_coding("br;q=1.0, GZIP;q=0.5", "gzip"));
+    assert_true(http_accepts_coding("x-gzip", "gzip"));
+    assert_true(http_accepts_coding("*", "gzip"));
+    assert_true(http_accepts_coding("deflate , * ; q=0.1", "gzip"));
+    assert_false(http_accepts_coding(NULL, "gzip"));
+    assert_false(http_accepts_coding("", "gzip"));
+    assert_false(http_accepts_coding("identity", "gzip"));
+    assert_false(http_accepts_coding("gzip;q=0", "gzip"));
+    assert_false(http_accepts_coding("gzip;q=0.000, *", "gzip"));
+    assert_false(http_accepts_coding("*;q=0", "gzip"));
+    assert_false(http_accepts_coding("gzipx", "gzip"));
+    assert_false(http_accepts_coding("gzip;q=2", "gzip"));
+    assert_false(http_accepts_coding("gzip;level=9", "gzip"));
+    assert_false(http_accepts_coding("gzip garbage", "gzip"));
+}
+
 static void length_with_chunked_is_refused(void **state)
 {
     (void)state;
@@ -78,6 +102,7 @@ static void names_are_tokens_and_values_have_no_controls(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(accept_encoding_by_name_star_and_weight),
         cmocka_unit_test(length_with_chunked_is_refused),
         cmocka_unit_test(length_once_and_decimal),
         cmocka_unit_test(transfer_encoding_is_chunked_once),

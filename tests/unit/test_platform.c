@@ -31,14 +31,28 @@ static hg_rc noop(req *r, hg_err *e)
 }
 
 static const route routes_a[] = {
-    {"GET", "/api/v1/things", noop, 0, "things", ROLE_OFFICER | ROLE_ADMIN, 0, ""},
-    {"GET", "/api/v1/things/{id}", noop, 0, "things", ROLE_ANY, 0, ""},
-    {"POST", "/api/v1/things/{id}/release", noop, 0, "things", ROLE_OFFICER, POST_CLEARANCE, ""},
-    {"GET", "/api/v1/things/{id}/parts/{part}", noop, 0, "things", ROLE_OFFICER, POST_RISK, ""},
-    {"GET", "/open", noop, ROUTE_PUBLIC, NULL, 0, 0, ""},
-    {"GET", "/me", noop, ROUTE_ANY_SCOPE, NULL, ROLE_ANY, 0, ""},
-    {"GET", "/platform", noop, 0, NULL, ROLE_ANY, 0, ""},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "GET", .pattern = "/api/v1/things", .fn = noop,
+     .scope = "things", .roles = ROLE_OFFICER | ROLE_ADMIN,
+     .summary = ""},
+    {.method = "GET", .pattern = "/api/v1/things/{id}", .fn = noop,
+     .scope = "things", .roles = ROLE_ANY,
+     .summary = ""},
+    {.method = "POST", .pattern = "/api/v1/things/{id}/release", .fn = noop,
+     .scope = "things", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE,
+     .summary = ""},
+    {.method = "GET", .pattern = "/api/v1/things/{id}/parts/{part}", .fn = noop,
+     .scope = "things", .roles = ROLE_OFFICER, .posts = POST_RISK,
+     .summary = ""},
+    {.method = "GET", .pattern = "/open", .fn = noop,
+     .flags = ROUTE_PUBLIC,
+     .summary = ""},
+    {.method = "GET", .pattern = "/me", .fn = noop,
+     .flags = ROUTE_ANY_SCOPE, .roles = ROLE_ANY,
+     .summary = ""},
+    {.method = "GET", .pattern = "/platform", .fn = noop,
+     .roles = ROLE_ANY,
+     .summary = ""},
+    {0},
 };
 static const route *const tables[] = {routes_a, NULL};
 

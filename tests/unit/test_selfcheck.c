@@ -45,8 +45,10 @@ static const record_type *const a_records[] = {&thing_record, NULL};
 static const hg_post a_posts[] = {HG_POST(0, watch, "值守"), {0}};
 static const hg_scope a_scopes[] = {{"things", "the things"}, {NULL, NULL}};
 static const route a_routes[] = {
-    {"GET", "/api/v1/things/{id}", noop, 0, "things", ROLE_OFFICER, 1u << 0, "read a thing"},
-    {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+    {.method = "GET", .pattern = "/api/v1/things/{id}", .fn = noop,
+         .scope = "things", .roles = ROLE_OFFICER, .posts = 1u << 0,
+         .summary = "read a thing"},
+    {0},
 };
 static int import_things(cmd_ctx *c, db *d, const char *path)
 {
@@ -110,18 +112,54 @@ static void two_routes_on_one_method_and_pattern(void **state)
 {
     (void)state;
     static const route r[] = {
-        {"GET", "/api/v1/things/{thing_id}", noop, 0, "things", ROLE_OFFICER, 0, "the same route again"},
-        {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+        {.method = "GET", .pattern = "/api/v1/things/{thing_id}", .fn = noop,
+         .scope = "things", .roles = ROLE_OFFICER,
+         .summary = "the same route again"},
+        {0},
     };
     hg_module b = mod_b;
     b.routes = r;
     assert_int_equal(run(&mod_a, &b), 1);
     assert_non_null(strstr(last, "route GET /api/v1/things/{thing_id} is also a's"));
     static const route other[] = {
-        {"POST", "/api/v1/things/{thing_id}", noop, 0, "things", ROLE_OFFICER, 0, "another method"},
-        {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+        {.method = "POST", .pattern = "/api/v1/things/{thing_id}", .fn = noop,
+         .scope = "things", .roles = ROLE_OFFICER,
+         .summary = "another method"},
+        {0},
     };
     b.routes = other;
+    assert_int_equal(run(&mod_a, &b), 0);
+}
+
+/* A route declares its success status, body record, prepare step and query parameters
+ * (issue 12 item 7): each impossible declaration is a problem, the possible ones are not. */
+static void route_declares_the_impossible(void **state)
+{
+    (void)state;
+    static const route bad[] = {
+        {.method = "GET", .pattern = "/api/v1/things/a", .fn = noop, .scope = "things", .roles = ROLE_OFFICER,
+         .status = 404, .summary = "a success that is not 2xx"},
+        {.method = "GET", .pattern = "/api/v1/things/b", .fn = noop, .scope = "things", .roles = ROLE_OFFICER,
+         .body = &thing_record, .summary = "a body on GET"},
+        {.method = "POST", .pattern = "/api/v1/things/c", .fn = noop, .prepare = noop, .flags = ROUTE_DIRECT,
+         .scope = "things", .roles = ROLE_OFFICER, .summary = "prepared but direct"},
+        {.method = "GET", .pattern = "/api/v1/things/d", .fn = noop, .scope = "things", .roles = ROLE_OFFICER,
+         .query = "limit,cursor,limit", .summary = "limit twice"},
+        {.method = "GET", .pattern = "/api/v1/things/e", .fn = noop, .scope = "things", .roles = ROLE_OFFICER},
+        {0},
+    };
+    hg_module b = mod_b;
+    b.routes = bad;
+    assert_int_equal(run(&mod_a, &b), 5);
+    assert_non_null(strstr(last, "GET /api/v1/things/e has no summary"));
+    static const route good[] = {
+        {.method = "POST", .pattern = "/api/v1/things", .fn = noop, .prepare = noop, .scope = "things",
+         .roles = ROLE_OFFICER, .body = &thing_record, .status = 201, .summary = "file a thing"},
+        {.method = "GET", .pattern = "/api/v1/things", .fn = noop, .scope = "things", .roles = ROLE_OFFICER,
+         .query = "limit,cursor", .summary = "list things"},
+        {0},
+    };
+    b.routes = good;
     assert_int_equal(run(&mod_a, &b), 0);
 }
 
@@ -129,9 +167,13 @@ static void unregistered_scope_and_post(void **state)
 {
     (void)state;
     static const route r[] = {
-        {"GET", "/api/v1/more", noop, 0, "mores", ROLE_OFFICER, 0, "a scope nobody declares"},
-        {"GET", "/api/v1/more/{k}", noop, 0, "things", ROLE_OFFICER, 1u << 5, "a post nobody declares"},
-        {NULL, NULL, NULL, 0, NULL, 0, 0, NULL},
+        {.method = "GET", .pattern = "/api/v1/more", .fn = noop,
+         .scope = "mores", .roles = ROLE_OFFICER,
+         .summary = "a scope nobody declares"},
+        {.method = "GET", .pattern = "/api/v1/more/{k}", .fn = noop,
+         .scope = "things", .roles = ROLE_OFFICER, .posts = 1u << 5,
+         .summary = "a post nobody declares"},
+        {0},
     };
     hg_module b = mod_b;
     b.routes = r;
@@ -209,6 +251,7 @@ int main(void)
         cmocka_unit_test(migration_outside_its_range),
         cmocka_unit_test(two_modules_claim_one_range_or_version),
         cmocka_unit_test(two_routes_on_one_method_and_pattern),
+        cmocka_unit_test(route_declares_the_impossible),
         cmocka_unit_test(unregistered_scope_and_post),
         cmocka_unit_test(post_or_scope_declared_twice),
         cmocka_unit_test(importer_without_help),

@@ -16,6 +16,7 @@ const zh = {
     throttled: '登录失败次数过多，请稍后再试', required: '请输入{field}',
   },
   shell: { signOut: '退出登录', signedOut: '已退出登录', expired: '会话已过期，请重新登录' },
+  notFound: { title: '页面不存在', text: '您访问的地址 {path} 不存在，可能输入有误或页面已移动。', home: '返回首页' },
   menu: {
     dashboard: '工作台', enterprises: '企业管理', myEnterprise: '本企业', audit: '审计日志', users: '用户管理',
     tokens: '接口令牌', declarations: '报关单', inspections: '查验作业', tax: '税收', myDeclarations: '我的报关单',
@@ -262,6 +263,7 @@ const en = {
     throttled: 'Too many failed sign-ins; try again later', required: 'Enter the {field}',
   },
   shell: { signOut: 'Sign out', signedOut: 'Signed out', expired: 'Your session has expired; sign in again' },
+  notFound: { title: 'Page not found', text: 'There is no page at {path}: the address may be mistyped, or the page has moved.', home: 'Back to the start' },
   menu: {
     dashboard: 'Dashboard', enterprises: 'Enterprises', myEnterprise: 'My enterprise', audit: 'Audit trail',
     users: 'Users', tokens: 'API tokens', declarations: 'Declarations', inspections: 'Inspections', tax: 'Tax',

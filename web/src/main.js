@@ -1,8 +1,11 @@
-// main.js — starts the console: Vue, Element Plus (its own CSS file; no inline styles, so the
-// server's CSP needs no 'unsafe-inline'), vue-i18n and the router.
+// main.js — starts the console: Vue, vue-i18n and the router. Element Plus is imported per
+// component (vite.config.js: each page's chunk brings the components its templates use, with
+// their CSS files; no inline styles, so the server's CSP needs no 'unsafe-inline'); the
+// message and dialog services, called from scripts rather than templates, bring theirs here.
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+import 'element-plus/theme-chalk/base.css'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
 import App from './App.vue'
 import { i18n } from './i18n.js'
 import { router } from './router.js'
@@ -17,4 +20,4 @@ setUnauthenticatedHandler(() => {
 })
 
 document.documentElement.lang = i18n.global.locale.value
-createApp(App).use(ElementPlus).use(i18n).use(router).mount('#app')
+createApp(App).use(i18n).use(router).mount('#app')

@@ -8,6 +8,7 @@ import { session, loadSession, homeOf, can } from './session.js'
 
 import SignIn from './pages/SignIn.vue'
 import Shell from './pages/Shell.vue'
+import NotFound from './pages/NotFound.vue'
 
 // name -> [component loader, who may open it]
 const pages = {
@@ -52,7 +53,8 @@ export const router = createRouter({
       component: Shell,
       children: [{ name: 'home', path: '', redirect: () => homeOf() }, ...children],
     },
-    { path: '/:rest(.*)*', redirect: () => homeOf() },
+    // a mistyped address: the console's own page (the server answers it 404 with index.html)
+    { name: 'not-found', path: '/:rest(.*)*', component: NotFound, meta: { public: true } },
   ],
 })
 
