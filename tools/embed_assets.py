@@ -17,9 +17,10 @@ It writes one C fragment, included by assets.c, that defines:
     Files under assets/ carry a content hash in their names (NAME.HASH.ext, given by the Vite
     configuration); the generator refuses a build whose asset names have no hash, because those
     files are served with a one-year immutable cache. index.html is served uncached.
-  - ASSETS_SPA_PATHS(X): the console's client-side paths (from web/src/paths.json, the same
-    list the Vue router reads), converted from ":param" to the router's "{param}" form, so
-    that a reload or a deep link on any page gets index.html.
+  - ASSETS_SPA_PATHS(X): the console's client-side paths (from web/src/paths.json and each
+    business area's web/src/areas/AREA/pages.json, the lists the Vue router reads), converted
+    from ":param" to the router's "{param}" form, so that a reload or a deep link on any page
+    gets index.html.
 
 When web/dist has not been built (a C-only checkout, a machine without Node.js), it embeds a
 small page that says how to build the console, so that the C build never depends on npm.
@@ -117,6 +118,16 @@ def main():
     deps = [args.paths, os.path.dirname(os.path.abspath(args.dist))]
     with open(args.paths, encoding="utf-8") as f:
         paths = json.load(f)
+    # the areas' own pages (web/src/areas/AREA/pages.json), found by their file names
+    areas_dir = os.path.join(os.path.dirname(os.path.abspath(args.paths)), "areas")
+    if os.path.isdir(areas_dir):
+        deps.append(areas_dir)
+        for area in sorted(os.listdir(areas_dir)):
+            pages = os.path.join(areas_dir, area, "pages.json")
+            if os.path.isfile(pages):
+                deps += [os.path.join(areas_dir, area), pages]
+                with open(pages, encoding="utf-8") as f:
+                    paths += json.load(f)
     patterns = []
     for p in paths:
         pat = spa_pattern(p["path"])

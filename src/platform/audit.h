@@ -1,5 +1,8 @@
-/* audit.h — the audit trail (留痕): an append-only SHA-256 hash chain of every state change,
- * with Ed25519-signed checkpoints that can be exported off the machine (SECURITY.md §15).
+/* audit.h — the audit trail (留痕): an append-only hash chain of every state change, each
+ * row's hash keyed (HMAC-SHA256 with the chain key of the key directory), with Ed25519-signed
+ * checkpoints (signed heads) made often and appended to a file kept off the machine
+ * (SECURITY.md §15, issue 13 §2). Which signing keys count is decided outside the database
+ * (audit_trust.h): a key only the database knows vouches for nothing.
  *
  * audit_append is called inside the caller's write transaction, so that the change and its
  * audit row commit or roll back together. UPDATE and DELETE on the audit table are refused
@@ -13,6 +16,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "ctx.h"
 #include "db.h"
@@ -31,7 +35,8 @@ typedef struct audit_event {
 } audit_event;
 
 /* The end of every write: with rc == HG_OK, appends the audit row of the change (action,
- * object type and id, the states before and after; the actor, request id and time from c) and
+ * object type and id, the states before and after; the actor, request id and time from c, and
+ * the credential c->who acted with, "session:ID" or "token:ID", when there is one) and
  * commits; with any other rc, or when the row or the commit fails, rolls back. Returns the
  * first failure. The change and its row are one transaction: neither is stored without the
  * other. after_canon / after_text as audit_append_keep (NULL when unused). */
@@ -42,15 +47,20 @@ hg_rc audit_commit_keep(const hg_ctx *c, hg_rc rc, const char *action, const cha
                         hg_err *err);
 
 /* Appends one row; must run inside a transaction begun with db_begin (the row's seq is
- * the current maximum + 1, which only the write lock makes safe). Every
- * AUDIT_CHECKPOINT_EVERY rows it also writes a signed checkpoint (when a signing key is
- * loaded). *seq (if non-NULL) receives the row's sequence number. before/after are stored
+ * the current maximum + 1, which only the write lock makes safe). Its hash is keyed with the
+ * chain key (loaded by audit_keys_load, else on first use from $HAIGUAN_KEYS or the directory
+ * next to the database, made there when missing). When a signing key is loaded it also signs
+ * a head every AUDIT_CHECKPOINT_EVERY rows and at the first write AUDIT_HEAD_SECONDS after the
+ * last head (audit_set_head_policy), after walking the rows since the last pinned head: a row
+ * that does not verify is not signed over (logged; the write itself goes on).
+ * *seq (if non-NULL) receives the row's sequence number. before/after are stored
  * as canonical JSON (compact, sorted keys); a JSON null is stored as SQL NULL.
  * Errors: HG_INVALID when actor, action, object_type or object_id is missing, a text is
  * longer than AUDIT_TEXT_MAX or not UTF-8, or before/after is larger than AUDIT_JSON_MAX
  * or does not survive a JSON round trip; HG_CONFLICT when the sequence number was taken
  * (called outside db_begin); HG_DB when the chain head is damaged; db errors as they come. */
-#define AUDIT_CHECKPOINT_EVERY 1000
+#define AUDIT_CHECKPOINT_EVERY 256   /* rows between signed heads, by default */
+#define AUDIT_HEAD_SECONDS 60        /* seconds between signed heads, by default */
 #define AUDIT_TEXT_MAX 1024            /* bytes of actor, action, object_type/_id, request_id */
 #define AUDIT_JSON_MAX (1024 * 1024)   /* bytes of before or after, canonicalised */
 hg_rc audit_append(db *d, const audit_event *e, int64_t *seq, hg_err *err);
@@ -67,10 +77,15 @@ typedef struct audit_row {
     const char *request_id;    /* or NULL */
     const char *before_json;   /* canonical JSON text, or NULL */
     const char *after_json;    /* canonical JSON text, or NULL */
+    const char *credential;    /* "session:ID", "token:ID", or NULL (then not in the hash) */
 } audit_row;
 
-/* The row hash: hex SHA-256 of "<seq>\n<prev_hash>\n<canonical JSON of {action, actor,
- * after, at_ms, before, object_id, object_type, request_id}>" into hash (65 bytes).
+/* The plain row hash: hex SHA-256 of "<seq>\n<prev_hash>\n<canonical JSON of {action, actor,
+ * after, at_ms, before, object_id, object_type, request_id}>" into hash (65 bytes). Rows before
+ * audit_chain.keyed_from carry it (a row's credential, when it has one, is hashed as one more
+ * key, "credential", of the object); later rows carry the HMAC-SHA256 of the same bytes with the
+ * chain key, which this function does not know: it is what an attacker without the key can
+ * compute, and tests forge with it.
  * before/after must already be canonical (what audit_append stores), so that a column
  * edited into an equivalent but different text is still caught. HG_INVALID when a field
  * is missing, not UTF-8 or not canonical, HG_TOOBIG when too large, HG_NOMEM.
@@ -82,14 +97,32 @@ hg_rc audit_head(db *d, int64_t *seq, char hash[65], hg_err *err);
 
 typedef struct audit_report {
     int64_t rows;          /* rows checked */
-    int64_t checkpoints;   /* checkpoints checked */
+    int64_t checkpoints;   /* checkpoints checked (stored and exported) */
     int64_t bad_seq;       /* first bad row's sequence number, 0 when whole */
-    char reason[160];      /* why it is bad */
+    char reason[192];      /* why it is bad */
+    int64_t keyed_from;    /* the first row whose hash is keyed */
+    int64_t exported;      /* heads of the checkpoint file checked */
+    int64_t anchored;      /* the newest row an exported head vouches for (0: none) */
+    int64_t unanchored;    /* rows after it, which no external head vouches for yet */
 } audit_report;
+
+/* What a verification trusts and checks against, besides the database. */
+typedef struct audit_verify_opts {
+    const char *key_dir;         /* NULL: the keys audit_keys_load loaded, else $HAIGUAN_KEYS or the
+                                  * directory next to the database */
+    const char *trust_file;      /* NULL, or an auditor's pins: "<key id> <public key>" lines */
+    const char *checkpoint_file; /* NULL, or a file audit_export appended to */
+} audit_verify_opts;
 
 /* Walks the whole chain (one statement on SQLite, pages of rows on PostgreSQL: memory does
  * not grow with the chain): seq contiguous from 1, each prev_hash linking to the row
- * before, each hash recomputing.
+ * before, each hash recomputing (keyed from audit_chain.keyed_from on, whose seal is checked
+ * first; with the chain key of the key directory). Checkpoints count only when signed by a
+ * trusted key: pinned by the key directory or the trust file, or endorsed by a rotation
+ * statement of a trusted key (audit_trust.h); one signed by a key only the database records
+ * is reported. With a checkpoint file, a file without any signed head, a head without a
+ * signature or signed by a key nobody pins is refused; rep->anchored and rep->unanchored say
+ * how far the newest external head reaches.
  * Then checks the stored checkpoints (signature with the recorded public key of its key
  * id; the chain's hash at that seq is the signed head hash). With checkpoint_file (a file
  * written by audit_export) it also checks every exported checkpoint: its signature with
@@ -98,6 +131,8 @@ typedef struct audit_report {
  * row otherwise (err says the same); HG_INVALID with rep->bad_seq 0 when the checkpoint
  * file is not a list of checkpoints; HG_IO when it cannot be read; db errors. Stops at the
  * first problem: the walk, then stored checkpoints, then the file. Needs no signing key. */
+hg_rc audit_verify_with(db *d, const audit_verify_opts *o, audit_report *rep, hg_err *err);
+/* audit_verify_with with only a checkpoint file (or NULL). */
 hg_rc audit_verify(db *d, const char *checkpoint_file, audit_report *rep, hg_err *err);
 
 /* Signing keys (Ed25519) live in files of mode 0600 in key_dir (default: next to the
@@ -117,27 +152,47 @@ hg_rc audit_keys_load(db *d, const char *key_dir, hg_err *err);
  * the old one (still valid) until they reload. key_id_out may be NULL. Errors as
  * audit_keys_load. */
 hg_rc audit_rotate_key(db *d, const char *key_dir, char key_id_out[17], hg_err *err);
+/* (The old key signs a rotation statement for the new one, recorded with it in audit_key and
+ * exported, and its public half is appended to key_dir/audit-signing.retired: the key
+ * directory keeps pinning it, so its checkpoints still count.) */
+
+/* The pins of key_dir (its signing key and the keys it retired) as trust-file lines into out,
+ * for an auditor's trust file. HG_NOTFOUND when the directory holds no key. */
+hg_rc audit_pins_text(const char *key_dir, buf *out, hg_err *err);
+
+/* Heads by rows and by time (audit_append): every rows rows and at the first write seconds
+ * after the last head (<= 0: the defaults). Process-wide. */
+void audit_set_head_policy(int64_t rows, int64_t seconds);
+
+/* The periodic job: signs the current head when rows were written since this key's last
+ * head (audit_checkpoint), else does nothing. HG_INVALID when no key is loaded or when the
+ * rows since the last pinned head do not verify (then nothing is signed). */
+hg_rc audit_checkpoint_job(db *d, hg_err *err);
 /* Forgets (and zeroes) the process's loaded key; audit_append stops signing. */
 void audit_keys_unload(void);
 /* Id of the loaded key into key_id; HG_NOTFOUND when none is loaded. */
 hg_rc audit_key_id(char key_id[17]);
-/* Signs a checkpoint of the current head now (in its own transaction). Does nothing when
- * the chain is empty or this key already signed this head. HG_INVALID when no key is
- * loaded; db errors. */
+/* Signs a checkpoint of the current head now (in its own transaction), after walking the
+ * rows since the last pinned head with the chain key. Does nothing when the chain is empty or
+ * this key already signed this head. HG_INVALID when no key is loaded or a row since the last
+ * pinned head does not verify (the server never signs over rows it did not write); db
+ * errors. */
 hg_rc audit_checkpoint(db *d, hg_err *err);
-/* Writes every checkpoint (signed head: seq, head hash, time, key id, public key,
- * signature) as JSON Lines to path (via path.tmp and a rename), making a fresh checkpoint
- * first when a key is loaded. *count (if non-NULL) receives how many were written.
- * HG_INVALID (and no file) when a stored checkpoint's signature does not verify, so that
- * a forged checkpoint never reaches the trusted copy; HG_IO; db errors. Call it outside a
- * transaction (the fresh checkpoint takes its own). */
+/* Appends to path (JSON Lines, created 0644 less the umask: heads are not secret) the signed heads newer than the newest already
+ * there ({"type":"head", seq, head_hash, at_ms, key_id, public_key, signature}) and the
+ * rotation statements it lacks ({"type":"rotation", from_key_id, key_id, public_key, at_ms,
+ * signature}), making a fresh head first when a key is loaded. *count (if non-NULL) receives
+ * how many heads were appended. HG_INVALID (and nothing appended) when a stored checkpoint's
+ * signature does not verify or its key is not pinned, so that a forged head never reaches the
+ * trusted copy, or when the file is not a checkpoint file; HG_IO; db errors. Call it outside
+ * a transaction (the fresh checkpoint takes its own). */
 hg_rc audit_export(db *d, const char *path, int64_t *count, hg_err *err);
 
 /* Audit rows as JSON for the API, newest first, filtered by any of object_type,
  * object_id, actor (NULL = any), from_ms <= at_ms < to_ms (0 = open), at most limit
  * (<= 0: 50; capped at 500), starting below seq cursor (0 = from the newest). f may be
  * NULL. *out gets {"items":[{seq, at (RFC 3339), actor, action, object_type, object_id,
- * request_id, before, after, hash}...],"next_cursor": seq to pass as cursor, or null};
+ * request_id, before, after, hash, credential}...],"next_cursor": seq to pass as cursor, or null};
  * caller owns it. HG_DB when a stored row cannot be read back (run audit verify). */
 typedef struct audit_filter {
     const char *object_type;

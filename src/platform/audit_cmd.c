@@ -1,5 +1,6 @@
 /* audit_cmd.c — `haiguan audit …`: verify the chain (optionally against an exported
- * checkpoint file), export signed checkpoints, sign one now, rotate the signing key.
+ * checkpoint file and an auditor's trust file), append signed heads to an external file,
+ * sign one now, rotate the signing key, print the key directory's pins.
  *
  * Only argument handling and printing live here; the work is in audit.c. Exit codes
  * follow cmd.h: 0 done, 1 failed or chain broken, 2 usage. */
@@ -13,11 +14,12 @@
 #include "cmd.h"
 
 /* The options a subcommand may take (bits). */
-enum { OPT_KEYS = 1, OPT_CHECKPOINT = 2 };
+enum { OPT_KEYS = 1, OPT_CHECKPOINT = 2, OPT_TRUST = 4 };
 
 typedef struct audit_args {
     const char *keys;         /* --keys DIR */
     const char *checkpoint;   /* --checkpoint FILE */
+    const char *trust;        /* --trust FILE */
     const char *pos[2];       /* positional arguments after the subcommand */
     int npos;
 } audit_args;
@@ -42,6 +44,8 @@ static int parse_args(cmd_ctx *c, int allowed, audit_args *a)
             slot = &a->keys;
         else if (strcmp(arg, "--checkpoint") == 0 && (allowed & OPT_CHECKPOINT))
             slot = &a->checkpoint;
+        else if (strcmp(arg, "--trust") == 0 && (allowed & OPT_TRUST))
+            slot = &a->trust;
         else if (strcmp(arg, "--db") == 0) {
             if (i + 1 >= c->argc)
                 return -1;
@@ -83,16 +87,24 @@ static int fail(const char *what, const hg_err *err)
 
 static int verify_cmd(cmd_ctx *c, const audit_args *a)
 {
+    char space[PATH_MAX];
     audit_report rep;
     hg_err err;
     hg_err_clear(&err);
     db *d = cmd_open_db(c);
     if (!d)
         return EXIT_FAIL;
-    hg_rc rc = audit_verify(d, a->checkpoint, &rep, &err);
+    audit_verify_opts o = {.key_dir = key_dir(c, a, space, sizeof space), .trust_file = a->trust,
+                           .checkpoint_file = a->checkpoint};
+    hg_rc rc = audit_verify_with(d, &o, &rep, &err);
     db_close(d);
     if (rc == HG_OK) {
         printf("audit chain whole: %" PRId64 " rows, %" PRId64 " checkpoints\n", rep.rows, rep.checkpoints);
+        if (a->checkpoint && rep.unanchored)
+            printf("%" PRId64 " rows after row %" PRId64 " (the newest head in %s) are not yet anchored\n",
+                   rep.unanchored, rep.anchored, a->checkpoint);
+        else if (a->checkpoint)
+            printf("every row is anchored by a head in %s\n", a->checkpoint);
         return EXIT_OK;
     }
     if (rc == HG_INVALID && rep.bad_seq) {
@@ -118,7 +130,7 @@ static int export_cmd(cmd_ctx *c, const audit_args *a)
     db_close(d);
     if (rc)
         return fail("export", &err);
-    printf("exported %" PRId64 " checkpoints to %s\n", count, a->pos[0]);
+    printf("appended %" PRId64 " signed heads to %s\n", count, a->pos[0]);
     return EXIT_OK;
 }
 
@@ -164,8 +176,23 @@ static int rotate_key_cmd(cmd_ctx *c, const audit_args *a)
     return EXIT_OK;
 }
 
+static int pins_cmd(cmd_ctx *c, const audit_args *a)
+{
+    char space[PATH_MAX];
+    buf out;
+    hg_err err;
+    hg_err_clear(&err);
+    buf_init(&out, 1 << 16);
+    hg_rc rc = audit_pins_text(key_dir(c, a, space, sizeof space), &out, &err);
+    if (!rc)
+        fputs(buf_str(&out), stdout);
+    buf_free(&out);
+    return rc ? fail("pins", &err) : EXIT_OK;
+}
+
 static const audit_sub audit_subs[] = {
-    {"verify", 0, OPT_CHECKPOINT, verify_cmd},
+    {"verify", 0, OPT_CHECKPOINT | OPT_TRUST | OPT_KEYS, verify_cmd},
+    {"pins", 0, OPT_KEYS, pins_cmd},
     {"export", 1, OPT_KEYS, export_cmd},
     {"checkpoint", 0, OPT_KEYS, checkpoint_cmd},
     {"rotate-key", 0, OPT_KEYS, rotate_key_cmd},
@@ -186,23 +213,34 @@ static int audit_cmd(cmd_ctx *c)
 }
 
 /* cmd_run's first check; parse_args then holds each subcommand to its own (audit_sub). */
-static const cmd_opt audit_opts[] = {{"--keys", 1}, {"--checkpoint", 1}, {NULL, 0}};
+static const cmd_opt audit_opts[] = {{"--keys", 1}, {"--checkpoint", 1}, {"--trust", 1}, {NULL, 0}};
 
 const command audit_commands[] = {
     {"audit", audit_cmd,
-     "audit verify [--checkpoint FILE]\n"
+     "audit verify [--checkpoint FILE] [--trust FILE] [--keys DIR]\n"
      "audit export FILE [--keys DIR]\n"
      "audit checkpoint [--keys DIR]\n"
-     "audit rotate-key [--keys DIR]",
-     "verify the audit trail, export or sign checkpoints, rotate the signing key",
-     "The audit trail is a hash chain of every change with Ed25519-signed checkpoints.\n"
-     "  verify      walks the chain and checks every stored checkpoint; with --checkpoint FILE\n"
-     "              (a file written by export, kept off this machine) it also proves the chain\n"
-     "              was not rewritten since. Exit 1 names the first bad row.\n"
-     "  export      signs the current head and writes every checkpoint to FILE (JSON Lines).\n"
-     "  checkpoint  signs the current head now.\n"
-     "  rotate-key  makes a new signing key and prints its id; the old secret key is deleted,\n"
-     "              its public key stays recorded so old checkpoints still verify.\n"
+     "audit rotate-key [--keys DIR]\n"
+     "audit pins [--keys DIR]",
+     "verify the audit trail, export or sign its heads, rotate or pin the signing key",
+     "The audit trail is a hash chain of every change, each row's hash keyed with the chain key\n"
+     "(HMAC-SHA256), with Ed25519-signed heads (checkpoints).\n"
+     "  verify      walks the chain with the chain key and checks every stored head; a head\n"
+     "              counts only when its key is pinned outside the database (the key directory,\n"
+     "              --trust FILE, or a rotation statement signed by a pinned key). With\n"
+     "              --checkpoint FILE (kept off this machine, appended to by export) it also\n"
+     "              proves the chain was not rewritten or cut back since, refuses a file with no\n"
+     "              signed head, an unsigned head or one signed by a key nobody pins, and says\n"
+     "              how many rows come after the newest head there. Exit 1 names the first bad row.\n"
+     "  export      signs the current head and appends to FILE (JSON Lines) the heads and key\n"
+     "              rotation statements it does not hold yet; run it often (cron) and copy FILE\n"
+     "              where the database server cannot write.\n"
+     "  checkpoint  signs the current head now, after checking the rows since the last head.\n"
+     "  rotate-key  makes a new signing key and prints its id; the old key signs a statement\n"
+     "              handing over to the new one, its secret is deleted and its public half stays\n"
+     "              pinned in the key directory (audit-signing.retired).\n"
+     "  pins        prints the key directory's pinned keys as trust-file lines\n"
+     "              (\"<key id> <public key>\"): keep them in the auditor's --trust FILE.\n"
      "Keys live in --keys DIR, else $HAIGUAN_KEYS, else <database>.keys (mode 0600 files).",
      audit_opts, NULL},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL},

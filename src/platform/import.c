@@ -155,6 +155,7 @@ int import_run(const import_spec *spec, db *d, const char *path)
         return EXIT_FAIL;
     }
     int whole = spec->policy == IMPORT_ALL_OR_NOTHING, status = EXIT_OK;
+    const char *noun = spec->noun ? spec->noun : "";
     if (whole && db_begin(d, &err)) {
         fprintf(stderr, "haiguan: %s\n", err.message);
         buf_free(&data);
@@ -174,7 +175,8 @@ int import_run(const import_spec *spec, db *d, const char *path)
     if (whole) {
         if (u.refused) {
             db_rollback(d);
-            printf("0 loaded: %ld line%s refused, nothing changed\n", u.refused, u.refused == 1 ? "" : "s");
+            printf("0%s%s loaded: %ld line%s refused, nothing changed\n", noun[0] ? " " : "", noun, u.refused,
+                   u.refused == 1 ? "" : "s");
             return EXIT_FAIL;
         }
         if (db_commit(d, &err)) {
@@ -182,7 +184,7 @@ int import_run(const import_spec *spec, db *d, const char *path)
             fprintf(stderr, "haiguan: %s\n", err.message);
             return EXIT_FAIL;
         }
-        printf("%ld loaded, 0 refused\n", u.loaded);
+        printf("%ld%s%s loaded, 0 refused\n", u.loaded, noun[0] ? " " : "", noun);
         return EXIT_OK;
     }
     if (u.open && db_commit(d, &err)) {
@@ -194,6 +196,6 @@ int import_run(const import_spec *spec, db *d, const char *path)
         fprintf(stderr, "haiguan: import stopped: %s\n", u.stop.message);
         status = EXIT_FAIL;
     }
-    printf("%ld loaded, %ld refused\n", u.loaded, u.refused);
+    printf("%ld%s%s loaded, %ld refused\n", u.loaded, noun[0] ? " " : "", noun, u.refused);
     return u.refused ? EXIT_FAIL : status;
 }

@@ -43,6 +43,7 @@ typedef struct import_spec {
     int batch;             /* IMPORT_PER_LINE: lines per transaction; 0: the store's own */
     int progress;          /* 1: a progress bar on stderr when it is a terminal */
     const char *malformed; /* CSV: the reason given for a malformed record */
+    const char *noun;      /* optional: what a line is, in the summary ("20 rules loaded") */
     /* CSV, optional: called with the first record (NULL when the file has none or it is
      * malformed) before any line; a non-zero return is the exit code, and nothing loads. The
      * lines after it go to line(). It prints its own message, naming path. */

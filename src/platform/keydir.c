@@ -189,9 +189,17 @@ static hg_rc load_or_create(const char *dir, const char *name, const char *what,
     *created = 0;
     buf_init(&path, PATH_MAX_LEN);
     buf_init(&tmp, PATH_MAX_LEN);
-    if ((rc = ready(err)) || (rc = ensure_dir(dir, err)) || (rc = join_path(&path, dir, name, err)) ||
-        (rc = read_hex_file(buf_str(&path), what, out, n, &missing, err)) || !missing)
+    if ((rc = ready(err)) ||
+        (make              ? (rc = ensure_dir(dir, err))
+         : (!dir || !*dir) ? (rc = HG_NOTFOUND)
+                           : 0) ||
+        (rc = join_path(&path, dir, name, err)) || (rc = read_hex_file(buf_str(&path), what, out, n, &missing, err)) ||
+        !missing)
         goto out;
+    if (!make) { /* read only: a verifier never makes the key it checks against */
+        rc = HG_NOTFOUND;
+        goto out;
+    }
     make(out, n);
     if ((rc = write_tmp(dir, name, what, out, n, &tmp, err)))
         goto out;
@@ -224,10 +232,11 @@ static void make_signing(unsigned char *out, size_t n)
 
 static void make_random(unsigned char *out, size_t n) { randombytes_buf(out, n); }
 
-hg_rc keydir_load(const char *dir, const char *name, const char *what, keydir_key *k, int *created, hg_err *err)
+static hg_rc load_key(const char *dir, const char *name, const char *what, keydir_key *k, int *created, int create,
+                      hg_err *err)
 {
     unsigned char pk[32], check[64];
-    hg_rc rc = load_or_create(dir, name, what, k->sk, sizeof k->sk, make_signing, created, err);
+    hg_rc rc = load_or_create(dir, name, what, k->sk, sizeof k->sk, create ? make_signing : NULL, created, err);
     if (rc)
         return rc;
     /* The secret key is seed || public key: rebuilding it from the seed proves both halves. */
@@ -239,6 +248,17 @@ hg_rc keydir_load(const char *dir, const char *name, const char *what, keydir_ke
     else
         key_fill(k);
     return rc;
+}
+
+hg_rc keydir_load(const char *dir, const char *name, const char *what, keydir_key *k, int *created, hg_err *err)
+{
+    return load_key(dir, name, what, k, created, 1, err);
+}
+
+hg_rc keydir_read(const char *dir, const char *name, const char *what, keydir_key *k, hg_err *err)
+{
+    int created;
+    return load_key(dir, name, what, k, &created, 0, err);
 }
 
 hg_rc keydir_prepare(const char *dir, const char *name, const char *what, keydir_key *k, buf *tmp, hg_err *err)
@@ -295,7 +315,51 @@ int keydir_verify(const char *key_id, const char *pk_hex, const void *msg, size_
 hg_rc keydir_secret(const char *dir, const char *name, const char *what, unsigned char *out, size_t n, hg_err *err)
 {
     int created;
+    return keydir_secret_made(dir, name, what, out, n, &created, err);
+}
+
+hg_rc keydir_secret_made(const char *dir, const char *name, const char *what, unsigned char *out, size_t n,
+                         int *created, hg_err *err)
+{
     if (n > SECRET_MAX)
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "secret too long");
-    return load_or_create(dir, name, what, out, n, make_random, &created, err);
+    return load_or_create(dir, name, what, out, n, make_random, created, err);
+}
+
+hg_rc keydir_secret_read(const char *dir, const char *name, const char *what, unsigned char *out, size_t n, hg_err *err)
+{
+    int created;
+    if (n > SECRET_MAX)
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "secret too long");
+    return load_or_create(dir, name, what, out, n, NULL, &created, err);
+}
+
+hg_rc keydir_append(const char *dir, const char *name, const char *what, const char *text, hg_err *err)
+{
+    buf path;
+    hg_rc rc;
+    if ((rc = ensure_dir(dir, err)) || (rc = join_path(&path, dir, name, err)))
+        return rc;
+    int fd = open(buf_str(&path), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    buf_free(&path);
+    if (fd < 0)
+        return hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
+    size_t done = 0, len = strlen(text);
+    while (done < len && !rc) {
+        ssize_t put = write(fd, text + done, len - done);
+        if (put < 0 && errno == EINTR)
+            continue;
+        if (put <= 0)
+            rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
+        else
+            done += (size_t)put;
+    }
+    /* durable before the change it prepares (a rotation) is made */
+    if (!rc && (fchmod(fd, 0600) != 0 || fsync(fd) != 0))
+        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
+    if (close(fd) != 0 && !rc)
+        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
+    if (!rc)
+        fsync_dir(dir);
+    return rc;
 }

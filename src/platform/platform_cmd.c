@@ -111,6 +111,19 @@ static int serve_cmd(cmd_ctx *c)
             }
             *limits[i].value = (unsigned)n;
         }
+    /* audit heads: often, by rows and by time (issue 13 §2) */
+    long long head_rows = 0, head_s = 0;
+    if ((v = cmd_option(c, "--audit-head-rows")) &&
+        ((head_rows = strtoll(v, &end, 10)) < 1 || head_rows > 1000000 || *end)) {
+        fprintf(stderr, "haiguan: --audit-head-rows must be from 1 to 1000000\n");
+        return EXIT_USAGE;
+    }
+    if ((v = cmd_option(c, "--audit-head-seconds")) &&
+        ((head_s = strtoll(v, &end, 10)) < 1 || head_s > 86400 || *end)) {
+        fprintf(stderr, "haiguan: --audit-head-seconds must be from 1 to 86400\n");
+        return EXIT_USAGE;
+    }
+    audit_set_head_policy(head_rows, head_s);
     cfg.limits.trusted_proxy = cmd_option(c, "--trusted-proxy");
     cfg.assets_dir = cmd_option(c, "--assets");
     long long idle_s = 30 * 60, max_s = 12 * 60 * 60;
@@ -610,14 +623,15 @@ static const cmd_opt serve_opts[] = {
     {"--listen", 1},      {"--threads", 1},   {"--max-body", 1},           {"--keys", 1},
     {"--assets", 1},      {"--session-idle", 1}, {"--session-max", 1},     {"--wal-mb", 1},
     {"--max-conns-per-addr", 1}, {"--max-conns", 1}, {"--request-deadline", 1}, {"--trusted-proxy", 1},
-    {NULL, 0}};
+    {"--audit-head-rows", 1}, {"--audit-head-seconds", 1}, {NULL, 0}};
 static const cmd_opt keys_opts[] = {{"--keys", 1}, {NULL, 0}};
 static const cmd_opt demo_opts[] = {{"--days", 1}, {"--scale", 1}, {"--seed", 1}, {"--keys", 1}, {NULL, 0}};
 
 static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
      "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]\n"
-     "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]",
+     "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]\n"
+     "       [--audit-head-rows N] [--audit-head-seconds SECONDS]",
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
@@ -628,8 +642,10 @@ static const command platform_commands[] = {
      "connections (default 128; the --trusted-proxy address is exempt, the proxy limiting its own\n"
      "clients), the server --max-conns (default 2000, lowered to fit the file-descriptor limit),\n"
      "and a request must arrive whole within --request-deadline seconds (default 60).\n"
-     "The database is created or migrated first. Audit checkpoints are signed\n"
-     "with the key in --keys DIR (or HAIGUAN_KEYS; default: next to the database).",
+     "The database is created or migrated first. Audit rows are keyed and their heads signed\n"
+     "with the keys in --keys DIR (or HAIGUAN_KEYS; default: next to the database): a head every\n"
+     "--audit-head-rows rows (default 256) and at the first write --audit-head-seconds after the\n"
+     "last (default 60); `haiguan audit export` copies them to a file off the database.",
      serve_opts, NULL},
     {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
      "Creates the database or applies the migrations it has not seen; safe to run again.\n"

@@ -2,114 +2,36 @@
  * rule a line, loaded whole or not at all), the risk demo rules, and the area's module entry. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "../platform/audit.h"
-#include "../platform/buf.h"
-#include "../platform/mem.h"
+#include "../platform/import.h"
 #include "../platform/module.h"
 #include "risk_store.h"
 
 extern const route risk_routes[];
 
 #define IMPORT_MAX_BYTES (64u << 20)
-#define IMPORT_MAX_RULES 100000
 
-/* Parses the file's lines into JSON objects (blank lines skipped; line numbers kept), prints
- * every bad line, then imports all or nothing. Exit 0 when loaded, 1 otherwise. */
+static hg_rc rule_line(void *ctx, db *d, import_row *row, hg_err *err)
+{
+    (void)ctx;
+    if (!json_is_object(row->obj))
+        return hg_fail(err, HG_INVALID, "invalid", "", "not a JSON object");
+    return risk_rule_import_line(d, cli_actor(), row->obj, err);
+}
+
+/* A headquarters instruction file through the import framework: JSON Lines, one rule a line,
+ * all or nothing (every bad line named, nothing loaded). Exit 0 when loaded, 1 otherwise. */
 static int import_rules(cmd_ctx *c, db *d, const char *path)
 {
     (void)c;
-    buf data;
-    hg_err err;
-    json_t **bodies = NULL;
-    long *lines = NULL;
-    risk_import_error *errors = NULL;
-    size_t n = 0, n_errors = 0, bad_lines = 0;
-    int status = EXIT_FAIL;
-    buf_init(&data, IMPORT_MAX_BYTES);
-    hg_err_clear(&err);
-    if (buf_read_file(&data, path, &err)) {
-        fprintf(stderr, "haiguan: %s\n", err.message);
-        goto out;
-    }
-    bodies = xcalloc(IMPORT_MAX_RULES, sizeof *bodies);
-    lines = xcalloc(IMPORT_MAX_RULES, sizeof *lines);
-    if (!bodies || !lines) {
-        fprintf(stderr, "haiguan: out of memory\n");
-        goto out;
-    }
-    const char *p = buf_str(&data), *end = p + data.len;
-    for (long line = 1; p < end; line++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        const char *next = nl ? nl + 1 : end;
-        size_t k = 0;
-        while (k < len && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
-            k++;
-        if (k == len) {
-            p = next;
-            continue;
-        }
-        if (n == IMPORT_MAX_RULES) {
-            printf("line %ld: more than %d rules in one file\n", line, IMPORT_MAX_RULES);
-            bad_lines++;
-            break;
-        }
-        json_error_t je;
-        json_t *j = json_loadb(p, len, JSON_REJECT_DUPLICATES, &je);
-        if (!j || !json_is_object(j)) {
-            printf("line %ld: not a JSON object%s%s\n", line, j ? "" : ": ", j ? "" : je.text);
-            json_decref(j);
-            bad_lines++;
-        } else {
-            lines[n] = line;
-            bodies[n++] = j;
-        }
-        p = next;
-    }
-    if (n == 0 && bad_lines == 0) {
-        printf("%s: no rules\n", path);
-        goto out;
-    }
-    hg_rc rc = HG_INVALID;
-    if (!(errors = xcalloc(n ? n : 1, sizeof *errors))) { /* room for every rule to be refused */
-        fprintf(stderr, "haiguan: out of memory\n");
-        goto out;
-    }
-    if (!bad_lines) {
-        rc = risk_rules_import(d, cli_actor(), bodies, n, errors, &n_errors, &err);
-    } else { /* still name every bad rule among the lines that were JSON */
-        for (size_t i = 0; i < n; i++) {
-            risk_rule r;
-            hg_err e;
-            hg_err_clear(&e);
-            if (risk_rule_from_json(bodies[i], 0, &r, &e)) {
-                errors[n_errors].index = i;
-                errors[n_errors++].err = e;
-            }
-            risk_rule_free(&r);
-        }
-    }
-    for (size_t i = 0; i < n_errors; i++)
-        printf("line %ld: %s%s%s\n", lines[errors[i].index], errors[i].err.field, errors[i].err.field[0] ? ": " : "",
-               errors[i].err.message);
-    if (rc == HG_OK) {
-        printf("%zu rules loaded\n", n);
-        status = EXIT_OK;
-    } else if (bad_lines || n_errors) {
-        printf("0 rules loaded, %zu lines refused\n", bad_lines + n_errors);
-    } else {
-        fprintf(stderr, "haiguan: %s\n", err.message);
-    }
-out:
-    for (size_t i = 0; i < n; i++)
-        json_decref(bodies[i]);
-    xfree(bodies);
-    xfree(lines);
-    xfree(errors);
-    buf_free(&data);
-    return status;
+    const import_spec spec = {.format = IMPORT_JSONL,
+                              .policy = IMPORT_ALL_OR_NOTHING,
+                              .max_bytes = IMPORT_MAX_BYTES,
+                              .progress = 1,
+                              .noun = "rules",
+                              .line = rule_line};
+    return import_run(&spec, d, path);
 }
 
 static int risk_import_cmd(cmd_ctx *c, const command *self);

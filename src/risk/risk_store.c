@@ -390,42 +390,16 @@ hg_rc risk_rule_list(db *d, const char *status, const char *source, int64_t curs
     return *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 }
 
-hg_rc risk_rules_import(db *d, const char *actor, json_t *const *bodies, size_t n, risk_import_error *errors,
-                        size_t *n_errors, hg_err *err)
+hg_rc risk_rule_import_line(db *d, const char *actor, const json_t *body, hg_err *err)
 {
-    risk_rule *rules = xcalloc(n ? n : 1, sizeof *rules);
-    hg_rc rc = HG_OK;
-    *n_errors = 0;
-    if (!rules)
-        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    /* every line is checked before anything is written: a file loads whole or not at all */
-    for (size_t i = 0; i < n; i++) {
-        hg_err e;
-        hg_err_clear(&e);
-        if (risk_rule_from_json(bodies[i], 0, &rules[i], &e)) {
-            errors[*n_errors].index = i;
-            errors[*n_errors].err = e;
-            (*n_errors)++;
-        }
-    }
-    if (*n_errors) {
-        rc = hg_fail(err, HG_INVALID, "invalid", "", "%zu of %zu rules refused; nothing was loaded", *n_errors, n);
-        goto out;
-    }
-    if ((rc = db_begin(d, err)))
-        goto out;
-    for (size_t i = 0; i < n && !rc; i++)
-        rc = insert_rule(d, actor, NULL, &rules[i], NULL, err);
-    if (!rc)
-        rc = bump_generation(d, err);
-    if (!rc)
-        rc = db_commit(d, err);
+    risk_rule r;
+    hg_rc rc = risk_rule_from_json(body, 0, &r, err);
     if (rc)
-        db_rollback(d);
-out:
-    for (size_t i = 0; i < n; i++)
-        risk_rule_free(&rules[i]);
-    xfree(rules);
+        return rc;
+    rc = insert_rule(d, actor, NULL, &r, NULL, err);
+    if (!rc)   /* once per line: the generation only has to move, however far */
+        rc = bump_generation(d, err);
+    risk_rule_free(&r);
     return rc;
 }
 

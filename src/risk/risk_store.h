@@ -34,16 +34,12 @@ hg_rc risk_rule_get(db *d, int64_t id, json_t **out, hg_err *err);
 hg_rc risk_rule_list(db *d, const char *status, const char *source, int64_t cursor, int limit, json_t **out,
                      hg_err *err);
 
-/* One refused line of an import. */
-typedef struct risk_import_error {
-    size_t index; /* 0-based position in bodies */
-    hg_err err;
-} risk_import_error;
-/* Imports n rules (a headquarters instruction file) all or nothing: each is validated first;
- * when any is refused, errors[0..*n_errors) name each (errors has room for n) and nothing is
- * written (HG_INVALID). Otherwise one transaction inserts them all with their audit rows. */
-hg_rc risk_rules_import(db *d, const char *actor, json_t *const *bodies, size_t n, risk_import_error *errors,
-                        size_t *n_errors, hg_err *err);
+/* Imports one rule of a headquarters instruction file (a line of `haiguan import risk-rules`,
+ * as POST /api/v1/risk/rules takes it) inside the caller's transaction: the import framework
+ * runs the whole file in one and rolls it back when any line is refused (import.h,
+ * IMPORT_ALL_OR_NOTHING). The rule and its audit row are written; running servers screen with
+ * it once the file's transaction is durable and they next screen. */
+hg_rc risk_rule_import_line(db *d, const char *actor, const json_t *body, hg_err *err);
 
 /* The current compiled set, recompiled first when the stored rules changed (a reference the
  * caller releases with risk_set_release). Random draws are keyed by the secret in the key

@@ -373,12 +373,21 @@ def register_throttle(test, eq, error_of):
             with lock:
                 statuses.append(r.status)
         threads = [threading.Thread(target=attempt) for _ in range(40)]
+        t0 = time.time()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
+        took = time.time() - t0
         eq(sorted(set(statuses)), [401, 429], "answers")
-        eq(statuses.count(401), 5, "attempts that were hashed and failed")
+        # five are hashed at once, not more. The client may try once more 1 s after its latest
+        # failure, again 2 s after that, 4 s … (its Retry-After): on a machine so loaded that
+        # the forty attempts take longer than that, those later tries are its right, not a leak
+        later = 0
+        while (2 ** (later + 1)) - 1 <= took:
+            later += 1
+        hashed = statuses.count(401)
+        assert 5 <= hashed <= 5 + later, "%d hashed in %.1f s (at most %d)" % (hashed, took, 5 + later)
 
     @test
     def concurrent_right_passwords_all_sign_in(s):
@@ -438,7 +447,11 @@ def register_throttle(test, eq, error_of):
         assert "haiguan_password_hashes_refused_total" in body
         # an attempt refused because the pool stayed full was never tried: it is no longer
         # pending (it used to stay so until the window ended, making that client wait) and
-        # is not counted as a failure of its client
+        # is not counted as a failure of its client. It is taken back when its request ends,
+        # which may be a moment after its client read the answer: wait for that
+        deadline = time.time() + 15
+        while s.sql("SELECT COALESCE(SUM(pending), 0) FROM login_throttle") != [["0"]] and time.time() < deadline:
+            time.sleep(0.1)
         eq(s.sql("SELECT COALESCE(SUM(pending), 0) FROM login_throttle"), [["0"]])
 
     @test

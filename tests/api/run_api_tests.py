@@ -4,6 +4,8 @@ port with a fresh demo database and checks behaviour through HTTP and the CLI.
 
 usage: run_api_tests.py PATH/TO/haiguan [TEST_NAME_SUBSTRING]
 Every example in docs/API.md is executed too (see doc_examples.py)."""
+import hashlib
+import json
 import os
 import signal
 import socket
@@ -724,6 +726,65 @@ def database_outage_answers_503_and_recovers(s):
 
 
 # ---------------------------------------------------------------- last: tampering and shutdown
+
+@test
+def audit_heads_are_anchored_outside_the_database(s):
+    """issue 13 §2 through the binary: heads appended to an external file and checked against
+    the auditor's pins; an empty file refused; a row forged with a correct plain hash named and
+    never signed over (the unit suite, tests/unit/test_audit.c, holds the full table)."""
+    trust = os.path.join(s.dir, "auditor.trust")
+    heads = os.path.join(s.dir, "heads.jsonl")
+    with open(trust, "w") as f:
+        f.write(s.cli("audit", "pins").stdout)
+    os.chmod(trust, 0o644)
+    assert len(open(trust).read().split()) >= 2
+    p = s.cli("audit", "export", heads)
+    assert "signed heads to" in p.stdout, p.stdout
+    p = s.cli("audit", "verify", "--checkpoint", heads, "--trust", trust)
+    assert "every row is anchored" in p.stdout, p.stdout
+    # a change after the export: reported as not yet anchored, not alarmed on
+    r = s.as_user("admin", "POST", "/api/v1/users", {"name": "anchor01", "role": "officer", "password": "anchor-pass-123456", "posts": ["clearance"]})
+    assert r.status in (200, 201), r
+    p = s.cli("audit", "verify", "--checkpoint", heads, "--trust", trust)
+    assert "not yet anchored" in p.stdout, p.stdout
+    # the changes made through a context name the credential that acted (issue 13 §1)
+    creds = s.sql("SELECT credential FROM audit_log WHERE credential IS NOT NULL")
+    assert any(c[0].startswith("session:") for c in creds), creds[:5]
+    again = s.cli("audit", "export", heads).stdout
+    assert "appended 1 signed heads" in again, again
+    empty = os.path.join(s.dir, "empty.jsonl")
+    open(empty, "w").close()
+    p = s.cli("audit", "verify", "--checkpoint", empty, check=False)
+    eq(p.returncode, 1, p.stdout + p.stderr)
+    assert "no signed head" in p.stdout and "row 1" in p.stdout, p.stdout
+    eq(s.cli("serve", "--audit-head-rows", "0", check=False).returncode, 2)
+    eq(s.cli("audit", "verify", "--trust", check=False).returncode, 2)
+    # a forged row with the plain SHA-256 a thief can compute: named, and no head signed over
+    # it (on a copy of the database, which the rest of the suite goes on using)
+    if s.is_pg():
+        print("     (the forged row: SQLite only; the unit suite forges on both)")
+        return
+    copy = os.path.join(s.dir, "forged.db")
+    src, dst = sqlite3.connect(s.db), sqlite3.connect(copy)
+    src.backup(dst)
+    src.close()
+    seq, prev = dst.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq += 1
+    body = json.dumps({"action": "user.create", "actor": "mallory", "after": None, "at_ms": 1, "before": None,
+                       "object_id": "mallory", "object_type": "user", "request_id": None},
+                      sort_keys=True, separators=(",", ":"))
+    forged = hashlib.sha256(("%d\n%s\n" % (seq, prev) + body).encode()).hexdigest()
+    dst.execute("INSERT INTO audit_log (seq, at_ms, actor, action, object_type, object_id, prev_hash, hash) "
+                "VALUES (?, 1, 'mallory', 'user.create', 'user', 'mallory', ?, ?)", (seq, prev, forged))
+    dst.commit()
+    dst.close()
+    p = s.cli("--db", copy, "audit", "checkpoint", check=False)
+    eq(p.returncode, 1, p.stdout + p.stderr)
+    assert "refusing to sign the head at row %d" % seq in p.stderr, p.stderr
+    p = s.cli("--db", copy, "audit", "verify", check=False)
+    eq(p.returncode, 1, p.stdout)
+    assert "row %d: hash does not match its content" % seq in p.stdout, p.stdout
+
 
 @test
 def audit_tampering_is_detected(s):

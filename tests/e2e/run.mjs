@@ -672,6 +672,27 @@ const tests = {
     })
     await samples.locator('[data-test=print]').waitFor()
     await shot(page, 'inspection-samples')
+    // issue 16: the printed label is 60 × 40 mm and carries the entry number, the item, the
+    // sample's kind, its time and the barcode; the print dialog itself is stubbed
+    await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1 } })
+    await samples.locator('[data-test=print]').click()
+    await page.waitForFunction(() => window.__printed === 1)
+    await page.emulateMedia({ media: 'print' })
+    const label = page.locator('[data-test=label-sheet] [data-test=label]').first()
+    const box = await label.boundingBox()
+    // 60 × 40 mm at the CSS 96 dpi: 226.8 × 151.2 px
+    assert.ok(Math.abs(box.width - 226.8) < 1 && Math.abs(box.height - 151.2) < 1, JSON.stringify(box))
+    const text = await label.innerText()
+    assert.ok(text.includes(entry), JSON.stringify([text, entry]))
+    assert.match(text, /核酸检测/)
+    assert.match(text, /商品项 \d/)
+    assert.match(text, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+    assert.ok(await label.locator('img').evaluate((i) => i.complete && i.naturalWidth > 100))
+    assert.equal(await page.locator('#app').evaluate((e) => getComputedStyle(e).display), 'none', 'only the labels print')
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+    await page.emulateMedia({ media: 'screen' })
+    assert.equal(await page.locator('[data-test=label-sheet]').count(), 0)
+    assert.equal(await page.locator('link[data-test=label-page]').count(), 0)
     await page.keyboard.press('Escape')
     await samples.waitFor({ state: 'hidden' })
     // a passed result takes the task off the queue and goes on the declaration's timeline
@@ -930,6 +951,45 @@ const tests = {
     await page.keyboard.press('Enter')
     await page.waitForURL('**/declarations')
     await rows(page, 'declaration-table').first().waitFor()
+    // issue 16: each page has its title; the first Tab reaches the skip link, which moves the
+    // focus to the page; the side menu's entries are reached by Tab and opened with Enter
+    await page.waitForFunction(() => document.title === '报关单 · 海关通关监管系统')
+    await page.evaluate(() => document.activeElement?.blur())
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.test), 'skip-link')
+    assert.ok(await page.locator('[data-test=skip-link]').isVisible())
+    await page.keyboard.press('Enter')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main')
+    // from the header's last control, Tab goes down the menu
+    await page.locator('[data-test=signout]').focus()
+    let reached = ''
+    for (let k = 0; k < 6 && !reached.includes('/inspections'); k++) {
+      await page.keyboard.press('Tab')
+      reached = await page.evaluate(() => (document.activeElement?.closest('[data-test=menu]') ? document.activeElement.getAttribute('href') : '') || '')
+    }
+    assert.equal(reached, '/inspections')
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle)
+    assert.equal(ring, 'solid', 'a visible focus ring')
+    await page.keyboard.press('Enter')
+    await page.waitForURL('**/inspections')
+    await page.waitForFunction(() => document.title === '查验作业 · 海关通关监管系统')
+    // lane and status tags meet WCAG AA contrast (1.4.3), computed from the rendered styles
+    await page.goto('/declarations')
+    await rows(page, 'declaration-table').first().waitFor()
+    const ratios = await page.evaluate(() => {
+      const lum = (c) => {
+        const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+      }
+      return [...document.querySelectorAll('[data-test=declaration-table] .el-tag')].map((el) => {
+        const st = getComputedStyle(el)
+        const [a, b] = [lum(st.color), lum(st.backgroundColor)].sort((x, y) => y - x)
+        return [el.innerText, Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100]
+      })
+    })
+    assert.ok(ratios.length > 0, 'tags on the list')
+    for (const [text, ratio] of ratios) assert.ok(ratio >= 4.5, `${text}: contrast ${ratio}:1`)
     // the list's filters: type, Enter searches
     await page.locator('input[data-test=f-enterprise]').focus()
     await page.keyboard.type(FISHERY)

@@ -4,7 +4,12 @@
 // and a menu entry in pages/Shell.vue (see docs/CONSOLE.md).
 import { createRouter, createWebHistory } from 'vue-router'
 import paths from './paths.json'
+import { watch } from 'vue'
 import { session, loadSession, homeOf, can } from './session.js'
+import { i18n } from './i18n.js'
+import { areaPages, addAreaMessages } from './areas.js'
+
+addAreaMessages(i18n)
 
 import SignIn from './pages/SignIn.vue'
 import Shell from './pages/Shell.vue'
@@ -43,11 +48,18 @@ const children = Object.entries(pages).map(([name, [component, allowed]]) => ({
   meta: { allowed },
   props: true,
 }))
+// the business areas' pages (areas.js): signed-in ones in the frame, public ones alone
+for (const p of areaPages.filter((a) => !a.public))
+  children.push({ name: p.name, path: p.path, component: p.component, meta: { allowed: p.allowed, title: p.menu }, props: true })
+const publicAreaPages = areaPages
+  .filter((a) => a.public)
+  .map((p) => ({ name: p.name, path: p.path, component: p.component, meta: { public: true, title: p.menu }, props: true }))
 
 export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
     { name: 'signin', path: pathOf.signin, component: SignIn, meta: { public: true } },
+    ...publicAreaPages,
     {
       path: '/',
       component: Shell,
@@ -65,3 +77,26 @@ router.beforeEach(async (to) => {
   if (to.meta.allowed && !to.meta.allowed(session.user)) return homeOf()
   return true
 })
+
+// Each page's title (WCAG 2.4.2): the menu's name of the page, or of the list it belongs to;
+// a page not named here has the console's name. Kept in the current language.
+const TITLES = {
+  signin: 'signin.title', dashboard: 'menu.dashboard', enterprises: 'menu.enterprises',
+  'enterprise-new': 'menu.enterprises', enterprise: 'menu.enterprises', 'enterprise-edit': 'menu.enterprises',
+  'my-enterprise': 'menu.myEnterprise', declarations: 'menu.declarations', 'declaration-new': 'menu.fileDeclaration',
+  declaration: 'menu.declarations', 'my-declarations': 'menu.myDeclarations', 'my-manifests': 'menu.myManifests',
+  'my-tax': 'menu.myTax', 'my-notifications': 'menu.myNotifications', inspections: 'menu.inspections',
+  tax: 'menu.tax', risk: 'menu.risk', audit: 'menu.audit', users: 'menu.users', tokens: 'menu.tokens',
+  'not-found': 'notFound.title',
+}
+
+function setTitle(route) {
+  const { t, te } = i18n.global
+  const key = TITLES[route.name] || route.meta.title
+  const app = t('app.name')
+  const what = route.name === 'declaration' && route.params.entry_no ? ` ${route.params.entry_no}` : ''
+  document.title = key && te(key) ? `${t(key)}${what} · ${app}` : app
+}
+
+router.afterEach((to) => setTitle(to))
+watch(i18n.global.locale, () => setTitle(router.currentRoute.value))
