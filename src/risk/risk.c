@@ -731,7 +731,19 @@ static hg_rc parse_action(const json_t *a, risk_rule *r, hg_err *err)
     return HG_OK;
 }
 
+static hg_rc rule_from_json(const json_t *body, int allow_server, risk_rule *r, hg_err *err);
+
+/* A refused rule keeps nothing: what was parsed before the refusal (its name, issuer, ...)
+ * is freed here, so that no caller leaks it (the import of a bad line did). */
 hg_rc risk_rule_from_json(const json_t *body, int allow_server, risk_rule *r, hg_err *err)
+{
+    hg_rc rc = rule_from_json(body, allow_server, r, err);
+    if (rc)
+        risk_rule_free(r);
+    return rc;
+}
+
+static hg_rc rule_from_json(const json_t *body, int allow_server, risk_rule *r, hg_err *err)
 {
     hg_rc rc;
     memset(r, 0, sizeof *r);
