@@ -164,6 +164,12 @@ hg_rc audit_pins_text(const char *key_dir, buf *out, hg_err *err);
  * after the last head (<= 0: the defaults). Process-wide. */
 void audit_set_head_policy(int64_t rows, int64_t seconds);
 
+/* The key directory of a command: --keys, else $HAIGUAN_KEYS, else next to the database
+ * (audit_default_key_dir); --keys also sets $HAIGUAN_KEYS, so that every key the process reads
+ * later (the risk draw secret) comes from the same place. Returns scratch or the option. */
+struct cmd_ctx;
+const char *cmd_key_dir(struct cmd_ctx *c, char *scratch, size_t n);
+
 /* The periodic job: signs the current head when rows were written since this key's last
  * head (audit_checkpoint), else does nothing. HG_INVALID when no key is loaded or when the
  * rows since the last pinned head do not verify (then nothing is signed). */

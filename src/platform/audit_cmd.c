@@ -67,7 +67,23 @@ static int parse_args(cmd_ctx *c, int allowed, audit_args *a)
     return 0;
 }
 
-/* --keys, else HAIGUAN_KEYS, else next to the database. */
+/* The key directory of a command (audit.h). */
+const char *cmd_key_dir(cmd_ctx *c, char *scratch, size_t n)
+{
+    const char *k = cmd_option(c, "--keys");
+    /* --keys wins over the environment for every key the process reads, including the ones
+     * areas load later by themselves (the risk draw secret): one place says where keys live */
+    if (k && *k)
+        setenv("HAIGUAN_KEYS", k, 1);
+    if (!k)
+        k = getenv("HAIGUAN_KEYS");
+    if (k && *k)
+        return k;
+    audit_default_key_dir(c->db_url, scratch, n);
+    return scratch;
+}
+
+/* --keys, else HAIGUAN_KEYS, else next to the database (the audit command parses --keys itself). */
 static const char *key_dir(cmd_ctx *c, const audit_args *a, char *space, size_t spacelen)
 {
     const char *env = getenv("HAIGUAN_KEYS");

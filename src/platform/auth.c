@@ -615,6 +615,15 @@ hg_rc session_logout(db *d, int64_t session_id, hg_err *err)
     return db_run(d, err, "DELETE FROM sessions WHERE id = ?", "i", session_id);
 }
 
+hg_rc session_purge(db *d, int64_t now, int64_t *deleted, hg_err *err)
+{
+    hg_rc rc = db_run(d, err, "DELETE FROM sessions WHERE last_ms < ? OR created_ms < ?", "ii", now - idle_limit_ms,
+                      now - absolute_limit_ms);
+    if (!rc && deleted)
+        *deleted = db_changes(d);
+    return rc;
+}
+
 static int is_hex64(const char *t)
 {
     if (strlen(t) != 64)

@@ -96,6 +96,10 @@ hg_rc user_disable(db *d, const char *actor, const char *request_id, const char 
 hg_rc session_login(db *d, const char *name, const char *password, const char *addr,
                     principal *p, char token_out[65], hg_err *err);
 hg_rc session_logout(db *d, int64_t session_id, hg_err *err);
+/* Deletes the sessions past their idle or absolute expiry at now (a periodic job: an expired
+ * session is refused when used, this removes the ones nobody uses again); *deleted (if
+ * non-NULL) receives how many. Errors: db errors. */
+hg_rc session_purge(db *d, int64_t now_ms, int64_t *deleted, hg_err *err);
 /* Authenticates a session cookie value or a bearer token (HG_UNAUTH when unknown,
  * expired, revoked or the user is disabled). */
 hg_rc session_authenticate(db *d, const char *session_token, principal *p, hg_err *err);

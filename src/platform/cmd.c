@@ -68,6 +68,9 @@ int cmd_run(const command *cmd, cmd_ctx *c)
     for (const cmd_sub *s = cmd->subs; c->argc >= 2 && s->name; s++)
         if (strcmp(s->name, c->argv[1]) == 0)
             sub = s;
+    /* a command that does something alone as well ("jobs" lists them) */
+    if (!sub && c->argc < 2 && cmd->fn)
+        return cmd->fn(c);
     if (!sub)
         return cmd_usage(cmd);
     int rc = check_options(cmd, c, 2, sub->options);

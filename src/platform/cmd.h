@@ -38,7 +38,7 @@ typedef struct cmd_sub {
 
 typedef struct command {
     const char *name;     /* "user", "check", "import" ... */
-    cmd_fn fn;            /* NULL when subs dispatch */
+    cmd_fn fn;            /* NULL when subs dispatch; with subs: what the command alone does */
     const char *usage;    /* "user add NAME --role ROLE ..." lines */
     const char *summary;  /* one line for `haiguan help` */
     const char *help;     /* paragraph for `haiguan CMD --help` */

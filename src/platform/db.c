@@ -67,6 +67,26 @@ void db_close(db *d)
 
 const char *db_backend(const db *d) { return d->ops->name; }
 
+hg_rc db_try_lock_key(db *d, int64_t key, int *got, hg_err *err)
+{
+    *got = 1;
+    if (d->ops != &db_pg_ops)
+        return HG_OK;
+    int64_t v = 0;
+    hg_rc rc = db_int(d, &v, err, "SELECT CASE WHEN pg_try_advisory_lock(CAST(? AS BIGINT)) THEN 1 ELSE 0 END", "i", key);
+    *got = !rc && v == 1;
+    return rc == HG_NOTFOUND ? hg_fail(err, HG_DB, NULL, NULL, "pg_try_advisory_lock gave no row") : rc;
+}
+
+void db_unlock_key(db *d, int64_t key)
+{
+    if (d->ops != &db_pg_ops)
+        return;
+    hg_err err;
+    int64_t v = 0;
+    db_int(d, &v, &err, "SELECT CASE WHEN pg_advisory_unlock(CAST(? AS BIGINT)) THEN 1 ELSE 0 END", "i", key);
+}
+
 char *db_expand_ddl(const db_ops *ops, const char *sql)
 {
     buf b;

@@ -121,6 +121,13 @@ hg_rc db_run(db *d, hg_err *err, const char *sql, const char *fmt, ...);
  * when there is no row. */
 hg_rc db_int(db *d, int64_t *out, hg_err *err, const char *sql, const char *fmt, ...);
 
+/* A lock among servers on one database, held by this connection until db_unlock_key (or
+ * until the connection ends): on PostgreSQL a session advisory lock (pg_try_advisory_lock)
+ * on key; on SQLite, which one server at a time serves, always granted. *got is 1 when this
+ * connection holds it now, 0 when another one does (never waits). Errors: db errors. */
+hg_rc db_try_lock_key(db *d, int64_t key, int *got, hg_err *err);
+void db_unlock_key(db *d, int64_t key);
+
 /* Versioned migrations. Each area declares an array of them, terminated by version 0;
  * versions are unique across the whole program (platform 1-99, then 100 per area). */
 typedef struct migration {

@@ -347,6 +347,6 @@ static const command db_commands[] = {
 
 const hg_module db_module = {.name = "storage",
                              .summary = "the database: copying between backends",
-                             .migrations_first = 40,
+                             .migrations_first = 60,
                              .migrations_last = 99,
                              .commands = db_commands};

@@ -103,6 +103,10 @@ hg_rc event_newest_seq(db *d, const char *enterprise_or_NULL, int64_t *out, hg_e
  * non-NULL) receives how many. The sequence counter is not touched: numbers are never reused.
  * Errors: HG_INVALID for days < 1; db errors. */
 hg_rc event_purge(db *d, int days, int64_t *deleted, hg_err *err);
+/* The retention the purge job applies: EVENT_RETENTION_DAYS unless set (serve --event-days,
+ * before the scheduler starts). */
+void event_set_retention_days(int days);
+int event_retention_days(void);
 
 /* Waiting for new events (the stream): the sequence number of the last event made durable
  * in this process, and a wait until it passes `seen` or timeout_ms elapse (returns the

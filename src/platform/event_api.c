@@ -273,6 +273,27 @@ static hg_rc events_stream_api(req *r, hg_err *err)
     return req_reply_stream(r, 200, "text/event-stream; charset=utf-8", stream_fn, stream_free, s, err);
 }
 
+/* ---- the retention purge (a job) ---- */
+
+static int retention_days = EVENT_RETENTION_DAYS;   /* set once at start-up, before the scheduler */
+
+void event_set_retention_days(int days) { retention_days = days; }
+int event_retention_days(void) { return retention_days; }
+
+static hg_rc purge_job(db *d, hg_err *err)
+{
+    int64_t n = 0;
+    hg_rc rc = event_purge(d, retention_days, &n, err);
+    if (!rc && n)
+        log_info("events: purged %lld events older than %d days", (long long)n, retention_days);
+    return rc;
+}
+
+static const hg_job event_jobs[] = {
+    {"events.purge", "delete events older than the retention (serve --event-days, default 30)", 3600, purge_job},
+    {NULL, NULL, 0, NULL},
+};
+
 /* ---- registration ---- */
 
 /* The posts whose areas emit the first events; a manager reads them as every read route. */
@@ -304,4 +325,5 @@ const hg_module event_module = {
     .migrations_last = 29,
     .routes = event_routes,
     .scopes = event_scopes,
+    .jobs = event_jobs,
 };

@@ -59,6 +59,18 @@ typedef struct hg_extension {
     const void *row;
 } hg_extension;
 
+/* A periodic job (jobs.h): fn runs every interval_s seconds on one server (the scheduler of
+ * `haiguan serve`, or `haiguan jobs run NAME`), on a connection of its own, outside any
+ * transaction: it opens and commits its own (each durable when db_commit returns) and leaves
+ * none open. It may run on any server and run again after a crash, so it must be safe to
+ * repeat. Tables of them end with a row whose name is NULL. */
+typedef struct hg_job {
+    const char *name;        /* "events.purge": MODULE.verb, unique (the self-check refuses a twin) */
+    const char *summary;     /* one line for `haiguan jobs` (required) */
+    int interval_s;          /* seconds between runs (>= 1) */
+    hg_rc (*fn)(db *d, hg_err *err);
+} hg_job;
+
 typedef struct hg_module {
     const char *name;
     const migration *migrations;   /* terminated by version 0, or NULL */
@@ -93,6 +105,8 @@ typedef struct hg_module {
     /* Event subscribers run inside the emitting transaction (event.h), terminated by a row
      * whose type is NULL, or NULL. */
     const event_subscription *subscriptions;
+    /* Periodic jobs (jobs.h), terminated by a row whose name is NULL, or NULL. */
+    const hg_job *jobs;
 } hg_module;
 
 /* Options of `haiguan demo`: days of generated port activity (0: only the fixed demo

@@ -8,12 +8,14 @@
 #include "audit.h"
 #include "http.h"
 #include "ident.h"
+#include "jobs.h"
 #include "json.h"
 #include "log.h"
 #include "mem.h"
 #include "metrics.h"
 #include "password_pool.h"
 #include "signin_throttle.h"
+#include "webhook.h"
 #include "writer.h"
 #include "record.h"
 
@@ -38,6 +40,10 @@ static hg_rc metrics_api(req *r, hg_err *err)
         rc = http_limits_metrics_render(&b);
     if (!rc)
         rc = http_streams_metrics_render(&b);
+    if (!rc && (jobs_metrics_render(r->db, &b, err) || webhook_metrics_render(r->db, &b, err))) {
+        buf_free(&b);   /* a database fault: answered as one (503 with the request id), not a half page */
+        return err->rc;
+    }
     if (!rc)
         rc = buf_appendf(&b,
                          "# HELP haiguan_password_hashes_refused_total Sign-ins answered 429 because the password "

@@ -11,13 +11,17 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "event.h"
 #include "file_modes.h"
+#include "jobs.h"
 #include "log.h"
 #include "mem.h"
 #include "module.h"
 #include "record.h"
 #include "refdata.h"
 #include "selfcheck.h"
+#include "signin_throttle.h"
+#include "webhook.h"
 #include "writer.h"
 
 extern const route platform_routes[];
@@ -38,21 +42,6 @@ static int fail(const hg_err *err)
 {
     fprintf(stderr, "haiguan: %s%s%s\n", err->field[0] ? err->field : "", err->field[0] ? ": " : "", err->message);
     return EXIT_FAIL;
-}
-
-static const char *key_dir(cmd_ctx *c, char *scratch, size_t n)
-{
-    const char *k = cmd_option(c, "--keys");
-    /* --keys wins over the environment for every key the process reads, including the ones
-     * areas load later by themselves (the risk draw secret): one place says where keys live */
-    if (k && *k)
-        setenv("HAIGUAN_KEYS", k, 1);
-    if (!k)
-        k = getenv("HAIGUAN_KEYS");
-    if (k && *k)
-        return k;
-    audit_default_key_dir(c->db_url, scratch, n);
-    return scratch;
 }
 
 /* ---- serve ---- */
@@ -136,10 +125,51 @@ static int serve_cmd(cmd_ctx *c)
         return EXIT_USAGE;
     }
     auth_set_lifetimes(idle_s * 1000, max_s * 1000);
+    if ((v = cmd_option(c, "--event-days"))) {
+        long days = strtol(v, &end, 10);
+        if (*end || days < 1 || days > 3650) {
+            fprintf(stderr, "haiguan: --event-days must be from 1 to 3650\n");
+            return EXIT_USAGE;
+        }
+        event_set_retention_days((int)days);
+    }
+    int scheduler = !cmd_flag(c, "--no-jobs");
+    hg_err err0;
+    webhook_config *wh = webhook_config_get();
+    if ((v = cmd_option(c, "--webhook-targets")) && webhook_cidrs_parse(v, wh->allow, &wh->nallow, &err0)) {
+        fprintf(stderr, "haiguan: --webhook-targets: %s\n", err0.message);
+        return EXIT_USAGE;
+    }
+    const struct {
+        const char *option;
+        int64_t *value;
+        long long min, max;
+    } hooks[] = {
+        {"--webhook-backoff-ms", &wh->unit_ms, 1, 1000},
+        {"--webhook-timeout-ms", &wh->timeout_ms, 100, 120000},
+    };
+    for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++)
+        if ((v = cmd_option(c, hooks[i].option))) {
+            long long n = strtoll(v, &end, 10);
+            if (*end || n < hooks[i].min || n > hooks[i].max) {
+                fprintf(stderr, "haiguan: %s must be from %lld to %lld\n", hooks[i].option, hooks[i].min,
+                        hooks[i].max);
+                return EXIT_USAGE;
+            }
+            *hooks[i].value = n;
+        }
+    if ((v = cmd_option(c, "--webhook-workers"))) {
+        long n = strtol(v, &end, 10);
+        if (*end || n < 1 || n > 32) {
+            fprintf(stderr, "haiguan: --webhook-workers must be from 1 to 32\n");
+            return EXIT_USAGE;
+        }
+        wh->workers = (int)n;
+    }
     char scratch[4096];
     hg_err err;
     hg_err_clear(&err);
-    const char *keys = key_dir(c, scratch, sizeof scratch);
+    const char *keys = cmd_key_dir(c, scratch, sizeof scratch);
     if (private_files_check(keys, &err))
         return fail(&err);
     sqlite_files_tighten(c->db_url);
@@ -151,7 +181,13 @@ static int serve_cmd(cmd_ctx *c)
         return fail(&err);
     }
     db_close(d);
+    if (scheduler && (webhook_start(&err) || jobs_start(&err))) {
+        webhook_stop();
+        return fail(&err);
+    }
     hg_rc rc = http_serve(&cfg, &err);
+    jobs_stop();
+    webhook_stop();
     return rc ? fail(&err) : EXIT_OK;
 }
 
@@ -167,7 +203,7 @@ static int init_cmd(cmd_ctx *c)
     hg_rc rc = db_migrate(d, modules_migrations(), &applied, &err);
     char scratch[4096];
     if (!rc)
-        rc = audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err);
+        rc = audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err);
     db_close(d);
     if (rc)
         return fail(&err);
@@ -435,7 +471,7 @@ static int demo_cmd(cmd_ctx *c)
     hg_err err;
     hg_err_clear(&err);
     char scratch[4096];
-    hg_rc rc = audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err);
+    hg_rc rc = audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err);
     const hg_module *steps[64];
     size_t n = demo_steps(steps, sizeof steps / sizeof steps[0]);
     for (size_t i = 0; i < n && !rc; i++)
@@ -481,7 +517,7 @@ static int import_cmd(cmd_ctx *c)
                 char scratch[4096];
                 hg_err err;
                 hg_err_clear(&err);
-                if (audit_keys_load(d, key_dir(c, scratch, sizeof scratch), &err)) {
+                if (audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err)) {
                     db_close(d);
                     return fail(&err);
                 }
@@ -589,6 +625,8 @@ static int modules_cmd(cmd_ctx *c)
             printf("  scope      %-14s %s\n", s->name, s->summary);
         for (const importer *im = m->importers; im && im->kind; im++)
             printf("  import     %-14s %s\n", im->kind, im->help);
+        for (const hg_job *j = m->jobs; j && j->name; j++)
+            printf("  job        %-14s every %ds: %s\n", j->name, j->interval_s, j->summary);
         for (const command *k = m->commands; k && k->name; k++)
             printf("  command    %-14s %s\n", k->name, k->summary);
         for (const demo_signin *s = m->demo_signins; s && s->name; s++)
@@ -623,7 +661,10 @@ static const cmd_opt serve_opts[] = {
     {"--listen", 1},      {"--threads", 1},   {"--max-body", 1},           {"--keys", 1},
     {"--assets", 1},      {"--session-idle", 1}, {"--session-max", 1},     {"--wal-mb", 1},
     {"--max-conns-per-addr", 1}, {"--max-conns", 1}, {"--request-deadline", 1}, {"--trusted-proxy", 1},
-    {"--audit-head-rows", 1}, {"--audit-head-seconds", 1}, {NULL, 0}};
+    {"--audit-head-rows", 1}, {"--audit-head-seconds", 1},
+    {"--event-days", 1}, {"--no-jobs", 0}, {"--webhook-targets", 1}, {"--webhook-backoff-ms", 1},
+    {"--webhook-timeout-ms", 1}, {"--webhook-workers", 1},
+    {NULL, 0}};
 static const cmd_opt keys_opts[] = {{"--keys", 1}, {NULL, 0}};
 static const cmd_opt demo_opts[] = {{"--days", 1}, {"--scale", 1}, {"--seed", 1}, {"--keys", 1}, {NULL, 0}};
 
@@ -631,7 +672,9 @@ static const command platform_commands[] = {
     {"serve", serve_cmd, "serve [--listen HOST:PORT] [--threads N] [--max-body BYTES] [--keys DIR] [--assets DIR]\n"
      "       [--session-idle SECONDS] [--session-max SECONDS] [--wal-mb MB]\n"
      "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]\n"
-     "       [--audit-head-rows N] [--audit-head-seconds SECONDS]",
+     "       [--audit-head-rows N] [--audit-head-seconds SECONDS]\n"
+     "       [--event-days N] [--no-jobs] [--webhook-targets CIDR[,CIDR]] [--webhook-backoff-ms MS]\n"
+     "       [--webhook-timeout-ms MS] [--webhook-workers N]",
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
@@ -645,7 +688,13 @@ static const command platform_commands[] = {
      "The database is created or migrated first. Audit rows are keyed and their heads signed\n"
      "with the keys in --keys DIR (or HAIGUAN_KEYS; default: next to the database): a head every\n"
      "--audit-head-rows rows (default 256) and at the first write --audit-head-seconds after the\n"
-     "last (default 60); `haiguan audit export` copies them to a file off the database.",
+     "last (default 60); `haiguan audit export` copies them to a file off the database.\n"
+     "The periodic jobs (`haiguan jobs`) run on schedule unless --no-jobs; events are kept\n"
+     "--event-days days (default 30) before the purge job deletes them.\n"
+     "Webhook deliveries never go to loopback, private or link-local addresses unless inside\n"
+     "--webhook-targets (comma list of ranges, e.g. 10.1.0.0/16); each attempt waits at most\n"
+     "--webhook-timeout-ms (default 10000), --webhook-workers send at once (default 4), and\n"
+     "--webhook-backoff-ms is the length of a second of the retry schedule (default 1000; tests).",
      serve_opts, NULL},
     {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
      "Creates the database or applies the migrations it has not seen; safe to run again.\n"
@@ -717,8 +766,28 @@ static const demo_signin platform_signins[] = {
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
+/* ---- the accounts' periodic purges ---- */
+
+static hg_rc purge_sessions_job(db *d, hg_err *err)
+{
+    int64_t n = 0;
+    hg_rc rc = session_purge(d, now_ms(), &n, err);
+    if (!rc && n)
+        log_info("accounts: purged %lld expired sessions", (long long)n);
+    return rc;
+}
+
+static hg_rc purge_throttle_job(db *d, hg_err *err) { return throttle_purge(d, now_ms(), err); }
+
+static const hg_job platform_jobs[] = {
+    {"accounts.purge_sessions", "delete sessions past their idle or absolute expiry", 600, purge_sessions_job},
+    {"accounts.purge_signin_throttle", "forget failed sign-ins older than the throttle's window (15 minutes)", 600,
+     purge_throttle_job},
+    {NULL, NULL, 0, NULL},
+};
+
 /* The platform's modules share versions 1-99: accounts 1-4, reference data 5-9, audit 10-19;
- * 20-99 are free for the plumbing to come (outbox, jobs), each module declaring its part. */
+ * events 20-29, calendar 30-39, jobs 40-49, webhooks 50-59, storage 60-99. */
 const hg_module platform_module = {.name = "accounts",
                                    .summary = "users, roles, posts, sessions and bearer tokens",
                                    .migrations = auth_migrations,
@@ -728,13 +797,20 @@ const hg_module platform_module = {.name = "accounts",
                                    .commands = platform_commands,
                                    .posts = platform_posts,
                                    .scopes = platform_scopes,
-                                   .demo_signins = platform_signins};
+                                   .demo_signins = platform_signins,
+                                   .jobs = platform_jobs};
 const hg_module refdata_module = {.name = "refdata",
                                   .summary = "reference data: versioned in-memory tables, and the names of codes",
                                   .migrations = refdata_migrations,
                                   .migrations_first = 5,
                                   .migrations_last = 9,
                                   .routes = refdata_routes};
+/* A signed head when the chain has grown or its time is due, also on an idle server whose last
+ * rows would otherwise wait for the next write (audit.h). */
+static const hg_job audit_jobs[] = {
+    {"audit.checkpoint", "sign a head of the audit chain when it has grown or is due", 30, audit_checkpoint_job},
+    {NULL, NULL, 0, NULL},
+};
 const hg_module audit_module = {.name = "audit",
                                 .summary = "the hash-chained audit trail and its signed checkpoints",
                                 .migrations = audit_migrations,
@@ -742,4 +818,5 @@ const hg_module audit_module = {.name = "audit",
                                 .migrations_last = 19,
                                 .routes = audit_routes,
                                 .commands = audit_commands,
-                                .scopes = audit_scopes};
+                                .scopes = audit_scopes,
+                                .jobs = audit_jobs};

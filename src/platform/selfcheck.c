@@ -195,6 +195,23 @@ int selfcheck_importers(const hg_module *const *mods, selfcheck_report report, v
     return n;
 }
 
+int selfcheck_jobs(const hg_module *const *mods, selfcheck_report report, void *arg)
+{
+    int n = 0;
+    for (const hg_module *const *a = mods; *a; a++)
+        for (const hg_job *j = (*a)->jobs; j && j->name; j++) {
+            if (!j->summary || !*j->summary)
+                n++, problem(report, arg, (*a)->name, "job %s has no summary", j->name);
+            if (j->interval_s < 1 || !j->fn)
+                n++, problem(report, arg, (*a)->name, "job %s has no function or no interval", j->name);
+            for (const hg_module *const *b = mods; b <= a; b++)
+                for (const hg_job *o = (*b)->jobs; o && o->name && (b < a || o < j); o++)
+                    if (strcmp(o->name, j->name) == 0)
+                        n++, problem(report, arg, (*a)->name, "job %s is also %s's", j->name, (*b)->name);
+        }
+    return n;
+}
+
 /* The columns a field table writes: its fields' (lists are children, not columns), and for
  * a child type the parent's key and the line number. Each must be in the table, and each
  * column the table requires (NOT NULL without a default) must be one of them, or inserting
@@ -262,7 +279,8 @@ int selfcheck_schema(db *d, const hg_module *const *mods, selfcheck_report repor
 int selfcheck_all(const hg_module *const *mods, selfcheck_report report, void *arg)
 {
     int n = selfcheck_migrations(mods, report, arg) + selfcheck_routes(mods, report, arg) +
-            selfcheck_registry(mods, report, arg) + selfcheck_importers(mods, report, arg);
+            selfcheck_registry(mods, report, arg) + selfcheck_importers(mods, report, arg) +
+            selfcheck_jobs(mods, report, arg);
     const migration *sets[64];
     int k = 0;
     for (const hg_module *const *a = mods; *a && k < 63; a++)

@@ -56,16 +56,9 @@ static int risk_import_cmd(cmd_ctx *c, const command *self)
     if (!d)
         return EXIT_FAIL;
     char dir[4096];
-    const char *k = cmd_option(c, "--keys");
-    if (!k)
-        k = getenv("HAIGUAN_KEYS");
-    if (k && *k)
-        snprintf(dir, sizeof dir, "%s", k);
-    else
-        audit_default_key_dir(c->db_url, dir, sizeof dir);
     hg_err err;
     hg_err_clear(&err);
-    if (audit_keys_load(d, dir, &err)) { /* so that audit checkpoints are signed */
+    if (audit_keys_load(d, cmd_key_dir(c, dir, sizeof dir), &err)) { /* so that audit checkpoints are signed */
         fprintf(stderr, "haiguan: %s\n", err.message);
         db_close(d);
         return EXIT_FAIL;

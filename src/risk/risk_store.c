@@ -394,8 +394,10 @@ hg_rc risk_rule_import_line(db *d, const char *actor, const json_t *body, hg_err
 {
     risk_rule r;
     hg_rc rc = risk_rule_from_json(body, 0, &r, err);
-    if (rc)
+    if (rc) {
+        risk_rule_free(&r);   /* risk.h: freed also on failure */
         return rc;
+    }
     rc = insert_rule(d, actor, NULL, &r, NULL, err);
     if (!rc)   /* once per line: the generation only has to move, however far */
         rc = bump_generation(d, err);

@@ -62,6 +62,16 @@ static hg_rc overview_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc years_api(req *r, hg_err *err)
+{
+    const char *direction = req_query(r, "direction");
+    if (direction && strcmp(direction, "import") && strcmp(direction, "export"))
+        return hg_fail(err, HG_INVALID, "invalid", "direction", "direction must be import or export");
+    json_t *out;
+    hg_rc rc = stats_years_json(r->db, direction, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 static const route stats_routes[] = {
     {.method = "GET",
      .pattern = "/api/v1/stats/overview",
@@ -78,6 +88,13 @@ static const route stats_routes[] = {
      .roles = ROLE_ADMIN | ROLE_OFFICER,
      .query = "baseline_year,direction,from,group,port,to",
      .summary = "clearance time by day, week or month: count, mean, median, p90 per segment, against a baseline year"},
+    {.method = "GET",
+     .pattern = "/api/v1/stats/years",
+     .fn = years_api,
+     .scope = "stats",
+     .roles = ROLE_ADMIN | ROLE_OFFICER,
+     .query = "direction",
+     .summary = "the years with releases, newest first, with their count: the baselines there are"},
     {0},
 };
 

@@ -193,6 +193,37 @@ static hg_rc counts_by(db *d, const char *sql, const stats_query *q, json_t *int
 
 #define FILTERS " AND (? IS NULL OR direction = ?) AND (? IS NULL OR port = ?)"
 
+hg_rc stats_years_json(db *d, const char *direction, json_t **out, hg_err *err)
+{
+    int64_t first = 0, last = 0;
+    hg_rc rc = db_int(d, &first, err,
+                      "SELECT COALESCE(MIN(released_ms), 0) FROM cargo_declarations WHERE released_ms IS NOT NULL"
+                      " AND (? IS NULL OR direction = ?)",
+                      "tt", direction, direction);
+    if (!rc)
+        rc = db_int(d, &last, err,
+                    "SELECT COALESCE(MAX(released_ms), 0) FROM cargo_declarations WHERE released_ms IS NOT NULL"
+                    " AND (? IS NULL OR direction = ?)",
+                    "tt", direction, direction);
+    json_t *years = json_array();
+    /* one count a year, newest first: a year's bounds are its Shanghai midnights */
+    for (int y = first ? calendar_year_of(last) : 0; !rc && first && y >= calendar_year_of(first); y--) {
+        int64_t n = 0;
+        rc = db_int(d, &n, err,
+                    "SELECT COUNT(*) FROM cargo_declarations WHERE released_ms >= ? AND released_ms < ?"
+                    " AND (? IS NULL OR direction = ?)",
+                    "iitt", stats_year_start_ms(y), stats_year_start_ms(y + 1), direction, direction);
+        if (!rc && n > 0)
+            json_array_append_new(years, json_pack("{s:i, s:I}", "year", y, "released", (json_int_t)n));
+    }
+    if (rc) {
+        json_decref(years);
+        return rc;
+    }
+    *out = json_pack("{s:o}", "years", years);
+    return HG_OK;
+}
+
 hg_rc stats_overview_json(db *d, const stats_query *q, json_t **out, hg_err *err)
 {
     json_t *o = json_object(), *status = json_object(), *lane = json_object();

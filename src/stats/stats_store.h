@@ -24,6 +24,11 @@ hg_rc stats_clearance_json(db *d, const stats_query *q, json_t **out, hg_err *er
  * lane, releases in the period, open inspections and the age of the oldest (hours). */
 hg_rc stats_overview_json(db *d, const stats_query *q, json_t **out, hg_err *err);
 
+/* The years (Asia/Shanghai) in which declarations were released, newest first, with how many:
+ * {"years":[{"year":2026,"released":N},...]}; a year without releases is not listed, so that
+ * a baseline is offered only where there is one. direction filters when non-NULL. */
+hg_rc stats_years_json(db *d, const char *direction, json_t **out, hg_err *err);
+
 /* Group key of a moment: "2026-12-01", "2026-W49" or "2026-12" (Asia/Shanghai). */
 void stats_group_key(int64_t ms, const char *group, char out[12]);
 /* 00:00 Asia/Shanghai on 1 January of year, as ms since the epoch. */

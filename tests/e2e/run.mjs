@@ -873,6 +873,15 @@ const tests = {
     assert.ok(api.groups.length >= 20, `30 days of releases (${api.groups.length})`)
     assert.equal(Number(await chart.getAttribute('data-days')), api.groups.length)
     assert.equal(Number(await chart.getAttribute('data-count')), api.groups.reduce((n, g) => n + g.total.count, 0))
+    // issue 16: only baseline years with releases are offered (the demo has this year's only:
+    // none), and the chart says what it counts
+    const withData = (await (await page.request.get('/api/v1/stats/years')).json()).years.map((y) => y.year)
+      .filter((y) => y < Number(shanghaiDay().slice(0, 4)))
+    await page.locator('[data-test=baseline-year]').click()
+    const offered = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((x) => Number(x.match(/\d{4}/)[0]))
+    assert.deepEqual(offered, withData)
+    await page.keyboard.press('Escape')
+    assert.match(await page.locator('[data-test=clearance-import]').innerText(), /按放行时间统计/)
     // today's and this month's counts are the overview API's for the same Shanghai days
     const today = shanghaiDay()
     const month = `${today.slice(0, 8)}01`
@@ -1087,6 +1096,31 @@ const tests = {
     for (const e of feed.items) assert.equal(e.enterprise, TRADING, JSON.stringify(e))
     await shot(page, 'my-notifications')
     await filed.close()
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
+  // the enterprise portal's webhook subscriptions: register (the secret shown once), list,
+  // open the delivery log, delete
+  async webhooks({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'dl-trading')
+    await page.locator('[data-test=menu] .el-menu-item', { hasText: 'Webhook 订阅' }).click()
+    await page.waitForURL('**/my-webhooks')
+    const url = `https://hooks.example.com/e2e-${Date.now()}`
+    await page.locator('input[data-test=webhook-url]').fill(url)
+    await page.locator('input[data-test=webhook-description]').fill('ERP 同步')
+    await page.locator('[data-test=webhook-create]').click()
+    const secret = await page.locator('[data-test=webhook-secret]').innerText()
+    assert.match(secret.trim(), /^whsec_[A-Za-z0-9+/]{32}$/)
+    const row = page.locator('[data-test=webhooks-table] .el-table__row', { hasText: url })
+    await row.waitFor()
+    await row.locator('[data-test=webhook-log]').click()
+    await page.locator('[data-test=webhook-deliveries]').waitFor()
+    await shot(page, 'my-webhooks')
+    await row.locator('[data-test=webhook-delete]').click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.locator('[data-test=webhooks-table] .el-table__row', { hasText: url }).waitFor({ state: 'detached' })
     assert.deepEqual(page.problems, [])
     await context.close()
   },

@@ -208,6 +208,36 @@ static void importer_without_help(void **state)
     assert_non_null(strstr(last, "importer mores has no help"));
 }
 
+static hg_rc noop_job(db *d, hg_err *e)
+{
+    (void)d, (void)e;
+    return HG_OK;
+}
+
+static void job_without_summary_or_declared_twice(void **state)
+{
+    (void)state;
+    static const hg_job ok[] = {{"b.sweep", "sweep the things", 60, noop_job}, {NULL, NULL, 0, NULL}};
+    hg_module b = mod_b;
+    b.jobs = ok;
+    assert_int_equal(run(&mod_a, &b), 0);
+    static const hg_job quiet[] = {{"b.sweep", "", 60, noop_job}, {NULL, NULL, 0, NULL}};
+    b.jobs = quiet;
+    assert_int_equal(run(&mod_a, &b), 1);
+    assert_non_null(strstr(last, "job b.sweep has no summary"));
+    static const hg_job twice[] = {{"b.sweep", "one", 60, noop_job}, {"b.sweep", "two", 60, noop_job},
+                                   {NULL, NULL, 0, NULL}};
+    b.jobs = twice;
+    assert_int_equal(run(&mod_a, &b), 1);
+    assert_non_null(strstr(last, "job b.sweep is also b's"));
+    /* across modules too */
+    hg_module a = mod_a;
+    a.jobs = ok;
+    b.jobs = ok;
+    assert_int_equal(run(&a, &b), 1);
+    assert_non_null(strstr(last, "job b.sweep is also a's"));
+}
+
 static void field_table_differs_from_schema(void **state)
 {
     (void)state;
@@ -256,6 +286,7 @@ int main(void)
         cmocka_unit_test(post_or_scope_declared_twice),
         cmocka_unit_test(importer_without_help),
         cmocka_unit_test(field_table_differs_from_schema),
+        cmocka_unit_test(job_without_summary_or_declared_twice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,7 +21,7 @@ const zh = {
     dashboard: '工作台', enterprises: '企业管理', myEnterprise: '本企业', audit: '审计日志', users: '用户管理',
     tokens: '接口令牌', declarations: '报关单', inspections: '查验作业', tax: '税收', myDeclarations: '我的报关单',
     fileDeclaration: '申报报关单', myManifests: '我的舱单', myTax: '我的税单', risk: '风险布控',
-    myNotifications: '消息通知',
+    myNotifications: '消息通知', myWebhooks: 'Webhook 订阅',
   },
   role: { admin: '管理员', officer: '关员', enterprise: '企业用户', system: '系统' },
   post: {
@@ -58,6 +58,18 @@ const zh = {
     active: '正常', off: '已停用', disable: '停用', disableConfirm: '停用用户 {name}？其会话与令牌将立即失效。',
     new: '新建用户', password: '密码', passwordRule: '密码应为 12–128 个字符', created: '用户已创建',
     disabledOk: '用户已停用',
+  },
+  webhooks: {
+    title: 'Webhook 订阅',
+    intro: '登记本企业的接收地址，海关即把本企业报关单、税单等事件推送过去（按 Standard Webhooks 签名，失败自动重试三天）。',
+    url: '接收地址', urlRule: '请填写 http:// 或 https:// 开头的地址', types: '事件类型', allTypes: '全部事件',
+    description: '说明', create: '登记', once: '签名密钥只显示这一次，请立即复制保存：',
+    signing: '用它校验请求头 webhook-signature：HMAC-SHA256(密钥, webhook-id.webhook-timestamp.请求体)。',
+    status: '状态', state: { active: '启用', disabled: '已停用', pending: '待投递', delivered: '已送达', failed: '已放弃' },
+    log: '投递记录', delete: '删除', deleted: '已删除', deleteConfirm: '删除 {url} 及其投递记录？',
+    logOf: '投递记录：{url}', fromSeq: '自事件序号之后', replayFrom: '重新投递', replay: '重投',
+    queued: '已重新排队 {n} 条', eventType: '事件类型', attempts: '尝试次数', lastStatus: '最近应答', next: '下次尝试',
+    deliveredAt: '送达时间',
   },
   tokens: {
     title: '接口令牌', user: '用户', scopes: '范围', scopesHint: '逗号分隔的业务域（如 arrival、lab、gate），或 *', create: '生成令牌',
@@ -163,6 +175,8 @@ const zh = {
     title: '整体通关时间（最近 30 天，按日）', mean: '平均', median: '中位数', p90: '90 分位', hours: '小时',
     baseline: '基准年', baselineMean: '{y} 年同期平均', noBaseline: '无基准', none: '这段时间没有放行的{d}报关单',
     openInsp: '待查验任务', revenue: '已征税款',
+    few: '空心点：当日放行少于 {min} 票（共 {n} 天），统计意义有限；没有放行的日子留空，不记为 0。',
+    counts: '按放行时间统计：每一点是当日放行的报关单自运抵至放行的时间。',
   },
   risk: {
     title: '风险布控', rules: '布控规则', import: '导入总署指令', try: '试运行规则', stats: '布控统计',
@@ -270,7 +284,7 @@ const en = {
     dashboard: 'Dashboard', enterprises: 'Enterprises', myEnterprise: 'My enterprise', audit: 'Audit trail',
     users: 'Users', tokens: 'API tokens', declarations: 'Declarations', inspections: 'Inspections', tax: 'Tax',
     myDeclarations: 'My declarations', fileDeclaration: 'File a declaration', myManifests: 'My manifests', myTax: 'My tax bills', risk: 'Risk control',
-    myNotifications: 'Notifications',
+    myNotifications: 'Notifications', myWebhooks: 'Webhooks',
   },
   role: { admin: 'Administrator', officer: 'Officer', enterprise: 'Enterprise user', system: 'System' },
   post: {
@@ -312,6 +326,18 @@ const en = {
     active: 'Active', off: 'Disabled', disable: 'Disable', disableConfirm: 'Disable {name}? Their sessions and tokens stop at once.',
     new: 'New user', password: 'Password', passwordRule: 'Passwords are 12 to 128 characters', created: 'User created',
     disabledOk: 'User disabled',
+  },
+  webhooks: {
+    title: 'Webhooks',
+    intro: "Register your enterprise's receivers: customs posts your declarations' and tax bills' events there (signed as Standard Webhooks, retried for three days).",
+    url: 'Endpoint URL', urlRule: 'An address starting with http:// or https://', types: 'Event types', allTypes: 'All events',
+    description: 'Description', create: 'Register', once: 'The signing secret is shown only this once; copy it now:',
+    signing: 'Verify the webhook-signature header with it: HMAC-SHA256(secret, webhook-id.webhook-timestamp.body).',
+    status: 'Status', state: { active: 'Active', disabled: 'Disabled', pending: 'Pending', delivered: 'Delivered', failed: 'Given up' },
+    log: 'Deliveries', delete: 'Delete', deleted: 'Deleted', deleteConfirm: 'Delete {url} and its delivery log?',
+    logOf: 'Deliveries to {url}', fromSeq: 'After event seq', replayFrom: 'Deliver again', replay: 'Again',
+    queued: '{n} queued again', eventType: 'Event type', attempts: 'Attempts', lastStatus: 'Last answer', next: 'Next attempt',
+    deliveredAt: 'Delivered',
   },
   tokens: {
     title: 'API tokens', user: 'User', scopes: 'Scopes', scopesHint: 'comma-separated areas (e.g. arrival, lab, gate), or *', create: 'Create token',
@@ -428,6 +454,8 @@ const en = {
     title: 'Clearance time (last 30 days, by day)', mean: 'Mean', median: 'Median', p90: 'P90', hours: 'hours',
     baseline: 'Baseline year', baselineMean: '{y} mean', noBaseline: 'No baseline', none: 'No declarations ({d}) released in this period',
     openInsp: 'Open inspections', revenue: 'Revenue',
+    few: 'Hollow points: days with fewer than {min} releases ({n} days), which mean little; days without releases are left empty, not drawn as 0.',
+    counts: 'By release time: each point is the declarations released that day, from arrival to release.',
   },
   risk: {
     title: 'Risk control', rules: 'Risk rules', import: 'Import HQ instructions', try: 'Try a rule', stats: 'Risk statistics',

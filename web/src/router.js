@@ -30,6 +30,7 @@ const pages = {
   'my-manifests': [() => import('./pages/MyManifests.vue'), can.ownEnterprise],
   'my-tax': [() => import('./pages/MyTax.vue'), can.ownEnterprise],
   'my-notifications': [() => import('./pages/MyNotifications.vue'), can.ownEnterprise],
+  'my-webhooks': [() => import('./pages/MyWebhooks.vue'), can.ownEnterprise],
   inspections: [() => import('./pages/InspectionQueue.vue'), can.inspections],
   tax: [() => import('./pages/TaxDesk.vue'), can.tax],
   // the page itself says "not allowed" to those who may not open it (the URL stays)
