@@ -41,7 +41,7 @@ for m in $(seq 0 19); do
         printf "{\"direction\":\"import\",\"transport_mode\":\"sea\",\"vessel_imo\":\"IMO9074729\",\"port\":\"0902\",";
         printf "\"eta\":\"2026-12-05T08:00:00+08:00\",\"bills\":[";
         for (i = 0; i < 500; i++)
-            printf "%s{\"bill_no\":\"BENCH%06d\",\"consignee\":\"91210200241600015L\",\"goods_description\":\"gear boxes\",\"packages\":30,\"gross_weight_kg\":3000}", (i ? "," : ""), m * 500 + i;
+            printf "%s{\"bill_no\":\"BENCH%06d\",\"consignee\":\"91210200241600015L\",\"goods_description\":\"gear boxes\",\"packages\":100000,\"gross_weight_kg\":100000000}", (i ? "," : ""), m * 500 + i;
         printf "]}" }' >"$work/manifest.json"
     curl -s -f -b "$work/dl-agent.c" -H "X-CSRF-Token: $agent_csrf" -H 'Content-Type: application/json' -o /dev/null \
         --data-binary @"$work/manifest.json" "$url/api/v1/manifests"
@@ -49,7 +49,7 @@ done
 INGEST_CSRF=$(login dl-trading trading-demo-2026)
 INGEST_COOKIE="hg_session=$(awk '$6 == "hg_session" {print $7}' "$work/dl-trading.c")"
 item='{"hs_code":"8483409000","name":"齿轮箱","origin":"DE","quantity":10,"unit":"台","value":"10000.00","currency":"CNY","gross_weight_kg":100,"net_weight_kg":90}'
-INGEST_BODY="{\"direction\":\"import\",\"kind\":\"complete\",\"declarant\":\"91210200241600015L\",\"consignee\":\"91210200241600015L\",\"port\":\"0902\",\"transport_mode\":\"sea\",\"bill_no\":\"@BILL@\",\"trade_country\":\"DE\",\"items\":[$item,$item,$item]}"
+INGEST_BODY="{\"direction\":\"import\",\"kind\":\"complete\",\"declarant\":\"91210200241600015L\",\"consignee\":\"91210200241600015L\",\"port\":\"0902\",\"transport_mode\":\"sea\",\"bill_no\":\"@BILL@\",\"trade_country\":\"DE\",\"packages\":1,\"items\":[$item,$item,$item]}"
 INGEST_BILLS=$bills
 export INGEST_CSRF INGEST_COOKIE INGEST_BODY INGEST_BILLS
 before=$(count_rows "SELECT COUNT(*) FROM declarations")

@@ -3,10 +3,12 @@
 #include "cargo.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../check/check.h"
 #include "../platform/calendar.h"
+#include "../platform/log.h"
 
 static const char *const directions[] = {"import", "export", NULL};
 static const char *const transport_modes[] = {"sea", "air", "road", "rail", NULL};
@@ -106,7 +108,9 @@ static const field declaration_fields[] = {
      .label_zh = "贸易国"},
     {.name = "ship_side_pickup", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "船边直提"},
     {.name = "arrival_direct_loading", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "抵港直装"},
-    {.name = "green_channel", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "绿色通道"},
+    /* a property of the goods (the district's table of fresh and live produce), not a box the
+     * declarant ticks: set when filed */
+    {.name = "green_channel", .type = FT_BOOL, .flags = FF_SERVER, .label_zh = "绿色通道"},
     {.name = "release_first", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "先放后检"},
     {.name = "status", .type = FT_ENUM, .flags = FF_SERVER | FF_FILTER, .values = declaration_states,
      .label_zh = "状态"},
@@ -121,10 +125,63 @@ static const field declaration_fields[] = {
      .label_zh = "商品项"},
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
     {.name = "gate_out_at", .type = FT_TIME, .flags = FF_SERVER, .column = "gate_out_ms", .label_zh = "出卡时间"},
+    /* the part of the bill this declaration covers: its containers (none named: all of the
+     * bill's) and its packages (none: all of the bill's) */
+    {.name = "containers", .type = FT_TEXT, .flags = FF_IDENT | FF_FIXED, .check = cargo_check_containers,
+     .label_zh = "集装箱号"},
+    {.name = "packages", .type = FT_INT, .flags = FF_FIXED, .min = 1, .max = 10000000, .label_zh = "件数"},
     {0},
 };
 const record_type declaration_record = {
     .name = "declaration", .table = "declarations", .fields = declaration_fields};
+
+/* ---- configuration ---- */
+
+cargo_config cargo_cfg = {.clock_tolerance_ms = 5 * 60000, .separation_of_duties = 1, .weight_tolerance_ppm = 30000};
+
+/* One integer from the environment between lo and hi into *out; else the default stays. */
+static void env_int(const char *name, int64_t lo, int64_t hi, int64_t scale, int64_t *out)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        return;
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (*end || n < lo || n > hi) {
+        log_error("%s must be a whole number from %lld to %lld; the default is kept", name, (long long)lo,
+                  (long long)hi);
+        return;
+    }
+    *out = (int64_t)n * scale;
+}
+
+void cargo_config_load(void)
+{
+    int64_t sod = cargo_cfg.separation_of_duties;
+    env_int("HAIGUAN_CLOCK_TOLERANCE", 0, 3600, 1000, &cargo_cfg.clock_tolerance_ms);
+    env_int("HAIGUAN_SEPARATION_OF_DUTIES", 0, 1, 1, &sod);
+    env_int("HAIGUAN_WEIGHT_TOLERANCE_PPM", 0, 200000, 1, &cargo_cfg.weight_tolerance_ppm);
+    cargo_cfg.separation_of_duties = (int)sod;
+}
+
+hg_rc cargo_time_plausible(int64_t at_ms, int64_t not_before_ms, const char *not_before_what, int64_t now,
+                           const char *field, const char *rule, hg_err *err)
+{
+    if (at_ms > now + cargo_cfg.clock_tolerance_ms)
+        return hg_fail(err, HG_INVALID, rule, field, "%s is in the future: a fact is stated when it has happened",
+                       field);
+    if (not_before_ms && at_ms < not_before_ms) {
+        char t[40];
+        time_format_rfc3339(not_before_ms, t, sizeof t);
+        return hg_fail(err, HG_INVALID, rule, field, "%s is before %s (%s)", field, not_before_what, t);
+    }
+    return HG_OK;
+}
+
+int cargo_manifest_filer_kind(const char *kind)
+{
+    return strcmp(kind, "shipping_agent") == 0 || strcmp(kind, "carrier") == 0 || strcmp(kind, "airline") == 0;
+}
 
 /* ---- decisions ---- */
 
@@ -200,9 +257,42 @@ hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
         return hg_fail(err, HG_CONFLICT, "conflict", "tax",
                        "tax is due: release needs it paid, guaranteed or deferred");
     if (f->unmet)
-        return hg_fail(err, HG_CONFLICT, "conflict", f->unmet->field, "%s", f->unmet->refusal);
+        return hg_fail(err, HG_CONFLICT, f->unmet->rule ? f->unmet->rule : "conflict", f->unmet->field, "%s",
+                       f->unmet->refusal);
     if (strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer && !f->release_first)
         return hg_fail(err, HG_CONFLICT, "conflict", "lane", "only green and blue lanes are released automatically");
+    return HG_OK;
+}
+
+int cargo_vehicle(const char *hs)
+{
+    static const char *const prefixes[] = {"8702", "8703", "8704", "8705", "8711"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(hs, prefixes[i], 4) == 0)
+            return 1;
+    return 0;
+}
+
+hg_rc cargo_item_plausible(const record *item, int line, hg_err *err)
+{
+    char f[40];
+    if (record_int(item, "net_weight_kg", 0) > record_int(item, "gross_weight_kg", 0)) {
+        snprintf(f, sizeof f, "items[%d].net_weight_kg", line);
+        return hg_fail(err, HG_INVALID, "net_over_gross", f, "net weight cannot exceed gross weight");
+    }
+    const char *vins = record_text(item, "vins");
+    if (cargo_vehicle(record_text(item, "hs_code"))) {
+        snprintf(f, sizeof f, "items[%d].vins", line);
+        if (!vins || !*vins)
+            return hg_fail(err, HG_INVALID, "vins_required", f,
+                           "vehicles (HS 8702-8705, 8711) are declared with their VINs (GB 16735)");
+        int64_t n = 1;
+        for (const char *p = vins; *p; p++)
+            n += *p == ',';
+        if (n != record_int(item, "quantity", 0))
+            return hg_fail(err, HG_INVALID, "vins_count", f, "one VIN for each vehicle: %lld VINs for %lld vehicles",
+                           (long long)n, (long long)record_int(item, "quantity", 0));
+    }
     return HG_OK;
 }
 

@@ -23,6 +23,30 @@ extern const record_type bill_record;
 extern const record_type declaration_record;
 extern const record_type item_record;
 
+/* ---- configuration (read once at start-up, before any thread: cargo_config_load) ---- */
+
+typedef struct cargo_config {
+    int64_t clock_tolerance_ms;   /* how far ahead of our clock a stated time may be (default 5 min) */
+    int separation_of_duties;     /* 1: release after an officer-ordered or failed inspection needs a
+                                   * second officer (default 1) */
+    int64_t weight_tolerance_ppm; /* declared gross weight may exceed the bill's by this share
+                                   * (default 30000 = 3%) */
+} cargo_config;
+extern cargo_config cargo_cfg;
+/* Reads HAIGUAN_CLOCK_TOLERANCE (seconds), HAIGUAN_SEPARATION_OF_DUTIES (0 or 1) and
+ * HAIGUAN_WEIGHT_TOLERANCE_PPM; a malformed value keeps the default and is logged. */
+void cargo_config_load(void);
+
+/* A stated time (an arrival, a report) against the facts it follows: HG_INVALID with code
+ * rule and field when it is before not_before (0: no bound) or after now plus the clock
+ * tolerance. what names the time in the message. */
+hg_rc cargo_time_plausible(int64_t at_ms, int64_t not_before_ms, const char *not_before_what, int64_t now_ms,
+                           const char *field, const char *rule, hg_err *err);
+
+/* Enterprise kinds that file manifests and declare the transport's arrival: carriers and
+ * their shipping agents (舱单传输人: 运输工具负责人或其代理人, 海关进出境运输工具舱单管理办法). */
+int cargo_manifest_filer_kind(const char *kind);
+
 /* ---- pure decisions ---- */
 
 /* Declaration states. */
@@ -57,7 +81,24 @@ typedef struct cargo_release_condition {
     const char *refusal;   /* the refusal's message: "the vessel is ordered to leave unloaded" */
     /* *holds 1 when the condition allows the release of entry_no; an error is a fault. */
     hg_rc (*holds)(db *d, const char *entry_no, int *holds, hg_err *err);
+    const char *rule;      /* the refusal's code ("no_unloading"); NULL: "conflict" */
 } cargo_release_condition;
+
+/* Extension point CARGO_MANIFEST_HOLDS: an order on a whole means of transport that a later
+ * area owns (the vessel area's no-unloading order after crew tested positive). While a row
+ * holds a manifest, its goods' arrival reports are refused and none of its goods is released
+ * (409, code rule). */
+#define CARGO_MANIFEST_HOLDS "cargo.manifest_hold"
+typedef struct cargo_manifest_hold {
+    const char *rule;      /* the refusal's code: "no_unloading" */
+    const char *refusal;   /* the refusal's message */
+    /* *held 1 when the order stands on manifest_no; an error is a fault. */
+    hg_rc (*held)(db *d, const char *manifest_no, int *held, hg_err *err);
+} cargo_manifest_hold;
+/* HG_OK when no row of CARGO_MANIFEST_HOLDS holds manifest_no; else HG_CONFLICT naming field. */
+hg_rc cargo_arrival_allowed(db *d, const char *manifest_no, const char *field, hg_err *err);
+/* The first row holding manifest_no into *hold (NULL when none). */
+hg_rc cargo_manifest_held(db *d, const char *manifest_no, const cargo_manifest_hold **hold, hg_err *err);
 
 /* What a declaration needs before it may be released, from its facts. */
 typedef struct release_facts {
@@ -87,6 +128,12 @@ hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg
  * nucleic acid (HQ's standing instruction on cold-chain food). */
 int cargo_needs_nucleic_acid(const char *direction, const char *hs_code);
 
+/* Vehicles, which carry VINs: HS 8702-8705 (motor vehicles) and 8711 (motorcycles). */
+int cargo_vehicle(const char *hs_code);
+/* Item rules a field table cannot say: net weight not above gross; a vehicle line names one
+ * VIN per vehicle. HG_INVALID naming items[line].field and the rule. */
+hg_rc cargo_item_plausible(const record *item, int line, hg_err *err);
+
 /* Bulk commodities that may be released first and inspected later (先放后检): ores and
  * concentrates (chapter 26), coal (2701), crude oil (2709), wheat (1001), maize (1005) and
  * soybeans (1201). */
@@ -110,10 +157,15 @@ int cargo_complete_overdue(const char *kind, int64_t completed_ms, int64_t trans
 hg_rc manifest_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                       hg_err *err);
 hg_rc manifest_get(db *d, const principal *who, const char *manifest_no, json_t **out, hg_err *err);
-hg_rc manifest_list(db *d, const principal *who, const char *status, const char *cursor, int limit, json_t **out,
-                    hg_err *err);
+/* Manifests who sees (an enterprise: those it filed or that carry a bill consigned to it),
+ * by status and the bill they carry (each NULL: any), paged. */
+hg_rc manifest_list(db *d, const principal *who, const char *status, const char *bill_no, const char *cursor,
+                    int limit, json_t **out, hg_err *err);
 hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, const char *manifest_no, int64_t at_ms,
                        json_t **out, hg_err *err);
+/* When the goods of bill_no arrived (0: not all of them yet): its own arrival report, or the
+ * last first report of each container declaration entry_no covers (NULL: all the bill's). */
+hg_rc cargo_goods_arrived(db *d, const char *bill_no, const char *entry_no, int64_t *at_ms, hg_err *err);
 /* Arrival report for bills or containers; refuses unknown ones. */
 hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                      hg_err *err);
@@ -183,6 +235,19 @@ struct risk_verdict;
 hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const char *lane,
                         const struct risk_verdict *verdict, hg_err *err);
 hg_rc cargo_check_producers(db *d, const json_t *body_items, hg_err *err);
+/* A foreign producer's positive batches (declarations with a positive nucleic-acid sample) and
+ * the end of its suspension at now (0: not suspended). */
+hg_rc cargo_producer_suspension(db *d, const char *producer, int64_t now, int64_t *batches, int64_t *until,
+                                hg_err *err);
+
+/* What still holds one container of bill_no at the gate (放行 per container), as a JSON array
+ * (*holds, caller owns) of {"rule", "entry_no"?, "message"}: empty when it may leave. A
+ * container leaves when every declaration covering it is released and it has itself arrived;
+ * an open inspection of any of them, a suspended producer's goods among them or an order on
+ * its transport (CARGO_MANIFEST_HOLDS) holds it. container NULL: the goods of a bill without
+ * containers, declaration entry_no's. */
+hg_rc cargo_container_holds(db *d, const char *bill_no, const char *container, const char *entry_no, json_t **holds,
+                            hg_err *err);
 hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
 /* The queue of a status (default open), green channel first then oldest, paged: at most limit
  * rows and "next_cursor". Rows carry the declaration's lane and declarant. */

@@ -37,8 +37,12 @@ static hg_rc manifests_list_api(req *r, hg_err *err)
     const char *status = req_query(r, "status");
     if (!rc && status && strcmp(status, "filed") != 0 && strcmp(status, "arrived") != 0)
         rc = hg_fail(err, HG_INVALID, "invalid", "status", "status must be filed or arrived");
+    char bill[40] = "";
+    const char *b = req_query(r, "bill_no");
+    if (b)
+        ident_normalize(b, bill, sizeof bill);   /* too long: "", which no bill has */
     if (!rc)
-        rc = manifest_list(r->db, r->who, status, req_query(r, "cursor"), limit, &out, err);
+        rc = manifest_list(r->db, r->who, status, b ? bill : NULL, req_query(r, "cursor"), limit, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -304,23 +308,25 @@ static hg_rc ledger_api(req *r, hg_err *err)
 
 const route cargo_routes[] = {
     {.method = "POST", .pattern = "/api/v1/manifests", .fn = manifests_create_api, .body = &manifest_record,
-     .scope = "manifests", .roles = ROLE_ENTERPRISE,
+     .scope = "manifests", .roles = ROLE_ENTERPRISE | ROLE_OFFICER, .posts = POST_CLEARANCE,
      .status = 201,
-     .summary = "file a manifest (carriers and their agents)"},
+     .summary = "file a manifest (carriers and their shipping agents, or a clearance officer)"},
     {.method = "GET", .pattern = "/api/v1/manifests", .fn = manifests_list_api,
      .scope = "manifests", .roles = READERS,
-     .query = "status,limit,cursor",
-     .summary = "list manifests"},
+     .query = "status,bill_no,limit,cursor",
+     .summary = "list manifests (an enterprise: those it filed or that carry its bills)"},
     {.method = "GET", .pattern = "/api/v1/manifests/{manifest_no}", .fn = manifests_get_api,
      .scope = "manifests", .roles = READERS,
      .summary = "read a manifest"},
     {.method = "POST", .pattern = "/api/v1/manifests/{manifest_no}/arrived", .fn = manifests_arrived_api,
-     .scope = "manifests", .roles = ROLE_ENTERPRISE | ROLE_OFFICER, .posts = POST_CLEARANCE,
-     .summary = "declare the transport's arrival (运输工具申报进境)"},
+     .scope = "manifests", .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_SYSTEM, .posts = POST_CLEARANCE,
+     .summary = "declare the transport's arrival (运输工具申报进境): the manifest's carrier or agent, the port or an "
+                "officer"},
     {.method = "POST", .pattern = "/api/v1/arrivals", .fn = arrivals_api,
-     .scope = "arrival", .roles = ROLE_SYSTEM | ROLE_OFFICER, .posts = POST_CLEARANCE,
+     .scope = "arrival", .roles = ROLE_SYSTEM,
      .status = 201,
-     .summary = "report goods arrived in the supervised area (运抵)"},
+     .summary = "report goods arrived in the supervised area (运抵): the terminal or supervised site, by bill or "
+                "container"},
     {.method = "POST", .pattern = "/api/v1/declarations", .fn = declarations_file_api, .body = &declaration_record,
      .prepare = declarations_file_prepare, .scope = "declarations", .roles = ROLE_ENTERPRISE,
      .status = 201,
@@ -367,7 +373,7 @@ const route cargo_routes[] = {
      .scope = "lab", .roles = ROLE_ADMIN | ROLE_OFFICER,
      .summary = "the sample's printable Code 128 label"},
     {.method = "POST", .pattern = "/api/v1/samples/{barcode}/result", .fn = samples_result_api,
-     .scope = "lab", .roles = ROLE_SYSTEM | ROLE_OFFICER, .posts = POST_INSPECTION,
-     .summary = "a laboratory result: negative or positive"},
+     .scope = "lab", .roles = ROLE_SYSTEM,
+     .summary = "a laboratory result: negative or positive (laboratories only)"},
     {0},
 };

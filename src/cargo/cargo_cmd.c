@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../check/check.h"
+#include "../platform/audit.h"
 #include "../platform/import.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
@@ -25,8 +26,52 @@ static const char *const demo_legal_inspection[][2] = {
     {"2601", "iron ores"}, {"8703", "motor cars"},
 };
 
+/* Fresh and live agricultural products of the green channel (鲜活农产品 绿色通道) in the demo
+ * district: live animals, live fish and crustaceans, vegetables, fruit, cut flowers. */
+static const char *const demo_green_channel[][2] = {
+    {"0101", "live horses"}, {"0102", "live cattle"}, {"0103", "live swine"},  {"0301", "live fish"},
+    {"0306", "crustaceans"}, {"0603", "cut flowers"}, {"07", "vegetables"},     {"08", "fruit and nuts"},
+};
+
+/* A row of the green-channel table, audited as every change of reference data. */
+static hg_rc green_channel_put(db *d, const char *actor, const char *prefix, const char *description, hg_err *err)
+{
+    if (strlen(prefix) < 2 || strlen(prefix) > 10 || strspn(prefix, "0123456789") != strlen(prefix))
+        return hg_fail(err, HG_INVALID, "invalid", "hs_prefix", "hs_prefix is 2 to 10 digits of the HS code");
+    if (!description || !*description || strlen(description) > 200)
+        return hg_fail(err, HG_INVALID, "required", "description", "description is 1 to 200 bytes");
+    json_t *before = NULL;
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT description FROM green_channel_goods WHERE hs_prefix = ?", "t", prefix);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW)
+        before = json_pack("{s:s, s:s}", "hs_prefix", prefix, "description", db_col_text(s, 0));
+    db_reset(s);
+    if (rc == HG_ROW || rc == HG_DONE)
+        rc = HG_OK;
+    if (!rc)
+        rc = db_run(d, err,
+                    "INSERT INTO green_channel_goods (hs_prefix, description) VALUES (?, ?) ON CONFLICT (hs_prefix) "
+                    "DO UPDATE SET description = excluded.description",
+                    "tt", prefix, description);
+    json_t *after = json_pack("{s:s, s:s}", "hs_prefix", prefix, "description", description);
+    if (!rc) {
+        audit_event e = {actor, before ? "refdata.green_channel.update" : "refdata.green_channel.create",
+                         "green_channel_goods", prefix, NULL, before, after, NULL};
+        rc = audit_append(d, &e, NULL, err);
+    }
+    json_decref(before);
+    json_decref(after);
+    return rc;
+}
+
 static hg_rc cargo_demo(db *d, hg_err *err)
 {
+    int64_t greens = 0;
+    hg_rc grc = db_int(d, &greens, err, "SELECT COUNT(*) FROM green_channel_goods", "");
+    for (size_t i = 0; !grc && !greens && i < sizeof demo_green_channel / sizeof demo_green_channel[0]; i++)
+        grc = green_channel_put(d, "demo", demo_green_channel[i][0], demo_green_channel[i][1], err);
+    if (grc)
+        return grc;
     for (size_t i = 0; i < sizeof demo_legal_inspection / sizeof demo_legal_inspection[0]; i++) {
         hg_rc rc = db_run(d, err,
                           "INSERT INTO legal_inspection (hs_prefix, description) VALUES (?, ?) "
@@ -83,7 +128,7 @@ static hg_rc cargo_demo(db *d, hg_err *err)
 
 /* ---- bulk import: JSON Lines through the same store functions as the API ---- */
 
-enum import_kind { IMPORT_MANIFESTS, IMPORT_DECLARATIONS, IMPORT_ARRIVALS };
+enum import_kind { IMPORT_MANIFESTS, IMPORT_DECLARATIONS, IMPORT_ARRIVALS, IMPORT_GREEN };
 
 /* One line: a manifest names its "filer" (the carrier's USCC), a declaration acts as its
  * declarant, an arrival report as the command's user. */
@@ -107,6 +152,17 @@ static hg_rc import_line(db *d, enum import_kind kind, json_t *obj, hg_err *err)
         snprintf(p.name, sizeof p.name, "%s", cli_actor());
         snprintf(p.enterprise, sizeof p.enterprise, "%s", declarant ? declarant : "");
         rc = declaration_file(d, &p, NULL, obj, &out, err);
+    } else if (kind == IMPORT_GREEN) {
+        static const char *const allowed[] = {"hs_prefix", "description", NULL};
+        rc = json_reject_unknown(obj, allowed, err);
+        const char *prefix = json_string_value(json_object_get(obj, "hs_prefix"));
+        if (!rc && !prefix)
+            rc = hg_fail(err, HG_INVALID, "required", "hs_prefix", "hs_prefix is required");
+        if (!rc && !(rc = db_begin(d, err))) {
+            rc = green_channel_put(d, cli_actor(), prefix, json_string_value(json_object_get(obj, "description")),
+                                   err);
+            rc = rc ? (db_rollback(d), rc) : db_commit(d, err);
+        }
     } else {
         principal p = {.role = ROLE_SYSTEM};
         snprintf(p.name, sizeof p.name, "%s", cli_actor());
@@ -149,7 +205,16 @@ static int import_arrivals(cmd_ctx *c, db *d, const char *path)
     return import_jsonl(path, d, IMPORT_ARRIVALS);
 }
 
+static int import_green(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_jsonl(path, d, IMPORT_GREEN);
+}
+
 static const importer cargo_importers[] = {
+    {"green-channel", import_green,
+     "JSON Lines: {\"hs_prefix\": \"08\", \"description\": \"fruit\"}, the district's fresh and live produce "
+     "of the green channel (each change audited)"},
     {"manifests", import_manifests, "JSON Lines: one manifest per line, as POST /api/v1/manifests, plus \"filer\" (USCC)"},
     {"declarations", import_declarations, "JSON Lines: one declaration per line, as POST /api/v1/declarations"},
     {"arrivals", import_arrivals, "JSON Lines: one arrival report per line, as POST /api/v1/arrivals"},
@@ -196,6 +261,7 @@ const hg_module cargo_module = {.name = "cargo",
                                 .routes = cargo_routes,
                                 .importers = cargo_importers,
                                 .demo = cargo_demo,
+                                .init = cargo_config_load,
                                 .summary = "manifests, arrivals, declarations, inspections, samples, the ledger",
                                 .migrations_first = 200,
                                 .migrations_last = 299,

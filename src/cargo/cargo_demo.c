@@ -12,6 +12,7 @@
 
 #include <unistd.h>
 
+#include "../check/check.h"
 #include "../platform/log.h"
 #include "../platform/module.h"
 #include "../tax/tax_store.h"
@@ -63,6 +64,20 @@ static const party traders[] = {
 };
 
 static const char agent_uscc[] = "91210200118877668W";
+/* the demo customs broker, holding the agency agreements of the first two traders (enterprise demo) */
+static const char broker_uscc[] = "91210213550001235J";
+
+/* A container number with its ISO 6346 check digit: owner DEMU, a serial that is never reused
+ * in one run (a container is on one live manifest at a time). */
+static void demo_container(uint64_t serial, char out[12])
+{
+    for (int digit = 0; digit < 10; digit++) {
+        snprintf(out, 12, "DEMU%06llu%d", (unsigned long long)(serial % 1000000ULL), digit);
+        if (check_container(out, NULL))
+            return;
+    }
+}
+static uint64_t container_serial;
 static const char *const ports[] = {"0902", "0908"};
 
 static principal as_enterprise(const char *user, const char *uscc)
@@ -106,15 +121,52 @@ typedef struct plan {
     const party *trader;
     const goods *g;
     int scenario;   /* 0 advance, 1 after arrival, 2 two-step summary, 3 ship-side pickup */
+    int by_broker;  /* declared by the demo broker under the trader's agency agreement */
+    int64_t qty, gross, packages;
+    int n_containers;
+    char containers[3][12];
     char entry[19];
 } plan;
+
+/* The goods of a bill: what the manifest carries is what the declaration declares. */
+static json_t *plan_bill(rng *r, plan *p)
+{
+    p->qty = between(r, p->g->min_qty, p->g->max_qty);
+    p->gross = p->qty > 1000 ? p->qty : p->qty * 50;
+    p->packages = between(r, 10, 900);
+    p->n_containers = (int)between(r, 0, 3);
+    char list[40] = "";
+    for (int k = 0; k < p->n_containers; k++) {
+        demo_container(++container_serial, p->containers[k]);
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? "," : "", p->containers[k]);
+    }
+    return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s*}", "bill_no", p->bill, "consignee", p->trader->uscc,
+                     "goods_description", p->g->name, "packages", (json_int_t)p->packages, "gross_weight_kg",
+                     (json_int_t)p->gross, "containers", p->n_containers ? list : NULL);
+}
+
+/* The terminal reports the goods of a bill: each container as it comes in, or the bill. */
+static hg_rc report_arrival(db *d, rng *r, const plan *p, int64_t at, int64_t real_now, hg_err *err)
+{
+    principal terminal = as_role("terminal01", ROLE_SYSTEM, 0);
+    json_t *out = NULL;
+    hg_rc rc = HG_OK;
+    for (int k = 0; k < (p->n_containers ? p->n_containers : 1) && !rc; k++) {
+        json_t *a = p->n_containers ? json_pack("{s:[s]}", "containers", p->containers[k])
+                                    : json_pack("{s:[s]}", "bills", p->bill);
+        int64_t t = at + k * between(r, 5, 40) * 60000;
+        AT(t) { rc = arrival_report(d, &terminal, NULL, a, &out, err); json_decref(out); }
+        json_decref(a);
+    }
+    return rc;
+}
 
 static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_bills, int64_t real_now, long *count,
                         hg_err *err)
 {
     principal agent = as_enterprise("dl-agent", agent_uscc), officer = as_role("officer", ROLE_OFFICER,
                                                                                POST_CLEARANCE | POST_INSPECTION | POST_TAX);
-    principal lab = as_role("lab01", ROLE_SYSTEM, 0), terminal = as_role("terminal01", ROLE_SYSTEM, 0);
+    principal lab = as_role("lab01", ROLE_SYSTEM, 0);
     plan plans[12];
     char eta[40];
     time_format_rfc3339(arrive, eta, sizeof eta);
@@ -126,10 +178,10 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
         p->g = &catalogue[p->trader->goods[next(r) % 3]];
         int roll = (int)(next(r) % 100);
         p->scenario = roll < 40 ? 0 : roll < 75 ? 1 : roll < 88 ? 2 : 3;
+        /* the first two traders entrust the demo broker with some of their declarations */
+        p->by_broker = p->trader < &traders[2] && chance(r, 40);
         snprintf(p->bill, sizeof p->bill, "DEMO%s%08llu", port, (unsigned long long)(next(r) % 100000000ULL));
-        json_array_append_new(bills, json_pack("{s:s, s:s, s:s, s:i, s:i}", "bill_no", p->bill, "consignee",
-                                               p->trader->uscc, "goods_description", p->g->name, "packages",
-                                               (int)between(r, 10, 900), "gross_weight_kg", (int)between(r, 500, 30000)));
+        json_array_append_new(bills, plan_bill(r, p));
     }
     json_t *m = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "direction", "import", "transport_mode", "sea",
                           "vessel_imo", next(r) % 2 ? "IMO9074729" : "IMO9176187", "voyage", "DEMO", "port", port, "eta",
@@ -157,33 +209,31 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
     for (int pass = 0; pass < 2 && !rc; pass++) {
         if (pass == 1) {
             AT(arrive) { rc = manifest_arrived(d, &agent, NULL, manifest_no, arrive, &out, err); json_decref(out); }
-            for (int i = 0; i < n_bills && !rc; i++) {
-                json_t *a = json_pack("{s:[s]}", "bills", plans[i].bill);
-                AT(arrived_at[i]) { rc = arrival_report(d, &terminal, NULL, a, &out, err); json_decref(out); }
-                json_decref(a);
-            }
+            for (int i = 0; i < n_bills && !rc; i++)
+                rc = report_arrival(d, r, &plans[i], arrived_at[i], real_now, err);
         }
         for (int i = 0; i < n_bills && !rc; i++) {
             plan *p = &plans[i];
             if ((p->scenario == 1) != (pass == 1))
                 continue;
             principal trader = as_enterprise(p->trader->user, p->trader->uscc);
-            int64_t qty = between(r, p->g->min_qty, p->g->max_qty);
+            principal declarant = p->by_broker ? as_enterprise("dl-broker", broker_uscc) : trader;
+            int64_t qty = p->qty;
             char value[32];
             money_format(qty * p->g->unit_price_fen, value, sizeof value);
             json_t *decl = json_pack(
-                "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I, "
+                "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I, "
                 "s:b}]}",
-                "direction", "import", "kind", p->scenario == 2 ? "summary" : "complete", "declarant", p->trader->uscc,
+                "direction", "import", "kind", p->scenario == 2 ? "summary" : "complete", "declarant",
+                declarant.enterprise,
                 "consignee", p->trader->uscc, "port", port, "transport_mode", "sea", "bill_no", p->bill,
-                "trade_country", p->g->origin, "ship_side_pickup", p->scenario == 3, "green_channel",
-                p->g->green_channel, "items", "hs_code", p->g->hs, "name", p->g->name, "origin", p->g->origin,
+                "trade_country", p->g->origin, "ship_side_pickup", p->scenario == 3, "items", "hs_code", p->g->hs, "name", p->g->name, "origin", p->g->origin,
                 "quantity", (json_int_t)qty, "unit", p->g->unit, "value", value, "currency", "CNY",
-                "gross_weight_kg", (json_int_t)(qty > 1000 ? qty : qty * 50), "net_weight_kg",
+                "gross_weight_kg", (json_int_t)p->gross, "net_weight_kg",
                 (json_int_t)(qty > 1000 ? qty * 95 / 100 : qty * 45), "frozen", p->g->frozen);
             AT(filed_at[i])
             {
-                rc = declaration_file(d, &trader, NULL, decl, &out, err);
+                rc = declaration_file(d, &declarant, NULL, decl, &out, err);
                 if (!rc) {
                     snprintf(p->entry, sizeof p->entry, "%s", json_string_value(json_object_get(out, "entry_no")));
                     (*count)++;
@@ -285,26 +335,17 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
                                long *count, hg_err *err)
 {
     principal agent = as_enterprise("dl-agent", agent_uscc);
-    principal terminal = as_role("terminal01", ROLE_SYSTEM, 0);
-    struct {
-        char bill[24], entry[19];
-        const party *shipper;
-        const goods *g;
-        int direct;
-    } plans[12];
+    plan plans[12];
     char eta[40], manifest_no[40] = "";
     time_format_rfc3339(berth, eta, sizeof eta);
     json_t *bills = json_array(), *out = NULL;
     for (int i = 0; i < n_bills; i++) {
-        plans[i].shipper = &traders[next(r) % 3];   /* the dishonest e-commerce firm does not export */
+        memset(&plans[i], 0, sizeof plans[i]);
+        plans[i].trader = &traders[next(r) % 3];   /* the dishonest e-commerce firm does not export */
         plans[i].g = &export_catalogue[next(r) % (sizeof export_catalogue / sizeof export_catalogue[0])];
-        plans[i].direct = chance(r, 30);
-        plans[i].entry[0] = '\0';
+        plans[i].scenario = chance(r, 30);   /* 1: arrival direct loading (抵港直装) */
         snprintf(plans[i].bill, sizeof plans[i].bill, "DEMX%s%08llu", port, (unsigned long long)(next(r) % 100000000ULL));
-        json_array_append_new(bills, json_pack("{s:s, s:s, s:s, s:i, s:i}", "bill_no", plans[i].bill, "consignee",
-                                               plans[i].shipper->uscc, "goods_description", plans[i].g->name,
-                                               "packages", (int)between(r, 10, 900), "gross_weight_kg",
-                                               (int)between(r, 500, 30000)));
+        json_array_append_new(bills, plan_bill(r, &plans[i]));
     }
     json_t *m = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "direction", "export", "transport_mode", "sea",
                           "vessel_imo", "IMO9176187", "voyage", "DEMO", "port", port, "eta", eta, "bills", bills);
@@ -320,17 +361,17 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
     if (rc || !manifest_no[0])
         return rc;
     for (int i = 0; i < n_bills && !rc; i++) {
-        principal shipper = as_enterprise(plans[i].shipper->user, plans[i].shipper->uscc);
-        int64_t qty = between(r, plans[i].g->min_qty, plans[i].g->max_qty);
+        principal shipper = as_enterprise(plans[i].trader->user, plans[i].trader->uscc);
+        int64_t qty = plans[i].qty;
         char value[32];
         money_format(qty * plans[i].g->unit_price_fen, value, sizeof value);
         json_t *decl = json_pack(
             "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I}]}",
-            "direction", "export", "kind", "complete", "declarant", plans[i].shipper->uscc, "consignor",
-            plans[i].shipper->uscc, "port", port, "transport_mode", "sea", "bill_no", plans[i].bill, "trade_country",
-            "JP", "arrival_direct_loading", plans[i].direct, "items", "hs_code", plans[i].g->hs, "name",
+            "direction", "export", "kind", "complete", "declarant", plans[i].trader->uscc, "consignor",
+            plans[i].trader->uscc, "port", port, "transport_mode", "sea", "bill_no", plans[i].bill, "trade_country",
+            "JP", "arrival_direct_loading", plans[i].scenario, "items", "hs_code", plans[i].g->hs, "name",
             plans[i].g->name, "origin", "CN", "quantity", (json_int_t)qty, "unit", plans[i].g->unit, "value", value,
-            "currency", "CNY", "gross_weight_kg", (json_int_t)(qty > 1000 ? qty : qty * 50), "net_weight_kg",
+            "currency", "CNY", "gross_weight_kg", (json_int_t)plans[i].gross, "net_weight_kg",
             (json_int_t)(qty > 1000 ? qty * 95 / 100 : qty * 45));
         int64_t tf = berth - between(r, 6, 30) * HOUR;
         AT(tf)
@@ -343,12 +384,8 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
             json_decref(out);
         }
         json_decref(decl);
-        if (!rc && !plans[i].direct) {   /* boxes reach the terminal within hours of filing */
-            json_t *a = json_pack("{s:[s]}", "bills", plans[i].bill);
-            int64_t ta = tf + between(r, 1, 5) * HOUR / 2;
-            AT(ta) { rc = arrival_report(d, &terminal, NULL, a, &out, err); json_decref(out); }
-            json_decref(a);
-        }
+        if (!rc && !plans[i].scenario)   /* boxes reach the terminal within hours of filing */
+            rc = report_arrival(d, r, &plans[i], tf + between(r, 1, 5) * HOUR / 2, real_now, err);
     }
     AT(berth) { if (!rc) { rc = manifest_arrived(d, &agent, NULL, manifest_no, berth, &out, err); json_decref(out); } }
     return rc;
@@ -357,6 +394,7 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
 hg_rc cargo_demo_activity(db *d, const demo_options *o, hg_err *err)
 {
     rng r = {o->seed ? o->seed : 2020};
+    container_serial = (o->seed ? o->seed : 2020) % 1000 * 1000;   /* the same numbers for the same seed */
     int64_t real_now = now_ms();
     long count = 0;
     int64_t done = 0;

@@ -10,7 +10,9 @@
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/module.h"
 #include "../platform/refdata.h"
+#include "../enterprise/enterprise.h"
 #include "cargo.h"
 #include "cargo_store.h"
 
@@ -94,14 +96,45 @@ const migration cargo_migrations[] = {
      "CREATE VIEW cargo_arrivals AS SELECT bill_no, container_no, at_ms FROM arrivals;"
      "CREATE VIEW cargo_inspections AS SELECT id, entry_no, status, created_ms FROM inspections;",
      NULL, NULL},
+    {280, "the containers each declaration covers; consignees find their bills",
+     "CREATE TABLE declaration_containers ("
+     " entry_no TEXT NOT NULL REFERENCES declarations(entry_no), container_no TEXT NOT NULL,"
+     " PRIMARY KEY (entry_no, container_no));"
+     "CREATE INDEX declaration_containers_container ON declaration_containers(container_no);"
+     "CREATE INDEX manifest_bills_consignee ON manifest_bills(consignee);"
+     "CREATE INDEX arrivals_container ON arrivals(container_no, bill_no);"
+     "ALTER TABLE declarations ADD COLUMN containers TEXT;"
+     "ALTER TABLE declarations ADD COLUMN packages BIGINT;",
+     NULL, NULL},
+    /* the containers each declaration covers, for the gate's release per container */
+    {281, "view of the containers each declaration covers",
+     "CREATE VIEW cargo_declaration_containers AS SELECT entry_no, container_no FROM declaration_containers;",
+     NULL, NULL},
+    /* the district's table of fresh and live produce for the green channel (reference data) */
+    {282, "green-channel goods by HS chapter or heading",
+     "CREATE TABLE green_channel_goods (hs_prefix TEXT PRIMARY KEY, description TEXT NOT NULL);", NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
 /* ---- manifests ---- */
 
-static int sees_manifest(const principal *who, const char *filer)
+static hg_rc note_arrival(db *d, const char *bill_no, const char *container, const char *actor, const char *event,
+                          int64_t at_ms, hg_err *err);
+
+/* Officers see every manifest; an enterprise those it filed and those with a bill consigned
+ * to it (a consignee follows its goods' arrival). */
+static int sees_manifest(const principal *who, const json_t *m)
 {
-    return who->role != ROLE_ENTERPRISE || strcmp(who->enterprise, filer) == 0;
+    if (who->role != ROLE_ENTERPRISE || strcmp(who->enterprise, json_string_value(json_object_get(m, "filer"))) == 0)
+        return 1;
+    size_t i;
+    json_t *b;
+    json_array_foreach(json_object_get(m, "bills"), i, b)
+    {
+        if (strcmp(json_string_value(json_object_get(b, "consignee")), who->enterprise) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* The means of transport a mode needs: sea a vessel, air a flight, road/rail a vehicle. */
@@ -136,6 +169,23 @@ static hg_rc index_containers(db *d, const record *r, hg_err *err)
     return rc;
 }
 
+/* Who files a manifest: the carrier or its shipping agent (an enterprise of a filer kind), or
+ * a clearance officer entering a paper one; never the goods' importer (海关进出境运输工具舱单
+ * 管理办法: the 舱单传输人 is the carrier or its agent). Inside the caller's transaction. */
+static hg_rc manifest_filer_ok(db *d, const principal *who, hg_err *err)
+{
+    if (who->role != ROLE_ENTERPRISE)
+        return HG_OK;   /* officers (the route admits no one else) */
+    char kind[32] = "";
+    hg_rc rc = enterprise_kind(d, who->enterprise, kind, sizeof kind, err);
+    if (rc == HG_NOTFOUND || (!rc && !cargo_manifest_filer_kind(kind)))
+        return hg_fail(err, HG_FORBIDDEN, "manifest_filer", "filer",
+                       "manifests are filed by carriers and their shipping agents (kinds shipping_agent, carrier, "
+                       "airline) or an officer; your enterprise is %s",
+                       rc == HG_NOTFOUND ? "not registered" : kind);
+    return rc;
+}
+
 hg_rc manifest_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                       hg_err *err)
 {
@@ -146,6 +196,8 @@ hg_rc manifest_create(db *d, const principal *who, const char *request_id, const
         rc = manifest_transport_ok(&r, err);
     if (rc || (rc = db_begin(d, err)))
         goto out;
+    if ((rc = manifest_filer_ok(d, who, err)))
+        goto fail;
     char prefix[32], no[40];
     int64_t serial, now = now_ms();
     snprintf(prefix, sizeof prefix, "MF%s%d", record_text(&r, "port"), cargo_shanghai_year(now));
@@ -168,6 +220,9 @@ hg_rc manifest_create(db *d, const principal *who, const char *request_id, const
     if (!rc)
         rc = record_load_json(d, &manifest_record, no, out, err);
     rc = cargo_finish_out(d, rc, who->name, "manifest.create", "manifest", no, request_id, NULL, out, err);
+    goto out;
+fail:
+    db_rollback(d);
 out:
     record_free(&r);
     return rc;
@@ -176,7 +231,7 @@ out:
 hg_rc manifest_get(db *d, const principal *who, const char *manifest_no, json_t **out, hg_err *err)
 {
     hg_rc rc = record_load_json(d, &manifest_record, manifest_no, out, err);
-    if (!rc && !sees_manifest(who, json_string_value(json_object_get(*out, "filer")))) {
+    if (!rc && !sees_manifest(who, *out)) {
         json_decref(*out);
         *out = NULL;
         rc = HG_NOTFOUND;
@@ -186,8 +241,8 @@ hg_rc manifest_get(db *d, const principal *who, const char *manifest_no, json_t 
     return rc;
 }
 
-hg_rc manifest_list(db *d, const principal *who, const char *status, const char *cursor, int limit, json_t **out,
-                    hg_err *err)
+hg_rc manifest_list(db *d, const principal *who, const char *status, const char *bill_no, const char *cursor,
+                    int limit, json_t **out, hg_err *err)
 {
     const char *names[2], *values[2];
     int n = 0;
@@ -195,11 +250,17 @@ hg_rc manifest_list(db *d, const principal *who, const char *status, const char 
         names[n] = "status";
         values[n++] = status;
     }
-    if (who->role == ROLE_ENTERPRISE) {
-        names[n] = "filer";
-        values[n++] = who->enterprise;
-    }
+    const char *args[3] = {bill_no ? bill_no : "", who->enterprise, who->enterprise};
     record_query q = {.eq_names = names, .eq_values = values, .n_eq = n, .cursor = cursor, .limit = limit};
+    static const char *const extra[2][2] = {
+        {"1 = 1", "(filer = ? OR manifest_no IN (SELECT manifest_no FROM manifest_bills WHERE consignee = ?))"},
+        {"manifest_no IN (SELECT manifest_no FROM manifest_bills WHERE bill_no = ?)",
+         "manifest_no IN (SELECT manifest_no FROM manifest_bills WHERE bill_no = ?) AND (filer = ? OR manifest_no IN "
+         "(SELECT manifest_no FROM manifest_bills WHERE consignee = ?))"}};
+    int ent = who->role == ROLE_ENTERPRISE;   /* its own, and those that carry its goods */
+    q.extra_sql = extra[bill_no != NULL][ent];
+    q.extra_args = bill_no ? args : args + 1;
+    q.n_extra = (bill_no != NULL) + 2 * ent;
     return record_list_json(d, &manifest_record, &q, out, err);
 }
 
@@ -212,8 +273,19 @@ hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, cons
     if (rc)
         return rc;
     rc = manifest_get(d, who, manifest_no, &before, err);
+    /* only the manifest's carrier or agent, the port (a machine of scope manifests) or an
+     * officer states the transport's arrival (运输工具申报进境) */
+    const char *filer = before ? json_string_value(json_object_get(before, "filer")) : "";
+    if (!rc && who->role == ROLE_ENTERPRISE && strcmp(filer, who->enterprise) != 0)
+        rc = hg_fail(err, HG_FORBIDDEN, "arrival_party", "manifest_no",
+                     "the transport's arrival is declared by the manifest's carrier or agent, the port or an officer");
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "arrived") == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the transport's arrival was already declared");
+    int64_t filed = 0;
+    if (!rc)
+        time_parse_rfc3339(json_string_value(json_object_get(before, "created_at")), &filed);
+    if (!rc)
+        rc = cargo_time_plausible(at_ms, filed, "the manifest was filed", now_ms(), "at", "arrival_time", err);
     if (!rc)
         rc = db_run(d, err, "UPDATE manifests SET status = 'arrived', arrived_ms = ?, updated_ms = ? WHERE manifest_no = ?",
                     "iit", at_ms, now_ms(), manifest_no);
@@ -222,6 +294,9 @@ hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, cons
     json_t *bill;
     json_array_foreach(json_object_get(before, "bills"), i, bill)
     {
+        if (!rc)
+            rc = note_arrival(d, json_string_value(json_object_get(bill, "bill_no")), NULL, who->name,
+                              "transport_arrived", at_ms, err);
         if (!rc)
             rc = cargo_auto_release_bill(d, json_string_value(json_object_get(bill, "bill_no")), who->name, err);
     }
@@ -233,6 +308,43 @@ hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, cons
 }
 
 /* ---- arrivals ---- */
+
+/* Puts an arrival (the transport's, or the goods' of a bill or of one container) on the
+ * timeline of each declaration it concerns: every declaration of the bill, or those covering
+ * the container. Inside the caller's transaction. */
+static hg_rc note_arrival(db *d, const char *bill_no, const char *container, const char *actor, const char *event,
+                          int64_t at_ms, hg_err *err)
+{
+    enum { MAX = 256 };
+    char (*entries)[19] = xcalloc(MAX, sizeof *entries);
+    if (!entries)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    db_stmt *s;
+    int n = 0;
+    hg_rc rc = container ? db_query(d, &s, err,
+                                    "SELECT c.entry_no FROM declaration_containers c JOIN declarations x"
+                                    " ON x.entry_no = c.entry_no WHERE x.bill_no = ? AND c.container_no = ?"
+                                    " ORDER BY c.entry_no",
+                                    "tt", bill_no, container)
+                         : db_query(d, &s, err, "SELECT entry_no FROM declarations WHERE bill_no = ? ORDER BY entry_no",
+                                    "t", bill_no);
+    if (!rc) {
+        while ((rc = db_step(s, err)) == HG_ROW)
+            if (n < MAX)
+                snprintf(entries[n++], 19, "%s", db_col_text(s, 0));
+        db_reset(s);
+        if (rc == HG_DONE)
+            rc = HG_OK;
+    }
+    char at[40];
+    time_format_rfc3339(at_ms, at, sizeof at);
+    json_t *detail = json_pack("{s:s, s:s, s:s*}", "at", at, "bill_no", bill_no, "container_no", container);
+    for (int i = 0; i < n && !rc; i++)
+        rc = cargo_add_event(d, entries[i], actor, event, detail, err);
+    json_decref(detail);
+    xfree(entries);
+    return rc;
+}
 
 hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                      hg_err *err)
@@ -267,17 +379,46 @@ hg_rc arrival_report(db *d, const principal *who, const char *request_id, const 
         char id[40];
         ident_normalize(json_string_value(v), id, sizeof id);   /* too long: "", which no bill has */
         db_stmt *s;
-        rc = is_bill ? db_query(d, &s, err, "SELECT bill_no FROM manifest_bills WHERE bill_no = ?", "t", id)
-                     : db_query(d, &s, err, "SELECT bill_no FROM bill_containers WHERE container_no = ?", "t", id);
+        /* the bill (or the container's bills) with the facts its arrival follows */
+#define ARRIVAL_FACTS "m.direction, m.status, COALESCE(m.arrived_ms, 0), m.created_ms, m.manifest_no"
+        rc = is_bill ? db_query(d, &s, err,
+                                "SELECT b.bill_no, " ARRIVAL_FACTS " FROM manifest_bills b JOIN manifests m"
+                                " ON m.manifest_no = b.manifest_no WHERE b.bill_no = ?",
+                                "t", id)
+                     /* a container travels on one manifest at a time: its report is for the
+                      * latest manifest that carries it (its earlier voyages are history) */
+                     : db_query(d, &s, err,
+                                "SELECT c.bill_no, " ARRIVAL_FACTS " FROM bill_containers c JOIN manifest_bills b"
+                                " ON b.bill_no = c.bill_no JOIN manifests m ON m.manifest_no = b.manifest_no"
+                                " WHERE c.container_no = ? AND m.manifest_no = (SELECT m2.manifest_no FROM"
+                                " bill_containers c2 JOIN manifest_bills b2 ON b2.bill_no = c2.bill_no JOIN manifests m2"
+                                " ON m2.manifest_no = b2.manifest_no WHERE c2.container_no = ?"
+                                " ORDER BY m2.created_ms DESC, m2.manifest_no DESC LIMIT 1)",
+                                "tt", id, id);
+#undef ARRIVAL_FACTS
         int found = 0;
         while (!rc && (rc = db_step(s, err)) == HG_ROW) {
             char bill[40];
             snprintf(bill, sizeof bill, "%s", db_col_text(s, 0));
             found++;
-            rc = json_array_append_new(reported, json_pack("{s:s, s:s*}", "bill_no", bill, "container_no",
-                                                           is_bill ? NULL : id))
-                     ? HG_NOMEM
-                     : HG_OK;
+            int import = strcmp(db_col_text(s, 1), "import") == 0;
+            /* imports arrive with their transport (运抵 follows 运输工具申报进境); exports reach the
+             * terminal before their vessel, but not before the manifest that names them */
+            if (import && strcmp(db_col_text(s, 2), "arrived") != 0)
+                rc = hg_fail(err, HG_CONFLICT, "transport_not_arrived", field,
+                             "%s %s: the transport has not declared its arrival; goods arrive after it",
+                             is_bill ? "bill" : "container", id);
+            else
+                rc = cargo_time_plausible(at_ms, import ? db_col_int(s, 3) : db_col_int(s, 4),
+                                          import ? "the transport's arrival" : "the manifest was filed", now_ms(), "at",
+                                          "arrival_time", err);
+            if (!rc)
+                rc = cargo_arrival_allowed(d, db_col_text(s, 5), field, err);
+            if (!rc)
+                rc = json_array_append_new(reported, json_pack("{s:s, s:s*}", "bill_no", bill, "container_no",
+                                                               is_bill ? NULL : id))
+                         ? HG_NOMEM
+                         : HG_OK;
         }
         if (rc == HG_DONE)
             rc = HG_OK;
@@ -295,6 +436,10 @@ hg_rc arrival_report(db *d, const principal *who, const char *request_id, const 
                         "INSERT INTO arrivals (bill_no, container_no, at_ms, reporter, created_ms) VALUES (?, ?, ?, ?, ?)",
                         "ttiti", json_string_value(json_object_get(x, "bill_no")),
                         json_string_value(json_object_get(x, "container_no")), at_ms, who->name, now_ms());
+        if (!rc)
+            rc = note_arrival(d, json_string_value(json_object_get(x, "bill_no")),
+                              json_string_value(json_object_get(x, "container_no")), who->name, "goods_arrived", at_ms,
+                              err);
         if (!rc)
             rc = cargo_auto_release_bill(d, json_string_value(json_object_get(x, "bill_no")), who->name, err);
     }

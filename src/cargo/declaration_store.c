@@ -10,6 +10,7 @@
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/module.h"
+#include "../enterprise/enterprise.h"
 #include "../risk/risk_store.h"
 #include "../tax/tax_store.h"
 #include "cargo.h"
@@ -159,27 +160,90 @@ static hg_rc header_rules(const record *r, const principal *who, hg_err *err)
                                "release first, inspect later is for bulk commodities (ores, coal, crude oil, grain)");
             }
     }
+    int n_items;
+    const record *items = record_list(r, "items", &n_items);
+    for (int i = 0; i < n_items; i++) {
+        hg_rc rc = cargo_item_plausible(&items[i], i, err);
+        if (rc)
+            return rc;
+    }
     if (who->role == ROLE_ENTERPRISE && strcmp(record_text(r, "declarant"), who->enterprise) != 0)
-        return hg_fail(err, HG_INVALID, "invalid", "declarant", "you may only declare as your own enterprise");
+        return hg_fail(err, HG_FORBIDDEN, "declarant_self", "declarant",
+                       "you declare as your own enterprise (a broker names the enterprise it declares for as consignee "
+                       "or consignor)");
     return HG_OK;
 }
 
 /* Facts about the bill: its manifest's direction and port, and arrival. */
 typedef struct bill_facts {
-    char direction[8], port[8];
+    char bill_no[40], direction[8], port[8], transport_mode[8], consignee[24];
+    int64_t packages, gross_kg;   /* what the manifest says the bill carries */
     int transport_arrived;
     int64_t transport_arrived_ms;
     int arrived;
     int64_t arrived_ms;
 } bill_facts;
 
+/* When the goods of a bill arrived (运抵): the bill's own arrival report, or, when every one of
+ * the containers (those declaration entry_no covers; NULL: all the bill's) has its own, the
+ * last of their first reports; 0 while any is missing (or there are none to report). One
+ * container's arrival is that container's only. */
+hg_rc cargo_goods_arrived(db *d, const char *bill_no, const char *entry_no, int64_t *at_ms, hg_err *err)
+{
+    *at_ms = 0;
+    hg_rc rc = db_int(d, at_ms, err,
+                      "SELECT COALESCE(MIN(at_ms), 0) FROM arrivals WHERE bill_no = ? AND container_no IS NULL", "t",
+                      bill_no);
+    if (rc || *at_ms)
+        return rc;
+    char list[2048] = "";
+    {
+        db_stmt *s;
+        if ((rc = entry_no ? db_query(d, &s, err,
+                                      "SELECT container_no FROM declaration_containers WHERE entry_no = ?"
+                                      " ORDER BY container_no",
+                                      "t", entry_no)
+                           : db_query(d, &s, err,
+                                      "SELECT container_no FROM bill_containers WHERE bill_no = ? ORDER BY container_no",
+                                      "t", bill_no)))
+            return rc;
+        size_t len = 0;
+        while ((rc = db_step(s, err)) == HG_ROW)
+            len += (size_t)snprintf(list + len, len < sizeof list ? sizeof list - len : 0, "%s%s", len ? "," : "",
+                                    db_col_text(s, 0));
+        db_reset(s);
+        if (rc != HG_DONE)
+            return rc;
+        if (len >= sizeof list)
+            return hg_fail(err, HG_INTERNAL, NULL, NULL, "too many containers on bill %s", bill_no);
+    }
+    int64_t last = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        char one[16];
+        snprintf(one, sizeof one, "%.*s", (int)(n < 15 ? n : 15), p);
+        int64_t first = 0;
+        if ((rc = db_int(d, &first, err,
+                         "SELECT COALESCE(MIN(at_ms), 0) FROM arrivals WHERE bill_no = ? AND container_no = ?", "tt",
+                         bill_no, one)))
+            return rc;
+        if (!first)
+            return HG_OK;   /* one still missing: the goods have not all arrived */
+        if (first > last)
+            last = first;
+        p += n + (p[n] == ',');
+    }
+    *at_ms = last;
+    return HG_OK;
+}
+
 static hg_rc load_bill_facts(db *d, const char *bill_no, bill_facts *f, hg_err *err)
 {
     memset(f, 0, sizeof *f);
     db_stmt *s;
     hg_rc rc = db_query(d, &s, err,
-                        "SELECT m.direction, m.port, m.status, COALESCE(m.arrived_ms, 0), "
-                        "(SELECT COALESCE(MIN(a.at_ms), 0) FROM arrivals a WHERE a.bill_no = b.bill_no) "
+                        "SELECT m.direction, m.port, m.status, COALESCE(m.arrived_ms, 0), 0, m.transport_mode,"
+                        " b.consignee, b.packages, b.gross_weight_kg "
                         "FROM manifest_bills b JOIN manifests m ON m.manifest_no = b.manifest_no WHERE b.bill_no = ?",
                         "t", bill_no);
     if (rc)
@@ -191,12 +255,19 @@ static hg_rc load_bill_facts(db *d, const char *bill_no, bill_facts *f, hg_err *
         f->transport_arrived = strcmp(db_col_text(s, 2), "arrived") == 0;
         f->transport_arrived_ms = db_col_int(s, 3);
         f->arrived_ms = db_col_int(s, 4);
+        snprintf(f->transport_mode, sizeof f->transport_mode, "%s", db_col_text(s, 5));
+        snprintf(f->bill_no, sizeof f->bill_no, "%s", bill_no);
+        snprintf(f->consignee, sizeof f->consignee, "%s", db_col_text(s, 6));
+        f->packages = db_col_int(s, 7);
+        f->gross_kg = db_col_int(s, 8);
         rc = HG_OK;
     } else if (rc == HG_DONE) {
         rc = hg_fail(err, HG_INVALID, "not_found", "bill_no",
                      "no manifest carries bill %s; the carrier files the manifest first", bill_no);
     }
     db_reset(s);
+    if (!rc)
+        rc = cargo_goods_arrived(d, bill_no, NULL, &f->arrived_ms, err);
     f->arrived = f->arrived_ms > 0;
     return rc;
 }
@@ -229,6 +300,12 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
     return rc;
 }
 
+/* An order on the declaration's transport (CARGO_MANIFEST_HOLDS) as a release condition. */
+static const cargo_release_condition manifest_held = {
+    .field = "manifest",
+    .refusal = "an order holds the goods of this transport (no unloading) until an officer lifts it",
+    .rule = "no_unloading"};
+
 hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg_err *err)
 {
     size_t at = 0;
@@ -240,6 +317,23 @@ hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg
         if (!rc && !holds)
             f->unmet = c;
     }
+    char manifest_no[40] = "";
+    db_stmt *s;
+    if (!rc && !f->unmet &&
+        !(rc = db_query(d, &s, err,
+                        "SELECT b.manifest_no FROM declarations x JOIN manifest_bills b ON b.bill_no = x.bill_no"
+                        " WHERE x.entry_no = ?",
+                        "t", entry_no))) {
+        if ((rc = db_step(s, err)) == HG_ROW)
+            snprintf(manifest_no, sizeof manifest_no, "%s", db_col_text(s, 0));
+        db_reset(s);
+        rc = rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+    }
+    const cargo_manifest_hold *h = NULL;
+    if (!rc && manifest_no[0])
+        rc = cargo_manifest_held(d, manifest_no, &h, err);
+    if (!rc && h)
+        f->unmet = &manifest_held;
     return rc;
 }
 
@@ -250,6 +344,12 @@ static hg_rc auto_release_one(db *d, const bill_facts *bf, const char *entry_no,
 {
     if (released)
         *released = 0;
+    bill_facts mine = *bf;   /* the goods this declaration covers arrived, not just the bill's */
+    hg_rc arc = cargo_goods_arrived(d, bf->bill_no, entry_no, &mine.arrived_ms, err);
+    if (arc)
+        return arc;
+    mine.arrived = mine.arrived_ms > 0;
+    bf = &mine;
     release_facts f = {.status = status,
                        .lane = lane,
                        .arrived = bf->arrived,
@@ -349,8 +449,9 @@ static int draft_set(declaration_draft *dr, const char *name, const char *text, 
 /* The fields the writer decides when it files a declaration: the holes of the draft's
  * canonical text, which the request's own thread writes (json_canon_template), with the
  * stand-ins they hold until then (text, or a number when NULL). */
-static const char *const writer_fields[] = {"entry_no", "status", "lane", "advance", "filed_at", "updated_at"};
-static const char *const stand_ins[] = {"", DECL_FILED, "green", NULL, NULL, NULL};
+static const char *const writer_fields[] = {"entry_no", "status", "lane", "advance", "filed_at", "updated_at",
+                                            "green_channel"};
+static const char *const stand_ins[] = {"", DECL_FILED, "green", NULL, NULL, NULL, NULL};
 #define N_WRITER_FIELDS ((int)(sizeof writer_fields / sizeof writer_fields[0]))
 
 /* The draft's canonical text with the writer's fields left as holes: set to stand-ins, so that
@@ -435,6 +536,136 @@ hg_rc declaration_file(db *d, const principal *who, const char *request_id, cons
     return rc;
 }
 
+/* The parties of a filing (海关进出口货物申报管理规定 art. 6-8: the consignee or consignor
+ * declares itself or entrusts a customs broker, who declares in its name under an agency
+ * agreement): both registered; the owner of the goods is the bill's consignee on the
+ * manifest (for exports the shipper the manifest names); every enterprise named other than
+ * the declarant has entrusted it, at this port, now. */
+static hg_rc filing_parties(db *d, const record *rec, const bill_facts *bf, int64_t now, hg_err *err)
+{
+    int import = strcmp(record_text(rec, "direction"), "import") == 0;
+    const char *declarant = record_text(rec, "declarant"), *owner_field = import ? "consignee" : "consignor";
+    const char *owner = record_text(rec, owner_field), *port = record_text(rec, "port");
+    hg_rc rc = enterprise_find(d, declarant, err);
+    if (rc == HG_NOTFOUND)
+        return hg_fail(err, HG_INVALID, "party_unregistered", "declarant", "the declarant %s is not a registered enterprise",
+                       declarant);
+    static const char *const named[] = {"consignee", "consignor"};
+    for (int i = 0; i < 2 && !rc; i++) {
+        const char *p = record_text(rec, named[i]);
+        if (!p || strcmp(p, declarant) == 0)
+            continue;
+        rc = enterprise_find(d, p, err);
+        if (rc == HG_NOTFOUND)
+            return hg_fail(err, HG_INVALID, "party_unregistered", named[i], "the %s %s is not a registered enterprise",
+                           named[i], p);
+        int holds = 0;
+        if (!rc)
+            rc = agency_holds(d, p, declarant, port, now, &holds, err);
+        if (!rc && !holds)
+            return hg_fail(err, HG_FORBIDDEN, "agency_agreement", named[i],
+                           "the declarant names %s as %s without that enterprise's agency agreement (代理报关委托) for "
+                           "port %s now",
+                           p, named[i], port);
+    }
+    if (!rc && owner && strcmp(owner, bf->consignee) != 0)
+        return hg_fail(err, HG_FORBIDDEN, "bill_consignee", owner_field,
+                       "the %s must be the party the manifest names on bill %s", owner_field,
+                       record_text(rec, "bill_no"));
+    return rc;
+}
+
+/* Reconciles the declaration with its bill: the same transport mode as the manifest, only
+ * the bill's containers, and packages and gross weight that, with the bill's other
+ * declarations (except refused ones), stay within what the bill carries (weight within the
+ * configured tolerance: scales and packing differ). */
+static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err *err)
+{
+    const char *bill = record_text(rec, "bill_no");
+    if (strcmp(record_text(rec, "transport_mode"), bf->transport_mode) != 0)
+        return hg_fail(err, HG_INVALID, "transport_mode", "transport_mode",
+                       "the transport mode must be the manifest's (%s)", bf->transport_mode);
+    const char *list = record_text(rec, "containers");
+    hg_rc rc = HG_OK;
+    for (const char *p = list; p && *p && !rc;) {
+        size_t n = strcspn(p, ",");
+        char one[16];
+        snprintf(one, sizeof one, "%.*s", (int)(n < 15 ? n : 15), p);
+        int64_t on = 0;
+        rc = db_int(d, &on, err, "SELECT COUNT(*) FROM bill_containers WHERE bill_no = ? AND container_no = ?", "tt", bill,
+                    one);
+        if (!rc && !on)
+            return hg_fail(err, HG_INVALID, "container_not_on_bill", "containers", "container %s is not on bill %s", one,
+                           bill);
+        p += n + (p[n] == ',');
+    }
+    int n_items;
+    const record *items = record_list(rec, "items", &n_items);
+    int64_t gross = 0, packages = record_int(rec, "packages", bf->packages), other_packages = 0, other_gross = 0;
+    for (int i = 0; i < n_items; i++)
+        gross += record_int(&items[i], "gross_weight_kg", 0);
+    if (!rc)
+        rc = db_int(d, &other_packages, err,
+                    "SELECT COALESCE(SUM(COALESCE(packages, ?)), 0) FROM declarations WHERE bill_no = ? AND status <> ?",
+                    "itt", bf->packages, bill, DECL_REFUSED);
+    if (!rc)
+        rc = db_int(d, &other_gross, err,
+                    "SELECT COALESCE(SUM(i.gross_weight_kg), 0) FROM declaration_items i JOIN declarations x"
+                    " ON x.entry_no = i.entry_no WHERE x.bill_no = ? AND x.status <> ?",
+                    "tt", bill, DECL_REFUSED);
+    if (!rc && packages + other_packages > bf->packages)
+        return hg_fail(err, HG_CONFLICT, "bill_packages", "packages",
+                       "bill %s carries %lld packages; its declarations would declare %lld", bill,
+                       (long long)bf->packages, (long long)(packages + other_packages));
+    if (!rc && (gross + other_gross) * 1000000 > bf->gross_kg * (1000000 + cargo_cfg.weight_tolerance_ppm))
+        return hg_fail(err, HG_CONFLICT, "bill_weight", "items",
+                       "bill %s carries %lld kg gross; its declarations would declare %lld kg", bill,
+                       (long long)bf->gross_kg, (long long)(gross + other_gross));
+    return rc;
+}
+
+/* The green channel (绿色通道) is the goods': an import all of whose items are fresh or live
+ * produce of the district's table (green_channel_goods, by HS chapter or heading). */
+static hg_rc green_goods(db *d, const record *rec, int *green, hg_err *err)
+{
+    int n;
+    const record *items = record_list(rec, "items", &n);
+    *green = strcmp(record_text(rec, "direction"), "import") == 0 && n > 0;
+    hg_rc rc = HG_OK;
+    for (int i = 0; i < n && *green && !rc; i++) {
+        int64_t hit = 0;
+        rc = db_int(d, &hit, err, "SELECT COUNT(*) FROM green_channel_goods WHERE ? LIKE hs_prefix || '%'", "t",
+                    record_text(&items[i], "hs_code"));
+        *green = hit > 0;
+    }
+    if (rc)
+        *green = 0;
+    return rc;
+}
+
+/* The containers a filed declaration covers: those it names, or all of its bill's. */
+static hg_rc cover_containers(db *d, const char *entry_no, const record *rec, hg_err *err)
+{
+    const char *list = record_text(rec, "containers");
+    if (!list || !*list)
+        return db_run(d, err,
+                      "INSERT INTO declaration_containers (entry_no, container_no) SELECT ?, container_no FROM "
+                      "bill_containers WHERE bill_no = ?",
+                      "tt", entry_no, record_text(rec, "bill_no"));
+    hg_rc rc = HG_OK;
+    for (const char *p = list; *p && !rc;) {
+        size_t n = strcspn(p, ",");
+        char one[16];
+        snprintf(one, sizeof one, "%.*s", (int)(n < 15 ? n : 15), p);
+        rc = db_run(d, err, "INSERT INTO declaration_containers (entry_no, container_no) VALUES (?, ?)", "tt", entry_no,
+                    one);
+        if (rc == HG_CONFLICT)
+            rc = hg_fail(err, HG_INVALID, "invalid", "containers", "container %s is named twice", one);
+        p += n + (p[n] == ',');
+    }
+    return rc;
+}
+
 hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id, declaration_draft *dr,
                              json_t **out, char **text, hg_err *err)
 {
@@ -455,6 +686,10 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
                      "no manifest carries bill %s for %s at port %s; the carrier files the manifest first",
                      record_text(rec, "bill_no"), direction, port);
     int64_t now = now_ms(), serial = 0;
+    if (!rc)
+        rc = filing_parties(d, rec, &bf, now, err);
+    if (!rc)
+        rc = filing_goods(d, rec, &bf, err);
     char prefix[24], entry_no[19] = "";
     snprintf(prefix, sizeof prefix, "EN%s%d%s", port, cargo_shanghai_year(now), direction);
     if (!rc)
@@ -468,6 +703,11 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
     if (!rc && (draft_set(dr, "entry_no", entry_no, 0) || draft_set(dr, "status", DECL_FILED, 0) ||
                 draft_set(dr, "lane", "green", 0) || draft_set(dr, "advance", NULL, !bf.arrived) ||
                 draft_set(dr, "filed_at", NULL, now) || draft_set(dr, "updated_at", NULL, now)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    int green = 0;
+    if (!rc)
+        rc = green_goods(d, rec, &green, err);
+    if (!rc && draft_set(dr, "green_channel", NULL, green))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = cargo_check_producers(d, json_object_get(filed, "items"), err);
@@ -483,6 +723,8 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = record_insert(d, rec, err);
+    if (!rc)
+        rc = cover_containers(d, entry_no, rec, err);
     json_t *lane_data = json_pack("{s:s}", "lane", lane);
     if (!rc)
         rc = cargo_emit_for(d, "declaration.filed", entry_no, record_text(rec, "declarant"), who->name, request_id,
@@ -574,8 +816,12 @@ static hg_rc add_arrival_facts(db *d, json_t *items, hg_err *err)
     {
         bill_facts bf;
         hg_rc rc = load_bill_facts(d, json_string_value(json_object_get(decl, "bill_no")), &bf, err);
+        if (!rc)
+            rc = cargo_goods_arrived(d, bf.bill_no, json_string_value(json_object_get(decl, "entry_no")),
+                                     &bf.arrived_ms, err);
         if (rc)
             return rc;
+        bf.arrived = bf.arrived_ms > 0;
         char at[40];
         if (bf.arrived)
             time_format_rfc3339(bf.arrived_ms, at, sizeof at);
@@ -611,6 +857,9 @@ hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t 
     bill_facts bf;
     if (!(rc = timeline_json(d, entry_no, &timeline, err)))
         rc = load_bill_facts(d, json_string_value(json_object_get(*out, "bill_no")), &bf, err);
+    if (!rc)
+        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
+    bf.arrived = bf.arrived_ms > 0;
     if (!rc) {
         char at[40];
         json_object_set_new(*out, "timeline", timeline);
@@ -706,6 +955,32 @@ hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f,
     return rc;
 }
 
+/* Separation of duties (configurable, cargo_cfg): after an inspection an officer ordered, or
+ * one that failed, the officer releasing is not one who ordered an inspection of the
+ * declaration or recorded its result; the release then names the rule on the timeline. */
+static hg_rc second_officer(db *d, const principal *who, const char *entry_no, hg_err *err)
+{
+    if (!cargo_cfg.separation_of_duties)
+        return HG_OK;
+    int64_t needed = 0, mine = 0;
+    hg_rc rc = db_int(d, &needed, err,
+                      "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event IN (?, ?)", "ttt", entry_no,
+                      "inspection_ordered", "inspection_failed");
+    if (!rc && needed)
+        rc = db_int(d, &mine, err,
+                    "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND actor = ? AND event IN (?, ?, ?)",
+                    "ttttt", entry_no, who->name, "inspection_ordered", "inspection_passed", "inspection_failed");
+    if (!rc && mine)
+        return hg_fail(err, HG_FORBIDDEN, "separation_of_duties", "officer",
+                       "you ordered or decided this declaration's inspection: a second officer releases it");
+    if (!rc && needed) {
+        json_t *detail = json_pack("{s:s, s:s}", "rule", "separation_of_duties", "released_by", who->name);
+        rc = cargo_add_event(d, entry_no, who->name, "second_officer_release", detail, err);
+        json_decref(detail);
+    }
+    return rc;
+}
+
 hg_rc declaration_release(db *d, const principal *who, const char *request_id, const char *entry_no, json_t **out,
                           hg_err *err)
 {
@@ -718,6 +993,9 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
     bill_facts bf;
     if (!rc)
         rc = load_bill_facts(d, json_string_value(json_object_get(before, "bill_no")), &bf, err);
+    if (!rc)
+        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
+    bf.arrived = bf.arrived_ms > 0;
     if (!rc) {
         int64_t passed = 0;
         rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",
@@ -740,6 +1018,8 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
         if (!rc)
             rc = cargo_release_allowed(&f, err);
     }
+    if (!rc)
+        rc = second_officer(d, who, entry_no, err);
     if (!rc)
         rc = do_release(d, entry_no, who->name, request_id, 0, err);
     if (!rc)
@@ -768,6 +1048,9 @@ hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_
     bill_facts bf;
     if (!rc)
         rc = load_bill_facts(d, json_string_value(json_object_get(before, "bill_no")), &bf, err);
+    if (!rc)
+        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
+    bf.arrived = bf.arrived_ms > 0;
     int64_t passed = 0;
     if (!rc)
         rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",

@@ -49,6 +49,9 @@ hg_rc inspection_order(db *d, const principal *who, const char *request_id, cons
     if (!rc)
         rc = cargo_open_task(d, entry_no, kind, json_is_true(json_object_get(before, "green_channel")), reason, err);
     json_t *ev = json_pack("{s:s, s:s}", "lane", lane, "kind", kind);
+    /* on the timeline with who ordered it: its release needs another officer */
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, who->name, "inspection_ordered", ev, err);
     if (!rc)
         rc = cargo_emit(d, "declaration.selected_for_inspection", entry_no, who->name, request_id, ev, err);
     json_decref(ev);

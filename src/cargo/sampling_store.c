@@ -88,6 +88,30 @@ hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const c
     return rc;
 }
 
+hg_rc cargo_producer_suspension(db *d, const char *producer, int64_t now, int64_t *batches, int64_t *until,
+                                hg_err *err)
+{
+    db_stmt *s;
+    /* positive batches (declarations), from nucleic-acid samples only: two positive samples
+     * of one batch are one positive batch, and other laboratory kinds do not suspend */
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT COUNT(DISTINCT entry_no), COALESCE(MAX(result_ms), 0) FROM samples WHERE producer = ?"
+                        " AND status = 'positive' AND kind = 'nucleic_acid'",
+                        "t", producer);
+    if (rc)
+        return rc;
+    int64_t n = 0, last = 0;
+    if ((rc = db_step(s, err)) == HG_ROW) {
+        n = db_col_int(s, 0);
+        last = db_col_int(s, 1);
+        rc = HG_OK;
+    }
+    db_reset(s);
+    *batches = n;
+    *until = rc ? 0 : cargo_producer_suspended_until(n, last, now);
+    return rc;
+}
+
 hg_rc cargo_check_producers(db *d, const json_t *items, hg_err *err)
 {
     size_t i;
@@ -97,32 +121,19 @@ hg_rc cargo_check_producers(db *d, const json_t *items, hg_err *err)
         const char *producer = json_string_value(json_object_get(item, "producer"));
         if (!producer || !*producer)
             continue;
-        db_stmt *s;
         char up[48];
         ident_normalize(producer, up, sizeof up);   /* too long: "", which no sample has */
-        hg_rc rc = db_query(d, &s, err,
-                            "SELECT COUNT(*), COALESCE(MAX(result_ms), 0) FROM samples WHERE producer = ? AND "
-                            "status = 'positive'",
-                            "t", up);
+        int64_t n = 0, until = 0;
+        hg_rc rc = cargo_producer_suspension(d, up, now_ms(), &n, &until, err);
         if (rc)
             return rc;
-        int64_t n = 0, last = 0;
-        if ((rc = db_step(s, err)) == HG_ROW) {
-            n = db_col_int(s, 0);
-            last = db_col_int(s, 1);
-            rc = HG_OK;
-        }
-        db_reset(s);
-        if (rc)
-            return rc;
-        int64_t until = cargo_producer_suspended_until(n, last, now_ms());
         if (until) {
             char field[40], at[40];
             snprintf(field, sizeof field, "items[%zu].producer", i);
             time_format_rfc3339(until, at, sizeof at);
             return hg_fail(err, HG_CONFLICT, "suspended", field,
-                           "producer %s is suspended until %s after %lld positive nucleic-acid test%s", up, at,
-                           (long long)n, n == 1 ? "" : "s");
+                           "producer %s is suspended until %s after %lld positive nucleic-acid test%s (batches)", up,
+                           at, (long long)n, n == 1 ? "" : "s");
         }
     }
     return HG_OK;

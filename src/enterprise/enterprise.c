@@ -6,7 +6,7 @@
 
 static const char *const enterprise_kinds[] = {
     "importer", "exporter", "broker", "shipping_agent", "shipyard", "bonded_warehouse", "ecommerce_platform",
-    "logistics", "manufacturer", "airline", "terminal", NULL};
+    "logistics", "manufacturer", "airline", "terminal", "carrier", NULL};
 
 static const char *const credit_levels[] = {"advanced_certified", "general_certified", "general_credit", "dishonest",
                                             NULL};

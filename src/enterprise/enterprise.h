@@ -35,6 +35,30 @@ hg_rc enterprise_find(db *d, const char *uscc, hg_err *err);
  * random selection by credit level). */
 hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_err *err);
 
+/* The kind of an enterprise ("shipping_agent", "broker", ...) into out (n bytes); HG_NOTFOUND
+ * when there is no such enterprise. For the areas that accept a fact only from a party of a
+ * kind (cargo: manifests come from carriers and their agents). */
+hg_rc enterprise_kind(db *d, const char *uscc, char *out, size_t n, hg_err *err);
+
+/* ---- electronic agency agreements (代理报关委托, agency_store.c) ----
+ * An enterprise (the principal: consignee or consignor) entrusts a customs broker with its
+ * declarations at one port for a period. The principal registers and revokes it; the broker
+ * and officers read it; cargo asks whether one holds when a broker files. */
+extern const record_type agency_record;
+/* Registers an agreement of principal (a registered enterprise) from the client's JSON (broker,
+ * port, valid_from, valid_to); the stored agreement in *out (caller owns it). Refusals: the
+ * broker unknown or not a broker (400 agency_broker), a period that ends before it starts or
+ * lasts more than 2 years (400 agency_period), the principal itself as broker (400). */
+hg_rc agency_create(const hg_ctx *c, const char *principal_uscc, const json_t *body, json_t **out, hg_err *err);
+/* Revokes agreement no of principal_uscc (NULL: an officer or a command, any principal);
+ * 404 for another's, 409 when already revoked. */
+hg_rc agency_revoke(const hg_ctx *c, const char *principal_uscc, const char *no, json_t **out, hg_err *err);
+/* Agreements who may see (an enterprise: those it gave or holds), paged by number. */
+hg_rc agency_list(db *d, const principal *who, const char *cursor, int limit, json_t **out, hg_err *err);
+/* *holds 1 when principal_uscc's active agreement entrusts broker_uscc at port at at_ms. */
+hg_rc agency_holds(db *d, const char *principal_uscc, const char *broker_uscc, const char *port, int64_t at_ms,
+                   int *holds, hg_err *err);
+
 extern const struct migration enterprise_migrations[];
 
 #endif

@@ -98,6 +98,38 @@ static hg_rc enterprise_list_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+/* Electronic agency agreements: the principal enterprise registers and revokes its own. */
+static hg_rc agency_create_api(req *r, hg_err *err)
+{
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+    json_t *out;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = agency_create(&c, r->who->enterprise, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc agency_list_api(req *r, hg_err *err)
+{
+    int limit;
+    json_t *out;
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
+    if (!rc)
+        rc = agency_list(r->db, r->who, req_query(r, "cursor"), limit, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc agency_revoke_api(req *r, hg_err *err)
+{
+    char no[32];
+    if (ident_normalize(r->params[0], no, sizeof no))
+        return hg_fail(err, HG_NOTFOUND, "not_found", "agreement_no", "no such agreement");
+    json_t *out;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = agency_revoke(&c, r->who->enterprise, no, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 #define READERS (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
 
 const route enterprise_routes[] = {
@@ -115,5 +147,16 @@ const route enterprise_routes[] = {
     {.method = "PATCH", .pattern = "/api/v1/enterprises/{uscc}", .fn = enterprise_patch_api, .body = &enterprise_record,
      .scope = "enterprises", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_ENTERPRISE,
      .summary = "change an enterprise"},
+    {.method = "POST", .pattern = "/api/v1/agency-agreements", .fn = agency_create_api, .body = &agency_record,
+     .scope = "enterprises", .roles = ROLE_ENTERPRISE,
+     .status = 201,
+     .summary = "register an electronic agency agreement (代理报关委托) entrusting a broker (the principal)"},
+    {.method = "GET", .pattern = "/api/v1/agency-agreements", .fn = agency_list_api,
+     .scope = "enterprises", .roles = ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE,
+     .query = "limit,cursor",
+     .summary = "list agency agreements (an enterprise: those it gave or holds)"},
+    {.method = "POST", .pattern = "/api/v1/agency-agreements/{agreement_no}/revoke", .fn = agency_revoke_api,
+     .scope = "enterprises", .roles = ROLE_ENTERPRISE,
+     .summary = "revoke one's own agency agreement"},
     {0},
 };

@@ -6,6 +6,7 @@
 #include "../platform/audit.h"
 #include "../platform/csv.h"
 #include "../platform/import.h"
+#include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/module.h"
 #include "enterprise.h"
@@ -112,6 +113,8 @@ static const struct {
      "ecommerce_platform", "dishonest"},
 };
 
+#define DEMO_BROKER "91210213550001235J"
+
 static hg_rc enterprise_demo(db *d, hg_err *err)
 {
     for (size_t i = 0; i < sizeof demo / sizeof demo[0]; i++) {
@@ -131,8 +134,131 @@ static hg_rc enterprise_demo(db *d, hg_err *err)
         if (rc)
             return rc;
     }
-    return HG_OK;
+    /* the demo importers entrust the demo broker with their declarations at both ports, for
+     * the generated month and the year after (cargo's demo files some through the broker) */
+    int64_t n = 0;
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM agency_agreements", "");
+    static const char *const principals[] = {"91210200241600015L", "91210200716215023J"};
+    static const char *const ports[] = {"0902", "0908"};
+    for (size_t i = 0; i < 2 && !rc && !n; i++)
+        for (size_t p = 0; p < 2 && !rc; p++) {
+            char from[40], to[40];
+            time_format_rfc3339(now_ms() - 400 * 86400000LL, from, sizeof from);
+            time_format_rfc3339(now_ms() + 300 * 86400000LL, to, sizeof to);
+            json_t *body = json_pack("{s:s, s:s, s:s, s:s}", "broker", DEMO_BROKER, "port", ports[p], "valid_from",
+                                     from, "valid_to", to);
+            json_t *out = NULL;
+            hg_ctx cx = ctx_command(d, "demo");
+            rc = body ? agency_create(&cx, principals[i], body, &out, err) : HG_NOMEM;
+            json_decref(body);
+            json_decref(out);
+        }
+    return rc;
 }
+
+/* ---- `haiguan agency add|list|revoke`: agreements registered on a principal's behalf ---- */
+
+static int agency_fail(const hg_err *err)
+{
+    fprintf(stderr, "haiguan: %s%s%s\n", err->field[0] ? err->field : "", err->field[0] ? ": " : "", err->message);
+    return EXIT_FAIL;
+}
+
+static int agency_add_cmd(cmd_ctx *c, const command *self)
+{
+    const char *principal = cmd_option(c, "--principal"), *broker = cmd_option(c, "--broker"),
+               *port = cmd_option(c, "--port"), *from = cmd_option(c, "--from"), *to = cmd_option(c, "--to");
+    if (!principal || !broker || !port || !from || !to)
+        return cmd_usage(self);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_err err;
+    hg_err_clear(&err);
+    json_t *body = json_pack("{s:s, s:s, s:s, s:s}", "broker", broker, "port", port, "valid_from", from, "valid_to", to),
+           *out = NULL;
+    hg_ctx cx = ctx_command(d, cli_actor());
+    hg_rc rc = body ? agency_create(&cx, principal, body, &out, &err) : HG_NOMEM;
+    json_decref(body);
+    db_close(d);
+    if (rc)
+        return agency_fail(&err);
+    printf("%s\n", json_string_value(json_object_get(out, "agreement_no")));
+    json_decref(out);
+    return EXIT_OK;
+}
+
+static int agency_list_cmd(cmd_ctx *c, const command *self)
+{
+    (void)self;
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_err err;
+    hg_err_clear(&err);
+    principal officer = {.role = ROLE_ADMIN};
+    json_t *out = NULL;
+    const char *cursor = NULL;
+    char next[64];
+    hg_rc rc;
+    do {
+        if ((rc = agency_list(d, &officer, cursor, 200, &out, &err)))
+            break;
+        size_t i;
+        json_t *a;
+        json_array_foreach(json_object_get(out, "items"), i, a)
+            printf("%s %s -> %s port %s %s..%s %s\n", json_string_value(json_object_get(a, "agreement_no")),
+                   json_string_value(json_object_get(a, "principal")), json_string_value(json_object_get(a, "broker")),
+                   json_string_value(json_object_get(a, "port")), json_string_value(json_object_get(a, "valid_from")),
+                   json_string_value(json_object_get(a, "valid_to")), json_string_value(json_object_get(a, "status")));
+        const char *n = json_string_value(json_object_get(out, "next_cursor"));
+        snprintf(next, sizeof next, "%s", n ? n : "");
+        cursor = n ? next : NULL;
+        json_decref(out);
+    } while (cursor);
+    db_close(d);
+    return rc ? agency_fail(&err) : EXIT_OK;
+}
+
+static int agency_revoke_cmd(cmd_ctx *c, const command *self)
+{
+    if (c->argc != 3)
+        return cmd_usage(self);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    hg_err err;
+    hg_err_clear(&err);
+    json_t *out = NULL;
+    hg_ctx cx = ctx_command(d, cli_actor());
+    hg_rc rc = agency_revoke(&cx, NULL, c->argv[2], &out, &err);
+    json_decref(out);
+    db_close(d);
+    return rc ? agency_fail(&err) : EXIT_OK;
+}
+
+static const cmd_opt agency_add_opts[] = {{"--principal", 1}, {"--broker", 1}, {"--port", 1}, {"--from", 1},
+                                          {"--to", 1},        {NULL, 0}};
+static const cmd_sub agency_subs[] = {{"add", agency_add_cmd, agency_add_opts},
+                                      {"list", agency_list_cmd, NULL},
+                                      {"revoke", agency_revoke_cmd, NULL},
+                                      {NULL, NULL, NULL}};
+
+static const command enterprise_commands[] = {
+    {"agency", NULL,
+     "agency add --principal USCC --broker USCC --port CODE --from TIME --to TIME\n"
+     "       agency list\n"
+     "       agency revoke AGREEMENT_NO",
+     "electronic agency agreements (代理报关委托) between enterprises and customs brokers",
+     "agency add registers an agreement by which the principal (a registered consignee or consignor)\n"
+     "entrusts a registered customs broker with its declarations at one port (4-digit customs code)\n"
+     "from --from to --to (RFC 3339 times, at most two years apart); it prints the agreement number.\n"
+     "The principal itself registers agreements through POST /api/v1/agency-agreements; this command\n"
+     "is for the paper form an officer enters. agency list prints every agreement; agency revoke\n"
+     "ends one. Each change is audited.",
+     NULL, agency_subs},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+};
 
 static const hg_post enterprise_posts[] = {
     HG_POST(7, liaison, "关企联络"),
@@ -154,15 +280,18 @@ static const demo_signin enterprise_signins[] = {
      "enterprise user of 大连港通国际贸易有限公司", NULL},
     {"dl-fishery", ROLE_ENTERPRISE, NULL, "91210200716215023J", "fishery-demo-2026",
      "enterprise user of 大连海洋渔业进出口有限公司", NULL},
+    {"dl-broker", ROLE_ENTERPRISE, NULL, DEMO_BROKER, "broker-demo-2026",
+     "enterprise user of 大连金湾报关行 (a customs broker holding the demo importers' agency agreements)", NULL},
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
-static const record_type *const enterprise_records[] = {&enterprise_record, NULL};
+static const record_type *const enterprise_records[] = {&enterprise_record, &agency_record, NULL};
 
 const hg_module enterprise_module = {.name = "enterprise",
                                      .migrations = enterprise_migrations,
                                      .routes = enterprise_routes,
                                      .importers = enterprise_importers,
+                                     .commands = enterprise_commands,
                                      .demo = enterprise_demo,
                                      .summary = "the enterprise registry: USCC, customs code, kind, credit level",
                                      .migrations_first = 100,

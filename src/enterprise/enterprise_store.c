@@ -22,8 +22,31 @@ const migration enterprise_migrations[] = {
      "CREATE INDEX enterprises_credit ON enterprises(credit_level, uscc);"
      "CREATE INDEX enterprises_coordinator ON enterprises(coordinator);",
      NULL, NULL},
+    {110, "electronic agency agreements (代理报关委托)",
+     "CREATE TABLE agency_agreements ("
+     " agreement_no TEXT PRIMARY KEY, principal TEXT NOT NULL REFERENCES enterprises(uscc),"
+     " broker TEXT NOT NULL REFERENCES enterprises(uscc), port TEXT NOT NULL,"
+     " valid_from BIGINT NOT NULL, valid_to BIGINT NOT NULL, status TEXT NOT NULL,"
+     " created_by TEXT NOT NULL, created_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL);"
+     "CREATE INDEX agency_agreements_pair ON agency_agreements(principal, broker, port);"
+     "CREATE INDEX agency_agreements_broker ON agency_agreements(broker, agreement_no);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
+
+hg_rc enterprise_kind(db *d, const char *uscc, char *out, size_t n, hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc = db_query(d, &s, err, "SELECT kind FROM enterprises WHERE uscc = ?", "t", uscc);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(out, n, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no enterprise with USCC %s", uscc);
+    }
+    db_reset(s);
+    return rc;
+}
 
 hg_rc enterprise_find(db *d, const char *uscc, hg_err *err)
 {

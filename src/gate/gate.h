@@ -27,11 +27,16 @@ typedef struct release_query {
     int limit;
 } release_query;
 
-/* Released declarations, oldest release first, each with its containers and VINs. */
+/* What the gate may let out, one unit a line: each container of a bill under its released
+ * declarations (and the goods of a released declaration whose bill has none), oldest release
+ * first, each with the declarations covering it, their VINs, may_leave and what still holds
+ * it (cargo_container_holds). */
 hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err);
 
-/* Records goods leaving through a gate: released goods only, not before their release, once
- * per container (or once for the declaration); the first exit is its gate-out time. */
+/* Records goods leaving through a gate: a container (required when the declaration covers
+ * containers) that nothing holds, not before the release, once per container whichever
+ * declaration it leaves under (or once for the declaration's goods without containers); the
+ * first exit is the gate-out time of every declaration covering it. */
 hg_rc release_gate_out(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,
                        json_t **out, hg_err *err);
 

@@ -26,16 +26,21 @@ static const field gate_exit_fields[] = {
 };
 const record_type gate_exit_record = {.name = "gate exit", .table = "gate_exits", .fields = gate_exit_fields};
 
+/* One unit the gate lets out: a container of a bill under its released declarations, or the
+ * goods of a released declaration whose bill has no containers. */
 static json_t *release_row(db_stmt *s)
 {
     char released[40], out[40];
-    time_format_rfc3339(db_col_int(s, 4), released, sizeof released);
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s}", "entry_no", db_col_text(s, 0), "direction",
-                     db_col_text(s, 1), "port", db_col_text(s, 2), "bill_no", db_col_text(s, 3), "released_at",
-                     released, "gate_out_at", db_col_time(s, 5, out), "trader", db_col_text(s, 6));
+    time_format_rfc3339(db_col_int(s, 2), released, sizeof released);
+    const char *container = db_col_text(s, 0);
+    return json_pack("{s:s?, s:s, s:s, s:s, s:s, s:s, s:s?, s:s}", "container_no", container[0] ? container : NULL,
+                     "bill_no", db_col_text(s, 1), "released_at", released, "entry_no", db_col_text(s, 3),
+                     "direction", db_col_text(s, 4), "port", db_col_text(s, 5), "gate_out_at", db_col_time(s, 6, out),
+                     "key", db_col_text(s, 7));
 }
 
-/* Adds to each release what may leave under it: the bill's containers and the items' VINs. */
+/* Adds to each unit what still holds it (cargo's decision), the declarations covering it and
+ * the VINs of their items (a vehicle leaves under its declaration). */
 static hg_rc add_goods(db *d, json_t *items, hg_err *err)
 {
     size_t i;
@@ -43,60 +48,88 @@ static hg_rc add_goods(db *d, json_t *items, hg_err *err)
     hg_rc rc = HG_OK;
     json_array_foreach(items, i, rel)
     {
-        json_t *containers = json_array(), *vins = json_array();
-        db_stmt *s;
-        if (!containers || !vins || json_object_set_new(rel, "containers", containers) ||
-            json_object_set_new(rel, "vins", vins))
+        const char *container = json_string_value(json_object_get(rel, "container_no"));
+        const char *bill = json_string_value(json_object_get(rel, "bill_no"));
+        json_t *entries = json_array(), *vins = json_array(), *holds = NULL;
+        if (!entries || !vins || json_object_set_new(rel, "entries", entries) || json_object_set_new(rel, "vins", vins))
             return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-        rc = db_query(d, &s, err, "SELECT container_no FROM cargo_bill_containers WHERE bill_no = ? ORDER BY container_no",
-                      "t", json_string_value(json_object_get(rel, "bill_no")));
+        db_stmt *s;
+        rc = container ? db_query(d, &s, err,
+                                  "SELECT c.entry_no FROM cargo_declaration_containers c JOIN cargo_declarations x"
+                                  " ON x.entry_no = c.entry_no WHERE c.container_no = ? AND x.bill_no = ? ORDER BY c.entry_no",
+                                  "tt", container, bill)
+                       : db_query(d, &s, err, "SELECT entry_no FROM cargo_declarations WHERE entry_no = ?", "t",
+                                  json_string_value(json_object_get(rel, "entry_no")));
         while (!rc && (rc = db_step(s, err)) == HG_ROW)
-            rc = json_array_append_new(containers, json_string(db_col_text(s, 0))) ? HG_NOMEM : HG_OK;
+            rc = json_array_append_new(entries, json_string(db_col_text(s, 0))) ? HG_NOMEM : HG_OK;
         db_reset(s);
         if (rc != HG_DONE)
             return rc;
-        rc = db_query(d, &s, err,
-                      "SELECT vins FROM cargo_item_vins WHERE entry_no = ? ORDER BY line_no", "t",
-                      json_string_value(json_object_get(rel, "entry_no")));
-        while (!rc && (rc = db_step(s, err)) == HG_ROW) {
-            rc = HG_OK;
-            /* a comma-separated list, checked when declared */
-            for (const char *p = db_col_text(s, 0); *p && !rc;) {
-                size_t n = strcspn(p, ",");
-                rc = json_array_append_new(vins, json_stringn(p, n)) ? HG_NOMEM : HG_OK;
-                p += n + (p[n] == ',');
+        size_t k;
+        json_t *e;
+        json_array_foreach(entries, k, e)
+        {
+            rc = db_query(d, &s, err, "SELECT vins FROM cargo_item_vins WHERE entry_no = ? ORDER BY line_no", "t",
+                          json_string_value(e));
+            while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+                rc = HG_OK;
+                /* a comma-separated list, checked when declared */
+                for (const char *p = db_col_text(s, 0); *p && !rc;) {
+                    size_t n = strcspn(p, ",");
+                    rc = json_array_append_new(vins, json_stringn(p, n)) ? HG_NOMEM : HG_OK;
+                    p += n + (p[n] == ',');
+                }
             }
+            db_reset(s);
+            if (rc != HG_DONE)
+                return rc;
         }
-        db_reset(s);
-        if (rc != HG_DONE)
+        rc = cargo_container_holds(d, bill, container, json_string_value(json_object_get(rel, "entry_no")), &holds, err);
+        if (rc)
             return rc;
-        rc = HG_OK;
+        if (json_object_set_new(rel, "may_leave", json_boolean(json_array_size(holds) == 0)) ||
+            json_object_set_new(rel, "holds", holds))
+            return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
     return rc;
 }
 
+/* The units, each with its release time (the last release among its declarations) and its
+ * first exit; the key orders units of one moment (container/entry). */
+#define RELEASE_UNITS                                                                                                  \
+    "SELECT c.container_no AS container_no, d.bill_no AS bill_no, MAX(d.released_ms) AS released_ms,"                  \
+    " MIN(d.entry_no) AS entry_no, MIN(d.direction) AS direction, MIN(d.port) AS port,"                               \
+    " (SELECT MIN(g.at_ms) FROM gate_exits g JOIN cargo_declarations d2 ON d2.entry_no = g.entry_no"                   \
+    "  WHERE g.container = c.container_no AND d2.bill_no = d.bill_no) AS gone_ms,"                                      \
+    " c.container_no || '/' || MIN(d.entry_no) AS k"                                                                   \
+    " FROM cargo_declaration_containers c JOIN cargo_declarations d ON d.entry_no = c.entry_no"                        \
+    " WHERE d.status = 'released' GROUP BY c.container_no, d.bill_no"                                                   \
+    " UNION ALL"                                                                                                       \
+    " SELECT '', d.bill_no, d.released_ms, d.entry_no, d.direction, d.port,"                                           \
+    " (SELECT MIN(g.at_ms) FROM gate_exits g WHERE g.entry_no = d.entry_no), '/' || d.entry_no"                        \
+    " FROM cargo_declarations d WHERE d.status = 'released'"                                                           \
+    " AND NOT EXISTS (SELECT 1 FROM cargo_declaration_containers c WHERE c.entry_no = d.entry_no)"
+
 hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err)
 {
     int64_t after_ms = 0;
-    char after_entry[24] = "";
+    char after_key[48] = "";
     *out = NULL;
-    if (q->cursor && (sscanf(q->cursor, "%" SCNd64 ":%23s", &after_ms, after_entry) != 2 || !after_entry[0]))
+    if (q->cursor && (sscanf(q->cursor, "%" SCNd64 ":%47s", &after_ms, after_key) != 2 || !after_key[0]))
         return hg_fail(err, HG_INVALID, "invalid", "cursor", "cursor is not one this list gave");
     json_t *items = NULL;
     hg_rc rc = db_rows_json(
         d, release_row, &items, err,
-        "SELECT d.entry_no, d.direction, d.port, d.bill_no, d.released_ms, d.gate_out_ms, d.trader"
-        " FROM cargo_declarations d"
-        " WHERE d.status = 'released' AND d.released_ms >= ?"
-        " AND (d.released_ms > ? OR (d.released_ms = ? AND d.entry_no > ?))"
-        " AND (CAST(? AS TEXT) IS NULL OR d.direction = ?)"
-        " AND (CAST(? AS TEXT) IS NULL OR d.port = ?) AND (CAST(? AS TEXT) IS NULL OR d.bill_no = ?)"
-        " AND (CAST(? AS TEXT) IS NULL OR d.bill_no IN (SELECT c.bill_no FROM cargo_bill_containers c WHERE c.container_no = ?))"
-        " AND (CAST(? AS TEXT) IS NULL OR (CAST(? AS TEXT) = 'true') = (d.gate_out_ms IS NOT NULL))"
-        " ORDER BY d.released_ms, d.entry_no LIMIT ?",
-        "iiittttttttttti", q->since_ms, after_ms, after_ms, after_entry, q->direction, q->direction, q->port, q->port,
-        q->bill_no, q->bill_no,
-        q->container, q->container, q->gone, q->gone, (int64_t)q->limit + 1);
+        "SELECT u.container_no, u.bill_no, u.released_ms, u.entry_no, u.direction, u.port, u.gone_ms, u.k"
+        " FROM (" RELEASE_UNITS ") u"
+        " WHERE u.released_ms >= ? AND (u.released_ms > ? OR (u.released_ms = ? AND u.k > ?))"
+        " AND (CAST(? AS TEXT) IS NULL OR u.direction = ?)"
+        " AND (CAST(? AS TEXT) IS NULL OR u.port = ?) AND (CAST(? AS TEXT) IS NULL OR u.bill_no = ?)"
+        " AND (CAST(? AS TEXT) IS NULL OR u.container_no = ?)"
+        " AND (CAST(? AS TEXT) IS NULL OR (CAST(? AS TEXT) = 'true') = (u.gone_ms IS NOT NULL))"
+        " ORDER BY u.released_ms, u.k LIMIT ?",
+        "iiittttttttttti", q->since_ms, after_ms, after_ms, after_key, q->direction, q->direction, q->port, q->port,
+        q->bill_no, q->bill_no, q->container, q->container, q->gone, q->gone, (int64_t)q->limit + 1);
     size_t n = items ? json_array_size(items) : 0;
     json_t *next = json_null();
     if (!rc && n > (size_t)q->limit) {
@@ -105,7 +138,13 @@ hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err)
         int64_t ms = 0;
         time_parse_rfc3339(json_string_value(json_object_get(last, "released_at")), &ms);
         json_decref(next);
-        next = json_sprintf("%" PRId64 ":%s", ms, json_string_value(json_object_get(last, "entry_no")));
+        next = json_sprintf("%" PRId64 ":%s", ms, json_string_value(json_object_get(last, "key")));
+    }
+    size_t i;
+    json_t *row;
+    json_array_foreach(items, i, row)
+    {
+        json_object_del(row, "key");   /* the cursor's; not part of the answer */
     }
     if (!rc)
         rc = add_goods(d, items, err);
@@ -115,6 +154,33 @@ hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err)
         return rc;
     }
     return json_page(items, next, out, err);
+}
+
+/* Notes the exit of container on the other released declarations covering it. */
+static hg_rc note_others(db *d, const char *bill, const char *container, const char *entry_no, int64_t at,
+                         const char *actor, const json_t *detail, hg_err *err)
+{
+    char others[16][19];
+    int64_t firsts[16];
+    int n = 0;
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT c.entry_no, COALESCE(x.gate_out_ms, 0) FROM cargo_declaration_containers c JOIN"
+                        " cargo_declarations x ON x.entry_no = c.entry_no WHERE c.container_no = ? AND x.bill_no = ?"
+                        " AND c.entry_no <> ? ORDER BY c.entry_no",
+                        "ttt", container, bill, entry_no);
+    if (rc)
+        return rc;
+    while ((rc = db_step(s, err)) == HG_ROW)
+        if (n < 16) {
+            snprintf(others[n], sizeof others[0], "%s", db_col_text(s, 0));
+            firsts[n++] = db_col_int(s, 1);
+        }
+    db_reset(s);
+    rc = rc == HG_DONE ? HG_OK : rc;
+    for (int i = 0; i < n && !rc; i++)
+        rc = cargo_note_gate_out(d, others[i], at, firsts[i] && firsts[i] <= at, actor, detail, err);
+    return rc;
 }
 
 hg_rc release_gate_out(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,
@@ -154,18 +220,45 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
                      "the goods of %s are not released (status %s): the gate keeps them", entry_no, status);
     if (!rc && at < released)
         rc = hg_fail(err, HG_INVALID, "invalid", "at", "an exit cannot be before the release");
-    int64_t n = 0;
+    int64_t n = 0, covered = 0;
     if (!rc && container)
         rc = db_int(d, &n, err, "SELECT COUNT(*) FROM cargo_bill_containers WHERE bill_no = ? AND container_no = ?", "tt",
                     bill, container);
     if (!rc && container && n == 0)
         rc = hg_fail(err, HG_INVALID, "invalid", "container", "container %s is not on bill %s", container, bill);
     if (!rc)
-        rc = db_int(d, &n, err,
-                    /* typed, so that PostgreSQL need not guess inside the transaction */
-                    "SELECT COUNT(*) FROM gate_exits WHERE entry_no = ? AND (container = ? OR (CAST(? AS TEXT) IS NULL "
-                    "AND container IS NULL))",
-                    "ttt", entry_no, container, container);
+        rc = db_int(d, &covered, err, "SELECT COUNT(*) FROM cargo_declaration_containers WHERE entry_no = ?", "t",
+                    entry_no);
+    /* release is per container: the goods in containers leave one container at a time */
+    if (!rc && !container && covered)
+        rc = hg_fail(err, HG_INVALID, "container_required", "container",
+                     "the goods of %s are in containers: each leaves on its own exit", entry_no);
+    if (!rc && container)
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM cargo_declaration_containers WHERE entry_no = ? AND container_no = ?",
+                    "tt", entry_no, container);
+    if (!rc && container && n == 0)
+        rc = hg_fail(err, HG_INVALID, "invalid", "container", "declaration %s does not cover container %s", entry_no,
+                     container);
+    /* what still holds it: a declaration covering it not released, its own arrival, an open
+     * inspection, a suspended producer, an order on its transport (cargo decides) */
+    json_t *holds = NULL;
+    if (!rc)
+        rc = cargo_container_holds(d, bill, container, entry_no, &holds, err);
+    if (!rc && json_array_size(holds)) {
+        json_t *h = json_array_get(holds, 0);
+        rc = hg_fail(err, HG_CONFLICT, json_string_value(json_object_get(h, "rule")), container ? "container" : "entry_no",
+                     "%s %s is held: %s", container ? "container" : "the goods of", container ? container : entry_no,
+                     json_string_value(json_object_get(h, "message")));
+    }
+    json_decref(holds);
+    /* each container leaves once, whichever declaration it is let out under */
+    if (!rc)
+        rc = container ? db_int(d, &n, err,
+                                "SELECT COUNT(*) FROM gate_exits g JOIN cargo_declarations x ON x.entry_no = g.entry_no"
+                                " WHERE x.bill_no = ? AND g.container = ?",
+                                "tt", bill, container)
+                       : db_int(d, &n, err, "SELECT COUNT(*) FROM gate_exits WHERE entry_no = ? AND container IS NULL",
+                                "t", entry_no);
     if (!rc && n > 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", container ? "container" : "entry_no", "%s %s has already left",
                      container ? "container" : "the goods of", container ? container : entry_no);
@@ -181,6 +274,9 @@ hg_rc release_gate_out(db *d, const principal *who, const char *request_id, cons
                                record_text(&r, "vehicle"));
     if (!rc)
         rc = cargo_note_gate_out(d, entry_no, at, first_out && first_out <= at, who->name, detail, err);
+    /* the container's exit is the exit of the goods of every declaration covering it */
+    if (!rc && container)
+        rc = note_others(d, bill, container, entry_no, at, who->name, detail, err);
     json_decref(detail);
     if (!rc && !(*out = record_to_json(&r)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");

@@ -622,6 +622,8 @@ static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
     int64_t dur = mono_ns() - ctx->start_ns;
     const char *route_name = r->route ? r->route->pattern : "unmatched";
     metrics_observe(route_name, r->status, dur);
+    if (ctx->rc && r->status >= 400 && r->status < 500)
+        metrics_refusal(ctx->err.code, r->status);
     /* milliseconds to three places in integers: no floating-point formatting on every request */
     long long us = (long long)(dur / 1000);
     log_info("access %s %s %s \"%s\" %d %lld.%03lldms user=%s", r->request_id, r->addr, r->method, r->path, r->status,

@@ -24,7 +24,16 @@ typedef struct route_hist {
     double sum_s;
 } route_hist;
 
+#define MAX_RULES 192
+
+typedef struct refusal {
+    char rule[48];
+    int status;
+    uint64_t count;
+} refusal;
+
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static refusal refusals[MAX_RULES];
 static series counts[MAX_SERIES];
 static route_hist hists[MAX_ROUTES];
 
@@ -55,11 +64,40 @@ void metrics_observe(const char *route, int status, int64_t dur_ns)
     pthread_mutex_unlock(&lock);
 }
 
+void metrics_refusal(const char *rule, int status)
+{
+    char name[48] = "other";
+    size_t n = rule ? strlen(rule) : 0;
+    if (n > 0 && n < sizeof name && strspn(rule, "abcdefghijklmnopqrstuvwxyz0123456789_") == n)
+        memcpy(name, rule, n + 1);
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_RULES; i++) {
+        refusal *f = &refusals[i];
+        if (!f->rule[0] || (f->status == status && strcmp(f->rule, name) == 0)) {
+            if (!f->rule[0]) {
+                if (i == MAX_RULES - 1)   /* the last slot is everything past the table */
+                    memcpy(name, "other", 6);
+                memcpy(f->rule, name, sizeof f->rule);
+                f->status = status;
+            }
+            f->count++;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&lock);
+}
+
 hg_rc metrics_render(buf *b)
 {
     hg_rc rc = HG_OK;
     pthread_mutex_lock(&lock);
-    rc = buf_puts(b, "# HELP haiguan_http_requests_total HTTP requests by route and status.\n"
+    rc = buf_puts(b, "# HELP haiguan_refusals_total Refused requests (4xx) by the rule their error names.\n"
+                     "# TYPE haiguan_refusals_total counter\n");
+    for (int i = 0; i < MAX_RULES && refusals[i].rule[0] && !rc; i++)
+        rc = buf_appendf(b, "haiguan_refusals_total{rule=\"%s\",status=\"%d\"} %llu\n", refusals[i].rule,
+                         refusals[i].status, (unsigned long long)refusals[i].count);
+    if (!rc)
+        rc = buf_puts(b, "# HELP haiguan_http_requests_total HTTP requests by route and status.\n"
                      "# TYPE haiguan_http_requests_total counter\n");
     for (int i = 0; i < MAX_SERIES && counts[i].route && !rc; i++)
         rc = buf_appendf(b, "haiguan_http_requests_total{route=\"%s\",status=\"%d\"} %llu\n", counts[i].route,

@@ -342,7 +342,18 @@ static const cond_def cond_defs[CK__COUNT] = {
 
 const char *risk_cond_kind_name(risk_cond_kind k) { return cond_defs[k].name; }
 
+risk_credit risk_credit_lower(risk_credit a, risk_credit b)
+{
+    /* rank from best to worst: the certified levels, general credit, unknown, dishonest */
+    static const int rank[RC__COUNT] = {[RC_ADVANCED_CERTIFIED] = 0, [RC_GENERAL_CERTIFIED] = 1,
+                                        [RC_GENERAL_CREDIT] = 2, [RC_UNKNOWN] = 3, [RC_DISHONEST] = 4};
+    return rank[a] >= rank[b] ? a : b;
+}
+
 static int cond_is_item(risk_cond_kind k) { return cond_defs[k].match_item != NULL; }
+
+/* The kinds that name the enterprise a declaration is for: they hit its declarant too. */
+static int is_party(risk_cond_kind k) { return k == CK_CONSIGNEE || k == CK_CONSIGNOR; }
 
 /* Matches a header condition; the matched value goes to out. */
 static int match_header(const risk_cond *c, const risk_decl *d, char out[RISK_TEXT_MAX])
@@ -351,6 +362,18 @@ static int match_header(const risk_cond *c, const risk_decl *d, char out[RISK_TE
         for (int i = 0; i < d->n_containers; i++)
             if (in_sorted(c->values, c->n_values, d->containers[i])) {
                 copy_value(out, d->containers[i]);
+                return 1;
+            }
+        return 0;
+    }
+    if (is_party(c->kind)) {
+        /* an instruction naming a consignee (consignor) hits that enterprise's declaration
+         * whoever files it, and its own filings as a declarant for another: naming a
+         * certified firm as consignee does not escape it */
+        const char *parties[] = {cond_defs[c->kind].header_value(d), d->declarant};
+        for (int i = 0; i < 2; i++)
+            if (parties[i][0] && in_sorted(c->values, c->n_values, parties[i])) {
+                copy_value(out, parties[i]);
                 return 1;
             }
         return 0;
@@ -708,7 +731,19 @@ static hg_rc parse_action(const json_t *a, risk_rule *r, hg_err *err)
     return HG_OK;
 }
 
+static hg_rc rule_from_json(const json_t *body, int allow_server, risk_rule *r, hg_err *err);
+
+/* A refused rule keeps nothing: what was parsed before the refusal (its name, issuer, ...)
+ * is freed here, so that no caller leaks it (the import of a bad line did). */
 hg_rc risk_rule_from_json(const json_t *body, int allow_server, risk_rule *r, hg_err *err)
+{
+    hg_rc rc = rule_from_json(body, allow_server, r, err);
+    if (rc)
+        risk_rule_free(r);
+    return rc;
+}
+
+static hg_rc rule_from_json(const json_t *body, int allow_server, risk_rule *r, hg_err *err)
 {
     hg_rc rc;
     memset(r, 0, sizeof *r);
@@ -1615,6 +1650,14 @@ hg_rc risk_screen(risk_set *s, const risk_decl *d, risk_result *out, hg_err *err
     for (int c = 0; c < CK__COUNT && !rc; c++) {
         if (!(k & (1u << c)) || !cond_defs[c].header_value)
             continue;
+        if (c == CK_CONSIGNEE || c == CK_CONSIGNOR) {   /* the named party, and the declarant */
+            const char *v = cond_defs[c].header_value(d);
+            if (v[0])
+                rc = add_cand(out, s, lookup(s, c, v));
+            if (!rc && d->declarant[0] && strcmp(d->declarant, v) != 0)
+                rc = add_cand(out, s, lookup(s, c, d->declarant));
+            continue;
+        }
         const char *v = cond_defs[c].header_value(d);
         if (v[0])
             rc = add_cand(out, s, lookup(s, c, v));

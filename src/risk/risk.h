@@ -154,6 +154,9 @@ void risk_rule_free(risk_rule *r);
 /* Names of the enums, for JSON and the stats. Static strings. */
 const char *risk_lane_name(risk_lane l);
 const char *risk_credit_name(risk_credit c);
+/* The lower of two credit levels (dishonest below general credit below the certified ones);
+ * an unknown level (unregistered) counts as the lowest but dishonest. */
+risk_credit risk_credit_lower(risk_credit a, risk_credit b);
 const char *risk_cond_kind_name(risk_cond_kind k);
 const char *risk_status_name(risk_status s);
 /* -1 when unknown. */

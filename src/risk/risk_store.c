@@ -706,12 +706,18 @@ hg_rc risk_screen_subject(db *d, risk_decl *decl, risk_verdict *out, hg_err *err
     memset(out, 0, sizeof *out);
     snprintf(out->lane, sizeof out->lane, "green");
     risk_result_init(&res);
-    /* credit of the enterprise trading for its own account: consignee on imports, consignor on
-     * exports, else the declarant */
+    /* the lower credit level of the enterprise trading for its own account (consignee on
+     * imports, consignor on exports) and of its declarant: a broker does not lend a dishonest
+     * owner its certification, nor an owner a dishonest broker (海关注册登记和备案企业信用管理
+     * 办法: each is rated; the declaration bears both) */
     const char *owner = rd.direction == RISK_EXPORT ? rd.consignor : rd.consignee;
-    hg_rc rc = credit_of(d, owner[0] ? owner : rd.declarant, &rd.credit, err);
+    risk_credit of_owner = RC_UNKNOWN, of_declarant = RC_UNKNOWN;
+    hg_rc rc = credit_of(d, owner[0] ? owner : rd.declarant, &of_owner, err);
+    if (!rc)
+        rc = credit_of(d, rd.declarant, &of_declarant, err);
     if (rc)
         return rc;
+    rd.credit = risk_credit_lower(of_owner, of_declarant);
     rd.at_ms = now_ms();
     rc = risk_current(d, &set, err);
     if (!rc)

@@ -27,8 +27,30 @@ static const field disinfection_fields[] = {
     {.name = "outcome", .type = FT_ENUM, .flags = FF_REQUIRED, .values = outcomes, .label_zh = "处置结果"},
     {.name = "officer", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "监管关员"},
     {.name = "created_at", .type = FT_TIME, .flags = FF_SERVER, .column = "created_ms"},
+    /* a no-unloading order stands until an officer lifts it */
+    {.name = "lifted_at", .type = FT_TIME, .flags = FF_SERVER, .column = "lifted_ms", .label_zh = "解除时间"},
+    {.name = "lifted_by", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "解除关员"},
     {0},
 };
+
+#define NO_UNLOADING "no_unloading_vessel_ordered_to_leave"
+
+/* cargo's CARGO_MANIFEST_HOLDS row: a standing no-unloading order holds the manifest's goods
+ * (no arrival report, no release) until it is lifted. */
+static hg_rc no_unloading_held(db *d, const char *manifest_no, int *held, hg_err *err)
+{
+    int64_t n = 0;
+    hg_rc rc = db_int(d, &n, err,
+                      "SELECT COUNT(*) FROM disinfections WHERE manifest_no = ? AND outcome = ? AND lifted_ms IS NULL",
+                      "tt", manifest_no, NO_UNLOADING);
+    *held = !rc && n > 0;
+    return rc;
+}
+
+const cargo_manifest_hold vessel_no_unloading_hold = {
+    .rule = "no_unloading",
+    .refusal = "crew tested positive: no unloading, the vessel is ordered to leave, until an officer lifts the order",
+    .held = no_unloading_held};
 const record_type disinfection_record = {.name = "disinfection", .table = "disinfections", .fields = disinfection_fields};
 
 hg_rc disinfection_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
@@ -51,6 +73,12 @@ hg_rc disinfection_create(db *d, const principal *who, const char *request_id, c
                 record_text(&r, "manifest_no"));
     if (!rc && !n)
         rc = hg_fail(err, HG_INVALID, "not_found", "manifest_no", "no such manifest");
+    /* the record is made at the manifest's own port, where the vessel is */
+    if (!rc)
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM cargo_manifests WHERE manifest_no = ? AND port = ?", "tt",
+                    record_text(&r, "manifest_no"), record_text(&r, "port"));
+    if (!rc && !n)
+        rc = hg_fail(err, HG_INVALID, "port_not_manifest", "port", "the port must be the manifest's own port");
     char prefix[24], no[40] = "";
     snprintf(prefix, sizeof prefix, "DS%s%d", record_text(&r, "port"), cargo_shanghai_year(now_ms()));
     if (!rc)
@@ -69,6 +97,32 @@ hg_rc disinfection_create(db *d, const principal *who, const char *request_id, c
     rc = cargo_finish_out(d, rc, who->name, "disinfection.record", "disinfection", no, request_id, NULL, out, err);
 out:
     record_free(&r);
+    return rc;
+}
+
+hg_rc disinfection_lift(db *d, const principal *who, const char *request_id, const char *record_no, json_t **out,
+                        hg_err *err)
+{
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    rc = record_load_json(d, &disinfection_record, record_no, &before, err);
+    if (rc == HG_NOTFOUND)
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "record_no", "no such disinfection record");
+    if (!rc && strcmp(json_string_value(json_object_get(before, "outcome")), NO_UNLOADING) != 0)
+        rc = hg_fail(err, HG_CONFLICT, "not_an_order", "outcome", "the record orders no stop of unloading");
+    if (!rc && !json_is_null(json_object_get(before, "lifted_at")))
+        rc = hg_fail(err, HG_CONFLICT, "order_lifted", "lifted_at", "the order was already lifted");
+    if (!rc)
+        rc = db_run(d, err, "UPDATE disinfections SET lifted_ms = ?, lifted_by = ? WHERE record_no = ?", "itt", now_ms(),
+                    who->name, record_no);
+    if (!rc)
+        rc = record_load_json(d, &disinfection_record, record_no, out, err);
+    rc = cargo_finish_out(d, rc, who->name, "disinfection.lift", "disinfection", record_no, request_id, before, out,
+                          err);
+    json_decref(before);
     return rc;
 }
 

@@ -20,5 +20,11 @@ extern const record_type disinfection_record;
 hg_rc disinfection_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
                           hg_err *err);
 hg_rc disinfection_list(db *d, const char *cursor, int limit, json_t **out, hg_err *err);
+/* An officer lifts a no-unloading order (409 when the record is none, or already lifted). */
+hg_rc disinfection_lift(db *d, const principal *who, const char *request_id, const char *record_no, json_t **out,
+                        hg_err *err);
+/* The order as cargo's CARGO_MANIFEST_HOLDS row (disinfection_store.c). */
+struct cargo_manifest_hold;
+extern const struct cargo_manifest_hold vessel_no_unloading_hold;
 
 #endif

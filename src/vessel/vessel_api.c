@@ -1,6 +1,7 @@
 /* vessel_api.c — HTTP handlers of the vessel area: disinfection supervision records, written
  * by inspection or quarantine officers, read by officers and administrators. */
 #include "../platform/http.h"
+#include "../platform/ident.h"
 #include "../platform/json.h"
 #include "vessel.h"
 
@@ -23,6 +24,16 @@ static hg_rc disinfections_list_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc disinfections_lift_api(req *r, hg_err *err)
+{
+    char no[48];
+    if (ident_normalize(r->params[0], no, sizeof no))
+        return hg_fail(err, HG_NOTFOUND, "not_found", "record_no", "no such disinfection record");
+    json_t *out;
+    hg_rc rc = disinfection_lift(r->db, r->who, r->request_id, no, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 const route vessel_routes[] = {
     {.method = "POST",
      .pattern = "/api/v1/disinfections",
@@ -40,5 +51,12 @@ const route vessel_routes[] = {
      .roles = ROLE_ADMIN | ROLE_OFFICER,
      .query = "limit,cursor",
      .summary = "disinfection supervision records"},
+    {.method = "POST",
+     .pattern = "/api/v1/disinfections/{record_no}/lift",
+     .fn = disinfections_lift_api,
+     .scope = "inspections",
+     .roles = ROLE_OFFICER,
+     .posts = POST_INSPECTION | POST_QUARANTINE,
+     .summary = "lift a no-unloading order: the vessel's goods may arrive and be released again"},
     {0},
 };

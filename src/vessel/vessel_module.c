@@ -1,4 +1,5 @@
 /* vessel_module.c — the one definition of the vessel area that the platform sees. */
+#include "../cargo/cargo.h"
 #include "../platform/module.h"
 #include "vessel.h"
 
@@ -21,6 +22,12 @@ static const int vessel_legacy_migrations[] = {230, 0};
 
 static const record_type *const vessel_records[] = {&disinfection_record, NULL};
 
+/* What the vessel area contributes to cargo's extension points: its no-unloading order. */
+static const hg_extension vessel_extends[] = {
+    {CARGO_MANIFEST_HOLDS, &vessel_no_unloading_hold},
+    {NULL, NULL},
+};
+
 const hg_module vessel_module = {.name = "vessel",
                                  .summary = "vessel epidemic prevention: disinfection supervision records",
                                  .migrations = vessel_migrations,
@@ -30,4 +37,5 @@ const hg_module vessel_module = {.name = "vessel",
                                  .routes = vessel_routes,
                                  .posts = vessel_posts,
                                  .scopes = vessel_scopes,
-                                 .records = vessel_records};
+                                 .records = vessel_records,
+                                 .extends = vessel_extends};

@@ -14,5 +14,10 @@ const migration vessel_migrations[] = {
      " created_ms BIGINT NOT NULL);"
      "CREATE INDEX disinfections_manifest ON disinfections(manifest_no);",
      NULL, NULL},
+    {710, "no-unloading orders are lifted by an officer",
+     "ALTER TABLE disinfections ADD COLUMN lifted_ms BIGINT;"
+     "ALTER TABLE disinfections ADD COLUMN lifted_by TEXT;"
+     "CREATE INDEX disinfections_open_orders ON disinfections(manifest_no, outcome, lifted_ms);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

@@ -106,8 +106,10 @@ def two_servers_one_database(binary, eq):
             eq(r.status, 200, "each server reads the other's writes")
         # one payment releases a declaration once, however many arrive at both servers at once
         bl = cargo_cases.bill_no()
-        eq(cargo_cases.manifest(a, [cargo_cases.bill(bl)]).status, 201)
+        m = cargo_cases.manifest(a, [cargo_cases.bill(bl)])
+        eq(m.status, 201)
         entry = cargo_cases.file(a, bl).json["entry_no"]
+        cargo_cases.arrive(a, m)
         tok = a.cli("token", "create", "--user", "terminal01", "--scopes", "arrival").stdout.strip()
         eq(a.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [bl]}).status, 201, "arrival")
         due = a.as_user("dl-trading", "GET", "/api/v1/tax/" + entry).json["amount_due"]

@@ -28,6 +28,7 @@ import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
 import multi_server  # noqa: E402
 import hardening_cases  # noqa: E402
+import trust_cases  # noqa: E402
 
 BIN = None
 TESTS = []
@@ -419,6 +420,7 @@ cargo_cases.register_release_first(test, eq, error_of)
 cargo_cases.register_order(test, eq, error_of)
 cargo_cases.register_order_inspection(test, eq, error_of)
 cargo_cases.register_queue_paging(test, eq, error_of)
+trust_cases.register(test, eq, error_of)
 
 # ---------------------------------------------------------------- shared helpers (helpers_cases.py)
 
@@ -641,7 +643,8 @@ def wal_under_write_load(wal_mb, filings):
     srv = Server(BIN, extra_args=["--wal-mb", str(wal_mb)])
     try:
         bl = cargo_cases.bill_no()
-        eq(cargo_cases.manifest(srv, [cargo_cases.bill(bl)]).status, 201)
+        # a bill large enough for every filing's packages and weight (the declarations reconcile with it)
+        eq(cargo_cases.manifest(srv, [cargo_cases.bill(bl, packages=1000000, gross=100000000)]).status, 201)
         cookie, csrf = srv.login("dl-trading")
         method, path, body, _ = cargo_cases.declaration(bl)
         filed, lock = [], threading.Lock()

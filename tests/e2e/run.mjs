@@ -289,16 +289,30 @@ const LATHE = [{ hs_code: '8458110090', name: '数控车床', origin: 'JP', quan
 async function fileDeclaration(browser, base, { declarant, who, items, trade_country }) {
   const [agent, owner, admin] = await Promise.all([apiUser(browser, base, 'dl-agent'), apiUser(browser, base, who), apiUser(browser, base, 'admin')])
   const bill = newBill('E2E')
-  await agent.call('POST', '/manifests', {
+  // the bill carries what is declared on it (issue 14: declarations reconcile with their bill)
+  const m = await agent.call('POST', '/manifests', {
     direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0902',
     eta: new Date(Date.now() + 86400000).toISOString(),
-    bills: [{ bill_no: bill, consignee: declarant, goods_description: 'goods', packages: 1, gross_weight_kg: 100 }],
+    bills: [{ bill_no: bill, consignee: declarant, goods_description: 'goods', packages: 1, gross_weight_kg: 2000 }],
   }, 201)
   const d = await owner.call('POST', '/declarations', {
     direction: 'import', kind: 'complete', declarant, consignee: declarant, port: '0902', transport_mode: 'sea',
     bill_no: bill, trade_country, items,
   }, 201)
-  return { d, bill, agent, owner, admin, close: () => Promise.all([agent.close(), owner.close(), admin.close()]) }
+  // the carrier's agent declares the vessel arrived: only then does the terminal report goods
+  const arrived = () => agent.call('POST', `/manifests/${m.manifest_no}/arrived`, {}, 200)
+  return { d, bill, agent, owner, admin, arrived, close: () => Promise.all([agent.close(), owner.close(), admin.close()]) }
+}
+
+// A second officer (separation of duties: who orders or decides an inspection does not release
+// the declaration alone), created once by the admin.
+async function secondOfficer(admin, browser, base) {
+  if (!LOGINS['e2e-inspector']) {
+    await admin.call('POST', '/users', { name: 'e2e-inspector', role: 'officer', posts: ['inspection', 'clearance'],
+      password: 'e2e-inspector-2026' }, 201)
+    LOGINS['e2e-inspector'] = 'e2e-inspector-2026'
+  }
+  return apiUser(browser, base, 'e2e-inspector')
 }
 
 // The declaration list filtered through its form: enterprise, lane, status and filed from today.
@@ -757,13 +771,15 @@ const tests = {
   // filters the list, opens it, releases it after confirming and sees the release on the timeline
   async release({ browser, base }) {
     const setup = await fileDeclaration(browser, base, { declarant: TRADING, who: 'dl-trading', items: LATHE, trade_country: 'JP' })
-    const officerApi = await apiUser(browser, base, 'officer')
+    // an inspector orders a document check (random selection may already have opened a task)
+    // and decides it; the officer in the console, a second officer, releases
+    const officerApi = await secondOfficer(setup.admin, browser, base)
     const entry = setup.d.entry_no
-    // the officer orders a document check (random selection may already have opened a task)
     if (setup.d.status !== 'inspection')
       await officerApi.call('POST', `/declarations/${entry}/inspection`, { kind: 'document', reason: '核对原产地证书' }, 201)
     const terminal = await machine(setup.admin, base, 'terminal01', 'arrival')
     const gate = await machine(setup.admin, base, 'gate01', 'gate')
+    await setup.arrived()
     await terminal('POST', '/arrivals', { bills: [setup.bill] }, 201)
     const bill = await setup.owner.call('GET', `/tax/${entry}`, undefined, 200)
     await setup.owner.call('POST', '/payments', { entry_no: entry, amount: bill.amount_due }, 201)
@@ -823,6 +839,7 @@ const tests = {
     assert.equal(setup.d.lane, 'red', 'cold-chain seafood goes red (the demo rule)')
     const officerApi = await apiUser(browser, base, 'officer')
     const terminal = await machine(setup.admin, base, 'terminal01', 'arrival')
+    await setup.arrived()
     await terminal('POST', '/arrivals', { bills: [setup.bill] }, 201)
     const bill = await setup.owner.call('GET', `/tax/${entry}`, undefined, 200)
     await setup.owner.call('POST', '/tax/guarantees', { entry_no: entry, amount: bill.total, guarantor: '中国银行大连分行' }, 201)

@@ -111,6 +111,34 @@ static void two_step_deadline(void **state)
     assert_false(cargo_check_containers("CSQU3054384", &why));
 }
 
+/* 海关进出境运输工具舱单管理办法: the manifest's filer is the carrier or its agent; stated times
+ * are not before what they follow nor in the future beyond the clock tolerance. */
+static void who_states_what_and_when(void **state)
+{
+    (void)state;
+    assert_true(cargo_manifest_filer_kind("shipping_agent"));
+    assert_true(cargo_manifest_filer_kind("carrier"));
+    assert_true(cargo_manifest_filer_kind("airline"));
+    assert_false(cargo_manifest_filer_kind("importer"));
+    assert_false(cargo_manifest_filer_kind("broker"));
+    hg_err err;
+    int64_t now = 1800000000000LL, filed = now - 3600000;
+    /* accepted: between the filing and now, and within the tolerance ahead */
+    assert_int_equal(cargo_time_plausible(now - 60000, filed, "the manifest was filed", now, "at", "arrival_time", &err),
+                     HG_OK);
+    assert_int_equal(cargo_time_plausible(now + cargo_cfg.clock_tolerance_ms, filed, "x", now, "at", "arrival_time", &err),
+                     HG_OK);
+    /* refused: in the future, before the filing; the rule and the field named */
+    assert_int_equal(cargo_time_plausible(now + cargo_cfg.clock_tolerance_ms + 1, filed, "x", now, "at", "arrival_time",
+                                          &err),
+                     HG_INVALID);
+    assert_string_equal(err.code, "arrival_time");
+    assert_string_equal(err.field, "at");
+    assert_int_equal(cargo_time_plausible(filed - 1, filed, "the manifest was filed", now, "at", "arrival_time", &err),
+                     HG_INVALID);
+    assert_non_null(strstr(err.message, "before the manifest was filed"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -119,6 +147,7 @@ int main(void)
         cmocka_unit_test(release_conditions_of_later_areas),
         cmocka_unit_test(seafood_and_suspension),
         cmocka_unit_test(two_step_deadline),
+        cmocka_unit_test(who_states_what_and_when),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

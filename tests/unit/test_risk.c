@@ -102,6 +102,18 @@ static const char *const seafood = ",\"items\":[{\"hs_code\":\"0303891000\",\"or
                                    "\"description\":\"Frozen SQUID 冷冻鱿鱼\",\"value\":\"12000.00\","
                                    "\"unit_price\":\"12.00\",\"gross_weight_g\":1000000}]";
 
+/* 海关注册登记和备案企业信用管理办法: a declaration bears the lower credit of its declarant and
+ * its owner. */
+static void test_credit_lower(void **state)
+{
+    (void)state;
+    assert_int_equal(risk_credit_lower(RC_ADVANCED_CERTIFIED, RC_DISHONEST), RC_DISHONEST);
+    assert_int_equal(risk_credit_lower(RC_GENERAL_CREDIT, RC_ADVANCED_CERTIFIED), RC_GENERAL_CREDIT);
+    assert_int_equal(risk_credit_lower(RC_GENERAL_CERTIFIED, RC_GENERAL_CERTIFIED), RC_GENERAL_CERTIFIED);
+    assert_int_equal(risk_credit_lower(RC_UNKNOWN, RC_GENERAL_CREDIT), RC_UNKNOWN);
+    assert_int_equal(risk_credit_lower(RC_UNKNOWN, RC_DISHONEST), RC_DISHONEST);
+}
+
 static void test_condition_kinds(void **state)
 {
     (void)state;
@@ -127,6 +139,8 @@ static void test_condition_kinds(void **state)
          RULE("{\"kind\":\"consignee\",\"values\":[\"91350100M000100Y43\"]}")},
         {RULE("{\"kind\":\"consignor\",\"values\":[\"91350100M000100Y43\"]}"),
          RULE("{\"kind\":\"consignor\",\"values\":[\"91210200241600015L\"]}")},
+        /* an instruction naming a consignee hits its filings as declarant for another too */
+        {RULE("{\"kind\":\"consignee\",\"values\":[\"91210213550001235J\"]}"), NULL},
         {RULE("{\"kind\":\"declarant\",\"values\":[\"91210213550001235J\"]}"),
          RULE("{\"kind\":\"declarant\",\"values\":[\"91210200241600015L\"]}")},
         {RULE("{\"kind\":\"credit_level\",\"values\":[\"general_credit\"]}"),
@@ -639,6 +653,7 @@ int main(void)
     mem_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_condition_kinds),
+        cmocka_unit_test(test_credit_lower),
         cmocka_unit_test(test_every_kind_is_tested),
         cmocka_unit_test(test_bad_rules_name_the_field),
         cmocka_unit_test(test_round_trip),

@@ -129,6 +129,8 @@ const zh = {
     tax_paid: '缴纳税款', tax_guaranteed: '税款担保', approved: '批准', rejected: '驳回', tax: '税款', arrived: '运抵',
     manifest: '舱单', manifest_arrived: '运输工具进境', deferral_approved: '批准延期缴纳', deferral_rejected: '驳回延期缴纳',
     waiver_approved: '批准减免滞纳金', waiver_rejected: '驳回减免滞纳金', gate_out: '卡口放行出区',
+    transport_arrived: '运输工具申报进境', goods_arrived: '运抵报告', inspection_ordered: '关员下达查验',
+    second_officer_release: '另一关员放行（岗位分离）',
   },
   item: {
     hs_code: '商品编号', name: '商品名称', elements: '申报要素', origin: '原产国', quantity: '数量', unit: '单位',
@@ -405,6 +407,8 @@ const en = {
     approved: 'Approved', rejected: 'Rejected', tax: 'Tax', arrived: 'Arrived', manifest: 'Manifest',
     manifest_arrived: 'Transport arrived', deferral_approved: 'Deferral approved', deferral_rejected: 'Deferral rejected',
     waiver_approved: 'Waiver approved', waiver_rejected: 'Waiver rejected', gate_out: 'Left through the gate',
+    transport_arrived: 'Transport declared arrival', goods_arrived: 'Arrival report', inspection_ordered: 'Inspection ordered by an officer',
+    second_officer_release: 'Released by a second officer (separation of duties)',
   },
   item: {
     hs_code: 'HS code', name: 'Name', elements: 'Declaration elements', origin: 'Origin', quantity: 'Quantity', unit: 'Unit',

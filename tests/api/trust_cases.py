@@ -1,0 +1,300 @@
+"""trust_cases.py — API tests of issue 14: every fact from the party whose fact it is, goods
+released container by container and reconciled with the manifest. Each rule has its refused
+and its accepted case, and names its source (docs/RULES.md). Registered by run_api_tests.py;
+each test makes its own bills."""
+import harness
+from cargo_cases import FISHERY, TRADING, arrive, bill, bill_no, file, manifest
+
+BROKER = "91210213550001235J"    # demo: 大连金湾报关行, holding the demo importers' agreements
+AGENT = "91210200118877668W"     # demo: the shipping agent
+KUAIJIE = "91210200765432104C"   # demo: a dishonest e-commerce firm, with no agreement
+
+
+def register(test, eq, error_of):
+    def token(s, user, scopes):
+        return s.cli("token", "create", "--user", user, "--scopes", scopes).stdout.strip()
+
+    def pay(s, who, entry):
+        due = s.as_user(who, "GET", "/api/v1/tax/" + entry).json["amount_due"]
+        eq(s.as_user(who, "POST", "/api/v1/payments", {"entry_no": entry, "amount": due}).status, 201)
+
+    def officer2(s):
+        """A second clearance officer (separation of duties)."""
+        if "officer2" not in harness.DEMO_PASSWORDS:
+            s.cli("user", "add", "officer2", "--role", "officer", "--post", "clearance", "--post", "inspection",
+                  stdin="officer2-demo-2026\n")
+            harness.DEMO_PASSWORDS["officer2"] = "officer2-demo-2026"
+        return "officer2"
+
+    @test
+    def the_port_declares_arrival_and_only_terminals_report_goods(s):
+        # 海关进出境运输工具舱单管理办法: the carrier/agent, the port or an officer states the transport's arrival
+        b = bill_no()
+        m = manifest(s, [bill(b)])
+        eq(m.status, 201)
+        port = token(s, "terminal01", "manifests")
+        r = s.with_token(port, "POST", "/api/v1/manifests/%s/arrived" % m.json["manifest_no"], {})
+        eq(r.status, 200, repr(r))
+        # 运抵 comes from the supervised site: an officer's session is refused, the terminal's token accepted
+        error_of(s.as_user("officer", "POST", "/api/v1/arrivals", {"bills": [b]}), 403)
+        error_of(s.with_token(port, "POST", "/api/v1/arrivals", {"bills": [b]}), 403)   # not the arrival scope
+        eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+
+    @test
+    def laboratory_results_only_from_laboratories(s):
+        # the laboratory's fact: an officer (even of the inspection post) cannot post it
+        b = bill_no()
+        eq(manifest(s, [bill(b, consignee=FISHERY)]).status, 201)
+        seafood = [{"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
+                    "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95,
+                    "frozen": True, "producer": "NO-LAB1"}]
+        e = file(s, b, who="dl-fishery", uscc=FISHERY, items=seafood, trade_country="NO").json["entry_no"]
+        code = s.as_user("officer", "GET", "/api/v1/samples?entry_no=" + e).json["items"][0]["barcode"]
+        error_of(s.as_user("officer", "POST", "/api/v1/samples/%s/result" % code, {"result": "negative"}), 403)
+        lab = token(s, "lab01", "lab")
+        eq(s.with_token(lab, "POST", "/api/v1/samples/%s/result" % code, {"result": "negative"}).status, 200)
+
+    @test
+    def a_second_officer_releases_after_an_ordered_inspection(s):
+        # separation of duties: who ordered or decided the inspection does not release alone
+        b = bill_no()
+        m = manifest(s, [bill(b)])
+        eq(m.status, 201)
+        e = file(s, b).json["entry_no"]
+        eq(s.as_user("officer", "POST", "/api/v1/declarations/%s/inspection" % e,
+                     {"kind": "document", "reason": "核对单证"}).status, 201)
+        arrive(s, m)
+        eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        pay(s, "dl-trading", e)
+        task = [t for t in s.as_user("officer", "GET", "/api/v1/inspections?limit=200").json["items"]
+                if t["entry_no"] == e][0]
+        eq(s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % task["id"], {"result": "pass"}).status, 200)
+        error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/release" % e), 403, field="officer",
+                 code="separation_of_duties")
+        r = s.as_user(officer2(s), "POST", "/api/v1/declarations/%s/release" % e)
+        eq(r.status, 200, repr(r))
+        events = [(t["event"], t["actor"]) for t in r.json["timeline"]]
+        assert ("second_officer_release", "officer2") in events, events
+
+    @test
+    def a_broker_declares_under_the_owners_agency_agreement(s):
+        # 海关进出口货物申报管理规定: the consignee declares itself or through a broker it entrusted
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        r = file(s, b, who="dl-broker", uscc=BROKER, consignee=TRADING)
+        eq(r.status, 201, repr(r))
+        eq((r.json["declarant"], r.json["consignee"]), (BROKER, TRADING))
+        # the consignee sees the declaration made in its name
+        eq(s.as_user("dl-trading", "GET", "/api/v1/declarations/" + r.json["entry_no"]).status, 200)
+        # without the owner's agreement: refused, nothing written
+        b2 = bill_no()
+        eq(manifest(s, [bill(b2, consignee=KUAIJIE)]).status, 201)
+        error_of(file(s, b2, who="dl-broker", uscc=BROKER, consignee=KUAIJIE), 403, field="consignee",
+                 code="agency_agreement")
+        # an importer naming another enterprise as consignee: refused as well
+        error_of(file(s, b2, consignee=KUAIJIE), 403, field="consignee", code="agency_agreement")
+        # the consignee is the bill's: a broker with the agreement cannot declare another's goods in its name
+        b3 = bill_no()
+        eq(manifest(s, [bill(b3, consignee=FISHERY)]).status, 201)
+        error_of(file(s, b3, who="dl-broker", uscc=BROKER, consignee=TRADING), 403, field="consignee",
+                 code="bill_consignee")
+        error_of(file(s, b3), 403, field="consignee", code="bill_consignee")
+        # an unregistered consignee is refused by name
+        error_of(file(s, b3, who="dl-broker", uscc=BROKER, consignee="91350100M000777Y0F"), 400, field="consignee",
+                 code="party_unregistered")
+        # an agreement at another port does not serve
+        b4 = bill_no()
+        eq(manifest(s, [bill(b4)], port="0903").status, 201)
+        error_of(file(s, b4, who="dl-broker", uscc=BROKER, consignee=TRADING, port="0903"), 403,
+                 code="agency_agreement")
+        # once the owner registers one for that port, the broker declares there
+        r = s.as_user("dl-trading", "POST", "/api/v1/agency-agreements",
+                      {"broker": BROKER, "port": "0903", "valid_from": "2026-01-01T00:00:00+08:00",
+                       "valid_to": "2027-12-31T00:00:00+08:00"})
+        eq(r.status, 201, repr(r))
+        eq(file(s, b4, who="dl-broker", uscc=BROKER, consignee=TRADING, port="0903").status, 201)
+        # revoked: refused again
+        eq(s.as_user("dl-trading", "POST", "/api/v1/agency-agreements/%s/revoke" % r.json["agreement_no"]).status, 200)
+        error_of(file(s, b4, who="dl-broker", uscc=BROKER, consignee=TRADING, port="0903"), 403,
+                 code="agency_agreement")
+        # the agreement's own rules
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/agency-agreements",
+                           {"broker": AGENT, "port": "0903", "valid_from": "2026-01-01T00:00:00+08:00",
+                            "valid_to": "2027-01-01T00:00:00+08:00"}), 400, field="broker", code="agency_broker")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/agency-agreements",
+                           {"broker": BROKER, "port": "0903", "valid_from": "2026-01-01T00:00:00+08:00",
+                            "valid_to": "2030-01-01T00:00:00+08:00"}), 400, field="valid_to", code="agency_period")
+        error_of(s.as_user("officer", "POST", "/api/v1/agency-agreements", {}), 403)
+        # the CLI registers a paper agreement (an officer enters it)
+        p = s.cli("agency", "add", "--principal", FISHERY, "--broker", BROKER, "--port", "0903",
+                  "--from", "2026-01-01T00:00:00+08:00", "--to", "2027-06-30T00:00:00+08:00")
+        assert p.stdout.strip().startswith("AG"), p.stdout
+        eq(s.cli("agency", "nonsense", check=False).returncode, 2)
+
+    @test
+    def an_instruction_on_a_consignee_hits_it_as_declarant_too(s):
+        # risk: the lower credit of declarant and owner; an instruction naming either hits
+        rule = s.as_user("officer", "POST", "/api/v1/risk/rules",
+                         {"name": "test: broker instruction", "source": "hq", "issuer": "test",
+                          "conditions": [{"kind": "consignee", "values": [BROKER]}],
+                          "action": {"lane": "red", "inspection": "document"}, "note": "issue 14"})
+        eq(rule.status, 201, repr(rule))
+        try:
+            b = bill_no()
+            eq(manifest(s, [bill(b)]).status, 201)
+            eq(file(s, b, who="dl-broker", uscc=BROKER, consignee=TRADING).json["lane"], "red")
+            eq(file(s, b).json["lane"], "green")   # the owner filing itself is not named
+        finally:
+            s.as_user("officer", "POST", "/api/v1/risk/rules/%s/suspend" % rule.json["id"])
+
+    @test
+    def declarations_reconcile_with_their_bill(s):
+        b = bill_no()
+        m = manifest(s, [bill(b, containers="MSKU1234565,TCLU1234568", packages=10, gross=1000)])
+        eq(m.status, 201)
+        # the transport mode is the manifest's; only the bill's containers
+        error_of(file(s, b, transport_mode="air", packages=4), 400, field="transport_mode", code="transport_mode")
+        error_of(file(s, b, containers="CSQU3054383", packages=4), 400, field="containers",
+                 code="container_not_on_bill")
+        # packages and weight over the bill's declarations stay within the bill's
+        items = [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                  "value": "1000.00", "currency": "CNY", "gross_weight_kg": 600, "net_weight_kg": 550}]
+        e1 = file(s, b, containers="MSKU1234565", packages=6, items=items)
+        eq(e1.status, 201, repr(e1))
+        error_of(file(s, b, containers="TCLU1234568", packages=5,
+                      items=[dict(items[0], gross_weight_kg=10, net_weight_kg=9)]), 409,
+                 field="packages", code="bill_packages")
+        error_of(file(s, b, containers="TCLU1234568", packages=4,
+                      items=[dict(items[0], gross_weight_kg=500, net_weight_kg=450)]), 409,
+                 field="items", code="bill_weight")
+        # within the weight tolerance (3%): 600 + 420 = 1020 kg of a 1000 kg bill
+        e2 = file(s, b, containers="TCLU1234568", packages=4,
+                  items=[dict(items[0], gross_weight_kg=420, net_weight_kg=400)])
+        eq(e2.status, 201, repr(e2))
+
+    @test
+    def a_split_bill_releases_each_declarations_containers_only(s):
+        b = bill_no()
+        m = manifest(s, [bill(b, containers="MSKU1234565,TCLU1234568")])
+        eq(m.status, 201)
+        e1 = file(s, b, containers="MSKU1234565", packages=1).json["entry_no"]
+        e2 = file(s, b, containers="TCLU1234568", packages=1).json["entry_no"]
+        pay(s, "dl-trading", e1)
+        pay(s, "dl-trading", e2)
+        arrive(s, m)
+        terminal = token(s, "terminal01", "arrival")
+        gate = token(s, "gate01", "gate")
+        # one container's arrival is that container's: only the declaration covering it goes
+        r = s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": ["MSKU1234565"]})
+        eq(r.status, 201, repr(r))
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e1).json["status"], "released")
+        d2 = s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json
+        eq((d2["status"], d2["arrived_at"]), ("filed", None))
+        units = s.with_token(gate, "GET", "/api/v1/releases?bill_no=" + b).json["items"]
+        eq([(u["container_no"], u["entries"], u["may_leave"]) for u in units], [("MSKU1234565", [e1], True)])
+        # the other container cannot leave under the released declaration
+        error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e1,
+                              {"gate": "G1", "container": "TCLU1234568"}), 400, field="container")
+        eq(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e1,
+                        {"gate": "G1", "container": "MSKU1234565"}).status, 201)
+        eq(s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": ["TCLU1234568"]}).status, 201)
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json["status"], "released")
+        events = [t["event"] for t in s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json["timeline"]]
+        assert events.count("goods_arrived") == 1 and "transport_arrived" in events, events
+
+    @test
+    def a_container_under_inspection_leaves_under_no_declaration(s):
+        b = bill_no()
+        m = manifest(s, [bill(b, containers="MSKU1234565")])
+        eq(m.status, 201)
+        # two declarations share the container (LCL goods); one of them is ordered for inspection
+        e1 = file(s, b, packages=1).json["entry_no"]
+        e2 = file(s, b, packages=1).json["entry_no"]
+        pay(s, "dl-trading", e1)
+        pay(s, "dl-trading", e2)
+        eq(s.as_user("officer", "POST", "/api/v1/declarations/%s/inspection" % e2,
+                     {"kind": "manual", "reason": "开箱查验"}).status, 201)
+        arrive(s, m)
+        eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals",
+                        {"containers": ["MSKU1234565"]}).status, 201)
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e1).json["status"], "released")
+        gate = token(s, "gate01", "gate")
+        unit = s.with_token(gate, "GET", "/api/v1/releases?bill_no=" + b).json["items"][0]
+        eq(unit["may_leave"], False)
+        eq(sorted(h["rule"] for h in unit["holds"]), ["declaration_not_released", "inspection_open"])
+        for e in (e1, e2):
+            r = s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G1", "container": "MSKU1234565"})
+            eq(r.status, 409, repr(r))   # held, whichever declaration it would leave under
+        # the inspection passes and a second officer releases: the container leaves, once
+        task = [t for t in s.as_user("officer", "GET", "/api/v1/inspections?limit=200").json["items"]
+                if t["entry_no"] == e2][0]
+        eq(s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % task["id"], {"result": "pass"}).status, 200)
+        eq(s.as_user(officer2(s), "POST", "/api/v1/declarations/%s/release" % e2).status, 200)
+        eq(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e1,
+                        {"gate": "G1", "container": "MSKU1234565"}).status, 201)
+        error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e2,
+                              {"gate": "G2", "container": "MSKU1234565"}), 409, field="container")
+        for e in (e1, e2):   # the one exit is both declarations' gate-out
+            assert s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["gate_out_at"]
+
+    @test
+    def a_no_unloading_order_holds_arrivals_and_releases(s):
+        b = bill_no()
+        m = manifest(s, [bill(b)])
+        eq(m.status, 201)
+        e = file(s, b, packages=1).json["entry_no"]
+        pay(s, "dl-trading", e)
+        arrive(s, m)
+        record = {"manifest_no": m.json["manifest_no"], "port": "0902", "started_at": "2026-12-01T09:00:00+08:00",
+                  "ended_at": "2026-12-01T10:00:00+08:00", "company": "消毒公司", "disinfectant": "含氯消毒剂",
+                  "areas": "冷藏舱", "crew_positive": True, "outcome": "no_unloading_vessel_ordered_to_leave"}
+        error_of(s.as_user("officer", "POST", "/api/v1/disinfections", dict(record, port="0908")), 400, field="port",
+                 code="port_not_manifest")
+        r = s.as_user("officer", "POST", "/api/v1/disinfections", record)
+        eq(r.status, 201, repr(r))
+        terminal = token(s, "terminal01", "arrival")
+        error_of(s.with_token(terminal, "POST", "/api/v1/arrivals", {"bills": [b]}), 409, field="bills[0]",
+                 code="no_unloading")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/disinfections/%s/lift" % r.json["record_no"]), 403)
+        eq(s.as_user("officer", "POST", "/api/v1/disinfections/%s/lift" % r.json["record_no"]).status, 200)
+        eq(s.with_token(terminal, "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["status"], "released")
+
+    @test
+    def refusals_are_counted_by_rule(s):
+        b = bill_no()
+        error_of(manifest(s, [bill(b)], who="dl-trading"), 403, code="manifest_filer")
+        body = s.request("GET", "/metrics").body
+        assert 'haiguan_refusals_total{rule="manifest_filer",status="403"}' in body, \
+            [line for line in body.splitlines() if "refusal" in line][:10]
+
+    @test
+    def the_green_channel_is_the_goods_and_items_are_plausible(s):
+        # 鲜活农产品绿色通道: fresh and live produce by the district's HS table, not the declarant's word
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        fruit = [{"hs_code": "0805100000", "name": "鲜橙", "origin": "ZA", "quantity": 1000, "unit": "千克",
+                  "value": "9000.00", "currency": "CNY", "gross_weight_kg": 1000, "net_weight_kg": 950}]
+        error_of(file(s, b, items=fruit, green_channel=True), 400, field="green_channel", code="read_only")
+        r = file(s, b, items=fruit, trade_country="ZA")
+        eq((r.status, r.json.get("green_channel")), (201, True))
+        eq(file(s, b).json["green_channel"], False)   # gear boxes are not produce
+        # net weight never exceeds gross; vehicles carry one VIN each (GB 16735)
+        error_of(file(s, b, items=[dict(fruit[0], net_weight_kg=1001)]), 400, field="items[0].net_weight_kg",
+                 code="net_over_gross")
+        car = {"hs_code": "8703239000", "name": "小轿车", "origin": "DE", "quantity": 2, "unit": "辆",
+               "value": "600000.00", "currency": "CNY", "gross_weight_kg": 3000, "net_weight_kg": 2900}
+        error_of(file(s, b, items=[car]), 400, field="items[0].vins", code="vins_required")
+        error_of(file(s, b, items=[dict(car, vins="WVWZZZ1J0XW000001")]), 400, field="items[0].vins",
+                 code="vins_count")
+        # the table is reference data the district loads, each change audited
+        import json
+        import os
+        path = os.path.join(s.dir, "green.jsonl")
+        with open(path, "w") as f:
+            f.write(json.dumps({"hs_prefix": "0604", "description": "foliage"}) + "\n")
+            f.write(json.dumps({"hs_prefix": "x", "description": "bad"}) + "\n")
+        p = s.cli("import", "green-channel", path, check=False)
+        assert "1 loaded, 1 refused" in p.stdout, p.stdout
+        audit = s.as_user("admin", "GET", "/api/v1/audit?object=green_channel_goods:0604").json["items"]
+        eq([a["action"] for a in audit], ["refdata.green_channel.create"])
