@@ -27,7 +27,8 @@ static hg_rc rule_create_api(req *r, hg_err *err)
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
     json_t *out = NULL;
-    hg_rc rc = risk_rule_create(r->db, r->who->name, r->request_id, r->json, &out, err);
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = risk_rule_create(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -73,7 +74,8 @@ static hg_rc rule_patch_api(req *r, hg_err *err)
         return rc;
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
-    rc = risk_rule_patch(r->db, r->who->name, r->request_id, id, r->json, &out, err);
+    hg_ctx c = req_ctx(r);
+    rc = risk_rule_patch(&c, id, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -86,7 +88,8 @@ static hg_rc set_status(req *r, const char *status, hg_err *err)
         return rc;
     if (r->json)
         return hg_fail(err, HG_INVALID, "invalid", "", "this request takes no body");
-    rc = risk_rule_set_status(r->db, r->who->name, r->request_id, id, status, &out, err);
+    hg_ctx c = req_ctx(r);
+    rc = risk_rule_set_status(&c, id, status, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 

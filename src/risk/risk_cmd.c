@@ -107,7 +107,8 @@ static hg_rc risk_demo(db *d, hg_err *err)
     for (size_t i = 0; i < sizeof demo_rules / sizeof demo_rules[0] && !rc; i++) {
         json_error_t je;
         json_t *body = json_loads(demo_rules[i], 0, &je), *out = NULL;
-        rc = body ? risk_rule_create(d, "demo", NULL, body, &out, err)
+        hg_ctx c = ctx_command(d, "demo");
+        rc = body ? risk_rule_create(&c, body, &out, err)
                   : hg_fail(err, HG_INTERNAL, NULL, NULL, "demo rule %zu is not JSON", i);
         json_decref(body);
         json_decref(out);

@@ -185,16 +185,16 @@ static hg_rc rule_changed(db *d, const char *actor, const char *request_id, cons
     return rc;
 }
 
-/* Inserts a parsed rule inside the caller's transaction, with its audit row. */
-static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const risk_rule *r, json_t **out,
-                         hg_err *err)
+/* Inserts a parsed rule inside the caller's transaction, with its event; *id and *after (the
+ * stored rule, the caller's) for the audit row the caller appends. */
+static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const risk_rule *r, int64_t now,
+                         int64_t *id, json_t **after, hg_err *err)
 {
     char *def = NULL, idtext[24];
-    json_t *after = NULL;
-    int64_t now = now_ms(), id = 0;
+    *after = NULL;
     hg_rc rc = definition_of(r, &def, err);
     if (!rc)
-        rc = db_int(d, &id, err,
+        rc = db_int(d, id, err,
                     "INSERT INTO risk_rules (name, source, status, definition, created_ms, updated_ms)"
                     " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                     "ttttii", r->name,
@@ -203,82 +203,68 @@ static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const
                                             : "district",
                     risk_status_name(r->status), def, now, now);
     if (!rc)
-        rc = risk_rule_get(d, id, &after, err);
-    if (!rc) {
-        snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-        audit_event e = {actor, "risk.rule.create", "risk_rule", idtext, request_id, NULL, after, NULL};
-        rc = audit_append(d, &e, NULL, err);
-    }
+        rc = risk_rule_get(d, *id, after, err);
+    snprintf(idtext, sizeof idtext, "%lld", (long long)*id);
     if (!rc)
         rc = rule_changed(d, actor, request_id, idtext, "risk.rule.create", err);
     xfree(def);
-    if (!rc && out)
-        *out = after;
-    else
-        json_decref(after);
+    if (rc) {
+        json_decref(*after);
+        *after = NULL;
+    }
     return rc;
 }
 
-/* The end of every change to a stored rule: its audit row, the generation bump that makes
- * running servers recompile, commit (or rollback when rc says so), and the local refresh.
- * *out receives the rule as it now is. */
-static hg_rc finish_change(db *d, hg_rc rc, const char *actor, const char *action, int64_t id, const char *request_id,
-                           const json_t *before, json_t **out, hg_err *err)
+/* The end of every change to a stored rule: the generation bump that makes running servers
+ * recompile, its event, its audit row (with the credential the caller acted with) and the
+ * commit, or the rollback when rc says so; then the local refresh. *out receives the rule as
+ * it now is (for a creation, after, already read). */
+static hg_rc finish_change(const hg_ctx *c, hg_rc rc, const char *action, int64_t id, const json_t *before,
+                           json_t *after, json_t **out, hg_err *err)
 {
-    json_t *after = NULL;
     char idtext[24];
     snprintf(idtext, sizeof idtext, "%lld", (long long)id);
+    if (!rc && !after)
+        rc = risk_rule_get(c->d, id, &after, err);
+    if (!rc && before)   /* a creation's event is insert_rule's */
+        rc = rule_changed(c->d, c->actor, c->request_id, idtext, action, err);
     if (!rc)
-        rc = risk_rule_get(d, id, &after, err);
-    if (!rc) {
-        audit_event e = {actor, action, "risk_rule", idtext, request_id, before, after, NULL};
-        rc = audit_append(d, &e, NULL, err);
-    }
-    if (!rc)
-        rc = rule_changed(d, actor, request_id, idtext, action, err);
-    if (!rc)
-        rc = bump_generation(d, err);
-    if (!rc)
-        rc = db_commit(d, err);
+        rc = bump_generation(c->d, err);
+    rc = audit_commit(c, rc, action, "risk_rule", idtext, before, after, err);
     if (rc) {
-        db_rollback(d);
         json_decref(after);
         return rc;
     }
     *out = after;
-    risk_refresh(d, NULL);
+    risk_refresh(c->d, NULL); /* the next screening sees the change; a failure here is retried then */
     return HG_OK;
 }
 
-hg_rc risk_rule_create(db *d, const char *actor, const char *request_id, const json_t *body, json_t **out, hg_err *err)
+hg_rc risk_rule_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
 {
     risk_rule r;
+    json_t *after = NULL;
+    int64_t id = 0;
     *out = NULL;
     hg_rc rc = risk_rule_from_json(body, 0, &r, err);
-    if (!rc && !(rc = db_begin(d, err))) {
-        rc = insert_rule(d, actor, request_id, &r, out, err);
-        if (!rc)
-            rc = bump_generation(d, err);
-        if (!rc)
-            rc = db_commit(d, err);
-        if (rc) {
-            db_rollback(d);
-            json_decref(*out);
-            *out = NULL;
-        }
+    if (rc) {
+        risk_rule_free(&r);
+        return rc;
+    }
+    if (!(rc = db_begin(c->d, err))) {
+        rc = insert_rule(c->d, c->actor, c->request_id, &r, c->now_ms, &id, &after, err);
+        rc = finish_change(c, rc, "risk.rule.create", id, NULL, after, out, err);
     }
     risk_rule_free(&r);
-    if (!rc)
-        risk_refresh(d, NULL); /* the next screening sees the change; a failure here is retried then */
     return rc;
 }
 
 /* The stored definition merged with a patch body, re-validated as a whole. */
 static const char *const patch_refused[] = {"id", "status", "created_at", "updated_at", NULL};
 
-hg_rc risk_rule_patch(db *d, const char *actor, const char *request_id, int64_t id, const json_t *body, json_t **out,
-                      hg_err *err)
+hg_rc risk_rule_patch(const hg_ctx *c, int64_t id, const json_t *body, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     json_t *before = NULL, *merged = NULL;
     risk_rule r;
     char *def = NULL;
@@ -309,8 +295,8 @@ hg_rc risk_rule_patch(db *d, const char *actor, const char *request_id, int64_t 
                     r.source == SRC_HQ     ? "hq"
                     : r.source == SRC_PORT ? "port"
                                            : "district",
-                    def, now_ms(), id);
-    rc = finish_change(d, rc, actor, "risk.rule.update", id, request_id, before, out, err);
+                    def, c->now_ms, id);
+    rc = finish_change(c, rc, "risk.rule.update", id, before, NULL, out, err);
     json_decref(before);
     json_decref(merged);
     xfree(def);
@@ -318,9 +304,9 @@ hg_rc risk_rule_patch(db *d, const char *actor, const char *request_id, int64_t 
     return rc;
 }
 
-hg_rc risk_rule_set_status(db *d, const char *actor, const char *request_id, int64_t id, const char *status,
-                           json_t **out, hg_err *err)
+hg_rc risk_rule_set_status(const hg_ctx *c, int64_t id, const char *status, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     json_t *before = NULL;
     *out = NULL;
     hg_rc rc = db_begin(d, err);
@@ -328,10 +314,10 @@ hg_rc risk_rule_set_status(db *d, const char *actor, const char *request_id, int
         return rc;
     rc = risk_rule_get(d, id, &before, err);
     if (!rc)
-        rc = db_run(d, err, "UPDATE risk_rules SET status = ?, updated_ms = ? WHERE id = ?", "tii", status, now_ms(),
+        rc = db_run(d, err, "UPDATE risk_rules SET status = ?, updated_ms = ? WHERE id = ?", "tii", status, c->now_ms,
                     id);
-    rc = finish_change(d, rc, actor, strcmp(status, "active") == 0 ? "risk.rule.resume" : "risk.rule.suspend", id,
-                       request_id, before, out, err);
+    rc = finish_change(c, rc, strcmp(status, "active") == 0 ? "risk.rule.resume" : "risk.rule.suspend", id, before,
+                       NULL, out, err);
     json_decref(before);
     return rc;
 }
@@ -393,14 +379,23 @@ hg_rc risk_rule_list(db *d, const char *status, const char *source, int64_t curs
 hg_rc risk_rule_import_line(db *d, const char *actor, const json_t *body, hg_err *err)
 {
     risk_rule r;
+    json_t *after = NULL;
+    int64_t id = 0;
     hg_rc rc = risk_rule_from_json(body, 0, &r, err);
     if (rc) {
         risk_rule_free(&r);   /* risk.h: freed also on failure */
         return rc;
     }
-    rc = insert_rule(d, actor, NULL, &r, NULL, err);
+    rc = insert_rule(d, actor, NULL, &r, now_ms(), &id, &after, err);
+    if (!rc) {   /* inside the import's transaction: the framework commits the whole file */
+        char idtext[24];
+        snprintf(idtext, sizeof idtext, "%lld", (long long)id);
+        audit_event e = {actor, "risk.rule.create", "risk_rule", idtext, NULL, NULL, after, NULL};
+        rc = audit_append(d, &e, NULL, err);
+    }
     if (!rc)   /* once per line: the generation only has to move, however far */
         rc = bump_generation(d, err);
+    json_decref(after);
     risk_rule_free(&r);
     return rc;
 }

@@ -10,24 +10,23 @@
 
 #include <jansson.h>
 
+#include "../platform/ctx.h"
 #include "../platform/db.h"
 #include "risk.h"
 
 /* Versions 400-499. */
 extern const struct migration risk_migrations[];
 
-/* Rules. body is the client's JSON (validated by risk_rule_from_json); actor names the user,
- * request_id may be NULL. The stored rule (with id, status, created_at, updated_at) goes to
- * *out, which the caller owns. HG_INVALID naming the field; HG_NOTFOUND for an unknown id;
- * db errors. */
-hg_rc risk_rule_create(db *d, const char *actor, const char *request_id, const json_t *body, json_t **out, hg_err *err);
+/* Rules. body is the client's JSON (validated by risk_rule_from_json); c names the connection,
+ * who asked (its audit row records the session or token), the request and the time. The stored
+ * rule (with id, status, created_at, updated_at) goes to *out, which the caller owns.
+ * HG_INVALID naming the field; HG_NOTFOUND for an unknown id; db errors. */
+hg_rc risk_rule_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
 /* A patch replaces the top-level members it names (conditions, action, scope ... as wholes);
  * id, status and the timestamps are refused. The merged rule is validated as a whole. */
-hg_rc risk_rule_patch(db *d, const char *actor, const char *request_id, int64_t id, const json_t *body, json_t **out,
-                      hg_err *err);
+hg_rc risk_rule_patch(const hg_ctx *c, int64_t id, const json_t *body, json_t **out, hg_err *err);
 /* status "active" (resume) or "suspended" (suspend). */
-hg_rc risk_rule_set_status(db *d, const char *actor, const char *request_id, int64_t id, const char *status,
-                           json_t **out, hg_err *err);
+hg_rc risk_rule_set_status(const hg_ctx *c, int64_t id, const char *status, json_t **out, hg_err *err);
 hg_rc risk_rule_get(db *d, int64_t id, json_t **out, hg_err *err);
 /* {"items":[...],"next_cursor":"<id>"|null}, by id, after cursor (0 = from the start);
  * status and source filter when non-NULL. Caller owns *out. */

@@ -24,6 +24,20 @@ def hit_names(r):
 
 
 def register(test, eq, error_of, binary):
+    @test
+    def a_rule_change_names_the_credential_it_was_made_with(s):
+        # issue 13 §1: every audit row records the principal and the session or token it used
+        # (a machine's token suspending an instruction is told from an officer's session)
+        r = s.as_user("officer", "POST", "/api/v1/risk/rules", dict(SHRIMP, name="凭据测试 credential test"))
+        eq(r.status, 201, r.body)
+        rid = r.json["id"]
+        tok = s.cli("token", "create", "--user", "officer", "--scopes", "risk").stdout.strip()
+        eq(s.with_token(tok, "POST", "/api/v1/risk/rules/%s/suspend" % rid).status, 200)
+        rows = s.as_user("admin", "GET", "/api/v1/audit?object=risk_rule:%s" % rid).json["items"]
+        got = {row["action"]: row.get("credential") or "" for row in rows}
+        assert got["risk.rule.create"].startswith("session:"), got
+        assert got["risk.rule.suspend"].startswith("token:"), got
+
 
     @test
     def risk_rule_lifecycle_and_audit(s):

@@ -386,7 +386,9 @@ static hg_rc create_rule(req *r, hg_err *err)
     json_t *body = json_pack("{s:s, s:s, s:[{s:s, s:[s]}], s:{s:s}}", "name", rule_name, "source", "district",
                              "conditions", "kind", "hs_prefix", "values", "030617", "action", "lane", "red");
     json_t *out = NULL;
-    hg_rc rc = risk_rule_create(r->db, "tester", r->request_id, body, &out, err);
+    hg_ctx c = ctx_command(r->db, "tester");
+    c.request_id = r->request_id;
+    hg_rc rc = risk_rule_create(&c, body, &out, err);
     json_decref(body);
     json_decref(out);
     return rc;
