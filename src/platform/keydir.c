@@ -143,6 +143,28 @@ out:
     return rc;
 }
 
+/* Writes len bytes to fd whole (across short writes and EINTR), sets its mode to 0600 exactly
+ * whatever the umask, syncs it to disk and closes it, also on failure. */
+static hg_rc write_private(int fd, const char *data, size_t len, const char *what, hg_err *err)
+{
+    hg_rc rc = HG_OK;
+    size_t done = 0;
+    while (done < len && !rc) {
+        ssize_t put = write(fd, data + done, len - done);
+        if (put < 0 && errno == EINTR)
+            continue;
+        if (put <= 0)
+            rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
+        else
+            done += (size_t)put;
+    }
+    if (!rc && (fchmod(fd, 0600) != 0 || fsync(fd) != 0))
+        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
+    if (close(fd) != 0 && !rc)
+        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
+    return rc;
+}
+
 /* Writes v (n bytes) as hex to a fresh temporary file of mode 0600 in dir; *tmp its path. */
 static hg_rc write_tmp(const char *dir, const char *name, const char *what, const unsigned char *v, size_t n, buf *tmp,
                        hg_err *err)
@@ -157,21 +179,8 @@ static hg_rc write_tmp(const char *dir, const char *name, const char *what, cons
         return hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
     hex_encode(v, n, hex);
     hex[2 * n] = '\n';
-    size_t done = 0, len = 2 * n + 1;
-    while (done < len && !rc) {
-        ssize_t put = write(fd, hex + done, len - done);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
-        else
-            done += (size_t)put;
-    }
-    /* 0600 exactly, whatever the umask; and on disk before it is linked into place. */
-    if (!rc && (fchmod(fd, 0600) != 0 || fsync(fd) != 0))
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
-    if (close(fd) != 0 && !rc)
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
+    /* on disk before it is linked into place */
+    rc = write_private(fd, hex, 2 * n + 1, what, err);
     sodium_memzero(hex, sizeof hex);
     if (rc)
         unlink(buf_str(tmp));
@@ -344,21 +353,8 @@ hg_rc keydir_append(const char *dir, const char *name, const char *what, const c
     buf_free(&path);
     if (fd < 0)
         return hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
-    size_t done = 0, len = strlen(text);
-    while (done < len && !rc) {
-        ssize_t put = write(fd, text + done, len - done);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
-        else
-            done += (size_t)put;
-    }
     /* durable before the change it prepares (a rotation) is made */
-    if (!rc && (fchmod(fd, 0600) != 0 || fsync(fd) != 0))
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
-    if (close(fd) != 0 && !rc)
-        rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
+    rc = write_private(fd, text, strlen(text), what, err);
     if (!rc)
         fsync_dir(dir);
     return rc;
