@@ -590,14 +590,7 @@ hg_rc flight_clear_batch(const hg_ctx *c, const char *flight_id, json_t **out, h
             rc = event_emit_about(c->d, "health.cleared", "health_traveller", barcode, NULL, c->actor, c->request_id,
                                   NULL, err);
         if (!rc)
-            rc = audit_append(c->d,
-                              &(audit_event){.actor = c->actor,
-                                             .action = "health.clear",
-                                             .object_type = "health_traveller",
-                                             .object_id = barcode,
-                                             .request_id = c->request_id,
-                                             .after = after},
-                              NULL, err);
+            rc = audit_append_ctx(c, "health.clear", "health_traveller", barcode, NULL, after, err);
         json_decref(after);
         if (!rc)
             json_array_append_new(cleared, json_string(barcode));
@@ -777,14 +770,7 @@ hg_rc health_handover_alarms(const hg_ctx *c, int64_t after_ms, int64_t *raised,
             rc = event_emit_about(c->d, "health.handover_overdue", "health_traveller", barcode, NULL, c->actor,
                                   c->request_id, h, err);
         if (!rc)
-            rc = audit_append(c->d,
-                              &(audit_event){.actor = c->actor,
-                                             .action = "health.handover_alarm",
-                                             .object_type = "health_traveller",
-                                             .object_id = barcode,
-                                             .request_id = c->request_id,
-                                             .after = h},
-                              NULL, err);
+            rc = audit_append_ctx(c, "health.handover_alarm", "health_traveller", barcode, NULL, h, err);
         if (!rc)
             ++*raised;
     }

@@ -17,8 +17,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <pthread.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -173,8 +173,8 @@ static int checkpoint_message(char *out, size_t outlen, int64_t seq, const char 
 }
 
 /* 1 when sig_hex is key pk_hex's signature of the checkpoint and key_id is pk_hex's id. */
-static int checkpoint_signature_ok(int64_t seq, const char *head, int64_t at_ms, const char *key_id,
-                                   const char *pk_hex, const char *sig_hex)
+static int checkpoint_signature_ok(int64_t seq, const char *head, int64_t at_ms, const char *key_id, const char *pk_hex,
+                                   const char *sig_hex)
 {
     char msg[256];
     if (!key_id || !checkpoint_message(msg, sizeof msg, seq, head, at_ms, key_id))
@@ -445,8 +445,8 @@ static hg_rc canon_text(const json_t *v, const char *field, char **out, hg_err *
     if (rc == HG_TOOBIG)
         rc = hg_fail(err, HG_INVALID, "too_large", field, "%s is larger than %d bytes", field, AUDIT_JSON_MAX);
     else if (rc == HG_INVALID)
-        rc = hg_fail(err, HG_INVALID, "invalid", field, "%s cannot be written as JSON (text that is not UTF-8?)",
-                     field);
+        rc =
+            hg_fail(err, HG_INVALID, "invalid", field, "%s cannot be written as JSON (text that is not UTF-8?)", field);
     else if (rc)
         rc = hg_fail(err, rc, NULL, NULL, "out of memory");
     if (!rc && !(*out = buf_take(&b)))
@@ -498,9 +498,8 @@ static struct {
     int64_t head_rows;                      /* a head every this many rows */
     int64_t head_ms;                        /* and at the first write this long after the last */
     int64_t due_ms;                         /* when the next head is due by time (0: no key loaded) */
-} signer = {.lock = PTHREAD_MUTEX_INITIALIZER,
-            .head_rows = AUDIT_CHECKPOINT_EVERY,
-            .head_ms = AUDIT_HEAD_SECONDS * 1000};
+} signer = {
+    .lock = PTHREAD_MUTEX_INITIALIZER, .head_rows = AUDIT_CHECKPOINT_EVERY, .head_ms = AUDIT_HEAD_SECONDS * 1000};
 
 /* The key directory a process uses when it was given none: $HAIGUAN_KEYS, else the one next to
  * its database; "" when there is none. */
@@ -880,8 +879,8 @@ static void check_start(const unsigned char *key, int64_t from, const char *seal
 /* Before signing head (seq, head): the rows since the newest checkpoint a pinned key signed
  * are walked with the chain key, so that a row someone slipped into the database without the
  * key is never vouched for. rep->bad_seq names what is wrong; HG_OK then too. */
-static hg_rc signable(db *d, int64_t seq, const char *head, const unsigned char key[CHAIN_KEY_BYTES],
-                      audit_report *rep, hg_err *err)
+static hg_rc signable(db *d, int64_t seq, const char *head, const unsigned char key[CHAIN_KEY_BYTES], audit_report *rep,
+                      hg_err *err)
 {
     walk w = {.key = key, .from = 1, .to = seq, .prev = GENESIS_HASH};
     audit_trust pins;
@@ -952,11 +951,10 @@ static hg_rc checkpoint_store(db *d, int64_t seq, const char *head, int64_t at_m
     if (rep.bad_seq) {
         if (strict)
             rc = hg_fail(err, HG_INVALID, "audit_broken", NULL,
-                         "refusing to sign the head at row %" PRId64 ": audit chain broken at row %" PRId64 ": %s",
-                         seq, rep.bad_seq, rep.reason);
+                         "refusing to sign the head at row %" PRId64 ": audit chain broken at row %" PRId64 ": %s", seq,
+                         rep.bad_seq, rep.reason);
         else
-            log_error("audit: refusing to sign the head at row %" PRId64 ": audit chain broken at row %" PRId64
-                      ": %s",
+            log_error("audit: refusing to sign the head at row %" PRId64 ": audit chain broken at row %" PRId64 ": %s",
                       seq, rep.bad_seq, rep.reason);
         /* tried again at the next due head, not at every write (each try walks the rows since
          * the last pinned head) */
@@ -1082,22 +1080,34 @@ hg_rc audit_checkpoint_job(db *d, hg_err *err)
 
 hg_ctx ctx_command(db *d, const char *actor) { return (hg_ctx){.d = d, .actor = actor, .now_ms = now_ms()}; }
 
-hg_rc audit_commit_keep(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
-                        const json_t *before, const json_t *after, const char *after_canon, char **after_text,
-                        hg_err *err)
+/* One row of c's change, its credential that of the principal (which session or which
+ * token), inside the caller's transaction. */
+static hg_rc append_ctx(const hg_ctx *c, const char *action, const char *type, const char *id, const json_t *before,
+                        const json_t *after, const char *after_canon, char **after_text, hg_err *err)
 {
-    if (after_text)
-        *after_text = NULL;
-    if (!rc) {
-        /* the credential the principal acted with: which session or which token */
         char credential[40] = "";
         if (c->who && c->who->token_id > 0)
             snprintf(credential, sizeof credential, "token:%" PRId64, c->who->token_id);
         else if (c->who && c->who->session_id > 0)
             snprintf(credential, sizeof credential, "session:%" PRId64, c->who->session_id);
         audit_event e = {c->actor, action, type, id, c->request_id, before, after, after_canon};
-        rc = append_at(c->d, &e, c->now_ms, credential[0] ? credential : NULL, after_text, NULL, err);
+    return append_at(c->d, &e, c->now_ms, credential[0] ? credential : NULL, after_text, NULL, err);
+}
+
+hg_rc audit_append_ctx(const hg_ctx *c, const char *action, const char *type, const char *id, const json_t *before,
+                       const json_t *after, hg_err *err)
+{
+    return append_ctx(c, action, type, id, before, after, NULL, NULL, err);
     }
+
+hg_rc audit_commit_keep(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
+                        const json_t *before, const json_t *after, const char *after_canon, char **after_text,
+                        hg_err *err)
+{
+    if (after_text)
+        *after_text = NULL;
+    if (!rc)
+        rc = append_ctx(c, action, type, id, before, after, after_canon, after_text, err);
     if (!rc)
         rc = db_commit(c->d, err);
     if (rc) {
@@ -1145,8 +1155,8 @@ out:
  * existed too, so finding them gone is truncation. A checkpoint counts only when its key is
  * trusted (audit_trust.h): a key the database alone vouches for is an attacker's as likely
  * as ours. */
-static hg_rc verify_stored_checkpoints(db *d, const audit_trust *trust, int64_t ckmax, int64_t last,
-                                       audit_report *rep, hg_err *err)
+static hg_rc verify_stored_checkpoints(db *d, const audit_trust *trust, int64_t ckmax, int64_t last, audit_report *rep,
+                                       hg_err *err)
 {
     db_stmt *s = NULL;
     hg_rc rc = db_query(d, &s, err,
@@ -1170,7 +1180,8 @@ static hg_rc verify_stored_checkpoints(db *d, const audit_trust *trust, int64_t 
             break;
         }
         if (!pinned || strcmp(pinned, pk) != 0) {
-            report_bad(rep, seq, "checkpoint at row %" PRId64 ": signed by key %.16s, which is not pinned outside the database",
+            report_bad(rep, seq,
+                       "checkpoint at row %" PRId64 ": signed by key %.16s, which is not pinned outside the database",
                        seq, key_id);
             break;
         }
@@ -1183,8 +1194,7 @@ static hg_rc verify_stored_checkpoints(db *d, const audit_trust *trust, int64_t 
             break;
         }
         if (strcmp(row_hash, head) != 0) {
-            report_bad(rep, seq, "chain was rewritten: row %" PRId64 " no longer has the checkpointed head hash",
-                       seq);
+            report_bad(rep, seq, "chain was rewritten: row %" PRId64 " no longer has the checkpointed head hash", seq);
             break;
         }
         rep->checkpoints++;
@@ -1207,8 +1217,8 @@ static hg_rc file_error(audit_report *rep, hg_err *err, const char *fmt, ...)
 }
 
 /* Checks one exported head (a parsed line) against the trust set and the chain. */
-static hg_rc verify_exported(db *d, const audit_trust *trust, json_t *line, int lineno, int64_t last,
-                             audit_report *rep, hg_err *err)
+static hg_rc verify_exported(db *d, const audit_trust *trust, json_t *line, int lineno, int64_t last, audit_report *rep,
+                             hg_err *err)
 {
     json_int_t seq = 0, at_ms = 0;
     const char *head = NULL, *key_id = NULL, *pk = NULL, *sig = NULL;
@@ -1649,8 +1659,7 @@ static hg_rc put_line(buf *out, json_t *j, hg_err *err)
 }
 
 /* The rotation statements the file lacks, then the heads after its newest, as lines. */
-static hg_rc export_lines(db *d, const audit_trust *trust, const export_scan *x, buf *out, int64_t *heads,
-                          hg_err *err)
+static hg_rc export_lines(db *d, const audit_trust *trust, const export_scan *x, buf *out, int64_t *heads, hg_err *err)
 {
     db_stmt *s = NULL;
     hg_rc rc = db_query(d, &s, err,
@@ -1665,10 +1674,10 @@ static hg_rc export_lines(db *d, const audit_trust *trust, const export_scan *x,
         /* only a statement that holds (its signer trusted) travels: an auditor can check it */
         if (scan_has_rotation(x, id) || !audit_trust_pk(trust, from) || !audit_trust_pk(trust, id))
             continue;
-        if ((rc = put_line(out,
-                           json_pack("{s:s, s:s, s:s, s:s, s:I, s:s}", "type", "rotation", "from_key_id", from,
-                                     "key_id", id, "public_key", pk, "at_ms", (json_int_t)db_col_int(s, 3),
-                                     "signature", sig),
+        if ((rc =
+                 put_line(out,
+                          json_pack("{s:s, s:s, s:s, s:s, s:I, s:s}", "type", "rotation", "from_key_id", from, "key_id",
+                                    id, "public_key", pk, "at_ms", (json_int_t)db_col_int(s, 3), "signature", sig),
                            err)))
             break;
     }

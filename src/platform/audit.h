@@ -45,6 +45,11 @@ hg_rc audit_commit(const hg_ctx *c, hg_rc rc, const char *action, const char *ty
 hg_rc audit_commit_keep(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
                         const json_t *before, const json_t *after, const char *after_canon, char **after_text,
                         hg_err *err);
+/* For a change that writes several rows in one transaction (a batch, a job's sweep): appends
+ * one row as audit_commit would, credential included, inside the caller's transaction, and
+ * neither commits nor rolls back. */
+hg_rc audit_append_ctx(const hg_ctx *c, const char *action, const char *type, const char *id, const json_t *before,
+                       const json_t *after, hg_err *err);
 
 /* Appends one row; must run inside a transaction begun with db_begin (the row's seq is
  * the current maximum + 1, which only the write lock makes safe). Its hash is keyed with the

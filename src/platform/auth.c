@@ -10,13 +10,13 @@
 #include <string.h>
 
 #include "audit.h"
-#include "db_json.h"
 #include "buf.h"
+#include "db_json.h"
 #include "log.h"
-#include "password_pool.h"
-#include "signin_throttle.h"
 #include "mem.h"
 #include "module.h"
+#include "password_pool.h"
+#include "signin_throttle.h"
 
 /* SQL text: the bound is spliced into a LIMIT, where not every backend takes a parameter */
 #define SESSIONS_PER_USER_SQL "10"
@@ -379,8 +379,9 @@ static hg_rc enterprise_known(db *d, const char *uscc, hg_err *err)
     return HG_NOTFOUND;
 }
 
-hg_rc user_create(db *d, const char *actor, const char *request_id, const user_spec *u, int64_t *id, hg_err *err)
+hg_rc user_create(const hg_ctx *c, const user_spec *u, int64_t *id, hg_err *err)
 {
+    db *d = c->d;
     char hash[crypto_pwhash_STRBYTES];
     char posts[256];
     json_t *after = NULL;
@@ -414,7 +415,7 @@ hg_rc user_create(db *d, const char *actor, const char *request_id, const user_s
         if (rc)
             goto out;   /* a database fault stays one: 503/500, not "no such enterprise" */
     }
-    int64_t now = now_ms();
+    int64_t now = c->now_ms;
     rc = db_run(d, err,
                 "INSERT INTO users (name, role, posts, enterprise, password_hash, disabled, created_ms, updated_ms) "
                 "VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
@@ -426,15 +427,9 @@ hg_rc user_create(db *d, const char *actor, const char *request_id, const user_s
         goto out;
     if ((rc = db_int(d, id, err, "SELECT id FROM users WHERE name = ?", "t", u->name)))
         goto out;
-    if ((rc = user_get_json(d, u->name, &after, err)))
-        goto out;
-    audit_event e = {actor, "user.create", "user", u->name, request_id, NULL, after, NULL};
-    rc = audit_append(d, &e, NULL, err);
-    if (!rc)
-        rc = db_commit(d, err);
+    rc = user_get_json(d, u->name, &after, err);
 out:
-    if (rc)
-        db_rollback(d);
+    rc = audit_commit(c, rc, "user.create", "user", u->name, NULL, after, err);
     json_decref(after);
     sodium_memzero(hash, sizeof hash);
     return rc;
@@ -450,9 +445,9 @@ static hg_rc end_credentials(db *d, int64_t user_id, hg_err *err)
     return rc;
 }
 
-static hg_rc user_change(db *d, const char *actor, const char *request_id, const char *name, const char *action,
-                         const char *new_hash, hg_err *err)
+static hg_rc user_change(const hg_ctx *c, const char *name, const char *action, const char *new_hash, hg_err *err)
 {
+    db *d = c->d;
     json_t *before = NULL, *after = NULL;
     int64_t id;
     hg_rc rc = db_begin(d, err);
@@ -474,22 +469,16 @@ static hg_rc user_change(db *d, const char *actor, const char *request_id, const
         rc = end_credentials(d, id, err);
     if (!rc)
         rc = user_get_json(d, name, &after, err);
-    if (rc)
-        goto out;
-    audit_event e = {actor, action, "user", name, request_id, before, after, NULL};
-    if (!(rc = audit_append(d, &e, NULL, err)))
-        rc = db_commit(d, err);
 out:
-    if (rc)
-        db_rollback(d);
+    rc = audit_commit(c, rc, action, "user", name, before, after, err);
     json_decref(before);
     json_decref(after);
     return rc;
 }
 
-hg_rc user_set_password(db *d, const char *actor, const char *request_id, const char *name, const char *password,
-                        hg_err *err)
+hg_rc user_set_password(const hg_ctx *c, const char *name, const char *password, hg_err *err)
 {
+    db *d = c->d;
     char hash[crypto_pwhash_STRBYTES];
     int64_t machines = 0;
     hg_rc rc = db_int(d, &machines, err, "SELECT COUNT(*) FROM users WHERE name = ? AND role = 'system'", "t", name);
@@ -501,14 +490,14 @@ hg_rc user_set_password(db *d, const char *actor, const char *request_id, const 
     if (!rc)
         rc = password_hash(password, hash, err);
     if (!rc)
-        rc = user_change(d, actor, request_id, name, "user.password", hash, err);
+        rc = user_change(c, name, "user.password", hash, err);
     sodium_memzero(hash, sizeof hash);
     return rc;
 }
 
-hg_rc user_disable(db *d, const char *actor, const char *request_id, const char *name, hg_err *err)
+hg_rc user_disable(const hg_ctx *c, const char *name, hg_err *err)
 {
-    return user_change(d, actor, request_id, name, "user.disable", NULL, err);
+    return user_change(c, name, "user.disable", NULL, err);
 }
 
 /* ---- sessions ---- */
@@ -525,8 +514,8 @@ static void principal_from_row(db_stmt *s, int first, principal *p)
     snprintf(p->enterprise, sizeof p->enterprise, "%s", ent ? ent : "");
 }
 
-hg_rc session_login(db *d, const char *name, const char *password, const char *addr, principal *p,
-                    char token_out[65], hg_err *err)
+hg_rc session_login(db *d, const char *name, const char *password, const char *addr, principal *p, char token_out[65],
+                    hg_err *err)
 {
     db_stmt *s;
     char hash[crypto_pwhash_STRBYTES] = "";
@@ -726,13 +715,13 @@ hg_rc token_issue_allowed(const principal *by, const char *target, unsigned targ
                        : "you may create tokens only for yourself");
 }
 
-hg_rc token_create(db *d, const principal *by, const char *actor, const char *name, const char *scopes, int64_t *id,
-                   char token_out[65], hg_err *err)
+hg_rc token_create(const hg_ctx *c, const char *name, const char *scopes, int64_t *id, char token_out[65], hg_err *err)
 {
+    db *d = c->d;
     hg_rc rc = scopes_validate(scopes, err);
     if (rc)
         return rc;
-    char hash[65];
+    char hash[65], oid[32] = "";
     int64_t uid, disabled;
     token_new(token_out, hash);
     if ((rc = db_begin(d, err)))
@@ -746,33 +735,28 @@ hg_rc token_create(db *d, const principal *by, const char *actor, const char *na
     if (!rc)
         rc = db_int(d, &machine, err, "SELECT COUNT(*) FROM users WHERE id = ? AND role = 'system'", "i", uid);
     if (!rc)
-        rc = token_issue_allowed(by, name, machine ? ROLE_SYSTEM : ROLE_OFFICER, err);
+        rc = token_issue_allowed(c->who, name, machine ? ROLE_SYSTEM : ROLE_OFFICER, err);
     if (!rc && disabled)
         rc = hg_fail(err, HG_INVALID, "invalid", "user", "user %s is disabled", name);
     if (!rc)
         rc = db_run(d, err, "INSERT INTO api_tokens (token_hash, user_id, scopes, created_ms) VALUES (?, ?, ?, ?)",
-                    "titi", hash, uid, scopes, now_ms());
+                    "titi", hash, uid, scopes, c->now_ms);
     if (!rc)
         rc = db_int(d, id, err, "SELECT id FROM api_tokens WHERE token_hash = ?", "t", hash);
     json_t *after = rc ? NULL
                        : json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)*id, "user", name, "scopes", scopes,
-                                   "created_by", by ? by->name : actor);
-    if (!rc) {
-        char oid[32];
-        snprintf(oid, sizeof oid, "%lld", (long long)*id);
-        audit_event e = {actor, "token.create", "token", oid, NULL, NULL, after, NULL};
-        rc = audit_append(d, &e, NULL, err);
-    }
-    json_decref(after);
+                                   "created_by", c->who ? c->who->name : c->actor);
     if (!rc)
-        rc = db_commit(d, err);
-    if (rc)
-        db_rollback(d);
+        snprintf(oid, sizeof oid, "%lld", (long long)*id);
+    rc = audit_commit(c, rc, "token.create", "token", oid, NULL, after, err);
+    json_decref(after);
     return rc;
 }
 
-hg_rc token_revoke(db *d, const principal *by, const char *actor, int64_t id, hg_err *err)
+hg_rc token_revoke(const hg_ctx *c, int64_t id, hg_err *err)
 {
+    db *d = c->d;
+    const principal *by = c->who;
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
@@ -785,20 +769,20 @@ hg_rc token_revoke(db *d, const principal *by, const char *actor, int64_t id, hg
         rc = HG_NOTFOUND;
     if (rc == HG_NOTFOUND)
         rc = hg_fail(err, rc, "not_found", "id", "no token %lld", (long long)id);
-    if (!rc && !revoked)
-        rc = db_run(d, err, "UPDATE api_tokens SET revoked_ms = ? WHERE id = ?", "ii", now_ms(), id);
-    if (!rc && !revoked) {
+    if (rc || revoked) {
+        /* revoking a revoked token changes nothing and writes no row */
+        if (rc)
+            db_rollback(d);
+        else
+            rc = db_commit(d, err);
+        return rc;
+    }
+    rc = db_run(d, err, "UPDATE api_tokens SET revoked_ms = ? WHERE id = ?", "ii", c->now_ms, id);
         char oid[32];
         snprintf(oid, sizeof oid, "%lld", (long long)id);
         json_t *after = json_pack("{s:b}", "revoked", 1);
-        audit_event e = {actor, "token.revoke", "token", oid, NULL, NULL, after, NULL};
-        rc = audit_append(d, &e, NULL, err);
+    rc = audit_commit(c, rc, "token.revoke", "token", oid, NULL, after, err);
         json_decref(after);
-    }
-    if (!rc)
-        rc = db_commit(d, err);
-    if (rc)
-        db_rollback(d);
     return rc;
 }
 

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ctx.h"
 #include "db.h"
 #include "rc.h"
 
@@ -74,9 +75,10 @@ typedef struct user_spec {
 /* What machine accounts store in place of a password hash: no password verifies against it,
  * so a machine acts only through its bearer tokens, whose scopes bound what it may do. */
 #define MACHINE_NO_PASSWORD "!machine"
-/* Writes below run in their own transaction together with their audit row, which
- * names actor (a user name or "cli:<os user>") and request_id (or NULL). */
-hg_rc user_create(db *d, const char *actor, const char *request_id, const user_spec *u, int64_t *id, hg_err *err);
+/* Writes below run on c->d in their own transaction together with their audit row
+ * (audit_commit), which names c's actor (a user name or "cli:<os user>"), its request id and
+ * the credential c->who acted with. */
+hg_rc user_create(const hg_ctx *c, const user_spec *u, int64_t *id, hg_err *err);
 /* *yes 1 when name is an officer's user who is not disabled (an enterprise's coordinator
  * must be), else 0. */
 hg_rc user_is_active_officer(db *d, const char *name, int *yes, hg_err *err);
@@ -84,17 +86,16 @@ hg_rc user_is_active_officer(db *d, const char *name, int *yes, hg_err *err);
 hg_rc user_get_json(db *d, const char *name, json_t **out, hg_err *err);
 hg_rc user_list_json(db *d, json_t **out, hg_err *err);
 /* Both end every session and revoke every token of the user at once. */
-hg_rc user_set_password(db *d, const char *actor, const char *request_id, const char *name, const char *password,
-                        hg_err *err);
-hg_rc user_disable(db *d, const char *actor, const char *request_id, const char *name, hg_err *err);
+hg_rc user_set_password(const hg_ctx *c, const char *name, const char *password, hg_err *err);
+hg_rc user_disable(const hg_ctx *c, const char *name, hg_err *err);
 
 /* Signs in with name and password from address addr (throttled before, signin_throttle.h).
  * On success fills *p, writes the fresh session token (64 hex chars + NUL) into token_out,
  * takes the attempt off the throttle's counts and returns HG_OK; the user's oldest sessions
  * past ten end. HG_UNAUTH for a wrong name or password (the same answer for both, in the
  * same time), HG_TOOMANY when the password pool is full. */
-hg_rc session_login(db *d, const char *name, const char *password, const char *addr,
-                    principal *p, char token_out[65], hg_err *err);
+hg_rc session_login(db *d, const char *name, const char *password, const char *addr, principal *p, char token_out[65],
+                    hg_err *err);
 hg_rc session_logout(db *d, int64_t session_id, hg_err *err);
 /* Deletes the sessions past their idle or absolute expiry at now (a periodic job: an expired
  * session is refused when used, this removes the ones nobody uses again); *deleted (if
@@ -110,12 +111,11 @@ hg_rc token_authenticate(db *d, const char *bearer, principal *p, hg_err *err);
  * database itself and may create any; every token creation is audited with its creator.
  * HG_OK, or HG_FORBIDDEN with the rule in err. */
 hg_rc token_issue_allowed(const principal *by, const char *target, unsigned target_role, hg_err *err);
-/* Creates a bearer token for user name with scopes, created by `by` (NULL: the command line,
- * actor names the operator); token_out receives it once. */
-hg_rc token_create(db *d, const principal *by, const char *actor, const char *name, const char *scopes, int64_t *id,
-                   char token_out[65], hg_err *err);
-/* Revokes token id: an administrator any, a user their own (by NULL: the command line). */
-hg_rc token_revoke(db *d, const principal *by, const char *actor, int64_t id, hg_err *err);
+/* Creates a bearer token for user name with scopes, created by c->who (NULL: the command line,
+ * c->actor names the operator); token_out receives it once. */
+hg_rc token_create(const hg_ctx *c, const char *name, const char *scopes, int64_t *id, char token_out[65], hg_err *err);
+/* Revokes token id: an administrator any, a user their own (c->who NULL: the command line). */
+hg_rc token_revoke(const hg_ctx *c, int64_t id, hg_err *err);
 
 /* JSON view of a principal for GET /me. Caller owns it. */
 json_t *principal_json(const principal *p);

@@ -872,6 +872,18 @@ static hg_rc parse_listen(const char *listen, struct sockaddr_storage *ss, sockl
     return HG_OK;
 }
 
+void http_signals_block(sigset_t *set)
+{
+    sigset_t mine;
+    if (!set)
+        set = &mine;
+    sigemptyset(set);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
 hg_rc http_serve(const http_config *cfg, hg_err *err)
 {
     struct sockaddr_storage ss;
@@ -881,14 +893,8 @@ hg_rc http_serve(const http_config *cfg, hg_err *err)
         return rc;
     config = cfg;
 
-    /* SIGTERM and SIGINT are waited for by this thread; block them before MHD starts its
-     * threads so that they inherit the mask. */
     sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &set, NULL);
-    signal(SIGPIPE, SIG_IGN);
+    http_signals_block(&set);
 
     randombytes_buf(&request_id_key, sizeof request_id_key);
     unsigned total_conns;

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <signal.h>
 #include <stdint.h>
 
 #include "auth.h"
@@ -149,6 +150,11 @@ typedef struct http_config {
  * embedded console is served. Static storage; set once before the server starts. */
 const char *http_assets_dir(void);
 
+/* Blocks SIGTERM and SIGINT in the calling thread (and every thread it starts after), which
+ * http_serve then waits for; set (or NULL) receives them. The server's own threads (jobs,
+ * webhook workers, libmicrohttpd's) must be started after it: a thread that inherits an
+ * unblocked mask can take a stop signal's default action and end the process uncleanly. */
+void http_signals_block(sigset_t *set);
 /* Runs the server until SIGTERM or SIGINT; prints "listening on http://HOST:PORT" to
  * stdout once bound. Returns HG_OK after a clean stop. */
 hg_rc http_serve(const http_config *cfg, hg_err *err);

@@ -235,7 +235,8 @@ static hg_rc users_create_api(req *r, hg_err *err)
         u.enterprise = uscc;
     }
     int64_t id;
-    if ((rc = user_create(r->db, r->who->name, r->request_id, &u, &id, err)))
+    hg_ctx c = req_ctx(r);
+    if ((rc = user_create(&c, &u, &id, err)))
         return rc;
     json_t *out;
     if ((rc = user_get_json(r->db, name, &out, err)))
@@ -261,7 +262,8 @@ static hg_rc users_disable_api(req *r, hg_err *err)
 {
     if (strcmp(r->params[0], r->who->name) == 0)
         return hg_fail(err, HG_CONFLICT, "conflict", "name", "you cannot disable yourself");
-    hg_rc rc = user_disable(r->db, r->who->name, r->request_id, r->params[0], err);
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = user_disable(&c, r->params[0], err);
     json_t *out;
     if (!rc)
         rc = user_get_json(r->db, r->params[0], &out, err);
@@ -284,7 +286,8 @@ static hg_rc tokens_create_api(req *r, hg_err *err)
         user = r->who->name;   /* one's own token */
     int64_t id;
     char token[65];
-    if ((rc = token_create(r->db, r->who, r->who->name, user, scopes, &id, token, err)))
+    hg_ctx c = req_ctx(r);
+    if ((rc = token_create(&c, user, scopes, &id, token, err)))
         return rc;
     return req_reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "user", user, "scopes",
                                             scopes, "token", token));
@@ -296,7 +299,8 @@ static hg_rc tokens_revoke_api(req *r, hg_err *err)
     long long id = strtoll(r->params[0], &end, 10);
     if (*end || id <= 0)
         return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such token");
-    hg_rc rc = token_revoke(r->db, r->who, r->who->name, id, err);
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = token_revoke(&c, id, err);
     if (!rc)
         r->status = 204;
     return rc;

@@ -181,6 +181,7 @@ static int serve_cmd(cmd_ctx *c)
         return fail(&err);
     }
     db_close(d);
+    http_signals_block(NULL);   /* before the first thread of the server is started */
     if (scheduler && (webhook_start(&err) || jobs_start(&err))) {
         webhook_stop();
         return fail(&err);
@@ -258,7 +259,8 @@ static int user_add(cmd_ctx *c, const command *self)
     int64_t id;
     hg_err err;
     hg_err_clear(&err);
-    hg_rc rc = user_create(d, cli_actor(), NULL, &u, &id, &err);
+    hg_ctx cx = ctx_command(d, cli_actor());
+    hg_rc rc = user_create(&cx, &u, &id, &err);
     db_close(d);
     if (rc)
         return fail(&err);
@@ -321,8 +323,8 @@ static int user_passwd_or_disable(cmd_ctx *c, const command *self)
     }
     if (!(d = cmd_open_db(c)))
         return EXIT_FAIL;
-    rc = strcmp(sub, "passwd") == 0 ? user_set_password(d, cli_actor(), NULL, c->argv[2], pw, &err)
-                                    : user_disable(d, cli_actor(), NULL, c->argv[2], &err);
+    hg_ctx cx = ctx_command(d, cli_actor());
+    rc = strcmp(sub, "passwd") == 0 ? user_set_password(&cx, c->argv[2], pw, &err) : user_disable(&cx, c->argv[2], &err);
     db_close(d);
     if (rc)
         return fail(&err);
@@ -354,7 +356,8 @@ static int token_create_cmd(cmd_ctx *c, const command *self)
         return EXIT_FAIL;
     int64_t id;
     char token[65];
-    hg_rc rc = token_create(d, NULL, cli_actor(), user, scopes, &id, token, &err);
+    hg_ctx cx = ctx_command(d, cli_actor());
+    hg_rc rc = token_create(&cx, user, scopes, &id, token, &err);
     db_close(d);
     if (rc)
         return fail(&err);
@@ -378,7 +381,8 @@ static int token_revoke_cmd(cmd_ctx *c, const command *self)
     db *d = cmd_open_db(c);
     if (!d)
         return EXIT_FAIL;
-    hg_rc rc = token_revoke(d, NULL, cli_actor(), id, &err);
+    hg_ctx cx = ctx_command(d, cli_actor());
+    hg_rc rc = token_revoke(&cx, id, &err);
     db_close(d);
     if (rc)
         return fail(&err);
@@ -413,7 +417,8 @@ static hg_rc ensure_signin(db *d, const demo_signin *s, hg_err *err)
                 return rc;
             u.posts |= bits;
         }
-    return user_create(d, "demo", NULL, &u, &id, err);
+    hg_ctx cx = ctx_command(d, "demo");
+    return user_create(&cx, &u, &id, err);
 }
 
 static hg_rc ensure_signins(db *d, const hg_module *m, int enterprises, hg_err *err)

@@ -324,6 +324,35 @@ def register_accounts(test, eq, error_of):
         error_of(s.as_user("dl-trading", "DELETE", "/api/v1/tokens/%s" % r.json["id"]), 404)
         eq(s.as_user("admin", "DELETE", "/api/v1/tokens/%s" % r.json["id"]).status, 204)
 
+    @test
+    def account_changes_name_the_credential_they_were_made_with(s):
+        # issue 13 §1: every audit row records the session or token it was made with; a change
+        # made on the command line has none (its operator holds the database itself)
+        r = s.as_user("admin", "POST", "/api/v1/users",
+                      {"name": "cred-officer", "role": "officer", "posts": ["clearance"],
+                       "password": "cred-officer-pass-2026"})
+        eq(r.status, 201, repr(r))
+        eq(s.as_user("admin", "POST", "/api/v1/users/cred-officer/disable").status, 200)
+        made = s.as_user("admin", "POST", "/api/v1/tokens", {"user": "gate01", "scopes": "gate"})
+        eq(made.status, 201, repr(made))
+        cli_tok = s.cli("token", "create", "--user", "lab01", "--scopes", "lab").stdout.strip()
+        eq(s.with_token(cli_tok, "GET", "/api/v1/me").status, 200)
+
+        def credential(action, obj):
+            rows = s.sql("SELECT COALESCE(credential, '') FROM audit_log WHERE action = '%s' AND object_id = '%s'"
+                         % (action, obj))
+            assert rows, (action, obj)
+            return rows[-1][0]
+        assert credential("user.create", "cred-officer").startswith("session:")
+        assert credential("user.disable", "cred-officer").startswith("session:")
+        assert credential("token.create", str(made.json["id"])).startswith("session:")
+        eq(s.as_user("admin", "DELETE", "/api/v1/tokens/%s" % made.json["id"]).status, 204)
+        assert credential("token.revoke", str(made.json["id"])).startswith("session:")
+        rows = s.sql("SELECT COALESCE(credential, ''), actor FROM audit_log WHERE action = 'token.create' "
+                     "ORDER BY seq DESC LIMIT 2")
+        cli_rows = [row for row in rows if row[1].startswith("cli:")]
+        assert cli_rows and cli_rows[0][0] == "", rows
+
 
 def register_throttle(test, eq, error_of):
     import threading

@@ -5,6 +5,7 @@ Used by run_api_tests.py; nothing here knows a route beyond sign-in."""
 import http.client
 import json
 import os
+import sys
 import re
 import shutil
 import signal
@@ -195,6 +196,12 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
                 return -9
+            if self.proc.returncode != 0:
+                # a rare unclean stop (an abort, a sanitizer's report at exit) must say why:
+                # the server's own words are in its log, which cleanup() deletes
+                tail = self.server_log().splitlines()[-80:]
+                print("--- server exited %d; its log (tail) ---\n%s" % (self.proc.returncode, "\n".join(tail)),
+                      file=sys.stderr)
         return self.proc.returncode
 
     def cleanup(self):
