@@ -115,11 +115,8 @@ hg_rc enterprise_insert_record(const hg_ctx *c, record *r, json_t **out, hg_err 
     }
     if (!rc)
         rc = enterprise_get(d, record_text(r, "uscc"), &after, err);
-    if (!rc) {
-        audit_event e = {c->actor, "enterprise.create", "enterprise", record_text(r, "uscc"), c->request_id, NULL, after,
-                         NULL};
-        rc = audit_append(d, &e, NULL, err);
-    }
+    if (!rc)   /* the caller commits: an import's lines are one transaction */
+        rc = audit_append_ctx(c, "enterprise.create", "enterprise", record_text(r, "uscc"), NULL, after, err);
     if (!rc && out)
         *out = after;
     else
