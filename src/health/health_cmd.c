@@ -16,114 +16,99 @@
 /* A handover unacknowledged this long raises the alarm unless --after says otherwise. */
 #define HEALTH_ALARM_MINUTES 60
 
-static long number_option(cmd_ctx *c, const char *name, long dflt, long max)
+/* The two sweeps, each run by a command (its option) and by a job (its environment
+ * variable): one table, so that the command and the job cannot drift apart. */
+typedef struct sweep {
+    const char *option, *env; /* "--days"; "HAIGUAN_HEALTH_RETENTION_DAYS" */
+    long dflt, max, unit_ms;  /* the amount's default and bound, and its unit */
+    hg_rc (*fn)(const hg_ctx *c, int64_t amount_ms, int64_t *n, hg_err *err);
+    const char *done;                  /* printf format of what was done: count, amount */
+    void (*log)(const char *fmt, ...); /* how the job logs it: an alarm is a warning */
+} sweep;
+
+static hg_rc purge_older(const hg_ctx *c, int64_t age_ms, int64_t *n, hg_err *err)
 {
-    const char *v = cmd_option(c, name);
-    char *end;
-    if (!v)
-        return dflt;
-    long n = strtol(v, &end, 10);
-    return *end || n < 0 || n > max ? -1 : n;
+    return declaration_purge(c, c->now_ms - age_ms, n, err);
 }
 
-/* Opens the database with the audit key loaded (checkpoints are signed). */
-static db *open_signed(cmd_ctx *c)
+static const sweep purge_sweep = {
+    .option = "--days",
+    .env = "HAIGUAN_HEALTH_RETENTION_DAYS",
+    .dflt = HEALTH_RETENTION_DAYS,
+    .max = 3650,
+    .unit_ms = 86400000L,
+    .fn = purge_older,
+    .done = "purged the health answers of %lld declarations made more than %ld days ago",
+    .log = log_info,
+};
+static const sweep alarm_sweep = {
+    .option = "--after",
+    .env = "HAIGUAN_HEALTH_ALARM_MINUTES",
+    .dflt = HEALTH_ALARM_MINUTES,
+    .max = 10080,
+    .unit_ms = 60000L,
+    .fn = health_handover_alarms,
+    .done = "raised %lld alarms on handovers unacknowledged after %ld minutes",
+    .log = log_warn,
+};
+
+/* A whole number in 0..max from text, or dflt when text is NULL; -1 when it is not one. */
+static long amount_of(const char *text, long dflt, long max)
 {
+    char *end;
+    if (!text)
+        return dflt;
+    long n = strtol(text, &end, 10);
+    return !*text || *end || n < 0 || n > max ? -1 : n;
+}
+
+static int sweep_cmd(cmd_ctx *c, const struct command *self, const sweep *w)
+{
+    long amount = amount_of(cmd_option(c, w->option), w->dflt, w->max);
+    if (amount < 0 || c->argc > 4)
+        return cmd_usage(self);
     db *d = cmd_open_db(c);
     if (!d)
-        return NULL;
-    char dir[4096];
-    const char *k = getenv("HAIGUAN_KEYS");
-    if (k && *k)
-        snprintf(dir, sizeof dir, "%s", k);
-    else
-        audit_default_key_dir(c->db_url, dir, sizeof dir);
-    hg_err err;
-    hg_err_clear(&err);
-    if (audit_keys_load(d, dir, &err)) {
-        fprintf(stderr, "haiguan: %s\n", err.message);
-        db_close(d);
-        return NULL;
-    }
-    return d;
-}
-
-static int purge_cmd(cmd_ctx *c, const struct command *self)
-{
-    long days = number_option(c, "--days", HEALTH_RETENTION_DAYS, 3650);
-    if (days < 0 || c->argc > 4)
-        return cmd_usage(self);
-    db *d = open_signed(c);
-    if (!d)
         return EXIT_FAIL;
-    hg_ctx x = ctx_command(d, cli_actor());
+    char scratch[4096];
     hg_err err;
-    int64_t n = 0;
     hg_err_clear(&err);
-    hg_rc rc = declaration_purge(&x, x.now_ms - days * 86400000LL, &n, &err);
+    hg_ctx x = ctx_command(d, cli_actor());
+    int64_t n = 0;
+    /* the audit key is loaded so that the rows these write are keyed and heads signed */
+    hg_rc rc = audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err);
+    if (!rc)
+        rc = w->fn(&x, amount * w->unit_ms, &n, &err);
     db_close(d);
     if (rc) {
         fprintf(stderr, "haiguan: %s\n", err.message);
         return EXIT_FAIL;
     }
-    printf("purged the health answers of %lld declarations made more than %ld days ago\n", (long long)n, days);
+    printf(w->done, (long long)n, amount);
+    putchar('\n');
     return EXIT_OK;
 }
 
-static int alarms_cmd(cmd_ctx *c, const struct command *self)
-{
-    long minutes = number_option(c, "--after", HEALTH_ALARM_MINUTES, 10080);
-    if (minutes < 0 || c->argc > 4)
-        return cmd_usage(self);
-    db *d = open_signed(c);
-    if (!d)
-        return EXIT_FAIL;
-    hg_ctx x = ctx_command(d, cli_actor());
-    hg_err err;
-    int64_t n = 0;
-    hg_err_clear(&err);
-    hg_rc rc = health_handover_alarms(&x, minutes * 60000LL, &n, &err);
-    db_close(d);
-    if (rc) {
-        fprintf(stderr, "haiguan: %s\n", err.message);
-        return EXIT_FAIL;
-    }
-    printf("raised %lld alarms on handovers unacknowledged after %ld minutes\n", (long long)n, minutes);
-    return EXIT_OK;
-}
+static int purge_cmd(cmd_ctx *c, const struct command *self) { return sweep_cmd(c, self, &purge_sweep); }
+static int alarms_cmd(cmd_ctx *c, const struct command *self) { return sweep_cmd(c, self, &alarm_sweep); }
 
 /* ---- the periodic jobs (the platform's scheduler in `haiguan serve`; `haiguan jobs run NAME`) ---- */
 
-/* A whole number from the environment, or dflt when unset or not one in 1..max. */
-static long env_number(const char *name, long dflt, long max)
-{
-    const char *v = getenv(name);
-    char *end;
-    long n = v && *v ? strtol(v, &end, 10) : dflt;
-    return v && *v && (*end || n < 1 || n > max) ? dflt : n;
-}
-
-static hg_rc alarms_job(db *d, hg_err *err)
+static hg_rc sweep_job(db *d, const sweep *w, hg_err *err)
 {
     hg_ctx x = ctx_command(d, "system");
     int64_t n = 0;
-    long minutes = env_number("HAIGUAN_HEALTH_ALARM_MINUTES", HEALTH_ALARM_MINUTES, 10080);
-    hg_rc rc = health_handover_alarms(&x, minutes * 60000LL, &n, err);
+    long amount = amount_of(getenv(w->env), w->dflt, w->max);
+    if (amount < 1) /* unset, empty or not a number of 1..max: the default */
+        amount = w->dflt;
+    hg_rc rc = w->fn(&x, amount * w->unit_ms, &n, err);
     if (!rc && n)
-        log_warn("health: %lld handovers unacknowledged after %ld minutes: alarm raised", (long long)n, minutes);
+        w->log(w->done, (long long)n, amount);
     return rc;
 }
 
-static hg_rc purge_job(db *d, hg_err *err)
-{
-    hg_ctx x = ctx_command(d, "system");
-    int64_t n = 0;
-    long days = env_number("HAIGUAN_HEALTH_RETENTION_DAYS", HEALTH_RETENTION_DAYS, 3650);
-    hg_rc rc = declaration_purge(&x, x.now_ms - days * 86400000LL, &n, err);
-    if (!rc && n)
-        log_info("health: purged the health answers of %lld declarations older than %ld days", (long long)n, days);
-    return rc;
-}
+static hg_rc alarms_job(db *d, hg_err *err) { return sweep_job(d, &alarm_sweep, err); }
+static hg_rc purge_job(db *d, hg_err *err) { return sweep_job(d, &purge_sweep, err); }
 
 const hg_job health_jobs[] = {
     {"health.handover_alarms", "alarm on handovers unacknowledged after HAIGUAN_HEALTH_ALARM_MINUTES (default 60)", 60,

@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "scratch_db.h"
+
 #include "platform/db.h"
 #include "platform/event.h"
 #include "platform/http.h"
@@ -23,31 +25,6 @@
 #include "platform/writer.h"
 #include "risk/risk.h"
 #include "risk/risk_store.h"
-
-/* ---- a fresh database in a directory of its own ---- */
-
-static char dir[64], path[96];
-
-static db *fresh_db(void)
-{
-    snprintf(dir, sizeof dir, "/tmp/hg-events-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/e.db", dir);
-    db_set_url(path);
-    hg_err e;
-    db *d = db_thread(&e);
-    assert_non_null(d);
-    assert_int_equal(db_migrate(d, modules_migrations(), NULL, &e), HG_OK);
-    return d;
-}
-
-static void remove_db(void)
-{
-    db_thread_close();
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    assert_int_equal(system(cmd), 0);
-}
 
 /* ---- effects that count ---- */
 
@@ -78,7 +55,7 @@ static void reset_counts(void)
 static void effects_on_a_plain_connection(void **state)
 {
     (void)state;
-    db *d = fresh_db();
+    db *d = scratch_db_open("events");
     hg_err e;
     reset_counts();
     /* outside a transaction: at once */
@@ -122,7 +99,7 @@ static void effects_on_a_plain_connection(void **state)
     assert_int_equal(ran, 0);
     assert_int_equal(dropped, 4);
     assert_null(db_effects_take(d));
-    remove_db();
+    scratch_db_remove();
 }
 
 /* ---- the outbox ---- */
@@ -147,7 +124,7 @@ static hg_rc emit_one(db *d, const char *type, const char *enterprise, int64_t *
 static void outbox_is_gap_free(void **state)
 {
     (void)state;
-    db *d = fresh_db();
+    db *d = scratch_db_open("events");
     hg_err e;
     int64_t seq = 0, last = -1;
     assert_int_equal(event_last_seq(d, &last, &e), HG_OK);
@@ -217,7 +194,7 @@ static void outbox_is_gap_free(void **state)
     /* the stream's signal: an emit made durable moves it */
     assert_true(event_durable_seq() >= 4);
     assert_int_equal(event_wait(0, 10), event_durable_seq());
-    remove_db();
+    scratch_db_remove();
 }
 
 /* ---- the writer: effects once the batch is durable, once ---- */
@@ -319,7 +296,7 @@ static void run_in_one_batch(const char *const values[][2], int n, hg_rc *rc, in
 static void writer_runs_effects_once_when_durable(void **state)
 {
     (void)state;
-    db *d = fresh_db();
+    db *d = scratch_db_open("events");
     hg_err e;
     assert_int_equal(db_exec(d, "CREATE TABLE t_fx (v INTEGER PRIMARY KEY)", &e), HG_OK);
     assert_int_equal(writer_start(&e), HG_OK);
@@ -374,7 +351,7 @@ static void writer_runs_effects_once_when_durable(void **state)
     assert_int_equal(n, count);
     writer_drain();
     writer_stop();
-    remove_db();
+    scratch_db_remove();
 }
 
 /* ---- issue 12's defect: a rule change is installed only once durable ---- */
@@ -436,9 +413,9 @@ static void current_rules(db *d, size_t *count, int64_t *generation, const char 
 static void failed_commit_leaves_the_rule_set(void **state)
 {
     (void)state;
-    db *d = fresh_db();
+    db *d = scratch_db_open("events");
     hg_err e;
-    setenv("HAIGUAN_KEYS", dir, 1);
+    setenv("HAIGUAN_KEYS", scratch_db_dir(), 1);
     assert_int_equal(writer_start(&e), HG_OK);
     size_t n0;
     int64_t g0;
@@ -469,7 +446,7 @@ static void failed_commit_leaves_the_rule_set(void **state)
     writer_drain();
     writer_stop();
     unsetenv("HAIGUAN_KEYS");
-    remove_db();
+    scratch_db_remove();
 }
 
 /* ---- subscribers run inside the emitting transaction ---- */
@@ -491,7 +468,7 @@ static const event_subscription test_subscriptions[] = {
 static void subscribers_write_in_the_transaction(void **state)
 {
     (void)state;
-    db *d = fresh_db();
+    db *d = scratch_db_open("events");
     hg_err e;
     int64_t n = -1;
     assert_int_equal(db_exec(d, "CREATE TABLE t_heard (seq BIGINT, type TEXT)", &e), HG_OK);
@@ -510,7 +487,7 @@ static void subscribers_write_in_the_transaction(void **state)
     assert_int_equal(db_commit(d, &e), HG_OK);
     assert_int_equal(db_int(d, &n, &e, "SELECT COUNT(*) FROM t_heard WHERE type = 'declaration.filed'", ""), HG_OK);
     assert_int_equal(n, 1);
-    remove_db();
+    scratch_db_remove();
 }
 
 static void subscriptions_match_types(void **state)

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "scratch_db.h"
+
 #include "platform/auth.h"
 #include "platform/db.h"
 #include "platform/event.h"
@@ -21,29 +23,6 @@
 #include "platform/log.h"
 #include "platform/mem.h"
 #include "platform/signin_throttle.h"
-
-static char dir[64], path[96];
-
-static db *fresh_db(void)
-{
-    snprintf(dir, sizeof dir, "/tmp/hg-jobs-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/j.db", dir);
-    db_set_url(path);
-    hg_err e;
-    db *d = db_thread(&e);
-    assert_non_null(d);
-    assert_int_equal(db_migrate(d, modules_migrations(), NULL, &e), HG_OK);
-    return d;
-}
-
-static void remove_db(void)
-{
-    db_thread_close();
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    assert_int_equal(system(cmd), 0);
-}
 
 static int calls;
 static hg_rc counting(db *d, hg_err *err)
@@ -73,7 +52,7 @@ static int64_t one(db *d, const char *sql)
 static void a_due_run_is_claimed_once(void **state)
 {
     (void)state;
-    db *d = fresh_db();
+    db *d = scratch_db_open("jobs");
     hg_job j = {"test.count", "counts", 3600, counting};
     hg_err err, jerr;
     hg_rc jrc;
@@ -96,13 +75,13 @@ static void a_due_run_is_claimed_once(void **state)
     /* the lock key is the name's, the same on every server */
     assert_true(jobs_lock_key("test.count") == jobs_lock_key("test.count"));
     assert_true(jobs_lock_key("test.count") != jobs_lock_key("test.other"));
-    remove_db();
+    scratch_db_remove();
 }
 
 static void failures_are_recorded(void **state)
 {
     (void)state;
-    db *d = fresh_db();
+    db *d = scratch_db_open("jobs");
     hg_job f = {"test.fail", "fails", 1, failing}, o = {"test.open", "leaves a transaction open", 1, leaves_open};
     hg_err err, jerr;
     hg_rc jrc;
@@ -118,13 +97,13 @@ static void failures_are_recorded(void **state)
     assert_int_equal(jrc, HG_INTERNAL);
     assert_int_equal(one(d, "SELECT COUNT(*) FROM event_seq WHERE id = 999"), 0);
     assert_false(db_in_transaction(d));
-    remove_db();
+    scratch_db_remove();
 }
 
 static void metrics_show_each_job(void **state)
 {
     (void)state;
-    db *d = fresh_db();
+    db *d = scratch_db_open("jobs");
     const hg_job *j = jobs_find("events.purge");
     assert_non_null(j);
     assert_null(jobs_find("no.such"));
@@ -140,13 +119,13 @@ static void metrics_show_each_job(void **state)
     assert_non_null(strstr(b.data, "haiguan_job_last_success{job=\"events.purge\"} 1\n"));
     assert_non_null(strstr(b.data, "haiguan_job_last_run_timestamp_seconds{job=\"accounts.purge_sessions\"} 0.000\n"));
     buf_free(&b);
-    remove_db();
+    scratch_db_remove();
 }
 
 static void purges_delete_only_what_is_past(void **state)
 {
     (void)state;
-    db *d = fresh_db();
+    db *d = scratch_db_open("jobs");
     hg_err err;
     int64_t now = now_ms(), n = -1;
     assert_int_equal(db_run(d, &err,
@@ -207,7 +186,7 @@ static void purges_delete_only_what_is_past(void **state)
     assert_int_equal(one(d, "SELECT COUNT(*) FROM webhook_deliveries"), 2);
     assert_int_equal(one(d, "SELECT COUNT(*) FROM webhook_deliveries WHERE msg_id IN ('m2', 'm4')"), 2);
     event_set_retention_days(EVENT_RETENTION_DAYS);
-    remove_db();
+    scratch_db_remove();
 }
 
 int main(void)
