@@ -21,6 +21,7 @@ typedef struct fact {
 typedef struct fact_list {
     fact *v;
     size_t n, cap;
+    size_t no_arrival; /* released declarations left out: no arrival is recorded for them */
 } fact_list;
 
 void stats_group_key(int64_t ms, const char *group, char out[12])
@@ -72,8 +73,10 @@ static hg_rc collect(db *d, const stats_query *q, int64_t from, int64_t to, fact
         f.arrived_ms = !db_col_null(s, 2) ? db_col_int(s, 2) : db_col_null(s, 3) ? 0 : db_col_int(s, 3);
         f.gate_out_ms = db_col_null(s, 4) ? 0 : db_col_int(s, 4);   /* the first exit at the gate */
         fact x;
-        if (clearance_split(&f, &x.seg))
+        if (clearance_split(&f, &x.seg)) {
+            out->no_arrival++;   /* never silently: the answer says how many and why */
             continue;
+        }
         stats_group_key(f.released_ms, q->group, x.key);
         if (push(out, &x)) {
             rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
@@ -169,8 +172,11 @@ hg_rc stats_clearance_json(db *d, const stats_query *q, json_t **out, hg_err *er
         json_array_append_new(groups, g);
         i = j;
     }
-    *out = json_pack("{s:s, s:s*, s:s*, s:o}", "group", q->group, "direction", q->direction, "port", q->port, "groups",
-                     groups);
+    /* what was counted and what was not, so that no figure hides an exclusion: no outlier is
+     * trimmed (implausible times are refused when they are recorded, cargo's arrival_time) */
+    *out = json_pack("{s:s, s:s*, s:s*, s:I, s:{s:I}, s:s, s:o}", "group", q->group, "direction", q->direction, "port",
+                     q->port, "counted", (json_int_t)now.n, "excluded", "no_arrival", (json_int_t)now.no_arrival,
+                     "outlier_rule", "none", "groups", groups);
 out:
     xfree(vals);
     xfree(now.v);
