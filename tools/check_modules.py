@@ -15,7 +15,7 @@ It fails (exit 1, one line per problem) when
     area publishes (migrations are exempt: a shipped one is never edited, and the one-time
     copies they make are documented there);
   - with --routes and --docs: an API route has no "### METHOD PATTERN" heading or no example
-    (docs/API.md and docs/api/*.md), as tests/api/doc_examples.py runs them.
+    (docs/api/*.md, with docs/API.md), as tests/api/doc_examples.py runs them.
 It reads sources as text (comments and strings told apart, no preprocessor): a check that
 sees a name where a compiler would not is possible, and then the fix is in the source.
 Planted violations: tests/selfcheck/ (run_fixtures.py)."""

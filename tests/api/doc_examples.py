@@ -1,5 +1,5 @@
-"""doc_examples.py — executes every example of docs/API.md (and of the areas' pages,
-docs/api/AREA.md) against a live server, in order.
+"""doc_examples.py — executes every example of the API reference (docs/API.md's pages,
+docs/api/*.md, in the order its index lists them) against a live server.
 
 An example is a fenced block tagged `example`:
 
@@ -66,13 +66,33 @@ def expand_dates(text):
     return DAY_MACRO.sub(day, DATE_MACRO.sub(one, text))
 
 
-def read_docs(docs_dir):
-    """docs/API.md, then each area's page docs/api/AREA.md (found by its name), in name order:
-    the examples of an area's page run after the index's, with what they saved."""
+PAGE_LINK = re.compile(r"^- \[[^\]]+\]\(api/([a-z0-9_-]+\.md)\)", re.M)
+
+
+def page_order(docs_dir):
+    """The pages of docs/api/ in the order docs/API.md's index lists them. A page that is not
+    listed is an error rather than run in some order of its own: its examples may need what
+    earlier pages made, and a reader finds it only through the index."""
     import glob
     import os
+    with open(os.path.join(docs_dir, "API.md"), encoding="utf-8") as f:
+        listed = PAGE_LINK.findall(f.read())
+    present = sorted(os.path.basename(p) for p in glob.glob(os.path.join(docs_dir, "api", "*.md")))
+    unlisted = [p for p in present if p not in listed]
+    if unlisted:
+        raise ValueError("docs/api/%s is not listed in docs/API.md's index (## Pages): add it where its "
+                         "examples should run" % unlisted[0])
+    missing = [p for p in listed if p not in present]
+    if missing:
+        raise ValueError("docs/API.md's index lists api/%s, which does not exist" % missing[0])
+    return [os.path.join(docs_dir, "api", p) for p in listed]
+
+
+def read_docs(docs_dir):
+    """docs/API.md (its conventions hold no examples), then its pages in the index's order."""
+    import os
     text = ""
-    for path in [os.path.join(docs_dir, "API.md")] + sorted(glob.glob(os.path.join(docs_dir, "api", "*.md"))):
+    for path in [os.path.join(docs_dir, "API.md")] + page_order(docs_dir):
         with open(path, encoding="utf-8") as f:
             text += f.read() + "\n"
     return text
@@ -156,4 +176,4 @@ def check_every_route_documented(server, text, examples):
                    rx.match(req.strip().split("\n")[0].split(" ", 1)[1]) for req, _ in examples):
             missing.append("%s %s (no example)" % (method, pattern))
     if missing:
-        raise AssertionError("routes not documented in docs/API.md: " + ", ".join(missing))
+        raise AssertionError("routes not documented in docs/api/*.md: " + ", ".join(missing))

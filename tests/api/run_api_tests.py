@@ -3,7 +3,7 @@
 port with a fresh demo database and checks behaviour through HTTP and the CLI.
 
 usage: run_api_tests.py PATH/TO/haiguan [TEST_NAME_SUBSTRING]
-Every example in docs/API.md is executed too (see doc_examples.py)."""
+Every example of the API pages (docs/api/*.md) is executed too (see doc_examples.py)."""
 import hashlib
 import json
 import os
@@ -853,10 +853,10 @@ def main():
             d = Server(BIN)
             try:
                 n = doc_examples.run(d, os.environ.get("HAIGUAN_DOCS", os.path.join(os.path.dirname(__file__), "../../docs")))
-                print("ok   %-48s %d examples" % ("docs/API.md examples", n))
+                print("ok   %-48s %d examples" % ("docs/api examples", n))
             except Exception as e:
                 failures += 1
-                print("FAIL docs/API.md examples: %s" % e)
+                print("FAIL docs/api examples: %s" % e)
             finally:
                 eq_rc = d.stop()
                 d.cleanup()

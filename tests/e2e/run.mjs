@@ -275,7 +275,7 @@ let billSeq = 0
 const newBill = (prefix) => `${prefix}${Date.now() % 1e8}${++billSeq}`
 
 // The carrier's agent manifests a bill and a declarant files its declaration (an advance
-// declaration: the goods have not arrived), the first steps of docs/API.md "Cargo". Returns the
+// declaration: the goods have not arrived), the first steps of docs/api/cargo.md. Returns the
 // filed declaration, its bill and the API users (the agent, the declarant, an admin).
 // One item of frozen cod from a producer of its own: cold-chain seafood, which the demo's rule
 // sends to manual inspection with a nucleic-acid sample.
