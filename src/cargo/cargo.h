@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "../platform/auth.h"
+#include "../platform/ctx.h"
 #include "../platform/db.h"
 #include "../platform/record.h"
 
@@ -152,22 +153,25 @@ int64_t cargo_producer_suspended_until(int64_t positives, int64_t last_positive_
 #define CARGO_COMPLETE_DAYS 14
 int cargo_complete_overdue(const char *kind, int64_t completed_ms, int64_t transport_arrived_ms, int64_t now_ms);
 
-/* ---- store (each write one transaction with its audit row and timeline event) ---- */
+/* ---- store (each write one transaction with its audit row and timeline event) ----
+ * A write takes the context it is made in (ctx.h): c->who is the party acting and must be
+ * set (a command or the demo acts as a principal it builds); c->actor names it on the
+ * timeline and the audit row, which also names the credential c->who acted with. */
 
-hg_rc manifest_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+hg_rc manifest_create(const hg_ctx *c, const json_t *body, json_t **out,
                       hg_err *err);
 hg_rc manifest_get(db *d, const principal *who, const char *manifest_no, json_t **out, hg_err *err);
 /* Manifests who sees (an enterprise: those it filed or that carry a bill consigned to it),
  * by status and the bill they carry (each NULL: any), paged. */
 hg_rc manifest_list(db *d, const principal *who, const char *status, const char *bill_no, const char *cursor,
                     int limit, json_t **out, hg_err *err);
-hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, const char *manifest_no, int64_t at_ms,
+hg_rc manifest_arrived(const hg_ctx *c, const char *manifest_no, int64_t at_ms,
                        json_t **out, hg_err *err);
 /* When the goods of bill_no arrived (0: not all of them yet): its own arrival report, or the
  * last first report of each container declaration entry_no covers (NULL: all the bill's). */
 hg_rc cargo_goods_arrived(db *d, const char *bill_no, const char *entry_no, int64_t *at_ms, hg_err *err);
 /* Arrival report for bills or containers; refuses unknown ones. */
-hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out,
                      hg_err *err);
 
 /* A declaration parsed and checked (field table and header rules) before it is filed: the
@@ -182,9 +186,9 @@ hg_rc declaration_draft_make(const principal *who, const json_t *body, declarati
 void declaration_draft_free(declaration_draft *dr);
 /* Files a draft (in its own transaction); *out as for declaration_file, and *text (if text
  * is not NULL; xfree it) its canonical JSON text, as the audit row stored it. */
-hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id, declaration_draft *dr,
+hg_rc declaration_file_draft(const hg_ctx *c, declaration_draft *dr,
                              json_t **out, char **text, hg_err *err);
-hg_rc declaration_file(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
+hg_rc declaration_file(const hg_ctx *c, const json_t *body, json_t **out,
                        hg_err *err);
 hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);
 typedef struct declaration_filter {
@@ -197,11 +201,11 @@ typedef struct declaration_filter {
     int limit;
 } declaration_filter;
 hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err);
-hg_rc declaration_release(db *d, const principal *who, const char *request_id, const char *entry_no, json_t **out,
+hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out,
                           hg_err *err);
-hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_id, const char *entry_no,
+hg_rc declaration_permit_entry(const hg_ctx *c, const char *entry_no,
                                json_t **out, hg_err *err);
-hg_rc declaration_complete(db *d, const principal *who, const char *request_id, const char *entry_no,
+hg_rc declaration_complete(const hg_ctx *c, const char *entry_no,
                            const json_t *body, json_t **out, hg_err *err);
 
 /* Screening and tax are earlier areas' (risk_store.h, tax_store.h): filing calls them
@@ -216,6 +220,9 @@ hg_rc cargo_event(db *d, const char *entry_no, const char *actor, const char *ev
  * commit (rc HG_OK) or roll back, for a change whose answer is *out, its state after: on
  * failure *out is released and set to NULL, so that the caller has nothing to clean up. */
 hg_rc cargo_next_serial(db *d, const char *prefix, int64_t *out, hg_err *err);
+hg_rc cargo_commit_out(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
+                       const json_t *before, json_t **out, hg_err *err);
+/* The same for a caller without a context: no credential on the row (prefer cargo_commit_out). */
 hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
                        const char *request_id, const json_t *before, json_t **out, hg_err *err);
 
@@ -254,13 +261,13 @@ hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positi
 hg_rc inspection_list(db *d, const char *status, const char *cursor, int limit, json_t **out, hg_err *err);
 /* An officer orders an inspection of a filed declaration (kind manual, machine or document,
  * with a reason): red or yellow lane, a task in the queue. */
-hg_rc inspection_order(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,
+hg_rc inspection_order(const hg_ctx *c, const char *entry_no, const json_t *body,
                        json_t **out, hg_err *err);
-hg_rc inspection_result(db *d, const principal *who, const char *request_id, int64_t id, const json_t *body,
+hg_rc inspection_result(const hg_ctx *c, int64_t id, const json_t *body,
                         json_t **out, hg_err *err);
 hg_rc sample_list(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);
 hg_rc sample_get(db *d, const principal *who, const char *barcode, json_t **out, hg_err *err);
-hg_rc sample_result(db *d, const principal *who, const char *request_id, const char *barcode, const json_t *body,
+hg_rc sample_result(const hg_ctx *c, const char *barcode, const json_t *body,
                     json_t **out, hg_err *err);
 
 /* The logistics ledger (ledger_store.c): entries for items under legal inspection, opened at

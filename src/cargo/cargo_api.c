@@ -22,10 +22,11 @@ static void upper(const char *in, char *out, size_t n) { ident_normalize(in, out
 
 static hg_rc manifests_create_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     json_t *out;
     hg_rc rc = need_body(r, err);
     if (!rc)
-        rc = manifest_create(r->db, r->who, r->request_id, r->json, &out, err);
+        rc = manifest_create(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -72,22 +73,24 @@ static hg_rc optional_time(req *r, const char *name, int64_t *ms, hg_err *err)
 
 static hg_rc manifests_arrived_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     char no[64];
     int64_t at;
     json_t *out;
     upper(r->params[0], no, sizeof no);
     hg_rc rc = optional_time(r, "at", &at, err);
     if (!rc)
-        rc = manifest_arrived(r->db, r->who, r->request_id, no, at, &out, err);
+        rc = manifest_arrived(&c, no, at, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
 static hg_rc arrivals_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     json_t *out;
     hg_rc rc = need_body(r, err);
     if (!rc)
-        rc = arrival_report(r->db, r->who, r->request_id, r->json, &out, err);
+        rc = arrival_report(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -110,11 +113,12 @@ static hg_rc declarations_file_prepare(req *r, hg_err *err)
 
 static hg_rc declarations_file_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     if (!r->prep)
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "declaration filed without its prepare step");
     json_t *out;
     char *text = NULL;
-    hg_rc rc = declaration_file_draft(r->db, r->who, r->request_id, r->prep, &out, &text, err);
+    hg_rc rc = declaration_file_draft(&c, r->prep, &out, &text, err);
     if (rc)
         return rc;
     /* the answer is the declaration as audited: its canonical text, written once */
@@ -189,33 +193,37 @@ static hg_rc declarations_list_api(req *r, hg_err *err)
 
 static hg_rc declarations_release_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     json_t *out;
-    hg_rc rc = declaration_release(r->db, r->who, r->request_id, r->params[0], &out, err);
+    hg_rc rc = declaration_release(&c, r->params[0], &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
 static hg_rc declarations_inspect_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     json_t *out;
     hg_rc rc = need_body(r, err);
     if (!rc)
-        rc = inspection_order(r->db, r->who, r->request_id, r->params[0], r->json, &out, err);
+        rc = inspection_order(&c, r->params[0], r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
 static hg_rc declarations_permit_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     json_t *out;
-    hg_rc rc = declaration_permit_entry(r->db, r->who, r->request_id, r->params[0], &out, err);
+    hg_rc rc = declaration_permit_entry(&c, r->params[0], &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
 static hg_rc declarations_complete_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     json_t *out;
     hg_rc rc = need_body(r, err);
     if (!rc)
-        rc = declaration_complete(r->db, r->who, r->request_id, r->params[0], r->json, &out, err);
+        rc = declaration_complete(&c, r->params[0], r->json, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -234,6 +242,7 @@ static hg_rc inspections_list_api(req *r, hg_err *err)
 
 static hg_rc inspections_result_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     char *end;
     long long id = strtoll(r->params[0], &end, 10);
     if (*end || id <= 0)
@@ -241,7 +250,7 @@ static hg_rc inspections_result_api(req *r, hg_err *err)
     json_t *out;
     hg_rc rc = need_body(r, err);
     if (!rc)
-        rc = inspection_result(r->db, r->who, r->request_id, id, r->json, &out, err);
+        rc = inspection_result(&c, id, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -284,12 +293,13 @@ static hg_rc samples_barcode_api(req *r, hg_err *err)
 
 static hg_rc samples_result_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     char code[48];
     upper(r->params[0], code, sizeof code);
     json_t *out;
     hg_rc rc = need_body(r, err);
     if (!rc)
-        rc = sample_result(r->db, r->who, r->request_id, code, r->json, &out, err);
+        rc = sample_result(&c, code, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 

@@ -101,7 +101,7 @@ static hg_rc cargo_demo(db *d, hg_err *err)
         "bill_no", "COSU6281234561", "consignee", fishery_uscc, "goods_description", "frozen cod", "packages", 1800,
         "gross_weight_kg", 24500, "containers", "MSCU1234566");
     json_t *out = NULL;
-    rc = m ? manifest_create(d, &agent, NULL, m, &out, err) : HG_NOMEM;
+    rc = m ? manifest_create(CTX_AS(d, &agent), m, &out, err) : HG_NOMEM;
     json_decref(m);
     json_decref(out);
     if (rc)
@@ -119,7 +119,7 @@ static hg_rc cargo_demo(db *d, hg_err *err)
     /* filed 25 days ago and not yet paid: from the start the tax desk has a late payer whose
      * fee accrues (a waiver to ask for, an overdue bill to chase) */
     clock_simulate(now_ms() - 25 * 86400000LL);
-    rc = decl ? declaration_file(d, &trader, NULL, decl, &out, err) : HG_NOMEM;
+    rc = decl ? declaration_file(CTX_AS(d, &trader), decl, &out, err) : HG_NOMEM;
     clock_simulate(0);
     json_decref(decl);
     json_decref(out);
@@ -145,13 +145,13 @@ static hg_rc import_line(db *d, enum import_kind kind, json_t *obj, hg_err *err)
         snprintf(p.name, sizeof p.name, "%s", cli_actor());
         snprintf(p.enterprise, sizeof p.enterprise, "%s", filer);
         json_object_del(obj, "filer");
-        rc = manifest_create(d, &p, NULL, obj, &out, err);
+        rc = manifest_create(CTX_AS(d, &p), obj, &out, err);
     } else if (kind == IMPORT_DECLARATIONS) {
         principal p = {.role = ROLE_ENTERPRISE};
         const char *declarant = json_string_value(json_object_get(obj, "declarant"));
         snprintf(p.name, sizeof p.name, "%s", cli_actor());
         snprintf(p.enterprise, sizeof p.enterprise, "%s", declarant ? declarant : "");
-        rc = declaration_file(d, &p, NULL, obj, &out, err);
+        rc = declaration_file(CTX_AS(d, &p), obj, &out, err);
     } else if (kind == IMPORT_GREEN) {
         static const char *const allowed[] = {"hs_prefix", "description", NULL};
         rc = json_reject_unknown(obj, allowed, err);
@@ -166,7 +166,7 @@ static hg_rc import_line(db *d, enum import_kind kind, json_t *obj, hg_err *err)
     } else {
         principal p = {.role = ROLE_SYSTEM};
         snprintf(p.name, sizeof p.name, "%s", cli_actor());
-        rc = arrival_report(d, &p, NULL, obj, &out, err);
+        rc = arrival_report(CTX_AS(d, &p), obj, &out, err);
     }
     json_decref(out);
     return rc;

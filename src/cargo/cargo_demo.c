@@ -155,7 +155,7 @@ static hg_rc report_arrival(db *d, rng *r, const plan *p, int64_t at, int64_t re
         json_t *a = p->n_containers ? json_pack("{s:[s]}", "containers", p->containers[k])
                                     : json_pack("{s:[s]}", "bills", p->bill);
         int64_t t = at + k * between(r, 5, 40) * 60000;
-        AT(t) { rc = arrival_report(d, &terminal, NULL, a, &out, err); json_decref(out); }
+        AT(t) { rc = arrival_report(CTX_AS(d, &terminal), a, &out, err); json_decref(out); }
         json_decref(a);
     }
     return rc;
@@ -191,7 +191,7 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
     char manifest_no[40] = "";
     AT(arrive - between(r, 20, 40) * HOUR)
     {
-        rc = manifest_create(d, &agent, NULL, m, &out, err);
+        rc = manifest_create(CTX_AS(d, &agent), m, &out, err);
         if (!rc)
             snprintf(manifest_no, sizeof manifest_no, "%s", json_string_value(json_object_get(out, "manifest_no")));
         json_decref(out);
@@ -208,7 +208,7 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
     }
     for (int pass = 0; pass < 2 && !rc; pass++) {
         if (pass == 1) {
-            AT(arrive) { rc = manifest_arrived(d, &agent, NULL, manifest_no, arrive, &out, err); json_decref(out); }
+            AT(arrive) { rc = manifest_arrived(CTX_AS(d, &agent), manifest_no, arrive, &out, err); json_decref(out); }
             for (int i = 0; i < n_bills && !rc; i++)
                 rc = report_arrival(d, r, &plans[i], arrived_at[i], real_now, err);
         }
@@ -233,7 +233,7 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
                 (json_int_t)(qty > 1000 ? qty * 95 / 100 : qty * 45), "frozen", p->g->frozen);
             AT(filed_at[i])
             {
-                rc = declaration_file(d, &declarant, NULL, decl, &out, err);
+                rc = declaration_file(CTX_AS(d, &declarant), decl, &out, err);
                 if (!rc) {
                     snprintf(p->entry, sizeof p->entry, "%s", json_string_value(json_object_get(out, "entry_no")));
                     (*count)++;
@@ -263,7 +263,7 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
             {
                 int pos = chance(r, 3);
                 json_t *res = json_pack("{s:s}", "result", pos ? "positive" : "negative");
-                AT(t) { rc = sample_result(d, &lab, NULL, json_string_value(json_object_get(smp, "barcode")), res, &out, err); json_decref(out); positive |= pos; }
+                AT(t) { rc = sample_result(CTX_AS(d, &lab), json_string_value(json_object_get(smp, "barcode")), res, &out, err); json_decref(out); positive |= pos; }
                 json_decref(res);
             }
         }
@@ -282,14 +282,14 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
                 int64_t ti = t + between(r, 1, 8) * HOUR;
                 AT(ti)
                 {
-                    rc = inspection_result(d, &officer, NULL, json_integer_value(json_object_get(task, "id")), res, &out,
+                    rc = inspection_result(CTX_AS(d, &officer), json_integer_value(json_object_get(task, "id")), res, &out,
                                            err);
                     json_decref(out);
                     if (!rc && !positive) {
                         AT(ti + between(r, 1, 4) * HOUR / 2)
                         {
                             hg_err ignored;   /* e.g. tax still due: the goods wait, as at a real port */
-                            if (declaration_release(d, &officer, NULL, p->entry, &out, &ignored) == HG_OK)
+                            if (declaration_release(CTX_AS(d, &officer), p->entry, &out, &ignored) == HG_OK)
                                 json_decref(out);
                         }
                     }
@@ -301,7 +301,7 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
         if (!rc && p->scenario == 2) {   /* the complete declaration, within its 14 days (mostly) */
             json_t *c = json_pack("{s:[s]}", "elements", "1|0|演示|无品牌|无型号");
             int64_t tc = arrive + between(r, 2, 16) * DAY;
-            AT(tc) { hg_err ignored; if (declaration_complete(d, &trader, NULL, p->entry, c, &out, &ignored) == HG_OK) json_decref(out); }
+            AT(tc) { hg_err ignored; if (declaration_complete(CTX_AS(d, &trader), p->entry, c, &out, &ignored) == HG_OK) json_decref(out); }
             json_decref(c);
         }
     }
@@ -352,7 +352,7 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
     hg_rc rc = HG_OK;
     AT(berth - between(r, 30, 48) * HOUR)
     {
-        rc = manifest_create(d, &agent, NULL, m, &out, err);
+        rc = manifest_create(CTX_AS(d, &agent), m, &out, err);
         if (!rc)
             snprintf(manifest_no, sizeof manifest_no, "%s", json_string_value(json_object_get(out, "manifest_no")));
         json_decref(out);
@@ -376,7 +376,7 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
         int64_t tf = berth - between(r, 6, 30) * HOUR;
         AT(tf)
         {
-            rc = declaration_file(d, &shipper, NULL, decl, &out, err);
+            rc = declaration_file(CTX_AS(d, &shipper), decl, &out, err);
             if (!rc) {
                 snprintf(plans[i].entry, sizeof plans[i].entry, "%s", json_string_value(json_object_get(out, "entry_no")));
                 (*count)++;
@@ -387,7 +387,7 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
         if (!rc && !plans[i].scenario)   /* boxes reach the terminal within hours of filing */
             rc = report_arrival(d, r, &plans[i], tf + between(r, 1, 5) * HOUR / 2, real_now, err);
     }
-    AT(berth) { if (!rc) { rc = manifest_arrived(d, &agent, NULL, manifest_no, berth, &out, err); json_decref(out); } }
+    AT(berth) { if (!rc) { rc = manifest_arrived(CTX_AS(d, &agent), manifest_no, berth, &out, err); json_decref(out); } }
     return rc;
 }
 

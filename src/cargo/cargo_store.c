@@ -186,9 +186,9 @@ static hg_rc manifest_filer_ok(db *d, const principal *who, hg_err *err)
     return rc;
 }
 
-hg_rc manifest_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
-                      hg_err *err)
+hg_rc manifest_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     record r = {0};
     *out = NULL;
     hg_rc rc = record_from_json(&manifest_record, body, REC_CREATE, &r, err);
@@ -196,15 +196,15 @@ hg_rc manifest_create(db *d, const principal *who, const char *request_id, const
         rc = manifest_transport_ok(&r, err);
     if (rc || (rc = db_begin(d, err)))
         goto out;
-    if ((rc = manifest_filer_ok(d, who, err)))
+    if ((rc = manifest_filer_ok(d, c->who, err)))
         goto fail;
     char prefix[32], no[40];
-    int64_t serial, now = now_ms();
+    int64_t serial, now = c->now_ms;
     snprintf(prefix, sizeof prefix, "MF%s%d", record_text(&r, "port"), cargo_shanghai_year(now));
     rc = cargo_next_serial(d, prefix, &serial, err);
     if (!rc) {
         snprintf(no, sizeof no, "%s%08lld", prefix, (long long)serial);
-        rc = record_set_text(&r, "manifest_no", no) || record_set_text(&r, "filer", who->enterprise) ||
+        rc = record_set_text(&r, "manifest_no", no) || record_set_text(&r, "filer", c->who->enterprise) ||
                      record_set_text(&r, "status", "filed") || record_set_int(&r, "created_at", now) ||
                      record_set_int(&r, "updated_at", now)
                  ? HG_NOMEM
@@ -219,7 +219,7 @@ hg_rc manifest_create(db *d, const principal *who, const char *request_id, const
         rc = index_containers(d, &r, err);
     if (!rc)
         rc = record_load_json(d, &manifest_record, no, out, err);
-    rc = cargo_finish_out(d, rc, who->name, "manifest.create", "manifest", no, request_id, NULL, out, err);
+    rc = cargo_commit_out(c, rc, "manifest.create", "manifest", no, NULL, out, err);
     goto out;
 fail:
     db_rollback(d);
@@ -264,9 +264,10 @@ hg_rc manifest_list(db *d, const principal *who, const char *status, const char 
     return record_list_json(d, &manifest_record, &q, out, err);
 }
 
-hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, const char *manifest_no, int64_t at_ms,
-                       json_t **out, hg_err *err)
+hg_rc manifest_arrived(const hg_ctx *c, const char *manifest_no, int64_t at_ms, json_t **out, hg_err *err)
 {
+    db *d = c->d;
+    const principal *who = c->who;
     json_t *before = NULL;
     *out = NULL;
     hg_rc rc = db_begin(d, err);
@@ -285,24 +286,24 @@ hg_rc manifest_arrived(db *d, const principal *who, const char *request_id, cons
     if (!rc)
         time_parse_rfc3339(json_string_value(json_object_get(before, "created_at")), &filed);
     if (!rc)
-        rc = cargo_time_plausible(at_ms, filed, "the manifest was filed", now_ms(), "at", "arrival_time", err);
+        rc = cargo_time_plausible(at_ms, filed, "the manifest was filed", c->now_ms, "at", "arrival_time", err);
     if (!rc)
         rc = db_run(d, err, "UPDATE manifests SET status = 'arrived', arrived_ms = ?, updated_ms = ? WHERE manifest_no = ?",
-                    "iit", at_ms, now_ms(), manifest_no);
+                    "iit", at_ms, c->now_ms, manifest_no);
     /* ship-side pickup and arrival direct loading are released at the transport's arrival */
     size_t i;
     json_t *bill;
     json_array_foreach(json_object_get(before, "bills"), i, bill)
     {
         if (!rc)
-            rc = note_arrival(d, json_string_value(json_object_get(bill, "bill_no")), NULL, who->name,
+            rc = note_arrival(d, json_string_value(json_object_get(bill, "bill_no")), NULL, c->actor,
                               "transport_arrived", at_ms, err);
         if (!rc)
-            rc = cargo_auto_release_bill(d, json_string_value(json_object_get(bill, "bill_no")), who->name, err);
+            rc = cargo_auto_release_bill(d, json_string_value(json_object_get(bill, "bill_no")), c->actor, err);
     }
     if (!rc)
         rc = record_load_json(d, &manifest_record, manifest_no, out, err);
-    rc = cargo_finish_out(d, rc, who->name, "manifest.arrived", "manifest", manifest_no, request_id, before, out, err);
+    rc = cargo_commit_out(c, rc, "manifest.arrived", "manifest", manifest_no, before, out, err);
     json_decref(before);
     return rc;
 }
@@ -346,16 +347,16 @@ static hg_rc note_arrival(db *d, const char *bill_no, const char *container, con
     return rc;
 }
 
-hg_rc arrival_report(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
-                     hg_err *err)
+hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     static const char *const allowed[] = {"bills", "containers", "at", NULL};
     hg_rc rc = json_reject_unknown(body, allowed, err);
     if (rc)
         return rc;
     const json_t *bills = json_object_get(body, "bills"), *containers = json_object_get(body, "containers");
     const char *at = json_string_value(json_object_get(body, "at"));
-    int64_t at_ms = now_ms();
+    int64_t at_ms = c->now_ms;
     if (json_object_get(body, "at") && (!at || time_parse_rfc3339(at, &at_ms)))
         return hg_fail(err, HG_INVALID, "invalid", "at", "at must be an RFC 3339 time with offset");
     if ((bills && !json_is_array(bills)) || (containers && !json_is_array(containers)))
@@ -410,7 +411,7 @@ hg_rc arrival_report(db *d, const principal *who, const char *request_id, const 
                              is_bill ? "bill" : "container", id);
             else
                 rc = cargo_time_plausible(at_ms, import ? db_col_int(s, 3) : db_col_int(s, 4),
-                                          import ? "the transport's arrival" : "the manifest was filed", now_ms(), "at",
+                                          import ? "the transport's arrival" : "the manifest was filed", c->now_ms, "at",
                                           "arrival_time", err);
             if (!rc)
                 rc = cargo_arrival_allowed(d, db_col_text(s, 5), field, err);
@@ -435,18 +436,18 @@ hg_rc arrival_report(db *d, const principal *who, const char *request_id, const 
             rc = db_run(d, err,
                         "INSERT INTO arrivals (bill_no, container_no, at_ms, reporter, created_ms) VALUES (?, ?, ?, ?, ?)",
                         "ttiti", json_string_value(json_object_get(x, "bill_no")),
-                        json_string_value(json_object_get(x, "container_no")), at_ms, who->name, now_ms());
+                        json_string_value(json_object_get(x, "container_no")), at_ms, c->actor, c->now_ms);
         if (!rc)
             rc = note_arrival(d, json_string_value(json_object_get(x, "bill_no")),
-                              json_string_value(json_object_get(x, "container_no")), who->name, "goods_arrived", at_ms,
+                              json_string_value(json_object_get(x, "container_no")), c->actor, "goods_arrived", at_ms,
                               err);
         if (!rc)
-            rc = cargo_auto_release_bill(d, json_string_value(json_object_get(x, "bill_no")), who->name, err);
+            rc = cargo_auto_release_bill(d, json_string_value(json_object_get(x, "bill_no")), c->actor, err);
     }
     char at_text[40];
     time_format_rfc3339(at_ms, at_text, sizeof at_text);
     json_t *after = json_pack("{s:o, s:s}", "reported", reported, "at", at_text);
-    rc = cargo_finish(d, rc, who->name, "arrival.report", "arrival", at_text, request_id, NULL, after, err);
+    rc = audit_commit(c, rc, "arrival.report", "arrival", at_text, NULL, after, err);
     if (rc)
         json_decref(after);
     else

@@ -22,14 +22,6 @@ hg_rc cargo_emit(db *d, const char *type, const char *entry_no, const char *acto
 /* The same when the caller knows the declarant (filing: no read). */
 hg_rc cargo_emit_for(db *d, const char *type, const char *entry_no, const char *declarant, const char *actor,
                      const char *request_id, const json_t *data, hg_err *err);
-/* Audits and commits when rc is HG_OK, rolls back otherwise; returns the final result. */
-hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
-                   const char *request_id, const json_t *before, const json_t *after, hg_err *err);
-/* The same, handing back the canonical text of after that the audit row stored (xfree it).
- * after_canon, when not NULL, is that text already written (audit_event.after_text). */
-hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
-                        const char *request_id, const json_t *before, const json_t *after, const char *after_canon,
-                        char **after_text, hg_err *err);
 /* HG_OK when who may see the declaration entry_no (officers see all, an enterprise those it
  * is a party to); HG_NOTFOUND "no such declaration" otherwise, as declaration_get answers. */
 hg_rc cargo_declaration_visible(db *d, const principal *who, const char *entry_no, hg_err *err);

@@ -272,9 +272,11 @@ static hg_rc load_bill_facts(db *d, const char *bill_no, bill_facts *f, hg_err *
     return rc;
 }
 
-/* Releases one declaration (the caller checked the rules) and records it everywhere. */
+/* Releases one declaration (the caller checked the rules) and records it everywhere: with
+ * detail NULL (an automatic release, inside another change) its audit row too; else *detail
+ * (the caller's) is what the caller's own audit row records. */
 static hg_rc do_release(db *d, const char *entry_no, const char *actor, const char *request_id, int automatic,
-                        hg_err *err)
+                        json_t **detail_out, hg_err *err)
 {
     int64_t now = now_ms(), permitted = 0;
     hg_rc prc = db_int(d, &permitted, err, "SELECT COALESCE(permitted_ms, 0) FROM declarations WHERE entry_no = ?", "t",
@@ -292,11 +294,14 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
         rc = cargo_add_event(d, entry_no, actor, "released", detail, err);
     if (!rc)
         rc = cargo_emit(d, "declaration.released", entry_no, actor, request_id, detail, err);
-    if (!rc) {
+    if (!rc && !detail_out) {
         audit_event e = {actor, "declaration.release", "declaration", entry_no, request_id, NULL, detail, NULL};
         rc = audit_append(d, &e, NULL, err);
     }
-    json_decref(detail);
+    if (!rc && detail_out)
+        *detail_out = detail;
+    else
+        json_decref(detail);
     return rc;
 }
 
@@ -374,7 +379,7 @@ static hg_rc auto_release_one(db *d, const bill_facts *bf, const char *entry_no,
         rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
     if (!rc)
         rc = cargo_release_conditions(d, entry_no, &f, err);
-    if (!rc && cargo_release_allowed(&f, &ignored) == HG_OK && !(rc = do_release(d, entry_no, actor, NULL, 1, err)) &&
+    if (!rc && cargo_release_allowed(&f, &ignored) == HG_OK && !(rc = do_release(d, entry_no, actor, NULL, 1, NULL, err)) &&
         released)
         *released = 1;
     return rc;
@@ -524,14 +529,13 @@ void declaration_draft_free(declaration_draft *dr)
     xfree(dr);
 }
 
-hg_rc declaration_file(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
-                       hg_err *err)
+hg_rc declaration_file(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
 {
     declaration_draft *dr;
     *out = NULL;
-    hg_rc rc = declaration_draft_make(who, body, &dr, err);
+    hg_rc rc = declaration_draft_make(c->who, body, &dr, err);
     if (!rc)
-        rc = declaration_file_draft(d, who, request_id, dr, out, NULL, err);
+        rc = declaration_file_draft(c, dr, out, NULL, err);
     declaration_draft_free(dr);
     return rc;
 }
@@ -666,9 +670,9 @@ static hg_rc cover_containers(db *d, const char *entry_no, const record *rec, hg
     return rc;
 }
 
-hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id, declaration_draft *dr,
-                             json_t **out, char **text, hg_err *err)
+hg_rc declaration_file_draft(const hg_ctx *c, declaration_draft *dr, json_t **out, char **text, hg_err *err)
 {
+    db *d = c->d;
     record *rec = &dr->r;
     risk_verdict verdict = {.lane = "green"};
     *out = NULL;
@@ -685,7 +689,7 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = hg_fail(err, HG_INVALID, "not_found", "bill_no",
                      "no manifest carries bill %s for %s at port %s; the carrier files the manifest first",
                      record_text(rec, "bill_no"), direction, port);
-    int64_t now = now_ms(), serial = 0;
+    int64_t now = c->now_ms, serial = 0;
     if (!rc)
         rc = filing_parties(d, rec, &bf, now, err);
     if (!rc)
@@ -727,11 +731,11 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = cover_containers(d, entry_no, rec, err);
     json_t *lane_data = json_pack("{s:s}", "lane", lane);
     if (!rc)
-        rc = cargo_emit_for(d, "declaration.filed", entry_no, record_text(rec, "declarant"), who->name, request_id,
+        rc = cargo_emit_for(d, "declaration.filed", entry_no, record_text(rec, "declarant"), c->actor, c->request_id,
                             lane_data, err);
     if (!rc && inspect)
         rc = cargo_emit_for(d, "declaration.selected_for_inspection", entry_no, record_text(rec, "declarant"), "risk",
-                            request_id, lane_data, err);
+                            c->request_id, lane_data, err);
     json_decref(lane_data);
     if (!rc)
         rc = assess_tax(d, filed, bf.transport_arrived ? bf.transport_arrived_ms : 0, err);
@@ -743,7 +747,7 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = db_run(d, err,
                     "INSERT INTO declaration_events (entry_no, seq, at_ms, actor, event, detail) "
                     "VALUES (?, 1, ?, ?, 'filed', ?), (?, 2, ?, 'risk', 'screened', ?)",
-                    "titttit", entry_no, now, who->name, bf.arrived ? "{\"advance\":false}" : "{\"advance\":true}",
+                    "titttit", entry_no, now, c->actor, bf.arrived ? "{\"advance\":false}" : "{\"advance\":true}",
                     entry_no, now, lane_detail);
     if (!rc)
         rc = ledger_open(d, entry_no, filed, err);
@@ -770,8 +774,7 @@ hg_rc declaration_file_draft(db *d, const principal *who, const char *request_id
         rc = hg_fail(err, HG_INTERNAL, NULL, NULL, "the filed declaration differs from its template");
     xfree(whole);
 #endif
-    rc = cargo_finish_keep(d, rc, who->name, "declaration.file", "declaration", entry_no, request_id, NULL, *out, canon,
-                           text, err);
+    rc = audit_commit_keep(c, rc, "declaration.file", "declaration", entry_no, NULL, *out, canon, text, err);
     xfree(canon);
     if (rc) {
         json_decref(*out);
@@ -958,7 +961,7 @@ hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f,
 /* Separation of duties (configurable, cargo_cfg): after an inspection an officer ordered, or
  * one that failed, the officer releasing is not one who ordered an inspection of the
  * declaration or recorded its result; the release then names the rule on the timeline. */
-static hg_rc second_officer(db *d, const principal *who, const char *entry_no, hg_err *err)
+static hg_rc second_officer(db *d, const char *actor, const char *entry_no, hg_err *err)
 {
     if (!cargo_cfg.separation_of_duties)
         return HG_OK;
@@ -969,22 +972,23 @@ static hg_rc second_officer(db *d, const principal *who, const char *entry_no, h
     if (!rc && needed)
         rc = db_int(d, &mine, err,
                     "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND actor = ? AND event IN (?, ?, ?)",
-                    "ttttt", entry_no, who->name, "inspection_ordered", "inspection_passed", "inspection_failed");
+                    "ttttt", entry_no, actor, "inspection_ordered", "inspection_passed", "inspection_failed");
     if (!rc && mine)
         return hg_fail(err, HG_FORBIDDEN, "separation_of_duties", "officer",
                        "you ordered or decided this declaration's inspection: a second officer releases it");
     if (!rc && needed) {
-        json_t *detail = json_pack("{s:s, s:s}", "rule", "separation_of_duties", "released_by", who->name);
-        rc = cargo_add_event(d, entry_no, who->name, "second_officer_release", detail, err);
+        json_t *detail = json_pack("{s:s, s:s}", "rule", "separation_of_duties", "released_by", actor);
+        rc = cargo_add_event(d, entry_no, actor, "second_officer_release", detail, err);
         json_decref(detail);
     }
     return rc;
 }
 
-hg_rc declaration_release(db *d, const principal *who, const char *request_id, const char *entry_no, json_t **out,
-                          hg_err *err)
+hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out, hg_err *err)
 {
-    json_t *before = NULL;
+    db *d = c->d;
+    const principal *who = c->who;
+    json_t *before = NULL, *detail = NULL;
     *out = NULL;
     hg_rc rc = db_begin(d, err);
     if (rc)
@@ -1019,26 +1023,25 @@ hg_rc declaration_release(db *d, const principal *who, const char *request_id, c
             rc = cargo_release_allowed(&f, err);
     }
     if (!rc)
-        rc = second_officer(d, who, entry_no, err);
+        rc = second_officer(d, c->actor, entry_no, err);
     if (!rc)
-        rc = do_release(d, entry_no, who->name, request_id, 0, err);
+        rc = do_release(d, entry_no, c->actor, c->request_id, 0, &detail, err);
     if (!rc)
         rc = declaration_get(d, who, entry_no, out, err);
-    /* do_release wrote the audit row; commit without another */
-    if (!rc)
-        rc = db_commit(d, err);
+    rc = audit_commit(c, rc, "declaration.release", "declaration", entry_no, NULL, detail, err);
     if (rc) {
-        db_rollback(d);
         json_decref(*out);
         *out = NULL;
     }
+    json_decref(detail);
     json_decref(before);
     return rc;
 }
 
-hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_id, const char *entry_no,
-                               json_t **out, hg_err *err)
+hg_rc declaration_permit_entry(const hg_ctx *c, const char *entry_no, json_t **out, hg_err *err)
 {
+    db *d = c->d;
+    const principal *who = c->who;
     json_t *before = NULL;
     *out = NULL;
     hg_rc rc = db_begin(d, err);
@@ -1071,23 +1074,23 @@ hg_rc declaration_permit_entry(db *d, const principal *who, const char *request_
         if (!rc)
             rc = cargo_permit_allowed(&f, err);
     }
-    int64_t now = now_ms();
+    int64_t now = c->now_ms;
     if (!rc)
         rc = db_run(d, err, "UPDATE declarations SET status = ?, permitted_ms = ?, updated_ms = ? WHERE entry_no = ?",
                     "tiit", DECL_PERMITTED, now, now, entry_no);
     if (!rc)
-        rc = cargo_add_event(d, entry_no, who->name, "permitted_entry", NULL, err);
+        rc = cargo_add_event(d, entry_no, c->actor, "permitted_entry", NULL, err);
     if (!rc)
         rc = declaration_get(d, who, entry_no, out, err);
-    rc = cargo_finish_out(d, rc, who->name, "declaration.permit_entry", "declaration", entry_no, request_id, before,
-                          out, err);
+    rc = cargo_commit_out(c, rc, "declaration.permit_entry", "declaration", entry_no, before, out, err);
     json_decref(before);
     return rc;
 }
 
-hg_rc declaration_complete(db *d, const principal *who, const char *request_id, const char *entry_no,
-                           const json_t *body, json_t **out, hg_err *err)
+hg_rc declaration_complete(const hg_ctx *c, const char *entry_no, const json_t *body, json_t **out, hg_err *err)
 {
+    db *d = c->d;
+    const principal *who = c->who;
     json_t *before = NULL;
     *out = NULL;
     static const char *const allowed[] = {"elements", NULL};
@@ -1128,16 +1131,15 @@ hg_rc declaration_complete(db *d, const principal *who, const char *request_id, 
                         json_string_value(e), entry_no, (int64_t)(i + 1));
         }
     }
-    int64_t now = now_ms();
+    int64_t now = c->now_ms;
     if (!rc)
         rc = db_run(d, err, "UPDATE declarations SET completed_ms = ?, updated_ms = ? WHERE entry_no = ?", "iit", now,
                     now, entry_no);
     if (!rc)
-        rc = cargo_add_event(d, entry_no, who->name, "completed", NULL, err);
+        rc = cargo_add_event(d, entry_no, c->actor, "completed", NULL, err);
     if (!rc)
         rc = declaration_get(d, who, entry_no, out, err);
-    rc = cargo_finish_out(d, rc, who->name, "declaration.complete", "declaration", entry_no, request_id, before, out,
-                          err);
+    rc = cargo_commit_out(c, rc, "declaration.complete", "declaration", entry_no, before, out, err);
     json_decref(before);
     return rc;
 }

@@ -13,9 +13,9 @@
 #include "cargo.h"
 #include "cargo_store.h"
 
-hg_rc inspection_order(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,
-                        json_t **out, hg_err *err)
+hg_rc inspection_order(const hg_ctx *c, const char *entry_no, const json_t *body, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     static const char *const allowed[] = {"kind", "reason", NULL};
     const char *kind, *reason;
     hg_rc rc = json_reject_unknown(body, allowed, err);
@@ -33,7 +33,7 @@ hg_rc inspection_order(db *d, const principal *who, const char *request_id, cons
     *out = NULL;
     if ((rc = db_begin(d, err)))
         return rc;
-    rc = declaration_get(d, who, entry_no, &before, err);
+    rc = declaration_get(d, c->who, entry_no, &before, err);
     const char *status = before ? json_string_value(json_object_get(before, "status")) : "";
     if (!rc && strcmp(status, DECL_FILED) != 0 && strcmp(status, DECL_PERMITTED) != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status",
@@ -45,19 +45,19 @@ hg_rc inspection_order(db *d, const principal *who, const char *request_id, cons
     const char *lane = strcmp(kind, "document") == 0 ? "yellow" : "red";
     if (!rc)
         rc = db_run(d, err, "UPDATE declarations SET status = ?, lane = ?, updated_ms = ? WHERE entry_no = ?", "ttit",
-                    DECL_INSPECTION, lane, now_ms(), entry_no);
+                    DECL_INSPECTION, lane, c->now_ms, entry_no);
     if (!rc)
         rc = cargo_open_task(d, entry_no, kind, json_is_true(json_object_get(before, "green_channel")), reason, err);
     json_t *ev = json_pack("{s:s, s:s}", "lane", lane, "kind", kind);
     /* on the timeline with who ordered it: its release needs another officer */
     if (!rc)
-        rc = cargo_add_event(d, entry_no, who->name, "inspection_ordered", ev, err);
+        rc = cargo_add_event(d, entry_no, c->actor, "inspection_ordered", ev, err);
     if (!rc)
-        rc = cargo_emit(d, "declaration.selected_for_inspection", entry_no, who->name, request_id, ev, err);
+        rc = cargo_emit(d, "declaration.selected_for_inspection", entry_no, c->actor, c->request_id, ev, err);
     json_decref(ev);
     if (!rc)
-        rc = declaration_get(d, who, entry_no, out, err);
-    rc = cargo_finish_out(d, rc, who->name, "inspection.order", "declaration", entry_no, request_id, before, out, err);
+        rc = declaration_get(d, c->who, entry_no, out, err);
+    rc = cargo_commit_out(c, rc, "inspection.order", "declaration", entry_no, before, out, err);
     json_decref(before);
     return rc;
 }
@@ -137,9 +137,9 @@ static hg_rc load_inspection(db *d, int64_t id, json_t **out, hg_err *err)
                        "SELECT " INSPECTION_COLS " FROM inspections WHERE id = ?", "i", id);
 }
 
-hg_rc inspection_result(db *d, const principal *who, const char *request_id, int64_t id, const json_t *body,
-                        json_t **out, hg_err *err)
+hg_rc inspection_result(const hg_ctx *c, int64_t id, const json_t *body, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     static const char *const allowed[] = {"result", "findings", "disposal", NULL};
     const char *result, *findings, *disposal;
     hg_rc rc = json_reject_unknown(body, allowed, err);
@@ -179,11 +179,11 @@ hg_rc inspection_result(db *d, const principal *who, const char *request_id, int
         rc = db_run(d, err,
                     "UPDATE inspections SET status = ?, findings = ?, disposal = ?, decided_by = ?, decided_ms = ? "
                     "WHERE id = ?",
-                    "ttttii", pass ? "passed" : "failed", findings, pass ? NULL : disposal, who->name, now_ms(), id);
+                    "ttttii", pass ? "passed" : "failed", findings, pass ? NULL : disposal, c->actor, c->now_ms, id);
     json_t *ev = json_pack("{s:I, s:s*, s:s*}", "inspection", (json_int_t)id, "findings", findings, "disposal",
                            pass ? NULL : disposal);
     if (!rc)
-        rc = cargo_add_event(d, entry, who->name, pass ? "inspection_passed" : "inspection_failed", ev, err);
+        rc = cargo_add_event(d, entry, c->actor, pass ? "inspection_passed" : "inspection_failed", ev, err);
     if (!rc)
         rc = ledger_update(d, entry, 0, pass ? "passed" : "disposed", 0, err);
     if (!rc && !pass) {
@@ -193,21 +193,21 @@ hg_rc inspection_result(db *d, const principal *who, const char *request_id, int
         rc = db_int(d, &released, err, "SELECT COUNT(*) FROM declarations WHERE entry_no = ? AND status = ?", "tt",
                     entry, DECL_RELEASED);
         if (!rc && released)
-            rc = cargo_add_event(d, entry, who->name, "follow_up_required", NULL, err);
+            rc = cargo_add_event(d, entry, c->actor, "follow_up_required", NULL, err);
         else if (!rc)
             rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ?", "tit",
-                        DECL_REFUSED, now_ms(), entry);
+                        DECL_REFUSED, c->now_ms, entry);
         if (!rc && !released)
-            rc = cargo_emit(d, "declaration.refused", entry, who->name, request_id, ev, err);
+            rc = cargo_emit(d, "declaration.refused", entry, c->actor, c->request_id, ev, err);
     }
     json_decref(ev);
     if (!rc && pass)
         rc = db_run(d, err, "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ? AND status = ?",
-                    "titt", DECL_FILED, now_ms(), entry, DECL_INSPECTION);
+                    "titt", DECL_FILED, c->now_ms, entry, DECL_INSPECTION);
     if (!rc)
         rc = load_inspection(d, id, out, err);
-    rc = cargo_finish_out(d, rc, who->name, pass ? "inspection.pass" : "inspection.fail", "inspection",
-                          entry ? entry : "", request_id, before, out, err);
+    rc = cargo_commit_out(c, rc, pass ? "inspection.pass" : "inspection.fail", "inspection",
+                          entry ? entry : "", before, out, err);
     json_decref(before);
     return rc;
 }
@@ -256,9 +256,9 @@ hg_rc sample_get(db *d, const principal *who, const char *barcode, json_t **out,
     return rc;
 }
 
-hg_rc sample_result(db *d, const principal *who, const char *request_id, const char *barcode, const json_t *body,
-                    json_t **out, hg_err *err)
+hg_rc sample_result(const hg_ctx *c, const char *barcode, const json_t *body, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     static const char *const allowed[] = {"result", NULL};
     const char *result;
     hg_rc rc = json_reject_unknown(body, allowed, err);
@@ -273,18 +273,18 @@ hg_rc sample_result(db *d, const principal *who, const char *request_id, const c
     *out = NULL;
     if ((rc = db_begin(d, err)))
         return rc;
-    rc = sample_get(d, who, barcode, &before, err);
+    rc = sample_get(d, c->who, barcode, &before, err);
     const char *entry = before ? json_string_value(json_object_get(before, "entry_no")) : "";
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "pending") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "barcode", "the sample already has its result");
     if (!rc)
         rc = db_run(d, err, "UPDATE samples SET status = ?, result_ms = ?, result_by = ? WHERE barcode = ?", "titt",
-                    result, now_ms(), who->name, barcode);
+                    result, c->now_ms, c->actor, barcode);
     json_t *ev = json_pack("{s:s, s:s}", "barcode", barcode, "result", result);
     if (!rc)
-        rc = cargo_add_event(d, entry, who->name, positive ? "sample_positive" : "sample_negative", ev, err);
+        rc = cargo_add_event(d, entry, c->actor, positive ? "sample_positive" : "sample_negative", ev, err);
     if (!rc)
-        rc = cargo_emit(d, "sample.result", entry, who->name, request_id, ev, err);
+        rc = cargo_emit(d, "sample.result", entry, c->actor, c->request_id, ev, err);
     json_decref(ev);
     if (!rc && positive)
         rc = ledger_update(d, entry, json_integer_value(json_object_get(before, "line_no")), "failed", 0, err);
@@ -297,14 +297,13 @@ hg_rc sample_result(db *d, const principal *who, const char *request_id, const c
         if (!rc)
             rc = db_run(d, err,
                         "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ? AND status IN (?, ?)",
-                        "tittt", DECL_INSPECTION, now_ms(), entry, DECL_FILED, DECL_PERMITTED);
+                        "tittt", DECL_INSPECTION, c->now_ms, entry, DECL_FILED, DECL_PERMITTED);
     }
     if (!rc && !positive)
         rc = cargo_auto_release_entry(d, entry, "system", err);
     if (!rc)
-        rc = sample_get(d, who, barcode, out, err);
-    rc = cargo_finish_out(d, rc, who->name, positive ? "sample.positive" : "sample.negative", "sample", barcode,
-                          request_id, before, out, err);
+        rc = sample_get(d, c->who, barcode, out, err);
+    rc = cargo_commit_out(c, rc, positive ? "sample.positive" : "sample.negative", "sample", barcode, before, out, err);
     json_decref(before);
     return rc;
 }

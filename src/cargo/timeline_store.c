@@ -1,7 +1,7 @@
 /* timeline_store.c — what every cargo store file shares, at the bottom of their order
  * (cargo.c < timeline_store.c < ledger_store.c < sampling_store.c < declaration_store.c <
  * inspection_store.c, cargo_store.c; none calls one after it): serial numbers, the declaration's timeline, who may see
- * a declaration, and audit-then-commit. It calls no other store file. */
+ * a declaration, and audit-then-commit with the answer. It calls no other store file. */
 #include <stdio.h>
 #include <string.h>
 
@@ -79,17 +79,10 @@ hg_rc cargo_note_gate_out(db *d, const char *entry_no, int64_t at_ms, int earlie
     return rc;
 }
 
-/* Commits or rolls back, auditing first: the change and its audit row are one transaction. */
-hg_rc cargo_finish(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
-                    const char *request_id, const json_t *before, const json_t *after, hg_err *err)
+hg_rc cargo_commit_out(const hg_ctx *c, hg_rc rc, const char *action, const char *type, const char *id,
+                       const json_t *before, json_t **out, hg_err *err)
 {
-    return cargo_finish_keep(d, rc, actor, action, type, id, request_id, before, after, NULL, NULL, err);
-}
-
-hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
-                       const char *request_id, const json_t *before, json_t **out, hg_err *err)
-{
-    rc = cargo_finish(d, rc, actor, action, type, id, request_id, before, *out, err);
+    rc = audit_commit(c, rc, action, type, id, before, *out, err);
     if (rc) {
         json_decref(*out);
         *out = NULL;
@@ -97,13 +90,12 @@ hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, c
     return rc;
 }
 
-hg_rc cargo_finish_keep(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
-                        const char *request_id, const json_t *before, const json_t *after, const char *after_canon,
-                        char **after_text, hg_err *err)
+hg_rc cargo_finish_out(db *d, hg_rc rc, const char *actor, const char *action, const char *type, const char *id,
+                       const char *request_id, const json_t *before, json_t **out, hg_err *err)
 {
-    /* the platform's one audit-then-commit; cargo's callers pass the context's parts (now: 0) */
+    /* the areas after cargo that have no context yet: no credential to name, the time now */
     hg_ctx c = {.d = d, .actor = actor, .request_id = request_id};
-    return audit_commit_keep(&c, rc, action, type, id, before, after, after_canon, after_text, err);
+    return cargo_commit_out(&c, rc, action, type, id, before, out, err);
 }
 
 hg_rc cargo_declaration_visible(db *d, const principal *who, const char *entry_no, hg_err *err)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "log.h"
 
 struct principal;
 
@@ -25,5 +26,10 @@ typedef struct hg_ctx {
 /* A context for a command or a job: no principal, no request id, the time now. actor is
  * borrowed and must outlive the context. */
 hg_ctx ctx_command(db *d, const char *actor);
+/* The context of a command or the demo acting as a party it names (a principal it builds, so
+ * no credential), for one call's argument: store_fn(CTX_AS(d, &p), ...). actor is who->name,
+ * no request id, the time read as the call is made (the demo's simulated clock); who is
+ * borrowed (auth.h defines it). */
+#define CTX_AS(db_, who_) (&(hg_ctx){.d = (db_), .who = (who_), .actor = (who_)->name, .now_ms = now_ms()})
 
 #endif

@@ -41,6 +41,7 @@ static hg_rc tax_get_api(req *r, hg_err *err)
 
 static hg_rc payments_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     static const char *const allowed[] = {"entry_no", "amount", NULL};
     const char *entry;
     int64_t amount;
@@ -51,7 +52,7 @@ static hg_rc payments_api(req *r, hg_err *err)
     if (!rc)
         rc = money_field(r, "amount", &amount, err);
     if (!rc)
-        rc = tax_pay(r->db, r->who, r->request_id, entry, amount, &out, err);
+        rc = tax_pay(&c, entry, amount, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -68,6 +69,7 @@ static hg_rc time_field(req *r, const char *name, int required, int64_t *ms, hg_
 
 static hg_rc guarantees_api(req *r, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     static const char *const allowed[] = {"entry_no", "amount", "guarantor", "kind", "letter_no", "valid_until", NULL};
     tax_guarantee_in in = {.kind = "letter"};
     const char *kind = NULL;
@@ -96,12 +98,13 @@ static hg_rc guarantees_api(req *r, hg_err *err)
     if (!rc)
         rc = time_field(r, "valid_until", 0, &in.valid_until_ms, err);
     if (!rc)
-        rc = tax_guarantee_post(r->db, r->who, r->request_id, &in, &out, err);
+        rc = tax_guarantee_post(&c, &in, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
 static hg_rc guarantee_decide(req *r, int accept, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     static const char *const allowed[] = {"note", NULL};
     const char *note = NULL;
     char *end;
@@ -113,7 +116,7 @@ static hg_rc guarantee_decide(req *r, int accept, hg_err *err)
         rc = json_get_str(r->json, "note", 0, &note, err);
     json_t *out;
     if (!rc)
-        rc = tax_guarantee_decide(r->db, r->who, r->request_id, id, accept, note, &out, err);
+        rc = tax_guarantee_decide(&c, id, accept, note, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -139,6 +142,7 @@ static hg_rc guarantees_list_api(req *r, hg_err *err)
 
 static hg_rc request_api(req *r, const char *kind, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     static const char *const deferral_fields[] = {"entry_no", "reason", "until", NULL};
     static const char *const waiver_fields[] = {"entry_no", "reason", "amount", NULL};
     const char *entry, *reason;
@@ -157,7 +161,7 @@ static hg_rc request_api(req *r, const char *kind, hg_err *err)
     if (!rc && !deferral && json_object_get(r->json, "amount"))
         rc = money_field(r, "amount", &amount, err);
     if (!rc)
-        rc = tax_request(r->db, r->who, r->request_id, kind, entry, reason, until_ms, amount, &out, err);
+        rc = tax_request(&c, kind, entry, reason, until_ms, amount, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -166,6 +170,7 @@ static hg_rc waivers_api(req *r, hg_err *err) { return request_api(r, "waiver", 
 
 static hg_rc decide(req *r, int approve, hg_err *err)
 {
+    hg_ctx c = req_ctx(r);
     static const char *const allowed[] = {"note", NULL};
     const char *note = NULL;
     char *end;
@@ -177,7 +182,7 @@ static hg_rc decide(req *r, int approve, hg_err *err)
         rc = json_get_str(r->json, "note", 0, &note, err);
     json_t *out;
     if (!rc)
-        rc = tax_decide(r->db, r->who, r->request_id, id, approve, note, &out, err);
+        rc = tax_decide(&c, id, approve, note, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 

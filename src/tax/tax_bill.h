@@ -45,9 +45,6 @@ void tax_put_date(json_t *o, const char *key, int64_t day);
 /* Opens the write transaction of a tax action and loads the bill of a declaration the
  * principal may see (404 otherwise); rolled back on its own failure. */
 hg_rc tax_begin_with_bill(db *d, const principal *who, const char *entry_no, bill_row *b, hg_err *err);
-/* Ends a tax write: the audit row and the commit when rc is HG_OK, else the rollback. */
-hg_rc tax_commit_audited(db *d, hg_rc rc, const char *actor, const char *action, const char *id, const char *request_id,
-                         const json_t *after, hg_err *err);
 /* The TAX_SUBJECTS rows (tax_store.h) for a change to the bill of entry_no. */
 hg_rc tax_subject_changed(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                           int settled, hg_err *err);

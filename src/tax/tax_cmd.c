@@ -410,7 +410,8 @@ static int lapse_cmd(cmd_ctx *c, const command *self)
     hg_err err;
     hg_err_clear(&err);
     int converted = 0, lapsed = 0;
-    hg_rc rc = tax_guarantees_lapse(d, at, &converted, &lapsed, &err);
+    hg_ctx x = ctx_command(d, "system");
+    hg_rc rc = tax_guarantees_lapse(&x, at, &converted, &lapsed, &err);
     db_close(d);
     if (rc) {
         fprintf(stderr, "haiguan tax lapse-guarantees: %s\n", err.message);
@@ -456,7 +457,8 @@ static const record_type *const tax_records[] = {&tax_line_record, NULL};
 static hg_rc lapse_job(db *d, hg_err *err)
 {
     int converted = 0, lapsed = 0;
-    hg_rc rc = tax_guarantees_lapse(d, now_ms(), &converted, &lapsed, err);
+    hg_ctx c = ctx_command(d, "system");
+    hg_rc rc = tax_guarantees_lapse(&c, c.now_ms, &converted, &lapsed, err);
     if (!rc && (converted || lapsed))
         log_info("tax: %d guarantee%s converted into tax, %d lapsed", converted, converted == 1 ? "" : "s", lapsed);
     return rc;

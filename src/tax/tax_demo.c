@@ -52,7 +52,7 @@ static hg_rc pay_at(db *d, const principal *who, const char *entry_no, int64_t a
     hg_err ignored;
     hg_rc rc = tax_standing_of(d, who, entry_no, at, &t, &ignored);
     if (!rc && t.amount_due_fen > 0 && strcmp(t.status, "paid") != 0)
-        rc = tax_pay(d, who, NULL, entry_no, t.amount_due_fen, &out, &ignored);
+        rc = tax_pay(CTX_AS(d, who), entry_no, t.amount_due_fen, &out, &ignored);
     json_decref(out);
     if (rc && err)
         *err = ignored;
@@ -95,19 +95,20 @@ hg_rc tax_demo_settle(db *d, const principal *who, const char *entry_no, int gua
                               .guarantor = "中国银行大连分行",
                               .amount_fen = t.total_fen,
                               .valid_until_ms = now + 120 * DAY_MS};
-        rc = tax_guarantee_post(d, who, NULL, &g, &out, &ignored);
+        rc = tax_guarantee_post(CTX_AS(d, who), &g, &out, &ignored);
         json_decref(out);
         out = NULL;
         if (rc || roll >= 40)
             return fault_only(rc);
         /* four in ten defer the payment against it, for 30 to 75 days */
         int64_t until = calendar_day_start_ms(tax_shanghai_day(now) + 30 + (int64_t)(h / 100 % 46)) + 17 * HOUR_MS;
-        rc = tax_request(d, who, NULL, "deferral", entry_no, "资金周转，申请凭保函延期缴纳", until, -1, &out, &ignored);
+        rc = tax_request(CTX_AS(d, who), "deferral", entry_no, "资金周转，申请凭保函延期缴纳", until, -1, &out,
+                         &ignored);
         int64_t id = rc ? 0 : (int64_t)json_integer_value(json_object_get(out, "id"));
         json_decref(out);
         out = NULL;
         if (!rc)
-            rc = tax_decide(d, &officer, NULL, id, 1, "凭银行保函同意延期", &out, &ignored);
+            rc = tax_decide(CTX_AS(d, &officer), id, 1, "凭银行保函同意延期", &out, &ignored);
         json_decref(out);
         if (!rc) /* paid at the deferral's end, or three days after it (with the fee) */
             rc = pay_at(d, who, entry_no, until + (h % 2 ? 0 : 3 * DAY_MS), real_now, err);
@@ -128,13 +129,13 @@ hg_rc tax_demo_settle(db *d, const principal *who, const char *entry_no, int gua
             rc = tax_standing_of(d, who, entry_no, at, &late, &ignored);
             int64_t fee = rc ? 0 : late.amount_due_fen - late.total_fen;
             if (!rc && fee > 0) {
-                rc = tax_request(d, who, NULL, "waiver", entry_no, "港口封航三天，无法按期缴款", 0, fee / 2, &out,
+                rc = tax_request(CTX_AS(d, who), "waiver", entry_no, "港口封航三天，无法按期缴款", 0, fee / 2, &out,
                                  &ignored);
                 int64_t id = rc ? 0 : (int64_t)json_integer_value(json_object_get(out, "id"));
                 json_decref(out);
                 out = NULL;
                 if (!rc)
-                    rc = tax_decide(d, &officer, NULL, id, 1, "不可抗力，同意减免一半", &out, &ignored);
+                    rc = tax_decide(CTX_AS(d, &officer), id, 1, "不可抗力，同意减免一半", &out, &ignored);
                 json_decref(out);
             }
             if (!fault_only(rc))

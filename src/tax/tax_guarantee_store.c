@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../platform/audit.h"
 #include "../platform/calendar.h"
 #include "../platform/log.h"
 #include "../platform/money.h"
@@ -71,15 +72,15 @@ static hg_rc covers(const bill_row *b, int64_t amount, int64_t until_day, int64_
     return HG_OK;
 }
 
-hg_rc tax_guarantee_post(db *d, const principal *who, const char *request_id, const tax_guarantee_in *in, json_t **out,
-                         hg_err *err)
+hg_rc tax_guarantee_post(const hg_ctx *c, const tax_guarantee_in *in, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     bill_row b;
     *out = NULL;
-    hg_rc rc = tax_begin_with_bill(d, who, in->entry_no, &b, err);
+    hg_rc rc = tax_begin_with_bill(d, c->who, in->entry_no, &b, err);
     if (rc)
         return rc;
-    int64_t now = now_ms(), today = tax_shanghai_day(now), pending = 0, id = 0;
+    int64_t now = c->now_ms, today = tax_shanghai_day(now), pending = 0, id = 0;
     int deposit = strcmp(in->kind, "deposit") == 0, known = 0;
     const char *guarantor = deposit ? "保证金" : in->guarantor;
     int64_t until_day = in->valid_until_ms ? tax_shanghai_day(in->valid_until_ms) : b.last_free_day;
@@ -103,19 +104,19 @@ hg_rc tax_guarantee_post(db *d, const principal *who, const char *request_id, co
                     "INSERT INTO tax_guarantees (entry_no, kind, guarantor, letter_no, amount_fen, valid_until_day, "
                     "status, posted_by, posted_ms) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
                     "ttttiiti", in->entry_no, deposit ? "deposit" : "letter", guarantor, in->letter_no, in->amount_fen,
-                    until_day, who->name, now);
+                    until_day, c->actor, now);
     if (!rc)
         rc = db_int(d, &id, err, "SELECT MAX(id) FROM tax_guarantees WHERE entry_no = ?", "t", in->entry_no);
     if (!rc && known)
-        rc = activate(d, in->entry_no, id, guarantor, in->amount_fen, until_day, who->name, request_id, err);
+        rc = activate(d, in->entry_no, id, guarantor, in->amount_fen, until_day, c->actor, c->request_id, err);
     json_t *ev = json_pack("{s:I, s:I, s:s, s:s}", "id", (json_int_t)id, "amount_fen", (json_int_t)in->amount_fen,
                            "guarantor", guarantor, "status", known ? "active" : "pending");
     if (!rc && !known)
-        rc = tax_subject_changed(d, in->entry_no, who->name, "guarantee_posted", ev, 0, err);
-    rc = tax_commit_audited(d, rc, who->name, "tax.guarantee", in->entry_no, request_id, ev, err);
+        rc = tax_subject_changed(d, in->entry_no, c->actor, "guarantee_posted", ev, 0, err);
+    rc = audit_commit(c, rc, "tax.guarantee", "tax", in->entry_no, NULL, ev, err);
     json_decref(ev);
     if (!rc)
-        rc = tax_bill_json(d, who, in->entry_no, now, out, err);
+        rc = tax_bill_json(d, c->who, in->entry_no, now, out, err);
     if (!rc) {
         json_t *g = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "status", known ? "active" : "pending", "kind",
                               deposit ? "deposit" : "letter");
@@ -132,23 +133,23 @@ hg_rc tax_guarantee_post(db *d, const principal *who, const char *request_id, co
     return rc;
 }
 
-hg_rc tax_guarantee(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
-                    const char *guarantor, json_t **out, hg_err *err)
+hg_rc tax_guarantee(const hg_ctx *c, const char *entry_no, int64_t amount, const char *guarantor, json_t **out,
+                    hg_err *err)
 {
     tax_guarantee_in in = {.entry_no = entry_no, .kind = "letter", .guarantor = guarantor, .amount_fen = amount};
-    return tax_guarantee_post(d, who, request_id, &in, out, err);
+    return tax_guarantee_post(c, &in, out, err);
 }
 
-hg_rc tax_guarantee_decide(db *d, const principal *who, const char *request_id, int64_t id, int accept,
-                           const char *note, json_t **out, hg_err *err)
+hg_rc tax_guarantee_decide(const hg_ctx *c, int64_t id, int accept, const char *note, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     *out = NULL;
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
     db_stmt *s;
     char entry_no[24] = "", status[16] = "", guarantor[201] = "", poster[64] = "";
-    int64_t amount = 0, until_day = 0, now = now_ms();
+    int64_t amount = 0, until_day = 0, now = c->now_ms;
     rc = db_query(d, &s, err,
                   "SELECT entry_no, status, guarantor, amount_fen, valid_until_day, posted_by FROM tax_guarantees "
                   "WHERE id = ?",
@@ -171,7 +172,7 @@ hg_rc tax_guarantee_decide(db *d, const principal *who, const char *request_id, 
     bill_row b;
     if (!rc && strcmp(status, "pending") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the guarantee was already decided (%s)", status);
-    if (!rc && strcmp(poster, who->name) == 0)
+    if (!rc && strcmp(poster, c->actor) == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "a guarantee is accepted by someone other than who posted it");
     if (!rc)
         rc = tax_bill_load(d, entry_no, &b, err);
@@ -183,18 +184,18 @@ hg_rc tax_guarantee_decide(db *d, const principal *who, const char *request_id, 
     if (!rc)
         rc = db_run(d, err,
                     "UPDATE tax_guarantees SET status = ?, decided_by = ?, decided_ms = ?, note = ? WHERE id = ?",
-                    "ttiti", accept ? "active" : "rejected", who->name, now, note, id);
+                    "ttiti", accept ? "active" : "rejected", c->actor, now, note, id);
     if (!rc && accept)
-        rc = activate(d, entry_no, id, guarantor, amount, until_day, who->name, request_id, err);
+        rc = activate(d, entry_no, id, guarantor, amount, until_day, c->actor, c->request_id, err);
     json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s*}", "id", (json_int_t)id, "entry_no", entry_no, "status",
-                              accept ? "active" : "rejected", "decided_by", who->name, "note", note);
+                              accept ? "active" : "rejected", "decided_by", c->actor, "note", note);
     if (after) {
         tax_put_money(after, "amount", amount);
         tax_put_date(after, "valid_until", until_day);
         json_object_set_new(after, "guarantor", json_string(guarantor));
     }
-    rc = tax_commit_audited(d, rc, who->name, accept ? "tax.guarantee.accept" : "tax.guarantee.reject", entry_no,
-                            request_id, after, err);
+    rc = audit_commit(c, rc, accept ? "tax.guarantee.accept" : "tax.guarantee.reject", "tax", entry_no, NULL, after,
+                      err);
     if (rc)
         json_decref(after);
     else
@@ -233,8 +234,9 @@ hg_rc tax_guarantees_json(db *d, const char *status, const char *entry_no, json_
     return HG_OK;
 }
 
-hg_rc tax_guarantees_lapse(db *d, int64_t at_ms, int *converted, int *lapsed, hg_err *err)
+hg_rc tax_guarantees_lapse(const hg_ctx *c, int64_t at_ms, int *converted, int *lapsed, hg_err *err)
 {
+    db *d = c->d;
     /* a guarantee valid until day X lapses at the start of X + 1: a cash deposit (保证金) is
      * converted into the tax (保证金转税款) when it covers the tax and the fee then owed; a
      * letter lapses and the bill stands overdue (the guarantor is called on outside the system) */
@@ -286,12 +288,12 @@ hg_rc tax_guarantees_lapse(db *d, int64_t at_ms, int *converted, int *lapsed, hg
         json_t *ev = json_pack("{s:I, s:s, s:I}", "id", (json_int_t)id, "outcome", convert ? "converted" : "lapsed",
                                "amount_fen", (json_int_t)(convert ? b.total + fee + b.late_decl_fee : amount));
         if (!rc)
-            rc = tax_emit(d, convert ? "tax.paid" : "tax.guarantee_lapsed", entry_no, "system", NULL, ev, err);
+            rc = tax_emit(d, convert ? "tax.paid" : "tax.guarantee_lapsed", entry_no, c->actor, c->request_id, ev, err);
         if (!rc)
-            rc = tax_subject_changed(d, entry_no, "system", convert ? "guarantee_converted" : "guarantee_lapsed", ev,
+            rc = tax_subject_changed(d, entry_no, c->actor, convert ? "guarantee_converted" : "guarantee_lapsed", ev,
                                      convert, err);
-        rc = tax_commit_audited(d, rc, "system", convert ? "tax.guarantee.convert" : "tax.guarantee.lapse", entry_no,
-                                NULL, ev, err);
+        rc = audit_commit(c, rc, convert ? "tax.guarantee.convert" : "tax.guarantee.lapse", "tax", entry_no, NULL, ev,
+                          err);
         json_decref(ev);
         if (rc)
             return rc;

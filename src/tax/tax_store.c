@@ -818,20 +818,6 @@ hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t a
 
 /* ---- payments, decisions ---- */
 
-hg_rc tax_commit_audited(db *d, hg_rc rc, const char *actor, const char *action, const char *id,
-                         const char *request_id, const json_t *after, hg_err *err)
-{
-    if (!rc) {
-        audit_event e = {actor, action, "tax", id, request_id, NULL, after, NULL};
-        rc = audit_append(d, &e, NULL, err);
-    }
-    if (!rc)
-        rc = db_commit(d, err);
-    if (rc)
-        db_rollback(d);
-    return rc;
-}
-
 hg_rc tax_begin_with_bill(db *d, const principal *who, const char *entry_no, bill_row *b, hg_err *err)
 {
     hg_rc rc = db_begin(d, err);
@@ -845,15 +831,15 @@ hg_rc tax_begin_with_bill(db *d, const principal *who, const char *entry_no, bil
     return rc;
 }
 
-hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
-              json_t **out, hg_err *err)
+hg_rc tax_pay(const hg_ctx *c, const char *entry_no, int64_t amount, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     bill_row b;
     *out = NULL;
-    hg_rc rc = tax_begin_with_bill(d, who, entry_no, &b, err);
+    hg_rc rc = tax_begin_with_bill(d, c->who, entry_no, &b, err);
     if (rc)
         return rc;
-    int64_t now = now_ms(), fee = 0;
+    int64_t now = c->now_ms, fee = 0;
     if (!rc && strcmp(b.status, "paid") == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the tax of this declaration is already paid");
     if (!rc && strcmp(b.status, "none") == 0)
@@ -882,12 +868,12 @@ hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *e
                     "t", entry_no);
     json_t *ev = json_pack("{s:I, s:I}", "amount_fen", (json_int_t)amount, "late_fee_fen", (json_int_t)fee);
     if (!rc)
-        rc = tax_emit(d, "tax.paid", entry_no, who->name, request_id, ev, err);
+        rc = tax_emit(d, "tax.paid", entry_no, c->actor, c->request_id, ev, err);
     if (!rc)
-        rc = tax_subject_changed(d, entry_no, who->name, "tax_paid", ev, 1, err);
-    rc = tax_commit_audited(d, rc, who->name, "tax.pay", entry_no, request_id, ev, err);
+        rc = tax_subject_changed(d, entry_no, c->actor, "tax_paid", ev, 1, err);
+    rc = audit_commit(c, rc, "tax.pay", "tax", entry_no, NULL, ev, err);
     json_decref(ev);
-    return rc ? rc : tax_bill_json(d, who, entry_no, now, out, err);
+    return rc ? rc : tax_bill_json(d, c->who, entry_no, now, out, err);
 }
 
 /* A deferral's refusals (关税法 on 延期缴纳: against a tax guarantee, at most six months):
@@ -943,16 +929,16 @@ static hg_rc waiver_amount(const bill_row *b, int64_t at_ms, int64_t want, int64
     return HG_OK;
 }
 
-hg_rc tax_request(db *d, const principal *who, const char *request_id, const char *kind, const char *entry_no,
-                  const char *reason, int64_t until_ms, int64_t amount_fen, json_t **out, hg_err *err)
+hg_rc tax_request(const hg_ctx *c, const char *kind, const char *entry_no, const char *reason, int64_t until_ms, int64_t amount_fen, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     bill_row b;
     *out = NULL;
     int deferral = strcmp(kind, "deferral") == 0;
-    hg_rc rc = tax_begin_with_bill(d, who, entry_no, &b, err);
+    hg_rc rc = tax_begin_with_bill(d, c->who, entry_no, &b, err);
     if (rc)
         return rc;
-    int64_t now = now_ms(), amount = 0;
+    int64_t now = c->now_ms, amount = 0;
     if (!rc && strcmp(b.status, "paid") == 0 && deferral)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "the tax is already paid; nothing to defer");
     if (!rc && strcmp(b.status, "none") == 0)
@@ -973,18 +959,17 @@ hg_rc tax_request(db *d, const principal *who, const char *request_id, const cha
         rc = db_run(d, err,
                     "INSERT INTO tax_decisions (entry_no, kind, reason, until_ms, requested_by, requested_ms, status, "
                     "amount_fen) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
-                    "tttitii", entry_no, kind, reason, until_ms, who->name, now, deferral ? b.total : amount);
+                    "tttitii", entry_no, kind, reason, until_ms, c->actor, now, deferral ? b.total : amount);
     if (!rc)
         rc = db_int(d, &id, err, "SELECT MAX(id) FROM tax_decisions WHERE entry_no = ?", "t", entry_no);
     json_t *after = rc ? NULL : json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)id, "entry_no", entry_no,
                                           "kind", kind, "reason", reason, "status", "pending", "requested_by",
-                                          who->name);
+                                          c->actor);
     if (after && until_ms)
         tax_put_time(after, "until", until_ms);
     if (after)
         tax_put_money(after, "amount", deferral ? b.total : amount);
-    rc = tax_commit_audited(d, rc, who->name, deferral ? "tax.deferral.request" : "tax.waiver.request", entry_no,
-                            request_id, after, err);
+    rc = audit_commit(c, rc, deferral ? "tax.deferral.request" : "tax.waiver.request", "tax", entry_no, NULL, after, err);
     if (rc)
         json_decref(after);
     else
@@ -1022,21 +1007,21 @@ static hg_rc load_decision(db *d, int64_t id, decision_row *x, hg_err *err)
     return rc;
 }
 
-hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id, int approve, const char *note,
-                 json_t **out, hg_err *err)
+hg_rc tax_decide(const hg_ctx *c, int64_t id, int approve, const char *note, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     *out = NULL;
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
     decision_row x;
     bill_row b;
-    int64_t now = now_ms();
+    int64_t now = c->now_ms;
     rc = load_decision(d, id, &x, err);
     if (!rc && strcmp(x.status, "pending") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the request was already %s", x.status);
     /* four eyes: the deciding tax officer is neither the one who proposed nor the one who asked */
-    if (!rc && strcmp(x.requester, who->name) == 0)
+    if (!rc && strcmp(x.requester, c->actor) == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "id",
                      "a request is decided by a second tax officer, not by its proposer or requester");
     if (!rc)
@@ -1050,7 +1035,7 @@ hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id
     }
     if (!rc)
         rc = db_run(d, err, "UPDATE tax_decisions SET status = ?, decided_by = ?, decided_ms = ?, note = ? WHERE id = ?",
-                    "ttiti", approve ? "approved" : "rejected", who->name, now, note, id);
+                    "ttiti", approve ? "approved" : "rejected", c->actor, now, note, id);
     if (!rc && approve && strcmp(x.kind, "deferral") == 0)
         rc = db_run(d, err, "UPDATE tax_bills SET status = 'deferred', last_free_day = ? WHERE entry_no = ?", "it",
                     tax_shanghai_day(x.until), x.entry_no);
@@ -1060,16 +1045,15 @@ hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id
                     "WHERE entry_no = ?",
                     "it", x.amount, x.entry_no);
     json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s*}", "id", (json_int_t)id, "entry_no", x.entry_no, "kind",
-                              x.kind, "status", approve ? "approved" : "rejected", "decided_by", who->name, "note",
+                              x.kind, "status", approve ? "approved" : "rejected", "decided_by", c->actor, "note",
                               note);
     if (after)
         tax_put_money(after, "amount", x.amount);
     char event[32];
     snprintf(event, sizeof event, "%s_%s", x.kind, approve ? "approved" : "rejected");
     if (!rc)
-        rc = tax_subject_changed(d, x.entry_no, who->name, event, after, approve, err);
-    rc = tax_commit_audited(d, rc, who->name, approve ? "tax.decision.approve" : "tax.decision.reject", x.entry_no,
-                            request_id, after, err);
+        rc = tax_subject_changed(d, x.entry_no, c->actor, event, after, approve, err);
+    rc = audit_commit(c, rc, approve ? "tax.decision.approve" : "tax.decision.reject", "tax", x.entry_no, NULL, after, err);
     if (rc)
         json_decref(after);
     else

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "../platform/auth.h"
+#include "../platform/ctx.h"
 #include "../platform/db.h"
 #include "../platform/record.h"
 
@@ -94,7 +95,7 @@ hg_rc tax_standing_of(db *d, const principal *who, const char *entry_no, int64_t
 
 /* The tax bill of a declaration with its working and the late fee as of at_ms. */
 hg_rc tax_bill_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err);
-hg_rc tax_pay(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
+hg_rc tax_pay(const hg_ctx *c, const char *entry_no, int64_t amount,
               json_t **out, hg_err *err);
 /* A tax guarantee (税款担保) for the tax of one declaration: a letter (保函) of a bank or
  * insurer, or a cash deposit (保证金). It must cover the tax due and be valid at least to the
@@ -111,27 +112,28 @@ typedef struct tax_guarantee_in {
     int64_t valid_until_ms;  /* the last valid moment (its Shanghai day counts); 0: the payment
                               * period's last day */
 } tax_guarantee_in;
-hg_rc tax_guarantee_post(db *d, const principal *who, const char *request_id, const tax_guarantee_in *in,
+hg_rc tax_guarantee_post(const hg_ctx *c, const tax_guarantee_in *in,
                          json_t **out, hg_err *err);
 /* tax_guarantee_post of a letter from guarantor valid for the payment period. */
-hg_rc tax_guarantee(db *d, const principal *who, const char *request_id, const char *entry_no, int64_t amount,
+hg_rc tax_guarantee(const hg_ctx *c, const char *entry_no, int64_t amount,
                     const char *guarantor, json_t **out, hg_err *err);
 /* A tax officer (not the one who posted it) accepts or rejects a pending guarantee. */
-hg_rc tax_guarantee_decide(db *d, const principal *who, const char *request_id, int64_t id, int accept,
+hg_rc tax_guarantee_decide(const hg_ctx *c, int64_t id, int accept,
                            const char *note, json_t **out, hg_err *err);
 hg_rc tax_guarantees_json(db *d, const char *status, const char *entry_no, json_t **out, hg_err *err);
 /* Lapses the active guarantees whose validity ended before at_ms's day: a deposit that covers
  * the tax and fee is converted into the tax (保证金转税款), anything else lapses and leaves the
- * bill overdue. Each its own transaction; *converted and *lapsed count them. */
-hg_rc tax_guarantees_lapse(db *d, int64_t at_ms, int *converted, int *lapsed, hg_err *err);
+ * bill overdue. Each its own transaction, by c->actor ("system" for the job); *converted and
+ * *lapsed count them. */
+hg_rc tax_guarantees_lapse(const hg_ctx *c, int64_t at_ms, int *converted, int *lapsed, hg_err *err);
 /* Registers a guarantor the district knows: kind "bank" or "insurer" (demo and import). */
 hg_rc tax_guarantor_put(db *d, const char *name, const char *kind, const char *code, hg_err *err);
 /* kind "deferral" (until_ms: the new last day; against the bill's guarantee, at most six
  * calendar months from the notice) or "waiver" (of amount_fen of the late fee accrued, or all
  * of it when amount_fen < 0), asked by the enterprise or proposed by a tax officer. */
-hg_rc tax_request(db *d, const principal *who, const char *request_id, const char *kind, const char *entry_no,
+hg_rc tax_request(const hg_ctx *c, const char *kind, const char *entry_no,
                   const char *reason, int64_t until_ms, int64_t amount_fen, json_t **out, hg_err *err);
-hg_rc tax_decide(db *d, const principal *who, const char *request_id, int64_t id, int approve, const char *note,
+hg_rc tax_decide(const hg_ctx *c, int64_t id, int approve, const char *note,
                  json_t **out, hg_err *err);
 hg_rc tax_decisions_json(db *d, const char *status, json_t **out, hg_err *err);
 hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err);

@@ -23,6 +23,7 @@ import cargo_cases  # noqa: E402
 import events_cases  # noqa: E402
 import helpers_cases  # noqa: E402
 import tax_cases  # noqa: E402
+import life_cases  # noqa: E402
 import test_risk_api  # noqa: E402
 import crash_test  # noqa: E402
 import doc_examples  # noqa: E402
@@ -411,6 +412,7 @@ cargo_cases.register(test, eq, error_of, os.environ.get("HAIGUAN_BIN") or (sys.a
 cargo_cases.register_tax(test, eq, error_of)
 cargo_cases.register_tax_bills(test, eq, error_of)
 tax_cases.register(test, eq, error_of)
+life_cases.register(test, eq, error_of)
 cargo_cases.register_gate(test, eq, error_of)
 cargo_cases.register_many_on_a_bill(test, eq, error_of)
 cargo_cases.register_stats(test, eq, error_of)
