@@ -23,7 +23,9 @@ static void print_help(void)
 {
     printf("haiguan %s — port customs supervision and clearance\n\n"
            "usage: haiguan [--db URL] COMMAND [ARGS]\n\n"
-           "  --db URL   SQLite file (default haiguan.db) or postgres://…; also HAIGUAN_DB\n\n"
+           "  --db URL   SQLite file (default haiguan.db) or postgres://…; also HAIGUAN_DB\n"
+           "  --schema NAME  on PostgreSQL, the district's own schema (made by init); also\n"
+           "             HAIGUAN_DB_SCHEMA\n\n"
            "commands:\n",
            HAIGUAN_VERSION);
     for (const hg_module *const *m = hg_modules; *m; m++)
@@ -59,11 +61,24 @@ int main(int argc, char **argv)
             db_url = argv[++i];
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             db_url = argv[i] + 5;
+        } else if (strcmp(argv[i], "--schema") == 0) {
+            /* a district's own schema on a shared PostgreSQL database (docs/SCALING.md); the
+             * backend reads it when it connects, as it reads every connection's settings */
+            if (i + 1 >= argc) {
+                fprintf(stderr, "haiguan: --schema needs a name\n");
+                return EXIT_USAGE;
+            }
+            setenv("HAIGUAN_DB_SCHEMA", argv[++i], 1);
         } else {
             argv[++n] = argv[i];
         }
     }
     argc = n + 1;
+    const char *schema = getenv("HAIGUAN_DB_SCHEMA");
+    if (schema && *schema && strncmp(db_url, "postgres", 8) != 0) {
+        fprintf(stderr, "haiguan: --schema (HAIGUAN_DB_SCHEMA) is for a PostgreSQL database\n");
+        return EXIT_USAGE;
+    }
     if (argc < 2) {
         print_help();
         return EXIT_USAGE;

@@ -1915,10 +1915,14 @@ void audit_default_key_dir(const char *db_url, char *out, size_t outlen)
     if (!outlen)
         return;
     if (!db_url || !*db_url || strcmp(db_url, ":memory:") == 0 || strncmp(db_url, "postgres://", 11) == 0 ||
-        strncmp(db_url, "postgresql://", 13) == 0)
-        n = snprintf(out, outlen, "haiguan.keys");
-    else
+        strncmp(db_url, "postgresql://", 13) == 0) {
+        /* a district on a shared database keeps keys of its own: its chain key and its
+         * signing key vouch for its chain alone */
+        const char *schema = getenv("HAIGUAN_DB_SCHEMA");
+        n = schema && *schema ? snprintf(out, outlen, "haiguan-%s.keys", schema) : snprintf(out, outlen, "haiguan.keys");
+    } else {
         n = snprintf(out, outlen, "%s.keys", db_url);
+    }
     /* A truncated path would name some other directory: give none instead. */
     if (n < 0 || (size_t)n >= outlen)
         out[0] = '\0';

@@ -73,6 +73,8 @@ hg_rc db_try_lock_key(db *d, int64_t key, int *got, hg_err *err)
     if (d->ops != &db_pg_ops)
         return HG_OK;
     int64_t v = 0;
+    if (d->ops->lock_salt)
+        key ^= d->ops->lock_salt(d);
     hg_rc rc = db_int(d, &v, err, "SELECT CASE WHEN pg_try_advisory_lock(CAST(? AS BIGINT)) THEN 1 ELSE 0 END", "i", key);
     *got = !rc && v == 1;
     return rc == HG_NOTFOUND ? hg_fail(err, HG_DB, NULL, NULL, "pg_try_advisory_lock gave no row") : rc;
@@ -84,6 +86,8 @@ void db_unlock_key(db *d, int64_t key)
         return;
     hg_err err;
     int64_t v = 0;
+    if (d->ops->lock_salt)
+        key ^= d->ops->lock_salt(d);
     db_int(d, &v, &err, "SELECT CASE WHEN pg_advisory_unlock(CAST(? AS BIGINT)) THEN 1 ELSE 0 END", "i", key);
 }
 
@@ -271,9 +275,11 @@ static void effects_committed(db *d, hg_rc rc)
 
 /* Inside a group commit each caller's transaction is a savepoint of the group's one, so that
  * the store code runs unchanged and a failed request undoes only its own writes. */
+static const char *begin_text(db *d) { return d->ops->begin_of ? d->ops->begin_of(d) : d->ops->begin_sql; }
+
 hg_rc db_begin(db *d, hg_err *err)
 {
-    hg_rc rc = d->optimistic ? HG_OK : d->ops->exec(d, d->group ? "SAVEPOINT hg_job" : d->ops->begin_sql, err);
+    hg_rc rc = d->optimistic ? HG_OK : d->ops->exec(d, d->group ? "SAVEPOINT hg_job" : begin_text(d), err);
     if (!rc)
         effects_mark(d);
     return rc;
@@ -312,7 +318,7 @@ hg_rc db_defer_sync(db *d, int *fd, hg_err *err)
 
 hg_rc db_group_begin(db *d, hg_err *err)
 {
-    hg_rc rc = d->ops->exec(d, d->ops->begin_sql, err);
+    hg_rc rc = d->ops->exec(d, begin_text(d), err);
     db_effects_drop(db_effects_take(d));   /* none should be left; none may leak into the group */
     d->depth = 0;
     if (!rc)

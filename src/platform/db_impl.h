@@ -26,6 +26,12 @@ typedef struct db_ops {
     hg_rc (*defer_sync)(db *d, int *fd, hg_err *err);
     void (*wal_watch)(db *d, void (*fn)(void *cls, int frames), void *cls);
     const char *begin_sql;   /* "BEGIN IMMEDIATE" / "BEGIN" */
+    /* This connection's begin statement, when it differs by connection (PostgreSQL: the write
+     * lock of its schema, one district's), or NULL: begin_sql. */
+    const char *(*begin_of)(db *d);
+    /* Mixed into every db_try_lock_key key, so that districts sharing a database (one schema
+     * each) never contend for one another's locks; NULL: none. */
+    int64_t (*lock_salt)(db *d);
     const char *idpk;        /* expansion of @IDPK */
     const char *blob;        /* expansion of @BLOB */
 } db_ops;

@@ -42,8 +42,9 @@
 
 #define CACHE_BUCKETS 256
 #define TEXT_OID 25
-/* "haiguan" in ASCII: the advisory lock every write transaction takes. */
-#define WRITE_LOCK_KEY "29380502913114478"
+/* "haiguan" in ASCII: the advisory lock every write transaction takes in the public schema
+ * (a district in a schema of its own takes its schema's, schema_setup). */
+#define WRITE_LOCK_KEY_NUM 29380502913114478LL
 
 typedef struct pg_stmt {
     db_stmt base;
@@ -72,6 +73,8 @@ typedef struct pg_db {
     int tx_lost;            /* the connection died inside a transaction: only ROLLBACK runs */
     int sent_in_tx;         /* the last command was sent inside a transaction */
     int bulk;               /* db_pg_bulk: no statement savepoints */
+    int64_t salt;           /* the schema's: 0 for public, else a hash of its name */
+    char begin_sql[128];    /* BEGIN and the write lock of this connection's schema */
     pg_stmt *cache[CACHE_BUCKETS];
 } pg_db;
 
@@ -125,6 +128,86 @@ static hg_rc pg_error(pg_db *p, const PGresult *res, hg_err *err)
     return hg_fail(err, HG_DB, "storage_error", NULL, "%s", line);
 }
 
+/* A schema name haiguan accepts (--schema, or the first entry of the URL's search_path):
+ * lower-case letters, digits and '_', at most 63 bytes (PostgreSQL's identifier length), so
+ * that it can be quoted without escaping. A customs code such as 0900 is one. */
+static int db_pg_schema_ok(const char *name)
+{
+    size_t n = name ? strlen(name) : 0;
+    if (n == 0 || n > 63)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') || name[i] == '_'))
+            return 0;
+    return 1;
+}
+
+/* The write lock of a schema: the historical constant for public (an installation that uses
+ * no schema keeps its key), else FNV-1a 64 of "haiguan:" and the name. */
+static int64_t schema_salt(const char *schema)
+{
+    if (strcmp(schema, "public") == 0)
+        return 0;
+    uint64_t h = 14695981039346656037ULL;
+    for (const char *c = "haiguan:"; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+    for (const char *c = schema; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+    return (int64_t)(h & 0x7fffffffffffffffULL);
+}
+
+static hg_rc one_command(pg_db *p, const char *sql, hg_err *err)
+{
+    PGresult *r = PQexec(p->conn, sql);
+    hg_rc rc = PQresultStatus(r) == PGRES_COMMAND_OK ? HG_OK : pg_error(p, r, err);
+    PQclear(r);
+    return rc;
+}
+
+/* This connection's schema (a district's installation, docs/SCALING.md): the first of its
+ * search_path, made when it does not exist yet (the first `haiguan init` of a district), and
+ * the write lock that goes with it. */
+static hg_rc schema_setup(pg_db *p, hg_err *err)
+{
+    PGresult *r = PQexec(p->conn, "SELECT current_schema(), current_setting('search_path')");
+    if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+        hg_rc rc = pg_error(p, r, err);
+        PQclear(r);
+        return rc;
+    }
+    char schema[64] = "";
+    hg_rc rc = HG_OK;
+    if (!PQgetisnull(r, 0, 0)) {
+        snprintf(schema, sizeof schema, "%s", PQgetvalue(r, 0, 0));
+    } else {
+        /* the first entry of the search path, unquoted: it names a schema not made yet */
+        const char *path = PQgetvalue(r, 0, 1);
+        size_t n = strcspn(path, ",");
+        while (n && path[n - 1] == ' ')
+            n--;
+        path += strspn(path, " ");
+        if (n >= 2 && path[0] == '"' && path[n - 1] == '"')
+            path++, n -= 2;
+        if (n < sizeof schema)
+            memcpy(schema, path, n), schema[n] = '\0';
+        if (!db_pg_schema_ok(schema))
+            rc = hg_fail(err, HG_INVALID, "invalid", "schema",
+                         "the search path's first schema must be 1 to 63 of a-z, 0-9 and '_'");
+        char sql[128];
+        snprintf(sql, sizeof sql, "CREATE SCHEMA IF NOT EXISTS \"%s\"", schema);
+        if (!rc)
+            rc = one_command(p, sql, err);
+    }
+    PQclear(r);
+    if (rc)
+        return rc;
+    p->salt = schema_salt(schema);
+    snprintf(p->begin_sql, sizeof p->begin_sql,
+             "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(%" PRId64 ")",
+             p->salt ? p->salt : (int64_t)WRITE_LOCK_KEY_NUM);
+    return HG_OK;
+}
+
 /* Per-session settings, after every (re)connection. synchronous_commit=on so that an
  * acknowledged write is on disk (SECURITY.md §14) whatever the server's default. */
 static hg_rc session_setup(pg_db *p, hg_err *err)
@@ -132,10 +215,8 @@ static hg_rc session_setup(pg_db *p, hg_err *err)
     PQsetNoticeProcessor(p->conn, quiet_notices, NULL);
     if (PQsetClientEncoding(p->conn, "UTF8") != 0)
         return pg_error(p, NULL, err);
-    PGresult *r = PQexec(p->conn, "SET synchronous_commit = on; SET application_name = 'haiguan'");
-    hg_rc rc = PQresultStatus(r) == PGRES_COMMAND_OK ? HG_OK : pg_error(p, r, err);
-    PQclear(r);
-    return rc;
+    hg_rc rc = one_command(p, "SET synchronous_commit = on; SET application_name = 'haiguan'", err);
+    return rc ? rc : schema_setup(p, err);
 }
 
 /* Makes the connection usable: resets it if it was lost. */
@@ -191,8 +272,16 @@ static hg_rc pg_open(const char *url, db **out, hg_err *err)
     /* A connect timeout unless the URL sets one (later keywords win over the expanded URL,
      * so it comes first): a database host that does not answer must give a 503 in seconds,
      * not hold a server thread for the kernel's TCP timeout. */
-    const char *const keys[] = {"connect_timeout", "dbname", NULL};
-    const char *const vals[] = {"5", url, NULL};
+    /* --schema (HAIGUAN_DB_SCHEMA, main.c) comes last: it wins over the URL's options */
+    const char *schema = getenv("HAIGUAN_DB_SCHEMA");
+    char options[96];
+    if (schema && *schema && !db_pg_schema_ok(schema)) {
+        xfree(p);
+        return hg_fail(err, HG_INVALID, "invalid", "schema", "--schema must be 1 to 63 of a-z, 0-9 and '_'");
+    }
+    snprintf(options, sizeof options, "-csearch_path=\"%s\"", schema ? schema : "");
+    const char *const keys[] = {"connect_timeout", "dbname", schema && *schema ? "options" : NULL, NULL};
+    const char *const vals[] = {"5", url, options, NULL};
     p->conn = PQconnectdbParams(keys, vals, 1);
     if (!p->conn) {
         xfree(p);
@@ -608,6 +697,8 @@ static void pg_reset(db_stmt *st) { stmt_clear((pg_stmt *)st); }
 void db_pg_bulk(db *d, int on) { ((pg_db *)d)->bulk = on; }
 
 static int64_t pg_changes(db *d) { return ((pg_db *)d)->changes; }
+static const char *pg_begin_of(db *d) { return ((pg_db *)d)->begin_sql; }
+static int64_t pg_lock_salt(db *d) { return ((pg_db *)d)->salt; }
 
 const db_ops db_pg_ops = {
     .name = "postgres",
@@ -626,7 +717,9 @@ const db_ops db_pg_ops = {
     .col_text = pg_col_text,
     .reset = pg_reset,
     .changes = pg_changes,
-    .begin_sql = "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" WRITE_LOCK_KEY ")",
+    .begin_sql = "BEGIN ISOLATION LEVEL READ COMMITTED",   /* begin_of adds the schema's lock */
+    .begin_of = pg_begin_of,
+    .lock_salt = pg_lock_salt,
     .idpk = "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
     .blob = "BYTEA",
 };

@@ -81,13 +81,22 @@ def pg_drop_database(url):
     psql(base + "/postgres", "DROP DATABASE IF EXISTS %s WITH (FORCE)" % name, check=False)
 
 
+def wait_until(cond, seconds):
+    """Polls cond until it is true, for at most seconds; fails the test when it never is."""
+    deadline = time.time() + seconds
+    while not cond():
+        if time.time() > deadline:
+            raise AssertionError("condition not met within %ss" % seconds)
+        time.sleep(0.05)
+
+
 class Server:
     """A haiguan serve process on a fresh database with demo data: a SQLite file in a
     temporary directory, or, when HAIGUAN_TEST_PG is set, a new database on that
     PostgreSQL server. db and keys (with setup=False) attach a second server to an
     existing database instead."""
 
-    def __init__(self, binary, extra_args=(), db=None, keys=None, setup=True):
+    def __init__(self, binary, extra_args=(), db=None, keys=None, setup=True, env=None):
         self.binary = binary
         self.dir = tempfile.mkdtemp(prefix="haiguan-test-")
         self.own_db = db is None
@@ -98,7 +107,7 @@ class Server:
         else:
             self.db = os.path.join(self.dir, "test.db")
         self.keys = keys or os.path.join(self.dir, "keys")
-        self.env = dict(os.environ, HAIGUAN_DB=self.db, HAIGUAN_KEYS=self.keys)
+        self.env = dict(os.environ, HAIGUAN_DB=self.db, HAIGUAN_KEYS=self.keys, **(env or {}))
         if setup:
             self.cli("init")
             learn_signins(self.cli("demo").stdout)
