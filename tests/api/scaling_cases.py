@@ -56,8 +56,12 @@ def register_area(test, eq, error_of):
                  "BEGIN; SELECT pg_advisory_xact_lock(%d); SELECT pg_sleep(60); COMMIT;" % write_lock_key(SCHEMAS[0])],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
-                harness.wait_until(lambda: harness.psql(url, "SELECT count(*) FROM pg_locks WHERE locktype = "
-                                                              "'advisory' AND granted")[0][0] != "0", 10)
+                # that very lock granted to the holder (a bigint key is classid:objid, objsubid 1;
+                # the servers' jobs hold advisory locks of their own meanwhile)
+                key = write_lock_key(SCHEMAS[0])
+                held = ("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
+                        "AND classid::bigint = %d AND objid::bigint = %d" % (key >> 32, key & 0xFFFFFFFF))
+                harness.wait_until(lambda: harness.psql(url, held)[0][0] == "1", 10)
                 done = {}
                 t = threading.Thread(target=lambda: done.setdefault("a", cc.manifest(a, [cc.bill(cc.bill_no())])))
                 t.start()

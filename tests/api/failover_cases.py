@@ -1,0 +1,108 @@
+"""failover_cases.py — a district that does not stop (issue 22 §3): a primary with a synchronous
+streaming replica (scripts/pg-start.sh, pg-replica.sh), the server on a libpq multi-host URL
+(target_session_attrs=read-write). The primary is killed with -9 under write load, the replica
+promoted; the server carries on by itself, every acknowledged write is present exactly once,
+writes in flight answer 503 (never a false 201), the audit chain verifies, and the old primary
+rejoins as a replica (pg_rewind). PostgreSQL only: it runs when the suite runs on PostgreSQL,
+on servers of its own."""
+import os
+import subprocess
+import tempfile
+import threading
+import time
+
+import cargo_cases as cc
+import harness
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def script(*args):
+    p = subprocess.run([os.path.join("scripts", args[0])] + list(args[1:]), cwd=ROOT, capture_output=True,
+                       text=True, timeout=180)
+    if p.returncode != 0:
+        raise AssertionError("%s failed: %s" % (" ".join(args), p.stderr[-2000:]))
+    return p.stdout.strip()
+
+
+def register_area(test, eq, error_of):
+    @test
+    def failover_keeps_every_acknowledged_write(s):
+        if not s.is_pg():
+            return
+        tmp = tempfile.mkdtemp(prefix="haiguan-failover-")
+        pstate, rstate = os.path.join(tmp, "primary"), os.path.join(tmp, "replica")
+        srv = None
+        try:
+            primary = script("pg-start.sh", pstate)
+            replica = script("pg-replica.sh", primary, rstate)
+            harness.psql(primary + "/postgres", "CREATE DATABASE hg LOCALE 'C.UTF-8' TEMPLATE template0")
+            hp = [u.split("@", 1)[1] for u in (primary, replica)]
+            url = "postgres://postgres@%s,%s/hg?target_session_attrs=read-write" % tuple(hp)
+            srv = harness.Server(s.binary, db=url)
+            cookie, csrf = srv.login("dl-agent")
+            results, lock, stop = [], threading.Lock(), threading.Event()
+
+            def writer():
+                while not stop.is_set():
+                    b = cc.bill_no()
+                    method, path, body = "POST", "/api/v1/manifests", None
+                    body = {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729",
+                            "port": "0902", "eta": "2026-12-02T08:00:00+08:00", "bills": [cc.bill(b)]}
+                    try:
+                        r = srv.request(method, path, body, headers={"Cookie": cookie, "X-CSRF-Token": csrf})
+                        status = r.status
+                    except OSError:
+                        status = 0   # the connection itself failed: not acknowledged
+                    with lock:
+                        results.append((time.time(), b, status))
+                    if status != 201:
+                        time.sleep(0.05)
+
+            def acked_since(t0):
+                with lock:
+                    return sum(1 for t, _, st in results if st == 201 and t >= t0)
+
+            threads = [threading.Thread(target=writer) for _ in range(4)]
+            for t in threads:
+                t.start()
+            harness.wait_until(lambda: acked_since(0) >= 40, 60)
+            killed = time.time()
+            script("pg-ctl.sh", pstate, "kill")
+            time.sleep(1.0)   # the writes fail meanwhile; then the operator (or a tool) promotes
+            script("pg-ctl.sh", rstate, "promote")
+            harness.wait_until(lambda: acked_since(time.time() - 0.5) >= 1 and acked_since(killed) >= 40, 90)
+            stop.set()
+            for t in threads:
+                t.join(30)
+            statuses = sorted(set(st for _, _, st in results))
+            assert set(statuses) <= {201, 503}, "answers other than 201 and 503: %r" % statuses
+            acked = [b for _, b, st in results if st == 201]
+            times = sorted(t for t, _, st in results if st == 201)
+            after = [t for t in times if t >= killed]
+            gap = max(b - a for a, b in zip(times, times[1:]))   # the longest time without an ack
+            # every acknowledged write is on the promoted replica, once
+            new_primary = replica + "/hg"
+            rows = harness.psql(new_primary, "SELECT bill_no, count(*) FROM manifest_bills GROUP BY bill_no "
+                                             "HAVING count(*) > 1")
+            eq(rows, [], "bills stored twice")
+            present = set(r[0] for r in harness.psql(new_primary, "SELECT bill_no FROM manifest_bills"))
+            lost = [b for b in acked if b not in present]
+            eq(lost, [], "acknowledged writes lost")
+            p = srv.cli("audit", "verify", check=False)
+            eq(p.returncode, 0, "audit verify after failover: " + p.stdout + p.stderr)
+            # the old primary comes back as a replica of the new one and catches up
+            script("pg-ctl.sh", pstate, "rejoin", "host=%s port=%s" % tuple(hp[1].split(":")))
+            eq(harness.psql(primary + "/hg", "SELECT pg_is_in_recovery()"), [["t"]])
+            harness.wait_until(lambda: harness.psql(primary + "/hg", "SELECT count(*) FROM manifest_bills") ==
+                               harness.psql(new_primary, "SELECT count(*) FROM manifest_bills"), 30)
+            print("     %d acknowledged (%d after the kill), %d answered 503, lost 0; %.1f s without an "
+                  "acknowledged write" % (len(acked), len(after), sum(1 for r in results if r[2] == 503), gap))
+            eq(srv.stop(), 0)
+        finally:
+            if srv:
+                srv.cleanup()
+            for st in (pstate, rstate):
+                if os.path.exists(st):
+                    subprocess.run([os.path.join("scripts", "pg-stop.sh"), st], cwd=ROOT, capture_output=True)
+            os.rmdir(tmp) if os.path.isdir(tmp) and not os.listdir(tmp) else None
