@@ -523,6 +523,11 @@ static pthread_once_t thread_db_once = PTHREAD_ONCE_INIT;
 
 static void thread_db_destroy(void *p) { db_close(p); }
 static void thread_db_init(void) { pthread_key_create(&thread_db_key, thread_db_destroy); }
+/* The same for the read replica's connections. */
+static char *read_url;
+static pthread_key_t thread_read_key;
+static pthread_once_t thread_read_once = PTHREAD_ONCE_INIT;
+static void thread_read_init(void) { pthread_key_create(&thread_read_key, thread_db_destroy); }
 
 void db_set_url(const char *url)
 {
@@ -549,4 +554,73 @@ void db_thread_close(void)
     pthread_once(&thread_db_once, thread_db_init);
     db_close(pthread_getspecific(thread_db_key));
     pthread_setspecific(thread_db_key, NULL);
+    pthread_once(&thread_read_once, thread_read_init);
+    db_close(pthread_getspecific(thread_read_key));
+    pthread_setspecific(thread_read_key, NULL);
+}
+
+/* ---- the read replica (serve --db-read) ---- */
+
+void db_set_read_url(const char *url)
+{
+    xfree(read_url);
+    read_url = url && *url ? xstrdup(url) : NULL;
+}
+
+int db_has_read_url(void) { return read_url != NULL; }
+
+db *db_thread_read(hg_err *err)
+{
+    if (!read_url)
+        return NULL;
+    pthread_once(&thread_read_once, thread_read_init);
+    db *d = pthread_getspecific(thread_read_key);
+    if (!d) {
+        if (db_open(read_url, &d, err))
+            return NULL;
+        pthread_setspecific(thread_read_key, d);
+    }
+    return d;
+}
+
+hg_rc db_wal_position(db *d, char lsn[DB_LSN_MAX], hg_err *err)
+{
+    lsn[0] = '\0';
+    if (d->ops != &db_pg_ops)
+        return HG_OK;
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT CAST(pg_current_wal_lsn() AS TEXT)", "");
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(lsn, DB_LSN_MAX, "%s", db_col_text(s, 0) ? db_col_text(s, 0) : "");
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_DB, NULL, NULL, "pg_current_wal_lsn gave no row");
+    }
+    if (s)
+        db_reset(s);
+    return rc;
+}
+
+int db_lsn_valid(const char *lsn)
+{
+    /* PostgreSQL's text form: hex digits, a slash, hex digits ("0/3420660") */
+    size_t a = strspn(lsn, "0123456789ABCDEFabcdef");
+    if (a == 0 || a > 8 || lsn[a] != '/')
+        return 0;
+    size_t b = strspn(lsn + a + 1, "0123456789ABCDEFabcdef");
+    return b > 0 && b <= 8 && lsn[a + 1 + b] == '\0';
+}
+
+hg_rc db_replayed(db *replica, const char *lsn, int *yes, hg_err *err)
+{
+    *yes = 0;
+    if (!db_lsn_valid(lsn))
+        return hg_fail(err, HG_INVALID, "invalid", "lsn", "not a WAL position");
+    int64_t v = 0;
+    hg_rc rc = db_int(replica, &v, err,
+                      "SELECT CASE WHEN COALESCE(pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn), TRUE) THEN 1 ELSE 0 "
+                      "END",
+                      "t", lsn);
+    *yes = !rc && v == 1;
+    return rc;
 }

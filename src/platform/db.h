@@ -150,4 +150,21 @@ const char *db_get_url(void);
 db *db_thread(hg_err *err);
 void db_thread_close(void);
 
+/* The read replica (serve --db-read URL, PostgreSQL): reads that may be slightly stale (routes
+ * flagged ROUTE_REPLICA) go there, unless the caller has just written (read_after.h). */
+void db_set_read_url(const char *url);
+int db_has_read_url(void);
+/* This thread's connection to the replica; NULL when none is configured or it cannot be
+ * reached (err says why): the caller reads from the primary instead. */
+db *db_thread_read(hg_err *err);
+#define DB_LSN_MAX 32
+/* The primary's current WAL position (PostgreSQL's "X/Y"), at or past every commit made so
+ * far; "" on SQLite, which has no replica. */
+hg_rc db_wal_position(db *d, char lsn[DB_LSN_MAX], hg_err *err);
+/* 1 when lsn is a WAL position in PostgreSQL's text form. */
+int db_lsn_valid(const char *lsn);
+/* *yes 1 when the replica has replayed up to lsn (or is not in recovery: then it is the
+ * primary itself). HG_INVALID for a malformed lsn. */
+hg_rc db_replayed(db *replica, const char *lsn, int *yes, hg_err *err);
+
 #endif

@@ -35,6 +35,7 @@
 #include "log.h"
 #include "mem.h"
 #include "metrics.h"
+#include "read_after.h"
 #include "writer.h"
 
 
@@ -490,6 +491,15 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
         return hg_fail(err, rc, "unauthenticated", NULL, "sign in or present a bearer token");
     if (rc)
         return hg_fail(err, rc, "forbidden", NULL, "your role or post may not do this");
+    /* a read that may be slightly stale goes to the replica, unless its caller's own write is
+     * not there yet (authentication above read the primary: sessions live there) */
+    if ((r->route->flags & ROUTE_REPLICA) && is_read_method(r->method) && db_has_read_url()) {
+        db *replica = read_after_choose(
+            r->who, MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, READ_AFTER_COOKIE), now_ms());
+        if (replica)
+            r->db = replica;
+        req_add_header(r, "X-Haiguan-Read", replica ? "replica" : "primary");
+    }
     if (r->who && r->who->session_id && !is_read_method(r->method) && !(r->route->flags & ROUTE_NO_CSRF)) {
         const char *t = req_header(r, "X-CSRF-Token");
         if (!t || strlen(t) != strlen(r->who->csrf) || sodium_memcmp(t, r->who->csrf, strlen(t)) != 0)
@@ -602,6 +612,28 @@ static void client_addr(struct MHD_Connection *c, char *out, size_t outlen)
 
 static void req_release(req *r);
 
+/* After a write, where the primary's WAL stands (at or past its commit), for the writer's
+ * next replica reads (read_after.h): a session's in a cookie, a token's in this process. */
+static void note_write_position(req *r)
+{
+    hg_err err;
+    hg_err_clear(&err);
+    db *primary = db_thread(&err);
+    char lsn[DB_LSN_MAX];
+    if (!primary || db_wal_position(primary, lsn, &err) || !lsn[0]) {
+        log_warn("replica: cannot read the WAL position after a write: %s", err.message);
+        return;
+    }
+    if (r->who->session_id > 0) {
+        char cookie[160];
+        snprintf(cookie, sizeof cookie, "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s", READ_AFTER_COOKIE,
+                 lsn, READ_AFTER_MS / 1000, r->https ? "; Secure" : "");
+        req_add_header(r, "Set-Cookie", cookie);
+    } else {
+        read_after_note(r->who, lsn, now_ms());
+    }
+}
+
 /* Sends the request's reply (or its error) and writes its access line. */
 static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
 {
@@ -618,6 +650,8 @@ static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
         r->status = 204;
     if (!ctx->rc)
         check_success_status(r, r->status);
+    if (!ctx->rc && r->who && !is_read_method(r->method) && db_has_read_url())
+        note_write_position(r);
     enum MHD_Result ok = send_reply(c, r);
     int64_t dur = mono_ns() - ctx->start_ns;
     const char *route_name = r->route ? r->route->pattern : "unmatched";

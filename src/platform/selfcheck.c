@@ -105,7 +105,7 @@ static int scope_registered(const hg_module *const *mods, const char *name)
 
 /* What a route declares about itself (http.h) must be possible: a success status, a body
  * only on a method that has one (the fallback page answers 404), a prepare step only for a write in the group commit, query
- * parameters named once each, and a summary. */
+ * parameters named once each, the replica only for reads, and a summary. */
 static int route_declaration(const hg_module *m, const route *r, selfcheck_report report, void *arg)
 {
     int n = 0, write = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
@@ -117,6 +117,9 @@ static int route_declaration(const hg_module *m, const route *r, selfcheck_repor
                      r->pattern);
     if (r->prepare && (!write || (r->flags & ROUTE_DIRECT)))
         n++, problem(report, arg, m->name, "route %s %s: a prepare step, but it is not a group-commit write", r->method,
+                     r->pattern);
+    if ((r->flags & ROUTE_REPLICA) && write)
+        n++, problem(report, arg, m->name, "route %s %s: only a read may be answered from the replica", r->method,
                      r->pattern);
     if (!r->summary || !*r->summary)
         n++, problem(report, arg, m->name, "route %s %s has no summary", r->method, r->pattern);

@@ -75,6 +75,7 @@ static hg_rc years_api(req *r, hg_err *err)
 static const route stats_routes[] = {
     {.method = "GET",
      .pattern = "/api/v1/stats/overview",
+     .flags = ROUTE_REPLICA, /* a dashboard may be a moment old (serve --db-read) */
      .fn = overview_api,
      .scope = "stats",
      .roles = ROLE_ADMIN | ROLE_OFFICER,
@@ -83,6 +84,7 @@ static const route stats_routes[] = {
          "dashboard counts: declarations by status and lane, releases, open inspections (from, to, direction, port)"},
     {.method = "GET",
      .pattern = "/api/v1/stats/clearance-time",
+     .flags = ROUTE_REPLICA, /* a dashboard may be a moment old (serve --db-read) */
      .fn = clearance_time_api,
      .scope = "stats",
      .roles = ROLE_ADMIN | ROLE_OFFICER,
@@ -90,6 +92,7 @@ static const route stats_routes[] = {
      .summary = "clearance time by day, week or month: count, mean, median, p90 per segment, against a baseline year"},
     {.method = "GET",
      .pattern = "/api/v1/stats/years",
+     .flags = ROUTE_REPLICA, /* a dashboard may be a moment old (serve --db-read) */
      .fn = years_api,
      .scope = "stats",
      .roles = ROLE_ADMIN | ROLE_OFFICER,

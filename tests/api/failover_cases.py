@@ -26,6 +26,8 @@ def script(*args):
 
 
 def register_area(test, eq, error_of):
+    register_replica_reads(test, eq, error_of)
+
     @test
     def failover_keeps_every_acknowledged_write(s):
         if not s.is_pg():
@@ -106,3 +108,68 @@ def register_area(test, eq, error_of):
                 if os.path.exists(st):
                     subprocess.run([os.path.join("scripts", "pg-stop.sh"), st], cwd=ROOT, capture_output=True)
             os.rmdir(tmp) if os.path.isdir(tmp) and not os.listdir(tmp) else None
+
+
+def register_replica_reads(test, eq, error_of):
+    @test
+    def replica_reads_see_their_readers_own_writes(s):
+        # issue 22 §3: dashboards read the replica (serve --db-read); a caller who has just
+        # written reads what it wrote — its session's cookie (or its token, in this process)
+        # names the WAL position the replica must have replayed, else the primary answers
+        if not s.is_pg():
+            return
+        tmp = tempfile.mkdtemp(prefix="haiguan-replica-")
+        pstate, rstate = os.path.join(tmp, "primary"), os.path.join(tmp, "replica")
+        srv = None
+        try:
+            primary = script("pg-start.sh", pstate)
+            replica = script("pg-replica.sh", primary, rstate)
+            harness.psql(primary + "/postgres", "CREATE DATABASE hg LOCALE 'C.UTF-8' TEMPLATE template0")
+            srv = harness.Server(s.binary, db=primary + "/hg", extra_args=["--db-read", replica + "/hg"])
+            url = "/api/v1/stats/overview?port=0902"
+            first = srv.as_user("manager", "GET", url)
+            eq((first.status, first.header("X-Haiguan-Read")), (200, "replica"))
+            # the replica stops replaying: what is written now is on the primary only
+            harness.psql(replica + "/postgres", "SELECT pg_wal_replay_pause()")
+            b = cc.bill_no()
+            eq(cc.manifest(srv, [cc.bill(b)]).status, 201)
+            f = cc.file(srv, b)
+            eq(f.status, 201, repr(f))
+            # a reader who did not write reads the replica, a moment old: the filing is not there
+            stale = srv.as_user("manager", "GET", url)
+            eq(stale.header("X-Haiguan-Read"), "replica")
+            eq(stale.json, first.json, "the paused replica answered")
+            # an officer writes (a clearance officer may file a manifest) and then reads: the
+            # primary answers, and counts the filing
+            w = srv.as_user("officer", "POST", "/api/v1/manifests",
+                            {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729",
+                             "port": "0902", "eta": "2026-12-02T08:00:00+08:00", "bills": [cc.bill(cc.bill_no())]})
+            eq(w.status, 201, repr(w))
+            mark = [c for _, c in w.headers if c.startswith("hg_read_after=")]
+            assert mark and "HttpOnly" in mark[0] and "SameSite=Strict" in mark[0], w.headers
+            cookie, _ = srv.login("officer")
+            own = srv.request("GET", url, headers={"Cookie": cookie + "; " + mark[0].split(";")[0]})
+            eq(own.header("X-Haiguan-Read"), "primary")
+            assert own.json != first.json, "the primary counts the filing"
+            # a forged mark only makes its holder read the primary; a malformed one is ignored
+            odd = srv.request("GET", url, headers={"Cookie": cookie + "; hg_read_after=zz"})
+            eq(odd.header("X-Haiguan-Read"), "replica")
+            # a token that wrote: the same, kept by the server
+            tok = srv.cli("token", "create", "--user", "officer", "--scopes", "stats,manifests").stdout.strip()
+            eq(srv.with_token(tok, "POST", "/api/v1/manifests",
+                              {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729",
+                               "port": "0902", "eta": "2026-12-02T08:00:00+08:00",
+                               "bills": [cc.bill(cc.bill_no())]}).status, 201)
+            eq(srv.with_token(tok, "GET", url).header("X-Haiguan-Read"), "primary")
+            # replay resumes: the replica catches up and serves the writer again
+            harness.psql(replica + "/postgres", "SELECT pg_wal_replay_resume()")
+            harness.wait_until(lambda: srv.request("GET", url, headers={"Cookie": cookie + "; " + mark[0].split(";")[0]})
+                               .header("X-Haiguan-Read") == "replica", 20)
+            eq(srv.as_user("manager", "GET", url).json, own.json)
+            eq(srv.stop(), 0)
+        finally:
+            if srv:
+                srv.cleanup()
+            for st in (pstate, rstate):
+                if os.path.exists(st):
+                    subprocess.run([os.path.join("scripts", "pg-stop.sh"), st], cwd=ROOT, capture_output=True)
