@@ -14,8 +14,8 @@ static const char *const directions[] = {"import", "export", NULL};
 static const char *const transport_modes[] = {"sea", "air", "road", "rail", NULL};
 static const char *const manifest_states[] = {"filed", "arrived", NULL};
 static const char *const declaration_kinds[] = {"complete", "summary", NULL};
-static const char *const declaration_states[] = {DECL_FILED,   DECL_INSPECTION, DECL_PERMITTED,
-                                                 DECL_RELEASED, DECL_REFUSED,    NULL};
+static const char *const declaration_states[] = {DECL_FILED,   DECL_INSPECTION, DECL_PERMITTED, DECL_RELEASED,
+                                                 DECL_REFUSED, DECL_RETURNED,   DECL_CANCELLED, NULL};
 static const char *const lanes[] = {"green", "yellow", "red", "blue", NULL};
 
 #define MONEY_MAX 100000000000000LL   /* 1 trillion yuan in fen: far above any declaration */
@@ -125,6 +125,11 @@ static const field declaration_fields[] = {
      .label_zh = "商品项"},
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
     {.name = "gate_out_at", .type = FT_TIME, .flags = FF_SERVER, .column = "gate_out_ms", .label_zh = "出卡时间"},
+    /* its life after filing (change_store.c): returned for correction (退单) and for how long it
+     * stayed with the declarant in all (its own clearance-time segment), cancelled (撤单) */
+    {.name = "returned_at", .type = FT_TIME, .flags = FF_SERVER, .column = "returned_ms", .label_zh = "退单时间"},
+    {.name = "with_declarant_ms", .type = FT_INT, .flags = FF_SERVER, .label_zh = "退单修改用时(毫秒)"},
+    {.name = "cancelled_at", .type = FT_TIME, .flags = FF_SERVER, .column = "cancelled_ms", .label_zh = "撤单时间"},
     /* the part of the bill this declaration covers: its containers (none named: all of the
      * bill's) and its packages (none: all of the bill's) */
     {.name = "containers", .type = FT_TEXT, .flags = FF_IDENT | FF_FIXED, .check = cargo_check_containers,
@@ -240,6 +245,11 @@ hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
         return hg_fail(err, HG_CONFLICT, "conflict", "status", "the declaration is already released");
     if (strcmp(f->status, DECL_REFUSED) == 0)
         return hg_fail(err, HG_CONFLICT, "conflict", "status", "refused goods (returned or destroyed) are never released");
+    if (strcmp(f->status, DECL_CANCELLED) == 0)
+        return hg_fail(err, HG_CONFLICT, "conflict", "status", "a cancelled declaration is never released");
+    if (strcmp(f->status, DECL_RETURNED) == 0)
+        return hg_fail(err, HG_CONFLICT, "conflict", "status",
+                       "the declaration was returned for correction: it is released only after it is refiled");
     if (f->sample_positive)
         return hg_fail(err, HG_CONFLICT, "conflict", "samples",
                        "a sample tested positive: the goods are returned or destroyed, never released");

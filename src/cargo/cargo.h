@@ -57,6 +57,9 @@ int cargo_manifest_filer_kind(const char *kind);
 #define DECL_REFUSED "refused"         /* disposed (returned or destroyed); final */
 #define DECL_PERMITTED "permitted"     /* two-stage admission: permitted to enter under seal,
                                         * waiting for laboratory results to be qualified for market */
+#define DECL_RETURNED "returned"       /* returned by an officer for correction (退单): the
+                                        * declarant corrects and refiles it */
+#define DECL_CANCELLED "cancelled"     /* cancelled on the declarant's request (撤单); final */
 
 /* Formats an entry number: 4-digit port customs code + year + direction digit (1 import,
  * 0 export) + 9-digit serial, into out (19 bytes). -1 when the parts do not fit. */
@@ -207,6 +210,29 @@ hg_rc declaration_permit_entry(const hg_ctx *c, const char *entry_no,
                                json_t **out, hg_err *err);
 hg_rc declaration_complete(const hg_ctx *c, const char *entry_no,
                            const json_t *body, json_t **out, hg_err *err);
+
+/* A declaration's life after filing (change_store.c; 海关总署令第220号 on 修撤单). The declarant
+ * asks to modify (kind "modify", with "items": [{"line_no", field: value}]) or cancel
+ * ("cancel") before release, with a reason; customs opens an amendment after release
+ * ("amend": value, HS code, quantity, origin). One request waits at a time; a clearance
+ * officer who did not ask approves or refuses it (with a note). An approved modification
+ * re-screens and re-assesses, an amendment re-assesses (a difference: re-issued, a
+ * supplementary bill or a refund), a cancellation voids the bill and frees the bill's
+ * packages, weight and containers. */
+hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, json_t **out, hg_err *err);
+hg_rc change_decide(const hg_ctx *c, int64_t id, int approve, const json_t *body, json_t **out, hg_err *err);
+typedef struct change_filter {
+    const char *entry_no, *status, *kind; /* each NULL: any */
+    const char *cursor;                   /* after this id (newest first) */
+    int limit;
+} change_filter;
+/* Change requests newest first (an enterprise: those of declarations it is a party to). */
+hg_rc change_list(db *d, const principal *who, const change_filter *f, json_t **out, hg_err *err);
+/* An officer returns a filed declaration for correction (退单) with a reason; its declarant
+ * corrects it (items as a modification's, optional) and refiles it under the same entry
+ * number: screened and assessed again, the time it spent returned added to with_declarant_ms. */
+hg_rc declaration_return(const hg_ctx *c, const char *entry_no, const json_t *body, json_t **out, hg_err *err);
+hg_rc declaration_refile(const hg_ctx *c, const char *entry_no, const json_t *body, json_t **out, hg_err *err);
 
 /* Screening and tax are earlier areas' (risk_store.h, tax_store.h): filing calls them
  * directly, inside its transaction. */

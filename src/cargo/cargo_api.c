@@ -10,6 +10,7 @@
 #include "../platform/mem.h"
 #include "../platform/barcode.h"
 #include "cargo.h"
+#include "change_api.h"
 
 static hg_rc need_body(req *r, hg_err *err)
 {
@@ -361,6 +362,32 @@ const route cargo_routes[] = {
     {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/complete", .fn = declarations_complete_api,
      .scope = "declarations", .roles = ROLE_ENTERPRISE,
      .summary = "complete a two-step summary declaration"},
+    /* the declaration's life after filing (change_api.c) */
+    {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/changes", .fn = changes_request_api,
+     .scope = "declarations", .roles = ROLE_ENTERPRISE | ROLE_OFFICER, .posts = POST_CLEARANCE | POST_TAX,
+     .status = 201,
+     .summary = "ask to modify or cancel a declaration (its declarant, before release) or open an amendment "
+                "after release (an officer)"},
+    {.method = "GET", .pattern = "/api/v1/declarations/{entry_no}/changes", .fn = changes_of_declaration_api,
+     .scope = "declarations", .roles = READERS,
+     .query = "status,kind,limit,cursor",
+     .summary = "a declaration's change requests, newest first"},
+    {.method = "GET", .pattern = "/api/v1/declaration-changes", .fn = changes_queue_api,
+     .scope = "declarations", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_CLEARANCE | POST_TAX,
+     .query = "status,kind,limit,cursor",
+     .summary = "the officers' queue of change requests, newest first (status pending, approved, refused)"},
+    {.method = "POST", .pattern = "/api/v1/declaration-changes/{id}/approve", .fn = changes_approve_api,
+     .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE | POST_TAX,
+     .summary = "approve a change request (an officer other than who asked): modify, cancel or amend"},
+    {.method = "POST", .pattern = "/api/v1/declaration-changes/{id}/refuse", .fn = changes_refuse_api,
+     .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE | POST_TAX,
+     .summary = "refuse a change request, with a note"},
+    {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/return", .fn = declarations_return_api,
+     .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE,
+     .summary = "return a filed declaration to its declarant for correction (退单), with a reason"},
+    {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/refile", .fn = declarations_refile_api,
+     .scope = "declarations", .roles = ROLE_ENTERPRISE,
+     .summary = "correct and refile a returned declaration under the same entry number"},
     {.method = "GET", .pattern = "/api/v1/ledger", .fn = ledger_api,
      .scope = "ledger", .roles = READERS | ROLE_SYSTEM,
      .query = "entry_no,status",

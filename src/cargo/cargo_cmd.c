@@ -239,6 +239,8 @@ static const hg_scope cargo_scopes[] = {
 
 static const demo_signin cargo_signins[] = {
     {"officer", ROLE_OFFICER, "clearance,inspection", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
+    {"officer2", ROLE_OFFICER, "clearance,tax", NULL, "officer2-demo-2026",
+     "a second clearance officer: decides the changes another officer opened (four eyes)", NULL},
     {"terminal01", ROLE_SYSTEM, NULL, NULL, NULL, "the terminal's machine: arrival reports", "arrival"},
     {"lab01", ROLE_SYSTEM, NULL, NULL, NULL, "the laboratory's machine: sample results", "lab"},
     {"dl-agent", ROLE_ENTERPRISE, NULL, agent_uscc, "agent-demo-2026", "the shipping agent: manifests", NULL},

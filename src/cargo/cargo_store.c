@@ -113,6 +113,21 @@ const migration cargo_migrations[] = {
     /* the district's table of fresh and live produce for the green channel (reference data) */
     {282, "green-channel goods by HS chapter or heading",
      "CREATE TABLE green_channel_goods (hs_prefix TEXT PRIMARY KEY, description TEXT NOT NULL);", NULL, NULL},
+    /* a declaration's life after filing (change_store.c): the declarant's requests to modify
+     * or cancel it and officers' amendments after release, each decided by an officer; the
+     * times it was returned, with the declarant and cancelled */
+    {283, "modification, cancellation, return and amendment of declarations",
+     "CREATE TABLE declaration_changes ("
+     " id @IDPK, entry_no TEXT NOT NULL REFERENCES declarations(entry_no),"
+     " kind TEXT NOT NULL CHECK (kind IN ('modify', 'cancel', 'amend')), status TEXT NOT NULL,"
+     " reason TEXT NOT NULL, items TEXT, requested_by TEXT NOT NULL, requested_ms BIGINT NOT NULL,"
+     " decided_by TEXT, decided_ms BIGINT, note TEXT, outcome TEXT);"
+     "CREATE INDEX declaration_changes_status ON declaration_changes(status, id);"
+     "CREATE INDEX declaration_changes_entry ON declaration_changes(entry_no, id);"
+     "ALTER TABLE declarations ADD COLUMN returned_ms BIGINT;"
+     "ALTER TABLE declarations ADD COLUMN with_declarant_ms BIGINT;"
+     "ALTER TABLE declarations ADD COLUMN cancelled_ms BIGINT;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

@@ -22,6 +22,16 @@ hg_rc cargo_emit(db *d, const char *type, const char *entry_no, const char *acto
 /* The same when the caller knows the declarant (filing: no read). */
 hg_rc cargo_emit_for(db *d, const char *type, const char *entry_no, const char *declarant, const char *actor,
                      const char *request_id, const json_t *data, hg_err *err);
+/* Screens a declaration (its JSON) again, as filing does (declaration_store.c). */
+struct risk_verdict;
+hg_rc cargo_screen(db *d, const json_t *decl, struct risk_verdict *out, hg_err *err);
+/* Re-assesses a declaration's tax after its goods changed (tax_reassess: cause, the exchange
+ * rate of rate_ms's month, 0: now), inside the caller's transaction; *outcome the caller's. */
+hg_rc cargo_reassess(db *d, const json_t *decl, const char *cause, int64_t rate_ms, const char *actor,
+                     const char *request_id, json_t **outcome, hg_err *err);
+/* A weight a bill can still carry: HG_CONFLICT (bill_weight) when the gross weight of the
+ * declarations of bill_no but not cancelled or refused, plus extra_kg, exceeds the bill's. */
+hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_kg, hg_err *err);
 /* HG_OK when who may see the declaration entry_no (officers see all, an enterprise those it
  * is a party to); HG_NOTFOUND "no such declaration" otherwise, as declaration_get answers. */
 hg_rc cargo_declaration_visible(db *d, const principal *who, const char *entry_no, hg_err *err);

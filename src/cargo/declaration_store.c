@@ -75,27 +75,51 @@ static hg_rc screen(db *d, const json_t *decl, risk_verdict *out, hg_err *err)
 
 /* Tax assesses a declaration in its own terms (tax_store.h): its parties, its goods and when
  * its transport declared entry, if it had (entry_ms, else 0: the late-declaration fee). */
-static hg_rc assess_tax(db *d, const json_t *decl, int64_t entry_ms, hg_err *err)
+static void subject_of(const json_t *decl, tax_goods *goods, int64_t entry_ms, tax_subject *s)
 {
     const json_t *items = json_object_get(decl, "items");
-    size_t i, n = json_array_size(items);
+    size_t i;
     json_t *item;
-    tax_goods *goods = n ? xcalloc(n, sizeof *goods) : NULL;
-    if (n && !goods)
-        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     json_array_foreach(items, i, item)
         goods[i] = (tax_goods){.hs_code = json_string_value(json_object_get(item, "hs_code")),
                                .value = json_string_value(json_object_get(item, "value")),
                                .currency = json_string_value(json_object_get(item, "currency")),
                                .origin = json_string_value(json_object_get(item, "origin"))};
-    tax_subject s = {.entry_no = json_string_value(json_object_get(decl, "entry_no")),
-                     .import = strcmp(json_string_value(json_object_get(decl, "direction")), "import") == 0,
-                     .declarant = json_string_value(json_object_get(decl, "declarant")),
-                     .consignee = json_string_value(json_object_get(decl, "consignee")),
-                     .consignor = json_string_value(json_object_get(decl, "consignor")),
-                     .goods = goods,
-                     .n_goods = n,
-                     .transport_entry_ms = entry_ms};
+    *s = (tax_subject){.entry_no = json_string_value(json_object_get(decl, "entry_no")),
+                       .import = strcmp(json_string_value(json_object_get(decl, "direction")), "import") == 0,
+                       .declarant = json_string_value(json_object_get(decl, "declarant")),
+                       .consignee = json_string_value(json_object_get(decl, "consignee")),
+                       .consignor = json_string_value(json_object_get(decl, "consignor")),
+                       .goods = goods,
+                       .n_goods = json_array_size(items),
+                       .transport_entry_ms = entry_ms};
+}
+
+hg_rc cargo_reassess(db *d, const json_t *decl, const char *cause, int64_t rate_ms, const char *actor,
+                     const char *request_id, json_t **outcome, hg_err *err)
+{
+    size_t n = json_array_size(json_object_get(decl, "items"));
+    tax_goods *goods = n ? xcalloc(n, sizeof *goods) : NULL;
+    if (n && !goods)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    tax_subject s;
+    subject_of(decl, goods, 0, &s);
+    s.rate_ms = rate_ms;
+    hg_rc rc = tax_reassess(d, &s, cause, actor, request_id, outcome, err);
+    xfree(goods);
+    return rc;
+}
+
+hg_rc cargo_screen(db *d, const json_t *decl, struct risk_verdict *out, hg_err *err) { return screen(d, decl, out, err); }
+
+static hg_rc assess_tax(db *d, const json_t *decl, int64_t entry_ms, hg_err *err)
+{
+    size_t n = json_array_size(json_object_get(decl, "items"));
+    tax_goods *goods = n ? xcalloc(n, sizeof *goods) : NULL;
+    if (n && !goods)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    tax_subject s;
+    subject_of(decl, goods, entry_ms, &s);
     hg_rc rc = tax_assess(d, &s, err);
     xfree(goods);
     return rc;
@@ -583,6 +607,29 @@ static hg_rc filing_parties(db *d, const record *rec, const bill_facts *bf, int6
  * the bill's containers, and packages and gross weight that, with the bill's other
  * declarations (except refused ones), stay within what the bill carries (weight within the
  * configured tolerance: scales and packing differ). */
+/* The gross weight declared on bill_no by its declarations that still stand (not refused
+ * or cancelled: a cancellation frees its share of the bill). */
+static hg_rc declared_gross(db *d, const char *bill_no, int64_t *kg, hg_err *err)
+{
+    return db_int(d, kg, err,
+                  "SELECT COALESCE(SUM(i.gross_weight_kg), 0) FROM declaration_items i JOIN declarations x"
+                  " ON x.entry_no = i.entry_no WHERE x.bill_no = ? AND x.status NOT IN (?, ?)",
+                  "ttt", bill_no, DECL_REFUSED, DECL_CANCELLED);
+}
+
+hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_kg, hg_err *err)
+{
+    int64_t bill_kg = 0, declared = 0;
+    hg_rc rc = db_int(d, &bill_kg, err, "SELECT gross_weight_kg FROM manifest_bills WHERE bill_no = ?", "t", bill_no);
+    if (!rc)
+        rc = declared_gross(d, bill_no, &declared, err);
+    if (!rc && (declared + extra_kg) * 1000000 > bill_kg * (1000000 + cargo_cfg.weight_tolerance_ppm))
+        rc = hg_fail(err, HG_CONFLICT, "bill_weight", "items",
+                     "bill %s carries %lld kg gross; its declarations would declare %lld kg", bill_no,
+                     (long long)bill_kg, (long long)(declared + extra_kg));
+    return rc;
+}
+
 static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err *err)
 {
     const char *bill = record_text(rec, "bill_no");
@@ -610,13 +657,11 @@ static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err
         gross += record_int(&items[i], "gross_weight_kg", 0);
     if (!rc)
         rc = db_int(d, &other_packages, err,
-                    "SELECT COALESCE(SUM(COALESCE(packages, ?)), 0) FROM declarations WHERE bill_no = ? AND status <> ?",
-                    "itt", bf->packages, bill, DECL_REFUSED);
+                    "SELECT COALESCE(SUM(COALESCE(packages, ?)), 0) FROM declarations WHERE bill_no = ? "
+                    "AND status NOT IN (?, ?)",
+                    "ittt", bf->packages, bill, DECL_REFUSED, DECL_CANCELLED);
     if (!rc)
-        rc = db_int(d, &other_gross, err,
-                    "SELECT COALESCE(SUM(i.gross_weight_kg), 0) FROM declaration_items i JOIN declarations x"
-                    " ON x.entry_no = i.entry_no WHERE x.bill_no = ? AND x.status <> ?",
-                    "tt", bill, DECL_REFUSED);
+        rc = declared_gross(d, bill, &other_gross, err);
     if (!rc && packages + other_packages > bf->packages)
         return hg_fail(err, HG_CONFLICT, "bill_packages", "packages",
                        "bill %s carries %lld packages; its declarations would declare %lld", bill,

@@ -35,7 +35,7 @@ static hg_rc tax_get_api(req *r, hg_err *err)
     if (v && time_parse_rfc3339(v, &at))
         return hg_fail(err, HG_INVALID, "invalid", "at", "at must be an RFC 3339 time with offset");
     json_t *out;
-    hg_rc rc = tax_bill_json(r->db, r->who, r->params[0], at, &out, err);
+    hg_rc rc = tax_bill_full_json(r->db, r->who, r->params[0], at, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -53,6 +53,25 @@ static hg_rc payments_api(req *r, hg_err *err)
         rc = money_field(r, "amount", &amount, err);
     if (!rc)
         rc = tax_pay(&c, entry, amount, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+/* A supplementary bill's payment (补税): its tax and late fee, exactly. */
+static hg_rc supplementary_pay_api(req *r, hg_err *err)
+{
+    hg_ctx c = req_ctx(r);
+    static const char *const allowed[] = {"amount", NULL};
+    char *end;
+    long long id = strtoll(r->params[0], &end, 10);
+    if (*end || id <= 0)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such supplementary bill");
+    int64_t amount;
+    json_t *out;
+    hg_rc rc = body_fields(r, allowed, err);
+    if (!rc)
+        rc = money_field(r, "amount", &amount, err);
+    if (!rc)
+        rc = tax_adjustment_pay(&c, id, amount, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
@@ -286,6 +305,10 @@ const route tax_routes[] = {
      .scope = "tax", .roles = ROLE_ENTERPRISE,
      .status = 201,
      .summary = "pay a declaration's tax and late fee"},
+    {.method = "POST", .pattern = "/api/v1/tax/supplementary/{id}/payment", .fn = supplementary_pay_api,
+     .scope = "tax", .roles = ROLE_ENTERPRISE,
+     .status = 201,
+     .summary = "pay a supplementary bill (补税) and its late fee"},
     {.method = "GET", .pattern = "/api/v1/tax/{entry_no}", .fn = tax_get_api,
      .scope = "tax", .roles = ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE,
      .query = "at",

@@ -28,6 +28,21 @@ typedef struct bill_row {
     char status[16];
 } bill_row;
 
+/* A bill's dates from its notice's issue: the payment period's last day (15 days from the
+ * day after, on the holiday table) and the late-declaration fee (滞报金) from the transport's
+ * entry entry_ms (0: none) on the CIF value. */
+typedef struct bill_dates {
+    int64_t last_day, late_decl_fee;
+    int late_decl_days;
+} bill_dates;
+hg_rc tax_bill_deadlines(db *d, int64_t issued_ms, int64_t entry_ms, int64_t cif_fen, bill_dates *out, hg_err *err);
+
+/* Assesses subj's goods with the exchange rate of rate_ms's month and writes their lines
+ * (replace: first deleting those of an earlier assessment); *assessed and *cif the totals. */
+struct tax_subject;
+hg_rc tax_assess_lines(db *d, const struct tax_subject *subj, int64_t rate_ms, int replace, tax_amounts *assessed,
+                       int64_t *cif, hg_err *err);
+
 /* Loads the bill of entry_no (HG_NOTFOUND naming entry_no when there is none). */
 hg_rc tax_bill_load(db *d, const char *entry_no, bill_row *b, hg_err *err);
 

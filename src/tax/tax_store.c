@@ -123,6 +123,17 @@ const migration tax_migrations[] = {
      "ALTER TABLE tax_lines ADD COLUMN certificate_no TEXT;"
      "ALTER TABLE tax_lines ADD COLUMN agreement TEXT;" REFDATA_REGISTER(tariff_rate_kinds),
      REFDATA_TRIGGERS_SQLITE(tariff_rate_kinds), REFDATA_TRIGGERS_PG(tariff_rate_kinds)},
+    /* a bill's life after its notice (tax_adjust_store.c): supplementary bills (补税) with their
+     * own period, refunds (退税), and the record of each re-issue of an unpaid notice */
+    {370, "supplementary bills, refunds and re-issues of a tax bill",
+     "CREATE TABLE tax_adjustments ("
+     " id @IDPK, entry_no TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('supplementary', 'refund', 'reissue')),"
+     " cause TEXT NOT NULL, status TEXT NOT NULL, duty_fen BIGINT NOT NULL, consumption_fen BIGINT NOT NULL,"
+     " vat_fen BIGINT NOT NULL, total_fen BIGINT NOT NULL, issued_ms BIGINT NOT NULL, last_free_day BIGINT,"
+     " paid_ms BIGINT, paid_fen BIGINT, late_fee_fen BIGINT, actor TEXT NOT NULL);"
+     "CREATE INDEX tax_adjustments_entry ON tax_adjustments(entry_no, id);"
+     "CREATE INDEX tax_adjustments_due ON tax_adjustments(status, kind);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -319,11 +330,7 @@ hg_rc tax_emit(db *d, const char *type, const char *entry_no, const char *actor,
  * fault is returned: a deadline without the holidays is wrong): the last day of its payment
  * period and, when the transport had declared entry (entry_ms), the late-declaration fee on
  * cif_fen (滞报金). */
-typedef struct bill_dates {
-    int64_t last_day, late_decl_fee;
-    int late_decl_days;
-} bill_dates;
-static hg_rc bill_deadlines(db *d, int64_t issued_ms, int64_t entry_ms, int64_t cif_fen, bill_dates *out, hg_err *err)
+hg_rc tax_bill_deadlines(db *d, int64_t issued_ms, int64_t entry_ms, int64_t cif_fen, bill_dates *out, hg_err *err)
 {
     working_calendar cal;
     hg_rc rc = calendar_load(d, &cal, err);
@@ -388,11 +395,12 @@ static hg_rc value_item(const tax_goods *item, size_t i, int64_t value, tax_line
     return HG_OK;
 }
 
-hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
+hg_rc tax_assess_lines(db *d, const tax_subject *subj, int64_t rate_ms, int replace, tax_amounts *assessed_out,
+                       int64_t *cif_out, hg_err *err)
 {
     const char *entry_no = subj->entry_no;
     int import = subj->import;
-    int64_t now = now_ms(), cif = 0;
+    int64_t cif = 0;
     tax_amounts assessed = {0, 0, 0};
     size_t i, n = subj->n_goods;
     tax_line *lines = n ? xcalloc(n, sizeof *lines) : NULL;
@@ -420,7 +428,7 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
         }
         money_parse(item->value, &value, NULL);
         if (!rc)
-            rc = exchange_rate(d, item->currency, now, &rate, err);
+            rc = exchange_rate(d, item->currency, rate_ms, &rate, err);
         if (rc && err && strcmp(err->field, "currency") == 0)
             snprintf(err->field, sizeof err->field, "items[%zu].currency", i);
         if (!rc)
@@ -455,16 +463,30 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
         assessed = sum;
         cif += l->value_fen;   /* each at most 10^16, the items a declaration's few hundred */
     }
+    if (!rc && replace)
+        rc = db_run(d, err, "DELETE FROM tax_lines WHERE entry_no = ?", "t", entry_no);
     if (!rc && n)
         rc = store_lines(d, entry_no, lines, n, err);
     xfree(lines);
+    *assessed_out = assessed;
+    *cif_out = cif;
+    return rc;
+}
+
+hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
+{
+    const char *entry_no = subj->entry_no;
+    int import = subj->import;
+    int64_t now = now_ms(), cif = 0;
+    tax_amounts assessed = {0, 0, 0};
+    hg_rc rc = tax_assess_lines(d, subj, subj->rate_ms ? subj->rate_ms : now, 0, &assessed, &cif, err);
     /* each tax of the ticket under 50 yuan is not levied (关税法 / 进出口关税条例, 征管办法) */
     tax_amounts levied = tax_levied(&assessed);
     int64_t total = tax_amounts_total(&levied);
     bill_dates dates = {0, 0, 0};
     int64_t entry_ms = import ? subj->transport_entry_ms : 0;
     if (!rc)
-        rc = bill_deadlines(d, now, entry_ms, cif, &dates, err);
+        rc = tax_bill_deadlines(d, now, entry_ms, cif, &dates, err);
     int owed = total > 0 || dates.late_decl_fee > 0;
     if (!rc)
         rc = db_run(d, err,
@@ -509,10 +531,12 @@ hg_rc tax_subject_changed(db *d, const char *entry_no, const char *actor, const 
 hg_rc tax_settled_for_release(db *d, const char *entry_no, int *settled, hg_err *err)
 {
     int64_t n = 0;
+    /* a supplementary bill issued before release holds it as the first notice would */
     hg_rc rc = db_int(d, &n, err,
                       "SELECT COUNT(*) FROM tax_bills WHERE entry_no = ? AND status IN ('none', 'paid', 'guaranteed', "
-                      "'deferred')",
-                      "t", entry_no);
+                      "'deferred') AND NOT EXISTS (SELECT 1 FROM tax_adjustments a WHERE a.entry_no = ? "
+                      "AND a.kind = 'supplementary' AND a.status = 'due')",
+                      "tt", entry_no, entry_no);
     *settled = !rc && n > 0;
     return rc;
 }
@@ -584,7 +608,7 @@ hg_rc tax_bill_fee_at(const bill_row *b, int64_t at_ms, int64_t *fee, int *days,
 {
     if (days)
         *days = 0;
-    if (strcmp(b->status, "paid") == 0 || strcmp(b->status, "none") == 0) {
+    if (strcmp(b->status, "paid") == 0 || strcmp(b->status, "none") == 0 || strcmp(b->status, "void") == 0) {
         *fee = strcmp(b->status, "paid") == 0 ? b->late_fee : 0;
         return HG_OK;
     }
@@ -634,7 +658,8 @@ hg_rc tax_bill_put_standing(json_t *o, const bill_row *b, int64_t at_ms, hg_err 
 {
     int days = 0;
     int64_t fee = 0, due = 0;
-    int paid = strcmp(b->status, "paid") == 0;
+    /* nothing is owed on a paid bill, nor on the void bill of a cancelled declaration */
+    int paid = strcmp(b->status, "paid") == 0 || strcmp(b->status, "void") == 0;
     hg_rc rc = tax_bill_fee_at(b, at_ms, &fee, &days, err);
     if (!rc && !paid && (due = b->total + fee + b->late_decl_fee) > TAX_AMOUNT_MAX_FEN)
         rc = hg_fail(err, HG_INVALID, "out_of_range", "at", "the amount due as of this date is out of range");
@@ -667,7 +692,8 @@ hg_rc tax_standing_of(db *d, const principal *who, const char *entry_no, int64_t
         return rc;
     snprintf(out->status, sizeof out->status, "%s", b.status);
     out->total_fen = b.total;
-    out->amount_due_fen = strcmp(b.status, "paid") == 0 ? 0 : b.total + fee + b.late_decl_fee;
+    int owes = strcmp(b.status, "paid") != 0 && strcmp(b.status, "void") != 0;
+    out->amount_due_fen = owes ? b.total + fee + b.late_decl_fee : 0;
     return HG_OK;
 }
 

@@ -45,10 +45,35 @@ typedef struct tax_subject {
     size_t n_goods;
     int64_t transport_entry_ms;                  /* when the transport declared entry, if it had
                                                   * before the filing (滞报金), else 0 */
+    int64_t rate_ms;                             /* the moment whose exchange rate applies (the
+                                                  * transport's entry for goods declared before
+                                                  * it); 0: now */
 } tax_subject;
 /* Assesses a subject inside the caller's transaction and issues its bill; HG_INVALID naming
  * items[i] when a line cannot be assessed (HS code not in the tariff, no exchange rate). */
 hg_rc tax_assess(db *d, const tax_subject *s, hg_err *err);
+/* Assesses subj's goods again after they changed (an approved modification, a correction on
+ * refiling, an amendment after release, the transport's entry for goods declared before it),
+ * inside the caller's transaction; cause ("modification", "refile", "amendment",
+ * "transport_entry") is recorded. An unpaid bill is re-issued with the new amounts and keeps
+ * its payment period; once the tax is paid (or secured by a guarantee or deferral), the
+ * difference is a supplementary bill (补税: its own notice and payment period) or a refund
+ * (退税), per tax. *outcome (the caller's) says which and the amounts:
+ * {"outcome": "unchanged"|"reissued"|"supplementary"|"refund"|"supplementary_and_refund", ...}. */
+hg_rc tax_reassess(db *d, const tax_subject *subj, const char *cause, const char *actor, const char *request_id,
+                   json_t **outcome, hg_err *err);
+/* Voids the bill of a cancelled declaration (no late fee accrues on a void bill); tax already
+ * paid is refunded. *outcome as tax_reassess's. */
+hg_rc tax_void(db *d, const char *entry_no, const char *actor, const char *request_id, json_t **outcome,
+               hg_err *err);
+/* Pays a supplementary bill (its tax and the late fee as of now): amount must be exactly that. */
+hg_rc tax_adjustment_pay(const hg_ctx *c, int64_t id, int64_t amount, json_t **out, hg_err *err);
+/* tax_bill_json with "adjustments": its supplementary bills and refunds as of at_ms. */
+hg_rc tax_bill_full_json(db *d, const principal *who, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err);
+/* The supplementary bills and refunds of entry_no issued by at_ms, each standing as of at_ms,
+ * oldest first (a JSON array, the caller's). */
+hg_rc tax_adjustments_json(db *d, const char *entry_no, int64_t at_ms, json_t **out, hg_err *err);
+
 /* *settled = 1 when the subject's tax no longer holds up its release (none, paid, guaranteed,
  * deferred), else 0. A database fault is returned (and *settled is 0): it is never the answer
  * "tax not settled", which would refuse a release for a reason that is not true. */

@@ -2,6 +2,9 @@
 credential every cargo and tax change is audited with, and (as they come) modification,
 cancellation, return and refiling, amendment after release and re-assessment at the
 transport's entry. Each rule has a refused and an accepted case; a refusal writes nothing."""
+import urllib.parse
+
+from cargo_cases import arrive, bill as cargo_bill, bill_no, file, manifest
 from tax_cases import filed
 
 
@@ -20,3 +23,173 @@ def register(test, eq, error_of):
         rows = s.as_user("admin", "GET", "/api/v1/audit?object=tax:%s" % e).json["items"]
         got = {row["action"]: row.get("credential") or "" for row in rows}
         assert got["tax.pay"].startswith("token:"), got
+
+    def ask(s, e, body, who="dl-trading"):
+        return s.as_user(who, "POST", "/api/v1/declarations/%s/changes" % e, body)
+
+    def decide(s, cid, verb="approve", who="officer", note=None):
+        body = {"note": note} if note else None
+        return s.as_user(who, "POST", "/api/v1/declaration-changes/%d/%s" % (cid, verb), body)
+
+    def bill(s, e, at=None):
+        return s.as_user("dl-trading", "GET", "/api/v1/tax/%s%s" % (e, "?at=" + urllib.parse.quote(at) if at else "")).json
+
+    def status_of(s, e):
+        return s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["status"]
+
+    def changes_of(s, e):
+        return s.as_user("officer", "GET", "/api/v1/declarations/%s/changes" % e).json["items"]
+
+    @test
+    def a_modification_is_approved_by_customs_and_re_assessed(s):
+        # 海关进出口货物报关单修改和撤销管理办法 (海关总署令第220号): the declarant asks with a
+        # reason, customs approves; the tax is assessed again (an unpaid notice is re-issued)
+        _, e = filed(s)
+        eq(bill(s, e)["total"], "220.40")
+        change = {"kind": "modify", "reason": "发票金额录入错误", "items": [{"line_no": 1, "value": "2000.00"}]}
+        # refused, nothing written: an officer does not ask to modify; a change of nothing; a
+        # field that is not changed this way; a value filing would refuse; no reason; a line
+        # the declaration does not have; a party that is not the declarant
+        error_of(ask(s, e, change, who="officer"), 403, "kind")
+        error_of(ask(s, e, dict(change, items=[{"line_no": 1, "value": "1000.00"}])), 400, "items", "no_change")
+        error_of(ask(s, e, dict(change, items=[{"line_no": 1, "unit": "件"}])), 400, "items[0].unit", "not_changeable")
+        error_of(ask(s, e, dict(change, items=[{"line_no": 1, "value": "-5"}])), 400, "items[0].value")
+        error_of(ask(s, e, dict(change, items=[{"line_no": 1, "net_weight_kg": 11}])), 400, "items[0].net_weight_kg",
+                 "net_over_gross")
+        error_of(ask(s, e, {"kind": "modify", "items": change["items"]}), 400, "reason")
+        error_of(ask(s, e, dict(change, items=[{"line_no": 2, "value": "5.00"}])), 400, "items[0].line_no")
+        error_of(ask(s, e, change, who="dl-fishery"), 404)
+        eq(changes_of(s, e), [])
+        # accepted: pending until an officer decides; one at a time
+        r = ask(s, e, change)
+        eq((r.status, r.json["status"], r.json["kind"]), (201, "pending", "modify"), r.body)
+        cid = r.json["id"]
+        error_of(ask(s, e, dict(change, items=[{"line_no": 1, "value": "3000.00"}])), 409, "entry_no", "pending")
+        q = s.as_user("officer", "GET", "/api/v1/declaration-changes?status=pending").json["items"]
+        assert any(x["id"] == cid for x in q), q
+        error_of(decide(s, cid, "approve", who="dl-trading"), 403)
+        error_of(decide(s, cid, "refuse"), 400, "note")   # a refusal says why
+        r = decide(s, cid)
+        eq((r.status, r.json["status"], r.json["outcome"]["tax"]["outcome"]), (200, "approved", "reissued"), r.body)
+        error_of(decide(s, cid), 409, "id", "decided")
+        # 2,000.00 yuan: duty 160.00, VAT (2,000 + 160) × 13% = 280.80
+        t = bill(s, e)
+        eq((t["status"], t["duty"], t["vat"], t["total"]), ("due", "160.00", "280.80", "440.80"))
+        d = s.as_user("dl-trading", "GET", "/api/v1/declarations/" + e).json
+        eq(d["items"][0]["value"], "2000.00")
+        events = [x["event"] for x in d["timeline"]]
+        for ev in ("change_requested", "rescreened", "tax_reassessed", "modified"):
+            assert ev in events, events
+        # a refused request changes nothing but its own status
+        r = ask(s, e, dict(change, items=[{"line_no": 1, "value": "2500.00"}]))
+        eq(decide(s, r.json["id"], "refuse", note="与合同不符").json["status"], "refused")
+        eq(bill(s, e)["total"], "440.80")
+
+    @test
+    def a_cancellation_voids_the_bill_and_frees_the_bill_of_lading(s):
+        # 令第220号: an approved cancellation; no late fee accrues on a void bill; its packages,
+        # weight and containers are free for the next declaration; never released after it
+        b = bill_no()
+        m = manifest(s, [cargo_bill(b)])
+        eq(m.status, 201, m.body)
+        arrive(s, m)
+        r = file(s, b, packages=100)
+        eq(r.status, 201, r.body)
+        e = r.json["entry_no"]
+        error_of(file(s, b, packages=1), 409, "packages", "bill_packages")   # the bill is all declared
+        error_of(ask(s, e, {"kind": "cancel", "reason": "合同取消", "items": []}), 400, "items")
+        r = ask(s, e, {"kind": "cancel", "reason": "合同取消"})
+        eq(r.status, 201, r.body)
+        eq(decide(s, r.json["id"]).json["outcome"]["tax"]["outcome"], "void")
+        eq(status_of(s, e), "cancelled")
+        t = bill(s, e)
+        eq((t["status"], t["amount_due"], t["late_fee"]), ("void", "0.00", "0.00"))
+        # cancelling twice, modifying or releasing a cancelled declaration: refused
+        error_of(ask(s, e, {"kind": "cancel", "reason": "再次撤单"}), 409, "kind", "cancelled")
+        error_of(ask(s, e, {"kind": "modify", "reason": "改", "items": [{"line_no": 1, "value": "5.00"}]}), 409)
+        error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/release" % e), 409, "status")
+        # the bill's packages are free again
+        eq(file(s, b, packages=100).status, 201)
+        # a paid bill, then cancelled: the tax comes back as a refund
+        _, e2 = filed(s)
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e2, "amount": "220.40"}).status, 201)
+        r = ask(s, e2, {"kind": "cancel", "reason": "重复申报"})
+        out = decide(s, r.json["id"]).json["outcome"]["tax"]
+        eq((out["outcome"], out["refund"]["total"]), ("void_and_refund", "220.40"))
+        eq([(a["kind"], a["total"]) for a in bill(s, e2)["adjustments"]], [("refund", "220.40")])
+
+    @test
+    def a_returned_declaration_is_corrected_and_refiled_under_its_number(s):
+        # 退单: an officer returns a filed declaration with a reason; the declarant corrects and
+        # refiles it under the same entry number; the time it was back with the declarant is
+        # its own segment
+        _, e = filed(s)
+        ret = "/api/v1/declarations/%s/return" % e
+        refile = "/api/v1/declarations/%s/refile" % e
+        error_of(s.as_user("officer", "POST", ret, {}), 400, "reason")
+        error_of(s.as_user("dl-trading", "POST", ret, {"reason": "申报要素不全"}), 403)
+        error_of(s.as_user("dl-trading", "POST", refile, {}), 409, "status", "not_returned")
+        r = s.as_user("officer", "POST", ret, {"reason": "申报要素不全，请补充品牌型号"})
+        eq((r.status, r.json["status"]), (200, "returned"), r.body)
+        assert r.json["returned_at"], r.json
+        error_of(s.as_user("officer", "POST", ret, {"reason": "再退"}), 409, "status")
+        error_of(ask(s, e, {"kind": "modify", "reason": "改", "items": [{"line_no": 1, "value": "5.00"}]}), 409,
+                 "kind", "returned")
+        error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/release" % e), 409, "status")
+        error_of(s.as_user("dl-trading", "POST", refile, {"items": [{"line_no": 1, "quantity": 0}]}), 400,
+                 "items[0].quantity")
+        eq(status_of(s, e), "returned")
+        r = s.as_user("dl-trading", "POST", refile,
+                      {"reason": "已补充", "items": [{"line_no": 1, "elements": "1|0|用于机床|无品牌|型号GX-200",
+                                                     "value": "1500.00"}]})
+        eq((r.status, r.json["entry_no"], r.json["status"] in ("filed", "inspection")), (200, e, True), r.body)
+        assert r.json["with_declarant_ms"] >= 0 and r.json["returned_at"] is None, r.json
+        events = [x["event"] for x in r.json["timeline"]]
+        assert events.index("returned") < events.index("refiled"), events
+        # 1,500.00 yuan: duty 120.00, VAT (1,500 + 120) × 13% = 210.60, re-issued
+        eq(bill(s, e)["total"], "330.60")
+
+    @test
+    def an_amendment_after_release_gives_a_supplementary_bill_or_a_refund(s):
+        # 关税法 / 进出口关税条例 on 补征 and 退还; 征管办法: a supplementary bill has its own notice
+        # and payment period. An amendment is opened by one officer, approved by another.
+        clear2 = "officer2"   # the demo's second clearance officer
+        b, e = filed(s)
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": "220.40"}).status, 201)
+        tok = s.cli("token", "create", "--user", "terminal01", "--scopes", "arrival").stdout.strip()
+        eq(s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        eq(status_of(s, e), "released")
+        amend = {"kind": "amend", "reason": "稽核发现低报价格", "items": [{"line_no": 1, "value": "1500.00"}]}
+        # refused: the declarant modifying after release; the declarant amending; a field an
+        # amendment does not change; approving one's own amendment
+        error_of(ask(s, e, dict(amend, kind="modify")), 409, "kind", "released")
+        error_of(ask(s, e, amend), 403, "kind")
+        error_of(ask(s, e, dict(amend, items=[{"line_no": 1, "name": "齿轮"}]), who="officer"), 400, "items[0].name")
+        r = ask(s, e, amend, who="officer")
+        eq(r.status, 201, r.body)
+        error_of(decide(s, r.json["id"]), 409, "id", "own_request")
+        r = decide(s, r.json["id"], who=clear2)
+        eq(r.status, 200, r.body)
+        tax = r.json["outcome"]["tax"]
+        # duty 120.00 − 80.00 = 40.00 is under 50 yuan: not levied; VAT 210.60 − 140.40 = 70.20
+        eq((tax["outcome"], tax["supplementary"]["duty"], tax["supplementary"]["vat"],
+            tax["supplementary"]["total"]), ("supplementary", "0.00", "70.20", "70.20"))
+        sid = tax["supplementary"]["id"]
+        t = bill(s, e)
+        eq((t["status"], t["total"]), ("paid", "220.40"))   # the first notice stands
+        sup = t["adjustments"][0]
+        eq((sup["kind"], sup["status"], sup["amount_due"]), ("supplementary", "due", "70.20"))
+        pay = "/api/v1/tax/supplementary/%d/payment" % sid
+        error_of(s.as_user("dl-trading", "POST", pay, {"amount": "70.00"}), 400, "amount")
+        error_of(s.as_user("dl-fishery", "POST", pay, {"amount": "70.20"}), 404)
+        eq(s.as_user("dl-trading", "POST", pay, {"amount": "70.20"}).status, 201)
+        error_of(s.as_user("dl-trading", "POST", pay, {"amount": "70.20"}), 409, "id")
+        eq(bill(s, e)["adjustments"][0]["status"], "paid")
+        # the bill as it stood before the amendment: no supplementary bill yet
+        eq(bill(s, e, at=t["issued_at"])["adjustments"], [])
+        # a lower value: what was overpaid comes back. At 500.00 yuan duty is 40.00, under 50 yuan,
+        # so all 80.00 of duty charged; VAT (500 + 40) × 13% = 70.20 of the 210.60 charged
+        r = ask(s, e, dict(amend, items=[{"line_no": 1, "value": "500.00"}]), who=clear2)
+        tax = decide(s, r.json["id"]).json["outcome"]["tax"]
+        eq((tax["outcome"], tax["refund"]["duty"], tax["refund"]["vat"], tax["refund"]["total"]),
+           ("refund", "80.00", "140.40", "220.40"))
