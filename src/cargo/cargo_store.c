@@ -313,6 +313,10 @@ hg_rc manifest_arrived(const hg_ctx *c, const char *manifest_no, int64_t at_ms, 
         if (!rc)
             rc = note_arrival(d, json_string_value(json_object_get(bill, "bill_no")), NULL, c->actor,
                               "transport_arrived", at_ms, err);
+        /* goods declared before their transport's entry take the rates of that day */
+        if (!rc)
+            rc = cargo_reassess_at_entry(d, json_string_value(json_object_get(bill, "bill_no")), at_ms, c->actor,
+                                         c->request_id, err);
         if (!rc)
             rc = cargo_auto_release_bill(d, json_string_value(json_object_get(bill, "bill_no")), c->actor, err);
     }

@@ -29,6 +29,10 @@ hg_rc cargo_screen(db *d, const json_t *decl, struct risk_verdict *out, hg_err *
  * rate of rate_ms's month, 0: now), inside the caller's transaction; *outcome the caller's. */
 hg_rc cargo_reassess(db *d, const json_t *decl, const char *cause, int64_t rate_ms, const char *actor,
                      const char *request_id, json_t **outcome, hg_err *err);
+/* At the transport's entry at_ms: the declarations of bill_no filed before it, re-assessed with
+ * the rates of that day (declaration_store.c). */
+hg_rc cargo_reassess_at_entry(db *d, const char *bill_no, int64_t at_ms, const char *actor, const char *request_id,
+                              hg_err *err);
 /* A weight a bill can still carry: HG_CONFLICT (bill_weight) when the gross weight of the
  * declarations of bill_no but not cancelled or refused, plus extra_kg, exceeds the bill's. */
 hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_kg, hg_err *err);

@@ -110,6 +110,49 @@ hg_rc cargo_reassess(db *d, const json_t *decl, const char *cause, int64_t rate_
     return rc;
 }
 
+/* 关税法 and 进出口关税条例 (第十五条): goods declared before they arrive, with customs'
+ * leave, take the rates in force on the day their transport declares entry. So at the
+ * transport's entry at_ms every declaration of bill_no filed before it that still stands is
+ * assessed again with the exchange rate of that day's month (tax_reassess: a difference is
+ * re-issued, or becomes a supplementary bill or a refund); its timeline says so when the tax
+ * changed. Inside the caller's transaction. */
+hg_rc cargo_reassess_at_entry(db *d, const char *bill_no, int64_t at_ms, const char *actor, const char *request_id,
+                              hg_err *err)
+{
+    enum { MAX = 256 };
+    char (*entries)[19] = xcalloc(MAX, sizeof *entries);
+    if (!entries)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    db_stmt *s;
+    int n = 0;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT entry_no FROM declarations WHERE bill_no = ? AND filed_ms < ? AND status IN (?, ?, ?) "
+                        "AND direction = 'import' ORDER BY entry_no",
+                        "tittt",
+                        bill_no, at_ms, DECL_FILED, DECL_INSPECTION, DECL_PERMITTED);
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        if (n < MAX)
+            snprintf(entries[n++], 19, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    }
+    if (rc == HG_DONE)
+        rc = HG_OK;
+    db_reset(s);
+    principal customs = {.role = ROLE_SYSTEM};
+    for (int i = 0; i < n && !rc; i++) {
+        json_t *decl = NULL, *outcome = NULL;
+        rc = declaration_get(d, &customs, entries[i], &decl, err);
+        if (!rc)
+            rc = cargo_reassess(d, decl, "transport_entry", at_ms, actor, request_id, &outcome, err);
+        if (!rc && strcmp(json_string_value(json_object_get(outcome, "outcome")), "unchanged") != 0)
+            rc = cargo_add_event(d, entries[i], "system", "tax_reassessed", outcome, err);
+        json_decref(outcome);
+        json_decref(decl);
+    }
+    xfree(entries);
+    return rc;
+}
+
 hg_rc cargo_screen(db *d, const json_t *decl, struct risk_verdict *out, hg_err *err) { return screen(d, decl, out, err); }
 
 static hg_rc assess_tax(db *d, const json_t *decl, int64_t entry_ms, hg_err *err)

@@ -105,6 +105,21 @@ int64_t tax_amounts_total(const tax_amounts *a)
     return sum;
 }
 
+int64_t tax_rate_fixing_day(int y, int m)
+{
+    int py = m == 1 ? y - 1 : y, pm = m == 1 ? 12 : m - 1;
+    int64_t first = calendar_days_from_civil(py, pm, 1);
+    int to_wednesday = (3 - calendar_weekday(first) + 7) % 7; /* ISO: Wednesday is 3 */
+    return first + to_wednesday + 14;
+}
+
+int64_t tax_rate_per_unit(int64_t micro, int per)
+{
+    if ((per != 1 && per != 100) || micro <= 0 || micro % per)
+        return -1;
+    return micro / per;
+}
+
 int64_t tax_payment_last_day(const working_calendar *c, int64_t issued_day)
 {
     /* the 15 days start the day after issue: issued on the 1st, the 16th is the last day */

@@ -73,6 +73,15 @@ tax_amounts tax_levied(const tax_amounts *assessed);
 /* The sum of the three, or -1 when it would exceed TAX_AMOUNT_MAX_FEN or one is negative. */
 int64_t tax_amounts_total(const tax_amounts *a);
 
+/* The exchange rate of a month (海关进出口货物征税管理办法: 计征汇率 is the central parity the
+ * People's Bank of China published on the third Wednesday of the previous month): the day
+ * number (Asia/Shanghai) of that Wednesday for month m (1-12) of year y. */
+int64_t tax_rate_fixing_day(int y, int m);
+/* A rate quoted for `per` units (1, or 100 for the currencies customs quotes per 100, such as
+ * JPY), micro = CNY × 10^6 for those units, as CNY × 10^6 per one unit: -1 when per is not 1
+ * or 100 or the quote has more decimals than one unit can keep (4 for a quote per 100). */
+int64_t tax_rate_per_unit(int64_t micro, int per);
+
 /* The payment period (进出口关税条例, 征管办法): 15 days counted from the day after the payment
  * notice is issued, so its last day is the issue day + 15; a last day on a weekend or a
  * public holiday moves to the next working day of c (the State Council's adjusted working

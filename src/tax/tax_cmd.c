@@ -11,6 +11,7 @@
 #include "../platform/money.h"
 #include "../platform/mem.h"
 #include "../platform/module.h"
+#include "tax.h"
 #include "tax_store.h"
 
 extern const route tax_routes[];
@@ -107,12 +108,33 @@ static hg_rc rate_line(void *ctx, db *d, import_row *r, hg_err *err)
         return HG_OK;
     }
     const char *why = NULL;
-    int64_t micro = r->nfields == 3 ? rate_micro(r->field[2]) : -1;
-    if (r->nfields != 3 || !check_currency(r->field[0], &why))
-        return hg_fail(err, HG_INVALID, "invalid", "currency", "%s", why ? why : "currency,month,rate expected");
-    if (strlen(r->field[1]) != 7 || r->field[1][4] != '-' || micro < 0)
+    int ok_fields = r->nfields >= 3 && r->nfields <= 5;
+    int64_t micro = ok_fields ? rate_micro(r->field[2]) : -1;
+    if (!ok_fields || !check_currency(r->field[0], &why))
+        return hg_fail(err, HG_INVALID, "invalid", "currency", "%s",
+                       why ? why : "currency,month,rate[,per,fixed_on] expected");
+    int y = 0, m = 0;
+    if (strlen(r->field[1]) != 7 || r->field[1][4] != '-' || sscanf(r->field[1], "%4d-%2d", &y, &m) != 2 || m < 1 ||
+        m > 12 || micro < 0)
         return hg_fail(err, HG_INVALID, "invalid", NULL,
                        "month must be YYYY-MM and rate the CNY per unit, such as 7.1234");
+    /* quoted per 100 units where customs quotes so (JPY, ...): kept per unit, exactly */
+    const char *per = r->nfields >= 4 && r->field[3][0] ? r->field[3] : "1";
+    micro = strcmp(per, "1") == 0 || strcmp(per, "100") == 0 ? tax_rate_per_unit(micro, strcmp(per, "100") == 0 ? 100 : 1) : -1;
+    if (micro < 0)
+        return hg_fail(err, HG_INVALID, "invalid", "per",
+                       "per is 1 or 100 (the units the rate is quoted for), a rate per 100 to at most 4 decimals");
+    /* the month's rate is the one fixed on the third Wednesday of the previous month
+     * (海关进出口货物征税管理办法): a file that says when it was fixed must say that day */
+    if (r->nfields == 5 && r->field[4][0]) {
+        int64_t day = 0, want = tax_rate_fixing_day(y, m);
+        char want_s[11];
+        calendar_format_date(want, want_s);
+        if (calendar_parse_date(r->field[4], &day) || day != want)
+            return hg_fail(err, HG_INVALID, "fixing_day", "fixed_on",
+                           "the rate for %s is the one fixed on the third Wednesday of the previous month, %s",
+                           r->field[1], want_s);
+    }
     hg_rc rc = put_rate(d, r->field[0], r->field[1], micro, err);
     if (rc)
         err->field[0] = '\0';
@@ -297,7 +319,10 @@ static int import_general_origins(cmd_ctx *c, db *d, const char *path)
 static const importer tax_importers[] = {
     {"tariff", import_tariff,
      "CSV: hs_prefix (2-10 digits), duty %, VAT %, consumption tax %, description; the whole file or nothing"},
-    {"exchange-rates", import_exchange, "CSV: currency, month (YYYY-MM), CNY per unit; the whole file or nothing"},
+    {"exchange-rates", import_exchange,
+     "CSV: currency, month (YYYY-MM), CNY rate, per (1, or 100 where customs quotes per 100 units, such as JPY; "
+     "default 1), fixed_on (optional: the third Wednesday of the previous month, checked); the whole file or "
+     "nothing"},
     {"tariff-rate-kinds", import_rate_kinds,
      "CSV: hs_prefix, general rate %, provisional rate % (blank: none); the whole file or nothing"},
     {"agreement-rates", import_agreements,

@@ -2,10 +2,11 @@
 credential every cargo and tax change is audited with, and (as they come) modification,
 cancellation, return and refiling, amendment after release and re-assessment at the
 transport's entry. Each rule has a refused and an accepted case; a refusal writes nothing."""
+import datetime
 import urllib.parse
 
 from cargo_cases import arrive, bill as cargo_bill, bill_no, file, manifest
-from tax_cases import filed
+from tax_cases import TZ, filed, write_sql
 
 
 def register(test, eq, error_of):
@@ -193,3 +194,63 @@ def register(test, eq, error_of):
         tax = decide(s, r.json["id"]).json["outcome"]["tax"]
         eq((tax["outcome"], tax["refund"]["duty"], tax["refund"]["vat"], tax["refund"]["total"]),
            ("refund", "80.00", "140.40", "220.40"))
+
+    @test
+    def goods_declared_before_arrival_take_the_rate_of_the_transports_entry(s):
+        # 关税法 / 进出口关税条例 第十五条: goods declared before arrival take the rates in force on
+        # the day the transport declares entry; the bill is assessed again then (unpaid: re-issued;
+        # paid: a supplementary bill). The rate in force "moves" here by changing the month's CHF
+        # rate between the filing and the entry (no other case uses CHF).
+        month = datetime.datetime.now(TZ).strftime("%Y-%m")
+        write_sql(s, "DELETE FROM exchange_rates WHERE currency = 'CHF' AND month = '%s'" % month)
+        write_sql(s, "INSERT INTO exchange_rates (currency, month, cny_micro) VALUES ('CHF', '%s', 8000000)" % month)
+        b1, b2, b3 = bill_no(), bill_no(), bill_no()
+        m = manifest(s, [cargo_bill(b) for b in (b1, b2, b3)])
+        eq(m.status, 201, m.body)
+        chf = [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                "value": "1000.00", "currency": "CHF", "gross_weight_kg": 10, "net_weight_kg": 9}]
+        e1 = file(s, b1, items=chf).json["entry_no"]
+        e2 = file(s, b2, items=chf).json["entry_no"]
+        e3 = file(s, b3).json["entry_no"]   # in CNY: no rate to move
+        # 8,000.00 yuan: duty 640.00, VAT (8,000 + 640) × 13% = 1,123.20
+        eq(bill(s, e1)["total"], "1763.20")
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e2, "amount": "1763.20"}).status, 201)
+        write_sql(s, "UPDATE exchange_rates SET cny_micro = 8500000 WHERE currency = 'CHF' AND month = '%s'" % month)
+        arrive(s, m)
+        # unpaid, re-issued at 8,500.00 yuan: duty 680.00, VAT (8,500 + 680) × 13% = 1,193.40
+        t = bill(s, e1)
+        eq((t["status"], t["total"], t["lines"][0]["exchange_rate_micro"]), ("due", "1873.40", 8500000))
+        # paid, a supplementary bill: duty 40.00 is under 50 yuan, VAT 70.20
+        sup = bill(s, e2)["adjustments"]
+        eq([(a["kind"], a["cause"], a["duty"], a["vat"]) for a in sup],
+           [("supplementary", "transport_entry", "0.00", "70.20")])
+        ev = lambda e: [x["event"] for x in s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["timeline"]]
+        assert "tax_reassessed" in ev(e1) and "tax_reassessed" in ev(e2), (ev(e1), ev(e2))
+        assert "tax_reassessed" not in ev(e3), ev(e3)   # CNY: unchanged, nothing to say
+        eq(bill(s, e3)["total"], "220.40")
+
+    @test
+    def exchange_rates_are_imported_per_month_as_customs_publishes_them(s):
+        # 海关进出口货物征税管理办法: the month's rate is the one fixed on the third Wednesday of the
+        # previous month; JPY is quoted per 100 yen
+        import os
+        import tempfile
+        def load(text):
+            fd, path = tempfile.mkstemp(suffix=".csv")
+            with os.fdopen(fd, "w") as f:
+                f.write(text)
+            try:
+                return s.cli("import", "exchange-rates", path, check=False)
+            finally:
+                os.unlink(path)
+        rate = lambda cur: s.sql("SELECT cny_micro FROM exchange_rates WHERE currency = '%s' AND month = '2031-12'" % cur)
+        # refused, nothing loaded: a fixing day that is not the third Wednesday of November 2031
+        # (the 19th), a quote per 100 with six decimals, a quote per 10
+        for bad in ("JPY,2031-12,4.7364,100,2031-11-20\n", "JPY,2031-12,4.736412,100\n", "HKD,2031-12,0.9123,10\n"):
+            p = load("USD,2031-12,7.1098,1,2031-11-19\n" + bad)
+            assert p.returncode != 0, (bad, p.stdout, p.stderr)
+            eq((rate("USD"), rate("JPY")), ([], []), bad)
+        p = load("currency,month,rate,per,fixed_on\nUSD,2031-12,7.1098,1,2031-11-19\nJPY,2031-12,4.7364,100,2031-11-19\n"
+                 "EUR,2031-12,8.2345\n")
+        eq(p.returncode, 0, p.stdout + p.stderr)
+        eq((rate("USD"), rate("JPY"), rate("EUR")), ([["7109800"]], [["47364"]], [["8234500"]]))

@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include "platform/calendar.h"
 #include "tax/tax.h"
 
 /* 2026-12-01T10:00:00+08:00 */
@@ -354,6 +355,27 @@ static void specific_and_compound_rates(void **state)
     assert_int_equal(tax_assess_item_specific(&compound, &compound_sp, &out), -1);
 }
 
+/* 海关进出口货物征税管理办法: the month's rate is the PBOC central parity of the third Wednesday
+ * of the previous month; JPY and a few others are quoted per 100 units */
+static void exchange_rate_fixing_day_and_quotes(void **state)
+{
+    (void)state;
+    char day[11];
+    calendar_format_date(tax_rate_fixing_day(2026, 12), day);
+    assert_string_equal(day, "2026-11-18"); /* November 2026 begins on a Sunday */
+    calendar_format_date(tax_rate_fixing_day(2027, 1), day);
+    assert_string_equal(day, "2026-12-16"); /* across the year; December begins on a Tuesday */
+    calendar_format_date(tax_rate_fixing_day(2026, 3), day);
+    assert_string_equal(day, "2026-02-18"); /* February begins on a Sunday */
+    calendar_format_date(tax_rate_fixing_day(2026, 1), day);
+    assert_string_equal(day, "2025-12-17");
+    /* 4.7364 yuan per 100 yen is 0.047364 a yen; a quote per 100 to 6 decimals cannot be kept */
+    assert_int_equal(tax_rate_per_unit(4736400, 100), 47364);
+    assert_int_equal(tax_rate_per_unit(4736412, 100), -1);
+    assert_int_equal(tax_rate_per_unit(7109800, 1), 7109800);
+    assert_int_equal(tax_rate_per_unit(7109800, 10), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -371,6 +393,7 @@ int main(void)
         cmocka_unit_test(valuation_builds_the_cif_value),
         cmocka_unit_test(rate_kinds_chosen_and_named),
         cmocka_unit_test(specific_and_compound_rates),
+        cmocka_unit_test(exchange_rate_fixing_day_and_quotes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
