@@ -130,6 +130,8 @@ static const field declaration_fields[] = {
     {.name = "returned_at", .type = FT_TIME, .flags = FF_SERVER, .column = "returned_ms", .label_zh = "退单时间"},
     {.name = "with_declarant_ms", .type = FT_INT, .flags = FF_SERVER, .label_zh = "退单修改用时(毫秒)"},
     {.name = "cancelled_at", .type = FT_TIME, .flags = FF_SERVER, .column = "cancelled_ms", .label_zh = "撤单时间"},
+    /* a two-step summary completed after its 14 days: the lateness stays on the record */
+    {.name = "completed_late", .type = FT_BOOL, .flags = FF_SERVER, .label_zh = "完整申报逾期"},
     /* the part of the bill this declaration covers: its containers (none named: all of the
      * bill's) and its packages (none: all of the bill's) */
     {.name = "containers", .type = FT_TEXT, .flags = FF_IDENT | FF_FIXED, .check = cargo_check_containers,

@@ -208,6 +208,9 @@ hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out,
                           hg_err *err);
 hg_rc declaration_permit_entry(const hg_ctx *c, const char *entry_no,
                                json_t **out, hg_err *err);
+/* Two-step (海关总署公告2019年第127号; change_store.c): the summary's complete declaration, with
+ * the elements of each item and corrections of value, HS code (its heading kept) and quantity,
+ * re-assessed; one after the 14 days keeps its lateness (completed_late, the fee on the bill). */
 hg_rc declaration_complete(const hg_ctx *c, const char *entry_no,
                            const json_t *body, json_t **out, hg_err *err);
 

@@ -128,6 +128,9 @@ const migration cargo_migrations[] = {
      "ALTER TABLE declarations ADD COLUMN with_declarant_ms BIGINT;"
      "ALTER TABLE declarations ADD COLUMN cancelled_ms BIGINT;",
      NULL, NULL},
+    /* a two-step summary completed after its 14 days keeps its lateness (海关总署公告2019年第127号) */
+    {284, "the lateness of a two-step completion",
+     "ALTER TABLE declarations ADD COLUMN completed_late BIGINT;", NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

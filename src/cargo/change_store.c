@@ -21,6 +21,7 @@
 #include "../platform/mem.h"
 #include "../platform/money.h"
 #include "../risk/risk_store.h"
+#include "../tax/tax_store.h"
 #include "cargo.h"
 #include "cargo_store.h"
 
@@ -32,6 +33,8 @@
 static const char *const modifiable[] = {"hs_code", "name",     "elements",        "origin",        "quantity",
                                          "value",   "currency", "gross_weight_kg", "net_weight_kg", NULL};
 static const char *const amendable[] = {"hs_code", "origin", "quantity", "value", NULL};
+/* and those a two-step completion may correct within the summary's goods (海关总署公告2019年第127号) */
+static const char *const completable[] = {"hs_code", "quantity", "value", NULL};
 
 static int one_of(const char *s, const char *const *list)
 {
@@ -89,8 +92,10 @@ static hg_rc items_ok(const json_t *decl, const json_t *items, const char *const
             if (!one_of(key, allowed)) {
                 snprintf(f, sizeof f, "items[%zu].%s", i, key);
                 rc = hg_fail(err, HG_INVALID, "not_changeable", f,
-                             allowed == amendable
-                                 ? "%s cannot be amended after release: value, HS code, quantity and origin can"
+                             allowed == amendable ? "%s cannot be amended after release: value, HS code, quantity "
+                                                    "and origin can"
+                             : allowed == completable
+                                 ? "%s is not corrected at completion: value, HS code and quantity are"
                                  : "%s cannot be changed here",
                              f);
                 break;
@@ -550,6 +555,112 @@ hg_rc declaration_refile(const hg_ctx *c, const char *entry_no, const json_t *bo
     if (!rc)
         rc = declaration_get(d, c->who, entry_no, out, err);
     rc = cargo_commit_out(c, rc, "declaration.refile", "declaration", entry_no, before, out, err);
+    json_decref(before);
+    return rc;
+}
+
+/* A correction at completion stays within the summary's goods: an HS code keeps its heading
+ * (the first four digits). *Choice* where the announcement is silent (docs/RULES.md). */
+static hg_rc within_summary(const json_t *decl, const json_t *items, hg_err *err)
+{
+    size_t i;
+    json_t *ch;
+    json_array_foreach(items, i, ch)
+    {
+        const char *hs = json_string_value(json_object_get(ch, "hs_code"));
+        json_int_t line = json_integer_value(json_object_get(ch, "line_no"));
+        const char *was = json_string_value(
+            json_object_get(json_array_get(json_object_get(decl, "items"), (size_t)line - 1), "hs_code"));
+        if (hs && was && strncmp(hs, was, 4) != 0) {
+            char f[40];
+            snprintf(f, sizeof f, "items[%u].hs_code", (unsigned)(i % 100));
+            return hg_fail(err, HG_INVALID, "outside_summary", f,
+                           "a completion corrects the goods of the summary: the HS code stays in heading %.4s", was);
+        }
+    }
+    return HG_OK;
+}
+
+/* When the transport of the declaration's bill declared entry (0: not yet). */
+static hg_rc transport_entry_of(db *d, const char *entry_no, int64_t *at, hg_err *err)
+{
+    return db_int(d, at, err,
+                  "SELECT COALESCE(MAX(m.arrived_ms), 0) FROM declarations x JOIN manifest_bills b ON b.bill_no = "
+                  "x.bill_no JOIN manifests m ON m.manifest_no = b.manifest_no WHERE x.entry_no = ?",
+                  "t", entry_no);
+}
+
+hg_rc declaration_complete(const hg_ctx *c, const char *entry_no, const json_t *body, json_t **out, hg_err *err)
+{
+    db *d = c->d;
+    const principal *who = c->who;
+    json_t *before = NULL;
+    *out = NULL;
+    static const char *const allowed[] = {"elements", "items", NULL};
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (rc)
+        return rc;
+    json_t *elements = json_object_get(body, "elements");
+    const json_t *items = json_object_get(body, "items");
+    if (!json_is_array(elements) || json_array_size(elements) == 0)
+        return hg_fail(err, HG_INVALID, "required", "elements",
+                       "elements is required: the declaration elements of each item, in item order");
+    if ((rc = db_begin(d, err)))
+        return rc;
+    rc = declaration_get(d, who, entry_no, &before, err);
+    if (!rc && strcmp(json_string_value(json_object_get(before, "kind")), "summary") != 0)
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "kind", "only a summary declaration is completed");
+    if (!rc && !json_is_null(json_object_get(before, "completed_at")))
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "completed_at", "the declaration was already completed");
+    size_t nitems = json_array_size(json_object_get(before, "items"));
+    if (!rc && json_array_size(elements) != nitems)
+        rc = hg_fail(err, HG_INVALID, "invalid", "elements", "elements must have one entry per item (%zu)", nitems);
+    for (size_t i = 0; i < nitems && !rc; i++) {
+        json_t *e = json_array_get(elements, i);
+        if (!json_is_string(e) || json_string_length(e) == 0 || json_string_length(e) > 255) {
+            char f[32];
+            snprintf(f, sizeof f, "elements[%zu]", i);
+            rc = hg_fail(err, HG_INVALID, "invalid", f, "%s must be a string of 1 to 255 bytes", f);
+        } else {
+            rc = db_run(d, err, "UPDATE declaration_items SET elements = ? WHERE entry_no = ? AND line_no = ?", "tti",
+                        json_string_value(e), entry_no, (int64_t)(i + 1));
+        }
+    }
+    /* corrections of value, HS code and quantity within the summary's goods, re-assessed */
+    int changed = 0;
+    if (!rc && items)
+        rc = items_ok(before, items, completable, &changed, err);
+    if (!rc && items)
+        rc = within_summary(before, items, err);
+    if (!rc && changed)
+        rc = apply_items(d, entry_no, items, err);
+    int64_t now = c->now_ms, entry_ms = 0;
+    if (!rc)
+        rc = db_run(d, err, "UPDATE declarations SET completed_ms = ?, updated_ms = ? WHERE entry_no = ?", "iit", now,
+                    now, entry_no);
+    json_t *detail = json_object(), *late = NULL;
+    if (!rc && changed)
+        rc = rescreen_and_reassess(c, entry_no, "completion", 0, detail, err);
+    /* its lateness stays on the record (海关总署公告2019年第127号: the complete declaration within
+     * 14 days of the transport's entry, else the late-declaration fee) */
+    if (!rc)
+        rc = transport_entry_of(d, entry_no, &entry_ms, err);
+    if (!rc && entry_ms)
+        rc = tax_note_completion(d, entry_no, entry_ms, now, &late, err);
+    if (!rc && late) {
+        json_object_set_new(detail, "late", json_incref(json_object_get(late, "late")));
+        json_object_set_new(detail, "days_late", json_incref(json_object_get(late, "days_late")));
+        json_object_set_new(detail, "late_declaration_fee", json_incref(json_object_get(late, "late_declaration_fee")));
+    }
+    if (!rc && json_is_true(json_object_get(late, "late")))
+        rc = db_run(d, err, "UPDATE declarations SET completed_late = 1 WHERE entry_no = ?", "t", entry_no);
+    json_decref(late);
+    if (!rc)
+        rc = cargo_add_event(d, entry_no, c->actor, "completed", json_object_size(detail) ? detail : NULL, err);
+    json_decref(detail);
+    if (!rc)
+        rc = declaration_get(d, who, entry_no, out, err);
+    rc = cargo_commit_out(c, rc, "declaration.complete", "declaration", entry_no, before, out, err);
     json_decref(before);
     return rc;
 }

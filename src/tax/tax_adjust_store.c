@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../platform/audit.h"
+#include "../platform/calendar_store.h"
 #include "../platform/event.h"
 #include "../platform/log.h"
 #include "../platform/money.h"
@@ -398,5 +399,37 @@ hg_rc tax_bill_full_json(db *d, const principal *who, const char *entry_no, int6
     }
     if (!rc)
         json_object_set_new(*out, "adjustments", adj);
+    return rc;
+}
+
+hg_rc tax_note_completion(db *d, const char *entry_no, int64_t entry_ms, int64_t completed_ms, json_t **out,
+                          hg_err *err)
+{
+    working_calendar cal;
+    int64_t cif = 0, fee = 0;
+    int days = 0;
+    *out = NULL;
+    hg_rc rc =
+        db_int(d, &cif, err, "SELECT COALESCE(SUM(value_cny_fen), 0) FROM tax_lines WHERE entry_no = ?", "t", entry_no);
+    if (rc || (rc = calendar_load(d, &cal, err)))
+        return rc;
+    if (tax_late_declaration_fee(&cal, cif, tax_shanghai_day(entry_ms), tax_shanghai_day(completed_ms), &fee, &days))
+        rc = hg_fail(err, HG_INVALID, "out_of_range", "items", "the late-declaration fee is out of range");
+    calendar_free(&cal);
+    /* the lateness found at completion replaces the summary's own when it is greater (the same
+     * days are not counted twice); a bill already paid keeps what it was paid */
+    if (!rc && days > 0)
+        rc = db_run(d, err,
+                    "UPDATE tax_bills SET transport_entry_ms = ?, late_declaration_days = ?, late_declaration_fee_fen "
+                    "= ? WHERE entry_no = ? AND status <> 'paid' AND status <> 'void' AND "
+                    "COALESCE(late_declaration_days, 0) < ?",
+                    "iiiti", entry_ms, (int64_t)days, fee, entry_no, (int64_t)days);
+    json_t *o = rc ? NULL : json_pack("{s:b, s:i}", "late", days > 0, "days_late", days);
+    if (o)
+        tax_put_money(o, "late_declaration_fee", fee);
+    if (!rc && !o)
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        *out = o;
     return rc;
 }

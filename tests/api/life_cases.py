@@ -254,3 +254,51 @@ def register(test, eq, error_of):
                  "EUR,2031-12,8.2345\n")
         eq(p.returncode, 0, p.stdout + p.stderr)
         eq((rate("USD"), rate("JPY"), rate("EUR")), ([["7109800"]], [["47364"]], [["8234500"]]))
+
+    @test
+    def a_two_step_completion_corrects_within_the_summary_and_keeps_its_lateness(s):
+        # 海关总署公告2019年第127号 (两步申报): the complete declaration within 14 days of the
+        # transport's entry, else the late-declaration fee of 海关征收进口货物滞报金办法; it may
+        # correct the summary's goods, which are assessed again; its lateness stays on the record
+        b = bill_no()
+        m = manifest(s, [cargo_bill(b)])
+        arrive(s, m)
+        items = [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                  "value": "100000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}]
+        r = file(s, b, kind="summary", items=items)
+        eq(r.status, 201, r.body)
+        e = r.json["entry_no"]
+        t = bill(s, e)   # duty 8,000.00, VAT 14,040.00
+        eq(t["total"], "22040.00")
+        eq(s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees",
+                     {"entry_no": e, "amount": t["total"], "guarantor": "中国银行大连分行"}).status, 201)
+        # the transport declared entry 20 days ago: the completion is late
+        write_sql(s, "UPDATE manifests SET arrived_ms = arrived_ms - %d WHERE manifest_no = '%s'"
+                  % (20 * 86400000, m.json["manifest_no"]))
+        done = "/api/v1/declarations/%s/complete" % e
+        el = ["1|0|用于机床|无品牌|型号GX-200"]
+        # refused, nothing written: a field a completion does not correct; an HS code outside the
+        # summary's heading
+        error_of(s.as_user("dl-trading", "POST", done, {"elements": el, "items": [{"line_no": 1, "name": "齿轮"}]}),
+                 400, "items[0].name", "not_changeable")
+        error_of(s.as_user("dl-trading", "POST", done,
+                           {"elements": el, "items": [{"line_no": 1, "hs_code": "8458110090"}]}), 400,
+                 "items[0].hs_code", "outside_summary")
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["completed_at"], None)
+        r = s.as_user("dl-trading", "POST", done, {"elements": el, "items": [{"line_no": 1, "value": "90000.00"}]})
+        eq(r.status, 200, r.body)
+        eq((r.json["completed_late"], r.json["items"][0]["value"]), (True, "90000.00"))
+        ev = [x for x in r.json["timeline"] if x["event"] == "completed"][0]["detail"]
+        assert ev["late"] and ev["days_late"] >= 1, ev
+        # the guaranteed bill is lowered in place: duty 7,200.00, VAT (90,000 + 7,200) × 13% = 12,636.00;
+        # the late-declaration fee is 0.05% of 90,000.00 a day, 45.00 yuan a day late
+        t = bill(s, e)
+        eq((t["status"], t["total"]), ("guaranteed", "19836.00"))
+        eq(t["late_declaration"]["fee"], "%d.00" % (45 * ev["days_late"]))
+        # in time: no lateness
+        b2 = bill_no()
+        m2 = manifest(s, [cargo_bill(b2)])
+        arrive(s, m2)
+        e2 = file(s, b2, kind="summary").json["entry_no"]
+        r = s.as_user("dl-trading", "POST", "/api/v1/declarations/%s/complete" % e2, {"elements": el})
+        eq((r.status, r.json["completed_late"]), (200, None), r.body)
