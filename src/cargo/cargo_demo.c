@@ -17,6 +17,7 @@
 #include "../platform/module.h"
 #include "../tax/tax_store.h"
 #include "cargo.h"
+#include "cargo_store.h"
 
 #define HOUR 3600000LL
 #define DAY (24 * HOUR)
@@ -241,6 +242,12 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
                 json_decref(out);
             }
             json_decref(decl);
+            /* some are modified, cancelled or returned and refiled before their tax is paid */
+            int cancelled = 0;
+            if (!rc && p->entry[0] && p->scenario != 2)
+                rc = cargo_demo_life(d, &declarant, p->entry, filed_at[i], real_now, &cancelled, err);
+            if (cancelled)
+                p->entry[0] = '\0'; /* nothing more happens to it */
             if (!rc && p->entry[0]) {   /* tax: a guarantee for summaries, else paid within hours */
                 int64_t t = filed_at[i] + between(r, 1, 12) * HOUR;
                 AT(t) { rc = settle_tax(d, &trader, p->entry, p->scenario == 2, err); }
@@ -318,6 +325,8 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
         int gate_no = chance(r, 50) ? 1 : 2;
         int64_t t = released + between(r, 1, 16) * HOUR / 2;
         AT(t) { rc = departures(d, plans[i].entry, gate_no, err); }
+        if (!rc) /* a few are amended by customs days later (补税/退税) */
+            rc = cargo_demo_amend(d, plans[i].entry, released, real_now, err);
     }
     return rc;
 }

@@ -33,6 +33,12 @@ hg_rc cargo_reassess(db *d, const json_t *decl, const char *cause, int64_t rate_
  * the rates of that day (declaration_store.c). */
 hg_rc cargo_reassess_at_entry(db *d, const char *bill_no, int64_t at_ms, const char *actor, const char *request_id,
                               hg_err *err);
+/* The demo's changes (change_demo.c): after filing, a few declarations modified, cancelled
+ * (*cancelled 1) or returned and refiled; after release, a few amended. Only a fault is
+ * returned. */
+hg_rc cargo_demo_life(db *d, const principal *declarant, const char *entry_no, int64_t filed_at, int64_t real_now,
+                      int *cancelled, hg_err *err);
+hg_rc cargo_demo_amend(db *d, const char *entry_no, int64_t released_at, int64_t real_now, hg_err *err);
 /* A weight a bill can still carry: HG_CONFLICT (bill_weight) when the gross weight of the
  * declarations of bill_no but not cancelled or refused, plus extra_kg, exceeds the bill's. */
 hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_kg, hg_err *err);
