@@ -951,6 +951,21 @@ hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t 
     if (!rc)
         rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
     bf.arrived = bf.arrived_ms > 0;
+    /* the change request waiting for an officer, if any: who acts next */
+    json_t *pending = NULL;
+    db_stmt *ps = NULL;
+    if (!rc && !(rc = db_query(d, &ps, err,
+                               "SELECT id, kind FROM declaration_changes WHERE entry_no = ? AND status = 'pending'", "t",
+                               entry_no))) {
+        if ((rc = db_step(ps, err)) == HG_ROW)
+            pending = json_pack("{s:I, s:s}", "id", (json_int_t)db_col_int(ps, 0), "kind", db_col_text(ps, 1));
+        rc = rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+    }
+    db_reset(ps);
+    if (!rc)
+        json_object_set_new(*out, "pending_change", pending ? pending : json_null());
+    else
+        json_decref(pending);
     if (!rc) {
         char at[40];
         json_object_set_new(*out, "timeline", timeline);

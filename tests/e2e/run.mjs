@@ -1522,6 +1522,78 @@ const tests = {
     assert.deepEqual(page.problems, [])
     await Promise.all([q.close(), admin.close(), context.close()])
   },
+  // a declaration's life after filing (issue 15): the declarant asks to modify it, the API's
+  // refusal shown under the field; an officer approves from the queue; another is returned,
+  // corrected and refiled under its number; who acts next said in plain words
+  async changes({ browser, base }) {
+    const setup = await fileDeclaration(browser, base, { declarant: TRADING, who: 'dl-trading', items: LATHE, trade_country: 'JP' })
+    const entry = setup.d.entry_no
+    let ret = null
+    for (let i = 0; i < 4 && !ret; i++) {   // one the officer may return: filed, not selected for inspection
+      const other = await fileDeclaration(browser, base, { declarant: TRADING, who: 'dl-trading', items: LATHE, trade_country: 'JP' })
+      if (other.d.status === 'filed') ret = other.d.entry_no
+      await other.close()
+    }
+    assert.ok(ret, 'a filed declaration to return')
+    await setup.close()
+
+    const { context, page } = await newPage(browser, base, { width: 390, height: 844 })   // a phone
+    await signIn(page, 'dl-trading')
+    await page.goto(`/declarations/${entry}`)
+    await page.locator('[data-test=ask-modify]').click()
+    await page.locator('input[data-test=edit-1-value]').fill('-5')
+    await page.locator('textarea[data-test=change-reason]').fill('发票金额录入错误')
+    await page.locator('[data-test=change-submit]').click()
+    // the API names items[0].value: the error stands under line 1's value
+    await page.locator('[data-field="1.value"] .el-form-item__error').waitFor()
+    await page.locator('input[data-test=edit-1-value]').fill('4800.00')
+    await page.locator('[data-test=change-submit]').click()
+    await page.locator('[data-test=change-status]', { hasText: '待审核' }).waitFor()
+    await page.locator('[data-test=next-actor]', { hasText: '下一步：海关关员' }).waitFor()
+    await shot(page, 'change-requested')
+    assert.deepEqual(page.problems, [])
+    await context.close()
+
+    // the officer's queue, newest first: open it and approve
+    const o = await newPage(browser, base)
+    await signIn(o.page, 'officer')
+    await o.page.goto('/declaration-changes')
+    const row = rows(o.page, 'change-queue').filter({ hasText: entry })
+    await row.waitFor()
+    assert.match(await row.innerText(), /修改/)
+    await shot(o.page, 'change-queue')
+    await row.locator('[data-test=cq-open]').click()
+    await o.page.waitForURL(`**/declarations/${entry}`)
+    await o.page.locator('[data-test=change-approve]').click()
+    await o.page.locator('.el-message-box input').fill('与发票核对一致')
+    await o.page.locator('.el-message-box .el-button--primary').click()
+    await o.page.locator('[data-test=change-status]', { hasText: '已批准' }).waitFor()
+    await o.page.locator('[data-test=timeline-item]', { hasText: '修改获批' }).waitFor()
+    const after = await (await o.page.request.get(`/api/v1/declarations/${entry}`)).json()
+    assert.equal(after.items[0].value, '4800.00')
+    // return another for correction
+    await o.page.goto(`/declarations/${ret}`)
+    await o.page.locator('[data-test=return]').click()
+    await o.page.locator('textarea[data-test=change-reason]').fill('申报要素不全：请补充品牌和型号')
+    await o.page.locator('[data-test=change-submit]').click()
+    await o.page.locator('[data-test=decl-status]', { hasText: '已退单' }).waitFor()
+    assert.deepEqual(o.page.problems, [])
+    await o.context.close()
+
+    // the declarant corrects and refiles it under the same number
+    const e = await newPage(browser, base)
+    await signIn(e.page, 'dl-trading')
+    await e.page.goto(`/declarations/${ret}`)
+    await e.page.locator('[data-test=next-actor]', { hasText: '下一步：申报单位' }).waitFor()
+    await e.page.locator('[data-test=refile]').click()
+    await e.page.locator('input[data-test=edit-1-elements]').fill('1|0|金属加工|FANUC|LT-200')
+    await e.page.locator('[data-test=change-submit]').click()
+    await e.page.locator('[data-test=timeline-item]', { hasText: '重新申报' }).waitFor()
+    assert.doesNotMatch(await e.page.locator('[data-test=decl-status]').innerText(), /已退单/)
+    await shot(e.page, 'refiled')
+    assert.deepEqual(e.page.problems, [])
+    await e.context.close()
+  },
 }
 
 // ---- main ----

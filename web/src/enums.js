@@ -20,4 +20,5 @@ export const DIRECTIONS = ['import', 'export']
 export const DECL_KINDS = ['complete', 'summary']
 export const TRANSPORT_MODES = ['sea', 'air', 'road', 'rail']
 export const LANE_TAG = { green: 'success', yellow: 'warning', red: 'danger', blue: 'primary' }
-export const STATUS_TAG = { filed: 'info', inspection: 'warning', permitted: 'primary', released: 'success', refused: 'danger' }
+export const STATUS_TAG = { filed: 'info', inspection: 'warning', permitted: 'primary', released: 'success', refused: 'danger',
+  returned: 'warning', cancelled: 'info' }

@@ -105,7 +105,8 @@ const zh = {
     late_fee_fen: '滞纳金', findings: '查验情况', disposal: '处置', automatic: '自动', stage: '阶段', inspection: '查验任务',
     note: '意见', guarantor: '担保人', rule: '规则', gate: '卡口', container: '集装箱', vehicle: '车辆',
   },
-  status: { filed: '已申报', inspection: '查验中', permitted: '已准许入境', released: '已放行', refused: '不予放行' },
+  status: { filed: '已申报', inspection: '查验中', permitted: '已准许入境', released: '已放行', refused: '不予放行',
+    returned: '已退单', cancelled: '已撤单' },
   lane: { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色', none: '未分配' },
   notify: {
     title: '消息通知', live: '实时',
@@ -131,6 +132,9 @@ const zh = {
     waiver_approved: '批准减免滞纳金', waiver_rejected: '驳回减免滞纳金', gate_out: '卡口放行出区',
     transport_arrived: '运输工具申报进境', goods_arrived: '运抵报告', inspection_ordered: '关员下达查验',
     second_officer_release: '另一关员放行（岗位分离）',
+    change_requested: '申请修撤单', modified: '修改获批', cancelled: '撤单获批', change_refused: '修撤单被驳回',
+    amended: '补税/退税更正', returned: '退单', refiled: '重新申报', rescreened: '重新风险甄别', tax_reassessed: '税款重新核定',
+    supplementary_paid: '补税已缴',
   },
   item: {
     hs_code: '商品编号', name: '商品名称', elements: '申报要素', origin: '原产国', quantity: '数量', unit: '单位',
@@ -141,6 +145,7 @@ const zh = {
     awaitingArrival: '等待运抵报告', inspection: '已被布控查验', permitted: '已准许入境，等待检测结果',
     released: '已放行', refused: '不予放行（退运或销毁）', taxDue: '税款待缴 ¥{amount}，缴款期限 {date}',
     awaitingRelease: '等待放行', completeBy: '需完整申报', overdue: '两步申报逾期未完整申报',
+    returned: '已退单，请更正后重新申报', cancelled: '已撤单',
   },
   tax: {
     title: '税收', bill: '税单', status: '税单状态', duty: '关税', consumption_tax: '消费税', vat: '增值税',
@@ -381,7 +386,8 @@ const en = {
     inspection: 'Inspection task', note: 'Note', guarantor: 'Guarantor', rule: 'Rule', gate: 'Gate', container: 'Container',
     vehicle: 'Vehicle',
   },
-  status: { filed: 'Filed', inspection: 'Inspection', permitted: 'Permitted to enter', released: 'Released', refused: 'Refused' },
+  status: { filed: 'Filed', inspection: 'Inspection', permitted: 'Permitted to enter', released: 'Released', refused: 'Refused',
+    returned: 'Returned for correction', cancelled: 'Cancelled' },
   lane: { green: 'Green', yellow: 'Yellow', red: 'Red', blue: 'Blue', none: 'None' },
   notify: {
     title: 'Notifications', live: 'Live',
@@ -409,6 +415,9 @@ const en = {
     waiver_approved: 'Waiver approved', waiver_rejected: 'Waiver rejected', gate_out: 'Left through the gate',
     transport_arrived: 'Transport declared arrival', goods_arrived: 'Arrival report', inspection_ordered: 'Inspection ordered by an officer',
     second_officer_release: 'Released by a second officer (separation of duties)',
+    change_requested: 'Change requested', modified: 'Modified', cancelled: 'Cancelled', change_refused: 'Change refused',
+    amended: 'Amended', returned: 'Returned for correction', refiled: 'Refiled', rescreened: 'Screened again',
+    tax_reassessed: 'Tax assessed again', supplementary_paid: 'Supplementary tax paid',
   },
   item: {
     hs_code: 'HS code', name: 'Name', elements: 'Declaration elements', origin: 'Origin', quantity: 'Quantity', unit: 'Unit',
@@ -420,6 +429,7 @@ const en = {
     permitted: 'Permitted to enter; waiting for laboratory results', released: 'Released',
     refused: 'Refused (returned or destroyed)', taxDue: 'Tax due: ¥{amount} by {date}', awaitingRelease: 'Waiting for release',
     completeBy: 'Complete declaration needed', overdue: 'Two-step completion overdue',
+    returned: 'Returned: correct and refile it', cancelled: 'Cancelled',
   },
   tax: {
     title: 'Tax', bill: 'Tax bill', status: 'Bill status', duty: 'Duty', consumption_tax: 'Consumption tax', vat: 'VAT',

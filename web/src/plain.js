@@ -10,10 +10,13 @@ export function plainWords(decl, bill) {
     case 'refused': out.push({ key: 'refused' }); break
     case 'permitted': out.push({ key: 'permitted' }); break
     case 'inspection': out.push({ key: 'inspection' }); break
+    case 'returned': out.push({ key: 'returned' }); break
+    case 'cancelled': out.push({ key: 'cancelled' }); break
     default:
       if (decl.arrived_at === null || (decl.arrived_at === undefined && decl.advance)) out.push({ key: 'awaitingArrival' })
   }
-  if (bill && bill.status === 'due' && decl.status !== 'refused' && decl.status !== 'released')
+  const closed = ['refused', 'released', 'cancelled'].includes(decl.status)
+  if (bill && bill.status === 'due' && !closed)
     out.push({ key: 'taxDue', params: { amount: fenToYuan(yuanToFen(bill.amount_due)), date: bill.due_date } })
   if (decl.overdue) out.push({ key: 'overdue' })
   else if (decl.kind === 'summary' && !decl.completed_at && decl.status !== 'refused') out.push({ key: 'completeBy' })
