@@ -383,8 +383,12 @@ hg_rc change_decide(const hg_ctx *c, int64_t id, int approve, const json_t *body
     if ((rc = db_begin(d, err)))
         return rc;
     rc = load_change(d, id, &ch, err);
-    const char *entry_no = ch ? json_string_value(json_object_get(ch, "entry_no")) : "";
-    const char *kind = ch ? json_string_value(json_object_get(ch, "kind")) : "";
+    /* copies: the audit row after ch is released names them */
+    char entry_no[24] = "", kind[16] = "";
+    if (ch) {
+        snprintf(entry_no, sizeof entry_no, "%s", json_string_value(json_object_get(ch, "entry_no")));
+        snprintf(kind, sizeof kind, "%s", json_string_value(json_object_get(ch, "kind")));
+    }
     if (!rc && strcmp(json_string_value(json_object_get(ch, "status")), "pending") != 0)
         rc = hg_fail(err, HG_CONFLICT, "decided", "id", "the request was already %s",
                      json_string_value(json_object_get(ch, "status")));
