@@ -38,6 +38,7 @@ const LOGINS = {
   'dl-fishery': 'fishery-demo-2026',
   'dl-agent': 'agent-demo-2026',
   quarantine: 'quarantine-demo-2026',
+  officer2: 'officer2-demo-2026',
 }
 
 // ---- the pure helpers, imported as the console imports them ----
@@ -130,6 +131,19 @@ async function unitTests() {
     mrz: ' P<UTO...\nL898 ', symptoms_other: '' }, 'en')
   assert.deepEqual([body.symptoms, body.visits, body.mrz, body.language, 'symptoms_other' in body],
     [[{ symptom: 'fever' }], [], 'P<UTO... L898', 'en', false])
+  // a declaration's changes: only what differs, numbers as numbers; an error back to its line
+  const c = await import(pathToFileURL(path.join(webDir, 'src/areas/declarations/changes.js')))
+  const declared = [{ value: '100.00', quantity: 2, name: 'a' }, { value: '5.00', quantity: 1, name: 'b' }]
+  const edited = [{ value: '100.00', quantity: '3', name: ' a ' }, { value: '6.00', quantity: 1, name: 'b' }]
+  assert.deepEqual(c.changedItems(declared, edited), [{ line_no: 1, quantity: 3 }, { line_no: 2, value: '6.00' }])
+  assert.deepEqual(c.changedItems(declared, declared), [])
+  assert.deepEqual(c.errorSlot('items[1].value', [{ line_no: 1 }, { line_no: 2 }]), { line: 2, field: 'value' })
+  assert.deepEqual(c.errorSlot('reason', []), { line: 0, field: 'reason' })
+  assert.equal(c.nextActor({ status: 'returned' }), 'declarant')
+  assert.equal(c.nextActor({ status: 'filed', pending_change: { id: 1 } }), 'customs')
+  assert.equal(c.nextActor({ status: 'filed', pending_change: null }), null)
+  assert.deepEqual(c.actionsFor({ status: 'released' }, { enterprise: true, clearance: false }),
+    { modify: false, cancel: false, refile: false, ret: false, amend: false })
   assert.equal(i.errorText(err(418, { code: 'teapot', field: 'x', message: 'short and stout' })), 'short and stout')
   i.i18n.global.locale.value = 'en'
   assert.equal(i.errorText(wait), 'Release waits for the laboratory results of its samples')
@@ -1591,8 +1605,49 @@ const tests = {
     await e.page.locator('[data-test=timeline-item]', { hasText: '重新申报' }).waitFor()
     assert.doesNotMatch(await e.page.locator('[data-test=decl-status]').innerText(), /已退单/)
     await shot(e.page, 'refiled')
+
+    // after release an officer amends the value; a second officer approves; the declarant pays
+    // the supplementary bill on the tax panel
+    const rel = await fileDeclaration(browser, base, { declarant: TRADING, who: 'dl-trading', items: LATHE, trade_country: 'JP' })
+    const terminal = await machine(rel.admin, base, 'terminal01', 'arrival')
+    const paidBill = await rel.owner.call('GET', `/tax/${rel.d.entry_no}`, undefined, 200)
+    await rel.owner.call('POST', '/payments', { entry_no: rel.d.entry_no, amount: paidBill.amount_due }, 201)
+    await rel.arrived()
+    await terminal('POST', '/arrivals', { bills: [rel.bill] }, 201)
+    const second = await apiUser(browser, base, 'officer2')
+    let relDecl = await second.call('GET', `/declarations/${rel.d.entry_no}`, undefined, 200)
+    if (relDecl.status !== 'released') {   // selected for inspection: pass it and release it
+      const task = await openTask(second, rel.d.entry_no)
+      if (task) await second.call('POST', `/inspections/${task.id}/result`, { result: 'pass', findings: '单证相符' }, 200)
+      const insp = await secondOfficer(rel.admin, browser, base)
+      await insp.call('POST', `/declarations/${rel.d.entry_no}/release`, undefined, 200)
+      await insp.close()
+      relDecl = await second.call('GET', `/declarations/${rel.d.entry_no}`, undefined, 200)
+    }
+    assert.equal(relDecl.status, 'released')
+    const a = await newPage(browser, base)
+    await signIn(a.page, 'officer')
+    await a.page.goto(`/declarations/${rel.d.entry_no}`)
+    await a.page.locator('[data-test=amend]').click()
+    await a.page.locator('input[data-test=edit-1-value]').fill('6000.00')
+    await a.page.locator('textarea[data-test=change-reason]').fill('稽核发现低报价格')
+    await a.page.locator('[data-test=change-submit]').click()
+    await a.page.locator('[data-test=change-status]', { hasText: '待审核' }).waitFor()
+    // the officer who opened it is not offered its decision (four eyes)
+    assert.equal(await a.page.locator('[data-test=change-approve]').count(), 0)
+    await a.context.close()
+    const pending = await second.call('GET', `/declarations/${rel.d.entry_no}/changes?status=pending`, undefined, 200)
+    await second.call('POST', `/declaration-changes/${pending.items[0].id}/approve`, {}, 200)
+    await e.page.goto(`/declarations/${rel.d.entry_no}`)
+    const adj = e.page.locator('[data-test=tax-adjustments] tbody tr', { hasText: '补税' })
+    await adj.waitFor()
+    assert.match(await adj.innerText(), /放行后更正/)
+    await e.page.locator('[data-test=pay-supplementary]').click()
+    await e.page.locator('.el-message-box .el-button--primary').click()
+    await e.page.locator('[data-test=adj-status]', { hasText: '已缴' }).waitFor()
+    await shot(e.page, 'supplementary-paid')
     assert.deepEqual(e.page.problems, [])
-    await e.context.close()
+    await Promise.all([e.context.close(), second.close(), rel.close()])
   },
 }
 
