@@ -4,7 +4,10 @@
  * that "584.5亿 entered the treasury; 5,650.5万 late fees waived; 1.95亿 deferred" is a
  * query. Read-only. Months are Asia/Shanghai calendar months: assessed, deferred and
  * guaranteed amounts fall in the month of the bill's issue, collections and late fees in the
- * month of payment, waivers in the month of their approval. */
+ * month of payment, waivers in the month of their approval. A supplementary bill (补税) counts
+ * as a bill of its own month; a refund (退税) in the month it was decided; the void bill of a
+ * cancelled declaration assesses nothing, though what was paid on it was collected (and its
+ * refund is one). */
 #include <stdio.h>
 #include <string.h>
 
@@ -76,7 +79,7 @@ static hg_rc read_bills(db *d, summary *sm, int64_t from, int64_t to, hg_err *er
                         "SELECT issued_ms, status, COALESCE(paid_ms, 0), duty_fen, consumption_fen, vat_fen, "
                         "COALESCE(late_fee_fen, 0), COALESCE(late_declaration_fee_fen, 0) FROM tax_bills WHERE "
                         "(issued_ms >= ? AND issued_ms < ?) "
-                        "OR (status = 'paid' AND paid_ms >= ? AND paid_ms < ?)",
+                        "OR (status IN ('paid', 'void') AND paid_ms >= ? AND paid_ms < ?)",
                         "iiii", from, to, from, to);
     if (rc)
         return rc;
@@ -85,7 +88,8 @@ static hg_rc read_bills(db *d, summary *sm, int64_t from, int64_t to, hg_err *er
         const char *st = db_col_text(s, 1);
         tax_amounts a = {db_col_int(s, 3), db_col_int(s, 4), db_col_int(s, 5)};
         month_sum *m;
-        if (issued >= from && issued < to) {
+        int is_void = strcmp(st, "void") == 0;
+        if (issued >= from && issued < to && !is_void) {
             if (!(m = bucket(sm, issued)))
                 break;
             m->bills++;
@@ -97,12 +101,50 @@ static hg_rc read_bills(db *d, summary *sm, int64_t from, int64_t to, hg_err *er
             if (strcmp(st, "due") == 0 || strcmp(st, "deferred") == 0 || strcmp(st, "guaranteed") == 0)
                 add_kinds(sm, m, M_OUTSTANDING, &a);
         }
-        if (strcmp(st, "paid") == 0 && paid >= from && paid < to) {
+        if ((strcmp(st, "paid") == 0 || is_void) && paid && paid >= from && paid < to) {
             if (!(m = bucket(sm, paid)))
                 break;
             add_kinds(sm, m, M_COLLECTED, &a);
             add(sm, &m->fees_collected, db_col_int(s, 6));
             add(sm, &m->late_decl_collected, db_col_int(s, 7));
+        }
+    }
+    db_reset(s);
+    if (rc == HG_ROW)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    return rc == HG_DONE ? HG_OK : rc;
+}
+
+/* Supplementary bills and refunds (tax_adjust_store.c): issued, outstanding and collected as a
+ * bill's are; refunds in their month. */
+static hg_rc read_adjustments(db *d, summary *sm, int64_t from, int64_t to, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc =
+        db_query(d, &s, err,
+                 "SELECT kind, status, issued_ms, COALESCE(paid_ms, 0), duty_fen, consumption_fen, vat_fen, "
+                 "COALESCE(late_fee_fen, 0) FROM tax_adjustments WHERE kind IN ('supplementary', 'refund') "
+                 "AND status <> 'void' AND ((issued_ms >= ? AND issued_ms < ?) OR (paid_ms >= ? AND paid_ms < ?))",
+                 "iiii", from, to, from, to);
+    if (rc)
+        return rc;
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        int refund = strcmp(db_col_text(s, 0), "refund") == 0, due = strcmp(db_col_text(s, 1), "due") == 0;
+        int64_t issued = db_col_int(s, 2), paid = db_col_int(s, 3);
+        tax_amounts a = {db_col_int(s, 4), db_col_int(s, 5), db_col_int(s, 6)};
+        month_sum *m;
+        if (issued >= from && issued < to) {
+            if (!(m = bucket(sm, issued)))
+                break;
+            add_kinds(sm, m, refund ? M_REFUNDS : M_ASSESSED, &a);
+            if (due)
+                add_kinds(sm, m, M_OUTSTANDING, &a);
+        }
+        if (!refund && paid && paid >= from && paid < to) {
+            if (!(m = bucket(sm, paid)))
+                break;
+            add_kinds(sm, m, M_COLLECTED, &a);
+            add(sm, &m->fees_collected, db_col_int(s, 7));
         }
     }
     db_reset(s);
@@ -152,6 +194,8 @@ hg_rc tax_summary_json(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_e
     hg_rc rc = read_bills(d, &sm, from_ms, to_ms, err);
     if (!rc)
         rc = read_waivers(d, &sm, from_ms, to_ms, err);
+    if (!rc)
+        rc = read_adjustments(d, &sm, from_ms, to_ms, err);
     month_sum all = {0};
     json_t *months = json_array();
     for (size_t i = 0; !rc && i < sm.n; i++) {

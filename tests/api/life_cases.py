@@ -6,7 +6,7 @@ import datetime
 import urllib.parse
 
 from cargo_cases import arrive, bill as cargo_bill, bill_no, file, manifest
-from tax_cases import TZ, filed, write_sql
+from tax_cases import TZ, fen, filed, write_sql
 
 
 def register(test, eq, error_of):
@@ -181,9 +181,15 @@ def register(test, eq, error_of):
         sup = t["adjustments"][0]
         eq((sup["kind"], sup["status"], sup["amount_due"]), ("supplementary", "due", "70.20"))
         pay = "/api/v1/tax/supplementary/%d/payment" % sid
+        money = lambda: {k: fen(v) for k, v in s.as_user("officer", "GET", "/api/v1/tax/summary").json.items()
+                         if k in ("collected", "refunds", "outstanding")}
+        before = money()
         error_of(s.as_user("dl-trading", "POST", pay, {"amount": "70.00"}), 400, "amount")
         error_of(s.as_user("dl-fishery", "POST", pay, {"amount": "70.20"}), 404)
         eq(s.as_user("dl-trading", "POST", pay, {"amount": "70.20"}).status, 201)
+        # the revenue summary: a supplementary bill collected is tax collected into the treasury
+        after = money()
+        eq((after["collected"] - before["collected"], before["outstanding"] - after["outstanding"]), (7020, 7020))
         error_of(s.as_user("dl-trading", "POST", pay, {"amount": "70.20"}), 409, "id")
         eq(bill(s, e)["adjustments"][0]["status"], "paid")
         # the bill as it stood before the amendment: no supplementary bill yet
@@ -194,6 +200,7 @@ def register(test, eq, error_of):
         tax = decide(s, r.json["id"]).json["outcome"]["tax"]
         eq((tax["outcome"], tax["refund"]["duty"], tax["refund"]["vat"], tax["refund"]["total"]),
            ("refund", "80.00", "140.40", "220.40"))
+        eq(money()["refunds"] - after["refunds"], 22040)
 
     @test
     def goods_declared_before_arrival_take_the_rate_of_the_transports_entry(s):
