@@ -19,7 +19,9 @@ static hg_rc body_needed(req *r, hg_err *err)
 /* The entry number of the path, normalised as every identifier (too long: "", not found). */
 static void entry_of(req *r, char out[24]) { ident_normalize(r->params[0], out, 24); }
 
-hg_rc changes_request_api(req *r, hg_err *err)
+/* A write on the declaration of the path with the JSON body, answering status. */
+typedef hg_rc (*entry_write)(const hg_ctx *c, const char *entry_no, const json_t *body, json_t **out, hg_err *err);
+static hg_rc on_entry(req *r, entry_write fn, int status, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
     char entry[24];
@@ -27,9 +29,11 @@ hg_rc changes_request_api(req *r, hg_err *err)
     entry_of(r, entry);
     hg_rc rc = body_needed(r, err);
     if (!rc)
-        rc = change_request(&c, entry, r->json, &out, err);
-    return rc ? rc : req_reply_json(r, 201, out);
+        rc = fn(&c, entry, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, status, out);
 }
+
+hg_rc changes_request_api(req *r, hg_err *err) { return on_entry(r, change_request, 201, err); }
 
 static hg_rc list_with(req *r, const char *entry_no, hg_err *err)
 {
@@ -86,26 +90,6 @@ static hg_rc decide(req *r, int approve, hg_err *err)
 hg_rc changes_approve_api(req *r, hg_err *err) { return decide(r, 1, err); }
 hg_rc changes_refuse_api(req *r, hg_err *err) { return decide(r, 0, err); }
 
-hg_rc declarations_return_api(req *r, hg_err *err)
-{
-    hg_ctx c = req_ctx(r);
-    char entry[24];
-    json_t *out;
-    entry_of(r, entry);
-    hg_rc rc = body_needed(r, err);
-    if (!rc)
-        rc = declaration_return(&c, entry, r->json, &out, err);
-    return rc ? rc : req_reply_json(r, 200, out);
-}
+hg_rc declarations_return_api(req *r, hg_err *err) { return on_entry(r, declaration_return, 200, err); }
 
-hg_rc declarations_refile_api(req *r, hg_err *err)
-{
-    hg_ctx c = req_ctx(r);
-    char entry[24];
-    json_t *out;
-    entry_of(r, entry);
-    hg_rc rc = body_needed(r, err);
-    if (!rc)
-        rc = declaration_refile(&c, entry, r->json, &out, err);
-    return rc ? rc : req_reply_json(r, 200, out);
-}
+hg_rc declarations_refile_api(req *r, hg_err *err) { return on_entry(r, declaration_refile, 200, err); }

@@ -191,6 +191,17 @@ static hg_rc load_change(db *d, int64_t id, json_t **out, hg_err *err)
                        "SELECT " CHANGE_COLS CHANGE_FROM " WHERE c.id = ?", "i", id);
 }
 
+/* HG_OK when no change request of entry_no waits; 409 pending with why otherwise (one at a
+ * time: a second would be decided against a declaration the first may change). */
+static hg_rc none_pending(db *d, const char *entry_no, const char *why, hg_err *err)
+{
+    int64_t pending = 0;
+    hg_rc rc =
+        db_int(d, &pending, err, "SELECT COUNT(*) FROM declaration_changes WHERE entry_no = ? AND status = 'pending'",
+               "t", entry_no);
+    return !rc && pending ? hg_fail(err, HG_CONFLICT, "pending", "entry_no", "%s", why) : rc;
+}
+
 /* Where a request for kind may be made, from the declaration's status: a modification or a
  * cancellation before release (令第220号; after it only an amendment), an amendment after. */
 static hg_rc kind_allowed(const char *kind, const char *status, hg_err *err)
@@ -253,14 +264,8 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
                      "a modification or cancellation is asked by the declarant who filed it");
     if (!rc)
         rc = kind_allowed(kind, json_string_value(json_object_get(decl, "status")), err);
-    int64_t pending = 0;
     if (!rc)
-        rc =
-            db_int(d, &pending, err,
-                   "SELECT COUNT(*) FROM declaration_changes WHERE entry_no = ? AND status = 'pending'", "t", entry_no);
-    if (!rc && pending)
-        rc = hg_fail(err, HG_CONFLICT, "pending", "entry_no",
-                     "a change of this declaration already waits for an officer's decision");
+        rc = none_pending(d, entry_no, "a change of this declaration already waits for an officer's decision", err);
     int changed = 0;
     if (!rc && !cancel)
         rc = items_ok(decl, items, strcmp(kind, "amend") == 0 ? amendable : modifiable, &changed, err);
@@ -482,14 +487,8 @@ hg_rc declaration_return(const hg_ctx *c, const char *entry_no, const json_t *bo
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status",
                      "a declaration is returned for correction while it is filed and not released (status is %s)",
                      status);
-    int64_t pending = 0;
     if (!rc)
-        rc =
-            db_int(d, &pending, err,
-                   "SELECT COUNT(*) FROM declaration_changes WHERE entry_no = ? AND status = 'pending'", "t", entry_no);
-    if (!rc && pending)
-        rc = hg_fail(err, HG_CONFLICT, "pending", "entry_no",
-                     "a change request of this declaration waits: decide it first");
+        rc = none_pending(d, entry_no, "a change request of this declaration waits: decide it first", err);
     if (!rc)
         rc = db_run(d, err, "UPDATE declarations SET status = ?, returned_ms = ?, updated_ms = ? WHERE entry_no = ?",
                     "tiit", DECL_RETURNED, c->now_ms, c->now_ms, entry_no);
