@@ -458,6 +458,9 @@ static int64_t time_of(const json_t *call, const char *name)
     return s && !time_parse_rfc3339(s, &ms) ? ms : 0;
 }
 
+/* Times are stated to the second: a bound of ours is rounded down to its second. */
+static int64_t second_of(int64_t ms) { return ms - ms % 1000; }
+
 hg_rc call_arrived(const hg_ctx *c, const char *call_no, const json_t *body, json_t **out, hg_err *err)
 {
     record r = {0};
@@ -471,7 +474,7 @@ hg_rc call_arrived(const hg_ctx *c, const char *call_no, const json_t *body, jso
         rc = hg_fail(err, HG_CONFLICT, "already_arrived", "status", "the ship has %s", vessel_status_of(before));
     /* a stated time: not in the future, not before the declaration */
     if (!rc)
-        rc = cargo_time_plausible(at, time_of(before, "reported_at"), "the declaration", c->now_ms, "at",
+        rc = cargo_time_plausible(at, second_of(time_of(before, "reported_at")), "the declaration", c->now_ms, "at",
                                   "arrival_time", err);
     if (!rc)
         rc = db_run(c->d, err,
@@ -501,7 +504,7 @@ hg_rc call_departed(const hg_ctx *c, const char *call_no, const json_t *body, js
         rc = hg_fail(err, HG_CONFLICT, "already_departed", "status", "the ship has departed");
     int64_t after = time_of(before, "arrived_at");
     if (!rc)
-        rc = cargo_time_plausible(at, after ? after : time_of(before, "reported_at"),
+        rc = cargo_time_plausible(at, second_of(after ? after : time_of(before, "reported_at")),
                                   after ? "the arrival" : "the declaration", c->now_ms, "at", "departure_time", err);
     if (!rc)
         rc = db_run(c->d, err,
@@ -533,8 +536,8 @@ hg_rc call_board(const hg_ctx *c, const char *call_no, const json_t *body, json_
         rc = hg_fail(err, HG_CONFLICT, "already_departed", "status", "the ship has departed");
     if (!rc)
         rc = cargo_time_plausible(to, 0, NULL, c->now_ms, "ended_at", "boarding_time", err);
-    if (!rc && from < time_of(before, "eta") - CALENDAR_DAY_MS)
-        rc = hg_fail(err, HG_INVALID, "boarding_time", "started_at", "a boarding is at most a day before the ETA");
+    if (!rc && from < time_of(before, "eta") - 3 * CALENDAR_DAY_MS)
+        rc = hg_fail(err, HG_INVALID, "boarding_time", "started_at", "a boarding is at most three days before the ETA");
     if (!rc)
         rc = record_set_text(&r, "call_no", call_no) || record_set_text(&r, "officer", c->actor) ? nomem(err) : HG_OK;
     if (!rc)
