@@ -235,7 +235,7 @@ static hg_rc level_duties(const hg_ctx *c, const char *call_no, const record *r,
     if (!rc && a->level == VESSEL_LOCK) {
         char why[300];
         snprintf(why, sizeof why, "locked by the warning rules: %s", a->n ? a->reasons[0].text : "");
-        rc = vessel_order_make(c, call_no, "no_cargo_operations", why, err);
+        rc = vessel_order_make(c, call_no, "no_cargo_operations", why, "rules", err);
     }
     return rc;
 }
@@ -262,47 +262,6 @@ static hg_rc agent_only(const hg_ctx *c, hg_err *err)
     if (rc == HG_NOTFOUND || (!rc && strcmp(kind, "shipping_agent") != 0))
         return hg_fail(err, HG_FORBIDDEN, "vessel_agent", "agent",
                        "arrivals are declared by a shipping agent (enterprise kind shipping_agent)");
-    return rc;
-}
-
-hg_rc vessel_call_owner(db *d, const char *call_no, char agent[32], char status[16], hg_err *err)
-{
-    db_stmt *s = NULL;
-    hg_rc rc = db_query(d, &s, err, "SELECT agent, status FROM vessel_calls WHERE call_no = ?", "t", call_no);
-    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
-        snprintf(agent, 32, "%s", db_col_text(s, 0));
-        snprintf(status, 16, "%s", db_col_text(s, 1));
-        rc = HG_OK;
-    } else if (rc == HG_DONE) {
-        rc = hg_fail(err, HG_NOTFOUND, "not_found", "call_no", "no such vessel arrival");
-    }
-    db_reset(s);
-    return rc;
-}
-
-hg_rc vessel_timeline(const hg_ctx *c, const char *call_no, const char *event, const json_t *detail, hg_err *err)
-{
-    char *text = detail ? json_canon_text(detail) : NULL;
-    if (detail && !text)
-        return nomem(err);
-    hg_rc rc = db_run(c->d, err,
-                      "INSERT INTO vessel_timeline (call_no, seq, at_ms, actor, event, detail) SELECT ?, "
-                      "COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM vessel_timeline WHERE call_no = ?",
-                      "titttt", call_no, c->now_ms, c->actor, event, text, call_no);
-    xfree(text);
-    return rc;
-}
-
-/* Loads the call as the API shows it (the reasons as an array). */
-hg_rc vessel_call_load(db *d, const char *call_no, json_t **out, hg_err *err)
-{
-    hg_rc rc = record_load_json(d, &vessel_call_record, call_no, out, err);
-    if (rc == HG_NOTFOUND)
-        return hg_fail(err, HG_NOTFOUND, "not_found", "call_no", "no such vessel arrival");
-    if (!rc) {
-        json_t *reasons = json_loads(json_string_value(json_object_get(*out, "reasons")), 0, NULL);
-        json_object_set_new(*out, "reasons", reasons ? reasons : json_array());
-    }
     return rc;
 }
 
@@ -437,20 +396,7 @@ out:
 
 /* ------------------------------------------------------------------ the ship's movements and decisions */
 
-/* Opens the transaction and loads the call (*before) for an officer's or the agent's change. */
-hg_rc vessel_call_begin(const hg_ctx *c, const char *call_no, json_t **before, hg_err *err)
-{
-    hg_rc rc = db_begin(c->d, err);
-    if (!rc)
-        rc = vessel_call_load(c->d, call_no, before, err);
-    if (!rc && c->who && c->who->role == ROLE_ENTERPRISE &&
-        strcmp(json_string_value(json_object_get(*before, "agent")), c->who->enterprise) != 0)
-        rc = hg_fail(err, HG_NOTFOUND, "not_found", "call_no", "no such vessel arrival");
-    return rc;
-}
-
-const char *vessel_status_of(const json_t *call) { return json_string_value(json_object_get(call, "status")); }
-
+/* A time of the call's JSON (0 when null). */
 static int64_t time_of(const json_t *call, const char *name)
 {
     int64_t ms = 0;
@@ -546,12 +492,10 @@ hg_rc call_board(const hg_ctx *c, const char *call_no, const json_t *body, json_
         rc = hg_fail(err, HG_CONFLICT, "already_boarded", "call_no", "the boarding quarantine is recorded already");
     if (!rc)
         rc = vessel_task_done(c, call_no, "boarding", record_text(&r, "findings"), err);
-    json_t *boarding = rc ? NULL : record_to_json(&r);
+    if (!rc && !(*out = record_to_json(&r)))
+        rc = nomem(err);
     if (!rc)
-        rc = boarding ? vessel_timeline(c, call_no, "boarded", boarding, err) : nomem(err);
-    json_decref(boarding);
-    if (!rc)
-        rc = vessel_call_load(c->d, call_no, out, err);
+        rc = vessel_timeline(c, call_no, "boarded", *out, err);
     rc = finish(c, rc, "vessel.boarding", call_no, before, out, err);
 out:
     json_decref(before);

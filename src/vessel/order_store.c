@@ -45,7 +45,8 @@ const cargo_manifest_hold vessel_order_hold = {
                "quarantine officer lifts it",
     .held = order_held};
 
-hg_rc vessel_order_make(const hg_ctx *c, const char *call_no, const char *kind, const char *reason, hg_err *err)
+hg_rc vessel_order_make(const hg_ctx *c, const char *call_no, const char *kind, const char *reason, const char *by,
+                        hg_err *err)
 {
     int64_t n = 0, serial = 0;
     hg_rc rc =
@@ -61,7 +62,7 @@ hg_rc vessel_order_make(const hg_ctx *c, const char *call_no, const char *kind, 
         rc = db_run(c->d, err,
                     "INSERT INTO vessel_orders (order_no, call_no, kind, reason, issued_by, issued_ms) VALUES (?, ?, "
                     "?, ?, ?, ?)",
-                    "ttttti", no, call_no, kind, reason, c->actor, c->now_ms);
+                    "ttttti", no, call_no, kind, reason, by ? by : c->actor, c->now_ms);
     json_t *detail = rc ? NULL : json_pack("{s:s, s:s, s:s}", "order_no", no, "kind", kind, "reason", reason);
     if (!rc)
         rc = detail ? vessel_timeline(c, call_no, "order_issued", detail, err) : nomem(err);
@@ -90,7 +91,7 @@ hg_rc vessel_order_issue(const hg_ctx *c, const char *call_no, const json_t *bod
     if (!rc && n)
         rc = hg_fail(err, HG_CONFLICT, "order_in_force", "kind", "such an order stands on the ship already");
     if (!rc)
-        rc = vessel_order_make(c, call_no, record_text(&r, "kind"), record_text(&r, "reason"), err);
+        rc = vessel_order_make(c, call_no, record_text(&r, "kind"), record_text(&r, "reason"), NULL, err);
     if (!rc)
         rc = vessel_orders_json(c->d, call_no, out, err);
     rc = audit_commit(c, rc, "vessel.order", "vessel_call", call_no, NULL, *out, err);

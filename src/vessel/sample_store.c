@@ -134,7 +134,7 @@ hg_rc vessel_sample_result(const hg_ctx *c, const char *call_no, const json_t *b
             char why[200];
             snprintf(why, sizeof why, "crew member %s tested positive (sample %s): no unloading, ordered to leave",
                      person, code);
-            rc = vessel_order_make(c, call_no, "no_unloading_leave", why, err);
+            rc = vessel_order_make(c, call_no, "no_unloading_leave", why, "rules", err);
         }
     }
     json_decref(detail);

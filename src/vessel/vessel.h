@@ -146,8 +146,6 @@ hg_rc vessel_task_done(const hg_ctx *c, const char *call_no, const char *kind, c
 /* Inside the caller's transaction: a task of kind (unless one exists) owned by post. */
 hg_rc vessel_task_open(const hg_ctx *c, const char *call_no, const char *kind, const char *post, int64_t deadline_ms,
                        hg_err *err);
-/* The call's agent (USCC) and status; HG_NOTFOUND naming call_no. */
-hg_rc vessel_call_owner(db *d, const char *call_no, char agent[32], char status[16], hg_err *err);
 
 /* Crew testing on application (sample_store.c): the agent applies, every person is given a
  * labelled sample; laboratories (scope lab) result them. A positive result emits
@@ -159,8 +157,10 @@ hg_rc vessel_samples_json(db *d, const char *call_no, json_t **out, hg_err *err)
 /* Orders (order_store.c): issued by an officer with the quarantine post (or by the rules),
  * held on the vessel's manifests until lifted with a reason. */
 hg_rc vessel_order_issue(const hg_ctx *c, const char *call_no, const json_t *body, json_t **out, hg_err *err);
-/* Inside the caller's transaction: an order of kind unless one is in force; by names the rule. */
-hg_rc vessel_order_make(const hg_ctx *c, const char *call_no, const char *kind, const char *reason, hg_err *err);
+/* Inside the caller's transaction: an order of kind unless one is in force, issued by `by`
+ * ("rules" for the orders the warning rules make; NULL: the context's actor). */
+hg_rc vessel_order_make(const hg_ctx *c, const char *call_no, const char *kind, const char *reason, const char *by,
+                        hg_err *err);
 hg_rc vessel_order_lift(const hg_ctx *c, const char *order_no, const json_t *body, json_t **out, hg_err *err);
 hg_rc vessel_orders_json(db *d, const char *call_no, json_t **out, hg_err *err);
 /* The orders as cargo's CARGO_MANIFEST_HOLDS row. */
