@@ -49,4 +49,3 @@ hg_rc vessel_call_begin(const hg_ctx *c, const char *call_no, json_t **before, h
 }
 
 const char *vessel_status_of(const json_t *call) { return json_string_value(json_object_get(call, "status")); }
-

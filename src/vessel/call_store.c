@@ -673,11 +673,12 @@ hg_rc call_get(db *d, const principal *who, const char *call_no, json_t **out, h
         json_t *o;
         json_array_foreach(orders, i, o) in_force |= json_is_null(json_object_get(o, "lifted_at"));
         json_array_foreach(samples, i, o) pending |= json_is_null(json_object_get(o, "result"));
-        json_object_set_new(call, "next_step",
-                            json_string(vessel_next_step(
-                                vessel_level_parse(json_string_value(json_object_get(call, "level"))),
-                                json_is_true(json_object_get(call, "testing_required")), json_array_size(samples) > 0,
-                                boarding != NULL, json_string_value(json_object_get(call, "pratique")), in_force)));
+        const char *next =
+            vessel_next_step(vessel_level_parse(json_string_value(json_object_get(call, "level"))),
+                             json_is_true(json_object_get(call, "testing_required")), json_array_size(samples) > 0,
+                             boarding != NULL, json_string_value(json_object_get(call, "pratique")), in_force);
+        json_object_set_new(call, "next", json_string(next));
+        json_object_set_new(call, "next_step", json_string(vessel_next_step_text(next)));
         json_object_set_new(call, "results_pending", json_boolean(pending));
         json_object_set_new(call, "boarding", boarding ? boarding : json_null());
         boarding = NULL;

@@ -198,18 +198,35 @@ int vessel_assess(const vessel_facts *f, const vessel_rule *rules, int n_rules, 
 const char *vessel_next_step(int level, int testing, int tested, int boarded, const char *pratique, int order_in_force)
 {
     if (order_in_force)
-        return "An order stands on the ship: no cargo operations until customs lifts it. Follow the quarantine "
-               "officer's instructions.";
+        return "order_in_force";
     if (pratique && strcmp(pratique, "granted") == 0)
-        return "Free pratique granted: the ship may operate.";
+        return "pratique_granted";
     if (pratique && strcmp(pratique, "refused") == 0)
-        return "Free pratique refused: wait for the quarantine officer's instructions.";
+        return "pratique_refused";
     if (testing && !tested)
-        return "Apply for crew nucleic-acid testing: every person aboard is sampled before cargo operations.";
+        return "apply_testing";
     if (level >= VESSEL_BOARD && !boarded)
-        return level == VESSEL_LOCK ? "Wait at anchor: 100% boarding quarantine, no cargo operations until cleared."
-                                    : "Wait for boarding quarantine before berthing operations.";
-    return "Wait for free pratique by radio; keep the declaration up to date until arrival.";
+        return level == VESSEL_LOCK ? "wait_locked" : "wait_boarding";
+    return "wait_radio";
+}
+
+const char *vessel_next_step_text(const char *code)
+{
+    static const char *const words[][2] = {
+        {"order_in_force", "An order stands on the ship: no cargo operations until customs lifts it. Follow the "
+                           "quarantine officer's instructions."},
+        {"pratique_granted", "Free pratique granted: the ship may operate."},
+        {"pratique_refused", "Free pratique refused: wait for the quarantine officer's instructions."},
+        {"apply_testing",
+         "Apply for crew nucleic-acid testing: every person aboard is sampled before cargo operations."},
+        {"wait_locked", "Wait at anchor: 100% boarding quarantine, no cargo operations until cleared."},
+        {"wait_boarding", "Wait for boarding quarantine before berthing operations."},
+        {"wait_radio", "Wait for free pratique by radio; keep the declaration up to date until arrival."},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(words[i][0], code) == 0)
+            return words[i][1];
+    return code;
 }
 
 int vessel_check_call_sign(const char *s, const char **reason)

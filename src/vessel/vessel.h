@@ -104,8 +104,10 @@ int vessel_assess(const vessel_facts *f, const vessel_rule *rules, int n_rules, 
 /* 1 when a sanitation certificate issued on issued_day is still valid on day (six months). */
 int vessel_cert_valid(int64_t issued_day, int64_t day);
 
-/* The plain words an agent reads: what the ship must do next, for its level and state. */
+/* What the ship must do next, for its level and state: a code ("apply_testing", "wait_radio",
+ * ...) the console words in the user's language, and its plain English words. Static strings. */
 const char *vessel_next_step(int level, int testing, int tested, int boarded, const char *pratique, int order_in_force);
+const char *vessel_next_step_text(const char *code);
 
 /* Field validators: a radio call sign (3-9 letters and digits, at least one letter), a date
  * YYYY-MM-DD, a passport MRZ (health's check, ICAO 9303). */

@@ -187,10 +187,13 @@ static void words_and_names(void **state)
     assert_int_equal(vessel_check_call_sign("12345", &why), 0);
     assert_int_equal(vessel_check_call_sign("V", &why), 0);
     assert_int_equal(vessel_check_call_sign("vrab5", &why), 0);
-    assert_non_null(strstr(vessel_next_step(VESSEL_RADIO, 1, 0, 0, NULL, 0), "Apply for crew"));
-    assert_non_null(strstr(vessel_next_step(VESSEL_LOCK, 0, 0, 0, NULL, 0), "100% boarding"));
-    assert_non_null(strstr(vessel_next_step(VESSEL_LOCK, 0, 0, 1, NULL, 1), "An order stands"));
-    assert_non_null(strstr(vessel_next_step(VESSEL_BOARD, 0, 0, 1, "granted", 0), "granted"));
+    assert_string_equal(vessel_next_step(VESSEL_RADIO, 1, 0, 0, NULL, 0), "apply_testing");
+    assert_string_equal(vessel_next_step(VESSEL_RADIO, 1, 1, 0, NULL, 0), "wait_radio");
+    assert_string_equal(vessel_next_step(VESSEL_LOCK, 0, 0, 0, NULL, 0), "wait_locked");
+    assert_string_equal(vessel_next_step(VESSEL_BOARD, 0, 0, 0, NULL, 0), "wait_boarding");
+    assert_string_equal(vessel_next_step(VESSEL_LOCK, 0, 0, 1, NULL, 1), "order_in_force");
+    assert_string_equal(vessel_next_step(VESSEL_BOARD, 0, 0, 1, "granted", 0), "pratique_granted");
+    assert_non_null(strstr(vessel_next_step_text("apply_testing"), "Apply for crew"));
     /* Feb 28 + 6 months is Aug 28; Aug 31 + 6 months ends on Feb 28 (clamped) */
     int64_t d = calendar_days_from_civil(2026, 8, 31);
     assert_int_equal(vessel_cert_valid(d, calendar_days_from_civil(2027, 2, 28)), 1);
