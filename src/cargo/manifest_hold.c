@@ -31,15 +31,14 @@ hg_rc cargo_arrival_allowed(db *d, const char *manifest_no, const char *field, h
     return rc;
 }
 
-hg_rc cargo_manifest_vessel(db *d, const char *manifest_no, char imo[16], char voyage[24], int64_t *eta_ms,
-                            hg_err *err)
+hg_rc cargo_manifest_vessel(db *d, const char *manifest_no, char imo[16], char voyage[24], int64_t *eta_ms, hg_err *err)
 {
     db_stmt *s = NULL;
     imo[0] = voyage[0] = 0;
     *eta_ms = 0;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT COALESCE(vessel_imo, ''), COALESCE(voyage, ''), eta FROM manifests WHERE manifest_no = ?",
-                        "t", manifest_no);
+    hg_rc rc = db_query(
+        d, &s, err, "SELECT COALESCE(vessel_imo, ''), COALESCE(voyage, ''), eta FROM manifests WHERE manifest_no = ?",
+        "t", manifest_no);
     if (!rc && (rc = db_step(s, err)) == HG_ROW) {
         snprintf(imo, 16, "%s", db_col_text(s, 0));
         snprintf(voyage, 24, "%s", db_col_text(s, 1));
