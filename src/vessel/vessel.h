@@ -185,6 +185,10 @@ hg_rc vessel_risk_port_level(db *d, const char *locode, int *level, hg_err *err)
 /* Figures (figures_store.c): per period ("day", "week", "month") between from and to. */
 hg_rc vessel_figures_json(db *d, const char *period, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err);
 
+/* The demo's vessel calls for the manifests cargo's generator made, and a month of ships of
+ * every level (vessel_demo.c; `haiguan demo`). */
+hg_rc vessel_demo(db *d, hg_err *err);
+
 /* A disinfection supervision record (disinfection_store.c). */
 extern const record_type disinfection_record;
 hg_rc disinfection_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);

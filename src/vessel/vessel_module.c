@@ -45,4 +45,5 @@ const hg_module vessel_module = {
     .posts = vessel_posts,
     .scopes = vessel_scopes,
     .records = vessel_records,
+    .demo = vessel_demo,
     .extends = vessel_extends};
