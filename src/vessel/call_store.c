@@ -407,64 +407,56 @@ static int64_t time_of(const json_t *call, const char *name)
 /* Times are stated to the second: a bound of ours is rounded down to its second. */
 static int64_t second_of(int64_t ms) { return ms - ms % 1000; }
 
-hg_rc call_arrived(const hg_ctx *c, const char *call_no, const json_t *body, json_t **out, hg_err *err)
+/* The ship's movement to state ("arrived", "departed") at the body's time, which is stated:
+ * not in the future, not before the declaration (nor a departure before the arrival). */
+static hg_rc movement(const hg_ctx *c, const char *call_no, const json_t *body, const char *state, json_t **out,
+                      hg_err *err)
 {
     record r = {0};
     json_t *before = NULL;
+    int arriving = strcmp(state, "arrived") == 0;
+    char action[32];
     *out = NULL;
     hg_rc rc = record_from_json(&vessel_moment_record, body, REC_CREATE, &r, err);
     int64_t at = record_int(&r, "at", 0);
     if (rc || (rc = vessel_call_begin(c, call_no, &before, err)))
         goto out;
-    if (strcmp(vessel_status_of(before), "declared") != 0)
-        rc = hg_fail(err, HG_CONFLICT, "already_arrived", "status", "the ship has %s", vessel_status_of(before));
-    /* a stated time: not in the future, not before the declaration */
+    const char *now_state = vessel_status_of(before);
+    if (arriving ? strcmp(now_state, "declared") != 0 : strcmp(now_state, "departed") == 0)
+        rc = hg_fail(err, HG_CONFLICT, arriving ? "already_arrived" : "already_departed", "status", "the ship has %s",
+                     now_state);
+    int64_t arrived = arriving ? 0 : time_of(before, "arrived_at");
     if (!rc)
-        rc = cargo_time_plausible(at, second_of(time_of(before, "reported_at")), "the declaration", c->now_ms, "at",
-                                  "arrival_time", err);
+        rc = cargo_time_plausible(at, second_of(arrived ? arrived : time_of(before, "reported_at")),
+                                  arrived ? "the arrival" : "the declaration", c->now_ms, "at",
+                                  arriving ? "arrival_time" : "departure_time", err);
     if (!rc)
         rc = db_run(c->d, err,
-                    "UPDATE vessel_calls SET status = 'arrived', arrived_ms = ?, updated_ms = ? WHERE call_no = ?",
+                    arriving
+                        ? "UPDATE vessel_calls SET status = 'arrived', arrived_ms = ?, updated_ms = ? WHERE call_no = ?"
+                        : "UPDATE vessel_calls SET status = 'departed', departed_ms = ?, updated_ms = ? WHERE "
+                          "call_no = ?",
                     "iit", at, c->now_ms, call_no);
     if (!rc)
-        rc = vessel_timeline(c, call_no, "arrived", NULL, err);
+        rc = vessel_timeline(c, call_no, state, NULL, err);
     if (!rc)
         rc = vessel_call_load(c->d, call_no, out, err);
-    rc = finish(c, rc, "vessel.arrived", call_no, before, out, err);
+    snprintf(action, sizeof action, "vessel.%s", state);
+    rc = finish(c, rc, action, call_no, before, out, err);
 out:
     json_decref(before);
     record_free(&r);
     return rc;
 }
 
+hg_rc call_arrived(const hg_ctx *c, const char *call_no, const json_t *body, json_t **out, hg_err *err)
+{
+    return movement(c, call_no, body, "arrived", out, err);
+}
+
 hg_rc call_departed(const hg_ctx *c, const char *call_no, const json_t *body, json_t **out, hg_err *err)
 {
-    record r = {0};
-    json_t *before = NULL;
-    *out = NULL;
-    hg_rc rc = record_from_json(&vessel_moment_record, body, REC_CREATE, &r, err);
-    int64_t at = record_int(&r, "at", 0);
-    if (rc || (rc = vessel_call_begin(c, call_no, &before, err)))
-        goto out;
-    if (strcmp(vessel_status_of(before), "departed") == 0)
-        rc = hg_fail(err, HG_CONFLICT, "already_departed", "status", "the ship has departed");
-    int64_t after = time_of(before, "arrived_at");
-    if (!rc)
-        rc = cargo_time_plausible(at, second_of(after ? after : time_of(before, "reported_at")),
-                                  after ? "the arrival" : "the declaration", c->now_ms, "at", "departure_time", err);
-    if (!rc)
-        rc = db_run(c->d, err,
-                    "UPDATE vessel_calls SET status = 'departed', departed_ms = ?, updated_ms = ? WHERE call_no = ?",
-                    "iit", at, c->now_ms, call_no);
-    if (!rc)
-        rc = vessel_timeline(c, call_no, "departed", NULL, err);
-    if (!rc)
-        rc = vessel_call_load(c->d, call_no, out, err);
-    rc = finish(c, rc, "vessel.departed", call_no, before, out, err);
-out:
-    json_decref(before);
-    record_free(&r);
-    return rc;
+    return movement(c, call_no, body, "departed", out, err);
 }
 
 hg_rc call_board(const hg_ctx *c, const char *call_no, const json_t *body, json_t **out, hg_err *err)
