@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../health/health.h"
 #include "../platform/json_canon.h"
 #include "../platform/mem.h"
 #include "vessel.h"
@@ -49,3 +50,45 @@ hg_rc vessel_call_begin(const hg_ctx *c, const char *call_no, json_t **before, h
 }
 
 const char *vessel_status_of(const json_t *call) { return json_string_value(json_object_get(call, "status")); }
+
+json_t *vessel_audit_view(const json_t *call)
+{
+    static const char *const personal[] = {"persons", "reasons"};
+    if (!call)
+        return NULL;
+    json_t *v = json_copy((json_t *)call);
+    for (size_t i = 0; v && i < 2; i++) {
+        const json_t *x = json_object_get(call, personal[i]);
+        char hex[65];
+        if (x && !health_answers_hash(x, hex, NULL))
+            json_object_set_new(v, personal[i],
+                                json_pack("{s:I, s:s}", "count", (json_int_t)json_array_size(x), "sha256", hex));
+    }
+    return v;
+}
+
+/* One sample with its person's name masked. */
+static void mask_sample(json_t *s)
+{
+    char masked[128];
+    const char *name = json_string_value(json_object_get(s, "person"));
+    if (!name)
+        return;
+    health_mask_name(name, masked, sizeof masked);
+    json_object_set_new(s, "person", json_string(masked));
+}
+
+json_t *vessel_audit_samples(const json_t *samples)
+{
+    if (!samples)
+        return NULL;
+    json_t *v = json_deep_copy(samples);
+    size_t i;
+    json_t *s;
+    if (v && json_object_get(v, "items")) {
+        json_array_foreach(json_object_get(v, "items"), i, s) mask_sample(s);
+    } else if (v) {
+        mask_sample(v);
+    }
+    return v;
+}

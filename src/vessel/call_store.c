@@ -268,7 +268,10 @@ static hg_rc agent_only(const hg_ctx *c, hg_err *err)
 static hg_rc finish(const hg_ctx *c, hg_rc rc, const char *action, const char *call_no, const json_t *before,
                     json_t **out, hg_err *err)
 {
-    rc = audit_commit(c, rc, action, "vessel_call", call_no, before, *out, err);
+    json_t *b = vessel_audit_view(before), *a = vessel_audit_view(*out);
+    rc = audit_commit(c, rc, action, "vessel_call", call_no, b, a, err);
+    json_decref(b);
+    json_decref(a);
     if (rc) {
         json_decref(*out);
         *out = NULL;

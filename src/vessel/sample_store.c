@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../cargo/cargo.h"
+#include "../health/health.h"
 #include "../platform/audit.h"
 #include "../platform/calendar.h"
 #include "../platform/event.h"
@@ -18,7 +19,9 @@ static hg_rc nomem(hg_err *err) { return hg_fail(err, HG_NOMEM, NULL, NULL, "out
 
 static hg_rc finish(const hg_ctx *c, hg_rc rc, const char *action, const char *call_no, json_t **out, hg_err *err)
 {
-    rc = audit_commit(c, rc, action, "vessel_call", call_no, NULL, *out, err);
+    json_t *a = vessel_audit_samples(*out);
+    rc = audit_commit(c, rc, action, "vessel_call", call_no, NULL, a, err);
+    json_decref(a);
     if (rc) {
         json_decref(*out);
         *out = NULL;
@@ -132,8 +135,10 @@ hg_rc vessel_sample_result(const hg_ctx *c, const char *call_no, const json_t *b
         /* DESIGN.md §5: a refrigerated-cargo ship whose crew test positive is not unloaded and leaves */
         if (!rc && (strcmp(cargo, "bulk_refrigerated") == 0 || strcmp(cargo, "cold_chain_container") == 0)) {
             char why[200];
+            char masked[128];
+            health_mask_name(person, masked, sizeof masked); /* orders are read widely: the name masked */
             snprintf(why, sizeof why, "crew member %s tested positive (sample %s): no unloading, ordered to leave",
-                     person, code);
+                     masked, code);
             rc = vessel_order_make(c, call_no, "no_unloading_leave", why, "rules", err);
         }
     }

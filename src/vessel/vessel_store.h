@@ -31,4 +31,11 @@ hg_rc vessel_call_begin(const hg_ctx *c, const char *call_no, json_t **before, h
 /* The call's status ("declared", "arrived", "departed"), borrowed from call. */
 const char *vessel_status_of(const json_t *call);
 
+/* What the audit trail keeps of a call (SECURITY.md 21: the chain holds hashes of the data
+ * about people, not the data): a copy with the lists of persons and the reasons (which name
+ * them) replaced by their count and SHA-256. NULL for NULL; the caller owns the copy. */
+json_t *vessel_audit_view(const json_t *call);
+/* The same for samples (a list page or one sample): the persons' names masked. */
+json_t *vessel_audit_samples(const json_t *samples);
+
 #endif

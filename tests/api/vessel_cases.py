@@ -96,6 +96,11 @@ def register_area(test, eq, error_of):
         eq(page["pratique"], "granted")
         eq(page["tasks"][0]["status"], "done")
         assert [e for e in page["timeline"] if e["event"] == "pratique_granted"], page["timeline"]
+        # SECURITY.md 21: the audit trail keeps a hash of the lists, not the crew's documents
+        rows = s.sql("SELECT after_json FROM audit_log WHERE object_id = '%s'" % no)
+        assert rows and all(p["document_no"] not in (r[0] or "") and "SANTOS" not in (r[0] or "") for r in rows
+                            for p in page["persons"]), rows[0]
+        assert '"sha256"' in rows[0][0], rows[0]
         # another enterprise, and an officer without the quarantine post, see nothing of it
         error_of(s.as_user("dl-trading", "GET", "/api/v1/vessels/arrivals/" + no), 404)
         error_of(s.as_user("officer", "GET", "/api/v1/vessels/arrivals/" + no), 403)
