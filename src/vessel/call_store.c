@@ -134,7 +134,8 @@ static void person_name(const record *x, char *out, size_t n)
     snprintf(out, n, "%s %s", record_text(x, "family_name"), record_text(x, "given_name"));
 }
 
-hg_rc vessel_assess_record(db *d, const record *r, int64_t reported_ms, vessel_assessment *a, hg_err *err)
+hg_rc vessel_assess_record(db *d, const record *r, const char *call_no, int64_t reported_ms, vessel_assessment *a,
+                           hg_err *err)
 {
     int np = 0, nq = 0, nrules = 0;
     const record *persons = record_list(r, "persons", &np);
@@ -161,6 +162,15 @@ hg_rc vessel_assess_record(db *d, const record *r, int64_t reported_ms, vessel_a
         qf[i].left_day = day_of_text(record_text(&ports[i], "left_on"));
         rc = vessel_risk_port_level(d, qf[i].locode, &qf[i].list_level, err);
     }
+    int64_t incident = 0;
+    if (!rc)
+        rc = db_int(
+            d, &incident, err,
+            "SELECT COALESCE(MAX(c.eta_ms), 0) FROM vessel_calls c WHERE c.imo = ? AND c.call_no <> ? AND "
+            "c.eta_ms <= ? AND "
+            "(EXISTS (SELECT 1 FROM vessel_samples s WHERE s.call_no = c.call_no AND s.result = 'positive') OR "
+            "EXISTS (SELECT 1 FROM vessel_orders o WHERE o.call_no = c.call_no AND o.kind = 'no_unloading_leave'))",
+            "tti", record_text(r, "imo"), call_no ? call_no : "", record_int(r, "eta", 0));
     if (!rc)
         rc = vessel_rules_load(d, &rules, &nrules, err);
     if (!rc) {
@@ -178,6 +188,7 @@ hg_rc vessel_assess_record(db *d, const record *r, int64_t reported_ms, vessel_a
                           .cold_cargo =
                               strcmp(cargo, "bulk_refrigerated") == 0 || strcmp(cargo, "cold_chain_container") == 0,
                           .repair = strcmp(record_text(r, "purpose"), "repair") == 0,
+                          .incident_eta_ms = incident,
                           .persons = pf,
                           .n_persons = np,
                           .ports = qf,
@@ -294,7 +305,7 @@ hg_rc call_declare(const hg_ctx *c, const json_t *body, json_t **out, hg_err *er
         rc = plausible(&r, c->now_ms, 1, err);
     if (rc || (rc = db_begin(c->d, err)))
         goto out;
-    rc = vessel_assess_record(c->d, &r, c->now_ms, &a, err);
+    rc = vessel_assess_record(c->d, &r, NULL, c->now_ms, &a, err);
     char prefix[24];
     int64_t serial = 0;
     snprintf(prefix, sizeof prefix, "VA%s%d", record_text(&r, "port"), cargo_shanghai_year(c->now_ms));
@@ -363,7 +374,7 @@ hg_rc call_amend(const hg_ctx *c, const char *call_no, const json_t *body, json_
     if (!rc) {
         time_parse_rfc3339(json_string_value(json_object_get(before, "reported_at")), &reported);
         version = json_integer_value(json_object_get(before, "version"));
-        rc = vessel_assess_record(c->d, &r, reported, &a, err);
+        rc = vessel_assess_record(c->d, &r, call_no, reported, &a, err);
     }
     if (!rc && !(old = json_canon_text(before)))
         rc = nomem(err);

@@ -43,6 +43,7 @@ const char *const vessel_rule_kinds[] = {"fever",
                                          "late_report",
                                          "cold_chain_testing",
                                          "repair_testing",
+                                         "history",
                                          NULL};
 
 int vessel_cert_valid(int64_t issued_day, int64_t day)
@@ -165,6 +166,15 @@ static int fires(const vessel_rule *r, const vessel_facts *f, vessel_reason *rea
     } else if (strcmp(r->kind, "cold_chain_testing") == 0) {
         if (f->cold_cargo) {
             say(reasons, n, r, r->level, "refrigerated cargo: the crew are tested on application%s%s", NULL, NULL);
+            hit = 1;
+        }
+    } else if (strcmp(r->kind, "history") == 0) {
+        if (f->incident_eta_ms && f->incident_eta_ms >= f->eta_ms - r->param * CALENDAR_DAY_MS) {
+            char d[11];
+            calendar_format_date(calendar_day_of(f->incident_eta_ms), d);
+            snprintf(a, sizeof a, "%lld", (long long)r->param);
+            say(reasons, n, r, r->level,
+                "the ship's call of %s, within %s days, had a positive crew member or an order", d, a);
             hit = 1;
         }
     } else if (strcmp(r->kind, "repair_testing") == 0) {

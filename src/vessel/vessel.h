@@ -81,6 +81,8 @@ typedef struct vessel_facts {
     int64_t joined_declared; /* the MDH's persons joined in the period */
     int cold_cargo;          /* bulk refrigerated or cold-chain containers */
     int repair;              /* in for repair */
+    int64_t incident_eta_ms; /* the ETA of the ship's latest earlier call with a positive crew member
+                              * or a no-unloading order (its history by IMO number); 0: none */
     const vessel_person_facts *persons;
     int n_persons;
     const vessel_port_facts *ports;

@@ -102,7 +102,9 @@ const migration vessel_migrations[] = {
      " ('cold_chain_testing', 'cold_chain_testing', 0, 'radio_pratique', 1, 'refrigerated cargo: crew tested on "
      "application', 'migration', 0),"
      " ('repair_testing', 'repair_testing', 0, 'radio_pratique', 1, 'in for repair: crew tested on application', "
-     "'migration', 0);",
+     "'migration', 0),"
+     " ('history', 'history', 30, 'board', 1, 'the ship had a positive crew member or a no-unloading order at a call "
+     "within 30 days', 'migration', 0);",
      NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

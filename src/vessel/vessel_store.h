@@ -17,9 +17,11 @@ typedef struct vessel_assessment {
     int cold;    /* refrigerated cargo */
 } vessel_assessment;
 
-/* Assesses a parsed declaration (its lists included) with the rules and the high-risk list
- * of the database, as first reported at reported_ms. */
-hg_rc vessel_assess_record(db *d, const record *r, int64_t reported_ms, vessel_assessment *a, hg_err *err);
+/* Assesses a parsed declaration (its lists included) with the rules, the high-risk list and
+ * the ship's earlier calls (other than call_no, NULL for a new one) of the database, as first
+ * reported at reported_ms. */
+hg_rc vessel_assess_record(db *d, const record *r, const char *call_no, int64_t reported_ms, vessel_assessment *a,
+                           hg_err *err);
 /* The reasons as the API shows them: [{rule, level, reason}] (NULL when out of memory). */
 json_t *vessel_reasons_json(const vessel_assessment *a);
 

@@ -340,6 +340,9 @@ def register_area(test, eq, error_of):
         eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json["status"], "released")
         row = s.sql("SELECT actor FROM audit_log WHERE action = 'vessel.order_lift' ORDER BY seq DESC LIMIT 1")
         eq(row[0][0], "quarantine")
+        # its next call starts with its record (the history rule, by IMO number)
+        r = declare(s, declaration(imo=imo, eta=at(24 * 3)))
+        eq((r.json["level"], rules(r)), ("board", ["history"]))
         # figures count it
         f = s.as_user("manager", "GET", "/api/v1/vessels/figures?period=month").json["total"]
         assert f["positives"] >= 1 and f["orders"] >= 1 and f["cold_chain_tested"] >= 1, f

@@ -26,6 +26,7 @@ static const vessel_rule rules[] = {
     {"late_report", "late_report", 24, VESSEL_BOARD, 1, ""},
     {"cold_chain_testing", "cold_chain_testing", 0, VESSEL_RADIO, 1, ""},
     {"repair_testing", "repair_testing", 0, VESSEL_RADIO, 1, ""},
+    {"history", "history", 30, VESSEL_BOARD, 1, ""},
 };
 #define NRULES ((int)(sizeof rules / sizeof rules[0]))
 
@@ -155,6 +156,17 @@ static void joined_crew_and_cross_check(void **state)
     assert_int_equal(assess(&f, "joined_crosscheck"), VESSEL_BOARD);
 }
 
+static void the_ships_history(void **state)
+{
+    (void)state;
+    /* the issue: a ship's next call starts with its record (by IMO number) */
+    vessel_facts f = clean();
+    f.incident_eta_ms = eta_ms - 30 * CALENDAR_DAY_MS;
+    assert_int_equal(assess(&f, "history"), VESSEL_BOARD);
+    f.incident_eta_ms = eta_ms - 31 * CALENDAR_DAY_MS;
+    assert_int_equal(assess(&f, NULL), VESSEL_RADIO);
+}
+
 static void testing_on_application(void **state)
 {
     (void)state;
@@ -207,6 +219,7 @@ int main(void)
         cmocka_unit_test(clean_ship_radio_pratique),   cmocka_unit_test(fever_and_questions_lock),
         cmocka_unit_test(ports_certificate_area_late), cmocka_unit_test(joined_crew_and_cross_check),
         cmocka_unit_test(testing_on_application),      cmocka_unit_test(words_and_names),
+        cmocka_unit_test(the_ships_history),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
