@@ -96,7 +96,7 @@ def register_area(test, eq, error_of):
         eq(page["pratique"], "granted")
         eq(page["tasks"][0]["status"], "done")
         assert [e for e in page["timeline"] if e["event"] == "pratique_granted"], page["timeline"]
-        # SECURITY.md 21: the audit trail keeps a hash of the lists, not the crew's documents
+        # data about people: the audit trail keeps a hash of the lists, not the crew's documents (docs/vessel.md)
         rows = s.sql("SELECT after_json FROM audit_log WHERE object_id = '%s'" % no)
         assert rows and all(p["document_no"] not in (r[0] or "") and "SANTOS" not in (r[0] or "") for r in rows
                             for p in page["persons"]), rows[0]
