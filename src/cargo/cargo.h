@@ -104,6 +104,12 @@ hg_rc cargo_arrival_allowed(db *d, const char *manifest_no, const char *field, h
 /* The first row holding manifest_no into *hold (NULL when none). */
 hg_rc cargo_manifest_held(db *d, const char *manifest_no, const cargo_manifest_hold **hold, hg_err *err);
 
+/* The vessel a manifest names, for a later area whose orders stand on a whole vessel (the
+ * vessel area's orders on a call): its IMO number as filed ("" when none), voyage ("" when
+ * none) and ETA. HG_NOTFOUND for an unknown manifest. */
+hg_rc cargo_manifest_vessel(db *d, const char *manifest_no, char imo[16], char voyage[24], int64_t *eta_ms,
+                            hg_err *err);
+
 /* What a declaration needs before it may be released, from its facts. */
 typedef struct release_facts {
     const char *status;

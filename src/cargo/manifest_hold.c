@@ -3,6 +3,8 @@
  * while one holds a manifest its goods take no arrival report and none is released. One file
  * of its own because both the arrival reports (cargo_store.c) and the releases
  * (declaration_store.c, release_standing.c) ask it. */
+#include <stdio.h>
+
 #include "../platform/module.h"
 #include "cargo.h"
 
@@ -26,5 +28,25 @@ hg_rc cargo_arrival_allowed(db *d, const char *manifest_no, const char *field, h
     hg_rc rc = cargo_manifest_held(d, manifest_no, &h, err);
     if (!rc && h)
         rc = hg_fail(err, HG_CONFLICT, h->rule, field, "manifest %s: %s", manifest_no, h->refusal);
+    return rc;
+}
+
+hg_rc cargo_manifest_vessel(db *d, const char *manifest_no, char imo[16], char voyage[24], int64_t *eta_ms, hg_err *err)
+{
+    db_stmt *s = NULL;
+    imo[0] = voyage[0] = 0;
+    *eta_ms = 0;
+    hg_rc rc = db_query(
+        d, &s, err, "SELECT COALESCE(vessel_imo, ''), COALESCE(voyage, ''), eta FROM manifests WHERE manifest_no = ?",
+        "t", manifest_no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(imo, 16, "%s", db_col_text(s, 0));
+        snprintf(voyage, 24, "%s", db_col_text(s, 1));
+        *eta_ms = db_col_int(s, 2);
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "manifest_no", "no such manifest");
+    }
+    db_reset(s);
     return rc;
 }

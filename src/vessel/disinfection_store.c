@@ -1,27 +1,30 @@
 /* disinfection_store.c — supervision records of the disinfection of refrigerated cargo
  * unloading (DESIGN.md §5: bulk refrigerated cargo is unloaded under supervised
  * disinfection; crew testing positive means no unloading and the vessel leaves). A record
- * type described once; the rule of the crew's test is the only hand-written check. */
+ * type described once; the rule of the crew's test is the only hand-written check. A record
+ * does the disinfection task of the vessel's call. Writes end in audit_commit. */
 #include <stdio.h>
 #include <string.h>
 
-#include "../platform/audit.h"
-#include "../platform/log.h"
 #include "../cargo/cargo.h"
+#include "../platform/audit.h"
 #include "vessel.h"
 
 static const char *const outcomes[] = {"unloading_permitted", "no_unloading_vessel_ordered_to_leave", NULL};
 
 static const field disinfection_fields[] = {
     {.name = "record_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "记录编号"},
-    {.name = "manifest_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .min_len = 4, .max_len = 40,
+    {.name = "manifest_no",
+     .type = FT_TEXT,
+     .flags = FF_REQUIRED | FF_IDENT,
+     .min_len = 4,
+     .max_len = 40,
      .label_zh = "舱单编号"},
     {.name = "port", .type = FT_TEXT, .flags = FF_REQUIRED, .check = cargo_check_port, .label_zh = "口岸"},
     {.name = "started_at", .type = FT_TIME, .flags = FF_REQUIRED, .label_zh = "开始时间"},
     {.name = "ended_at", .type = FT_TIME, .flags = FF_REQUIRED, .label_zh = "结束时间"},
     {.name = "company", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 100, .label_zh = "消毒单位"},
-    {.name = "disinfectant", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 100,
-     .label_zh = "消毒剂"},
+    {.name = "disinfectant", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 100, .label_zh = "消毒剂"},
     {.name = "areas", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "消毒区域"},
     {.name = "crew_positive", .type = FT_BOOL, .flags = FF_REQUIRED, .label_zh = "船员核酸阳性"},
     {.name = "outcome", .type = FT_ENUM, .flags = FF_REQUIRED, .values = outcomes, .label_zh = "处置结果"},
@@ -51,11 +54,38 @@ const cargo_manifest_hold vessel_no_unloading_hold = {
     .rule = "no_unloading",
     .refusal = "crew tested positive: no unloading, the vessel is ordered to leave, until an officer lifts the order",
     .held = no_unloading_held};
-const record_type disinfection_record = {.name = "disinfection", .table = "disinfections", .fields = disinfection_fields};
+const record_type disinfection_record = {
+    .name = "disinfection", .table = "disinfections", .fields = disinfection_fields};
 
-hg_rc disinfection_create(db *d, const principal *who, const char *request_id, const json_t *body, json_t **out,
-                          hg_err *err)
+/* The disinfection task of the vessel's call (the manifest's vessel within three days of its
+ * ETA) is done by the record, inside its transaction. */
+static hg_rc close_task(const hg_ctx *c, const char *manifest_no, const char *record_no, hg_err *err)
 {
+    char imo[16], voyage[24], norm[24], call_no[40] = "";
+    int64_t eta = 0;
+    db_stmt *s = NULL;
+    hg_rc rc = cargo_manifest_vessel(c->d, manifest_no, imo, voyage, &eta, err);
+    if (rc || !imo[0])
+        return rc;
+    snprintf(norm, sizeof norm, "%s%s", strncmp(imo, "IMO", 3) == 0 ? "" : "IMO", imo);
+    rc = db_query(c->d, &s, err,
+                  "SELECT call_no FROM vessel_calls WHERE imo = ? AND eta_ms >= ? AND eta_ms <= ? ORDER BY eta_ms DESC",
+                  "tii", norm, eta - 3 * 86400000LL, eta + 3 * 86400000LL);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(call_no, sizeof call_no, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = HG_OK;
+    }
+    db_reset(s);
+    if (!rc && call_no[0])
+        rc = vessel_task_done(c, call_no, "disinfection", record_no, err);
+    return rc;
+}
+
+hg_rc disinfection_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
+{
+    db *d = c->d;
     record r = {0};
     *out = NULL;
     hg_rc rc = record_from_json(&disinfection_record, body, REC_CREATE, &r, err);
@@ -80,29 +110,35 @@ hg_rc disinfection_create(db *d, const principal *who, const char *request_id, c
     if (!rc && !n)
         rc = hg_fail(err, HG_INVALID, "port_not_manifest", "port", "the port must be the manifest's own port");
     char prefix[24], no[40] = "";
-    snprintf(prefix, sizeof prefix, "DS%s%d", record_text(&r, "port"), cargo_shanghai_year(now_ms()));
+    snprintf(prefix, sizeof prefix, "DS%s%d", record_text(&r, "port"), cargo_shanghai_year(c->now_ms));
     if (!rc)
         rc = cargo_next_serial(d, prefix, &serial, err);
     if (!rc) {
         snprintf(no, sizeof no, "%s%06lld", prefix, (long long)serial);
-        rc = record_set_text(&r, "record_no", no) || record_set_text(&r, "officer", who->name) ||
-                     record_set_int(&r, "created_at", now_ms())
+        rc = record_set_text(&r, "record_no", no) || record_set_text(&r, "officer", c->actor) ||
+                     record_set_int(&r, "created_at", c->now_ms)
                  ? HG_NOMEM
                  : HG_OK;
     }
     if (!rc)
         rc = record_insert(d, &r, err);
     if (!rc)
+        rc = close_task(c, record_text(&r, "manifest_no"), no, err);
+    if (!rc)
         rc = record_load_json(d, &disinfection_record, no, out, err);
-    rc = cargo_finish_out(d, rc, who->name, "disinfection.record", "disinfection", no, request_id, NULL, out, err);
+    rc = audit_commit(c, rc, "disinfection.record", "disinfection", no[0] ? no : "-", NULL, *out, err);
 out:
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
     record_free(&r);
     return rc;
 }
 
-hg_rc disinfection_lift(db *d, const principal *who, const char *request_id, const char *record_no, json_t **out,
-                        hg_err *err)
+hg_rc disinfection_lift(const hg_ctx *c, const char *record_no, json_t **out, hg_err *err)
 {
+    db *d = c->d;
     json_t *before = NULL;
     *out = NULL;
     hg_rc rc = db_begin(d, err);
@@ -116,12 +152,15 @@ hg_rc disinfection_lift(db *d, const principal *who, const char *request_id, con
     if (!rc && !json_is_null(json_object_get(before, "lifted_at")))
         rc = hg_fail(err, HG_CONFLICT, "order_lifted", "lifted_at", "the order was already lifted");
     if (!rc)
-        rc = db_run(d, err, "UPDATE disinfections SET lifted_ms = ?, lifted_by = ? WHERE record_no = ?", "itt", now_ms(),
-                    who->name, record_no);
+        rc = db_run(d, err, "UPDATE disinfections SET lifted_ms = ?, lifted_by = ? WHERE record_no = ?", "itt",
+                    c->now_ms, c->actor, record_no);
     if (!rc)
         rc = record_load_json(d, &disinfection_record, record_no, out, err);
-    rc = cargo_finish_out(d, rc, who->name, "disinfection.lift", "disinfection", record_no, request_id, before, out,
-                          err);
+    rc = audit_commit(c, rc, "disinfection.lift", "disinfection", record_no, before, *out, err);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
     json_decref(before);
     return rc;
 }

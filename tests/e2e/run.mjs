@@ -1649,6 +1649,101 @@ const tests = {
     assert.deepEqual(e.page.problems, [])
     await Promise.all([e.context.close(), second.close(), rel.close()])
   },
+  // Issue 19: the shipping agent declares a cold-chain ship with a crew change in its portal (a
+  // refusal shows first: the IMO check digit); the cross-check finds the joined crew member
+  // without a test and says so; the agent applies for crew testing; the laboratory posts a
+  // positive; the quarantine officer sees the ship on the board, its no-unloading order, boards
+  // it and lifts the order with a reason; the page fits a phone; the board reads in English.
+  async vesselTour({ browser, base }) {
+    const day = (n) => shanghaiDay(Date.now() + n * 86400000)
+    const imoDigits = [9, 3, 0, Date.now() % 10, (Date.now() >> 4) % 10, (Date.now() >> 8) % 10]
+    const imo = `IMO${imoDigits.join('')}${imoDigits.reduce((a, d, i) => a + d * (7 - i), 0) % 10}`
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'dl-agent')
+    await page.goto('/my-vessels')
+    await page.locator('[data-test=vp-new]').click()
+    const fill = async (name, v, i = 0) => page.locator(`[data-test=vp-form] [name=${name}]`).nth(i).fill(v)
+    await fill('vessel_name', 'E2E BING HAI')
+    await fill('imo', 'IMO9321484')
+    await fill('call_sign', 'VRCD7')
+    await fill('flag', 'LR')
+    await fill('voyage', 'E2E1')
+    await choose(page, page.locator('[data-test=vp-purpose]'), '船员换班')
+    await choose(page, page.locator('[data-test=vp-cargo]'), '散装冷藏')
+    await fill('last_port', 'KRPUS')
+    await fill('last_left_on', day(-3))
+    await fill('cert_place', 'SGSIN')
+    await fill('cert_issued_on', day(-60))
+    const person = async (i, fam, given, rank, embarkedOn) => {
+      for (const [k, v] of [['family_name', fam], ['given_name', given], ['rank', rank], ['nationality', 'PH'],
+        ['birth_date', '1985-03-04'], ['document_no', `SB${i}${Date.now() % 100000}`], ['document_state', 'PH'],
+        ['document_expiry', day(400)], ['embarked_port', 'KRPUS'], ['embarked_on', embarkedOn], ['temperature', '36.5']])
+        await page.locator(`[data-test=vp-person-${i}] [name=${k}]`).fill(v)
+    }
+    await person(0, 'SANTOS', 'JUAN', 'Master', day(-60))
+    await page.locator('[data-test=vp-add]').click()
+    await person(1, 'ZHAO', 'LEI', 'OS', day(-4))
+    await page.locator('[data-test=vp-submit]').click()
+    await page.locator('[data-test=vp-problem]', { hasText: 'imo' }).waitFor()
+    await fill('imo', imo)
+    await page.locator('[data-test=vp-submit]').click()
+    await page.locator('[data-test=vc-level]', { hasText: '登临检疫' }).waitFor()
+    await page.locator('[data-test=vc-reasons]', { hasText: '14天内登轮船员无有效登轮前核酸检测' }).waitFor()
+    await page.locator('[data-test=vc-reasons]', { hasText: 'ZHAO LEI joined on' }).waitFor()
+    await page.locator('[data-test=vc-persons] .el-tag', { hasText: '登轮未检测' }).waitFor()
+    await page.locator('[data-test=vc-next]', { hasText: '请申请船员核酸检测' }).waitFor()
+    await page.locator('[data-test=vc-apply]').click()
+    await page.locator('[data-test=vc-samples] tbody tr').nth(1).waitFor()
+    const callNo = page.url().split('/').pop()
+    await shot(page, 'vessel-agent-call')
+    assert.deepEqual(page.problems, [])
+    await context.close()
+    // the laboratory's results: the joined crew member is positive
+    const admin = await apiUser(browser, base, 'admin')
+    const agent = await apiUser(browser, base, 'dl-agent')
+    const samples = (await agent.call('GET', `/vessels/arrivals/${callNo}`, undefined, 200)).samples
+    const lab = await machine(admin, base, 'lab01', 'lab')
+    await lab('POST', `/vessels/arrivals/${callNo}/results`, { barcode: samples[0].barcode, result: 'negative' }, 200)
+    await lab('POST', `/vessels/arrivals/${callNo}/results`, { barcode: samples[1].barcode, result: 'positive' }, 200)
+    // the quarantine officer: the board, the order, the boarding, the lift
+    const o = await newPage(browser, base)
+    await signIn(o.page, 'quarantine')
+    await o.page.goto('/vessels')
+    const row = o.page.locator('[data-test=vb-table] tbody tr', { hasText: 'E2E BING HAI' }).first()
+    await row.waitFor()
+    await shot(o.page, 'vessel-board')
+    await row.click()
+    await o.page.locator('[data-test=vc-orders]', { hasText: '不得卸货·责令离港' }).waitFor()
+    await o.page.locator('[data-test=vc-persons] .el-tag', { hasText: '阳性' }).waitFor()
+    await o.page.locator('[data-test=vc-board]').click()
+    await o.page.locator('.el-dialog [name=findings]').fill('2人测温正常，ZHAO LEI 阳性，已隔离')
+    await o.page.locator('[data-test=vc-board-save]').click()
+    await o.page.locator('[data-test=vc-board]').waitFor({ state: 'detached' })
+    await o.page.locator('[data-test=vc-grant]').click()
+    await o.page.locator('.el-dialog [name=reason]').fill('准予')
+    await o.page.locator('[data-test=vc-grant-save]').click()
+    await o.page.locator('.el-dialog .el-alert', { hasText: 'order stands' }).waitFor()   // order_in_force: refused
+    await o.page.keyboard.press('Escape')
+    await o.page.locator('[data-test=vc-lift]').first().click()
+    await o.page.locator('.el-dialog [name=reason]').fill('船舶已离港，货物已消毒处理')
+    await o.page.locator('[data-test=vc-lift-save]').click()
+    await o.page.locator('[data-test=vc-orders]', { hasText: '船舶已离港，货物已消毒处理' }).waitFor()
+    await o.page.locator('[data-test=vc-timeline]', { hasText: '解除指令' }).waitFor()
+    await shot(o.page, 'vessel-call-officer')
+    assert.deepEqual(o.page.problems, [])
+    await o.context.close()
+    // on a phone, and in English
+    const phone = await newPage(browser, base, { width: 390, height: 844 })
+    await phone.page.addInitScript(() => localStorage.setItem('haiguan.lang', 'en'))
+    await signIn(phone.page, 'quarantine')
+    await phone.page.goto(`/vessels/${callNo}`)
+    await phone.page.locator('[data-test=vc-level]', { hasText: 'Boarding' }).waitFor()
+    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `the vessel page is wider than the phone by ${overflow}px`)
+    await shot(phone.page, 'vessel-call-phone-en')
+    assert.deepEqual(phone.page.problems, [])
+    await Promise.all([admin.close(), agent.close(), phone.context.close()])
+  },
 }
 
 // ---- main ----
