@@ -87,7 +87,7 @@ const record_type item_record = {
     .name = "item", .table = "declaration_items", .fields = item_fields, .parent_column = "entry_no"};
 
 static const field declaration_fields[] = {
-    {.name = "entry_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "报关单号"},
+    {.name = "entry_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER | FF_SEARCH, .label_zh = "报关单号"},
     {.name = "direction", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .values = directions,
      .label_zh = "进出口"},
     {.name = "kind", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .values = declaration_kinds,
@@ -102,8 +102,8 @@ static const field declaration_fields[] = {
      .label_zh = "申报地海关"},
     {.name = "transport_mode", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED, .values = transport_modes,
      .label_zh = "运输方式"},
-    {.name = "bill_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT | FF_FIXED, .min_len = 1, .max_len = 35,
-     .label_zh = "提运单号"},
+    {.name = "bill_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT | FF_FIXED | FF_SEARCH, .min_len = 1,
+     .max_len = 35, .label_zh = "提运单号"},
     {.name = "trade_country", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_country,
      .label_zh = "贸易国"},
     {.name = "ship_side_pickup", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "船边直提"},

@@ -196,10 +196,28 @@ typedef struct declaration_filter {
     int64_t from_ms, to_ms;   /* filed between, 0 = open */
     int64_t released_from_ms, released_to_ms;   /* released between, 0 = open */
     int overdue;              /* two-step summaries past their 14 days */
-    int newest_first;         /* entry numbers grow with time: newest first */
-    const char *cursor;
-    int limit;
+    /* the list's shared parameters (list_query.h: q, sort, page, limit, cursor) and order
+     * (newest_first: entry numbers grow with time); its conditions are set by
+     * declaration_query_make */
+    record_query list;
 } declaration_filter;
+/* What declarations lists search (q) besides the entry and bill numbers: a container the
+ * declaration covers, a VIN of its items. */
+#define DECLARATION_Q_SQL                                                                                               \
+    "entry_no IN (SELECT entry_no FROM declaration_containers WHERE LOWER(container_no) LIKE ?) OR entry_no IN "       \
+    "(SELECT entry_no FROM declaration_items WHERE LOWER(vins) LIKE ?)"
+/* The query of a filter as who may see it (an enterprise: its own declarations), with the
+ * storage its conditions point to; free it with declaration_query_free, also on failure. */
+typedef struct declaration_query {
+    record_query q;
+    const char *names[8], *values[8];
+    const char *args[10];
+    char slots[5][24];
+    buf where;
+} declaration_query;
+hg_rc declaration_query_make(const principal *who, const declaration_filter *f, declaration_query *dq, hg_err *err);
+void declaration_query_free(declaration_query *dq);
+/* The filter's page, each row with its arrival, overdue and tax facts. Caller owns *out. */
 hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err);
 hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out,
                           hg_err *err);

@@ -889,66 +889,12 @@ hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t 
 
 hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err)
 {
-    const char *names[8], *values[8];
-    int n = 0;
-#define EQ(field, v)                                                                                                   \
-    if (v) {                                                                                                           \
-        names[n] = field;                                                                                              \
-        values[n++] = v;                                                                                               \
-    }
-    EQ("status", f->status)
-    EQ("direction", f->direction)
-    EQ("port", f->port)
-    EQ("lane", f->lane)
-    EQ("kind", f->kind)
-#undef EQ
-    buf where;
-    buf_init(&where, 2048);
-    const char *args[10];
-    char from[24], to[24], due[24], rfrom[24], rto[24];
-    int na = 0;
-    hg_rc rc = buf_puts(&where, "1 = 1");
-    const char *party = who->role == ROLE_ENTERPRISE ? who->enterprise : f->enterprise;
-    if (!rc && party) {
-        rc = buf_puts(&where, " AND (declarant = ? OR consignee = ? OR consignor = ?)");
-        args[na++] = party;
-        args[na++] = party;
-        args[na++] = party;
-    }
-    if (!rc && who->role == ROLE_ENTERPRISE && f->enterprise && strcmp(f->enterprise, who->enterprise) != 0)
-        rc = buf_puts(&where, " AND 1 = 0");   /* another enterprise's declarations: none */
-    /* the periods: each bound that is set, its value kept as text in its own slot */
-    const struct {
-        int64_t ms;
-        const char *cond;
-        char *slot;
-    } bounds[] = {{f->from_ms, " AND filed_ms >= ?", from},
-                  {f->to_ms, " AND filed_ms < ?", to},
-                  {f->released_from_ms, " AND released_ms >= ?", rfrom},
-                  {f->released_to_ms, " AND released_ms < ?", rto}};
-    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0] && !rc; i++)
-        if (bounds[i].ms) {
-            snprintf(bounds[i].slot, 24, "%lld", (long long)bounds[i].ms);
-            rc = buf_puts(&where, bounds[i].cond);
-            args[na++] = bounds[i].slot;
-        }
-    if (!rc && f->overdue) {
-        /* summaries not completed whose transport arrived more than 14 days ago */
-        snprintf(due, sizeof due, "%lld", (long long)(now_ms() - (int64_t)CARGO_COMPLETE_DAYS * 86400000));
-        rc = buf_puts(&where, " AND kind = 'summary' AND completed_ms IS NULL AND bill_no IN (SELECT b.bill_no FROM "
-                              "manifest_bills b JOIN manifests m ON m.manifest_no = b.manifest_no WHERE "
-                              "m.arrived_ms IS NOT NULL AND m.arrived_ms < ?)");
-        args[na++] = due;
-    }
-    if (rc) {
-        buf_free(&where);
-        return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot build the list query");
-    }
-    record_query q = {.eq_names = names, .eq_values = values, .n_eq = n, .extra_sql = buf_str(&where),
-                      .extra_args = args, .n_extra = na, .cursor = f->cursor, .limit = f->limit,
-                      .newest_first = f->newest_first};
-    rc = record_list_json(d, &declaration_record, &q, out, err);
-    buf_free(&where);
+    declaration_query dq;
+    *out = NULL;
+    hg_rc rc = declaration_query_make(who, f, &dq, err);
+    if (!rc)
+        rc = record_list_json(d, &declaration_record, &dq.q, out, err);
+    declaration_query_free(&dq);
     if (!rc)
         rc = add_arrival_facts(d, json_object_get(*out, "items"), err);
     if (rc) {
