@@ -58,6 +58,14 @@ async function unitTests() {
   assert.equal(f.formatTime(Date.UTC(2026, 0, 1, 0, 0, 0)), '2026-01-01 08:00:00')
   assert.equal(f.formatDate('2026-12-31T16:00:00Z'), '2027-01-01')
   assert.equal(f.formatTime('not a time'), '')
+  // the list shortcuts in Shanghai's calendar: 2026-12-03 (a Thursday) 23:30 there is 15:30 UTC
+  assert.deepEqual(f.periodDays(Date.UTC(2026, 11, 3, 15, 30)), {
+    today: ['2026-12-03', '2026-12-03'], week: ['2026-11-30', '2026-12-03'], month: ['2026-12-01', '2026-12-03'],
+    lastMonth: ['2026-11-01', '2026-11-30'],
+  })
+  // 00:30 on a Monday in Shanghai is still Sunday in UTC; January's last month is December
+  assert.deepEqual(f.periodDays(Date.UTC(2027, 0, 3, 16, 30)).week, ['2027-01-04', '2027-01-04'])
+  assert.deepEqual(f.periodDays(Date.UTC(2027, 0, 3, 16, 30)).lastMonth, ['2026-12-01', '2026-12-31'])
   assert.equal(f.dayStart('2026-11-29'), '2026-11-29T00:00:00+08:00')
   assert.equal(f.dayEnd('2026-11-29'), '2026-11-30T00:00:00+08:00')   // periods exclude their end
   assert.equal(f.dayEnd('2026-12-31'), '2027-01-01T00:00:00+08:00')
@@ -315,18 +323,24 @@ async function secondOfficer(admin, browser, base) {
   return apiUser(browser, base, 'e2e-inspector')
 }
 
-// The declaration list filtered through its form: enterprise, lane, status and filed from today.
+// The declaration list filtered through its form: enterprise (behind 更多筛选), lane, status and
+// filed today (the period's shortcut 今天; issue 16 made the two date fields one range).
 async function filterDeclarations(page, { enterprise, lane, status }) {
   await page.goto('/declarations')
   await rows(page, 'declaration-table').first().waitFor()
+  await page.locator('[data-test=more-filters]').click()
   await page.locator('input[data-test=f-enterprise]').fill(enterprise)
   await choose(page, page.locator('[data-test=f-lane]'), lane)
   await choose(page, page.locator('[data-test=f-status]'), status)
-  const from = page.locator('.hg-toolbar .el-form-item', { hasText: '开始日期' }).locator('input')
-  await from.fill(shanghaiDay())
-  await from.press('Enter')
+  await pickPeriod(page, 'f-period', '今天')
   await page.locator('[data-test=search]').click()
   await page.waitForURL((u) => u.searchParams.get('enterprise') === enterprise && u.searchParams.get('from') === shanghaiDay())
+}
+
+// A date-range filter set by one of its shortcuts (今天、本周、本月、上月).
+async function pickPeriod(page, test, shortcut) {
+  await page.locator(`[data-test=${test}] .el-date-editor`).click()
+  await page.locator('.el-picker-panel__shortcut:visible', { hasText: shortcut }).click()
 }
 
 const rows = (page, table) => page.locator(`[data-test=${table}] .el-table__body-wrapper tbody tr`)
@@ -576,6 +590,76 @@ const tests = {
     await rows(page, 'declaration-table').first().locator('a').click()
     await page.locator('[data-test=timeline-item]', { hasText: '放行' }).first().waitFor()
     assert.equal(await page.locator('[data-test=release]').count(), 0)
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
+  // issue 16, lists: newest first, the search box, 共 N 条, sorting, page jump, date shortcuts,
+  // collapsible filters, the position kept on reload and on the way back from a declaration, and
+  // the CSV export of the filtered list; each checked against the API's own answer
+  async lists({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'officer')
+    await page.waitForURL('**/declarations')
+    const api = async (q) => (await page.request.get(`/api/v1/declarations?order=newest&${q}`)).json()
+    const firstEntry = async () => (await rows(page, 'declaration-table').first().locator('a').innerText()).trim()
+    const newest = await api('sort=-filed_at&page=1&limit=20')
+    await page.waitForFunction((e) => document.querySelector('[data-test=declaration-table] tbody tr a')?.innerText.trim() === e,
+      newest.items[0].entry_no)
+    const pager = page.locator('[data-test=list-pager]')
+    assert.match(await pager.locator('.el-pagination__total').innerText(), new RegExp(`共 ${newest.total} 条`))
+    await shot(page, 'declarations-list')
+    // a page jump: page 3 by typing it, kept in the address, the rows the API gives for page 3
+    const jump = pager.locator('.el-pagination__jump input')
+    await jump.fill('3')
+    await jump.press('Enter')
+    await page.waitForURL(/[?&]page=3\b/)
+    const third = await api('sort=-filed_at&page=3&limit=20')
+    await page.waitForFunction((e) => document.querySelector('[data-test=declaration-table] tbody tr a')?.innerText.trim() === e,
+      third.items[0].entry_no)
+    // to a declaration and back, and a reload: the same page
+    await rows(page, 'declaration-table').nth(1).locator('a').click()
+    await page.waitForURL(/\/declarations\/\d{18}$/)
+    await page.goBack()
+    await page.waitForURL(/[?&]page=3\b/)
+    await page.waitForFunction((e) => document.querySelector('[data-test=declaration-table] tbody tr a')?.innerText.trim() === e,
+      third.items[0].entry_no)
+    await page.reload()
+    await page.waitForFunction((e) => document.querySelector('[data-test=declaration-table] tbody tr a')?.innerText.trim() === e,
+      third.items[0].entry_no)
+    // sorting by a column header: oldest filed first, page 1 again
+    await page.locator('[data-test=declaration-table] th', { hasText: '申报时间' }).locator('.caret-wrapper .ascending').click()
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'filed_at' && !u.searchParams.has('page'))
+    const oldest = await api('sort=filed_at&page=1&limit=20')
+    await page.waitForFunction((e) => document.querySelector('[data-test=declaration-table] tbody tr a')?.innerText.trim() === e,
+      oldest.items[0].entry_no)
+    // the search box finds a declaration by part of its bill number
+    const one = newest.items[5]
+    await page.locator('input[data-test=f-q]').fill(one.bill_no.slice(2))
+    await page.locator('[data-test=search]').click()
+    await page.waitForURL((u) => u.searchParams.get('q') === one.bill_no.slice(2))
+    const found = await api(`q=${encodeURIComponent(one.bill_no.slice(2))}&sort=filed_at&page=1&limit=20`)
+    assert.ok(found.items.some((d) => d.entry_no === one.entry_no))
+    await page.waitForFunction((n) => document.querySelectorAll('[data-test=declaration-table] tbody tr').length === n,
+      found.items.length)
+    assert.match(await pager.locator('.el-pagination__total').innerText(), new RegExp(`共 ${found.total} 条`))
+    // the export: the filtered rows as CSV, as many as the total
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export]').click()])
+    const csv = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
+    assert.equal(csv[0].split(',')[0], 'entry_no')
+    assert.equal(csv.length - 1, found.total)
+    assert.ok(csv.some((l) => l.startsWith(one.entry_no)))
+    // collapsible filters: the rest appear with 更多筛选; a period by its shortcut 本月
+    await page.goto('/declarations')
+    assert.equal(await page.locator('[data-test=f-direction]').count(), 0)
+    await page.locator('[data-test=more-filters]').click()
+    await page.locator('[data-test=f-direction]').waitFor()
+    await pickPeriod(page, 'f-period', '本月')
+    await page.locator('[data-test=search]').click()
+    await page.waitForURL((u) => u.searchParams.get('from') === `${shanghaiDay().slice(0, 8)}01` && u.searchParams.get('to') === shanghaiDay())
+    // in English: the pager's words too
+    await choose(page, page.locator('[data-test=lang]').first(), 'English')
+    await pager.locator('.el-pagination__total', { hasText: /Total \d+/ }).waitFor()
     assert.deepEqual(page.problems, [])
     await context.close()
   },

@@ -11,6 +11,10 @@ const zh = {
     prev: '上一页', next: '下一页', page: '第 {n} 页', perPage: '每页', all: '全部', actions: '操作',
     confirm: '确认', close: '关闭', details: '详情', requestId: '请求编号', menu: '菜单',
   },
+  list: {
+    today: '今天', week: '本周', month: '本月', lastMonth: '上月', more: '更多筛选', less: '收起筛选',
+    export: '导出', exported: '已导出 CSV', exportFailed: '导出失败', start: '开始日期', end: '结束日期', rangeTo: '至',
+  },
   signin: {
     title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误',
     throttled: '登录失败次数过多，请稍后再试', required: '请输入{field}',
@@ -88,7 +92,8 @@ const zh = {
     trade_country: '贸易国', status: '状态', lane: '通道', advance: '提前申报', filed_at: '申报时间',
     permitted_at: '准许入境时间', released_at: '放行时间', completed_at: '完整申报时间', arrived_at: '运抵时间',
     overdue: '两步申报逾期', overdueOnly: '仅逾期未完整申报', period: '申报日期', from: '开始日期', to: '结束日期',
-    releasedFrom: '放行日期起', releasedTo: '放行日期止', gate_out_at: '出卡时间',
+    releasedFrom: '放行日期起', releasedTo: '放行日期止', gate_out_at: '出卡时间', releasedPeriod: '放行日期',
+    q: '报关单号、提运单号、集装箱号、车架号',
     enterprise: '企业（统一社会信用代码）', flags: '通关模式', ship_side_pickup: '船边直提', arrival_direct_loading: '抵港直装',
     green_channel: '绿色通道', release_first: '先放后检', header: '表头', items: '商品项', timeline: '时间轴',
     notFound: '没有这份报关单，或您无权查看', samples: '样品', noSamples: '没有样品', tax: '税款',
@@ -276,6 +281,11 @@ const en = {
     prev: 'Previous', next: 'Next', page: 'Page {n}', perPage: 'Per page', all: 'All', actions: 'Actions',
     confirm: 'Confirm', close: 'Close', details: 'Details', requestId: 'Request id', menu: 'Menu',
   },
+  list: {
+    today: 'Today', week: 'This week', month: 'This month', lastMonth: 'Last month', more: 'More filters',
+    less: 'Fewer filters', export: 'Export', exported: 'CSV exported', exportFailed: 'Export failed', start: 'Start date',
+    end: 'End date', rangeTo: 'to',
+  },
   signin: {
     title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Wrong user name or password',
     throttled: 'Too many failed sign-ins; try again later', required: 'Enter the {field}',
@@ -361,7 +371,8 @@ const en = {
     trade_country: 'Trade country', status: 'Status', lane: 'Lane', advance: 'Advance declaration', filed_at: 'Filed',
     permitted_at: 'Permitted to enter', released_at: 'Released', completed_at: 'Completed', arrived_at: 'Arrived',
     overdue: 'Two-step overdue', overdueOnly: 'Overdue two-step only', period: 'Filed', from: 'From', to: 'To',
-    releasedFrom: 'Released from', releasedTo: 'Released to', gate_out_at: 'Left the gate',
+    releasedFrom: 'Released from', releasedTo: 'Released to', gate_out_at: 'Left the gate', releasedPeriod: 'Released',
+    q: 'Entry, bill, container or VIN',
     enterprise: 'Enterprise (USCC)', flags: 'Procedures', ship_side_pickup: 'Ship-side pickup',
     arrival_direct_loading: 'Arrival direct loading', green_channel: 'Green channel', release_first: 'Release first, inspect later',
     header: 'Header', items: 'Items', timeline: 'Timeline', notFound: 'No such declaration, or you may not see it',
