@@ -119,8 +119,13 @@ typedef struct release_facts {
                                              * hold, or NULL (cargo_release_conditions) */
 } release_facts;
 
-/* HG_OK when the release may happen; HG_CONFLICT with the rule named in err otherwise. */
+/* HG_OK when the release may happen; HG_CONFLICT with the rule named in err otherwise (the
+ * first of cargo_release_unmet's). */
 hg_rc cargo_release_allowed(const release_facts *f, hg_err *err);
+/* Appends to unmet every condition the release of f does not meet, in the order
+ * cargo_release_allowed checks them, each {"rule", "field", "message", "waits"} (waits false:
+ * the release will never happen: released already, refused, a positive sample). HG_NOMEM. */
+hg_rc cargo_release_unmet(const release_facts *f, json_t *unmet);
 /* Sets f->unmet to the first row of CARGO_RELEASE_CONDITIONS that does not hold for entry_no
  * (NULL when all hold), inside the caller's transaction. */
 hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg_err *err);
@@ -219,6 +224,11 @@ hg_rc declaration_query_make(const principal *who, const declaration_filter *f, 
 void declaration_query_free(declaration_query *dq);
 /* The filter's page, each row with its arrival, overdue and tax facts. Caller owns *out. */
 hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err);
+/* What the release of entry_no waits for, as who may see it (release_conditions.c):
+ * {"entry_no", "status", "lane", "may_release", "unmet": [cargo_release_unmet's rows, each
+ * with what resolves it: the open inspections (their reason for officers only), the pending
+ * samples, the tax due]}. HG_NOTFOUND as declaration_get. Caller owns *out. */
+hg_rc declaration_release_standing(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);
 hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out,
                           hg_err *err);
 hg_rc declaration_permit_entry(const hg_ctx *c, const char *entry_no,

@@ -139,6 +139,13 @@ static hg_rc declarations_get_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc declarations_conditions_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = declaration_release_standing(r->db, r->who, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 static hg_rc one_of(req *r, const char *name, const char *const *values, const char **out, hg_err *err)
 {
     *out = req_query(r, name);
@@ -378,6 +385,9 @@ const route cargo_routes[] = {
     {.method = "GET", .pattern = "/api/v1/declarations/{entry_no}", .fn = declarations_get_api,
      .scope = "declarations", .roles = READERS,
      .summary = "read a declaration with its timeline"},
+    {.method = "GET", .pattern = "/api/v1/declarations/{entry_no}/release-conditions", .fn = declarations_conditions_api,
+     .scope = "declarations", .roles = READERS,
+     .summary = "what the release of a declaration still waits for, and who acts next"},
     {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/release", .fn = declarations_release_api,
      .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE,
      .summary = "release a declaration (officer)"},

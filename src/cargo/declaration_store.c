@@ -930,6 +930,34 @@ static hg_rc second_officer(db *d, const char *actor, const char *entry_no, hg_e
     return rc;
 }
 
+hg_rc cargo_officer_release_facts(db *d, const json_t *decl, const char *entry_no, release_facts *f, hg_err *err)
+{
+    bill_facts bf = {0};
+    int64_t passed = 0;
+    hg_rc rc = load_bill_facts(d, json_string_value(json_object_get(decl, "bill_no")), &bf, err);
+    if (!rc)
+        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
+    if (!rc)
+        rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",
+                    entry_no, "inspection_passed");
+    *f = (release_facts){.status = json_string_value(json_object_get(decl, "status")),
+                         .lane = json_string_value(json_object_get(decl, "lane")),
+                         .arrived = bf.arrived_ms > 0,
+                         .transport_arrived = bf.transport_arrived,
+                         .ship_side_pickup = json_is_true(json_object_get(decl, "ship_side_pickup")),
+                         .arrival_direct_loading = json_is_true(json_object_get(decl, "arrival_direct_loading")),
+                         .inspection_passed = passed > 0,
+                         .by_officer = 1,
+                         .release_first = json_is_true(json_object_get(decl, "release_first"))};
+    if (!rc)
+        rc = tax_settled(d, entry_no, f, err);
+    if (!rc)
+        rc = cargo_sample_counts(d, entry_no, &f->samples_pending, &f->sample_positive, err);
+    if (!rc)
+        rc = cargo_release_conditions(d, entry_no, f, err);
+    return rc;
+}
+
 hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out, hg_err *err)
 {
     db *d = c->d;
@@ -940,34 +968,11 @@ hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out, h
     if (rc)
         return rc;
     rc = declaration_get(d, who, entry_no, &before, err);
-    bill_facts bf;
+    release_facts f;
     if (!rc)
-        rc = load_bill_facts(d, json_string_value(json_object_get(before, "bill_no")), &bf, err);
+        rc = cargo_officer_release_facts(d, before, entry_no, &f, err);
     if (!rc)
-        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
-    bf.arrived = bf.arrived_ms > 0;
-    if (!rc) {
-        int64_t passed = 0;
-        rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",
-                    entry_no, "inspection_passed");
-        release_facts f = {.status = json_string_value(json_object_get(before, "status")),
-                           .lane = json_string_value(json_object_get(before, "lane")),
-                           .arrived = bf.arrived,
-                           .transport_arrived = bf.transport_arrived,
-                           .ship_side_pickup = json_is_true(json_object_get(before, "ship_side_pickup")),
-                           .arrival_direct_loading = json_is_true(json_object_get(before, "arrival_direct_loading")),
-                           .inspection_passed = passed > 0,
-                           .by_officer = 1,
-                           .release_first = json_is_true(json_object_get(before, "release_first"))};
-        if (!rc)
-            rc = tax_settled(d, entry_no, &f, err);
-        if (!rc)
-            rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
-        if (!rc)
-            rc = cargo_release_conditions(d, entry_no, &f, err);
-        if (!rc)
-            rc = cargo_release_allowed(&f, err);
-    }
+        rc = cargo_release_allowed(&f, err);
     if (!rc)
         rc = second_officer(d, c->actor, entry_no, err);
     if (!rc)
