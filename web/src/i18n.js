@@ -11,6 +11,14 @@ const zh = {
     prev: '上一页', next: '下一页', page: '第 {n} 页', perPage: '每页', all: '全部', actions: '操作',
     confirm: '确认', close: '关闭', details: '详情', requestId: '请求编号', menu: '菜单',
   },
+  hold: {
+    title: '放行前尚待', ready: '放行条件', none: '放行条件均已满足，可以放行', blocked: '暂不能放行：{why}',
+    arrival: '等待码头对提运单 {bill} 的运抵报告', task: '查验任务 #{id}（{kind}），{at} 下达', toQueue: '到查验作业',
+    sample: '样品 {barcode}（{kind}）：{status}', tax: '应缴税款 ¥{amount}，缴款期限 {date}',
+  },
+  steps: {
+    label: '通关进度', filed: '申报', review: '审单', inspect: '查验', tax: '缴税', release: '放行', out: '出区', skipped: '免验',
+  },
   list: {
     today: '今天', week: '本周', month: '本月', lastMonth: '上月', more: '更多筛选', less: '收起筛选',
     export: '导出', exported: '已导出 CSV', exportFailed: '导出失败', start: '开始日期', end: '结束日期', rangeTo: '至',
@@ -280,6 +288,16 @@ const en = {
     save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', back: 'Back', yes: 'Yes', no: 'No',
     prev: 'Previous', next: 'Next', page: 'Page {n}', perPage: 'Per page', all: 'All', actions: 'Actions',
     confirm: 'Confirm', close: 'Close', details: 'Details', requestId: 'Request id', menu: 'Menu',
+  },
+  hold: {
+    title: 'Release waits for', ready: 'Release conditions', none: 'Every release condition is met: it may be released',
+    blocked: 'Cannot be released yet: {why}', arrival: 'Waiting for the terminal\'s arrival report of bill {bill}',
+    task: 'Inspection task #{id} ({kind}), ordered {at}', toQueue: 'To the inspection queue',
+    sample: 'Sample {barcode} ({kind}): {status}', tax: 'Tax due ¥{amount}, payable by {date}',
+  },
+  steps: {
+    label: 'Clearance progress', filed: 'Filed', review: 'Review', inspect: 'Inspection', tax: 'Tax', release: 'Release',
+    out: 'Gate out', skipped: 'Not inspected',
   },
   list: {
     today: 'Today', week: 'This week', month: 'This month', lastMonth: 'Last month', more: 'More filters',
