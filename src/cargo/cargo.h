@@ -224,6 +224,10 @@ hg_rc declaration_query_make(const principal *who, const declaration_filter *f, 
 void declaration_query_free(declaration_query *dq);
 /* The filter's page, each row with its arrival, overdue and tax facts. Caller owns *out. */
 hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err);
+/* Adds to decl (a declaration's JSON) "parties": each USCC among its declarant, consignee and
+ * consignor mapped to {"name_zh", "name_en"} from the registry (unregistered ones left out);
+ * for the read routes (declaration_names.c). */
+hg_rc declaration_add_parties(db *d, json_t *decl, hg_err *err);
 /* What the release of entry_no waits for, as who may see it (release_conditions.c):
  * {"entry_no", "status", "lane", "may_release", "unmet": [cargo_release_unmet's rows, each
  * with what resolves it: the open inspections (their reason for officers only), the pending

@@ -136,6 +136,8 @@ static hg_rc declarations_get_api(req *r, hg_err *err)
 {
     json_t *out;
     hg_rc rc = declaration_get(r->db, r->who, r->params[0], &out, err);
+    if (!rc && (rc = declaration_add_parties(r->db, out, err)))
+        json_decref(out);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -203,10 +205,19 @@ static hg_rc declaration_filter_parse(req *r, int paged, declaration_filter *f, 
 static hg_rc declarations_list_api(req *r, hg_err *err)
 {
     declaration_filter f = {0};
-    json_t *out;
+    json_t *out = NULL;
     hg_rc rc = declaration_filter_parse(r, 1, &f, err);
     if (!rc)
         rc = declaration_list(r->db, r->who, &f, &out, err);
+    size_t i;
+    json_t *row;
+    json_array_foreach(rc ? NULL : json_object_get(out, "items"), i, row)
+    {
+        if (!rc)
+            rc = declaration_add_parties(r->db, row, err);
+    }
+    if (rc && out)
+        json_decref(out);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 

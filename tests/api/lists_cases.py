@@ -5,7 +5,7 @@ Registered by run_api_tests.py (register_area). Bills are this module's own (LST
 import itertools
 import json
 
-from cargo_cases import FISHERY, bill, file, manifest
+from cargo_cases import FISHERY, TRADING, bill, file, manifest
 
 _seq = itertools.count(1)
 
@@ -45,6 +45,12 @@ def register_area(test, eq, error_of):
         eq(entries(listed(s, "q=LST%25")), [])
         # an enterprise searches only its own
         eq(entries(listed(s, "q=" + e1, who="dl-fishery")), [])
+        # the parties by name (issue 16: names, not codes), in the list and in the declaration
+        row = listed(s, "q=" + e1).json["items"][0]
+        eq(row["parties"][TRADING]["name_zh"], "大连港通国际贸易有限公司")
+        one = s.as_user("officer", "GET", "/api/v1/declarations/" + e1).json
+        eq(sorted(one["parties"]), [TRADING])
+        assert "parties" not in s.sql("SELECT after_json FROM audit_log WHERE object_id = '%s'" % e1)[0][0]
 
     @test
     def declarations_sort_and_numbered_pages_with_a_total(s):

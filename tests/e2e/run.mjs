@@ -625,6 +625,10 @@ const tests = {
     const pager = page.locator('[data-test=list-pager]')
     assert.match(await pager.locator('.el-pagination__total').innerText(), new RegExp(`共 ${newest.total} 条`))
     await shot(page, 'declarations-list')
+    // the declarant by name, its code on hover (names, not codes)
+    const declarant = rows(page, 'declaration-table').first().locator('[data-test=row-declarant]')
+    assert.equal(await declarant.getAttribute('title'), newest.items[0].declarant)
+    assert.equal(await declarant.innerText(), newest.items[0].parties[newest.items[0].declarant].name_zh)
     // a page jump: page 3 by typing it, kept in the address, the rows the API gives for page 3
     const jump = pager.locator('.el-pagination__jump input')
     await jump.fill('3')
