@@ -1005,6 +1005,28 @@ const tests = {
       await b.page.locator('[data-test=decl-status]', { hasText: W.released }).waitFor()
       await shot(b.page, `journey-released-${lang}`)
       counts[lang] = inspectorClicks + await b.clicks()
+      // the A4 documents (print dialog stubbed): the release notice, the declaration and the tax
+      // payment notice, each alone on A4 pages, in the page's language
+      await b.page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1 } })
+      for (const [button, title] of [['print-release', lang === 'zh' ? '海关放行通知书' : 'Customs release notice'],
+        ['print-declaration', lang === 'zh' ? '中华人民共和国海关进口货物报关单' : 'Customs declaration of imported goods'],
+        ['print-tax', lang === 'zh' ? '海关税款缴款书' : 'Customs tax payment notice']]) {
+        const before = await b.page.evaluate(() => window.__printed || 0)
+        await b.page.locator(`[data-test=${button}]`).click()
+        await b.page.waitForFunction((n) => window.__printed === n + 1, before)
+        await b.page.emulateMedia({ media: 'print' })
+        const sheet = b.page.locator('[data-test=a4-sheet]')
+        assert.equal(await sheet.locator('h1').innerText(), title)
+        assert.match(await sheet.innerText(), new RegExp(entry))
+        assert.equal(await b.page.locator('#app').evaluate((e) => getComputedStyle(e).display), 'none', 'the document alone')
+        const size = await b.page.evaluate(() => [...document.querySelector('link[data-test=a4-page]').sheet.cssRules]
+          .find((r) => r instanceof CSSPageRule)?.style.getPropertyValue('size'))
+        assert.match(size, /^a4\b/i)   // Chromium gives 'A4 portrait' as 'a4'
+        if (lang === 'zh') await shot(b.page, `a4-${button}`)
+        await b.page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+        await b.page.emulateMedia({ media: 'screen' })
+        assert.equal(await b.page.locator('[data-test=a4-sheet]').count(), 0)
+      }
       assert.deepEqual(b.page.problems, [])
       await b.context.close()
       assert.ok(counts[lang] <= 10, `the officer's journey in ${lang} took ${counts[lang]} clicks`)

@@ -11,6 +11,14 @@ const zh = {
     prev: '上一页', next: '下一页', page: '第 {n} 页', perPage: '每页', all: '全部', actions: '操作',
     confirm: '确认', close: '关闭', details: '详情', requestId: '请求编号', menu: '菜单',
   },
+  doc: {
+    printDeclaration: '打印报关单', printRelease: '打印放行通知书', printTax: '打印缴款书',
+    declarationTitle: { import: '中华人民共和国海关进口货物报关单', export: '中华人民共和国海关出口货物报关单' },
+    releaseTitle: '海关放行通知书', releaseText: '{who}：提运单 {bill} 项下货物已经海关审核，准予放行。',
+    allContainers: '提运单项下全部集装箱', taxTitle: '海关税款缴款书', payer: '缴款单位',
+    taxText: '请于 {date} 前缴纳；逾期按日加收滞纳税款万分之五的滞纳金。',
+    declarantSeal: '申报单位（签章）', customsSeal: '海关（签章）', bankSeal: '收款银行（签章）',
+  },
   hold: {
     title: '放行前尚待', ready: '放行条件', none: '放行条件均已满足，可以放行', blocked: '暂不能放行：{why}',
     arrival: '等待码头对提运单 {bill} 的运抵报告', task: '查验任务 #{id}（{kind}），{at} 下达', toQueue: '到查验作业',
@@ -288,6 +296,14 @@ const en = {
     save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', back: 'Back', yes: 'Yes', no: 'No',
     prev: 'Previous', next: 'Next', page: 'Page {n}', perPage: 'Per page', all: 'All', actions: 'Actions',
     confirm: 'Confirm', close: 'Close', details: 'Details', requestId: 'Request id', menu: 'Menu',
+  },
+  doc: {
+    printDeclaration: 'Print declaration', printRelease: 'Print release notice', printTax: 'Print payment notice',
+    declarationTitle: { import: 'Customs declaration of imported goods', export: 'Customs declaration of exported goods' },
+    releaseTitle: 'Customs release notice', releaseText: '{who}: the goods under bill {bill} have been examined by customs and are released.',
+    allContainers: 'All containers of the bill', taxTitle: 'Customs tax payment notice', payer: 'Payer',
+    taxText: 'Payable by {date}; a late fee of 0.05% of the tax due is added for each day late.',
+    declarantSeal: 'Declarant (seal)', customsSeal: 'Customs (seal)', bankSeal: 'Receiving bank (seal)',
   },
   hold: {
     title: 'Release waits for', ready: 'Release conditions', none: 'Every release condition is met: it may be released',
