@@ -290,7 +290,10 @@ hg_rc cargo_container_holds(db *d, const char *bill_no, const char *container, c
 hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
 /* The queue of a status (default open), green channel first then oldest, paged: at most limit
  * rows and "next_cursor". Rows carry the declaration's lane and declarant. */
-hg_rc inspection_list(db *d, const char *status, const char *cursor, int limit, json_t **out, hg_err *err);
+/* The queue in its order (green channel first, then oldest), q (or NULL) matching any part of
+ * the entry or bill number. */
+hg_rc inspection_list(db *d, const char *status, const char *q, const char *cursor, int limit, json_t **out,
+                      hg_err *err);
 /* An officer orders an inspection of a filed declaration (kind manual, machine or document,
  * with a reason): red or yellow lane, a task in the queue. */
 hg_rc inspection_order(const hg_ctx *c, const char *entry_no, const json_t *body,

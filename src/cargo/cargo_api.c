@@ -278,9 +278,12 @@ static hg_rc inspections_list_api(req *r, hg_err *err)
         return hg_fail(err, HG_INVALID, "invalid", "status", "status must be open, passed or failed");
     json_t *out;
     int limit;
+    const char *q;
     hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
     if (!rc)
-        rc = inspection_list(r->db, status, req_query(r, "cursor"), limit, &out, err);
+        rc = list_query_text(r, &q, err);
+    if (!rc)
+        rc = inspection_list(r->db, status, q, req_query(r, "cursor"), limit, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -418,7 +421,7 @@ const route cargo_routes[] = {
      .summary = "the logistics ledger of goods under inspection-quarantine"},
     {.method = "GET", .pattern = "/api/v1/inspections", .fn = inspections_list_api,
      .scope = "inspections", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_INSPECTION,
-     .query = "cursor,limit,status",
+     .query = "cursor,limit,status,q",
      .summary = "the inspection queue: green channel first, then oldest (status open, passed, failed; limit, cursor)"},
     {.method = "POST", .pattern = "/api/v1/inspections/{id}/result", .fn = inspections_result_api,
      .scope = "inspections", .roles = ROLE_OFFICER, .posts = POST_INSPECTION,

@@ -36,20 +36,31 @@ static hg_rc parse_page(const char *v, record_query *q, hg_err *err)
     return HG_OK;
 }
 
+hg_rc list_query_text(req *r, const char **text, hg_err *err)
+{
+    const char *v = req_query(r, "q");
+    *text = NULL;
+    if (!v || !*v)
+        return HG_OK;
+    if (!utf8_text_ok(v) || strlen(v) > LIST_Q_MAX * 4)
+        return hg_fail(err, HG_INVALID, "invalid", "q", "q must be one line of text");
+    size_t chars = 0;
+    for (const char *p = v; *p; p++)
+        chars += ((unsigned char)*p & 0xc0) != 0x80;
+    if (chars > LIST_Q_MAX)
+        return hg_fail(err, HG_INVALID, "invalid", "q", "q must be at most %d characters", LIST_Q_MAX);
+    *text = v;
+    return HG_OK;
+}
+
 hg_rc list_query_parse(req *r, const char *const *sortable, int paged, record_query *q, hg_err *err)
 {
-    hg_rc rc = HG_OK;
-    const char *text = req_query(r, "q");
-    if (text && *text) {
-        if (!utf8_text_ok(text) || strlen(text) > LIST_Q_MAX * 4)
-            return hg_fail(err, HG_INVALID, "invalid", "q", "q must be one line of text");
-        size_t chars = 0;
-        for (const char *p = text; *p; p++)
-            chars += ((unsigned char)*p & 0xc0) != 0x80;
-        if (chars > LIST_Q_MAX)
-            return hg_fail(err, HG_INVALID, "invalid", "q", "q must be at most %d characters", LIST_Q_MAX);
+    const char *text;
+    hg_rc rc = list_query_text(r, &text, err);
+    if (rc)
+        return rc;
+    if (text)
         q->q = text;
-    }
     const char *sort = req_query(r, "sort");
     if (sort && (rc = parse_sort(sort, sortable, q, err)))
         return rc;

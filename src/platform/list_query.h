@@ -28,6 +28,10 @@
  * (an export, whose route declares LIST_EXPORT_QUERY). */
 hg_rc list_query_parse(req *r, const char *const *sortable, int paged, record_query *q, hg_err *err);
 
+/* Reads q alone (the same rule) into *text, NULL when absent or empty: for lists of their own
+ * SQL that search with record_search_pattern. */
+hg_rc list_query_text(req *r, const char **text, hg_err *err);
+
 /* Answers r with the rows of q as a CSV attachment (record_list_csv; "NAME-export.csv" for the
  * record type's table NAME), at most LIST_EXPORT_MAX rows (more: 400 too_many_rows, nothing
  * written), and records the export in the audit trail under action (its row names the

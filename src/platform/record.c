@@ -747,10 +747,9 @@ static hg_rc list_order(const record_type *t, const record_query *q, buf *sql)
     return rc;
 }
 
-/* The search pattern of q->q: lower-cased, between %. LIKE with the wildcards of the user's
- * text escaped would need ESCAPE; instead % and _ become spaces (names never need them), so
- * that a search stays literal. NULL when out of memory; xfree it. */
-static char *search_pattern(const char *text)
+/* LIKE with the wildcards of the user's text escaped would need ESCAPE; instead % and _ become
+ * spaces (names never need them), so that a search stays literal. */
+char *record_search_pattern(const char *text)
 {
     buf p;
     buf_init(&p, 1024);
@@ -805,7 +804,7 @@ static hg_rc list_prepare(db *d, const record_type *t, const record_query *q, in
     buf_free(&sql);
     if (rc)
         return rc;
-    char *pattern = q->q ? search_pattern(q->q) : NULL;
+    char *pattern = q->q ? record_search_pattern(q->q) : NULL;
     if (q->q && !pattern)
         rc = HG_NOMEM;
     int pos = 1;

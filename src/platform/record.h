@@ -157,6 +157,9 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
  * out then holds nothing useful. */
 hg_rc record_list_csv(db *d, const record_type *t, const record_query *q, int max_rows, buf *out, int *rows,
                       hg_err *err);
+/* The LIKE pattern of a search text: lower-cased, between %, its own % and _ made spaces so
+ * that it matches literally (compare with LOWER(column)). NULL when out of memory; xfree it. */
+char *record_search_pattern(const char *text);
 /* Parses ?limit= (default 50, 1..200) for list routes. */
 hg_rc record_parse_limit(const char *s, int *limit, hg_err *err);
 

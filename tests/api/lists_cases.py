@@ -113,3 +113,17 @@ def register_area(test, eq, error_of):
         error_of(s.request("POST", "/api/v1/declarations/export"), 401)
         eq(exports(s), before + 2)
         assert FISHERY   # the fishery's own declarations are none of these
+
+    @test
+    def the_inspection_queue_is_searched_by_entry_or_bill(s):
+        # the queue keeps its order (green channel first, then oldest); q narrows it
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        e = file(s, b).json["entry_no"]
+        body = {"kind": "document", "reason": "核对原产地证书"}
+        eq(s.as_user("officer", "POST", "/api/v1/declarations/%s/inspection" % e, body).status, 201)
+        for q in (e, e[-6:], b.lower()):
+            r = s.as_user("officer", "GET", "/api/v1/inspections?status=open&q=" + q)
+            eq((r.status, [i["entry_no"] for i in r.json["items"]]), (200, [e]), q)
+        eq(s.as_user("officer", "GET", "/api/v1/inspections?q=LST%25").json["items"], [])
+        error_of(s.as_user("officer", "GET", "/api/v1/inspections?q=" + "x" * 101), 400, field="q", code="invalid")

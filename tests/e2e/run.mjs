@@ -831,6 +831,17 @@ const tests = {
     await shot(page, 'inspections')
     const d = await (await page.request.get(`/api/v1/declarations/${entry}`)).json()
     assert.ok(d.timeline.some((e) => e.event === 'inspection_passed'), JSON.stringify(d.timeline.map((e) => e.event)))
+    // the search box (issue 16): the decided task among the passed ones by part of its entry
+    // number, and the declaration it links to
+    await page.locator('[data-test=f-status] label', { hasText: '通过' }).click()
+    await page.locator('input[data-test=f-q]').fill(entry.slice(-8))
+    await page.locator('input[data-test=f-q]').press('Enter')
+    await page.waitForFunction((e) => {
+      const r = [...document.querySelectorAll('[data-test=inspection-table] tbody tr')]
+      return r.length >= 1 && r.every((tr) => tr.innerText.includes(e))
+    }, entry.slice(-8))
+    await rows(page, 'inspection-table').filter({ hasText: entry }).locator('a').click()
+    await page.waitForURL(`**/declarations/${entry}`)
     assert.deepEqual(page.problems, [])
     await context.close()
   },
