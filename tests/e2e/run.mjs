@@ -127,6 +127,10 @@ async function unitTests() {
   assert.equal(i.errorText(err(400, { code: 'invalid', field: 'x', message: 'something new' })), '输入无效：something new')
   assert.equal(i.errorText(err(404, { code: 'not_found', message: 'no such declaration' })), '没有这份报关单')
   assert.equal(i.errorText(err(403, { code: 'forbidden', message: 'officers only' })), '您的角色或岗位无权执行此操作')
+  // an inspection's reason: the rule names as written, the server's own words translated
+  assert.equal(i.reasonText('总署布控指令：重点收货人; random selection'), '总署布控指令：重点收货人；随机布控')
+  assert.equal(i.reasonText('random selection'), '随机布控')
+  assert.equal(i.reasonText(null), '')
   // the health pages' helpers: the API's reasons to their words, the form to the body
   const h = await import(pathToFileURL(path.join(webDir, 'src/areas/health/health.js')))
   assert.equal(h.whyKey('a laboratory result is positive: the traveller is handed over'), 'positive')
@@ -141,6 +145,7 @@ async function unitTests() {
   assert.equal(i.errorText(err(418, { code: 'teapot', field: 'x', message: 'short and stout' })), 'short and stout')
   i.i18n.global.locale.value = 'en'
   assert.equal(i.errorText(wait), 'Release waits for the laboratory results of its samples')
+  assert.equal(i.reasonText('Cold chain; random selection'), 'Cold chain; random selection')
   assert.equal(i.errorText(err(400, { code: 'invalid', field: 'x', message: 'something new' })), 'something new')
   i.i18n.global.locale.value = 'zh-CN'
 }

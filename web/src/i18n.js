@@ -183,7 +183,7 @@ const zh = {
     billList: '税单', overdue: '已逾期', trader: '收发货人', mine: '我的税单',
   },
   insp: {
-    title: '查验作业', q: '报关单号、提运单号', queue: '待查验任务', id: '任务号', kind: '查验方式', reason: '布控原因', created_at: '下达时间',
+    title: '查验作业', q: '报关单号、提运单号', randomSelection: '随机布控', reasonSep: '；', queue: '待查验任务', id: '任务号', kind: '查验方式', reason: '布控原因', created_at: '下达时间',
     green: '绿色通道', result: '录入结果', pass: '通过', fail: '不合格', findings: '查验情况', disposal: '处置',
     return: '退运', destroy: '销毁', recorded: '查验结果已录入', samples: '样品与条码', barcode: '条形码',
     print: '打印条码', labelEntry: '报关单号', sampleKind: '样品类型', sampleStatus: '检测状态', line_no: '商品项', age: '已等待',
@@ -488,7 +488,7 @@ const en = {
     mine: 'My tax bills',
   },
   insp: {
-    title: 'Inspections', q: 'Entry or bill number', queue: 'Open tasks', id: 'Task', kind: 'Method', reason: 'Reason', created_at: 'Opened',
+    title: 'Inspections', q: 'Entry or bill number', randomSelection: 'random selection', reasonSep: '; ', queue: 'Open tasks', id: 'Task', kind: 'Method', reason: 'Reason', created_at: 'Opened',
     green: 'Green channel', result: 'Enter result', pass: 'Pass', fail: 'Fail', findings: 'Findings', disposal: 'Disposal',
     return: 'Return', destroy: 'Destroy', recorded: 'Result recorded', samples: 'Samples and barcodes', barcode: 'Barcode',
     print: 'Print barcodes', labelEntry: 'Entry', sampleKind: 'Sample', sampleStatus: 'Result', line_no: 'Item', age: 'Waiting',
@@ -730,6 +730,16 @@ function known(list, text, prefix) {
 // The message for an ApiError in the chosen language: a known message of the API translated
 // (its field and rule are in the words), else the API's own text after the translated name of
 // its code, else the translated code alone.
+// An inspection's reason as risk screening writes it (src/risk: the names of the rules that
+// fired, then "random selection", joined by "; "), in the chosen language: the rule names are
+// data and stay as their authors wrote them; the words the server adds are translated.
+export function reasonText(reason) {
+  const { t } = i18n.global
+  if (!reason) return ''
+  return reason.split('; ').map((part) => (part === 'random selection' ? t('insp.randomSelection') : part))
+    .join(t('insp.reasonSep'))
+}
+
 export function errorText(e) {
   const { t, te } = i18n.global
   if (!e) return ''
