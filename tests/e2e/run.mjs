@@ -131,6 +131,8 @@ async function unitTests() {
   assert.equal(i.reasonText('总署布控指令：重点收货人; random selection'), '总署布控指令：重点收货人；随机布控')
   assert.equal(i.reasonText('random selection'), '随机布控')
   assert.equal(i.reasonText(null), '')
+  assert.equal(i.actionText('declaration.release'), '放行报关单')
+  assert.equal(i.actionText('something.new'), 'something.new')
   // the health pages' helpers: the API's reasons to their words, the form to the body
   const h = await import(pathToFileURL(path.join(webDir, 'src/areas/health/health.js')))
   assert.equal(h.whyKey('a laboratory result is positive: the traveller is handed over'), 'positive')
@@ -1441,6 +1443,10 @@ const tests = {
       const r = [...document.querySelectorAll('[data-test=audit-table] tbody tr')]
       return r.length > 0 && r.every((tr) => tr.innerText.includes('enterprise:'))
     })
+    // actions in words, the code on hover (issue 16: "declaration.release" leaked)
+    const act = rows(page, 'audit-table').first().locator('[data-test=audit-action]')
+    assert.match(await act.getAttribute('title'), /^enterprise\./)
+    assert.match(await act.innerText(), /^(新建企业|修改企业)$/)
     await shot(page, 'audit')
     await page.goto('/users')
     await rows(page, 'users-table').first().waitFor()
