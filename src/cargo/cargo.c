@@ -87,7 +87,7 @@ const record_type item_record = {
     .name = "item", .table = "declaration_items", .fields = item_fields, .parent_column = "entry_no"};
 
 static const field declaration_fields[] = {
-    {.name = "entry_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "报关单号"},
+    {.name = "entry_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER | FF_SEARCH, .label_zh = "报关单号"},
     {.name = "direction", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .values = directions,
      .label_zh = "进出口"},
     {.name = "kind", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .values = declaration_kinds,
@@ -102,8 +102,8 @@ static const field declaration_fields[] = {
      .label_zh = "申报地海关"},
     {.name = "transport_mode", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED, .values = transport_modes,
      .label_zh = "运输方式"},
-    {.name = "bill_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT | FF_FIXED, .min_len = 1, .max_len = 35,
-     .label_zh = "提运单号"},
+    {.name = "bill_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT | FF_FIXED | FF_SEARCH, .min_len = 1,
+     .max_len = 35, .label_zh = "提运单号"},
     {.name = "trade_country", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_country,
      .label_zh = "贸易国"},
     {.name = "ship_side_pickup", .type = FT_BOOL, .flags = FF_FIXED, .label_zh = "船边直提"},
@@ -241,38 +241,77 @@ int cargo_check_port(const char *s, const char **reason)
     return 1;
 }
 
+/* The release's conditions, in the order they are checked: what each refuses and why. A row's
+ * unmet(f) is 1 when the condition stops the release. */
+static int is_released(const release_facts *f) { return strcmp(f->status, DECL_RELEASED) == 0; }
+static int is_refused(const release_facts *f) { return strcmp(f->status, DECL_REFUSED) == 0; }
+static int is_cancelled(const release_facts *f) { return strcmp(f->status, DECL_CANCELLED) == 0; }
+static int is_returned(const release_facts *f) { return strcmp(f->status, DECL_RETURNED) == 0; }
+static int positive(const release_facts *f) { return f->sample_positive; }
+static int not_here(const release_facts *f)
+{
+    return !(f->arrived || ((f->ship_side_pickup || f->arrival_direct_loading) && f->transport_arrived));
+}
+static int not_inspected(const release_facts *f)
+{
+    return (strcmp(f->lane, "red") == 0 || strcmp(f->lane, "yellow") == 0) && !f->inspection_passed &&
+           !f->release_first;
+}
+static int lab_pending(const release_facts *f) { return f->samples_pending && !f->release_first; }
+static int tax_due(const release_facts *f) { return !f->tax_settled; }
+static int contributed(const release_facts *f) { return f->unmet != NULL; }
+static int not_automatic(const release_facts *f)
+{
+    return strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer && !f->release_first;
+}
+
+static const struct release_rule {
+    int (*unmet)(const release_facts *f);
+    const char *field, *message;
+    int waits;   /* 1: a condition still to be met; 0: the release will never happen */
+} release_rules[] = {
+    {is_released, "status", "the declaration is already released", 0},
+    {is_refused, "status", "refused goods (returned or destroyed) are never released", 0},
+    {is_cancelled, "status", "a cancelled declaration is never released", 0},
+    {is_returned, "status", "the declaration was returned for correction: it is released only after it is refiled", 1},
+    {positive, "samples", "a sample tested positive: the goods are returned or destroyed, never released", 0},
+    {not_here, "arrival",
+     "release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or arrival direct loading",
+     1},
+    {not_inspected, "lane", "the declaration was selected for inspection; release needs a passed inspection", 1},
+    {lab_pending, "samples", "release waits for the laboratory results of its samples", 1},
+    {tax_due, "tax", "tax is due: release needs it paid, guaranteed or deferred", 1},
+    {contributed, NULL, NULL, 1},
+    {not_automatic, "lane", "only green and blue lanes are released automatically", 1},
+};
+
 hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)
 {
-    if (strcmp(f->status, DECL_RELEASED) == 0)
-        return hg_fail(err, HG_CONFLICT, "conflict", "status", "the declaration is already released");
-    if (strcmp(f->status, DECL_REFUSED) == 0)
-        return hg_fail(err, HG_CONFLICT, "conflict", "status", "refused goods (returned or destroyed) are never released");
-    if (strcmp(f->status, DECL_CANCELLED) == 0)
-        return hg_fail(err, HG_CONFLICT, "conflict", "status", "a cancelled declaration is never released");
-    if (strcmp(f->status, DECL_RETURNED) == 0)
-        return hg_fail(err, HG_CONFLICT, "conflict", "status",
-                       "the declaration was returned for correction: it is released only after it is refiled");
-    if (f->sample_positive)
-        return hg_fail(err, HG_CONFLICT, "conflict", "samples",
-                       "a sample tested positive: the goods are returned or destroyed, never released");
-    int goods_here = f->arrived || ((f->ship_side_pickup || f->arrival_direct_loading) && f->transport_arrived);
-    if (!goods_here)
-        return hg_fail(err, HG_CONFLICT, "conflict", "arrival",
-                       "release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or "
-                       "arrival direct loading");
-    if ((strcmp(f->lane, "red") == 0 || strcmp(f->lane, "yellow") == 0) && !f->inspection_passed && !f->release_first)
-        return hg_fail(err, HG_CONFLICT, "conflict", "lane",
-                       "the declaration was selected for inspection; release needs a passed inspection");
-    if (f->samples_pending && !f->release_first)
-        return hg_fail(err, HG_CONFLICT, "conflict", "samples", "release waits for the laboratory results of its samples");
-    if (!f->tax_settled)
-        return hg_fail(err, HG_CONFLICT, "conflict", "tax",
-                       "tax is due: release needs it paid, guaranteed or deferred");
-    if (f->unmet)
-        return hg_fail(err, HG_CONFLICT, f->unmet->rule ? f->unmet->rule : "conflict", f->unmet->field, "%s",
-                       f->unmet->refusal);
-    if (strcmp(f->lane, "green") != 0 && strcmp(f->lane, "blue") != 0 && !f->by_officer && !f->release_first)
-        return hg_fail(err, HG_CONFLICT, "conflict", "lane", "only green and blue lanes are released automatically");
+    for (size_t i = 0; i < sizeof release_rules / sizeof release_rules[0]; i++) {
+        const struct release_rule *r = &release_rules[i];
+        if (!r->unmet(f))
+            continue;
+        if (!r->field)
+            return hg_fail(err, HG_CONFLICT, f->unmet->rule ? f->unmet->rule : "conflict", f->unmet->field, "%s",
+                           f->unmet->refusal);
+        return hg_fail(err, HG_CONFLICT, "conflict", r->field, "%s", r->message);
+    }
+    return HG_OK;
+}
+
+hg_rc cargo_release_unmet(const release_facts *f, json_t *unmet)
+{
+    for (size_t i = 0; i < sizeof release_rules / sizeof release_rules[0]; i++) {
+        const struct release_rule *r = &release_rules[i];
+        if (!r->unmet(f))
+            continue;
+        json_t *o = r->field ? json_pack("{s:s, s:s, s:s, s:b}", "rule", "conflict", "field", r->field, "message",
+                                         r->message, "waits", r->waits)
+                             : json_pack("{s:s, s:s, s:s, s:b}", "rule", f->unmet->rule ? f->unmet->rule : "conflict",
+                                         "field", f->unmet->field, "message", f->unmet->refusal, "waits", 1);
+        if (!o || json_array_append_new(unmet, o))
+            return HG_NOMEM;
+    }
     return HG_OK;
 }
 

@@ -128,8 +128,13 @@ typedef struct release_facts {
                                              * hold, or NULL (cargo_release_conditions) */
 } release_facts;
 
-/* HG_OK when the release may happen; HG_CONFLICT with the rule named in err otherwise. */
+/* HG_OK when the release may happen; HG_CONFLICT with the rule named in err otherwise (the
+ * first of cargo_release_unmet's). */
 hg_rc cargo_release_allowed(const release_facts *f, hg_err *err);
+/* Appends to unmet every condition the release of f does not meet, in the order
+ * cargo_release_allowed checks them, each {"rule", "field", "message", "waits"} (waits false:
+ * the release will never happen: released already, refused, a positive sample). HG_NOMEM. */
+hg_rc cargo_release_unmet(const release_facts *f, json_t *unmet);
 /* Sets f->unmet to the first row of CARGO_RELEASE_CONDITIONS that does not hold for entry_no
  * (NULL when all hold), inside the caller's transaction. */
 hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg_err *err);
@@ -205,11 +210,38 @@ typedef struct declaration_filter {
     int64_t from_ms, to_ms;   /* filed between, 0 = open */
     int64_t released_from_ms, released_to_ms;   /* released between, 0 = open */
     int overdue;              /* two-step summaries past their 14 days */
-    int newest_first;         /* entry numbers grow with time: newest first */
-    const char *cursor;
-    int limit;
+    /* the list's shared parameters (list_query.h: q, sort, page, limit, cursor) and order
+     * (newest_first: entry numbers grow with time); its conditions are set by
+     * declaration_query_make */
+    record_query list;
 } declaration_filter;
+/* What declarations lists search (q) besides the entry and bill numbers: a container the
+ * declaration covers, a VIN of its items. */
+#define DECLARATION_Q_SQL                                                                                               \
+    "entry_no IN (SELECT entry_no FROM declaration_containers WHERE LOWER(container_no) LIKE ?) OR entry_no IN "       \
+    "(SELECT entry_no FROM declaration_items WHERE LOWER(vins) LIKE ?)"
+/* The query of a filter as who may see it (an enterprise: its own declarations), with the
+ * storage its conditions point to; free it with declaration_query_free, also on failure. */
+typedef struct declaration_query {
+    record_query q;
+    const char *names[8], *values[8];
+    const char *args[10];
+    char slots[5][24];
+    buf where;
+} declaration_query;
+hg_rc declaration_query_make(const principal *who, const declaration_filter *f, declaration_query *dq, hg_err *err);
+void declaration_query_free(declaration_query *dq);
+/* The filter's page, each row with its arrival, overdue and tax facts. Caller owns *out. */
 hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err);
+/* Adds to decl (a declaration's JSON) "parties": each USCC among its declarant, consignee and
+ * consignor mapped to {"name_zh", "name_en"} from the registry (unregistered ones left out);
+ * for the read routes (declaration_names.c). */
+hg_rc declaration_add_parties(db *d, json_t *decl, hg_err *err);
+/* What the release of entry_no waits for, as who may see it (release_conditions.c):
+ * {"entry_no", "status", "lane", "may_release", "unmet": [cargo_release_unmet's rows, each
+ * with what resolves it: the open inspections (their reason for officers only), the pending
+ * samples, the tax due]}. HG_NOTFOUND as declaration_get. Caller owns *out. */
+hg_rc declaration_release_standing(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);
 hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out,
                           hg_err *err);
 hg_rc declaration_permit_entry(const hg_ctx *c, const char *entry_no,
@@ -293,7 +325,10 @@ hg_rc cargo_container_holds(db *d, const char *bill_no, const char *container, c
 hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
 /* The queue of a status (default open), green channel first then oldest, paged: at most limit
  * rows and "next_cursor". Rows carry the declaration's lane and declarant. */
-hg_rc inspection_list(db *d, const char *status, const char *cursor, int limit, json_t **out, hg_err *err);
+/* The queue in its order (green channel first, then oldest), q (or NULL) matching any part of
+ * the entry or bill number. */
+hg_rc inspection_list(db *d, const char *status, const char *q, const char *cursor, int limit, json_t **out,
+                      hg_err *err);
 /* An officer orders an inspection of a filed declaration (kind manual, machine or document,
  * with a reason): red or yellow lane, a task in the queue. */
 hg_rc inspection_order(const hg_ctx *c, const char *entry_no, const json_t *body,

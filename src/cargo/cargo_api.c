@@ -5,6 +5,7 @@
 
 #include "../platform/http.h"
 #include "../platform/json.h"
+#include "../platform/list_query.h"
 #include "../platform/ident.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
@@ -136,6 +137,15 @@ static hg_rc declarations_get_api(req *r, hg_err *err)
 {
     json_t *out;
     hg_rc rc = declaration_get(r->db, r->who, r->params[0], &out, err);
+    if (!rc && (rc = declaration_add_parties(r->db, out, err)))
+        json_decref(out);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc declarations_conditions_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = declaration_release_standing(r->db, r->who, r->params[0], &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -159,37 +169,71 @@ static hg_rc time_param(req *r, const char *name, int64_t *ms, hg_err *err)
     return HG_OK;
 }
 
-static hg_rc declarations_list_api(req *r, hg_err *err)
+/* The columns a declarations list may be sorted on. */
+static const char *const declaration_sortable[] = {"entry_no", "filed_at", "released_at", "status", "lane",
+                                                   "port", "declarant", "bill_no", NULL};
+
+/* The filters of a declarations list or export (paged: with its pages). */
+static hg_rc declaration_filter_parse(req *r, int paged, declaration_filter *f, hg_err *err)
 {
     static const char *const states[] = {DECL_FILED, DECL_INSPECTION, DECL_PERMITTED, DECL_RELEASED, DECL_REFUSED, NULL};
     static const char *const dirs[] = {"import", "export", NULL};
     static const char *const lanes[] = {"green", "yellow", "red", "blue", NULL};
     static const char *const kinds[] = {"complete", "summary", NULL};
     static const char *const booleans[] = {"true", "false", NULL};
-    declaration_filter f = {0};
     const char *overdue;
     hg_rc rc;
-    if ((rc = one_of(r, "status", states, &f.status, err)) || (rc = one_of(r, "direction", dirs, &f.direction, err)) ||
-        (rc = one_of(r, "lane", lanes, &f.lane, err)) || (rc = one_of(r, "kind", kinds, &f.kind, err)) ||
-        (rc = one_of(r, "overdue", booleans, &overdue, err)) || (rc = time_param(r, "from", &f.from_ms, err)) ||
-        (rc = time_param(r, "to", &f.to_ms, err)) || (rc = time_param(r, "released_from", &f.released_from_ms, err)) ||
-        (rc = time_param(r, "released_to", &f.released_to_ms, err)) ||
-        (rc = record_parse_limit(req_query(r, "limit"), &f.limit, err)))
+    if ((rc = one_of(r, "status", states, &f->status, err)) || (rc = one_of(r, "direction", dirs, &f->direction, err)) ||
+        (rc = one_of(r, "lane", lanes, &f->lane, err)) || (rc = one_of(r, "kind", kinds, &f->kind, err)) ||
+        (rc = one_of(r, "overdue", booleans, &overdue, err)) || (rc = time_param(r, "from", &f->from_ms, err)) ||
+        (rc = time_param(r, "to", &f->to_ms, err)) || (rc = time_param(r, "released_from", &f->released_from_ms, err)) ||
+        (rc = time_param(r, "released_to", &f->released_to_ms, err)) ||
+        (rc = list_query_parse(r, declaration_sortable, paged, &f->list, err)))
         return rc;
-    f.overdue = overdue && strcmp(overdue, "true") == 0;
+    f->overdue = overdue && strcmp(overdue, "true") == 0;
     static const char *const orders[] = {"oldest", "newest", NULL};
     const char *order;
     if ((rc = one_of(r, "order", orders, &order, err)))
         return rc;
-    f.newest_first = order && strcmp(order, "newest") == 0;
-    f.port = req_query(r, "port");
-    if (f.port && !cargo_check_port(f.port, NULL))
+    f->list.newest_first = order && strcmp(order, "newest") == 0;
+    f->port = req_query(r, "port");
+    if (f->port && !cargo_check_port(f->port, NULL))
         return hg_fail(err, HG_INVALID, "invalid", "port", "port must be a 4-digit customs code");
-    f.enterprise = req_query(r, "enterprise");
-    f.cursor = req_query(r, "cursor");
-    json_t *out;
-    rc = declaration_list(r->db, r->who, &f, &out, err);
+    f->enterprise = req_query(r, "enterprise");
+    return HG_OK;
+}
+
+static hg_rc declarations_list_api(req *r, hg_err *err)
+{
+    declaration_filter f = {0};
+    json_t *out = NULL;
+    hg_rc rc = declaration_filter_parse(r, 1, &f, err);
+    if (!rc)
+        rc = declaration_list(r->db, r->who, &f, &out, err);
+    size_t i;
+    json_t *row;
+    json_array_foreach(rc ? NULL : json_object_get(out, "items"), i, row)
+    {
+        if (!rc)
+            rc = declaration_add_parties(r->db, row, err);
+    }
+    if (rc && out)
+        json_decref(out);
     return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc declarations_export_api(req *r, hg_err *err)
+{
+    declaration_filter f = {0};
+    declaration_query dq;
+    hg_rc rc = declaration_filter_parse(r, 0, &f, err);
+    if (rc)
+        return rc;
+    rc = declaration_query_make(r->who, &f, &dq, err);
+    if (!rc)
+        rc = list_export(r, &declaration_record, &dq.q, "declaration.export", err);
+    declaration_query_free(&dq);
+    return rc;
 }
 
 static hg_rc declarations_release_api(req *r, hg_err *err)
@@ -235,9 +279,12 @@ static hg_rc inspections_list_api(req *r, hg_err *err)
         return hg_fail(err, HG_INVALID, "invalid", "status", "status must be open, passed or failed");
     json_t *out;
     int limit;
+    const char *q;
     hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
     if (!rc)
-        rc = inspection_list(r->db, status, req_query(r, "cursor"), limit, &out, err);
+        rc = list_query_text(r, &q, err);
+    if (!rc)
+        rc = inspection_list(r->db, status, q, req_query(r, "cursor"), limit, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -344,11 +391,18 @@ const route cargo_routes[] = {
      .summary = "file a declaration"},
     {.method = "GET", .pattern = "/api/v1/declarations", .fn = declarations_list_api,
      .scope = "declarations", .roles = READERS,
-     .query = "status,direction,port,lane,kind,enterprise,from,to,released_from,released_to,overdue,order,limit,cursor",
+     .query = "status,direction,port,lane,kind,enterprise,from,to,released_from,released_to,overdue,order," LIST_QUERY,
      .summary = "list declarations"},
+    {.method = "POST", .pattern = "/api/v1/declarations/export", .fn = declarations_export_api,
+     .flags = ROUTE_DIRECT, .scope = "declarations", .roles = READERS,
+     .query = "status,direction,port,lane,kind,enterprise,from,to,released_from,released_to,overdue,order," LIST_EXPORT_QUERY,
+     .summary = "the filtered declarations as CSV (at most 10,000 rows; audited)"},
     {.method = "GET", .pattern = "/api/v1/declarations/{entry_no}", .fn = declarations_get_api,
      .scope = "declarations", .roles = READERS,
      .summary = "read a declaration with its timeline"},
+    {.method = "GET", .pattern = "/api/v1/declarations/{entry_no}/release-conditions", .fn = declarations_conditions_api,
+     .scope = "declarations", .roles = READERS,
+     .summary = "what the release of a declaration still waits for, and who acts next"},
     {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/release", .fn = declarations_release_api,
      .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE,
      .summary = "release a declaration (officer)"},
@@ -394,7 +448,7 @@ const route cargo_routes[] = {
      .summary = "the logistics ledger of goods under inspection-quarantine"},
     {.method = "GET", .pattern = "/api/v1/inspections", .fn = inspections_list_api,
      .scope = "inspections", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_INSPECTION,
-     .query = "cursor,limit,status",
+     .query = "cursor,limit,status,q",
      .summary = "the inspection queue: green channel first, then oldest (status open, passed, failed; limit, cursor)"},
     {.method = "POST", .pattern = "/api/v1/inspections/{id}/result", .fn = inspections_result_api,
      .scope = "inspections", .roles = ROLE_OFFICER, .posts = POST_INSPECTION,

@@ -276,7 +276,7 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
         }
         json_decref(samples);
         json_t *tasks = NULL;
-        if (!rc && inspection_list(d, "open", NULL, 200, &tasks, err) == HG_OK) {
+        if (!rc && inspection_list(d, "open", NULL, NULL, 200, &tasks, err) == HG_OK) {
             size_t k;
             json_t *task;
             json_array_foreach(json_object_get(tasks, "items"), k, task)

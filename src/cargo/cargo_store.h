@@ -12,6 +12,10 @@
 /* cargo's row of tax's extension point TAX_SUBJECTS (declaration_store.c). */
 extern const tax_subjects cargo_tax_subjects;
 
+/* The facts an officer's release of declaration decl (entry_no, as declaration_get gave it) is
+ * decided on (declaration_store.c); its strings are borrowed from decl. */
+hg_rc cargo_officer_release_facts(db *d, const json_t *decl, const char *entry_no, release_facts *f, hg_err *err);
+
 /* Appends an event to a declaration's timeline (detail borrowed, may be NULL). */
 hg_rc cargo_add_event(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                       hg_err *err);

@@ -992,66 +992,12 @@ hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t 
 
 hg_rc declaration_list(db *d, const principal *who, const declaration_filter *f, json_t **out, hg_err *err)
 {
-    const char *names[8], *values[8];
-    int n = 0;
-#define EQ(field, v)                                                                                                   \
-    if (v) {                                                                                                           \
-        names[n] = field;                                                                                              \
-        values[n++] = v;                                                                                               \
-    }
-    EQ("status", f->status)
-    EQ("direction", f->direction)
-    EQ("port", f->port)
-    EQ("lane", f->lane)
-    EQ("kind", f->kind)
-#undef EQ
-    buf where;
-    buf_init(&where, 2048);
-    const char *args[10];
-    char from[24], to[24], due[24], rfrom[24], rto[24];
-    int na = 0;
-    hg_rc rc = buf_puts(&where, "1 = 1");
-    const char *party = who->role == ROLE_ENTERPRISE ? who->enterprise : f->enterprise;
-    if (!rc && party) {
-        rc = buf_puts(&where, " AND (declarant = ? OR consignee = ? OR consignor = ?)");
-        args[na++] = party;
-        args[na++] = party;
-        args[na++] = party;
-    }
-    if (!rc && who->role == ROLE_ENTERPRISE && f->enterprise && strcmp(f->enterprise, who->enterprise) != 0)
-        rc = buf_puts(&where, " AND 1 = 0");   /* another enterprise's declarations: none */
-    /* the periods: each bound that is set, its value kept as text in its own slot */
-    const struct {
-        int64_t ms;
-        const char *cond;
-        char *slot;
-    } bounds[] = {{f->from_ms, " AND filed_ms >= ?", from},
-                  {f->to_ms, " AND filed_ms < ?", to},
-                  {f->released_from_ms, " AND released_ms >= ?", rfrom},
-                  {f->released_to_ms, " AND released_ms < ?", rto}};
-    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0] && !rc; i++)
-        if (bounds[i].ms) {
-            snprintf(bounds[i].slot, 24, "%lld", (long long)bounds[i].ms);
-            rc = buf_puts(&where, bounds[i].cond);
-            args[na++] = bounds[i].slot;
-        }
-    if (!rc && f->overdue) {
-        /* summaries not completed whose transport arrived more than 14 days ago */
-        snprintf(due, sizeof due, "%lld", (long long)(now_ms() - (int64_t)CARGO_COMPLETE_DAYS * 86400000));
-        rc = buf_puts(&where, " AND kind = 'summary' AND completed_ms IS NULL AND bill_no IN (SELECT b.bill_no FROM "
-                              "manifest_bills b JOIN manifests m ON m.manifest_no = b.manifest_no WHERE "
-                              "m.arrived_ms IS NOT NULL AND m.arrived_ms < ?)");
-        args[na++] = due;
-    }
-    if (rc) {
-        buf_free(&where);
-        return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot build the list query");
-    }
-    record_query q = {.eq_names = names, .eq_values = values, .n_eq = n, .extra_sql = buf_str(&where),
-                      .extra_args = args, .n_extra = na, .cursor = f->cursor, .limit = f->limit,
-                      .newest_first = f->newest_first};
-    rc = record_list_json(d, &declaration_record, &q, out, err);
-    buf_free(&where);
+    declaration_query dq;
+    *out = NULL;
+    hg_rc rc = declaration_query_make(who, f, &dq, err);
+    if (!rc)
+        rc = record_list_json(d, &declaration_record, &dq.q, out, err);
+    declaration_query_free(&dq);
     if (!rc)
         rc = add_arrival_facts(d, json_object_get(*out, "items"), err);
     if (rc) {
@@ -1087,6 +1033,34 @@ static hg_rc second_officer(db *d, const char *actor, const char *entry_no, hg_e
     return rc;
 }
 
+hg_rc cargo_officer_release_facts(db *d, const json_t *decl, const char *entry_no, release_facts *f, hg_err *err)
+{
+    bill_facts bf = {0};
+    int64_t passed = 0;
+    hg_rc rc = load_bill_facts(d, json_string_value(json_object_get(decl, "bill_no")), &bf, err);
+    if (!rc)
+        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
+    if (!rc)
+        rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",
+                    entry_no, "inspection_passed");
+    *f = (release_facts){.status = json_string_value(json_object_get(decl, "status")),
+                         .lane = json_string_value(json_object_get(decl, "lane")),
+                         .arrived = bf.arrived_ms > 0,
+                         .transport_arrived = bf.transport_arrived,
+                         .ship_side_pickup = json_is_true(json_object_get(decl, "ship_side_pickup")),
+                         .arrival_direct_loading = json_is_true(json_object_get(decl, "arrival_direct_loading")),
+                         .inspection_passed = passed > 0,
+                         .by_officer = 1,
+                         .release_first = json_is_true(json_object_get(decl, "release_first"))};
+    if (!rc)
+        rc = tax_settled(d, entry_no, f, err);
+    if (!rc)
+        rc = cargo_sample_counts(d, entry_no, &f->samples_pending, &f->sample_positive, err);
+    if (!rc)
+        rc = cargo_release_conditions(d, entry_no, f, err);
+    return rc;
+}
+
 hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out, hg_err *err)
 {
     db *d = c->d;
@@ -1097,34 +1071,11 @@ hg_rc declaration_release(const hg_ctx *c, const char *entry_no, json_t **out, h
     if (rc)
         return rc;
     rc = declaration_get(d, who, entry_no, &before, err);
-    bill_facts bf;
+    release_facts f;
     if (!rc)
-        rc = load_bill_facts(d, json_string_value(json_object_get(before, "bill_no")), &bf, err);
+        rc = cargo_officer_release_facts(d, before, entry_no, &f, err);
     if (!rc)
-        rc = cargo_goods_arrived(d, bf.bill_no, entry_no, &bf.arrived_ms, err);
-    bf.arrived = bf.arrived_ms > 0;
-    if (!rc) {
-        int64_t passed = 0;
-        rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM declaration_events WHERE entry_no = ? AND event = ?", "tt",
-                    entry_no, "inspection_passed");
-        release_facts f = {.status = json_string_value(json_object_get(before, "status")),
-                           .lane = json_string_value(json_object_get(before, "lane")),
-                           .arrived = bf.arrived,
-                           .transport_arrived = bf.transport_arrived,
-                           .ship_side_pickup = json_is_true(json_object_get(before, "ship_side_pickup")),
-                           .arrival_direct_loading = json_is_true(json_object_get(before, "arrival_direct_loading")),
-                           .inspection_passed = passed > 0,
-                           .by_officer = 1,
-                           .release_first = json_is_true(json_object_get(before, "release_first"))};
-        if (!rc)
-            rc = tax_settled(d, entry_no, &f, err);
-        if (!rc)
-            rc = cargo_sample_counts(d, entry_no, &f.samples_pending, &f.sample_positive, err);
-        if (!rc)
-            rc = cargo_release_conditions(d, entry_no, &f, err);
-        if (!rc)
-            rc = cargo_release_allowed(&f, err);
-    }
+        rc = cargo_release_allowed(&f, err);
     if (!rc)
         rc = second_officer(d, c->actor, entry_no, err);
     if (!rc)

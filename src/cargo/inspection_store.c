@@ -75,7 +75,8 @@ static json_t *inspection_row(db_stmt *s)
 
 #define INSPECTION_COLS "id, entry_no, kind, status, green_channel, created_ms, findings, disposal, decided_by, decided_ms, reason"
 
-hg_rc inspection_list(db *d, const char *status, const char *cursor, int limit, json_t **out, hg_err *err)
+hg_rc inspection_list(db *d, const char *status, const char *q, const char *cursor, int limit, json_t **out,
+                      hg_err *err)
 {
     /* the queue: green channel (fresh produce) first, then oldest first; the cursor is the
      * last row's position in that order, "green:created_ms:id" */
@@ -83,14 +84,24 @@ hg_rc inspection_list(db *d, const char *status, const char *cursor, int limit, 
     if (cursor && (sscanf(cursor, "%lld:%lld:%lld", &g, &c, &id) != 3 || g < 0 || g > 1))
         return hg_fail(err, HG_INVALID, "invalid", "cursor", "cursor must be a next_cursor from this list");
     db_stmt *s;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT i.id, i.entry_no, i.kind, i.status, i.green_channel, i.created_ms, i.findings, i.disposal,"
-                        " i.decided_by, i.decided_ms, i.reason, d.lane, d.declarant FROM inspections i"
-                        " JOIN declarations d ON d.entry_no = i.entry_no WHERE i.status = ? AND (i.green_channel < ?"
-                        " OR (i.green_channel = ? AND (i.created_ms > ? OR (i.created_ms = ? AND i.id > ?))))"
-                        " ORDER BY i.green_channel DESC, i.created_ms, i.id LIMIT ?",
-                        "tiiiiii", status ? status : "open", (int64_t)g, (int64_t)g, (int64_t)c, (int64_t)c,
-                        (int64_t)id, (int64_t)limit + 1);
+    /* q: any part of the entry or bill number (the search box); the queue's order stays */
+    char *pattern = q ? record_search_pattern(q) : NULL;
+    if (q && !pattern)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+#define QUEUE_SQL(SEARCH)                                                                                              \
+    "SELECT i.id, i.entry_no, i.kind, i.status, i.green_channel, i.created_ms, i.findings, i.disposal,"                \
+    " i.decided_by, i.decided_ms, i.reason, d.lane, d.declarant FROM inspections i"                                    \
+    " JOIN declarations d ON d.entry_no = i.entry_no WHERE i.status = ? AND (i.green_channel < ?"                      \
+    " OR (i.green_channel = ? AND (i.created_ms > ? OR (i.created_ms = ? AND i.id > ?))))" SEARCH                      \
+    " ORDER BY i.green_channel DESC, i.created_ms, i.id LIMIT ?"
+    const char *st = status ? status : "open";
+    hg_rc rc = pattern ? db_query(d, &s, err, QUEUE_SQL(" AND (LOWER(i.entry_no) LIKE ? OR LOWER(d.bill_no) LIKE ?)"),
+                                  "tiiiiitti", st, (int64_t)g, (int64_t)g, (int64_t)c, (int64_t)c, (int64_t)id, pattern,
+                                  pattern, (int64_t)limit + 1)
+                       : db_query(d, &s, err, QUEUE_SQL(""), "tiiiiii", st, (int64_t)g, (int64_t)g, (int64_t)c,
+                                  (int64_t)c, (int64_t)id, (int64_t)limit + 1);
+#undef QUEUE_SQL
+    xfree(pattern);
     if (rc)
         return rc;
     json_t *items = json_array(), *next = json_null();

@@ -703,84 +703,242 @@ hg_rc record_parse_limit(const char *s, int *limit, hg_err *err)
     return HG_OK;
 }
 
-hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_t **out, hg_err *err)
+/* The conditions of q after "WHERE 1 = 1" (equality filters, search, the area's own SQL, the
+ * cursor), in the order list_bind binds them; *nsearch gets the number of FF_SEARCH fields. */
+static hg_rc list_where(const record_type *t, const record_query *q, int use_cursor, buf *sql, int *nsearch)
 {
-    const field *k = key_field(t);
-    buf sql;
-    buf_init(&sql, 20000);
-    hg_rc rc = select_list(t, &sql);
-    if (!rc)
-        rc = buf_puts(&sql, " WHERE 1 = 1");
+    hg_rc rc = buf_puts(sql, " WHERE 1 = 1");
     for (int i = 0; i < q->n_eq && !rc; i++) {
         int fi = record_field_index(t, q->eq_names[i]);
-        if (fi < 0)
-            rc = HG_INTERNAL;
-        else
-            rc = buf_appendf(&sql, " AND %s = ?", column_of(&t->fields[fi]));
+        rc = fi < 0 ? HG_INTERNAL : buf_appendf(sql, " AND %s = ?", column_of(&t->fields[fi]));
     }
-    int nsearch = 0;
+    *nsearch = 0;
     if (!rc && q->q) {
-        rc = buf_puts(&sql, " AND (");
+        rc = buf_puts(sql, " AND (");
         for (const field *f = t->fields; f->name && !rc; f++)
             if (f->flags & FF_SEARCH)
-                rc = buf_appendf(&sql, "%sLOWER(%s) LIKE ?", nsearch++ ? " OR " : "", column_of(f));
+                rc = buf_appendf(sql, "%sLOWER(%s) LIKE ?", (*nsearch)++ ? " OR " : "", column_of(f));
+        if (!rc && q->q_sql)
+            rc = buf_appendf(sql, "%s(%s)", *nsearch ? " OR " : "", q->q_sql);
         if (!rc)
-            rc = buf_puts(&sql, nsearch ? ")" : "1 = 1)");
+            rc = buf_puts(sql, *nsearch || q->q_sql ? ")" : "1 = 1)");
     }
     if (!rc && q->extra_sql)
-        rc = buf_appendf(&sql, " AND (%s)", q->extra_sql);
-    if (!rc && q->cursor)
-        rc = buf_appendf(&sql, " AND %s %s ?", column_of(k), q->newest_first ? "<" : ">");
+        rc = buf_appendf(sql, " AND (%s)", q->extra_sql);
+    if (!rc && use_cursor && q->cursor)
+        rc = buf_appendf(sql, " AND %s %s ?", column_of(key_field(t)), q->newest_first ? "<" : ">");
+    return rc;
+}
+
+/* " ORDER BY": the sort field (rows without a value last, on both backends, whose NULL orders
+ * differ), then the key. */
+static hg_rc list_order(const record_type *t, const record_query *q, buf *sql)
+{
+    hg_rc rc = buf_puts(sql, " ORDER BY ");
+    int fi = q->sort ? record_field_index(t, q->sort) : -1;
+    if (q->sort && (fi < 0 || t->fields[fi].type == FT_LIST))
+        return HG_INTERNAL;
+    if (!rc && fi >= 0) {
+        const char *c = column_of(&t->fields[fi]);
+        rc = buf_appendf(sql, "(%s IS NULL), %s%s, ", c, c, q->sort_desc ? " DESC" : "");
+    }
     if (!rc)
-        rc = buf_appendf(&sql, " ORDER BY %s%s LIMIT ?", column_of(k), q->newest_first ? " DESC" : "");
+        rc = buf_appendf(sql, "%s%s", column_of(key_field(t)), q->newest_first ? " DESC" : "");
+    return rc;
+}
+
+/* LIKE with the wildcards of the user's text escaped would need ESCAPE; instead % and _ become
+ * spaces (names never need them), so that a search stays literal. */
+char *record_search_pattern(const char *text)
+{
+    buf p;
+    buf_init(&p, 1024);
+    hg_rc rc = buf_puts(&p, "%");
+    for (const char *c = text; *c && !rc; c++)
+        rc = buf_append(&p, (char[]){(*c == '%' || *c == '_') ? ' ' : (char)tolower((unsigned char)*c)}, 1);
+    if (!rc)
+        rc = buf_puts(&p, "%");
+    if (rc) {
+        buf_free(&p);
+        return NULL;
+    }
+    return buf_take(&p);
+}
+
+/* Binds what list_where wrote, from *pos on. */
+static hg_rc list_bind(db_stmt *s, const record_query *q, int use_cursor, int nsearch, const char *pattern, int *pos)
+{
+    hg_rc rc = HG_OK;
+    for (int i = 0; i < q->n_eq && !rc; i++)
+        rc = db_bind_text(s, (*pos)++, q->eq_values[i]);
+    for (int i = 0; q->q && i < nsearch + (q->q_sql ? q->n_q_sql : 0) && !rc; i++)
+        rc = db_bind_text(s, (*pos)++, pattern);
+    for (int i = 0; i < q->n_extra && !rc; i++)
+        rc = db_bind_text(s, (*pos)++, q->extra_args[i]);
+    if (!rc && use_cursor && q->cursor)
+        rc = db_bind_text(s, (*pos)++, q->cursor);
+    return rc;
+}
+
+/* Prepares the SELECT of q's rows (count: SELECT COUNT(*)), every condition bound; with
+ * paged, the LIMIT limit + 1 (one more tells whether a next page exists) and the OFFSET. */
+static hg_rc list_prepare(db *d, const record_type *t, const record_query *q, int count, int paged, db_stmt **s,
+                          hg_err *err)
+{
+    int use_cursor = paged && !q->sort && !q->offset;
+    buf sql;
+    buf_init(&sql, 20000);
+    int nsearch = 0;
+    hg_rc rc = count ? buf_appendf(&sql, "SELECT COUNT(*) FROM %s", t->table) : select_list(t, &sql);
+    if (!rc)
+        rc = list_where(t, q, use_cursor, &sql, &nsearch);
+    if (!rc && !count)
+        rc = list_order(t, q, &sql);
+    if (!rc && paged)
+        rc = buf_puts(&sql, q->offset ? " LIMIT ? OFFSET ?" : " LIMIT ?");
     if (rc) {
         buf_free(&sql);
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "cannot build the list query");
     }
-    db_stmt *s;
-    if ((rc = db_prepare(d, buf_str(&sql), &s, err))) {
-        buf_free(&sql);
-        return rc;
-    }
-    int pos = 1;
-    for (int i = 0; i < q->n_eq && !rc; i++)
-        rc = db_bind_text(s, pos++, q->eq_values[i]);
-    char *pattern = NULL;
-    if (!rc && q->q) {
-        /* LIKE with the wildcards of the user's text escaped would need ESCAPE; instead % and _
-         * are dropped from the text (names never need them), so that a search stays literal */
-        buf p;
-        buf_init(&p, 1024);
-        rc = buf_puts(&p, "%");
-        for (const char *c = q->q; *c && !rc; c++)
-            rc = (*c == '%' || *c == '_') ? buf_append(&p, " ", 0) : buf_append(&p, (char[]){(char)tolower((unsigned char)*c)}, 1);
-        if (!rc)
-            rc = buf_puts(&p, "%");
-        pattern = buf_take(&p);
-        for (int i = 0; i < nsearch && !rc; i++)
-            rc = db_bind_text(s, pos++, pattern);
-    }
-    for (int i = 0; i < q->n_extra && !rc; i++)
-        rc = db_bind_text(s, pos++, q->extra_args[i]);
-    if (!rc && q->cursor)
-        rc = db_bind_text(s, pos++, q->cursor);
-    if (!rc)
-        rc = db_bind_int(s, pos++, q->limit + 1);   /* one more tells whether a next page exists */
-    json_t *items = json_array();
-    if (!rc) {
-        while ((rc = db_step(s, err)) == HG_ROW)
-            json_array_append_new(items, row_json(t, s));
-        if (rc == HG_DONE)
-            rc = HG_OK;
-    }
-    db_reset(s);
-    xfree(pattern);
+    rc = db_prepare(d, buf_str(&sql), s, err);
     buf_free(&sql);
+    if (rc)
+        return rc;
+    char *pattern = q->q ? record_search_pattern(q->q) : NULL;
+    if (q->q && !pattern)
+        rc = HG_NOMEM;
+    int pos = 1;
+    if (!rc)
+        rc = list_bind(*s, q, use_cursor, nsearch, pattern, &pos);
+    if (!rc && paged)
+        rc = db_bind_int(*s, pos++, q->limit + 1);
+    if (!rc && paged && q->offset)
+        rc = db_bind_int(*s, pos++, q->offset);
+    xfree(pattern);
+    if (rc) {
+        db_reset(*s);
+        return hg_fail(err, rc, NULL, NULL, "cannot bind the list query");
+    }
+    return HG_OK;
+}
+
+static hg_rc list_total(db *d, const record_type *t, const record_query *q, int64_t *total, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = list_prepare(d, t, q, 1, 0, &s, err);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    *total = rc == HG_ROW ? db_col_int(s, 0) : 0;
+    rc = rc == HG_ROW ? HG_OK : rc == HG_DONE ? HG_INTERNAL : rc;
+    db_reset(s);
+    return rc;
+}
+
+hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_t **out, hg_err *err)
+{
+    db_stmt *s;
+    *out = NULL;
+    hg_rc rc = list_prepare(d, t, q, 0, 1, &s, err);
+    if (rc)
+        return rc;
+    json_t *items = json_array();
+    while ((rc = db_step(s, err)) == HG_ROW)
+        json_array_append_new(items, row_json(t, s));
+    if (rc == HG_DONE)
+        rc = HG_OK;
+    db_reset(s);
+    int64_t total = 0;
+    if (!rc && q->with_total)
+        rc = list_total(d, t, q, &total, err);
     if (rc) {
         json_decref(items);
         return rc;
     }
-    return json_page_of(items, q->limit, k->name, out, err);
+    /* numbered pages: the next page is the next number, not a cursor */
+    rc = json_page_of(items, q->limit, key_field(t)->name, out, err);
+    if (!rc && (q->sort || q->offset))
+        rc = json_object_set_new(*out, "next_cursor", json_null()) ? HG_NOMEM : HG_OK;
+    if (!rc && q->with_total)
+        rc = json_object_set_new(*out, "total", json_integer(total)) ? HG_NOMEM : HG_OK;
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+/* One CSV field: quoted when it holds a comma, quote or line break; a text that a spreadsheet
+ * would take for a formula gets a leading '. */
+static hg_rc csv_field(buf *b, const field *f, db_stmt *s, int col)
+{
+    char tmp[48];
+    const char *v = tmp;
+    if (db_col_null(s, col))
+        return HG_OK;
+    if (f->type == FT_TEXT || f->type == FT_ENUM)
+        v = db_col_text(s, col);
+    else if (f->type == FT_TIME)
+        time_format_rfc3339(db_col_int(s, col), tmp, sizeof tmp);
+    else if (f->type == FT_MONEY)
+        money_format(db_col_int(s, col), tmp, sizeof tmp);
+    else if (f->type == FT_BOOL)
+        v = db_col_int(s, col) ? "true" : "false";
+    else
+        snprintf(tmp, sizeof tmp, "%lld", (long long)db_col_int(s, col));
+    int formula = f->type == FT_TEXT && strchr("=+-@\t\r", v[0]) && v[0];
+    int quote = formula || strpbrk(v, ",\"\r\n") != NULL;
+    hg_rc rc = quote ? buf_puts(b, formula ? "\"'" : "\"") : HG_OK;
+    for (const char *p = v; *p && !rc; p++)
+        rc = *p == '"' ? buf_puts(b, "\"\"") : buf_append(b, p, 1);
+    return rc ? rc : quote ? buf_puts(b, "\"") : HG_OK;
+}
+
+hg_rc record_list_csv(db *d, const record_type *t, const record_query *q, int max_rows, buf *out, int *rows,
+                      hg_err *err)
+{
+    db_stmt *s;
+    *rows = 0;
+    record_query all = *q;
+    all.cursor = NULL;
+    all.offset = 0;
+    all.limit = max_rows;   /* the LIMIT is max_rows + 1: one more tells there are too many */
+    hg_rc rc = list_prepare(d, t, &all, 0, 1, &s, err);
+    if (rc)
+        return rc;
+    int n = 0, too_many = 0;
+    for (const field *f = t->fields; f->name && !rc; f++)
+        if (f->type != FT_LIST)
+            rc = buf_appendf(out, "%s%s", n++ ? "," : "", f->name);
+    if (!rc)
+        rc = buf_puts(out, "\r\n");
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        if (++*rows > max_rows) {
+            too_many = 1;
+            break;
+        }
+        rc = HG_OK;
+        int col = 0;
+        for (const field *f = t->fields; f->name && !rc; f++)
+            if (f->type != FT_LIST) {
+                if (col)
+                    rc = buf_puts(out, ",");
+                if (!rc)
+                    rc = csv_field(out, f, s, col);
+                col++;
+            }
+        if (!rc)
+            rc = buf_puts(out, "\r\n");
+    }
+    if (rc == HG_DONE || (rc == HG_ROW && too_many))
+        rc = HG_OK;
+    db_reset(s);
+    if (!rc && too_many)
+        return hg_fail(err, HG_INVALID, "too_many_rows", NULL,
+                       "more than %d rows match: narrow the filters to export them", max_rows);
+    if (rc && rc != HG_DB)
+        return hg_fail(err, rc, NULL, NULL, "cannot write the export");
+    return rc;
 }
 
 /* ---- money and time ---- */

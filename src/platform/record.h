@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "../check/check.h"
+#include "buf.h"
 #include "db.h"
 #include "money.h"
 #include "rc.h"
@@ -130,13 +131,35 @@ typedef struct record_query {
                                      * ANDed, or NULL; its ? take extra_args (bound as text) */
     const char *const *extra_args;
     int n_extra;
-    const char *cursor;             /* list after this key value, or NULL */
+    const char *q_sql;              /* with q: a further condition ORed with the FF_SEARCH fields'
+                                     * (a child table's column, "entry_no IN (SELECT entry_no FROM
+                                     * declaration_items WHERE LOWER(vins) LIKE ?)"), each of its
+                                     * n_q_sql ? taking the lower-cased %q% pattern; or NULL */
+    int n_q_sql;
+    const char *cursor;             /* list after this key value, or NULL (not with sort or offset) */
     int limit;                      /* 1..200 */
     int newest_first;               /* order by key descending (keys that grow with time) */
+    const char *sort;               /* a (non-list) field to order by before the key, or NULL;
+                                     * the caller has checked it is one it allows */
+    int sort_desc;                  /* sort descending; rows without a value come last either way */
+    int offset;                     /* rows skipped (page mode) */
+    int with_total;                 /* add "total": the number of rows matching, whatever the page */
 } record_query;
-/* {"items":[...],"next_cursor":"..."|null}, ordered by key (descending with newest_first).
- * Caller owns *out. */
+/* {"items":[...],"next_cursor":"..."|null} (and "total" with with_total), ordered by sort then
+ * key (descending with newest_first). With sort or offset there is no next_cursor (null): pages
+ * are numbered. Caller owns *out. */
 hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_t **out, hg_err *err);
+/* The rows of q (its filters, search and order; limit, offset and cursor ignored) as CSV
+ * (RFC 4180: CRLF, fields quoted when they hold a comma, quote or line break) after a header
+ * line of field names; list fields are left out. A text beginning with = + - @ or a tab is
+ * written after a ' so that a spreadsheet does not run it as a formula (CSV injection). *rows
+ * gets the number of rows. HG_INVALID (code too_many_rows) when more than max_rows match:
+ * out then holds nothing useful. */
+hg_rc record_list_csv(db *d, const record_type *t, const record_query *q, int max_rows, buf *out, int *rows,
+                      hg_err *err);
+/* The LIKE pattern of a search text: lower-cased, between %, its own % and _ made spaces so
+ * that it matches literally (compare with LOWER(column)). NULL when out of memory; xfree it. */
+char *record_search_pattern(const char *text);
 /* Parses ?limit= (default 50, 1..200) for list routes. */
 hg_rc record_parse_limit(const char *s, int *limit, hg_err *err);
 

@@ -27,6 +27,39 @@ static void entry_numbers(void **state)
     assert_int_equal(cargo_shanghai_year(1798732800000LL - 1), 2026);
 }
 
+/* Every unmet condition, not just the first (issue 16: a held declaration says why): the
+ * officer's console lists them all, in the order the release checks them, and the first is
+ * what the release itself refuses with. */
+static void release_lists_every_unmet_condition(void **state)
+{
+    (void)state;
+    hg_err e;
+    static const cargo_release_condition vessel = {.field = "vessel", .refusal = "ordered to leave", .rule = "no_unloading"};
+    release_facts f = {.status = DECL_INSPECTION, .lane = "red", .samples_pending = 1, .by_officer = 1, .unmet = &vessel};
+    json_t *unmet = json_array();
+    assert_int_equal(cargo_release_unmet(&f, unmet), HG_OK);
+    const char *want[] = {"arrival", "lane", "samples", "tax", "vessel"};
+    assert_int_equal(json_array_size(unmet), 5);
+    for (size_t i = 0; i < 5; i++)
+        assert_string_equal(json_string_value(json_object_get(json_array_get(unmet, i), "field")), want[i]);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(unmet, 4), "rule")), "no_unloading");
+    assert_true(json_is_true(json_object_get(json_array_get(unmet, 0), "waits")));
+    assert_int_equal(cargo_release_allowed(&f, &e), HG_CONFLICT);
+    assert_string_equal(e.field, "arrival");
+    json_decref(unmet);
+    /* all met: none listed, the release allowed; released already: listed as never waiting */
+    release_facts ok = {.status = DECL_FILED, .lane = "green", .arrived = 1, .tax_settled = 1, .by_officer = 1};
+    unmet = json_array();
+    assert_int_equal(cargo_release_unmet(&ok, unmet), HG_OK);
+    assert_int_equal(json_array_size(unmet), 0);
+    assert_int_equal(cargo_release_allowed(&ok, &e), HG_OK);
+    ok.status = DECL_RELEASED;
+    assert_int_equal(cargo_release_unmet(&ok, unmet), HG_OK);
+    assert_int_equal(json_array_size(unmet), 1);
+    assert_true(json_is_false(json_object_get(json_array_get(unmet, 0), "waits")));
+    json_decref(unmet);
+}
+
 /* A condition a later area contributes (CARGO_RELEASE_CONDITIONS): when it does not hold the
  * release is refused with its field and message; when all hold, the other rules decide. */
 static void release_conditions_of_later_areas(void **state)
@@ -145,6 +178,7 @@ int main(void)
         cmocka_unit_test(entry_numbers),
         cmocka_unit_test(release_rules),
         cmocka_unit_test(release_conditions_of_later_areas),
+        cmocka_unit_test(release_lists_every_unmet_condition),
         cmocka_unit_test(seafood_and_suspension),
         cmocka_unit_test(two_step_deadline),
         cmocka_unit_test(who_states_what_and_when),

@@ -512,6 +512,63 @@ static db *open_order_db(void)
     return d;
 }
 
+/* The shared list query (list_query.h): sorted with rows without a value last, numbered pages
+ * with a total, a search through the area's own SQL, and the CSV export with its bound and its
+ * guard against formulas (OWASP "CSV injection"). */
+static void record_lists_sort_count_and_export(void **state)
+{
+    (void)state;
+    db *d = open_order_db();
+    hg_err e;
+    assert_int_equal(db_exec(d,
+                             "INSERT INTO t_order VALUES ('A1', '=cmd'), ('A2', 'b,c'), ('A3', NULL),"
+                             " ('A4', 'plain'), ('A5', 'say \"hi\"');",
+                             &e),
+                     HG_OK);
+    record_query q = {.limit = 2, .sort = "note", .offset = 2, .with_total = 1};
+    json_t *out;
+    assert_int_equal(record_list_json(d, &order_record, &q, &out, &e), HG_OK);
+    /* by note: =cmd, b,c, plain, say "hi", then the one without */
+    json_t *items = json_object_get(out, "items");
+    assert_int_equal(json_array_size(items), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "order_no")), "A4");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(items, 1), "order_no")), "A5");
+    assert_int_equal(json_integer_value(json_object_get(out, "total")), 5);
+    assert_true(json_is_null(json_object_get(out, "next_cursor")));
+    json_decref(out);
+    q.sort_desc = 1;
+    q.offset = 4;
+    assert_int_equal(record_list_json(d, &order_record, &q, &out, &e), HG_OK);
+    items = json_object_get(out, "items");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "order_no")), "A3");
+    json_decref(out);
+    /* a search in the area's SQL, each ? taking the pattern; the user's % is no wildcard */
+    record_query s = {.limit = 10, .q = "B,", .q_sql = "note LIKE ? OR order_no LIKE ?", .n_q_sql = 2,
+                      .with_total = 1};
+    assert_int_equal(record_list_json(d, &order_record, &s, &out, &e), HG_OK);
+    assert_int_equal(json_integer_value(json_object_get(out, "total")), 1);
+    json_decref(out);
+    s.q = "c%"; /* "c " then, in no note */
+    assert_int_equal(record_list_json(d, &order_record, &s, &out, &e), HG_OK);
+    assert_int_equal(json_integer_value(json_object_get(out, "total")), 0);
+    json_decref(out);
+    /* the export: every row matching, a formula made text, quotes doubled, lists left out */
+    buf csv;
+    buf_init(&csv, 1u << 16);
+    int rows;
+    record_query all = {.sort = "note"};
+    assert_int_equal(record_list_csv(d, &order_record, &all, 5, &csv, &rows, &e), HG_OK);
+    assert_int_equal(rows, 5);
+    assert_string_equal(buf_str(&csv), "order_no,note\r\nA1,\"'=cmd\"\r\nA2,\"b,c\"\r\nA4,plain\r\n"
+                                       "A5,\"say \"\"hi\"\"\"\r\nA3,\r\n");
+    /* more rows than the bound: refused, named */
+    buf_reset(&csv);
+    assert_int_equal(record_list_csv(d, &order_record, &all, 4, &csv, &rows, &e), HG_INVALID);
+    assert_string_equal(e.code, "too_many_rows");
+    buf_free(&csv);
+    db_close(d);
+}
+
 static void record_lists_store_and_load_children(void **state)
 {
     (void)state;
@@ -615,6 +672,7 @@ int main(void)
         cmocka_unit_test(record_parsing_names_field_and_rule),
         cmocka_unit_test(record_parsing_survives_allocation_failures),
         cmocka_unit_test(record_lists_store_and_load_children),
+        cmocka_unit_test(record_lists_sort_count_and_export),
         cmocka_unit_test(record_children_of_many_shapes),
         cmocka_unit_test(prefix_cache_follows_changes),
         cmocka_unit_test(canonical_json_is_janssons),

@@ -71,3 +71,30 @@ export const get = (path, params) => api('GET', path, { query: params })
 export const post = (path, body) => api('POST', path, { body: body ?? {} })
 export const patch = (path, body) => api('PATCH', path, { body })
 export const del = (path) => api('DELETE', path)
+
+// A file the API answers to a POST (an export, docs/api/lists.md): fetched with the CSRF token,
+// then saved by the browser under the name the answer gives. Errors as api().
+export async function download(path, params) {
+  let res
+  try {
+    res = await fetch(`/api/v1${path}${query(params)}`, {
+      method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken || '' },
+    })
+  } catch (e) {
+    throw new ApiError(0, { error: { code: 'network', message: String(e && e.message) } })
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, await res.json().catch(() => null))
+    if (res.status === 401 && onUnauthenticated) onUnauthenticated(err)
+    throw err
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '')
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name ? name[1] : 'export.csv'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10000)
+}

@@ -70,3 +70,21 @@ export function dayEnd(day) {
   const [y, m, d] = day.split('-').map(Number)
   return `${new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)}T00:00:00+08:00`
 }
+
+// The date-range shortcuts of list filters (今天、本周、本月、上月) as [first, last] calendar days
+// (YYYY-MM-DD) of Asia/Shanghai at time nowMs, whatever the browser's zone: a week starts on
+// Monday (GB/T 7408); this week and this month end today, last month on its last day.
+export function periodDays(nowMs = Date.now()) {
+  const day = (ms) => new Date(ms).toISOString().slice(0, 10)
+  const today = new Date(nowMs + 8 * 3600000)   // its UTC fields are Shanghai's
+  const y = today.getUTCFullYear()
+  const m = today.getUTCMonth()
+  const d = today.getUTCDate()
+  const monday = Date.UTC(y, m, d - ((today.getUTCDay() + 6) % 7))
+  return {
+    today: [day(Date.UTC(y, m, d)), day(Date.UTC(y, m, d))],
+    week: [day(monday), day(Date.UTC(y, m, d))],
+    month: [day(Date.UTC(y, m, 1)), day(Date.UTC(y, m, d))],
+    lastMonth: [day(Date.UTC(y, m - 1, 1)), day(Date.UTC(y, m, 0))],
+  }
+}

@@ -11,6 +11,42 @@ const zh = {
     prev: '上一页', next: '下一页', page: '第 {n} 页', perPage: '每页', all: '全部', actions: '操作',
     confirm: '确认', close: '关闭', details: '详情', requestId: '请求编号', menu: '菜单',
   },
+  auditAct: {
+    agency_create: '登记代理报关委托', agency_revoke: '撤销代理报关委托', arrival_report: '运抵报告', declaration_complete: '完整申报',
+    declaration_export: '导出报关单', declaration_file: '申报报关单', declaration_permit_entry: '准许入境（两段准入）',
+    declaration_release: '放行报关单', enterprise_create: '新建企业', enterprise_update: '修改企业', inspection_fail: '查验不合格',
+    inspection_order: '下达查验', inspection_pass: '查验通过', manifest_arrived: '运输工具申报进境', manifest_create: '申报舱单',
+    release_gate_out: '卡口放行出区', sample_negative: '检测结果阴性', sample_positive: '检测结果阳性', tax_guarantee: '提交税款担保',
+    tax_pay: '缴纳税款', tax_decision_approve: '批准延期/减免', tax_decision_reject: '驳回延期/减免', tax_deferral_request: '申请延期缴纳',
+    tax_waiver_request: '申请减免滞纳金', tax_guarantee_accept: '接受担保', tax_guarantee_reject: '驳回担保',
+    tax_guarantee_convert: '担保转征', tax_guarantee_lapse: '担保失效', token_create: '创建接口令牌', token_revoke: '吊销接口令牌',
+    user_create: '新建用户', user_disable: '停用用户', user_password: '修改密码', webhook_create: '新建 Webhook 订阅',
+    webhook_delete: '删除 Webhook 订阅', webhook_replay: '重发 Webhook 消息', risk_rule_create: '新建布控规则',
+    risk_rule_update: '修改布控规则', risk_rule_suspend: '暂停布控规则', risk_rule_resume: '恢复布控规则', health_declare: '旅客健康申明',
+    health_flight: '登记入境航班', health_land: '航班落地', health_board: '登临检疫', health_scan: '验放台扫码', health_check: '体温与问询',
+    health_sample: '旅客采样', health_samples_sent: '样品送检', health_result: '旅客检测结果', health_clear: '旅客放行',
+    health_handover: '转运移交', health_handover_ack: '移交签收', health_purge: '清除健康数据',
+  },
+  doc: {
+    printDeclaration: '打印报关单', printRelease: '打印放行通知书', printTax: '打印缴款书',
+    declarationTitle: { import: '中华人民共和国海关进口货物报关单', export: '中华人民共和国海关出口货物报关单' },
+    releaseTitle: '海关放行通知书', releaseText: '{who}：提运单 {bill} 项下货物已经海关审核，准予放行。',
+    allContainers: '提运单项下全部集装箱', taxTitle: '海关税款缴款书', payer: '缴款单位',
+    taxText: '请于 {date} 前缴纳；逾期按日加收滞纳税款万分之五的滞纳金。',
+    declarantSeal: '申报单位（签章）', customsSeal: '海关（签章）', bankSeal: '收款银行（签章）',
+  },
+  hold: {
+    title: '放行前尚待', ready: '放行条件', none: '放行条件均已满足，可以放行', blocked: '暂不能放行：{why}',
+    arrival: '等待码头对提运单 {bill} 的运抵报告', task: '查验任务 #{id}（{kind}），{at} 下达', toQueue: '到查验作业',
+    sample: '样品 {barcode}（{kind}）：{status}', tax: '应缴税款 ¥{amount}，缴款期限 {date}',
+  },
+  steps: {
+    label: '通关进度', filed: '申报', review: '审单', inspect: '查验', tax: '缴税', release: '放行', out: '出区', skipped: '免验',
+  },
+  list: {
+    today: '今天', week: '本周', month: '本月', lastMonth: '上月', more: '更多筛选', less: '收起筛选',
+    export: '导出', exported: '已导出 CSV', exportFailed: '导出失败', start: '开始日期', end: '结束日期', rangeTo: '至',
+  },
   signin: {
     title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误',
     throttled: '登录失败次数过多，请稍后再试', required: '请输入{field}',
@@ -88,7 +124,8 @@ const zh = {
     trade_country: '贸易国', status: '状态', lane: '通道', advance: '提前申报', filed_at: '申报时间',
     permitted_at: '准许入境时间', released_at: '放行时间', completed_at: '完整申报时间', arrived_at: '运抵时间',
     overdue: '两步申报逾期', overdueOnly: '仅逾期未完整申报', period: '申报日期', from: '开始日期', to: '结束日期',
-    releasedFrom: '放行日期起', releasedTo: '放行日期止', gate_out_at: '出卡时间',
+    releasedFrom: '放行日期起', releasedTo: '放行日期止', gate_out_at: '出卡时间', releasedPeriod: '放行日期',
+    q: '报关单号、提运单号、集装箱号、车架号',
     enterprise: '企业（统一社会信用代码）', flags: '通关模式', ship_side_pickup: '船边直提', arrival_direct_loading: '抵港直装',
     green_channel: '绿色通道', release_first: '先放后检', header: '表头', items: '商品项', timeline: '时间轴',
     notFound: '没有这份报关单，或您无权查看', samples: '样品', noSamples: '没有样品', tax: '税款',
@@ -167,7 +204,7 @@ const zh = {
     billList: '税单', overdue: '已逾期', trader: '收发货人', mine: '我的税单',
   },
   insp: {
-    title: '查验作业', queue: '待查验任务', id: '任务号', kind: '查验方式', reason: '布控原因', created_at: '下达时间',
+    title: '查验作业', q: '报关单号、提运单号', randomSelection: '随机布控', reasonSep: '；', queue: '待查验任务', id: '任务号', kind: '查验方式', reason: '布控原因', created_at: '下达时间',
     green: '绿色通道', result: '录入结果', pass: '通过', fail: '不合格', findings: '查验情况', disposal: '处置',
     return: '退运', destroy: '销毁', recorded: '查验结果已录入', samples: '样品与条码', barcode: '条形码',
     print: '打印条码', labelEntry: '报关单号', sampleKind: '样品类型', sampleStatus: '检测状态', line_no: '商品项', age: '已等待',
@@ -281,6 +318,53 @@ const en = {
     prev: 'Previous', next: 'Next', page: 'Page {n}', perPage: 'Per page', all: 'All', actions: 'Actions',
     confirm: 'Confirm', close: 'Close', details: 'Details', requestId: 'Request id', menu: 'Menu',
   },
+  auditAct: {
+    agency_create: 'Agency agreement registered', agency_revoke: 'Agency agreement revoked',
+    arrival_report: 'Arrival report', declaration_complete: 'Declaration completed',
+    declaration_export: 'Declarations exported', declaration_file: 'Declaration filed',
+    declaration_permit_entry: 'Entry permitted (two-stage)', declaration_release: 'Declaration released',
+    enterprise_create: 'Enterprise created', enterprise_update: 'Enterprise changed',
+    inspection_fail: 'Inspection failed', inspection_order: 'Inspection ordered',
+    inspection_pass: 'Inspection passed', manifest_arrived: 'Transport arrived', manifest_create: 'Manifest filed',
+    release_gate_out: 'Left the gate', sample_negative: 'Sample negative', sample_positive: 'Sample positive',
+    tax_guarantee: 'Tax guarantee lodged', tax_pay: 'Tax paid', tax_decision_approve: 'Deferral or waiver approved',
+    tax_decision_reject: 'Deferral or waiver rejected', tax_deferral_request: 'Deferral requested',
+    tax_waiver_request: 'Waiver requested', tax_guarantee_accept: 'Guarantee accepted',
+    tax_guarantee_reject: 'Guarantee rejected', tax_guarantee_convert: 'Guarantee converted to tax',
+    tax_guarantee_lapse: 'Guarantee lapsed', token_create: 'Token created', token_revoke: 'Token revoked',
+    user_create: 'User created', user_disable: 'User disabled', user_password: 'Password changed',
+    webhook_create: 'Webhook created', webhook_delete: 'Webhook deleted', webhook_replay: 'Webhook replayed',
+    risk_rule_create: 'Risk rule created', risk_rule_update: 'Risk rule changed',
+    risk_rule_suspend: 'Risk rule suspended', risk_rule_resume: 'Risk rule resumed',
+    health_declare: 'Health declaration', health_flight: 'Flight recorded', health_land: 'Flight landed',
+    health_board: 'Boarding quarantine', health_scan: 'Counter scan', health_check: 'Temperature and survey',
+    health_sample: 'Traveller sampled', health_samples_sent: 'Samples sent', health_result: 'Traveller result',
+    health_clear: 'Traveller cleared', health_handover: 'Handed over', health_handover_ack: 'Handover acknowledged',
+    health_purge: 'Health data purged',
+  },
+  doc: {
+    printDeclaration: 'Print declaration', printRelease: 'Print release notice', printTax: 'Print payment notice',
+    declarationTitle: { import: 'Customs declaration of imported goods', export: 'Customs declaration of exported goods' },
+    releaseTitle: 'Customs release notice', releaseText: '{who}: the goods under bill {bill} have been examined by customs and are released.',
+    allContainers: 'All containers of the bill', taxTitle: 'Customs tax payment notice', payer: 'Payer',
+    taxText: 'Payable by {date}; a late fee of 0.05% of the tax due is added for each day late.',
+    declarantSeal: 'Declarant (seal)', customsSeal: 'Customs (seal)', bankSeal: 'Receiving bank (seal)',
+  },
+  hold: {
+    title: 'Release waits for', ready: 'Release conditions', none: 'Every release condition is met: it may be released',
+    blocked: 'Cannot be released yet: {why}', arrival: 'Waiting for the terminal\'s arrival report of bill {bill}',
+    task: 'Inspection task #{id} ({kind}), ordered {at}', toQueue: 'To the inspection queue',
+    sample: 'Sample {barcode} ({kind}): {status}', tax: 'Tax due ¥{amount}, payable by {date}',
+  },
+  steps: {
+    label: 'Clearance progress', filed: 'Filed', review: 'Review', inspect: 'Inspection', tax: 'Tax', release: 'Release',
+    out: 'Gate out', skipped: 'Not inspected',
+  },
+  list: {
+    today: 'Today', week: 'This week', month: 'This month', lastMonth: 'Last month', more: 'More filters',
+    less: 'Fewer filters', export: 'Export', exported: 'CSV exported', exportFailed: 'Export failed', start: 'Start date',
+    end: 'End date', rangeTo: 'to',
+  },
   signin: {
     title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Wrong user name or password',
     throttled: 'Too many failed sign-ins; try again later', required: 'Enter the {field}',
@@ -366,7 +450,8 @@ const en = {
     trade_country: 'Trade country', status: 'Status', lane: 'Lane', advance: 'Advance declaration', filed_at: 'Filed',
     permitted_at: 'Permitted to enter', released_at: 'Released', completed_at: 'Completed', arrived_at: 'Arrived',
     overdue: 'Two-step overdue', overdueOnly: 'Overdue two-step only', period: 'Filed', from: 'From', to: 'To',
-    releasedFrom: 'Released from', releasedTo: 'Released to', gate_out_at: 'Left the gate',
+    releasedFrom: 'Released from', releasedTo: 'Released to', gate_out_at: 'Left the gate', releasedPeriod: 'Released',
+    q: 'Entry, bill, container or VIN',
     enterprise: 'Enterprise (USCC)', flags: 'Procedures', ship_side_pickup: 'Ship-side pickup',
     arrival_direct_loading: 'Arrival direct loading', green_channel: 'Green channel', release_first: 'Release first, inspect later',
     header: 'Header', items: 'Items', timeline: 'Timeline', notFound: 'No such declaration, or you may not see it',
@@ -453,7 +538,7 @@ const en = {
     mine: 'My tax bills',
   },
   insp: {
-    title: 'Inspections', queue: 'Open tasks', id: 'Task', kind: 'Method', reason: 'Reason', created_at: 'Opened',
+    title: 'Inspections', q: 'Entry or bill number', randomSelection: 'random selection', reasonSep: '; ', queue: 'Open tasks', id: 'Task', kind: 'Method', reason: 'Reason', created_at: 'Opened',
     green: 'Green channel', result: 'Enter result', pass: 'Pass', fail: 'Fail', findings: 'Findings', disposal: 'Disposal',
     return: 'Return', destroy: 'Destroy', recorded: 'Result recorded', samples: 'Samples and barcodes', barcode: 'Barcode',
     print: 'Print barcodes', labelEntry: 'Entry', sampleKind: 'Sample', sampleStatus: 'Result', line_no: 'Item', age: 'Waiting',
@@ -695,6 +780,24 @@ function known(list, text, prefix) {
 // The message for an ApiError in the chosen language: a known message of the API translated
 // (its field and rule are in the words), else the API's own text after the translated name of
 // its code, else the translated code alone.
+// An inspection's reason as risk screening writes it (src/risk: the names of the rules that
+// fired, then "random selection", joined by "; "), in the chosen language: the rule names are
+// data and stay as their authors wrote them; the words the server adds are translated.
+export function reasonText(reason) {
+  const { t } = i18n.global
+  if (!reason) return ''
+  return reason.split('; ').map((part) => (part === 'random selection' ? t('insp.randomSelection') : part))
+    .join(t('insp.reasonSep'))
+}
+
+// An audit row's action ("declaration.release") in words, the code kept for the title; an
+// action the table does not know yet shows its code.
+export function actionText(action) {
+  const { t, te } = i18n.global
+  const key = `auditAct.${String(action || '').replace(/\./g, '_')}`
+  return action && te(key) ? t(key) : action || ''
+}
+
 export function errorText(e) {
   const { t, te } = i18n.global
   if (!e) return ''
