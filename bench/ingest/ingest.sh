@@ -25,35 +25,10 @@ fi
 count_rows() {
     if [ -n "$pg" ]; then psql -X -qAt -d "$HAIGUAN_DB" -c "$1"; else sqlite3 "$HAIGUAN_DB" "$1"; fi
 }
-"$bin" init >/dev/null
-"$bin" demo >/dev/null
-"$bin" serve --listen 127.0.0.1:0 --threads ${INGEST_THREADS:-4} >"$work/out" 2>"$work/server.log" &
-echo $! >"$work/pid"
-for _ in 1 2 3 4 5 6 7 8 9 10; do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.3; done
-url=$(sed -n 's/^listening on //p' "$work/out")
-login() { curl -s -c "$work/$1.c" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"$2\"}" "$url/api/v1/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/'; }
-agent_csrf=$(login dl-agent agent-demo-2026)
-# 20 manifests of 500 bills: declarations spread over 10,000 bills
-bills=10000
-for m in $(seq 0 19); do
-    awk -v m="$m" 'BEGIN {
-        printf "{\"direction\":\"import\",\"transport_mode\":\"sea\",\"vessel_imo\":\"IMO9074729\",\"port\":\"0902\",";
-        printf "\"eta\":\"2026-12-05T08:00:00+08:00\",\"bills\":[";
-        for (i = 0; i < 500; i++)
-            printf "%s{\"bill_no\":\"BENCH%06d\",\"consignee\":\"91210200241600015L\",\"goods_description\":\"gear boxes\",\"packages\":100000,\"gross_weight_kg\":100000000}", (i ? "," : ""), m * 500 + i;
-        printf "]}" }' >"$work/manifest.json"
-    curl -s -f -b "$work/dl-agent.c" -H "X-CSRF-Token: $agent_csrf" -H 'Content-Type: application/json' -o /dev/null \
-        --data-binary @"$work/manifest.json" "$url/api/v1/manifests"
-done
-INGEST_CSRF=$(login dl-trading trading-demo-2026)
-INGEST_COOKIE="hg_session=$(awk '$6 == "hg_session" {print $7}' "$work/dl-trading.c")"
-item='{"hs_code":"8483409000","name":"齿轮箱","origin":"DE","quantity":10,"unit":"台","value":"10000.00","currency":"CNY","gross_weight_kg":100,"net_weight_kg":90}'
-INGEST_BODY="{\"direction\":\"import\",\"kind\":\"complete\",\"declarant\":\"91210200241600015L\",\"consignee\":\"91210200241600015L\",\"port\":\"0902\",\"transport_mode\":\"sea\",\"bill_no\":\"@BILL@\",\"trade_country\":\"DE\",\"packages\":1,\"items\":[$item,$item,$item]}"
-INGEST_BILLS=$bills
-export INGEST_CSRF INGEST_COOKIE INGEST_BODY INGEST_BILLS
+. "$(dirname "$0")/lib.sh"
+ingest_setup "$work"
 before=$(count_rows "SELECT COUNT(*) FROM declarations")
-wrk -t2 -c"${INGEST_CONNECTIONS:-64}" -d"$duration" --latency -s "$(dirname "$0")/post.lua" "$url/api/v1/declarations" >"$work/wrk" 2>&1
+ingest_load "$work" "$duration"
 # CPU the server spent (Linux /proc: utime + stime in clock ticks): its busiest thread (the
 # group-commit writer) and the whole process, per declaration acknowledged; on a shared
 # machine these say more than the rate does
@@ -67,10 +42,10 @@ server_ticks=$(awk '{print $14 + $15}' /proc/"$pid"/stat)
 kill "$pid"
 wait "$pid" 2>/dev/null || true
 rate=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$work/wrk")
-created=$(sed -n 's/.*created=\([0-9]*\).*/\1/p' "$work/wrk")
-other=$(sed -n 's/.*other=\([0-9]*\).*/\1/p' "$work/wrk")
-p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' "$work/wrk")
-p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' "$work/wrk")
+created=$(ingest_field "$work" created)
+other=$(ingest_field "$work" other)
+p50=$(ingest_field "$work" p50_ms)
+p99=$(ingest_field "$work" p99_ms)
 after=$(count_rows "SELECT COUNT(*) FROM declarations")
 lost=$((created - (after - before)))
 [ "$lost" -lt 0 ] && lost=0
