@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "../platform/auth.h"
+#include "../platform/ctx.h"
 #include "../platform/db.h"
 #include "../platform/record.h"
 
@@ -37,7 +38,6 @@ hg_rc release_list(db *d, const release_query *q, json_t **out, hg_err *err);
  * containers) that nothing holds, not before the release, once per container whichever
  * declaration it leaves under (or once for the declaration's goods without containers); the
  * first exit is the gate-out time of every declaration covering it. */
-hg_rc release_gate_out(db *d, const principal *who, const char *request_id, const char *entry_no, const json_t *body,
-                       json_t **out, hg_err *err);
+hg_rc release_gate_out(const hg_ctx *c, const char *entry_no, const json_t *body, json_t **out, hg_err *err);
 
 #endif

@@ -35,9 +35,10 @@ static hg_rc releases_api(req *r, hg_err *err)
 static hg_rc gate_out_api(req *r, hg_err *err)
 {
     json_t *out;
+    hg_ctx c = req_ctx(r);
     hg_rc rc = need_body(r, err);
     if (!rc)
-        rc = release_gate_out(r->db, r->who, r->request_id, r->params[0], r->json, &out, err);
+        rc = release_gate_out(&c, r->params[0], r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
 }
 

@@ -14,11 +14,10 @@ static const char *const gate_names[] = {"大窑湾1号卡口", "大窑湾2号�
  * generator's clock moves on without it. */
 static hg_rc leave_one(db *d, const char *entry_no, const char *container, int gate_no, hg_err *err)
 {
-    principal gate = {.role = ROLE_SYSTEM};
-    snprintf(gate.name, sizeof gate.name, "gate01");
+    hg_ctx c = ctx_command(d, "gate01");
     json_t *exit = json_pack("{s:s, s:s*}", "gate", gate_names[gate_no == 1 ? 0 : 1], "container", container),
            *out = NULL;
-    hg_rc rc = exit ? release_gate_out(d, &gate, NULL, entry_no, exit, &out, err) : HG_NOMEM;
+    hg_rc rc = exit ? release_gate_out(&c, entry_no, exit, &out, err) : HG_NOMEM;
     json_decref(out);
     json_decref(exit);
     if (rc == HG_CONFLICT) /* held or already gone: a business answer, not a fault */
