@@ -14,7 +14,7 @@ static const hg_post gate_posts[] = {
 };
 
 static const hg_scope gate_scopes[] = {
-    {"gate", "the release feed and gate exits (the gate controller)"},
+    {"gate", "the smart gate: release feed, gate exits, gates, cards, gate events and holds"},
     {NULL, NULL},
 };
 
@@ -23,6 +23,7 @@ static const int gate_legacy_migrations[] = {250, 0};
 
 static const demo_signin gate_signins[] = {
     {"gate01", ROLE_SYSTEM, NULL, NULL, NULL, "the gate controller's machine", "gate"},
+    {"officer", ROLE_OFFICER, "gate", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -32,10 +33,10 @@ static const hg_extension gate_extends[] = {
     {NULL, NULL},
 };
 
-static const record_type *const gate_records[] = {&gate_exit_record, NULL};
+static const record_type *const gate_records[] = {&gate_exit_record, &gate_record, &gate_card_record, NULL};
 
 const hg_module gate_module = {.name = "gate",
-                               .summary = "the smart gate: release records and gate exits",
+                               .summary = "the smart gate: release records, gate exits, gates and lanes, cards, gate events and holds",
                                .migrations = gate_migrations,
                                .migrations_first = 500,
                                .migrations_last = 599,

@@ -22,6 +22,9 @@ static const field gate_exit_fields[] = {
     {.name = "gate", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 20, .label_zh = "卡口"},
     {.name = "at", .type = FT_TIME, .column = "at_ms", .label_zh = "出卡时间"},
     {.name = "recorded_by", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "记录人"},
+    /* set by a gate event (event_store.c): a car's VIN, and the event that let it out */
+    {.name = "vin", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "车辆识别代号"},
+    {.name = "event_seq", .type = FT_INT, .flags = FF_SERVER, .label_zh = "卡口事件"},
     {0},
 };
 const record_type gate_exit_record = {.name = "gate exit", .table = "gate_exits", .fields = gate_exit_fields};
@@ -188,7 +191,7 @@ static hg_rc note_others(db *d, const char *bill, const char *container, const c
 hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *err)
 {
     db *d = c->d;
-    const char *container = record_text(r, "container");
+    const char *container = record_text(r, "container"), *vin = record_text(r, "vin");
     int64_t at = record_int(r, "at", c->now_ms);
     db_stmt *s = NULL;
     int64_t released = 0, first_out = 0;
@@ -251,11 +254,15 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
                                 "SELECT COUNT(*) FROM gate_exits g JOIN cargo_declarations x ON x.entry_no = g.entry_no"
                                 " WHERE x.bill_no = ? AND g.container = ?",
                                 "tt", bill, container)
-                       : db_int(d, &n, err, "SELECT COUNT(*) FROM gate_exits WHERE entry_no = ? AND container IS NULL",
-                                "t", entry_no);
+                       /* a car leaves once by its VIN; other goods without containers once */
+                       : vin ? db_int(d, &n, err, "SELECT COUNT(*) FROM gate_exits WHERE entry_no = ? AND vin = ?", "tt",
+                                      entry_no, vin)
+                             : db_int(d, &n, err,
+                                      "SELECT COUNT(*) FROM gate_exits WHERE entry_no = ? AND container IS NULL", "t",
+                                      entry_no);
     if (!rc && n > 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", container ? "container" : "entry_no", "%s %s has already left",
-                     container ? "container" : "the goods of", container ? container : entry_no);
+                     container ? "container" : vin ? "the car" : "the goods of", container ? container : vin ? vin : entry_no);
     /* one exit a container a moment: several containers of one event leave together */
     char id[64];
     snprintf(id, sizeof id, "%s-%" PRId64 "%s%s", entry_no, c->now_ms, container ? "-" : "",
@@ -266,8 +273,8 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
     if (!rc)
         rc = record_insert(d, r, err);
     /* the first exit is the one clearance time counts (a gate may report late) */
-    json_t *detail = json_pack("{s:s, s:s*, s:s*}", "gate", record_text(r, "gate"), "container", container, "vehicle",
-                               record_text(r, "vehicle"));
+    json_t *detail = json_pack("{s:s, s:s*, s:s*, s:s*}", "gate", record_text(r, "gate"), "container", container,
+                               "vehicle", record_text(r, "vehicle"), "vin", vin);
     if (!rc)
         rc = cargo_note_gate_out(d, entry_no, at, first_out && first_out <= at, c->actor, detail, err);
     /* the container's exit is the exit of the goods of every declaration covering it */
