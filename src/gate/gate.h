@@ -134,4 +134,18 @@ hg_rc gate_hold_override(const hg_ctx *c, int64_t seq, const json_t *body, json_
  * goods they are (an officer sees any). */
 hg_rc gate_precheck(db *d, const principal *who, const char *container, const char *vin, json_t **out, hg_err *err);
 
+/* ---- when the centre is down (snapshot.c) ---- */
+
+/* The signed snapshot a gate decides from offline: {payload: {kind, gate, since, watermark,
+ * may_pass, held, gone, cards}, key_id, signature}, Ed25519 over the payload's canonical JSON
+ * with the key directory's gate-snapshot.key. may_pass: units released since since_ms that
+ * nothing holds; held: every unit not yet out that something holds; gone: exits since; cards
+ * changed since. A controller gets its own gate's. */
+hg_rc gate_snapshot(db *d, const principal *who, int64_t since_ms, int64_t now, json_t **out, hg_err *err);
+/* HG_OK when doc is a snapshot signed by the key whose public half is pk_hex. */
+hg_rc gate_snapshot_verify(const json_t *doc, const char *pk_hex, hg_err *err);
+struct keydir_key;
+/* The signing key (loaded once; from dir when given, else the process's key directory). */
+hg_rc gate_snapshot_key(const char *dir, struct keydir_key *out, hg_err *err);
+
 #endif

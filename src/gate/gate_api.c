@@ -174,6 +174,14 @@ static hg_rc precheck_api(req *r, hg_err *err)
                   &out);
 }
 
+static hg_rc snapshot_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    int64_t since = 0;
+    hg_rc rc = time_param(r, "since", &since, err);
+    return answer(r, rc ? rc : gate_snapshot(r->db, r->who, since, now_ms(), &out, err), 200, &out);
+}
+
 const route gate_routes[] = {
     {.method = "GET", .pattern = "/api/v1/releases", .fn = releases_api,
      .scope = "gate", .roles = ROLE_SYSTEM | ROLE_OFFICER | ROLE_ADMIN, .posts = POST_CLEARANCE,
@@ -227,5 +235,8 @@ const route gate_routes[] = {
      .scope = "gate", .roles = ROLE_ENTERPRISE | ROLE_OFFICER, .posts = POST_GATE | POST_CLEARANCE,
      .query = "container,vin",
      .summary = "would this container or VIN pass the gate now, condition by condition (its trader)"},
+    {.method = "GET", .pattern = "/api/v1/gate/snapshot", .fn = snapshot_api,
+     .scope = "gate", .roles = ROLE_SYSTEM | ROLE_OFFICER, .posts = POST_GATE, .query = "since",
+     .summary = "the signed list a gate decides from when the centre is down (Ed25519, key id, watermark)"},
     {0},
 };

@@ -1,5 +1,6 @@
 /* gate_module.c — the one definition of the gate area that the platform sees. */
 #include "../cargo/cargo.h"
+#include "../platform/cmd.h"
 #include "../platform/module.h"
 #include "gate.h"
 
@@ -7,6 +8,7 @@
 extern const cargo_demo_departure gate_demo_departure;
 extern const migration gate_migrations[];
 extern const route gate_routes[];
+extern const command gate_commands[];
 
 static const hg_post gate_posts[] = {
     HG_POST(4, gate, "卡口"),
@@ -42,6 +44,7 @@ const hg_module gate_module = {.name = "gate",
                                .migrations_last = 599,
                                .migrations_legacy = gate_legacy_migrations,
                                .routes = gate_routes,
+                               .commands = gate_commands,
                                .posts = gate_posts,
                                .scopes = gate_scopes,
                                .demo_signins = gate_signins,

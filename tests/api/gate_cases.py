@@ -5,6 +5,7 @@ back (gate-out, 运抵), the holds queue and the override, the traders' pre-chec
 its own gate, controller, cards, bills and container numbers, so that it depends on no other."""
 import datetime
 import random
+from urllib.parse import quote as urlquote
 
 from cargo_cases import TRADING, arrive, bill, bill_no, file, manifest
 
@@ -399,3 +400,72 @@ def register_area(test, eq, error_of):
         gates = s.as_user("officer", "GET", "/api/v1/gates").json["items"]
         g = [x for x in gates if x["code"] == code][0]
         eq(([ln["lane_no"] for ln in g["lanes"]], g["controllers"]), ([1, 2], ["ctl-" + code.lower()]))
+
+    @test
+    def gate_snapshot_verifies_offline_and_an_offline_pass_that_should_have_held_becomes_a_task(s):
+        import json
+        import os
+        code, ctl = site(s)
+        ok_box, held_box = container(), container()
+        entry, _, _ = released(s, [ok_box])
+        b = bill_no()
+        eq(manifest(s, [bill(b, containers=held_box)]).status, 201)
+        file(s, b, containers=held_box, packages=1)
+        plate = next(PLATES)
+        no = card(s, plate=plate)
+        snap = s.with_token(ctl, "GET", "/api/v1/gate/snapshot")
+        eq(snap.status, 200, repr(snap))
+        p = snap.json["payload"]
+        eq((p["gate"], p["kind"]), (code, "haiguan.gate.snapshot/1"))
+        assert ok_box in [u["container_no"] for u in p["may_pass"]], p["may_pass"][-3:]
+        assert held_box not in [u["container_no"] for u in p["may_pass"]]
+        assert no in [c["card_no"] for c in p["cards"]]
+        path = os.path.join(s.dir, "snapshot.json")
+        with open(path, "w") as f:
+            json.dump(snap.json, f)
+        out = s.cli("gate", "verify-snapshot", path).stdout
+        assert out.startswith("snapshot valid: gate " + code), out
+        key = s.cli("gate", "snapshot-key").stdout.split()
+        eq(key[0], snap.json["key_id"])
+        assert s.cli("gate", "verify-snapshot", path, "--public-key", key[1]).stdout.startswith("snapshot valid")
+        # a held container slipped into the list, or another key: refused offline
+        p["may_pass"].append({"container_no": held_box, "entry_no": entry, "bill_no": b, "vins": []})
+        with open(path, "w") as f:
+            json.dump(snap.json, f)
+        r = s.cli("gate", "verify-snapshot", path, check=False)
+        eq(r.returncode, 1)
+        assert "INVALID" in r.stdout, r.stdout
+        p["may_pass"].pop()
+        with open(path, "w") as f:
+            json.dump(snap.json, f)
+        r = s.cli("gate", "verify-snapshot", path, "--public-key", "ab" * 32, check=False)
+        eq(r.returncode, 1)
+        # since: only what was released since (the watermark of the last one)
+        later = s.with_token(ctl, "GET", "/api/v1/gate/snapshot?since=" + urlquote(p["watermark"])).json["payload"]
+        assert ok_box not in [u["container_no"] for u in later["may_pass"]], later
+        error_of(s.with_token(ctl, "GET", "/api/v1/gate/snapshot?since=yesterday"), 400, field="since")
+        error_of(s.with_token(token(s, "gate01"), "GET", "/api/v1/gate/snapshot"), 403, code="controller_gate")
+        # the gate decided offline from its snapshot: the released container passed (its gate-out
+        # is the moment it passed); the held one passed too, by the gate's mistake: a task
+        at = (datetime.datetime.now(TZ) + datetime.timedelta(seconds=2)).replace(microsecond=0).isoformat()
+        r = s.with_token(ctl, "POST", "/api/v1/gate/events",
+                         event(code, plate=plate, cardno=no, containers=[ok_box], at=at, offline=True,
+                               offline_decision="pass"))
+        eq((r.json["decision"], r.json["task"], r.json["offline"]), ("pass", None, True))
+        d = s.as_user("officer", "GET", "/api/v1/declarations/" + entry).json
+        parse = lambda t: datetime.datetime.fromisoformat(t.replace("Z", "+00:00"))   # noqa: E731
+        eq(parse(d["gate_out_at"]), parse(at))
+        r = s.with_token(ctl, "POST", "/api/v1/gate/events",
+                         event(code, plate=plate, cardno=no, containers=[held_box], at=at, offline=True,
+                               offline_decision="pass"))
+        eq((r.json["decision"], r.json["task"]), ("hold", r.json["seq"]))
+        tasks = s.as_user("officer", "GET", "/api/v1/gate/holds?status=offline").json["items"]
+        eq([t["seq"] for t in tasks if t["gate"] == code], [r.json["seq"]])
+        # an offline event older than a week is refused; one the gate held offline needs no task
+        error_of(s.with_token(ctl, "POST", "/api/v1/gate/events",
+                              event(code, plate=plate, cardno=no, at=now(-8 * 24 * 60), offline=True,
+                                    offline_decision="hold")), 400, field="at")
+        r = s.with_token(ctl, "POST", "/api/v1/gate/events",
+                         event(code, plate=plate, cardno=no, containers=[held_box], at=at, offline=True,
+                               offline_decision="hold"))
+        eq((r.json["decision"], r.json["task"]), ("hold", None))
