@@ -102,8 +102,6 @@ hg_rc gate_units_out(const hg_ctx *c, const char *gate, const char *plate, int64
  * group-commit writer, and in run_grouped below, its db_begin is a savepoint). */
 static hg_rc units_in(const hg_ctx *c, const gate_event_in *e, gate_decision *dc, hg_err *err)
 {
-    principal gate = {.role = ROLE_SYSTEM};
-    snprintf(gate.name, sizeof gate.name, "%s", c->actor);
     char at[40];
     /* online, the container is in when the barrier opens on the decision; offline, at the reads */
     time_format_rfc3339(e->offline ? e->at_ms : c->now_ms, at, sizeof at);
@@ -116,7 +114,7 @@ static hg_rc units_in(const hg_ctx *c, const gate_event_in *e, gate_decision *dc
         }
         json_t *body = json_pack("{s:[s], s:s}", "containers", u->key, "at", at), *out = NULL;
         hg_err why = {0};
-        hg_rc ar = body ? arrival_report(c->d, &gate, c->request_id, body, &out, &why) : HG_NOMEM;
+        hg_rc ar = body ? arrival_report(c, body, &out, &why) : HG_NOMEM;
         json_decref(body);
         json_decref(out);
         if (ar == HG_INVALID || ar == HG_CONFLICT || ar == HG_NOTFOUND)
