@@ -6,6 +6,7 @@
 
 /* gate_schema.c, gate_api.c and gate_demo.c */
 extern const cargo_demo_departure gate_demo_departure;
+hg_rc gate_demo(db *d, hg_err *err);
 extern const migration gate_migrations[];
 extern const route gate_routes[];
 extern const command gate_commands[];
@@ -24,7 +25,9 @@ static const hg_scope gate_scopes[] = {
 static const int gate_legacy_migrations[] = {250, 0};
 
 static const demo_signin gate_signins[] = {
-    {"gate01", ROLE_SYSTEM, NULL, NULL, NULL, "the gate controller's machine", "gate"},
+    {"gate01", ROLE_SYSTEM, NULL, NULL, NULL, "the controller of gate DYW1 (大窑湾1号卡口)", "gate"},
+    {"gate02", ROLE_SYSTEM, NULL, NULL, NULL, "the controller of gate DYW2 (大窑湾2号卡口)", "gate"},
+    {"cargate01", ROLE_SYSTEM, NULL, NULL, NULL, "the controller of the car terminal's gate QCMT", "gate"},
     {"officer", ROLE_OFFICER, "gate", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
@@ -48,5 +51,6 @@ const hg_module gate_module = {.name = "gate",
                                .posts = gate_posts,
                                .scopes = gate_scopes,
                                .demo_signins = gate_signins,
+                               .demo = gate_demo,
                                .extends = gate_extends,
                                .records = gate_records};

@@ -270,7 +270,7 @@ def register_area(test, eq, error_of):
                  field="speed")
         error_of(s.with_token(ctl, "POST", "/api/v1/gate/events", {"event_id": "x y", "gate": code}), 400,
                  field="event_id")
-        # an officer's session and the gate01 machine without a binding cannot post events
+        # an officer's session, and gate01 (bound to the demo's gate DYW1), cannot post here
         error_of(s.as_user("officer", "POST", "/api/v1/gate/events", event(code, plate=plate)), 403)
         error_of(s.with_token(token(s, "gate01"), "POST", "/api/v1/gate/events", event(code, plate=plate)), 403,
                  code="controller_gate")
@@ -444,7 +444,9 @@ def register_area(test, eq, error_of):
         later = s.with_token(ctl, "GET", "/api/v1/gate/snapshot?since=" + urlquote(p["watermark"])).json["payload"]
         assert ok_box not in [u["container_no"] for u in later["may_pass"]], later
         error_of(s.with_token(ctl, "GET", "/api/v1/gate/snapshot?since=yesterday"), 400, field="since")
-        error_of(s.with_token(token(s, "gate01"), "GET", "/api/v1/gate/snapshot"), 403, code="controller_gate")
+        s.cli("user", "add", "unbound-" + code.lower(), "--role", "system")
+        error_of(s.with_token(token(s, "unbound-" + code.lower()), "GET", "/api/v1/gate/snapshot"), 403,
+                 code="controller_gate")
         # the gate decided offline from its snapshot: the released container passed (its gate-out
         # is the moment it passed); the held one passed too, by the gate's mistake: a task
         at = (datetime.datetime.now(TZ) + datetime.timedelta(seconds=2)).replace(microsecond=0).isoformat()
