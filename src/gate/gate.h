@@ -134,6 +134,12 @@ hg_rc gate_hold_override(const hg_ctx *c, int64_t seq, const json_t *body, json_
  * goods they are (an officer sees any). */
 hg_rc gate_precheck(db *d, const principal *who, const char *container, const char *vin, json_t **out, hg_err *err);
 
+/* ---- statistics (gate_stats.c) ---- */
+
+/* Per gate over [from_ms, to_ms): events, passes, holds, pass_rate, holds_by_condition,
+ * median_decision_ms, and per lane events and trucks_per_hour. */
+hg_rc gate_stats(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err);
+
 /* ---- when the centre is down (snapshot.c) ---- */
 
 /* The signed snapshot a gate decides from offline: {payload: {kind, gate, since, watermark,

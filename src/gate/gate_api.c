@@ -182,6 +182,22 @@ static hg_rc snapshot_api(req *r, hg_err *err)
     return answer(r, rc ? rc : gate_snapshot(r->db, r->who, since, now_ms(), &out, err), 200, &out);
 }
 
+static hg_rc stats_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    int64_t from = 0, to = 0, now = now_ms();
+    hg_rc rc = time_param(r, "from", &from, err);
+    if (!rc)
+        rc = time_param(r, "to", &to, err);
+    if (!rc && !to)
+        to = now;
+    if (!rc && !from)
+        from = to - 30LL * 24 * 3600 * 1000; /* the last thirty days */
+    if (!rc && from >= to)
+        rc = hg_fail(err, HG_INVALID, "invalid", "from", "from must be before to");
+    return answer(r, rc ? rc : gate_stats(r->db, from, to, &out, err), 200, &out);
+}
+
 const route gate_routes[] = {
     {.method = "GET", .pattern = "/api/v1/releases", .fn = releases_api,
      .scope = "gate", .roles = ROLE_SYSTEM | ROLE_OFFICER | ROLE_ADMIN, .posts = POST_CLEARANCE,
@@ -238,5 +254,8 @@ const route gate_routes[] = {
     {.method = "GET", .pattern = "/api/v1/gate/snapshot", .fn = snapshot_api,
      .scope = "gate", .roles = ROLE_SYSTEM | ROLE_OFFICER, .posts = POST_GATE, .query = "since",
      .summary = "the signed list a gate decides from when the centre is down (Ed25519, key id, watermark)"},
+    {.method = "GET", .pattern = "/api/v1/gate/stats", .fn = stats_api,
+     .scope = "gate", .roles = ROLE_OFFICER | ROLE_ADMIN, .posts = POST_GATE, .query = "from,to",
+     .summary = "per gate: events, pass rate, holds by condition, median decision time, trucks per lane per hour"},
     {0},
 };

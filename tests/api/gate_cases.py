@@ -471,3 +471,23 @@ def register_area(test, eq, error_of):
                          event(code, plate=plate, cardno=no, containers=[held_box], at=at, offline=True,
                                offline_decision="hold"))
         eq((r.json["decision"], r.json["task"]), ("hold", None))
+
+    @test
+    def gate_stats_count_events_holds_by_condition_and_lanes(s):
+        code, ctl = site(s)
+        plate = next(PLATES)
+        no = card(s, plate=plate)
+        box = container()
+        released(s, [box])
+        for body in (event(code, plate=plate, cardno=no, containers=[box]),
+                     event(code, plate=plate, cardno="NOSUCHCARD9", containers=[box]),
+                     event(code, plate=plate, cardno=no, containers=[box], conf=0.3)):
+            eq(s.with_token(ctl, "POST", "/api/v1/gate/events", body).status, 201)
+        g = [x for x in s.as_user("officer", "GET", "/api/v1/gate/stats").json["gates"] if x["gate"] == code][0]
+        eq((g["events"], g["passes"], g["holds"]), (3, 1, 2))
+        eq(g["holds_by_condition"], {"card": 2, "container_read": 1, "plate": 1, "not_gated_out": 1})
+        eq([(ln["lane"], ln["events"]) for ln in g["lanes"]], [(2, 3)])
+        assert abs(g["pass_rate"] - 1 / 3) < 1e-9 and g["median_decision_ms"] >= 0, g
+        error_of(s.as_user("officer", "GET", "/api/v1/gate/stats?from=%s&to=%s" % (urlquote(now()), urlquote(now(-60)))),
+                 400, field="from")
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/gate/stats"), 403)
