@@ -153,6 +153,29 @@ static void keys_of(const gate_decision *dc, int vins, char *out, size_t n)
             len += (size_t)snprintf(out + len, n - len, "%s%s", len ? "," : "", dc->units[i].key);
 }
 
+/* Closes the open holds that a later pass (event seq) settles: those naming any of its units,
+ * or, for an empty truck, those of its plate at this gate. */
+static hg_rc close_holds(const hg_ctx *c, const char *gate, const char *plate, const gate_decision *dc, int64_t seq,
+                         hg_err *err)
+{
+    char note[48];
+    snprintf(note, sizeof note, "passed at gate event %" PRId64, seq);
+    hg_rc rc = HG_OK;
+    for (int i = 0; i < dc->n_units && !rc; i++)
+        rc = db_run(
+            c->d, err,
+            "UPDATE gate_holds SET status = 'closed', closed_ms = ?, closed_by = ?, note = ? WHERE status = 'open'"
+            " AND seq IN (SELECT k.seq FROM gate_event_keys k WHERE k.value = ?)",
+            "ittt", c->now_ms, c->actor, note, dc->units[i].key);
+    if (!rc && !dc->n_units && plate)
+        rc = db_run(
+            c->d, err,
+            "UPDATE gate_holds SET status = 'closed', closed_ms = ?, closed_by = ?, note = ? WHERE status = 'open'"
+            " AND seq IN (SELECT e.seq FROM gate_events e WHERE e.gate = ? AND e.plate = ?)",
+            "itttt", c->now_ms, c->actor, note, gate, plate);
+    return rc;
+}
+
 typedef struct post_job {
     const json_t *body;
     gate_event_in e;
@@ -212,6 +235,9 @@ static hg_rc post_in_tx(const hg_ctx *c, post_job *j, hg_err *err)
     if (!rc && leaves)
         /* online, the barrier opens on the decision; offline, it opened at the reads */
         rc = gate_units_out(c, e->gate, plate_ok, e->offline ? e->at_ms : c->now_ms, seq, dc.units, dc.n_units, err);
+    /* a truck that passes now closes the open holds of its goods, or of itself at this gate */
+    if (!rc && pass)
+        rc = close_holds(c, e->gate, plate_ok, &dc, seq, err);
     const char *decision = pass ? "pass" : "hold";
     int task = !rc && ((!pass && !e->offline) || offline_mismatch);
     char at[40];
@@ -261,9 +287,9 @@ static hg_rc post_in_tx(const hg_ctx *c, post_job *j, hg_err *err)
                               c->actor, c->request_id, data, err);
     json_decref(data);
     json_decref(failed);
-    free(failed_text);
-    free(answer_text);
-    free(conds_text);
+    xfree(failed_text);
+    xfree(answer_text);
+    xfree(conds_text);
     json_decref(dc.conditions);
     rc = audit_commit(c, rc, "gate.event", "gate_event", key, NULL, answer, err);
     if (rc) {

@@ -149,8 +149,9 @@ static hg_rc hold_list_api(req *r, hg_err *err)
     json_t *out = NULL;
     int limit;
     const char *status = req_query(r, "status");
-    if (status && strcmp(status, "open") && strcmp(status, "overridden") && strcmp(status, "offline"))
-        return hg_fail(err, HG_INVALID, "invalid", "status", "status is open, overridden or offline");
+    if (status && strcmp(status, "open") && strcmp(status, "overridden") && strcmp(status, "offline") &&
+        strcmp(status, "closed"))
+        return hg_fail(err, HG_INVALID, "invalid", "status", "status is open, overridden, offline or closed");
     hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
     return answer(r, rc ? rc : gate_hold_list(r->db, status, req_query(r, "cursor"), limit, &out, err), 200, &out);
 }

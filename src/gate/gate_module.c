@@ -40,17 +40,18 @@ static const hg_extension gate_extends[] = {
 
 static const record_type *const gate_records[] = {&gate_exit_record, &gate_record, &gate_card_record, NULL};
 
-const hg_module gate_module = {.name = "gate",
-                               .summary = "the smart gate: release records, gate exits, gates and lanes, cards, gate events and holds",
-                               .migrations = gate_migrations,
-                               .migrations_first = 500,
-                               .migrations_last = 599,
-                               .migrations_legacy = gate_legacy_migrations,
-                               .routes = gate_routes,
-                               .commands = gate_commands,
-                               .posts = gate_posts,
-                               .scopes = gate_scopes,
-                               .demo_signins = gate_signins,
-                               .demo = gate_demo,
-                               .extends = gate_extends,
-                               .records = gate_records};
+const hg_module gate_module = {
+    .name = "gate",
+    .summary = "the smart gate: release records, gate exits, gates and lanes, cards, gate events and holds",
+    .migrations = gate_migrations,
+    .migrations_first = 500,
+    .migrations_last = 599,
+    .migrations_legacy = gate_legacy_migrations,
+    .routes = gate_routes,
+    .commands = gate_commands,
+    .posts = gate_posts,
+    .scopes = gate_scopes,
+    .demo_signins = gate_signins,
+    .demo = gate_demo,
+    .extends = gate_extends,
+    .records = gate_records};

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../platform/db_json.h"
+#include "../platform/mem.h"
 #include "gate.h"
 
 static int by_value(const void *a, const void *b)
@@ -18,7 +19,7 @@ static int by_value(const void *a, const void *b)
 static hg_rc one_gate(db *d, json_t *g, int64_t from, int64_t to, hg_err *err)
 {
     const char *code = json_string_value(json_object_get(g, "gate"));
-    int64_t n = 0, passes = 0, cap = 256, *us = malloc((size_t)cap * sizeof *us);
+    int64_t n = 0, passes = 0, cap = 256, *us = xmalloc((size_t)cap * sizeof *us);
     json_t *reasons = json_object(), *lanes = json_object();
     db_stmt *s;
     hg_rc rc = us && reasons && lanes ? HG_OK : HG_NOMEM;
@@ -32,7 +33,7 @@ static hg_rc one_gate(db *d, json_t *g, int64_t from, int64_t to, hg_err *err)
         int pass = strcmp(db_col_text(s, 0), "pass") == 0;
         passes += pass;
         if (n == cap) {
-            int64_t *more = realloc(us, (size_t)(cap *= 2) * sizeof *us);
+            int64_t *more = xrealloc(us, (size_t)(cap *= 2) * sizeof *us);
             if (!more) {
                 rc = HG_NOMEM;
                 break;
@@ -66,7 +67,7 @@ static hg_rc one_gate(db *d, json_t *g, int64_t from, int64_t to, hg_err *err)
     json_t *count;
     json_object_foreach(lanes, lane, count)
     {
-        json_array_append_new(per_lane, json_pack("{s:i, s:I, s:f}", "lane", atoi(lane), "events",
+        json_array_append_new(per_lane, json_pack("{s:i, s:I, s:f}", "lane", (int)strtol(lane, NULL, 10), "events",
                                                   json_integer_value(count), "trucks_per_hour",
                                                   hours > 0 ? (double)json_integer_value(count) / hours : 0.0));
     }
@@ -82,7 +83,7 @@ static hg_rc one_gate(db *d, json_t *g, int64_t from, int64_t to, hg_err *err)
     json_decref(per_lane);
     json_decref(reasons);
     json_decref(lanes);
-    free(us);
+    xfree(us);
     return rc == HG_NOMEM ? hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory") : rc;
 }
 

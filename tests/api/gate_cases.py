@@ -5,6 +5,8 @@ back (gate-out, 运抵), the holds queue and the override, the traders' pre-chec
 its own gate, controller, cards, bills and container numbers, so that it depends on no other."""
 import datetime
 import random
+
+import harness
 from urllib.parse import quote as urlquote
 
 from cargo_cases import TRADING, arrive, bill, bill_no, file, manifest
@@ -171,6 +173,21 @@ def register_area(test, eq, error_of):
                            {"reason": "司机坚持"}), 409, code="cargo_hold")
         holds = s.as_user("officer", "GET", "/api/v1/gate/holds?status=open").json["items"]
         assert r.json["seq"] in [h["seq"] for h in holds], holds
+        # the inspection passes, a second officer releases: the truck passes and the holds close
+        task = [x for x in s.as_user("officer", "GET", "/api/v1/inspections?limit=200").json["items"]
+                if x["entry_no"] == e][0]
+        eq(s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % task["id"], {"result": "pass"}).status, 200)
+        if "officer2" not in harness.DEMO_PASSWORDS:
+            s.cli("user", "add", "officer2", "--role", "officer", "--post", "clearance", "--post", "inspection",
+                  stdin="officer2-demo-2026\n")
+            harness.DEMO_PASSWORDS["officer2"] = "officer2-demo-2026"
+        eq(s.as_user("officer2", "POST", "/api/v1/declarations/%s/release" % e).status, 200)
+        p = s.with_token(ctl, "POST", "/api/v1/gate/events", event(code, plate=plate, cardno=no, containers=[box]))
+        eq(p.json["decision"], "pass", repr(p.json))
+        closed = s.as_user("officer", "GET", "/api/v1/gate/holds?status=closed&limit=200").json["items"]
+        mine = sorted(h["seq"] for h in closed if h["gate"] == code)
+        eq(len(mine), 2)
+        assert all(h["note"] == "passed at gate event %d" % p.json["seq"] for h in closed if h["gate"] == code)
 
     @test
     def gate_a_no_declaration_container_is_held_fail_closed(s):

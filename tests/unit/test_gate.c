@@ -65,7 +65,9 @@ static hg_rc parse(const char *text, gate_event_in *e, hg_err *err)
     return rc;
 }
 
-#define BASE "\"event_id\": \"E1\", \"gate\": \"DYW1\", \"lane\": 2, \"direction\": \"out\", \"at\": \"2026-12-03T10:00:00+08:00\""
+#define BASE                                                                                                           \
+    "\"event_id\": \"E1\", \"gate\": \"DYW1\", \"lane\": 2, \"direction\": \"out\", \"at\": "                          \
+    "\"2026-12-03T10:00:00+08:00\""
 
 static void refused(const char *text, const char *field)
 {
