@@ -1,11 +1,12 @@
 -- event.lua — wrk script for bench/run gate: each request a gate event from one of the out lanes
 -- of gate DYW1 (5 to 8), for the next released container of the bench's list (each thread its
--- share, each container once while the list lasts), with the truck's card and plate read, by the
--- gate controller's token. A pass (201 with "decision":"pass") records the gate-out; anything
--- else the centre answers (a hold, a replay once the list wraps) is counted in the database.
+-- share), with the truck's card and plate read, by the gate controller's token; every request a
+-- new event id, so that each is decided and written (a container seen again, once the list
+-- wraps, is held: already out). Passes and holds are counted in the database afterwards.
 local n = 0
 local pool = {}
 local at = 0
+local seq = 0
 
 function setup(thread)
   n = n + 1
@@ -18,16 +19,16 @@ function init(args)
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Bearer " .. os.getenv("GATE_TOKEN")
   local at_text = os.getenv("GATE_AT")
-  local run = os.getenv("GATE_RUN") or "a"
+  run_tag = (os.getenv("GATE_RUN") or "a") .. id
   local i = 0
   for line in io.lines(os.getenv("GATE_UNITS")) do
     if i % threads == id - 1 then
       local entry, box = line:match("(%S+) (%S+)")
       local truck = i % 24
-      pool[#pool + 1] = wrk.format(nil, nil, nil, string.format(
-        '{"event_id":"B%s-%d","gate":"DYW1","lane":%d,"direction":"out","at":"%s","card":"IC0902%06d",' ..
+      pool[#pool + 1] = string.format(
+        '","gate":"DYW1","lane":%d,"direction":"out","at":"%s","card":"IC0902%06d",' ..
         '"plate":{"text":"辽B%05d","confidence":0.97},"containers":[{"text":"%s","confidence":0.96}],' ..
-        '"gross_weight_kg":28000,"tare_kg":8000}', run, i, 5 + i % 4, at_text, truck + 1, 60001 + truck, box))
+        '"gross_weight_kg":28000,"tare_kg":8000}', 5 + i % 4, at_text, truck + 1, 60001 + truck, box)
     end
     i = i + 1
   end
@@ -35,7 +36,8 @@ end
 
 function request()
   at = at % #pool + 1
-  return pool[at]
+  seq = seq + 1
+  return wrk.format(nil, nil, nil, '{"event_id":"B' .. run_tag .. '-' .. seq .. pool[at])
 end
 
 

@@ -86,8 +86,8 @@ answered=$(get wrk1 answered); p50=$(get wrk1 p50_ms); p99=$(get wrk1 p99_ms); p
 answered_u=$(get wrk2 answered)
 n_alone=$(( ${after% *} - ${before% *} )); passes=$(( ${after#* } - ${before#* } ))
 n_under=$(( ${under% *} - ${after% *} ))
-# every acknowledged event is in the database: a replay (the list wrapped) answers the first decision
-replays=$((answered - n_alone)); [ "$replays" -lt 0 ] && lost=$((n_alone - answered)) || lost=0
+# every acknowledged event is in the database (each request is a new event id)
+lost=$((answered - n_alone)); [ "$lost" -lt 0 ] && lost=0
 ceil=$("$ceiling" "$work/ceil.db" "$work/units-a" "$(( n_alone > 5000 ? n_alone : 5000 ))")
 cr=$(echo "$ceil" | sed -n 's/.*gate_ceiling_per_s=\([0-9]*\).*/\1/p')
 echo "wrk gate alone: $(grep -E 'Requests/sec|Non-2xx|Socket errors' "$work/wrk1" | tr -s ' ' | tr '\n' ';') durable=$n_alone passes=$passes units=$units"
