@@ -45,10 +45,11 @@ static hg_rc one_gate(const hg_ctx *c, const char *code, const char *name, const
     return rc;
 }
 
-static void truck(int i, char plate[16], char card[16])
+static void truck(int i, char plate[24], char card[24])
 {
-    snprintf(plate, 16, "辽B%05d", 60001 + i);
-    snprintf(card, 16, "IC0902%06d", 1 + i);
+    i %= TRUCKS; /* 0..23 */
+    snprintf(plate, 24, "辽B%05d", 60001 + i);
+    snprintf(card, 24, "IC0902%06d", 1 + i);
 }
 
 /* The gates and the trucks' cards, once (skipping what exists). */
@@ -61,7 +62,7 @@ static hg_rc demo_site(db *d, hg_err *err)
     if (!rc)
         rc = one_gate(&c, "QCMT", "大窑湾汽车码头卡口", "car", 1, 2, NULL, "cargate01", err);
     for (int i = 0; i < TRUCKS && !rc; i++) {
-        char plate[16], card[16];
+        char plate[24], card[24];
         int64_t n = 0;
         truck(i, plate, card);
         rc = db_int(d, &n, err, "SELECT COUNT(*) FROM gate_cards WHERE card_no = ?", "t", card);
@@ -95,7 +96,7 @@ static hg_rc post(db *d, const char *gate, const char *container, const char *en
                   json_t **answer, hg_err *err)
 {
     hg_ctx c = ctx_command(d, strcmp(gate, "DYW1") ? "gate02" : "gate01");
-    char plate[16], card[16], id[80], at[40], box[16];
+    char plate[24], card[24], id[80], at[40], box[16];
     unsigned h = mix(container ? container : entry_no, 7);
     truck((int)(h % TRUCKS), plate, card);
     snprintf(id, sizeof id, "D%s-%s-%d", entry_no, container ? container : "goods", attempt);
