@@ -1,12 +1,15 @@
 /* gate_cmd.c — `haiguan gate`: the commands a gate's operator runs without the centre. verify-
  * snapshot checks a snapshot file offline against the centre's public key, pinned on the gate
- * (never the key a file could carry itself); snapshot-key prints that key for pinning. */
+ * (never the key a file could carry itself); snapshot-key prints that key for pinning. And
+ * `haiguan import cards FILE`: the cards a card office issued, through card_issue line by line. */
 #include <stdio.h>
 #include <string.h>
 
 #include "../platform/audit.h"
 #include "../platform/cmd.h"
+#include "../platform/import.h"
 #include "../platform/keydir.h"
+#include "../platform/module.h"
 #include "gate.h"
 
 /* The first argument after the subcommand that is neither an option nor an option's value. */
@@ -101,6 +104,49 @@ static int key_cmd(cmd_ctx *c, const struct command *self)
     keydir_key_wipe(&k);
     return EXIT_OK;
 }
+
+/* One card: card_no, kind (ic | rfid), plate, vin, holder (USCC); a header line is skipped. */
+static hg_rc card_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && strcmp(r->field[0], "card_no") == 0) {
+        r->skip = 1;
+        return HG_OK;
+    }
+    if (r->nfields != 5)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "card_no,kind,plate,vin,holder expected");
+    json_t *body = json_pack("{s:s, s:s, s:s}", "card_no", r->field[0], "kind", r->field[1], "holder", r->field[4]),
+           *out = NULL;
+    if (body && r->field[2][0])
+        json_object_set_new(body, "plate", json_string(r->field[2]));
+    if (body && r->field[3][0])
+        json_object_set_new(body, "vin", json_string(r->field[3]));
+    hg_ctx c = ctx_command(d, cli_actor());
+    hg_rc rc = body ? card_issue(&c, body, &out, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    json_decref(body);
+    json_decref(out);
+    return rc;
+}
+
+static int import_cards(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_PER_LINE,
+                              .max_bytes = 16u << 20,
+                              .progress = 1,
+                              .malformed = "malformed CSV",
+                              .noun = "cards",
+                              .line = card_line};
+    return import_run(&spec, d, path);
+}
+
+const importer gate_importers[] = {
+    {"cards", import_cards,
+     "CSV: card_no, kind (ic | rfid), plate (IC cards), vin (RFID tags), holder (USCC): cards issued, each line on "
+     "its own (a refused line loads nothing, the others load)"},
+    {NULL, NULL, NULL},
+};
 
 static const cmd_opt verify_opts[] = {{"--public-key", 1}, {"--keys", 1}, {NULL, 0}};
 static const cmd_opt key_opts[] = {{"--keys", 1}, {NULL, 0}};

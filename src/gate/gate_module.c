@@ -10,6 +10,7 @@ hg_rc gate_demo(db *d, hg_err *err);
 extern const migration gate_migrations[];
 extern const route gate_routes[];
 extern const command gate_commands[];
+extern const importer gate_importers[];
 
 static const hg_post gate_posts[] = {
     HG_POST(4, gate, "卡口"),
@@ -49,6 +50,7 @@ const hg_module gate_module = {
     .migrations_legacy = gate_legacy_migrations,
     .routes = gate_routes,
     .commands = gate_commands,
+    .importers = gate_importers,
     .posts = gate_posts,
     .scopes = gate_scopes,
     .demo_signins = gate_signins,

@@ -508,3 +508,24 @@ def register_area(test, eq, error_of):
         error_of(s.as_user("officer", "GET", "/api/v1/gate/stats?from=%s&to=%s" % (urlquote(now()), urlquote(now(-60)))),
                  400, field="from")
         error_of(s.as_user("dl-trading", "GET", "/api/v1/gate/stats"), 403)
+
+    @test
+    def gate_cards_import_loads_each_good_line_and_names_each_refused_one(s):
+        import os
+        plate, v = next(PLATES), vin()
+        n = random.randrange(10 ** 7)
+        path = os.path.join(s.dir, "cards.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("card_no,kind,plate,vin,holder\n")
+            f.write("IM%08d,ic,%s,,%s\n" % (n, plate, TRADING))
+            f.write("RM%08d,rfid,,%s,%s\n" % (n, v, TRADING))
+            f.write("BM%08d,ic,辽I12345,,%s\n" % (n, TRADING))         # I is never used on a plate
+            f.write("XM%08d,ic,%s,,%s\n" % (n, plate, TRADING))          # the plate has its card already
+        r = s.cli("import", "cards", path, check=False)
+        eq(r.returncode, 1)
+        assert "2 cards loaded, 2 refused" in r.stdout, r.stdout
+        assert "line 4: plate:" in r.stdout and "line 5: plate:" in r.stdout, r.stdout
+        cards = {c["card_no"]: c for c in s.as_user("officer", "GET", "/api/v1/gate/cards?limit=200").json["items"]}
+        got = [cards.get(k) for k in ("IM%08d" % n, "RM%08d" % n)]
+        assert all(got), cards.keys()
+        eq((got[0]["plate"], got[1]["vin"], got[0]["issued_by"][:4]), (plate, v, "cli:"))
