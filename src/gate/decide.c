@@ -266,6 +266,33 @@ hg_rc gate_arrival_condition(db *d, gate_unit *u, gate_decision *dc, hg_err *err
     return rc;
 }
 
+static hg_rc check_weight(db *d, const gate_event_in *e, gate_decision *dc, hg_err *err)
+{
+    if (!e->gross_kg || !e->tare_kg)
+        return gate_cond(dc, "weight", NULL, 0, "the weighbridge gave no gross weight and tare");
+    int64_t declared = 0;
+    hg_rc rc = HG_OK;
+    for (int i = 0; i < dc->n_units && !rc; i++) {
+        int64_t kg = 0;
+        if (dc->units[i].is_vin)
+            continue;
+        if (!dc->units[i].bill[0])
+            return gate_cond(dc, "weight", dc->units[i].key, 0, "no declared weight for %s", dc->units[i].key);
+        rc = cargo_container_declared_gross(d, dc->units[i].bill, dc->units[i].key, &kg, err);
+        declared += kg;
+    }
+    if (rc)
+        return rc;
+    int64_t load = e->gross_kg - e->tare_kg, diff = load > declared ? load - declared : declared - load;
+    int64_t allowed = declared * GATE_WEIGHT_TOLERANCE_PCT / 100;
+    if (allowed < GATE_WEIGHT_TOLERANCE_MIN_KG)
+        allowed = GATE_WEIGHT_TOLERANCE_MIN_KG;
+    return gate_cond(dc, "weight", NULL, diff <= allowed,
+                     "load %lld kg (gross %lld less tare %lld) against %lld kg declared, tolerance %lld kg",
+                     (long long)load, (long long)e->gross_kg, (long long)e->tare_kg, (long long)declared,
+                     (long long)allowed);
+}
+
 hg_rc gate_decide(db *d, const gate_event_in *e, const gate_site *site, gate_decision *dc, hg_err *err)
 {
     char plate_buf[64];
@@ -293,6 +320,10 @@ hg_rc gate_decide(db *d, const gate_event_in *e, const gate_site *site, gate_dec
             rc = gate_cargo_conditions(d, &dc->units[i], e->offline ? e->at_ms : 0, dc, err);
         else
             rc = gate_arrival_condition(d, &dc->units[i], dc, err);
+    /* the weighbridge, where the gate enables it: the load (gross less tare) against what is
+     * declared for the containers read, within GATE_WEIGHT_TOLERANCE_PCT */
+    if (!rc && strstr(site->conditions, "weight") && strcmp(e->direction, "out") == 0 && dc->n_units)
+        rc = check_weight(d, e, dc, err);
     if (rc == HG_NOMEM || (rc && !err->message[0]))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     return rc;

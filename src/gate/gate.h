@@ -48,6 +48,10 @@ hg_rc release_gate_out(const hg_ctx *c, const char *entry_no, const json_t *body
 /* A read the gate is sure of: an OCR confidence of at least this (0..1). Below, the lane
  * holds the truck for an officer to look (the sources give no figure: docs/api/gate.md). */
 #define GATE_OCR_MIN_CONFIDENCE 0.90
+/* The weighbridge's load (gross less tare) may differ from the declared gross weight of the
+ * containers by this share, and at least by this many kilograms (a choice: docs/RULES.md). */
+#define GATE_WEIGHT_TOLERANCE_PCT 5
+#define GATE_WEIGHT_TOLERANCE_MIN_KG 200
 int gate_read_sure(double confidence);
 /* A Chinese plate number (GA 36-2018): a province's abbreviation, the issuing authority's
  * letter, and five letters or digits (no I or O), four and 挂/学/警, or six for new-energy

@@ -529,3 +529,30 @@ def register_area(test, eq, error_of):
         got = [cards.get(k) for k in ("IM%08d" % n, "RM%08d" % n)]
         assert all(got), cards.keys()
         eq((got[0]["plate"], got[1]["vin"], got[0]["issued_by"][:4]), (plate, v, "cli:"))
+
+    @test
+    def gate_weighbridge_where_enabled_compares_the_load_with_the_declared_gross(s):
+        # 卡口联网: the weighbridge comparison is one of the release conditions a gate may enable;
+        # the 5% / 200 kg tolerance is our choice (docs/RULES.md)
+        code, ctl = site(s, conditions="weight")
+        plate = next(PLATES)
+        no = card(s, plate=plate)
+        box, box2 = container(), container()
+        released(s, [box])
+        released(s, [box2])
+        post = lambda body: s.with_token(ctl, "POST", "/api/v1/gate/events", body)   # noqa: E731
+        eq(failed(post(event(code, plate=plate, cardno=no, containers=[box]))), ["weight"])   # no reading
+        r = post(event(code, plate=plate, cardno=no, containers=[box], gross_weight_kg=20000, tare_kg=8000))
+        eq(failed(r), ["weight"])
+        assert "against 10 kg declared" in [c["reason"] for c in r.json["conditions"] if c["condition"] == "weight"][0]
+        r = post(event(code, plate=plate, cardno=no, containers=[box], gross_weight_kg=8100, tare_kg=8000))
+        eq((r.json["decision"], failed(r)), ("pass", []))
+        # a gate without the condition does not weigh
+        other, octl = site(s)
+        r = s.with_token(octl, "POST", "/api/v1/gate/events",
+                         event(other, plate=plate, cardno=no, containers=[box2], gross_weight_kg=40000, tare_kg=8000))
+        eq((r.json["decision"], [c for c in r.json["conditions"] if c["condition"] == "weight"]), ("pass", []))
+        error_of(s.as_user("officer", "POST", "/api/v1/gates", {"code": "BADCOND", "name": "x", "site": "y",
+                                                                  "kind": "container", "conditions": "speed",
+                                                                  "lanes": [{"lane_no": 1, "direction": "in"}]}),
+                 400, field="conditions")
