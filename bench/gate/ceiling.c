@@ -15,10 +15,12 @@
 #define HASH "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 /* a pass's conditions as the server stores them, about as long */
 #define CONDITIONS                                                                                                     \
-    "[{\"condition\":\"plate\",\"status\":\"ok\",\"subject\":\"辽B60001\"},{\"condition\":\"card\",\"reason\":\"bound " \
-    "to plate 辽B60001\",\"status\":\"ok\",\"subject\":\"IC0902000001\"},{\"condition\":\"container_read\",\"status\":" \
+    "[{\"condition\":\"plate\",\"status\":\"ok\",\"subject\":\"辽B60001\"},{\"condition\":\"card\",\"reason\":"       \
+    "\"bound "                                                                                                         \
+    "to plate "                                                                                                        \
+    "辽B60001\",\"status\":\"ok\",\"subject\":\"IC0902000001\"},{\"condition\":\"container_read\",\"status\":"        \
     "\"ok\",\"subject\":\"%s\"},{\"condition\":\"released\",\"status\":\"ok\",\"subject\":\"%s\"},{\"condition\":"     \
-    "\"inspection\",\"status\":\"ok\",\"subject\":\"%s\"},{\"condition\":\"arrived\",\"status\":\"ok\",\"subject\":"    \
+    "\"inspection\",\"status\":\"ok\",\"subject\":\"%s\"},{\"condition\":\"arrived\",\"status\":\"ok\",\"subject\":"   \
     "\"%s\"},{\"condition\":\"no_unloading\",\"status\":\"ok\",\"subject\":\"%s\"},{\"condition\":\"not_gated_out\","  \
     "\"status\":\"ok\",\"subject\":\"%s\"}]"
 
@@ -57,7 +59,7 @@ int main(int argc, char **argv)
         return 2;
     }
     long count = strtol(argv[3], NULL, 10), n = 0, cap = 1024;
-    char (*units)[2][24] = malloc((size_t)cap * sizeof *units);
+    char(*units)[2][24] = malloc((size_t)cap * sizeof *units);
     FILE *f = fopen(argv[2], "r");
     if (!f || !units) {
         fprintf(stderr, "ceiling: cannot read %s\n", argv[2]);
@@ -73,15 +75,17 @@ int main(int argc, char **argv)
     }
     sqlite3 *db;
     check(sqlite3_open(argv[1], &db), db, "open");
-    check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-                           "PRAGMA cache_size=-65536;",
+    check(sqlite3_exec(db,
+                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                       "PRAGMA cache_size=-65536;",
                        NULL, NULL, NULL),
           db, "setup");
-    sqlite3_stmt *ev = prep(db, "INSERT INTO gate_events (seq, gate, event_id, lane_no, direction, at_ms, received_ms,"
-                                " controller, card_no, plate, containers, vins, offline, decision, conditions, body_hash,"
-                                " answer, decision_us) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM gate_events),"
-                                " 'DYW1', ?, 5, 'out', ?, ?, 'gate01', 'IC0902000001', '辽B60001', ?, NULL, 0, 'pass',"
-                                " ?, '" HASH "', ?, 90)");
+    sqlite3_stmt *ev =
+        prep(db, "INSERT INTO gate_events (seq, gate, event_id, lane_no, direction, at_ms, received_ms,"
+                 " controller, card_no, plate, containers, vins, offline, decision, conditions, body_hash,"
+                 " answer, decision_us) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM gate_events),"
+                 " 'DYW1', ?, 5, 'out', ?, ?, 'gate01', 'IC0902000001', '辽B60001', ?, NULL, 0, 'pass',"
+                 " ?, '" HASH "', ?, 90)");
     sqlite3_stmt *key =
         prep(db, "INSERT INTO gate_event_keys (value, seq) VALUES (?, (SELECT MAX(seq) FROM gate_events))");
     sqlite3_stmt *exit_ = prep(db, "INSERT INTO gate_exits (id, entry_no, container, vehicle, gate, at_ms, recorded_by,"
