@@ -556,3 +556,25 @@ def register_area(test, eq, error_of):
                                                                   "kind": "container", "conditions": "speed",
                                                                   "lanes": [{"lane_no": 1, "direction": "in"}]}),
                  400, field="conditions")
+
+    @test
+    def gate_a_vessel_under_no_unloading_order_holds_its_released_containers(s):
+        # 冷链: crew tested positive, the vessel is ordered to leave unloaded; the gate reads the
+        # order through cargo (CARGO_MANIFEST_HOLDS), never the vessel area's tables
+        code, ctl = site(s)
+        plate = next(PLATES)
+        no = card(s, plate=plate)
+        box = container()
+        _, _, m = released(s, [box])
+        record = {"manifest_no": m.json["manifest_no"], "port": "0902", "started_at": "2026-12-01T09:00:00+08:00",
+                  "ended_at": "2026-12-01T10:00:00+08:00", "company": "消毒公司", "disinfectant": "含氯消毒剂",
+                  "areas": "冷藏舱", "crew_positive": True, "outcome": "no_unloading_vessel_ordered_to_leave"}
+        r = s.as_user("officer", "POST", "/api/v1/disinfections", record)
+        eq(r.status, 201, repr(r))
+        held = s.with_token(ctl, "POST", "/api/v1/gate/events", event(code, plate=plate, cardno=no, containers=[box]))
+        eq((held.json["decision"], failed(held)), ("hold", ["no_unloading"]))
+        error_of(s.as_user("officer", "POST", "/api/v1/gate/holds/%d/override" % held.json["seq"], {"reason": "急需"}),
+                 409, code="cargo_hold")
+        eq(s.as_user("officer", "POST", "/api/v1/disinfections/%s/lift" % r.json["record_no"]).status, 200)
+        ok = s.with_token(ctl, "POST", "/api/v1/gate/events", event(code, plate=plate, cardno=no, containers=[box]))
+        eq((ok.json["decision"], failed(ok)), ("pass", []))
