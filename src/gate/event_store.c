@@ -202,8 +202,12 @@ static hg_rc post_in_tx(const hg_ctx *c, post_job *j, hg_err *err)
     rc = event_allowed(c, e, &site, err);
     if (!rc)
         rc = earlier_answer(c->d, e, hash, &answer, err);
-    if (!rc && answer) { /* a replay: the first decision, nothing written again */
-        db_rollback(c->d);
+    if (!rc && answer) { /* a replay: the first decision, nothing written again (a commit of
+                           * nothing: a rollback would spoil the writer's whole batch) */
+        if ((rc = db_commit(c->d, err))) {
+            json_decref(answer);
+            return rc;
+        }
         *j->out = answer;
         return HG_OK;
     }
