@@ -48,6 +48,24 @@ def now(minutes=0):
 PLATES = iter("辽B%05d" % n for n in random.sample(range(10000, 99999), 2000))
 
 
+def refused_sql(s, statement):
+    """The error statement gets on the test server's database (SQLite or PostgreSQL), or ""."""
+    if s.db.startswith("postgres"):
+        import subprocess
+        p = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", s.db, "-c", statement],
+                           capture_output=True, text=True, timeout=60)
+        return p.stderr if p.returncode else ""
+    import sqlite3
+    con = sqlite3.connect(s.db, timeout=30, isolation_level=None)
+    try:
+        con.execute(statement)
+        return ""
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    finally:
+        con.close()
+
+
 def register_area(test, eq, error_of):
     def token(s, user, scopes="gate"):
         return s.cli("token", "create", "--user", user, "--scopes", scopes).stdout.strip()
@@ -139,6 +157,11 @@ def register_area(test, eq, error_of):
             eq([x["seq"] for x in found], [r2.json["seq"], r.json["seq"]], q)
         eq(s.as_user("officer", "GET", "/api/v1/gate/events?decision=pass&gate=" + code).json["items"][0]["seq"],
            r.json["seq"])
+        # 自动留痕: an event and its decision are never changed or removed (a trigger refuses it)
+        for statement in ("UPDATE gate_events SET decision = 'pass' WHERE seq = %d" % r2.json["seq"],
+                          "DELETE FROM gate_events WHERE seq = %d" % r2.json["seq"]):
+            assert "append-only" in refused_sql(s, statement), statement
+        eq(s.as_user("officer", "GET", "/api/v1/gate/events?container=" + box).json["items"][0]["decision"], "hold")
         # the audit row names the controller's token
         audit = s.as_user("admin", "GET", "/api/v1/audit?object=gate_event:%s/%s" % (code, r.json["event_id"])).json
         eq([a["action"] for a in audit["items"]], ["gate.event"])
