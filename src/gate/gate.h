@@ -121,6 +121,7 @@ hg_rc gate_event_parse(const json_t *body, gate_event_in *out, hg_err *err);
 hg_rc gate_event_post(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
 typedef struct gate_event_query {
     const char *gate, *plate, *card, *key; /* key: a container or VIN read */
+    const char *holder;                    /* the events of the cards this enterprise holds */
     const char *decision;
     int64_t from_ms, to_ms; /* 0: open */
     const char *cursor;     /* the seq of the last row seen */

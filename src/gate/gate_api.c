@@ -144,6 +144,17 @@ static hg_rc event_list_api(req *r, hg_err *err)
     return answer(r, rc ? rc : gate_event_list(r->db, &q, &out, err), 200, &out);
 }
 
+/* An enterprise's vehicles' recent passages: the events of the cards it holds, newest first. */
+static hg_rc passages_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    gate_event_query q = {.holder = r->who->enterprise, .cursor = req_query(r, "cursor")};
+    if (!r->who->enterprise[0])
+        return hg_fail(err, HG_FORBIDDEN, "forbidden", NULL, "this account is bound to no enterprise");
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &q.limit, err);
+    return answer(r, rc ? rc : gate_event_list(r->db, &q, &out, err), 200, &out);
+}
+
 static hg_rc hold_list_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
@@ -242,6 +253,9 @@ const route gate_routes[] = {
      .scope = "gate", .roles = ROLE_OFFICER | ROLE_ADMIN, .posts = POST_GATE,
      .query = "gate,container,vin,plate,card,decision,from,to,limit,cursor",
      .summary = "gate events with their conditions, newest first, searchable"},
+    {.method = "GET", .pattern = "/api/v1/gate/passages", .fn = passages_api,
+     .scope = "gate", .roles = ROLE_ENTERPRISE, .query = "limit,cursor",
+     .summary = "an enterprise's vehicles' recent passages: the events of the cards it holds, newest first"},
     {.method = "GET", .pattern = "/api/v1/gate/holds", .fn = hold_list_api,
      .scope = "gate", .roles = ROLE_OFFICER, .posts = POST_GATE, .query = "status,limit,cursor",
      .summary = "the officers' queue of held trucks and offline passes to reconcile, newest first"},

@@ -69,10 +69,11 @@ hg_rc gate_event_list(db *d, const gate_event_query *q, json_t **out, hg_err *er
         " AND (CAST(? AS TEXT) IS NULL OR e.gate = ?) AND (CAST(? AS TEXT) IS NULL OR e.plate = ?)"
         " AND (CAST(? AS TEXT) IS NULL OR e.card_no = ?) AND (CAST(? AS TEXT) IS NULL OR e.decision = ?)"
         " AND (CAST(? AS TEXT) IS NULL OR e.seq IN (SELECT k.seq FROM gate_event_keys k WHERE k.value = ?))"
+        " AND (CAST(? AS TEXT) IS NULL OR e.card_no IN (SELECT c.card_no FROM gate_cards c WHERE c.holder = ?))"
         " AND e.at_ms >= ? AND e.at_ms < ? ORDER BY e.seq DESC LIMIT ?",
-        "ittttttttttiii", cursor_of(q->cursor), q->gate, q->gate, q->plate ? plate : NULL, q->plate ? plate : NULL,
+        "ittttttttttttiii", cursor_of(q->cursor), q->gate, q->gate, q->plate ? plate : NULL, q->plate ? plate : NULL,
         q->card ? card : NULL, q->card ? card : NULL, q->decision, q->decision, q->key ? key : NULL,
-        q->key ? key : NULL, q->from_ms, q->to_ms ? q->to_ms : INT64_MAX, (int64_t)q->limit + 1);
+        q->key ? key : NULL, q->holder, q->holder, q->from_ms, q->to_ms ? q->to_ms : INT64_MAX, (int64_t)q->limit + 1);
     return rc ? rc : page_of(items, q->limit, out, err);
 }
 
@@ -202,7 +203,8 @@ hg_rc gate_precheck(db *d, const principal *who, const char *container, const ch
     u->is_vin = !container;
     hg_rc rc = HG_OK;
     if (!(container ? check_container(u->key, &why) : check_vin(u->key, &why)))
-        rc = hg_fail(err, HG_INVALID, "invalid", container ? "container" : "vin", "%s", why ? why : "too long");
+        rc = hg_fail(err, HG_INVALID, "invalid", container ? "container" : "vin", "%s is not valid: %s",
+                     container ? "container" : "vin", why ? why : "too long");
     if (!rc)
         rc = gate_unit_find(d, u, err);
     /* a trader sees its own goods only: another's container is as unknown as no container */

@@ -162,6 +162,12 @@ def register_area(test, eq, error_of):
                           "DELETE FROM gate_events WHERE seq = %d" % r2.json["seq"]):
             assert "append-only" in refused_sql(s, statement), statement
         eq(s.as_user("officer", "GET", "/api/v1/gate/events?container=" + box).json["items"][0]["decision"], "hold")
+        # the card's holder sees its vehicle's passages; another enterprise does not
+        mine = s.as_user("dl-trading", "GET", "/api/v1/gate/passages?limit=200").json["items"]
+        assert r.json["seq"] in [x["seq"] for x in mine], mine[:2]
+        theirs = s.as_user("dl-fishery", "GET", "/api/v1/gate/passages?limit=200").json["items"]
+        assert r.json["seq"] not in [x["seq"] for x in theirs]
+        error_of(s.as_user("officer", "GET", "/api/v1/gate/passages"), 403)
         # the audit row names the controller's token
         audit = s.as_user("admin", "GET", "/api/v1/audit?object=gate_event:%s/%s" % (code, r.json["event_id"])).json
         eq([a["action"] for a in audit["items"]], ["gate.event"])

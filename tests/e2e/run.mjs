@@ -1443,6 +1443,7 @@ const tests = {
     const trader = await newPage(browser, base, { width: 390, height: 844 })
     await signIn(trader.page, 'dl-trading')
     await trader.page.goto('/my-gate')
+    await trader.page.locator('[data-test=gate-passage]').first().waitFor()   // its trucks' passages
     await trader.page.locator('input[data-test=gate-pc-input]').fill('CSQU3054380')
     await trader.page.locator('[data-test=gate-pc-check]').click()
     await trader.page.locator('[data-test=gate-pc-problem]').waitFor()   // a check digit that fails

@@ -27,6 +27,7 @@ export const zh = {
   precheck: {
     title: '过卡预检', hint: '输入本企业的集装箱号或车架号，查看现在能否通过卡口', container: '集装箱号', vin: '车架号',
     check: '预检', pass: '现在可以通过卡口', hold: '现在会被滞留：', entry: '报关单',
+    passages: '本企业车辆最近过卡', none: '暂无过卡记录',
   },
   field: { card_no: '卡号为4至32位字母和数字', plate: '车牌号无效', vin: '车架号无效', holder: '企业未登记或代码无效', reason: '请填写理由' },
 }
@@ -56,6 +57,7 @@ export const en = {
   precheck: {
     title: 'Gate pre-check', hint: 'Enter one of your containers or VINs to see whether it would pass the gate now',
     container: 'Container no.', vin: 'VIN', check: 'Check', pass: 'It would pass the gate now', hold: 'It would be held:', entry: 'Declaration',
+    passages: 'Your vehicles\' recent passages', none: 'No passage yet',
   },
   field: { card_no: 'A card number is 4 to 32 letters and digits', plate: 'Not a valid plate', vin: 'Not a valid VIN', holder: 'Unknown enterprise', reason: 'Give a reason' },
 }
