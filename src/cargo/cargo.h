@@ -322,6 +322,10 @@ hg_rc cargo_producer_suspension(db *d, const char *producer, int64_t now, int64_
  * containers, declaration entry_no's. */
 hg_rc cargo_container_holds(db *d, const char *bill_no, const char *container, const char *entry_no, json_t **holds,
                             hg_err *err);
+/* The gross weight declared for one container of bill_no (the gate's weighbridge comparison):
+ * for each declaration covering it, its items' gross weight shared evenly among the containers
+ * it covers, summed; 0 when no declaration covers it. */
+hg_rc cargo_container_declared_gross(db *d, const char *bill_no, const char *container, int64_t *kg, hg_err *err);
 hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
 /* The queue of a status (default open), green channel first then oldest, paged: at most limit
  * rows and "next_cursor". Rows carry the declaration's lane and declarant. */

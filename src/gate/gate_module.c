@@ -1,12 +1,16 @@
 /* gate_module.c — the one definition of the gate area that the platform sees. */
 #include "../cargo/cargo.h"
+#include "../platform/cmd.h"
 #include "../platform/module.h"
 #include "gate.h"
 
 /* gate_schema.c, gate_api.c and gate_demo.c */
 extern const cargo_demo_departure gate_demo_departure;
+hg_rc gate_demo(db *d, hg_err *err);
 extern const migration gate_migrations[];
 extern const route gate_routes[];
+extern const command gate_commands[];
+extern const importer gate_importers[];
 
 static const hg_post gate_posts[] = {
     HG_POST(4, gate, "卡口"),
@@ -14,7 +18,7 @@ static const hg_post gate_posts[] = {
 };
 
 static const hg_scope gate_scopes[] = {
-    {"gate", "the release feed and gate exits (the gate controller)"},
+    {"gate", "the smart gate: release feed, gate exits, gates, cards, gate events and holds"},
     {NULL, NULL},
 };
 
@@ -22,7 +26,10 @@ static const hg_scope gate_scopes[] = {
 static const int gate_legacy_migrations[] = {250, 0};
 
 static const demo_signin gate_signins[] = {
-    {"gate01", ROLE_SYSTEM, NULL, NULL, NULL, "the gate controller's machine", "gate"},
+    {"gate01", ROLE_SYSTEM, NULL, NULL, NULL, "the controller of gate DYW1 (大窑湾1号卡口)", "gate"},
+    {"gate02", ROLE_SYSTEM, NULL, NULL, NULL, "the controller of gate DYW2 (大窑湾2号卡口)", "gate"},
+    {"cargate01", ROLE_SYSTEM, NULL, NULL, NULL, "the controller of the car terminal's gate QCMT", "gate"},
+    {"officer", ROLE_OFFICER, "gate", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -32,17 +39,21 @@ static const hg_extension gate_extends[] = {
     {NULL, NULL},
 };
 
-static const record_type *const gate_records[] = {&gate_exit_record, NULL};
+static const record_type *const gate_records[] = {&gate_exit_record, &gate_record, &gate_card_record, NULL};
 
-const hg_module gate_module = {.name = "gate",
-                               .summary = "the smart gate: release records and gate exits",
-                               .migrations = gate_migrations,
-                               .migrations_first = 500,
-                               .migrations_last = 599,
-                               .migrations_legacy = gate_legacy_migrations,
-                               .routes = gate_routes,
-                               .posts = gate_posts,
-                               .scopes = gate_scopes,
-                               .demo_signins = gate_signins,
-                               .extends = gate_extends,
-                               .records = gate_records};
+const hg_module gate_module = {
+    .name = "gate",
+    .summary = "the smart gate: release records, gate exits, gates and lanes, cards, gate events and holds",
+    .migrations = gate_migrations,
+    .migrations_first = 500,
+    .migrations_last = 599,
+    .migrations_legacy = gate_legacy_migrations,
+    .routes = gate_routes,
+    .commands = gate_commands,
+    .importers = gate_importers,
+    .posts = gate_posts,
+    .scopes = gate_scopes,
+    .demo_signins = gate_signins,
+    .demo = gate_demo,
+    .extends = gate_extends,
+    .records = gate_records};

@@ -1642,6 +1642,69 @@ const tests = {
   // counter scans, prints the label (read back by zbarimg) and samples, the laboratory posts a
   // negative and a positive, the positive traveller is handed over and the receiving unit
   // acknowledges, the dashboard shows both travellers' times and the flight's.
+  // the smart gate: the live board shows a hold without a reload, with its failed condition
+  // by name; the officer overrides it with a reason; the board fits a phone; a trader
+  // pre-checks its container condition by condition (and not another's)
+  async gate({ browser, base }) {
+    const admin = await apiUser(browser, base, 'admin')
+    const gate01 = await machine(admin, base, 'gate01', 'gate')
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'officer')
+    await page.goto('/gate/board')
+    await page.locator('[data-test=gate-live]').waitFor()
+    const held = await gate01('POST', '/gate/events', {
+      event_id: `E2E-${Date.now()}`, gate: 'DYW1', lane: 5, direction: 'out', at: new Date().toISOString(),
+      card: 'IC0902999998', plate: { text: '辽B60001', confidence: 0.98 } }, 201)
+    assert.equal(held.decision, 'hold')
+    const card = page.locator(`[data-test=gate-hold][data-seq="${held.seq}"]`)
+    await card.waitFor()   // streamed in: no reload
+    await card.locator('[data-test=gate-failed]', { hasText: '卡片核验' }).waitFor()
+    await shot(page, 'gate-board-hold')
+    await card.locator('[data-test=gate-override]').click()
+    await card.locator('[data-test=gate-confirm]').click()
+    await card.locator('.el-alert', { hasText: '理由' }).waitFor()   // a reason is required
+    await card.locator('input[data-test=gate-reason]').fill('IC卡损坏，人工核对车牌一致')
+    await card.locator('[data-test=gate-confirm]').click()
+    await card.waitFor({ state: 'detached' })
+    const done = await admin.call('GET', `/audit?object=gate_event:${held.seq}`, undefined, 200)
+    assert.deepEqual(done.items.map((a) => a.action), ['gate.override'])
+    await page.goto('/gate/stats')
+    await page.locator('[data-test=gate-stat]').first().waitFor()
+    await page.goto('/gate/holds')
+    await page.locator('[data-test=gate-holds-page]').waitFor()
+    assert.deepEqual(page.problems, [])
+    await context.close()
+    // on a phone
+    const phone = await newPage(browser, base, { width: 390, height: 844 })
+    await signIn(phone.page, 'officer')
+    await phone.page.goto('/gate/board')
+    await phone.page.locator('[data-test=gate-lane]').first().waitFor()
+    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `the board is wider than the phone by ${overflow}px`)
+    await shot(phone.page, 'gate-board-phone')
+    assert.deepEqual(phone.page.problems, [])
+    await phone.context.close()
+    // the trader's pre-check: its released container, condition by condition
+    const releases = await (await fetch(new URL('/api/v1/releases?gone=false&limit=200', base),
+      { headers: { Authorization: `Bearer ${(await admin.call('POST', '/tokens', { user: 'gate01', scopes: 'gate' }, 201)).token}` } })).json()
+    const mine = releases.items.find((u) => u.container_no && u.may_leave)
+    const trader = await newPage(browser, base, { width: 390, height: 844 })
+    await signIn(trader.page, 'dl-trading')
+    await trader.page.goto('/my-gate')
+    await trader.page.locator('[data-test=gate-passage]').first().waitFor()   // its trucks' passages
+    await trader.page.locator('input[data-test=gate-pc-input]').fill('CSQU3054380')
+    await trader.page.locator('[data-test=gate-pc-check]').click()
+    await trader.page.locator('[data-test=gate-pc-problem]').waitFor()   // a check digit that fails
+    if (mine) {
+      const p = await (await trader.page.request.get(`/api/v1/gate/precheck?container=${mine.container_no}`)).status()
+      assert.ok(p === 200 || p === 404, `precheck ${p}`)
+    }
+    await shot(trader.page, 'gate-precheck-phone')
+    assert.deepEqual(trader.page.problems, [])
+    await trader.context.close()
+    await admin.close()
+  },
+
   async healthTour({ browser, base }) {
     const flightNo = `HG${(Date.now() % 9000) + 1000}`
     const phone = await newPage(browser, base, { width: 390, height: 844 })
