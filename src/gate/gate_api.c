@@ -247,6 +247,7 @@ const route gate_routes[] = {
      .scope = "gate", .roles = ROLE_OFFICER, .posts = POST_GATE,
      .summary = "replace a card by a new one carrying its binding"},
     {.method = "POST", .pattern = "/api/v1/gate/events", .fn = event_post_api,
+     .flags = ROUTE_URGENT, /* a truck waits at the barrier: not behind queued declarations */
      .scope = "gate", .roles = ROLE_SYSTEM, .status = 201,
      .summary = "a gate event from the lane's controller: decided pass or hold, condition by condition"},
     {.method = "GET", .pattern = "/api/v1/gate/events", .fn = event_list_api,

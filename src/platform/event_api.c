@@ -297,7 +297,7 @@ static const hg_job event_jobs[] = {
 /* ---- registration ---- */
 
 /* The posts whose areas emit the first events; a manager reads them as every read route. */
-#define EVENT_POSTS (POST_CLEARANCE | POST_RISK | POST_INSPECTION | POST_TAX)
+#define EVENT_POSTS (POST_CLEARANCE | POST_RISK | POST_INSPECTION | POST_TAX | POST_GATE | POST_QUARANTINE)
 #define EVENT_ROLES (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE | ROLE_SYSTEM)
 
 static const route event_routes[] = {

@@ -38,6 +38,9 @@ enum {
                                * pattern only names it */
     ROUTE_DIRECT = 1u << 3,   /* a write run on the request's own thread, not in the group
                                * commit (its handler spends long on the CPU: password hashing) */
+    ROUTE_URGENT = 1u << 8,   /* a write someone stands waiting for (a gate's decision): the
+                               * group commit writes it in a batch of its own, before the
+                               * queued others (writer.c) */
     ROUTE_REPLICA = 1u << 7,  /* a GET that may read a slightly stale replica (serve --db-read):
                                * lists, statistics; its caller's own writes stay visible
                                * (read_after.h) */

@@ -118,6 +118,9 @@ static int route_declaration(const hg_module *m, const route *r, selfcheck_repor
     if (r->prepare && (!write || (r->flags & ROUTE_DIRECT)))
         n++, problem(report, arg, m->name, "route %s %s: a prepare step, but it is not a group-commit write", r->method,
                      r->pattern);
+    if ((r->flags & ROUTE_URGENT) && (!write || (r->flags & ROUTE_DIRECT)))
+        n++, problem(report, arg, m->name, "route %s %s: urgent, but it is not a group-commit write", r->method,
+                     r->pattern);
     if ((r->flags & ROUTE_REPLICA) && write)
         n++, problem(report, arg, m->name, "route %s %s: only a read may be answered from the replica", r->method,
                      r->pattern);

@@ -22,20 +22,28 @@ typedef struct job {
     route_fn fn;
     req *r;
     hg_err *err;
-    hg_rc *rc;                 /* the requester's */
-    void (*on_done)(void *);   /* called once finished; the job is then freed */
+    hg_rc *rc;               /* the requester's */
+    void (*on_done)(void *); /* called once finished; the job is then freed */
     void *cls;
-    db_effects *fx;            /* on a batch's first job: the batch's post-commit effects */
+    db_effects *fx; /* on a batch's first job: the batch's post-commit effects */
+    int urgent;     /* its route is ROUTE_URGENT: it does not queue behind the others */
     struct job *next;
 } job;
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t work = PTHREAD_COND_INITIALIZER;
-static job *head, *tail;
+/* Two queues: urgent writes (a gate's decision, a truck waiting at the barrier) are batched on
+ * their own and before the rest, so that they wait at most for the batch being written, never
+ * behind a queue of declarations; the others in the order they came. */
+static struct queue {
+    job *head, *tail;
+} queues[2];
+#define URGENT 0
+#define ORDINARY 1
 static int stopping, running;
 static pthread_t thread;
-static long jobs_total, batches_total;   /* for the log line at stop: how well commits are shared */
-static long reruns_total;                /* batches a failed request made run twice */
+static long jobs_total, batches_total; /* for the log line at stop: how well commits are shared */
+static long reruns_total;              /* batches a failed request made run twice */
 static long wal_restarts_total;
 static pthread_t checkpointer;
 static int checkpointing;
@@ -48,25 +56,25 @@ static long wal_restart_frames = 64L * 256;
 #define RESTART_LEFT_FRAMES 256
 #define RESTART_WAIT_MS 20
 static int restart_wanted;
-static int hurry;   /* the WAL is past its bound: the checkpointer's turn is now */
+static int hurry; /* the WAL is past its bound: the checkpointer's turn is now */
 
 /* The syncer: committed batches waiting for their fdatasync, oldest first. */
 static pthread_t syncer;
 static int syncing, wal_fd = -1;
 static pthread_cond_t committed = PTHREAD_COND_INITIALIZER;
-static job *sync_head, *sync_tail;   /* chained through next, batch after batch */
+static job *sync_head, *sync_tail; /* chained through next, batch after batch */
 static int sync_started;
 
-static long pending;   /* jobs submitted and not yet finished, for writer_drain */
-static int fail_commits;   /* tests: the next this many group commits fail (writer_fail_commits) */
-static int closing;    /* writer_drain has begun: no more jobs */
+static long pending;     /* jobs submitted and not yet finished, for writer_drain */
+static int fail_commits; /* tests: the next this many group commits fail (writer_fail_commits) */
+static int closing;      /* writer_drain has begun: no more jobs */
 static pthread_cond_t drained = PTHREAD_COND_INITIALIZER;
 
 /* Under mu: the jobs from j on are finished; call each one's back. */
 static void finish(job *j)
 {
     for (job *next; j; j = next) {
-        next = j->next;   /* j's request may be answered as soon as it is called back */
+        next = j->next; /* j's request may be answered as soon as it is called back */
         void (*on_done)(void *) = j->on_done;
         void *cls = j->cls;
         xfree(j);
@@ -293,10 +301,10 @@ static void run_batch(job *batch)
     int commit_failed = 0;
     if (!grc) {
         if (commit_fault()) {
-            db_group_abandon(w);   /* what a failed COMMIT leaves: nothing written, no effects */
+            db_group_abandon(w); /* what a failed COMMIT leaves: nothing written, no effects */
             grc = hg_fail(&gerr, HG_UNAVAILABLE, "unavailable", NULL, "commit refused (writer_fail_commits)");
         } else {
-            grc = db_group_end(w, &gerr);   /* drops the effects when it fails */
+            grc = db_group_end(w, &gerr); /* drops the effects when it fails */
         }
         commit_failed = grc != HG_OK;
     }
@@ -311,7 +319,7 @@ static void run_batch(job *batch)
         batch->fx = db_effects_take(w);
     }
     pthread_mutex_lock(&mu);
-    if (syncing && !grc) {   /* answered once the syncer has made the commit durable */
+    if (syncing && !grc) { /* answered once the syncer has made the commit durable */
         if (sync_tail)
             sync_tail->next = batch;
         else
@@ -350,21 +358,22 @@ static void *writer_main(void *arg)
         syncing = 0;
     for (;;) {
         pthread_mutex_lock(&mu);
-        while (!head && !stopping)
+        while (!queues[URGENT].head && !queues[ORDINARY].head && !stopping)
             pthread_cond_wait(&work, &mu);
-        if (!head && stopping) {
+        struct queue *q = queues[URGENT].head ? &queues[URGENT] : &queues[ORDINARY];
+        if (!q->head && stopping) {
             pthread_mutex_unlock(&mu);
             break;
         }
-        job *batch = head, *last = head;
+        job *batch = q->head, *last = q->head;
         int n = 1;
         while (last->next && n < BATCH_MAX) {
             last = last->next;
             n++;
         }
-        head = last->next;
-        if (!head)
-            tail = NULL;
+        q->head = last->next;
+        if (!q->head)
+            q->tail = NULL;
         last->next = NULL;
         jobs_total += n;
         batches_total++;
@@ -441,11 +450,12 @@ void writer_stop(void)
 /* Under mu: j joins the queue. */
 static void enqueue(job *j)
 {
-    if (tail)
-        tail->next = j;
+    struct queue *q = &queues[j->urgent ? URGENT : ORDINARY];
+    if (q->tail)
+        q->tail->next = j;
     else
-        head = j;
-    tail = j;
+        q->head = j;
+    q->tail = j;
     pending++;
     pthread_cond_signal(&work);
 }
@@ -462,6 +472,7 @@ hg_rc writer_submit(route_fn fn, req *r, hg_err *err, hg_rc *rc, void (*on_queue
     j->rc = rc;
     j->on_done = on_done;
     j->cls = cls;
+    j->urgent = r && r->route && (r->route->flags & ROUTE_URGENT);
     pthread_mutex_lock(&mu);
     int refused = closing;
     if (!refused) {

@@ -147,16 +147,19 @@ static void route_declares_the_impossible(void **state)
          .query = "limit,cursor,limit", .summary = "limit twice"},
         {.method = "POST", .pattern = "/api/v1/things/f", .fn = noop, .flags = ROUTE_REPLICA, .scope = "things",
          .roles = ROLE_OFFICER, .summary = "a write from the replica"},
+        {.method = "GET", .pattern = "/api/v1/things/g", .fn = noop, .flags = ROUTE_URGENT, .scope = "things",
+         .roles = ROLE_OFFICER, .summary = "an urgent read"},
         {.method = "GET", .pattern = "/api/v1/things/e", .fn = noop, .scope = "things", .roles = ROLE_OFFICER},
         {0},
     };
     hg_module b = mod_b;
     b.routes = bad;
-    assert_int_equal(run(&mod_a, &b), 6);
+    assert_int_equal(run(&mod_a, &b), 7);
     assert_non_null(strstr(last, "GET /api/v1/things/e has no summary"));
     static const route good[] = {
         {.method = "POST", .pattern = "/api/v1/things", .fn = noop, .prepare = noop, .scope = "things",
-         .roles = ROLE_OFFICER, .body = &thing_record, .status = 201, .summary = "file a thing"},
+         .flags = ROUTE_URGENT, .roles = ROLE_OFFICER, .body = &thing_record, .status = 201,
+         .summary = "file a thing"},
         {.method = "GET", .pattern = "/api/v1/things", .fn = noop, .scope = "things", .roles = ROLE_OFFICER,
          .flags = ROUTE_REPLICA, .query = "limit,cursor", .summary = "list things"},
         {0},

@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "scratch_db.h"
+
 #include "platform/db.h"
 #include "platform/http.h"
 #include "platform/writer.h"
@@ -140,10 +142,86 @@ static void failed_request_undoes_only_its_writes(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* ---- an urgent write (ROUTE_URGENT: a gate's decision) does not queue behind the others ---- */
+
+static int started, released, order[8], nrun;
+
+static hg_rc note_run(req *r, hg_err *err)
+{
+    (void)err;
+    pthread_mutex_lock(&mu);
+    order[nrun++] = (int)strtol(r->params[0], NULL, 10);
+    pthread_mutex_unlock(&mu);
+    return req_reply_raw(r, 201, "text/plain", "", 0);
+}
+
+/* Holds the writer inside its batch until the test has queued the others behind it. */
+static hg_rc hold_until_released(req *r, hg_err *err)
+{
+    pthread_mutex_lock(&mu);
+    started = 1;
+    pthread_cond_broadcast(&changed);
+    while (!released)
+        pthread_cond_wait(&changed, &mu);
+    pthread_mutex_unlock(&mu);
+    return note_run(r, err);
+}
+
+static void urgent_write_is_batched_before_the_queue(void **state)
+{
+    (void)state;
+    scratch_db_open("writer");
+    hg_err e;
+    assert_int_equal(writer_start(&e), HG_OK);
+    static const route ordinary = {.method = "POST", .pattern = "/x"};
+    static const route urgent = {.method = "POST", .pattern = "/gate", .flags = ROUTE_URGENT};
+    /* 0 holds the writer; 1-3 ordinary and 4 urgent queue behind it, 4 last */
+    static const char *const ids[] = {"0", "1", "2", "3", "4"};
+    req r[5];
+    hg_err err[5];
+    hg_rc rc[5];
+    memset(r, 0, sizeof r);
+    finished = 0;
+    for (int i = 0; i < 5; i++) {
+        buf_init(&r[i].out, 64);
+        buf_init(&r[i].extra_headers, 64);
+        r[i].params[0] = ids[i];
+        r[i].route = i == 4 ? &urgent : &ordinary;
+        hg_err_clear(&err[i]);
+        assert_int_equal(writer_submit(i == 0 ? hold_until_released : note_run, &r[i], &err[i], &rc[i], NULL,
+                                       on_done, NULL),
+                         HG_OK);
+        if (i == 0) {   /* the writer has taken 0 alone: the rest queue behind it */
+            pthread_mutex_lock(&mu);
+            while (!started)
+                pthread_cond_wait(&changed, &mu);
+            pthread_mutex_unlock(&mu);
+        }
+    }
+    pthread_mutex_lock(&mu);
+    released = 1;
+    pthread_cond_broadcast(&changed);
+    while (finished < 5)
+        pthread_cond_wait(&changed, &mu);
+    pthread_mutex_unlock(&mu);
+    /* the urgent one ran right after the batch it waited for, before the ordinary queue */
+    assert_int_equal(nrun, 5);
+    assert_int_equal(order[0], 0);
+    assert_int_equal(order[1], 4);
+    assert_int_equal(order[2], 1);
+    writer_stop();
+    for (int i = 0; i < 5; i++) {
+        buf_free(&r[i].out);
+        buf_free(&r[i].extra_headers);
+    }
+    scratch_db_remove();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(failed_request_undoes_only_its_writes),
+        cmocka_unit_test(urgent_write_is_batched_before_the_queue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
