@@ -35,6 +35,12 @@ hg_rc enterprise_find(db *d, const char *uscc, hg_err *err);
  * random selection by credit level). */
 hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_err *err);
 
+/* The coordinator officer of an enterprise (百人千企) into out (n bytes; "" when it has none);
+ * HG_NOTFOUND when there is no such enterprise. For the liaison platform (services), which
+ * assigns an enterprise's problems to its coordinator. The areas after enterprise also read
+ * the registry through the view enterprise_directory (migration 111). */
+hg_rc enterprise_coordinator(db *d, const char *uscc, char *out, size_t n, hg_err *err);
+
 /* The kind of an enterprise ("shipping_agent", "broker", ...) into out (n bytes); HG_NOTFOUND
  * when there is no such enterprise. For the areas that accept a fact only from a party of a
  * kind (cargo: manifests come from carriers and their agents). */

@@ -1,0 +1,106 @@
+/* services.h — enterprise services (企业服务) after cargo: the customs–enterprise liaison
+ * platform (关企联络平台) with its coordinators (百人千企), its "three firsts" (三个第一: known,
+ * studied, solved) as timestamps with SLA clocks in working hours, visits and campaigns, and
+ * the statistics that make "485 problems, all solved" a query. The pure decisions are here
+ * (services.c: working-hour clocks, the problem's stages, attachment types, percentiles); SQL
+ * is in *_store.c and HTTP in services_api.c. Not here: the enterprise registry and its
+ * coordinators (enterprise.h owns them; this area reads them through that header), the
+ * declarations, bills and tax bills a problem links (cargo's views, tax's header).
+ *
+ * Ownership: every json_t handed back through an out-parameter belongs to the caller; record
+ * types are static. */
+#ifndef HG_SERVICES_H
+#define HG_SERVICES_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../platform/calendar.h"
+#include "../platform/ctx.h"
+#include "../platform/db.h"
+#include "../platform/rc.h"
+#include "../platform/record.h"
+
+/* ---- working hours (the platform calendar's working days, 08:30-17:30 local) ---- */
+
+#define SERVICES_DAY_OPEN_MIN (8 * 60 + 30)   /* 08:30 Asia/Shanghai */
+#define SERVICES_DAY_CLOSE_MIN (17 * 60 + 30) /* 17:30 */
+
+/* The moment `minutes` working minutes after from_ms: the clock runs only from 08:30 to 17:30
+ * of working days of c (a problem raised at night starts its clock at the next opening). */
+int64_t services_working_add(const working_calendar *c, int64_t from_ms, int64_t minutes);
+/* Working minutes between from_ms and to_ms (0 when to is not after from). */
+int64_t services_working_minutes(const working_calendar *c, int64_t from_ms, int64_t to_ms);
+
+/* ---- the liaison problem ---- */
+
+/* Urgencies and their SLA: working minutes from raising to each first. */
+enum { LIAISON_URGENT, LIAISON_HIGH, LIAISON_NORMAL, LIAISON_URGENCIES };
+typedef struct liaison_sla {
+    int64_t known_min, studied_min, solved_min;
+} liaison_sla;
+/* The SLA of each urgency (defaults: urgent 30/120/480, high 60/240/960, normal
+ * 120/480/2400 working minutes), read by services_config_load from
+ * HAIGUAN_LIAISON_SLA_URGENT, _HIGH, _NORMAL ("known,studied,solved" minutes). */
+extern liaison_sla liaison_slas[LIAISON_URGENCIES];
+void services_config_load(void);
+/* Parses "known,studied,solved" (positive minutes, non-decreasing): 0 on success, -1 else. */
+int liaison_sla_parse(const char *s, liaison_sla *out);
+/* The index of an urgency name ("urgent", "high", "normal"), or -1. */
+int liaison_urgency_index(const char *name);
+
+/* States: raised → known (an officer opened it) → studied (a substantive reply or plan citing
+ * a policy) → resolved (an officer's resolution, waiting for the enterprise) → solved (the
+ * enterprise confirmed it); a reopen with a reason takes a resolved or solved problem back
+ * to studied. */
+#define LIAISON_RAISED "raised"
+#define LIAISON_KNOWN "known"
+#define LIAISON_STUDIED "studied"
+#define LIAISON_RESOLVED "resolved"
+#define LIAISON_SOLVED "solved"
+
+/* What is done to a problem (services_api.c, problem_store.c). */
+typedef enum liaison_action {
+    LIAISON_OPEN,    /* an officer opens it: known, the first time */
+    LIAISON_REPLY,   /* an officer's reply visible to the enterprise */
+    LIAISON_NOTE,    /* an officer's internal note */
+    LIAISON_MESSAGE, /* the enterprise's message */
+    LIAISON_RESOLVE, /* an officer's resolution */
+    LIAISON_CONFIRM, /* the enterprise confirms the resolution */
+    LIAISON_REOPEN,  /* the enterprise reopens, with a reason */
+    LIAISON_ASSIGN,  /* an officer reassigns, with a reason */
+} liaison_action;
+
+/* The state after action on a problem in state `status`, into *next (a static string, the
+ * same one when the state does not change). policy: 1 when the reply or plan cites a policy
+ * (a reply citing none does not make the problem studied). HG_CONFLICT naming "status" and
+ * the rule when the action is not possible in that state. */
+hg_rc liaison_next(const char *status, liaison_action action, int policy, const char **next, hg_err *err);
+
+/* The problem's categories: the seed's (processing-trade accounts, epidemic supplies
+ * clearance, unloading at port, tax payment, inspection certificates) and "other". */
+extern const char *const liaison_categories[];
+extern const char *const liaison_link_kinds[];
+
+/* Attachments: at most LIAISON_ATTACHMENTS_MAX of at most LIAISON_ATTACHMENT_MAX bytes each,
+ * of the types a scanner or a phone gives (PDF, PNG, JPEG), told by their first bytes. */
+#define LIAISON_ATTACHMENTS_MAX 3
+#define LIAISON_ATTACHMENT_MAX (256 * 1024)
+/* 1 when the bytes begin as the declared type ("application/pdf", "image/png",
+ * "image/jpeg") does, 0 otherwise (and for any other type). */
+int liaison_attachment_type_ok(const char *content_type, const unsigned char *p, size_t n);
+
+/* The value at percentile pct (1..100, nearest rank) of v[0..n) sorted in place; 0 when n is 0. */
+int64_t services_percentile(int64_t *v, size_t n, int pct);
+
+/* ---- records (services_record.c) ---- */
+extern const record_type liaison_problem_record;
+extern const record_type liaison_link_record;
+extern const record_type liaison_attachment_record;
+extern const record_type liaison_message_record;
+extern const record_type liaison_assignment_record;
+extern const record_type liaison_reason_record;
+extern const record_type liaison_visit_record;
+
+#endif

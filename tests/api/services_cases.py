@@ -1,0 +1,243 @@
+"""services_cases.py — API tests of enterprise services (issue 20), found by run_api_tests.py by
+its name: the liaison platform's tour (an advanced-certified enterprise raises a tax-payment
+problem, its coordinator opens it, answers citing a policy, resolves it and the enterprise
+confirms: the three firsts are timestamps), every bad input of the issue refused naming its
+field with nothing written, the steps a state forbids, reassignment, internal notes hidden
+from the enterprise, escalation of a late first to the managers, visits by two officers and
+campaigns, statistics and coordinators."""
+import base64
+
+from tax_cases import write_sql   # a change under the API: a deadline moved into the past
+
+TRADING = "91210200241600015L"   # demo: 大连港通, advanced certified, coordinator "officer"
+FISHERY = "91210200716215023J"   # demo: 大连海洋渔业
+DEMO_ENTRY = "090220261000000001"  # the demo's declaration of 大连港通, with its tax bill
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+def b64(data):
+    return base64.b64encode(data).decode()
+
+
+def problem(**kw):
+    p = {"category": "tax_payment", "title": "税单无法支付", "text": "电子支付时提示税单状态异常，请协助核实。",
+         "urgency": "urgent"}
+    p.update(kw)
+    return p
+
+
+def count(s):
+    return int(s.sql("SELECT COUNT(*) FROM liaison_problems")[0][0])
+
+
+def register_area(test, eq, error_of):
+    @test
+    def liaison_tour_three_firsts_are_timestamps(s):
+        r = s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(
+            links=[{"kind": "declaration", "ref": DEMO_ENTRY}, {"kind": "tax_bill", "ref": DEMO_ENTRY}],
+            attachments=[{"name": "支付截图.pdf", "content_type": "application/pdf", "data": b64(PDF)}]))
+        eq(r.status, 201, r.body)
+        p = r.json
+        no = p["problem_no"]
+        eq(p["status"], "raised")
+        # GACC's coordinator rules: an advanced-certified enterprise's problem goes to its coordinator
+        eq(p["assignee"], "officer")
+        eq(p["enterprise"], TRADING)
+        eq(p["attachments"][0]["size"], len(PDF))
+        eq(p["clocks"]["known"]["state"], "running")
+        assert p["due_known_at"] <= p["due_studied_at"] <= p["due_solved_at"], p
+        # another enterprise does not learn it exists
+        error_of(s.as_user("dl-fishery", "GET", "/api/v1/liaison/problems/" + no), 404)
+        lst = s.as_user("dl-fishery", "GET", "/api/v1/liaison/problems").json["items"]
+        assert all(x["enterprise"] == FISHERY for x in lst), lst
+        a = s.as_user("dl-trading", "GET", "/api/v1/liaison/problems/%s/attachments/1" % no)
+        eq(a.status, 200)
+        eq(a.header("Content-Type").split(";")[0], "application/pdf")
+        eq(a.body.encode(), PDF)
+        # known: the first time an officer opens it
+        r = s.as_user("officer", "POST", "/api/v1/liaison/problems/%s/open" % no)
+        eq(r.status, 200, r.body)
+        eq(r.json["status"], "known")
+        known = r.json["known_at"]
+        assert known, r.json
+        r = s.as_user("liaison2", "POST", "/api/v1/liaison/problems/%s/open" % no)
+        eq(r.json["known_at"], known, "known is the first opening")
+        eq(r.json["known_by"], "officer")
+        # a reply without a policy is not yet studied; one citing a policy is
+        r = s.as_user("officer", "POST", "/api/v1/liaison/problems/%s/messages" % no, {"text": "已收到，正在核实。"})
+        eq(r.status, 201, r.body)
+        eq(r.json["status"], "known")
+        eq(r.json["studied_at"], None)
+        r = s.as_user("officer", "POST", "/api/v1/liaison/problems/%s/messages" % no,
+                      {"kind": "plan", "text": "核对税单与支付记录后重新推送。", "policy": "海关总署公告2017年第44号"})
+        eq(r.json["status"], "studied")
+        assert r.json["studied_at"], r.json
+        s.as_user("officer", "POST", "/api/v1/liaison/problems/%s/messages" % no,
+                  {"kind": "note", "text": "内部：银行端接口超时"})
+        r = s.as_user("officer", "POST", "/api/v1/liaison/problems/%s/resolution" % no,
+                      {"text": "税单已重新推送，可以支付。", "policy": "海关总署公告2017年第44号"})
+        eq(r.status, 200, r.body)
+        eq(r.json["status"], "resolved")
+        eq(r.json["clocks"]["solved"]["state"], "met")
+        # the enterprise sees the conversation, never the internal note
+        mine = s.as_user("dl-trading", "GET", "/api/v1/liaison/problems/" + no).json
+        eq([m["kind"] for m in mine["messages"]], ["reply", "plan", "resolution"])
+        officers = s.as_user("officer", "GET", "/api/v1/liaison/problems/" + no).json
+        assert "note" in [m["kind"] for m in officers["messages"]], officers
+        # confirming a problem one did not raise
+        error_of(s.as_user("dl-fishery", "POST", "/api/v1/liaison/problems/%s/confirm" % no, {"text": "好"}), 404)
+        r = s.as_user("dl-trading", "POST", "/api/v1/liaison/problems/%s/confirm" % no, {"text": "已支付，谢谢。"})
+        eq(r.status, 200, r.body)
+        eq(r.json["status"], "solved")
+        eq(r.json["solved_at"], r.json["resolved_at"], "solved at the resolution the enterprise confirmed")
+        assert r.json["confirmed_at"], r.json
+        for stage in ("known", "studied", "solved"):
+            eq(r.json["clocks"][stage]["state"], "met", stage)
+        st = s.as_user("manager", "GET", "/api/v1/liaison/statistics?by=category").json
+        tax = [g for g in st["groups"] if g["key"] == "tax_payment"][0]
+        assert tax["collected"] >= 1 and tax["solved"] >= 1, tax
+        assert tax["known_minutes"]["count"] >= 1, tax
+        co = s.as_user("officer", "GET", "/api/v1/liaison/coordinators?coordinator=officer").json
+        eq(co["coordinators"][0]["coordinator"], "officer")
+        assert TRADING in [e["uscc"] for e in co["coordinators"][0]["enterprise_list"]], co
+
+    @test
+    def liaison_bad_input_is_refused_with_nothing_written(s):
+        before = count(s)
+        # another enterprise's declaration, bill and tax bill (the same answer as one that does not exist)
+        for kind in ("declaration", "tax_bill"):
+            r = s.as_user("dl-fishery", "POST", "/api/v1/liaison/problems",
+                          problem(links=[{"kind": kind, "ref": DEMO_ENTRY}]))
+            error_of(r, 400, "links[0].ref", "not_own")
+        r = s.as_user("dl-fishery", "POST", "/api/v1/liaison/problems",
+                      problem(links=[{"kind": "bill", "ref": "COSU6281234560"}]))
+        error_of(r, 400, "links[0].ref", "not_own")
+        error_of(s.as_user("dl-fishery", "POST", "/api/v1/liaison/problems",
+                           problem(links=[{"kind": "certificate", "ref": "X1"}])), 400, "links[0].kind")
+        # attachments: over the limit, bytes not of the declared type, a forbidden type
+        big = PDF + b"0" * (256 * 1024)
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(
+            attachments=[{"name": "a.pdf", "content_type": "application/pdf", "data": b64(big)}])),
+            400, "attachments[0].data", "attachment_size")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(
+            attachments=[{"name": "a.png", "content_type": "image/png", "data": b64(PDF)}])),
+            400, "attachments[0].data", "attachment_type")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(
+            attachments=[{"name": "a.exe", "content_type": "application/x-msdownload", "data": b64(b"MZ")}])),
+            400, "attachments[0].content_type")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(
+            attachments=[{"name": "a.pdf", "content_type": "application/pdf", "data": "%%%%"}])),
+            400, "attachments[0].data")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(
+            attachments=[{"name": "a.pdf", "content_type": "application/pdf", "data": b64(PDF)}] * 4)),
+            400, "attachments")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(category="weather")),
+                 400, "category")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(urgency="whenever")),
+                 400, "urgency")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(status="solved")), 400, "status")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(text="")), 400, "text")
+        # an officer does not raise an enterprise's problems
+        error_of(s.as_user("officer", "POST", "/api/v1/liaison/problems", problem()), 403)
+        eq(count(s), before, "nothing written")
+
+    @test
+    def liaison_steps_a_state_forbids_and_reopening(s):
+        no = s.as_user("dl-trading", "POST", "/api/v1/liaison/problems",
+                       problem(category="port_unloading", urgency="normal")).json["problem_no"]
+        path = "/api/v1/liaison/problems/" + no
+        error_of(s.as_user("officer", "POST", path + "/resolution", {"text": "已解决"}), 409, "status")
+        error_of(s.as_user("dl-trading", "POST", path + "/confirm"), 409, "status")
+        error_of(s.as_user("dl-trading", "POST", path + "/reopen", {"reason": "还没解决"}), 409, "status")
+        error_of(s.as_user("officer", "POST", path + "/messages", {"kind": "plan", "text": "方案"}), 400, "policy",
+                 "policy_required")
+        error_of(s.as_user("dl-trading", "POST", path + "/messages", {"text": "补充", "policy": "某公告"}), 400,
+                 "policy")
+        error_of(s.as_user("dl-trading", "POST", path + "/messages", {"kind": "note", "text": "x"}), 400, "kind")
+        error_of(s.as_user("officer", "POST", path + "/resolution", {"kind": "reply", "text": "x"}), 400, "kind")
+        r = s.as_user("dl-trading", "POST", path + "/messages", {"text": "货物明天到港，请尽快。"})
+        eq(r.status, 201, r.body)
+        eq(r.json["status"], "raised", "an enterprise's message does not make it known")
+        s.as_user("officer", "POST", path + "/messages", {"text": "已安排卸货监管。", "policy": "《海关监管作业场所管理办法》"})
+        s.as_user("officer", "POST", path + "/resolution", {"text": "已完成卸货"})
+        error_of(s.as_user("dl-trading", "POST", path + "/reopen", {}), 400, "reason")
+        r = s.as_user("dl-trading", "POST", path + "/reopen", {"reason": "仍有两个集装箱未卸"})
+        eq(r.status, 200, r.body)
+        eq(r.json["status"], "studied")
+        eq(r.json["reopened"], 1)
+        eq(r.json["resolved_at"], None)
+        eq(r.json["messages"][-1]["kind"], "reopening")
+        # reassignment: an active officer with a reason, an internal step
+        error_of(s.as_user("officer", "POST", path + "/assign", {"assignee": "nobody", "reason": "换人"}), 400,
+                 "assignee")
+        error_of(s.as_user("officer", "POST", path + "/assign", {"assignee": "liaison2"}), 400, "reason")
+        r = s.as_user("officer", "POST", path + "/assign", {"assignee": "liaison2", "reason": "熟悉卸货业务"})
+        eq(r.json["assignee"], "liaison2")
+        error_of(s.as_user("officer", "POST", path + "/assign", {"assignee": "liaison2", "reason": "再次"}), 409,
+                 "assignee")
+        mine = s.as_user("dl-trading", "GET", path).json
+        assert "assignment" not in [m["kind"] for m in mine["messages"]], mine
+        eq(s.as_user("liaison2", "GET", "/api/v1/liaison/problems?assignee=liaison2").json["items"][0]["problem_no"],
+           no)
+        # an enterprise may not reassign, open or resolve
+        error_of(s.as_user("dl-trading", "POST", path + "/open"), 403)
+        error_of(s.as_user("dl-trading", "POST", path + "/assign", {"reason": "x1"}), 403)
+
+    @test
+    def liaison_queue_and_escalation_of_late_firsts(s):
+        # an enterprise without a coordinator: the category's queue; the opener takes it
+        r = s.as_user("officer", "PATCH", "/api/v1/enterprises/" + FISHERY, {"coordinator": None})
+        eq(r.status, 200, r.body)
+        try:
+            p = s.as_user("dl-fishery", "POST", "/api/v1/liaison/problems",
+                          problem(category="epidemic_supplies", title="防疫物资通关")).json
+            eq(p["assignee"], None)
+            queue = s.as_user("officer", "GET", "/api/v1/liaison/problems?queue=true&category=epidemic_supplies")
+            assert p["problem_no"] in [x["problem_no"] for x in queue.json["items"]], queue.body
+            co = s.as_user("officer", "GET", "/api/v1/liaison/coordinators").json
+            assert FISHERY not in [e["uscc"] for e in co["advanced_without_coordinator"]], "general certified"
+        finally:
+            s.as_user("officer", "PATCH", "/api/v1/enterprises/" + FISHERY, {"coordinator": "officer"})
+        no = p["problem_no"]
+        write_sql(s, "UPDATE liaison_problems SET raised_ms = raised_ms - 86400000, due_known_ms = 1,"
+                     " due_studied_ms = 2, due_solved_ms = 3 WHERE problem_no = '%s'" % no)
+        out = s.cli("jobs", "run", "services.liaison_escalate").stdout
+        assert out.startswith("services.liaison_escalate: ok"), out
+        s.cli("jobs", "run", "services.liaison_escalate")   # safe to repeat: once per first
+        g = s.as_user("manager", "GET", "/api/v1/liaison/problems/" + no).json
+        eq(sorted(e["stage"] for e in g["escalations"]), ["known", "solved", "studied"])
+        eq(g["clocks"]["known"]["state"], "breached")
+        r = s.as_user("officer", "POST", "/api/v1/liaison/problems/%s/open" % no)
+        eq(r.json["assignee"], "officer", "opened from the queue: the opener's")
+        eq(r.json["clocks"]["known"]["state"], "breached", "known late")
+        ev = s.sql("SELECT COUNT(*) FROM event_outbox WHERE type = 'liaison.escalated' AND subject_id = '%s'" % no)
+        eq(int(ev[0][0]), 3)
+
+    @test
+    def liaison_visits_by_two_officers_and_campaigns(s):
+        v = {"enterprise": TRADING, "kind": "site_visit", "at": "2026-11-20T10:00:00+08:00",
+             "summary": "走访了解复工复产困难", "campaign": "百人千企", "helped": True}
+        before = int(s.sql("SELECT COUNT(*) FROM liaison_visits")[0][0])
+        error_of(s.as_user("officer", "POST", "/api/v1/liaison/visits", v), 400, "second_officer", "two_officers")
+        error_of(s.as_user("officer", "POST", "/api/v1/liaison/visits", dict(v, second_officer="officer")), 400,
+                 "second_officer", "two_officers")
+        error_of(s.as_user("officer", "POST", "/api/v1/liaison/visits", dict(v, second_officer="dl-trading")), 400,
+                 "second_officer")
+        error_of(s.as_user("officer", "POST", "/api/v1/liaison/visits",
+                           dict(v, second_officer="liaison2", at="2030-01-01T00:00:00+08:00")), 400, "at")
+        error_of(s.as_user("officer", "POST", "/api/v1/liaison/visits",
+                           dict(v, second_officer="liaison2", enterprise="91350100M000100Y43")), 400, "enterprise")
+        eq(int(s.sql("SELECT COUNT(*) FROM liaison_visits")[0][0]), before, "nothing written")
+        r = s.as_user("officer", "POST", "/api/v1/liaison/visits", dict(v, second_officer="liaison2"))
+        eq(r.status, 201, r.body)
+        eq(r.json["officer"], "officer")
+        r = s.as_user("liaison2", "POST", "/api/v1/liaison/visits",
+                      {"enterprise": FISHERY, "kind": "briefing", "at": "2026-11-21T14:00:00+08:00",
+                       "summary": "宣讲RCEP原产地规则", "campaign": "百人千企"})
+        eq(r.status, 201, r.body)
+        c = [x for x in s.as_user("manager", "GET", "/api/v1/liaison/campaigns").json["items"]
+             if x["campaign"] == "百人千企"][0]
+        assert c["enterprises"] >= 2 and c["briefings"] >= 1 and c["helped"] >= 1, c
+        lst = s.as_user("officer", "GET", "/api/v1/liaison/visits?campaign=百人千企".replace("百人千企", "%E7%99%BE%E4%BA%BA%E5%8D%83%E4%BC%81"))
+        assert len(lst.json["items"]) >= 2, lst.body
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/liaison/visits"), 403)

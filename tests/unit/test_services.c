@@ -1,0 +1,139 @@
+/* test_services.c — the pure parts of enterprise services: the liaison platform's clocks in
+ * working hours of the platform calendar (nights, weekends, holidays), the SLA configuration,
+ * the states of a problem (the three firsts: known, studied, solved; reopening), attachment
+ * types told by their bytes, and nearest-rank percentiles. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "services/services.h"
+
+#define H (3600 * 1000LL)
+#define M (60 * 1000LL)
+
+static int64_t local(int y, int mo, int d, int64_t ms)
+{
+    return calendar_day_start_ms(calendar_days_from_civil(y, mo, d)) + ms;
+}
+
+static void working_hours_clock(void **state)
+{
+    (void)state;
+    working_calendar plain = {0};
+    /* 2026-12-04 is a Friday: an hour from 17:00 is half an hour that day, half on Monday */
+    assert_int_equal(services_working_add(&plain, local(2026, 12, 4, 17 * H), 60), local(2026, 12, 7, 9 * H));
+    /* raised at night: the clock starts at the next opening, 08:30 */
+    assert_int_equal(services_working_add(&plain, local(2026, 12, 3, 22 * H), 30), local(2026, 12, 4, 9 * H));
+    assert_int_equal(services_working_add(&plain, local(2026, 12, 3, 6 * H), 0), local(2026, 12, 3, 8 * H + 30 * M));
+    /* raised on a Saturday */
+    assert_int_equal(services_working_add(&plain, local(2026, 12, 5, 10 * H), 60), local(2026, 12, 7, 9 * H + 30 * M));
+    /* a working day is nine hours: 540 minutes from 08:30 is 17:30 the same day */
+    assert_int_equal(services_working_add(&plain, local(2026, 12, 3, 8 * H + 30 * M), 540),
+                     local(2026, 12, 3, 17 * H + 30 * M));
+    /* a holiday on the Monday (the holiday table) moves it to Tuesday; a make-up Saturday counts */
+    calendar_exception ex[] = {{calendar_days_from_civil(2026, 12, 5), CALENDAR_WORKDAY},
+                               {calendar_days_from_civil(2026, 12, 7), CALENDAR_HOLIDAY}};
+    working_calendar hol = {ex, 2};
+    assert_int_equal(services_working_add(&hol, local(2026, 12, 4, 17 * H), 60), local(2026, 12, 5, 9 * H));
+    assert_int_equal(services_working_add(&hol, local(2026, 12, 5, 17 * H), 60), local(2026, 12, 8, 9 * H));
+    /* elapsed working minutes: the same clock backwards */
+    assert_int_equal(services_working_minutes(&plain, local(2026, 12, 4, 17 * H), local(2026, 12, 7, 9 * H)), 60);
+    assert_int_equal(services_working_minutes(&plain, local(2026, 12, 5, 0), local(2026, 12, 6, 23 * H)), 0);
+    assert_int_equal(services_working_minutes(&plain, local(2026, 12, 7, 9 * H), local(2026, 12, 4, 17 * H)), 0);
+    assert_int_equal(services_working_minutes(&hol, local(2026, 12, 4, 17 * H), local(2026, 12, 8, 9 * H)), 60 + 540);
+}
+
+static void sla_configuration(void **state)
+{
+    (void)state;
+    liaison_sla s = {0};
+    assert_int_equal(liaison_sla_parse("30,120,480", &s), 0);
+    assert_int_equal(s.known_min, 30);
+    assert_int_equal(s.solved_min, 480);
+    /* refused: not rising, zero, missing parts, trailing text */
+    assert_int_equal(liaison_sla_parse("120,30,480", &s), -1);
+    assert_int_equal(liaison_sla_parse("0,30,480", &s), -1);
+    assert_int_equal(liaison_sla_parse("30,120", &s), -1);
+    assert_int_equal(liaison_sla_parse("30,120,480x", &s), -1);
+    assert_int_equal(liaison_sla_parse(NULL, &s), -1);
+    assert_int_equal(liaison_urgency_index("urgent"), LIAISON_URGENT);
+    assert_int_equal(liaison_urgency_index("normal"), LIAISON_NORMAL);
+    assert_int_equal(liaison_urgency_index("soon"), -1);
+    /* "at once": the defaults rise from known to solved for every urgency */
+    for (int i = 0; i < LIAISON_URGENCIES; i++)
+        assert_true(liaison_slas[i].known_min < liaison_slas[i].studied_min &&
+                    liaison_slas[i].studied_min < liaison_slas[i].solved_min);
+}
+
+static void three_firsts(void **state)
+{
+    (void)state;
+    const char *next;
+    hg_err err;
+    assert_int_equal(liaison_next(LIAISON_RAISED, LIAISON_OPEN, 0, &next, &err), HG_OK);
+    assert_string_equal(next, LIAISON_KNOWN);
+    /* a reply without a policy makes it known, not studied */
+    assert_int_equal(liaison_next(LIAISON_KNOWN, LIAISON_REPLY, 0, &next, &err), HG_OK);
+    assert_string_equal(next, LIAISON_KNOWN);
+    assert_int_equal(liaison_next(LIAISON_RAISED, LIAISON_REPLY, 1, &next, &err), HG_OK);
+    assert_string_equal(next, LIAISON_STUDIED);
+    /* the enterprise's message changes nothing */
+    assert_int_equal(liaison_next(LIAISON_RAISED, LIAISON_MESSAGE, 0, &next, &err), HG_OK);
+    assert_string_equal(next, LIAISON_RAISED);
+    /* resolved only once studied; confirmed only when resolved */
+    assert_int_equal(liaison_next(LIAISON_KNOWN, LIAISON_RESOLVE, 1, &next, &err), HG_CONFLICT);
+    assert_string_equal(err.field, "status");
+    assert_int_equal(liaison_next(LIAISON_STUDIED, LIAISON_RESOLVE, 0, &next, &err), HG_OK);
+    assert_string_equal(next, LIAISON_RESOLVED);
+    assert_int_equal(liaison_next(LIAISON_STUDIED, LIAISON_CONFIRM, 0, &next, &err), HG_CONFLICT);
+    assert_int_equal(liaison_next(LIAISON_RESOLVED, LIAISON_CONFIRM, 0, &next, &err), HG_OK);
+    assert_string_equal(next, LIAISON_SOLVED);
+    /* reopening: a resolved or solved problem goes back to studied; an open one cannot */
+    assert_int_equal(liaison_next(LIAISON_SOLVED, LIAISON_REOPEN, 0, &next, &err), HG_OK);
+    assert_string_equal(next, LIAISON_STUDIED);
+    assert_int_equal(liaison_next(LIAISON_KNOWN, LIAISON_REOPEN, 0, &next, &err), HG_CONFLICT);
+    /* a solved problem takes no more answers or reassignments */
+    assert_int_equal(liaison_next(LIAISON_SOLVED, LIAISON_REPLY, 1, &next, &err), HG_CONFLICT);
+    assert_int_equal(liaison_next(LIAISON_SOLVED, LIAISON_ASSIGN, 0, &next, &err), HG_CONFLICT);
+    assert_int_equal(liaison_next(LIAISON_SOLVED, LIAISON_OPEN, 0, &next, &err), HG_OK);
+    assert_string_equal(next, LIAISON_SOLVED);
+}
+
+static void attachment_types(void **state)
+{
+    (void)state;
+    const unsigned char pdf[] = "%PDF-1.7", png[] = "\x89PNG\r\n\x1a\n", jpg[] = "\xFF\xD8\xFF\xE0";
+    assert_true(liaison_attachment_type_ok("application/pdf", pdf, 8));
+    assert_true(liaison_attachment_type_ok("image/png", png, 8));
+    assert_true(liaison_attachment_type_ok("image/jpeg", jpg, 4));
+    /* refused: bytes of another type, too short, a type not admitted */
+    assert_false(liaison_attachment_type_ok("image/png", pdf, 8));
+    assert_false(liaison_attachment_type_ok("application/pdf", pdf, 3));
+    assert_false(liaison_attachment_type_ok("application/zip", (const unsigned char *)"PK\x03\x04", 4));
+    assert_false(liaison_attachment_type_ok(NULL, pdf, 8));
+}
+
+static void percentiles(void **state)
+{
+    (void)state;
+    int64_t v[] = {9, 1, 5, 3, 7, 2, 8, 4, 6, 10};
+    assert_int_equal(services_percentile(v, 10, 50), 5);
+    assert_int_equal(services_percentile(v, 10, 90), 9);
+    assert_int_equal(services_percentile(v, 10, 100), 10);
+    int64_t one[] = {42};
+    assert_int_equal(services_percentile(one, 1, 90), 42);
+    assert_int_equal(services_percentile(NULL, 0, 50), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(working_hours_clock), cmocka_unit_test(sla_configuration), cmocka_unit_test(three_firsts),
+        cmocka_unit_test(attachment_types),    cmocka_unit_test(percentiles),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
