@@ -94,6 +94,92 @@ int liaison_attachment_type_ok(const char *content_type, const unsigned char *p,
 /* The value at percentile pct (1..100, nearest rank) of v[0..n) sorted in place; 0 when n is 0. */
 int64_t services_percentile(int64_t *v, size_t n, int pct);
 
+/* ---- smart declaration navigation (智慧申报导航) ---- */
+
+/* The HS 2022 structure (hs_sections.c, hs_lines.c: data written by the team). */
+typedef struct hs_section {
+    const char *roman; /* "I" .. "XXI" */
+    int first, last;   /* its chapters */
+    const char *zh, *en;
+} hs_section;
+typedef struct hs_chapter {
+    int no; /* 1..97 */
+    const char *zh, *en;
+} hs_chapter;
+typedef struct hs_heading {
+    const char *code; /* 4 digits */
+    const char *zh, *en;
+} hs_heading;
+/* A 10-digit line of the tariff (8 tariff digits + 2 supervision digits). */
+typedef struct hs_line {
+    const char *code, *zh, *en;
+    const char *unit1, *unit2; /* legal units (法定计量单位): first, second or NULL */
+    const char *supervision;   /* supervision conditions (监管条件), codes as "AB", "" for none */
+    const char *inspection;    /* inspection-quarantine category (检验检疫类别): "P.R/Q.S", "" */
+    const char *elements;      /* the line's own declaration elements, '|' between them */
+    int64_t ref_price_fen;     /* the district's reference unit price, CNY fen per unit1; 0: none */
+} hs_line;
+/* A supervision condition or inspection category code with its name. */
+typedef struct hs_code_name {
+    char code;
+    const char *zh, *en;
+    char direction; /* 'I' import, 'E' export, 0 both */
+    int document;   /* 1: a licence or certificate the declarant must hold */
+} hs_code_name;
+extern const hs_section hs_sections[];   /* terminated by roman NULL */
+extern const hs_chapter hs_chapters[];   /* 1..97 in order, terminated by no 0 */
+extern const hs_heading hs_headings[];   /* in code order, terminated by code NULL */
+extern const hs_line hs_lines[];         /* in code order, terminated by code NULL */
+extern const int hs_complete_chapters[]; /* chapters whose every heading is listed, 0-terminated */
+extern const hs_code_name hs_supervision_codes[], hs_inspection_codes[]; /* terminated by code 0 */
+
+/* The lookups: NULL when absent. code: "03", "0303", "0303630000". */
+const hs_line *hs_line_find(const char *code);
+const hs_heading *hs_heading_find(const char *code);
+const hs_chapter *hs_chapter_find(int no);
+const hs_section *hs_section_of(int chapter);
+const hs_code_name *hs_supervision_find(char code);
+
+/* A search hit: a node of the nomenclature and its score (higher first). */
+typedef enum hs_level { HS_SECTION, HS_CHAPTER, HS_HEADING, HS_LINE } hs_level;
+typedef struct hs_hit {
+    hs_level level;
+    int index; /* into the level's table */
+    int score;
+} hs_hit;
+/* Ranked search of q (Chinese or English words, or a code prefix of digits) over sections,
+ * chapters, headings and lines: the best max hits into hits, their number returned. A whole
+ * match of the query in a name ranks above one that has its characters or words scattered;
+ * shorter names and deeper levels first among equals. */
+size_t hs_search(const char *q, hs_hit *hits, size_t max);
+
+/* The declaration elements (申报要素) of a line, in order: brand type (品牌类型, coded 0-4) and
+ * export preference (出口享惠情况, coded 0-3) first, the line's own between, GTIN, CAS and
+ * other (其他) last; those three may be empty. */
+#define HS_ELEMENTS_MAX 16
+typedef struct hs_element {
+    char name[96];
+    int mandatory;
+    const char *codes; /* the admitted codes ("01234"), or NULL for free text */
+} hs_element;
+/* Fills els (at least HS_ELEMENTS_MAX) and returns their number. */
+size_t hs_line_elements(const hs_line *l, hs_element *els);
+
+/* One finding of a pre-check: the field, the rule, and a message for the declarant. */
+typedef struct nav_finding {
+    char field[64];
+    char rule[32];
+    char severity[8]; /* "error": the filing would be refused; "warning": look again */
+    char message[256];
+} nav_finding;
+/* Checks an element string against a line's elements: every position present ('|' between
+ * them), every mandatory one filled, coded ones within their sets. Appends findings naming
+ * field (items[i].elements) to f (room for max), returns how many it appended. */
+size_t hs_elements_check(const hs_line *l, const char *s, const char *field, nav_finding *f, size_t max);
+
+/* An advance ruling (预裁定) is valid three years from its issue (海关预裁定管理暂行办法). */
+#define NAV_RULING_YEARS 3
+
 /* ---- records (services_record.c) ---- */
 extern const record_type liaison_problem_record;
 extern const record_type liaison_link_record;
@@ -102,5 +188,7 @@ extern const record_type liaison_message_record;
 extern const record_type liaison_assignment_record;
 extern const record_type liaison_reason_record;
 extern const record_type liaison_visit_record;
+extern const record_type nav_draft_record, nav_draft_item_record, nav_draft_licence_record;
+extern const record_type nav_ruling_record;
 
 #endif

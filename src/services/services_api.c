@@ -160,6 +160,56 @@ static hg_rc campaigns_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc hs_search_api(req *r, hg_err *err)
+{
+    const char *q = req_query(r, "q");
+    int limit = 0;
+    json_t *out = NULL;
+    if (!q || !*q || strlen(q) > 100)
+        return hg_fail(err, HG_INVALID, "invalid", "q", "q is 1 to 100 bytes: words in Chinese or English, or a code");
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
+    if (!rc)
+        rc = nav_search_json(q, limit > 50 ? 50 : limit, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc hs_node_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = nav_node_json(r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc precheck_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = nav_precheck(r->db, r->who, r->json, now_ms(), &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc ruling_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = ruling_issue(&c, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc rulings_api(req *r, hg_err *err)
+{
+    const char *valid = req_query(r, "valid");
+    if (valid && strcmp(valid, "true") && strcmp(valid, "false"))
+        return hg_fail(err, HG_INVALID, "invalid", "valid", "valid must be true or false");
+    json_t *out = NULL;
+    hg_rc rc = ruling_list(r->db, r->who, req_query(r, "enterprise"), req_query(r, "hs_code"),
+                           valid && strcmp(valid, "true") == 0, now_ms(), &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 #define PROBLEM "/api/v1/liaison/problems/{problem_no}"
 
 const route services_routes[] = {
@@ -279,5 +329,42 @@ const route services_routes[] = {
      .roles = ROLE_OFFICER,
      .posts = POST_LIAISON,
      .summary = "campaigns: enterprises reached, briefed and helped, problems they raised"},
+    {.method = "GET",
+     .pattern = "/api/v1/navigation/hs",
+     .fn = hs_search_api,
+     .scope = "navigation",
+     .roles = ROLE_OFFICER | ROLE_ENTERPRISE,
+     .query = "q,limit",
+     .summary = "HS search in Chinese or English: sections, chapters, headings and tariff lines, ranked, with paths"},
+    {.method = "GET",
+     .pattern = "/api/v1/navigation/hs/{code}",
+     .fn = hs_node_api,
+     .scope = "navigation",
+     .roles = ROLE_OFFICER | ROLE_ENTERPRISE,
+     .summary = "a section, chapter, heading or tariff line with its path, children and declaration elements"},
+    {.method = "POST",
+     .pattern = "/api/v1/navigation/precheck",
+     .fn = precheck_api,
+     .flags = ROUTE_DIRECT,
+     .scope = "navigation",
+     .roles = ROLE_OFFICER | ROLE_ENTERPRISE,
+     .body = &nav_draft_record,
+     .summary = "pre-check a draft declaration: each finding with its field and rule; files nothing"},
+    {.method = "POST",
+     .pattern = "/api/v1/navigation/rulings",
+     .fn = ruling_api,
+     .scope = "navigation",
+     .roles = ROLE_OFFICER,
+     .posts = POST_CLEARANCE,
+     .body = &nav_ruling_record,
+     .status = 201,
+     .summary = "record an advance ruling (预裁定) issued to an enterprise, valid three years"},
+    {.method = "GET",
+     .pattern = "/api/v1/navigation/rulings",
+     .fn = rulings_api,
+     .scope = "navigation",
+     .roles = ROLE_OFFICER | ROLE_ENTERPRISE,
+     .query = "enterprise,hs_code,valid",
+     .summary = "advance rulings, newest first (an enterprise: its own)"},
     {0},
 };

@@ -17,6 +17,11 @@ static const hg_job services_jobs[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static const hg_scope services_scopes[] = {
+    {"navigation", "smart declaration navigation: HS search, pre-checks, advance rulings (智慧申报导航)"},
+    {NULL, NULL},
+};
+
 static const demo_signin services_signins[] = {
     {"liaison2", ROLE_OFFICER, "liaison", NULL, "liaison2-demo-2026",
      "a second liaison officer: a site visit is made by two", NULL},
@@ -24,7 +29,7 @@ static const demo_signin services_signins[] = {
 };
 
 static const record_type *const services_records[] = {&liaison_problem_record, &liaison_message_record,
-                                                      &liaison_visit_record, NULL};
+                                                      &liaison_visit_record, &nav_ruling_record, NULL};
 
 const hg_module services_module = {.name = "services",
                                    .summary = "enterprise services: the liaison platform (关企联络), coordinators, "
@@ -34,6 +39,7 @@ const hg_module services_module = {.name = "services",
                                    .migrations_last = 1099,
                                    .routes = services_routes,
                                    .init = services_config_load,
+                                   .scopes = services_scopes,
                                    .demo_signins = services_signins,
                                    .records = services_records,
                                    .jobs = services_jobs};

@@ -123,3 +123,91 @@ static const field visit_fields[] = {
     {0},
 };
 const record_type liaison_visit_record = {.name = "liaison visit", .table = "liaison_visits", .fields = visit_fields};
+
+/* ---- smart declaration navigation ---- */
+
+static const char *const directions[] = {"import", "export", NULL};
+static const char *const ruling_kinds[] = {"classification", "valuation", "origin", NULL};
+
+/* A draft item as the declaration form holds it: the codes are not validated here, so that
+ * the pre-check can answer each one as a finding rather than refuse the draft. */
+static const field draft_item_fields[] = {
+    {.name = "hs_code", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 12, .label_zh = "商品编号"},
+    {.name = "name", .type = FT_TEXT, .min_len = 0, .max_len = 100, .label_zh = "商品名称"},
+    {.name = "elements", .type = FT_TEXT, .min_len = 0, .max_len = 255, .label_zh = "申报要素"},
+    {.name = "origin", .type = FT_TEXT, .flags = FF_IDENT, .min_len = 0, .max_len = 3, .label_zh = "原产国（地区）"},
+    {.name = "quantity", .type = FT_INT, .min = 0, .max = 1000000000000LL, .label_zh = "数量"},
+    {.name = "unit", .type = FT_TEXT, .min_len = 0, .max_len = 10, .label_zh = "单位"},
+    {.name = "value",
+     .type = FT_MONEY,
+     .min = 0,
+     .max = 100000000000000LL,
+     .label_zh = "总价"}, /* 1 trillion yuan in fen */
+    {.name = "currency", .type = FT_TEXT, .flags = FF_IDENT, .min_len = 0, .max_len = 3, .label_zh = "币制"},
+    {.name = "gross_weight_kg", .type = FT_INT, .min = 0, .max = 1000000000, .label_zh = "毛重（千克）"},
+    {.name = "net_weight_kg", .type = FT_INT, .min = 0, .max = 1000000000, .label_zh = "净重（千克）"},
+    {0},
+};
+const record_type nav_draft_item_record = {.name = "draft item", .fields = draft_item_fields};
+
+static const field draft_licence_fields[] = {
+    {.name = "code",
+     .type = FT_TEXT,
+     .flags = FF_REQUIRED | FF_IDENT,
+     .min_len = 1,
+     .max_len = 1,
+     .label_zh = "监管证件代码"},
+    {.name = "number", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 40, .label_zh = "证件编号"},
+    {0},
+};
+const record_type nav_draft_licence_record = {.name = "licence", .fields = draft_licence_fields};
+
+static const field draft_fields[] = {
+    {.name = "direction", .type = FT_ENUM, .flags = FF_REQUIRED, .values = directions, .label_zh = "进出口"},
+    {.name = "trade_country",
+     .type = FT_TEXT,
+     .flags = FF_IDENT,
+     .min_len = 0,
+     .max_len = 3,
+     .label_zh = "贸易国（地区）"},
+    {.name = "enterprise", .type = FT_TEXT, .flags = FF_IDENT, .check = check_uscc, .label_zh = "收发货人"},
+    {.name = "items",
+     .type = FT_LIST,
+     .flags = FF_REQUIRED,
+     .min = 1,
+     .max = 50,
+     .child = &nav_draft_item_record,
+     .label_zh = "商品"},
+    {.name = "licences",
+     .type = FT_LIST,
+     .min = 0,
+     .max = 20,
+     .child = &nav_draft_licence_record,
+     .label_zh = "随附单证"},
+    {0},
+};
+const record_type nav_draft_record = {.name = "draft declaration", .fields = draft_fields};
+
+/* An advance ruling (预裁定) issued to an enterprise: valid three years from its issue. */
+static const field ruling_fields[] = {
+    {.name = "ruling_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "预裁定编号"},
+    {.name = "enterprise",
+     .type = FT_TEXT,
+     .flags = FF_REQUIRED | FF_IDENT | FF_FILTER,
+     .check = check_uscc,
+     .label_zh = "申请企业"},
+    {.name = "kind", .type = FT_ENUM, .flags = FF_REQUIRED, .values = ruling_kinds, .label_zh = "类别"},
+    {.name = "hs_code",
+     .type = FT_TEXT,
+     .flags = FF_REQUIRED | FF_IDENT | FF_FILTER,
+     .check = check_hs,
+     .label_zh = "商品编号"},
+    {.name = "goods_name", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 100, .label_zh = "商品名称"},
+    {.name = "decision", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 2000, .label_zh = "裁定内容"},
+    {.name = "issued_at", .type = FT_TIME, .flags = FF_REQUIRED, .column = "issued_ms", .label_zh = "生效日期"},
+    {.name = "valid_to", .type = FT_TIME, .flags = FF_SERVER, .column = "valid_to_ms", .label_zh = "有效期至"},
+    {.name = "issued_by", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "签发关员"},
+    {0},
+};
+const record_type nav_ruling_record = {
+    .name = "advance ruling", .table = "navigation_rulings", .fields = ruling_fields};

@@ -40,5 +40,12 @@ const migration services_migrations[] = {
      "CREATE INDEX liaison_visits_enterprise ON liaison_visits(enterprise, at_ms);"
      "CREATE INDEX liaison_visits_campaign ON liaison_visits(campaign, at_ms);",
      NULL, NULL},
+    {1001, "advance rulings (预裁定) for smart declaration navigation",
+     "CREATE TABLE navigation_rulings ("
+     " ruling_no TEXT PRIMARY KEY, enterprise TEXT NOT NULL, kind TEXT NOT NULL, hs_code TEXT NOT NULL,"
+     " goods_name TEXT NOT NULL, decision TEXT NOT NULL, issued_ms BIGINT NOT NULL, valid_to_ms BIGINT NOT NULL,"
+     " issued_by TEXT NOT NULL);"
+     "CREATE INDEX navigation_rulings_enterprise ON navigation_rulings(enterprise, valid_to_ms);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

@@ -68,4 +68,22 @@ hg_rc visit_list(db *d, const char *enterprise, const char *campaign, const char
  * helped, problems those enterprises raised during it. */
 hg_rc campaign_list(db *d, json_t **out, hg_err *err);
 
+/* ---- smart declaration navigation (navigation_store.c) ---- */
+
+/* The ranked search (hs_search) as JSON: each hit with its level, code, names, path from the
+ * section down and, for a line, its units, conditions and categories. limit 1..50. */
+hg_rc nav_search_json(const char *q, int limit, json_t **out, hg_err *err);
+/* One node by code (a section's Roman number, a 2-digit chapter, a 4-digit heading, a 10-digit
+ * line) with its path and children; a line with its declaration elements. 404 otherwise. */
+hg_rc nav_node_json(const char *code, json_t **out, hg_err *err);
+/* The pre-check of a draft declaration (nav_draft_record): every finding with its field and
+ * rule, the lines found and the advance rulings of the enterprise offered; nothing is written.
+ * An enterprise user checks for itself; an officer names the enterprise or none. */
+hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now, json_t **out, hg_err *err);
+/* Records an advance ruling an officer issued (valid three years from issued_at). */
+hg_rc ruling_issue(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+/* Rulings who may see (an enterprise: its own), newest first; valid_only: in force at now. */
+hg_rc ruling_list(db *d, const principal *who, const char *enterprise, const char *hs_code, int valid_only, int64_t now,
+                  json_t **out, hg_err *err);
+
 #endif

@@ -7,6 +7,8 @@ from the enterprise, escalation of a late first to the managers, visits by two o
 campaigns, statistics and coordinators."""
 import base64
 
+import urllib.parse
+
 from tax_cases import write_sql   # a change under the API: a deadline moved into the past
 
 TRADING = "91210200241600015L"   # demo: 大连港通, advanced certified, coordinator "officer"
@@ -28,6 +30,26 @@ def problem(**kw):
 
 def count(s):
     return int(s.sql("SELECT COUNT(*) FROM liaison_problems")[0][0])
+
+
+COD = "0303630000"
+
+
+def draft(**item):
+    """A draft import of frozen cod, right in every respect; item overrides its line."""
+    it = {"hs_code": COD, "name": "冻鳕鱼", "elements": "0|0|冻、整条|大西洋鳕鱼Gadus morhua|无品牌|||",
+          "origin": "NO", "quantity": 20000, "unit": "千克", "value": "500000.00", "currency": "CNY",
+          "gross_weight_kg": 21000, "net_weight_kg": 20000}
+    it.update(item)
+    return {"direction": "import", "trade_country": "NO", "items": [it]}
+
+
+def rules(r):
+    return [(f["field"], f["rule"]) for f in r.json["findings"] if f["severity"] != "info"]
+
+
+def q(text):
+    return urllib.parse.quote(text)
 
 
 def register_area(test, eq, error_of):
@@ -241,3 +263,102 @@ def register_area(test, eq, error_of):
         lst = s.as_user("officer", "GET", "/api/v1/liaison/visits?campaign=百人千企".replace("百人千企", "%E7%99%BE%E4%BA%BA%E5%8D%83%E4%BC%81"))
         assert len(lst.json["items"]) >= 2, lst.body
         error_of(s.as_user("dl-trading", "GET", "/api/v1/liaison/visits"), 403)
+
+    @test
+    def navigation_search_ranks_the_line_with_its_path(s):
+        r = s.as_user("dl-trading", "GET", "/api/v1/navigation/hs?q=%s&limit=5" % q("冻鳕鱼"))
+        eq(r.status, 200, r.body)
+        top = r.json["items"][0]
+        eq((top["level"], top["code"]), ("line", COD))
+        eq([p["code"] for p in top["path"]], ["I", "03", "0303", COD])
+        eq(top["legal_units"], ["千克", None])
+        eq([c["code"] for c in top["supervision"]], ["A", "B"])
+        eq(top["inspection_code"], "P.R/Q.S")
+        # the element list: brand type and export preference first, GTIN, CAS, other last
+        names = [e["name"] for e in top["elements"]]
+        eq(names[:2], ["品牌类型", "出口享惠情况"])
+        eq(names[-3:], ["GTIN", "CAS", "其他"])
+        eq(s.as_user("officer", "GET", "/api/v1/navigation/hs?q=frozen%20cod").json["items"][0]["code"], COD)
+        eq(s.as_user("officer", "GET", "/api/v1/navigation/hs?q=8703").json["items"][0]["code"], "8703")
+        # every section and chapter is there; a chapter's headings, browsed
+        ch = s.as_user("dl-trading", "GET", "/api/v1/navigation/hs/03").json
+        eq(len(ch["children"]), 9)
+        eq(ch["headings_complete"], True)
+        eq(len(s.as_user("dl-trading", "GET", "/api/v1/navigation/hs/XV").json["children"]), 12)
+        eq(s.as_user("dl-trading", "GET", "/api/v1/navigation/hs/77").json["name_en"][:9], "(Reserved")
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/navigation/hs/9999"), 404, "code")
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/navigation/hs"), 400, "q")
+
+    @test
+    def navigation_precheck_finds_each_fault_and_files_nothing(s):
+        before = s.sql("SELECT MAX(seq) FROM audit_log")[0][0]
+        r = s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft())
+        eq(r.status, 200, r.body)
+        eq(rules(r), [])
+        eq(r.json["ok"], True)
+        assert ("items[0].hs_code", "legal_inspection") in [(f["field"], f["rule"]) for f in r.json["findings"]]
+        eq(r.json["lines"][0]["code"], COD)
+        # a missing mandatory element (种类 left empty), a coded one outside its set, a short string
+        r = s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck",
+                      draft(elements="0|0|冻、整条||无品牌|||"))
+        eq(rules(r), [("items[0].elements", "element_missing")])
+        eq(r.json["ok"], False)
+        assert "种类" in r.json["findings"][0]["message"], r.json
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck",
+                           draft(elements="7|0|冻|鳕鱼|无品牌|||"))), [("items[0].elements", "element_code")])
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck",
+                           draft(elements="0|0|冻|鳕鱼|无品牌"))), [("items[0].elements", "elements_count")])
+        # the code: unknown at 10 digits, not 10 digits
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(hs_code="0303999999"))),
+           [("items[0].hs_code", "hs_unknown")])
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(hs_code="030363"))),
+           [("items[0].hs_code", "hs_format")])
+        # weights, the legal unit, the reference price, countries and currency
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(net_weight_kg=22000))),
+           [("items[0].net_weight_kg", "net_above_gross")])
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(unit="箱"))),
+           [("items[0].unit", "unit_not_legal")])
+        r = s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(value="5000.00"))
+        eq(rules(r), [("items[0].value", "price_far_from_reference")])
+        eq(r.json["ok"], True, "a warning does not stop a filing")
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(origin="XX", currency="ABC"))),
+           [("items[0].origin", "invalid_country"), ("items[0].currency", "invalid_currency")])
+        # crude oil needs the automatic import licence (监管条件 7); with it, nothing is missing
+        oil = draft(hs_code="2709000000", name="原油", elements="0|0|原油|石油|无品牌|||", value="70000.00")
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", oil)),
+           [("licences", "licence_required")])
+        oil["licences"] = [{"code": "7", "number": "AIL2026000123"}]
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", oil)), [])
+        # the draft's shape is still the field table's: unknown fields and wrong types are refused
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", dict(draft(), entry_no="1")), 400,
+                 "entry_no")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", dict(draft(), items=[])), 400, "items")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck",
+                           dict(draft(), enterprise=FISHERY)), 400, "enterprise")
+        eq(s.sql("SELECT MAX(seq) FROM audit_log")[0][0], before, "a pre-check writes nothing")
+
+    @test
+    def navigation_advance_rulings_are_offered_three_years(s):
+        ruling = {"enterprise": TRADING, "kind": "classification", "hs_code": COD, "goods_name": "冻鳕鱼",
+                  "decision": "整条冻大西洋鳕鱼归入税则号列03036300。", "issued_at": "2026-01-15T00:00:00+08:00"}
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/navigation/rulings", ruling), 403)
+        error_of(s.as_user("officer", "POST", "/api/v1/navigation/rulings", dict(ruling, hs_code="0303999999")), 400,
+                 "hs_code")
+        error_of(s.as_user("officer", "POST", "/api/v1/navigation/rulings",
+                           dict(ruling, issued_at="2031-01-01T00:00:00+08:00")), 400, "issued_at")
+        r = s.as_user("officer", "POST", "/api/v1/navigation/rulings", ruling)
+        eq(r.status, 201, r.body)
+        # 海关预裁定管理暂行办法: valid three years from its issue
+        eq(r.json["valid_to"], "2029" + r.json["issued_at"][4:], "three years to the day")
+        no = r.json["ruling_no"]
+        p = s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft())
+        assert no in [x["ruling_no"] for x in p.json["rulings"]], p.json
+        p = s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck",
+                      draft(hs_code="0303130000", elements="0|0|冻|大西洋鲑鱼|无品牌|||", value="1200000.00"))
+        eq(rules(p), [("items[0].hs_code", "ruling_differs")])
+        # another enterprise neither sees nor is offered it
+        eq([x for x in s.as_user("dl-fishery", "GET", "/api/v1/navigation/rulings").json["items"]
+            if x["ruling_no"] == no], [])
+        eq(s.as_user("dl-fishery", "POST", "/api/v1/navigation/precheck", draft()).json["rulings"], [])
+        mine = s.as_user("dl-trading", "GET", "/api/v1/navigation/rulings?valid=true").json["items"]
+        assert no in [x["ruling_no"] for x in mine], mine

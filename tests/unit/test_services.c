@@ -129,11 +129,91 @@ static void percentiles(void **state)
     assert_int_equal(services_percentile(NULL, 0, 50), 0);
 }
 
+static void hs_structure(void **state)
+{
+    (void)state;
+    /* HS 2022: 21 sections covering the 97 chapters in order, each chapter in one section */
+    int n = 0, next = 1;
+    for (const hs_section *s = hs_sections; s->roman; s++, n++) {
+        assert_int_equal(s->first, next);
+        next = s->last + 1;
+    }
+    assert_int_equal(n, 21);
+    assert_int_equal(next, 98);
+    for (int c = 1; c <= 97; c++)
+        assert_int_equal(hs_chapter_find(c)->no, c);
+    assert_null(hs_chapter_find(98));
+    /* headings and lines in code order, each line under a heading we hold */
+    for (const hs_heading *h = hs_headings; h[1].code; h++)
+        assert_true(strcmp(h->code, h[1].code) < 0);
+    for (const hs_line *l = hs_lines; l->code; l++) {
+        assert_int_equal(strlen(l->code), 10);
+        assert_non_null(hs_heading_find(l->code));
+        if (l[1].code)
+            assert_true(strcmp(l->code, l[1].code) < 0);
+        for (const char *p = l->supervision; *p; p++)
+            assert_non_null(hs_supervision_find(*p));
+    }
+}
+
+static void hs_ranked_search(void **state)
+{
+    (void)state;
+    hs_hit hits[10];
+    /* the whole query in a line's name ranks the line first */
+    size_t n = hs_search("冻鳕鱼", hits, 10);
+    assert_true(n >= 1);
+    assert_int_equal(hits[0].level, HS_LINE);
+    assert_string_equal(hs_lines[hits[0].index].code, "0303630000");
+    /* English words anywhere in the name, any case */
+    n = hs_search("Frozen COD", hits, 10);
+    assert_true(n >= 1);
+    assert_string_equal(hs_lines[hits[0].index].code, "0303630000");
+    /* a code prefix: the heading before its lines */
+    n = hs_search("0303", hits, 10);
+    assert_int_equal(hits[0].level, HS_HEADING);
+    assert_true(n >= 3);
+    /* ranked: no hit after a better one */
+    n = hs_search("鱼", hits, 10);
+    for (size_t i = 1; i < n; i++)
+        assert_true(hits[i - 1].score >= hits[i].score);
+    assert_int_equal(hs_search("", hits, 10), 0);
+    assert_int_equal(hs_search("zzzzqqq", hits, 10), 0);
+}
+
+static void declaration_elements(void **state)
+{
+    (void)state;
+    const hs_line *cod = hs_line_find("0303630000");
+    hs_element els[HS_ELEMENTS_MAX];
+    size_t n = hs_line_elements(cod, els);
+    assert_int_equal(n, 8);
+    assert_string_equal(els[0].name, "品牌类型");
+    assert_string_equal(els[0].codes, "01234");
+    assert_string_equal(els[1].codes, "0123");
+    assert_string_equal(els[3].name, "种类(中文及拉丁学名)");
+    assert_false(els[5].mandatory);
+    nav_finding f[8];
+    /* accepted: every position, mandatory ones filled, GTIN/CAS/other empty */
+    assert_int_equal(hs_elements_check(cod, "0|0|冻|大西洋鳕鱼Gadus morhua|无品牌|||", "e", f, 8), 0);
+    /* refused: a mandatory element empty, a code outside its set, too few positions, none */
+    assert_int_equal(hs_elements_check(cod, "0|0|冻||无品牌|||", "e", f, 8), 1);
+    assert_string_equal(f[0].rule, "element_missing");
+    assert_string_equal(f[0].field, "e");
+    assert_int_equal(hs_elements_check(cod, "5|4|冻|鳕鱼|无品牌|||", "e", f, 8), 2);
+    assert_string_equal(f[0].rule, "element_code");
+    assert_int_equal(hs_elements_check(cod, "0|0|冻|鳕鱼", "e", f, 8), 1);
+    assert_string_equal(f[0].rule, "elements_count");
+    assert_int_equal(hs_elements_check(cod, "", "e", f, 8), 1);
+    assert_string_equal(f[0].rule, "elements_missing");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(working_hours_clock), cmocka_unit_test(sla_configuration), cmocka_unit_test(three_firsts),
-        cmocka_unit_test(attachment_types),    cmocka_unit_test(percentiles),
+        cmocka_unit_test(working_hours_clock), cmocka_unit_test(sla_configuration),    cmocka_unit_test(three_firsts),
+        cmocka_unit_test(attachment_types),    cmocka_unit_test(percentiles),          cmocka_unit_test(hs_structure),
+        cmocka_unit_test(hs_ranked_search),    cmocka_unit_test(declaration_elements),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
