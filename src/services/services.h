@@ -180,6 +180,28 @@ size_t hs_elements_check(const hs_line *l, const char *s, const char *field, nav
 /* An advance ruling (预裁定) is valid three years from its issue (海关预裁定管理暂行办法). */
 #define NAV_RULING_YEARS 3
 
+/* ---- AEO facilitation, measured (aeo.c) ---- */
+
+/* One credit level's month: declarations screened, selected at random, sent to inspection by a
+ * rule; the rates in ppm of its declarations and, against general credit's, in ppm of that. */
+typedef struct aeo_level_month {
+    int64_t screened, random, rule;
+    int64_t random_ppm, rule_ppm, total_ppm;
+    int64_t of_general_ppm; /* total rate as a share of general credit's; -1 when not comparable */
+    int64_t bound_ppm;      /* the policy's bound: a share of general credit's, or for dishonest an
+                              * absolute floor; 0 for general credit */
+    int below;              /* 1: the policy is a floor (dishonest) */
+    int drift;              /* 1: enough declarations and the bound is broken */
+} aeo_level_month;
+/* Fewer screenings of a level (or of general credit) than this in a month prove nothing. */
+#define AEO_MIN_SAMPLE 30
+/* Fills m from the counts of one level and general credit's: advanced certified at most
+ * share_ppm of general credit's inspection rate (20%), general certified at most 50%, dishonest
+ * at least floor_ppm of its declarations (80%): DESIGN §5, 海关认证企业标准 and the credit
+ * measures. level: 0 advanced, 1 general certified, 2 general credit, 3 dishonest. */
+void aeo_measure(int level, int64_t screened, int64_t random, int64_t rule, int64_t gc_screened, int64_t gc_inspected,
+                 int64_t bound_ppm, aeo_level_month *m);
+
 /* ---- records (services_record.c) ---- */
 extern const record_type liaison_problem_record;
 extern const record_type liaison_link_record;

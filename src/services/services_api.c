@@ -210,6 +210,23 @@ static hg_rc rulings_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+/* from and to: months YYYY-MM (default: the last twelve to this one), at most five years. */
+static hg_rc aeo_api(req *r, hg_err *err)
+{
+    const char *f = req_query(r, "from"), *t = req_query(r, "to");
+    int64_t today = calendar_day_of(now_ms()), a = today - 335, b = today;
+    char buf[16];
+    if (f && (strlen(f) != 7 || (snprintf(buf, sizeof buf, "%s-01", f), calendar_parse_date(buf, &a))))
+        return hg_fail(err, HG_INVALID, "invalid", "from", "from must be a month YYYY-MM");
+    if (t && (strlen(t) != 7 || (snprintf(buf, sizeof buf, "%s-01", t), calendar_parse_date(buf, &b))))
+        return hg_fail(err, HG_INVALID, "invalid", "to", "to must be a month YYYY-MM");
+    if (b < a || b - a > 5 * 366)
+        return hg_fail(err, HG_INVALID, "invalid", "to", "to must be from from to five years after it");
+    json_t *out = NULL;
+    hg_rc rc = aeo_facilitation(r->db, a, b, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 #define PROBLEM "/api/v1/liaison/problems/{problem_no}"
 
 const route services_routes[] = {
@@ -366,5 +383,13 @@ const route services_routes[] = {
      .roles = ROLE_OFFICER | ROLE_ENTERPRISE,
      .query = "enterprise,hs_code,valid",
      .summary = "advance rulings, newest first (an enterprise: its own)"},
+    {.method = "GET",
+     .pattern = "/api/v1/aeo/facilitation",
+     .fn = aeo_api,
+     .scope = "liaison",
+     .roles = ROLE_OFFICER,
+     .posts = POST_LIAISON | POST_RISK,
+     .query = "from,to",
+     .summary = "AEO facilitation measured: inspection rates per credit level and month against the policy, alerts"},
     {0},
 };

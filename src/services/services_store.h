@@ -86,4 +86,9 @@ hg_rc ruling_issue(const hg_ctx *c, const json_t *body, json_t **out, hg_err *er
 hg_rc ruling_list(db *d, const principal *who, const char *enterprise, const char *hs_code, int valid_only, int64_t now,
                   json_t **out, hg_err *err);
 
+/* AEO facilitation measured (aeo_store.c): for each month from first_month to last_month
+ * ("YYYY-MM"), each credit level's inspection rates against the policy with its drift alerts,
+ * and the enterprises per credit level now. */
+hg_rc aeo_facilitation(db *d, int64_t first_day, int64_t last_day, json_t **out, hg_err *err);
+
 #endif

@@ -362,3 +362,23 @@ def register_area(test, eq, error_of):
         eq(s.as_user("dl-fishery", "POST", "/api/v1/navigation/precheck", draft()).json["rulings"], [])
         mine = s.as_user("dl-trading", "GET", "/api/v1/navigation/rulings?valid=true").json["items"]
         assert no in [x["ruling_no"] for x in mine], mine
+
+    @test
+    def aeo_facilitation_measured_per_level_and_month(s):
+        r = s.as_user("manager", "GET", "/api/v1/aeo/facilitation?from=2026-01&to=2026-12")
+        eq(r.status, 200, r.body)
+        eq([m["month"] for m in r.json["months"]][:2], ["2026-01", "2026-02"])
+        eq(len(r.json["months"]), 12)
+        lv = {l["credit_level"]: l for l in r.json["months"][-1]["levels"]}
+        eq(sorted(lv), ["advanced_certified", "dishonest", "general_certified", "general_credit"])
+        # the policy's bounds (DESIGN §5): 20% and 50% of general credit's, dishonest at least 80%
+        eq(lv["advanced_certified"]["bound_ppm"], 200000)
+        eq(lv["general_certified"]["bound_ppm"], 500000)
+        eq((lv["dishonest"]["bound"], lv["dishonest"]["bound_ppm"]), ("at_least_of_declarations", 800000))
+        total = sum(l["screened"] for m in r.json["months"] for l in m["levels"])
+        assert total >= 1, r.json   # the demo's declarations were screened
+        levels = {e["credit_level"]: e["enterprises"] for e in r.json["enterprises_by_level"]}
+        assert levels.get("advanced_certified", 0) >= 2, levels
+        error_of(s.as_user("manager", "GET", "/api/v1/aeo/facilitation?from=2026-13"), 400, "from")
+        error_of(s.as_user("manager", "GET", "/api/v1/aeo/facilitation?from=2026-06&to=2026-01"), 400, "to")
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/aeo/facilitation"), 403)

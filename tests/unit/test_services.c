@@ -208,12 +208,40 @@ static void declaration_elements(void **state)
     assert_string_equal(f[0].rule, "elements_missing");
 }
 
+static void aeo_measured(void **state)
+{
+    (void)state;
+    aeo_level_month m;
+    /* DESIGN §5: advanced certified at most 20% of general credit's inspection rate */
+    aeo_measure(0, 1000, 5, 5, 1000, 100, 200000, &m);
+    assert_int_equal(m.total_ppm, 10000);
+    assert_int_equal(m.of_general_ppm, 100000);
+    assert_false(m.drift);
+    aeo_measure(0, 1000, 20, 15, 1000, 100, 200000, &m); /* 3.5% against 10%: 35% */
+    assert_int_equal(m.random_ppm, 20000);
+    assert_int_equal(m.rule_ppm, 15000);
+    assert_true(m.drift);
+    /* too few declarations prove nothing either way */
+    aeo_measure(0, 10, 5, 0, 1000, 100, 200000, &m);
+    assert_false(m.drift);
+    /* dishonest: at least 80% of its declarations */
+    aeo_measure(3, 100, 70, 5, 1000, 100, 800000, &m);
+    assert_true(m.below);
+    assert_true(m.drift);
+    aeo_measure(3, 100, 80, 5, 1000, 100, 800000, &m);
+    assert_false(m.drift);
+    /* no general-credit inspections: nothing to compare with */
+    aeo_measure(1, 100, 5, 0, 0, 0, 500000, &m);
+    assert_int_equal(m.of_general_ppm, -1);
+    assert_false(m.drift);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(working_hours_clock), cmocka_unit_test(sla_configuration),    cmocka_unit_test(three_firsts),
         cmocka_unit_test(attachment_types),    cmocka_unit_test(percentiles),          cmocka_unit_test(hs_structure),
-        cmocka_unit_test(hs_ranked_search),    cmocka_unit_test(declaration_elements),
+        cmocka_unit_test(hs_ranked_search),    cmocka_unit_test(declaration_elements), cmocka_unit_test(aeo_measured),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
