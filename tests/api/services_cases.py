@@ -9,6 +9,7 @@ import base64
 
 import urllib.parse
 
+from crash_test import uscc
 from tax_cases import write_sql   # a change under the API: a deadline moved into the past
 
 TRADING = "91210200241600015L"   # demo: 大连港通, advanced certified, coordinator "officer"
@@ -248,7 +249,8 @@ def register_area(test, eq, error_of):
         error_of(s.as_user("officer", "POST", "/api/v1/liaison/visits",
                            dict(v, second_officer="liaison2", at="2030-01-01T00:00:00+08:00")), 400, "at")
         error_of(s.as_user("officer", "POST", "/api/v1/liaison/visits",
-                           dict(v, second_officer="liaison2", enterprise="91350100M000100Y43")), 400, "enterprise")
+                           dict(v, second_officer="liaison2", enterprise=uscc("9121020071099977"))), 400,
+                 "enterprise")   # a well-formed USCC nobody registered
         eq(int(s.sql("SELECT COUNT(*) FROM liaison_visits")[0][0]), before, "nothing written")
         r = s.as_user("officer", "POST", "/api/v1/liaison/visits", dict(v, second_officer="liaison2"))
         eq(r.status, 201, r.body)
