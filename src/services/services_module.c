@@ -8,6 +8,7 @@
 /* services_schema.c, services_api.c, services_demo.c */
 extern const migration services_migrations[];
 extern const route services_routes[];
+hg_rc services_demo(db *d, hg_err *err);
 
 static hg_rc escalate_job(db *d, hg_err *err) { return liaison_escalate(d, now_ms(), NULL, err); }
 
@@ -39,6 +40,7 @@ const hg_module services_module = {.name = "services",
                                    .migrations_last = 1099,
                                    .routes = services_routes,
                                    .init = services_config_load,
+                                   .demo = services_demo,
                                    .scopes = services_scopes,
                                    .demo_signins = services_signins,
                                    .records = services_records,
