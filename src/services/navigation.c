@@ -71,14 +71,15 @@ static int text_score(const char *q, const char *zh, const char *en)
     if (cjk) {
         size_t total = 0, found = 0;
         for (const char *p = q; *p;) {
-            size_t n = seq_len((unsigned char)*p);
+            /* a sequence cut short by the end of the query is taken as far as it goes */
+            size_t n = strnlen(p, seq_len((unsigned char)*p));
             char ch[5] = {0};
-            memcpy(ch, p, n < 4 ? n : 4);
+            memcpy(ch, p, n);
             if ((unsigned char)*p >= 0x80) {
                 total++;
                 found += strstr(zh, ch) != NULL;
             }
-            p += strlen(ch) ? strlen(ch) : 1;
+            p += n;
         }
         return total && found == total ? 500 : 0;
     }

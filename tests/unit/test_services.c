@@ -179,6 +179,9 @@ static void hs_ranked_search(void **state)
         assert_true(hits[i - 1].score >= hits[i].score);
     assert_int_equal(hs_search("", hits, 10), 0);
     assert_int_equal(hs_search("zzzzqqq", hits, 10), 0);
+    /* a UTF-8 sequence cut short at the end of the query (found by fuzz_services) */
+    hs_search("\xb3\xa2\xe9", hits, 10);
+    hs_search("\xe5\x86", hits, 10);
 }
 
 static void declaration_elements(void **state)
