@@ -2084,6 +2084,20 @@ const tests = {
     await Promise.all([ent.context.close(), off.context.close()])
   },
 
+  // issue 20: the managers' dashboard of enterprise services — the demo month's liaison figures
+  // by category and the AEO inspection rates per credit level, drawn.
+  async servicesDashboard({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'manager')
+    await page.goto('/services/dashboard')
+    await page.locator('[data-test=sdash-liaison] canvas').waitFor()
+    await page.locator('[data-test=sdash-aeo] canvas').waitFor()
+    assert.match(await page.locator('[data-test=sdash-total]').innerText(), /收集 \d+/)
+    await shot(page, 'services-dashboard')
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
   // issue 20: a declarant searches 冻鳕鱼, picks the 10-digit line, fills the generated elements
   // leaving 种类 empty, and the pre-check catches the missing element before filing.
   async navigationPrecheck({ browser, base }) {

@@ -1,7 +1,7 @@
 // messages.js — the services area's words in Chinese and English (merged under `services` by
 // i18n.js): the liaison platform (联系海关, the officers' queue) and declaration navigation.
 export const zh = {
-  menu: { contact: '联系海关', queue: '关企联络', navigation: '智慧申报导航' },
+  menu: { contact: '联系海关', queue: '关企联络', navigation: '智慧申报导航', dashboard: '企业服务看板' },
   category: {
     processing_trade_accounts: '加工贸易账册', epidemic_supplies: '防疫物资通关', port_unloading: '口岸卸货',
     tax_payment: '税款缴纳', inspection_certificates: '检验证书', other: '其他',
@@ -22,6 +22,9 @@ export const zh = {
     stats: '统计（近30天）', collected: '收集', solved: '解决', rate: '解决率', medianKnown: '获知中位数（分钟）',
     coordinators: '协调员', breaches: '超时次数', openProblems: '未结问题',
   },
+  dash: { title: '企业服务看板', liaison: '关企联络：按类别', aeo: 'AEO便利措施：各信用等级查验率（%）',
+    knownMedian: '获知中位数（分钟）', alerts: '{n} 个月份偏离政策比例', level: '信用等级' },
+  level: { advanced_certified: '高级认证', general_certified: '一般认证', general_credit: '一般信用', dishonest: '失信' },
   nav: {
     title: '智慧申报导航', go: '查询', search: '输入商品名称或编码，如“冻鳕鱼”', path: '归类路径', units: '法定计量单位',
     supervision: '监管条件', inspection: '检验检疫类别', elements: '申报要素', draft: '申报草稿', origin: '原产国',
@@ -31,7 +34,7 @@ export const zh = {
 }
 
 export const en = {
-  menu: { contact: 'Contact customs', queue: 'Liaison', navigation: 'Declaration navigation' },
+  menu: { contact: 'Contact customs', queue: 'Liaison', navigation: 'Declaration navigation', dashboard: 'Services dashboard' },
   category: {
     processing_trade_accounts: 'Processing-trade accounts', epidemic_supplies: 'Epidemic supplies clearance',
     port_unloading: 'Unloading at port', tax_payment: 'Tax payment', inspection_certificates: 'Inspection certificates',
@@ -54,6 +57,10 @@ export const en = {
     clocks: 'Three firsts', stats: 'Statistics (30 days)', collected: 'Collected', solved: 'Solved', rate: 'Solve rate',
     medianKnown: 'Median to known (min)', coordinators: 'Coordinators', breaches: 'Breaches', openProblems: 'Open',
   },
+  dash: { title: 'Enterprise services dashboard', liaison: 'Liaison by category',
+    aeo: 'AEO facilitation: inspection rate by credit level (%)', knownMedian: 'Median to known (min)',
+    alerts: '{n} months drifted from the policy', level: 'Credit level' },
+  level: { advanced_certified: 'Advanced certified', general_certified: 'General certified', general_credit: 'General credit', dishonest: 'Dishonest' },
   nav: {
     title: 'Declaration navigation', go: 'Search', search: 'Goods name or code, e.g. frozen cod', path: 'Classification path',
     units: 'Legal units', supervision: 'Supervision conditions', inspection: 'Inspection category',
