@@ -227,6 +227,13 @@ static hg_rc aeo_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc levels_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = aeo_level_history(r->db, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 #define PROBLEM "/api/v1/liaison/problems/{problem_no}"
 
 const route services_routes[] = {
@@ -391,5 +398,12 @@ const route services_routes[] = {
      .posts = POST_LIAISON | POST_RISK,
      .query = "from,to",
      .summary = "AEO facilitation measured: inspection rates per credit level and month against the policy, alerts"},
+    {.method = "GET",
+     .pattern = "/api/v1/aeo/levels/{uscc}",
+     .fn = levels_api,
+     .scope = "liaison",
+     .roles = ROLE_OFFICER,
+     .posts = POST_LIAISON | POST_RISK | POST_ENTERPRISE,
+     .summary = "an enterprise's history of credit levels with the reason of each change"},
     {0},
 };

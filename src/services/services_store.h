@@ -90,5 +90,7 @@ hg_rc ruling_list(db *d, const principal *who, const char *enterprise, const cha
  * ("YYYY-MM"), each credit level's inspection rates against the policy with its drift alerts,
  * and the enterprises per credit level now. */
 hg_rc aeo_facilitation(db *d, int64_t first_day, int64_t last_day, json_t **out, hg_err *err);
+/* An enterprise's credit levels, newest first, each with its reason and who changed it. */
+hg_rc aeo_level_history(db *d, const char *uscc, json_t **out, hg_err *err);
 
 #endif

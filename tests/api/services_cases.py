@@ -379,8 +379,34 @@ def register_area(test, eq, error_of):
         eq((lv["dishonest"]["bound"], lv["dishonest"]["bound_ppm"]), ("at_least_of_declarations", 800000))
         total = sum(l["screened"] for m in r.json["months"] for l in m["levels"])
         assert total >= 1, r.json   # the demo's declarations were screened
-        levels = {e["credit_level"]: e["enterprises"] for e in r.json["enterprises_by_level"]}
-        assert levels.get("advanced_certified", 0) >= 2, levels
+        levels = {e["credit_level"]: e for e in r.json["enterprises_by_level"]}
+        assert levels["advanced_certified"]["enterprises"] >= 2, levels
+        assert "a_year_ago" in levels["dishonest"] and "change_bp" in levels["dishonest"], levels
         error_of(s.as_user("manager", "GET", "/api/v1/aeo/facilitation?from=2026-13"), 400, "from")
         error_of(s.as_user("manager", "GET", "/api/v1/aeo/facilitation?from=2026-06&to=2026-01"), 400, "to")
         error_of(s.as_user("dl-trading", "GET", "/api/v1/aeo/facilitation"), 403)
+
+    @test
+    def aeo_level_history_with_the_reason_of_each_change(s):
+        # the demo's shipyard was certified advanced (AEO) eight months ago
+        h = s.as_user("manager", "GET", "/api/v1/aeo/levels/91210213005599016G").json["items"]
+        eq([(x["credit_level"], x["previous_level"]) for x in h],
+           [("advanced_certified", "general_certified"), ("general_certified", None)])
+        assert "高级认证" in h[0]["reason"], h
+        u = uscc("9121020071099988")
+        r = s.as_user("officer", "POST", "/api/v1/enterprises",
+                      {"uscc": u, "customs_code": "2102939988", "name_zh": "信用历史测试公司", "kind": "importer",
+                       "credit_level": "general_credit", "coordinator": "officer"})
+        eq(r.status, 201, r.body)
+        r = s.as_user("officer", "PATCH", "/api/v1/enterprises/" + u,
+                      {"credit_level": "general_certified", "credit_reason": "通过一般认证"})
+        eq(r.status, 200, r.body)
+        # a patch that leaves the level as it is adds no row
+        s.as_user("officer", "PATCH", "/api/v1/enterprises/" + u, {"name_en": "Credit History Test Co."})
+        h = s.as_user("officer", "GET", "/api/v1/aeo/levels/" + u).json["items"]
+        eq([(x["seq"], x["credit_level"], x["reason"], x["changed_by"]) for x in h],
+           [(2, "general_certified", "通过一般认证", "officer"), (1, "general_credit", "registered", "officer")])
+        error_of(s.as_user("officer", "PATCH", "/api/v1/enterprises/" + u, {"credit_reason": "x"}), 400,
+                 "credit_reason")
+        error_of(s.as_user("manager", "GET", "/api/v1/aeo/levels/" + uscc("9121020071099999")), 404, "uscc")
+        error_of(s.as_user("dl-trading", "GET", "/api/v1/aeo/levels/" + TRADING), 403)
