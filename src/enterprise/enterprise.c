@@ -25,6 +25,8 @@ static const field enterprise_fields[] = {
      .label_zh = "信用等级"},
     {.name = "coordinator", .type = FT_TEXT, .flags = FF_FILTER, .min_len = 0, .max_len = 32,
      .label_zh = "协调员"},
+    /* the reason of the latest change of credit_level (认证、降级、信用修复), kept in its history */
+    {.name = "credit_reason", .type = FT_TEXT, .min_len = 2, .max_len = 200, .label_zh = "信用等级变更原因"},
     {.name = "created_at", .type = FT_TIME, .flags = FF_SERVER, .column = "created_ms", .label_zh = "创建时间"},
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms", .label_zh = "更新时间"},
     {0},

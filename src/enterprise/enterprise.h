@@ -35,6 +35,17 @@ hg_rc enterprise_find(db *d, const char *uscc, hg_err *err);
  * random selection by credit level). */
 hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_err *err);
 
+/* The coordinator officer of an enterprise (百人千企) into out (n bytes; "" when it has none);
+ * HG_NOTFOUND when there is no such enterprise. For the liaison platform (services), which
+ * assigns an enterprise's problems to its coordinator. The areas after enterprise also read
+ * the registry through the view enterprise_directory (migration 111). */
+hg_rc enterprise_coordinator(db *d, const char *uscc, char *out, size_t n, hg_err *err);
+
+/* The history of credit levels (migration 112): every change of an enterprise's level is a row
+ * (seq, credit_level, previous_level, reason, changed_by, at_ms), its first the registration;
+ * the areas after enterprise read it through the view enterprise_credit_history. A PATCH's
+ * credit_reason is the change's reason. */
+
 /* The kind of an enterprise ("shipping_agent", "broker", ...) into out (n bytes); HG_NOTFOUND
  * when there is no such enterprise. For the areas that accept a fact only from a party of a
  * kind (cargo: manifests come from carriers and their agents). */

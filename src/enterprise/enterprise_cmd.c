@@ -128,9 +128,25 @@ static hg_rc enterprise_demo(db *d, hg_err *err)
                                  demo[i].kind, "credit_level", demo[i].credit, "coordinator", "officer");
         json_t *out = NULL;
         hg_ctx cx = ctx_command(d, "demo");
+        /* two with a history of levels: the shipyard certified advanced eight months ago, the
+         * e-commerce platform listed dishonest a hundred days ago (their first level before) */
+        const char *first = i == 4 ? "general_certified" : i == 5 ? "general_credit" : NULL;
+        if (first && body) {
+            json_object_set_new(body, "credit_level", json_string(first));
+            cx.now_ms -= (i == 4 ? 700 : 600) * 86400000LL;
+        }
         hg_rc rc = body ? enterprise_create(&cx, body, &out, err) : HG_NOMEM;
         json_decref(body);
         json_decref(out);
+        if (!rc && first) {
+            json_t *change = json_pack("{s:s, s:s}", "credit_level", demo[i].credit, "credit_reason",
+                                       i == 4 ? "通过海关高级认证（AEO）" : "违反海关监管规定，列入失信企业名单");
+            hg_ctx later = ctx_command(d, "demo");
+            later.now_ms -= (i == 4 ? 240 : 100) * 86400000LL;
+            rc = change ? enterprise_patch(&later, demo[i].uscc, change, &out, err) : HG_NOMEM;
+            json_decref(change);
+            json_decref(out);
+        }
         if (rc)
             return rc;
     }

@@ -31,13 +31,34 @@ const migration enterprise_migrations[] = {
      "CREATE INDEX agency_agreements_pair ON agency_agreements(principal, broker, port);"
      "CREATE INDEX agency_agreements_broker ON agency_agreements(broker, agreement_no);",
      NULL, NULL},
+    /* What the areas after enterprise may read (AREAS.md: never another area's tables): the
+     * registry's names, credit levels and coordinators, for the liaison platform (services). A
+     * view is a public API like a header: changing a column here is changing it. */
+    {111, "view of the registry for the areas after enterprise",
+     "CREATE VIEW enterprise_directory AS SELECT uscc, name_zh, kind, credit_level, coordinator FROM enterprises;",
+     NULL, NULL},
+    /* The history of each enterprise's credit level with the reason of each change (issue 20:
+     * AEO measured), begun with the levels as they stand; enterprise_credit_history is the view
+     * the areas after enterprise read it through. */
+    {112, "the history of credit levels with their reasons",
+     "ALTER TABLE enterprises ADD COLUMN credit_reason TEXT;"
+     "CREATE TABLE enterprise_credit_levels ("
+     " uscc TEXT NOT NULL REFERENCES enterprises(uscc), seq BIGINT NOT NULL, credit_level TEXT NOT NULL,"
+     " previous_level TEXT, reason TEXT, changed_by TEXT NOT NULL, at_ms BIGINT NOT NULL, PRIMARY KEY (uscc, seq));"
+     "CREATE INDEX enterprise_credit_levels_at ON enterprise_credit_levels(at_ms);"
+     "INSERT INTO enterprise_credit_levels (uscc, seq, credit_level, previous_level, reason, changed_by, at_ms)"
+     " SELECT uscc, 1, credit_level, NULL, 'registered', 'migration', created_ms FROM enterprises;"
+     "CREATE VIEW enterprise_credit_history AS SELECT uscc, seq, credit_level, previous_level, reason, changed_by,"
+     " at_ms FROM enterprise_credit_levels;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
-hg_rc enterprise_kind(db *d, const char *uscc, char *out, size_t n, hg_err *err)
+/* One text column of an enterprise (sql selects it by USCC) into out; HG_NOTFOUND naming uscc. */
+static hg_rc registry_text(db *d, const char *sql, const char *uscc, char *out, size_t n, hg_err *err)
 {
     db_stmt *s = NULL;
-    hg_rc rc = db_query(d, &s, err, "SELECT kind FROM enterprises WHERE uscc = ?", "t", uscc);
+    hg_rc rc = db_query(d, &s, err, sql, "t", uscc);
     if (!rc && (rc = db_step(s, err)) == HG_ROW) {
         snprintf(out, n, "%s", db_col_text(s, 0));
         rc = HG_OK;
@@ -46,6 +67,16 @@ hg_rc enterprise_kind(db *d, const char *uscc, char *out, size_t n, hg_err *err)
     }
     db_reset(s);
     return rc;
+}
+
+hg_rc enterprise_kind(db *d, const char *uscc, char *out, size_t n, hg_err *err)
+{
+    return registry_text(d, "SELECT kind FROM enterprises WHERE uscc = ?", uscc, out, n, err);
+}
+
+hg_rc enterprise_coordinator(db *d, const char *uscc, char *out, size_t n, hg_err *err)
+{
+    return registry_text(d, "SELECT COALESCE(coordinator, '') FROM enterprises WHERE uscc = ?", uscc, out, n, err);
 }
 
 hg_rc enterprise_find(db *d, const char *uscc, hg_err *err)
@@ -57,16 +88,7 @@ hg_rc enterprise_find(db *d, const char *uscc, hg_err *err)
 
 hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_err *err)
 {
-    db_stmt *s = NULL;
-    hg_rc rc = db_query(d, &s, err, "SELECT credit_level FROM enterprises WHERE uscc = ?", "t", uscc);
-    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
-        snprintf(out, n, "%s", db_col_text(s, 0));
-        rc = HG_OK;
-    } else if (rc == HG_DONE) {
-        rc = hg_fail(err, HG_NOTFOUND, "not_found", "uscc", "no enterprise with USCC %s", uscc);
-    }
-    db_reset(s);
-    return rc;
+    return registry_text(d, "SELECT credit_level FROM enterprises WHERE uscc = ?", uscc, out, n, err);
 }
 
 hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err)
@@ -100,6 +122,21 @@ static hg_rc conflict_field(db *d, const record *r, hg_err *err)
     return hg_fail(err, HG_CONFLICT, "conflict", "customs_code", "another enterprise has this customs_code");
 }
 
+/* Appends a change of credit level to the enterprise's history, inside the caller's transaction. */
+static hg_rc level_changed(const hg_ctx *c, const char *uscc, const char *level, const char *previous,
+                           const char *reason, hg_err *err)
+{
+    int64_t seq = 0;
+    hg_rc rc = db_int(c->d, &seq, err, "SELECT COALESCE(MAX(seq), 0) FROM enterprise_credit_levels WHERE uscc = ?", "t",
+                      uscc);
+    if (!rc)
+        rc = db_run(c->d, err,
+                    "INSERT INTO enterprise_credit_levels (uscc, seq, credit_level, previous_level, reason, changed_by,"
+                    " at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "titttti", uscc, seq + 1, level, previous, reason, c->actor, c->now_ms);
+    return rc;
+}
+
 hg_rc enterprise_insert_record(const hg_ctx *c, record *r, json_t **out, hg_err *err)
 {
     db *d = c->d;
@@ -113,6 +150,9 @@ hg_rc enterprise_insert_record(const hg_ctx *c, record *r, json_t **out, hg_err 
         if (rc == HG_CONFLICT)
             rc = conflict_field(d, r, err);
     }
+    if (!rc)
+        rc = level_changed(c, record_text(r, "uscc"), record_text(r, "credit_level"), NULL,
+                           record_text(r, "credit_reason") ? record_text(r, "credit_reason") : "registered", err);
     if (!rc)
         rc = enterprise_get(d, record_text(r, "uscc"), &after, err);
     if (!rc)   /* the caller commits: an import's lines are one transaction */
@@ -164,6 +204,11 @@ hg_rc enterprise_patch(const hg_ctx *c, const char *uscc, const json_t *body, js
         if (rc == HG_CONFLICT)
             rc = hg_fail(err, HG_CONFLICT, "conflict", "customs_code", "another enterprise has this customs_code");
     }
+    /* a new credit level is a row of its history, with the reason given (or none) */
+    const char *level = record_text(&r, "credit_level"),
+               *was = before ? json_string_value(json_object_get(before, "credit_level")) : NULL;
+    if (!rc && level && was && strcmp(level, was) != 0)
+        rc = level_changed(c, uscc, level, was, record_text(&r, "credit_reason"), err);
     if (!rc)
         rc = enterprise_get(d, uscc, &after, err);
     rc = audit_commit(c, rc, "enterprise.update", "enterprise", uscc, before, after, err);

@@ -664,6 +664,31 @@ hg_rc risk_stats(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *er
     return *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 }
 
+hg_rc risk_inspections_by_credit(db *d, int64_t from_ms, int64_t to_ms, risk_credit_inspections out[RC__COUNT],
+                                 hg_err *err)
+{
+    memset(out, 0, RC__COUNT * sizeof *out);
+    db_stmt *s = NULL;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT credit_level, COUNT(*), SUM(random_selected),"
+                        " SUM(CASE WHEN lane = 'red' AND random_selected = 0 THEN 1 ELSE 0 END)"
+                        " FROM risk_screenings WHERE at_ms >= ? AND at_ms < ? GROUP BY credit_level",
+                        "ii", from_ms, to_ms);
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        rc = HG_OK;
+        risk_credit c = RC_UNKNOWN;
+        for (int i = 0; i < RC_UNKNOWN; i++)
+            if (strcmp(db_col_text(s, 0), risk_credit_name((risk_credit)i)) == 0)
+                c = (risk_credit)i;
+        out[c].screened += db_col_int(s, 1);
+        out[c].random += db_col_int(s, 2);
+        out[c].rule += db_col_int(s, 3);
+    }
+    if (s)
+        db_reset(s);
+    return rc == HG_DONE ? HG_OK : rc;
+}
+
 /* ------------------------------------------------------------------ screening of a filing */
 
 /* The credit level of the enterprise uscc into *out: RC_UNKNOWN when none is registered (or

@@ -86,4 +86,15 @@ hg_rc risk_screen_subject(db *d, risk_decl *decl, risk_verdict *out, hg_err *err
  * general credit's (DESIGN.md §5). Caller owns *out. */
 hg_rc risk_stats(db *d, int64_t from_ms, int64_t to_ms, json_t **out, hg_err *err);
 
+/* Inspections by credit level over the screenings with from_ms <= at < to_ms, for the areas
+ * after risk (services measures AEO facilitation with it): how many were screened, selected at
+ * random, and sent to the red lane (inspection) by a fired rule without random selection (one
+ * both selected and hit counts as random). Indexed by risk_credit; RC_UNKNOWN holds screenings
+ * of unregistered enterprises. */
+typedef struct risk_credit_inspections {
+    int64_t screened, random, rule;
+} risk_credit_inspections;
+hg_rc risk_inspections_by_credit(db *d, int64_t from_ms, int64_t to_ms, risk_credit_inspections out[RC__COUNT],
+                                 hg_err *err);
+
 #endif

@@ -2041,6 +2041,86 @@ const tests = {
     assert.deepEqual(phone.page.problems, [])
     await Promise.all([admin.close(), agent.close(), phone.context.close()])
   },
+
+  // issue 20: the liaison tour — an advanced-certified enterprise raises a tax-payment problem
+  // on 联系海关, its coordinator opens it on the liaison desk (known), answers with a plan citing a
+  // policy (studied) and resolves it, the enterprise confirms (solved): the three clocks met.
+  async liaisonTour({ browser, base }) {
+    const title = `税单支付失败 ${Date.now() % 100000}`
+    const ent = await newPage(browser, base, { width: 390, height: 844 })
+    await signIn(ent.page, 'dl-trading')
+    await ent.page.goto('/contact')
+    await ent.page.locator('[data-test=services-contact]').waitFor()
+    await ent.page.locator('[data-test=svc-title]').fill(title)
+    await ent.page.locator('[data-test=svc-body]').fill('电子支付时提示税单状态异常，请协助核实。')
+    await ent.page.locator('[data-test=svc-raise]').click()
+    await ent.page.locator('[data-test=svc-thread] [data-test=svc-status]', { hasText: '待获知' }).waitFor()
+    const overflow = await ent.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `page wider than the phone by ${overflow}px`)
+    await shot(ent.page, 'liaison-raised-phone')
+    const off = await newPage(browser, base)
+    await signIn(off.page, 'officer')
+    await off.page.goto('/liaison')
+    await off.page.locator('[data-test=svc-queue] tbody tr', { hasText: title }).first().click()
+    await off.page.locator('[data-test=svc-thread] [data-test=svc-status]', { hasText: '已获知' }).waitFor()
+    await off.page.locator('[data-test=svc-text]').fill('核对税单与银行支付记录后重新推送税单。')
+    await off.page.locator('[data-test=svc-policy]').fill('海关总署公告2017年第44号')
+    await off.page.locator('.el-radio', { hasText: '方案' }).click()
+    await off.page.locator('[data-test=svc-send]').click()
+    await off.page.locator('[data-test=svc-thread] [data-test=svc-status]', { hasText: '已研究' }).waitFor()
+    await off.page.locator('[data-test=svc-text]').fill('税单已重新推送，请重新支付。')
+    await off.page.locator('[data-test=svc-resolve]').click()
+    await off.page.locator('[data-test=svc-thread] [data-test=svc-status]', { hasText: '待确认' }).waitFor()
+    await shot(off.page, 'liaison-desk')
+    await ent.page.reload()
+    await ent.page.locator('[data-test=svc-mine] tbody tr', { hasText: title }).first().click()
+    await ent.page.locator('[data-test=svc-confirm]').click()
+    await ent.page.locator('[data-test=svc-thread] [data-test=svc-status]', { hasText: '已解决' }).waitFor()
+    for (const s of ['known', 'studied', 'solved'])
+      await ent.page.locator(`[data-test=svc-clock-${s}]`, { hasText: '按时' }).waitFor()
+    await shot(ent.page, 'liaison-solved-phone')
+    assert.deepEqual(ent.page.problems, [])
+    assert.deepEqual(off.page.problems, [])
+    await Promise.all([ent.context.close(), off.context.close()])
+  },
+
+  // issue 20: the managers' dashboard of enterprise services — the demo month's liaison figures
+  // by category and the AEO inspection rates per credit level, drawn.
+  async servicesDashboard({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'manager')
+    await page.goto('/services/dashboard')
+    await page.locator('[data-test=sdash-liaison] canvas').waitFor()
+    await page.locator('[data-test=sdash-aeo] canvas').waitFor()
+    assert.match(await page.locator('[data-test=sdash-total]').innerText(), /收集 \d+/)
+    await shot(page, 'services-dashboard')
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
+  // issue 20: a declarant searches 冻鳕鱼, picks the 10-digit line, fills the generated elements
+  // leaving 种类 empty, and the pre-check catches the missing element before filing.
+  async navigationPrecheck({ browser, base }) {
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'dl-trading')
+    await page.goto('/navigation')
+    await page.locator('[data-test=nav-q]').fill('冻鳕鱼')
+    await page.locator('[data-test=nav-search]').click()
+    await page.locator('[data-test=nav-hit-0303630000]').click()
+    await page.locator('[data-test=nav-line]', { hasText: '千克' }).waitFor()
+    const fill = ['0', '0', '冻、整条', '', '无品牌']
+    for (let i = 0; i < fill.length; i++) await page.locator(`[data-test=nav-el-${i}]`).fill(fill[i])
+    await page.locator('[data-test=nav-precheck]').click()
+    const missing = page.locator('[data-test=nav-findings] li[data-rule=element_missing]')
+    await missing.waitFor()
+    assert.match(await missing.innerText(), /种类/)
+    await shot(page, 'navigation-precheck')
+    await page.locator('[data-test=nav-el-3]').fill('大西洋鳕鱼Gadus morhua')
+    await page.locator('[data-test=nav-precheck]').click()
+    await page.locator('[data-test=nav-ok]').waitFor()
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
 }
 
 // ---- main ----

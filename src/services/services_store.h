@@ -1,0 +1,96 @@
+/* services_store.h — the store functions of enterprise services, for its own handlers,
+ * commands, jobs and demo; not a public API (only src/services/ includes it). Every write
+ * takes the context of the change (ctx.h) and ends in audit_commit: one transaction with its
+ * audit row and its event. Reads take the principal: an enterprise user reaches only its
+ * enterprise's problems (another's answers 404) and never an internal note.
+ *
+ * Ownership: every json_t handed back through an out-parameter belongs to the caller. */
+#ifndef HG_SERVICES_STORE_H
+#define HG_SERVICES_STORE_H
+
+#include <jansson.h>
+
+#include "../platform/auth.h"
+#include "../platform/ctx.h"
+#include "../platform/db.h"
+#include "services.h"
+
+/* Raises a problem for the caller's enterprise (c->who an enterprise user) from the client's
+ * JSON (liaison_problem_record): every link must be the enterprise's own (400 not_own naming
+ * links[i].ref, whether another's or none), every attachment of its declared type and size
+ * (400 attachment_type / attachment_size naming attachments[i].data). Assigned to the
+ * enterprise's coordinator, or to the category's queue (assignee null) when it has none; the
+ * SLA deadlines of its urgency are set in working hours. The problem in *out. */
+hg_rc problem_raise(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+
+/* One step of a problem's life (services.h, liaison_action) by c->who, with its body (a
+ * message, a resolution, a reason, a reassignment; NULL for LIAISON_OPEN and LIAISON_CONFIRM
+ * without a text): the stage times are set the first time each is reached, the message is
+ * added to the conversation. 404 for an enterprise's other problems, 409 for a step the state
+ * does not allow. The problem as get answers it in *out. */
+hg_rc problem_act(const hg_ctx *c, const char *problem_no, liaison_action action, const json_t *body, json_t **out,
+                  hg_err *err);
+
+/* The problem with its links, attachments (without their data), conversation (no internal
+ * notes for an enterprise), escalations and the clock of each first as of now. */
+hg_rc problem_get(db *d, const principal *who, const char *problem_no, int64_t now, json_t **out, hg_err *err);
+/* The bytes of attachment line of a problem who may see, into *data (caller frees with
+ * free()), its type into type (32 bytes). */
+hg_rc problem_attachment(db *d, const principal *who, const char *problem_no, int64_t line, unsigned char **data,
+                         size_t *n, char type[32], hg_err *err);
+
+typedef struct problem_query {
+    const char *status, *category, *assignee, *enterprise, *urgency; /* or NULL */
+    int queue;          /* 1: only the unassigned (the categories' queues) */
+    const char *cursor; /* problem_no from next_cursor (newest first) */
+    int limit;
+} problem_query;
+hg_rc problem_list(db *d, const principal *who, const problem_query *q, int64_t now, json_t **out, hg_err *err);
+
+/* The escalation job: each first whose deadline passed unreached is escalated to the
+ * managers once (a row, an event for the dashboard, an audit row); *n (if non-NULL) counts
+ * the new ones. Safe to repeat. */
+hg_rc liaison_escalate(db *d, int64_t now, int *n, hg_err *err);
+
+/* Statistics of the problems raised in [from, to), grouped by "category", "coordinator"
+ * (the assignee) or "month": collected, solved, solve rate, median and p90 minutes to each
+ * first, breaches. */
+hg_rc liaison_statistics(db *d, int64_t from, int64_t to, const char *by, json_t **out, hg_err *err);
+/* Coordinators and their enterprises, open problems and breaches; the advanced-certified
+ * enterprises without one. coordinator: only that officer's, or NULL. */
+hg_rc liaison_coordinators(db *d, const char *coordinator, json_t **out, hg_err *err);
+
+/* Visits, video calls and briefings (liaison_visit_record), recorded by c->who. */
+hg_rc visit_record(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+hg_rc visit_list(db *d, const char *enterprise, const char *campaign, const char *cursor, int limit, json_t **out,
+                 hg_err *err);
+/* Campaigns: the visits and briefings recorded under each name, enterprises reached and
+ * helped, problems those enterprises raised during it. */
+hg_rc campaign_list(db *d, json_t **out, hg_err *err);
+
+/* ---- smart declaration navigation (navigation_store.c) ---- */
+
+/* The ranked search (hs_search) as JSON: each hit with its level, code, names, path from the
+ * section down and, for a line, its units, conditions and categories. limit 1..50. */
+hg_rc nav_search_json(const char *q, int limit, json_t **out, hg_err *err);
+/* One node by code (a section's Roman number, a 2-digit chapter, a 4-digit heading, a 10-digit
+ * line) with its path and children; a line with its declaration elements. 404 otherwise. */
+hg_rc nav_node_json(const char *code, json_t **out, hg_err *err);
+/* The pre-check of a draft declaration (nav_draft_record): every finding with its field and
+ * rule, the lines found and the advance rulings of the enterprise offered; nothing is written.
+ * An enterprise user checks for itself; an officer names the enterprise or none. */
+hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now, json_t **out, hg_err *err);
+/* Records an advance ruling an officer issued (valid three years from issued_at). */
+hg_rc ruling_issue(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+/* Rulings who may see (an enterprise: its own), newest first; valid_only: in force at now. */
+hg_rc ruling_list(db *d, const principal *who, const char *enterprise, const char *hs_code, int valid_only, int64_t now,
+                  json_t **out, hg_err *err);
+
+/* AEO facilitation measured (aeo_store.c): for each month from first_month to last_month
+ * ("YYYY-MM"), each credit level's inspection rates against the policy with its drift alerts,
+ * and the enterprises per credit level now. */
+hg_rc aeo_facilitation(db *d, int64_t first_day, int64_t last_day, json_t **out, hg_err *err);
+/* An enterprise's credit levels, newest first, each with its reason and who changed it. */
+hg_rc aeo_level_history(db *d, const char *uscc, json_t **out, hg_err *err);
+
+#endif
