@@ -48,7 +48,11 @@ def b45encode(b):
 
 
 def today(days=0):
-    return (datetime.datetime.now(TZ) + datetime.timedelta(days=days)).strftime("%Y-%m-%d")
+    """The traveller's entry date: the Shanghai date of 45 minutes ago, the day the tests' flights
+    (scheduled 40 and landed 30 minutes ago) are on, also in the first minutes after midnight
+    there (the server takes entry dates from yesterday on)."""
+    base = datetime.datetime.now(TZ) - datetime.timedelta(minutes=45)
+    return (base + datetime.timedelta(days=days)).strftime("%Y-%m-%d")
 
 
 def rfc3339(minutes=0):
