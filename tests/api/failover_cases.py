@@ -25,6 +25,22 @@ def script(*args):
     return p.stdout.strip()
 
 
+def start_pair(tmp):
+    """A primary and its synchronous replica on loopback, with a database hg on the primary:
+    (primary URL, replica URL, primary state file, replica state file)."""
+    pstate, rstate = os.path.join(tmp, "primary"), os.path.join(tmp, "replica")
+    primary = script("pg-start.sh", pstate)
+    replica = script("pg-replica.sh", primary, rstate)
+    harness.psql(primary + "/postgres", "CREATE DATABASE hg LOCALE 'C.UTF-8' TEMPLATE template0")
+    return primary, replica, pstate, rstate
+
+
+def stop_pair(*states):
+    for st in states:
+        if os.path.exists(st):
+            subprocess.run([os.path.join("scripts", "pg-stop.sh"), st], cwd=ROOT, capture_output=True)
+
+
 def register_area(test, eq, error_of):
     register_replica_reads(test, eq, error_of)
 
@@ -36,9 +52,7 @@ def register_area(test, eq, error_of):
         pstate, rstate = os.path.join(tmp, "primary"), os.path.join(tmp, "replica")
         srv = None
         try:
-            primary = script("pg-start.sh", pstate)
-            replica = script("pg-replica.sh", primary, rstate)
-            harness.psql(primary + "/postgres", "CREATE DATABASE hg LOCALE 'C.UTF-8' TEMPLATE template0")
+            primary, replica, pstate, rstate = start_pair(tmp)
             hp = [u.split("@", 1)[1] for u in (primary, replica)]
             url = "postgres://postgres@%s,%s/hg?target_session_attrs=read-write" % tuple(hp)
             srv = harness.Server(s.binary, db=url)
@@ -104,9 +118,7 @@ def register_area(test, eq, error_of):
         finally:
             if srv:
                 srv.cleanup()
-            for st in (pstate, rstate):
-                if os.path.exists(st):
-                    subprocess.run([os.path.join("scripts", "pg-stop.sh"), st], cwd=ROOT, capture_output=True)
+            stop_pair(pstate, rstate)
             os.rmdir(tmp) if os.path.isdir(tmp) and not os.listdir(tmp) else None
 
 
@@ -122,9 +134,7 @@ def register_replica_reads(test, eq, error_of):
         pstate, rstate = os.path.join(tmp, "primary"), os.path.join(tmp, "replica")
         srv = None
         try:
-            primary = script("pg-start.sh", pstate)
-            replica = script("pg-replica.sh", primary, rstate)
-            harness.psql(primary + "/postgres", "CREATE DATABASE hg LOCALE 'C.UTF-8' TEMPLATE template0")
+            primary, replica, pstate, rstate = start_pair(tmp)
             srv = harness.Server(s.binary, db=primary + "/hg", extra_args=["--db-read", replica + "/hg"])
             url = "/api/v1/stats/overview?port=0902"
             first = srv.as_user("manager", "GET", url)
@@ -170,6 +180,4 @@ def register_replica_reads(test, eq, error_of):
         finally:
             if srv:
                 srv.cleanup()
-            for st in (pstate, rstate):
-                if os.path.exists(st):
-                    subprocess.run([os.path.join("scripts", "pg-stop.sh"), st], cwd=ROOT, capture_output=True)
+            stop_pair(pstate, rstate)
