@@ -26,15 +26,13 @@
 static json_t *cert_row(db_stmt *s)
 {
     char applied[40], issued[40];
-    const char *no = db_col_text(s, 1);
     return json_pack("{s:s, s:s?, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?}", "id",
-                     db_col_text(s, 0), "cert_no", no[0] ? no : NULL, "kind", db_col_text(s, 2), "entry_no",
+                     db_col_text(s, 0), "cert_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "entry_no",
                      db_col_text(s, 3), "port", db_col_text(s, 4), "exporter", db_col_text(s, 5), "consignee_name",
                      db_col_text(s, 6), "destination_country", db_col_text(s, 7), "goods", db_col_text(s, 8), "status",
                      db_col_text(s, 9), "applied_by", db_col_text(s, 10), "applied_at", db_col_time(s, 11, applied),
-                     "issued_by", db_col_text(s, 12)[0] ? db_col_text(s, 12) : NULL, "issued_at",
-                     db_col_time(s, 13, issued), "key_id", db_col_text(s, 14)[0] ? db_col_text(s, 14) : NULL,
-                     "signature", db_col_text(s, 15)[0] ? db_col_text(s, 15) : NULL);
+                     "issued_by", db_col_text(s, 12), "issued_at", db_col_time(s, 13, issued), "key_id",
+                     db_col_text(s, 14), "signature", db_col_text(s, 15));
 }
 
 static hg_rc read_cert(db *d, const char *id, json_t **out, hg_err *err)
@@ -109,7 +107,7 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
         rc = text_field(body, "goods", 500, &goods, err);
     if (!rc)
         rc = text_field(body, "destination_country", 3, &country, err);
-    if (!rc && check_country(country, &why))
+    if (!rc && !check_country(country, &why))
         rc = hg_fail(err, HG_INVALID, "invalid", "destination_country", "destination_country: %s", why);
     int64_t n = 0;
     if (!rc)
@@ -156,7 +154,7 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
                     "INSERT INTO certificates (id, cert_no, kind, entry_no, port, exporter, consignee_name,"
                     " destination_country, goods, status, applied_by, applied_ms) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?,"
                     " 'applied', ?, ?)",
-                    "tttttttti", id, kind, entry_no, port, c->who->enterprise, consignee, country, goods, c->actor,
+                    "ttttttttti", id, kind, entry_no, port, c->who->enterprise, consignee, country, goods, c->actor,
                     c->now_ms);
     if (!rc)
         rc = read_cert(d, id, out, err);
@@ -247,7 +245,7 @@ hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *e
         rc = db_run(d, err,
                     "UPDATE certificates SET cert_no = ?, status = 'issued', issued_by = ?, issued_ms = ?, key_id = ?,"
                     " signature = ?, canonical = ? WHERE id = ?",
-                    "ttittt", no, c->actor, c->now_ms, k.id, sig_hex, canon, id);
+                    "ttitttt", no, c->actor, c->now_ms, k.id, sig_hex, canon, id);
     keydir_key_wipe(&k);
     if (!rc)
         rc = read_cert(d, id, out, err);
