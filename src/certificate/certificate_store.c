@@ -17,6 +17,7 @@
 #include "../platform/json_canon.h"
 #include "../platform/keydir.h"
 #include "../platform/log.h"
+#include "../platform/mem.h"
 #include "certificate.h"
 
 #define CERT_COLUMNS                                                                                                   \
@@ -256,7 +257,7 @@ hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *e
     }
     json_decref(before);
     json_decref(facts);
-    free(canon);
+    xfree(canon);
     return rc;
 }
 
