@@ -67,11 +67,7 @@ static hg_rc signing_key(keydir_key *out, hg_err *err)
     pthread_mutex_lock(&cert_key_lock);
     if (!cert_key_loaded) {
         char dir[1024];
-        const char *env = getenv("HAIGUAN_KEYS");
-        if (env && *env)
-            snprintf(dir, sizeof dir, "%s", env);
-        else
-            audit_default_key_dir(db_get_url(), dir, sizeof dir);
+        audit_process_key_dir(dir, sizeof dir);
         int created = 0;
         rc = dir[0] ? keydir_load(dir, "certificate.key", "the certificate signing key", &cert_key, &created, err)
                     : hg_fail(err, HG_IO, "io_error", "", "no usable key directory for the certificate signing key");
@@ -110,6 +106,9 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
         rc = text_field(body, "destination_country", 3, &country, err);
     if (!rc && !check_country(country, &why))
         rc = hg_fail(err, HG_INVALID, "invalid", "destination_country", "destination_country: %s", why);
+    /* the facts below and the application are read and written in one transaction */
+    if (rc || (rc = db_begin(d, err)))
+        return rc;
     int64_t n = 0;
     if (!rc)
         rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificate_kinds WHERE code = ?", "t", kind);
@@ -143,9 +142,9 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
     char port[8] = "", id[48] = "";
     snprintf(port, sizeof port, "%s", rc ? "" : json_string_value(json_object_get(decl, "port")));
     json_decref(decl);
-    if (rc || (rc = db_begin(d, err)))
-        return rc;
-    rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE entry_no = ? AND kind = ?", "tt", entry_no, kind);
+    if (!rc)
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE entry_no = ? AND kind = ?", "tt", entry_no,
+                    kind);
     if (!rc && n)
         rc = hg_fail(err, HG_CONFLICT, "duplicate", "kind", "%s already has a %s certificate or application", entry_no,
                      kind);
