@@ -33,11 +33,7 @@ hg_rc health_qr_key(keydir_key *out, hg_err *err)
     pthread_mutex_lock(&qr_key_lock);
     if (!qr_key_loaded) {
         char dir[1024];
-        const char *env = getenv("HAIGUAN_KEYS");
-        if (env && *env)
-            snprintf(dir, sizeof dir, "%s", env);
-        else
-            audit_default_key_dir(db_get_url(), dir, sizeof dir);
+        audit_process_key_dir(dir, sizeof dir);
         int created = 0;
         if (!dir[0])
             rc = hg_fail(err, HG_IO, "io_error", "", "no usable key directory for the health QR signing key");

@@ -501,9 +501,7 @@ static struct {
 } signer = {
     .lock = PTHREAD_MUTEX_INITIALIZER, .head_rows = AUDIT_CHECKPOINT_EVERY, .head_ms = AUDIT_HEAD_SECONDS * 1000};
 
-/* The key directory a process uses when it was given none: $HAIGUAN_KEYS, else the one next to
- * its database; "" when there is none. */
-static void env_key_dir(char *out, size_t n)
+void audit_process_key_dir(char *out, size_t n)
 {
     const char *env = getenv("HAIGUAN_KEYS");
     if (env && *env && strlen(env) < n)
@@ -535,7 +533,7 @@ static hg_rc chain_key(unsigned char key[CHAIN_KEY_BYTES], int *made_now, char d
         if (signer.dir[0])
             memcpy(dir_out, signer.dir, sizeof signer.dir);
         else
-            env_key_dir(dir_out, PATH_MAX_LEN);
+            audit_process_key_dir(dir_out, PATH_MAX_LEN);
         if (!dir_out[0])
             rc = hg_fail(err, HG_IO, "io_error", "keys", "no usable key directory for the audit chain key");
         else
@@ -1411,7 +1409,7 @@ static hg_rc verify_keys(db *d, const audit_verify_opts *o, audit_trust *trust, 
     if (o->key_dir && strlen(o->key_dir) < sizeof dir)
         memcpy(dir, o->key_dir, strlen(o->key_dir) + 1);
     else if (!dir[0])
-        env_key_dir(dir, sizeof dir);
+        audit_process_key_dir(dir, sizeof dir);
     if (!*have_key && dir[0]) {
         rc = keydir_secret_read(dir, CHAIN_KEY_FILE, "the audit chain key", key, CHAIN_KEY_BYTES, err);
         *have_key = rc == HG_OK;

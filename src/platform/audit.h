@@ -218,6 +218,10 @@ hg_rc audit_list_json(db *d, const audit_filter *f, json_t **out, hg_err *err);
 /* Default key directory for a database URL into out: "<path>.keys" for a SQLite file,
  * "haiguan.keys" for ":memory:" and PostgreSQL URLs; "" when out is too small. */
 void audit_default_key_dir(const char *db_url, char *out, size_t outlen);
+/* The key directory a process uses when it was given none: $HAIGUAN_KEYS, else the one next to
+ * its database (db_get_url); "" when there is none. For the keys a server loads on first use
+ * (the health QR key, the certificate key). */
+void audit_process_key_dir(char *out, size_t outlen);
 
 /* Versions 10-19. */
 extern const struct migration audit_migrations[];

@@ -14,7 +14,8 @@ JSON must be contained in the actual response ("*" in the expected JSON matches 
 a list matches when each expected element is matched by some actual element). `as:` names a
 demo user (signed in with a cookie session and CSRF token), `token:` a bearer token of a
 previous example's `save:` name, and nothing means anonymous. `save: NAME=FIELD` keeps a
-field of the response for later examples as {{NAME}}; {{date:+30d}} is a time 30 days from now,
+field of the response for later examples as {{NAME}} (`items.[entry_no=X].id`: the
+first element of items whose entry_no is X); {{date:+30d}} is a time 30 days from now,
 {{day:-5d}} the date (YYYY-MM-DD, Asia/Shanghai) five days ago."""
 import json
 import re
@@ -154,7 +155,11 @@ def run(server, docs_dir):
             name, field = s.split("=", 1)
             v = r.json
             for part in field.split("."):
-                v = v[int(part)] if part.isdigit() else v[part]
+                pick = re.fullmatch(r"\[(\w+)=(.*)\]", part)   # [key=value]: the first such element
+                if pick:
+                    v = next(x for x in v if str(x.get(pick[1])) == pick[2])
+                else:
+                    v = v[int(part)] if part.isdigit() else v[part]
             saved[name] = str(v)
     check_every_route_documented(server, text, examples)
     return len(examples)

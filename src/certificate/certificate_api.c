@@ -1,0 +1,73 @@
+/* certificate_api.c — HTTP handlers of the certificate area: the kinds, the exporter's
+ * application, reading one, and the inspection officer's issue. */
+#include "../platform/http.h"
+#include "certificate.h"
+
+static hg_rc reply(req *r, hg_rc rc, int status, json_t *out) { return rc ? rc : req_reply_json(r, status, out); }
+
+static hg_rc need_body(req *r, hg_err *err)
+{
+    return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+}
+
+static hg_rc kinds_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = certificate_kinds(r->db, &out, err);
+    return reply(r, rc, 200, out);
+}
+
+static hg_rc apply_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = certificate_apply(&c, r->json, &out, err);
+    return reply(r, rc, 201, out);
+}
+
+static hg_rc get_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = certificate_get(r->db, r->who, r->params[0], &out, err);
+    return reply(r, rc, 200, out);
+}
+
+static hg_rc issue_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = certificate_issue(&c, r->params[0], &out, err);
+    return reply(r, rc, 200, out);
+}
+
+const route certificate_routes[] = {
+    {.method = "GET",
+     .pattern = "/api/v1/certificate-kinds",
+     .fn = kinds_api,
+     .scope = "certificates",
+     .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
+     .summary = "the kinds of inspection-quarantine certificate"},
+    {.method = "POST",
+     .pattern = "/api/v1/certificates",
+     .fn = apply_api,
+     .scope = "certificates",
+     .roles = ROLE_ENTERPRISE,
+     .status = 201,
+     .summary = "an exporter applies for a certificate for its own inspected export declaration"},
+    {.method = "GET",
+     .pattern = "/api/v1/certificates/{id}",
+     .fn = get_api,
+     .scope = "certificates",
+     .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
+     .summary = "an application or certificate (its exporter, officers)"},
+    {.method = "POST",
+     .pattern = "/api/v1/certificates/{id}/issue",
+     .fn = issue_api,
+     .scope = "certificates",
+     .roles = ROLE_OFFICER,
+     .posts = POST_INSPECTION,
+     .summary = "the inspection officer issues an application: numbered and signed"},
+    {0},
+};

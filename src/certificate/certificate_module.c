@@ -1,0 +1,19 @@
+/* certificate_module.c — the one definition of the certificate area that the platform sees. */
+#include "../platform/module.h"
+
+/* certificate_schema.c and certificate_api.c */
+extern const migration certificate_migrations[];
+extern const route certificate_routes[];
+
+static const hg_scope certificate_scopes[] = {
+    {"certificates", "inspection-quarantine certificates: applications, issue, reading"},
+    {NULL, NULL},
+};
+
+const hg_module certificate_module = {.name = "certificate",
+                                      .summary = "inspection-quarantine certificates issued in the cloud",
+                                      .migrations = certificate_migrations,
+                                      .migrations_first = 1100,
+                                      .migrations_last = 1199,
+                                      .routes = certificate_routes,
+                                      .scopes = certificate_scopes};

@@ -1,0 +1,280 @@
+/* certificate_store.c — applications and certificates: the exporter applies for its own
+ * export declaration whose goods passed inspection; the inspection officer issues, which
+ * numbers the certificate and signs its canonical JSON (json_canon.h) with the certificate key
+ * of the key directory, whose public half is kept in certificate_keys so that a certificate
+ * signed before a rotation still verifies. Cargo is read through cargo.h and its views. */
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../cargo/cargo.h"
+#include "../check/check.h"
+#include "../platform/audit.h"
+#include "../platform/db_json.h"
+#include "../platform/json.h"
+#include "../platform/json_canon.h"
+#include "../platform/keydir.h"
+#include "../platform/log.h"
+#include "../platform/mem.h"
+#include "certificate.h"
+
+#define CERT_COLUMNS                                                                                                   \
+    "id, cert_no, kind, entry_no, port, exporter, consignee_name, destination_country, goods, status, applied_by,"     \
+    " applied_ms, issued_by, issued_ms, key_id, signature"
+
+static json_t *cert_row(db_stmt *s)
+{
+    char applied[40], issued[40];
+    return json_pack("{s:s, s:s?, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?}", "id",
+                     db_col_text(s, 0), "cert_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "entry_no",
+                     db_col_text(s, 3), "port", db_col_text(s, 4), "exporter", db_col_text(s, 5), "consignee_name",
+                     db_col_text(s, 6), "destination_country", db_col_text(s, 7), "goods", db_col_text(s, 8), "status",
+                     db_col_text(s, 9), "applied_by", db_col_text(s, 10), "applied_at", db_col_time(s, 11, applied),
+                     "issued_by", db_col_text(s, 12), "issued_at", db_col_time(s, 13, issued), "key_id",
+                     db_col_text(s, 14), "signature", db_col_text(s, 15));
+}
+
+static hg_rc read_cert(db *d, const char *id, json_t **out, hg_err *err)
+{
+    return db_row_json(d, cert_row, out, "id", "no such certificate", err,
+                       "SELECT " CERT_COLUMNS " FROM certificates WHERE id = ?", "t", id);
+}
+
+static json_t *kind_row(db_stmt *s)
+{
+    return json_pack("{s:s, s:s, s:s}", "code", db_col_text(s, 0), "name_zh", db_col_text(s, 1), "name_en",
+                     db_col_text(s, 2));
+}
+
+hg_rc certificate_kinds(db *d, json_t **out, hg_err *err)
+{
+    json_t *items = NULL;
+    hg_rc rc = db_rows_json(d, kind_row, &items, err,
+                            "SELECT code, name_zh, name_en FROM certificate_kinds ORDER BY code", "");
+    return rc ? rc : json_page(items, json_null(), out, err);
+}
+
+/* The certificate signing key, loaded once from the key directory (as health_qr_key). */
+static keydir_key cert_key;
+static int cert_key_loaded;
+static pthread_mutex_t cert_key_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static hg_rc signing_key(keydir_key *out, hg_err *err)
+{
+    hg_rc rc = HG_OK;
+    pthread_mutex_lock(&cert_key_lock);
+    if (!cert_key_loaded) {
+        char dir[1024];
+        audit_process_key_dir(dir, sizeof dir);
+        int created = 0;
+        rc = dir[0] ? keydir_load(dir, "certificate.key", "the certificate signing key", &cert_key, &created, err)
+                    : hg_fail(err, HG_IO, "io_error", "", "no usable key directory for the certificate signing key");
+        cert_key_loaded = !rc;
+    }
+    if (!rc)
+        *out = cert_key;
+    pthread_mutex_unlock(&cert_key_lock);
+    return rc;
+}
+
+static hg_rc text_field(const json_t *body, const char *key, int max, const char **out, hg_err *err)
+{
+    hg_rc rc = json_get_str(body, key, 1, out, err);
+    if (!rc && (!**out || strlen(*out) > (size_t)max))
+        rc = hg_fail(err, HG_INVALID, "invalid", key, "%s must be 1 to %d bytes", key, max);
+    return rc;
+}
+
+hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
+{
+    static const char *const allowed[] = {"entry_no", "kind", "consignee_name", "destination_country", "goods", NULL};
+    const char *entry_no, *kind, *consignee, *country, *goods, *why = NULL;
+    db *d = c->d;
+    *out = NULL;
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (!rc)
+        rc = text_field(body, "entry_no", 18, &entry_no, err);
+    if (!rc)
+        rc = text_field(body, "kind", 2, &kind, err);
+    if (!rc)
+        rc = text_field(body, "consignee_name", 200, &consignee, err);
+    if (!rc)
+        rc = text_field(body, "goods", 500, &goods, err);
+    if (!rc)
+        rc = text_field(body, "destination_country", 3, &country, err);
+    if (!rc && !check_country(country, &why))
+        rc = hg_fail(err, HG_INVALID, "invalid", "destination_country", "destination_country: %s", why);
+    /* the facts below and the application are read and written in one transaction */
+    if (rc || (rc = db_begin(d, err)))
+        return rc;
+    int64_t n = 0;
+    if (!rc)
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificate_kinds WHERE code = ?", "t", kind);
+    if (!rc && !n)
+        rc = hg_fail(err, HG_INVALID, "invalid", "kind",
+                     "kind %s is not a kind of certificate (GET /api/v1/certificate-kinds)", kind);
+    /* the declaration as cargo shows it to the caller: another enterprise's answers 404 */
+    json_t *decl = NULL;
+    if (!rc)
+        rc = declaration_get(d, c->who, entry_no, &decl, err);
+    const char *direction = json_string_value(json_object_get(decl, "direction"));
+    const char *consignor = json_string_value(json_object_get(decl, "consignor"));
+    if (!rc && (!direction || strcmp(direction, "export")))
+        rc = hg_fail(err, HG_CONFLICT, "not_export", "entry_no", "%s is not an export declaration", entry_no);
+    /* the exporter (发货人) applies, not a broker or another party of the declaration */
+    if (!rc && (!consignor || strcmp(consignor, c->who->enterprise)))
+        rc = hg_fail(err, HG_FORBIDDEN, "not_exporter", "entry_no",
+                     "only the exporter (the consignor) of %s applies for its certificate", entry_no);
+    int64_t passed = 0, open = 0, failed = 0;
+    if (!rc)
+        rc = db_int(d, &passed, err, "SELECT COUNT(*) FROM cargo_inspections WHERE entry_no = ? AND status = 'passed'",
+                    "t", entry_no);
+    if (!rc)
+        rc = db_int(d, &open, err, "SELECT COUNT(*) FROM cargo_inspections WHERE entry_no = ? AND status = 'open'", "t",
+                    entry_no);
+    if (!rc)
+        rc = db_int(d, &failed, err, "SELECT COUNT(*) FROM cargo_inspections WHERE entry_no = ? AND status = 'failed'",
+                    "t", entry_no);
+    if (!rc)
+        rc = certificate_inspected(passed, open, failed, err);
+    char port[8] = "", id[48] = "";
+    snprintf(port, sizeof port, "%s", rc ? "" : json_string_value(json_object_get(decl, "port")));
+    json_decref(decl);
+    if (!rc)
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE entry_no = ? AND kind = ?", "tt", entry_no,
+                    kind);
+    if (!rc && n)
+        rc = hg_fail(err, HG_CONFLICT, "duplicate", "kind", "%s already has a %s certificate or application", entry_no,
+                     kind);
+    snprintf(id, sizeof id, "CA%s%s", entry_no, kind);
+    if (!rc)
+        rc = db_run(d, err,
+                    "INSERT INTO certificates (id, cert_no, kind, entry_no, port, exporter, consignee_name,"
+                    " destination_country, goods, status, applied_by, applied_ms) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?,"
+                    " 'applied', ?, ?)",
+                    "ttttttttti", id, kind, entry_no, port, c->who->enterprise, consignee, country, goods, c->actor,
+                    c->now_ms);
+    if (!rc)
+        rc = read_cert(d, id, out, err);
+    rc = audit_commit(c, rc, "certificate.apply", "certificate", id, NULL, rc ? NULL : *out, err);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+hg_rc certificate_get(db *d, const principal *who, const char *id, json_t **out, hg_err *err)
+{
+    hg_rc rc = read_cert(d, id, out, err);
+    const char *exporter = rc ? NULL : json_string_value(json_object_get(*out, "exporter"));
+    if (!rc && who->role == ROLE_ENTERPRISE && strcmp(exporter, who->enterprise)) {
+        json_decref(*out);
+        *out = NULL;
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such certificate");
+    }
+    return rc;
+}
+
+static void hex(const unsigned char *p, size_t n, char *out)
+{
+    static const char digit[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digit[p[i] >> 4];
+        out[2 * i + 1] = digit[p[i] & 15];
+    }
+    out[2 * n] = 0;
+}
+
+/* What the signature covers: the certificate's facts, in canonical JSON. */
+static json_t *signed_facts(const json_t *cert, const char *no, const char *issued_at, const char *officer)
+{
+    static const char *const keys[] = {"kind",  "entry_no", "port", "exporter", "consignee_name", "destination_country",
+                                       "goods", NULL};
+    json_t *o = json_pack("{s:s, s:s, s:s}", "cert_no", no, "issued_at", issued_at, "issued_by", officer);
+    for (int i = 0; o && keys[i]; i++)
+        json_object_set(o, keys[i], json_object_get(cert, keys[i]));
+    return o;
+}
+
+hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err)
+{
+    db *d = c->d;
+    json_t *before = NULL, *facts = NULL;
+    char *canon = NULL;
+    keydir_key k;
+    *out = NULL;
+    hg_rc rc = signing_key(&k, err);
+    if (!rc)
+        rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    rc = read_cert(d, id, &before, err);
+    const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
+    if (!rc && strcmp(status, "applied"))
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, status);
+    /* numbered port + year (Asia/Shanghai) + kind + serial, never reused */
+    const char *port = json_string_value(json_object_get(before, "port"));
+    const char *kind = json_string_value(json_object_get(before, "kind"));
+    char prefix[16] = "", no[17] = "", issued_at[40], sig_hex[2 * KEYDIR_SIG_BYTES + 1];
+    int year = cargo_shanghai_year(c->now_ms);
+    int64_t n = 0;
+    if (!rc) {
+        char like[20];
+        snprintf(prefix, sizeof prefix, "%s%04d%s", port, year, kind);
+        snprintf(like, sizeof like, "%s%%", prefix);
+        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE cert_no LIKE ?", "t", like);
+    }
+    if (!rc && certificate_number(port, year, kind, n + 1, no))
+        rc = hg_fail(err, HG_CONFLICT, "serial_exhausted", "kind", "no serial left for %s in %d", kind, year);
+    time_format_rfc3339(c->now_ms, issued_at, sizeof issued_at);
+    if (!rc && (!(facts = signed_facts(before, no, issued_at, c->actor)) || !(canon = json_canon_text(facts))))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc) {
+        unsigned char sig[KEYDIR_SIG_BYTES];
+        keydir_sign(&k, canon, strlen(canon), sig);
+        hex(sig, sizeof sig, sig_hex);
+        rc = db_run(d, err,
+                    "INSERT INTO certificate_keys (key_id, public_key, created_ms) VALUES (?, ?, ?)"
+                    " ON CONFLICT (key_id) DO NOTHING",
+                    "tti", k.id, k.pk_hex, c->now_ms);
+    }
+    if (!rc)
+        rc = db_run(d, err,
+                    "UPDATE certificates SET cert_no = ?, status = 'issued', issued_by = ?, issued_ms = ?, key_id = ?,"
+                    " signature = ?, canonical = ? WHERE id = ?",
+                    "ttitttt", no, c->actor, c->now_ms, k.id, sig_hex, canon, id);
+    keydir_key_wipe(&k);
+    if (!rc)
+        rc = read_cert(d, id, out, err);
+    rc = audit_commit(c, rc, "certificate.issue", "certificate", id, before, rc ? NULL : *out, err);
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    json_decref(before);
+    json_decref(facts);
+    xfree(canon);
+    return rc;
+}
+
+hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err)
+{
+    db_stmt *s = NULL;
+    *ok = 0;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT c.canonical, c.key_id, k.public_key, c.signature FROM certificates c JOIN"
+                        " certificate_keys k ON k.key_id = c.key_id WHERE c.id = ?",
+                        "t", id);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        const char *canon = db_col_text(s, 0);
+        *ok = keydir_verify(db_col_text(s, 1), db_col_text(s, 2), canon, strlen(canon), db_col_text(s, 3));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no issued certificate %s", id);
+    }
+    db_reset(s);
+    return rc;
+}
