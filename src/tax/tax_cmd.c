@@ -16,48 +16,6 @@
 
 extern const route tax_routes[];
 
-/* "8.5" percent -> 85000 ppm; up to 4 decimals; 0 to 1000 percent. -1 when malformed. */
-static int64_t percent_ppm(const char *s)
-{
-    int64_t whole = 0, frac = 0;
-    int digits = 0, fd = 0;
-    const char *p = s;
-    for (; isdigit((unsigned char)*p) && digits < 5; p++, digits++)
-        whole = whole * 10 + (*p - '0');
-    if (!digits)
-        return -1;
-    if (*p == '.')
-        for (p++; isdigit((unsigned char)*p) && fd < 4; p++, fd++)
-            frac = frac * 10 + (*p - '0');
-    if (*p)
-        return -1;
-    for (; fd < 4; fd++)
-        frac *= 10;
-    int64_t ppm = whole * 10000 + frac;
-    return ppm > 10000000 ? -1 : ppm;
-}
-
-/* "7.1234" CNY per unit -> micro-CNY; up to 6 decimals. -1 when malformed. */
-static int64_t rate_micro(const char *s)
-{
-    int64_t whole = 0, frac = 0;
-    int digits = 0, fd = 0;
-    const char *p = s;
-    for (; isdigit((unsigned char)*p) && digits < 7; p++, digits++)
-        whole = whole * 10 + (*p - '0');
-    if (!digits)
-        return -1;
-    if (*p == '.')
-        for (p++; isdigit((unsigned char)*p) && fd < 6; p++, fd++)
-            frac = frac * 10 + (*p - '0');
-    if (*p)
-        return -1;
-    for (; fd < 6; fd++)
-        frac *= 10;
-    int64_t v = whole * 1000000 + frac;
-    return v > 0 ? v : -1;
-}
-
 static hg_rc put_tariff(db *d, const char *prefix, int64_t duty, int64_t vat, int64_t cons, const char *desc,
                         hg_err *err)
 {
@@ -84,9 +42,9 @@ static hg_rc tariff_line(void *ctx, db *d, import_row *r, hg_err *err)
         r->skip = 1;   /* header */
         return HG_OK;
     }
-    int64_t duty = r->nfields >= 4 ? percent_ppm(r->field[1]) : -1;
-    int64_t vat = r->nfields >= 4 ? percent_ppm(r->field[2]) : -1;
-    int64_t cons = r->nfields >= 4 ? percent_ppm(r->field[3]) : -1;
+    int64_t duty = r->nfields >= 4 ? tax_percent_ppm(r->field[1]) : -1;
+    int64_t vat = r->nfields >= 4 ? tax_percent_ppm(r->field[2]) : -1;
+    int64_t cons = r->nfields >= 4 ? tax_percent_ppm(r->field[3]) : -1;
     size_t plen = strlen(r->field[0]);
     if (r->nfields < 4 || plen < 2 || plen > 10 || plen % 2 || strspn(r->field[0], "0123456789") != plen)
         return hg_fail(err, HG_INVALID, "invalid", NULL,
@@ -107,36 +65,9 @@ static hg_rc rate_line(void *ctx, db *d, import_row *r, hg_err *err)
         r->skip = 1;   /* header */
         return HG_OK;
     }
-    const char *why = NULL;
-    int ok_fields = r->nfields >= 3 && r->nfields <= 5;
-    int64_t micro = ok_fields ? rate_micro(r->field[2]) : -1;
-    if (!ok_fields || !check_currency(r->field[0], &why))
-        return hg_fail(err, HG_INVALID, "invalid", "currency", "%s",
-                       why ? why : "currency,month,rate[,per,fixed_on] expected");
-    int y = 0, m = 0;
-    if (strlen(r->field[1]) != 7 || r->field[1][4] != '-' || sscanf(r->field[1], "%4d-%2d", &y, &m) != 2 || m < 1 ||
-        m > 12 || micro < 0)
-        return hg_fail(err, HG_INVALID, "invalid", NULL,
-                       "month must be YYYY-MM and rate the CNY per unit, such as 7.1234");
-    /* quoted per 100 units where customs quotes so (JPY, ...): kept per unit, exactly */
-    const char *per = r->nfields >= 4 && r->field[3][0] ? r->field[3] : "1";
-    micro = strcmp(per, "1") == 0 || strcmp(per, "100") == 0 ? tax_rate_per_unit(micro, strcmp(per, "100") == 0 ? 100 : 1) : -1;
-    if (micro < 0)
-        return hg_fail(err, HG_INVALID, "invalid", "per",
-                       "per is 1 or 100 (the units the rate is quoted for), a rate per 100 to at most 4 decimals");
-    /* the month's rate is the one fixed on the third Wednesday of the previous month
-     * (海关进出口货物征税管理办法): a file that says when it was fixed must say that day */
-    if (r->nfields == 5 && r->field[4][0]) {
-        int64_t day = 0, want = tax_rate_fixing_day(y, m);
-        char want_s[11];
-        calendar_format_date(want, want_s);
-        if (calendar_parse_date(r->field[4], &day) || day != want)
-            return hg_fail(err, HG_INVALID, "fixing_day", "fixed_on",
-                           "the rate for %s is the one fixed on the third Wednesday of the previous month, %s",
-                           r->field[1], want_s);
-    }
-    hg_rc rc = put_rate(d, r->field[0], r->field[1], micro, err);
-    if (rc)
+    tax_exchange_line x;
+    hg_rc rc = tax_exchange_line_parse(r->field, r->nfields, &x, err);
+    if (!rc && (rc = put_rate(d, x.currency, x.month, x.cny_micro, err)))
         err->field[0] = '\0';
     return rc;
 }
@@ -202,7 +133,7 @@ static int64_t optional_ppm(const char *s)
 {
     if (!s[0])
         return -1;
-    int64_t v = percent_ppm(s);
+    int64_t v = tax_percent_ppm(s);
     return v < 0 ? -2 : v;
 }
 
@@ -253,7 +184,7 @@ static hg_rc agreement_line(void *ctx, db *d, import_row *r, hg_err *err)
     }
     const char *why = NULL;
     size_t plen = strlen(r->field[0]);
-    int64_t ppm = r->nfields == 5 ? percent_ppm(r->field[4]) : -1;
+    int64_t ppm = r->nfields == 5 ? tax_percent_ppm(r->field[4]) : -1;
     if (r->nfields != 5 || plen < 2 || plen > 10 || plen % 2 || strspn(r->field[0], "0123456789") != plen)
         return hg_fail(err, HG_INVALID, "invalid", NULL, "hs_prefix, origin, kind, agreement, rate %% expected");
     if (!check_country(r->field[1], &why))

@@ -134,6 +134,10 @@ const migration tax_migrations[] = {
      "CREATE INDEX tax_adjustments_entry ON tax_adjustments(entry_no, id);"
      "CREATE INDEX tax_adjustments_due ON tax_adjustments(status, kind);",
      NULL, NULL},
+    /* a two-step completion after its 14 days on a bill already paid: the late-declaration
+     * fee it adds is charged on a supplementary bill of its own (cause late_completion) */
+    {371, "the late-declaration fee of a supplementary bill",
+     "ALTER TABLE tax_adjustments ADD COLUMN late_declaration_fee_fen BIGINT;", NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

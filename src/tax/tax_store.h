@@ -69,10 +69,12 @@ hg_rc tax_void(db *d, const char *entry_no, const char *actor, const char *reque
 /* A two-step summary completed at completed_ms, its transport having declared entry at entry_ms:
  * the complete declaration is held to the 14 days of the late-declaration fee (海关总署公告
  * 2019年第127号 on 两步申报, 海关征收进口货物滞报金办法); its lateness stays: the fee on the CIF
- * value is owed with the tax (an unpaid bill). *out (caller's): {"late", "days_late",
- * "late_declaration_fee"}. Inside the caller's transaction. */
-hg_rc tax_note_completion(db *d, const char *entry_no, int64_t entry_ms, int64_t completed_ms, json_t **out,
-                          hg_err *err);
+ * value is owed with the tax (an unpaid bill), or, on a bill already paid, charged on a
+ * supplementary bill of its own by actor. *out (caller's): {"late", "days_late",
+ * "late_declaration_fee", "fee_bill"?: {id, late_declaration_fee, due_date}}. Inside the
+ * caller's transaction. */
+hg_rc tax_note_completion(db *d, const char *entry_no, int64_t entry_ms, int64_t completed_ms, const char *actor,
+                          const char *request_id, json_t **out, hg_err *err);
 /* Pays a supplementary bill (its tax and the late fee as of now): amount must be exactly that. */
 hg_rc tax_adjustment_pay(const hg_ctx *c, int64_t id, int64_t amount, json_t **out, hg_err *err);
 /* tax_bill_json with "adjustments": its supplementary bills and refunds as of at_ms. */
