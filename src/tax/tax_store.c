@@ -138,6 +138,18 @@ const migration tax_migrations[] = {
      * fee it adds is charged on a supplementary bill of its own (cause late_completion) */
     {371, "the late-declaration fee of a supplementary bill",
      "ALTER TABLE tax_adjustments ADD COLUMN late_declaration_fee_fen BIGINT;", NULL, NULL},
+    /* general guarantees (总担保, tax_general_store.c): one enterprise's, for many declarations up to
+     * an amount for a period; each bill it secures is a tax_guarantees row drawing on it */
+    {372, "general guarantees and the draws of the bills they secure",
+     "CREATE TABLE tax_general_guarantees ("
+     " id @IDPK, enterprise TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('letter', 'deposit')),"
+     " guarantor TEXT NOT NULL, letter_no TEXT, amount_fen BIGINT NOT NULL, valid_from_day BIGINT NOT NULL,"
+     " valid_until_day BIGINT NOT NULL, status TEXT NOT NULL, posted_by TEXT NOT NULL, posted_ms BIGINT NOT NULL,"
+     " decided_by TEXT, decided_ms BIGINT, note TEXT);"
+     "CREATE INDEX tax_general_guarantees_enterprise ON tax_general_guarantees(enterprise, id);"
+     "ALTER TABLE tax_guarantees ADD COLUMN general_id BIGINT;"
+     "CREATE INDEX tax_guarantees_general ON tax_guarantees(general_id);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
