@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "../check/check.h"
+#include "../platform/audit.h"
 #include "../platform/calendar.h"
+#include "../platform/ctx.h"
 #include "../platform/import.h"
 #include "../platform/log.h"
 #include "../platform/money.h"
@@ -247,6 +249,91 @@ static int import_general_origins(cmd_ctx *c, db *d, const char *path)
     return import_with(d, path, general_origin_line);
 }
 
+/* One dated tariff rate (tax_dated_rate_line_parse): a period of a prefix's rates must not
+ * overlap another period of the same prefix (the rate of a day would be ambiguous); the line
+ * for a prefix and first day again replaces it. Each change is an audit row by the command's
+ * actor, in the import's transaction. */
+static hg_rc dated_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && !isdigit((unsigned char)r->field[0][0])) {
+        r->skip = 1; /* header */
+        return HG_OK;
+    }
+    tax_dated_rate x;
+    int64_t overlap = 0;
+    hg_rc rc = tax_dated_rate_line_parse(r->field, r->nfields, &x, err);
+    if (!rc)
+        rc = db_int(d, &overlap, err,
+                    "SELECT COALESCE(MIN(valid_from_day), -1) FROM tariff_dated_rates WHERE hs_prefix = ? "
+                    "AND valid_from_day <> ? AND (? = 0 OR valid_from_day <= ?) "
+                    "AND (valid_to_day IS NULL OR valid_to_day >= ?)",
+                    "tiiii", x.hs_prefix, x.valid_from_day, x.valid_to_day, x.valid_to_day, x.valid_from_day);
+    if (!rc && overlap >= 0) {
+        char from[16];
+        calendar_format_date(overlap, from);
+        return hg_fail(err, HG_INVALID, "overlap", "valid_from",
+                       "the period overlaps the rates of %s from %s: a day has one rate", x.hs_prefix, from);
+    }
+    json_t *before = NULL;
+    db_stmt *s;
+    if (!rc && !(rc = db_query(d, &s, err,
+                               "SELECT duty_ppm, vat_ppm, consumption_ppm, COALESCE(valid_to_day, 0) FROM "
+                               "tariff_dated_rates WHERE hs_prefix = ? AND valid_from_day = ?",
+                               "ti", x.hs_prefix, x.valid_from_day))) {
+        if ((rc = db_step(s, err)) == HG_ROW)
+            before = json_pack("{s:I, s:I, s:I, s:I}", "duty_ppm", (json_int_t)db_col_int(s, 0), "vat_ppm",
+                               (json_int_t)db_col_int(s, 1), "consumption_ppm", (json_int_t)db_col_int(s, 2),
+                               "valid_to_day", (json_int_t)db_col_int(s, 3));
+        rc = rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+        db_reset(s);
+    }
+#define DATED_UPSERT(to)                                                                                               \
+    "INSERT INTO tariff_dated_rates (hs_prefix, valid_from_day, valid_to_day, duty_ppm, vat_ppm, consumption_ppm, "    \
+    "description) VALUES (?, ?, " to ", ?, ?, ?, ?) ON CONFLICT (hs_prefix, valid_from_day) DO UPDATE SET "            \
+    "valid_to_day = excluded.valid_to_day, duty_ppm = excluded.duty_ppm, vat_ppm = excluded.vat_ppm, "               \
+    "consumption_ppm = excluded.consumption_ppm, description = excluded.description"
+    if (!rc && x.valid_to_day)
+        rc = db_run(d, err, DATED_UPSERT("?"), "tiiiiit", x.hs_prefix, x.valid_from_day, x.valid_to_day, x.duty_ppm,
+                    x.vat_ppm, x.consumption_ppm, x.description);
+    else if (!rc)
+        rc = db_run(d, err, DATED_UPSERT("NULL"), "tiiiit", x.hs_prefix, x.valid_from_day, x.duty_ppm, x.vat_ppm,
+                    x.consumption_ppm, x.description);
+#undef DATED_UPSERT
+    char id[40], from[16];
+    calendar_format_date(x.valid_from_day, from);
+    snprintf(id, sizeof id, "%s@%s", x.hs_prefix, from);
+    json_t *after = rc ? NULL
+                       : json_pack("{s:s, s:s, s:I, s:I, s:I}", "hs_prefix", x.hs_prefix, "valid_from", from,
+                                   "duty_ppm", (json_int_t)x.duty_ppm, "vat_ppm", (json_int_t)x.vat_ppm,
+                                   "consumption_ppm", (json_int_t)x.consumption_ppm);
+    if (after && x.valid_to_day) {
+        char to[16];
+        calendar_format_date(x.valid_to_day, to);
+        json_object_set_new(after, "valid_to", json_string(to));
+    }
+    hg_ctx c = ctx_command(d, cli_actor());
+    if (!rc)
+        rc = audit_append_ctx(&c, "tax.tariff.dated_rate", "tariff_dated_rate", id, before, after, err);
+    json_decref(before);
+    json_decref(after);
+    if (rc && rc != HG_INVALID)
+        err->field[0] = '\0';
+    return rc;
+}
+
+static int import_dated(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_ALL_OR_NOTHING,
+                              .max_bytes = 64u << 20,
+                              .malformed = "malformed CSV",
+                              .noun = "dated rates",
+                              .line = dated_line};
+    return import_run(&spec, d, path);
+}
+
 static const importer tax_importers[] = {
     {"tariff", import_tariff,
      "CSV: hs_prefix (2-10 digits), duty %, VAT %, consumption tax %, description; the whole file or nothing"},
@@ -254,6 +341,10 @@ static const importer tax_importers[] = {
      "CSV: currency, month (YYYY-MM), CNY rate, per (1, or 100 where customs quotes per 100 units, such as JPY; "
      "default 1), fixed_on (optional: the third Wednesday of the previous month, checked); the whole file or "
      "nothing"},
+    {"tariff-dated", import_dated,
+     "CSV: hs_prefix, valid_from (YYYY-MM-DD), valid_to (YYYY-MM-DD, blank: until further notice), duty %, VAT %, "
+     "consumption tax %, description: rates in force for a period, over the undated tariff on those days; periods "
+     "of a prefix do not overlap; each change audited; the whole file or nothing"},
     {"tariff-rate-kinds", import_rate_kinds,
      "CSV: hs_prefix, general rate %, provisional rate % (blank: none); the whole file or nothing"},
     {"agreement-rates", import_agreements,

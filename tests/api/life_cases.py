@@ -362,3 +362,59 @@ def register(test, eq, error_of):
                       {"elements": ["1|0|用于机床|无品牌|型号GX-200"]})
         eq(r.status, 200, r.body)
         eq(bill(s, e2)["adjustments"], [])
+
+    @test
+    def a_dated_tariff_rate_is_the_one_in_force_on_the_day_that_decides(s):
+        # 关税法 (and 进出口关税条例 第十五条): goods take the rate in force on the day the
+        # declaration is accepted, or, declared before arrival, on the day their transport declares
+        # entry; the district loads dated rates (haiguan import tariff-dated), each change audited.
+        # Live horses (0101, no other case uses them), with illustrative rates.
+        import os
+        import tempfile
+        today = datetime.datetime.now(TZ).date()
+        def load(text):
+            fd, path = tempfile.mkstemp(suffix=".csv")
+            with os.fdopen(fd, "w") as f:
+                f.write("hs_prefix,valid_from,valid_to,duty,vat,consumption,description\n" + text)
+            try:
+                return s.cli("import", "tariff-dated", path, check=False)
+            finally:
+                os.unlink(path)
+        day = lambda n: (today + datetime.timedelta(days=n)).isoformat()
+        rows = lambda: s.sql("SELECT valid_from_day, duty_ppm FROM tariff_dated_rates WHERE hs_prefix = '0101'")
+        p = load("0101,%s,,10,9,0,live horses\n" % day(0))
+        eq(p.returncode, 0, p.stdout + p.stderr)
+        # refused, nothing loaded: a period overlapping the one in force, one ending before it starts
+        for bad in ("0101,%s,%s,12,9,0\n" % (day(5), day(30)), "0102,%s,%s,12,9,0\n" % (day(3), day(1))):
+            p = load("0103,%s,,5,9,0\n" % day(0) + bad)
+            assert p.returncode != 0, (bad, p.stdout, p.stderr)
+            eq(s.sql("SELECT COUNT(*) FROM tariff_dated_rates WHERE hs_prefix IN ('0102', '0103')"), [["0"]])
+        eq(len(rows()), 1)
+        b = bill_no()
+        m = manifest(s, [cargo_bill(b)])
+        horses = [{"hs_code": "0101210010", "name": "改良种用马", "origin": "IE", "quantity": 2, "unit": "匹",
+                   "value": "100000.00", "currency": "CNY", "gross_weight_kg": 1200, "net_weight_kg": 1100}]
+        r = file(s, b, items=horses)
+        eq(r.status, 201, r.body)
+        e = r.json["entry_no"]
+        # filed before arrival at 10%: duty 10,000.00, VAT (100,000 + 10,000) × 9% = 9,900.00
+        t = bill(s, e)
+        eq((t["duty"], t["vat"], t["lines"][0]["rates_of"], t["lines"][0]["tariff_valid_from"]),
+           ("10000.00", "9900.00", day(0), day(0)))
+        # the rate in force from today becomes 15% before the transport declares entry (the same
+        # first day again replaces it), audited with what it was
+        eq(load("0101,%s,,15,9,0,live horses\n" % day(0)).returncode, 0)
+        audit = s.as_user("admin", "GET", "/api/v1/audit?object=tariff_dated_rate:0101@" + day(0)).json["items"]
+        eq(len(audit), 2, audit)
+        arrive(s, m)
+        # re-assessed at the entry: duty 15,000.00, VAT (100,000 + 15,000) × 9% = 10,350.00
+        t = bill(s, e)
+        eq((t["status"], t["duty"], t["vat"], t["total"]), ("due", "15000.00", "10350.00", "25350.00"))
+        # a code with no dated rate in force takes the undated tariff, and says so
+        eq(bill(s, file_cny(s))["lines"][0]["tariff_valid_from"], None)
+
+    def file_cny(s):
+        b = bill_no()
+        m = manifest(s, [cargo_bill(b)])
+        arrive(s, m)
+        return file(s, b).json["entry_no"]
