@@ -131,6 +131,15 @@ const migration cargo_migrations[] = {
     /* a two-step summary completed after its 14 days keeps its lateness (海关总署公告2019年第127号) */
     {284, "the lateness of a two-step completion",
      "ALTER TABLE declarations ADD COLUMN completed_late BIGINT;", NULL, NULL},
+    /* the valuation of each item and its certificate of origin, which tax assesses (price terms,
+     * freight, insurance and other costs in the item's currency, fen) */
+    {290, "price terms, freight, insurance, other costs and certificate of origin of an item",
+     "ALTER TABLE declaration_items ADD COLUMN price_terms TEXT;"
+     "ALTER TABLE declaration_items ADD COLUMN freight_cur BIGINT;"
+     "ALTER TABLE declaration_items ADD COLUMN insurance_cur BIGINT;"
+     "ALTER TABLE declaration_items ADD COLUMN other_costs_cur BIGINT;"
+     "ALTER TABLE declaration_items ADD COLUMN certificate_no TEXT;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

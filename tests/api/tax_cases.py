@@ -455,3 +455,42 @@ def register(test, eq, error_of):
         error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees",
                            dict(draw, entry_no=e3, general_guarantee_id=g3)), 409, "general_guarantee_id")
         error_of(s.as_user("officer", "GET", G + "?status=gone"), 400, "status")
+
+    @test
+    def the_declaration_carries_price_terms_and_a_certificate_of_origin(s):
+        # 关税法 and 海关审定进出口货物完税价格办法: the dutiable value is the CIF value; FOB adds freight
+        # and insurance (3‰ of price and freight when unknown); an agreement rate needs the
+        # certificate of origin (RCEP for Japanese lathes in the demo's tariff)
+        def item(**extra):
+            it = {"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                  "value": "100000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}
+            it.update(extra)
+            return it
+        def filing(**extra):
+            b = bill_no()
+            arrive(s, manifest(s, [bill(b)]))
+            return file(s, b, items=[item(**extra)])
+        # refused, nothing written: a freight added to a CIF price, unknown price terms, a
+        # certificate number that is not one
+        n = s.sql("SELECT COUNT(*) FROM declarations")
+        error_of(filing(price_terms="CIF", freight="5000.00"), 400, "items[0].price_terms")
+        error_of(filing(price_terms="DDP"), 400, "items[0].price_terms")
+        error_of(filing(certificate_no="证书 1"), 400, "items[0].certificate_no")
+        eq(s.sql("SELECT COUNT(*) FROM declarations"), n)
+        # FOB 100,000.00 + freight 5,000.00 + insurance 3‰ of 105,000.00 = 315.00: CIF 105,315.00,
+        # duty 8% 8,425.20, VAT (105,315.00 + 8,425.20) × 13% = 14,786.23
+        r = filing(price_terms="FOB", freight="5000.00")
+        eq(r.status, 201, r.body)
+        eq((r.json["items"][0]["price_terms"], r.json["items"][0]["freight"]), ("FOB", "5000.00"))
+        t = bill_of(s, r.json["entry_no"])
+        ln = t["lines"][0]
+        eq((ln["price_terms"], ln["insurance"], ln["insurance_estimated"], ln["cif_value"], ln["dutiable_value"]),
+           ("FOB", "315.00", True, "105315.00", "105315.00"))
+        eq((t["duty"], t["vat"]), ("8425.20", "14786.23"))
+        # a Japanese lathe with its certificate of origin takes the RCEP rate (6.3%), without it the MFN 9.5%
+        lathe = dict(hs_code="8458110090", name="数控车床", origin="JP")
+        t = bill_of(s, filing(certificate_no="RCEP-JP-2026-0001", **lathe).json["entry_no"])
+        eq((t["lines"][0]["duty_rate_kind"], t["lines"][0]["certificate_no"], t["duty"]),
+           ("conventional", "RCEP-JP-2026-0001", "6300.00"))
+        t = bill_of(s, filing(**lathe).json["entry_no"])
+        eq((t["lines"][0]["duty_rate_kind"], t["duty"]), ("mfn", "9500.00"))
