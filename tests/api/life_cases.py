@@ -418,3 +418,28 @@ def register(test, eq, error_of):
         m = manifest(s, [cargo_bill(b)])
         arrive(s, m)
         return file(s, b).json["entry_no"]
+
+    @test
+    def clearance_time_keeps_the_time_with_the_declarant_apart(s):
+        # 退单 (海关总署令第220号's return for correction): the time a returned declaration spent with
+        # its declarant is its own clearance-time segment, not customs' declaration -> release.
+        # A declaration released on port 0915 (no other case uses it) is given the times of one
+        # returned for an hour: arrived an hour before filing, released three hours after it.
+        b = bill_no()
+        m = manifest(s, [cargo_bill(b)], port="0915")
+        arrive(s, m)
+        r = file(s, b, port="0915")
+        eq(r.status, 201, r.body)
+        e = r.json["entry_no"]
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": bill(s, e)["amount_due"]})
+           .status, 201)
+        # released (whatever its lane: the times are what the case is about)
+        write_sql(s, "UPDATE declarations SET status = 'released', filed_ms = filed_ms - 10800000, "
+                     "released_ms = filed_ms, with_declarant_ms = 3600000 "
+                     "WHERE entry_no = '%s'" % e)
+        write_sql(s, "UPDATE manifests SET arrived_ms = (SELECT filed_ms FROM declarations WHERE entry_no = '%s') "
+                     "- 3600000 WHERE manifest_no = '%s'" % (e, m.json["manifest_no"]))
+        g = s.as_user("manager", "GET", "/api/v1/stats/clearance-time?port=0915&group=month").json["groups"]
+        eq(len(g), 1, g)
+        eq((g[0]["arrival_to_declaration"]["mean_hours"], g[0]["declaration_to_release"]["mean_hours"],
+            g[0]["with_declarant"]["mean_hours"], g[0]["total"]["mean_hours"]), ("1.00", "2.00", "1.00", "4.00"))
