@@ -2086,6 +2086,55 @@ const tests = {
 
   // issue 20: the managers' dashboard of enterprise services — the demo month's liaison figures
   // by category and the AEO inspection rates per credit level, drawn.
+  // issue 15: a declarant posts a general guarantee (总担保) on a phone, a refusal shows beside its
+  // field, a tax officer accepts it with a note, and the declarant secures a bill against it.
+  async generalGuarantees({ browser, base }) {
+    const { d, owner, close } = await fileDeclaration(browser, base, { declarant: TRADING, who: 'dl-trading', items: LATHE,
+      trade_country: 'JP' })
+    const due = (await owner.call('GET', `/tax/${d.entry_no}`, undefined, 200)).amount_due
+    const { context, page } = await newPage(browser, base, { width: 390, height: 844 })
+    await signIn(page, 'dl-trading')
+    await page.goto('/tax/general-guarantees')
+    const form = page.locator('[data-test=gg-form]')
+    const letter = `E2E-ZDB-${Date.now() % 1e6}`
+    await form.locator('input[name=guarantor]').fill('中国银行大连分行')
+    await form.locator('input[name=letter_no]').fill(letter)
+    await form.locator('input[name=amount]').fill('0.00')
+    await form.locator('input[name=valid_until]').fill(shanghaiDay(Date.now() + 60 * 86400000))
+    await form.locator('input[name=valid_until]').press('Enter')
+    await page.locator('[data-test=gg-submit]').click()
+    await form.locator('.el-form-item__error').filter({ hasText: /amount|额度|金额/ }).waitFor()
+    await form.locator('input[name=amount]').fill('50000.00')
+    await page.locator('[data-test=gg-submit]').click()
+    const card = page.locator('[data-test=gg-card]', { hasText: letter })
+    assert.match(await card.locator('[data-test=gg-status]').innerText(), /待审核/)
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)
+    assert.ok(fits, 'the general guarantees page fits a phone')
+    // the tax officer accepts it, with a note
+    const off = await newPage(browser, base)
+    await signIn(off.page, 'officer')
+    await off.page.goto('/tax/general-guarantees')
+    await off.page.locator('[data-test=gg-card]', { hasText: letter }).locator('[data-test=gg-accept]').click()
+    await off.page.locator('.el-message-box input').fill('已核实总担保保函')
+    await off.page.locator('.el-message-box .el-button--primary').click()
+    await off.page.locator('[data-test=gg-card]', { hasText: letter }).locator('[data-test=gg-status]', { hasText: '有效' }).waitFor()
+    assert.deepEqual(off.page.problems, [])
+    await off.context.close()
+    // the declarant secures its bill against it: the rest of the amount is shown
+    await page.reload()
+    await card.locator('[data-test=gg-status]', { hasText: '有效' }).waitFor()
+    await card.locator('input[name=entry_no]').fill(d.entry_no)
+    await card.locator('input[name=draw_amount]').fill(due)
+    await card.locator('[data-test=gg-draw-submit]').click()
+    await card.locator('[data-test=gg-drawn]').waitFor()
+    await card.locator('[data-test=gg-draw]', { hasText: d.entry_no }).waitFor()
+    assert.equal((await owner.call('GET', `/tax/${d.entry_no}`, undefined, 200)).status, 'guaranteed')
+    await shot(page, 'general-guarantees-phone')
+    assert.deepEqual(page.problems, [])
+    await context.close()
+    await close()
+  },
+
   async servicesDashboard({ browser, base }) {
     const { context, page } = await newPage(browser, base)
     await signIn(page, 'manager')
