@@ -86,6 +86,21 @@ static hg_rc time_field(req *r, const char *name, int required, int64_t *ms, hg_
     return rc;
 }
 
+/* A guarantee letter's guarantor (required when need_guarantor) and number, both optional
+ * otherwise, each checked. */
+static hg_rc letter_fields(req *r, int need_guarantor, const char **guarantor, const char **letter_no, hg_err *err)
+{
+    *guarantor = *letter_no = NULL;
+    hg_rc rc = json_get_str(r->json, "guarantor", need_guarantor, guarantor, err);
+    if (!rc && *guarantor && (strlen(*guarantor) < 2 || strlen(*guarantor) > 200))
+        rc = hg_fail(err, HG_INVALID, "invalid", "guarantor", "guarantor names the bank or insurer (2 to 200 bytes)");
+    if (!rc)
+        rc = json_get_str(r->json, "letter_no", 0, letter_no, err);
+    if (!rc && *letter_no && (!(*letter_no)[0] || strlen(*letter_no) > 64))
+        rc = hg_fail(err, HG_INVALID, "invalid", "letter_no", "letter_no is the guarantee letter's number (1 to 64 bytes)");
+    return rc;
+}
+
 static hg_rc guarantees_api(req *r, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
@@ -121,13 +136,7 @@ static hg_rc guarantees_api(req *r, hg_err *err)
     if (!rc && general)
         in.general_id = json_integer_value(gid);
     if (!rc)
-        rc = json_get_str(r->json, "guarantor", !deposit && !general, &in.guarantor, err);
-    if (!rc && in.guarantor && (strlen(in.guarantor) < 2 || strlen(in.guarantor) > 200))
-        rc = hg_fail(err, HG_INVALID, "invalid", "guarantor", "guarantor names the bank or insurer (2 to 200 bytes)");
-    if (!rc)
-        rc = json_get_str(r->json, "letter_no", 0, &in.letter_no, err);
-    if (!rc && in.letter_no && (!in.letter_no[0] || strlen(in.letter_no) > 64))
-        rc = hg_fail(err, HG_INVALID, "invalid", "letter_no", "letter_no is the guarantee letter's number (1 to 64 bytes)");
+        rc = letter_fields(r, !deposit && !general, &in.guarantor, &in.letter_no, err);
     if (!rc)
         rc = time_field(r, "valid_until", 0, &in.valid_until_ms, err);
     if (!rc)
@@ -135,19 +144,30 @@ static hg_rc guarantees_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
+/* A decision's path id (404 naming `what` when it is not one) and its optional body {"note"}. */
+static hg_rc id_and_note(req *r, const char *what, long long *id, const char **note, hg_err *err)
+{
+    static const char *const allowed[] = {"note", NULL};
+    char *end;
+    *note = NULL;
+    *id = strtoll(r->params[0], &end, 10);
+    if (*end || *id <= 0)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such %s", what);
+    hg_rc rc = HG_OK;
+    if (r->json && !(rc = json_reject_unknown(r->json, allowed, err)))
+        rc = json_get_str(r->json, "note", 0, note, err);
+    if (!rc && *note && strlen(*note) > 1000)
+        rc = hg_fail(err, HG_INVALID, "invalid", "note", "note is at most 1000 bytes");
+    return rc;
+}
+
 static hg_rc guarantee_decide(req *r, int accept, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
-    static const char *const allowed[] = {"note", NULL};
-    const char *note = NULL;
-    char *end;
-    long long id = strtoll(r->params[0], &end, 10);
-    if (*end || id <= 0)
-        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such guarantee");
-    hg_rc rc = HG_OK;
-    if (r->json && !(rc = json_reject_unknown(r->json, allowed, err)))
-        rc = json_get_str(r->json, "note", 0, &note, err);
+    const char *note;
+    long long id;
     json_t *out;
+    hg_rc rc = id_and_note(r, "guarantee", &id, &note, err);
     if (!rc)
         rc = tax_guarantee_decide(&c, id, accept, note, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
@@ -194,13 +214,7 @@ static hg_rc generals_post_api(req *r, hg_err *err)
     if (!rc)
         rc = money_field(r, "amount", &in.amount_fen, err);
     if (!rc)
-        rc = json_get_str(r->json, "guarantor", !deposit, &in.guarantor, err);
-    if (!rc && in.guarantor && (strlen(in.guarantor) < 2 || strlen(in.guarantor) > 200))
-        rc = hg_fail(err, HG_INVALID, "invalid", "guarantor", "guarantor names the bank or insurer (2 to 200 bytes)");
-    if (!rc)
-        rc = json_get_str(r->json, "letter_no", 0, &in.letter_no, err);
-    if (!rc && in.letter_no && (!in.letter_no[0] || strlen(in.letter_no) > 64))
-        rc = hg_fail(err, HG_INVALID, "invalid", "letter_no", "letter_no is the guarantee letter's number (1 to 64 bytes)");
+        rc = letter_fields(r, !deposit, &in.guarantor, &in.letter_no, err);
     if (!rc)
         rc = time_field(r, "valid_from", 0, &in.valid_from_ms, err);
     if (!rc)
@@ -213,18 +227,10 @@ static hg_rc generals_post_api(req *r, hg_err *err)
 static hg_rc general_decide(req *r, int accept, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
-    static const char *const allowed[] = {"note", NULL};
-    const char *note = NULL;
-    char *end;
-    long long id = strtoll(r->params[0], &end, 10);
-    if (*end || id <= 0)
-        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such general guarantee");
-    hg_rc rc = HG_OK;
-    if (r->json && !(rc = json_reject_unknown(r->json, allowed, err)))
-        rc = json_get_str(r->json, "note", 0, &note, err);
-    if (!rc && note && strlen(note) > 1000)
-        rc = hg_fail(err, HG_INVALID, "invalid", "note", "note is at most 1000 bytes");
+    const char *note;
+    long long id;
     json_t *out;
+    hg_rc rc = id_and_note(r, "general guarantee", &id, &note, err);
     if (!rc)
         rc = tax_general_decide(&c, id, accept, note, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
@@ -275,16 +281,10 @@ static hg_rc waivers_api(req *r, hg_err *err) { return request_api(r, "waiver", 
 static hg_rc decide(req *r, int approve, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
-    static const char *const allowed[] = {"note", NULL};
-    const char *note = NULL;
-    char *end;
-    long long id = strtoll(r->params[0], &end, 10);
-    if (*end || id <= 0)
-        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such decision");
-    hg_rc rc = HG_OK;
-    if (r->json && !(rc = json_reject_unknown(r->json, allowed, err)))
-        rc = json_get_str(r->json, "note", 0, &note, err);
+    const char *note;
+    long long id;
     json_t *out;
+    hg_rc rc = id_and_note(r, "decision", &id, &note, err);
     if (!rc)
         rc = tax_decide(&c, id, approve, note, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);

@@ -135,6 +135,30 @@ static hg_rc general_json(db *d, const general_row *g, int64_t today, int draws,
     return rc;
 }
 
+/* Ends a write to general guarantee id begun with db_begin (rc its outcome so far): the
+ * guarantee as it now stands, its event (type) for the enterprise's feed and its audit row
+ * (action), then the commit; *out the guarantee's JSON (the caller's) on success. */
+static hg_rc general_finish(const hg_ctx *c, hg_rc rc, int64_t id, const char *type, const char *action, json_t **out,
+                            hg_err *err)
+{
+    general_row g;
+    json_t *o = NULL;
+    char ids[24];
+    snprintf(ids, sizeof ids, "%lld", (long long)id);
+    if (!rc)
+        rc = general_load(c->d, NULL, id, &g, err);
+    if (!rc)
+        rc = general_json(c->d, &g, tax_shanghai_day(c->now_ms), 0, &o, err);
+    if (!rc)
+        rc = event_emit_about(c->d, type, "tax_general_guarantee", ids, g.enterprise, c->actor, c->request_id, o, err);
+    rc = audit_commit(c, rc, action, "tax_general_guarantee", ids, NULL, o, err);
+    if (rc)
+        json_decref(o);
+    else
+        *out = o;
+    return rc;
+}
+
 hg_rc tax_general_post(const hg_ctx *c, const tax_general_in *in, json_t **out, hg_err *err)
 {
     db *d = c->d;
@@ -170,24 +194,9 @@ hg_rc tax_general_post(const hg_ctx *c, const tax_general_in *in, json_t **out, 
     if (!rc)
         rc = db_int(d, &id, err, "SELECT MAX(id) FROM tax_general_guarantees WHERE enterprise = ?", "t",
                     c->who->enterprise);
-    general_row g;
-    json_t *o = NULL;
+    rc = general_finish(c, rc, id, "tax.general_guarantee_posted", "tax.general_guarantee.post", out, err);
     if (!rc)
-        rc = general_load(d, NULL, id, &g, err);
-    if (!rc)
-        rc = general_json(d, &g, today, 0, &o, err);
-    char ids[24];
-    snprintf(ids, sizeof ids, "%lld", (long long)id);
-    if (!rc)
-        rc = event_emit_about(d, "tax.general_guarantee_posted", "tax_general_guarantee", ids, g.enterprise, c->actor,
-                              c->request_id, o, err);
-    rc = audit_commit(c, rc, "tax.general_guarantee.post", "tax_general_guarantee", ids, NULL, o, err);
-    if (rc)
-        json_decref(o);
-    else {
-        json_object_set_new(o, "waits_for", json_string("a tax officer to accept it"));
-        *out = o;
-    }
+        json_object_set_new(*out, "waits_for", json_string("a tax officer to accept it"));
     return rc;
 }
 
@@ -215,23 +224,8 @@ hg_rc tax_general_decide(const hg_ctx *c, int64_t id, int accept, const char *no
             d, err,
             "UPDATE tax_general_guarantees SET status = ?, decided_by = ?, decided_ms = ?, note = ? WHERE id = ?",
             "ttiti", accept ? "active" : "rejected", c->actor, c->now_ms, note, id);
-    json_t *o = NULL;
-    if (!rc)
-        rc = general_load(d, NULL, id, &g, err);
-    if (!rc)
-        rc = general_json(d, &g, today, 0, &o, err);
-    char ids[24];
-    snprintf(ids, sizeof ids, "%lld", (long long)id);
-    if (!rc)
-        rc = event_emit_about(d, accept ? "tax.general_guarantee_accepted" : "tax.general_guarantee_rejected",
-                              "tax_general_guarantee", ids, g.enterprise, c->actor, c->request_id, o, err);
-    rc = audit_commit(c, rc, accept ? "tax.general_guarantee.accept" : "tax.general_guarantee.reject",
-                      "tax_general_guarantee", ids, NULL, o, err);
-    if (rc)
-        json_decref(o);
-    else
-        *out = o;
-    return rc;
+    return general_finish(c, rc, id, accept ? "tax.general_guarantee_accepted" : "tax.general_guarantee_rejected",
+                          accept ? "tax.general_guarantee.accept" : "tax.general_guarantee.reject", out, err);
 }
 
 hg_rc tax_generals_json(db *d, const principal *who, const char *status, json_t **out, hg_err *err)
