@@ -212,3 +212,22 @@ hg_rc health_answers_hash(const json_t *answers, char hex[65], hg_err *err)
     xfree(text);
     return HG_OK;
 }
+
+int health_bucket_take(health_bucket *b, int64_t now_ms, long per_min, int *retry_after_s)
+{
+    int64_t full = (int64_t)per_min * 1000, elapsed = now_ms > b->at_ms ? now_ms - b->at_ms : 0;
+    /* per_min declarations a minute: per_min / 60 thousandths a millisecond */
+    b->tokens_milli = elapsed >= 60000 ? full : b->tokens_milli + elapsed * per_min / 60;
+    if (b->tokens_milli > full)
+        b->tokens_milli = full;
+    b->at_ms = now_ms;
+    if (b->tokens_milli >= 1000) {
+        b->tokens_milli -= 1000;
+        return 1;
+    }
+    int64_t wait_ms = ((1000 - b->tokens_milli) * 60 + per_min - 1) / per_min;
+    *retry_after_s = (int)((wait_ms + 999) / 1000);
+    if (*retry_after_s < 1)
+        *retry_after_s = 1;
+    return 0;
+}

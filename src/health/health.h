@@ -126,6 +126,23 @@ typedef struct health_facts {
  * positive result, symptoms, fever or contact: hand over; results pending; no result yet). */
 const char *health_clearance(const health_facts *f, const char **why, int *handover_required);
 
+/* The public declaration route's rate limit (declare_limit.c): a token bucket per client
+ * address holding at most a minute's allowance, in thousandths of a declaration. */
+#define HEALTH_DECLARE_PER_MIN 60
+typedef struct health_bucket {
+    int64_t tokens_milli; /* what is left, in thousandths of a declaration */
+    int64_t at_ms;        /* when it was last filled */
+} health_bucket;
+/* Fills b for the time since its last fill at per_min a minute (never beyond a minute's worth)
+ * and takes one declaration from it: 1, or 0 with *retry_after_s the whole seconds (at least 1)
+ * until one is there again. Pure. */
+int health_bucket_take(health_bucket *b, int64_t now_ms, long per_min, int *retry_after_s);
+/* The limit in force: HAIGUAN_HEALTH_DECLARE_PER_MIN, else HEALTH_DECLARE_PER_MIN; 0 = off. */
+long health_declare_rate(void);
+/* One declaration from addr at now_ms, under per_min (0: always admitted): 1 admitted, 0 refused
+ * with *retry_after_s. Thread-safe; memory is a fixed table. */
+int health_declare_admit(const char *addr, int64_t now_ms, long per_min, int *retry_after_s);
+
 /* The period a moment falls in, Asia/Shanghai: "2026-12-03", "2026-W49" or "2026-12"
  * (period "day", "week", "month"); -1 for an unknown period. */
 int health_period_key(const char *period, int64_t ms, char out[12]);

@@ -446,3 +446,22 @@ def register_area(test, eq, error_of):
         eq((r.status, r.json["acknowledged_by"]), (200, "signed link"))
         eq(s.cli("audit", "verify", check=False).returncode, 0)
         assert fid
+
+    @test
+    def health_declarations_limited_per_address(s):
+        # The public route's limit per client address (HAIGUAN_HEALTH_DECLARE_PER_MIN, default 60 a
+        # minute: a choice, docs/health.md), 429 with Retry-After (RFC 9110 §10.2.3, RFC 6585 §4).
+        # The suite's client is the trusted proxy, so X-Forwarded-For names each client.
+        one = {"X-Forwarded-For": "192.0.2.%d" % random.randint(1, 120)}
+        other = {"X-Forwarded-For": "198.51.100.%d" % random.randint(1, 250)}
+        for i in range(60):  # a minute's allowance, spent on refused cards: every attempt counts
+            r = s.request("POST", "/api/v1/health/declarations", {"name": ""}, headers=one)
+            eq(r.status, 400, "attempt %d: %r" % (i, r))
+        before = count(s, "health_declarations")
+        fno = new_flight_no()
+        r = s.request("POST", "/api/v1/health/declarations", declaration(fno), headers=one)
+        error_of(r, 429, code="too_many_requests")
+        assert 1 <= int(r.header("Retry-After")) <= 60, r.headers
+        eq(count(s, "health_declarations"), before, "nothing written")
+        r = s.request("POST", "/api/v1/health/declarations", declaration(fno), headers=other)
+        eq(r.status, 201, "another address declares: %r" % r)
