@@ -200,4 +200,9 @@ hg_rc disinfection_lift(const hg_ctx *c, const char *record_no, json_t **out, hg
 /* The order as cargo's CARGO_MANIFEST_HOLDS row (disinfection_store.c). */
 extern const struct cargo_manifest_hold vessel_no_unloading_hold;
 
+/* The retention purge (retention_store.c): of calls whose ship left (else whose ETA was) before
+ * before_ms and not purged yet, the former declaration versions emptied and the lists' health
+ * answers removed, in one transaction with its audit row; *count the calls purged. */
+hg_rc vessel_purge(const hg_ctx *c, int64_t before_ms, int64_t *count, hg_err *err);
+
 #endif

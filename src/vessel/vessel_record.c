@@ -167,6 +167,11 @@ static const field call_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms", .label_zh = "更新时间"},
     {.name = "arrived_at", .type = FT_TIME, .flags = FF_SERVER, .column = "arrived_ms", .label_zh = "抵港时间"},
     {.name = "departed_at", .type = FT_TIME, .flags = FF_SERVER, .column = "departed_ms", .label_zh = "离港时间"},
+    {.name = "purged_at",
+     .type = FT_TIME,
+     .flags = FF_SERVER,
+     .column = "purged_ms",
+     .label_zh = "名单健康信息清除时间"},
     {0},
 };
 const record_type vessel_call_record = {.name = "vessel arrival", .table = "vessel_calls", .fields = call_fields};

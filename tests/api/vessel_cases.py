@@ -388,3 +388,33 @@ def register_area(test, eq, error_of):
         # an arrival stated in the future is refused
         error_of(s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/arrived" % no, {"at": at(5)}), 400,
                  field="at")
+
+    @test
+    def vessel_purge_keeps_audit_whole(s):
+        # SECURITY.md 21, IHR 2005 art. 45 (no longer than necessary): the kept versions and the lists'
+        # health answers of a call that has ended are purged after the retention; the audit chain,
+        # which holds only counts and hashes of the lists, still verifies
+        body = declaration(persons=[person("SANTOS", "JOSE", rank="Master"), person("HOT", "ONE", temperature_dc=381)])
+        gone = declare(s, body).json["call_no"]
+        eq(s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/amendments" % gone, body).status, 200)
+        eq(s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/arrived" % gone, {"at": at(0)}).status, 200)
+        eq(s.as_user("quarantine", "POST", "/api/v1/vessels/arrivals/%s/departure" % gone, {"at": at(0)}).status, 200)
+        kept = declare(s, dict(body, imo=new_imo())).json["call_no"]   # expected in 48 h: within retention
+        kept_imo = s.as_user("quarantine", "GET", "/api/v1/vessels/arrivals/" + kept).json["imo"]
+        eq(s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/amendments" % kept,
+                     dict(body, imo=kept_imo)).status, 200)
+        p = s.cli("vessel", "purge", "--days", "x", check=False)
+        eq(p.returncode, 2, "not a number of days")
+        p = s.cli("vessel", "purge", "--days", "0")
+        assert "purged the crew data of" in p.stdout, p.stdout
+        eq(s.sql("SELECT body FROM vessel_call_versions WHERE call_no = '%s'" % gone)[0][0] or "", "")
+        eq(s.sql("SELECT temperature_dc FROM vessel_persons WHERE call_no = '%s' AND line_no = 2" % gone)[0][0] or None,
+           None)
+        assert s.sql("SELECT body FROM vessel_call_versions WHERE call_no = '%s'" % kept)[0][0], "within retention: kept"
+        eq(s.sql("SELECT temperature_dc FROM vessel_persons WHERE call_no = '%s' AND line_no = 2" % kept)[0][0], "381")
+        p = s.cli("audit", "verify", check=False)
+        eq(p.returncode, 0, p.stdout + p.stderr)
+        page = s.as_user("quarantine", "GET", "/api/v1/vessels/arrivals/" + gone).json
+        eq([x["family_name"] for x in page["persons"]], ["SANTOS", "HOT"], "identities stay")
+        assert page["purged_at"], page
+        eq(s.sql("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1"), [["vessel.purge"]])
