@@ -238,11 +238,11 @@ static hg_rc level_duties(const hg_ctx *c, const char *call_no, const record *r,
                           hg_err *err)
 {
     int64_t eta = record_int(r, "eta", 0);
-    hg_rc rc = vessel_task_open(c, call_no, "pratique", "quarantine", eta, err);
+    hg_rc rc = vessel_task_open(c, call_no, "pratique", eta, err);
     if (!rc && a->level >= VESSEL_BOARD)
-        rc = vessel_task_open(c, call_no, "boarding", "quarantine", eta, err);
+        rc = vessel_task_open(c, call_no, "boarding", eta, err);
     if (!rc && strcmp(record_text(r, "cargo_kind"), "bulk_refrigerated") == 0)
-        rc = vessel_task_open(c, call_no, "disinfection", "quarantine", eta + 2 * CALENDAR_DAY_MS, err);
+        rc = vessel_task_open(c, call_no, "disinfection", eta + 2 * CALENDAR_DAY_MS, err);
     if (!rc && a->level == VESSEL_LOCK) {
         char why[300];
         snprintf(why, sizeof why, "locked by the warning rules: %s", a->n ? a->reasons[0].text : "");
@@ -451,6 +451,9 @@ static hg_rc movement(const hg_ctx *c, const char *call_no, const json_t *body, 
                         : "UPDATE vessel_calls SET status = 'departed', departed_ms = ?, updated_ms = ? WHERE "
                           "call_no = ?",
                     "iit", at, c->now_ms, call_no);
+    /* a ship that leaves refused (ordered to leave) has no free pratique left to decide */
+    if (!rc && !arriving && json_is_string(json_object_get(before, "pratique")))
+        rc = vessel_task_done(c, call_no, "pratique", "departed after the recorded decision", err);
     if (!rc)
         rc = vessel_timeline(c, call_no, state, NULL, err);
     if (!rc)

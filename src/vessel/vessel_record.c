@@ -282,6 +282,12 @@ static const field task_fields[] = {
 };
 const record_type vessel_task_record = {.name = "disposal task", .table = "vessel_tasks", .fields = task_fields};
 
+static const field task_close_fields[] = {
+    {.name = "result", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "结果"},
+    {0},
+};
+const record_type vessel_task_close_record = {.name = "task result", .fields = task_close_fields};
+
 static const field sample_fields[] = {
     {.name = "barcode", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "样品条码"},
     {.name = "call_no", .type = FT_TEXT, .flags = FF_SERVER | FF_FILTER, .label_zh = "申报编号"},

@@ -110,5 +110,7 @@ const migration vessel_migrations[] = {
      "ALTER TABLE vessel_calls ADD COLUMN purged_ms BIGINT;"
      "ALTER TABLE vessel_call_versions ADD COLUMN purged_ms BIGINT;",
      NULL, NULL},
+    {713, "the supervision of a refrigerated cargo's disinfection is the inspection post's task",
+     "UPDATE vessel_tasks SET post = 'inspection' WHERE kind = 'disinfection';", NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

@@ -418,3 +418,30 @@ def register_area(test, eq, error_of):
         eq([x["family_name"] for x in page["persons"]], ["SANTOS", "HOT"], "identities stay")
         assert page["purged_at"], page
         eq(s.sql("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1"), [["vessel.purge"]])
+
+    @test
+    def vessel_task_queues_by_post(s):
+        # the issue: tasks each with an owner post, read as queues by post; the supervision of a bulk
+        # refrigerated cargo's disinfection is the inspection post's (docs/vessel.md, a choice)
+        r = declare(s, declaration(cargo_kind="bulk_refrigerated", vessel_name="LENG YUN"))
+        no = r.json["call_no"]
+        page = s.as_user("quarantine", "GET", "/api/v1/vessels/arrivals/" + no).json
+        eq({t["kind"]: t["post"] for t in page["tasks"]}, {"pratique": "quarantine", "disinfection": "inspection"})
+        q = s.as_user("officer", "GET", "/api/v1/vessels/tasks?post=inspection&status=open").json["items"]
+        mine = [t for t in q if t["call_no"] == no]
+        eq([(t["kind"], t["vessel_name"]) for t in mine], [("disinfection", "LENG YUN")])
+        q = s.as_user("quarantine", "GET", "/api/v1/vessels/tasks?post=quarantine&status=open").json["items"]
+        eq(sorted(t["kind"] for t in q if t["call_no"] == no), ["pratique"])
+        error_of(s.as_user("officer", "GET", "/api/v1/vessels/tasks?status=late"), 400, field="status")
+        error_of(s.as_user("dl-agent", "GET", "/api/v1/vessels/tasks?post=inspection"), 403)
+        # the task is done by its own post, once, with a result
+        task = mine[0]["task_no"]
+        path = "/api/v1/vessels/tasks/%s/result" % task
+        error_of(s.as_user("quarantine", "POST", path, {"result": "卸货全程消毒监督"}), 403, field="task_no",
+                 code="not_the_post")
+        error_of(s.as_user("officer", "POST", path, {"result": ""}), 400, field="result")
+        r = s.as_user("officer", "POST", path, {"result": "卸货全程消毒监督，过氧乙酸喷洒"})
+        eq((r.status, r.json["status"], r.json["done_by"]), (200, "done", "officer"), repr(r))
+        error_of(s.as_user("officer", "POST", path, {"result": "again"}), 409, field="status", code="task_done")
+        page = s.as_user("quarantine", "GET", "/api/v1/vessels/arrivals/" + no).json
+        assert [e for e in page["timeline"] if e["event"] == "task_done"], page["timeline"]
