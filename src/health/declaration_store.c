@@ -395,6 +395,9 @@ hg_rc declaration_purge(const hg_ctx *c, int64_t before_ms, int64_t *count, hg_e
         "UPDATE health_checks SET findings = NULL, temperature_dc = NULL WHERE barcode IN (SELECT t.barcode FROM "
         "health_travellers t JOIN health_declarations d ON d.id = t.declaration_id WHERE d.created_ms < ? AND "
         "d.purged_ms IS NULL)",
+        /* what the boarding saw of each flagged traveller: health data too (their seats stay) */
+        "UPDATE health_boarding_flags SET name = NULL, reason = NULL WHERE flight_id IN "
+        "(SELECT id FROM health_flights WHERE scheduled_ms < ?)",
     };
     for (size_t i = 0; i < sizeof sql / sizeof sql[0] && !rc; i++)
         rc = db_run(c->d, err, sql[i], "i", before_ms);

@@ -154,7 +154,7 @@ hg_rc health_answers_hash(const json_t *answers, char hex[65], hg_err *err);
 /* ------------------------------------------------------------------ records (health_record.c) */
 
 extern const record_type health_declaration_record, health_visit_record, health_symptom_record;
-extern const record_type health_flight_record, health_boarding_record, health_check_record;
+extern const record_type health_flight_record, health_boarding_record, health_flag_record, health_check_record;
 extern const record_type health_sample_record, health_result_record, health_handover_record;
 extern const record_type health_scan_record, health_ack_record, health_receipt_record, health_landing_record;
 

@@ -134,12 +134,36 @@ static const field flight_fields[] = {
 };
 const record_type health_flight_record = {.name = "inbound flight", .table = "health_flights", .fields = flight_fields};
 
+/* A traveller flagged on board (登临检疫): by seat, with what was seen; the counter's scan of a
+ * traveller on that seat shows the flag. */
+static const field flag_fields[] = {
+    {.name = "seat",
+     .type = FT_TEXT,
+     .flags = FF_REQUIRED | FF_IDENT,
+     .min_len = 2,
+     .max_len = 5,
+     .label_zh = "座位号"},
+    {.name = "name", .type = FT_TEXT, .max_len = 100, .label_zh = "姓名"},
+    {.name = "reason", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 200, .label_zh = "异常情况"},
+    {0},
+};
+const record_type health_flag_record = {.name = "traveller flagged on board",
+                                        .table = "health_boarding_flags",
+                                        .fields = flag_fields,
+                                        .parent_column = "flight_id"};
+
 static const field boarding_fields[] = {
     {.name = "flight_id", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "航班记录"},
     {.name = "started_at", .type = FT_TIME, .flags = FF_REQUIRED, .column = "started_ms", .label_zh = "登临开始"},
     {.name = "ended_at", .type = FT_TIME, .flags = FF_REQUIRED, .column = "ended_ms", .label_zh = "登临结束"},
     {.name = "findings", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 1000, .label_zh = "检疫情况"},
-    {.name = "flagged", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 900, .label_zh = "机上发现异常旅客"},
+    {.name = "flagged_travellers",
+     .type = FT_LIST,
+     .min = 0,
+     .max = 900,
+     .child = &health_flag_record,
+     .label_zh = "机上发现异常旅客"},
+    {.name = "flagged", .type = FT_INT, .flags = FF_SERVER, .label_zh = "机上发现异常旅客人数"},
     {.name = "officer", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "登临关员"},
     {0},
 };

@@ -49,5 +49,9 @@ const migration health_migrations[] = {
      " person TEXT NOT NULL, reason TEXT NOT NULL, handed_ms BIGINT NOT NULL, officer TEXT NOT NULL, ack_ms BIGINT,"
      " ack_by TEXT, ack_person TEXT, alarm_ms BIGINT, ack_token_hash TEXT UNIQUE);",
      NULL, NULL},
+    {601, "travellers flagged on board, a list by seat instead of a count",
+     "CREATE TABLE health_boarding_flags (flight_id TEXT NOT NULL REFERENCES health_flights(id),"
+     " line_no BIGINT NOT NULL, seat TEXT NOT NULL, name TEXT, reason TEXT, PRIMARY KEY (flight_id, line_no));",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
