@@ -200,7 +200,8 @@ hg_rc flight_board_json(db *d, const char *date, int64_t now, json_t **out, hg_e
     if (date && calendar_parse_date(date, &day))
         return hg_fail(err, HG_INVALID, "invalid", "date", "date must be YYYY-MM-DD");
     if (!date) {
-        calendar_format_date(calendar_day_of(now), today);
+        day = calendar_day_of(now);
+        calendar_format_date(day, today);
         date = today;
     }
     db_stmt *s = NULL;
@@ -253,7 +254,16 @@ hg_rc flight_board_json(db *d, const char *date, int64_t now, json_t **out, hg_e
         }
     }
     json_decref(flags);
-    if (!rc && !(*out = json_pack("{s:s, s:o}", "date", date, "items", items)))
+    /* crew of inbound ships positive in the 14 days to the board's day (vessel.crew_positive) */
+    json_t *crew = NULL;
+    if (!rc)
+        rc = db_query(d, &s, err,
+                      "SELECT barcode, call_no, imo, port, reported_ms AS reported_at__t FROM health_crew_cases"
+                      " WHERE reported_ms >= ? AND reported_ms < ? ORDER BY reported_ms DESC LIMIT 100",
+                      "ii", calendar_day_start_ms(day - 13), calendar_day_start_ms(day + 1));
+    if (!rc)
+        rc = health_stmt_rows(s, &crew, err);
+    if (!rc && !(*out = json_pack("{s:s, s:o, s:o}", "date", date, "items", items, "crew_positives", crew)))
         rc = nomem(err);
     else if (rc)
         json_decref(items);

@@ -53,5 +53,10 @@ const migration health_migrations[] = {
      "CREATE TABLE health_boarding_flags (flight_id TEXT NOT NULL REFERENCES health_flights(id),"
      " line_no BIGINT NOT NULL, seat TEXT NOT NULL, name TEXT, reason TEXT, PRIMARY KEY (flight_id, line_no));",
      NULL, NULL},
+    {602, "crew members of inbound ships who tested positive, followed up by the health area",
+     "CREATE TABLE health_crew_cases (barcode TEXT PRIMARY KEY, call_no TEXT NOT NULL, imo TEXT, port TEXT,"
+     " line_no BIGINT NOT NULL, reported_ms BIGINT NOT NULL, reported_by TEXT NOT NULL);"
+     "CREATE INDEX health_crew_cases_reported ON health_crew_cases(reported_ms);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
