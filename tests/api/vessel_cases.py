@@ -445,3 +445,23 @@ def register_area(test, eq, error_of):
         error_of(s.as_user("officer", "POST", path, {"result": "again"}), 409, field="status", code="task_done")
         page = s.as_user("quarantine", "GET", "/api/v1/vessels/arrivals/" + no).json
         assert [e for e in page["timeline"] if e["event"] == "task_done"], page["timeline"]
+
+    @test
+    def vessel_crew_positive_is_followed_up_by_health(s):
+        # the issue: crew positive results emit an event the health area can use — health keeps one
+        # follow-up row each (barcode, call, ship), counted beside the travellers' positives; a
+        # negative result gives none
+        r = declare(s, declaration(purpose="repair", cargo_kind="none"))
+        no, imo = r.json["call_no"], r.json["imo"]
+        samples = s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/testing" % no, {}).json["items"]
+        tok = lab(s)
+        eq(s.with_token(tok, "POST", "/api/v1/vessels/arrivals/%s/results" % no,
+                        {"barcode": samples[0]["barcode"], "result": "negative"}).status, 200)
+        eq(s.with_token(tok, "POST", "/api/v1/vessels/arrivals/%s/results" % no,
+                        {"barcode": samples[1]["barcode"], "result": "positive"}).status, 200)
+        board = s.as_user("quarantine", "GET", "/api/v1/health/flights").json
+        mine = [c for c in board["crew_positives"] if c["call_no"] == no]
+        eq([(c["barcode"], c["imo"]) for c in mine], [(samples[1]["barcode"], imo)])
+        assert "person" not in mine[0] and "JOSE" not in str(mine[0]), mine[0]
+        t = s.as_user("quarantine", "GET", "/api/v1/health/timings?period=day").json
+        assert sum(p["crew_positive"] for p in t["periods"]) >= 1, t["periods"]

@@ -56,7 +56,7 @@ export const zh = {
     title: '卫生检疫看板', period: '周期', day: '日', week: '周', month: '月', travellerTime: '旅客通关用时（分钟）',
     flightTime: '航班用时（分钟）', target: '目标', median: '中位数', p90: '90%', samplesSent: '落地至样本送出',
     lastOut: '落地至旅客全部离开', counts: '统计', flights: '航班', quarantined: '登临检疫', declared: '申报',
-    tested: '检测', positive: '阳性', handedOver: '转运', cleared: '放行', withinTarget: '达标',
+    tested: '检测', positive: '阳性', handedOver: '转运', cleared: '放行', withinTarget: '达标', crewPositive: '入境船舶船员阳性',
   },
   receipt: { title: '转运接收确认', person: '接收人', submit: '确认接收', done: '已确认接收 {barcode}', invalid: '链接无效或已确认' },
 }
@@ -127,7 +127,7 @@ export const en = {
     travellerTime: 'Traveller: scan to outcome (min)', flightTime: 'Flight (min)', target: 'Target', median: 'Median',
     p90: '90th', samplesSent: 'Landing to samples sent', lastOut: 'Landing to last traveller out', counts: 'Counts',
     flights: 'Flights', quarantined: 'Boarded', declared: 'Declared', tested: 'Tested', positive: 'Positive',
-    handedOver: 'Handed over', cleared: 'Cleared', withinTarget: 'Within target',
+    handedOver: 'Handed over', cleared: 'Cleared', withinTarget: 'Within target', crewPositive: 'Ship crew positive',
   },
   receipt: { title: 'Handover receipt', person: 'Received by', submit: 'Acknowledge', done: 'Receipt of {barcode} acknowledged', invalid: 'Not a valid link, or acknowledged already' },
 }
