@@ -118,10 +118,7 @@ static hg_rc passport_matches(const record *r, hg_err *err)
         return hg_fail(err, HG_INVALID, "invalid", "mrz", "a passport's MRZ is two lines of 44 characters (TD3)");
     l2++;
     char no[10];
-    size_t n = 0;
-    for (size_t i = 0; i < 9 && l2[i] != '<'; i++)
-        no[n++] = l2[i];
-    no[n] = 0;
+    health_mrz_document_no(record_text(r, "mrz"), no);
     if (strcmp(no, doc) != 0)
         return hg_fail(err, HG_INVALID, "mismatch", "document_no", "the document number is not the MRZ's (%s)", no);
     if (strlen(birth) == 10 &&

@@ -138,6 +138,21 @@ int health_mrz_lines(const char *s, char *out, size_t outlen)
     return 0;
 }
 
+int health_mrz_document_no(const char *mrz, char no[10])
+{
+    char lines[128];
+    if (health_mrz_lines(mrz, lines, sizeof lines))
+        return -1;
+    const char *l2 = strchr(lines, '\n');
+    if (!l2 || strlen(l2 + 1) < 9)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < 9 && l2[1 + i] != '<'; i++)
+        no[k++] = l2[1 + i];
+    no[k] = 0;
+    return 0;
+}
+
 int health_check_mrz(const char *s, const char **reason)
 {
     char lines[128];

@@ -109,6 +109,34 @@ int health_check_address(const char *s, const char **reason);
 int health_check_mrz(const char *s, const char **reason);
 /* The MRZ's lines separated by '\n' into out; -1 when it does not fit. */
 int health_mrz_lines(const char *s, char *out, size_t outlen);
+/* The document number a passport's MRZ names (TD3 line 2, characters 1-9, '<' filling) into
+ * no; -1 when the MRZ has no second line of at least 9 characters. */
+int health_mrz_document_no(const char *mrz, char no[10]);
+
+/* The fields of a person's identity that the traveller's card and a ship's crew and passenger
+ * lists share (ICAO 9303, ISO 3166, FAL 5/6), written once for both areas' field tables: the
+ * same rule gives the same refusal. A temperature is plausible from 34.0 to 43.0 °C, in tenths
+ * (60 °C is a typing error, not a fever). Need check.h's check_country where used. */
+#define HEALTH_TEMPERATURE_MIN_DC 340
+#define HEALTH_TEMPERATURE_MAX_DC 430
+#define HEALTH_FIELD_BIRTH_DATE(zh)                                                                                    \
+    {                                                                                                                  \
+        .name = "birth_date", .type = FT_TEXT, .flags = FF_REQUIRED, .check = health_check_date, .label_zh = zh        \
+    }
+#define HEALTH_FIELD_COUNTRY(field, zh)                                                                                \
+    {                                                                                                                  \
+        .name = field, .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_country, .label_zh = zh        \
+    }
+#define HEALTH_FIELD_DOCUMENT_NO                                                                                       \
+    {                                                                                                                  \
+        .name = "document_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .min_len = 5, .max_len = 20,          \
+        .label_zh = "证件号码"                                                                                     \
+    }
+#define HEALTH_FIELD_TEMPERATURE                                                                                       \
+    {                                                                                                                  \
+        .name = "temperature_dc", .type = FT_INT, .min = HEALTH_TEMPERATURE_MIN_DC, .max = HEALTH_TEMPERATURE_MAX_DC,  \
+        .label_zh = "体温（0.1°C）"                                                                               \
+    }
 
 /* The facts an outcome is decided on. */
 typedef struct health_facts {

@@ -38,17 +38,8 @@ static const char *line_field(char fb[64], const char *list, int i, const char *
 /* A passport MRZ names the document: its number (TD3 line 2, characters 1-9, '<' filling). */
 static int mrz_names(const char *mrz, const char *document_no)
 {
-    char lines[128], num[16];
-    if (health_mrz_lines(mrz, lines, sizeof lines))
-        return 0;
-    const char *l2 = strchr(lines, '\n');
-    if (!l2 || strlen(l2 + 1) < 9)
-        return 0;
-    size_t k = 0;
-    for (size_t i = 0; i < 9 && l2[1 + i] != '<'; i++)
-        num[k++] = l2[1 + i];
-    num[k] = 0;
-    return strcmp(num, document_no) == 0;
+    char num[10];
+    return health_mrz_document_no(mrz, num) == 0 && strcmp(num, document_no) == 0;
 }
 
 /* The declaration's rules beyond its field table (IHR 2005 Annex 8, FAL 1/5/6). */
