@@ -2021,6 +2021,16 @@ const tests = {
     await shot(page, 'vessel-agent-call')
     assert.deepEqual(page.problems, [])
     await context.close()
+    // the task queues by post: the inspection post (the demo officer) supervises the disinfection
+    // of the refrigerated cargo; the ship is named, and the quarantine tab is not its own
+    const insp = await newPage(browser, base)
+    await signIn(insp.page, 'officer')
+    await insp.page.goto('/vessel-tasks')
+    await insp.page.locator('[data-test=vt-table] tbody tr', { hasText: 'E2E BING HAI' }).filter({ hasText: '消毒监督' }).waitFor()
+    assert.equal(await insp.page.locator('.el-tabs__item', { hasText: '卫生检疫岗' }).count(), 0)
+    await shot(insp.page, 'vessel-tasks-inspection')
+    assert.deepEqual(insp.page.problems, [])
+    await insp.context.close()
     // the laboratory's results: the joined crew member is positive
     const admin = await apiUser(browser, base, 'admin')
     const agent = await apiUser(browser, base, 'dl-agent')
@@ -2031,6 +2041,8 @@ const tests = {
     // the quarantine officer: the board, the order, the boarding, the lift
     const o = await newPage(browser, base)
     await signIn(o.page, 'quarantine')
+    await o.page.goto('/vessel-tasks')
+    await o.page.locator('[data-test=vt-table] tbody tr', { hasText: 'E2E BING HAI' }).first().waitFor()
     await o.page.goto('/vessels')
     const row = o.page.locator('[data-test=vb-table] tbody tr', { hasText: 'E2E BING HAI' }).first()
     await row.waitFor()
