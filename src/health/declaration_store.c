@@ -143,6 +143,9 @@ hg_rc health_declaration_rules(const record *r, int64_t now_ms, hg_err *err)
 {
     int64_t today = calendar_day_of(now_ms), entry = day_of_text(record_text(r, "entry_date")),
             birth = day_of_text(record_text(r, "birth_date"));
+    const char *why = NULL;
+    if (!health_trip_rule(record_text(r, "transport"), record_text(r, "flight_no"), &why))
+        return hg_fail(err, HG_INVALID, "invalid", "flight_no", "flight_no: %s", why);
     if (!record_int(r, "warning_accepted", 0))
         return hg_fail(err, HG_INVALID, "required", "warning_accepted",
                        "the legal warning must be read and accepted (国境卫生检疫法)");
@@ -242,6 +245,8 @@ hg_rc health_draft_make(int64_t now, const json_t *body, health_draft **out, hg_
     hg_rc rc = record_from_json(&health_declaration_record, body, REC_CREATE, &dr->r, err);
     if (!rc)
         rc = health_declaration_rules(&dr->r, now, err);
+    if (!rc && !record_text(&dr->r, "transport") && record_set_text(&dr->r, "transport", "flight"))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc && !(answers = answers_of(body)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)

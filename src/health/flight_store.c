@@ -23,6 +23,18 @@ hg_rc flight_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *e
     *out = NULL;
     hg_rc rc = record_from_json(&health_flight_record, body, REC_CREATE, &r, err);
     int64_t at = record_int(&r, "scheduled_at", 0);
+    const char *why = NULL, *transport = rc ? NULL : record_text(&r, "transport");
+    int air = !transport || strcmp(transport, "flight") == 0;
+    if (!rc && !health_trip_rule(transport, record_text(&r, "flight_no"), &why))
+        rc = hg_fail(err, HG_INVALID, "invalid", "flight_no", "flight_no: %s", why);
+    if (!rc && air && record_int(&r, "passengers", 0) > HEALTH_AIRCRAFT_PASSENGERS)
+        rc = hg_fail(err, HG_INVALID, "out_of_range", "passengers", "an aircraft carries at most %d passengers",
+                     HEALTH_AIRCRAFT_PASSENGERS);
+    if (!rc && air && record_int(&r, "crew", 0) > HEALTH_AIRCRAFT_CREW)
+        rc = hg_fail(err, HG_INVALID, "out_of_range", "crew", "an aircraft carries at most %d crew",
+                     HEALTH_AIRCRAFT_CREW);
+    if (!rc && air && record_set_text(&r, "transport", "flight"))
+        rc = nomem(err);
     if (!rc && (at < c->now_ms - 2 * CALENDAR_DAY_MS || at > c->now_ms + 7 * CALENDAR_DAY_MS))
         rc = hg_fail(err, HG_INVALID, "out_of_range", "scheduled_at",
                      "an inbound flight is recorded from two days before to seven days after now");
@@ -209,7 +221,7 @@ hg_rc flight_board_json(db *d, const char *date, int64_t now, json_t **out, hg_e
     hg_rc rc = db_query(
         d, &s, err,
         "SELECT f.id, f.flight_no, f.origin, f.port, f.scheduled_ms AS scheduled_at__t, f.landed_ms AS landed_at__t,"
-        " f.passengers AS passengers__i, f.crew AS crew__i, f.samples_sent_ms AS samples_sent_at__t,"
+        " f.passengers AS passengers__i, f.crew AS crew__i, f.samples_sent_ms AS samples_sent_at__t, f.transport,"
         " CASE WHEN b.flight_id IS NULL THEN 1 ELSE 0 END AS boarding_open__b,"
         " (SELECT COUNT(*) FROM health_boarding_flags g WHERE g.flight_id = f.id) AS flagged_on_board__i,"
         " (SELECT COUNT(*) FROM health_declarations x WHERE x.flight_no = f.flight_no AND x.entry_date = f.local_date)"

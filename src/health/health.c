@@ -77,6 +77,28 @@ int health_check_flight(const char *s, const char **reason)
     return 1;
 }
 
+int health_check_trip(const char *s, const char **reason)
+{
+    /* a flight (IATA Resolution 762) or a ship's voyage as its carrier numbers it: 2-12 capital
+     * letters, digits or '-', at least one digit; the transport decides which (health_trip_rule) */
+    size_t n = s ? strlen(s) : 0, digits = 0;
+    if (n < 2 || n > 12)
+        return fail(reason, "must be a flight (CA930) or a ship's voyage (2-12 letters and digits)");
+    for (size_t i = 0; i < n; i++) {
+        if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) && s[i] != '-')
+            return fail(reason, "must be capital letters, digits or '-'");
+        digits += isdigit((unsigned char)s[i]) != 0;
+    }
+    return digits ? 1 : fail(reason, "must contain the number of the flight or voyage");
+}
+
+int health_trip_rule(const char *transport, const char *trip, const char **reason)
+{
+    if (!transport || strcmp(transport, "flight") == 0)
+        return health_check_flight(trip, reason);
+    return health_check_trip(trip, reason);
+}
+
 int health_check_phone(const char *s, const char **reason)
 {
     size_t n = s ? strlen(s) : 0;

@@ -100,6 +100,14 @@ void health_mask_name(const char *s, char *out, size_t outlen);
  * MRZ transliteration (A-Z and '<', ICAO 9303 part 3), a full address (not a placeholder such
  * as "hotel" or "unknown", with a street number). */
 int health_check_flight(const char *s, const char **reason);
+/* Travellers arrive by air or by sea (the card's "flight or vessel"): a trip is a flight number
+ * or a ship's voyage (2-12 capital letters, digits, '-', a digit among them); health_trip_rule
+ * holds a flight (transport NULL or "flight") to IATA's designator and a "vessel" to the voyage's. */
+int health_check_trip(const char *s, const char **reason);
+int health_trip_rule(const char *transport, const char *trip, const char **reason);
+/* An aircraft's bounds on the arrival record (a ship's are the field table's, larger). */
+#define HEALTH_AIRCRAFT_PASSENGERS 900
+#define HEALTH_AIRCRAFT_CREW 60
 int health_check_phone(const char *s, const char **reason);
 int health_check_date(const char *s, const char **reason);
 int health_check_mrz_name(const char *s, const char **reason);

@@ -9,6 +9,7 @@
 static const char *const sexes[] = {"M", "F", "X", NULL}; /* ICAO 9303: X unspecified */
 static const char *const document_types[] = {"passport", "resident_id", "travel_permit", NULL};
 static const char *const languages[] = {"zh", "en", NULL};
+static const char *const transports[] = {"flight", "vessel", NULL}; /* the card: flight or vessel */
 static const char *const symptoms[] = {"fever",
                                        "fatigue",
                                        "dry_cough",
@@ -53,11 +54,12 @@ static const field declaration_fields[] = {
     {.name = "document_type", .type = FT_ENUM, .flags = FF_REQUIRED, .values = document_types, .label_zh = "证件类型"},
     HEALTH_FIELD_DOCUMENT_NO,
     {.name = "mrz", .type = FT_TEXT, .min_len = 60, .max_len = 100, .check = health_check_mrz, .label_zh = "机读区"},
+    {.name = "transport", .type = FT_ENUM, .values = transports, .label_zh = "交通方式"},
     {.name = "flight_no",
      .type = FT_TEXT,
      .flags = FF_REQUIRED | FF_IDENT | FF_FILTER,
-     .check = health_check_flight,
-     .label_zh = "航班号"},
+     .check = health_check_trip,
+     .label_zh = "航班号或航次"},
     {.name = "seat",
      .type = FT_TEXT,
      .flags = FF_REQUIRED | FF_IDENT,
@@ -99,16 +101,17 @@ const record_type health_declaration_record = {
 
 static const field flight_fields[] = {
     {.name = "id", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "航班记录"},
+    {.name = "transport", .type = FT_ENUM, .values = transports, .label_zh = "交通方式"},
     {.name = "flight_no",
      .type = FT_TEXT,
      .flags = FF_REQUIRED | FF_IDENT,
-     .check = health_check_flight,
-     .label_zh = "航班号"},
+     .check = health_check_trip,
+     .label_zh = "航班号或航次"},
     {.name = "origin", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_locode, .label_zh = "始发地"},
     {.name = "port", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_locode, .label_zh = "入境口岸"},
     {.name = "scheduled_at", .type = FT_TIME, .flags = FF_REQUIRED, .column = "scheduled_ms", .label_zh = "计划到达"},
-    {.name = "passengers", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 900, .label_zh = "旅客人数"},
-    {.name = "crew", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 60, .label_zh = "机组人数"},
+    {.name = "passengers", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 9000, .label_zh = "旅客人数"},
+    {.name = "crew", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 3000, .label_zh = "机组或船员人数"},
     {.name = "date", .type = FT_TEXT, .flags = FF_SERVER, .column = "local_date", .label_zh = "日期"},
     {.name = "landed_at", .type = FT_TIME, .flags = FF_SERVER, .column = "landed_ms", .label_zh = "实际到达"},
     {.name = "samples_sent_at",

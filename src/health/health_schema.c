@@ -58,5 +58,9 @@ const migration health_migrations[] = {
      " line_no BIGINT NOT NULL, reported_ms BIGINT NOT NULL, reported_by TEXT NOT NULL);"
      "CREATE INDEX health_crew_cases_reported ON health_crew_cases(reported_ms);",
      NULL, NULL},
+    {603, "travellers arriving by sea: the transport of a declaration and of an arrival",
+     "ALTER TABLE health_declarations ADD COLUMN transport TEXT NOT NULL DEFAULT 'flight';"
+     "ALTER TABLE health_flights ADD COLUMN transport TEXT NOT NULL DEFAULT 'flight';",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

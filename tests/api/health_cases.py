@@ -479,3 +479,32 @@ def register_area(test, eq, error_of):
         eq(count(s, "health_declarations"), before, "nothing written")
         r = s.request("POST", "/api/v1/health/declarations", declaration(fno), headers=other)
         eq(r.status, 201, "another address declares: %r" % r)
+
+    @test
+    def health_travellers_arriving_by_sea(s):
+        # the card asks for the "flight or vessel" (出入境健康申明卡, 4th edition, item 4): a ship's
+        # arrival is recorded and boarded like a flight, its voyage in flight_no, the cabin as the seat;
+        # a flight keeps IATA's designator (Resolution 762) and an aircraft's bounds
+        voyage = "BHF%d" % random.randint(1000, 9999)
+        r = declare(s, declaration(voyage, seat="8123"))
+        error_of(r, 400, field="flight_no")          # a flight by default: not an airline designator
+        before = count(s, "health_declarations")
+        error_of(declare(s, declaration("B!", transport="vessel")), 400, field="flight_no")
+        eq(count(s, "health_declarations"), before, "nothing written")
+        d = declare(s, declaration(voyage, transport="vessel", seat="8123"))
+        eq(d.status, 201, d)
+        arrival = {"transport": "vessel", "flight_no": voyage, "origin": "KRINC", "port": "CNDLC",
+                   "scheduled_at": rfc3339(-40), "passengers": 1200, "crew": 80}
+        error_of(s.as_user("quarantine", "POST", "/api/v1/health/flights", dict(arrival, transport="flight")), 400,
+                 field="flight_no")
+        error_of(s.as_user("quarantine", "POST", "/api/v1/health/flights",
+                           dict(arrival, transport="flight", flight_no=new_flight_no())), 400, field="passengers")
+        r = s.as_user("quarantine", "POST", "/api/v1/health/flights", arrival)
+        eq((r.status, r.json["transport"]), (201, "vessel"), r)
+        fid = r.json["id"]
+        eq(s.as_user("quarantine", "POST", "/api/v1/health/flights/%s/landing" % fid, {"landed_at": rfc3339(-30)}).status,
+           200)
+        r = s.as_user("quarantine", "POST", "/api/v1/health/scans", {"qr": d.json["qr"]})
+        eq((r.status, r.json["flight_id"]), (200, fid), r)
+        board = [f for f in s.as_user("quarantine", "GET", "/api/v1/health/flights").json["items"] if f["id"] == fid][0]
+        eq((board["transport"], board["scanned"]), ("vessel", 1))

@@ -1742,6 +1742,8 @@ const tests = {
     await en.page.goto('/health')
     await en.page.getByText('Health Declaration Form').waitFor()
     await en.page.getByText('Full address for the next 14 days').waitFor()
+    await en.page.locator('[data-test=hd-transport] .el-radio', { hasText: 'Sea' }).click()   // flight or vessel
+    await en.page.getByText('Cabin').waitFor()
     const overflowEn = await en.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflowEn <= 0, `the English form is wider than the phone by ${overflowEn}px`)
     await shot(en.page, 'health-form-en')

@@ -163,6 +163,13 @@ static void field_rules(void **state)
 {
     (void)state;
     const char *why;
+    /* the card's "flight or vessel": a ship's voyage passes for a vessel, not for a flight */
+    assert_true(health_trip_rule("vessel", "BHF1203", &why));
+    assert_false(health_trip_rule("flight", "BHF1203", &why));
+    assert_false(health_trip_rule(NULL, "BHF1203", &why)); /* a flight unless said otherwise */
+    assert_true(health_trip_rule(NULL, "CA930", &why));
+    assert_false(health_trip_rule("vessel", "BOHAI", &why)); /* no number */
+    assert_false(health_trip_rule("vessel", "bh12", &why));
     /* IATA Resolution 762 flight designators */
     assert_true(health_check_flight("CA930", &why));
     assert_true(health_check_flight("MU5138", &why));
