@@ -106,7 +106,7 @@ static hg_rc run_step(db *d, rng *r, const step *s, const char *flight_no, const
         c.actor = "quarantine";
         json_t *flagged = json_array();
         for (int k = (int)between(r, 0, 2); flagged && k > 0; k--) {
-            char seat[8];
+            char seat[16];
             snprintf(seat, sizeof seat, "%d%c", (int)between(r, 30, 45) + 20 * k, "ABCDEF"[between(r, 0, 5)]);
             json_array_append_new(flagged, json_pack("{s:s, s:s}", "seat", seat, "reason",
                                                      k == 1 ? "机上体温37.4°C，标记复测" : "自述乏力，标记问诊"));

@@ -149,8 +149,7 @@ hg_rc vessel_timeline(const hg_ctx *c, const char *call_no, const char *event, c
 hg_rc vessel_task_done(const hg_ctx *c, const char *call_no, const char *kind, const char *result, hg_err *err);
 /* Inside the caller's transaction: a task of kind (unless one exists), owned by the kind's post
  * (vessel_task_post). */
-hg_rc vessel_task_open(const hg_ctx *c, const char *call_no, const char *kind, int64_t deadline_ms,
-                       hg_err *err);
+hg_rc vessel_task_open(const hg_ctx *c, const char *call_no, const char *kind, int64_t deadline_ms, hg_err *err);
 
 /* Crew testing on application (sample_store.c): the agent applies, every person is given a
  * labelled sample; laboratories (scope lab) result them. A positive result emits

@@ -274,9 +274,14 @@ int main(void)
     if (sodium_init() < 0)
         return 1;
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(base45_rfc9285), cmocka_unit_test(cbor_rfc8949), cmocka_unit_test(qr_signed_tampered_expired),
-        cmocka_unit_test(masking),        cmocka_unit_test(field_rules),  cmocka_unit_test(outcome_rule),
-        cmocka_unit_test(periods), cmocka_unit_test(declare_rate_bucket),
+        cmocka_unit_test(base45_rfc9285),
+        cmocka_unit_test(cbor_rfc8949),
+        cmocka_unit_test(qr_signed_tampered_expired),
+        cmocka_unit_test(masking),
+        cmocka_unit_test(field_rules),
+        cmocka_unit_test(outcome_rule),
+        cmocka_unit_test(periods),
+        cmocka_unit_test(declare_rate_bucket),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
