@@ -236,6 +236,26 @@ static hg_rc put_claims(buf *out, const health_qr_claims *c)
     return rc;
 }
 
+/* zlib (RFC 1950) at the best compression with a 512-byte window and the smallest hash: the
+ * message is a few hundred bytes, so the window loses nothing, while compress2's defaults set
+ * up (and zero) some 400 KB per call — the biggest cost the profile of bench/run health found in
+ * the declaration's own work (docs/BENCHMARKS.md). Any inflater reads it (CINFO 1). 0 or -1. */
+static int deflate_small(unsigned char *out, uLongf *out_n, const unsigned char *in, size_t n)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, 9, Z_DEFLATED, 9, 1, Z_DEFAULT_STRATEGY) != Z_OK)
+        return -1;
+    z.next_in = (Bytef *)in;
+    z.avail_in = (uInt)n;
+    z.next_out = out;
+    z.avail_out = (uInt)*out_n;
+    int ret = deflate(&z, Z_FINISH);
+    *out_n = z.total_out;
+    deflateEnd(&z);
+    return ret == Z_STREAM_END ? 0 : -1;
+}
+
 hg_rc health_qr_encode(const keydir_key *k, const health_qr_claims *c, buf *out, hg_err *err)
 {
     buf prot, payload, tbs, cose, z;
@@ -270,7 +290,7 @@ hg_rc health_qr_encode(const keydir_key *k, const health_qr_claims *c, buf *out,
     unsigned char *zp = rc ? NULL : xmalloc(zn);
     if (!rc && !zp)
         rc = HG_NOMEM;
-    if (!rc && compress2(zp, &zn, (const unsigned char *)cose.data, cose.len, 9) != Z_OK)
+    if (!rc && deflate_small(zp, &zn, (const unsigned char *)cose.data, cose.len))
         rc = HG_INTERNAL;
     if (!rc)
         rc = buf_puts(out, HEALTH_QR_PREFIX);
