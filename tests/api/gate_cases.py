@@ -369,9 +369,57 @@ def register_area(test, eq, error_of):
         arrivals = [c for c in r.json["conditions"] if c["condition"] == "arrival"]
         eq(arrivals[0]["status"], "ok")
         # a container no manifest names is held at the gate in
+        stray = container()
         r = s.with_token(ctl, "POST", "/api/v1/gate/events",
-                         event(code, lane=1, direction="in", plate=plate, cardno=no, containers=[container()]))
+                         event(code, lane=1, direction="in", plate=plate, cardno=no, containers=[stray]))
         eq(failed(r), ["manifest"])
+        # ... and an officer cannot override that: the manifest is cargo's rule, not a reading
+        error_of(s.as_user("officer", "POST", "/api/v1/gate/holds/%d/override" % r.json["seq"], {"reason": "x"}),
+                 409, code="cargo_hold")
+
+    @test
+    def gate_an_override_at_an_in_lane_records_the_containers_arrival(s):
+        code, ctl = site(s)
+        box = container()
+        plate = next(PLATES)
+        no = card(s, plate=plate)
+        b = bill_no()
+        eq(manifest(s, [bill(b, containers=box)], direction="export").status, 201)
+        # the card is not read (a damaged card): held on the gate's own reading, nothing arrives
+        held = s.with_token(ctl, "POST", "/api/v1/gate/events",
+                            event(code, lane=1, direction="in", plate=plate, containers=[box]))
+        eq((held.json["decision"], failed(held)), ("hold", ["card"]), repr(held.json))
+        assert "arrival" not in conditions(held).keys(), held.json
+        # the officer lets the truck in with a reason: the container's 运抵 is recorded then
+        o = s.as_user("officer", "POST", "/api/v1/gate/holds/%d/override" % held.json["seq"],
+                      {"reason": "卡片损坏，人工核对车牌一致"})
+        eq((o.status, o.json["status"]), (200, "overridden"), repr(o))
+        again = s.with_token(ctl, "POST", "/api/v1/gate/events",
+                             event(code, lane=1, direction="in", plate=plate, cardno=no, containers=[box]))
+        arrival = [c for c in again.json["conditions"] if c["condition"] == "arrival"]
+        eq((arrival[0]["status"], arrival[0]["reason"]), ("ok", "arrived before"), repr(again.json))
+
+    @test
+    def gate_events_are_listed_by_read_time_with_their_reception_time(s):
+        code, ctl = site(s)
+        plate = next(PLATES)
+        no = card(s, plate=plate)
+        post = lambda body: s.with_token(ctl, "POST", "/api/v1/gate/events", body)   # noqa: E731
+        live = post(event(code, plate=plate, cardno=no))
+        eq(live.status, 201, repr(live))
+        # a truck the gate let through offline half an hour ago, posted after the live one: it
+        # takes its place by its read time, and says when the centre received it
+        late = post(event(code, plate=plate, cardno=no, at=now(-30), offline=True, offline_decision="pass"))
+        eq(late.status, 201, repr(late))
+        items = s.as_user("officer", "GET", "/api/v1/gate/events?gate=" + code).json["items"]
+        eq([i["seq"] for i in items], [live.json["seq"], late.json["seq"]])
+        parse = lambda t: datetime.datetime.fromisoformat(t.replace("Z", "+00:00"))   # noqa: E731
+        assert parse(items[1]["received_at"]) - parse(items[1]["at"]) >= datetime.timedelta(minutes=29), items[1]
+        # the cursor pages on in that order
+        page = s.as_user("officer", "GET", "/api/v1/gate/events?limit=1&gate=" + code).json
+        eq([i["seq"] for i in page["items"]], [live.json["seq"]])
+        rest = s.as_user("officer", "GET", "/api/v1/gate/events?limit=1&gate=%s&cursor=%s" % (code, page["next_cursor"]))
+        eq([i["seq"] for i in rest.json["items"]], [late.json["seq"]])
 
     @test
     def gate_cards_are_issued_bound_suspended_and_replaced(s):
