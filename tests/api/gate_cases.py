@@ -655,3 +655,32 @@ def register_area(test, eq, error_of):
         eq(s.as_user("officer", "POST", "/api/v1/disinfections/%s/lift" % r.json["record_no"]).status, 200)
         ok = s.with_token(ctl, "POST", "/api/v1/gate/events", event(code, plate=plate, cardno=no, containers=[box]))
         eq((ok.json["decision"], failed(ok)), ("pass", []))
+
+    @test
+    def gate_demo_cars_leave_through_the_car_gate_by_their_rfid_tags(s):
+        # 大窑湾: 进口汽车通过采用IC卡绑定车辆VIN识别码和海关放行信息的方式 … 智能卡口系统放行出卡
+        import os
+        import sqlite3
+        import subprocess
+        import tempfile
+        d = tempfile.mkdtemp(prefix="haiguan-demo-")
+        env = dict(os.environ, HAIGUAN_DB=os.path.join(d, "demo.db"), HAIGUAN_KEYS=os.path.join(d, "keys"))
+        try:
+            p = subprocess.run([s.binary, "demo", "--days", "7", "--seed", "7"], capture_output=True, text=True,
+                               env=env, timeout=300)
+            eq(p.returncode, 0, p.stdout + p.stderr)
+            con = sqlite3.connect(env["HAIGUAN_DB"])
+            q = lambda sql: con.execute(sql).fetchall()   # noqa: E731
+            # every car passing QCMT was read by a tag bound to its own VIN, one event per car
+            passed = q("SELECT e.vins, c.vin FROM gate_events e JOIN gate_cards c ON c.card_no = e.card_no"
+                       " WHERE e.gate = 'QCMT' AND e.decision = 'pass'")
+            assert passed, "no car passed the car gate"
+            assert all(v == t for v, t in passed), passed
+            # each has its exit by VIN, once; a neighbour's tag read first was held, then read again
+            eq(q("SELECT COUNT(*), COUNT(DISTINCT vin) FROM gate_exits WHERE vin IS NOT NULL")[0],
+               (len(passed), len(passed)))
+            held = q("SELECT conditions FROM gate_events WHERE gate = 'QCMT' AND decision = 'hold'")
+            assert all('"card"' in c for (c,) in held), held
+            con.close()
+        finally:
+            subprocess.run(["rm", "-rf", d])
