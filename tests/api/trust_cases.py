@@ -27,6 +27,44 @@ def register(test, eq, error_of):
         return "officer2"
 
     @test
+    def reference_table_imports_are_audited_with_who_and_which_file(s):
+        # issue 14 (审计): reference data changes — tariff, exchange rates, holidays — are audited like
+        # every other change: who loaded which file (by SHA-256) into which table, in the same
+        # transaction as the change; a refused file changes nothing and leaves no row
+        import hashlib
+        import os
+        import tempfile
+
+        def load(kind, text):
+            fd, path = tempfile.mkstemp(suffix=".csv")
+            with os.fdopen(fd, "w") as f:
+                f.write(text)
+            try:
+                return s.cli("import", kind, path, check=False), hashlib.sha256(text.encode()).hexdigest()
+            finally:
+                os.unlink(path)
+
+        def rows(kind):
+            r = s.as_user("admin", "GET", "/api/v1/audit?object=reference_table:" + kind)
+            eq(r.status, 200, repr(r))
+            return r.json["items"]
+        files = {"tariff": "9706100000,0,13,0,超过一百年的古物\n",
+                 "exchange-rates": "CHF,2032-01,8.8000,1,2031-12-17\n",
+                 "holidays": "date,kind,name\n2032-01-01,holiday,元旦\n"}
+        for kind, text in files.items():
+            before = len(rows(kind))
+            bad, _ = load(kind, text + "not,a,line\n")      # refused: nothing changed, no row
+            assert bad.returncode != 0, bad.stdout
+            eq(len(rows(kind)), before, kind)
+            ok, digest = load(kind, text)
+            eq(ok.returncode, 0, ok.stdout + ok.stderr)
+            new = rows(kind)
+            eq(len(new), before + 1, kind)
+            row = new[0]
+            eq((row["action"], row["after"]["sha256"], row["after"]["loaded"]), ("import." + kind, digest, 1))
+            assert row["actor"].startswith("cli:"), row
+
+    @test
     def the_port_declares_arrival_and_only_terminals_report_goods(s):
         # 海关进出境运输工具舱单管理办法: the carrier/agent, the port or an officer states the transport's arrival
         b = bill_no()
