@@ -64,6 +64,55 @@ def register(test, eq, error_of):
             eq((row["action"], row["after"]["sha256"], row["after"]["loaded"]), ("import." + kind, digest, 1))
             assert row["actor"].startswith("cli:"), row
 
+    def tamper(s, statement):
+        """Changes the server's database behind the API, committed (as an intruder at the database would)."""
+        if s.is_pg():
+            import subprocess
+            p = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", s.db, "-c", statement],
+                               capture_output=True, text=True, timeout=60)
+            assert p.returncode == 0, p.stderr
+            return
+        import sqlite3
+        con = sqlite3.connect(s.db)
+        try:
+            con.execute(statement)
+            con.commit()
+        finally:
+            con.close()
+
+    @test
+    def audit_reconcile_names_every_row_changed_behind_the_audit_trail(s):
+        # issue 14 (审计): `audit verify` proves the rows untouched; `audit reconcile` compares the
+        # declarations, releases and exits with what their audit rows record
+        b = bill_no()
+        m = manifest(s, [bill(b, packages=10, gross=1000)])
+        e1 = file(s, b, packages=1)
+        e2 = file(s, b, packages=1)
+        eq((e1.status, e2.status), (201, 201), repr(e2))
+        one, two = e1.json["entry_no"], e2.json["entry_no"]
+        pay(s, "dl-trading", one)
+        arrive(s, m)
+        eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + one).json["status"], "released")
+
+        def reconcile():
+            p = s.cli("audit", "reconcile", check=False)
+            return p.returncode, [ln for ln in p.stdout.splitlines() if one in ln or two in ln]
+        # as the API left them: accounted for
+        eq(reconcile()[1], [])
+        # the value of a released declaration's goods lowered at the database; a filed one marked
+        # released; an exit nobody reported: each named, with the rule
+        tamper(s, "UPDATE declaration_items SET value = 1 WHERE entry_no = '%s'" % one)
+        tamper(s, "UPDATE declarations SET status = 'released', released_ms = 1790000000000 WHERE entry_no = '%s'" % two)
+        tamper(s, "INSERT INTO gate_exits (id, entry_no, gate, at_ms, recorded_by) VALUES ('%s-forged', '%s', 'X', 1, 'x')"
+               % (two, two))
+        code, lines = reconcile()
+        eq(code, 1)
+        eq(sorted(ln.split(": ")[0] + ": " + ln.split(": ")[1] for ln in lines),
+           sorted(["declaration %s: items_changed" % one, "declaration %s: release_unaudited" % two,
+                   "gate_exit %s-forged: exit_unaudited" % two]))
+        assert any("items[0].value" in ln for ln in lines), lines
+
     @test
     def the_port_declares_arrival_and_only_terminals_report_goods(s):
         # 海关进出境运输工具舱单管理办法: the carrier/agent, the port or an officer states the transport's arrival
