@@ -9,26 +9,9 @@ import random
 import harness
 from urllib.parse import quote as urlquote
 
-from cargo_cases import TRADING, arrive, bill, bill_no, file, manifest
+from cargo_cases import TRADING, arrive, bill, bill_no, container, file, manifest
 
 TZ = datetime.timezone(datetime.timedelta(hours=8))
-
-
-def iso6346(owner, serial):
-    """A container number with its check digit (ISO 6346 annex A), computed here on its own."""
-    values, v = {}, 10
-    for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-        if v % 11 == 0:
-            v += 1
-        values[ch] = v
-        v += 1
-    code = owner + "U" + "%06d" % serial
-    total = sum((int(c) if c.isdigit() else values[c]) * 2 ** i for i, c in enumerate(code))
-    return code + str(total % 11 % 10)
-
-
-def container():
-    return iso6346("HGT", random.randrange(1000000))
 
 
 def vin():
