@@ -141,8 +141,8 @@ static hg_rc party_named(db *d, json_t *parties, const char *uscc, hg_err *err)
     if (rc)
         return rc;
     if ((rc = db_step(s, err)) == HG_ROW)
-        json_object_set_new(parties, uscc, json_pack("{s:s, s:s?}", "name_zh", db_col_text(s, 0), "name_en",
-                                                     db_col_text(s, 1)));
+        json_object_set_new(parties, uscc,
+                            json_pack("{s:s, s:s?}", "name_zh", db_col_text(s, 0), "name_en", db_col_text(s, 1)));
     db_reset(s);
     return rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
 }

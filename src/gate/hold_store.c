@@ -29,10 +29,10 @@ static json_t *gate_event_row(db_stmt *s)
     return json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:b, s:s, s:o, s:I}", "seq",
                      (json_int_t)db_col_int(s, 0), "gate", db_col_text(s, 1), "event_id", db_col_text(s, 2), "lane",
                      (json_int_t)db_col_int(s, 3), "direction", db_col_text(s, 4), "at", db_col_time(s, 5, at),
-                     "received_at", db_col_time(s, 14, received), "card",
-                     db_col_text(s, 6), "plate", db_col_text(s, 7), "containers", db_col_text(s, 8), "vins",
-                     db_col_text(s, 9), "offline", (int)db_col_int(s, 10), "decision", db_col_text(s, 11), "conditions",
-                     parsed(db_col_text(s, 12)), "decision_us", (json_int_t)db_col_int(s, 13));
+                     "received_at", db_col_time(s, 14, received), "card", db_col_text(s, 6), "plate", db_col_text(s, 7),
+                     "containers", db_col_text(s, 8), "vins", db_col_text(s, 9), "offline", (int)db_col_int(s, 10),
+                     "decision", db_col_text(s, 11), "conditions", parsed(db_col_text(s, 12)), "decision_us",
+                     (json_int_t)db_col_int(s, 13));
 }
 
 /* A page of rows newest first: limit + 1 asked, the extra one says there is a next page. */
@@ -76,9 +76,10 @@ hg_rc gate_event_list(db *d, const gate_event_query *q, json_t **out, hg_err *er
         " AND (CAST(? AS TEXT) IS NULL OR e.seq IN (SELECT k.seq FROM gate_event_keys k WHERE k.value = ?))"
         " AND (CAST(? AS TEXT) IS NULL OR e.card_no IN (SELECT c.card_no FROM gate_cards c WHERE c.holder = ?))"
         " AND e.at_ms >= ? AND e.at_ms < ? ORDER BY e.at_ms DESC, e.seq DESC LIMIT ?",
-        "iiittttttttttttiii", cursor_of(q->cursor), cursor_of(q->cursor), cursor_of(q->cursor), q->gate, q->gate, q->plate ? plate : NULL, q->plate ? plate : NULL,
-        q->card ? card : NULL, q->card ? card : NULL, q->decision, q->decision, q->key ? key : NULL,
-        q->key ? key : NULL, q->holder, q->holder, q->from_ms, q->to_ms ? q->to_ms : INT64_MAX, (int64_t)q->limit + 1);
+        "iiittttttttttttiii", cursor_of(q->cursor), cursor_of(q->cursor), cursor_of(q->cursor), q->gate, q->gate,
+        q->plate ? plate : NULL, q->plate ? plate : NULL, q->card ? card : NULL, q->card ? card : NULL, q->decision,
+        q->decision, q->key ? key : NULL, q->key ? key : NULL, q->holder, q->holder, q->from_ms,
+        q->to_ms ? q->to_ms : INT64_MAX, (int64_t)q->limit + 1);
     return rc ? rc : page_of(items, q->limit, out, err);
 }
 

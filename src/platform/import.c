@@ -24,7 +24,6 @@ void import_audit_as(const char *kind, const char *actor)
     audit_actor = actor;
 }
 
-
 void import_progress(long done, long total)
 {
     if (!isatty(2) || total == 0)
