@@ -142,25 +142,16 @@ static hg_rc reconcile_gate(db *d, json_t *findings, int64_t *checked, hg_err *e
         db_reset(s);
         rc = rc == HG_DONE ? HG_OK : rc;
     }
-    size_t i;
-    json_t *e;
-    json_array_foreach(events, i, e)
-    {
-        if (!rc) {
-            rc = one_event(d, json_integer_value(json_array_get(e, 0)), json_string_value(json_array_get(e, 1)),
-                           json_string_value(json_array_get(e, 2)), json_string_value(json_array_get(e, 3)), findings,
-                           err);
-            ++*checked;
-        }
-    }
-    json_array_foreach(exits, i, e)
-    {
-        if (!rc) {
-            rc = one_exit(d, json_string_value(json_array_get(e, 0)), json_string_value(json_array_get(e, 1)),
-                          json_integer_value(json_array_get(e, 2)), json_string_value(json_array_get(e, 3)), findings,
-                          err);
-            ++*checked;
-        }
+    /* each event, then each exit (an exit names its event: events first) */
+    for (size_t i = 0; i < json_array_size(events) + json_array_size(exits) && !rc; i++, ++*checked) {
+        int ev = i < json_array_size(events);
+        const json_t *e = json_array_get(ev ? events : exits, ev ? i : i - json_array_size(events));
+        const char *a = json_string_value(json_array_get(e, ev ? 1 : 0)),
+                   *b = json_string_value(json_array_get(e, ev ? 2 : 1));
+        rc = ev ? one_event(d, json_integer_value(json_array_get(e, 0)), a, b, json_string_value(json_array_get(e, 3)),
+                            findings, err)
+                : one_exit(d, a, b, json_integer_value(json_array_get(e, 2)), json_string_value(json_array_get(e, 3)),
+                           findings, err);
     }
     if (rc == HG_NOMEM)
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");

@@ -337,15 +337,18 @@ def register_area(test, eq, error_of):
         eq(failed(s.with_token(ctl, "POST", "/api/v1/gate/events", event(code, cardno=tag, vins=[bad]))),
            ["card", "vin_read"])
 
+    def export_site(s):
+        """A gate with its controller, a truck's card, and an export container on a manifest."""
+        code, ctl = site(s)
+        box, plate = container(), next(PLATES)
+        no = card(s, plate=plate)
+        m = manifest(s, [bill(bill_no(), containers=box)], direction="export")
+        eq(m.status, 201, repr(m))
+        return code, ctl, box, plate, no
+
     @test
     def gate_an_export_container_coming_in_records_its_arrival(s):
-        code, ctl = site(s)
-        box = container()
-        plate = next(PLATES)
-        no = card(s, plate=plate)
-        b = bill_no()
-        m = manifest(s, [bill(b, containers=box)], direction="export")
-        eq(m.status, 201, repr(m))
+        code, ctl, box, plate, no = export_site(s)
         r = s.with_token(ctl, "POST", "/api/v1/gate/events",
                          event(code, lane=1, direction="in", plate=plate, cardno=no, containers=[box]))
         eq((r.status, r.json["decision"], failed(r)), (201, "pass", []), repr(r.json))
@@ -362,12 +365,7 @@ def register_area(test, eq, error_of):
 
     @test
     def gate_an_override_at_an_in_lane_records_the_containers_arrival(s):
-        code, ctl = site(s)
-        box = container()
-        plate = next(PLATES)
-        no = card(s, plate=plate)
-        b = bill_no()
-        eq(manifest(s, [bill(b, containers=box)], direction="export").status, 201)
+        code, ctl, box, plate, no = export_site(s)
         # the card is not read (a damaged card): held on the gate's own reading, nothing arrives
         held = s.with_token(ctl, "POST", "/api/v1/gate/events",
                             event(code, lane=1, direction="in", plate=plate, containers=[box]))
