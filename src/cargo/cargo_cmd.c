@@ -274,6 +274,7 @@ static const demo_signin cargo_signins[] = {
 /* What cargo contributes to the extension points of the areas before it. */
 static const hg_extension cargo_extends[] = {
     {TAX_SUBJECTS, &cargo_tax_subjects},
+    {AUDIT_RECONCILERS, &cargo_reconciler},
     {NULL, NULL},
 };
 

@@ -126,6 +126,7 @@ typedef struct plan {
     int64_t qty, gross, packages;
     int n_containers;
     char containers[3][12];
+    char vins[120]; /* a car carrier's bill: its cars' VINs, one per car (no containers) */
     char entry[19];
 } plan;
 
@@ -146,6 +147,41 @@ static json_t *plan_bill(rng *r, plan *p)
                      (json_int_t)p->gross, "containers", p->n_containers ? list : NULL);
 }
 
+/* Imported cars (大窑湾汽车码头: each car's RFID tag is bound to its VIN at the car gate):
+ * passenger cars of 1.5 to 3 litres, declared one VIN per car (GB 16735). */
+static const goods car_goods = {"8703239000", "小轿车", "DE", "辆", 0, 0, 28000000, 1, 6};
+
+/* A VIN with its check digit (ISO 3779, position 9): WMI WBA, a serial never reused in one
+ * run. */
+static uint64_t vin_serial;
+static void demo_vin(uint64_t serial, char out[18])
+{
+    static const char checks[] = "0123456789X";
+    for (int k = 0; checks[k]; k++) {
+        snprintf(out, 18, "WBA8E9C5%cN8%06llu", checks[k], (unsigned long long)(serial % 1000000ULL));
+        if (check_vin(out, NULL))
+            return;
+    }
+}
+
+/* A car carrier's bill: a few cars, each with its VIN, no containers. */
+static json_t *plan_car_bill(rng *r, plan *p)
+{
+    p->qty = between(r, p->g->min_qty, p->g->max_qty);
+    p->gross = p->qty * 1600;
+    p->packages = p->qty;
+    p->n_containers = 0;
+    p->vins[0] = 0;
+    for (int64_t k = 0; k < p->qty; k++) {
+        char v[18];
+        demo_vin(++vin_serial, v);
+        snprintf(p->vins + strlen(p->vins), sizeof p->vins - strlen(p->vins), "%s%s", k ? "," : "", v);
+    }
+    return json_pack("{s:s, s:s, s:s, s:I, s:I}", "bill_no", p->bill, "consignee", p->trader->uscc,
+                     "goods_description", p->g->name, "packages", (json_int_t)p->packages, "gross_weight_kg",
+                     (json_int_t)p->gross);
+}
+
 /* The terminal reports the goods of a bill: each container as it comes in, or the bill. */
 static hg_rc report_arrival(db *d, rng *r, const plan *p, int64_t at, int64_t real_now, hg_err *err)
 {
@@ -162,8 +198,10 @@ static hg_rc report_arrival(db *d, rng *r, const plan *p, int64_t at, int64_t re
     return rc;
 }
 
-static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_bills, int64_t real_now, long *count,
-                        hg_err *err)
+/* One import vessel: a container ship, or (cars) a car carrier whose bills are imported cars
+ * for the first trader. */
+static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_bills, int cars, int64_t real_now,
+                        long *count, hg_err *err)
 {
     principal agent = as_enterprise("dl-agent", agent_uscc), officer = as_role("officer", ROLE_OFFICER,
                                                                                POST_CLEARANCE | POST_INSPECTION | POST_TAX);
@@ -175,18 +213,21 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
     for (int i = 0; i < n_bills; i++) {
         plan *p = &plans[i];
         memset(p, 0, sizeof *p);
-        p->trader = &traders[next(r) % (sizeof traders / sizeof traders[0])];
-        p->g = &catalogue[p->trader->goods[next(r) % 3]];
+        p->trader = &traders[cars ? 0 : next(r) % (sizeof traders / sizeof traders[0])];
+        p->g = cars ? &car_goods : &catalogue[p->trader->goods[next(r) % 3]];
         int roll = (int)(next(r) % 100);
-        p->scenario = roll < 40 ? 0 : roll < 75 ? 1 : roll < 88 ? 2 : 3;
+        /* cars: advance or after arrival only (no two-step, no ship-side pickup) */
+        p->scenario = cars ? roll < 50 : roll < 40 ? 0 : roll < 75 ? 1 : roll < 88 ? 2 : 3;
         /* the first two traders entrust the demo broker with some of their declarations */
         p->by_broker = p->trader < &traders[2] && chance(r, 40);
-        snprintf(p->bill, sizeof p->bill, "DEMO%s%08llu", port, (unsigned long long)(next(r) % 100000000ULL));
-        json_array_append_new(bills, plan_bill(r, p));
+        snprintf(p->bill, sizeof p->bill, "DEM%c%s%08llu", cars ? 'C' : 'O', port,
+                 (unsigned long long)(next(r) % 100000000ULL));
+        json_array_append_new(bills, cars ? plan_car_bill(r, p) : plan_bill(r, p));
     }
+    /* the car carrier is a ro-ro ship of its own */
     json_t *m = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "direction", "import", "transport_mode", "sea",
-                          "vessel_imo", next(r) % 2 ? "IMO9074729" : "IMO9176187", "voyage", "DEMO", "port", port, "eta",
-                          eta, "bills", bills);
+                          "vessel_imo", cars ? "IMO9293882" : next(r) % 2 ? "IMO9074729" : "IMO9176187", "voyage",
+                          "DEMO", "port", port, "eta", eta, "bills", bills);
     json_t *out = NULL;
     hg_rc rc = HG_OK;
     char manifest_no[40] = "";
@@ -231,7 +272,9 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
                 "trade_country", p->g->origin, "ship_side_pickup", p->scenario == 3, "items", "hs_code", p->g->hs, "name", p->g->name, "origin", p->g->origin,
                 "quantity", (json_int_t)qty, "unit", p->g->unit, "value", value, "currency", "CNY",
                 "gross_weight_kg", (json_int_t)p->gross, "net_weight_kg",
-                (json_int_t)(qty > 1000 ? qty * 95 / 100 : qty * 45), "frozen", p->g->frozen);
+                (json_int_t)(cars ? qty * 1450 : qty > 1000 ? qty * 95 / 100 : qty * 45), "frozen", p->g->frozen);
+            if (decl && cars)
+                json_object_set_new(json_array_get(json_object_get(decl, "items"), 0), "vins", json_string(p->vins));
             AT(filed_at[i])
             {
                 rc = declaration_file(CTX_AS(d, &declarant), decl, &out, err);
@@ -404,6 +447,10 @@ hg_rc cargo_demo_activity(db *d, const demo_options *o, hg_err *err)
 {
     rng r = {o->seed ? o->seed : 2020};
     container_serial = (o->seed ? o->seed : 2020) % 1000 * 1000;   /* the same numbers for the same seed */
+    vin_serial = container_serial;
+    /* the car carriers draw from a generator of their own, so that the container ships' month
+     * is the same with or without them */
+    rng cars = {(o->seed ? o->seed : 2020) ^ 0x5eedca75ULL};
     int64_t real_now = now_ms();
     long count = 0;
     int64_t done = 0;
@@ -421,11 +468,15 @@ hg_rc cargo_demo_activity(db *d, const demo_options *o, hg_err *err)
             int vessels = (int)between(&r, 1, 3) * o->scale;
             for (int v = 0; v < vessels && !rc; v++)
                 rc = one_vessel(d, &r, start + day * DAY + between(&r, 0, 22) * HOUR, ports[p], (int)between(&r, 3, 10),
-                                real_now, &count, err);
+                                0, real_now, &count, err);
             if (!rc && chance(&r, 70))
                 rc = one_export_vessel(d, &r, start + day * DAY + between(&r, 0, 22) * HOUR, ports[p],
                                        (int)between(&r, 3, 10), real_now, &count, err);
         }
+        /* a car carrier at 大窑湾 (0902) every third day, a few bills of imported cars */
+        if (!rc && day % 3 == 1)
+            rc = one_vessel(d, &cars, start + day * DAY + between(&cars, 0, 22) * HOUR, ports[0],
+                            (int)between(&cars, 2, 4), 1, real_now, &count, err);
         if (isatty(2))
             fprintf(stderr, "\rdemo: day %d of %d, %ld declarations", day + 1, o->days, count);
     }

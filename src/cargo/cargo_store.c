@@ -204,6 +204,55 @@ static hg_rc index_containers(db *d, const record *r, hg_err *err)
     return rc;
 }
 
+/* How long a carriage no exit or departure closed stays live: a container not seen leaving
+ * (transhipped, or its exit never reported) is free again this long after its transport's
+ * arrival, or its ETA (a choice, docs/RULES.md). */
+#define CARRIAGE_LIVE_MS (90LL * 24 * 3600 * 1000)
+
+/* A container travels on one manifest at a time (舱单: one carriage per voyage): each container
+ * of the new manifest r must be on no other manifest whose carriage is still live — an import
+ * whose goods in it have not left the port (no gate-out of a declaration covering it), an
+ * export whose transport has not yet declared its arrival (berthing, when it is loaded). Bills
+ * of one manifest may share a container (consolidated cargo). Inside the caller's transaction. */
+static hg_rc containers_free(db *d, const record *r, int64_t now_ms, hg_err *err)
+{
+    int n;
+    const record *bills = record_list(r, "bills", &n);
+    hg_rc rc = HG_OK;
+    for (int i = 0; i < n && !rc; i++) {
+        for (const char *list = record_text(&bills[i], "containers"); list && *list && !rc;) {
+            size_t len = strcspn(list, ",");
+            char one[32], other[40] = "", field[40];
+            snprintf(one, sizeof one, "%.*s", (int)len, list);
+            list += len + (list[len] == ',');
+            db_stmt *s;
+            rc = db_query(d, &s, err,
+                          "SELECT m.manifest_no FROM bill_containers c JOIN manifest_bills b ON b.bill_no = c.bill_no"
+                          " JOIN manifests m ON m.manifest_no = b.manifest_no WHERE c.container_no = ?"
+                          " AND COALESCE(m.arrived_ms, m.eta) >= ?"
+                          " AND ((m.direction = 'export' AND m.arrived_ms IS NULL) OR (m.direction <> 'export'"
+                          " AND NOT EXISTS (SELECT 1 FROM declaration_containers dc JOIN declarations x"
+                          " ON x.entry_no = dc.entry_no WHERE x.bill_no = b.bill_no AND dc.container_no = c.container_no"
+                          " AND x.gate_out_ms IS NOT NULL)))"
+                          " ORDER BY m.created_ms DESC LIMIT 1",
+                          "ti", one, now_ms - CARRIAGE_LIVE_MS);
+            if (rc)
+                break;
+            if ((rc = db_step(s, err)) == HG_ROW)
+                snprintf(other, sizeof other, "%s", db_col_text(s, 0));
+            db_reset(s);
+            rc = rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+            snprintf(field, sizeof field, "bills[%d].containers", i);
+            if (!rc && other[0])
+                rc = hg_fail(err, HG_CONFLICT, "container_on_live_manifest", field,
+                             "container %s is on manifest %s, whose carriage is not over (not gone from the port, or "
+                             "not yet sailed): a container is on one live manifest at a time",
+                             one, other);
+        }
+    }
+    return rc;
+}
+
 /* Who files a manifest: the carrier or its shipping agent (an enterprise of a filer kind), or
  * a clearance officer entering a paper one; never the goods' importer (海关进出境运输工具舱单
  * 管理办法: the 舱单传输人 is the carrier or its agent). Inside the caller's transaction. */
@@ -231,7 +280,7 @@ hg_rc manifest_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err 
         rc = manifest_transport_ok(&r, err);
     if (rc || (rc = db_begin(d, err)))
         goto out;
-    if ((rc = manifest_filer_ok(d, c->who, err)))
+    if ((rc = manifest_filer_ok(d, c->who, err)) || (rc = containers_free(d, &r, c->now_ms, err)))
         goto fail;
     char prefix[32], no[40];
     int64_t serial, now = c->now_ms;

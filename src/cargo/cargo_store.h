@@ -11,6 +11,9 @@
 
 /* cargo's row of tax's extension point TAX_SUBJECTS (declaration_store.c). */
 extern const tax_subjects cargo_tax_subjects;
+/* `haiguan audit reconcile`'s declarations (reconcile_store.c, audit.h's extension point). */
+struct audit_reconciler;
+extern const struct audit_reconciler cargo_reconciler;
 
 /* The facts an officer's release of declaration decl (entry_no, as declaration_get gave it) is
  * decided on (declaration_store.c); its strings are borrowed from decl. */

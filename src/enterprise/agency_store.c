@@ -131,6 +131,22 @@ hg_rc agency_revoke(const hg_ctx *c, const char *principal_uscc, const char *no,
     return rc;
 }
 
+/* The registry names of uscc into parties (an object keyed by USCC), once. */
+static hg_rc party_named(db *d, json_t *parties, const char *uscc, hg_err *err)
+{
+    if (!uscc || json_object_get(parties, uscc))
+        return HG_OK;
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT name_zh, name_en FROM enterprises WHERE uscc = ?", "t", uscc);
+    if (rc)
+        return rc;
+    if ((rc = db_step(s, err)) == HG_ROW)
+        json_object_set_new(parties, uscc,
+                            json_pack("{s:s, s:s?}", "name_zh", db_col_text(s, 0), "name_en", db_col_text(s, 1)));
+    db_reset(s);
+    return rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+}
+
 hg_rc agency_list(db *d, const principal *who, const char *cursor, int limit, json_t **out, hg_err *err)
 {
     const char *args[2];
@@ -141,7 +157,28 @@ hg_rc agency_list(db *d, const principal *who, const char *cursor, int limit, js
         q.extra_args = args;
         q.n_extra = 2;
     }
-    return record_list_json(d, &agency_record, &q, out, err);
+    hg_rc rc = record_list_json(d, &agency_record, &q, out, err);
+    /* each with its parties by name (the console shows names, the code on hover) */
+    size_t i;
+    json_t *a;
+    json_array_foreach(rc ? NULL : json_object_get(*out, "items"), i, a)
+    {
+        json_t *parties = json_object();
+        if (!parties)
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        if (!rc)
+            rc = party_named(d, parties, json_string_value(json_object_get(a, "principal")), err);
+        if (!rc)
+            rc = party_named(d, parties, json_string_value(json_object_get(a, "broker")), err);
+        json_object_set_new(a, "parties", parties);
+        if (rc)
+            break;
+    }
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 hg_rc agency_holds(db *d, const char *principal_uscc, const char *broker_uscc, const char *port, int64_t at_ms,

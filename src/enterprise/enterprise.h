@@ -64,7 +64,8 @@ hg_rc agency_create(const hg_ctx *c, const char *principal_uscc, const json_t *b
 /* Revokes agreement no of principal_uscc (NULL: an officer or a command, any principal);
  * 404 for another's, 409 when already revoked. */
 hg_rc agency_revoke(const hg_ctx *c, const char *principal_uscc, const char *no, json_t **out, hg_err *err);
-/* Agreements who may see (an enterprise: those it gave or holds), paged by number. */
+/* Agreements who may see (an enterprise: those it gave or holds), paged by number; each with
+ * parties: {USCC: {name_zh, name_en}} of its principal and broker. */
 hg_rc agency_list(db *d, const principal *who, const char *cursor, int limit, json_t **out, hg_err *err);
 /* *holds 1 when principal_uscc's active agreement entrusts broker_uscc at port at at_ms. */
 hg_rc agency_holds(db *d, const char *principal_uscc, const char *broker_uscc, const char *port, int64_t at_ms,

@@ -127,12 +127,14 @@ typedef struct gate_event_query {
     const char *cursor;     /* the seq of the last row seen */
     int limit;
 } gate_event_query;
-/* The events, newest first. */
+/* The events, latest read (at) first, then latest posted: an event a gate decided offline and
+ * posted later takes its place by its read time. The cursor is the last row's seq. */
 hg_rc gate_event_list(db *d, const gate_event_query *q, json_t **out, hg_err *err);
 /* The officers' queue: holds (open, overridden or closed), newest first. */
 hg_rc gate_hold_list(db *d, const char *status, const char *cursor, int limit, json_t **out, hg_err *err);
 /* An officer with the gate post lets a held truck through, with a reason: only when every
- * failed condition is the gate's own reading; the goods cargo lets leave are recorded out,
+ * failed condition is the gate's own reading; at an out-lane the goods cargo lets leave are
+ * recorded out, at an in-lane the export containers' arrivals (运抵) are recorded;
  * and each declaration concerned has the override on its timeline. */
 hg_rc gate_hold_override(const hg_ctx *c, int64_t seq, const json_t *body, json_t **out, hg_err *err);
 /* Would this container (or VIN) pass now, condition by condition: for the enterprise whose

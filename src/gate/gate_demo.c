@@ -4,7 +4,9 @@
  * event for every container that cargo's generator lets leave (CARGO_DEMO_DEPARTURES), at the
  * moment it draws: most pass and record the gate-out; now and then a truck is held — an unknown
  * card (one of them overridden by the officer), a misread plate or container number, a
- * container already out, one under inspection — and comes back. Everything is written through
+ * container already out, one under inspection — and comes back. Imported cars leave through the
+ * car gate QCMT, each by its RFID tag bound to its VIN at release (now and then a neighbour's
+ * tag is read first and held). Everything is written through
  * the gate's store functions with the simulated clock. Not for: tests of the rules (the API
  * suite). */
 #include <stdio.h>
@@ -177,6 +179,77 @@ static hg_rc inspection_hold(db *d, int gate_no, int k, hg_err *err)
     return rc == HG_CONFLICT ? HG_OK : rc; /* posted already: the same event id */
 }
 
+/* The RFID tag of an imported car, bound to its VIN when the car is released (once). */
+static hg_rc car_tag(db *d, const char *vin, const char *holder, char tag[24], hg_err *err)
+{
+    hg_ctx c = ctx_command(d, "demo");
+    int64_t n = 0;
+    snprintf(tag, 24, "RF%s", vin + 7); /* the VIN's last ten characters: one tag per car */
+    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM gate_cards WHERE card_no = ?", "t", tag);
+    if (rc || n)
+        return rc;
+    json_t *body = json_pack("{s:s, s:s, s:s, s:s}", "card_no", tag, "kind", "rfid", "vin", vin, "holder", holder),
+           *out = NULL;
+    rc = body ? card_issue(&c, body, &out, err) : HG_NOMEM;
+    json_decref(body);
+    json_decref(out);
+    return rc;
+}
+
+/* One imported car at the car gate's out-lanes (QCMT 2, 3): its tag and its VIN read, 1-3 s;
+ * now and then the reader catches a neighbour's tag (held on the card) and reads again. */
+static hg_rc car_leaves(db *d, const char *entry_no, const char *vin, const char *holder, hg_err *err)
+{
+    static int n;
+    hg_ctx c = ctx_command(d, "cargate01");
+    char tag[24], at[40], id[64];
+    hg_rc rc = car_tag(d, vin, holder, tag, err);
+    int misread = ++n % 11 == 0;
+    for (int attempt = 1; attempt <= 1 + misread && !rc; attempt++) {
+        json_t *out = NULL;
+        snprintf(id, sizeof id, "D%s-%s-%d", entry_no, vin, attempt);
+        time_format_rfc3339(c.now_ms, at, sizeof at);
+        json_t *body = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:[s]}", "event_id", id, "gate", "QCMT", "lane",
+                                 2 + (int)(mix(vin, 3) % 2), "direction", "out", "at", at, "card",
+                                 attempt < 1 + misread ? "RF0000000000" : tag, "vins", vin);
+        rc = body ? gate_event_post(&c, body, &out, err) : HG_NOMEM;
+        json_decref(body);
+        json_decref(out);
+    }
+    return rc;
+}
+
+/* The cars of a declaration (its items' VINs) leave through the car gate, one event each. */
+static hg_rc cars_leave(db *d, const char *entry_no, int *any, hg_err *err)
+{
+    char vins[400] = "", holder[32] = "";
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT v.vins, COALESCE(x.trader, '') FROM cargo_item_vins v JOIN cargo_declarations x"
+                        " ON x.entry_no = v.entry_no WHERE v.entry_no = ? ORDER BY v.line_no",
+                        "t", entry_no);
+    if (rc)
+        return rc;
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        size_t len = strlen(vins);
+        snprintf(vins + len, sizeof vins - len, "%s%s", len ? "," : "", db_col_text(s, 0));
+        snprintf(holder, sizeof holder, "%s", db_col_text(s, 1));
+    }
+    db_reset(s);
+    if (rc != HG_DONE)
+        return rc;
+    rc = HG_OK;
+    *any = vins[0] != 0;
+    for (const char *p = vins; *p && !rc;) {
+        char vin[18];
+        size_t k = strcspn(p, ",");
+        snprintf(vin, sizeof vin, "%.*s", (int)(k < sizeof vin ? k : sizeof vin - 1), p);
+        rc = car_leaves(d, entry_no, vin, holder, err);
+        p += k + (p[k] == ',');
+    }
+    return rc;
+}
+
 static hg_rc leave(db *d, const char *entry_no, int gate_no, hg_err *err)
 {
     static int calls;
@@ -195,6 +268,9 @@ static hg_rc leave(db *d, const char *entry_no, int gate_no, hg_err *err)
     if (rc != HG_DONE)
         return rc;
     rc = HG_OK;
+    int cars = 0;
+    if (!n && ((rc = demo_site(d, err)) || (rc = cars_leave(d, entry_no, &cars, err)) || cars))
+        return rc;
     if (!n) { /* goods without containers (bulk by belt or barge): the exit as recorded, no lane read */
         hg_ctx c = ctx_command(d, "gate01");
         json_t *exit = json_pack("{s:s}", "gate", gate_no == 1 ? "大窑湾1号卡口" : "大窑湾2号卡口"), *out = NULL;

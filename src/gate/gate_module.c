@@ -1,8 +1,10 @@
 /* gate_module.c — the one definition of the gate area that the platform sees. */
 #include "../cargo/cargo.h"
+#include "../platform/audit.h"
 #include "../platform/cmd.h"
 #include "../platform/module.h"
 #include "gate.h"
+#include "gate_store.h"
 
 /* gate_schema.c, gate_api.c and gate_demo.c */
 extern const cargo_demo_departure gate_demo_departure;
@@ -49,6 +51,7 @@ static const demo_signin gate_signins[] = {
 /* What the gate contributes to cargo's extension points. */
 static const hg_extension gate_extends[] = {
     {CARGO_DEMO_DEPARTURES, &gate_demo_departure},
+    {AUDIT_RECONCILERS, &gate_reconciler},
     {NULL, NULL},
 };
 

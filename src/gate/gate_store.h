@@ -64,4 +64,8 @@ hg_rc gate_arrival_condition(db *d, gate_unit *u, gate_decision *dc, hg_err *err
 hg_rc gate_units_out(const hg_ctx *c, const char *gate, const char *plate, int64_t at_ms, int64_t seq,
                      const gate_unit *units, int n, hg_err *err);
 
+/* `haiguan audit reconcile`'s gate events and exits (reconcile_store.c, audit.h). */
+struct audit_reconciler;
+extern const struct audit_reconciler gate_reconciler;
+
 #endif

@@ -21,15 +21,18 @@ static json_t *parsed(const char *text)
     return v ? v : json_null();
 }
 
+/* An event as read (at: the lane's read time) and as received (received_at: the centre's
+ * clock when it was posted; later for what a gate decided offline). */
 static json_t *gate_event_row(db_stmt *s)
 {
-    char at[40];
-    return json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:b, s:s, s:o, s:I}", "seq",
+    char at[40], received[40];
+    return json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:b, s:s, s:o, s:I}", "seq",
                      (json_int_t)db_col_int(s, 0), "gate", db_col_text(s, 1), "event_id", db_col_text(s, 2), "lane",
-                     (json_int_t)db_col_int(s, 3), "direction", db_col_text(s, 4), "at", db_col_time(s, 5, at), "card",
-                     db_col_text(s, 6), "plate", db_col_text(s, 7), "containers", db_col_text(s, 8), "vins",
-                     db_col_text(s, 9), "offline", (int)db_col_int(s, 10), "decision", db_col_text(s, 11), "conditions",
-                     parsed(db_col_text(s, 12)), "decision_us", (json_int_t)db_col_int(s, 13));
+                     (json_int_t)db_col_int(s, 3), "direction", db_col_text(s, 4), "at", db_col_time(s, 5, at),
+                     "received_at", db_col_time(s, 14, received), "card", db_col_text(s, 6), "plate", db_col_text(s, 7),
+                     "containers", db_col_text(s, 8), "vins", db_col_text(s, 9), "offline", (int)db_col_int(s, 10),
+                     "decision", db_col_text(s, 11), "conditions", parsed(db_col_text(s, 12)), "decision_us",
+                     (json_int_t)db_col_int(s, 13));
 }
 
 /* A page of rows newest first: limit + 1 asked, the extra one says there is a next page. */
@@ -65,15 +68,18 @@ hg_rc gate_event_list(db *d, const gate_event_query *q, json_t **out, hg_err *er
     hg_rc rc = db_rows_json(
         d, gate_event_row, &items, err,
         "SELECT e.seq, e.gate, e.event_id, e.lane_no, e.direction, e.at_ms, e.card_no, e.plate, e.containers, e.vins,"
-        " e.offline, e.decision, e.conditions, e.decision_us FROM gate_events e WHERE e.seq < ?"
+        " e.offline, e.decision, e.conditions, e.decision_us, e.received_ms FROM gate_events e"
+        " WHERE (e.at_ms < COALESCE((SELECT p.at_ms FROM gate_events p WHERE p.seq = ?), 9223372036854775807)"
+        " OR (e.at_ms = (SELECT p.at_ms FROM gate_events p WHERE p.seq = ?) AND e.seq < ?))"
         " AND (CAST(? AS TEXT) IS NULL OR e.gate = ?) AND (CAST(? AS TEXT) IS NULL OR e.plate = ?)"
         " AND (CAST(? AS TEXT) IS NULL OR e.card_no = ?) AND (CAST(? AS TEXT) IS NULL OR e.decision = ?)"
         " AND (CAST(? AS TEXT) IS NULL OR e.seq IN (SELECT k.seq FROM gate_event_keys k WHERE k.value = ?))"
         " AND (CAST(? AS TEXT) IS NULL OR e.card_no IN (SELECT c.card_no FROM gate_cards c WHERE c.holder = ?))"
-        " AND e.at_ms >= ? AND e.at_ms < ? ORDER BY e.seq DESC LIMIT ?",
-        "ittttttttttttiii", cursor_of(q->cursor), q->gate, q->gate, q->plate ? plate : NULL, q->plate ? plate : NULL,
-        q->card ? card : NULL, q->card ? card : NULL, q->decision, q->decision, q->key ? key : NULL,
-        q->key ? key : NULL, q->holder, q->holder, q->from_ms, q->to_ms ? q->to_ms : INT64_MAX, (int64_t)q->limit + 1);
+        " AND e.at_ms >= ? AND e.at_ms < ? ORDER BY e.at_ms DESC, e.seq DESC LIMIT ?",
+        "iiittttttttttttiii", cursor_of(q->cursor), cursor_of(q->cursor), cursor_of(q->cursor), q->gate, q->gate,
+        q->plate ? plate : NULL, q->plate ? plate : NULL, q->card ? card : NULL, q->card ? card : NULL, q->decision,
+        q->decision, q->key ? key : NULL, q->key ? key : NULL, q->holder, q->holder, q->from_ms,
+        q->to_ms ? q->to_ms : INT64_MAX, (int64_t)q->limit + 1);
     return rc ? rc : page_of(items, q->limit, out, err);
 }
 
@@ -122,6 +128,39 @@ static int units_of(const json_t *hold, gate_unit *units)
     return n;
 }
 
+/* The arrival (运抵) of each container of an overridden gate-in that has none yet, now. A
+ * refusal of cargo's (no manifest, an order on the vessel) is a conflict: the override is of
+ * the gate's readings, not of cargo's rules. */
+static hg_rc units_arrive(const hg_ctx *c, gate_unit *units, int n, hg_err *err)
+{
+    char at[40];
+    time_format_rfc3339(c->now_ms, at, sizeof at);
+    hg_rc rc = HG_OK;
+    for (int k = 0; k < n && !rc; k++) {
+        gate_decision scratch = {.conditions = json_array()};
+        if (!scratch.conditions)
+            return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        if (!units[k].is_vin)
+            rc = gate_arrival_condition(c->d, &units[k], &scratch, err);
+        json_decref(scratch.conditions);
+        if (rc || units[k].is_vin || units[k].arrived_ms)
+            continue;
+        if (!units[k].bill[0])
+            return hg_fail(err, HG_CONFLICT, "cargo_hold", "seq", "container %s is on no manifest", units[k].key);
+        json_t *body = json_pack("{s:[s], s:s}", "containers", units[k].key, "at", at), *out = NULL;
+        rc = body ? arrival_report(c, body, &out, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        json_decref(body);
+        json_decref(out);
+        if (rc == HG_INVALID || rc == HG_NOTFOUND) {
+            char why[sizeof err->message];
+            snprintf(why, sizeof why, "%s", err->message);
+            rc = hg_fail(err, HG_CONFLICT, "cargo_hold", "seq", "cargo refused the arrival of %s: %s", units[k].key,
+                         why);
+        }
+    }
+    return rc;
+}
+
 hg_rc gate_hold_override(const hg_ctx *c, int64_t seq, const json_t *body, json_t **out, hg_err *err)
 {
     static const char *const allowed[] = {"reason", NULL};
@@ -151,22 +190,29 @@ hg_rc gate_hold_override(const hg_ctx *c, int64_t seq, const json_t *body, json_
     }
     gate_unit units[GATE_MAX_CONTAINERS + GATE_MAX_VINS];
     int n = rc ? 0 : units_of(before, units);
+    const char *direction = rc ? "" : json_string_value(json_object_get(before, "direction"));
+    int out_lane = strcmp(direction, "out") == 0;
     for (int k = 0; k < n && !rc; k++)
         rc = gate_unit_find(c->d, &units[k], err);
-    for (int k = 0; k < n && !rc; k++)
+    /* what leaves needs a declaration; what comes in (export goods) may not have one yet */
+    for (int k = 0; k < n && !rc && out_lane; k++)
         if (!units[k].entry[0])
             rc = hg_fail(err, HG_CONFLICT, "cargo_hold", "seq", "no declaration covers %s", units[k].key);
     /* the goods leave (out) now, on the officer's word; each declaration has it on its timeline */
-    const char *direction = json_string_value(json_object_get(before, "direction"));
-    if (!rc && strcmp(direction, "out") == 0)
+    if (!rc && out_lane)
         rc = gate_units_out(c, json_string_value(json_object_get(before, "gate")),
                             json_string_value(json_object_get(before, "plate")), c->now_ms, seq, units, n, err);
+    /* at an in-lane the truck enters now, on the officer's word: its containers' arrival (运抵)
+     * is recorded as a pass would have, cargo's to accept */
+    if (!rc && !out_lane)
+        rc = units_arrive(c, units, n, err);
     json_t *detail =
         rc ? NULL
            : json_pack("{s:I, s:O, s:O, s:s}", "seq", (json_int_t)seq, "gate", json_object_get(before, "gate"),
                        "event_id", json_object_get(before, "event_id"), "reason", reason);
     for (int k = 0; k < n && !rc; k++)
-        rc = cargo_event(c->d, units[k].entry, c->actor, "gate_override", detail, err);
+        if (units[k].entry[0])
+            rc = cargo_event(c->d, units[k].entry, c->actor, "gate_override", detail, err);
     json_decref(detail);
     if (!rc)
         rc = db_run(c->d, err,

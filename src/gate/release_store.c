@@ -263,10 +263,11 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
     if (!rc && n > 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", container ? "container" : "entry_no", "%s %s has already left",
                      container ? "container" : vin ? "the car" : "the goods of", container ? container : vin ? vin : entry_no);
-    /* one exit a container a moment: several containers of one event leave together */
+    /* one exit a container (or a car) a moment: several containers or cars of one event leave
+     * together */
     char id[64];
-    snprintf(id, sizeof id, "%s-%" PRId64 "%s%s", entry_no, c->now_ms, container ? "-" : "",
-             container ? container : "");
+    snprintf(id, sizeof id, "%s-%" PRId64 "%s%s", entry_no, c->now_ms, container || vin ? "-" : "",
+             container ? container : vin ? vin : "");
     if (!rc && (record_set_text(r, "id", id) || record_set_text(r, "entry_no", entry_no) ||
                 record_set_int(r, "at", at) || record_set_text(r, "recorded_by", c->actor)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");

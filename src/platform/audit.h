@@ -223,9 +223,24 @@ void audit_default_key_dir(const char *db_url, char *out, size_t outlen);
  * (the health QR key, the certificate key). */
 void audit_process_key_dir(char *out, size_t outlen);
 
+/* `haiguan audit reconcile`: where `audit verify` proves the rows were not altered, reconcile
+ * proves the tables were not altered behind them — the current state of what an area keeps
+ * (declarations, releases, exits …) against the state its audit rows record. An area that
+ * keeps such state contributes a reconciler to this extension point (module.h, hg_extension)
+ * from its module record; the platform knows none of them. */
+#define AUDIT_RECONCILERS "audit.reconciler"
+typedef struct audit_reconciler {
+    const char *what; /* what it counts, plural: "declarations" */
+    /* Compares every object it keeps with its audit rows, read-only; appends to findings
+     * (borrowed, a JSON array) one {object_type, object_id, rule, message} per object whose
+     * state no audit row accounts for, and sets *checked to the objects compared. A database
+     * fault is its error, never a finding. */
+    hg_rc (*run)(db *d, json_t *findings, int64_t *checked, hg_err *err);
+} audit_reconciler;
+
 /* Versions 10-19. */
 extern const struct migration audit_migrations[];
-/* `haiguan audit verify|export|checkpoint|rotate-key` (audit_cmd.c); ends with name NULL. */
+/* `haiguan audit verify|reconcile|export|checkpoint|rotate-key` (audit_cmd.c); ends with name NULL. */
 extern const struct command audit_commands[];
 
 #endif

@@ -1,5 +1,6 @@
 /* audit_cmd.c — `haiguan audit …`: verify the chain (optionally against an exported
- * checkpoint file and an auditor's trust file), append signed heads to an external file,
+ * checkpoint file and an auditor's trust file), reconcile the areas' state with the rows,
+ * append signed heads to an external file,
  * sign one now, rotate the signing key, print the key directory's pins.
  *
  * Only argument handling and printing live here; the work is in audit.c. Exit codes
@@ -12,6 +13,7 @@
 
 #include "audit.h"
 #include "cmd.h"
+#include "module.h"
 
 /* The options a subcommand may take (bits). */
 enum { OPT_KEYS = 1, OPT_CHECKPOINT = 2, OPT_TRUST = 4 };
@@ -206,8 +208,56 @@ static int pins_cmd(cmd_ctx *c, const audit_args *a)
     return rc ? fail("pins", &err) : EXIT_OK;
 }
 
+/* Every contributed reconciler in module order; each finding a line "TYPE ID: RULE: message",
+ * then a summary. Exit 1 when anything is unaccounted for. */
+static int reconcile_cmd(cmd_ctx *c, const audit_args *a)
+{
+    (void)a;
+    hg_err err;
+    hg_err_clear(&err);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    json_t *findings = json_array();
+    hg_rc rc = findings ? HG_OK : hg_fail(&err, HG_NOMEM, NULL, NULL, "out of memory");
+    size_t at = 0;
+    int any = 0;
+    for (const audit_reconciler *r; !rc && (r = modules_extension_next(AUDIT_RECONCILERS, &at));) {
+        int64_t checked = 0;
+        size_t before = json_array_size(findings);
+        rc = r->run(d, findings, &checked, &err);
+        if (!rc)
+            printf("%s: %" PRId64 " compared, %zu unaccounted for\n", r->what, checked,
+                   json_array_size(findings) - before);
+        any = 1;
+    }
+    db_close(d);
+    if (rc) {
+        json_decref(findings);
+        return fail("reconcile", &err);
+    }
+    size_t i;
+    json_t *f;
+    json_array_foreach(findings, i, f)
+    {
+        printf("%s %s: %s: %s\n", json_string_value(json_object_get(f, "object_type")),
+               json_string_value(json_object_get(f, "object_id")), json_string_value(json_object_get(f, "rule")),
+               json_string_value(json_object_get(f, "message")));
+    }
+    size_t n = json_array_size(findings);
+    json_decref(findings);
+    if (!any)
+        printf("no area contributes a reconciler\n");
+    else if (n)
+        printf("%zu object%s changed behind the audit trail\n", n, n == 1 ? "" : "s");
+    else
+        printf("every object matches its audit rows\n");
+    return n ? EXIT_FAIL : EXIT_OK;
+}
+
 static const audit_sub audit_subs[] = {
     {"verify", 0, OPT_CHECKPOINT | OPT_TRUST | OPT_KEYS, verify_cmd},
+    {"reconcile", 0, 0, reconcile_cmd},
     {"pins", 0, OPT_KEYS, pins_cmd},
     {"export", 1, OPT_KEYS, export_cmd},
     {"checkpoint", 0, OPT_KEYS, checkpoint_cmd},
@@ -234,6 +284,7 @@ static const cmd_opt audit_opts[] = {{"--keys", 1}, {"--checkpoint", 1}, {"--tru
 const command audit_commands[] = {
     {"audit", audit_cmd,
      "audit verify [--checkpoint FILE] [--trust FILE] [--keys DIR]\n"
+     "audit reconcile   (the declarations, releases and exits against their audit rows)\n"
      "audit export FILE [--keys DIR]\n"
      "audit checkpoint [--keys DIR]\n"
      "audit rotate-key [--keys DIR]\n"

@@ -6,10 +6,23 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
+#include "audit.h"
 #include "buf.h"
 #include "cmd.h"
 #include "csv.h"
+#include "ctx.h"
 #include "json.h"
+
+/* What the command line's import is audited as (import_audit_as): one import a process. */
+static const char *audit_kind, *audit_actor;
+
+void import_audit_as(const char *kind, const char *actor)
+{
+    audit_kind = kind;
+    audit_actor = actor;
+}
 
 void import_progress(long done, long total)
 {
@@ -32,6 +45,26 @@ typedef struct run {
     hg_err stop; /* why */
     int bar;     /* drawing a progress bar */
 } run;
+
+/* The audit row of an import: who loaded which file (by its SHA-256) into which table, and
+ * how many lines; inside the caller's transaction. */
+static hg_rc audit_import(db *d, const char *path, const void *data, size_t len, const run *u, hg_err *err)
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    char hex[2 * crypto_hash_sha256_BYTES + 1], action[64];
+    crypto_hash_sha256(h, data, len);
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    const char *base = strrchr(path, '/');
+    snprintf(action, sizeof action, "import.%s", audit_kind);
+    json_t *after = json_pack("{s:s, s:s, s:I, s:I, s:I}", "file", base ? base + 1 : path, "sha256", hex, "bytes",
+                              (json_int_t)len, "loaded", (json_int_t)u->loaded, "refused", (json_int_t)u->refused);
+    if (!after)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    hg_ctx c = ctx_command(d, audit_actor ? audit_actor : "cli");
+    hg_rc rc = audit_append_ctx(&c, action, "reference_table", audit_kind, NULL, after, err);
+    json_decref(after);
+    return rc;
+}
 
 static void report(run *u, long line, const hg_err *err)
 {
@@ -166,20 +199,23 @@ int import_run(const import_spec *spec, db *d, const char *path)
         status = read_csv(&u, text, data.len, path);
     else
         read_jsonl(&u, text, data.len);
-    buf_free(&data);
     if (status) { /* the header refused the file */
+        buf_free(&data);
         if (whole)
             db_rollback(d);
         return status;
     }
     if (whole) {
         if (u.refused) {
+            buf_free(&data);
             db_rollback(d);
             printf("0%s%s loaded: %ld line%s refused, nothing changed\n", noun[0] ? " " : "", noun, u.refused,
                    u.refused == 1 ? "" : "s");
             return EXIT_FAIL;
         }
-        if (db_commit(d, &err)) {
+        hg_rc arc = audit_kind ? audit_import(d, path, text, data.len, &u, &err) : HG_OK;
+        buf_free(&data);
+        if (arc || db_commit(d, &err)) {
             db_rollback(d);
             fprintf(stderr, "haiguan: %s\n", err.message);
             return EXIT_FAIL;
@@ -196,6 +232,18 @@ int import_run(const import_spec *spec, db *d, const char *path)
         fprintf(stderr, "haiguan: import stopped: %s\n", u.stop.message);
         status = EXIT_FAIL;
     }
+    /* what loaded line by line is audited once, after the last line */
+    if (audit_kind && u.loaded) {
+        hg_rc arc = db_begin(d, &err);
+        if (!arc)
+            arc = audit_import(d, path, text, data.len, &u, &err);
+        if (arc || (arc = db_commit(d, &err))) {
+            db_rollback(d);
+            fprintf(stderr, "haiguan: the import's audit row was not written: %s\n", err.message);
+            status = EXIT_FAIL;
+        }
+    }
+    buf_free(&data);
     printf("%ld%s%s loaded, %ld refused\n", u.loaded, noun[0] ? " " : "", noun, u.refused);
     return u.refused ? EXIT_FAIL : status;
 }

@@ -55,8 +55,19 @@ typedef struct import_spec {
     void *ctx;
 } import_spec;
 
-/* Runs the import of path into d as spec says; returns the exit code (EXIT_OK, EXIT_FAIL). */
+/* Runs the import of path into d as spec says; returns the exit code (EXIT_OK, EXIT_FAIL).
+ * When the command line named the import (import_audit_as), what it changed is audited: one
+ * row "import.KIND" naming the actor, the file's name, size and SHA-256 and the lines loaded
+ * and refused — in the import's own transaction under IMPORT_ALL_OR_NOTHING (no change
+ * without its row), in one of its own after the last line otherwise (when any line loaded). */
 int import_run(const import_spec *spec, db *d, const char *path);
+
+/* Names the kind (tariff, exchange-rates, holidays, …) and the actor ("cli:<os user>") that
+ * the next import_run of this process audits; both borrowed, for the rest of the process.
+ * The `haiguan import` command sets it before it calls the importer: a command runs one
+ * import, on one thread; a server never imports. NULL kind: no audit row (unit tests, the
+ * demo's own loading). */
+void import_audit_as(const char *kind, const char *actor);
 
 /* The progress bar import_run draws: "[####    ] done/total lines" on a terminal's stderr,
  * ended by a newline when done == total; nothing when stderr is not a terminal. */

@@ -13,6 +13,7 @@
 #include "auth.h"
 #include "event.h"
 #include "file_modes.h"
+#include "import.h"
 #include "jobs.h"
 #include "log.h"
 #include "mem.h"
@@ -533,6 +534,7 @@ static int import_cmd(cmd_ctx *c)
                     db_close(d);
                     return fail(&err);
                 }
+                import_audit_as(im->kind, cli_actor());
                 int rc = im->fn(c, d, c->argv[2]);
                 db_close(d);
                 return rc;

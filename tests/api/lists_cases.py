@@ -5,7 +5,7 @@ Registered by run_api_tests.py (register_area). Bills are this module's own (LST
 import itertools
 import json
 
-from cargo_cases import FISHERY, TRADING, bill, file, manifest
+from cargo_cases import FISHERY, TRADING, bill, container, file, manifest
 
 _seq = itertools.count(1)
 
@@ -26,9 +26,9 @@ def register_area(test, eq, error_of):
 
     @test
     def declarations_are_found_by_entry_bill_container_and_vin(s):
-        b1, b2 = bill_no(), bill_no()
-        eq(manifest(s, [bill(b1, containers="CSQU3054383"), bill(b2, gross=2000)]).status, 201)
-        e1 = file(s, b1, containers="CSQU3054383").json["entry_no"]
+        b1, b2, box = bill_no(), bill_no(), container()
+        eq(manifest(s, [bill(b1, containers=box), bill(b2, gross=2000)]).status, 201)
+        e1 = file(s, b1, containers=box).json["entry_no"]
         car = {"hs_code": "8703231990", "name": "小轿车", "origin": "DE", "quantity": 1, "unit": "辆",
                "value": "200000.00", "currency": "CNY", "gross_weight_kg": 1500, "net_weight_kg": 1400,
                "vins": "WVWZZZ1J5XW000009"}
@@ -38,7 +38,7 @@ def register_area(test, eq, error_of):
         # any part of the number, in any case; a container or a VIN finds the declarations covering it
         eq(entries(listed(s, "q=" + e1)), [e1])
         eq(entries(listed(s, "q=" + b1.lower())), [e1])
-        assert e1 in entries(listed(s, "q=csqu3054383&limit=200&order=newest")), "by container"
+        assert e1 in entries(listed(s, "q=%s&limit=200&order=newest" % box.lower())), "by container"
         assert e2 in entries(listed(s, "q=WVWZZZ1J5XW000009&limit=200&order=newest")), "by VIN"
         assert e1 not in entries(listed(s, "q=WVWZZZ1J5XW000009&limit=200&order=newest"))
         # a search is literal: % and _ are no wildcards

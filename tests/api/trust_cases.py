@@ -3,7 +3,7 @@ released container by container and reconciled with the manifest. Each rule has 
 and its accepted case, and names its source (docs/RULES.md). Registered by run_api_tests.py;
 each test makes its own bills."""
 import harness
-from cargo_cases import FISHERY, TRADING, arrive, bill, bill_no, file, manifest
+from cargo_cases import FISHERY, TRADING, arrive, bill, bill_no, container, file, manifest
 
 BROKER = "91210213550001235J"    # demo: 大连金湾报关行, holding the demo importers' agreements
 AGENT = "91210200118877668W"     # demo: the shipping agent
@@ -25,6 +25,127 @@ def register(test, eq, error_of):
                   stdin="officer2-demo-2026\n")
             harness.DEMO_PASSWORDS["officer2"] = "officer2-demo-2026"
         return "officer2"
+
+    @test
+    def reference_table_imports_are_audited_with_who_and_which_file(s):
+        # issue 14 (审计): reference data changes — tariff, exchange rates, holidays — are audited like
+        # every other change: who loaded which file (by SHA-256) into which table, in the same
+        # transaction as the change; a refused file changes nothing and leaves no row
+        import hashlib
+        import os
+        import tempfile
+
+        def load(kind, text):
+            fd, path = tempfile.mkstemp(suffix=".csv")
+            with os.fdopen(fd, "w") as f:
+                f.write(text)
+            try:
+                return s.cli("import", kind, path, check=False), hashlib.sha256(text.encode()).hexdigest()
+            finally:
+                os.unlink(path)
+
+        def rows(kind):
+            r = s.as_user("admin", "GET", "/api/v1/audit?object=reference_table:" + kind)
+            eq(r.status, 200, repr(r))
+            return r.json["items"]
+        files = {"tariff": "9706100000,0,13,0,超过一百年的古物\n",
+                 "exchange-rates": "CHF,2032-01,8.8000,1,2031-12-17\n",
+                 "holidays": "date,kind,name\n2032-01-01,holiday,元旦\n"}
+        for kind, text in files.items():
+            before = len(rows(kind))
+            bad, _ = load(kind, text + "not,a,line\n")      # refused: nothing changed, no row
+            assert bad.returncode != 0, bad.stdout
+            eq(len(rows(kind)), before, kind)
+            ok, digest = load(kind, text)
+            eq(ok.returncode, 0, ok.stdout + ok.stderr)
+            new = rows(kind)
+            eq(len(new), before + 1, kind)
+            row = new[0]
+            eq((row["action"], row["after"]["sha256"], row["after"]["loaded"]), ("import." + kind, digest, 1))
+            assert row["actor"].startswith("cli:"), row
+
+    def tamper(s, statement):
+        """Changes the server's database behind the API, committed (as an intruder at the database would)."""
+        if s.is_pg():
+            import subprocess
+            p = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", s.db, "-c", statement],
+                               capture_output=True, text=True, timeout=60)
+            assert p.returncode == 0, p.stderr
+            return
+        import sqlite3
+        con = sqlite3.connect(s.db)
+        try:
+            con.execute(statement)
+            con.commit()
+        finally:
+            con.close()
+
+    @test
+    def audit_reconcile_names_every_row_changed_behind_the_audit_trail(s):
+        # issue 14 (审计): `audit verify` proves the rows untouched; `audit reconcile` compares the
+        # declarations, releases and exits with what their audit rows record
+        b = bill_no()
+        m = manifest(s, [bill(b, packages=10, gross=1000)])
+        e1 = file(s, b, packages=1)
+        e2 = file(s, b, packages=1)
+        eq((e1.status, e2.status), (201, 201), repr(e2))
+        one, two = e1.json["entry_no"], e2.json["entry_no"]
+        pay(s, "dl-trading", one)
+        arrive(s, m)
+        eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + one).json["status"], "released")
+
+        def reconcile():
+            p = s.cli("audit", "reconcile", check=False)
+            return p.returncode, [ln for ln in p.stdout.splitlines() if one in ln or two in ln]
+        # as the API left them: accounted for
+        eq(reconcile()[1], [])
+        # the value of a released declaration's goods lowered at the database; a filed one marked
+        # released; an exit nobody reported: each named, with the rule
+        tamper(s, "UPDATE declaration_items SET value = 1 WHERE entry_no = '%s'" % one)
+        tamper(s, "UPDATE declarations SET status = 'released', released_ms = 1790000000000 WHERE entry_no = '%s'" % two)
+        tamper(s, "INSERT INTO gate_exits (id, entry_no, gate, at_ms, recorded_by) VALUES ('%s-forged', '%s', 'X', 1, 'x')"
+               % (two, two))
+        code, lines = reconcile()
+        eq(code, 1)
+        eq(sorted(ln.split(": ")[0] + ": " + ln.split(": ")[1] for ln in lines),
+           sorted(["declaration %s: items_changed" % one, "declaration %s: release_unaudited" % two,
+                   "gate_exit %s-forged: exit_unaudited" % two]))
+        assert any("items[0].value" in ln for ln in lines), lines
+
+    @test
+    def a_container_is_on_one_live_manifest_at_a_time(s):
+        # 海关进出境运输工具舱单管理办法: a container's carriage is one manifest's until it is over —
+        # an import's goods gone from the port, an export's transport arrived (loaded); the bills of
+        # one manifest may share a container (consolidated goods)
+        box, b1, b2 = container(), bill_no(), bill_no()
+        m = manifest(s, [bill(b1, containers=box, packages=10), bill(b2, containers=box, packages=10)])
+        eq(m.status, 201, repr(m))
+        r = manifest(s, [bill(bill_no(), containers=container()), bill(bill_no(), containers=box)])
+        error_of(r, 409, field="bills[1].containers", code="container_on_live_manifest")
+        assert m.json["manifest_no"] in r.json["error"]["message"], r.json
+        # the goods of every bill in it released and gone: the container may come back on another voyage
+        e1 = file(s, b1, containers=box, packages=1).json["entry_no"]
+        e2 = file(s, b2, containers=box, packages=1).json["entry_no"]
+        pay(s, "dl-trading", e1)
+        pay(s, "dl-trading", e2)
+        arrive(s, m)
+        eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals", {"containers": [box]}).status,
+           201)
+        gate = token(s, "gate01", "gate")
+        eq(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e1, {"gate": "G1", "container": box}).status, 201)
+        # (one bill's goods out is not the container's carriage over: the other bill's are still in)
+        error_of(manifest(s, [bill(bill_no(), containers=box)]), 409, code="container_on_live_manifest")
+        eq(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e2, {"gate": "G1", "container": box}).status, 201)
+        eq(manifest(s, [bill(bill_no(), containers=box)]).status, 201)
+        # an export: live until its transport declares its arrival (berthed, loaded)
+        out = container()
+        x = manifest(s, [bill(bill_no(), containers=out)], direction="export")
+        eq(x.status, 201, repr(x))
+        error_of(manifest(s, [bill(bill_no(), containers=out)]), 409, field="bills[0].containers",
+                 code="container_on_live_manifest")
+        arrive(s, x)
+        eq(manifest(s, [bill(bill_no(), containers=out)]).status, 201)
 
     @test
     def the_port_declares_arrival_and_only_terminals_report_goods(s):
@@ -149,63 +270,66 @@ def register(test, eq, error_of):
 
     @test
     def declarations_reconcile_with_their_bill(s):
+        box1, box2 = container(), container()
         b = bill_no()
-        m = manifest(s, [bill(b, containers="MSKU1234565,TCLU1234568", packages=10, gross=1000)])
+        m = manifest(s, [bill(b, containers=box1 + "," + box2, packages=10, gross=1000)])
         eq(m.status, 201)
         # the transport mode is the manifest's; only the bill's containers
         error_of(file(s, b, transport_mode="air", packages=4), 400, field="transport_mode", code="transport_mode")
-        error_of(file(s, b, containers="CSQU3054383", packages=4), 400, field="containers",
+        error_of(file(s, b, containers=container(), packages=4), 400, field="containers",
                  code="container_not_on_bill")
         # packages and weight over the bill's declarations stay within the bill's
         items = [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
                   "value": "1000.00", "currency": "CNY", "gross_weight_kg": 600, "net_weight_kg": 550}]
-        e1 = file(s, b, containers="MSKU1234565", packages=6, items=items)
+        e1 = file(s, b, containers=box1, packages=6, items=items)
         eq(e1.status, 201, repr(e1))
-        error_of(file(s, b, containers="TCLU1234568", packages=5,
+        error_of(file(s, b, containers=box2, packages=5,
                       items=[dict(items[0], gross_weight_kg=10, net_weight_kg=9)]), 409,
                  field="packages", code="bill_packages")
-        error_of(file(s, b, containers="TCLU1234568", packages=4,
+        error_of(file(s, b, containers=box2, packages=4,
                       items=[dict(items[0], gross_weight_kg=500, net_weight_kg=450)]), 409,
                  field="items", code="bill_weight")
         # within the weight tolerance (3%): 600 + 420 = 1020 kg of a 1000 kg bill
-        e2 = file(s, b, containers="TCLU1234568", packages=4,
+        e2 = file(s, b, containers=box2, packages=4,
                   items=[dict(items[0], gross_weight_kg=420, net_weight_kg=400)])
         eq(e2.status, 201, repr(e2))
 
     @test
     def a_split_bill_releases_each_declarations_containers_only(s):
+        box1, box2 = container(), container()
         b = bill_no()
-        m = manifest(s, [bill(b, containers="MSKU1234565,TCLU1234568")])
+        m = manifest(s, [bill(b, containers=box1 + "," + box2)])
         eq(m.status, 201)
-        e1 = file(s, b, containers="MSKU1234565", packages=1).json["entry_no"]
-        e2 = file(s, b, containers="TCLU1234568", packages=1).json["entry_no"]
+        e1 = file(s, b, containers=box1, packages=1).json["entry_no"]
+        e2 = file(s, b, containers=box2, packages=1).json["entry_no"]
         pay(s, "dl-trading", e1)
         pay(s, "dl-trading", e2)
         arrive(s, m)
         terminal = token(s, "terminal01", "arrival")
         gate = token(s, "gate01", "gate")
         # one container's arrival is that container's: only the declaration covering it goes
-        r = s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": ["MSKU1234565"]})
+        r = s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": [box1]})
         eq(r.status, 201, repr(r))
         eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e1).json["status"], "released")
         d2 = s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json
         eq((d2["status"], d2["arrived_at"]), ("filed", None))
         units = s.with_token(gate, "GET", "/api/v1/releases?bill_no=" + b).json["items"]
-        eq([(u["container_no"], u["entries"], u["may_leave"]) for u in units], [("MSKU1234565", [e1], True)])
+        eq([(u["container_no"], u["entries"], u["may_leave"]) for u in units], [(box1, [e1], True)])
         # the other container cannot leave under the released declaration
         error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e1,
-                              {"gate": "G1", "container": "TCLU1234568"}), 400, field="container")
+                              {"gate": "G1", "container": box2}), 400, field="container")
         eq(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e1,
-                        {"gate": "G1", "container": "MSKU1234565"}).status, 201)
-        eq(s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": ["TCLU1234568"]}).status, 201)
+                        {"gate": "G1", "container": box1}).status, 201)
+        eq(s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": [box2]}).status, 201)
         eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json["status"], "released")
         events = [t["event"] for t in s.as_user("officer", "GET", "/api/v1/declarations/" + e2).json["timeline"]]
         assert events.count("goods_arrived") == 1 and "transport_arrived" in events, events
 
     @test
     def a_container_under_inspection_leaves_under_no_declaration(s):
+        box1, box2 = container(), container()
         b = bill_no()
-        m = manifest(s, [bill(b, containers="MSKU1234565")])
+        m = manifest(s, [bill(b, containers=box1)])
         eq(m.status, 201)
         # two declarations share the container (LCL goods); one of them is ordered for inspection
         e1 = file(s, b, packages=1).json["entry_no"]
@@ -216,14 +340,14 @@ def register(test, eq, error_of):
                      {"kind": "manual", "reason": "开箱查验"}).status, 201)
         arrive(s, m)
         eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals",
-                        {"containers": ["MSKU1234565"]}).status, 201)
+                        {"containers": [box1]}).status, 201)
         eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e1).json["status"], "released")
         gate = token(s, "gate01", "gate")
         unit = s.with_token(gate, "GET", "/api/v1/releases?bill_no=" + b).json["items"][0]
         eq(unit["may_leave"], False)
         eq(sorted(h["rule"] for h in unit["holds"]), ["declaration_not_released", "inspection_open"])
         for e in (e1, e2):
-            r = s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G1", "container": "MSKU1234565"})
+            r = s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e, {"gate": "G1", "container": box1})
             eq(r.status, 409, repr(r))   # held, whichever declaration it would leave under
         # the inspection passes and a second officer releases: the container leaves, once
         task = [t for t in s.as_user("officer", "GET", "/api/v1/inspections?limit=200").json["items"]
@@ -231,9 +355,9 @@ def register(test, eq, error_of):
         eq(s.as_user("officer", "POST", "/api/v1/inspections/%d/result" % task["id"], {"result": "pass"}).status, 200)
         eq(s.as_user(officer2(s), "POST", "/api/v1/declarations/%s/release" % e2).status, 200)
         eq(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e1,
-                        {"gate": "G1", "container": "MSKU1234565"}).status, 201)
+                        {"gate": "G1", "container": box1}).status, 201)
         error_of(s.with_token(gate, "POST", "/api/v1/releases/%s/gate-out" % e2,
-                              {"gate": "G2", "container": "MSKU1234565"}), 409, field="container")
+                              {"gate": "G2", "container": box1}), 409, field="container")
         for e in (e1, e2):   # the one exit is both declarations' gate-out
             assert s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["gate_out_at"]
 

@@ -37,6 +37,7 @@ const LOGINS = {
   'dl-trading': 'trading-demo-2026',
   'dl-fishery': 'fishery-demo-2026',
   'dl-agent': 'agent-demo-2026',
+  'dl-broker': 'broker-demo-2026',
   quarantine: 'quarantine-demo-2026',
   officer2: 'officer2-demo-2026',
 }
@@ -1703,6 +1704,52 @@ const tests = {
     assert.deepEqual(trader.page.problems, [])
     await trader.context.close()
     await admin.close()
+  },
+
+  // 代理报关委托 (issue 14): the principal entrusts the broker on a phone, sees it by name and
+  // revokes it; the broker sees the agreements it holds, by the principal's name
+  async agency({ browser, base }) {
+    const trader = await newPage(browser, base, { width: 390, height: 844 })
+    const p = trader.page
+    await signIn(p, 'dl-trading')
+    await p.goto('/my-agency')
+    await p.locator('[data-test=agency-item]').first().waitFor()   // the demo's agreements with the broker
+    assert.ok((await p.locator('[data-test=agency-given]').innerText()).includes('大连金湾报关行'), 'the broker by name')
+    const before = await p.locator('[data-test=agency-item]').count()
+    // refused: the shipping agent is no customs broker, named under the form
+    await p.locator('input[name=broker]').fill('91210200118877668W')
+    const dates = p.locator('.agency-grant .el-date-editor input')
+    await dates.nth(0).fill('2026-12-01')
+    await dates.nth(0).press('Enter')
+    await dates.nth(1).fill('2027-11-30')
+    await dates.nth(1).press('Enter')
+    await p.locator('input[name=port]').fill('0908')
+    await p.locator('[data-test=agency-submit]').click()
+    await p.locator('[data-test=agency-problem]').waitFor()
+    // accepted: the broker, for 0908, one year; the newest first
+    await p.locator('input[name=broker]').fill('91210213550001235J')
+    await p.locator('[data-test=agency-submit]').click()
+    await p.waitForFunction((n) => document.querySelectorAll('[data-test=agency-item]').length === n + 1, before)
+    const first = p.locator('[data-test=agency-item]').first()
+    assert.ok((await first.innerText()).includes('0908'), await first.innerText())
+    assert.ok((await first.innerText()).includes('2027-11-30'), 'the last day it holds')
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `the agency page is wider than the phone by ${overflow}px`)
+    await shot(p, 'agency-phone')
+    await first.locator('[data-test=agency-revoke]').click()
+    await p.waitForFunction(() => !document.querySelector('[data-test=agency-item]').querySelector('[data-test=agency-revoke]'))
+    assert.ok((await p.locator('[data-test=agency-item]').first().innerText()).includes('已撤销'))
+    assert.deepEqual(p.problems, [])
+    await trader.context.close()
+    const broker = await newPage(browser, base)
+    await signIn(broker.page, 'dl-broker')
+    await broker.page.goto('/my-agency')
+    await broker.page.locator('[data-test=agency-held-item]').first().waitFor()
+    const held = await broker.page.locator('[data-test=agency-held]').innerText()
+    assert.ok(held.includes('大连') && !held.includes('91210200241600015L'), 'principals by name, not code')
+    assert.equal(await broker.page.locator('[data-test=agency-held] [data-test=agency-revoke]').count(), 0)
+    assert.deepEqual(broker.page.problems, [])
+    await broker.context.close()
   },
 
   async healthTour({ browser, base }) {

@@ -11,7 +11,7 @@ export const zh = {
   decision: { pass: '放行', hold: '滞留' },
   status: { open: '待处理', overridden: '已人工放行', offline: '离线放行待核', closed: '已通过', active: '有效', suspended: '已挂失', replaced: '已换卡' },
   board: {
-    title: '卡口实时监控', live: '实时', holds: '滞留车辆', recent: '最近过卡', noHolds: '暂无滞留', lane: '{gate} · {lane}号车道',
+    title: '卡口实时监控', live: '实时', holds: '滞留车辆', recent: '最近过卡', noHolds: '暂无滞留', lane: '{gate} · {lane}号车道', received: '离线判定，{at} 收到',
     override: '人工放行', reason: '放行理由', reasonHint: '请说明核对情况（必填）', confirm: '确认放行', cargoHold: '海关监管条件未满足，卡口不能人工放行',
   },
   holds: { title: '滞留处理队列', empty: '没有此状态的滞留' },
@@ -42,7 +42,7 @@ export const en = {
   decision: { pass: 'Pass', hold: 'Hold' },
   status: { open: 'Open', overridden: 'Overridden', offline: 'Passed offline, to check', closed: 'Passed later', active: 'Active', suspended: 'Suspended', replaced: 'Replaced' },
   board: {
-    title: 'Live gate board', live: 'Live', holds: 'Held trucks', recent: 'Recent passages', noHolds: 'No truck held', lane: '{gate} · lane {lane}',
+    title: 'Live gate board', live: 'Live', holds: 'Held trucks', recent: 'Recent passages', noHolds: 'No truck held', lane: '{gate} · lane {lane}', received: 'decided offline, received {at}',
     override: 'Let through', reason: 'Reason', reasonHint: 'What you checked (required)', confirm: 'Let through', cargoHold: 'A customs condition is not met: the gate cannot override it',
   },
   holds: { title: 'Holds queue', empty: 'No hold in this state' },
