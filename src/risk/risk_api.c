@@ -95,6 +95,23 @@ static hg_rc set_status(req *r, const char *status, hg_err *err)
 
 static hg_rc rule_suspend_api(req *r, hg_err *err) { return set_status(r, "suspended", err); }
 static hg_rc rule_resume_api(req *r, hg_err *err) { return set_status(r, "active", err); }
+static hg_rc rule_activate_api(req *r, hg_err *err) { return set_status(r, "activate", err); }
+
+/* Tries a rule on chosen filed declarations: a read (nothing is stored or screened for real). */
+static hg_rc rule_try_api(req *r, hg_err *err)
+{
+    int64_t id = 0;
+    json_t *out = NULL;
+    hg_rc rc = path_id(r, &id, err);
+    if (rc)
+        return rc;
+    if (!json_is_object(r->json))
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object {\"declarations\": [...]} is expected");
+    if (json_object_size(r->json) != (json_object_get(r->json, "declarations") ? 1u : 0u))
+        return hg_fail(err, HG_INVALID, "unknown_field", "", "this request takes declarations only");
+    rc = risk_rule_try(r->db, id, json_object_get(r->json, "declarations"), now_ms(), &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
 
 static hg_rc screen_api(req *r, hg_err *err)
 {
@@ -201,6 +218,20 @@ const route risk_routes[] = {
      .roles = ACTORS,
      .posts = POST_RISK,
      .summary = "resume a suspended risk rule"},
+    {.method = "POST",
+     .pattern = "/api/v1/risk/rules/{id}/activate",
+     .fn = rule_activate_api,
+     .scope = "risk",
+     .roles = ACTORS,
+     .posts = POST_RISK,
+     .summary = "activate a draft risk rule (it screens from now on)"},
+    {.method = "POST",
+     .pattern = "/api/v1/risk/rules/{id}/try",
+     .fn = rule_try_api,
+     .scope = "risk",
+     .roles = ACTORS,
+     .posts = POST_RISK,
+     .summary = "try a rule on chosen filed declarations: which would hit, and their lane"},
     {.method = "POST",
      .pattern = "/api/v1/risk/screen",
      .fn = screen_api,
