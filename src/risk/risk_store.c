@@ -402,36 +402,76 @@ hg_rc risk_rule_set_status(const hg_ctx *c, int64_t id, const char *status, json
     return rc;
 }
 
-hg_rc risk_rule_list(db *d, const char *status, const char *source, int64_t cursor, int limit, json_t **out,
-                     hg_err *err)
+/* Columns a rule list may sort on, with their SQL (list_query.h's sort names them). */
+const char *const risk_rule_sortable[] = {"name", "source", "status", "created_at", "updated_at", NULL};
+static const char *const sort_columns[] = {"name", "source", "status", "created_ms", "updated_ms", NULL};
+
+/* The WHERE clause of a list and its text arguments (at most 4) into w and args. */
+static hg_rc list_where(const char *status, const char *source, const char *pattern, int64_t cursor, buf *w,
+                        const char *args[4], int *n, char *cur, size_t curn)
+{
+    hg_rc rc = buf_puts(w, " WHERE 1 = 1");
+    *n = 0;
+    if (!rc && status && !(rc = buf_puts(w, " AND status = ?")))
+        args[(*n)++] = status;
+    if (!rc && source && !(rc = buf_puts(w, " AND source = ?")))
+        args[(*n)++] = source;
+    if (!rc && pattern && !(rc = buf_puts(w, " AND LOWER(name) LIKE ?")))
+        args[(*n)++] = pattern;
+    if (!rc && cursor) {
+        snprintf(cur, curn, "%lld", (long long)cursor);
+        rc = buf_puts(w, " AND id < CAST(? AS BIGINT)");
+        args[(*n)++] = cur;
+    }
+    return rc;
+}
+
+/* Binds the n text arguments from position 1, then the int ones after them. */
+static hg_rc bind_all(db_stmt *s, const char *const *args, int n, const int64_t *ints, int n_ints)
+{
+    hg_rc rc = HG_OK;
+    for (int i = 0; !rc && i < n; i++)
+        rc = db_bind_text(s, i + 1, args[i]);
+    for (int i = 0; !rc && i < n_ints; i++)
+        rc = db_bind_int(s, n + i + 1, ints[i]);
+    return rc;
+}
+
+hg_rc risk_rule_list(db *d, const risk_rule_filter *f, json_t **out, hg_err *err)
 {
     db_stmt *s = NULL;
     json_t *items = json_array();
-    int64_t last = 0;
-    int n = 0;
+    buf where, sql;
+    const char *args[4];
+    char cur[24];
+    int n_args = 0, n = 0, more = 0;
+    int64_t last = 0, total = -1;
+    char *pattern = f->q ? record_search_pattern(f->q) : NULL;
     *out = NULL;
-    if (!items)
-        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    /* one statement per filter combination (PostgreSQL cannot type "? IS NULL"); limit + 1
-     * rows tell whether another page exists */
-    static const char *const sql[4] = {
-        "SELECT " RULE_COLUMNS " FROM risk_rules WHERE id > ? ORDER BY id LIMIT ?",
-        "SELECT " RULE_COLUMNS " FROM risk_rules WHERE status = ? AND id > ? ORDER BY id LIMIT ?",
-        "SELECT " RULE_COLUMNS " FROM risk_rules WHERE source = ? AND id > ? ORDER BY id LIMIT ?",
-        "SELECT " RULE_COLUMNS " FROM risk_rules WHERE status = ? AND source = ? AND id > ? ORDER BY id LIMIT ?",
-    };
-    int which = (status ? 1 : 0) | (source ? 2 : 0);
-    hg_rc rc;
-    if (which == 0)
-        rc = db_query(d, &s, err, sql[0], "ii", cursor, (int64_t)limit + 1);
-    else if (which == 3)
-        rc = db_query(d, &s, err, sql[3], "ttii", status, source, cursor, (int64_t)limit + 1);
-    else
-        rc = db_query(d, &s, err, sql[which], "tii", status ? status : source, cursor, (int64_t)limit + 1);
-    int more = 0;
+    buf_init(&where, 4096);
+    buf_init(&sql, 8192);
+    hg_rc rc = items && (!f->q || pattern) ? HG_OK : HG_NOMEM;
+    /* numbered pages (with a total) or a sort have no cursor: list_query_parse refuses both */
+    if (!rc)
+        rc = list_where(f->status, f->source, pattern, f->offset || f->sort ? 0 : f->cursor, &where, args, &n_args,
+                        cur, sizeof cur);
+    const char *col = NULL;
+    for (int i = 0; f->sort && risk_rule_sortable[i]; i++)
+        if (strcmp(risk_rule_sortable[i], f->sort) == 0)
+            col = sort_columns[i];
+    /* newest first (issue 16): a rule list opens on the rules just written */
+    if (!rc)
+        rc = buf_appendf(&sql, "SELECT " RULE_COLUMNS " FROM risk_rules%s ORDER BY %s%s%sid DESC LIMIT ? OFFSET ?",
+                         buf_str(&where), col ? col : "", col ? (f->sort_desc ? " DESC" : " ASC") : "",
+                         col ? ", " : "");
+    if (rc)
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    int64_t ints[2] = {(int64_t)f->limit + 1, (int64_t)f->offset};
+    if (!rc && !(rc = db_prepare(d, buf_str(&sql), &s, err)) && bind_all(s, args, n_args, ints, 2))
+        rc = hg_fail(err, HG_DB, NULL, NULL, "cannot bind the list's parameters");
     while (!rc && (rc = db_step(s, err)) == HG_ROW) {
         rc = HG_OK; /* a row is not an error: keep looping */
-        if (n == limit) {
+        if (n == f->limit) {
             more = 1;
             continue;
         }
@@ -446,13 +486,33 @@ hg_rc risk_rule_list(db *d, const char *status, const char *source, int64_t curs
         rc = HG_OK;
     if (s)
         db_reset(s);
+    s = NULL;
+    if (!rc && f->with_total) {
+        buf_reset(&sql);
+        if (buf_appendf(&sql, "SELECT COUNT(*) FROM risk_rules%s", buf_str(&where)))
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        if (!rc && !(rc = db_prepare(d, buf_str(&sql), &s, err)) && bind_all(s, args, n_args, NULL, 0))
+            rc = hg_fail(err, HG_DB, NULL, NULL, "cannot bind the list's parameters");
+        if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+            total = db_col_int(s, 0);
+            rc = HG_OK;
+        } else if (rc == HG_DONE) {
+            rc = hg_fail(err, HG_DB, NULL, NULL, "no count");
+        }
+        if (s)
+            db_reset(s);
+    }
+    xfree(pattern);
+    buf_free(&where);
+    buf_free(&sql);
     if (rc) {
         json_decref(items);
-        return rc;
+        return rc == HG_NOMEM ? hg_fail(err, rc, NULL, NULL, "out of memory") : rc;
     }
-    char cur[24];
     snprintf(cur, sizeof cur, "%lld", (long long)last);
-    *out = json_pack("{s:o, s:s?}", "items", items, "next_cursor", more ? cur : NULL);
+    *out = json_pack("{s:o, s:s?}", "items", items, "next_cursor", more && !f->offset && !f->sort ? cur : NULL);
+    if (*out && total >= 0 && json_object_set_new(*out, "total", json_integer(total)))
+        json_decref(*out), *out = NULL;
     return *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 }
 

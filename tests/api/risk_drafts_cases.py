@@ -146,3 +146,30 @@ def register_area(test, eq, error_of):
         error_of(s.as_user("officer", "POST", path, {"declarations": [e1], "x": 1}), 400, code="unknown_field")
         error_of(s.as_user("officer", "POST", "/api/v1/risk/rules/999999/try", {"declarations": [e1]}), 404)
         error_of(s.as_user("dl-trading", "POST", path, {"declarations": [e1]}), 403)
+
+    @test
+    def risk_rules_list_newest_first_searched_sorted_and_paged(s):
+        # issue 16: lists open newest first, with a search box, sorting, numbered pages and 共 N 条
+        tag = bill_no()
+        ids = []
+        for name in ("b", "a", "c"):   # ASCII: the same order under every collation
+            r = s.as_user("officer", "POST", "/api/v1/risk/rules",
+                          dict(rule(tag, name="list %s %s" % (tag, name)), status="draft"))
+            eq(r.status, 201, repr(r))
+            ids.append(r.json["id"])
+        got = s.as_user("officer", "GET", "/api/v1/risk/rules?q=%s&limit=2" % tag)
+        eq(got.status, 200, repr(got))
+        eq([i["id"] for i in got.json["items"]], [ids[2], ids[1]])   # newest first
+        nxt = s.as_user("officer", "GET", "/api/v1/risk/rules?q=%s&limit=2&cursor=%s" % (tag, got.json["next_cursor"]))
+        eq([i["id"] for i in nxt.json["items"]], [ids[0]])
+        srt = s.as_user("officer", "GET", "/api/v1/risk/rules?q=%s&sort=name&page=1&limit=2" % tag)
+        eq((srt.json["total"], [i["id"] for i in srt.json["items"]]), (3, [ids[1], ids[0]]))
+        p2 = s.as_user("officer", "GET", "/api/v1/risk/rules?q=%s&sort=-updated_at&page=2&limit=2" % tag)
+        eq((p2.json["total"], len(p2.json["items"])), (3, 1))
+        eq(s.as_user("officer", "GET", "/api/v1/risk/rules?q=%s&status=active" % tag).json["items"], [])
+        # the search is literal: % and _ match themselves only
+        eq(s.as_user("officer", "GET", "/api/v1/risk/rules?q=%25%25%25").json["items"], [])
+        error_of(s.as_user("officer", "GET", "/api/v1/risk/rules?sort=lane"), 400, field="sort")
+        error_of(s.as_user("officer", "GET", "/api/v1/risk/rules?sort=name&cursor=5"), 400, field="cursor")
+        error_of(s.as_user("officer", "GET", "/api/v1/risk/rules?page=0"), 400, field="page")
+        error_of(s.as_user("officer", "GET", "/api/v1/risk/rules?status=gone"), 400, field="status")
