@@ -1493,8 +1493,10 @@ const tests = {
   },
 
   // risk control: an officer of the risk post creates a rule through a bad HS prefix (the
-  // form's check as you type, then the API's error under that condition row), saves and
-  // suspends it, imports JSON Lines line by line and tries the rules on a pasted declaration
+  // form's check as you type, then the API's error under that condition row), with its origin
+  // chosen by name, saves it as a draft (issue 16: rules no longer go live when saved), tries it
+  // on chosen filed declarations, activates it on purpose and suspends it, imports JSON Lines
+  // line by line and tries the rules on a pasted declaration
   async risk({ browser, base }) {
     const { context, page } = await newPage(browser, base)
     await signIn(page, 'officer')
@@ -1517,7 +1519,9 @@ const tests = {
     await dialog.locator('input[data-test=r-issuer]').fill('大连海关风险防控分局')
     await dialog.locator('[data-test=cond-add]').click()
     await choose(page, dialog.locator('[data-test=cond-kind-1]'), '原产国')
-    await dialog.locator('input[data-test=cond-values-1]').fill('VN')
+    // a choice condition is a select by name: 越南 is sent as VN
+    await choose(page, dialog.locator('[data-test=cond-values-1]'), '越南')
+    await dialog.locator('[data-test=cond-values-1] .el-select__tags, [data-test=cond-values-1] .el-select__selection', { hasText: '越南' }).first().waitFor()
     // a bad HS prefix: the form says so while typing, under the first condition
     await dialog.locator('input[data-test=cond-values-0]').fill('3')
     await dialog.locator('[data-test=cond-item-0] .el-form-item__error', { hasText: '2–10' }).waitFor()
@@ -1546,7 +1550,31 @@ const tests = {
     await dialog.waitFor({ state: 'hidden' })
     const row = rows(page, 'rule-table').filter({ hasText: 'E2E 冻品测试规则' })
     await row.waitFor()
-    assert.match(await row.innerText(), /生效/)
+    // saved as a draft: it does not screen until activated
+    assert.match(await row.innerText(), /草稿/)
+    assert.equal(await row.locator('[data-test=suspend]').count(), 0)
+    const created = await (await page.request.get('/api/v1/risk/rules?q=E2E%20%E5%86%BB%E5%93%81')).json()
+    assert.equal(created.items[0].status, 'draft')
+    assert.deepEqual(created.items[0].conditions[1], { kind: 'origin_country', values: ['VN'] })
+    // tried on a filed declaration picked by entry number: a read, the lanes without and with it
+    await row.locator('[data-test=try-rule]').click()
+    const tryDialog = page.locator('[data-test=try-dialog]')
+    await choose(page, tryDialog.locator('[data-test=try-pick]'), '0')
+    await tryDialog.locator('.el-dialog__title').click()
+    const tried = page.waitForResponse((r) => r.url().endsWith('/try') && r.request().method() === 'POST')
+    await tryDialog.locator('[data-test=try-run]').click()
+    assert.equal((await tried).status(), 200)
+    await rows(page, 'try-table').first().waitFor()
+    assert.match(await tryDialog.locator('[data-test=try-result]').innerText(), /现有规则下[\s\S]*加上此规则/)
+    await shot(page, 'risk-try-rule')
+    await tryDialog.locator('.el-dialog__headerbtn').click()
+    await tryDialog.waitFor({ state: 'hidden' })
+    // activated on purpose, with confirmation: who and when are kept
+    await row.locator('[data-test=activate]').click()
+    await page.locator('.el-message-box .el-button--primary').click()
+    await row.locator('[data-test=rule-status]', { hasText: '生效' }).waitFor()
+    const activated = await (await page.request.get('/api/v1/risk/rules?q=E2E%20%E5%86%BB%E5%93%81')).json()
+    assert.equal(activated.items[0].activated_by, 'officer')
     // suspend, with confirmation
     await row.locator('[data-test=suspend]').click()
     await page.locator('.el-message-box .el-button--primary').click()
