@@ -132,6 +132,26 @@ static hg_rc coordinators_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+/* A manager removes a coordinator who delays (issue 20); {officer} is the coordinator's user. */
+static hg_rc coordinator_remove_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_body(r, err);
+    if (!rc && strlen(r->params[0]) > 63)
+        rc = hg_fail(err, HG_NOTFOUND, "not_coordinator", "coordinator", "no such coordinator");
+    if (!rc)
+        rc = coordinator_remove(&c, r->params[0], r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc coordinator_removals_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = coordinator_removals(r->db, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 static hg_rc visit_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
@@ -329,6 +349,22 @@ const route services_routes[] = {
      .posts = POST_LIAISON,
      .query = "coordinator",
      .summary = "coordinators (百人千企) with their enterprises, open problems and breaches"},
+    {.method = "POST",
+     .pattern = "/api/v1/liaison/coordinators/{officer}/removal",
+     .fn = coordinator_remove_api,
+     .scope = "liaison",
+     .roles = ROLE_OFFICER,
+     .posts = POST_MANAGER,
+     .body = &liaison_removal_record,
+     .status = 201,
+     .summary = "remove a coordinator who delays: enterprises and open problems to a successor, with a reason"},
+    {.method = "GET",
+     .pattern = "/api/v1/liaison/coordinator-removals",
+     .fn = coordinator_removals_api,
+     .scope = "liaison",
+     .roles = ROLE_OFFICER,
+     .posts = POST_LIAISON | POST_MANAGER,
+     .summary = "coordinators removed, newest first, with what each removal moved"},
     {.method = "POST",
      .pattern = "/api/v1/liaison/visits",
      .fn = visit_api,

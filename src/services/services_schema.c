@@ -47,5 +47,14 @@ const migration services_migrations[] = {
      " issued_by TEXT NOT NULL);"
      "CREATE INDEX navigation_rulings_enterprise ON navigation_rulings(enterprise, valid_to_ms);",
      NULL, NULL},
+    /* issue 20: a coordinator who delays is removed by a manager, its enterprises and open
+     * problems handed to a successor; each removal is kept with what it moved */
+    {1002, "coordinator removals",
+     "CREATE TABLE liaison_coordinator_removals ("
+     " removal_no TEXT PRIMARY KEY, coordinator TEXT NOT NULL, successor TEXT NOT NULL, reason TEXT NOT NULL,"
+     " removed_by TEXT NOT NULL, at_ms BIGINT NOT NULL, breaches BIGINT NOT NULL, enterprises TEXT NOT NULL,"
+     " problems TEXT NOT NULL);"
+     "CREATE INDEX liaison_coordinator_removals_at ON liaison_coordinator_removals(at_ms);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

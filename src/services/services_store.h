@@ -60,6 +60,19 @@ hg_rc liaison_statistics(db *d, int64_t from, int64_t to, const char *by, json_t
  * enterprises without one. coordinator: only that officer's, or NULL. */
 hg_rc liaison_coordinators(db *d, const char *coordinator, json_t **out, hg_err *err);
 
+/* Removes coordinator, who delays, by c->who (a manager; coordinator_store.c): body
+ * (liaison_removal_record) names the successor (an active officer, not the coordinator) and
+ * the reason. Every enterprise the coordinator serves is handed to the successor, and every
+ * open problem assigned to the coordinator is reassigned with the reason in its conversation
+ * (an internal note), in one transaction with the audit rows. Refused: not a coordinator (404
+ * not_coordinator), no breach on record (409 no_delay: GACC's rules remove one who delays),
+ * the successor the same or not an active officer (400), removing oneself (409 own_removal).
+ * The removal (removal_no, coordinator, successor, reason, removed_by, at, breaches,
+ * enterprises, problems) in *out. */
+hg_rc coordinator_remove(const hg_ctx *c, const char *coordinator, const json_t *body, json_t **out, hg_err *err);
+/* The removals, newest first. */
+hg_rc coordinator_removals(db *d, json_t **out, hg_err *err);
+
 /* Visits, video calls and briefings (liaison_visit_record), recorded by c->who. */
 hg_rc visit_record(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
 hg_rc visit_list(db *d, const char *enterprise, const char *campaign, const char *cursor, int limit, json_t **out,
