@@ -45,8 +45,7 @@ hg_rc enterprise_coordinator(db *d, const char *uscc, char *out, size_t n, hg_er
  * ("enterprise.coordinator", before and after, with c's credential), the USCCs appended to
  * changed (a JSON array the caller owns). For the liaison platform's removal of a coordinator
  * who delays (services); it commits nothing. */
-hg_rc enterprise_coordinator_hand_over(const hg_ctx *c, const char *from, const char *to, json_t *changed,
-                                       hg_err *err);
+hg_rc enterprise_coordinator_hand_over(const hg_ctx *c, const char *from, const char *to, json_t *changed, hg_err *err);
 
 /* The history of credit levels (migration 112): every change of an enterprise's level is a row
  * (seq, credit_level, previous_level, reason, changed_by, at_ms), its first the registration;

@@ -74,8 +74,8 @@ static hg_rc check_removal(const hg_ctx *c, const char *coordinator, const char 
 {
     int64_t serves = 0;
     int active = 0;
-    hg_rc rc = db_int(c->d, &serves, err, "SELECT COUNT(*) FROM enterprise_directory WHERE coordinator = ?", "t",
-                      coordinator);
+    hg_rc rc =
+        db_int(c->d, &serves, err, "SELECT COUNT(*) FROM enterprise_directory WHERE coordinator = ?", "t", coordinator);
     if (!rc && !serves)
         return hg_fail(err, HG_NOTFOUND, "not_coordinator", "coordinator",
                        "%s coordinates no enterprise: there is nothing to remove", coordinator);
@@ -128,10 +128,11 @@ hg_rc coordinator_remove(const hg_ctx *c, const char *coordinator, const json_t 
         rc = nomem(err);
     if (!rc) {
         snprintf(no, sizeof no, "CR%06" PRId64, seq + 1);
-        rc = db_run(c->d, err,
-                    "INSERT INTO liaison_coordinator_removals (removal_no, coordinator, successor, reason, removed_by,"
-                    " at_ms, breaches, enterprises, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "tttttiitt", no, coordinator, successor, reason, c->actor, c->now_ms, breaches, ent_text, prob_text);
+        rc =
+            db_run(c->d, err,
+                   "INSERT INTO liaison_coordinator_removals (removal_no, coordinator, successor, reason, removed_by,"
+                   " at_ms, breaches, enterprises, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "tttttiitt", no, coordinator, successor, reason, c->actor, c->now_ms, breaches, ent_text, prob_text);
     }
     if (!rc) {
         char at[40];

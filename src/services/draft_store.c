@@ -80,8 +80,7 @@ static hg_rc load(db *d, const principal *who, const char *no, json_t **out, hg_
     return db_row_json(d, draft_row, out, "draft_no", "no such draft", err,
                        "SELECT " DRAFT_COLUMNS " FROM declaration_drafts WHERE draft_no = ? AND enterprise = ?"
                        " AND discarded_ms IS NULL",
-                       "tt",
-                       no, who->enterprise);
+                       "tt", no, who->enterprise);
 }
 
 hg_rc draft_save(const hg_ctx *c, const char *no, const json_t *body, json_t **out, hg_err *err)
