@@ -40,6 +40,12 @@ hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_e
  * assigns an enterprise's problems to its coordinator. The areas after enterprise also read
  * the registry through the view enterprise_directory (migration 111). */
 hg_rc enterprise_coordinator(db *d, const char *uscc, char *out, size_t n, hg_err *err);
+/* Hands every enterprise whose coordinator is from over to to (an active officer, checked by
+ * the caller), inside the caller's transaction: one audit row per enterprise
+ * ("enterprise.coordinator", before and after, with c's credential), the USCCs appended to
+ * changed (a JSON array the caller owns). For the liaison platform's removal of a coordinator
+ * who delays (services); it commits nothing. */
+hg_rc enterprise_coordinator_hand_over(const hg_ctx *c, const char *from, const char *to, json_t *changed, hg_err *err);
 
 /* The history of credit levels (migration 112): every change of an enterprise's level is a row
  * (seq, credit_level, previous_level, reason, changed_by, at_ms), its first the registration;

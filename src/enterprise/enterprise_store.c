@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../platform/audit.h"
+#include "../platform/db_json.h"
 #include "../platform/log.h"
 #include "enterprise.h"
 
@@ -94,6 +95,34 @@ hg_rc enterprise_credit_level(db *d, const char *uscc, char *out, size_t n, hg_e
 hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err)
 {
     return record_load_json(d, &enterprise_record, uscc, out, err);
+}
+
+static json_t *uscc_row(db_stmt *s) { return json_string(db_col_text(s, 0)); }
+
+hg_rc enterprise_coordinator_hand_over(const hg_ctx *c, const char *from, const char *to, json_t *changed,
+                                       hg_err *err)
+{
+    json_t *found = NULL;
+    hg_rc rc = db_rows_json(c->d, uscc_row, &found, err, "SELECT uscc FROM enterprises WHERE coordinator = ? ORDER BY uscc",
+                            "t", from);
+    for (size_t i = 0; !rc && i < json_array_size(found); i++) {
+        const char *uscc = json_string_value(json_array_get(found, i));
+        json_t *before = NULL, *after = NULL;
+        rc = enterprise_get(c->d, uscc, &before, err);
+        if (!rc)
+            rc = db_run(c->d, err, "UPDATE enterprises SET coordinator = ?, updated_ms = ? WHERE uscc = ?", "tit", to,
+                        c->now_ms, uscc);
+        if (!rc)
+            rc = enterprise_get(c->d, uscc, &after, err);
+        if (!rc)
+            rc = audit_append_ctx(c, "enterprise.coordinator", "enterprise", uscc, before, after, err);
+        if (!rc && json_array_append(changed, json_array_get(found, i)))
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        json_decref(before);
+        json_decref(after);
+    }
+    json_decref(found);
+    return rc;
 }
 
 /* A coordinator must be an active officer (百人千企 coordinators are customs officers). */

@@ -29,7 +29,7 @@ static const char *const lane_names[] = {"green", "blue", "yellow", "red", NULL}
 static const char *const credit_names[] = {"advanced_certified", "general_certified", "general_credit",
                                            "dishonest",          "unknown",           NULL};
 static const char *const source_names[] = {"hq", "district", "port", NULL};
-static const char *const status_names[] = {"active", "suspended", "expired", NULL};
+static const char *const status_names[] = {"active", "suspended", "expired", "draft", NULL};
 static const char *const inspection_names[] = {"none", "manual", "machine", "document", NULL};
 static const char *const kind_names[] = {"complete", "summary", "advance", "ecommerce_list", NULL};
 static const char *const direction_names[] = {"", "import", "export", "both", NULL};
@@ -1024,6 +1024,58 @@ hg_rc risk_decl_from_json(const json_t *body, risk_decl *d, hg_err *err)
         }
     }
     return HG_OK;
+}
+
+/* Money in fen as the decimal string get_money reads ("-12.05" for -1205). */
+static json_t *money_json(int64_t fen)
+{
+    char t[32];
+    uint64_t a = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
+    snprintf(t, sizeof t, "%s%llu.%02llu", fen < 0 ? "-" : "", (unsigned long long)(a / 100),
+             (unsigned long long)(a % 100));
+    return json_string(t);
+}
+
+/* Sets key to a string unless it is empty (an absent member reads back as empty). */
+static int set_text(json_t *o, const char *key, const char *v)
+{
+    return v[0] ? json_object_set_new(o, key, json_string(v)) : 0;
+}
+
+json_t *risk_decl_to_json(const risk_decl *d)
+{
+    json_t *o = json_object(), *items = json_array(), *cs = json_array();
+    int bad = !o || !items || !cs;
+    for (int i = 0; !bad && i < d->n_containers; i++)
+        bad = json_array_append_new(cs, json_string(d->containers[i]));
+    for (int i = 0; !bad && i < d->n_items; i++) {
+        const risk_item *it = &d->items[i];
+        json_t *j = json_pack("{s:s, s:o, s:o, s:I, s:b}", "hs_code", it->hs_code, "value", money_json(it->value_fen),
+                              "unit_price", money_json(it->unit_price_fen), "gross_weight_g",
+                              (json_int_t)it->gross_weight_g, "frozen", it->frozen);
+        bad = !j || set_text(j, "origin", it->origin) ||
+              (it->description && json_object_set_new(j, "description", json_string(it->description)));
+        bad = json_array_append_new(items, j) || bad;
+    }
+    if (!bad)
+        bad = json_object_set_new(o, "id", json_string(d->id)) ||
+              json_object_set_new(o, "direction", json_string(direction_names[d->direction & RISK_BOTH])) ||
+              json_object_set_new(o, "kind", json_string(kind_names[d->kind])) || set_text(o, "port", d->port) ||
+              set_text(o, "transport_mode", d->transport_mode) || set_text(o, "trade_country", d->trade_country) ||
+              set_text(o, "consignee", d->consignee) || set_text(o, "consignor", d->consignor) ||
+              set_text(o, "declarant", d->declarant) || set_text(o, "vessel_imo", d->vessel_imo) ||
+              set_text(o, "bill_no", d->bill_no) ||
+              (d->credit != RC_UNKNOWN && json_object_set_new(o, "credit_level", json_string(credit_names[d->credit])));
+    if (!bad) {
+        bad = json_object_set(o, "containers", cs) || json_object_set(o, "items", items);
+    }
+    json_decref(cs);
+    json_decref(items);
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 /* ------------------------------------------------------------------ configuration */

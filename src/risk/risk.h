@@ -74,12 +74,17 @@ typedef struct risk_decl {
 #define RISK_MAX_CONTAINERS 1000
 hg_rc risk_decl_from_json(const json_t *body, risk_decl *out, hg_err *err);
 void risk_decl_free(risk_decl *d);
+/* The declaration as risk_decl_from_json reads it back (the same screening answer): money as
+ * decimal strings, an unknown credit level left out. Kept with each recorded screening so that
+ * a rule can be tried on declarations already filed. Caller owns it; NULL when out of memory. */
+json_t *risk_decl_to_json(const risk_decl *d);
 
 /* ---- rules ---- */
 
 typedef enum risk_lane { LANE_GREEN, LANE_BLUE, LANE_YELLOW, LANE_RED } risk_lane; /* by severity */
 typedef enum risk_source { SRC_HQ, SRC_DISTRICT, SRC_PORT } risk_source;
-typedef enum risk_status { ST_ACTIVE, ST_SUSPENDED, ST_EXPIRED } risk_status;
+/* A draft is saved but never screens until an officer activates it (issue 16). */
+typedef enum risk_status { ST_ACTIVE, ST_SUSPENDED, ST_EXPIRED, ST_DRAFT } risk_status;
 typedef enum risk_inspection { INSP_NONE, INSP_MANUAL, INSP_MACHINE, INSP_DOCUMENT } risk_inspection;
 
 /* Condition kinds: the table risk_cond_kinds in risk.c holds their names, parsers and

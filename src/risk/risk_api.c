@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../platform/http.h"
+#include "../platform/list_query.h"
 #include "../platform/log.h"
 #include "../platform/record.h"
 #include "risk_store.h"
@@ -34,24 +35,32 @@ static hg_rc rule_create_api(req *r, hg_err *err)
 
 static hg_rc rule_list_api(req *r, hg_err *err)
 {
-    const char *status = req_query(r, "status"), *source = req_query(r, "source"), *cur = req_query(r, "cursor");
-    int limit;
-    int64_t cursor = 0;
-    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
+    const char *status = req_query(r, "status"), *source = req_query(r, "source");
+    record_query q;
+    memset(&q, 0, sizeof q);
+    hg_rc rc = list_query_parse(r, risk_rule_sortable, 1, &q, err);
     if (rc)
         return rc;
     if (status && risk_status_parse(status) < 0)
-        return hg_fail(err, HG_INVALID, "invalid", "status", "status must be active, suspended or expired");
+        return hg_fail(err, HG_INVALID, "invalid", "status", "status must be active, suspended, expired or draft");
     if (source && strcmp(source, "hq") && strcmp(source, "district") && strcmp(source, "port"))
         return hg_fail(err, HG_INVALID, "invalid", "source", "source must be hq, district or port");
-    if (cur) {
+    risk_rule_filter f = {.status = status,
+                          .source = source,
+                          .q = q.q,
+                          .sort = q.sort,
+                          .sort_desc = q.sort_desc,
+                          .limit = q.limit,
+                          .offset = q.offset,
+                          .with_total = q.with_total};
+    if (q.cursor) {
         char *end;
-        cursor = strtoll(cur, &end, 10);
-        if (!*cur || *end || cursor < 0)
+        f.cursor = strtoll(q.cursor, &end, 10);
+        if (!*q.cursor || *end || f.cursor < 0)
             return hg_fail(err, HG_INVALID, "invalid", "cursor", "cursor must be a next_cursor value");
     }
     json_t *out = NULL;
-    rc = risk_rule_list(r->db, status, source, cursor, limit, &out, err);
+    rc = risk_rule_list(r->db, &f, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -95,6 +104,23 @@ static hg_rc set_status(req *r, const char *status, hg_err *err)
 
 static hg_rc rule_suspend_api(req *r, hg_err *err) { return set_status(r, "suspended", err); }
 static hg_rc rule_resume_api(req *r, hg_err *err) { return set_status(r, "active", err); }
+static hg_rc rule_activate_api(req *r, hg_err *err) { return set_status(r, "activate", err); }
+
+/* Tries a rule on chosen filed declarations: a read (nothing is stored or screened for real). */
+static hg_rc rule_try_api(req *r, hg_err *err)
+{
+    int64_t id = 0;
+    json_t *out = NULL;
+    hg_rc rc = path_id(r, &id, err);
+    if (rc)
+        return rc;
+    if (!json_is_object(r->json))
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object {\"declarations\": [...]} is expected");
+    if (json_object_size(r->json) != (json_object_get(r->json, "declarations") ? 1u : 0u))
+        return hg_fail(err, HG_INVALID, "unknown_field", "", "this request takes declarations only");
+    rc = risk_rule_try(r->db, id, json_object_get(r->json, "declarations"), now_ms(), &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
 
 static hg_rc screen_api(req *r, hg_err *err)
 {
@@ -171,7 +197,7 @@ const route risk_routes[] = {
      .scope = "risk",
      .roles = ACTORS,
      .posts = POST_RISK,
-     .query = "status,source,limit,cursor",
+     .query = "status,source," LIST_QUERY,
      .summary = "list risk rules"},
     {.method = "GET",
      .pattern = "/api/v1/risk/rules/{id}",
@@ -201,6 +227,20 @@ const route risk_routes[] = {
      .roles = ACTORS,
      .posts = POST_RISK,
      .summary = "resume a suspended risk rule"},
+    {.method = "POST",
+     .pattern = "/api/v1/risk/rules/{id}/activate",
+     .fn = rule_activate_api,
+     .scope = "risk",
+     .roles = ACTORS,
+     .posts = POST_RISK,
+     .summary = "activate a draft risk rule (it screens from now on)"},
+    {.method = "POST",
+     .pattern = "/api/v1/risk/rules/{id}/try",
+     .fn = rule_try_api,
+     .scope = "risk",
+     .roles = ACTORS,
+     .posts = POST_RISK,
+     .summary = "try a rule on chosen filed declarations: which would hit, and their lane"},
     {.method = "POST",
      .pattern = "/api/v1/risk/screen",
      .fn = screen_api,

@@ -57,6 +57,16 @@ const migration risk_migrations[] = {
      "ALTER TABLE risk_screenings ADD COLUMN result TEXT;"
      "CREATE INDEX risk_screenings_declaration ON risk_screenings(declaration_id, id);",
      NULL, NULL},
+    /* issue 16: a rule saved as a draft goes live only when an officer activates it; who and
+     * when are kept on the rule (and in the audit row of the activation) */
+    {410, "risk rule activation",
+     "ALTER TABLE risk_rules ADD COLUMN activated_by TEXT;"
+     "ALTER TABLE risk_rules ADD COLUMN activated_ms BIGINT;"
+     "UPDATE risk_rules SET activated_ms = created_ms WHERE status <> 'draft';",
+     NULL, NULL},
+    /* the screening's input, so that a rule can be tried on declarations already filed
+     * (POST /api/v1/risk/rules/{id}/try) without risk reading another area's tables */
+    {411, "risk screening subjects", "ALTER TABLE risk_screenings ADD COLUMN subject TEXT;", NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -94,7 +104,7 @@ out:
 /* The stored rule as the API shows it: its definition with id, status and timestamps. An
  * active rule whose validity has ended shows as expired. */
 static hg_rc rule_json(const char *definition, int64_t id, const char *status, int64_t created_ms, int64_t updated_ms,
-                       json_t **out, hg_err *err)
+                       const char *activated_by, int64_t activated_ms, json_t **out, hg_err *err)
 {
     json_error_t je;
     json_t *o = json_loads(definition, 0, &je);
@@ -112,6 +122,12 @@ static hg_rc rule_json(const char *definition, int64_t id, const char *status, i
     bad |= json_object_set_new(o, "created_at", json_string(t));
     time_format_rfc3339(updated_ms, t, sizeof t);
     bad |= json_object_set_new(o, "updated_at", json_string(t));
+    if (activated_ms) { /* rules from before migration 410 have no one named */
+        time_format_rfc3339(activated_ms, t, sizeof t);
+        bad |= json_object_set_new(o, "activated_at", json_string(t));
+        if (activated_by && activated_by[0])
+            bad |= json_object_set_new(o, "activated_by", json_string(activated_by));
+    }
     if (bad) {
         json_decref(o);
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
@@ -120,12 +136,12 @@ static hg_rc rule_json(const char *definition, int64_t id, const char *status, i
     return HG_OK;
 }
 
-#define RULE_COLUMNS "id, status, definition, created_ms, updated_ms"
+#define RULE_COLUMNS "id, status, definition, created_ms, updated_ms, activated_by, COALESCE(activated_ms, 0)"
 
 static hg_rc row_rule_json(db_stmt *s, json_t **out, hg_err *err)
 {
-    return rule_json(db_col_text(s, 2), db_col_int(s, 0), db_col_text(s, 1), db_col_int(s, 3), db_col_int(s, 4), out,
-                     err);
+    return rule_json(db_col_text(s, 2), db_col_int(s, 0), db_col_text(s, 1), db_col_int(s, 3), db_col_int(s, 4),
+                     db_col_text(s, 5), db_col_int(s, 6), out, err);
 }
 
 hg_rc risk_rule_get(db *d, int64_t id, json_t **out, hg_err *err)
@@ -191,13 +207,14 @@ static hg_rc insert_rule(db *d, const char *actor, const char *request_id, const
     hg_rc rc = definition_of(r, &def, err);
     if (!rc)
         rc = db_int(d, id, err,
-                    "INSERT INTO risk_rules (name, source, status, definition, created_ms, updated_ms)"
-                    " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                    "ttttii", r->name,
+                    "INSERT INTO risk_rules (name, source, status, definition, created_ms, updated_ms, activated_by,"
+                    " activated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    "ttttiiti", r->name,
                     r->source == SRC_HQ     ? "hq"
                     : r->source == SRC_PORT ? "port"
                                             : "district",
-                    risk_status_name(r->status), def, now, now);
+                    risk_status_name(r->status), def, now, now, r->status == ST_DRAFT ? "" : actor,
+                    r->status == ST_DRAFT ? (int64_t)0 : now);
     if (!rc)
         rc = risk_rule_get(d, *id, after, err);
     snprintf(idtext, sizeof idtext, "%lld", (long long)*id);
@@ -236,17 +253,46 @@ static hg_rc finish_change(const hg_ctx *c, hg_rc rc, const char *action, int64_
     return HG_OK;
 }
 
+/* The body without its "status": "draft" (the one status a client may give), and whether
+ * it was there; any other status is the server's to set. */
+static hg_rc draft_body(const json_t *body, json_t **plain, int *draft, hg_err *err)
+{
+    json_t *st = json_object_get(body, "status");
+    *draft = 0;
+    *plain = NULL;
+    if (!st)
+        return HG_OK;
+    if (!json_is_string(st) || strcmp(json_string_value(st), "draft"))
+        return hg_fail(err, HG_INVALID, "read_only", "status",
+                       "status may only be \"draft\" here (saved, not screening, until activated); the server sets "
+                       "the others");
+    if (!(*plain = json_copy((json_t *)body)) || json_object_del(*plain, "status")) {
+        json_decref(*plain);
+        *plain = NULL;
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    }
+    *draft = 1;
+    return HG_OK;
+}
+
 hg_rc risk_rule_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
 {
     risk_rule r;
-    json_t *after = NULL;
+    json_t *after = NULL, *plain = NULL;
     int64_t id = 0;
+    int draft = 0;
     *out = NULL;
-    hg_rc rc = risk_rule_from_json(body, 0, &r, err);
+    hg_rc rc = draft_body(body, &plain, &draft, err);
+    if (rc)
+        return rc;
+    rc = risk_rule_from_json(plain ? plain : body, 0, &r, err);
+    json_decref(plain);
     if (rc) {
         risk_rule_free(&r);
         return rc;
     }
+    if (draft)
+        r.status = ST_DRAFT;
     if (!(rc = db_begin(c->d, err))) {
         rc = insert_rule(c->d, c->actor, c->request_id, &r, c->now_ms, &id, &after, err);
         rc = finish_change(c, rc, "risk.rule.create", id, NULL, after, out, err);
@@ -256,7 +302,8 @@ hg_rc risk_rule_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err
 }
 
 /* The stored definition merged with a patch body, re-validated as a whole. */
-static const char *const patch_refused[] = {"id", "status", "created_at", "updated_at", NULL};
+static const char *const patch_refused[] = {"id",           "status",       "created_at", "updated_at",
+                                            "activated_at", "activated_by", NULL};
 
 hg_rc risk_rule_patch(const hg_ctx *c, int64_t id, const json_t *body, json_t **out, hg_err *err)
 {
@@ -300,54 +347,131 @@ hg_rc risk_rule_patch(const hg_ctx *c, int64_t id, const json_t *body, json_t **
     return rc;
 }
 
+/* The stored status column of rule id (not the "expired" the API shows) into st. */
+static hg_rc stored_status(db *d, int64_t id, char *st, size_t n, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT status FROM risk_rules WHERE id = ?", "i", id);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        snprintf(st, n, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such rule");
+    }
+    db_reset(s);
+    return rc;
+}
+
 hg_rc risk_rule_set_status(const hg_ctx *c, int64_t id, const char *status, json_t **out, hg_err *err)
 {
     db *d = c->d;
     json_t *before = NULL;
+    char was[16] = "";
+    int activate = strcmp(status, "activate") == 0;
     *out = NULL;
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;
-    rc = risk_rule_get(d, id, &before, err);
+    rc = stored_status(d, id, was, sizeof was, err);
+    /* a draft has never screened: it is activated on purpose (issue 16), not resumed, and
+     * there is nothing to suspend; activation is for drafts alone */
+    if (!rc && !activate && strcmp(was, "draft") == 0)
+        rc = hg_fail(err, HG_CONFLICT, "rule_draft", "status",
+                     "this rule is a draft and does not screen: activate it (POST .../activate)");
+    if (!rc && activate && strcmp(was, "draft"))
+        rc = hg_fail(err, HG_CONFLICT, "not_draft", "status", "only a draft is activated; this rule is %s", was);
     if (!rc)
+        rc = risk_rule_get(d, id, &before, err);
+    if (!rc && activate)
+        rc = db_run(d, err,
+                    "UPDATE risk_rules SET status = 'active', updated_ms = ?, activated_by = ?, activated_ms = ?"
+                    " WHERE id = ?",
+                    "itii", c->now_ms, c->actor, c->now_ms, id);
+    else if (!rc)
         rc = db_run(d, err, "UPDATE risk_rules SET status = ?, updated_ms = ? WHERE id = ?", "tii", status, c->now_ms,
                     id);
-    rc = finish_change(c, rc, strcmp(status, "active") == 0 ? "risk.rule.resume" : "risk.rule.suspend", id, before,
-                       NULL, out, err);
+    rc = finish_change(c, rc,
+                       activate                           ? "risk.rule.activate"
+                       : strcmp(status, "active") == 0 ? "risk.rule.resume"
+                                                       : "risk.rule.suspend",
+                       id, before, NULL, out, err);
     json_decref(before);
     return rc;
 }
 
-hg_rc risk_rule_list(db *d, const char *status, const char *source, int64_t cursor, int limit, json_t **out,
-                     hg_err *err)
+/* Columns a rule list may sort on, with their SQL (list_query.h's sort names them). */
+const char *const risk_rule_sortable[] = {"name", "source", "status", "created_at", "updated_at", NULL};
+static const char *const sort_columns[] = {"name", "source", "status", "created_ms", "updated_ms", NULL};
+
+/* The WHERE clause of a list and its text arguments (at most 4) into w and args. */
+static hg_rc list_where(const char *status, const char *source, const char *pattern, int64_t cursor, buf *w,
+                        const char *args[4], int *n, char *cur, size_t curn)
+{
+    hg_rc rc = buf_puts(w, " WHERE 1 = 1");
+    *n = 0;
+    if (!rc && status && !(rc = buf_puts(w, " AND status = ?")))
+        args[(*n)++] = status;
+    if (!rc && source && !(rc = buf_puts(w, " AND source = ?")))
+        args[(*n)++] = source;
+    if (!rc && pattern && !(rc = buf_puts(w, " AND LOWER(name) LIKE ?")))
+        args[(*n)++] = pattern;
+    if (!rc && cursor) {
+        snprintf(cur, curn, "%lld", (long long)cursor);
+        rc = buf_puts(w, " AND id < CAST(? AS BIGINT)");
+        args[(*n)++] = cur;
+    }
+    return rc;
+}
+
+/* Binds the n text arguments from position 1, then the int ones after them. */
+static hg_rc bind_all(db_stmt *s, const char *const *args, int n, const int64_t *ints, int n_ints)
+{
+    hg_rc rc = HG_OK;
+    for (int i = 0; !rc && i < n; i++)
+        rc = db_bind_text(s, i + 1, args[i]);
+    for (int i = 0; !rc && i < n_ints; i++)
+        rc = db_bind_int(s, n + i + 1, ints[i]);
+    return rc;
+}
+
+hg_rc risk_rule_list(db *d, const risk_rule_filter *f, json_t **out, hg_err *err)
 {
     db_stmt *s = NULL;
     json_t *items = json_array();
-    int64_t last = 0;
-    int n = 0;
+    buf where, sql;
+    const char *args[4];
+    char cur[24];
+    int n_args = 0, n = 0, more = 0;
+    int64_t last = 0, total = -1;
+    char *pattern = f->q ? record_search_pattern(f->q) : NULL;
     *out = NULL;
-    if (!items)
-        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    /* one statement per filter combination (PostgreSQL cannot type "? IS NULL"); limit + 1
-     * rows tell whether another page exists */
-    static const char *const sql[4] = {
-        "SELECT " RULE_COLUMNS " FROM risk_rules WHERE id > ? ORDER BY id LIMIT ?",
-        "SELECT " RULE_COLUMNS " FROM risk_rules WHERE status = ? AND id > ? ORDER BY id LIMIT ?",
-        "SELECT " RULE_COLUMNS " FROM risk_rules WHERE source = ? AND id > ? ORDER BY id LIMIT ?",
-        "SELECT " RULE_COLUMNS " FROM risk_rules WHERE status = ? AND source = ? AND id > ? ORDER BY id LIMIT ?",
-    };
-    int which = (status ? 1 : 0) | (source ? 2 : 0);
-    hg_rc rc;
-    if (which == 0)
-        rc = db_query(d, &s, err, sql[0], "ii", cursor, (int64_t)limit + 1);
-    else if (which == 3)
-        rc = db_query(d, &s, err, sql[3], "ttii", status, source, cursor, (int64_t)limit + 1);
-    else
-        rc = db_query(d, &s, err, sql[which], "tii", status ? status : source, cursor, (int64_t)limit + 1);
-    int more = 0;
+    buf_init(&where, 4096);
+    buf_init(&sql, 8192);
+    hg_rc rc = items && (!f->q || pattern) ? HG_OK : HG_NOMEM;
+    /* numbered pages (with a total) or a sort have no cursor: list_query_parse refuses both */
+    if (!rc)
+        rc = list_where(f->status, f->source, pattern, f->offset || f->sort ? 0 : f->cursor, &where, args, &n_args,
+                        cur, sizeof cur);
+    const char *col = NULL;
+    for (int i = 0; f->sort && risk_rule_sortable[i]; i++)
+        if (strcmp(risk_rule_sortable[i], f->sort) == 0)
+            col = sort_columns[i];
+    /* newest first (issue 16): a rule list opens on the rules just written */
+    if (!rc)
+        rc = buf_appendf(&sql, "SELECT " RULE_COLUMNS " FROM risk_rules%s ORDER BY %s%s%sid DESC LIMIT ? OFFSET ?",
+                         buf_str(&where), col ? col : "", col ? (f->sort_desc ? " DESC" : " ASC") : "",
+                         col ? ", " : "");
+    if (rc)
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    int64_t ints[2] = {(int64_t)f->limit + 1, (int64_t)f->offset};
+    if (!rc && !(rc = db_prepare(d, buf_str(&sql), &s, err)) && bind_all(s, args, n_args, ints, 2))
+        rc = hg_fail(err, HG_DB, NULL, NULL, "cannot bind the list's parameters");
     while (!rc && (rc = db_step(s, err)) == HG_ROW) {
         rc = HG_OK; /* a row is not an error: keep looping */
-        if (n == limit) {
+        if (n == f->limit) {
             more = 1;
             continue;
         }
@@ -362,13 +486,33 @@ hg_rc risk_rule_list(db *d, const char *status, const char *source, int64_t curs
         rc = HG_OK;
     if (s)
         db_reset(s);
+    s = NULL;
+    if (!rc && f->with_total) {
+        buf_reset(&sql);
+        if (buf_appendf(&sql, "SELECT COUNT(*) FROM risk_rules%s", buf_str(&where)))
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        if (!rc && !(rc = db_prepare(d, buf_str(&sql), &s, err)) && bind_all(s, args, n_args, NULL, 0))
+            rc = hg_fail(err, HG_DB, NULL, NULL, "cannot bind the list's parameters");
+        if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+            total = db_col_int(s, 0);
+            rc = HG_OK;
+        } else if (rc == HG_DONE) {
+            rc = hg_fail(err, HG_DB, NULL, NULL, "no count");
+        }
+        if (s)
+            db_reset(s);
+    }
+    xfree(pattern);
+    buf_free(&where);
+    buf_free(&sql);
     if (rc) {
         json_decref(items);
-        return rc;
+        return rc == HG_NOMEM ? hg_fail(err, rc, NULL, NULL, "out of memory") : rc;
     }
-    char cur[24];
     snprintf(cur, sizeof cur, "%lld", (long long)last);
-    *out = json_pack("{s:o, s:s?}", "items", items, "next_cursor", more ? cur : NULL);
+    *out = json_pack("{s:o, s:s?}", "items", items, "next_cursor", more && !f->offset && !f->sort ? cur : NULL);
+    if (*out && total >= 0 && json_object_set_new(*out, "total", json_integer(total)))
+        json_decref(*out), *out = NULL;
     return *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 }
 
@@ -429,8 +573,9 @@ static void config_from_env(risk_config *cfg)
         cfg->dishonest_min_ppm = 0; /* off means off, also for the dishonest floor */
 }
 
-/* Loads every rule and compiles the set for generation gen. */
-static hg_rc compile_from_db(db *d, int64_t gen, risk_set **out, hg_err *err)
+/* Every active rule but skip_id (0: none) into *rules (owned by the caller, with room for
+ * extra more at the end; every rule freed on failure). */
+static hg_rc load_active(db *d, int64_t skip_id, size_t extra, risk_rule **rules_out, size_t *n_out, hg_err *err)
 {
     db_stmt *s;
     size_t n = 0, cap = 0;
@@ -438,6 +583,8 @@ static hg_rc compile_from_db(db *d, int64_t gen, risk_set **out, hg_err *err)
     hg_rc rc = db_query(d, &s, err, "SELECT id, status, definition FROM risk_rules WHERE status = 'active'", "");
     while (!rc && (rc = db_step(s, err)) == HG_ROW) {
         rc = HG_OK; /* a row is not an error: keep looping */
+        if (db_col_int(s, 0) == skip_id)
+            continue;
         if (n == cap) {
             size_t nc = cap ? cap * 2 : 64;
             risk_rule *p = xrealloc(rules, nc * sizeof *p);
@@ -466,8 +613,31 @@ static hg_rc compile_from_db(db *d, int64_t gen, risk_set **out, hg_err *err)
     if (rc == HG_DONE)
         rc = HG_OK;
     db_reset(s);
-    if (!rc)
-        rc = secret_load(err);
+    if (!rc && n + extra > cap) {
+        risk_rule *p = xrealloc(rules, (n + extra ? n + extra : 1) * sizeof *p);
+        if (!p)
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        else
+            rules = p;
+    }
+    if (!rc && !rules && !(rules = xcalloc(1, sizeof *rules)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (rc) {
+        for (size_t i = 0; i < n; i++)
+            risk_rule_free(&rules[i]);
+        xfree(rules);
+        return rc;
+    }
+    *rules_out = rules;
+    *n_out = n;
+    return HG_OK;
+}
+
+/* Compiles rules (taken, as risk_set_compile takes them) with the configuration and secret
+ * every screening of this process uses. */
+static hg_rc compile_rules(risk_rule *rules, size_t n, int64_t gen, risk_set **out, hg_err *err)
+{
+    hg_rc rc = secret_load(err);
     if (rc) {
         for (size_t i = 0; i < n; i++)
             risk_rule_free(&rules[i]);
@@ -477,9 +647,16 @@ static hg_rc compile_from_db(db *d, int64_t gen, risk_set **out, hg_err *err)
     risk_config cfg;
     risk_config_default(&cfg);
     config_from_env(&cfg);
-    if (!rules && !(rules = xcalloc(1, sizeof *rules)))
-        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     return risk_set_compile(rules, n, &cfg, draw_secret, gen, out, err);
+}
+
+/* Loads every rule and compiles the set for generation gen. */
+static hg_rc compile_from_db(db *d, int64_t gen, risk_set **out, hg_err *err)
+{
+    risk_rule *rules = NULL;
+    size_t n = 0;
+    hg_rc rc = load_active(d, 0, 0, &rules, &n, err);
+    return rc ? rc : compile_rules(rules, n, gen, out, err);
 }
 
 /* Installs a compiled set as the process's current one unless a newer one is there; takes
@@ -560,16 +737,22 @@ hg_rc risk_record_screening(db *d, const risk_decl *decl, const risk_result *res
                             hg_err *err)
 {
     int64_t sid = 0;
-    char *text = json_canon_text(explained);
-    if (!text)
+    json_t *subj = risk_decl_to_json(decl);
+    char *text = json_canon_text(explained), *subject = subj ? json_canon_text(subj) : NULL;
+    json_decref(subj);
+    if (!text || !subject) {
+        xfree(text);
+        xfree(subject);
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    }
     hg_rc rc = db_int(d, &sid, err,
                       "INSERT INTO risk_screenings (declaration_id, at_ms, direction, credit_level, lane,"
-                      " random_selected, result) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                      "titttit", decl->id, decl->at_ms, decl->direction == RISK_EXPORT ? "export" : "import",
+                      " random_selected, result, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                      "titttitt", decl->id, decl->at_ms, decl->direction == RISK_EXPORT ? "export" : "import",
                       risk_credit_name(decl->credit == RC_UNKNOWN ? RC_GENERAL_CREDIT : decl->credit),
-                      risk_lane_name(res->lane), (int64_t)res->random_selected, text);
+                      risk_lane_name(res->lane), (int64_t)res->random_selected, text, subject);
     xfree(text);
+    xfree(subject);
     for (int i = 0; i < res->n_hits && !rc; i++)
         rc = db_run(d, err, "INSERT INTO risk_hits (screening_id, rule_id, lane, fired, at_ms) VALUES (?, ?, ?, ?, ?)",
                     "iitii", sid, res->hits[i].rule->id, risk_lane_name(res->hits[i].rule->lane),
@@ -809,5 +992,162 @@ hg_rc risk_screening_get(db *d, const char *declaration_id, json_t **out, hg_err
         rc = hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no screening of this declaration");
     }
     db_reset(s);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ trying a rule */
+
+/* The set of the active rules other than id, plus tried when it is not NULL (taken). */
+static hg_rc trial_set(db *d, int64_t id, risk_rule *tried, risk_set **out, hg_err *err)
+{
+    risk_rule *rules = NULL;
+    size_t n = 0;
+    hg_rc rc = load_active(d, id, 1, &rules, &n, err);
+    if (rc) {
+        if (tried)
+            risk_rule_free(tried);
+        return rc;
+    }
+    if (tried)
+        rules[n++] = *tried;
+    return compile_rules(rules, n, -1, out, err);
+}
+
+/* The latest recorded subject of a declaration into *out (caller frees it with
+ * risk_decl_free); HG_NOTFOUND when none is recorded (never screened, or before migration
+ * 411) or it no longer parses. */
+static hg_rc subject_of(db *d, const char *entry, risk_decl *out, hg_err *err)
+{
+    db_stmt *s = NULL;
+    memset(out, 0, sizeof *out);
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT subject FROM risk_screenings WHERE declaration_id = ? AND subject IS NOT NULL"
+                        " ORDER BY id DESC LIMIT 1",
+                        "t", entry);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        json_error_t je;
+        hg_err e;
+        json_t *j = json_loads(db_col_text(s, 0), 0, &je);
+        rc = j && !risk_decl_from_json(j, out, &e) ? HG_OK : HG_NOTFOUND;
+        json_decref(j);
+    } else if (rc == HG_DONE) {
+        rc = HG_NOTFOUND;
+    }
+    db_reset(s);
+    return rc;
+}
+
+/* The tried rule's hit of a screening as JSON (its matched values), or NULL when it did not
+ * match. Borrowed from ex. */
+static json_t *hit_of(json_t *ex, int64_t id)
+{
+    json_t *hits = json_object_get(ex, "hits");
+    for (size_t i = 0; i < json_array_size(hits); i++)
+        if (json_integer_value(json_object_get(json_array_get(hits, i), "rule_id")) == id)
+            return json_array_get(hits, i);
+    return NULL;
+}
+
+/* One declaration screened without and with the rule, as the answer lists it. */
+static hg_rc try_one(db *d, risk_set *without, risk_set *with, const char *entry, int64_t id, int64_t at,
+                     json_t *results, hg_err *err)
+{
+    risk_decl dc;
+    risk_result a, b;
+    hg_rc rc = subject_of(d, entry, &dc, err);
+    if (rc == HG_NOTFOUND) {
+        risk_decl_free(&dc);
+        return json_array_append_new(results, json_pack("{s:s, s:b}", "declaration_id", entry, "screened", 0))
+                   ? hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory")
+                   : HG_OK;
+    }
+    if (rc) {
+        risk_decl_free(&dc);
+        return rc;
+    }
+    dc.at_ms = at;
+    risk_result_init(&a);
+    risk_result_init(&b);
+    rc = risk_screen(without, &dc, &a, err);
+    if (!rc)
+        rc = risk_screen(with, &dc, &b, err);
+    json_t *ex = rc ? NULL : risk_result_to_json(&b);
+    if (!rc && !ex)
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc) {
+        json_t *h = hit_of(ex, id);
+        json_t *o = json_pack("{s:s, s:b, s:b, s:b, s:O?, s:s, s:s}", "declaration_id", entry, "screened", 1, "hit",
+                              h != NULL, "fired", h && json_is_true(json_object_get(h, "fired")), "matched",
+                              h ? json_object_get(h, "matched") : NULL, "lane_without", risk_lane_name(a.lane),
+                              "lane_with", risk_lane_name(b.lane));
+        if (json_array_append_new(results, o))
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    }
+    json_decref(ex);
+    risk_result_free(&a);
+    risk_result_free(&b);
+    risk_decl_free(&dc);
+    return rc;
+}
+
+hg_rc risk_rule_try(db *d, int64_t id, const json_t *entries, int64_t now, json_t **out, hg_err *err)
+{
+    *out = NULL;
+    if (!json_is_array(entries) || json_array_size(entries) < 1 || json_array_size(entries) > RISK_TRY_MAX)
+        return hg_fail(err, HG_INVALID, entries ? "invalid" : "required", "declarations",
+                       "declarations must be a list of 1 to %d entry numbers", RISK_TRY_MAX);
+    for (size_t i = 0; i < json_array_size(entries); i++) {
+        json_t *e = json_array_get(entries, i);
+        if (!json_is_string(e) || json_string_length(e) < 1 || json_string_length(e) > 47) {
+            char f[40];
+            snprintf(f, sizeof f, "declarations[%zu]", i);
+            return hg_fail(err, HG_INVALID, "invalid", f, "%s must be an entry number (1 to 47 characters)", f);
+        }
+    }
+    db_stmt *s = NULL;
+    risk_rule tried;
+    memset(&tried, 0, sizeof tried);
+    hg_rc rc = db_query(d, &s, err, "SELECT definition FROM risk_rules WHERE id = ?", "i", id);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        json_error_t je;
+        json_t *j = json_loads(db_col_text(s, 0), 0, &je);
+        rc = j ? risk_rule_from_json(j, 1, &tried, err)
+               : hg_fail(err, HG_DB, NULL, NULL, "a stored rule cannot be read back");
+        json_decref(j);
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such rule");
+    }
+    db_reset(s);
+    if (rc)
+        return rc;
+    tried.id = id;
+    tried.status = ST_ACTIVE;
+    /* judged at the first moment the rule would screen: now, or its valid_from when later */
+    int64_t at = tried.valid_from_ms > now ? tried.valid_from_ms : now;
+    int in_force = !(tried.valid_to_ms && at >= tried.valid_to_ms);
+    risk_set *without = NULL, *with = NULL;
+    json_t *results = json_array();
+    rc = results ? trial_set(d, id, NULL, &without, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        rc = trial_set(d, id, &tried, &with, err);
+    else
+        risk_rule_free(&tried);
+    for (size_t i = 0; !rc && i < json_array_size(entries); i++)
+        rc = try_one(d, without, with, json_string_value(json_array_get(entries, i)), id, at, results, err);
+    risk_set_release(without);
+    risk_set_release(with);
+    char t[40];
+    time_format_rfc3339(at, t, sizeof t);
+    if (!rc && !(*out = json_pack("{s:I, s:s, s:b, s:o}", "rule_id", (json_int_t)id, "at", t, "in_force", in_force,
+                                  "results", results)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    else if (rc)
+        json_decref(results);
     return rc;
 }

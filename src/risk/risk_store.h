@@ -26,12 +26,33 @@ hg_rc risk_rule_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err
  * id, status and the timestamps are refused. The merged rule is validated as a whole. */
 hg_rc risk_rule_patch(const hg_ctx *c, int64_t id, const json_t *body, json_t **out, hg_err *err);
 /* status "active" (resume) or "suspended" (suspend). */
+/* "activate" turns a draft into an active rule, recording who (c->actor) and when; a draft
+ * is neither suspended nor resumed, and only a draft is activated (HG_CONFLICT). */
 hg_rc risk_rule_set_status(const hg_ctx *c, int64_t id, const char *status, json_t **out, hg_err *err);
+/* Tries rule id (a draft, or any other status) on the declarations entries (a JSON array of 1
+ * to RISK_TRY_MAX entry numbers) without changing anything: each declaration's recorded
+ * screening input is screened with the active rules but this one and with them and this one,
+ * at now or the rule's valid_from when later. {rule_id, at, in_force, results: [{
+ * declaration_id, screened, hit, fired, matched, lane_without, lane_with}]}; a declaration
+ * never screened has screened false. Caller owns *out. HG_INVALID naming the field,
+ * HG_NOTFOUND for the rule. */
+#define RISK_TRY_MAX 50
+hg_rc risk_rule_try(db *d, int64_t id, const json_t *entries, int64_t now, json_t **out, hg_err *err);
 hg_rc risk_rule_get(db *d, int64_t id, json_t **out, hg_err *err);
-/* {"items":[...],"next_cursor":"<id>"|null}, by id, after cursor (0 = from the start);
- * status and source filter when non-NULL. Caller owns *out. */
-hg_rc risk_rule_list(db *d, const char *status, const char *source, int64_t cursor, int limit, json_t **out,
-                     hg_err *err);
+/* A rule list's filters and paging (list_query.h's parameters, read by the handler). */
+typedef struct risk_rule_filter {
+    const char *status, *source; /* equality filters, or NULL */
+    const char *q;               /* searched in the rule's name, or NULL */
+    const char *sort;            /* one of risk_rule_sortable, or NULL; sort_desc descending */
+    int sort_desc;
+    int limit, offset, with_total;
+    int64_t cursor;              /* list rules with ids below it (0 = from the newest) */
+} risk_rule_filter;
+/* The fields a rule list sorts on (NULL-terminated), for list_query_parse. */
+extern const char *const risk_rule_sortable[];
+/* {"items":[...],"next_cursor":"<id>"|null} (and "total" with numbered pages), newest first
+ * unless sorted (then by the sort, newest first among equals). Caller owns *out. */
+hg_rc risk_rule_list(db *d, const risk_rule_filter *f, json_t **out, hg_err *err);
 
 /* Imports one rule of a headquarters instruction file (a line of `haiguan import risk-rules`,
  * as POST /api/v1/risk/rules takes it) inside the caller's transaction: the import framework

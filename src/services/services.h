@@ -208,6 +208,7 @@ extern const record_type liaison_link_record;
 extern const record_type liaison_attachment_record;
 extern const record_type liaison_message_record;
 extern const record_type liaison_assignment_record;
+extern const record_type liaison_removal_record;
 extern const record_type liaison_reason_record;
 extern const record_type liaison_visit_record;
 extern const record_type nav_draft_record, nav_draft_item_record, nav_draft_licence_record;

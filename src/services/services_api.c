@@ -132,6 +132,67 @@ static hg_rc coordinators_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+/* A manager removes a coordinator who delays (issue 20); {officer} is the coordinator's user. */
+static hg_rc coordinator_remove_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_body(r, err);
+    if (!rc && strlen(r->params[0]) > 63)
+        rc = hg_fail(err, HG_NOTFOUND, "not_coordinator", "coordinator", "no such coordinator");
+    if (!rc)
+        rc = coordinator_remove(&c, r->params[0], r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc coordinator_removals_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = coordinator_removals(r->db, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc draft_create_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = draft_save(&c, NULL, r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc draft_update_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = draft_save(&c, r->params[0], r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc draft_discard_api(req *r, hg_err *err)
+{
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = draft_discard(&c, r->params[0], err);
+    return rc ? rc : req_reply_json(r, 200, json_pack("{s:s, s:b}", "draft_no", r->params[0], "discarded", 1));
+}
+
+static hg_rc draft_get_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = draft_get(r->db, r->who, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc draft_list_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = draft_list(r->db, r->who, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 static hg_rc visit_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
@@ -329,6 +390,53 @@ const route services_routes[] = {
      .posts = POST_LIAISON,
      .query = "coordinator",
      .summary = "coordinators (百人千企) with their enterprises, open problems and breaches"},
+    {.method = "POST",
+     .pattern = "/api/v1/liaison/coordinators/{officer}/removal",
+     .fn = coordinator_remove_api,
+     .scope = "liaison",
+     .roles = ROLE_OFFICER,
+     .posts = POST_MANAGER,
+     .body = &liaison_removal_record,
+     .status = 201,
+     .summary = "remove a coordinator who delays: enterprises and open problems to a successor, with a reason"},
+    {.method = "GET",
+     .pattern = "/api/v1/liaison/coordinator-removals",
+     .fn = coordinator_removals_api,
+     .scope = "liaison",
+     .roles = ROLE_OFFICER,
+     .posts = POST_LIAISON | POST_MANAGER,
+     .summary = "coordinators removed, newest first, with what each removal moved"},
+    {.method = "POST",
+     .pattern = "/api/v1/declaration-drafts",
+     .fn = draft_create_api,
+     .scope = "navigation",
+     .roles = ROLE_ENTERPRISE,
+     .status = 201,
+     .summary = "save a half-filled declaration form as the enterprise's draft (暂存): no entry number, not screened"},
+    {.method = "GET",
+     .pattern = "/api/v1/declaration-drafts",
+     .fn = draft_list_api,
+     .scope = "navigation",
+     .roles = ROLE_ENTERPRISE,
+     .summary = "the enterprise's drafts, last saved first"},
+    {.method = "GET",
+     .pattern = "/api/v1/declaration-drafts/{draft_no}",
+     .fn = draft_get_api,
+     .scope = "navigation",
+     .roles = ROLE_ENTERPRISE,
+     .summary = "one draft with its form, to resume it"},
+    {.method = "PUT",
+     .pattern = "/api/v1/declaration-drafts/{draft_no}",
+     .fn = draft_update_api,
+     .scope = "navigation",
+     .roles = ROLE_ENTERPRISE,
+     .summary = "save a draft again (its title and form replaced)"},
+    {.method = "DELETE",
+     .pattern = "/api/v1/declaration-drafts/{draft_no}",
+     .fn = draft_discard_api,
+     .scope = "navigation",
+     .roles = ROLE_ENTERPRISE,
+     .summary = "discard a draft (once filed, or no longer wanted)"},
     {.method = "POST",
      .pattern = "/api/v1/liaison/visits",
      .fn = visit_api,

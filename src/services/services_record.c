@@ -97,6 +97,14 @@ static const field assignment_fields[] = {
 };
 const record_type liaison_assignment_record = {.name = "reassignment", .fields = assignment_fields};
 
+/* The removal of a coordinator who delays (GACC's coordinator rules): the successor and why. */
+static const field removal_fields[] = {
+    {.name = "successor", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 63, .label_zh = "接任协调员"},
+    {.name = "reason", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "撤换原因"},
+    {0},
+};
+const record_type liaison_removal_record = {.name = "coordinator removal", .fields = removal_fields};
+
 static const field reason_fields[] = {
     {.name = "reason", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 1000, .label_zh = "原因"},
     {0},

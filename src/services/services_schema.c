@@ -47,5 +47,22 @@ const migration services_migrations[] = {
      " issued_by TEXT NOT NULL);"
      "CREATE INDEX navigation_rulings_enterprise ON navigation_rulings(enterprise, valid_to_ms);",
      NULL, NULL},
+    /* issue 20: a coordinator who delays is removed by a manager, its enterprises and open
+     * problems handed to a successor; each removal is kept with what it moved */
+    {1002, "coordinator removals",
+     "CREATE TABLE liaison_coordinator_removals ("
+     " removal_no TEXT PRIMARY KEY, coordinator TEXT NOT NULL, successor TEXT NOT NULL, reason TEXT NOT NULL,"
+     " removed_by TEXT NOT NULL, at_ms BIGINT NOT NULL, breaches BIGINT NOT NULL, enterprises TEXT NOT NULL,"
+     " problems TEXT NOT NULL);"
+     "CREATE INDEX liaison_coordinator_removals_at ON liaison_coordinator_removals(at_ms);",
+     NULL, NULL},
+    /* issue 16: the declaration form's drafts (暂存), the enterprise's own working copies: no
+     * entry number, never screened; a discarded one is kept (its number is not reused) */
+    {1003, "declaration drafts",
+     "CREATE TABLE declaration_drafts ("
+     " draft_no TEXT PRIMARY KEY, enterprise TEXT NOT NULL, title TEXT NOT NULL, form TEXT NOT NULL,"
+     " saved_by TEXT NOT NULL, created_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL, discarded_ms BIGINT);"
+     "CREATE INDEX declaration_drafts_enterprise ON declaration_drafts(enterprise, updated_ms);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

@@ -60,6 +60,35 @@ hg_rc liaison_statistics(db *d, int64_t from, int64_t to, const char *by, json_t
  * enterprises without one. coordinator: only that officer's, or NULL. */
 hg_rc liaison_coordinators(db *d, const char *coordinator, json_t **out, hg_err *err);
 
+/* Removes coordinator, who delays, by c->who (a manager; coordinator_store.c): body
+ * (liaison_removal_record) names the successor (an active officer, not the coordinator) and
+ * the reason. Every enterprise the coordinator serves is handed to the successor, and every
+ * open problem assigned to the coordinator is reassigned with the reason in its conversation
+ * (an internal note), in one transaction with the audit rows. Refused: not a coordinator (404
+ * not_coordinator), no breach on record (409 no_delay: GACC's rules remove one who delays),
+ * the successor the same or not an active officer (400), removing oneself (409 own_removal).
+ * The removal (removal_no, coordinator, successor, reason, removed_by, at, breaches,
+ * enterprises, problems) in *out. */
+hg_rc coordinator_remove(const hg_ctx *c, const char *coordinator, const json_t *body, json_t **out, hg_err *err);
+/* The removals, newest first. */
+hg_rc coordinator_removals(db *d, json_t **out, hg_err *err);
+
+/* ---- declaration drafts (暂存, draft_store.c) ----
+ * The enterprise user's own half-filled declaration forms: {title, form} as the console holds
+ * them (form a JSON object of at most DRAFT_FORM_MAX bytes, kept unjudged: the pre-check and
+ * the filing judge it). Not a declaration: no entry number, never screened. Only enterprise
+ * users (403 otherwise); another enterprise's draft is 404. */
+#define DRAFT_TITLE_MAX 100
+#define DRAFT_FORM_MAX (256 * 1024)
+/* Saves a new draft (no NULL: numbered ZC + USCC + 4 digits) or replaces draft no's title and
+ * form; audited. The draft in *out. */
+hg_rc draft_save(const hg_ctx *c, const char *no, const json_t *body, json_t **out, hg_err *err);
+/* Discards a draft (kept, marked, audited): once filed or no longer wanted. */
+hg_rc draft_discard(const hg_ctx *c, const char *no, hg_err *err);
+hg_rc draft_get(db *d, const principal *who, const char *no, json_t **out, hg_err *err);
+/* The caller's drafts without their forms, last saved first. */
+hg_rc draft_list(db *d, const principal *who, json_t **out, hg_err *err);
+
 /* Visits, video calls and briefings (liaison_visit_record), recorded by c->who. */
 hg_rc visit_record(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
 hg_rc visit_list(db *d, const char *enterprise, const char *campaign, const char *cursor, int limit, json_t **out,

@@ -90,6 +90,18 @@ async function unitTests() {
   assert.deepEqual(keys({ status: 'filed', kind: 'summary', overdue: true, arrived_at: '2026-11-01T00:00:00Z' }), ['overdue'])
   assert.deepEqual(keys({ status: 'released', kind: 'complete' }, { status: 'due', amount_due: '1.00' }), ['released'])
   const r = await import(pathToFileURL(path.join(webDir, 'src/risk.js')))
+  // the declaration form's helpers (issue 16): copying leaves the bill and containers empty, the
+  // pre-check's body, its findings under their fields, and which of them stop the filing
+  const df = await import(pathToFileURL(path.join(webDir, 'src/areas/declarations/form.js')))
+  const copied = df.formFromDeclaration({ direction: 'import', bill_no: 'B1', containers: 'CSQU3054383', trade_country: 'NO',
+    items: [{ hs_code: '0303630000', quantity: 20, value: '5.00', frozen: 1 }] }, 'OWN')
+  assert.deepEqual([copied.bill_no, copied.containers, copied.trade_country, copied.declarant], ['', '', 'NO', 'OWN'])
+  assert.deepEqual([copied.items[0].quantity, copied.items[0].frozen], ['20', true])
+  assert.deepEqual(df.precheckBody({ ...copied, licences: [{ code: 'A', number: '' }] }).items[0], { hs_code: '0303630000', quantity: 20, value: '5.00', currency: 'CNY' })
+  assert.deepEqual(Object.keys(df.placeFindings([{ field: 'items[0]', severity: 'info' }, { field: 'licences[0].code', severity: 'error' }])), ['licences', 'items[0].hs_code'])
+  assert.equal(df.blocks({ severity: 'error', rule: 'element_missing' }), true)
+  assert.equal(df.blocks({ severity: 'error', rule: 'hs_unknown' }), false)
+  assert.equal(df.blocks({ severity: 'warning', rule: 'price_far_from_reference' }), false)
   assert.equal(v.checkHsPrefix('3'), 'hs_prefix')
   assert.equal(v.checkHsPrefix('0306'), null)
   assert.equal(v.checkHsPrefix('03061710001'), 'hs_prefix')
@@ -706,6 +718,102 @@ const tests = {
     await context.close()
   },
 
+  // issue 16 "done when": the clerk's filing with one error fixed touches at most 8 fields
+  // beyond the goods themselves, counted here in Chinese, in English and on a phone. The clerk
+  // copies an earlier declaration (header and goods), types the new bill, drops a declaration
+  // element by mistake, the pre-check (run before filing) puts the finding under that field, the
+  // clerk fixes it and files. A field counts when it first takes the focus (goods excluded); the
+  // draft is saved (暂存) and resumed on the way, as a clerk interrupted would.
+  async clerkFiling({ browser, base }) {
+    const counts = {}
+    const GOOD = '0|0|冻、整条|大西洋鳕鱼Gadus morhua|无品牌|||'
+    const COD = [{ hs_code: '0303630000', name: '冻鳕鱼', elements: GOOD, origin: 'NO', quantity: 2000, unit: '千克',
+      value: '50000.00', currency: 'CNY', gross_weight_kg: 2100, net_weight_kg: 2000 }]
+    for (const [lang, viewport] of [['zh', undefined], ['en', undefined], ['zh', { width: 390, height: 844 }]]) {
+      const key = viewport ? `${lang}-phone` : lang
+      const W = lang === 'zh' ? { missing: '缺少必填的申报要素', legal: '千克' } : { missing: 'A required declaration element is missing', legal: '千克' }
+      const [agent, owner] = await Promise.all([apiUser(browser, base, 'dl-agent'), apiUser(browser, base, 'dl-trading')])
+      const earlierBill = newBill('CLK')
+      const bill = newBill('CLK')
+      await agent.call('POST', '/manifests', {
+        direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0902',
+        eta: new Date(Date.now() + 86400000).toISOString(),
+        bills: [earlierBill, bill].map((b) => ({ bill_no: b, consignee: TRADING, goods_description: 'frozen cod', packages: 10, gross_weight_kg: 5000 })),
+      }, 201)
+      const earlier = await owner.call('POST', '/declarations', {
+        direction: 'import', kind: 'complete', declarant: TRADING, consignee: TRADING, port: '0902', transport_mode: 'sea',
+        bill_no: earlierBill, trade_country: 'NO', items: COD,
+      }, 201)
+      await agent.close()
+      await owner.close()
+
+      const { context, page } = await newPage(browser, base, viewport)
+      await page.addInitScript((l) => {
+        localStorage.setItem('haiguan.lang', l)
+        document.addEventListener('focusin', (e) => {
+          if (!sessionStorage.getItem('hg.count')) return
+          const f = e.target.closest && e.target.closest('[data-field]')
+          if (!f || f.closest('[data-goods]')) return
+          const name = f.getAttribute('data-field')
+          if (name.startsWith('items[')) return
+          const seen = JSON.parse(sessionStorage.getItem('hg.fields') || '[]')
+          if (!seen.includes(name)) sessionStorage.setItem('hg.fields', JSON.stringify([...seen, name]))
+        }, true)
+      }, lang)
+      await signIn(page, 'dl-trading')
+      await page.goto('/declarations/new')
+      const form = page.locator('[data-test=declaration-form]')
+      const field = (f) => page.locator(`[data-field="${f}"]`)
+      await form.waitFor()
+      await page.evaluate(() => { sessionStorage.setItem('hg.count', '1'); sessionStorage.setItem('hg.fields', '[]') })
+      // copied from the earlier declaration: its header and goods, the legal unit shown
+      await page.locator('[data-test=copy-from]').click()
+      await field('copy_from').locator('input').fill(earlier.entry_no)
+      await page.locator('.el-select-dropdown__item:visible', { hasText: earlier.entry_no }).first().click()
+      await field('items[0].hs_code').locator('input').first().waitFor()
+      await page.locator('[data-test=line-0] [data-test=legal-units]', { hasText: W.legal }).waitFor()
+      await page.locator('[data-test=elements-0]').waitFor()
+      assert.equal(await field('bill_no').locator('input').inputValue(), '', 'the bill is this shipment\'s own')
+      await field('bill_no').locator('input').fill(bill)
+      // interrupted: saved as a draft on the server, resumed from the address
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/declaration-drafts') && r.request().method() === 'POST')
+      await page.locator('[data-test=save-draft]').click()
+      assert.equal((await saved).status(), 201)
+      await page.waitForURL(/draft=ZC/)
+      await page.reload()
+      await page.waitForFunction((b) => [...document.querySelectorAll('[data-field=bill_no] input')].some((i) => i.value === b), bill)
+      // a mistake in the goods: the brand element dropped; the pre-check before filing finds it
+      await field('items[0].elements').locator('input').fill('0|0|冻、整条|大西洋鳕鱼Gadus morhua||||')
+      const checked = page.waitForResponse((r) => r.url().endsWith('/navigation/precheck'))
+      await page.locator('[data-test=file]').click()
+      assert.equal((await checked).status(), 200)
+      await field('items[0].elements').locator('.el-form-item__error', { hasText: W.missing }).waitFor()
+      assert.equal(await field('items[0].elements').locator('input').getAttribute('aria-invalid'), 'true')
+      assert.match(page.url(), /\/declarations\/new/)
+      await shot(page, `clerk-precheck-${key}`)
+      // fixed and filed
+      await field('items[0].elements').locator('input').fill(GOOD)
+      await page.locator('[data-test=file]').click()
+      await page.waitForURL(/\/declarations\/\d{18}$/)
+      const touched = await page.evaluate(() => JSON.parse(sessionStorage.getItem('hg.fields') || '[]'))
+      counts[key] = touched.length
+      assert.ok(touched.length <= 8, `the clerk touched ${touched.length} fields beyond the goods in ${key}: ${touched.join(', ')}`)
+      // the resumed draft is gone once filed
+      const left = await page.request.get('/api/v1/declaration-drafts')
+      assert.ok(!(await left.json()).items.some((d) => d.title === bill), 'the filed draft is discarded')
+      if (viewport) {
+        await page.goto('/declarations/new')
+        await form.waitFor()
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        assert.ok(overflow <= 0, `the form is wider than the phone by ${overflow}px`)
+        await shot(page, 'clerk-form-phone')
+      }
+      assert.deepEqual(page.problems, [])
+      await context.close()
+    }
+    console.log(`    clerk's filing: ${counts.zh} fields beyond the goods in Chinese, ${counts.en} in English, ${counts['zh-phone']} on a phone`)
+  },
+
   // an enterprise files a declaration: a bad HS code is refused by the API under the item's
   // field, a good one is filed and appears in its list with its status in plain words
   async filing({ browser, base }) {
@@ -735,9 +843,13 @@ const tests = {
     await field('trade_country').locator('.el-select').click()
     await field('trade_country').locator('input').fill('日本')
     await page.locator('.el-select-dropdown__item:visible', { hasText: '日本 JP' }).first().click()
-    const item = { hs_code: '9999999999', name: '数控车床', origin: 'JP', quantity: '2', unit: '台', value: '8600.00',
+    const item = { hs_code: '9999999999', name: '数控车床', quantity: '2', unit: '台', value: '8600.00',
       gross_weight_kg: '820', net_weight_kg: '790' }
-    for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').fill(v)
+    for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').first().fill(v)
+    // issue 16 (this session): the origin is a country chosen by name too, no longer a typed code
+    await field('items[0].origin').locator('.el-select').click()
+    await field('items[0].origin').locator('input').fill('日本')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '日本 JP' }).first().click()
     await page.locator('[data-test=file]').click()
     // the API's error, under the item's HS code
     await field('items[0].hs_code').locator('.el-form-item__error', { hasText: '商品编号无效：章号（前两位）应为 01–97' }).waitFor()
@@ -750,6 +862,16 @@ const tests = {
     await field('items[0].hs_code').locator('input').fill('8458110090')
     await field('items[0].hs_code').locator('.el-form-item__error').waitFor({ state: 'detached' })
     assert.equal(await field('items[0].hs_code').locator('input').getAttribute('aria-invalid'), 'false')
+    // issue 16 (this session): filing runs the pre-check first, which knows this lathe's line —
+    // its declaration elements and its licence (supervision condition O) — so the test now gives
+    // them, where it filed without before (the API alone does not ask for them)
+    await page.locator('[data-test=file]').click()
+    await field('items[0].elements').locator('.el-form-item__error').waitFor()
+    assert.match(page.url(), /\/declarations\/new$/)
+    await field('items[0].elements').locator('input').fill('0|0|数控车床|切削金属|卧式|数控|无品牌|CK6150|||')
+    await page.locator('[data-test=add-licence]').click()
+    await field('licences').locator('input').nth(0).fill('O')
+    await field('licences').locator('input').nth(1).fill('AIL2026-0001')
     await page.locator('[data-test=file]').click()
     await page.waitForURL(/\/declarations\/\d{18}$/)
     const entry = page.url().split('/').pop()
@@ -1494,8 +1616,10 @@ const tests = {
   },
 
   // risk control: an officer of the risk post creates a rule through a bad HS prefix (the
-  // form's check as you type, then the API's error under that condition row), saves and
-  // suspends it, imports JSON Lines line by line and tries the rules on a pasted declaration
+  // form's check as you type, then the API's error under that condition row), with its origin
+  // chosen by name, saves it as a draft (issue 16: rules no longer go live when saved), tries it
+  // on chosen filed declarations, activates it on purpose and suspends it, imports JSON Lines
+  // line by line and tries the rules on a pasted declaration
   async risk({ browser, base }) {
     const { context, page } = await newPage(browser, base)
     await signIn(page, 'officer')
@@ -1518,7 +1642,9 @@ const tests = {
     await dialog.locator('input[data-test=r-issuer]').fill('大连海关风险防控分局')
     await dialog.locator('[data-test=cond-add]').click()
     await choose(page, dialog.locator('[data-test=cond-kind-1]'), '原产国')
-    await dialog.locator('input[data-test=cond-values-1]').fill('VN')
+    // a choice condition is a select by name: 越南 is sent as VN
+    await choose(page, dialog.locator('[data-test=cond-values-1]'), '越南')
+    await dialog.locator('[data-test=cond-values-1] .el-select__tags, [data-test=cond-values-1] .el-select__selection', { hasText: '越南' }).first().waitFor()
     // a bad HS prefix: the form says so while typing, under the first condition
     await dialog.locator('input[data-test=cond-values-0]').fill('3')
     await dialog.locator('[data-test=cond-item-0] .el-form-item__error', { hasText: '2–10' }).waitFor()
@@ -1547,7 +1673,31 @@ const tests = {
     await dialog.waitFor({ state: 'hidden' })
     const row = rows(page, 'rule-table').filter({ hasText: 'E2E 冻品测试规则' })
     await row.waitFor()
-    assert.match(await row.innerText(), /生效/)
+    // saved as a draft: it does not screen until activated
+    assert.match(await row.innerText(), /草稿/)
+    assert.equal(await row.locator('[data-test=suspend]').count(), 0)
+    const created = await (await page.request.get('/api/v1/risk/rules?q=E2E%20%E5%86%BB%E5%93%81')).json()
+    assert.equal(created.items[0].status, 'draft')
+    assert.deepEqual(created.items[0].conditions[1], { kind: 'origin_country', values: ['VN'] })
+    // tried on a filed declaration picked by entry number: a read, the lanes without and with it
+    await row.locator('[data-test=try-rule]').click()
+    const tryDialog = page.locator('[data-test=try-dialog]')
+    await choose(page, tryDialog.locator('[data-test=try-pick]'), '0')
+    await tryDialog.locator('.el-dialog__title').click()
+    const tried = page.waitForResponse((r) => r.url().endsWith('/try') && r.request().method() === 'POST')
+    await tryDialog.locator('[data-test=try-run]').click()
+    assert.equal((await tried).status(), 200)
+    await rows(page, 'try-table').first().waitFor()
+    assert.match(await tryDialog.locator('[data-test=try-result]').innerText(), /现有规则下[\s\S]*加上此规则/)
+    await shot(page, 'risk-try-rule')
+    await tryDialog.locator('.el-dialog__headerbtn').click()
+    await tryDialog.waitFor({ state: 'hidden' })
+    // activated on purpose, with confirmation: who and when are kept
+    await row.locator('[data-test=activate]').click()
+    await page.locator('.el-message-box .el-button--primary').click()
+    await row.locator('[data-test=rule-status]', { hasText: '生效' }).waitFor()
+    const activated = await (await page.request.get('/api/v1/risk/rules?q=E2E%20%E5%86%BB%E5%93%81')).json()
+    assert.equal(activated.items[0].activated_by, 'officer')
     // suspend, with confirmation
     await row.locator('[data-test=suspend]').click()
     await page.locator('.el-message-box .el-button--primary').click()

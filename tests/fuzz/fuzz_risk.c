@@ -1,7 +1,8 @@
 /* fuzz_risk.c — libFuzzer harness for the risk core: the first line of the input is parsed as
  * a rule (the API's and the instruction files' shape), the rest as a declaration; when both
  * parse, the rule is compiled and the declaration screened by the indexed and the naive
- * evaluators, which must agree. */
+ * evaluators, which must agree. An accepted declaration also reads back from risk_decl_to_json
+ * (the input kept with each recorded screening, tried again by POST .../try) unchanged. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     int decl_ok = nl && json_parse_body(nl + 1, size - first - 1, &decl_json, &err) == HG_OK &&
                   risk_decl_from_json(decl_json, &decl, &err) == HG_OK;
+    if (decl_ok) {
+        json_t *kept = risk_decl_to_json(&decl);
+        risk_decl again;
+        hg_err e2;
+        if (!kept || risk_decl_from_json(kept, &again, &e2) != HG_OK)
+            abort(); /* what screening recorded must be tried again */
+        json_t *twice = risk_decl_to_json(&again);
+        if (!twice || !json_equal(kept, twice))
+            abort();
+        json_decref(twice);
+        json_decref(kept);
+        risk_decl_free(&again);
+    }
     if (rule_ok && decl_ok) {
         risk_config cfg;
         risk_config_default(&cfg);

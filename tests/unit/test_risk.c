@@ -328,6 +328,56 @@ static void test_suspended_rules_are_not_compiled(void **state)
     risk_set_release(s);
 }
 
+/* A draft is never compiled (issue 16: saved, activated on purpose), like a suspended rule. */
+static void test_drafts_are_not_compiled(void **state)
+{
+    (void)state;
+    risk_rule *rs = xcalloc(2, sizeof *rs);
+    parse_rule(RULE("{\"kind\":\"cold_chain\"}"), 1, &rs[0]);
+    parse_rule(RULE("{\"kind\":\"cold_chain\"}"), 2, &rs[1]);
+    rs[1].status = ST_DRAFT;
+    risk_config cfg;
+    risk_config_default(&cfg);
+    risk_set *s;
+    hg_err err;
+    assert_int_equal(risk_set_compile(rs, 2, &cfg, secret, 1, &s, &err), HG_OK);
+    assert_int_equal(risk_set_count(s), 1);
+    assert_null(risk_set_rule(s, 2));
+    risk_set_release(s);
+    assert_int_equal(risk_status_parse("draft"), ST_DRAFT);
+}
+
+/* The recorded screening input reads back as the same declaration (a rule tried on filed
+ * declarations screens exactly what was filed). */
+static void test_declaration_round_trip(void **state)
+{
+    (void)state;
+    risk_decl d, d2;
+    hg_err err;
+    parse_decl("{\"id\":\"RT1\",\"direction\":\"export\",\"kind\":\"advance\",\"port\":\"0902\","
+               "\"transport_mode\":\"sea\",\"trade_country\":\"JP\",\"consignor\":\"91210200716215023J\","
+               "\"credit_level\":\"dishonest\",\"containers\":[\"CSQU3054383\"],\"bill_no\":\"COSU6012345\","
+               "\"items\":[{\"hs_code\":\"0306171000\",\"origin\":\"VN\",\"description\":\"虾 shrimp\","
+               "\"value\":\"86000.05\",\"unit_price\":\"0.50\",\"gross_weight_g\":3200000,\"frozen\":true}]}",
+               &d);
+    json_t *j = risk_decl_to_json(&d);
+    assert_non_null(j);
+    assert_int_equal(risk_decl_from_json(j, &d2, &err), HG_OK);
+    json_t *j2 = risk_decl_to_json(&d2);
+    char *a = json_dumps(j, JSON_SORT_KEYS), *b = json_dumps(j2, JSON_SORT_KEYS);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "\"86000.05\""));
+    assert_non_null(strstr(a, "\"dishonest\""));
+    assert_int_equal(d2.items[0].value_fen, 8600005);
+    assert_int_equal(d2.n_containers, 1);
+    free(a);
+    free(b);
+    json_decref(j);
+    json_decref(j2);
+    risk_decl_free(&d);
+    risk_decl_free(&d2);
+}
+
 /* Observed rate of n draws against an expected ppm: within 5 standard deviations (and at
  * least 0.5 percentage points), so a correct engine essentially never fails. */
 static void assert_rate(long hits, long n, uint32_t ppm, const char *what)
@@ -659,6 +709,8 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_lane_severity_and_scope),
         cmocka_unit_test(test_suspended_rules_are_not_compiled),
+        cmocka_unit_test(test_drafts_are_not_compiled),
+        cmocka_unit_test(test_declaration_round_trip),
         cmocka_unit_test(test_fire_fraction_and_sampling_rates),
         cmocka_unit_test(test_random_selection_by_credit_level),
         cmocka_unit_test(test_index_agrees_with_naive),

@@ -2,8 +2,9 @@
 // what each holds, a rule <-> form conversion, where an API error's field belongs on the form,
 // JSON Lines parsing and the credit-level policy bounds. Tested in Node by tests/e2e/run.mjs.
 import { checkHsPrefix, checkRange, checkPercent, percentToPpm, ppmToPercent } from './validators.js'
+import { CREDIT_LEVELS } from './enums.js'
 
-export const RULE_STATUSES = ['active', 'suspended']
+export const RULE_STATUSES = ['active', 'draft', 'suspended']
 export const RULE_SOURCES = ['hq', 'district', 'port']
 export const RULE_DIRECTIONS = ['import', 'export', 'both']
 export const RULE_LANES = ['red', 'yellow', 'blue']
@@ -17,6 +18,25 @@ export const CONDITION_KINDS = {
 }
 
 const list = (s) => String(s ?? '').split(/[,，\s]+/).map((v) => v.trim()).filter(Boolean)
+export const splitValues = list
+
+// Condition kinds whose values are chosen, not typed (issue 16: choice conditions as selects):
+// a fixed set (shown by name), countries (by name, searchable) or enterprises (by name, searched
+// in the registry); the value sent stays the code the API takes.
+export const CHOICE_SETS = {
+  credit_level: CREDIT_LEVELS,
+  transport_mode: ['sea', 'rail', 'road', 'air', 'post', 'other'],
+  declaration_kind: ['complete', 'summary', 'advance', 'ecommerce_list'],
+}
+export const COUNTRY_KINDS = ['origin_country', 'trade_country']
+export const PARTY_KINDS = ['consignee', 'consignor', 'declarant']
+// how a condition's values are entered: 'set', 'country', 'party' or 'text'
+export function valueInput(kind) {
+  if (CHOICE_SETS[kind]) return 'set'
+  if (COUNTRY_KINDS.includes(kind)) return 'country'
+  if (PARTY_KINDS.includes(kind)) return 'party'
+  return 'text'
+}
 
 export function emptyCondition(kind = 'hs_prefix') {
   return { kind, values: '', min: '', max: '', reference: '', ratio: '' }

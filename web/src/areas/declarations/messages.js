@@ -22,6 +22,25 @@ export const zh = {
     completion: '完整申报', cancellation: '撤单' },
   outcome: { reissued: '税单已按新金额重开', supplementary: '已开具补税税单', refund: '已决定退税', void: '税单作废', unchanged: '税款不变',
     void_and_refund: '税单作废并退税', supplementary_and_refund: '补税并退税', no_bill: '无税单' },
+  // the declaration form of a single window (issue 16): sections, lookups, drafts, copy, pre-check
+  form: {
+    sections: { header: '表头', goods: '商品', containers: '集装箱', documents: '随附单证' },
+    copyFrom: '复制以往报关单', copyHint: '选择一份报关单，复制表头与商品（提运单号、集装箱除外）', copied: '已复制 {n}，请填写提运单号',
+    resume: '继续暂存的报关单', saveDraft: '暂存', draftSaved: '已暂存：{n}', draftResumed: '已打开暂存 {n}',
+    precheck: '申报前检查', prechecking: '正在检查…', precheckOk: '检查通过：没有错误', precheckErrors: '检查发现 {n} 个错误，已标在对应栏目下',
+    hsSearch: '输入商品名称或编码查找，如“冻鳕鱼”', legalUnits: '法定单位', noLine: '导航库未收录此编码：申报时由海关判断',
+    elementsOf: '申报要素', mandatory: '必填', containers: '集装箱号（逗号分隔，不填表示提单全部）', packages: '件数',
+    licenceCode: '证件代码', licenceNumber: '证件编号', addLicence: '添加随附单证', removeLicence: '删除',
+    licencesHint: '随附单证由申报前检查核对监管条件；提交时随报关单一并审核',
+    supervision: '监管条件', unitRule: '请选择法定单位', warning: '提示',
+    rule: {
+      hs_format: '商品编号应为 10 位数字', hs_unknown: '导航库未收录此编码', elements_missing: '缺少申报要素',
+      element_missing: '缺少必填的申报要素', element_code: '申报要素取值不在允许的代码中', elements_count: '申报要素项数不符',
+      unit_not_legal: '单位不是该商品的法定计量单位', price_far_from_reference: '单价与参考价差异较大，请核实',
+      licence_required: '缺少监管条件要求的许可证件', invalid_country: '国家（地区）代码无效', invalid_currency: '币制代码无效',
+      net_above_gross: '净重不能大于毛重', ruling_differs: '与本企业的预裁定不一致，请核实', legal_inspection: '属法定检验检疫商品',
+    },
+  },
 }
 export const en = {
   menu: { queue: 'Change requests' },
@@ -48,4 +67,26 @@ export const en = {
   outcome: { reissued: 'Bill re-issued', supplementary: 'Supplementary bill issued', refund: 'Refund decided', void: 'Bill void',
     unchanged: 'Tax unchanged', void_and_refund: 'Bill void, tax refunded', supplementary_and_refund: 'Supplementary bill and refund',
     no_bill: 'No bill' },
+  form: {
+    sections: { header: 'Header', goods: 'Goods', containers: 'Containers', documents: 'Attached documents' },
+    copyFrom: 'Copy an earlier declaration', copyHint: 'Pick a declaration to copy its header and goods (not its bill or containers)',
+    copied: 'Copied {n}: fill in the bill number', resume: 'Resume a saved draft', saveDraft: 'Save draft',
+    draftSaved: 'Draft saved: {n}', draftResumed: 'Draft {n} opened', precheck: 'Pre-check', prechecking: 'Checking…',
+    precheckOk: 'Pre-check passed: no errors', precheckErrors: 'The pre-check found {n} error(s), shown under their fields',
+    hsSearch: 'Type goods or a code, e.g. "frozen cod"', legalUnits: 'Legal units',
+    noLine: 'Not in the navigation tables: customs judges it on filing', elementsOf: 'Declaration elements', mandatory: 'required',
+    containers: 'Containers (comma-separated; none: all of the bill)', packages: 'Packages', licenceCode: 'Document code',
+    licenceNumber: 'Document number', addLicence: 'Add a document', removeLicence: 'Remove',
+    licencesHint: 'The pre-check checks the documents against the supervision conditions; customs checks them with the filing',
+    supervision: 'Supervision conditions', unitRule: 'Choose a legal unit', warning: 'Note',
+    rule: {
+      hs_format: 'The HS code must be 10 digits', hs_unknown: 'Not in the navigation tables', elements_missing: 'Declaration elements are missing',
+      element_missing: 'A required declaration element is missing', element_code: 'A declaration element is not one of its codes',
+      elements_count: 'The number of declaration elements does not match', unit_not_legal: 'The unit is not a legal unit of this line',
+      price_far_from_reference: 'The unit price is far from the reference price: check it',
+      licence_required: 'A document the supervision conditions require is missing', invalid_country: 'Not a valid country or region code',
+      invalid_currency: 'Not a valid currency code', net_above_gross: 'Net weight cannot exceed gross weight',
+      ruling_differs: "Differs from the enterprise's advance ruling: check it", legal_inspection: 'Subject to statutory inspection',
+    },
+  },
 }
