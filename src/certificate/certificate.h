@@ -2,8 +2,10 @@
  * the kinds of certificate, an exporter's application for its own export declaration whose
  * goods passed inspection, and the inspection officer's issue, which numbers the certificate
  * (port + year + kind + serial) and signs its canonical JSON with Ed25519 under a key id kept
- * in the key directory. Stands on cargo (read through cargo.h and its views only). Not here
- * yet: the PDF, the QR, verification, annulment, the SPS XML (issue 21, steps 2-6).
+ * in the key directory. Stands on cargo (read through cargo.h and its views only). The PDF (A4,
+ * Chinese and English, with the seal and a QR code) is rendered at issue and kept with its
+ * SHA-256; the QR and the PDF's own signature let anyone check it offline. Not here yet:
+ * annulment, the SPS XML (issue 21, steps 4-6).
  *
  * Ownership: every json_t handed back through an out-parameter belongs to the caller. */
 #ifndef HG_CERTIFICATE_H
@@ -13,6 +15,8 @@
 #include <stdint.h>
 
 #include "../platform/auth.h"
+#include "../platform/buf.h"
+#include "../platform/cose_qr.h"
 #include "../platform/ctx.h"
 #include "../platform/db.h"
 
@@ -28,6 +32,51 @@ int certificate_number(const char *port, int year, const char *kind, int64_t ser
  * (not_inspected, inspection_open, inspection_failed) in err. */
 hg_rc certificate_inspected(int64_t passed, int64_t open, int64_t failed, hg_err *err);
 
+/* ---- the QR code and the PDF's signature (certificate_qr.c) ---- */
+
+#define CERTIFICATE_QR_PREFIX "HGC1:"
+/* The status at issue in the QR, as UN/CEFACT's document status codes (1373): 70 issued. */
+#define CERTIFICATE_STATUS_ISSUED 70
+#define CERTIFICATE_STATUS_ANNULLED 40
+
+typedef struct certificate_qr_claims {
+    char no[17];                    /* the certificate number */
+    int64_t version;                /* 1 at issue */
+    int64_t status;                 /* at issue: CERTIFICATE_STATUS_ISSUED */
+    unsigned char digest[32];       /* SHA-256 of the signed canonical JSON */
+    char code[16];                  /* the verification code printed on the certificate */
+    int64_t issued_s;               /* seconds since the epoch */
+    char key_id[KEYDIR_ID_LEN + 1]; /* the signing key (COSE kid), set by verify */
+} certificate_qr_claims;
+
+/* The QR's text: CERTIFICATE_QR_PREFIX and the claims sealed with k (cose_qr.h), appended. */
+hg_rc certificate_qr_encode(const keydir_key *k, const certificate_qr_claims *c, buf *out, hg_err *err);
+/* Verifies a QR text and reads its claims: HG_INVALID with code "qr_invalid", field "qr" and
+ * the step that failed named for anything forged, altered or cut short; the lookup's faults. */
+hg_rc certificate_qr_verify(const char *text, cose_key_lookup lookup, void *cls, certificate_qr_claims *out,
+                            hg_err *err);
+/* Appends the PDF's signature line (after %%EOF) over the bytes pdf holds. */
+hg_rc certificate_pdf_seal(const keydir_key *k, buf *pdf);
+/* Checks the signature line of n bytes of PDF and copies the QR text its metadata holds into
+ * qr (qr_len bytes): HG_OK, or HG_INVALID with *why (no signature, unknown key, changed, no QR);
+ * the lookup's faults with err. */
+hg_rc certificate_pdf_check(const char *p, size_t n, cose_key_lookup lookup, void *cls, char *qr, size_t qr_len,
+                            const char **why, hg_err *err);
+
+/* ---- the PDF (certificate_pdf.c) ---- */
+
+/* What the page shows, in both languages where there are two. */
+typedef struct certificate_doc {
+    const char *no, *kind_zh, *kind_en, *exporter, *consignee, *country_zh, *country_en, *goods, *entry_no, *port,
+        *issued_date, *officer, *code, *qr;
+    int64_t issued_ms; /* the PDF's creation date */
+} certificate_doc;
+
+/* Renders the certificate as a one-page A4 PDF (cairo + pango, a CJK font from fontconfig),
+ * with the customs seal drawn as vector art, the QR code and the QR text in the metadata's
+ * Keywords; appended to out. */
+hg_rc certificate_pdf_render(const certificate_doc *doc, buf *out, hg_err *err);
+
 /* ---- stores (certificate_store.c) ---- */
 
 /* The kinds of certificate, by code. */
@@ -41,5 +90,13 @@ hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *e
 /* 1 when the stored signature of certificate id (its canonical text) verifies with the key it
  * names, 0 when not; for tests and, later, verification. */
 hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err);
+
+/* The issued PDF (its exporter, officers): the bytes into out. */
+hg_rc certificate_pdf(db *d, const principal *who, const char *no, buf *out, hg_err *err);
+/* The public keys that signed certificates (every one kept since it first signed), oldest first:
+ * {"items": [{"key_id", "public_key", "since"}]}. */
+hg_rc certificate_keys(db *d, json_t **out, hg_err *err);
+/* cose_key_lookup over certificate_keys; cls is the db. */
+hg_rc certificate_key_lookup_db(void *cls, const char *key_id, char pk_hex[65], hg_err *err);
 
 #endif

@@ -42,6 +42,24 @@ static hg_rc issue_api(req *r, hg_err *err)
     return reply(r, rc, 200, out);
 }
 
+static hg_rc pdf_api(req *r, hg_err *err)
+{
+    buf pdf;
+    buf_init(&pdf, 8u << 20);
+    hg_rc rc = certificate_pdf(r->db, r->who, r->params[0], &pdf, err);
+    if (!rc)
+        rc = req_reply_raw(r, 200, "application/pdf", pdf.data, pdf.len);
+    buf_free(&pdf);
+    return rc;
+}
+
+static hg_rc keys_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = certificate_keys(r->db, &out, err);
+    return reply(r, rc, 200, out);
+}
+
 const route certificate_routes[] = {
     {.method = "GET",
      .pattern = "/api/v1/certificate-kinds",
@@ -49,6 +67,12 @@ const route certificate_routes[] = {
      .scope = "certificates",
      .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
      .summary = "the kinds of inspection-quarantine certificate"},
+    {.method = "GET",
+     .pattern = "/api/v1/certificate-keys",
+     .fn = keys_api,
+     .flags = ROUTE_PUBLIC,
+     .summary =
+         "the public keys that verify certificates, their QR codes and PDFs offline (every key since it first signed)"},
     {.method = "POST",
      .pattern = "/api/v1/certificates",
      .fn = apply_api,
@@ -56,6 +80,12 @@ const route certificate_routes[] = {
      .roles = ROLE_ENTERPRISE,
      .status = 201,
      .summary = "an exporter applies for a certificate for its own inspected export declaration"},
+    {.method = "GET",
+     .pattern = "/api/v1/certificates/{no}.pdf",
+     .fn = pdf_api,
+     .scope = "certificates",
+     .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
+     .summary = "the issued certificate as a PDF, A4 in Chinese and English with its seal and QR code"},
     {.method = "GET",
      .pattern = "/api/v1/certificates/{id}",
      .fn = get_api,

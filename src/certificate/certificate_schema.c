@@ -17,5 +17,12 @@ const migration certificate_migrations[] = {
      "CREATE INDEX certificates_entry ON certificates(entry_no, kind);"
      "CREATE TABLE certificate_keys (key_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, created_ms BIGINT NOT NULL);",
      NULL, NULL},
+    {1101, "a certificate's verification code, QR text and PDF with its SHA-256",
+     "ALTER TABLE certificates ADD COLUMN version BIGINT;"
+     "ALTER TABLE certificates ADD COLUMN code TEXT;"
+     "ALTER TABLE certificates ADD COLUMN qr TEXT;"
+     "ALTER TABLE certificates ADD COLUMN pdf TEXT;"
+     "ALTER TABLE certificates ADD COLUMN pdf_sha256 TEXT;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

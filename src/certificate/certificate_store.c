@@ -19,6 +19,7 @@
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "certificate.h"
+#include "certificate_docs.h"
 
 #define CERT_COLUMNS                                                                                                   \
     "id, cert_no, kind, entry_no, port, exporter, consignee_name, destination_country, goods, status, applied_by,"     \
@@ -199,12 +200,42 @@ static json_t *signed_facts(const json_t *cert, const char *no, const char *issu
     return o;
 }
 
+/* The code, QR and PDF of the certificate being issued (certificate_docs.h). */
+static hg_rc make_documents(const hg_ctx *c, const json_t *cert, const char *no, const char *canon, const keydir_key *k,
+                            certificate_docs *docs, hg_err *err)
+{
+    db_stmt *s = NULL;
+    const char *kind = json_string_value(json_object_get(cert, "kind"));
+    hg_rc rc = db_query(c->d, &s, err, "SELECT name_zh, name_en FROM certificate_kinds WHERE code = ?", "t", kind);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        certificate_facts f = {.no = no,
+                               .kind_zh = db_col_text(s, 0),
+                               .kind_en = db_col_text(s, 1),
+                               .exporter = json_string_value(json_object_get(cert, "exporter")),
+                               .consignee = json_string_value(json_object_get(cert, "consignee_name")),
+                               .country = json_string_value(json_object_get(cert, "destination_country")),
+                               .goods = json_string_value(json_object_get(cert, "goods")),
+                               .entry_no = json_string_value(json_object_get(cert, "entry_no")),
+                               .port = json_string_value(json_object_get(cert, "port")),
+                               .officer = c->actor,
+                               .canonical = canon,
+                               .issued_ms = c->now_ms};
+        rc = certificate_documents(k, &f, docs, err);
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_INTERNAL, NULL, "kind", "the kind %s has gone", kind);
+    }
+    db_reset(s);
+    return rc;
+}
+
 hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err)
 {
     db *d = c->d;
     json_t *before = NULL, *facts = NULL;
     char *canon = NULL;
     keydir_key k;
+    certificate_docs docs;
+    memset(&docs, 0, sizeof docs);
     *out = NULL;
     hg_rc rc = signing_key(&k, err);
     if (!rc)
@@ -242,10 +273,15 @@ hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *e
                     "tti", k.id, k.pk_hex, c->now_ms);
     }
     if (!rc)
-        rc = db_run(d, err,
-                    "UPDATE certificates SET cert_no = ?, status = 'issued', issued_by = ?, issued_ms = ?, key_id = ?,"
-                    " signature = ?, canonical = ? WHERE id = ?",
-                    "ttitttt", no, c->actor, c->now_ms, k.id, sig_hex, canon, id);
+        rc = make_documents(c, before, no, canon, &k, &docs, err);
+    if (!rc)
+        rc =
+            db_run(d, err,
+                   "UPDATE certificates SET cert_no = ?, status = 'issued', issued_by = ?, issued_ms = ?, key_id = ?,"
+                   " signature = ?, canonical = ?, version = 1, code = ?, qr = ?, pdf = ?, pdf_sha256 = ? WHERE id = ?",
+                   "ttitttttttt", no, c->actor, c->now_ms, k.id, sig_hex, canon, docs.code, buf_str(&docs.qr),
+                   docs.pdf_base64, docs.pdf_sha256, id);
+    certificate_docs_free(&docs);
     keydir_key_wipe(&k);
     if (!rc)
         rc = read_cert(d, id, out, err);
@@ -277,4 +313,51 @@ hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err)
     }
     db_reset(s);
     return rc;
+}
+
+hg_rc certificate_key_lookup_db(void *cls, const char *key_id, char pk_hex[65], hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc = db_query(cls, &s, err, "SELECT public_key FROM certificate_keys WHERE key_id = ?", "t", key_id);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(pk_hex, 65, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = HG_NOTFOUND;
+    }
+    db_reset(s);
+    return rc;
+}
+
+hg_rc certificate_pdf(db *d, const principal *who, const char *no, buf *out, hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc =
+        db_query(d, &s, err, "SELECT exporter, pdf FROM certificates WHERE cert_no = ? AND pdf IS NOT NULL", "t", no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        /* an enterprise reads its own certificates only; another's answer as an unknown one */
+        if (who->role == ROLE_ENTERPRISE && strcmp(db_col_text(s, 0), who->enterprise))
+            rc = hg_fail(err, HG_NOTFOUND, "not_found", "no", "no such certificate");
+        else
+            rc = certificate_pdf_decode(db_col_text(s, 1), out, err);
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "no", "no such certificate");
+    }
+    db_reset(s);
+    return rc;
+}
+
+static json_t *key_row(db_stmt *s)
+{
+    char at[40];
+    return json_pack("{s:s, s:s, s:s}", "key_id", db_col_text(s, 0), "public_key", db_col_text(s, 1), "since",
+                     db_col_time(s, 2, at));
+}
+
+hg_rc certificate_keys(db *d, json_t **out, hg_err *err)
+{
+    json_t *items = NULL;
+    hg_rc rc = db_rows_json(d, key_row, &items, err,
+                            "SELECT key_id, public_key, created_ms FROM certificate_keys ORDER BY created_ms", "");
+    return rc ? rc : json_page(items, json_null(), out, err);
 }

@@ -110,5 +110,4 @@ hg_rc cbor_put_str(buf *out, int major, const void *p, size_t n)
     return rc ? rc : buf_append(out, p, n);
 }
 
-
 hg_rc cbor_put_tstr(buf *out, const char *s) { return cbor_put_str(out, CBOR_TSTR, s, strlen(s)); }

@@ -4,10 +4,16 @@ passed inspection (each refusal names its rule and writes nothing), the inspecti
 issues it numbered port + year + kind + serial, and the signature over the canonical JSON
 verifies with an independent Ed25519 (cryptography) against the public key the server kept."""
 import datetime
+import hashlib
+import os
 import re
+import subprocess
 import sys
+import tempfile
+import zlib
 
 import cargo_cases as cc
+import health_cases as hc
 
 try:
     import cryptography  # noqa: F401
@@ -47,6 +53,53 @@ def application(entry, **kw):
 
 def count(s):
     return int(s.sql("SELECT COUNT(*) FROM certificates")[0][0])
+
+
+def issued(s, eq, kind="PC", **kw):
+    """An inspected export declaration of dl-trading, its application and the officer's issue."""
+    entry = export_declaration(s, eq)
+    inspect(s, eq, entry)
+    r = s.as_user("dl-trading", "POST", "/api/v1/certificates", application(entry, kind=kind, **kw))
+    eq(r.status, 201, repr(r))
+    r = s.as_user("officer", "POST", "/api/v1/certificates/%s/issue" % r.json["id"])
+    eq(r.status, 200, repr(r))
+    return r.json
+
+
+def pdf_text(pdf):
+    """pdftotext of the PDF's bytes (poppler-utils)."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "c.pdf")
+        with open(path, "wb") as f:
+            f.write(pdf)
+        return subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True,
+                              timeout=60).stdout
+
+
+def pdf_qr(pdf):
+    """The QR code of the PDF's page as pdftoppm renders it and zbarimg reads it."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "c.pdf")
+        with open(path, "wb") as f:
+            f.write(pdf)
+        subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", path, os.path.join(d, "page")], check=True,
+                       timeout=60)
+        with open(os.path.join(d, "page.png"), "rb") as f:
+            return hc.zbar(f.read(), "qrcode")
+
+
+def verify_qr(s, qr):
+    """The QR's claims, verified independently of the server: Base45 (RFC 9285), zlib, COSE_Sign1
+    (RFC 9052) with Ed25519 by the key its kid names, the key from GET /api/v1/certificate-keys."""
+    import cbor2
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    cose = cbor2.loads(zlib.decompress(hc.b45decode(qr[len("HGC1:"):])))
+    prot, _, payload, sig = cose.value
+    kid = cbor2.loads(prot)[4].hex()
+    keys = {k["key_id"]: k["public_key"] for k in s.request("GET", "/api/v1/certificate-keys").json["items"]}
+    tbs = cbor2.dumps(["Signature1", prot, b"", payload])
+    Ed25519PublicKey.from_public_bytes(bytes.fromhex(keys[kid])).verify(sig, tbs)
+    return cbor2.loads(payload)
 
 
 def register_area(test, eq, error_of):
@@ -130,3 +183,34 @@ def register_area(test, eq, error_of):
         # the audit trail names the officer's credential
         rows = s.sql("SELECT actor FROM audit_log WHERE action = 'certificate.issue' AND object_id = '%s'" % cid)
         eq([r[0] for r in rows], ["officer"])
+
+    @test
+    def certificate_pdf_has_both_languages_and_a_qr_that_verifies(s):
+        c = issued(s, eq)
+        status, ctype, pdf = hc.raw_get(s, "dl-trading", "/api/v1/certificates/%s.pdf" % c["cert_no"])
+        eq((status, ctype), (200, "application/pdf"))
+        assert pdf.startswith(b"%PDF-"), pdf[:20]
+        if os.environ.get("CERT_DUMP"):
+            open(os.environ["CERT_DUMP"], "wb").write(pdf)
+        # the exporter its own, officers all; another enterprise and the public do not see it
+        eq(hc.raw_get(s, "officer", "/api/v1/certificates/%s.pdf" % c["cert_no"])[0], 200)
+        eq(hc.raw_get(s, "dl-fishery", "/api/v1/certificates/%s.pdf" % c["cert_no"])[0], 404)
+        eq(hc.raw_get(s, None, "/api/v1/certificates/%s.pdf" % c["cert_no"])[0], 401)
+        eq(hc.raw_get(s, "officer", "/api/v1/certificates/09022026PC999999.pdf")[0], 404)
+        # the text in Chinese and English, and the record's fields
+        text = pdf_text(pdf)
+        for needle in ("中华人民共和国海关", "植物检疫证书", "Phytosanitary Certificate", "发货人", "Consignor",
+                       "收货人", "Consignee", "Osaka Foods K.K.", "鲜苹果 20 吨", "日本", "Japan", c["cert_no"],
+                       c["entry_no"], cc.TRADING, "验证码", "Verification Code"):
+            assert needle in text, "%r not in the PDF's text: %s" % (needle, text[:2000])
+        # its rendering's QR code (pdftoppm, zbarimg) verifies with the published key alone
+        qr = pdf_qr(pdf)
+        assert qr.startswith("HGC1:"), qr
+        claims = verify_qr(s, qr)
+        eq((claims["no"], claims["ver"], claims["st"]), (c["cert_no"], 1, 70))
+        canon = s.sql("SELECT canonical FROM certificates WHERE id = '%s'" % c["id"])[0][0]
+        eq(claims["h"], hashlib.sha256(canon.encode()).digest())
+        assert claims["c"] in text, "the verification code is printed"
+        # the server keeps the SHA-256 of the PDF it served
+        eq(s.sql("SELECT pdf_sha256 FROM certificates WHERE id = '%s'" % c["id"])[0][0],
+           hashlib.sha256(pdf).hexdigest())
