@@ -96,6 +96,24 @@ hg_rc certificate_pdf(db *d, const principal *who, const char *no, buf *out, hg_
 /* The public keys that signed certificates (every one kept since it first signed), oldest first:
  * {"items": [{"key_id", "public_key", "since"}]}. */
 hg_rc certificate_keys(db *d, json_t **out, hg_err *err);
+/* ---- the online check (certificate_verify.c) ---- */
+
+/* The online check of certificate `no` with `code` (the verification code, or the QR code's
+ * text) and optionally the SHA-256 (hex) of the document in hand, from client address addr:
+ * {"result": "valid" | "annulled" | "replaced" (with "replaced_by") | "tampered" | "locked" |
+ * "unknown", ...}; "unknown" alike for a number never issued and a wrong code. Recorded (a
+ * mismatch counts; the third locks the certificate and emits certificate.locked to its
+ * exporter and the inspection post) and audited. HG_TOOMANY past the per-address limit of the
+ * minute, with *retry_after_s; HG_INVALID naming code or sha256 when malformed. */
+hg_rc certificate_verify(const hg_ctx *c, const char *no, const char *code, const char *sha256, const char *addr,
+                         json_t **out, int *retry_after_s, hg_err *err);
+/* Checks per client address and minute: HAIGUAN_CERT_VERIFY_PER_MINUTE, default 30. */
+int certificate_verify_limit(void);
+/* The network of an address in coarse terms: IPv4 /24 ("203.0.113.0/24"), IPv6 /48. */
+void certificate_coarse_addr(const char *addr, char *out, size_t n);
+/* Every check of certificate id, newest first (its exporter, officers; 404 otherwise). */
+hg_rc certificate_verifications(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
+
 /* cose_key_lookup over certificate_keys; cls is the db. */
 hg_rc certificate_key_lookup_db(void *cls, const char *key_id, char pk_hex[65], hg_err *err);
 

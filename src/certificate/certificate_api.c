@@ -1,5 +1,7 @@
 /* certificate_api.c — HTTP handlers of the certificate area: the kinds, the exporter's
  * application, reading one, and the inspection officer's issue. */
+#include <stdio.h>
+
 #include "../platform/http.h"
 #include "certificate.h"
 
@@ -60,6 +62,28 @@ static hg_rc keys_api(req *r, hg_err *err)
     return reply(r, rc, 200, out);
 }
 
+static hg_rc verify_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    int retry = 0;
+    hg_rc rc =
+        certificate_verify(&c, r->params[0], req_query(r, "code"), req_query(r, "sha256"), r->addr, &out, &retry, err);
+    if (rc == HG_TOOMANY) {
+        char secs[16];
+        snprintf(secs, sizeof secs, "%d", retry);
+        req_add_header(r, "Retry-After", secs);
+    }
+    return reply(r, rc, 200, out);
+}
+
+static hg_rc verifications_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = certificate_verifications(r->db, r->who, r->params[0], &out, err);
+    return reply(r, rc, 200, out);
+}
+
 const route certificate_routes[] = {
     {.method = "GET",
      .pattern = "/api/v1/certificate-kinds",
@@ -92,6 +116,19 @@ const route certificate_routes[] = {
      .scope = "certificates",
      .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
      .summary = "an application or certificate (its exporter, officers)"},
+    {.method = "GET",
+     .pattern = "/api/v1/certificates/{no}/verify",
+     .fn = verify_api,
+     .flags = ROUTE_PUBLIC,
+     .query = "code,sha256",
+     .summary = "the online check of a certificate by its number and verification code or QR text (public, "
+                "rate-limited, recorded)"},
+    {.method = "GET",
+     .pattern = "/api/v1/certificates/{id}/verifications",
+     .fn = verifications_api,
+     .scope = "certificates",
+     .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
+     .summary = "every online check of a certificate, newest first (its exporter, officers)"},
     {.method = "POST",
      .pattern = "/api/v1/certificates/{id}/issue",
      .fn = issue_api,

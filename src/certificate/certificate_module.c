@@ -1,9 +1,12 @@
 /* certificate_module.c — the one definition of the certificate area that the platform sees. */
+#include "../platform/cmd.h"
 #include "../platform/module.h"
 
 /* certificate_schema.c and certificate_api.c */
 extern const migration certificate_migrations[];
 extern const route certificate_routes[];
+/* certificate_cmd.c */
+extern const command certificate_commands[];
 
 static const hg_scope certificate_scopes[] = {
     {"certificates", "inspection-quarantine certificates: applications, issue, reading"},
@@ -16,4 +19,5 @@ const hg_module certificate_module = {.name = "certificate",
                                       .migrations_first = 1100,
                                       .migrations_last = 1199,
                                       .routes = certificate_routes,
+                                      .commands = certificate_commands,
                                       .scopes = certificate_scopes};

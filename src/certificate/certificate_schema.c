@@ -24,5 +24,21 @@ const migration certificate_migrations[] = {
      "ALTER TABLE certificates ADD COLUMN pdf TEXT;"
      "ALTER TABLE certificates ADD COLUMN pdf_sha256 TEXT;",
      NULL, NULL},
+    /* the online check: every check of a certificate (the network it came from, /24 or /48,
+     * never the address), the mismatches and the lock; the per-address count of the minute;
+     * annulment and replacement */
+    {1102, "certificate checks, mismatches and lock, annulment and replacement",
+     "ALTER TABLE certificates ADD COLUMN mismatches BIGINT NOT NULL DEFAULT 0;"
+     "ALTER TABLE certificates ADD COLUMN locked_ms BIGINT;"
+     "ALTER TABLE certificates ADD COLUMN annulled_ms BIGINT;"
+     "ALTER TABLE certificates ADD COLUMN annulled_by TEXT;"
+     "ALTER TABLE certificates ADD COLUMN annul_reason TEXT;"
+     "ALTER TABLE certificates ADD COLUMN replaces TEXT;"
+     "ALTER TABLE certificates ADD COLUMN replaced_by TEXT;"
+     "CREATE TABLE certificate_verifications (id @IDPK, cert_id TEXT NOT NULL REFERENCES certificates(id),"
+     " at_ms BIGINT NOT NULL, from_net TEXT NOT NULL, result TEXT NOT NULL, matched BIGINT NOT NULL);"
+     "CREATE INDEX certificate_verifications_cert ON certificate_verifications(cert_id, at_ms);"
+     "CREATE TABLE certificate_verify_rate (addr TEXT PRIMARY KEY, window_ms BIGINT NOT NULL, n BIGINT NOT NULL);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

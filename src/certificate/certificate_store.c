@@ -23,18 +23,28 @@
 
 #define CERT_COLUMNS                                                                                                   \
     "id, cert_no, kind, entry_no, port, exporter, consignee_name, destination_country, goods, status, applied_by,"     \
-    " applied_ms, issued_by, issued_ms, key_id, signature"
+    " applied_ms, issued_by, issued_ms, key_id, signature, code, pdf_sha256, annulled_ms, annulled_by, annul_reason,"  \
+    " replaces, replaced_by, locked_ms"
 
 static json_t *cert_row(db_stmt *s)
 {
-    char applied[40], issued[40];
-    return json_pack("{s:s, s:s?, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?}", "id",
-                     db_col_text(s, 0), "cert_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "entry_no",
-                     db_col_text(s, 3), "port", db_col_text(s, 4), "exporter", db_col_text(s, 5), "consignee_name",
-                     db_col_text(s, 6), "destination_country", db_col_text(s, 7), "goods", db_col_text(s, 8), "status",
-                     db_col_text(s, 9), "applied_by", db_col_text(s, 10), "applied_at", db_col_time(s, 11, applied),
-                     "issued_by", db_col_text(s, 12), "issued_at", db_col_time(s, 13, issued), "key_id",
-                     db_col_text(s, 14), "signature", db_col_text(s, 15));
+    char applied[40], issued[40], annulled[40], locked[40];
+    json_t *o = json_pack("{s:s, s:s?, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?}", "id",
+                          db_col_text(s, 0), "cert_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "entry_no",
+                          db_col_text(s, 3), "port", db_col_text(s, 4), "exporter", db_col_text(s, 5), "consignee_name",
+                          db_col_text(s, 6), "destination_country", db_col_text(s, 7), "goods", db_col_text(s, 8),
+                          "status", db_col_text(s, 9), "applied_by", db_col_text(s, 10), "applied_at",
+                          db_col_time(s, 11, applied), "issued_by", db_col_text(s, 12), "issued_at",
+                          db_col_time(s, 13, issued), "key_id", db_col_text(s, 14), "signature", db_col_text(s, 15));
+    json_t *more =
+        json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "code", db_col_text(s, 16), "pdf_sha256",
+                  db_col_text(s, 17), "annulled_at", db_col_time(s, 18, annulled), "annulled_by", db_col_text(s, 19),
+                  "annul_reason", db_col_text(s, 20), "replaces", db_col_text(s, 21), "replaced_by", db_col_text(s, 22),
+                  "locked_at", db_col_time(s, 23, locked));
+    if (o && more)
+        json_object_update(o, more);
+    json_decref(more);
+    return o;
 }
 
 static hg_rc read_cert(db *d, const char *id, json_t **out, hg_err *err)

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import zlib
 
 import cargo_cases as cc
@@ -100,6 +101,15 @@ def verify_qr(s, qr):
     tbs = cbor2.dumps(["Signature1", prot, b"", payload])
     Ed25519PublicKey.from_public_bytes(bytes.fromhex(keys[kid])).verify(sig, tbs)
     return cbor2.loads(payload)
+
+
+def check(s, no, code, sha256=None, addr="198.51.100.20"):
+    """The public online check from a client address (the suite's client is the trusted proxy,
+    so X-Forwarded-For names the client)."""
+    q = "code=" + urllib.parse.quote(code, safe="")
+    if sha256 is not None:
+        q += "&sha256=" + sha256
+    return s.request("GET", "/api/v1/certificates/%s/verify?%s" % (no, q), headers={"X-Forwarded-For": addr})
 
 
 def register_area(test, eq, error_of):
@@ -214,3 +224,108 @@ def register_area(test, eq, error_of):
         # the server keeps the SHA-256 of the PDF it served
         eq(s.sql("SELECT pdf_sha256 FROM certificates WHERE id = '%s'" % c["id"])[0][0],
            hashlib.sha256(pdf).hexdigest())
+
+    @test
+    def certificate_online_check_answers_valid_tampered_and_unknown_alike(s):
+        c = issued(s, eq)
+        no = c["cert_no"]
+        _, _, pdf = hc.raw_get(s, "dl-trading", "/api/v1/certificates/%s.pdf" % no)
+        code = verify_qr(s, pdf_qr(pdf))["c"]
+        sha = hashlib.sha256(pdf).hexdigest()
+        r = check(s, no, code)
+        eq((r.status, r.json["result"], r.json["cert_no"]), (200, "valid", no))
+        eq(check(s, no, code, sha256=sha).json["result"], "valid")
+        # the QR code's text as scanned checks too
+        eq(check(s, no, pdf_qr(pdf)).json["result"], "valid")
+        # a forged or cut-short QR code: tampered, naming what failed
+        qr = pdf_qr(pdf)
+        r = check(s, no, qr[:-4])
+        eq(r.json["result"], "tampered")
+        assert "refused" in r.json["message"], r.json
+        # an unknown number and a wrong code get the same answer, byte for byte
+        a = check(s, "09022026PC999999", code)
+        b = check(s, no, "ZZZZZZZZZZ")
+        eq((a.status, a.body), (b.status, b.body))
+        eq(a.json["result"], "unknown")
+        # malformed input names its field
+        error_of(check(s, no, ""), 400, field="code")
+        error_of(check(s, no, code, sha256="xyz"), 400, field="sha256")
+        # the exporter sees every check, newest first, from where in coarse terms
+        v = s.as_user("dl-trading", "GET", "/api/v1/certificates/%s/verifications" % c["id"])
+        eq(v.status, 200, repr(v))
+        eq(v.json["items"][0]["result"], "unknown")
+        eq(v.json["items"][0]["matched"], False)
+        eq({i["from"] for i in v.json["items"]}, {"198.51.100.0/24"})
+        # three valid checks and the wrong code; the cut-short QR names no number it can be trusted
+        # for, the unknown number no certificate, the malformed ones were refused: not counted
+        eq([i["result"] for i in v.json["items"]], ["unknown", "valid", "valid", "valid"])
+        error_of(s.as_user("dl-fishery", "GET", "/api/v1/certificates/%s/verifications" % c["id"]), 404)
+
+    @test
+    def certificate_three_mismatches_lock_it_and_tell_exporter_and_post(s):
+        c = issued(s, eq, kind="QC")
+        no = c["cert_no"]
+        code = s.sql("SELECT code FROM certificates WHERE id = '%s'" % c["id"])[0][0]
+        # e-CertNL: repeated mismatches lock the certificate
+        for i in range(2):
+            eq(check(s, no, "WRONG%05d" % i, addr="192.0.2.%d" % (10 + i)).json["result"], "unknown")
+        eq(check(s, no, code).json["result"], "valid")
+        eq(check(s, no, code, sha256="0" * 64).json["result"], "tampered")   # the third mismatch
+        eq(check(s, no, code).json["result"], "locked")
+        ev = s.sql("SELECT enterprise, data FROM event_outbox WHERE type = 'certificate.locked' AND subject_id = '%s'"
+                   % c["id"])
+        eq(len(ev), 1)
+        eq(ev[0][0], cc.TRADING)
+        assert '"post":"inspection"' in ev[0][1].replace(" ", ""), ev
+        items = s.as_user("dl-trading", "GET", "/api/v1/certificates/%s/verifications" % c["id"]).json["items"]
+        eq([i["matched"] for i in items], [True, False, True, False, False])
+        eq(items[-1]["from"], "192.0.2.0/24")
+        rows = s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.verify' AND object_id = '%s'" % c["id"])
+        eq(int(rows[0][0]), 5)
+
+    @test
+    def certificate_online_check_is_rate_limited_per_address(s):
+        c = issued(s, eq, kind="VC")
+        addr = "203.0.113.77"
+        for _ in range(30):
+            eq(check(s, c["cert_no"], "X", addr=addr).status, 200)
+        r = check(s, c["cert_no"], "X", addr=addr)
+        error_of(r, 429)
+        secs = int(r.header("Retry-After"))
+        assert 1 <= secs <= 60, secs
+        eq(check(s, c["cert_no"], "X", addr="203.0.113.78").status, 200)   # another client is not held
+
+    @test
+    def certificate_verifies_offline_from_pdf_or_qr(s):
+        c = issued(s, eq, kind="HC", goods="冷冻鳕鱼 18 吨")
+        _, _, pdf = hc.raw_get(s, "dl-trading", "/api/v1/certificates/%s.pdf" % c["cert_no"])
+        with tempfile.TemporaryDirectory() as d:
+            keys = os.path.join(d, "keys.json")
+            with open(keys, "w") as f:
+                f.write(s.request("GET", "/api/v1/certificate-keys").body)
+            path = os.path.join(d, "c.pdf")
+            with open(path, "wb") as f:
+                f.write(pdf)
+            p = s.cli("certificate", "verify", path, "--keys", keys)
+            assert p.stdout.startswith("valid: certificate %s" % c["cert_no"]), p.stdout
+            assert hashlib.sha256(pdf).hexdigest() in p.stdout, p.stdout
+            # the key directory works as well (the server's, through HAIGUAN_KEYS)
+            assert s.cli("certificate", "verify", path).stdout.startswith("valid:")
+            # one byte changed anywhere: tampered, exit 1
+            for at in (len(pdf) // 3, len(pdf) - 5):
+                bad = bytearray(pdf)
+                bad[at] ^= 0x01
+                with open(path, "wb") as f:
+                    f.write(bytes(bad))
+                p = s.cli("certificate", "verify", path, "--keys", keys, check=False)
+                eq(p.returncode, 1, p.stdout)
+                assert p.stdout.startswith("tampered:"), p.stdout
+            qr = pdf_qr(pdf)
+            assert s.cli("certificate", "verify", qr, "--keys", keys).stdout.startswith("valid:")
+            p = s.cli("certificate", "verify", qr[:-3], "--keys", keys, check=False)
+            eq(p.returncode, 1)
+            assert "tampered:" in p.stdout, p.stdout
+            # a key the keys file does not know: refused
+            with open(keys, "w") as f:
+                f.write('{"items": []}')
+            eq(s.cli("certificate", "verify", qr, "--keys", keys, check=False).returncode, 1)
