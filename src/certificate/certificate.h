@@ -69,7 +69,8 @@ hg_rc certificate_pdf_check(const char *p, size_t n, cose_key_lookup lookup, voi
 typedef struct certificate_doc {
     const char *no, *kind_zh, *kind_en, *exporter, *consignee, *country_zh, *country_en, *goods, *entry_no, *port,
         *issued_date, *officer, *code, *qr;
-    int64_t issued_ms; /* the PDF's creation date */
+    const char *replaces; /* the number this one replaces, or NULL */
+    int64_t issued_ms;    /* the PDF's creation date */
 } certificate_doc;
 
 /* Renders the certificate as a one-page A4 PDF (cairo + pango, a CJK font from fontconfig),
@@ -87,6 +88,14 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
 hg_rc certificate_get(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
 /* The inspection officer issues an application: numbered, signed, status issued. */
 hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err);
+/* The inspection officer annuls an issued certificate: body {reason}; status annulled (40),
+ * event certificate.annulled to the exporter. 409 already_annulled on status the second time. */
+hg_rc certificate_annul(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err);
+/* The inspection officer replaces an issued certificate: body {reason, and what it corrects:
+ * consignee_name, destination_country, goods}; a new certificate, numbered and signed, names
+ * the old (replaces), the old is annulled naming the new (replaced_by), event
+ * certificate.replaced. *out is the new certificate. */
+hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err);
 /* 1 when the stored signature of certificate id (its canonical text) verifies with the key it
  * names, 0 when not; for tests and, later, verification. */
 hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err);

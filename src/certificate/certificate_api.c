@@ -84,6 +84,26 @@ static hg_rc verifications_api(req *r, hg_err *err)
     return reply(r, rc, 200, out);
 }
 
+static hg_rc annul_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = certificate_annul(&c, r->params[0], r->json, &out, err);
+    return reply(r, rc, 200, out);
+}
+
+static hg_rc replace_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = certificate_replace(&c, r->params[0], r->json, &out, err);
+    return reply(r, rc, 201, out);
+}
+
 const route certificate_routes[] = {
     {.method = "GET",
      .pattern = "/api/v1/certificate-kinds",
@@ -136,5 +156,20 @@ const route certificate_routes[] = {
      .roles = ROLE_OFFICER,
      .posts = POST_INSPECTION,
      .summary = "the inspection officer issues an application: numbered and signed"},
+    {.method = "POST",
+     .pattern = "/api/v1/certificates/{id}/annul",
+     .fn = annul_api,
+     .scope = "certificates",
+     .roles = ROLE_OFFICER,
+     .posts = POST_INSPECTION,
+     .summary = "the inspection officer annuls an issued certificate, with the reason (status 40)"},
+    {.method = "POST",
+     .pattern = "/api/v1/certificates/{id}/replace",
+     .fn = replace_api,
+     .scope = "certificates",
+     .roles = ROLE_OFFICER,
+     .posts = POST_INSPECTION,
+     .status = 201,
+     .summary = "the inspection officer replaces an issued certificate: a new one names it, it says replaced by"},
     {0},
 };

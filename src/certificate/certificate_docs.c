@@ -75,6 +75,7 @@ hg_rc certificate_documents(const keydir_key *k, const certificate_facts *f, cer
                          .officer = f->officer,
                          .code = out->code,
                          .qr = out->qr.data,
+                         .replaces = f->replaces,
                          .issued_ms = f->issued_ms};
     if (!rc)
         rc = certificate_pdf_render(&d, &out->pdf, err);

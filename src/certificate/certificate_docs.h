@@ -11,6 +11,7 @@
 /* The facts the documents show (borrowed strings). */
 typedef struct certificate_facts {
     const char *no, *kind_zh, *kind_en, *exporter, *consignee, *country, *goods, *entry_no, *port, *officer;
+    const char *replaces;  /* the number this one replaces, or NULL */
     const char *canonical; /* the signed canonical JSON, whose SHA-256 the QR carries */
     int64_t issued_ms;
 } certificate_facts;

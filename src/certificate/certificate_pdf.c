@@ -148,7 +148,14 @@ hg_rc certificate_pdf_render(const certificate_doc *d, buf *out, hg_err *err)
     y += 10;
     char no[64];
     snprintf(no, sizeof no, "编号 No.: %s", d->no);
-    y += text(cr, MARGIN, y, w - 12, FONT, 11, 1, PANGO_ALIGN_RIGHT, no) + 6;
+    y += text(cr, MARGIN, y, w - 12, FONT, 11, 1, PANGO_ALIGN_RIGHT, no) + 2;
+    if (d->replaces) {
+        char line[160];
+        snprintf(line, sizeof line, "本证书替代第 %s 号证书 This certificate replaces No. %s", d->replaces,
+                 d->replaces);
+        y += text(cr, MARGIN, y, w - 12, FONT, 9.5, 1, PANGO_ALIGN_RIGHT, line);
+    }
+    y += 4;
     cairo_set_line_width(cr, 1.0);
     cairo_move_to(cr, MARGIN + 6, y);
     cairo_line_to(cr, PAGE_W - MARGIN - 6, y);

@@ -13,6 +13,7 @@
 #include "../check/check.h"
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/event.h"
 #include "../platform/json.h"
 #include "../platform/json_canon.h"
 #include "../platform/keydir.h"
@@ -207,6 +208,10 @@ static json_t *signed_facts(const json_t *cert, const char *no, const char *issu
     json_t *o = json_pack("{s:s, s:s, s:s}", "cert_no", no, "issued_at", issued_at, "issued_by", officer);
     for (int i = 0; o && keys[i]; i++)
         json_object_set(o, keys[i], json_object_get(cert, keys[i]));
+    /* a replacement names the certificate it replaces (absent from the others: their signed
+     * text stays as it was) */
+    if (o && json_is_string(json_object_get(cert, "replaces")))
+        json_object_set(o, "replaces", json_object_get(cert, "replaces"));
     return o;
 }
 
@@ -228,6 +233,7 @@ static hg_rc make_documents(const hg_ctx *c, const json_t *cert, const char *no,
                                .entry_no = json_string_value(json_object_get(cert, "entry_no")),
                                .port = json_string_value(json_object_get(cert, "port")),
                                .officer = c->actor,
+                               .replaces = json_string_value(json_object_get(cert, "replaces")),
                                .canonical = canon,
                                .issued_ms = c->now_ms};
         rc = certificate_documents(k, &f, docs, err);
@@ -238,40 +244,32 @@ static hg_rc make_documents(const hg_ctx *c, const json_t *cert, const char *no,
     return rc;
 }
 
-hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err)
+/* Numbers, signs and makes the documents of application `cert` (its row id), inside the
+ * caller's transaction: status issued. */
+static hg_rc number_and_sign(const hg_ctx *c, const char *id, const json_t *cert, hg_err *err)
 {
     db *d = c->d;
-    json_t *before = NULL, *facts = NULL;
+    json_t *facts = NULL;
     char *canon = NULL;
     keydir_key k;
     certificate_docs docs;
     memset(&docs, 0, sizeof docs);
-    *out = NULL;
     hg_rc rc = signing_key(&k, err);
-    if (!rc)
-        rc = db_begin(d, err);
     if (rc)
         return rc;
-    rc = read_cert(d, id, &before, err);
-    const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
-    if (!rc && strcmp(status, "applied"))
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, status);
     /* numbered port + year (Asia/Shanghai) + kind + serial, never reused */
-    const char *port = json_string_value(json_object_get(before, "port"));
-    const char *kind = json_string_value(json_object_get(before, "kind"));
-    char prefix[16] = "", no[17] = "", issued_at[40], sig_hex[2 * KEYDIR_SIG_BYTES + 1];
+    const char *port = json_string_value(json_object_get(cert, "port"));
+    const char *kind = json_string_value(json_object_get(cert, "kind"));
+    char prefix[16] = "", no[17] = "", issued_at[40], sig_hex[2 * KEYDIR_SIG_BYTES + 1], like[20];
     int year = cargo_shanghai_year(c->now_ms);
     int64_t n = 0;
-    if (!rc) {
-        char like[20];
-        snprintf(prefix, sizeof prefix, "%s%04d%s", port, year, kind);
-        snprintf(like, sizeof like, "%s%%", prefix);
-        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE cert_no LIKE ?", "t", like);
-    }
+    snprintf(prefix, sizeof prefix, "%s%04d%s", port, year, kind);
+    snprintf(like, sizeof like, "%s%%", prefix);
+    rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE cert_no LIKE ?", "t", like);
     if (!rc && certificate_number(port, year, kind, n + 1, no))
         rc = hg_fail(err, HG_CONFLICT, "serial_exhausted", "kind", "no serial left for %s in %d", kind, year);
     time_format_rfc3339(c->now_ms, issued_at, sizeof issued_at);
-    if (!rc && (!(facts = signed_facts(before, no, issued_at, c->actor)) || !(canon = json_canon_text(facts))))
+    if (!rc && (!(facts = signed_facts(cert, no, issued_at, c->actor)) || !(canon = json_canon_text(facts))))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc) {
         unsigned char sig[KEYDIR_SIG_BYTES];
@@ -283,7 +281,7 @@ hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *e
                     "tti", k.id, k.pk_hex, c->now_ms);
     }
     if (!rc)
-        rc = make_documents(c, before, no, canon, &k, &docs, err);
+        rc = make_documents(c, cert, no, canon, &k, &docs, err);
     if (!rc)
         rc =
             db_run(d, err,
@@ -293,17 +291,148 @@ hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *e
                    docs.pdf_base64, docs.pdf_sha256, id);
     certificate_docs_free(&docs);
     keydir_key_wipe(&k);
+    json_decref(facts);
+    xfree(canon);
+    return rc;
+}
+
+/* Ends a write: the record as it now stands, the audit row, the commit (or the rollback). */
+static hg_rc finish(const hg_ctx *c, hg_rc rc, const char *action, const char *id, json_t *before, json_t **out,
+                    hg_err *err)
+{
     if (!rc)
-        rc = read_cert(d, id, out, err);
-    rc = audit_commit(c, rc, "certificate.issue", "certificate", id, before, rc ? NULL : *out, err);
+        rc = read_cert(c->d, id, out, err);
+    rc = audit_commit(c, rc, action, "certificate", id, before, rc ? NULL : *out, err);
     if (rc) {
         json_decref(*out);
         *out = NULL;
     }
     json_decref(before);
-    json_decref(facts);
-    xfree(canon);
     return rc;
+}
+
+hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err)
+{
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = db_begin(c->d, err);
+    if (rc)
+        return rc;
+    rc = read_cert(c->d, id, &before, err);
+    const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
+    if (!rc && strcmp(status, "applied"))
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, status);
+    if (!rc)
+        rc = number_and_sign(c, id, before, err);
+    return finish(c, rc, "certificate.issue", id, before, out, err);
+}
+
+/* The reason of an annulment or replacement: 4 to 500 bytes, said by the officer. */
+static hg_rc reason_of(const json_t *body, const char **out, hg_err *err)
+{
+    hg_rc rc = json_get_str(body, "reason", 1, out, err);
+    if (!rc && (strlen(*out) < 4 || strlen(*out) > 500))
+        rc = hg_fail(err, HG_INVALID, "invalid", "reason", "reason must say why, in 4 to 500 bytes");
+    return rc;
+}
+
+/* Annuls issued certificate `before` (row id) inside the caller's transaction, replaced by
+ * new_no or not, and tells its exporter. */
+static hg_rc annul_row(const hg_ctx *c, const char *id, const json_t *before, const char *reason, const char *new_no,
+                       hg_err *err)
+{
+    const char *status = json_string_value(json_object_get(before, "status"));
+    /* a certificate is annulled once: status 40 is final (UN/CEFACT 1373) */
+    if (strcmp(status, "issued"))
+        return hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
+                       "certificate %s is %s: only an issued certificate is annulled or replaced", id, status);
+    hg_rc rc = db_run(c->d, err,
+                      "UPDATE certificates SET status = 'annulled', annulled_ms = ?, annulled_by = ?, annul_reason = ?,"
+                      " replaced_by = ? WHERE id = ?",
+                      "itttt", c->now_ms, c->actor, reason, new_no, id);
+    json_t *data = json_pack("{s:s, s:s, s:s?}", "cert_no", json_string_value(json_object_get(before, "cert_no")),
+                             "reason", reason, "replaced_by", new_no);
+    if (!rc)
+        rc = event_emit_about(c->d, new_no ? "certificate.replaced" : "certificate.annulled", "certificate", id,
+                              json_string_value(json_object_get(before, "exporter")), c->actor, c->request_id, data,
+                              err);
+    json_decref(data);
+    return rc;
+}
+
+hg_rc certificate_annul(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err)
+{
+    static const char *const allowed[] = {"reason", NULL};
+    const char *reason = NULL;
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (!rc)
+        rc = reason_of(body, &reason, err);
+    if (rc || (rc = db_begin(c->d, err)))
+        return rc;
+    rc = read_cert(c->d, id, &before, err);
+    if (!rc)
+        rc = annul_row(c, id, before, reason, NULL, err);
+    return finish(c, rc, "certificate.annul", id, before, out, err);
+}
+
+hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err)
+{
+    static const char *const allowed[] = {"reason", "consignee_name", "destination_country", "goods", NULL};
+    const char *reason = NULL, *why = NULL;
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (!rc)
+        rc = reason_of(body, &reason, err);
+    /* what the replacement corrects; the rest is the old certificate's */
+    const char *consignee = NULL, *country = NULL, *goods = NULL;
+    if (!rc && json_object_get(body, "consignee_name"))
+        rc = text_field(body, "consignee_name", 200, &consignee, err);
+    if (!rc && json_object_get(body, "goods"))
+        rc = text_field(body, "goods", 500, &goods, err);
+    if (!rc && json_object_get(body, "destination_country") &&
+        !(rc = text_field(body, "destination_country", 3, &country, err)) && !check_country(country, &why))
+        rc = hg_fail(err, HG_INVALID, "invalid", "destination_country", "destination_country: %s", why);
+    if (rc || (rc = db_begin(c->d, err)))
+        return rc;
+    rc = read_cert(c->d, id, &before, err);
+    const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
+    if (!rc && strcmp(status, "issued"))
+        rc = hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
+                     "certificate %s is %s: only an issued certificate is annulled or replaced", id, status);
+    char new_id[48] = "";
+    int64_t n = 0;
+    if (!rc)
+        rc = db_int(c->d, &n, err, "SELECT COUNT(*) FROM certificates WHERE entry_no = ? AND kind = ?", "tt",
+                    json_string_value(json_object_get(before, "entry_no")),
+                    json_string_value(json_object_get(before, "kind")));
+    snprintf(new_id, sizeof new_id, "%sR%" PRId64, json_string_value(json_object_get(before, "id")) ?: "", n);
+#define OR_OLD(v, key) ((v) ? (v) : json_string_value(json_object_get(before, key)))
+    if (!rc)
+        rc = db_run(c->d, err,
+                    "INSERT INTO certificates (id, cert_no, kind, entry_no, port, exporter, consignee_name,"
+                    " destination_country, goods, status, applied_by, applied_ms, replaces) SELECT ?, NULL, kind,"
+                    " entry_no, port, exporter, ?, ?, ?, 'applied', applied_by, applied_ms, cert_no FROM certificates"
+                    " WHERE id = ?",
+                    "ttttt", new_id, OR_OLD(consignee, "consignee_name"), OR_OLD(country, "destination_country"),
+                    OR_OLD(goods, "goods"), id);
+#undef OR_OLD
+    json_t *fresh = NULL;
+    if (!rc)
+        rc = read_cert(c->d, new_id, &fresh, err);
+    if (!rc)
+        rc = number_and_sign(c, new_id, fresh, err);
+    json_decref(fresh);
+    fresh = NULL;
+    if (!rc)
+        rc = read_cert(c->d, new_id, &fresh, err);
+    if (!rc)
+        rc = annul_row(c, id, before, reason, json_string_value(json_object_get(fresh, "cert_no")), err);
+    json_decref(fresh);
+    /* the audit row is the new certificate's, its before the old one */
+    return finish(c, rc, "certificate.replace", new_id, before, out, err);
 }
 
 hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err)

@@ -329,3 +329,72 @@ def register_area(test, eq, error_of):
             with open(keys, "w") as f:
                 f.write('{"items": []}')
             eq(s.cli("certificate", "verify", qr, "--keys", keys, check=False).returncode, 1)
+
+    @test
+    def certificate_annulled_and_replaced_by_the_inspection_post(s):
+        c = issued(s, eq, kind="HC", goods="冷冻鳕鱼 18 吨")
+        old_code = s.sql("SELECT code FROM certificates WHERE id = '%s'" % c["id"])[0][0]
+        path = "/api/v1/certificates/%s/replace" % c["id"]
+        body = {"reason": "收货人名称有误，应为 Osaka Seafood K.K.", "consignee_name": "Osaka Seafood K.K."}
+        # only the inspection post; a reason is required and named; unknown fields refused
+        error_of(s.as_user("dl-trading", "POST", path, body), 403)
+        error_of(s.as_user("manager", "POST", path, body), 403)
+        error_of(s.as_user("officer", "POST", path, {"consignee_name": "X"}), 400, field="reason")
+        error_of(s.as_user("officer", "POST", path, {"reason": "no"}), 400, field="reason")
+        error_of(s.as_user("officer", "POST", path, dict(body, colour="red")), 400, field="colour")
+        error_of(s.as_user("officer", "POST", path, dict(body, destination_country="XX")), 400,
+                 field="destination_country")
+        before = count(s)
+        eq(count(s), before)
+        # UN/CEFACT SPS: the old certificate's status becomes 40 (annulled); the new one names it
+        r = s.as_user("officer", "POST", path, body)
+        eq(r.status, 201, repr(r))
+        new = r.json
+        eq((new["status"], new["replaces"], new["consignee_name"], new["goods"]),
+           ("issued", c["cert_no"], "Osaka Seafood K.K.", "冷冻鳕鱼 18 吨"))
+        assert new["cert_no"] != c["cert_no"], new
+        old = s.as_user("dl-trading", "GET", "/api/v1/certificates/" + c["id"]).json
+        eq((old["status"], old["replaced_by"], old["annul_reason"]), ("annulled", new["cert_no"], body["reason"]))
+        # the old QR's online check says so at once, naming the new number
+        r = check(s, c["cert_no"], old_code, addr="198.51.100.40")
+        eq((r.json["result"], r.json["replaced_by"]), ("replaced", new["cert_no"]))
+        eq(check(s, new["cert_no"], new["code"], addr="198.51.100.40").json["result"], "valid")
+        # the new PDF says what it replaces, and its signature covers that
+        _, _, pdf = hc.raw_get(s, "dl-trading", "/api/v1/certificates/%s.pdf" % new["cert_no"])
+        assert c["cert_no"] in pdf_text(pdf), "the replacement names the old number"
+        canon = s.sql("SELECT canonical FROM certificates WHERE id = '%s'" % new["id"])[0][0]
+        assert '"replaces":"%s"' % c["cert_no"] in canon, canon
+        # annulling or replacing twice: refused, naming the rule, nothing written
+        n = count(s)
+        error_of(s.as_user("officer", "POST", path, body), 409, field="status", code="already_annulled")
+        error_of(s.as_user("officer", "POST", "/api/v1/certificates/%s/annul" % c["id"], {"reason": "再次作废"}),
+                 409, field="status", code="already_annulled")
+        eq(count(s), n)
+        # evented to the exporter, audited with the officer's credential
+        ev = s.sql("SELECT enterprise FROM event_outbox WHERE type = 'certificate.replaced' AND subject_id = '%s'"
+                   % c["id"])
+        eq(ev, [[cc.TRADING]])
+        rows = s.sql("SELECT actor FROM audit_log WHERE action = 'certificate.replace' AND object_id = '%s'" % new["id"])
+        eq(rows, [["officer"]])
+
+    @test
+    def certificate_annulled_with_a_reason(s):
+        c = issued(s, eq, kind="VC")
+        code = s.sql("SELECT code FROM certificates WHERE id = '%s'" % c["id"])[0][0]
+        path = "/api/v1/certificates/%s/annul" % c["id"]
+        error_of(s.as_user("officer", "POST", path, {}), 400, field="reason")
+        error_of(s.as_user("dl-trading", "POST", path, {"reason": "货物未出运"}), 403)
+        r = s.as_user("officer", "POST", path, {"reason": "货物未出运，申请人撤回"})
+        eq(r.status, 200, repr(r))
+        eq((r.json["status"], r.json["annulled_by"], r.json["replaced_by"]), ("annulled", "officer", None))
+        r = check(s, c["cert_no"], code, addr="198.51.100.41")
+        eq((r.json["result"], r.json["reason"]), ("annulled", "货物未出运，申请人撤回"))
+        assert r.json["annulled_at"], r.json
+        eq(len(s.sql("SELECT seq FROM event_outbox WHERE type = 'certificate.annulled' AND subject_id = '%s'"
+                     % c["id"])), 1)
+        # an application not issued is not annulled
+        entry = export_declaration(s, eq)
+        inspect(s, eq, entry)
+        a = s.as_user("dl-trading", "POST", "/api/v1/certificates", application(entry)).json
+        error_of(s.as_user("officer", "POST", "/api/v1/certificates/%s/annul" % a["id"], {"reason": "尚未签发"}), 409,
+                 field="status", code="conflict")
