@@ -123,6 +123,20 @@ void certificate_coarse_addr(const char *addr, char *out, size_t n);
 /* Every check of certificate id, newest first (its exporter, officers; 404 otherwise). */
 hg_rc certificate_verifications(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
 
+/* ---- the SPS XML and the hub's outbox (certificate_sps.c, certificate_hub.c) ---- */
+
+/* The UNTDID 1001 document type of a kind (PC 851, HC 852, VC 853, QC 3); 0 for none. */
+int certificate_document_type(const char *kind);
+/* Appends the certificate (its JSON as certificate_get gives it) as UN/CEFACT SPS Certificate
+ * XML; kind_en is the kind's English name. */
+hg_rc certificate_sps_xml(const json_t *cert, const char *kind_en, buf *b);
+/* The issued certificate as SPS XML (its exporter, officers). */
+hg_rc certificate_xml(db *d, const principal *who, const char *no, buf *out, hg_err *err);
+/* The envelopes of certificate id to the importing authority, newest first. */
+hg_rc certificate_envelopes(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
+/* The job: delivers the due pending envelopes to HAIGUAN_CERT_HUB_URL (nothing without it). */
+hg_rc certificate_deliver_job(db *d, hg_err *err);
+
 /* cose_key_lookup over certificate_keys; cls is the db. */
 hg_rc certificate_key_lookup_db(void *cls, const char *key_id, char pk_hex[65], hg_err *err);
 

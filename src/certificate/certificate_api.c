@@ -55,6 +55,24 @@ static hg_rc pdf_api(req *r, hg_err *err)
     return rc;
 }
 
+static hg_rc xml_api(req *r, hg_err *err)
+{
+    buf xml;
+    buf_init(&xml, 1u << 20);
+    hg_rc rc = certificate_xml(r->db, r->who, r->params[0], &xml, err);
+    if (!rc)
+        rc = req_reply_raw(r, 200, "application/xml; charset=utf-8", xml.data, xml.len);
+    buf_free(&xml);
+    return rc;
+}
+
+static hg_rc envelopes_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = certificate_envelopes(r->db, r->who, r->params[0], &out, err);
+    return reply(r, rc, 200, out);
+}
+
 static hg_rc keys_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
@@ -130,6 +148,18 @@ const route certificate_routes[] = {
      .scope = "certificates",
      .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
      .summary = "the issued certificate as a PDF, A4 in Chinese and English with its seal and QR code"},
+    {.method = "GET",
+     .pattern = "/api/v1/certificates/{no}.xml",
+     .fn = xml_api,
+     .scope = "certificates",
+     .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
+     .summary = "the certificate as UN/CEFACT SPS Certificate XML (its exporter, officers)"},
+    {.method = "GET",
+     .pattern = "/api/v1/certificates/{id}/envelopes",
+     .fn = envelopes_api,
+     .scope = "certificates",
+     .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
+     .summary = "the envelopes of a certificate to the importing authority, with their delivery states"},
     {.method = "GET",
      .pattern = "/api/v1/certificates/{id}",
      .fn = get_api,

@@ -40,5 +40,15 @@ const migration certificate_migrations[] = {
      "CREATE INDEX certificate_verifications_cert ON certificate_verifications(cert_id, at_ms);"
      "CREATE TABLE certificate_verify_rate (addr TEXT PRIMARY KEY, window_ms BIGINT NOT NULL, n BIGINT NOT NULL);",
      NULL, NULL},
+    /* the envelopes to importing authorities (the ePhyto Hub's: from, to, type, status,
+     * number, content) with their delivery state */
+    {1103, "certificate envelopes to importing authorities",
+     "CREATE TABLE certificate_envelopes (id @IDPK, cert_id TEXT NOT NULL REFERENCES certificates(id),"
+     " cert_no TEXT NOT NULL, from_country TEXT NOT NULL, to_country TEXT NOT NULL, doc_type BIGINT NOT NULL,"
+     " doc_status BIGINT NOT NULL, content TEXT NOT NULL, state TEXT NOT NULL, attempts BIGINT NOT NULL,"
+     " next_ms BIGINT NOT NULL, last_error TEXT, warnings TEXT, created_ms BIGINT NOT NULL, delivered_ms BIGINT);"
+     "CREATE INDEX certificate_envelopes_due ON certificate_envelopes(state, next_ms);"
+     "CREATE INDEX certificate_envelopes_cert ON certificate_envelopes(cert_id);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

@@ -244,6 +244,73 @@ static hg_rc make_documents(const hg_ctx *c, const json_t *cert, const char *no,
     return rc;
 }
 
+/* An envelope of certificate id as it now stands to its importing authority (inside the
+ * caller's transaction); the job delivers it. */
+static hg_rc enqueue_envelope(const hg_ctx *c, const char *id, hg_err *err)
+{
+    json_t *cert = NULL;
+    char *name = NULL;
+    buf xml;
+    buf_init(&xml, 1 << 20);
+    hg_rc rc = read_cert(c->d, id, &cert, err);
+    db_stmt *s = NULL;
+    if (!rc)
+        rc = db_query(c->d, &s, err, "SELECT name_en FROM certificate_kinds WHERE code = ?", "t",
+                      json_string_value(json_object_get(cert, "kind")));
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        name = xstrdup(db_col_text(s, 0));
+        rc = HG_OK;
+    }
+    db_reset(s);
+    if (!rc && certificate_sps_xml(cert, name ? name : "", &xml))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    const char *status = rc ? "" : json_string_value(json_object_get(cert, "status"));
+    if (!rc)
+        rc = db_run(
+            c->d, err,
+            "INSERT INTO certificate_envelopes (cert_id, cert_no, from_country, to_country, doc_type, doc_status,"
+            " content, state, attempts, next_ms, created_ms) VALUES (?, ?, 'CN', ?, ?, ?, ?, 'pending', 0, ?, ?)",
+            "tttiitii", id, json_string_value(json_object_get(cert, "cert_no")),
+            json_string_value(json_object_get(cert, "destination_country")),
+            (int64_t)certificate_document_type(json_string_value(json_object_get(cert, "kind"))),
+            (int64_t)(strcmp(status, "annulled") ? CERTIFICATE_STATUS_ISSUED : CERTIFICATE_STATUS_ANNULLED),
+            buf_str(&xml), c->now_ms, c->now_ms);
+    xfree(name);
+    buf_free(&xml);
+    json_decref(cert);
+    return rc;
+}
+
+hg_rc certificate_xml(db *d, const principal *who, const char *no, buf *out, hg_err *err)
+{
+    json_t *cert = NULL;
+    char id[48] = "";
+    db_stmt *s = NULL;
+    hg_rc rc = db_query(d, &s, err, "SELECT id FROM certificates WHERE cert_no = ?", "t", no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(id, sizeof id, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "no", "no such certificate");
+    }
+    db_reset(s);
+    if (!rc)
+        rc = certificate_get(d, who, id, &cert, err);
+    if (!rc) {
+        s = NULL;
+        rc = db_query(d, &s, err, "SELECT name_en FROM certificate_kinds WHERE code = ?", "t",
+                      json_string_value(json_object_get(cert, "kind")));
+        if (!rc && (rc = db_step(s, err)) == HG_ROW)
+            rc = certificate_sps_xml(cert, db_col_text(s, 0), out) ? hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory")
+                                                                   : HG_OK;
+        else if (rc == HG_DONE)
+            rc = hg_fail(err, HG_INTERNAL, NULL, "kind", "the certificate's kind has gone");
+        db_reset(s);
+    }
+    json_decref(cert);
+    return rc;
+}
+
 /* Numbers, signs and makes the documents of application `cert` (its row id), inside the
  * caller's transaction: status issued. */
 static hg_rc number_and_sign(const hg_ctx *c, const char *id, const json_t *cert, hg_err *err)
@@ -289,6 +356,8 @@ static hg_rc number_and_sign(const hg_ctx *c, const char *id, const json_t *cert
                    " signature = ?, canonical = ?, version = 1, code = ?, qr = ?, pdf = ?, pdf_sha256 = ? WHERE id = ?",
                    "ttitttttttt", no, c->actor, c->now_ms, k.id, sig_hex, canon, docs.code, buf_str(&docs.qr),
                    docs.pdf_base64, docs.pdf_sha256, id);
+    if (!rc)
+        rc = enqueue_envelope(c, id, err);
     certificate_docs_free(&docs);
     keydir_key_wipe(&k);
     json_decref(facts);
@@ -350,6 +419,8 @@ static hg_rc annul_row(const hg_ctx *c, const char *id, const json_t *before, co
                       "UPDATE certificates SET status = 'annulled', annulled_ms = ?, annulled_by = ?, annul_reason = ?,"
                       " replaced_by = ? WHERE id = ?",
                       "itttt", c->now_ms, c->actor, reason, new_no, id);
+    if (!rc)
+        rc = enqueue_envelope(c, id, err);
     json_t *data = json_pack("{s:s, s:s, s:s?}", "cert_no", json_string_value(json_object_get(before, "cert_no")),
                              "reason", reason, "replaced_by", new_no);
     if (!rc)

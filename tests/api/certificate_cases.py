@@ -5,11 +5,15 @@ issues it numbered port + year + kind + serial, and the signature over the canon
 verifies with an independent Ed25519 (cryptography) against the public key the server kept."""
 import datetime
 import hashlib
+import http.server
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import urllib.parse
 import zlib
 
@@ -54,6 +58,11 @@ def application(entry, **kw):
 
 def count(s):
     return int(s.sql("SELECT COUNT(*) FROM certificates")[0][0])
+
+
+RSM = "urn:un:unece:uncefact:data:standard:SPSCertificate:17"
+NS = {"rsm": RSM, "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:21",
+      "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:21"}
 
 
 def issued(s, eq, kind="PC", **kw):
@@ -398,3 +407,95 @@ def register_area(test, eq, error_of):
         a = s.as_user("dl-trading", "POST", "/api/v1/certificates", application(entry)).json
         error_of(s.as_user("officer", "POST", "/api/v1/certificates/%s/annul" % a["id"], {"reason": "尚未签发"}), 409,
                  field="status", code="conflict")
+
+    @test
+    def certificate_sps_xml_has_the_structure_the_schema_requires(s):
+        import xml.etree.ElementTree as ET
+        c = issued(s, eq, kind="PC")
+        status, ctype, body = hc.raw_get(s, "dl-trading", "/api/v1/certificates/%s.xml" % c["cert_no"])
+        eq(status, 200)
+        assert ctype.startswith("application/xml"), ctype
+        eq(hc.raw_get(s, "dl-fishery", "/api/v1/certificates/%s.xml" % c["cert_no"])[0], 404)
+        root = ET.fromstring(body)
+        eq(root.tag, "{%s}SPSCertificate" % RSM)
+        # UN/CEFACT SPS Certificate: the exchanged document's type 851 (phytosanitary) and
+        # status 70 (issued), issue time and issuer; the consignment's parties, countries, items
+        doc = root.find("rsm:SPSExchangedDocument", NS)
+        eq(doc.find("ram:ID", NS).text, c["cert_no"])
+        eq(doc.find("ram:TypeCode", NS).text, "851")
+        eq(doc.find("ram:StatusCode", NS).text, "70")
+        assert doc.find("ram:IssueDateTime/udt:DateTimeString", NS).text.startswith(c["issued_at"][:10])
+        assert doc.find("ram:IssuerSPSParty/ram:Name", NS).text
+        con = root.find("rsm:SPSConsignment", NS)
+        eq(con.find("ram:ConsignorSPSParty/ram:Name", NS).text, cc.TRADING)
+        eq(con.find("ram:ConsigneeSPSParty/ram:Name", NS).text, "Osaka Foods K.K.")
+        eq(con.find("ram:ExportSPSCountry/ram:ID", NS).text, "CN")
+        eq(con.find("ram:ImportSPSCountry/ram:ID", NS).text, "JP")
+        items = con.findall("ram:IncludedSPSConsignmentItem/ram:IncludedSPSTradeLineItem", NS)
+        eq(len(items), 1)
+        eq(items[0].find("ram:Description", NS).text, "鲜苹果 20 吨")
+        eq(items[0].find("ram:SequenceNumeric", NS).text, "1")
+        # text that looks like markup stays text
+        c2 = issued(s, eq, kind="QC", consignee_name="A&B <Trading> \"K.K.\"")
+        body = hc.raw_get(s, "officer", "/api/v1/certificates/%s.xml" % c2["cert_no"])[2]
+        eq(ET.fromstring(body).find("rsm:SPSConsignment/ram:ConsigneeSPSParty/ram:Name", NS).text,
+           "A&B <Trading> \"K.K.\"")
+        if shutil.which("xmllint"):
+            p = subprocess.run(["xmllint", "--noout", "-"], input=body, capture_output=True, timeout=60)
+            eq(p.returncode, 0, p.stderr)
+
+    @test
+    def certificate_envelopes_delivered_retried_and_failed_by_the_job(s):
+        c = issued(s, eq, kind="HC")
+        envs = s.as_user("dl-trading", "GET", "/api/v1/certificates/%s/envelopes" % c["id"]).json["items"]
+        eq([(e["from"], e["to"], e["type"], e["status"], e["number"], e["state"]) for e in envs],
+           [("CN", "JP", 852, 70, c["cert_no"], "pending")])
+        # a loopback hub: first a fault (retried), then delivered with warnings
+        answers = [(503, b""), (202, b'{"warnings": ["consignee address missing"]}')]
+        got = []
+
+        class Hub(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                env = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                got.append(env)
+                # other tests' envelopes are taken; this certificate's get the scripted answers
+                code, body = answers.pop(0) if answers and env["number"] == c["cert_no"] else (200, b"{}")
+                self.send_response(code)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *a):
+                pass
+
+        hub = http.server.HTTPServer(("127.0.0.1", 0), Hub)
+        t = threading.Thread(target=hub.serve_forever, daemon=True)
+        t.start()
+        try:
+            env = dict(s.env, HAIGUAN_CERT_HUB_URL="http://127.0.0.1:%d/envelopes" % hub.server_port,
+                       HAIGUAN_CERT_HUB_BACKOFF_MS="0")
+            run = lambda: subprocess.run([s.binary, "jobs", "run", "certificate.deliver"], env=env,
+                                         capture_output=True, text=True, timeout=60)
+            eq(run().returncode, 0)
+            e = s.as_user("dl-trading", "GET", "/api/v1/certificates/%s/envelopes" % c["id"]).json["items"][0]
+            eq((e["state"], e["attempts"], e["last_error"]), ("pending", 1, "the hub answered 503"))
+            eq(run().returncode, 0)
+            e = s.as_user("dl-trading", "GET", "/api/v1/certificates/%s/envelopes" % c["id"]).json["items"][0]
+            eq((e["state"], e["attempts"]), ("delivered_with_warnings", 2))
+            assert "consignee address missing" in e["warnings"], e
+            assert e["delivered_at"], e
+            mine = [g for g in got if g["number"] == c["cert_no"]]
+            eq((mine[0]["from"], mine[0]["to"], mine[0]["type"], mine[0]["status"]), ("CN", "JP", 852, 70))
+            assert mine[0]["content"].startswith("<?xml"), mine[0]
+            # annulled: a new envelope with status 40; the hub refuses it (4xx): failed, not retried
+            r = s.as_user("officer", "POST", "/api/v1/certificates/%s/annul" % c["id"], {"reason": "货物退运"})
+            eq(r.status, 200, repr(r))
+            answers.extend([(400, b"bad envelope"), (200, b"{}")])
+            eq(run().returncode, 0)
+            envs = s.as_user("officer", "GET", "/api/v1/certificates/%s/envelopes" % c["id"]).json["items"]
+            eq([(e["status"], e["state"]) for e in envs], [(40, "failed"), (70, "delivered_with_warnings")])
+            n = len(got)
+            eq(run().returncode, 0)
+            eq(len([g for g in got[n:] if g["number"] == c["cert_no"]]), 0)
+        finally:
+            hub.shutdown()
