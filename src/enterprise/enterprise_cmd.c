@@ -291,14 +291,27 @@ static const hg_scope enterprise_scopes[] = {
 /* The demo officer is declared by every area whose posts it carries; here its first two.
  * It coordinates the demo enterprises, so it is created before this area's demo step. */
 static const demo_signin enterprise_signins[] = {
-    {"officer", ROLE_OFFICER, "enterprise,liaison", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
-    {"dl-trading", ROLE_ENTERPRISE, NULL, "91210200241600015L", "trading-demo-2026",
-     "enterprise user of 大连港通国际贸易有限公司", NULL},
-    {"dl-fishery", ROLE_ENTERPRISE, NULL, "91210200716215023J", "fishery-demo-2026",
-     "enterprise user of 大连海洋渔业进出口有限公司", NULL},
-    {"dl-broker", ROLE_ENTERPRISE, NULL, DEMO_BROKER, "broker-demo-2026",
-     "enterprise user of 大连金湾报关行 (a customs broker holding the demo importers' agency agreements)", NULL},
-    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
+    {.name = "officer",
+     .role = ROLE_OFFICER,
+     .posts = "enterprise,liaison",
+     .password = "officer-demo-2026",
+     .what = "an officer of every demo post"},
+    {.name = "dl-trading",
+     .role = ROLE_ENTERPRISE,
+     .enterprise = "91210200241600015L",
+     .password = "trading-demo-2026",
+     .what = "enterprise user of 大连港通国际贸易有限公司"},
+    {.name = "dl-fishery",
+     .role = ROLE_ENTERPRISE,
+     .enterprise = "91210200716215023J",
+     .password = "fishery-demo-2026",
+     .what = "enterprise user of 大连海洋渔业进出口有限公司"},
+    {.name = "dl-broker",
+     .role = ROLE_ENTERPRISE,
+     .enterprise = DEMO_BROKER,
+     .password = "broker-demo-2026",
+     .what = "enterprise user of 大连金湾报关行 (a customs broker holding the demo importers' agency agreements)"},
+    {.name = NULL},
 };
 
 static const record_type *const enterprise_records[] = {&enterprise_record, &agency_record, NULL};

@@ -26,11 +26,24 @@ static const hg_scope gate_scopes[] = {
 static const int gate_legacy_migrations[] = {250, 0};
 
 static const demo_signin gate_signins[] = {
-    {"gate01", ROLE_SYSTEM, NULL, NULL, NULL, "the controller of gate DYW1 (大窑湾1号卡口)", "gate"},
-    {"gate02", ROLE_SYSTEM, NULL, NULL, NULL, "the controller of gate DYW2 (大窑湾2号卡口)", "gate"},
-    {"cargate01", ROLE_SYSTEM, NULL, NULL, NULL, "the controller of the car terminal's gate QCMT", "gate"},
-    {"officer", ROLE_OFFICER, "gate", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
-    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
+    {.name = "gate01",
+     .role = ROLE_SYSTEM,
+     .what = "the controller of gate DYW1 (大窑湾1号卡口)",
+     .token_scopes = "gate"},
+    {.name = "gate02",
+     .role = ROLE_SYSTEM,
+     .what = "the controller of gate DYW2 (大窑湾2号卡口)",
+     .token_scopes = "gate"},
+    {.name = "cargate01",
+     .role = ROLE_SYSTEM,
+     .what = "the controller of the car terminal's gate QCMT",
+     .token_scopes = "gate"},
+    {.name = "officer",
+     .role = ROLE_OFFICER,
+     .posts = "gate",
+     .password = "officer-demo-2026",
+     .what = "an officer of every demo post"},
+    {.name = NULL},
 };
 
 /* What the gate contributes to cargo's extension points. */

@@ -30,13 +30,10 @@ hg_rc gate_snapshot_key(const char *dir, keydir_key *out, hg_err *err)
     char scratch[1024];
     pthread_mutex_lock(&snap_key_lock);
     if (!snap_key_loaded || dir) {
-        /* the process's key directory: $HAIGUAN_KEYS (serve --keys sets it), else next to the
-         * database, as for the audit keys */
-        const char *env = getenv("HAIGUAN_KEYS");
-        if (!dir && env && *env)
-            dir = env;
+        /* else the process's key directory: $HAIGUAN_KEYS (serve --keys sets it), else next to
+         * the database, as for the audit keys */
         if (!dir)
-            audit_default_key_dir(db_get_url(), scratch, sizeof scratch);
+            audit_process_key_dir(scratch, sizeof scratch);
         const char *where = dir ? dir : scratch;
         int created = 0;
         rc = where[0]

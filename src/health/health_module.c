@@ -18,10 +18,16 @@ static const hg_scope health_scopes[] = {
 };
 
 static const demo_signin health_signins[] = {
-    {"quarantine", ROLE_OFFICER, "quarantine", NULL, "quarantine-demo-2026",
-     "a quarantine officer: boarding, the counter, outcomes", NULL},
-    {"cdc01", ROLE_SYSTEM, NULL, NULL, NULL, "the receiving health authority's machine: handover receipts", "handover"},
-    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
+    {.name = "quarantine",
+     .role = ROLE_OFFICER,
+     .posts = "quarantine",
+     .password = "quarantine-demo-2026",
+     .what = "a quarantine officer: boarding, the counter, outcomes"},
+    {.name = "cdc01",
+     .role = ROLE_SYSTEM,
+     .what = "the receiving health authority's machine: handover receipts",
+     .token_scopes = "handover"},
+    {.name = NULL},
 };
 
 static const record_type *const health_records[] = {&health_declaration_record,

@@ -776,9 +776,13 @@ static const hg_scope audit_scopes[] = {
 };
 
 static const demo_signin platform_signins[] = {
-    {"admin", ROLE_ADMIN, NULL, NULL, "admin-demo-2026", "the administrator", NULL},
-    {"manager", ROLE_OFFICER, "manager", NULL, "manager-demo-2026", "a manager: reads every area", NULL},
-    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
+    {.name = "admin", .role = ROLE_ADMIN, .password = "admin-demo-2026", .what = "the administrator"},
+    {.name = "manager",
+     .role = ROLE_OFFICER,
+     .posts = "manager",
+     .password = "manager-demo-2026",
+     .what = "a manager: reads every area"},
+    {.name = NULL},
 };
 
 /* ---- the accounts' periodic purges ---- */

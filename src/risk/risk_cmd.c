@@ -127,8 +127,12 @@ static const hg_scope risk_scopes[] = {
 };
 
 static const demo_signin risk_signins[] = {
-    {"officer", ROLE_OFFICER, "risk", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
-    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
+    {.name = "officer",
+     .role = ROLE_OFFICER,
+     .posts = "risk",
+     .password = "officer-demo-2026",
+     .what = "an officer of every demo post"},
+    {.name = NULL},
 };
 
 const hg_module risk_module = {.name = "risk",

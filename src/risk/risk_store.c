@@ -76,11 +76,7 @@ static hg_rc secret_load(hg_err *err)
     pthread_mutex_lock(&secret_lock);
     if (draw_secret_loaded)
         goto out;
-    const char *env = getenv("HAIGUAN_KEYS");
-    if (env && *env)
-        snprintf(dir, sizeof dir, "%s", env);
-    else
-        audit_default_key_dir(db_get_url(), dir, sizeof dir);
+    audit_process_key_dir(dir, sizeof dir);
     if (!dir[0]) {
         rc = hg_fail(err, HG_IO, "io_error", "", "no usable key directory for the risk draw secret");
         goto out;

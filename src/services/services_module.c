@@ -24,9 +24,12 @@ static const hg_scope services_scopes[] = {
 };
 
 static const demo_signin services_signins[] = {
-    {"liaison2", ROLE_OFFICER, "liaison", NULL, "liaison2-demo-2026",
-     "a second liaison officer: a site visit is made by two", NULL},
-    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
+    {.name = "liaison2",
+     .role = ROLE_OFFICER,
+     .posts = "liaison",
+     .password = "liaison2-demo-2026",
+     .what = "a second liaison officer: a site visit is made by two"},
+    {.name = NULL},
 };
 
 static const record_type *const services_records[] = {&liaison_problem_record, &liaison_message_record,

@@ -469,8 +469,12 @@ static const hg_scope tax_scopes[] = {
 };
 
 static const demo_signin tax_signins[] = {
-    {"officer", ROLE_OFFICER, "tax", NULL, "officer-demo-2026", "an officer of every demo post", NULL},
-    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
+    {.name = "officer",
+     .role = ROLE_OFFICER,
+     .posts = "tax",
+     .password = "officer-demo-2026",
+     .what = "an officer of every demo post"},
+    {.name = NULL},
 };
 
 /* The tax area's demo data must exist before cargo's demo declarations are filed: tax comes

@@ -69,9 +69,8 @@ static void say(vessel_reason *reasons, int *n, const vessel_rule *r, int level,
     vessel_reason *x = &reasons[(*n)++];
     snprintf(x->rule, sizeof x->rule, "%s", r->code);
     x->level = level;
-    char what[160];
-    snprintf(what, sizeof what, fmt, a ? a : "", b ? b : "");
-    snprintf(x->text, sizeof x->text, "%s", what);
+    /* the reason's own buffer: its 240 bytes hold every format here with a (96) and b (64) */
+    snprintf(x->text, sizeof x->text, fmt, a ? a : "", b ? b : "");
 }
 
 /* A crew member who joined lacks a valid pre-boarding test: none, not negative, or not within
