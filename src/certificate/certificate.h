@@ -137,6 +137,9 @@ hg_rc certificate_envelopes(db *d, const principal *who, const char *id, json_t 
 /* The job: delivers the due pending envelopes to HAIGUAN_CERT_HUB_URL (nothing without it). */
 hg_rc certificate_deliver_job(db *d, hg_err *err);
 
+/* `haiguan demo --days N`: a month of certificates of several kinds (certificate_demo.c). */
+hg_rc certificate_demo(db *d, hg_err *err);
+
 /* cose_key_lookup over certificate_keys; cls is the db. */
 hg_rc certificate_key_lookup_db(void *cls, const char *key_id, char pk_hex[65], hg_err *err);
 

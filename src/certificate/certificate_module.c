@@ -28,4 +28,5 @@ const hg_module certificate_module = {.name = "certificate",
                                       .routes = certificate_routes,
                                       .commands = certificate_commands,
                                       .scopes = certificate_scopes,
-                                      .jobs = certificate_jobs};
+                                      .jobs = certificate_jobs,
+                                      .demo = certificate_demo};
