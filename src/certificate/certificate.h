@@ -84,6 +84,9 @@ hg_rc certificate_pdf_render(const certificate_doc *doc, buf *out, hg_err *err);
 hg_rc certificate_kinds(db *d, json_t **out, hg_err *err);
 /* An exporter applies: body {entry_no, kind, consignee_name, destination_country, goods}. */
 hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+/* Applications and certificates, newest first (at most 200), status NULL or applied, issued,
+ * annulled: an enterprise's own, every one for officers. */
+hg_rc certificate_list(db *d, const principal *who, const char *status, json_t **out, hg_err *err);
 /* An application or certificate, to its exporter and to officers (404 for anyone else). */
 hg_rc certificate_get(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
 /* The inspection officer issues an application: numbered, signed, status issued. */

@@ -29,6 +29,13 @@ static hg_rc apply_api(req *r, hg_err *err)
     return reply(r, rc, 201, out);
 }
 
+static hg_rc list_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = certificate_list(r->db, r->who, req_query(r, "status"), &out, err);
+    return reply(r, rc, 200, out);
+}
+
 static hg_rc get_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
@@ -135,6 +142,13 @@ const route certificate_routes[] = {
      .flags = ROUTE_PUBLIC,
      .summary =
          "the public keys that verify certificates, their QR codes and PDFs offline (every key since it first signed)"},
+    {.method = "GET",
+     .pattern = "/api/v1/certificates",
+     .fn = list_api,
+     .scope = "certificates",
+     .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
+     .query = "status",
+     .summary = "applications and certificates, newest first (an enterprise its own; officers all)"},
     {.method = "POST",
      .pattern = "/api/v1/certificates",
      .fn = apply_api,

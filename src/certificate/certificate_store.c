@@ -178,6 +178,26 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
     return rc;
 }
 
+hg_rc certificate_list(db *d, const principal *who, const char *status, json_t **out, hg_err *err)
+{
+    static const char *const statuses[] = {"applied", "issued", "annulled", NULL};
+    int known = !status;
+    for (int i = 0; statuses[i] && !known; i++)
+        known = !strcmp(status, statuses[i]);
+    if (!known)
+        return hg_fail(err, HG_INVALID, "invalid", "status", "status is applied, issued or annulled");
+    /* an enterprise lists its own; officers every one */
+    const char *exporter = who->role == ROLE_ENTERPRISE ? who->enterprise : NULL;
+    json_t *items = NULL;
+    hg_rc rc =
+        db_rows_json(d, cert_row, &items, err,
+                     "SELECT " CERT_COLUMNS
+                     " FROM certificates WHERE (CAST(? AS TEXT) IS NULL OR exporter = ?) AND (CAST(? AS TEXT) IS NULL"
+                     " OR status = ?) ORDER BY COALESCE(issued_ms, applied_ms) DESC, id DESC LIMIT 200",
+                     "tttt", exporter, exporter, status, status);
+    return rc ? rc : json_page(items, json_null(), out, err);
+}
+
 hg_rc certificate_get(db *d, const principal *who, const char *id, json_t **out, hg_err *err)
 {
     hg_rc rc = read_cert(d, id, out, err);

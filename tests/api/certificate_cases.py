@@ -499,3 +499,17 @@ def register_area(test, eq, error_of):
             eq(len([g for g in got[n:] if g["number"] == c["cert_no"]]), 0)
         finally:
             hub.shutdown()
+
+    @test
+    def certificate_list_is_the_exporters_own_and_the_officers_queue(s):
+        c = issued(s, eq, kind="PC")
+        mine = s.as_user("dl-trading", "GET", "/api/v1/certificates").json["items"]
+        assert c["id"] in [x["id"] for x in mine], mine
+        eq({x["exporter"] for x in mine}, {cc.TRADING})
+        eq([x for x in s.as_user("dl-fishery", "GET", "/api/v1/certificates").json["items"] if x["id"] == c["id"]], [])
+        queue = s.as_user("officer", "GET", "/api/v1/certificates?status=applied").json["items"]
+        eq({x["status"] for x in queue} <= {"applied"}, True)
+        issued_ = s.as_user("officer", "GET", "/api/v1/certificates?status=issued").json["items"]
+        eq(issued_[0]["id"], c["id"])   # newest first
+        error_of(s.as_user("officer", "GET", "/api/v1/certificates?status=lost"), 400, field="status")
+        error_of(s.request("GET", "/api/v1/certificates"), 401)
