@@ -4,8 +4,10 @@
  * (port + year + kind + serial) and signs its canonical JSON with Ed25519 under a key id kept
  * in the key directory. Stands on cargo (read through cargo.h and its views only). The PDF (A4,
  * Chinese and English, with the seal and a QR code) is rendered at issue and kept with its
- * SHA-256; the QR and the PDF's own signature let anyone check it offline. Not here yet:
- * annulment, the SPS XML (issue 21, steps 4-6).
+ * SHA-256; the QR and the PDF's own signature let anyone check it offline. Checked online
+ * (recorded, rate-limited, locked after three mismatches), annulled and replaced by the
+ * inspection post, exchanged as UN/CEFACT SPS XML in envelopes a job delivers. Not here yet:
+ * the console pages (issue 21, step 6).
  *
  * Ownership: every json_t handed back through an out-parameter belongs to the caller. */
 #ifndef HG_CERTIFICATE_H
