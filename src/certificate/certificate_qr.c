@@ -45,17 +45,6 @@ static hg_rc bad(hg_err *err, const char *why)
     return hg_fail(err, HG_INVALID, "qr_invalid", "qr", "the certificate's QR code is refused: %s", why);
 }
 
-static int read_text(cbor_reader *r, char *out, size_t outlen)
-{
-    const unsigned char *p;
-    size_t n;
-    if (cbor_str(r, CBOR_TSTR, &p, &n) || n >= outlen || memchr(p, 0, n))
-        return -1;
-    memcpy(out, p, n);
-    out[n] = 0;
-    return 0;
-}
-
 static int read_claims(const unsigned char *p, size_t len, certificate_qr_claims *c)
 {
     cbor_reader r = {p, p + len, 0};
@@ -68,12 +57,12 @@ static int read_claims(const unsigned char *p, size_t len, certificate_qr_claims
         const unsigned char *h;
         size_t hn;
         int ok;
-        if (read_text(&r, key, sizeof key))
+        if (cbor_text(&r, key, sizeof key))
             return -1;
         if (!strcmp(key, "v"))
-            ok = !read_text(&r, version, sizeof version) && !strcmp(version, "1") && (have |= 1);
+            ok = !cbor_text(&r, version, sizeof version) && !strcmp(version, "1") && (have |= 1);
         else if (!strcmp(key, "no"))
-            ok = !read_text(&r, c->no, sizeof c->no) && (have |= 2);
+            ok = !cbor_text(&r, c->no, sizeof c->no) && (have |= 2);
         else if (!strcmp(key, "ver"))
             ok = !cbor_int(&r, &c->version) && (have |= 4);
         else if (!strcmp(key, "st"))
@@ -81,7 +70,7 @@ static int read_claims(const unsigned char *p, size_t len, certificate_qr_claims
         else if (!strcmp(key, "h"))
             ok = !cbor_str(&r, CBOR_BSTR, &h, &hn) && hn == sizeof c->digest && (have |= 16);
         else if (!strcmp(key, "c"))
-            ok = !read_text(&r, c->code, sizeof c->code) && (have |= 32);
+            ok = !cbor_text(&r, c->code, sizeof c->code) && (have |= 32);
         else if (!strcmp(key, "iat"))
             ok = !cbor_int(&r, &c->issued_s) && (have |= 64);
         else

@@ -59,18 +59,6 @@ static hg_rc bad(hg_err *err, const char *why)
     return hg_fail(err, HG_INVALID, "qr_invalid", "qr", "the QR code is refused: %s", why);
 }
 
-/* Copies a CBOR text string into out (NUL-terminated, at most outlen - 1 bytes). */
-static int read_text(cbor_reader *r, char *out, size_t outlen)
-{
-    const unsigned char *p;
-    size_t n;
-    if (cbor_str(r, CBOR_TSTR, &p, &n) || n >= outlen || memchr(p, 0, n))
-        return -1;
-    memcpy(out, p, n);
-    out[n] = 0;
-    return 0;
-}
-
 static int read_payload_claim(cbor_reader *r, health_qr_claims *out)
 {
     int major;
@@ -79,7 +67,7 @@ static int read_payload_claim(cbor_reader *r, health_qr_claims *out)
         return -1;
     for (uint64_t i = 0; i < n; i++) {
         char key[8], version[4];
-        if (read_text(r, key, sizeof key))
+        if (cbor_text(r, key, sizeof key))
             return -1;
         struct {
             const char *k;
@@ -91,7 +79,7 @@ static int read_payload_claim(cbor_reader *r, health_qr_claims *out)
         size_t j = 0;
         while (j < sizeof slots / sizeof slots[0] && strcmp(slots[j].k, key))
             j++;
-        if (j == sizeof slots / sizeof slots[0] ? cbor_skip(r) : read_text(r, slots[j].dst, slots[j].len))
+        if (j == sizeof slots / sizeof slots[0] ? cbor_skip(r) : cbor_text(r, slots[j].dst, slots[j].len))
             return -1;
         if (j == 0 && strcmp(version, "1"))
             return -1;

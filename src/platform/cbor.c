@@ -111,3 +111,14 @@ hg_rc cbor_put_str(buf *out, int major, const void *p, size_t n)
 }
 
 hg_rc cbor_put_tstr(buf *out, const char *s) { return cbor_put_str(out, CBOR_TSTR, s, strlen(s)); }
+
+int cbor_text(cbor_reader *r, char *out, size_t outlen)
+{
+    const unsigned char *p;
+    size_t n;
+    if (cbor_str(r, CBOR_TSTR, &p, &n) || n >= outlen || memchr(p, 0, n))
+        return -1;
+    memcpy(out, p, n);
+    out[n] = 0;
+    return 0;
+}

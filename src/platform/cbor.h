@@ -22,6 +22,9 @@ int cbor_head(cbor_reader *r, int *major, uint64_t *arg);
 int cbor_int(cbor_reader *r, int64_t *v);
 /* The next item as a byte or text string (major `major`), borrowed from the input. */
 int cbor_str(cbor_reader *r, int major, const unsigned char **p, size_t *n);
+/* The next item as a text string copied into out, NUL-terminated: -1 also when it does not fit
+ * in outlen - 1 bytes or holds a NUL. */
+int cbor_text(cbor_reader *r, char *out, size_t outlen);
 /* Skips one whole item (nested at most 16 deep). */
 int cbor_skip(cbor_reader *r);
 /* Writers: append to out (HG_NOMEM, HG_TOOBIG from buf). */
