@@ -156,12 +156,12 @@ hg_rc certificate_verify(const hg_ctx *c, const char *no, const char *code, cons
     int found = 0, match = 0, counts = 0;
     const char *why = NULL;
     certificate_qr_claims q;
+    hg_err qerr; /* why a QR code was refused: its message is the answer's, read below */
     if (!rc)
         rc = load(d, no, &st, &found, err);
     /* a QR code's text: its signature first (forged or cut short is tampered, whatever the
      * number), then its number and digest against the record */
     if (!rc && !strncmp(code, CERTIFICATE_QR_PREFIX, strlen(CERTIFICATE_QR_PREFIX))) {
-        hg_err qerr;
         hg_rc qrc = certificate_qr_verify(code, certificate_key_lookup_db, d, &q, &qerr);
         if (qrc == HG_INVALID)
             why = qerr.message;
