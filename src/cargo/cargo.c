@@ -11,6 +11,20 @@
 #include "../platform/log.h"
 
 static const char *const directions[] = {"import", "export", NULL};
+static const char *const price_terms[] = {"CIF", "CFR", "FOB", "EXW", NULL};
+
+/* A certificate of origin's number: 1 to 40 letters, digits, '-' or '/' (the agreements'
+ * certificates number differently; the issuing authority's number is taken as written). */
+static int check_certificate_no(const char *s, const char **reason)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 40 || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-/") != n) {
+        if (reason)
+            *reason = "must be the certificate of origin's number: 1 to 40 letters, digits, '-' or '/'";
+        return 0;
+    }
+    return 1;
+}
 static const char *const transport_modes[] = {"sea", "air", "road", "rail", NULL};
 static const char *const manifest_states[] = {"filed", "arrived", NULL};
 static const char *const declaration_kinds[] = {"complete", "summary", NULL};
@@ -81,6 +95,18 @@ static const field item_fields[] = {
     {.name = "frozen", .type = FT_BOOL, .label_zh = "冷冻/冷藏"},
     {.name = "vins", .type = FT_TEXT, .flags = FF_IDENT, .check = cargo_check_vins, .label_zh = "车架号"},
     {.name = "producer", .type = FT_TEXT, .flags = FF_IDENT, .max_len = 40, .label_zh = "境外生产企业注册号"},
+    /* the valuation tax builds the CIF value from (海关审定进出口货物完税价格办法), in the item's
+     * currency: the price terms of its value (CIF when absent), freight and insurance not in the
+     * price (insurance absent: 3‰ of price and freight), other dutiable costs; and the
+     * certificate of origin that an agreement rate needs (migration 290) */
+    {.name = "price_terms", .type = FT_ENUM, .values = price_terms, .label_zh = "成交方式"},
+    {.name = "freight", .type = FT_MONEY, .min = 0, .max = MONEY_MAX, .column = "freight_cur", .label_zh = "运费"},
+    {.name = "insurance", .type = FT_MONEY, .min = 0, .max = MONEY_MAX, .column = "insurance_cur",
+     .label_zh = "保费"},
+    {.name = "other_costs", .type = FT_MONEY, .min = 0, .max = MONEY_MAX, .column = "other_costs_cur",
+     .label_zh = "杂费"},
+    {.name = "certificate_no", .type = FT_TEXT, .flags = FF_IDENT, .check = check_certificate_no,
+     .label_zh = "原产地证书编号"},
     {0},
 };
 const record_type item_record = {

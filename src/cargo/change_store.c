@@ -649,11 +649,14 @@ hg_rc declaration_complete(const hg_ctx *c, const char *entry_no, const json_t *
     if (!rc)
         rc = transport_entry_of(d, entry_no, &entry_ms, err);
     if (!rc && entry_ms)
-        rc = tax_note_completion(d, entry_no, entry_ms, now, &late, err);
+        rc = tax_note_completion(d, entry_no, entry_ms, now, c->actor, c->request_id, &late, err);
     if (!rc && late) {
         json_object_set_new(detail, "late", json_incref(json_object_get(late, "late")));
         json_object_set_new(detail, "days_late", json_incref(json_object_get(late, "days_late")));
         json_object_set_new(detail, "late_declaration_fee", json_incref(json_object_get(late, "late_declaration_fee")));
+        /* on a bill already paid the fee is charged on a supplementary bill of its own */
+        if (json_object_get(late, "fee_bill"))
+            json_object_set_new(detail, "fee_bill", json_incref(json_object_get(late, "fee_bill")));
     }
     if (!rc && json_is_true(json_object_get(late, "late")))
         rc = db_run(d, err, "UPDATE declarations SET completed_late = 1 WHERE entry_no = ?", "t", entry_no);

@@ -84,7 +84,12 @@ static void subject_of(const json_t *decl, tax_goods *goods, int64_t entry_ms, t
         goods[i] = (tax_goods){.hs_code = json_string_value(json_object_get(item, "hs_code")),
                                .value = json_string_value(json_object_get(item, "value")),
                                .currency = json_string_value(json_object_get(item, "currency")),
-                               .origin = json_string_value(json_object_get(item, "origin"))};
+                               .origin = json_string_value(json_object_get(item, "origin")),
+                               .price_terms = json_string_value(json_object_get(item, "price_terms")),
+                               .freight = json_string_value(json_object_get(item, "freight")),
+                               .insurance = json_string_value(json_object_get(item, "insurance")),
+                               .other_costs = json_string_value(json_object_get(item, "other_costs")),
+                               .certificate_no = json_string_value(json_object_get(item, "certificate_no"))};
     *s = (tax_subject){.entry_no = json_string_value(json_object_get(decl, "entry_no")),
                        .import = strcmp(json_string_value(json_object_get(decl, "direction")), "import") == 0,
                        .declarant = json_string_value(json_object_get(decl, "declarant")),

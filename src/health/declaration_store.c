@@ -118,10 +118,7 @@ static hg_rc passport_matches(const record *r, hg_err *err)
         return hg_fail(err, HG_INVALID, "invalid", "mrz", "a passport's MRZ is two lines of 44 characters (TD3)");
     l2++;
     char no[10];
-    size_t n = 0;
-    for (size_t i = 0; i < 9 && l2[i] != '<'; i++)
-        no[n++] = l2[i];
-    no[n] = 0;
+    health_mrz_document_no(record_text(r, "mrz"), no);
     if (strcmp(no, doc) != 0)
         return hg_fail(err, HG_INVALID, "mismatch", "document_no", "the document number is not the MRZ's (%s)", no);
     if (strlen(birth) == 10 &&
@@ -146,6 +143,9 @@ hg_rc health_declaration_rules(const record *r, int64_t now_ms, hg_err *err)
 {
     int64_t today = calendar_day_of(now_ms), entry = day_of_text(record_text(r, "entry_date")),
             birth = day_of_text(record_text(r, "birth_date"));
+    const char *why = NULL;
+    if (!health_trip_rule(record_text(r, "transport"), record_text(r, "flight_no"), &why))
+        return hg_fail(err, HG_INVALID, "invalid", "flight_no", "flight_no: %s", why);
     if (!record_int(r, "warning_accepted", 0))
         return hg_fail(err, HG_INVALID, "required", "warning_accepted",
                        "the legal warning must be read and accepted (国境卫生检疫法)");
@@ -245,6 +245,8 @@ hg_rc health_draft_make(int64_t now, const json_t *body, health_draft **out, hg_
     hg_rc rc = record_from_json(&health_declaration_record, body, REC_CREATE, &dr->r, err);
     if (!rc)
         rc = health_declaration_rules(&dr->r, now, err);
+    if (!rc && !record_text(&dr->r, "transport") && record_set_text(&dr->r, "transport", "flight"))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc && !(answers = answers_of(body)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
@@ -395,6 +397,9 @@ hg_rc declaration_purge(const hg_ctx *c, int64_t before_ms, int64_t *count, hg_e
         "UPDATE health_checks SET findings = NULL, temperature_dc = NULL WHERE barcode IN (SELECT t.barcode FROM "
         "health_travellers t JOIN health_declarations d ON d.id = t.declaration_id WHERE d.created_ms < ? AND "
         "d.purged_ms IS NULL)",
+        /* what the boarding saw of each flagged traveller: health data too (their seats stay) */
+        "UPDATE health_boarding_flags SET name = NULL, reason = NULL WHERE flight_id IN "
+        "(SELECT id FROM health_flights WHERE scheduled_ms < ?)",
     };
     for (size_t i = 0; i < sizeof sql / sizeof sql[0] && !rc; i++)
         rc = db_run(c->d, err, sql[i], "i", before_ms);

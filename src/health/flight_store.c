@@ -23,6 +23,18 @@ hg_rc flight_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *e
     *out = NULL;
     hg_rc rc = record_from_json(&health_flight_record, body, REC_CREATE, &r, err);
     int64_t at = record_int(&r, "scheduled_at", 0);
+    const char *why = NULL, *transport = rc ? NULL : record_text(&r, "transport");
+    int air = !transport || strcmp(transport, "flight") == 0;
+    if (!rc && !health_trip_rule(transport, record_text(&r, "flight_no"), &why))
+        rc = hg_fail(err, HG_INVALID, "invalid", "flight_no", "flight_no: %s", why);
+    if (!rc && air && record_int(&r, "passengers", 0) > HEALTH_AIRCRAFT_PASSENGERS)
+        rc = hg_fail(err, HG_INVALID, "out_of_range", "passengers", "an aircraft carries at most %d passengers",
+                     HEALTH_AIRCRAFT_PASSENGERS);
+    if (!rc && air && record_int(&r, "crew", 0) > HEALTH_AIRCRAFT_CREW)
+        rc = hg_fail(err, HG_INVALID, "out_of_range", "crew", "an aircraft carries at most %d crew",
+                     HEALTH_AIRCRAFT_CREW);
+    if (!rc && air && record_set_text(&r, "transport", "flight"))
+        rc = nomem(err);
     if (!rc && (at < c->now_ms - 2 * CALENDAR_DAY_MS || at > c->now_ms + 7 * CALENDAR_DAY_MS))
         rc = hg_fail(err, HG_INVALID, "out_of_range", "scheduled_at",
                      "an inbound flight is recorded from two days before to seven days after now");
@@ -121,7 +133,19 @@ hg_rc flight_board(const hg_ctx *c, const char *id, const json_t *body, json_t *
         rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "flight %s has not landed: it is boarded on arrival", id);
     if (!rc && from < landed)
         rc = hg_fail(err, HG_INVALID, "invalid", "started_at", "the boarding quarantine begins after the landing");
-    if (!rc && (record_set_text(&r, "flight_id", id) || record_set_text(&r, "officer", c->actor)))
+    int flagged = 0;
+    const record *flags = record_list(&r, "flagged_travellers", &flagged);
+    for (int i = 0; !rc && i < flagged; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(record_text(&flags[j], "seat"), record_text(&flags[i], "seat")) == 0) {
+                char fb[48];
+                snprintf(fb, sizeof fb, "flagged_travellers[%d].seat", i);
+                rc = hg_fail(err, HG_INVALID, "duplicate", fb, "seat %s is flagged twice",
+                             record_text(&flags[i], "seat"));
+                break;
+            }
+    if (!rc && (record_set_text(&r, "flight_id", id) || record_set_text(&r, "officer", c->actor) ||
+                record_set_int(&r, "flagged", flagged)))
         rc = nomem(err);
     if (!rc) {
         rc = record_insert(c->d, &r, err);
@@ -133,7 +157,16 @@ hg_rc flight_board(const hg_ctx *c, const char *id, const json_t *body, json_t *
     if (!rc)
         rc = event_emit_about(c->d, "health.flight_boarded", "health_flight", id, NULL, c->actor, c->request_id, NULL,
                               err);
-    rc = audit_commit(c, rc, "health.board", "health_flight", id, NULL, *out, err);
+    /* the audit row holds the flagged travellers as their count and hash, not who and why */
+    json_t *view = NULL;
+    char hex[65];
+    if (!rc && !(view = json_deep_copy(*out)))
+        rc = nomem(err);
+    json_t *list = view ? json_object_get(view, "flagged_travellers") : NULL;
+    if (!rc && list && !(rc = health_answers_hash(list, hex, err)))
+        json_object_set_new(view, "flagged_travellers", json_pack("{s:i, s:s}", "count", flagged, "sha256", hex));
+    rc = audit_commit(c, rc, "health.board", "health_flight", id, NULL, view, err);
+    json_decref(view);
 out:
     if (rc) {
         json_decref(*out);
@@ -179,7 +212,8 @@ hg_rc flight_board_json(db *d, const char *date, int64_t now, json_t **out, hg_e
     if (date && calendar_parse_date(date, &day))
         return hg_fail(err, HG_INVALID, "invalid", "date", "date must be YYYY-MM-DD");
     if (!date) {
-        calendar_format_date(calendar_day_of(now), today);
+        day = calendar_day_of(now);
+        calendar_format_date(day, today);
         date = today;
     }
     db_stmt *s = NULL;
@@ -187,8 +221,9 @@ hg_rc flight_board_json(db *d, const char *date, int64_t now, json_t **out, hg_e
     hg_rc rc = db_query(
         d, &s, err,
         "SELECT f.id, f.flight_no, f.origin, f.port, f.scheduled_ms AS scheduled_at__t, f.landed_ms AS landed_at__t,"
-        " f.passengers AS passengers__i, f.crew AS crew__i, f.samples_sent_ms AS samples_sent_at__t,"
-        " CASE WHEN b.flight_id IS NULL THEN 1 ELSE 0 END AS boarding_open__b, b.flagged AS flagged_on_board__i,"
+        " f.passengers AS passengers__i, f.crew AS crew__i, f.samples_sent_ms AS samples_sent_at__t, f.transport,"
+        " CASE WHEN b.flight_id IS NULL THEN 1 ELSE 0 END AS boarding_open__b,"
+        " (SELECT COUNT(*) FROM health_boarding_flags g WHERE g.flight_id = f.id) AS flagged_on_board__i,"
         " (SELECT COUNT(*) FROM health_declarations x WHERE x.flight_no = f.flight_no AND x.entry_date = f.local_date)"
         " AS declared__i,"
         " (SELECT COUNT(*) FROM health_travellers t WHERE t.flight_id = f.id) AS scanned__i,"
@@ -204,7 +239,45 @@ hg_rc flight_board_json(db *d, const char *date, int64_t now, json_t **out, hg_e
         "t", date);
     if (!rc)
         rc = health_stmt_rows(s, &items, err);
-    if (!rc && !(*out = json_pack("{s:s, s:o}", "date", date, "items", items)))
+    /* who was flagged on board, by seat, on each flight of the day */
+    json_t *flags = NULL;
+    if (!rc)
+        rc = db_query(d, &s, err,
+                      "SELECT g.flight_id, g.seat, g.name, g.reason FROM health_boarding_flags g JOIN health_flights f"
+                      " ON f.id = g.flight_id WHERE f.local_date = ? ORDER BY g.flight_id, g.line_no",
+                      "t", date);
+    if (!rc)
+        rc = health_stmt_rows(s, &flags, err);
+    size_t i, j;
+    json_t *it, *g;
+    json_array_foreach(rc ? NULL : items, i, it)
+    {
+        json_t *mine = json_array();
+        json_array_foreach(flags, j, g)
+        {
+            if (mine && json_equal(json_object_get(g, "flight_id"), json_object_get(it, "id"))) {
+                json_object_del(g, "flight_id");
+                json_array_append(mine, g);
+            }
+        }
+        if (!mine || json_object_set_new(it, "flagged_travellers", mine)) {
+            rc = nomem(err);
+            break;
+        }
+    }
+    json_decref(flags);
+    /* crew of inbound ships positive in the 14 days to the board's day (vessel.crew_positive) */
+    json_t *crew = NULL;
+    if (!rc)
+        rc = db_query(d, &s, err,
+                      "SELECT barcode, call_no, imo, port, reported_ms AS reported_at__t FROM health_crew_cases"
+                      " WHERE reported_ms >= ? AND reported_ms < ? ORDER BY reported_ms DESC LIMIT 100",
+                      "ii", calendar_day_start_ms(day - 13), calendar_day_start_ms(day + 1));
+    if (!rc)
+        rc = health_stmt_rows(s, &crew, err);
+    if (!rc && !(*out = json_pack("{s:s, s:o, s:o}", "date", date, "items", items, "crew_positives", crew)))
         rc = nomem(err);
+    else if (rc)
+        json_decref(items);
     return rc;
 }

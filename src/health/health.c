@@ -77,6 +77,28 @@ int health_check_flight(const char *s, const char **reason)
     return 1;
 }
 
+int health_check_trip(const char *s, const char **reason)
+{
+    /* a flight (IATA Resolution 762) or a ship's voyage as its carrier numbers it: 2-12 capital
+     * letters, digits or '-', at least one digit; the transport decides which (health_trip_rule) */
+    size_t n = s ? strlen(s) : 0, digits = 0;
+    if (n < 2 || n > 12)
+        return fail(reason, "must be a flight (CA930) or a ship's voyage (2-12 letters and digits)");
+    for (size_t i = 0; i < n; i++) {
+        if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) && s[i] != '-')
+            return fail(reason, "must be capital letters, digits or '-'");
+        digits += isdigit((unsigned char)s[i]) != 0;
+    }
+    return digits ? 1 : fail(reason, "must contain the number of the flight or voyage");
+}
+
+int health_trip_rule(const char *transport, const char *trip, const char **reason)
+{
+    if (!transport || strcmp(transport, "flight") == 0)
+        return health_check_flight(trip, reason);
+    return health_check_trip(trip, reason);
+}
+
 int health_check_phone(const char *s, const char **reason)
 {
     size_t n = s ? strlen(s) : 0;
@@ -135,6 +157,21 @@ int health_mrz_lines(const char *s, char *out, size_t outlen)
         }
         out[o] = 0;
     }
+    return 0;
+}
+
+int health_mrz_document_no(const char *mrz, char no[10])
+{
+    char lines[128];
+    if (health_mrz_lines(mrz, lines, sizeof lines))
+        return -1;
+    const char *l2 = strchr(lines, '\n');
+    if (!l2 || strlen(l2 + 1) < 9)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < 9 && l2[1 + i] != '<'; i++)
+        no[k++] = l2[1 + i];
+    no[k] = 0;
     return 0;
 }
 
@@ -211,4 +248,23 @@ hg_rc health_answers_hash(const json_t *answers, char hex[65], hg_err *err)
     hex_encode(h, sizeof h, hex);
     xfree(text);
     return HG_OK;
+}
+
+int health_bucket_take(health_bucket *b, int64_t now_ms, long per_min, int *retry_after_s)
+{
+    int64_t full = (int64_t)per_min * 1000, elapsed = now_ms > b->at_ms ? now_ms - b->at_ms : 0;
+    /* per_min declarations a minute: per_min / 60 thousandths a millisecond */
+    b->tokens_milli = elapsed >= 60000 ? full : b->tokens_milli + elapsed * per_min / 60;
+    if (b->tokens_milli > full)
+        b->tokens_milli = full;
+    b->at_ms = now_ms;
+    if (b->tokens_milli >= 1000) {
+        b->tokens_milli -= 1000;
+        return 1;
+    }
+    int64_t wait_ms = ((1000 - b->tokens_milli) * 60 + per_min - 1) / per_min;
+    *retry_after_s = (int)((wait_ms + 999) / 1000);
+    if (*retry_after_s < 1)
+        *retry_after_s = 1;
+    return 0;
 }

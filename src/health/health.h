@@ -83,6 +83,14 @@ void health_mask_name(const char *s, char *out, size_t outlen);
  * MRZ transliteration (A-Z and '<', ICAO 9303 part 3), a full address (not a placeholder such
  * as "hotel" or "unknown", with a street number). */
 int health_check_flight(const char *s, const char **reason);
+/* Travellers arrive by air or by sea (the card's "flight or vessel"): a trip is a flight number
+ * or a ship's voyage (2-12 capital letters, digits, '-', a digit among them); health_trip_rule
+ * holds a flight (transport NULL or "flight") to IATA's designator and a "vessel" to the voyage's. */
+int health_check_trip(const char *s, const char **reason);
+int health_trip_rule(const char *transport, const char *trip, const char **reason);
+/* An aircraft's bounds on the arrival record (a ship's are the field table's, larger). */
+#define HEALTH_AIRCRAFT_PASSENGERS 900
+#define HEALTH_AIRCRAFT_CREW 60
 int health_check_phone(const char *s, const char **reason);
 int health_check_date(const char *s, const char **reason);
 int health_check_mrz_name(const char *s, const char **reason);
@@ -92,6 +100,34 @@ int health_check_address(const char *s, const char **reason);
 int health_check_mrz(const char *s, const char **reason);
 /* The MRZ's lines separated by '\n' into out; -1 when it does not fit. */
 int health_mrz_lines(const char *s, char *out, size_t outlen);
+/* The document number a passport's MRZ names (TD3 line 2, characters 1-9, '<' filling) into
+ * no; -1 when the MRZ has no second line of at least 9 characters. */
+int health_mrz_document_no(const char *mrz, char no[10]);
+
+/* The fields of a person's identity that the traveller's card and a ship's crew and passenger
+ * lists share (ICAO 9303, ISO 3166, FAL 5/6), written once for both areas' field tables: the
+ * same rule gives the same refusal. A temperature is plausible from 34.0 to 43.0 °C, in tenths
+ * (60 °C is a typing error, not a fever). Need check.h's check_country where used. */
+#define HEALTH_TEMPERATURE_MIN_DC 340
+#define HEALTH_TEMPERATURE_MAX_DC 430
+#define HEALTH_FIELD_BIRTH_DATE(zh)                                                                                    \
+    {                                                                                                                  \
+        .name = "birth_date", .type = FT_TEXT, .flags = FF_REQUIRED, .check = health_check_date, .label_zh = zh        \
+    }
+#define HEALTH_FIELD_COUNTRY(field, zh)                                                                                \
+    {                                                                                                                  \
+        .name = field, .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_country, .label_zh = zh        \
+    }
+#define HEALTH_FIELD_DOCUMENT_NO                                                                                       \
+    {                                                                                                                  \
+        .name = "document_no", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .min_len = 5, .max_len = 20,          \
+        .label_zh = "证件号码"                                                                                     \
+    }
+#define HEALTH_FIELD_TEMPERATURE                                                                                       \
+    {                                                                                                                  \
+        .name = "temperature_dc", .type = FT_INT, .min = HEALTH_TEMPERATURE_MIN_DC, .max = HEALTH_TEMPERATURE_MAX_DC,  \
+        .label_zh = "体温（0.1°C）"                                                                               \
+    }
 
 /* The facts an outcome is decided on. */
 typedef struct health_facts {
@@ -109,6 +145,23 @@ typedef struct health_facts {
  * positive result, symptoms, fever or contact: hand over; results pending; no result yet). */
 const char *health_clearance(const health_facts *f, const char **why, int *handover_required);
 
+/* The public declaration route's rate limit (declare_limit.c): a token bucket per client
+ * address holding at most a minute's allowance, in thousandths of a declaration. */
+#define HEALTH_DECLARE_PER_MIN 60
+typedef struct health_bucket {
+    int64_t tokens_milli; /* what is left, in thousandths of a declaration */
+    int64_t at_ms;        /* when it was last filled */
+} health_bucket;
+/* Fills b for the time since its last fill at per_min a minute (never beyond a minute's worth)
+ * and takes one declaration from it: 1, or 0 with *retry_after_s the whole seconds (at least 1)
+ * until one is there again. Pure. */
+int health_bucket_take(health_bucket *b, int64_t now_ms, long per_min, int *retry_after_s);
+/* The limit in force: HAIGUAN_HEALTH_DECLARE_PER_MIN, else HEALTH_DECLARE_PER_MIN; 0 = off. */
+long health_declare_rate(void);
+/* One declaration from addr at now_ms, under per_min (0: always admitted): 1 admitted, 0 refused
+ * with *retry_after_s. Thread-safe; memory is a fixed table. */
+int health_declare_admit(const char *addr, int64_t now_ms, long per_min, int *retry_after_s);
+
 /* The period a moment falls in, Asia/Shanghai: "2026-12-03", "2026-W49" or "2026-12"
  * (period "day", "week", "month"); -1 for an unknown period. */
 int health_period_key(const char *period, int64_t ms, char out[12]);
@@ -120,7 +173,7 @@ hg_rc health_answers_hash(const json_t *answers, char hex[65], hg_err *err);
 /* ------------------------------------------------------------------ records (health_record.c) */
 
 extern const record_type health_declaration_record, health_visit_record, health_symptom_record;
-extern const record_type health_flight_record, health_boarding_record, health_check_record;
+extern const record_type health_flight_record, health_boarding_record, health_flag_record, health_check_record;
 extern const record_type health_sample_record, health_result_record, health_handover_record;
 extern const record_type health_scan_record, health_ack_record, health_receipt_record, health_landing_record;
 

@@ -3,6 +3,7 @@
  * port's are for officers with the quarantine post; results come from laboratory machines
  * (scope lab) and acknowledgements from the receiving unit's machine (scope handover) or the
  * signed link. Handlers parse the path and query, call a store and reply. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../platform/barcode.h"
@@ -41,6 +42,14 @@ static void free_draft(void *p) { health_draft_free(p); }
 static hg_rc declare_prepare(req *r, hg_err *err)
 {
     health_draft *dr = NULL;
+    int retry_s = 0;
+    if (!health_declare_admit(r->addr, now_ms(), health_declare_rate(), &retry_s)) {
+        char secs[16];
+        snprintf(secs, sizeof secs, "%d", retry_s);
+        req_add_header(r, "Retry-After", secs);
+        return hg_fail(err, HG_TOOMANY, "too_many_requests", NULL,
+                       "too many declarations from this address; try again in %d seconds", retry_s);
+    }
     hg_rc rc = need_json(r, err);
     if (!rc)
         rc = health_draft_make(now_ms(), r->json, &dr, err);

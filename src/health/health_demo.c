@@ -104,8 +104,15 @@ static hg_rc run_step(db *d, rng *r, const step *s, const char *flight_no, const
         time_format_rfc3339(landing + 3 * MIN, from, sizeof from);
         time_format_rfc3339(s->at, at, sizeof at);
         c.actor = "quarantine";
-        body = json_pack("{s:s, s:s, s:s, s:i}", "started_at", from, "ended_at", at, "findings",
-                         "登临检疫：机上体温筛查完成 boarded, temperatures screened", "flagged", (int)between(r, 0, 2));
+        json_t *flagged = json_array();
+        for (int k = (int)between(r, 0, 2); flagged && k > 0; k--) {
+            char seat[16];
+            snprintf(seat, sizeof seat, "%d%c", (int)between(r, 30, 45) + 20 * k, "ABCDEF"[between(r, 0, 5)]);
+            json_array_append_new(flagged, json_pack("{s:s, s:s}", "seat", seat, "reason",
+                                                     k == 1 ? "机上体温37.4°C，标记复测" : "自述乏力，标记问诊"));
+        }
+        body = json_pack("{s:s, s:s, s:s, s:o}", "started_at", from, "ended_at", at, "findings",
+                         "登临检疫：机上体温筛查完成 boarded, temperatures screened", "flagged_travellers", flagged);
         rc = flight_board(&c, flight_id, body, &out, err);
         break;
     }

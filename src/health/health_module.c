@@ -1,6 +1,7 @@
 /* health_module.c — the one definition of the passenger health area that the platform sees.
  * The quarantine post (卫生检疫) is vessel's, which registered it first; the health scope moved
  * here from the announced areas. */
+#include "../platform/event.h"
 #include "../platform/module.h"
 #include "health.h"
 
@@ -9,6 +10,7 @@ extern const migration health_migrations[];
 extern const route health_routes[];
 extern const command health_commands[];
 extern const hg_job health_jobs[];
+extern const event_subscription health_subscriptions[]; /* crew_store.c */
 hg_rc health_demo(db *d, hg_err *err);
 
 static const hg_scope health_scopes[] = {
@@ -50,4 +52,5 @@ const hg_module health_module = {.name = "health",
                                  .demo = health_demo,
                                  .demo_signins = health_signins,
                                  .records = health_records,
-                                 .jobs = health_jobs};
+                                 .jobs = health_jobs,
+                                 .subscriptions = health_subscriptions};

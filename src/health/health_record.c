@@ -9,6 +9,7 @@
 static const char *const sexes[] = {"M", "F", "X", NULL}; /* ICAO 9303: X unspecified */
 static const char *const document_types[] = {"passport", "resident_id", "travel_permit", NULL};
 static const char *const languages[] = {"zh", "en", NULL};
+static const char *const transports[] = {"flight", "vessel", NULL}; /* the card: flight or vessel */
 static const char *const symptoms[] = {"fever",
                                        "fatigue",
                                        "dry_cough",
@@ -24,11 +25,7 @@ static const char *const symptoms[] = {"fever",
                                        NULL};
 
 static const field visit_fields[] = {
-    {.name = "country",
-     .type = FT_TEXT,
-     .flags = FF_REQUIRED | FF_IDENT,
-     .check = check_country,
-     .label_zh = "国家或地区"},
+    HEALTH_FIELD_COUNTRY("country", "国家或地区"),
     {.name = "arrived_on", .type = FT_TEXT, .flags = FF_REQUIRED, .check = health_check_date, .label_zh = "到达日期"},
     {.name = "left_on", .type = FT_TEXT, .flags = FF_REQUIRED, .check = health_check_date, .label_zh = "离开日期"},
     {0},
@@ -52,25 +49,17 @@ static const field declaration_fields[] = {
      .check = health_check_mrz_name,
      .label_zh = "姓名（证件拼写）"},
     {.name = "sex", .type = FT_ENUM, .flags = FF_REQUIRED, .values = sexes, .label_zh = "性别"},
-    {.name = "birth_date", .type = FT_TEXT, .flags = FF_REQUIRED, .check = health_check_date, .label_zh = "出生日期"},
-    {.name = "nationality",
-     .type = FT_TEXT,
-     .flags = FF_REQUIRED | FF_IDENT,
-     .check = check_country,
-     .label_zh = "国籍（地区）"},
+    HEALTH_FIELD_BIRTH_DATE("出生日期"),
+    HEALTH_FIELD_COUNTRY("nationality", "国籍（地区）"),
     {.name = "document_type", .type = FT_ENUM, .flags = FF_REQUIRED, .values = document_types, .label_zh = "证件类型"},
-    {.name = "document_no",
-     .type = FT_TEXT,
-     .flags = FF_REQUIRED | FF_IDENT,
-     .min_len = 5,
-     .max_len = 20,
-     .label_zh = "证件号码"},
+    HEALTH_FIELD_DOCUMENT_NO,
     {.name = "mrz", .type = FT_TEXT, .min_len = 60, .max_len = 100, .check = health_check_mrz, .label_zh = "机读区"},
+    {.name = "transport", .type = FT_ENUM, .values = transports, .label_zh = "交通方式"},
     {.name = "flight_no",
      .type = FT_TEXT,
      .flags = FF_REQUIRED | FF_IDENT | FF_FILTER,
-     .check = health_check_flight,
-     .label_zh = "航班号"},
+     .check = health_check_trip,
+     .label_zh = "航班号或航次"},
     {.name = "seat",
      .type = FT_TEXT,
      .flags = FF_REQUIRED | FF_IDENT,
@@ -112,16 +101,17 @@ const record_type health_declaration_record = {
 
 static const field flight_fields[] = {
     {.name = "id", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "航班记录"},
+    {.name = "transport", .type = FT_ENUM, .values = transports, .label_zh = "交通方式"},
     {.name = "flight_no",
      .type = FT_TEXT,
      .flags = FF_REQUIRED | FF_IDENT,
-     .check = health_check_flight,
-     .label_zh = "航班号"},
+     .check = health_check_trip,
+     .label_zh = "航班号或航次"},
     {.name = "origin", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_locode, .label_zh = "始发地"},
     {.name = "port", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_locode, .label_zh = "入境口岸"},
     {.name = "scheduled_at", .type = FT_TIME, .flags = FF_REQUIRED, .column = "scheduled_ms", .label_zh = "计划到达"},
-    {.name = "passengers", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 900, .label_zh = "旅客人数"},
-    {.name = "crew", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 60, .label_zh = "机组人数"},
+    {.name = "passengers", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 9000, .label_zh = "旅客人数"},
+    {.name = "crew", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 3000, .label_zh = "机组或船员人数"},
     {.name = "date", .type = FT_TEXT, .flags = FF_SERVER, .column = "local_date", .label_zh = "日期"},
     {.name = "landed_at", .type = FT_TIME, .flags = FF_SERVER, .column = "landed_ms", .label_zh = "实际到达"},
     {.name = "samples_sent_at",
@@ -134,12 +124,36 @@ static const field flight_fields[] = {
 };
 const record_type health_flight_record = {.name = "inbound flight", .table = "health_flights", .fields = flight_fields};
 
+/* A traveller flagged on board (登临检疫): by seat, with what was seen; the counter's scan of a
+ * traveller on that seat shows the flag. */
+static const field flag_fields[] = {
+    {.name = "seat",
+     .type = FT_TEXT,
+     .flags = FF_REQUIRED | FF_IDENT,
+     .min_len = 2,
+     .max_len = 5,
+     .label_zh = "座位号"},
+    {.name = "name", .type = FT_TEXT, .max_len = 100, .label_zh = "姓名"},
+    {.name = "reason", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 200, .label_zh = "异常情况"},
+    {0},
+};
+const record_type health_flag_record = {.name = "traveller flagged on board",
+                                        .table = "health_boarding_flags",
+                                        .fields = flag_fields,
+                                        .parent_column = "flight_id"};
+
 static const field boarding_fields[] = {
     {.name = "flight_id", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "航班记录"},
     {.name = "started_at", .type = FT_TIME, .flags = FF_REQUIRED, .column = "started_ms", .label_zh = "登临开始"},
     {.name = "ended_at", .type = FT_TIME, .flags = FF_REQUIRED, .column = "ended_ms", .label_zh = "登临结束"},
     {.name = "findings", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 1000, .label_zh = "检疫情况"},
-    {.name = "flagged", .type = FT_INT, .flags = FF_REQUIRED, .min = 0, .max = 900, .label_zh = "机上发现异常旅客"},
+    {.name = "flagged_travellers",
+     .type = FT_LIST,
+     .min = 0,
+     .max = 900,
+     .child = &health_flag_record,
+     .label_zh = "机上发现异常旅客"},
+    {.name = "flagged", .type = FT_INT, .flags = FF_SERVER, .label_zh = "机上发现异常旅客人数"},
     {.name = "officer", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "登临关员"},
     {0},
 };
@@ -151,7 +165,7 @@ static const field check_fields[] = {
     {.name = "id", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "记录编号"},
     {.name = "barcode", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "通关条码"},
     {.name = "kind", .type = FT_ENUM, .flags = FF_REQUIRED, .values = check_kinds_, .label_zh = "项目"},
-    {.name = "temperature_dc", .type = FT_INT, .min = 340, .max = 430, .label_zh = "体温（0.1°C）"},
+    HEALTH_FIELD_TEMPERATURE,
     {.name = "findings", .type = FT_TEXT, .max_len = 1000, .label_zh = "结果"},
     {.name = "abnormal", .type = FT_BOOL, .label_zh = "异常"},
     {.name = "at", .type = FT_TIME, .flags = FF_SERVER, .column = "at_ms", .label_zh = "时间"},

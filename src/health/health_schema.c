@@ -49,5 +49,18 @@ const migration health_migrations[] = {
      " person TEXT NOT NULL, reason TEXT NOT NULL, handed_ms BIGINT NOT NULL, officer TEXT NOT NULL, ack_ms BIGINT,"
      " ack_by TEXT, ack_person TEXT, alarm_ms BIGINT, ack_token_hash TEXT UNIQUE);",
      NULL, NULL},
+    {601, "travellers flagged on board, a list by seat instead of a count",
+     "CREATE TABLE health_boarding_flags (flight_id TEXT NOT NULL REFERENCES health_flights(id),"
+     " line_no BIGINT NOT NULL, seat TEXT NOT NULL, name TEXT, reason TEXT, PRIMARY KEY (flight_id, line_no));",
+     NULL, NULL},
+    {602, "crew members of inbound ships who tested positive, followed up by the health area",
+     "CREATE TABLE health_crew_cases (barcode TEXT PRIMARY KEY, call_no TEXT NOT NULL, imo TEXT, port TEXT,"
+     " line_no BIGINT NOT NULL, reported_ms BIGINT NOT NULL, reported_by TEXT NOT NULL);"
+     "CREATE INDEX health_crew_cases_reported ON health_crew_cases(reported_ms);",
+     NULL, NULL},
+    {603, "travellers arriving by sea: the transport of a declaration and of an arrival",
+     "ALTER TABLE health_declarations ADD COLUMN transport TEXT NOT NULL DEFAULT 'flight';"
+     "ALTER TABLE health_flights ADD COLUMN transport TEXT NOT NULL DEFAULT 'flight';",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

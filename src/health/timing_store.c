@@ -41,6 +41,7 @@ typedef struct bucket {
     char key[12];
     series traveller, samples, out; /* seconds */
     int64_t flights, flights_quarantined, declared, tested, positive, handed_over, cleared;
+    int64_t crew_positive; /* crew of inbound ships positive (vessel.crew_positive) */
 } bucket;
 
 typedef struct buckets {
@@ -112,7 +113,7 @@ hg_rc health_timings_json(db *d, const char *period, int64_t from, int64_t to, j
     if (to <= from)
         return hg_fail(err, HG_INVALID, "invalid", "to", "to must be after from");
     buckets bs = {.period = period};
-    json_t *trav = NULL, *fl = NULL, *decl = NULL, *tested = NULL, *pos = NULL;
+    json_t *trav = NULL, *fl = NULL, *decl = NULL, *tested = NULL, *pos = NULL, *crew = NULL;
     hg_rc rc = rows(d,
                     "SELECT barcode, flight_id, status, scanned_ms AS scanned__i, outcome_ms AS outcome__i FROM"
                     " health_travellers WHERE outcome_ms >= ? AND outcome_ms < ? ORDER BY outcome_ms",
@@ -142,6 +143,9 @@ hg_rc health_timings_json(db *d, const char *period, int64_t from, int64_t to, j
                   "SELECT MIN(result_ms) AS at__i FROM health_samples WHERE result = 'positive' AND result_ms >= ?"
                   " AND result_ms < ? GROUP BY barcode",
                   from, to, &pos, err);
+    if (!rc)
+        rc = rows(d, "SELECT reported_ms AS at__i FROM health_crew_cases WHERE reported_ms >= ? AND reported_ms < ?",
+                  from, to, &crew, err);
     json_t *recent_t = json_array(), *recent_f = json_array(), *list = json_array();
     if (!rc && (!recent_t || !recent_f || !list))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
@@ -187,9 +191,11 @@ hg_rc health_timings_json(db *d, const char *period, int64_t from, int64_t to, j
     struct {
         json_t *a;
         size_t off;
-    } counts[] = {
-        {decl, offsetof(bucket, declared)}, {tested, offsetof(bucket, tested)}, {pos, offsetof(bucket, positive)}};
-    for (size_t k = 0; k < 3 && !rc; k++)
+    } counts[] = {{decl, offsetof(bucket, declared)},
+                  {tested, offsetof(bucket, tested)},
+                  {pos, offsetof(bucket, positive)},
+                  {crew, offsetof(bucket, crew_positive)}};
+    for (size_t k = 0; k < sizeof counts / sizeof counts[0] && !rc; k++)
         json_array_foreach(counts[k].a, i, o)
         {
             if (!(b = bucket_of(&bs, ms_of(o, "at"))))
@@ -198,11 +204,11 @@ hg_rc health_timings_json(db *d, const char *period, int64_t from, int64_t to, j
         }
     for (size_t k = 0; k < bs.n && !rc; k++) {
         b = &bs.b[k];
-        json_t *row =
-            json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "period", b->key, "flights", (json_int_t)b->flights,
-                      "flights_quarantined", (json_int_t)b->flights_quarantined, "declared", (json_int_t)b->declared,
-                      "tested", (json_int_t)b->tested, "positive", (json_int_t)b->positive, "handed_over",
-                      (json_int_t)b->handed_over, "cleared", (json_int_t)b->cleared);
+        json_t *row = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "period", b->key, "flights",
+                                (json_int_t)b->flights, "flights_quarantined", (json_int_t)b->flights_quarantined,
+                                "declared", (json_int_t)b->declared, "tested", (json_int_t)b->tested, "positive",
+                                (json_int_t)b->positive, "handed_over", (json_int_t)b->handed_over, "cleared",
+                                (json_int_t)b->cleared, "crew_positive", (json_int_t)b->crew_positive);
         json_t *a = stats(&b->traveller, HEALTH_TARGET_TRAVELLER_MS / 1000, "traveller"),
                *c = stats(&b->samples, HEALTH_TARGET_FLIGHT_MS / 1000, "flight_samples_sent"),
                *e = stats(&b->out, HEALTH_TARGET_FLIGHT_MS / 1000, "flight_last_out");
@@ -230,6 +236,6 @@ hg_rc health_timings_json(db *d, const char *period, int64_t from, int64_t to, j
         xfree(bs.b[k].traveller.v), xfree(bs.b[k].samples.v), xfree(bs.b[k].out.v);
     xfree(bs.b);
     json_decref(list), json_decref(recent_t), json_decref(recent_f);
-    json_decref(trav), json_decref(fl), json_decref(decl), json_decref(tested), json_decref(pos);
+    json_decref(trav), json_decref(fl), json_decref(decl), json_decref(tested), json_decref(pos), json_decref(crew);
     return rc;
 }

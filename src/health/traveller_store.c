@@ -310,6 +310,15 @@ hg_rc traveller_scan_claims(const hg_ctx *c, const health_qr_claims *qp, json_t 
         db_reset(s);
         if (!rc && !landed)
             rc = hg_fail(err, HG_CONFLICT, "conflict", "qr", "flight %s has not landed", flight_id);
+        /* flagged on board (登临检疫) by the seat the traveller declared */
+        int64_t on_board = 0;
+        if (!rc)
+            rc = db_int(c->d, &on_board, err,
+                        "SELECT COUNT(*) FROM health_boarding_flags g JOIN health_declarations x ON x.seat = g.seat"
+                        " WHERE g.flight_id = ? AND x.id = ?",
+                        "tt", flight_id, q.id);
+        if (!rc && on_board)
+            snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "%son_board", flags[0] ? "," : "");
         /* the barcode: Q, the local day, the day's serial (Code 128, on the tube and the file) */
         char date[11];
         int64_t n = 0;

@@ -46,6 +46,26 @@ static hg_rc put_sig_structure(buf *out, const unsigned char *prot, size_t prot_
     return rc ? rc : cbor_put_str(out, CBOR_BSTR, payload, payload_n);
 }
 
+/* zlib (RFC 1950) at the best compression with a 512-byte window and the smallest hash: the
+ * message is a few hundred bytes, so the window loses nothing, while compress2's defaults set
+ * up (and zero) some 400 KB per call — the biggest cost the profile of bench/run health found in
+ * the traveller declaration's own work (docs/BENCHMARKS.md). Any inflater reads it (CINFO 1). 0 or -1. */
+static int deflate_small(unsigned char *out, uLongf *out_n, const unsigned char *in, size_t n)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, 9, Z_DEFLATED, 9, 1, Z_DEFAULT_STRATEGY) != Z_OK)
+        return -1;
+    z.next_in = (Bytef *)in;
+    z.avail_in = (uInt)n;
+    z.next_out = out;
+    z.avail_out = (uInt)*out_n;
+    int ret = deflate(&z, Z_FINISH);
+    *out_n = z.total_out;
+    deflateEnd(&z);
+    return ret == Z_STREAM_END ? 0 : -1;
+}
+
 hg_rc cose_qr_seal(const keydir_key *k, const char *prefix, const void *payload, size_t n, buf *out)
 {
     buf prot, tbs, cose;
@@ -71,11 +91,14 @@ hg_rc cose_qr_seal(const keydir_key *k, const char *prefix, const void *payload,
         rc = cbor_put_str(&cose, CBOR_BSTR, payload, n);
     if (!rc)
         rc = cbor_put_str(&cose, CBOR_BSTR, sig, sizeof sig);
-    uLongf zn = compressBound(cose.len);
+    /* room for what cannot be compressed: with the small window and hash the stored blocks'
+     * overhead is more than compressBound's (deflateBound's conservative case), and a
+     * certificate's claims are mostly a digest and signatures */
+    uLongf zn = compressBound(cose.len) + (cose.len >> 3) + (cose.len >> 6) + 64;
     unsigned char *zp = rc ? NULL : xmalloc(zn);
     if (!rc && !zp)
         rc = HG_NOMEM;
-    if (!rc && compress2(zp, &zn, (const unsigned char *)cose.data, cose.len, 9) != Z_OK)
+    if (!rc && deflate_small(zp, &zn, (const unsigned char *)cose.data, cose.len))
         rc = HG_INTERNAL;
     if (!rc)
         rc = buf_puts(out, prefix);

@@ -12,8 +12,12 @@ int clearance_split(const clearance_facts *f, clearance_segments *out)
         return -1;
     int64_t start = f->filed_ms > f->arrived_ms ? f->filed_ms : f->arrived_ms;
     out->arrival_to_declaration_ms = f->filed_ms > f->arrived_ms ? f->filed_ms - f->arrived_ms : 0;
-    out->declaration_to_release_ms = f->released_ms > start ? f->released_ms - start : 0;
-    out->total_ms = out->arrival_to_declaration_ms + out->declaration_to_release_ms;
+    int64_t customs = f->released_ms > start ? f->released_ms - start : 0;
+    /* the time a returned declaration spent with its declarant is its own segment (退单), taken
+     * out of declaration -> release, never more than that segment holds */
+    out->with_declarant_ms = f->with_declarant_ms > 0 ? (f->with_declarant_ms < customs ? f->with_declarant_ms : customs) : 0;
+    out->declaration_to_release_ms = customs - out->with_declarant_ms;
+    out->total_ms = out->arrival_to_declaration_ms + out->declaration_to_release_ms + out->with_declarant_ms;
     out->release_to_gate_ms = f->gate_out_ms ? (f->gate_out_ms > f->released_ms ? f->gate_out_ms - f->released_ms : 0)
                                              : -1;
     return 0;

@@ -13,13 +13,17 @@ typedef struct clearance_facts {
     int64_t filed_ms;      /* declaration */
     int64_t released_ms;   /* release (放行) */
     int64_t gate_out_ms;   /* left through the gate; 0 until the gate area records it */
+    int64_t with_declarant_ms; /* time a returned declaration (退单) spent with its declarant
+                                * before it was refiled: its own segment, not customs' time */
 } clearance_facts;
 
 typedef struct clearance_segments {
     int64_t arrival_to_declaration_ms;   /* 0 for advance declarations (filed before arrival) */
-    int64_t declaration_to_release_ms;   /* from the later of filing and arrival */
+    int64_t declaration_to_release_ms;   /* from the later of filing and arrival, less the time
+                                          * with the declarant */
+    int64_t with_declarant_ms;           /* returned for correction until refiled (退单) */
     int64_t release_to_gate_ms;          /* -1 when not yet out */
-    int64_t total_ms;                    /* arrival -> release: the two first segments */
+    int64_t total_ms;                    /* arrival -> release: the three first segments */
 } clearance_segments;
 
 /* Splits one declaration's clearance into segments; -1 when it has no arrival or release. */

@@ -57,7 +57,7 @@ static hg_rc collect(db *d, const stats_query *q, int64_t from, int64_t to, fact
     hg_rc rc = db_query(d, &s, err,
                         "SELECT d.filed_ms, d.released_ms, "
                         " (SELECT MIN(a.at_ms) FROM cargo_arrivals a WHERE a.bill_no = d.bill_no), m.arrived_ms, "
-                        " d.gate_out_ms "
+                        " d.gate_out_ms, d.with_declarant_ms "
                         "FROM cargo_declarations d JOIN cargo_manifest_bills b ON b.bill_no = d.bill_no "
                         "JOIN cargo_manifests m ON m.manifest_no = b.manifest_no "
                         "WHERE d.status = 'released' AND d.released_ms >= ? AND d.released_ms < ? "
@@ -72,6 +72,7 @@ static hg_rc collect(db *d, const stats_query *q, int64_t from, int64_t to, fact
         /* arrival: the first arrival report, else the transport's arrival (ship-side pickup) */
         f.arrived_ms = !db_col_null(s, 2) ? db_col_int(s, 2) : db_col_null(s, 3) ? 0 : db_col_int(s, 3);
         f.gate_out_ms = db_col_null(s, 4) ? 0 : db_col_int(s, 4);   /* the first exit at the gate */
+        f.with_declarant_ms = db_col_null(s, 5) ? 0 : db_col_int(s, 5); /* 退单 until refiled */
         fact x;
         if (clearance_split(&f, &x.seg)) {
             out->no_arrival++;   /* never silently: the answer says how many and why */
@@ -134,15 +135,16 @@ hg_rc stats_clearance_json(db *d, const stats_query *q, json_t **out, hg_err *er
             j++;
         json_t *g = json_pack("{s:s}", "key", now.v[i].key);
         static const char *const names[] = {"total", "arrival_to_declaration", "declaration_to_release",
-                                            "release_to_gate"};
-        for (int k = 0; k < 4; k++) {
+                                            "release_to_gate", "with_declarant"};
+        for (int k = 0; k < 5; k++) {
             size_t n = 0;
             for (size_t x = i; x < j; x++) {
                 const clearance_segments *sg = &now.v[x].seg;
                 int64_t v = k == 0 ? sg->total_ms
                             : k == 1 ? sg->arrival_to_declaration_ms
                             : k == 2 ? sg->declaration_to_release_ms
-                                     : sg->release_to_gate_ms;
+                            : k == 3 ? sg->release_to_gate_ms
+                                     : sg->with_declarant_ms;
                 if (v >= 0)
                     vals[n++] = v;
             }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "../platform/calendar.h"
+#include "../platform/rc.h"
 
 /* Declared values have an upper bound: one item's dutiable value in CNY is at most
  * 100,000,000,000,000.00 yuan (10^16 fen; China's yearly imports are about 1.8 × 10^13 yuan).
@@ -189,5 +190,32 @@ int64_t tax_mul_div_round(int64_t a, int64_t b, int64_t c);
 /* The same in checked arithmetic for any non-negative a, b below 2^63 and positive c:
  * 0 and *out, or -1 when the result exceeds TAX_AMOUNT_MAX_FEN or an input is negative. */
 int tax_mul_div_checked(int64_t a, int64_t b, int64_t c, int64_t *out);
+
+/* ---- the rate files' lines (tax_lines.c): pure parsers shared by the importers and the
+ * fuzz harness; a refusal names its field ---- */
+
+/* "8.5" percent -> 85000 ppm; up to 4 decimals, 0 to 1000 percent. -1 when malformed. */
+int64_t tax_percent_ppm(const char *s);
+
+/* A line of the monthly exchange-rate table: currency,month,rate[,per,fixed_on]. per is 1 or
+ * 100 (JPY and others quoted per 100: kept per unit exactly); fixed_on, when given, must be
+ * the third Wednesday of the previous month (海关进出口货物征税管理办法). */
+typedef struct tax_exchange_line {
+    char currency[4];
+    char month[8];     /* YYYY-MM */
+    int64_t cny_micro; /* CNY × 10^6 per one unit */
+} tax_exchange_line;
+hg_rc tax_exchange_line_parse(const char *const *field, int nfields, tax_exchange_line *out, hg_err *err);
+
+/* A line of the dated tariff: hs_prefix,valid_from,valid_to,duty,vat,consumption[,description]:
+ * the rates in force for the prefix from valid_from to valid_to (both days counted; valid_to
+ * blank: until further notice). description is borrowed from the fields. */
+typedef struct tax_dated_rate {
+    char hs_prefix[11];
+    int64_t valid_from_day, valid_to_day; /* Shanghai day numbers; valid_to_day 0: open */
+    int64_t duty_ppm, vat_ppm, consumption_ppm;
+    const char *description;
+} tax_dated_rate;
+hg_rc tax_dated_rate_line_parse(const char *const *field, int nfields, tax_dated_rate *out, hg_err *err);
 
 #endif

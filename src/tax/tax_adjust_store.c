@@ -24,11 +24,13 @@ typedef struct adjustment {
     char entry_no[24], kind[16], cause[24], status[16];
     tax_amounts amounts;
     int64_t total, issued_ms, last_free_day, paid_ms, paid_fen, late_fee;
+    int64_t late_decl_fee; /* 滞报金 a late two-step completion charges (migration 371) */
 } adjustment;
 
 #define ADJ_COLUMNS                                                                                                    \
     "id, entry_no, kind, cause, status, duty_fen, consumption_fen, vat_fen, total_fen, issued_ms, "                    \
-    "COALESCE(last_free_day, 0), COALESCE(paid_ms, 0), COALESCE(paid_fen, 0), COALESCE(late_fee_fen, 0)"
+    "COALESCE(last_free_day, 0), COALESCE(paid_ms, 0), COALESCE(paid_fen, 0), COALESCE(late_fee_fen, 0), "             \
+    "COALESCE(late_declaration_fee_fen, 0)"
 
 static void adj_from_row(db_stmt *s, adjustment *a)
 {
@@ -44,6 +46,7 @@ static void adj_from_row(db_stmt *s, adjustment *a)
     a->paid_ms = db_col_int(s, 11);
     a->paid_fen = db_col_int(s, 12);
     a->late_fee = db_col_int(s, 13);
+    a->late_decl_fee = db_col_int(s, 14);
 }
 
 /* What the bill charges now, net of its supplementary bills and refunds: the figure a new
@@ -368,6 +371,10 @@ hg_rc tax_adjustments_json(db *d, const char *entry_no, int64_t at_ms, json_t **
         json_object_set_new(o, "kind", json_string(a.kind));
         json_object_set_new(o, "cause", json_string(a.cause));
         json_object_set_new(o, "status", json_string(status));
+        if (a.late_decl_fee) { /* a fee bill: its total is the fee, not a tax */
+            tax_put_money(o, "late_declaration_fee", a.late_decl_fee);
+            tax_put_money(o, "total", a.total);
+        }
         tax_put_time(o, "issued_at", a.issued_ms);
         if (strcmp(a.kind, "supplementary") == 0) {
             int owed = strcmp(status, "due") == 0;
@@ -402,8 +409,8 @@ hg_rc tax_bill_full_json(db *d, const principal *who, const char *entry_no, int6
     return rc;
 }
 
-hg_rc tax_note_completion(db *d, const char *entry_no, int64_t entry_ms, int64_t completed_ms, json_t **out,
-                          hg_err *err)
+hg_rc tax_note_completion(db *d, const char *entry_no, int64_t entry_ms, int64_t completed_ms, const char *actor,
+                          const char *request_id, json_t **out, hg_err *err)
 {
     working_calendar cal;
     int64_t cif = 0, fee = 0;
@@ -417,18 +424,42 @@ hg_rc tax_note_completion(db *d, const char *entry_no, int64_t entry_ms, int64_t
         rc = hg_fail(err, HG_INVALID, "out_of_range", "items", "the late-declaration fee is out of range");
     calendar_free(&cal);
     /* the lateness found at completion replaces the summary's own when it is greater (the same
-     * days are not counted twice); a bill already paid keeps what it was paid */
+     * days are not counted twice): an unpaid bill owes the fee with its tax (one with no tax
+     * becomes due for it); a bill already paid is charged the difference on a supplementary
+     * bill of its own (cause late_completion), with its own notice and period */
+    bill_row b;
+    int64_t fee_bill = 0, fee_bill_id = 0;
+    bill_dates dates = {0, 0, 0};
     if (!rc && days > 0)
+        rc = tax_bill_load(d, entry_no, &b, err);
+    int more = !rc && days > 0 && b.late_decl_days < days && strcmp(b.status, "void") != 0;
+    if (more && strcmp(b.status, "paid") != 0)
         rc = db_run(d, err,
                     "UPDATE tax_bills SET transport_entry_ms = ?, late_declaration_days = ?, late_declaration_fee_fen "
-                    "= ? WHERE entry_no = ? AND status <> 'paid' AND status <> 'void' AND "
-                    "COALESCE(late_declaration_days, 0) < ?",
-                    "iiiti", entry_ms, (int64_t)days, fee, entry_no, (int64_t)days);
+                    "= ?, status = CASE WHEN status = 'none' AND ? > 0 THEN 'due' ELSE status END WHERE entry_no = ?",
+                    "iiiit", entry_ms, (int64_t)days, fee, fee, entry_no);
+    else if (more && (fee_bill = fee - b.late_decl_fee) > 0 &&
+             !(rc = tax_bill_deadlines(d, completed_ms, 0, 0, &dates, err)))
+        rc = db_run(d, err,
+                    "INSERT INTO tax_adjustments (entry_no, kind, cause, status, duty_fen, consumption_fen, vat_fen, "
+                    "total_fen, issued_ms, last_free_day, actor, late_declaration_fee_fen) "
+                    "VALUES (?, 'supplementary', 'late_completion', 'due', 0, 0, 0, ?, ?, ?, ?, ?)",
+                    "tiiiti", entry_no, fee_bill, completed_ms, dates.last_day, actor, fee_bill);
+    if (!rc && fee_bill > 0)
+        rc = db_int(d, &fee_bill_id, err, "SELECT MAX(id) FROM tax_adjustments WHERE entry_no = ?", "t", entry_no);
     json_t *o = rc ? NULL : json_pack("{s:b, s:i}", "late", days > 0, "days_late", days);
     if (o)
         tax_put_money(o, "late_declaration_fee", fee);
+    if (o && fee_bill_id) {
+        json_t *fb = json_pack("{s:I}", "id", (json_int_t)fee_bill_id);
+        tax_put_money(fb, "late_declaration_fee", fee_bill);
+        tax_put_date(fb, "due_date", dates.last_day);
+        json_object_set_new(o, "fee_bill", fb);
+    }
     if (!rc && !o)
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc && fee_bill_id)
+        rc = tax_emit(d, "tax.supplementary_due", entry_no, actor, request_id, json_object_get(o, "fee_bill"), err);
     if (!rc)
         *out = o;
     return rc;

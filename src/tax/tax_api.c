@@ -86,10 +86,26 @@ static hg_rc time_field(req *r, const char *name, int required, int64_t *ms, hg_
     return rc;
 }
 
+/* A guarantee letter's guarantor (required when need_guarantor) and number, both optional
+ * otherwise, each checked. */
+static hg_rc letter_fields(req *r, int need_guarantor, const char **guarantor, const char **letter_no, hg_err *err)
+{
+    *guarantor = *letter_no = NULL;
+    hg_rc rc = json_get_str(r->json, "guarantor", need_guarantor, guarantor, err);
+    if (!rc && *guarantor && (strlen(*guarantor) < 2 || strlen(*guarantor) > 200))
+        rc = hg_fail(err, HG_INVALID, "invalid", "guarantor", "guarantor names the bank or insurer (2 to 200 bytes)");
+    if (!rc)
+        rc = json_get_str(r->json, "letter_no", 0, letter_no, err);
+    if (!rc && *letter_no && (!(*letter_no)[0] || strlen(*letter_no) > 64))
+        rc = hg_fail(err, HG_INVALID, "invalid", "letter_no", "letter_no is the guarantee letter's number (1 to 64 bytes)");
+    return rc;
+}
+
 static hg_rc guarantees_api(req *r, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
-    static const char *const allowed[] = {"entry_no", "amount", "guarantor", "kind", "letter_no", "valid_until", NULL};
+    static const char *const allowed[] = {"entry_no",  "amount",      "guarantor", "kind", "letter_no",
+                                          "valid_until", "general_guarantee_id", NULL};
     tax_guarantee_in in = {.kind = "letter"};
     const char *kind = NULL;
     json_t *out;
@@ -100,20 +116,27 @@ static hg_rc guarantees_api(req *r, hg_err *err)
         rc = money_field(r, "amount", &in.amount_fen, err);
     if (!rc)
         rc = json_get_str(r->json, "kind", 0, &kind, err);
-    if (!rc && kind && strcmp(kind, "letter") && strcmp(kind, "deposit"))
+    if (!rc && kind && strcmp(kind, "letter") && strcmp(kind, "deposit") && strcmp(kind, "general"))
         rc = hg_fail(err, HG_INVALID, "invalid", "kind",
-                     "kind must be letter (保函 of a bank or insurer) or deposit (保证金)");
+                     "kind must be letter (保函 of a bank or insurer), deposit (保证金) or general (a draw on a "
+                     "general guarantee, 总担保)");
     if (!rc && kind)
         in.kind = kind;
-    int deposit = strcmp(in.kind, "deposit") == 0;
+    int deposit = strcmp(in.kind, "deposit") == 0, general = strcmp(in.kind, "general") == 0;
+    json_t *gid = json_object_get(r->json, "general_guarantee_id");
+    if (!rc && general && (!json_is_integer(gid) || json_integer_value(gid) <= 0))
+        rc = hg_fail(err, HG_INVALID, "required", "general_guarantee_id",
+                     "a draw names the general guarantee it draws on (general_guarantee_id, a number)");
+    if (!rc && !general && gid)
+        rc = hg_fail(err, HG_INVALID, "invalid", "general_guarantee_id",
+                     "general_guarantee_id goes with kind general only");
+    if (!rc && general && (json_object_get(r->json, "guarantor") || json_object_get(r->json, "valid_until")))
+        rc = hg_fail(err, HG_INVALID, "invalid", json_object_get(r->json, "guarantor") ? "guarantor" : "valid_until",
+                     "a draw takes the general guarantee's guarantor and period");
+    if (!rc && general)
+        in.general_id = json_integer_value(gid);
     if (!rc)
-        rc = json_get_str(r->json, "guarantor", !deposit, &in.guarantor, err);
-    if (!rc && in.guarantor && (strlen(in.guarantor) < 2 || strlen(in.guarantor) > 200))
-        rc = hg_fail(err, HG_INVALID, "invalid", "guarantor", "guarantor names the bank or insurer (2 to 200 bytes)");
-    if (!rc)
-        rc = json_get_str(r->json, "letter_no", 0, &in.letter_no, err);
-    if (!rc && in.letter_no && (!in.letter_no[0] || strlen(in.letter_no) > 64))
-        rc = hg_fail(err, HG_INVALID, "invalid", "letter_no", "letter_no is the guarantee letter's number (1 to 64 bytes)");
+        rc = letter_fields(r, !deposit && !general, &in.guarantor, &in.letter_no, err);
     if (!rc)
         rc = time_field(r, "valid_until", 0, &in.valid_until_ms, err);
     if (!rc)
@@ -121,19 +144,30 @@ static hg_rc guarantees_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
+/* A decision's path id (404 naming `what` when it is not one) and its optional body {"note"}. */
+static hg_rc id_and_note(req *r, const char *what, long long *id, const char **note, hg_err *err)
+{
+    static const char *const allowed[] = {"note", NULL};
+    char *end;
+    *note = NULL;
+    *id = strtoll(r->params[0], &end, 10);
+    if (*end || *id <= 0)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such %s", what);
+    hg_rc rc = HG_OK;
+    if (r->json && !(rc = json_reject_unknown(r->json, allowed, err)))
+        rc = json_get_str(r->json, "note", 0, note, err);
+    if (!rc && *note && strlen(*note) > 1000)
+        rc = hg_fail(err, HG_INVALID, "invalid", "note", "note is at most 1000 bytes");
+    return rc;
+}
+
 static hg_rc guarantee_decide(req *r, int accept, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
-    static const char *const allowed[] = {"note", NULL};
-    const char *note = NULL;
-    char *end;
-    long long id = strtoll(r->params[0], &end, 10);
-    if (*end || id <= 0)
-        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such guarantee");
-    hg_rc rc = HG_OK;
-    if (r->json && !(rc = json_reject_unknown(r->json, allowed, err)))
-        rc = json_get_str(r->json, "note", 0, &note, err);
+    const char *note;
+    long long id;
     json_t *out;
+    hg_rc rc = id_and_note(r, "guarantee", &id, &note, err);
     if (!rc)
         rc = tax_guarantee_decide(&c, id, accept, note, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
@@ -156,6 +190,63 @@ static hg_rc guarantees_list_api(req *r, hg_err *err)
     }
     json_t *out;
     hg_rc rc = tax_guarantees_json(r->db, status, req_query(r, "entry_no"), &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+/* A general guarantee (总担保) posted by an enterprise for its own declarations. */
+static hg_rc generals_post_api(req *r, hg_err *err)
+{
+    hg_ctx c = req_ctx(r);
+    static const char *const allowed[] = {"kind", "guarantor", "letter_no", "amount", "valid_from", "valid_until",
+                                          NULL};
+    tax_general_in in = {.kind = "letter"};
+    const char *kind = NULL;
+    json_t *out;
+    hg_rc rc = body_fields(r, allowed, err);
+    if (!rc)
+        rc = json_get_str(r->json, "kind", 0, &kind, err);
+    if (!rc && kind && strcmp(kind, "letter") && strcmp(kind, "deposit"))
+        rc = hg_fail(err, HG_INVALID, "invalid", "kind",
+                     "kind must be letter (保函 of a bank or insurer) or deposit (保证金)");
+    if (!rc && kind)
+        in.kind = kind;
+    int deposit = strcmp(in.kind, "deposit") == 0;
+    if (!rc)
+        rc = money_field(r, "amount", &in.amount_fen, err);
+    if (!rc)
+        rc = letter_fields(r, !deposit, &in.guarantor, &in.letter_no, err);
+    if (!rc)
+        rc = time_field(r, "valid_from", 0, &in.valid_from_ms, err);
+    if (!rc)
+        rc = time_field(r, "valid_until", 1, &in.valid_until_ms, err);
+    if (!rc)
+        rc = tax_general_post(&c, &in, &out, err);
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc general_decide(req *r, int accept, hg_err *err)
+{
+    hg_ctx c = req_ctx(r);
+    const char *note;
+    long long id;
+    json_t *out;
+    hg_rc rc = id_and_note(r, "general guarantee", &id, &note, err);
+    if (!rc)
+        rc = tax_general_decide(&c, id, accept, note, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc general_accept_api(req *r, hg_err *err) { return general_decide(r, 1, err); }
+static hg_rc general_reject_api(req *r, hg_err *err) { return general_decide(r, 0, err); }
+
+static hg_rc generals_list_api(req *r, hg_err *err)
+{
+    const char *status = req_query(r, "status");
+    if (status && strcmp(status, "pending") && strcmp(status, "active") && strcmp(status, "rejected") &&
+        strcmp(status, "expired"))
+        return hg_fail(err, HG_INVALID, "invalid", "status", "status must be pending, active, rejected or expired");
+    json_t *out;
+    hg_rc rc = tax_generals_json(r->db, r->who, status, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
@@ -190,16 +281,10 @@ static hg_rc waivers_api(req *r, hg_err *err) { return request_api(r, "waiver", 
 static hg_rc decide(req *r, int approve, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
-    static const char *const allowed[] = {"note", NULL};
-    const char *note = NULL;
-    char *end;
-    long long id = strtoll(r->params[0], &end, 10);
-    if (*end || id <= 0)
-        return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such decision");
-    hg_rc rc = HG_OK;
-    if (r->json && !(rc = json_reject_unknown(r->json, allowed, err)))
-        rc = json_get_str(r->json, "note", 0, &note, err);
+    const char *note;
+    long long id;
     json_t *out;
+    hg_rc rc = id_and_note(r, "decision", &id, &note, err);
     if (!rc)
         rc = tax_decide(&c, id, approve, note, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
@@ -290,7 +375,7 @@ const route tax_routes[] = {
     {.method = "POST", .pattern = "/api/v1/tax/guarantees", .fn = guarantees_api,
      .scope = "tax", .roles = ROLE_ENTERPRISE,
      .status = 201,
-     .summary = "guarantee the tax due: a letter of a bank or insurer, or a deposit"},
+     .summary = "guarantee the tax due: a letter of a bank or insurer, a deposit, or a draw on a general guarantee"},
     {.method = "GET", .pattern = "/api/v1/tax/guarantees", .fn = guarantees_list_api,
      .scope = "tax", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_TAX,
      .query = "status,entry_no",
@@ -301,6 +386,21 @@ const route tax_routes[] = {
     {.method = "POST", .pattern = "/api/v1/tax/guarantees/{id}/reject", .fn = guarantee_reject_api,
      .scope = "tax", .roles = ROLE_OFFICER, .posts = POST_TAX,
      .summary = "reject a pending guarantee"},
+    {.method = "POST", .pattern = "/api/v1/tax/general-guarantees", .fn = generals_post_api,
+     .scope = "tax", .roles = ROLE_ENTERPRISE,
+     .status = 201,
+     .summary = "post a general guarantee (总担保) for the tax of many of one's declarations, up to an amount "
+                "for a period"},
+    {.method = "GET", .pattern = "/api/v1/tax/general-guarantees", .fn = generals_list_api,
+     .scope = "tax", .roles = ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE, .posts = POST_TAX,
+     .query = "status",
+     .summary = "general guarantees with what is used and left and the bills they secure: an enterprise's own"},
+    {.method = "POST", .pattern = "/api/v1/tax/general-guarantees/{id}/accept", .fn = general_accept_api,
+     .scope = "tax", .roles = ROLE_OFFICER, .posts = POST_TAX,
+     .summary = "accept a pending general guarantee (a tax officer)"},
+    {.method = "POST", .pattern = "/api/v1/tax/general-guarantees/{id}/reject", .fn = general_reject_api,
+     .scope = "tax", .roles = ROLE_OFFICER, .posts = POST_TAX,
+     .summary = "reject a pending general guarantee"},
     {.method = "POST", .pattern = "/api/v1/payments", .fn = payments_api,
      .scope = "tax", .roles = ROLE_ENTERPRISE,
      .status = 201,

@@ -67,4 +67,19 @@ hg_rc tax_subject_changed(db *d, const char *entry_no, const char *actor, const 
 hg_rc tax_emit(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
                const json_t *data, hg_err *err);
 
+/* A draw on general guarantee general_id (总担保, tax_general_store.c) for amount of the bill of
+ * entry_no, whose payment period ends on last_free_day, checked on today: the guarantee must
+ * be who's to see, accepted, in its period to at least last_free_day, its enterprise a party
+ * to the bill, and have amount left (409 naming general_guarantee_id otherwise). Inside the
+ * caller's transaction; writes nothing (the draw is the tax_guarantees row the caller
+ * inserts with general_id). */
+typedef struct tax_general_draw_out {
+    char kind[16]; /* letter or deposit, the general guarantee's */
+    char guarantor[201];
+    int64_t until_day; /* the general guarantee's last day */
+    int64_t available_after;
+} tax_general_draw_out;
+hg_rc tax_general_draw(db *d, const principal *who, int64_t general_id, const char *entry_no, int64_t amount,
+                       int64_t last_free_day, int64_t today, tax_general_draw_out *out, hg_err *err);
+
 #endif

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "../check/check.h"
+#include "../platform/audit.h"
 #include "../platform/calendar.h"
+#include "../platform/ctx.h"
 #include "../platform/import.h"
 #include "../platform/log.h"
 #include "../platform/money.h"
@@ -15,48 +17,6 @@
 #include "tax_store.h"
 
 extern const route tax_routes[];
-
-/* "8.5" percent -> 85000 ppm; up to 4 decimals; 0 to 1000 percent. -1 when malformed. */
-static int64_t percent_ppm(const char *s)
-{
-    int64_t whole = 0, frac = 0;
-    int digits = 0, fd = 0;
-    const char *p = s;
-    for (; isdigit((unsigned char)*p) && digits < 5; p++, digits++)
-        whole = whole * 10 + (*p - '0');
-    if (!digits)
-        return -1;
-    if (*p == '.')
-        for (p++; isdigit((unsigned char)*p) && fd < 4; p++, fd++)
-            frac = frac * 10 + (*p - '0');
-    if (*p)
-        return -1;
-    for (; fd < 4; fd++)
-        frac *= 10;
-    int64_t ppm = whole * 10000 + frac;
-    return ppm > 10000000 ? -1 : ppm;
-}
-
-/* "7.1234" CNY per unit -> micro-CNY; up to 6 decimals. -1 when malformed. */
-static int64_t rate_micro(const char *s)
-{
-    int64_t whole = 0, frac = 0;
-    int digits = 0, fd = 0;
-    const char *p = s;
-    for (; isdigit((unsigned char)*p) && digits < 7; p++, digits++)
-        whole = whole * 10 + (*p - '0');
-    if (!digits)
-        return -1;
-    if (*p == '.')
-        for (p++; isdigit((unsigned char)*p) && fd < 6; p++, fd++)
-            frac = frac * 10 + (*p - '0');
-    if (*p)
-        return -1;
-    for (; fd < 6; fd++)
-        frac *= 10;
-    int64_t v = whole * 1000000 + frac;
-    return v > 0 ? v : -1;
-}
 
 static hg_rc put_tariff(db *d, const char *prefix, int64_t duty, int64_t vat, int64_t cons, const char *desc,
                         hg_err *err)
@@ -84,9 +44,9 @@ static hg_rc tariff_line(void *ctx, db *d, import_row *r, hg_err *err)
         r->skip = 1;   /* header */
         return HG_OK;
     }
-    int64_t duty = r->nfields >= 4 ? percent_ppm(r->field[1]) : -1;
-    int64_t vat = r->nfields >= 4 ? percent_ppm(r->field[2]) : -1;
-    int64_t cons = r->nfields >= 4 ? percent_ppm(r->field[3]) : -1;
+    int64_t duty = r->nfields >= 4 ? tax_percent_ppm(r->field[1]) : -1;
+    int64_t vat = r->nfields >= 4 ? tax_percent_ppm(r->field[2]) : -1;
+    int64_t cons = r->nfields >= 4 ? tax_percent_ppm(r->field[3]) : -1;
     size_t plen = strlen(r->field[0]);
     if (r->nfields < 4 || plen < 2 || plen > 10 || plen % 2 || strspn(r->field[0], "0123456789") != plen)
         return hg_fail(err, HG_INVALID, "invalid", NULL,
@@ -107,36 +67,9 @@ static hg_rc rate_line(void *ctx, db *d, import_row *r, hg_err *err)
         r->skip = 1;   /* header */
         return HG_OK;
     }
-    const char *why = NULL;
-    int ok_fields = r->nfields >= 3 && r->nfields <= 5;
-    int64_t micro = ok_fields ? rate_micro(r->field[2]) : -1;
-    if (!ok_fields || !check_currency(r->field[0], &why))
-        return hg_fail(err, HG_INVALID, "invalid", "currency", "%s",
-                       why ? why : "currency,month,rate[,per,fixed_on] expected");
-    int y = 0, m = 0;
-    if (strlen(r->field[1]) != 7 || r->field[1][4] != '-' || sscanf(r->field[1], "%4d-%2d", &y, &m) != 2 || m < 1 ||
-        m > 12 || micro < 0)
-        return hg_fail(err, HG_INVALID, "invalid", NULL,
-                       "month must be YYYY-MM and rate the CNY per unit, such as 7.1234");
-    /* quoted per 100 units where customs quotes so (JPY, ...): kept per unit, exactly */
-    const char *per = r->nfields >= 4 && r->field[3][0] ? r->field[3] : "1";
-    micro = strcmp(per, "1") == 0 || strcmp(per, "100") == 0 ? tax_rate_per_unit(micro, strcmp(per, "100") == 0 ? 100 : 1) : -1;
-    if (micro < 0)
-        return hg_fail(err, HG_INVALID, "invalid", "per",
-                       "per is 1 or 100 (the units the rate is quoted for), a rate per 100 to at most 4 decimals");
-    /* the month's rate is the one fixed on the third Wednesday of the previous month
-     * (海关进出口货物征税管理办法): a file that says when it was fixed must say that day */
-    if (r->nfields == 5 && r->field[4][0]) {
-        int64_t day = 0, want = tax_rate_fixing_day(y, m);
-        char want_s[11];
-        calendar_format_date(want, want_s);
-        if (calendar_parse_date(r->field[4], &day) || day != want)
-            return hg_fail(err, HG_INVALID, "fixing_day", "fixed_on",
-                           "the rate for %s is the one fixed on the third Wednesday of the previous month, %s",
-                           r->field[1], want_s);
-    }
-    hg_rc rc = put_rate(d, r->field[0], r->field[1], micro, err);
-    if (rc)
+    tax_exchange_line x;
+    hg_rc rc = tax_exchange_line_parse(r->field, r->nfields, &x, err);
+    if (!rc && (rc = put_rate(d, x.currency, x.month, x.cny_micro, err)))
         err->field[0] = '\0';
     return rc;
 }
@@ -202,7 +135,7 @@ static int64_t optional_ppm(const char *s)
 {
     if (!s[0])
         return -1;
-    int64_t v = percent_ppm(s);
+    int64_t v = tax_percent_ppm(s);
     return v < 0 ? -2 : v;
 }
 
@@ -253,7 +186,7 @@ static hg_rc agreement_line(void *ctx, db *d, import_row *r, hg_err *err)
     }
     const char *why = NULL;
     size_t plen = strlen(r->field[0]);
-    int64_t ppm = r->nfields == 5 ? percent_ppm(r->field[4]) : -1;
+    int64_t ppm = r->nfields == 5 ? tax_percent_ppm(r->field[4]) : -1;
     if (r->nfields != 5 || plen < 2 || plen > 10 || plen % 2 || strspn(r->field[0], "0123456789") != plen)
         return hg_fail(err, HG_INVALID, "invalid", NULL, "hs_prefix, origin, kind, agreement, rate %% expected");
     if (!check_country(r->field[1], &why))
@@ -316,6 +249,91 @@ static int import_general_origins(cmd_ctx *c, db *d, const char *path)
     return import_with(d, path, general_origin_line);
 }
 
+/* One dated tariff rate (tax_dated_rate_line_parse): a period of a prefix's rates must not
+ * overlap another period of the same prefix (the rate of a day would be ambiguous); the line
+ * for a prefix and first day again replaces it. Each change is an audit row by the command's
+ * actor, in the import's transaction. */
+static hg_rc dated_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && !isdigit((unsigned char)r->field[0][0])) {
+        r->skip = 1; /* header */
+        return HG_OK;
+    }
+    tax_dated_rate x;
+    int64_t overlap = 0;
+    hg_rc rc = tax_dated_rate_line_parse(r->field, r->nfields, &x, err);
+    if (!rc)
+        rc = db_int(d, &overlap, err,
+                    "SELECT COALESCE(MIN(valid_from_day), -1) FROM tariff_dated_rates WHERE hs_prefix = ? "
+                    "AND valid_from_day <> ? AND (? = 0 OR valid_from_day <= ?) "
+                    "AND (valid_to_day IS NULL OR valid_to_day >= ?)",
+                    "tiiii", x.hs_prefix, x.valid_from_day, x.valid_to_day, x.valid_to_day, x.valid_from_day);
+    if (!rc && overlap >= 0) {
+        char from[16];
+        calendar_format_date(overlap, from);
+        return hg_fail(err, HG_INVALID, "overlap", "valid_from",
+                       "the period overlaps the rates of %s from %s: a day has one rate", x.hs_prefix, from);
+    }
+    json_t *before = NULL;
+    db_stmt *s;
+    if (!rc && !(rc = db_query(d, &s, err,
+                               "SELECT duty_ppm, vat_ppm, consumption_ppm, COALESCE(valid_to_day, 0) FROM "
+                               "tariff_dated_rates WHERE hs_prefix = ? AND valid_from_day = ?",
+                               "ti", x.hs_prefix, x.valid_from_day))) {
+        if ((rc = db_step(s, err)) == HG_ROW)
+            before = json_pack("{s:I, s:I, s:I, s:I}", "duty_ppm", (json_int_t)db_col_int(s, 0), "vat_ppm",
+                               (json_int_t)db_col_int(s, 1), "consumption_ppm", (json_int_t)db_col_int(s, 2),
+                               "valid_to_day", (json_int_t)db_col_int(s, 3));
+        rc = rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+        db_reset(s);
+    }
+#define DATED_UPSERT(to)                                                                                               \
+    "INSERT INTO tariff_dated_rates (hs_prefix, valid_from_day, valid_to_day, duty_ppm, vat_ppm, consumption_ppm, "    \
+    "description) VALUES (?, ?, " to ", ?, ?, ?, ?) ON CONFLICT (hs_prefix, valid_from_day) DO UPDATE SET "            \
+    "valid_to_day = excluded.valid_to_day, duty_ppm = excluded.duty_ppm, vat_ppm = excluded.vat_ppm, "               \
+    "consumption_ppm = excluded.consumption_ppm, description = excluded.description"
+    if (!rc && x.valid_to_day)
+        rc = db_run(d, err, DATED_UPSERT("?"), "tiiiiit", x.hs_prefix, x.valid_from_day, x.valid_to_day, x.duty_ppm,
+                    x.vat_ppm, x.consumption_ppm, x.description);
+    else if (!rc)
+        rc = db_run(d, err, DATED_UPSERT("NULL"), "tiiiit", x.hs_prefix, x.valid_from_day, x.duty_ppm, x.vat_ppm,
+                    x.consumption_ppm, x.description);
+#undef DATED_UPSERT
+    char id[40], from[16];
+    calendar_format_date(x.valid_from_day, from);
+    snprintf(id, sizeof id, "%s@%s", x.hs_prefix, from);
+    json_t *after = rc ? NULL
+                       : json_pack("{s:s, s:s, s:I, s:I, s:I}", "hs_prefix", x.hs_prefix, "valid_from", from,
+                                   "duty_ppm", (json_int_t)x.duty_ppm, "vat_ppm", (json_int_t)x.vat_ppm,
+                                   "consumption_ppm", (json_int_t)x.consumption_ppm);
+    if (after && x.valid_to_day) {
+        char to[16];
+        calendar_format_date(x.valid_to_day, to);
+        json_object_set_new(after, "valid_to", json_string(to));
+    }
+    hg_ctx c = ctx_command(d, cli_actor());
+    if (!rc)
+        rc = audit_append_ctx(&c, "tax.tariff.dated_rate", "tariff_dated_rate", id, before, after, err);
+    json_decref(before);
+    json_decref(after);
+    if (rc && rc != HG_INVALID)
+        err->field[0] = '\0';
+    return rc;
+}
+
+static int import_dated(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_ALL_OR_NOTHING,
+                              .max_bytes = 64u << 20,
+                              .malformed = "malformed CSV",
+                              .noun = "dated rates",
+                              .line = dated_line};
+    return import_run(&spec, d, path);
+}
+
 static const importer tax_importers[] = {
     {"tariff", import_tariff,
      "CSV: hs_prefix (2-10 digits), duty %, VAT %, consumption tax %, description; the whole file or nothing"},
@@ -323,6 +341,10 @@ static const importer tax_importers[] = {
      "CSV: currency, month (YYYY-MM), CNY rate, per (1, or 100 where customs quotes per 100 units, such as JPY; "
      "default 1), fixed_on (optional: the third Wednesday of the previous month, checked); the whole file or "
      "nothing"},
+    {"tariff-dated", import_dated,
+     "CSV: hs_prefix, valid_from (YYYY-MM-DD), valid_to (YYYY-MM-DD, blank: until further notice), duty %, VAT %, "
+     "consumption tax %, description: rates in force for a period, over the undated tariff on those days; periods "
+     "of a prefix do not overlap; each change audited; the whole file or nothing"},
     {"tariff-rate-kinds", import_rate_kinds,
      "CSV: hs_prefix, general rate %, provisional rate % (blank: none); the whole file or nothing"},
     {"agreement-rates", import_agreements,

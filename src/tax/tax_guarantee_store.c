@@ -81,12 +81,23 @@ hg_rc tax_guarantee_post(const hg_ctx *c, const tax_guarantee_in *in, json_t **o
     if (rc)
         return rc;
     int64_t now = c->now_ms, today = tax_shanghai_day(now), pending = 0, id = 0;
-    int deposit = strcmp(in->kind, "deposit") == 0, known = 0;
+    int deposit = strcmp(in->kind, "deposit") == 0, known = 0, general = strcmp(in->kind, "general") == 0;
     const char *guarantor = deposit ? "保证金" : in->guarantor;
     int64_t until_day = in->valid_until_ms ? tax_shanghai_day(in->valid_until_ms) : b.last_free_day;
+    tax_general_draw_out draw = {.kind = ""};
     if (strcmp(b.status, "due") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a guarantee is for tax that is due (status is %s)",
                      b.status);
+    /* a draw on a general guarantee (总担保) already accepted secures at once, for as long as
+     * the general guarantee runs */
+    if (!rc && general &&
+        !(rc = tax_general_draw(d, c->who, in->general_id, in->entry_no, in->amount_fen, b.last_free_day, today, &draw,
+                                err))) {
+        guarantor = draw.guarantor;
+        until_day = draw.until_day;
+        deposit = strcmp(draw.kind, "deposit") == 0;
+        known = 1;
+    }
     if (!rc)
         rc = covers(&b, in->amount_fen, until_day, today, err);
     if (!rc)
@@ -97,20 +108,24 @@ hg_rc tax_guarantee_post(const hg_ctx *c, const tax_guarantee_in *in, json_t **o
                      "a guarantee for this declaration already waits for a tax officer");
     /* a letter of a bank or insurer the district knows secures at once; any other letter, and
      * a cash deposit (its receipt), waits for a tax officer to accept it */
-    if (!rc && !deposit)
+    if (!rc && !deposit && !general)
         rc = guarantor_known(d, guarantor, &known, err);
     if (!rc)
         rc = db_run(d, err,
                     "INSERT INTO tax_guarantees (entry_no, kind, guarantor, letter_no, amount_fen, valid_until_day, "
-                    "status, posted_by, posted_ms) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
-                    "ttttiiti", in->entry_no, deposit ? "deposit" : "letter", guarantor, in->letter_no, in->amount_fen,
-                    until_day, c->actor, now);
+                    "status, posted_by, posted_ms, general_id) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+                    general ? "ttttiitii" : "ttttiitin", in->entry_no, deposit ? "deposit" : "letter", guarantor,
+                    in->letter_no, in->amount_fen, until_day, c->actor, now, in->general_id);
     if (!rc)
         rc = db_int(d, &id, err, "SELECT MAX(id) FROM tax_guarantees WHERE entry_no = ?", "t", in->entry_no);
     if (!rc && known)
         rc = activate(d, in->entry_no, id, guarantor, in->amount_fen, until_day, c->actor, c->request_id, err);
     json_t *ev = json_pack("{s:I, s:I, s:s, s:s}", "id", (json_int_t)id, "amount_fen", (json_int_t)in->amount_fen,
                            "guarantor", guarantor, "status", known ? "active" : "pending");
+    if (ev && general) {
+        json_object_set_new(ev, "general_guarantee_id", json_integer((json_int_t)in->general_id));
+        tax_put_money(ev, "general_available", draw.available_after);
+    }
     if (!rc && !known)
         rc = tax_subject_changed(d, in->entry_no, c->actor, "guarantee_posted", ev, 0, err);
     rc = audit_commit(c, rc, "tax.guarantee", "tax", in->entry_no, NULL, ev, err);
@@ -119,9 +134,15 @@ hg_rc tax_guarantee_post(const hg_ctx *c, const tax_guarantee_in *in, json_t **o
         rc = tax_bill_json(d, c->who, in->entry_no, now, out, err);
     if (!rc) {
         json_t *g = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "status", known ? "active" : "pending", "kind",
-                              deposit ? "deposit" : "letter");
+                              general   ? "general"
+                              : deposit ? "deposit"
+                                        : "letter");
         if (g) {
             tax_put_date(g, "valid_until", until_day);
+            if (general) {
+                json_object_set_new(g, "general_guarantee_id", json_integer((json_int_t)in->general_id));
+                tax_put_money(g, "general_available", draw.available_after);
+            }
             if (!known)
                 json_object_set_new(g, "waits_for",
                                     json_string(deposit
@@ -206,11 +227,12 @@ hg_rc tax_guarantee_decide(const hg_ctx *c, int64_t id, int accept, const char *
 hg_rc tax_guarantees_json(db *d, const char *status, const char *entry_no, json_t **out, hg_err *err)
 {
     db_stmt *s;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT id, entry_no, kind, guarantor, letter_no, amount_fen, valid_until_day, status, "
-                        "posted_by, posted_ms, decided_by, COALESCE(decided_ms, 0), note FROM tax_guarantees "
-                        "WHERE (? IS NULL OR status = ?) AND (? IS NULL OR entry_no = ?) ORDER BY id DESC LIMIT 500",
-                        "tttt", status, status, entry_no, entry_no);
+    hg_rc rc = db_query(
+        d, &s, err,
+        "SELECT id, entry_no, kind, guarantor, letter_no, amount_fen, valid_until_day, status, "
+        "posted_by, posted_ms, decided_by, COALESCE(decided_ms, 0), note, COALESCE(general_id, 0) FROM tax_guarantees "
+        "WHERE (? IS NULL OR status = ?) AND (? IS NULL OR entry_no = ?) ORDER BY id DESC LIMIT 500",
+        "tttt", status, status, entry_no, entry_no);
     if (rc)
         return rc;
     json_t *items = json_array();
@@ -223,6 +245,8 @@ hg_rc tax_guarantees_json(db *d, const char *status, const char *entry_no, json_
         tax_put_date(o, "valid_until", db_col_int(s, 6));
         tax_put_time(o, "posted_at", db_col_int(s, 9));
         tax_put_time(o, "decided_at", db_col_int(s, 11));
+        json_object_set_new(o, "general_guarantee_id",
+                            db_col_int(s, 13) ? json_integer((json_int_t)db_col_int(s, 13)) : json_null());
         json_array_append_new(items, o);
     }
     db_reset(s);

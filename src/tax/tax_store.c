@@ -134,6 +134,33 @@ const migration tax_migrations[] = {
      "CREATE INDEX tax_adjustments_entry ON tax_adjustments(entry_no, id);"
      "CREATE INDEX tax_adjustments_due ON tax_adjustments(status, kind);",
      NULL, NULL},
+    /* a two-step completion after its 14 days on a bill already paid: the late-declaration
+     * fee it adds is charged on a supplementary bill of its own (cause late_completion) */
+    {371, "the late-declaration fee of a supplementary bill",
+     "ALTER TABLE tax_adjustments ADD COLUMN late_declaration_fee_fen BIGINT;", NULL, NULL},
+    /* general guarantees (总担保, tax_general_store.c): one enterprise's, for many declarations up to
+     * an amount for a period; each bill it secures is a tax_guarantees row drawing on it */
+    {372, "general guarantees and the draws of the bills they secure",
+     "CREATE TABLE tax_general_guarantees ("
+     " id @IDPK, enterprise TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('letter', 'deposit')),"
+     " guarantor TEXT NOT NULL, letter_no TEXT, amount_fen BIGINT NOT NULL, valid_from_day BIGINT NOT NULL,"
+     " valid_until_day BIGINT NOT NULL, status TEXT NOT NULL, posted_by TEXT NOT NULL, posted_ms BIGINT NOT NULL,"
+     " decided_by TEXT, decided_ms BIGINT, note TEXT);"
+     "CREATE INDEX tax_general_guarantees_enterprise ON tax_general_guarantees(enterprise, id);"
+     "ALTER TABLE tax_guarantees ADD COLUMN general_id BIGINT;"
+     "CREATE INDEX tax_guarantees_general ON tax_guarantees(general_id);",
+     NULL, NULL},
+    /* dated tariff rates (关税法: the rate in force on the day that decides it): a prefix's rates
+     * from one day to another, over the undated table while in force; each line shows the day
+     * whose rates it took and, when a dated rate applied, the day that rate took effect */
+    {373, "dated tariff rates",
+     "CREATE TABLE tariff_dated_rates ("
+     " hs_prefix TEXT NOT NULL, valid_from_day BIGINT NOT NULL, valid_to_day BIGINT,"
+     " duty_ppm BIGINT NOT NULL, vat_ppm BIGINT NOT NULL, consumption_ppm BIGINT NOT NULL, description TEXT,"
+     " PRIMARY KEY (hs_prefix, valid_from_day));"
+     "ALTER TABLE tax_lines ADD COLUMN rate_date TEXT;"
+     "ALTER TABLE tax_lines ADD COLUMN tariff_valid_from TEXT;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -191,6 +218,40 @@ static hg_rc choose_duty_rate(db *d, const tax_goods *item, uint32_t mfn_ppm, ui
     return HG_OK;
 }
 
+/* The dated rates in force for hs_code on day (Asia/Shanghai), the most specific prefix of those
+ * in force; *found 0 when none is (the undated table applies), else the day it took effect in
+ * *from_day. Five prefixes (2 to 10 digits), each an index lookup. */
+static hg_rc dated_find(db *d, const char *hs_code, int64_t day, tax_rates *out, int64_t *from_day, int *found,
+                        hg_err *err)
+{
+    char p[5][11];
+    for (int k = 0; k < 5; k++)
+        snprintf(p[k], sizeof p[k], "%.*s", 2 * (k + 1), hs_code);
+    db_stmt *s;
+    *found = 0;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT duty_ppm, vat_ppm, consumption_ppm, valid_from_day FROM tariff_dated_rates "
+                        "WHERE hs_prefix IN (?, ?, ?, ?, ?) AND valid_from_day <= ? "
+                        "AND (valid_to_day IS NULL OR valid_to_day >= ?) "
+                        "ORDER BY LENGTH(hs_prefix) DESC, valid_from_day DESC LIMIT 1",
+                        "tttttii", p[0], p[1], p[2], p[3], p[4], day, day);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        out->duty_ppm = (uint32_t)db_col_int(s, 0);
+        out->vat_ppm = (uint32_t)db_col_int(s, 1);
+        out->consumption_ppm = (uint32_t)db_col_int(s, 2);
+        *from_day = db_col_int(s, 3);
+        *found = 1;
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = HG_OK;
+    }
+    db_reset(s);
+    return rc;
+}
+
 /* The cached tariff's rates for hs_code: the most specific prefix wins (10, 8, 6, 4 then 2
  * digits). The cache is as of the last prefix_cache_sync. */
 static hg_rc tariff_find(const char *hs_code, tax_rates *out)
@@ -227,6 +288,8 @@ hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_mic
 typedef struct tax_line {
     const char *hs;
     const char *currency, *terms, *origin, *certificate_no;
+    const char *rate_date; /* the day whose rates applied, YYYY-MM-DD */
+    char dated_from[16];   /* the dated rate's first day, "" when the undated table applied */
     char agreement[101];
     tax_rate_kind kind;
     int64_t rate_micro, price, other_costs;
@@ -264,6 +327,9 @@ static const field tax_line_fields[] = {
     {.name = "origin", .type = FT_TEXT},
     {.name = "certificate_no", .type = FT_TEXT},
     {.name = "agreement", .type = FT_TEXT},
+    /* the day whose tariff rates applied and, for a dated rate (migration 373), its first day */
+    {.name = "rates_of", .type = FT_TEXT, .column = "rate_date"},
+    {.name = "tariff_valid_from", .type = FT_TEXT},
     {0},
 };
 const record_type tax_line_record = {
@@ -294,7 +360,9 @@ static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, siz
              record_set_int(r, "other_costs", l->other_costs) || record_set_int(r, "cif_value", l->val.cif) ||
              record_set_text(r, "duty_rate_kind", tax_rate_kind_name(l->kind)) ||
              record_set_text(r, "origin", l->origin) || record_set_text(r, "certificate_no", l->certificate_no) ||
-             record_set_text(r, "agreement", l->agreement[0] ? l->agreement : NULL)))
+             record_set_text(r, "agreement", l->agreement[0] ? l->agreement : NULL) ||
+             record_set_text(r, "rates_of", l->rate_date) ||
+             record_set_text(r, "tariff_valid_from", l->dated_from[0] ? l->dated_from : NULL)))
             rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
     if (!rc)
@@ -406,6 +474,11 @@ hg_rc tax_assess_lines(db *d, const tax_subject *subj, int64_t rate_ms, int repl
     tax_line *lines = n ? xcalloc(n, sizeof *lines) : NULL;
     if (n && !lines)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    /* the day whose rates apply (关税法: the day the declaration is accepted, or the transport's
+     * entry for goods declared before it) */
+    int64_t rate_day = tax_shanghai_day(rate_ms);
+    char rate_date[16];
+    calendar_format_date(rate_day, rate_date);
     hg_rc rc = import ? prefix_cache_sync(d, &tariff, err) : HG_OK;   /* once for all the items */
     if (!rc && import)
         rc = prefix_cache_sync(d, &rate_kinds, err);
@@ -418,8 +491,17 @@ hg_rc tax_assess_lines(db *d, const tax_subject *subj, int64_t rate_ms, int repl
         tax_item_in in = {0};
         int64_t value = 0, rate = 0;
         char field[40];
+        l->rate_date = rate_date;
         if (import) {   /* export duties apply to a handful of goods not in this tariff: none */
-            rc = tariff_find(l->hs, &l->rates);
+            int dated = 0;
+            int64_t from_day = 0;
+            rc = dated_find(d, l->hs, rate_day, &l->rates, &from_day, &dated, err);
+            if (rc)
+                break;
+            if (dated)
+                calendar_format_date(from_day, l->dated_from);
+            else
+                rc = tariff_find(l->hs, &l->rates);
             if (rc == HG_NOTFOUND) {
                 snprintf(field, sizeof field, "items[%zu].hs_code", i);
                 rc = hg_fail(err, HG_INVALID, "invalid", field, "HS code %s is not in the tariff table", l->hs);

@@ -69,10 +69,12 @@ hg_rc tax_void(db *d, const char *entry_no, const char *actor, const char *reque
 /* A two-step summary completed at completed_ms, its transport having declared entry at entry_ms:
  * the complete declaration is held to the 14 days of the late-declaration fee (海关总署公告
  * 2019年第127号 on 两步申报, 海关征收进口货物滞报金办法); its lateness stays: the fee on the CIF
- * value is owed with the tax (an unpaid bill). *out (caller's): {"late", "days_late",
- * "late_declaration_fee"}. Inside the caller's transaction. */
-hg_rc tax_note_completion(db *d, const char *entry_no, int64_t entry_ms, int64_t completed_ms, json_t **out,
-                          hg_err *err);
+ * value is owed with the tax (an unpaid bill), or, on a bill already paid, charged on a
+ * supplementary bill of its own by actor. *out (caller's): {"late", "days_late",
+ * "late_declaration_fee", "fee_bill"?: {id, late_declaration_fee, due_date}}. Inside the
+ * caller's transaction. */
+hg_rc tax_note_completion(db *d, const char *entry_no, int64_t entry_ms, int64_t completed_ms, const char *actor,
+                          const char *request_id, json_t **out, hg_err *err);
 /* Pays a supplementary bill (its tax and the late fee as of now): amount must be exactly that. */
 hg_rc tax_adjustment_pay(const hg_ctx *c, int64_t id, int64_t amount, json_t **out, hg_err *err);
 /* tax_bill_json with "adjustments": its supplementary bills and refunds as of at_ms. */
@@ -137,12 +139,13 @@ hg_rc tax_pay(const hg_ctx *c, const char *entry_no, int64_t amount,
  * borrowed. */
 typedef struct tax_guarantee_in {
     const char *entry_no;
-    const char *kind;        /* "letter" or "deposit" */
-    const char *guarantor;   /* the bank or insurer of a letter (ignored for a deposit) */
+    const char *kind;        /* "letter", "deposit" or "general" (a draw on a general guarantee) */
+    const char *guarantor;   /* the bank or insurer of a letter (ignored for a deposit or a draw) */
     const char *letter_no;   /* the letter's number, or NULL */
     int64_t amount_fen;
     int64_t valid_until_ms;  /* the last valid moment (its Shanghai day counts); 0: the payment
                               * period's last day */
+    int64_t general_id;      /* kind "general": the general guarantee (总担保) the bill draws on */
 } tax_guarantee_in;
 hg_rc tax_guarantee_post(const hg_ctx *c, const tax_guarantee_in *in,
                          json_t **out, hg_err *err);
@@ -153,6 +156,26 @@ hg_rc tax_guarantee(const hg_ctx *c, const char *entry_no, int64_t amount,
 hg_rc tax_guarantee_decide(const hg_ctx *c, int64_t id, int accept,
                            const char *note, json_t **out, hg_err *err);
 hg_rc tax_guarantees_json(db *d, const char *status, const char *entry_no, json_t **out, hg_err *err);
+/* A general guarantee (总担保, tax_general_store.c): one of the posting enterprise's, for the tax
+ * of many of its declarations up to amount_fen, valid from valid_from_ms's day (0: today) to
+ * valid_until_ms's (at most twelve months). It waits for a tax officer (tax_general_decide);
+ * once accepted, each bill it secures draws on it (tax_guarantee_post with kind "general")
+ * and the draw is restored when the bill is paid or voided. Strings are borrowed. */
+typedef struct tax_general_in {
+    const char *kind;      /* "letter" or "deposit" */
+    const char *guarantor; /* the bank or insurer of a letter */
+    const char *letter_no; /* or NULL */
+    int64_t amount_fen;
+    int64_t valid_from_ms, valid_until_ms;
+} tax_general_in;
+hg_rc tax_general_post(const hg_ctx *c, const tax_general_in *in, json_t **out, hg_err *err);
+/* A tax officer (not its poster) accepts or rejects a pending general guarantee. */
+hg_rc tax_general_decide(const hg_ctx *c, int64_t id, int accept, const char *note, json_t **out, hg_err *err);
+/* General guarantees, newest first, with amount, used, available and the bills they secure: an
+ * enterprise's own, or all for officers; status pending, active, rejected or expired (accepted
+ * and past its last day), or NULL. */
+hg_rc tax_generals_json(db *d, const principal *who, const char *status, json_t **out, hg_err *err);
+
 /* Lapses the active guarantees whose validity ended before at_ms's day: a deposit that covers
  * the tax and fee is converted into the tax (保证金转税款), anything else lapses and leaves the
  * bill overdue. Each its own transaction, by c->actor ("system" for the job); *converted and

@@ -123,7 +123,8 @@ static hg_rc read_adjustments(db *d, summary *sm, int64_t from, int64_t to, hg_e
     hg_rc rc =
         db_query(d, &s, err,
                  "SELECT kind, status, issued_ms, COALESCE(paid_ms, 0), duty_fen, consumption_fen, vat_fen, "
-                 "COALESCE(late_fee_fen, 0) FROM tax_adjustments WHERE kind IN ('supplementary', 'refund') "
+                 "COALESCE(late_fee_fen, 0), COALESCE(late_declaration_fee_fen, 0) FROM tax_adjustments "
+                 "WHERE kind IN ('supplementary', 'refund') "
                  "AND status <> 'void' AND ((issued_ms >= ? AND issued_ms < ?) OR (paid_ms >= ? AND paid_ms < ?))",
                  "iiii", from, to, from, to);
     if (rc)
@@ -145,6 +146,7 @@ static hg_rc read_adjustments(db *d, summary *sm, int64_t from, int64_t to, hg_e
                 break;
             add_kinds(sm, m, M_COLLECTED, &a);
             add(sm, &m->fees_collected, db_col_int(s, 7));
+            add(sm, &m->late_decl_collected, db_col_int(s, 8)); /* a late completion's fee bill */
         }
     }
     db_reset(s);

@@ -38,17 +38,8 @@ static const char *line_field(char fb[64], const char *list, int i, const char *
 /* A passport MRZ names the document: its number (TD3 line 2, characters 1-9, '<' filling). */
 static int mrz_names(const char *mrz, const char *document_no)
 {
-    char lines[128], num[16];
-    if (health_mrz_lines(mrz, lines, sizeof lines))
-        return 0;
-    const char *l2 = strchr(lines, '\n');
-    if (!l2 || strlen(l2 + 1) < 9)
-        return 0;
-    size_t k = 0;
-    for (size_t i = 0; i < 9 && l2[1 + i] != '<'; i++)
-        num[k++] = l2[1 + i];
-    num[k] = 0;
-    return strcmp(num, document_no) == 0;
+    char num[10];
+    return health_mrz_document_no(mrz, num) == 0 && strcmp(num, document_no) == 0;
 }
 
 /* The declaration's rules beyond its field table (IHR 2005 Annex 8, FAL 1/5/6). */
@@ -238,11 +229,11 @@ static hg_rc level_duties(const hg_ctx *c, const char *call_no, const record *r,
                           hg_err *err)
 {
     int64_t eta = record_int(r, "eta", 0);
-    hg_rc rc = vessel_task_open(c, call_no, "pratique", "quarantine", eta, err);
+    hg_rc rc = vessel_task_open(c, call_no, "pratique", eta, err);
     if (!rc && a->level >= VESSEL_BOARD)
-        rc = vessel_task_open(c, call_no, "boarding", "quarantine", eta, err);
+        rc = vessel_task_open(c, call_no, "boarding", eta, err);
     if (!rc && strcmp(record_text(r, "cargo_kind"), "bulk_refrigerated") == 0)
-        rc = vessel_task_open(c, call_no, "disinfection", "quarantine", eta + 2 * CALENDAR_DAY_MS, err);
+        rc = vessel_task_open(c, call_no, "disinfection", eta + 2 * CALENDAR_DAY_MS, err);
     if (!rc && a->level == VESSEL_LOCK) {
         char why[300];
         snprintf(why, sizeof why, "locked by the warning rules: %s", a->n ? a->reasons[0].text : "");
@@ -451,6 +442,9 @@ static hg_rc movement(const hg_ctx *c, const char *call_no, const json_t *body, 
                         : "UPDATE vessel_calls SET status = 'departed', departed_ms = ?, updated_ms = ? WHERE "
                           "call_no = ?",
                     "iit", at, c->now_ms, call_no);
+    /* a ship that leaves refused (ordered to leave) has no free pratique left to decide */
+    if (!rc && !arriving && json_is_string(json_object_get(before, "pratique")))
+        rc = vessel_task_done(c, call_no, "pratique", "departed after the recorded decision", err);
     if (!rc)
         rc = vessel_timeline(c, call_no, state, NULL, err);
     if (!rc)

@@ -63,6 +63,9 @@ hg_rc vessel_order_make(const hg_ctx *c, const char *call_no, const char *kind, 
                     "INSERT INTO vessel_orders (order_no, call_no, kind, reason, issued_by, issued_ms) VALUES (?, ?, "
                     "?, ?, ?, ?)",
                     "ttttti", no, call_no, kind, reason, by ? by : c->actor, c->now_ms);
+    /* no unloading: there is no unloading to supervise under disinfection */
+    if (!rc && strcmp(kind, "no_unloading_leave") == 0)
+        rc = vessel_task_done(c, call_no, "disinfection", "no unloading: the ship is ordered to leave (退运)", err);
     json_t *detail = rc ? NULL : json_pack("{s:s, s:s, s:s}", "order_no", no, "kind", kind, "reason", reason);
     if (!rc)
         rc = detail ? vessel_timeline(c, call_no, "order_issued", detail, err) : nomem(err);

@@ -73,7 +73,7 @@ hg_rc vessel_testing_apply(const hg_ctx *c, const char *call_no, const json_t *b
                 "ttiti", code, call_no, (int64_t)i + 1, person, c->now_ms);
     }
     if (!rc)
-        rc = vessel_task_open(c, call_no, "sampling", "quarantine", c->now_ms + CALENDAR_DAY_MS, err);
+        rc = vessel_task_open(c, call_no, "sampling", c->now_ms + CALENDAR_DAY_MS, err);
     json_t *detail =
         rc ? NULL
            : json_pack("{s:I, s:s?}", "samples", (json_int_t)json_array_size(json_object_get(call, "persons")), "note",

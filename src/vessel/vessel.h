@@ -121,7 +121,7 @@ extern const record_type vessel_call_record, vessel_port_record, vessel_person_r
 extern const record_type vessel_boarding_record, vessel_pratique_record, vessel_order_record;
 extern const record_type vessel_lift_record, vessel_result_record, vessel_moment_record;
 extern const record_type vessel_rule_record, vessel_risk_port_record, vessel_testing_record;
-extern const record_type vessel_task_record, vessel_sample_record;
+extern const record_type vessel_task_record, vessel_task_close_record, vessel_sample_record;
 
 /* ------------------------------------------------------------------ stores */
 
@@ -147,9 +147,9 @@ hg_rc call_pratique(const hg_ctx *c, const char *call_no, const json_t *body, js
 hg_rc vessel_timeline(const hg_ctx *c, const char *call_no, const char *event, const json_t *detail, hg_err *err);
 /* Inside the caller's transaction: an open task of kind on the call is done with result. */
 hg_rc vessel_task_done(const hg_ctx *c, const char *call_no, const char *kind, const char *result, hg_err *err);
-/* Inside the caller's transaction: a task of kind (unless one exists) owned by post. */
-hg_rc vessel_task_open(const hg_ctx *c, const char *call_no, const char *kind, const char *post, int64_t deadline_ms,
-                       hg_err *err);
+/* Inside the caller's transaction: a task of kind (unless one exists), owned by the kind's post
+ * (vessel_task_post). */
+hg_rc vessel_task_open(const hg_ctx *c, const char *call_no, const char *kind, int64_t deadline_ms, hg_err *err);
 
 /* Crew testing on application (sample_store.c): the agent applies, every person is given a
  * labelled sample; laboratories (scope lab) result them. A positive result emits
@@ -171,6 +171,14 @@ hg_rc vessel_orders_json(db *d, const char *call_no, json_t **out, hg_err *err);
 struct cargo_manifest_hold;
 extern const struct cargo_manifest_hold vessel_order_hold;
 
+/* The post that owns a task of kind: boarding, sampling and free pratique the quarantine post's,
+ * the supervision of a refrigerated cargo's disinfection the inspection post's (who also record
+ * disinfections, POST /api/v1/disinfections); NULL for an unknown kind. */
+const char *vessel_task_post(const char *kind);
+/* An officer of the task's post records its result and closes it ({result}): HG_FORBIDDEN
+ * (not_the_post) for another post, HG_CONFLICT (task_done) when done already; the result is on
+ * the call's timeline. */
+hg_rc vessel_task_close(const hg_ctx *c, const char *task_no, const json_t *body, json_t **out, hg_err *err);
 /* Tasks (task_store.c): the queues by post. */
 hg_rc vessel_tasks_json(db *d, const char *call_no, const char *post, const char *status, json_t **out, hg_err *err);
 
@@ -199,5 +207,10 @@ hg_rc disinfection_list(db *d, const char *cursor, int limit, json_t **out, hg_e
 hg_rc disinfection_lift(const hg_ctx *c, const char *record_no, json_t **out, hg_err *err);
 /* The order as cargo's CARGO_MANIFEST_HOLDS row (disinfection_store.c). */
 extern const struct cargo_manifest_hold vessel_no_unloading_hold;
+
+/* The retention purge (retention_store.c): of calls whose ship left (else whose ETA was) before
+ * before_ms and not purged yet, the former declaration versions emptied and the lists' health
+ * answers removed, in one transaction with its audit row; *count the calls purged. */
+hg_rc vessel_purge(const hg_ctx *c, int64_t before_ms, int64_t *count, hg_err *err);
 
 #endif

@@ -94,6 +94,16 @@ static hg_rc lift_api(req *r, hg_err *err)
     return reply(r, rc, 200, out);
 }
 
+static hg_rc task_close_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_json(r, err);
+    if (!rc)
+        rc = vessel_task_close(&c, r->params[0], r->json, &out, err);
+    return reply(r, rc, 200, out);
+}
+
 static hg_rc tasks_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
@@ -272,7 +282,15 @@ const route vessel_routes[] = {
      .fn = tasks_api,
      MANAGERS,
      .query = "call_no,post,status",
-     .summary = "disposal tasks, newest first: the queues by post"},
+     .summary = "disposal tasks, newest first, with their ship: the queues by post"},
+    {.method = "POST",
+     .pattern = "/api/v1/vessels/tasks/{task_no}/result",
+     .fn = task_close_api,
+     .roles = ROLE_OFFICER,
+     .posts = POST_QUARANTINE | POST_INSPECTION,
+     .scope = "vessels",
+     .body = &vessel_task_close_record,
+     .summary = "an officer of the task's post records its result and closes it"},
     {.method = "GET",
      .pattern = "/api/v1/vessels/rules",
      .fn = rules_api,

@@ -30,7 +30,7 @@ static const char *const ranks[] = {"Master", "Chief Officer", "Chief Engineer",
 static const char *const prior_ports[] = {"KRPUS", "JPYOK", "SGSIN", "CNSHA", "VNHPH"};
 
 typedef struct actors {
-    principal agent, officer, lab;
+    principal agent, officer, lab, inspector;
 } actors;
 
 static hg_ctx at(db *d, const principal *who, int64_t ms)
@@ -193,6 +193,28 @@ static hg_rc one_call(db *d, const actors *a, const char *name, const char *imo,
         DO(call_board(&c, no, b, &out_, err));
         json_decref(b);
     }
+    /* a refrigerated cargo unloaded under the inspection post's supervision the day after; a
+     * positive ship's task was closed by its no-unloading order */
+    if (cold && !positive && eta + DAY < now) {
+        db_stmt *st = NULL;
+        char task[40] = "";
+        if (!rc)
+            rc = db_query(d, &st, err,
+                          "SELECT task_no FROM vessel_tasks WHERE call_no = ? AND kind = 'disinfection' AND status = "
+                          "'open'",
+                          "t", no);
+        if (!rc && (rc = db_step(st, err)) == HG_ROW)
+            snprintf(task, sizeof task, "%s", db_col_text(st, 0));
+        if (rc == HG_ROW || rc == HG_DONE)
+            rc = HG_OK;
+        if (st)
+            db_reset(st);
+        json_t *res = json_pack("{s:s}", "result", "散装冷藏货物卸货全程消毒监督，消毒记录在案");
+        c = at(d, &a->inspector, eta + DAY);
+        if (task[0])
+            DO(vessel_task_close(&c, task, res, &out_, err));
+        json_decref(res);
+    }
     /* a fever re-measured on board: the rules' order lifted, then free pratique */
     if (kind == 4)
         rc = lift_all(d, &a->officer, no, eta + 2 * HOUR, "复测体温正常，解除管控", err);
@@ -235,11 +257,13 @@ hg_rc vessel_demo(db *d, hg_err *err)
         return rc;
     actors a = {.agent = {.role = ROLE_ENTERPRISE},
                 .officer = {.role = ROLE_OFFICER, .posts = POST_QUARANTINE},
-                .lab = {.role = ROLE_SYSTEM}};
+                .lab = {.role = ROLE_SYSTEM},
+                .inspector = {.role = ROLE_OFFICER, .posts = POST_INSPECTION}};
     snprintf(a.agent.name, sizeof a.agent.name, "dl-agent");
     snprintf(a.agent.enterprise, sizeof a.agent.enterprise, "%s", agent_uscc);
     snprintf(a.officer.name, sizeof a.officer.name, "quarantine");
     snprintf(a.lab.name, sizeof a.lab.name, "lab01");
+    snprintf(a.inspector.name, sizeof a.inspector.name, "officer");
     /* the manifests' vessels: cargo's generated import manifests, one call each */
     char(*manifests)[40] = NULL;
     int count = 0, cap = 0;

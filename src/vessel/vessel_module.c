@@ -6,6 +6,9 @@
 /* vessel_schema.c and vessel_api.c */
 extern const migration vessel_migrations[];
 extern const route vessel_routes[];
+/* vessel_cmd.c */
+extern const command vessel_commands[];
+extern const hg_job vessel_jobs[];
 
 static const hg_post vessel_posts[] = {
     HG_POST(5, quarantine, "卫生检疫"),
@@ -42,6 +45,8 @@ const hg_module vessel_module = {
     .migrations_last = 799,
     .migrations_legacy = vessel_legacy_migrations,
     .routes = vessel_routes,
+    .commands = vessel_commands,
+    .jobs = vessel_jobs,
     .posts = vessel_posts,
     .scopes = vessel_scopes,
     .records = vessel_records,

@@ -37,24 +37,11 @@ static const field person_fields[] = {
     {.name = "family_name", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 60, .label_zh = "姓"},
     {.name = "given_name", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 60, .label_zh = "名"},
     {.name = "rank", .type = FT_TEXT, .max_len = 40, .label_zh = "职务"},
-    {.name = "nationality",
-     .type = FT_TEXT,
-     .flags = FF_REQUIRED | FF_IDENT,
-     .check = check_country,
-     .label_zh = "国籍"},
-    {.name = "birth_date", .type = FT_TEXT, .flags = FF_REQUIRED, .check = health_check_date, .label_zh = "出生日期"},
+    HEALTH_FIELD_COUNTRY("nationality", "国籍"),
+    HEALTH_FIELD_BIRTH_DATE("出生日期"),
     {.name = "document_type", .type = FT_ENUM, .flags = FF_REQUIRED, .values = document_types, .label_zh = "证件类型"},
-    {.name = "document_no",
-     .type = FT_TEXT,
-     .flags = FF_REQUIRED | FF_IDENT,
-     .min_len = 5,
-     .max_len = 20,
-     .label_zh = "证件号码"},
-    {.name = "document_state",
-     .type = FT_TEXT,
-     .flags = FF_REQUIRED | FF_IDENT,
-     .check = check_country,
-     .label_zh = "签发国"},
+    HEALTH_FIELD_DOCUMENT_NO,
+    HEALTH_FIELD_COUNTRY("document_state", "签发国"),
     {.name = "document_expiry",
      .type = FT_TEXT,
      .flags = FF_REQUIRED,
@@ -72,7 +59,7 @@ static const field person_fields[] = {
      .check = check_locode,
      .label_zh = "登轮港口"},
     {.name = "embarked_on", .type = FT_TEXT, .flags = FF_REQUIRED, .check = health_check_date, .label_zh = "登轮日期"},
-    {.name = "temperature_dc", .type = FT_INT, .min = 340, .max = 430, .label_zh = "体温（0.1°C）"},
+    HEALTH_FIELD_TEMPERATURE,
     {.name = "symptoms", .type = FT_TEXT, .max_len = 200, .label_zh = "症状"},
     {.name = "test_on", .type = FT_TEXT, .check = health_check_date, .label_zh = "登轮前检测日期"},
     {.name = "test_result", .type = FT_ENUM, .values = results, .label_zh = "检测结果"},
@@ -101,7 +88,7 @@ static const field call_fields[] = {
      .flags = FF_REQUIRED | FF_IDENT,
      .check = vessel_check_call_sign,
      .label_zh = "呼号"},
-    {.name = "flag", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_country, .label_zh = "船旗"},
+    HEALTH_FIELD_COUNTRY("flag", "船旗"),
     {.name = "gross_tonnage", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 600000, .label_zh = "总吨"},
     {.name = "voyage",
      .type = FT_TEXT,
@@ -167,6 +154,11 @@ static const field call_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms", .label_zh = "更新时间"},
     {.name = "arrived_at", .type = FT_TIME, .flags = FF_SERVER, .column = "arrived_ms", .label_zh = "抵港时间"},
     {.name = "departed_at", .type = FT_TIME, .flags = FF_SERVER, .column = "departed_ms", .label_zh = "离港时间"},
+    {.name = "purged_at",
+     .type = FT_TIME,
+     .flags = FF_SERVER,
+     .column = "purged_ms",
+     .label_zh = "名单健康信息清除时间"},
     {0},
 };
 const record_type vessel_call_record = {.name = "vessel arrival", .table = "vessel_calls", .fields = call_fields};
@@ -276,6 +268,12 @@ static const field task_fields[] = {
     {0},
 };
 const record_type vessel_task_record = {.name = "disposal task", .table = "vessel_tasks", .fields = task_fields};
+
+static const field task_close_fields[] = {
+    {.name = "result", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "结果"},
+    {0},
+};
+const record_type vessel_task_close_record = {.name = "task result", .fields = task_close_fields};
 
 static const field sample_fields[] = {
     {.name = "barcode", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "样品条码"},

@@ -106,5 +106,11 @@ const migration vessel_migrations[] = {
      " ('history', 'history', 30, 'board', 1, 'the ship had a positive crew member or a no-unloading order at a call "
      "within 30 days', 'migration', 0);",
      NULL, NULL},
+    {712, "the retention purge of crew data: when a call's and a version's were purged",
+     "ALTER TABLE vessel_calls ADD COLUMN purged_ms BIGINT;"
+     "ALTER TABLE vessel_call_versions ADD COLUMN purged_ms BIGINT;",
+     NULL, NULL},
+    {713, "the supervision of a refrigerated cargo's disinfection is the inspection post's task",
+     "UPDATE vessel_tasks SET post = 'inspection' WHERE kind = 'disinfection';", NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

@@ -253,7 +253,7 @@ def register_area(test, eq, error_of):
     def health_counter_tour(s):
         fno = new_flight_no()
         neg = declare(s, declaration(fno)).json
-        pos = declare(s, passport(fno)).json
+        pos = declare(s, passport(fno, seat="14C")).json
         # before the flight is recorded, and before it lands, the scan is refused
         error_of(s.as_user("quarantine", "POST", "/api/v1/health/scans", {"qr": neg["qr"]}), 400, field="qr",
                  code="no_flight")
@@ -262,12 +262,24 @@ def register_area(test, eq, error_of):
            True)
         board = [f for f in s.as_user("quarantine", "GET", "/api/v1/health/flights").json["items"] if f["id"] == fid][0]
         eq(board["boarding_open"], True, "a flight without its boarding quarantine is open")
-        r = s.as_user("quarantine", "POST", "/api/v1/health/flights/%s/boarding" % fid,
-                      {"started_at": rfc3339(-25), "ended_at": rfc3339(-15), "findings": "无异常", "flagged": 0})
-        eq(r.status, 201, r)
+        # travellers flagged on board are a list by seat (登临检疫, 国境卫生检疫法实施细则); the count is the
+        # server's (it was a number the officer typed before: now refused as a field the server sets)
+        boarding = {"started_at": rfc3339(-25), "ended_at": rfc3339(-15), "findings": "机上发现一名发热旅客"}
         error_of(s.as_user("quarantine", "POST", "/api/v1/health/flights/%s/boarding" % fid,
-                           {"started_at": rfc3339(-25), "ended_at": rfc3339(-15), "findings": "x", "flagged": 0}),
-                 409)
+                           dict(boarding, flagged=1)), 400, field="flagged")
+        twice = [{"seat": "14C", "reason": "体温37.6°C"}, {"seat": "14c", "reason": "again"}]
+        error_of(s.as_user("quarantine", "POST", "/api/v1/health/flights/%s/boarding" % fid,
+                           dict(boarding, flagged_travellers=twice)), 400, field="flagged_travellers[1].seat")
+        r = s.as_user("quarantine", "POST", "/api/v1/health/flights/%s/boarding" % fid,
+                      dict(boarding, flagged_travellers=[{"seat": "14C", "name": "ERIKSSON", "reason": "体温37.6°C"}]))
+        eq((r.status, r.json["flagged"]), (201, 1), r)
+        error_of(s.as_user("quarantine", "POST", "/api/v1/health/flights/%s/boarding" % fid,
+                           dict(boarding, findings="x")), 409)
+        board = [f for f in s.as_user("quarantine", "GET", "/api/v1/health/flights").json["items"] if f["id"] == fid][0]
+        eq((board["flagged_on_board"], board["flagged_travellers"]),
+           (1, [{"seat": "14C", "name": "ERIKSSON", "reason": "体温37.6°C"}]))
+        row = s.sql("SELECT after_json FROM audit_log WHERE action = 'health.board' AND object_id = '%s'" % fid)[0][0]
+        assert "ERIKSSON" not in row and "37.6" not in row and '"sha256"' in row, row
         # a tampered code (one byte of the compressed data changed, or the signature's) is refused
         raw = bytearray(zlib.decompress(b45decode(neg["qr"][4:])))
         raw[-1] ^= 1
@@ -295,7 +307,9 @@ def register_area(test, eq, error_of):
         status, ctype, png = raw_get(s, "quarantine", "/api/v1/health/travellers/%s/label" % code)
         eq((status, ctype), (200, "image/png"))
         eq(zbar(png, "code128"), code, "zbarimg of the Code 128 label")
-        pcode = s.as_user("quarantine", "POST", "/api/v1/health/scans", {"qr": pos["qr"]}).json["barcode"]
+        r = s.as_user("quarantine", "POST", "/api/v1/health/scans", {"qr": pos["qr"]}).json
+        pcode = r["barcode"]
+        eq(r["flags"], ["travel", "on_board"], "the seat flagged on board")
         for c in (code, pcode):
             eq(s.as_user("quarantine", "POST", "/api/v1/health/travellers/%s/checks" % c,
                          {"kind": "temperature", "temperature_dc": 365}).status, 201)
@@ -446,3 +460,51 @@ def register_area(test, eq, error_of):
         eq((r.status, r.json["acknowledged_by"]), (200, "signed link"))
         eq(s.cli("audit", "verify", check=False).returncode, 0)
         assert fid
+
+    @test
+    def health_declarations_limited_per_address(s):
+        # The public route's limit per client address (HAIGUAN_HEALTH_DECLARE_PER_MIN, default 60 a
+        # minute: a choice, docs/health.md), 429 with Retry-After (RFC 9110 §10.2.3, RFC 6585 §4).
+        # The suite's client is the trusted proxy, so X-Forwarded-For names each client.
+        one = {"X-Forwarded-For": "192.0.2.%d" % random.randint(1, 120)}
+        other = {"X-Forwarded-For": "198.51.100.%d" % random.randint(1, 250)}
+        for i in range(60):  # a minute's allowance, spent on refused cards: every attempt counts
+            r = s.request("POST", "/api/v1/health/declarations", {"name": ""}, headers=one)
+            eq(r.status, 400, "attempt %d: %r" % (i, r))
+        before = count(s, "health_declarations")
+        fno = new_flight_no()
+        r = s.request("POST", "/api/v1/health/declarations", declaration(fno), headers=one)
+        error_of(r, 429, code="too_many_requests")
+        assert 1 <= int(r.header("Retry-After")) <= 60, r.headers
+        eq(count(s, "health_declarations"), before, "nothing written")
+        r = s.request("POST", "/api/v1/health/declarations", declaration(fno), headers=other)
+        eq(r.status, 201, "another address declares: %r" % r)
+
+    @test
+    def health_travellers_arriving_by_sea(s):
+        # the card asks for the "flight or vessel" (出入境健康申明卡, 4th edition, item 4): a ship's
+        # arrival is recorded and boarded like a flight, its voyage in flight_no, the cabin as the seat;
+        # a flight keeps IATA's designator (Resolution 762) and an aircraft's bounds
+        voyage = "BHF%d" % random.randint(1000, 9999)
+        r = declare(s, declaration(voyage, seat="8123"))
+        error_of(r, 400, field="flight_no")          # a flight by default: not an airline designator
+        before = count(s, "health_declarations")
+        error_of(declare(s, declaration("B!", transport="vessel")), 400, field="flight_no")
+        eq(count(s, "health_declarations"), before, "nothing written")
+        d = declare(s, declaration(voyage, transport="vessel", seat="8123"))
+        eq(d.status, 201, d)
+        arrival = {"transport": "vessel", "flight_no": voyage, "origin": "KRINC", "port": "CNDLC",
+                   "scheduled_at": rfc3339(-40), "passengers": 1200, "crew": 80}
+        error_of(s.as_user("quarantine", "POST", "/api/v1/health/flights", dict(arrival, transport="flight")), 400,
+                 field="flight_no")
+        error_of(s.as_user("quarantine", "POST", "/api/v1/health/flights",
+                           dict(arrival, transport="flight", flight_no=new_flight_no())), 400, field="passengers")
+        r = s.as_user("quarantine", "POST", "/api/v1/health/flights", arrival)
+        eq((r.status, r.json["transport"]), (201, "vessel"), r)
+        fid = r.json["id"]
+        eq(s.as_user("quarantine", "POST", "/api/v1/health/flights/%s/landing" % fid, {"landed_at": rfc3339(-30)}).status,
+           200)
+        r = s.as_user("quarantine", "POST", "/api/v1/health/scans", {"qr": d.json["qr"]})
+        eq((r.status, r.json["flight_id"]), (200, fid), r)
+        board = [f for f in s.as_user("quarantine", "GET", "/api/v1/health/flights").json["items"] if f["id"] == fid][0]
+        eq((board["transport"], board["scanned"]), ("vessel", 1))

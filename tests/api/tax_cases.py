@@ -375,3 +375,122 @@ def register(test, eq, error_of):
         assert all(len(m["month"]) == 7 for m in r.json["months"]), r.json
         error_of(s.as_user("manager", "GET", "/api/v1/tax/summary?from=now"), 400, field="from")
         error_of(s.as_user("dl-trading", "GET", "/api/v1/tax/summary"), 403)
+
+    @test
+    def a_general_guarantee_secures_many_bills_up_to_its_amount_for_its_period(s):
+        # 海关事务担保条例 (总担保: one guarantee for a period and an amount covering many
+        # declarations) and GACC's announcements on 汇总征税 (each declaration draws on it, the
+        # amount comes back when the tax is paid): accepted by a tax officer, refused once
+        # exhausted or when it does not run to the end of the payment period
+        G = "/api/v1/tax/general-guarantees"
+        now = datetime.datetime.now(TZ)
+        until = (now + datetime.timedelta(days=60)).isoformat()
+        body = {"guarantor": "中国银行大连分行", "letter_no": "BOC-ZDB-2026-01", "amount": "3000.00",
+                "valid_until": until}
+        # refused, nothing written: longer than twelve months, no amount, starting in the past, an officer
+        error_of(s.as_user("dl-trading", "POST", G, dict(body, valid_until=(now + datetime.timedelta(days=400))
+                                                         .isoformat())), 400, "valid_until")
+        error_of(s.as_user("dl-trading", "POST", G, dict(body, amount="0.00")), 400, "amount")
+        error_of(s.as_user("dl-trading", "POST", G, dict(body, valid_from=(now - datetime.timedelta(days=3))
+                                                         .isoformat())), 400, "valid_from")
+        error_of(s.as_user("dl-trading", "POST", G, dict(body, kind="general")), 400, "kind")
+        error_of(s.as_user("officer", "POST", G, body), 403)
+        eq(s.sql("SELECT COUNT(*) FROM tax_general_guarantees WHERE letter_no = 'BOC-ZDB-2026-01'"), [["0"]])
+        r = s.as_user("dl-trading", "POST", G, body)
+        eq((r.status, r.json["status"], r.json["available"]), (201, "pending", "3000.00"), r.body)
+        gid = r.json["id"]
+        # a pending general guarantee secures nothing
+        _, e1 = filed(s, value="10000.00")   # duty 800.00, VAT 1,404.00
+        t1 = bill_of(s, e1)
+        eq(t1["total"], "2204.00")
+        draw = {"entry_no": e1, "amount": t1["total"], "kind": "general", "general_guarantee_id": gid}
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees", draw), 409, "general_guarantee_id")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees", dict(draw, general_guarantee_id="x")),
+                 400, "general_guarantee_id")
+        # the enterprise does not accept its own; the tax officer does
+        error_of(s.as_user("dl-trading", "POST", "%s/%d/accept" % (G, gid)), 403)
+        r = s.as_user("officer", "POST", "%s/%d/accept" % (G, gid), {"note": "保函核实"})
+        eq((r.status, r.json["status"], r.json["decided_by"]), (200, "active", "officer"), r.body)
+        error_of(s.as_user("officer", "POST", "%s/%d/reject" % (G, gid)), 409, "status")
+        # a bill draws on it: guaranteed at once, 796.00 left
+        r = s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees", draw)
+        eq((r.status, r.json["status"], r.json["guarantee_request"]["general_available"]),
+           (201, "guaranteed", "796.00"), r.body)
+        # exhausted: a second bill of 2,204.00 is refused, nothing written
+        _, e2 = filed(s, value="10000.00")
+        draw2 = dict(draw, entry_no=e2)
+        err = error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees", draw2), 409, "general_guarantee_id")
+        assert "796.00" in err["message"], err
+        eq(s.sql("SELECT COUNT(*) FROM tax_guarantees WHERE entry_no = '%s'" % e2), [["0"]])
+        eq(bill_of(s, e2)["status"], "due")
+        # the enterprise sees its own, with the bills it secures; another enterprise does not
+        mine = [g for g in s.as_user("dl-trading", "GET", G).json["items"] if g["id"] == gid][0]
+        eq((mine["used"], mine["available"], [x["entry_no"] for x in mine["draws"]]), ("2204.00", "796.00", [e1]))
+        eq([g for g in s.as_user("dl-fishery", "GET", G).json["items"] if g["id"] == gid], [])
+        # paying the first bill restores the amount; the second bill may then draw
+        eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e1, "amount": t1["amount_due"]}).status, 201)
+        eq([g for g in s.as_user("dl-trading", "GET", G).json["items"] if g["id"] == gid][0]["available"], "3000.00")
+        r = s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees", draw2)
+        eq((r.status, r.json["status"]), (201, "guaranteed"), r.body)
+        # a general guarantee that ends before the payment period does is refused; one whose period
+        # has passed shows as expired and secures nothing
+        r = s.as_user("dl-trading", "POST", G, dict(body, letter_no="BOC-ZDB-2026-02"))
+        g2 = r.json["id"]
+        eq(s.as_user("officer", "POST", "%s/%d/accept" % (G, g2)).status, 200)
+        _, e3 = filed(s, value="10000.00")
+        write_sql(s, "UPDATE tax_general_guarantees SET valid_until_day = %d WHERE id = %d"
+                  % (int(now.timestamp() // 86400) + 2, g2))
+        err = error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees",
+                                 dict(draw, entry_no=e3, general_guarantee_id=g2)), 409, "general_guarantee_id")
+        assert "payment period" in err["message"], err
+        write_sql(s, "UPDATE tax_general_guarantees SET valid_until_day = valid_until_day - 10 WHERE id = %d" % g2)
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees",
+                           dict(draw, entry_no=e3, general_guarantee_id=g2)), 409, "general_guarantee_id")
+        expired = [g["id"] for g in s.as_user("officer", "GET", G + "?status=expired").json["items"]]
+        assert g2 in expired and gid not in expired, expired
+        eq(bill_of(s, e3)["status"], "due")
+        # a rejected one secures nothing either
+        g3 = s.as_user("dl-trading", "POST", G, dict(body, letter_no="XX-1")).json["id"]
+        eq(s.as_user("officer", "POST", "%s/%d/reject" % (G, g3), {"note": "担保人不明"}).json["status"], "rejected")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/tax/guarantees",
+                           dict(draw, entry_no=e3, general_guarantee_id=g3)), 409, "general_guarantee_id")
+        error_of(s.as_user("officer", "GET", G + "?status=gone"), 400, "status")
+
+    @test
+    def the_declaration_carries_price_terms_and_a_certificate_of_origin(s):
+        # 关税法 and 海关审定进出口货物完税价格办法: the dutiable value is the CIF value; FOB adds freight
+        # and insurance (3‰ of price and freight when unknown); an agreement rate needs the
+        # certificate of origin (RCEP for Japanese lathes in the demo's tariff)
+        def item(**extra):
+            it = {"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                  "value": "100000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}
+            it.update(extra)
+            return it
+        def filing(**extra):
+            b = bill_no()
+            arrive(s, manifest(s, [bill(b)]))
+            return file(s, b, items=[item(**extra)])
+        # refused, nothing written: a freight added to a CIF price, unknown price terms, a
+        # certificate number that is not one
+        n = s.sql("SELECT COUNT(*) FROM declarations")
+        error_of(filing(price_terms="CIF", freight="5000.00"), 400, "items[0].price_terms")
+        error_of(filing(price_terms="DDP"), 400, "items[0].price_terms")
+        error_of(filing(certificate_no="证书 1"), 400, "items[0].certificate_no")
+        eq(s.sql("SELECT COUNT(*) FROM declarations"), n)
+        # FOB 100,000.00 + freight 5,000.00 + insurance 3‰ of 105,000.00 = 315.00: CIF 105,315.00,
+        # duty 8% 8,425.20, VAT (105,315.00 + 8,425.20) × 13% = 14,786.23
+        r = filing(price_terms="FOB", freight="5000.00")
+        eq(r.status, 201, r.body)
+        eq((r.json["items"][0]["price_terms"], r.json["items"][0]["freight"]), ("FOB", "5000.00"))
+        t = bill_of(s, r.json["entry_no"])
+        ln = t["lines"][0]
+        eq((ln["price_terms"], ln["insurance"], ln["insurance_estimated"], ln["cif_value"], ln["dutiable_value"]),
+           ("FOB", "315.00", True, "105315.00", "105315.00"))
+        eq((t["duty"], t["vat"]), ("8425.20", "14786.23"))
+        # a Japanese lathe with its certificate of origin takes the RCEP rate (6.3%), without it the MFN 9.5%
+        lathe = dict(hs_code="8458110090", name="数控车床", origin="JP")
+        t = bill_of(s, filing(certificate_no="RCEP-JP-2026-0001", **lathe).json["entry_no"])
+        eq((t["lines"][0]["duty_rate_kind"], t["lines"][0]["certificate_no"], t["duty"]),
+           ("conventional", "RCEP-JP-2026-0001", "6300.00"))
+        t = bill_of(s, filing(**lathe).json["entry_no"])
+        eq((t["lines"][0]["duty_rate_kind"], t["duty"]), ("mfn", "9500.00"))

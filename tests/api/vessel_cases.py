@@ -388,3 +388,81 @@ def register_area(test, eq, error_of):
         # an arrival stated in the future is refused
         error_of(s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/arrived" % no, {"at": at(5)}), 400,
                  field="at")
+
+    @test
+    def vessel_purge_keeps_audit_whole(s):
+        # SECURITY.md 21, IHR 2005 art. 45 (no longer than necessary): the kept versions and the lists'
+        # health answers of a call that has ended are purged after the retention; the audit chain,
+        # which holds only counts and hashes of the lists, still verifies
+        body = declaration(persons=[person("SANTOS", "JOSE", rank="Master"), person("HOT", "ONE", temperature_dc=381)])
+        gone = declare(s, body).json["call_no"]
+        eq(s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/amendments" % gone, body).status, 200)
+        eq(s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/arrived" % gone, {"at": at(0)}).status, 200)
+        eq(s.as_user("quarantine", "POST", "/api/v1/vessels/arrivals/%s/departure" % gone, {"at": at(0)}).status, 200)
+        kept = declare(s, dict(body, imo=new_imo())).json["call_no"]   # expected in 48 h: within retention
+        kept_imo = s.as_user("quarantine", "GET", "/api/v1/vessels/arrivals/" + kept).json["imo"]
+        eq(s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/amendments" % kept,
+                     dict(body, imo=kept_imo)).status, 200)
+        p = s.cli("vessel", "purge", "--days", "x", check=False)
+        eq(p.returncode, 2, "not a number of days")
+        p = s.cli("vessel", "purge", "--days", "0")
+        assert "purged the crew data of" in p.stdout, p.stdout
+        # counts, not the values: psql prints an empty text or a NULL as an empty line
+        eq(s.sql("SELECT COUNT(*) FROM vessel_call_versions WHERE call_no = '%s' AND body = '' AND purged_ms IS NOT "
+                 "NULL" % gone), [["1"]])
+        eq(s.sql("SELECT COUNT(*) FROM vessel_persons WHERE call_no = '%s' AND temperature_dc IS NULL" % gone), [["2"]])
+        assert s.sql("SELECT body FROM vessel_call_versions WHERE call_no = '%s'" % kept)[0][0], "within retention: kept"
+        eq(s.sql("SELECT temperature_dc FROM vessel_persons WHERE call_no = '%s' AND line_no = 2" % kept)[0][0], "381")
+        p = s.cli("audit", "verify", check=False)
+        eq(p.returncode, 0, p.stdout + p.stderr)
+        page = s.as_user("quarantine", "GET", "/api/v1/vessels/arrivals/" + gone).json
+        eq([x["family_name"] for x in page["persons"]], ["SANTOS", "HOT"], "identities stay")
+        assert page["purged_at"], page
+        eq(s.sql("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1"), [["vessel.purge"]])
+
+    @test
+    def vessel_task_queues_by_post(s):
+        # the issue: tasks each with an owner post, read as queues by post; the supervision of a bulk
+        # refrigerated cargo's disinfection is the inspection post's (docs/vessel.md, a choice)
+        r = declare(s, declaration(cargo_kind="bulk_refrigerated", vessel_name="LENG YUN"))
+        no = r.json["call_no"]
+        page = s.as_user("quarantine", "GET", "/api/v1/vessels/arrivals/" + no).json
+        eq({t["kind"]: t["post"] for t in page["tasks"]}, {"pratique": "quarantine", "disinfection": "inspection"})
+        q = s.as_user("officer", "GET", "/api/v1/vessels/tasks?post=inspection&status=open").json["items"]
+        mine = [t for t in q if t["call_no"] == no]
+        eq([(t["kind"], t["vessel_name"]) for t in mine], [("disinfection", "LENG YUN")])
+        q = s.as_user("quarantine", "GET", "/api/v1/vessels/tasks?post=quarantine&status=open").json["items"]
+        eq(sorted(t["kind"] for t in q if t["call_no"] == no), ["pratique"])
+        error_of(s.as_user("officer", "GET", "/api/v1/vessels/tasks?status=late"), 400, field="status")
+        error_of(s.as_user("dl-agent", "GET", "/api/v1/vessels/tasks?post=inspection"), 403)
+        # the task is done by its own post, once, with a result
+        task = mine[0]["task_no"]
+        path = "/api/v1/vessels/tasks/%s/result" % task
+        error_of(s.as_user("quarantine", "POST", path, {"result": "卸货全程消毒监督"}), 403, field="task_no",
+                 code="not_the_post")
+        error_of(s.as_user("officer", "POST", path, {"result": ""}), 400, field="result")
+        r = s.as_user("officer", "POST", path, {"result": "卸货全程消毒监督，过氧乙酸喷洒"})
+        eq((r.status, r.json["status"], r.json["done_by"]), (200, "done", "officer"), repr(r))
+        error_of(s.as_user("officer", "POST", path, {"result": "again"}), 409, field="status", code="task_done")
+        page = s.as_user("quarantine", "GET", "/api/v1/vessels/arrivals/" + no).json
+        assert [e for e in page["timeline"] if e["event"] == "task_done"], page["timeline"]
+
+    @test
+    def vessel_crew_positive_is_followed_up_by_health(s):
+        # the issue: crew positive results emit an event the health area can use — health keeps one
+        # follow-up row each (barcode, call, ship), counted beside the travellers' positives; a
+        # negative result gives none
+        r = declare(s, declaration(purpose="repair", cargo_kind="none"))
+        no, imo = r.json["call_no"], r.json["imo"]
+        samples = s.as_user("dl-agent", "POST", "/api/v1/vessels/arrivals/%s/testing" % no, {}).json["items"]
+        tok = lab(s)
+        eq(s.with_token(tok, "POST", "/api/v1/vessels/arrivals/%s/results" % no,
+                        {"barcode": samples[0]["barcode"], "result": "negative"}).status, 200)
+        eq(s.with_token(tok, "POST", "/api/v1/vessels/arrivals/%s/results" % no,
+                        {"barcode": samples[1]["barcode"], "result": "positive"}).status, 200)
+        board = s.as_user("quarantine", "GET", "/api/v1/health/flights").json
+        mine = [c for c in board["crew_positives"] if c["call_no"] == no]
+        eq([(c["barcode"], c["imo"]) for c in mine], [(samples[1]["barcode"], imo)])
+        assert "person" not in mine[0] and "JOSE" not in str(mine[0]), mine[0]
+        t = s.as_user("quarantine", "GET", "/api/v1/health/timings?period=day").json
+        assert sum(p["crew_positive"] for p in t["periods"]) >= 1, t["periods"]

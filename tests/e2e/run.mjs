@@ -1742,6 +1742,8 @@ const tests = {
     await en.page.goto('/health')
     await en.page.getByText('Health Declaration Form').waitFor()
     await en.page.getByText('Full address for the next 14 days').waitFor()
+    await en.page.locator('[data-test=hd-transport] .el-radio', { hasText: 'Sea' }).click()   // flight or vessel
+    await en.page.getByText('Cabin').waitFor()
     const overflowEn = await en.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflowEn <= 0, `the English form is wider than the phone by ${overflowEn}px`)
     await shot(en.page, 'health-form-en')
@@ -1768,7 +1770,13 @@ const tests = {
     await page.goto('/health/flights')
     const row = page.locator('[data-test=hf-table] tbody tr', { hasText: flightNo })
     await row.locator('[data-test=hf-board]').click()
+    await page.locator('.el-dialog [name=findings]').fill('机上测温，一名旅客体温偏高')
+    await page.locator('[data-test=hf-add-flag]').click()
+    await page.locator('[data-test=hf-flag-0] [name=seat]').fill('33B')
+    await page.locator('[data-test=hf-flag-0] [name=reason]').fill('机上体温37.5°C')
+    await page.locator('[data-test=hf-board-save]').click()
     await row.locator('.el-tag', { hasText: '✓' }).waitFor()
+    await row.locator('[data-test=hf-flagged]', { hasText: '33B' }).waitFor()   // flagged on board: a list by seat
     await shot(page, 'health-flights')
     // the counter: scan (the scanner types the code and Enter), temperature, sample, label
     await page.goto('/health/counter')
@@ -1780,6 +1788,15 @@ const tests = {
     }
     const b1 = await scanOne(qr)
     await page.locator('[data-test=hc-temp]').click()
+    // the epidemiological survey and the medical examination, recorded against the barcode
+    await page.locator('[data-test=hc-survey]').click()
+    await page.locator('.el-dialog [name=findings]').fill('14天内无中高风险地区旅居史，无接触史')
+    await page.locator('[data-test=hc-check-save]').click()
+    await page.locator('[data-test=hc-checks] tbody tr', { hasText: '流行病学调查' }).waitFor()
+    await page.locator('[data-test=hc-exam]').click()
+    await page.locator('.el-dialog [name=findings]').fill('咽部无充血，肺部听诊正常')
+    await page.locator('[data-test=hc-check-save]').click()
+    await page.locator('[data-test=hc-checks] tbody tr', { hasText: '医学检查' }).waitFor()
     await page.locator('[data-test=hc-sample]').click()
     await page.locator('[data-test=hc-samples] tbody tr').first().waitFor()
     await page.locator('input[data-test=hc-scan]').fill(qr2)
@@ -1787,6 +1804,7 @@ const tests = {
     await page.waitForFunction((b) => document.querySelector('[data-test=hc-barcode]')?.textContent.trim() !== b, b1)
     const b2 = (await page.locator('[data-test=hc-barcode]').textContent()).trim()
     assert.notEqual(b1, b2)
+    await page.locator('[data-test=hc-flag]', { hasText: '登临检疫标记' }).waitFor()   // seat 33B, flagged on board
     await page.locator('[data-test=hc-sample]').click()
     await page.locator('[data-test=hc-samples] tbody tr').first().waitFor()
     const label = await context.request.get(`/api/v1/health/travellers/${b1}/label`)
@@ -1818,9 +1836,19 @@ const tests = {
     await page.locator('.el-dialog [name=person]').fill('李医生')
     await page.locator('[data-test=hc-handover-confirm]').click()
     await page.locator('[data-test=hc-status]', { hasText: '已转运' }).waitFor()
+    const link = (await page.locator('[data-test=hc-receipt-link]').textContent()).trim()
     await shot(page, 'health-counter')
-    const cdc = await machine(admin, base, 'cdc01', 'handover')
-    await cdc('POST', `/health/handovers/${b2}/acknowledgement`, { person: '李医生' }, 200)
+    // the receiving unit opens the signed link on its phone, without an account, and acknowledges
+    const rcv = await newPage(browser, base, { width: 390, height: 844 })
+    await rcv.page.goto(link)
+    await rcv.page.locator('[data-test=health-receipt] [name=person]').fill('李医生')
+    await rcv.page.locator('[data-test=hr-submit]').click()
+    await rcv.page.locator('[data-test=hr-done]', { hasText: b2 }).waitFor()
+    await shot(rcv.page, 'health-receipt-phone')
+    assert.deepEqual(rcv.page.problems, [])
+    await rcv.context.close()
+    const ho = (await q.call('GET', '/health/handovers', undefined, 200)).items.find((x) => x.barcode === b2)
+    assert.ok(ho && ho.acknowledged_at, JSON.stringify(ho))
     // the dashboard: both travellers' times, and the flight's
     await page.goto('/health/dashboard')
     await page.locator('[data-test=hdash-travellers] canvas').waitFor()
@@ -1995,6 +2023,16 @@ const tests = {
     await shot(page, 'vessel-agent-call')
     assert.deepEqual(page.problems, [])
     await context.close()
+    // the task queues by post: the inspection post (the demo officer) supervises the disinfection
+    // of the refrigerated cargo; the ship is named, and the quarantine tab is not its own
+    const insp = await newPage(browser, base)
+    await signIn(insp.page, 'officer')
+    await insp.page.goto('/vessel-tasks')
+    await insp.page.locator('[data-test=vt-table] tbody tr', { hasText: 'E2E BING HAI' }).filter({ hasText: '消毒监督' }).waitFor()
+    assert.equal(await insp.page.locator('.el-tabs__item', { hasText: '卫生检疫岗' }).count(), 0)
+    await shot(insp.page, 'vessel-tasks-inspection')
+    assert.deepEqual(insp.page.problems, [])
+    await insp.context.close()
     // the laboratory's results: the joined crew member is positive
     const admin = await apiUser(browser, base, 'admin')
     const agent = await apiUser(browser, base, 'dl-agent')
@@ -2005,6 +2043,8 @@ const tests = {
     // the quarantine officer: the board, the order, the boarding, the lift
     const o = await newPage(browser, base)
     await signIn(o.page, 'quarantine')
+    await o.page.goto('/vessel-tasks')
+    await o.page.locator('[data-test=vt-table] tbody tr', { hasText: 'E2E BING HAI' }).first().waitFor()
     await o.page.goto('/vessels')
     const row = o.page.locator('[data-test=vb-table] tbody tr', { hasText: 'E2E BING HAI' }).first()
     await row.waitFor()
@@ -2086,6 +2126,55 @@ const tests = {
 
   // issue 20: the managers' dashboard of enterprise services — the demo month's liaison figures
   // by category and the AEO inspection rates per credit level, drawn.
+  // issue 15: a declarant posts a general guarantee (总担保) on a phone, a refusal shows beside its
+  // field, a tax officer accepts it with a note, and the declarant secures a bill against it.
+  async generalGuarantees({ browser, base }) {
+    const { d, owner, close } = await fileDeclaration(browser, base, { declarant: TRADING, who: 'dl-trading', items: LATHE,
+      trade_country: 'JP' })
+    const due = (await owner.call('GET', `/tax/${d.entry_no}`, undefined, 200)).amount_due
+    const { context, page } = await newPage(browser, base, { width: 390, height: 844 })
+    await signIn(page, 'dl-trading')
+    await page.goto('/tax/general-guarantees')
+    const form = page.locator('[data-test=gg-form]')
+    const letter = `E2E-ZDB-${Date.now() % 1e6}`
+    await form.locator('input[name=guarantor]').fill('中国银行大连分行')
+    await form.locator('input[name=letter_no]').fill(letter)
+    await form.locator('input[name=amount]').fill('0.00')
+    await form.locator('input[name=valid_until]').fill(shanghaiDay(Date.now() + 60 * 86400000))
+    await form.locator('input[name=valid_until]').press('Enter')
+    await page.locator('[data-test=gg-submit]').click()
+    await form.locator('.el-form-item__error').filter({ hasText: /amount|额度|金额/ }).waitFor()
+    await form.locator('input[name=amount]').fill('50000.00')
+    await page.locator('[data-test=gg-submit]').click()
+    const card = page.locator('[data-test=gg-card]', { hasText: letter })
+    assert.match(await card.locator('[data-test=gg-status]').innerText(), /待审核/)
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)
+    assert.ok(fits, 'the general guarantees page fits a phone')
+    // the tax officer accepts it, with a note
+    const off = await newPage(browser, base)
+    await signIn(off.page, 'officer')
+    await off.page.goto('/tax/general-guarantees')
+    await off.page.locator('[data-test=gg-card]', { hasText: letter }).locator('[data-test=gg-accept]').click()
+    await off.page.locator('.el-message-box input').fill('已核实总担保保函')
+    await off.page.locator('.el-message-box .el-button--primary').click()
+    await off.page.locator('[data-test=gg-card]', { hasText: letter }).locator('[data-test=gg-status]', { hasText: '有效' }).waitFor()
+    assert.deepEqual(off.page.problems, [])
+    await off.context.close()
+    // the declarant secures its bill against it: the rest of the amount is shown
+    await page.reload()
+    await card.locator('[data-test=gg-status]', { hasText: '有效' }).waitFor()
+    await card.locator('input[name=entry_no]').fill(d.entry_no)
+    await card.locator('input[name=draw_amount]').fill(due)
+    await card.locator('[data-test=gg-draw-submit]').click()
+    await card.locator('[data-test=gg-drawn]').waitFor()
+    await card.locator('[data-test=gg-draw]', { hasText: d.entry_no }).waitFor()
+    assert.equal((await owner.call('GET', `/tax/${d.entry_no}`, undefined, 200)).status, 'guaranteed')
+    await shot(page, 'general-guarantees-phone')
+    assert.deepEqual(page.problems, [])
+    await context.close()
+    await close()
+  },
+
   async servicesDashboard({ browser, base }) {
     const { context, page } = await newPage(browser, base)
     await signIn(page, 'manager')

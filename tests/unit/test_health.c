@@ -163,6 +163,13 @@ static void field_rules(void **state)
 {
     (void)state;
     const char *why;
+    /* the card's "flight or vessel": a ship's voyage passes for a vessel, not for a flight */
+    assert_true(health_trip_rule("vessel", "BHF1203", &why));
+    assert_false(health_trip_rule("flight", "BHF1203", &why));
+    assert_false(health_trip_rule(NULL, "BHF1203", &why)); /* a flight unless said otherwise */
+    assert_true(health_trip_rule(NULL, "CA930", &why));
+    assert_false(health_trip_rule("vessel", "BOHAI", &why)); /* no number */
+    assert_false(health_trip_rule("vessel", "bh12", &why));
     /* IATA Resolution 762 flight designators */
     assert_true(health_check_flight("CA930", &why));
     assert_true(health_check_flight("MU5138", &why));
@@ -235,14 +242,46 @@ static void periods(void **state)
     assert_int_equal(health_period_key("year", ms, k), -1);
 }
 
+/* The public declaration route's limit per client address (a choice, docs/health.md: the
+ * sources are silent): a minute's allowance at once, then one every 60/per_min seconds, and the
+ * refusal says how long to wait (RFC 9110 §10.2.3, Retry-After in seconds). */
+static void declare_rate_bucket(void **state)
+{
+    (void)state;
+    health_bucket b = {.tokens_milli = 3000, .at_ms = 0};
+    int retry = 0;
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(health_bucket_take(&b, 10, 3, &retry), 1);
+    assert_int_equal(health_bucket_take(&b, 10, 3, &retry), 0); /* a 4th in the same minute: refused */
+    assert_int_equal(retry, 20);                                /* 3 a minute: one every 20 s */
+    assert_int_equal(health_bucket_take(&b, 15010, 3, &retry), 0);
+    assert_int_equal(retry, 5);
+    assert_int_equal(health_bucket_take(&b, 20010, 3, &retry), 1); /* 20 s later: one again */
+    assert_int_equal(health_bucket_take(&b, 10 * 60000, 3, &retry), 1);
+    assert_int_equal(b.tokens_milli, 2000); /* never more than a minute's worth */
+    /* the table: one address refused, another admitted; 0 = no limit */
+    int64_t t = 1700000000000;
+    assert_int_equal(health_declare_admit("192.0.2.1", t, 2, &retry), 1);
+    assert_int_equal(health_declare_admit("192.0.2.1", t, 2, &retry), 1);
+    assert_int_equal(health_declare_admit("192.0.2.1", t, 2, &retry), 0);
+    assert_int_equal(retry, 30);
+    assert_int_equal(health_declare_admit("192.0.2.2", t, 2, &retry), 1);
+    assert_int_equal(health_declare_admit("192.0.2.1", t, 0, &retry), 1);
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
         return 1;
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(base45_rfc9285), cmocka_unit_test(cbor_rfc8949), cmocka_unit_test(qr_signed_tampered_expired),
-        cmocka_unit_test(masking),        cmocka_unit_test(field_rules),  cmocka_unit_test(outcome_rule),
+        cmocka_unit_test(base45_rfc9285),
+        cmocka_unit_test(cbor_rfc8949),
+        cmocka_unit_test(qr_signed_tampered_expired),
+        cmocka_unit_test(masking),
+        cmocka_unit_test(field_rules),
+        cmocka_unit_test(outcome_rule),
         cmocka_unit_test(periods),
+        cmocka_unit_test(declare_rate_bucket),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,20 +15,33 @@ static void segments(void **state)
     (void)state;
     clearance_segments s;
     /* arrived 08:00, declared 10:00, released 13:30: 2 h + 3.5 h */
-    clearance_facts f = {8 * H, 10 * H, 13 * H + H / 2, 0};
+    clearance_facts f = {8 * H, 10 * H, 13 * H + H / 2, 0, 0};
     assert_int_equal(clearance_split(&f, &s), 0);
     assert_int_equal(s.arrival_to_declaration_ms, 2 * H);
     assert_int_equal(s.declaration_to_release_ms, 3 * H + H / 2);
     assert_int_equal(s.total_ms, 5 * H + H / 2);
     assert_int_equal(s.release_to_gate_ms, -1);
     /* advance declaration: declared the day before, released 1 h after arrival */
-    clearance_facts adv = {30 * H, 6 * H, 31 * H, 32 * H};
+    clearance_facts adv = {30 * H, 6 * H, 31 * H, 32 * H, 0};
     assert_int_equal(clearance_split(&adv, &s), 0);
     assert_int_equal(s.arrival_to_declaration_ms, 0);
     assert_int_equal(s.total_ms, H);
     assert_int_equal(s.release_to_gate_ms, H);
-    clearance_facts none = {0, 6 * H, 7 * H, 0};
+    clearance_facts none = {0, 6 * H, 7 * H, 0, 0};
     assert_int_equal(clearance_split(&none, &s), -1);
+    /* returned for correction (退单, 海关总署令第220号's return) and refiled 2 h later: arrived 08:00,
+     * declared 10:00, released 16:00: 2 h to declare, 4 h of customs' time, 2 h with the declarant,
+     * 8 h in all (its own segment, not customs' time) */
+    clearance_facts back = {8 * H, 10 * H, 16 * H, 0, 2 * H};
+    assert_int_equal(clearance_split(&back, &s), 0);
+    assert_int_equal(s.declaration_to_release_ms, 4 * H);
+    assert_int_equal(s.with_declarant_ms, 2 * H);
+    assert_int_equal(s.total_ms, 8 * H);
+    /* never more than the segment holds */
+    clearance_facts odd = {8 * H, 10 * H, 11 * H, 0, 5 * H};
+    assert_int_equal(clearance_split(&odd, &s), 0);
+    assert_int_equal(s.declaration_to_release_ms, 0);
+    assert_int_equal(s.with_declarant_ms, H);
 }
 
 static void summaries(void **state)

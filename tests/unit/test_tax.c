@@ -376,6 +376,53 @@ static void exchange_rate_fixing_day_and_quotes(void **state)
     assert_int_equal(tax_rate_per_unit(7109800, 10), -1);
 }
 
+/* The lines of the rate files (tax_lines.c). 海关进出口货物征税管理办法: the month's rate is the
+ * one fixed on the third Wednesday of the previous month, JPY quoted per 100; 关税法: a dated
+ * rate is in force from its first day to its last, both counted. */
+static void rate_file_lines(void **state)
+{
+    (void)state;
+    hg_err err = {0};
+    tax_exchange_line x;
+    const char *jpy[] = {"JPY", "2026-12", "4.7364", "100", "2026-11-18"};
+    assert_int_equal(tax_exchange_line_parse(jpy, 5, &x, &err), HG_OK);
+    assert_string_equal(x.currency, "JPY");
+    assert_string_equal(x.month, "2026-12");
+    assert_int_equal(x.cny_micro, 47364);
+    const char *wrong_day[] = {"USD", "2026-12", "7.1", "1", "2026-11-19"};
+    assert_int_equal(tax_exchange_line_parse(wrong_day, 5, &x, &err), HG_INVALID);
+    assert_string_equal(err.field, "fixed_on");
+    const char *month[] = {"USD", "2026-+1", "7.1"};
+    assert_int_equal(tax_exchange_line_parse(month, 3, &x, &err), HG_INVALID);
+    const char *few[] = {"USD", "2026-12"};
+    assert_int_equal(tax_exchange_line_parse(few, 2, &x, &err), HG_INVALID);
+    assert_string_equal(err.field, "currency");
+
+    tax_dated_rate r;
+    const char *open_ended[] = {"8703", "2027-01-01", "", "12", "13", "5"};
+    assert_int_equal(tax_dated_rate_line_parse(open_ended, 6, &r, &err), HG_OK);
+    assert_string_equal(r.hs_prefix, "8703");
+    assert_int_equal(r.valid_to_day, 0);
+    assert_int_equal(r.duty_ppm, 120000);
+    assert_int_equal(r.consumption_ppm, 50000);
+    char day[11];
+    calendar_format_date(r.valid_from_day, day);
+    assert_string_equal(day, "2027-01-01");
+    const char *one_day[] = {"87032310", "2026-12-31", "2026-12-31", "6.5", "13", "0", "one day"};
+    assert_int_equal(tax_dated_rate_line_parse(one_day, 7, &r, &err), HG_OK);
+    assert_int_equal(r.valid_to_day, r.valid_from_day);
+    assert_string_equal(r.description, "one day");
+    const char *backwards[] = {"8703", "2027-01-02", "2027-01-01", "12", "13", "5"};
+    assert_int_equal(tax_dated_rate_line_parse(backwards, 6, &r, &err), HG_INVALID);
+    assert_string_equal(err.field, "valid_to");
+    const char *odd[] = {"870", "2027-01-01", "", "12", "13", "5"};
+    assert_int_equal(tax_dated_rate_line_parse(odd, 6, &r, &err), HG_INVALID);
+    assert_string_equal(err.field, "hs_prefix");
+    const char *vat[] = {"8703", "2027-01-01", "", "12", "100", "5"};
+    assert_int_equal(tax_dated_rate_line_parse(vat, 6, &r, &err), HG_INVALID);
+    assert_string_equal(err.field, "rates");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -394,6 +441,7 @@ int main(void)
         cmocka_unit_test(rate_kinds_chosen_and_named),
         cmocka_unit_test(specific_and_compound_rates),
         cmocka_unit_test(exchange_rate_fixing_day_and_quotes),
+        cmocka_unit_test(rate_file_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

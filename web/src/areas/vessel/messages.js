@@ -2,7 +2,9 @@
 // i18n.js): levels, rules and tasks by the API's codes, so a reason reads in the user's
 // language whatever the server's English says.
 export const zh = {
-  menu: { board: '入境船舶看板', portal: '船舶申报' },
+  menu: { board: '入境船舶看板', portal: '船舶申报', tasks: '船舶处置任务' },
+  post: { quarantine: '卫生检疫岗', inspection: '查验岗' },
+  tasks: { title: '船舶处置任务队列', subtitle: '按岗位列出待办任务，最新在前；逾期标红。', late: '已逾期' },
   next: {
     order_in_force: '船舶处于指令管控中：海关解除前不得进行货物作业，请听从卫生检疫关员安排。',
     pratique_granted: '已准予入境检疫许可，船舶可正常作业。', pratique_refused: '未准予检疫许可，请等待卫生检疫关员通知。',
@@ -13,7 +15,7 @@ export const zh = {
   event: {
     declared: '申报', amended: '修改申报', arrived: '抵港', departed: '离港', boarded: '登临检疫', pratique_granted: '准予检疫许可',
     pratique_refused: '不予检疫许可', testing_applied: '申请船员检测', sample_resulted: '检测结果', order_issued: '签发指令',
-    order_lifted: '解除指令',
+    order_lifted: '解除指令', task_done: '任务完成',
   },
   result: { negative: '阴性', positive: '阳性' },
   level: { radio_pratique: '电讯检疫', board: '登临检疫', lock: '锁定·100%登临' },
@@ -60,7 +62,9 @@ export const zh = {
 }
 
 export const en = {
-  menu: { board: 'Vessel board', portal: 'Vessel declarations' },
+  menu: { board: 'Vessel board', portal: 'Vessel declarations', tasks: 'Vessel tasks' },
+  post: { quarantine: 'Quarantine post', inspection: 'Inspection post' },
+  tasks: { title: 'Vessel task queues', subtitle: 'Open tasks by post, newest first; late ones in red.', late: 'Late' },
   next: {
     order_in_force: 'An order stands on the ship: no cargo operations until customs lifts it. Follow the quarantine officer.',
     pratique_granted: 'Free pratique granted: the ship may operate.', pratique_refused: 'Free pratique refused: wait for the quarantine officer.',
@@ -72,7 +76,7 @@ export const en = {
   event: {
     declared: 'Declared', amended: 'Amended', arrived: 'Arrived', departed: 'Departed', boarded: 'Boarded',
     pratique_granted: 'Free pratique granted', pratique_refused: 'Free pratique refused', testing_applied: 'Testing applied for',
-    sample_resulted: 'Sample resulted', order_issued: 'Order issued', order_lifted: 'Order lifted',
+    sample_resulted: 'Sample resulted', order_issued: 'Order issued', order_lifted: 'Order lifted', task_done: 'Task done',
   },
   result: { negative: 'Negative', positive: 'Positive' },
   level: { radio_pratique: 'Radio pratique', board: 'Boarding', lock: 'Locked · 100% boarding' },

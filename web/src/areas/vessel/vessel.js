@@ -4,6 +4,9 @@
 export const QUESTIONS = ['q1_death', 'q2_infectious', 'q3_ill_excess', 'q4_ill_now', 'q5_practitioner', 'q6_condition',
   'q7_measure', 'q8_stowaways', 'q9_sick_animal']
 
+// The posts that own vessel tasks (task_store.c's table): a queue each.
+export const TASK_POSTS = ['quarantine', 'inspection']
+
 export const shanghaiDay = (days = 0) => new Date(Date.now() + 8 * 3600000 + days * 86400000).toISOString().slice(0, 10)
 
 export const levelType = (level) => ({ lock: 'danger', board: 'warning', radio_pratique: 'success' })[level] || 'info'
