@@ -5,10 +5,10 @@
 # Runs apt-get only when something is missing, so repeated runs are fast and offline-safe.
 set -eu
 BUILD="gcc make meson ninja-build pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-libpq-dev libssl-dev libsodium-dev libcurl4-openssl-dev libjemalloc-dev libzint-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk iso-codes \
+libpq-dev libssl-dev libsodium-dev libcurl4-openssl-dev libjemalloc-dev libzint-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-wqy-zenhei iso-codes \
 zlib1g-dev"
 TEST="libcmocka-dev clang clang-format libclang-rt-14-dev sqlite3 python3 curl zbar-tools chromium clips libclips-dev \
-nginx-light openssl python3-cbor2 python3-cryptography"
+nginx-light openssl python3-cbor2 python3-cryptography poppler-utils libxml2-utils"
 want="$BUILD"
 [ "${1:-build}" = test ] && want="$BUILD $TEST"
 # Node.js and npm build the web console (web/, Vite); a machine that already has them, from

@@ -2,8 +2,12 @@
  * the kinds of certificate, an exporter's application for its own export declaration whose
  * goods passed inspection, and the inspection officer's issue, which numbers the certificate
  * (port + year + kind + serial) and signs its canonical JSON with Ed25519 under a key id kept
- * in the key directory. Stands on cargo (read through cargo.h and its views only). Not here
- * yet: the PDF, the QR, verification, annulment, the SPS XML (issue 21, steps 2-6).
+ * in the key directory. Stands on cargo (read through cargo.h and its views only). The PDF (A4,
+ * Chinese and English, with the seal and a QR code) is rendered at issue and kept with its
+ * SHA-256; the QR and the PDF's own signature let anyone check it offline. Checked online
+ * (recorded, rate-limited, locked after three mismatches), annulled and replaced by the
+ * inspection post, exchanged as UN/CEFACT SPS XML in envelopes a job delivers. Not here yet:
+ * the console pages (issue 21, step 6).
  *
  * Ownership: every json_t handed back through an out-parameter belongs to the caller. */
 #ifndef HG_CERTIFICATE_H
@@ -13,6 +17,8 @@
 #include <stdint.h>
 
 #include "../platform/auth.h"
+#include "../platform/buf.h"
+#include "../platform/cose_qr.h"
 #include "../platform/ctx.h"
 #include "../platform/db.h"
 
@@ -28,18 +34,118 @@ int certificate_number(const char *port, int year, const char *kind, int64_t ser
  * (not_inspected, inspection_open, inspection_failed) in err. */
 hg_rc certificate_inspected(int64_t passed, int64_t open, int64_t failed, hg_err *err);
 
+/* ---- the QR code and the PDF's signature (certificate_qr.c) ---- */
+
+#define CERTIFICATE_QR_PREFIX "HGC1:"
+/* The status at issue in the QR, as UN/CEFACT's document status codes (1373): 70 issued. */
+#define CERTIFICATE_STATUS_ISSUED 70
+#define CERTIFICATE_STATUS_ANNULLED 40
+
+typedef struct certificate_qr_claims {
+    char no[17];                    /* the certificate number */
+    int64_t version;                /* 1 at issue */
+    int64_t status;                 /* at issue: CERTIFICATE_STATUS_ISSUED */
+    unsigned char digest[32];       /* SHA-256 of the signed canonical JSON */
+    char code[16];                  /* the verification code printed on the certificate */
+    int64_t issued_s;               /* seconds since the epoch */
+    char key_id[KEYDIR_ID_LEN + 1]; /* the signing key (COSE kid), set by verify */
+} certificate_qr_claims;
+
+/* The QR's text: CERTIFICATE_QR_PREFIX and the claims sealed with k (cose_qr.h), appended. */
+hg_rc certificate_qr_encode(const keydir_key *k, const certificate_qr_claims *c, buf *out, hg_err *err);
+/* Verifies a QR text and reads its claims: HG_INVALID with code "qr_invalid", field "qr" and
+ * the step that failed named for anything forged, altered or cut short; the lookup's faults. */
+hg_rc certificate_qr_verify(const char *text, cose_key_lookup lookup, void *cls, certificate_qr_claims *out,
+                            hg_err *err);
+/* Appends the PDF's signature line (after %%EOF) over the bytes pdf holds. */
+hg_rc certificate_pdf_seal(const keydir_key *k, buf *pdf);
+/* Checks the signature line of n bytes of PDF and copies the QR text its metadata holds into
+ * qr (qr_len bytes): HG_OK, or HG_INVALID with *why (no signature, unknown key, changed, no QR);
+ * the lookup's faults with err. */
+hg_rc certificate_pdf_check(const char *p, size_t n, cose_key_lookup lookup, void *cls, char *qr, size_t qr_len,
+                            const char **why, hg_err *err);
+
+/* ---- the PDF (certificate_pdf.c) ---- */
+
+/* What the page shows, in both languages where there are two. */
+typedef struct certificate_doc {
+    const char *no, *kind_zh, *kind_en, *exporter, *consignee, *country_zh, *country_en, *goods, *entry_no, *port,
+        *issued_date, *officer, *code, *qr;
+    const char *replaces; /* the number this one replaces, or NULL */
+    int64_t issued_ms;    /* the PDF's creation date */
+} certificate_doc;
+
+/* Renders the certificate as a one-page A4 PDF (cairo + pango, a CJK font from fontconfig),
+ * with the customs seal drawn as vector art, the QR code and the QR text in the metadata's
+ * Keywords; appended to out. */
+hg_rc certificate_pdf_render(const certificate_doc *doc, buf *out, hg_err *err);
+
 /* ---- stores (certificate_store.c) ---- */
 
 /* The kinds of certificate, by code. */
 hg_rc certificate_kinds(db *d, json_t **out, hg_err *err);
 /* An exporter applies: body {entry_no, kind, consignee_name, destination_country, goods}. */
 hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+/* Applications and certificates, newest first (at most 200), status NULL or applied, issued,
+ * annulled: an enterprise's own, every one for officers. */
+hg_rc certificate_list(db *d, const principal *who, const char *status, json_t **out, hg_err *err);
 /* An application or certificate, to its exporter and to officers (404 for anyone else). */
 hg_rc certificate_get(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
 /* The inspection officer issues an application: numbered, signed, status issued. */
 hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err);
+/* The inspection officer annuls an issued certificate: body {reason}; status annulled (40),
+ * event certificate.annulled to the exporter. 409 already_annulled on status the second time. */
+hg_rc certificate_annul(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err);
+/* The inspection officer replaces an issued certificate: body {reason, and what it corrects:
+ * consignee_name, destination_country, goods}; a new certificate, numbered and signed, names
+ * the old (replaces), the old is annulled naming the new (replaced_by), event
+ * certificate.replaced. *out is the new certificate. */
+hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err);
 /* 1 when the stored signature of certificate id (its canonical text) verifies with the key it
  * names, 0 when not; for tests and, later, verification. */
 hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err);
+
+/* The issued PDF (its exporter, officers): the bytes into out. */
+hg_rc certificate_pdf(db *d, const principal *who, const char *no, buf *out, hg_err *err);
+/* The public keys that signed certificates (every one kept since it first signed), oldest first:
+ * {"items": [{"key_id", "public_key", "since"}]}. */
+hg_rc certificate_keys(db *d, json_t **out, hg_err *err);
+/* ---- the online check (certificate_verify.c) ---- */
+
+/* The online check of certificate `no` with `code` (the verification code, or the QR code's
+ * text) and optionally the SHA-256 (hex) of the document in hand, from client address addr:
+ * {"result": "valid" | "annulled" | "replaced" (with "replaced_by") | "tampered" | "locked" |
+ * "unknown", ...}; "unknown" alike for a number never issued and a wrong code. Recorded (a
+ * mismatch counts; the third locks the certificate and emits certificate.locked to its
+ * exporter and the inspection post) and audited. HG_TOOMANY past the per-address limit of the
+ * minute, with *retry_after_s; HG_INVALID naming code or sha256 when malformed. */
+hg_rc certificate_verify(const hg_ctx *c, const char *no, const char *code, const char *sha256, const char *addr,
+                         json_t **out, int *retry_after_s, hg_err *err);
+/* Checks per client address and minute: HAIGUAN_CERT_VERIFY_PER_MINUTE, default 30. */
+int certificate_verify_limit(void);
+/* The network of an address in coarse terms: IPv4 /24 ("203.0.113.0/24"), IPv6 /48. */
+void certificate_coarse_addr(const char *addr, char *out, size_t n);
+/* Every check of certificate id, newest first (its exporter, officers; 404 otherwise). */
+hg_rc certificate_verifications(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
+
+/* ---- the SPS XML and the hub's outbox (certificate_sps.c, certificate_hub.c) ---- */
+
+/* The UNTDID 1001 document type of a kind (PC 851, HC 852, VC 853, QC 3); 0 for none. */
+int certificate_document_type(const char *kind);
+/* Appends the certificate (its JSON as certificate_get gives it) as UN/CEFACT SPS Certificate
+ * XML; kind_en is the kind's English name. */
+hg_rc certificate_sps_xml(const json_t *cert, const char *kind_en, buf *b);
+/* The issued certificate as SPS XML (its exporter, officers). */
+hg_rc certificate_xml(db *d, const principal *who, const char *no, buf *out, hg_err *err);
+/* The envelopes of certificate id to the importing authority, newest first. */
+hg_rc certificate_envelopes(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
+/* The job: delivers the due pending envelopes to HAIGUAN_CERT_HUB_URL (nothing without it). */
+hg_rc certificate_deliver_job(db *d, hg_err *err);
+
+/* `haiguan demo --days N`: a month of certificates of several kinds (certificate_demo.c). */
+hg_rc certificate_demo(db *d, hg_err *err);
+
+/* cose_key_lookup over certificate_keys; cls is the db. */
+hg_rc certificate_key_lookup_db(void *cls, const char *key_id, char pk_hex[65], hg_err *err);
 
 #endif

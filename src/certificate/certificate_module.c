@@ -1,9 +1,19 @@
 /* certificate_module.c — the one definition of the certificate area that the platform sees. */
+#include "../platform/cmd.h"
 #include "../platform/module.h"
+#include "certificate.h"
 
 /* certificate_schema.c and certificate_api.c */
 extern const migration certificate_migrations[];
 extern const route certificate_routes[];
+/* certificate_cmd.c */
+extern const command certificate_commands[];
+
+static const hg_job certificate_jobs[] = {
+    {"certificate.deliver", "deliver certificate envelopes to the importing authorities' hub (HAIGUAN_CERT_HUB_URL)",
+     10, certificate_deliver_job},
+    {NULL, NULL, 0, NULL},
+};
 
 static const hg_scope certificate_scopes[] = {
     {"certificates", "inspection-quarantine certificates: applications, issue, reading"},
@@ -16,4 +26,7 @@ const hg_module certificate_module = {.name = "certificate",
                                       .migrations_first = 1100,
                                       .migrations_last = 1199,
                                       .routes = certificate_routes,
-                                      .scopes = certificate_scopes};
+                                      .commands = certificate_commands,
+                                      .scopes = certificate_scopes,
+                                      .jobs = certificate_jobs,
+                                      .demo = certificate_demo};

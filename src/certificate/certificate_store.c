@@ -13,27 +13,39 @@
 #include "../check/check.h"
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/event.h"
 #include "../platform/json.h"
 #include "../platform/json_canon.h"
 #include "../platform/keydir.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "certificate.h"
+#include "certificate_docs.h"
 
 #define CERT_COLUMNS                                                                                                   \
     "id, cert_no, kind, entry_no, port, exporter, consignee_name, destination_country, goods, status, applied_by,"     \
-    " applied_ms, issued_by, issued_ms, key_id, signature"
+    " applied_ms, issued_by, issued_ms, key_id, signature, code, pdf_sha256, annulled_ms, annulled_by, annul_reason,"  \
+    " replaces, replaced_by, locked_ms"
 
 static json_t *cert_row(db_stmt *s)
 {
-    char applied[40], issued[40];
-    return json_pack("{s:s, s:s?, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?}", "id",
-                     db_col_text(s, 0), "cert_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "entry_no",
-                     db_col_text(s, 3), "port", db_col_text(s, 4), "exporter", db_col_text(s, 5), "consignee_name",
-                     db_col_text(s, 6), "destination_country", db_col_text(s, 7), "goods", db_col_text(s, 8), "status",
-                     db_col_text(s, 9), "applied_by", db_col_text(s, 10), "applied_at", db_col_time(s, 11, applied),
-                     "issued_by", db_col_text(s, 12), "issued_at", db_col_time(s, 13, issued), "key_id",
-                     db_col_text(s, 14), "signature", db_col_text(s, 15));
+    char applied[40], issued[40], annulled[40], locked[40];
+    json_t *o = json_pack("{s:s, s:s?, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?}", "id",
+                          db_col_text(s, 0), "cert_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "entry_no",
+                          db_col_text(s, 3), "port", db_col_text(s, 4), "exporter", db_col_text(s, 5), "consignee_name",
+                          db_col_text(s, 6), "destination_country", db_col_text(s, 7), "goods", db_col_text(s, 8),
+                          "status", db_col_text(s, 9), "applied_by", db_col_text(s, 10), "applied_at",
+                          db_col_time(s, 11, applied), "issued_by", db_col_text(s, 12), "issued_at",
+                          db_col_time(s, 13, issued), "key_id", db_col_text(s, 14), "signature", db_col_text(s, 15));
+    json_t *more =
+        json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "code", db_col_text(s, 16), "pdf_sha256",
+                  db_col_text(s, 17), "annulled_at", db_col_time(s, 18, annulled), "annulled_by", db_col_text(s, 19),
+                  "annul_reason", db_col_text(s, 20), "replaces", db_col_text(s, 21), "replaced_by", db_col_text(s, 22),
+                  "locked_at", db_col_time(s, 23, locked));
+    if (o && more)
+        json_object_update(o, more);
+    json_decref(more);
+    return o;
 }
 
 static hg_rc read_cert(db *d, const char *id, json_t **out, hg_err *err)
@@ -166,6 +178,26 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
     return rc;
 }
 
+hg_rc certificate_list(db *d, const principal *who, const char *status, json_t **out, hg_err *err)
+{
+    static const char *const statuses[] = {"applied", "issued", "annulled", NULL};
+    int known = !status;
+    for (int i = 0; statuses[i] && !known; i++)
+        known = !strcmp(status, statuses[i]);
+    if (!known)
+        return hg_fail(err, HG_INVALID, "invalid", "status", "status is applied, issued or annulled");
+    /* an enterprise lists its own; officers every one */
+    const char *exporter = who->role == ROLE_ENTERPRISE ? who->enterprise : NULL;
+    json_t *items = NULL;
+    hg_rc rc =
+        db_rows_json(d, cert_row, &items, err,
+                     "SELECT " CERT_COLUMNS
+                     " FROM certificates WHERE (CAST(? AS TEXT) IS NULL OR exporter = ?) AND (CAST(? AS TEXT) IS NULL"
+                     " OR status = ?) ORDER BY COALESCE(issued_ms, applied_ms) DESC, id DESC LIMIT 200",
+                     "tttt", exporter, exporter, status, status);
+    return rc ? rc : json_page(items, json_null(), out, err);
+}
+
 hg_rc certificate_get(db *d, const principal *who, const char *id, json_t **out, hg_err *err)
 {
     hg_rc rc = read_cert(d, id, out, err);
@@ -196,41 +228,135 @@ static json_t *signed_facts(const json_t *cert, const char *no, const char *issu
     json_t *o = json_pack("{s:s, s:s, s:s}", "cert_no", no, "issued_at", issued_at, "issued_by", officer);
     for (int i = 0; o && keys[i]; i++)
         json_object_set(o, keys[i], json_object_get(cert, keys[i]));
+    /* a replacement names the certificate it replaces (absent from the others: their signed
+     * text stays as it was) */
+    if (o && json_is_string(json_object_get(cert, "replaces")))
+        json_object_set(o, "replaces", json_object_get(cert, "replaces"));
     return o;
 }
 
-hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err)
+/* The code, QR and PDF of the certificate being issued (certificate_docs.h). */
+static hg_rc make_documents(const hg_ctx *c, const json_t *cert, const char *no, const char *canon, const keydir_key *k,
+                            certificate_docs *docs, hg_err *err)
+{
+    db_stmt *s = NULL;
+    const char *kind = json_string_value(json_object_get(cert, "kind"));
+    hg_rc rc = db_query(c->d, &s, err, "SELECT name_zh, name_en FROM certificate_kinds WHERE code = ?", "t", kind);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        certificate_facts f = {.no = no,
+                               .kind_zh = db_col_text(s, 0),
+                               .kind_en = db_col_text(s, 1),
+                               .exporter = json_string_value(json_object_get(cert, "exporter")),
+                               .consignee = json_string_value(json_object_get(cert, "consignee_name")),
+                               .country = json_string_value(json_object_get(cert, "destination_country")),
+                               .goods = json_string_value(json_object_get(cert, "goods")),
+                               .entry_no = json_string_value(json_object_get(cert, "entry_no")),
+                               .port = json_string_value(json_object_get(cert, "port")),
+                               .officer = c->actor,
+                               .replaces = json_string_value(json_object_get(cert, "replaces")),
+                               .canonical = canon,
+                               .issued_ms = c->now_ms};
+        rc = certificate_documents(k, &f, docs, err);
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_INTERNAL, NULL, "kind", "the kind %s has gone", kind);
+    }
+    db_reset(s);
+    return rc;
+}
+
+/* An envelope of certificate id as it now stands to its importing authority (inside the
+ * caller's transaction); the job delivers it. */
+static hg_rc enqueue_envelope(const hg_ctx *c, const char *id, hg_err *err)
+{
+    json_t *cert = NULL;
+    char *name = NULL;
+    buf xml;
+    buf_init(&xml, 1 << 20);
+    hg_rc rc = read_cert(c->d, id, &cert, err);
+    db_stmt *s = NULL;
+    if (!rc)
+        rc = db_query(c->d, &s, err, "SELECT name_en FROM certificate_kinds WHERE code = ?", "t",
+                      json_string_value(json_object_get(cert, "kind")));
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        name = xstrdup(db_col_text(s, 0));
+        rc = HG_OK;
+    }
+    db_reset(s);
+    if (!rc && certificate_sps_xml(cert, name ? name : "", &xml))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    const char *status = rc ? "" : json_string_value(json_object_get(cert, "status"));
+    if (!rc)
+        rc = db_run(
+            c->d, err,
+            "INSERT INTO certificate_envelopes (cert_id, cert_no, from_country, to_country, doc_type, doc_status,"
+            " content, state, attempts, next_ms, created_ms) VALUES (?, ?, 'CN', ?, ?, ?, ?, 'pending', 0, ?, ?)",
+            "tttiitii", id, json_string_value(json_object_get(cert, "cert_no")),
+            json_string_value(json_object_get(cert, "destination_country")),
+            (int64_t)certificate_document_type(json_string_value(json_object_get(cert, "kind"))),
+            (int64_t)(strcmp(status, "annulled") ? CERTIFICATE_STATUS_ISSUED : CERTIFICATE_STATUS_ANNULLED),
+            buf_str(&xml), c->now_ms, c->now_ms);
+    xfree(name);
+    buf_free(&xml);
+    json_decref(cert);
+    return rc;
+}
+
+hg_rc certificate_xml(db *d, const principal *who, const char *no, buf *out, hg_err *err)
+{
+    json_t *cert = NULL;
+    char id[48] = "";
+    db_stmt *s = NULL;
+    hg_rc rc = db_query(d, &s, err, "SELECT id FROM certificates WHERE cert_no = ?", "t", no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(id, sizeof id, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "no", "no such certificate");
+    }
+    db_reset(s);
+    if (!rc)
+        rc = certificate_get(d, who, id, &cert, err);
+    if (!rc) {
+        s = NULL;
+        rc = db_query(d, &s, err, "SELECT name_en FROM certificate_kinds WHERE code = ?", "t",
+                      json_string_value(json_object_get(cert, "kind")));
+        if (!rc && (rc = db_step(s, err)) == HG_ROW)
+            rc = certificate_sps_xml(cert, db_col_text(s, 0), out) ? hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory")
+                                                                   : HG_OK;
+        else if (rc == HG_DONE)
+            rc = hg_fail(err, HG_INTERNAL, NULL, "kind", "the certificate's kind has gone");
+        db_reset(s);
+    }
+    json_decref(cert);
+    return rc;
+}
+
+/* Numbers, signs and makes the documents of application `cert` (its row id), inside the
+ * caller's transaction: status issued. */
+static hg_rc number_and_sign(const hg_ctx *c, const char *id, const json_t *cert, hg_err *err)
 {
     db *d = c->d;
-    json_t *before = NULL, *facts = NULL;
+    json_t *facts = NULL;
     char *canon = NULL;
     keydir_key k;
-    *out = NULL;
+    certificate_docs docs;
+    memset(&docs, 0, sizeof docs);
     hg_rc rc = signing_key(&k, err);
-    if (!rc)
-        rc = db_begin(d, err);
     if (rc)
         return rc;
-    rc = read_cert(d, id, &before, err);
-    const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
-    if (!rc && strcmp(status, "applied"))
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, status);
     /* numbered port + year (Asia/Shanghai) + kind + serial, never reused */
-    const char *port = json_string_value(json_object_get(before, "port"));
-    const char *kind = json_string_value(json_object_get(before, "kind"));
-    char prefix[16] = "", no[17] = "", issued_at[40], sig_hex[2 * KEYDIR_SIG_BYTES + 1];
+    const char *port = json_string_value(json_object_get(cert, "port"));
+    const char *kind = json_string_value(json_object_get(cert, "kind"));
+    char prefix[16] = "", no[17] = "", issued_at[40], sig_hex[2 * KEYDIR_SIG_BYTES + 1], like[20];
     int year = cargo_shanghai_year(c->now_ms);
     int64_t n = 0;
-    if (!rc) {
-        char like[20];
-        snprintf(prefix, sizeof prefix, "%s%04d%s", port, year, kind);
-        snprintf(like, sizeof like, "%s%%", prefix);
-        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE cert_no LIKE ?", "t", like);
-    }
+    snprintf(prefix, sizeof prefix, "%s%04d%s", port, year, kind);
+    snprintf(like, sizeof like, "%s%%", prefix);
+    rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE cert_no LIKE ?", "t", like);
     if (!rc && certificate_number(port, year, kind, n + 1, no))
         rc = hg_fail(err, HG_CONFLICT, "serial_exhausted", "kind", "no serial left for %s in %d", kind, year);
     time_format_rfc3339(c->now_ms, issued_at, sizeof issued_at);
-    if (!rc && (!(facts = signed_facts(before, no, issued_at, c->actor)) || !(canon = json_canon_text(facts))))
+    if (!rc && (!(facts = signed_facts(cert, no, issued_at, c->actor)) || !(canon = json_canon_text(facts))))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc) {
         unsigned char sig[KEYDIR_SIG_BYTES];
@@ -242,22 +368,162 @@ hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *e
                     "tti", k.id, k.pk_hex, c->now_ms);
     }
     if (!rc)
-        rc = db_run(d, err,
-                    "UPDATE certificates SET cert_no = ?, status = 'issued', issued_by = ?, issued_ms = ?, key_id = ?,"
-                    " signature = ?, canonical = ? WHERE id = ?",
-                    "ttitttt", no, c->actor, c->now_ms, k.id, sig_hex, canon, id);
-    keydir_key_wipe(&k);
+        rc = make_documents(c, cert, no, canon, &k, &docs, err);
     if (!rc)
-        rc = read_cert(d, id, out, err);
-    rc = audit_commit(c, rc, "certificate.issue", "certificate", id, before, rc ? NULL : *out, err);
+        rc =
+            db_run(d, err,
+                   "UPDATE certificates SET cert_no = ?, status = 'issued', issued_by = ?, issued_ms = ?, key_id = ?,"
+                   " signature = ?, canonical = ?, version = 1, code = ?, qr = ?, pdf = ?, pdf_sha256 = ? WHERE id = ?",
+                   "ttitttttttt", no, c->actor, c->now_ms, k.id, sig_hex, canon, docs.code, buf_str(&docs.qr),
+                   docs.pdf_base64, docs.pdf_sha256, id);
+    if (!rc)
+        rc = enqueue_envelope(c, id, err);
+    certificate_docs_free(&docs);
+    keydir_key_wipe(&k);
+    json_decref(facts);
+    xfree(canon);
+    return rc;
+}
+
+/* Ends a write: the record as it now stands, the audit row, the commit (or the rollback). */
+static hg_rc finish(const hg_ctx *c, hg_rc rc, const char *action, const char *id, json_t *before, json_t **out,
+                    hg_err *err)
+{
+    if (!rc)
+        rc = read_cert(c->d, id, out, err);
+    rc = audit_commit(c, rc, action, "certificate", id, before, rc ? NULL : *out, err);
     if (rc) {
         json_decref(*out);
         *out = NULL;
     }
     json_decref(before);
-    json_decref(facts);
-    xfree(canon);
     return rc;
+}
+
+hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err)
+{
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = db_begin(c->d, err);
+    if (rc)
+        return rc;
+    rc = read_cert(c->d, id, &before, err);
+    const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
+    if (!rc && strcmp(status, "applied"))
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, status);
+    if (!rc)
+        rc = number_and_sign(c, id, before, err);
+    return finish(c, rc, "certificate.issue", id, before, out, err);
+}
+
+/* The reason of an annulment or replacement: 4 to 500 bytes, said by the officer. */
+static hg_rc reason_of(const json_t *body, const char **out, hg_err *err)
+{
+    hg_rc rc = json_get_str(body, "reason", 1, out, err);
+    if (!rc && (strlen(*out) < 4 || strlen(*out) > 500))
+        rc = hg_fail(err, HG_INVALID, "invalid", "reason", "reason must say why, in 4 to 500 bytes");
+    return rc;
+}
+
+/* Annuls issued certificate `before` (row id) inside the caller's transaction, replaced by
+ * new_no or not, and tells its exporter. */
+static hg_rc annul_row(const hg_ctx *c, const char *id, const json_t *before, const char *reason, const char *new_no,
+                       hg_err *err)
+{
+    const char *status = json_string_value(json_object_get(before, "status"));
+    /* a certificate is annulled once: status 40 is final (UN/CEFACT 1373) */
+    if (strcmp(status, "issued"))
+        return hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
+                       "certificate %s is %s: only an issued certificate is annulled or replaced", id, status);
+    hg_rc rc = db_run(c->d, err,
+                      "UPDATE certificates SET status = 'annulled', annulled_ms = ?, annulled_by = ?, annul_reason = ?,"
+                      " replaced_by = ? WHERE id = ?",
+                      "itttt", c->now_ms, c->actor, reason, new_no, id);
+    if (!rc)
+        rc = enqueue_envelope(c, id, err);
+    json_t *data = json_pack("{s:s, s:s, s:s?}", "cert_no", json_string_value(json_object_get(before, "cert_no")),
+                             "reason", reason, "replaced_by", new_no);
+    if (!rc)
+        rc = event_emit_about(c->d, new_no ? "certificate.replaced" : "certificate.annulled", "certificate", id,
+                              json_string_value(json_object_get(before, "exporter")), c->actor, c->request_id, data,
+                              err);
+    json_decref(data);
+    return rc;
+}
+
+hg_rc certificate_annul(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err)
+{
+    static const char *const allowed[] = {"reason", NULL};
+    const char *reason = NULL;
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (!rc)
+        rc = reason_of(body, &reason, err);
+    if (rc || (rc = db_begin(c->d, err)))
+        return rc;
+    rc = read_cert(c->d, id, &before, err);
+    if (!rc)
+        rc = annul_row(c, id, before, reason, NULL, err);
+    return finish(c, rc, "certificate.annul", id, before, out, err);
+}
+
+hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err)
+{
+    static const char *const allowed[] = {"reason", "consignee_name", "destination_country", "goods", NULL};
+    const char *reason = NULL, *why = NULL;
+    json_t *before = NULL;
+    *out = NULL;
+    hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (!rc)
+        rc = reason_of(body, &reason, err);
+    /* what the replacement corrects; the rest is the old certificate's */
+    const char *consignee = NULL, *country = NULL, *goods = NULL;
+    if (!rc && json_object_get(body, "consignee_name"))
+        rc = text_field(body, "consignee_name", 200, &consignee, err);
+    if (!rc && json_object_get(body, "goods"))
+        rc = text_field(body, "goods", 500, &goods, err);
+    if (!rc && json_object_get(body, "destination_country") &&
+        !(rc = text_field(body, "destination_country", 3, &country, err)) && !check_country(country, &why))
+        rc = hg_fail(err, HG_INVALID, "invalid", "destination_country", "destination_country: %s", why);
+    if (rc || (rc = db_begin(c->d, err)))
+        return rc;
+    rc = read_cert(c->d, id, &before, err);
+    const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
+    if (!rc && strcmp(status, "issued"))
+        rc = hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
+                     "certificate %s is %s: only an issued certificate is annulled or replaced", id, status);
+    char new_id[48] = "";
+    int64_t n = 0;
+    if (!rc)
+        rc = db_int(c->d, &n, err, "SELECT COUNT(*) FROM certificates WHERE entry_no = ? AND kind = ?", "tt",
+                    json_string_value(json_object_get(before, "entry_no")),
+                    json_string_value(json_object_get(before, "kind")));
+    snprintf(new_id, sizeof new_id, "%sR%" PRId64, json_string_value(json_object_get(before, "id")) ?: "", n);
+#define OR_OLD(v, key) ((v) ? (v) : json_string_value(json_object_get(before, key)))
+    if (!rc)
+        rc = db_run(c->d, err,
+                    "INSERT INTO certificates (id, cert_no, kind, entry_no, port, exporter, consignee_name,"
+                    " destination_country, goods, status, applied_by, applied_ms, replaces) SELECT ?, NULL, kind,"
+                    " entry_no, port, exporter, ?, ?, ?, 'applied', applied_by, applied_ms, cert_no FROM certificates"
+                    " WHERE id = ?",
+                    "ttttt", new_id, OR_OLD(consignee, "consignee_name"), OR_OLD(country, "destination_country"),
+                    OR_OLD(goods, "goods"), id);
+#undef OR_OLD
+    json_t *fresh = NULL;
+    if (!rc)
+        rc = read_cert(c->d, new_id, &fresh, err);
+    if (!rc)
+        rc = number_and_sign(c, new_id, fresh, err);
+    json_decref(fresh);
+    fresh = NULL;
+    if (!rc)
+        rc = read_cert(c->d, new_id, &fresh, err);
+    if (!rc)
+        rc = annul_row(c, id, before, reason, json_string_value(json_object_get(fresh, "cert_no")), err);
+    json_decref(fresh);
+    /* the audit row is the new certificate's, its before the old one */
+    return finish(c, rc, "certificate.replace", new_id, before, out, err);
 }
 
 hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err)
@@ -277,4 +543,51 @@ hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err)
     }
     db_reset(s);
     return rc;
+}
+
+hg_rc certificate_key_lookup_db(void *cls, const char *key_id, char pk_hex[65], hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc = db_query(cls, &s, err, "SELECT public_key FROM certificate_keys WHERE key_id = ?", "t", key_id);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(pk_hex, 65, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    } else if (rc == HG_DONE) {
+        rc = HG_NOTFOUND;
+    }
+    db_reset(s);
+    return rc;
+}
+
+hg_rc certificate_pdf(db *d, const principal *who, const char *no, buf *out, hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc =
+        db_query(d, &s, err, "SELECT exporter, pdf FROM certificates WHERE cert_no = ? AND pdf IS NOT NULL", "t", no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        /* an enterprise reads its own certificates only; another's answer as an unknown one */
+        if (who->role == ROLE_ENTERPRISE && strcmp(db_col_text(s, 0), who->enterprise))
+            rc = hg_fail(err, HG_NOTFOUND, "not_found", "no", "no such certificate");
+        else
+            rc = certificate_pdf_decode(db_col_text(s, 1), out, err);
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "no", "no such certificate");
+    }
+    db_reset(s);
+    return rc;
+}
+
+static json_t *key_row(db_stmt *s)
+{
+    char at[40];
+    return json_pack("{s:s, s:s, s:s}", "key_id", db_col_text(s, 0), "public_key", db_col_text(s, 1), "since",
+                     db_col_time(s, 2, at));
+}
+
+hg_rc certificate_keys(db *d, json_t **out, hg_err *err)
+{
+    json_t *items = NULL;
+    hg_rc rc = db_rows_json(d, key_row, &items, err,
+                            "SELECT key_id, public_key, created_ms FROM certificate_keys ORDER BY created_ms", "");
+    return rc ? rc : json_page(items, json_null(), out, err);
 }

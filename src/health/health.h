@@ -18,6 +18,8 @@
 #include <stdint.h>
 
 #include "../platform/buf.h"
+#include "../platform/cbor.h"
+#include "../platform/cose_qr.h"
 #include "../platform/ctx.h"
 #include "../platform/db.h"
 #include "../platform/keydir.h"
@@ -49,26 +51,7 @@ typedef struct health_qr_claims {
 hg_rc health_base45_encode(const unsigned char *p, size_t n, buf *out);
 hg_rc health_base45_decode(const char *s, size_t n, buf *out);
 
-/* A minimal CBOR (RFC 8949) reader over bytes: definite lengths only, no floats, which is all
- * COSE_Sign1 and our claims use. A reader never reads past its end; every function returns
- * 0 on success and -1 on malformed or unsupported input. */
-typedef struct cbor_reader {
-    const unsigned char *p, *end;
-    int depth; /* nesting of cbor_skip, bounded */
-} cbor_reader;
-enum { CBOR_UINT = 0, CBOR_NINT = 1, CBOR_BSTR = 2, CBOR_TSTR = 3, CBOR_ARRAY = 4, CBOR_MAP = 5, CBOR_TAG = 6 };
-/* The next item's head: major type and argument (a length, a count, a value or a tag). */
-int cbor_head(cbor_reader *r, int *major, uint64_t *arg);
-/* The next item as an integer (major 0 or 1) into *v. */
-int cbor_int(cbor_reader *r, int64_t *v);
-/* The next item as a byte or text string (major `major`), borrowed from the input. */
-int cbor_str(cbor_reader *r, int major, const unsigned char **p, size_t *n);
-/* Skips one whole item (nested at most 16 deep). */
-int cbor_skip(cbor_reader *r);
-/* Writers: append to out (HG_NOMEM, HG_TOOBIG from buf). */
-hg_rc cbor_put_head(buf *out, int major, uint64_t arg);
-hg_rc cbor_put_int(buf *out, int64_t v);
-hg_rc cbor_put_str(buf *out, int major, const void *p, size_t n);
+/* The CBOR reader and writer are the platform's (cbor.h, included above). */
 
 /* Encodes claims as a CWT, signs it as COSE_Sign1 (EdDSA, kid = k's id), compresses it with
  * zlib, Base45-encodes it and prefixes HEALTH_QR_PREFIX: the text of the QR code (RFC 9285's
@@ -77,7 +60,7 @@ hg_rc health_qr_encode(const keydir_key *k, const health_qr_claims *c, buf *out,
 
 /* The public key (hex) of a signing key id, for verification: HG_OK, HG_NOTFOUND for an
  * unknown key, or a fault. */
-typedef hg_rc (*health_key_lookup)(void *cls, const char *key_id, char pk_hex[65], hg_err *err);
+typedef cose_key_lookup health_key_lookup;
 
 /* Verifies a QR code's text: prefix, Base45, zlib, COSE_Sign1 structure, EdDSA signature by a
  * known key, claims, and expiry at now_ms. HG_INVALID with code "qr_invalid" (field "qr") and

@@ -1,5 +1,6 @@
 /* barcode.c — zint renders the symbol into a bitmap; cairo writes that bitmap as PNG into a
- * buffer (zint 2.11 in Debian 12 cannot write PNG to memory itself). */
+ * buffer (zint 2.11 in Debian 12 cannot write PNG to memory itself). For a page, zint's vector
+ * output (its rectangles) is drawn with cairo, so that a PDF keeps the code sharp. */
 #include "barcode.h"
 
 #include <cairo.h>
@@ -51,6 +52,30 @@ hg_rc barcode_png(enum barcode_kind kind, const char *data, buf *out, hg_err *er
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "cannot write the PNG image");
     cairo_surface_destroy(s);
 out:
+    ZBarcode_Delete(sym);
+    return rc;
+}
+
+hg_rc barcode_qr_draw(cairo_t *cr, const char *data, double x, double y, double size, hg_err *err)
+{
+    struct zint_symbol *sym = ZBarcode_Create();
+    if (!sym)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    sym->symbology = BARCODE_QRCODE;
+    sym->option_1 = 2; /* level M */
+    sym->whitespace_width = 4;
+    sym->whitespace_height = 4; /* the quiet zone of 4 modules (ISO/IEC 18004 §6.3.8) */
+    sym->input_mode = DATA_MODE;
+    hg_rc rc = HG_OK;
+    int z = ZBarcode_Encode_and_Buffer_Vector(sym, (const unsigned char *)data, (int)strlen(data), 0);
+    if (z >= ZINT_ERROR || !sym->vector || sym->vector->width <= 0) {
+        rc = hg_fail(err, HG_INVALID, "invalid", "data", "cannot encode this text as a QR code: %s", sym->errtxt);
+    } else {
+        double k = size / (sym->vector->width > sym->vector->height ? sym->vector->width : sym->vector->height);
+        for (const struct zint_vector_rect *r = sym->vector->rectangles; r; r = r->next)
+            cairo_rectangle(cr, x + r->x * k, y + r->y * k, r->width * k, r->height * k);
+        cairo_fill(cr);
+    }
     ZBarcode_Delete(sym);
     return rc;
 }

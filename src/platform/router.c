@@ -4,7 +4,8 @@
 
 #include "http.h"
 
-/* Matches one pattern segment by segment; {name} matches one non-empty segment. */
+/* Matches one pattern segment by segment; {name} matches one non-empty segment, or, when a
+ * literal follows it in the same segment ("{no}.pdf"), the segment's part before that literal. */
 static int pattern_match(const char *pat, const char *path, const char *params[REQ_MAX_PARAMS], char **scratch,
                          size_t *left)
 {
@@ -13,6 +14,12 @@ static int pattern_match(const char *pat, const char *path, const char *params[R
         if (*pat == '{') {
             const char *end = strchr(pat, '}');
             size_t n = strcspn(path, "/");
+            size_t tail = end ? strcspn(end + 1, "/") : 0;
+            if (end && tail) {
+                if (n <= tail || strncmp(path + n - tail, end + 1, tail) != 0)
+                    return 0;
+                n -= tail;
+            }
             if (!end || n == 0 || np >= REQ_MAX_PARAMS || n + 1 > *left)
                 return 0;
             memcpy(*scratch, path, n);

@@ -79,6 +79,32 @@ static void router_matches_params_and_methods(void **state)
     assert_null(router_match(tables, "GET", longpath, p, scratch, 64, &mm));
 }
 
+/* "{no}.pdf": the parameter is the segment before the literal that follows it in the segment */
+static const route routes_suffix[] = {
+    {.method = "GET", .pattern = "/api/v1/docs/{no}.pdf", .fn = noop, .roles = ROLE_ANY, .summary = ""},
+    {.method = "GET", .pattern = "/api/v1/docs/{no}", .fn = noop, .roles = ROLE_ANY, .summary = ""},
+    {0},
+};
+
+static void router_matches_a_suffix_after_a_param(void **state)
+{
+    (void)state;
+    const route *const t[] = {routes_suffix, NULL};
+    const char *p[REQ_MAX_PARAMS];
+    char scratch[256];
+    int mm;
+    const route *r = router_match(t, "GET", "/api/v1/docs/A1.pdf", p, scratch, sizeof scratch, &mm);
+    assert_non_null(r);
+    assert_string_equal(r->pattern, "/api/v1/docs/{no}.pdf");
+    assert_string_equal(p[0], "A1");
+    r = router_match(t, "GET", "/api/v1/docs/A1.xml", p, scratch, sizeof scratch, &mm);
+    assert_string_equal(r->pattern, "/api/v1/docs/{no}");
+    assert_string_equal(p[0], "A1.xml");
+    /* the literal alone is no parameter */
+    r = router_match(t, "GET", "/api/v1/docs/.pdf", p, scratch, sizeof scratch, &mm);
+    assert_string_equal(r->pattern, "/api/v1/docs/{no}");
+}
+
 static void policy_denies_by_default(void **state)
 {
     (void)state;
@@ -663,6 +689,7 @@ int main(void)
     mem_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(router_matches_params_and_methods),
+        cmocka_unit_test(router_matches_a_suffix_after_a_param),
         cmocka_unit_test(policy_denies_by_default),
         cmocka_unit_test(buffers_are_bounded),
         cmocka_unit_test(money_is_exact),
