@@ -338,6 +338,14 @@ hg_rc db_group_begin_optimistic(db *d, hg_err *err)
 
 int db_group_spoiled(db *d) { return d->spoiled; }
 
+hg_rc db_group_flush(db *d, hg_err *err)
+{
+    hg_rc rc = d->ops->flush ? d->ops->flush(d, err) : HG_OK;
+    if (rc && d->optimistic)
+        d->spoiled = 1;
+    return rc;
+}
+
 void db_group_abandon(db *d)
 {
     hg_err ignored;

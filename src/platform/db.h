@@ -82,6 +82,10 @@ hg_rc db_group_end(db *d, hg_err *err);
  * which is most of what a request costs the writer beyond its inserts. */
 hg_rc db_group_begin_optimistic(db *d, hg_err *err);
 int db_group_spoiled(db *d);
+/* Waits for every statement of the group sent but not yet answered (PostgreSQL sends an
+ * optimistic group's writes in pipeline mode, db_pg.c); a failure among them spoils the group.
+ * Call it before the last db_group_spoiled of a batch. */
+hg_rc db_group_flush(db *d, hg_err *err);
 /* Rolls the whole group back. */
 void db_group_abandon(db *d);
 

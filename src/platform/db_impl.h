@@ -21,6 +21,9 @@ typedef struct db_ops {
     const char *(*col_text)(db_stmt *s, int i);
     void (*reset)(db_stmt *s);
     int64_t (*changes)(db *d);
+    /* Waits for the answers of statements sent and not waited for (PostgreSQL's pipelined
+     * writes); a failure among them spoils the group. NULL: the backend waits for each. */
+    hg_rc (*flush)(db *d, hg_err *err);
     /* Commits that write without flushing, and an fd whose fdatasync makes them durable;
      * NULL for a backend whose commit is durable when it returns. */
     hg_rc (*defer_sync)(db *d, int *fd, hg_err *err);
