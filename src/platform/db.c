@@ -500,7 +500,7 @@ hg_rc db_migrate(db *d, const migration *const *sets, int *applied, hg_err *err)
                     (int64_t)m->version);
         if (!rc && !seen) {
             const char *extra = strcmp(db_backend(d), "sqlite") == 0 ? m->sql_sqlite : m->sql_pg;
-            rc = db_exec(d, m->sql, err);
+            rc = m->sql ? db_exec(d, m->sql, err) : HG_OK;
             if (!rc && extra)
                 rc = db_exec(d, extra, err);
             if (!rc)

@@ -137,7 +137,7 @@ void db_unlock_key(db *d, int64_t key);
 typedef struct migration {
     int version;
     const char *name;
-    const char *sql;          /* common SQL */
+    const char *sql;          /* common SQL, or NULL: none (a PostgreSQL-only change) */
     const char *sql_sqlite;   /* extra SQLite-only part (triggers, pragmas), or NULL */
     const char *sql_pg;       /* extra PostgreSQL-only part, or NULL */
 } migration;
