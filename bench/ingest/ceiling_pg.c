@@ -92,8 +92,9 @@ static void prepare_all(void)
     prep("bill", "INSERT INTO tax_bills (entry_no, issued_ms, last_free_day, duty_fen, consumption_fen,"
                  " vat_fen, total_fen, status, late_fee_waived) VALUES ($1, $2, 20000, 24000, 0, 42120,"
                  " 66120, 'due', 0)");
-    prep("line", "INSERT INTO tax_lines VALUES ($1, $2, '8483409000', 100000, 80000, 0, 130000, 8000,"
-                 " 0, 0, 108000, 14040)");
+    prep("line", "INSERT INTO tax_lines (entry_no, line_no, hs_code, value_cny_fen, duty_ppm, consumption_ppm,"
+                 " vat_ppm, duty_fen, consumption_base_fen, consumption_fen, vat_base_fen, vat_fen)"
+                 " VALUES ($1, $2, '8483409000', 100000, 80000, 0, 130000, 8000, 0, 0, 108000, 14040)");
     prep("serial", "INSERT INTO serials (prefix, last) VALUES ('0902202610', 1)"
                    " ON CONFLICT (prefix) DO UPDATE SET last = serials.last + 1");
     prep("screening", "INSERT INTO risk_screenings (declaration_id, at_ms, direction, credit_level, lane,"
