@@ -53,6 +53,12 @@ struct db {
     int depth;   /* db_begin levels open (outside a group at most 1) */
 #define DB_MARKS 16
     size_t marks[DB_MARKS];
+    /* db_memo: counters kept for the rest of an optimistic group */
+    struct db_memo {
+        int set;
+        int64_t n;
+        char text[72];
+    } memo[DB_MEMO_SLOTS];
 };
 struct db_stmt {
     const db_ops *ops;
