@@ -557,6 +557,28 @@ static int is_change(const PGresult *r)
            strncmp(tag, "MERGE", 5) == 0;
 }
 
+/* The next result of a pipeline up to its sync: NULL once the sync's result came (*synced
+ * then 1) or when nothing more will come (two NULLs in a row: a lost connection). Each query's
+ * results end with a NULL, which moves *q on to the next query. */
+static PGresult *pipe_next(PGconn *c, int *q, int *synced)
+{
+    for (int nulls = 0; nulls < 2;) {
+        PGresult *r = PQgetResult(c);
+        if (!r) {
+            nulls++;
+            (*q)++;
+            continue;
+        }
+        if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+            PQclear(r);
+            *synced = 1;
+            return NULL;
+        }
+        return r;
+    }
+    return NULL;
+}
+
 /* Sends [RELEASE SAVEPOINT hg_stmt,] SAVEPOINT hg_stmt and s in one round trip (libpq's
  * pipeline mode) rather than two: the savepoint then costs almost nothing. Returns the
  * first failure's result or else s's result (the caller PQclears it); NULL when libpq could
@@ -566,7 +588,7 @@ static PGresult *pipelined(pg_stmt *s, int *savepoint_ok)
     pg_db *p = s->owner;
     PGconn *c = p->conn;
     const char *pre[2];
-    int npre = 0, ok, q = 0, nulls = 0;
+    int npre = 0, ok, q = 0, synced = 0;
     PGresult *keep = NULL, *r;
     *savepoint_ok = 0;
     if (p->savepoint)
@@ -579,21 +601,8 @@ static PGresult *pipelined(pg_stmt *s, int *savepoint_ok)
         ok = PQsendQueryPrepared(c, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
     if (ok)
         ok = PQpipelineSync(c);
-    /* Each query's results end with a NULL; the sync's result ends the round trip. Two
-     * NULLs in a row mean nothing more will come (a lost connection). */
-    while (ok && nulls < 2) {
-        r = PQgetResult(c);
-        if (!r) {
-            nulls++;
-            q++;
-            continue;
-        }
-        nulls = 0;
+    while (ok && (r = pipe_next(c, &q, &synced))) {
         ExecStatusType st = PQresultStatus(r);
-        if (st == PGRES_PIPELINE_SYNC) {
-            PQclear(r);
-            break;
-        }
         int good = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
         if (q == npre - 1 && good)
             *savepoint_ok = 1;
@@ -626,30 +635,15 @@ static hg_rc drain(pg_db *p, pg_stmt *last, hg_err *err)
     if (!p->pending && !last)
         return HG_OK;
     PGconn *c = p->conn;
-    int n = p->pending + (last != NULL), q = 0, nulls = 0;
+    int n = p->pending + (last != NULL), q = 0, synced = 0;
     int ok = PQpipelineStatus(c) != PQ_PIPELINE_OFF || PQenterPipelineMode(c);
     if (ok && last)
         ok = PQsendQueryPrepared(c, last->name, last->nparams, (const char *const *)last->vals, NULL, NULL, 0);
     if (ok)
         ok = PQpipelineSync(c);
     PGresult *bad = NULL, *r;
-    int synced = 0;
-    /* each query's results end with a NULL, then the sync's result; two NULLs in a row mean
-     * nothing more will come (a lost connection) */
-    while (ok && nulls < 2) {
-        r = PQgetResult(c);
-        if (!r) {
-            nulls++;
-            q++;
-            continue;
-        }
-        nulls = 0;
+    while (ok && (r = pipe_next(c, &q, &synced))) {
         ExecStatusType st = PQresultStatus(r);
-        if (st == PGRES_PIPELINE_SYNC) {
-            PQclear(r);
-            synced = 1;
-            break;
-        }
         int good = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
         if (good && is_change(r)) {
             const char *k = PQcmdTuples(r);
