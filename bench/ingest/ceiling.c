@@ -66,7 +66,9 @@ int main(int argc, char **argv)
     sqlite3_stmt *bill = prep(db, "INSERT INTO tax_bills (entry_no, issued_ms, last_free_day, duty_fen, consumption_fen,"
                                   " vat_fen, total_fen, status, late_fee_waived) VALUES (?, ?, 20000, 24000, 0, 42120,"
                                   " 66120, 'due', 0)");
-    sqlite3_stmt *line = prep(db, "INSERT INTO tax_lines VALUES (?, ?, '8483409000', 100000, 80000, 0, 130000, 8000,"
+    sqlite3_stmt *line = prep(db, "INSERT INTO tax_lines (entry_no, line_no, hs_code, value_cny_fen, duty_ppm,"
+                                  " consumption_ppm, vat_ppm, duty_fen, consumption_base_fen, consumption_fen,"
+                                  " vat_base_fen, vat_fen) VALUES (?, ?, '8483409000', 100000, 80000, 0, 130000, 8000,"
                                   " 0, 0, 108000, 14040)");
     sqlite3_stmt *serial = prep(db, "INSERT INTO serials (prefix, last) VALUES ('0902202610', 1)"
                                     " ON CONFLICT (prefix) DO UPDATE SET last = serials.last + 1");

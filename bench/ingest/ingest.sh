@@ -55,7 +55,10 @@ ceil_db="$work/ceil.db"
 [ -n "$pg" ] && ceil_db="$pg/ingest_ceiling"
 rm -f "$work/ceil.db"*
 HAIGUAN_DB="$ceil_db" "$bin" init >/dev/null
-ceil=$("$ceiling" "$ceil_db" "$count" | sed -n 's/ceiling_per_s=//p')
+ceil_out=$("$ceiling" "$ceil_db" "$count")
+ceil=$(echo "$ceil_out" | sed -n 's/^ceiling_per_s=//p')
+# ceiling_pg measures two ways (pipelined INSERTs, COPY) and names both
+echo "$ceil_out" | grep -v '^ceiling_per_s=' || true
 echo "wrk: $(grep -E 'Requests/sec|Non-2xx|Socket errors' "$work/wrk" | tr -s ' ' | tr '\n' ';') refused=$other"
 awk -v w="$writer_ticks" -v s="$server_ticks" -v n="$created" -v hz="$(getconf CLK_TCK)" 'BEGIN {
     if (n > 0) printf "server CPU per declaration: writer thread %.0f us, whole process %.0f us\n", w / hz / n * 1e6, s / hz / n * 1e6 }'

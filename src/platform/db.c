@@ -172,6 +172,9 @@ struct db_effect {
 
 int db_in_transaction(const db *d) { return d->group || d->depth > 0; }
 
+/* db_memo's counters go with the group (db.h) */
+static void memo_forget(db *d) { memset(d->memo, 0, sizeof d->memo); }
+
 db_effects *db_effects_take(db *d)
 {
     db_effects *fx = d->fx_head;
@@ -294,6 +297,7 @@ void db_rollback(db *d)
 {
     hg_err ignored;
     effects_rolled_back(d);
+    memo_forget(d);
     if (d->optimistic) {
         d->spoiled = 1;
     } else if (d->group) {
@@ -321,6 +325,7 @@ hg_rc db_group_begin(db *d, hg_err *err)
     hg_rc rc = d->ops->exec(d, begin_text(d), err);
     db_effects_drop(db_effects_take(d));   /* none should be left; none may leak into the group */
     d->depth = 0;
+    memo_forget(d);
     if (!rc)
         d->group = 1;
     return rc;
@@ -338,17 +343,50 @@ hg_rc db_group_begin_optimistic(db *d, hg_err *err)
 
 int db_group_spoiled(db *d) { return d->spoiled; }
 
+int db_memo_get(db *d, int slot, int64_t *n, char *text, size_t textlen)
+{
+    if (!d->group || !d->optimistic || d->spoiled || slot < 0 || slot >= DB_MEMO_SLOTS || !d->memo[slot].set)
+        return 0;
+    *n = d->memo[slot].n;
+    if (text && textlen)
+        snprintf(text, textlen, "%s", d->memo[slot].text);
+    return 1;
+}
+
+void db_memo_set(db *d, int slot, int64_t n, const char *text)
+{
+    if (!d->group || !d->optimistic || d->spoiled || slot < 0 || slot >= DB_MEMO_SLOTS)
+        return;
+    if (text && strlen(text) >= sizeof d->memo[slot].text) { /* too long to keep: read again */
+        d->memo[slot].set = 0;
+        return;
+    }
+    d->memo[slot].set = 1;
+    d->memo[slot].n = n;
+    snprintf(d->memo[slot].text, sizeof d->memo[slot].text, "%s", text ? text : "");
+}
+
+hg_rc db_group_flush(db *d, hg_err *err)
+{
+    hg_rc rc = d->ops->flush ? d->ops->flush(d, err) : HG_OK;
+    if (rc && d->optimistic)
+        d->spoiled = 1;
+    return rc;
+}
+
 void db_group_abandon(db *d)
 {
     hg_err ignored;
     db_effects_drop(db_effects_take(d));
     d->group = d->optimistic = d->spoiled = d->depth = 0;
+    memo_forget(d);
     d->ops->exec(d, "ROLLBACK", &ignored);
 }
 
 hg_rc db_group_end(db *d, hg_err *err)
 {
     d->group = d->optimistic = d->spoiled = 0;
+    memo_forget(d);
     hg_rc rc = d->ops->exec(d, "COMMIT", err);
     if (rc) {
         hg_err ignored;
@@ -492,7 +530,7 @@ hg_rc db_migrate(db *d, const migration *const *sets, int *applied, hg_err *err)
                     (int64_t)m->version);
         if (!rc && !seen) {
             const char *extra = strcmp(db_backend(d), "sqlite") == 0 ? m->sql_sqlite : m->sql_pg;
-            rc = db_exec(d, m->sql, err);
+            rc = m->sql ? db_exec(d, m->sql, err) : HG_OK;
             if (!rc && extra)
                 rc = db_exec(d, extra, err);
             if (!rc)

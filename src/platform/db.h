@@ -82,8 +82,24 @@ hg_rc db_group_end(db *d, hg_err *err);
  * which is most of what a request costs the writer beyond its inserts. */
 hg_rc db_group_begin_optimistic(db *d, hg_err *err);
 int db_group_spoiled(db *d);
+/* Waits for every statement of the group sent but not yet answered (PostgreSQL sends an
+ * optimistic group's writes in pipeline mode, db_pg.c); a failure among them spoils the group.
+ * Call it before the last db_group_spoiled of a batch. */
+hg_rc db_group_flush(db *d, hg_err *err);
 /* Rolls the whole group back. */
 void db_group_abandon(db *d);
+/* Client-side counters inside an optimistic group (docs/SCALING.md, "Pipelined writes"): the
+ * group holds the write lock from its start and is all or nothing, so a counter the group has
+ * read or written (the event sequence, the audit chain's head) cannot change under it, and
+ * whatever it remembers goes with the group when it is abandoned. The counter's owner then
+ * writes its next value without reading it back (a write PostgreSQL pipelines) instead of an
+ * UPDATE ... RETURNING or a read. db_memo_get is 1 with *n (and text, of textlen bytes, when
+ * non-NULL) when slot is known in the current optimistic group, else 0; db_memo_set remembers
+ * it (nothing outside an optimistic group). Forgotten at every group's beginning and end, and
+ * at a rollback. */
+enum { DB_MEMO_EVENT_SEQ, DB_MEMO_AUDIT_HEAD, DB_MEMO_SLOTS };
+int db_memo_get(db *d, int slot, int64_t *n, char *text, size_t textlen);
+void db_memo_set(db *d, int slot, int64_t n, const char *text);
 
 /* Post-commit effects: what a write does outside the database (refreshing an in-memory copy,
  * waking a notifier) must wait until the write is durable, and must not happen when it rolls
@@ -133,7 +149,7 @@ void db_unlock_key(db *d, int64_t key);
 typedef struct migration {
     int version;
     const char *name;
-    const char *sql;          /* common SQL */
+    const char *sql;          /* common SQL, or NULL: none (a PostgreSQL-only change) */
     const char *sql_sqlite;   /* extra SQLite-only part (triggers, pragmas), or NULL */
     const char *sql_pg;       /* extra PostgreSQL-only part, or NULL */
 } migration;

@@ -18,6 +18,7 @@
 #include "db_impl.h"
 #include "mem.h"
 #include "module.h"
+#include "partition.h"
 
 #define MAX_TABLES 256
 #define MAX_COLS 128
@@ -42,7 +43,8 @@ static int is_pg(db *d) { return strcmp(db_backend(d), "postgres") == 0; }
 static hg_rc list_tables(db *d, table_list *t, hg_err *err)
 {
     const char *sql = is_pg(d) ? "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                 "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') ORDER BY c.oid"
+                                 "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
+                                 "ORDER BY c.oid"
                                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
                                  "ORDER BY rowid";
     db_stmt *s;
@@ -346,7 +348,9 @@ static const command db_commands[] = {
 };
 
 const hg_module db_module = {.name = "storage",
-                             .summary = "the database: copying between backends",
+                             .summary = "the database: copying between backends, monthly partitions",
+                             .migrations = partition_migrations,
                              .migrations_first = 60,
                              .migrations_last = 99,
-                             .commands = db_commands};
+                             .commands = db_commands,
+                             .jobs = partition_jobs};

@@ -21,6 +21,9 @@ typedef struct db_ops {
     const char *(*col_text)(db_stmt *s, int i);
     void (*reset)(db_stmt *s);
     int64_t (*changes)(db *d);
+    /* Waits for the answers of statements sent and not waited for (PostgreSQL's pipelined
+     * writes); a failure among them spoils the group. NULL: the backend waits for each. */
+    hg_rc (*flush)(db *d, hg_err *err);
     /* Commits that write without flushing, and an fd whose fdatasync makes them durable;
      * NULL for a backend whose commit is durable when it returns. */
     hg_rc (*defer_sync)(db *d, int *fd, hg_err *err);
@@ -50,6 +53,12 @@ struct db {
     int depth;   /* db_begin levels open (outside a group at most 1) */
 #define DB_MARKS 16
     size_t marks[DB_MARKS];
+    /* db_memo: counters kept for the rest of an optimistic group */
+    struct db_memo {
+        int set;
+        int64_t n;
+        char text[72];
+    } memo[DB_MEMO_SLOTS];
 };
 struct db_stmt {
     const db_ops *ops;

@@ -24,6 +24,16 @@
  *   transaction that lost its connection refuses every statement until ROLLBACK, so
  *   nothing of it can run outside a transaction by accident.
  *
+ * - Pipelined writes: inside an optimistic group (the group-commit writer's first run of a
+ *   batch, db_group_begin_optimistic) a write whose rows nobody reads (no RETURNING) is sent
+ *   in libpq's pipeline mode and not waited for; the next statement whose result is needed (a
+ *   read, a RETURNING, db_changes, the commit) goes in the same pipeline and one round trip
+ *   answers them all (drain). The server runs them in order, so a read sees the writes sent
+ *   before it. Such a group takes no statement savepoints: a failure of any statement, the
+ *   deferred ones included, spoils the group (db_group_spoiled), and the writer runs the batch
+ *   again with a savepoint per job, where every statement is waited for as before, so each
+ *   failure is answered at the statement that caused it (docs/SCALING.md).
+ *
  * Not streamed: a statement's whole result is fetched at its first step (PQexecPrepared),
  * which lets a caller run other statements while iterating one, as SQLite allows. Walks
  * over unbounded tables page instead (audit verify: WHERE seq > ? LIMIT n); see
@@ -57,6 +67,7 @@ typedef struct pg_stmt {
     unsigned *types;        /* nparams parameter type OIDs, 0 = let the server infer */
     char **vals;            /* nparams bound values (xmalloc'd) or NULL for SQL NULL */
     int write;              /* INSERT/UPDATE/DELETE: savepoint inside transactions */
+    int returning;          /* a write with RETURNING: its caller reads its rows */
     int read;               /* SELECT: safe to retry once after a lost idle connection */
     PGresult *res;          /* result of the current execution, or NULL */
     int row;                /* current row in res */
@@ -73,6 +84,7 @@ typedef struct pg_db {
     int tx_lost;            /* the connection died inside a transaction: only ROLLBACK runs */
     int sent_in_tx;         /* the last command was sent inside a transaction */
     int bulk;               /* db_pg_bulk: no statement savepoints */
+    int pending;            /* writes sent in pipeline mode whose results are not read yet */
     int64_t salt;           /* the schema's: 0 for public, else a hash of its name */
     char begin_sql[128];    /* BEGIN and the write lock of this connection's schema */
     pg_stmt *cache[CACHE_BUCKETS];
@@ -227,6 +239,7 @@ static hg_rc pg_ready(pg_db *p, hg_err *err)
     PQreset(p->conn);
     p->generation++;
     p->savepoint = 0;
+    p->pending = 0;
     if (conn_bad(p)) {
         char line[200];
         first_line(PQerrorMessage(p->conn), line, sizeof line);
@@ -311,6 +324,8 @@ static int starts_with_word(const char *sql, const char *word)
     return strncasecmp(sql, word, n) == 0 && !((sql[n] >= 'A' && sql[n] <= 'Z') || (sql[n] >= 'a' && sql[n] <= 'z'));
 }
 
+static hg_rc drain(pg_db *p, struct pg_stmt *last, hg_err *err);
+
 /* Runs sql (possibly several statements, no parameters). */
 static hg_rc pg_exec(db *d, const char *sql, hg_err *err)
 {
@@ -322,6 +337,11 @@ static hg_rc pg_exec(db *d, const char *sql, hg_err *err)
         p->tx_lost = 0;
         return HG_OK;   /* nothing to roll back on a connection that is gone */
     }
+    /* the writes waiting are answered first; a failure among them fails a COMMIT (the caller
+     * then rolls back), not a ROLLBACK */
+    hg_rc drc = drain(p, NULL, err);
+    if (drc && !rollback)
+        return drc;
     if (p->tx_lost) {
         if (!rollback && !begin)
             return hg_fail(err, HG_UNAVAILABLE, "unavailable", NULL, "database connection lost in a transaction");
@@ -444,7 +464,9 @@ static hg_rc pg_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
         }
     if (p->tx_lost)
         return hg_fail(err, HG_UNAVAILABLE, "unavailable", NULL, "database connection lost in a transaction");
-    hg_rc rc = pg_ready(p, err);
+    hg_rc rc = drain(p, NULL, err);
+    if (!rc)
+        rc = pg_ready(p, err);
     if (rc)
         return rc;
     pg_stmt *s = xcalloc(1, sizeof *s);
@@ -469,6 +491,7 @@ static hg_rc pg_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
     s->write = starts_with_word(sql, "INSERT") || starts_with_word(sql, "UPDATE") ||
                starts_with_word(sql, "DELETE") || starts_with_word(sql, "WITH");
     s->read = starts_with_word(sql, "SELECT");
+    s->returning = strcasestr(sql, "RETURNING") != NULL;
     snprintf(s->name, sizeof s->name, "hg%u", ++p->next_name);
     int was_idle = PQtransactionStatus(p->conn) == PQTRANS_IDLE;
     p->sent_in_tx = !was_idle;
@@ -517,6 +540,9 @@ static hg_rc pg_bind_null(db_stmt *st, int i) { return set_param((pg_stmt *)st, 
 /* Runs a simple command that needs no result; used for the statement savepoints. */
 static hg_rc simple(pg_db *p, const char *sql, hg_err *err)
 {
+    hg_rc rc0 = drain(p, NULL, err);
+    if (rc0)
+        return rc0;
     p->sent_in_tx = 1;
     PGresult *r = PQexec(p->conn, sql);
     hg_rc rc = PQresultStatus(r) == PGRES_COMMAND_OK ? HG_OK : pg_error(p, r, err);
@@ -531,6 +557,28 @@ static int is_change(const PGresult *r)
            strncmp(tag, "MERGE", 5) == 0;
 }
 
+/* The next result of a pipeline up to its sync: NULL once the sync's result came (*synced
+ * then 1) or when nothing more will come (two NULLs in a row: a lost connection). Each query's
+ * results end with a NULL, which moves *q on to the next query. */
+static PGresult *pipe_next(PGconn *c, int *q, int *synced)
+{
+    for (int nulls = 0; nulls < 2;) {
+        PGresult *r = PQgetResult(c);
+        if (!r) {
+            nulls++;
+            (*q)++;
+            continue;
+        }
+        if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+            PQclear(r);
+            *synced = 1;
+            return NULL;
+        }
+        return r;
+    }
+    return NULL;
+}
+
 /* Sends [RELEASE SAVEPOINT hg_stmt,] SAVEPOINT hg_stmt and s in one round trip (libpq's
  * pipeline mode) rather than two: the savepoint then costs almost nothing. Returns the
  * first failure's result or else s's result (the caller PQclears it); NULL when libpq could
@@ -540,7 +588,7 @@ static PGresult *pipelined(pg_stmt *s, int *savepoint_ok)
     pg_db *p = s->owner;
     PGconn *c = p->conn;
     const char *pre[2];
-    int npre = 0, ok, q = 0, nulls = 0;
+    int npre = 0, ok, q = 0, synced = 0;
     PGresult *keep = NULL, *r;
     *savepoint_ok = 0;
     if (p->savepoint)
@@ -553,21 +601,8 @@ static PGresult *pipelined(pg_stmt *s, int *savepoint_ok)
         ok = PQsendQueryPrepared(c, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
     if (ok)
         ok = PQpipelineSync(c);
-    /* Each query's results end with a NULL; the sync's result ends the round trip. Two
-     * NULLs in a row mean nothing more will come (a lost connection). */
-    while (ok && nulls < 2) {
-        r = PQgetResult(c);
-        if (!r) {
-            nulls++;
-            q++;
-            continue;
-        }
-        nulls = 0;
+    while (ok && (r = pipe_next(c, &q, &synced))) {
         ExecStatusType st = PQresultStatus(r);
-        if (st == PGRES_PIPELINE_SYNC) {
-            PQclear(r);
-            break;
-        }
         int good = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
         if (q == npre - 1 && good)
             *savepoint_ok = 1;
@@ -580,12 +615,107 @@ static PGresult *pipelined(pg_stmt *s, int *savepoint_ok)
     return keep;
 }
 
+/* At most this many writes wait in the pipeline: their answers (some 20 bytes each) must fit
+ * the socket buffers while nobody reads them, or server and client would wait for each other. */
+#define PIPE_MAX 256
+
+/* Inside an optimistic group every failure spoils it: no savepoint undid the statement. */
+static void spoil(pg_db *p)
+{
+    if (p->base.group && p->base.optimistic)
+        p->base.spoiled = 1;
+}
+
+/* Ends the pipeline: sends last (when not NULL) after the pending writes, then a sync, and reads
+ * every answer in one round trip. The writes' counts of changed rows go to p->changes in order;
+ * last's result to last->res. The first failure among them all is returned (and spoils the
+ * group); the statements after it were not run. */
+static hg_rc drain(pg_db *p, pg_stmt *last, hg_err *err)
+{
+    if (!p->pending && !last)
+        return HG_OK;
+    PGconn *c = p->conn;
+    int n = p->pending + (last != NULL), q = 0, synced = 0;
+    int ok = PQpipelineStatus(c) != PQ_PIPELINE_OFF || PQenterPipelineMode(c);
+    if (ok && last)
+        ok = PQsendQueryPrepared(c, last->name, last->nparams, (const char *const *)last->vals, NULL, NULL, 0);
+    if (ok)
+        ok = PQpipelineSync(c);
+    PGresult *bad = NULL, *r;
+    while (ok && (r = pipe_next(c, &q, &synced))) {
+        ExecStatusType st = PQresultStatus(r);
+        int good = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+        if (good && is_change(r)) {
+            const char *k = PQcmdTuples(r);
+            p->changes = *k ? strtoll(k, NULL, 10) : 0;
+        }
+        if (!good && !bad && st != PGRES_PIPELINE_ABORTED) {
+            bad = r;
+        } else if (last && q == n - 1 && good && !bad) {
+            PQclear(last->res);
+            last->res = r;
+            last->row = -1;
+        } else {
+            PQclear(r);
+        }
+    }
+    p->pending = 0;
+    if (synced)
+        PQexitPipelineMode(c);
+    hg_rc rc = HG_OK;
+    if (bad || !synced || (last && !last->res))
+        rc = pg_error(p, bad, err);
+    PQclear(bad);
+    if (rc) {
+        if (last) {
+            PQclear(last->res);
+            last->res = NULL;
+        }
+        spoil(p);
+    }
+    return rc;
+}
+
+/* Sends s into the pipeline without waiting for its answer (the header: pipelined writes); it
+ * answers at once with no rows. */
+static hg_rc defer(pg_stmt *s, hg_err *err)
+{
+    pg_db *p = s->owner;
+    PGconn *c = p->conn;
+    p->sent_in_tx = 1;
+    int ok = PQpipelineStatus(c) != PQ_PIPELINE_OFF || PQenterPipelineMode(c);
+    if (ok)
+        ok = PQsendQueryPrepared(c, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
+    if (!ok) {
+        spoil(p);
+        hg_rc rc = drain(p, NULL, err);
+        return rc ? rc : pg_error(p, NULL, err);
+    }
+    p->pending++;
+    s->res = PQmakeEmptyPGresult(c, PGRES_COMMAND_OK);
+    s->row = -1;
+    if (!s->res)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    return p->pending >= PIPE_MAX ? drain(p, NULL, err) : HG_OK;
+}
+
 /* Executes s and keeps its whole result. */
 static hg_rc execute(pg_stmt *s, hg_err *err)
 {
     pg_db *p = s->owner;
     if (p->tx_lost)
         return hg_fail(err, HG_UNAVAILABLE, "unavailable", NULL, "database connection lost in a transaction");
+    int optimistic = p->base.group && p->base.optimistic;
+    if (optimistic && s->write && !s->returning && s->generation == p->generation && !conn_bad(p))
+        return defer(s, err);
+    /* s is needed now: it goes with the writes waiting, in one round trip */
+    if (p->pending && s->generation == p->generation)
+        return drain(p, s, err);
+    if (p->pending) {
+        hg_rc rc = drain(p, NULL, err);
+        if (rc)
+            return rc;
+    }
     for (int attempt = 0;; attempt++) {
         hg_rc rc = pg_ready(p, err);
         int was_idle = PQtransactionStatus(p->conn) == PQTRANS_IDLE;
@@ -595,7 +725,7 @@ static hg_rc execute(pg_stmt *s, hg_err *err)
         if (rc)
             return rc;
         p->sent_in_tx = !was_idle;
-        if (s->write && in_tx && !p->bulk) {
+        if (s->write && in_tx && !p->bulk && !optimistic) {
             int taken = 0;
             s->res = pipelined(s, &taken);
             /* the previous savepoint was released either way; the new one exists if taken */
@@ -615,6 +745,8 @@ static hg_rc execute(pg_stmt *s, hg_err *err)
         rc = pg_error(p, s->res, err);
         PQclear(s->res);
         s->res = NULL;
+        if (in_tx)
+            spoil(p);
         /* a read on a connection that died while idle changed nothing: try it once more */
         if (rc == HG_UNAVAILABLE && s->read && was_idle && attempt == 0 && conn_bad(p)) {
             p->tx_lost = 0;
@@ -657,6 +789,9 @@ static int pg_col_count(db_stmt *st)
     if (s->res)
         return PQnfields(s->res);
     /* before the first step, as SQLite answers from the prepared statement */
+    hg_err ignored;
+    if (drain(s->owner, NULL, &ignored))
+        return 0;
     PGresult *r = PQdescribePrepared(s->owner->conn, s->name);
     int n = PQresultStatus(r) == PGRES_COMMAND_OK ? PQnfields(r) : 0;
     PQclear(r);
@@ -696,7 +831,18 @@ static void pg_reset(db_stmt *st) { stmt_clear((pg_stmt *)st); }
 
 void db_pg_bulk(db *d, int on) { ((pg_db *)d)->bulk = on; }
 
-static int64_t pg_changes(db *d) { return ((pg_db *)d)->changes; }
+/* The count of the last write, which may still be in the pipeline. A failure there spoils the
+ * group; the count is then meaningless and the batch runs again. */
+static int64_t pg_changes(db *d)
+{
+    pg_db *p = (pg_db *)d;
+    hg_err ignored;
+    if (drain(p, NULL, &ignored))
+        return 0;
+    return p->changes;
+}
+
+static hg_rc pg_flush(db *d, hg_err *err) { return drain((pg_db *)d, NULL, err); }
 static const char *pg_begin_of(db *d) { return ((pg_db *)d)->begin_sql; }
 static int64_t pg_lock_salt(db *d) { return ((pg_db *)d)->salt; }
 
@@ -717,6 +863,7 @@ const db_ops db_pg_ops = {
     .col_text = pg_col_text,
     .reset = pg_reset,
     .changes = pg_changes,
+    .flush = pg_flush,
     .begin_sql = "BEGIN ISOLATION LEVEL READ COMMITTED",   /* begin_of adds the schema's lock */
     .begin_of = pg_begin_of,
     .lock_salt = pg_lock_salt,

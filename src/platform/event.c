@@ -111,9 +111,15 @@ hg_rc event_emit(db *d, const event *e, int64_t *seq_out, hg_err *err)
         return hg_fail(err, HG_INVALID, "invalid", "data", "event data is larger than %d bytes", EVENT_DATA_MAX);
     }
     int64_t seq = 0, at = e->at_ms ? e->at_ms : now_ms();
-    rc = db_int(d, &seq, err, "UPDATE event_seq SET n = n + 1 WHERE id = 1 RETURNING n", "");
+    /* inside an optimistic group the counter is the group's (db_memo_get): written, not read */
+    if (db_memo_get(d, DB_MEMO_EVENT_SEQ, &seq, NULL, 0))
+        rc = db_run(d, err, "UPDATE event_seq SET n = ? WHERE id = 1", "i", ++seq);
+    else
+        rc = db_int(d, &seq, err, "UPDATE event_seq SET n = n + 1 WHERE id = 1 RETURNING n", "");
     if (rc == HG_NOTFOUND)
         rc = hg_fail(err, HG_DB, NULL, NULL, "the event counter row is missing");
+    if (!rc)
+        db_memo_set(d, DB_MEMO_EVENT_SEQ, seq, NULL);
     const char *enterprise = e->enterprise && *e->enterprise ? e->enterprise : NULL;
     const char *request_id = e->request_id && *e->request_id ? e->request_id : NULL;
     if (!rc)

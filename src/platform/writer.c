@@ -258,6 +258,11 @@ static hg_rc run_jobs(db *w, job *batch, hg_err *gerr)
             if (optimistic && db_group_spoiled(w))
                 break;
         }
+        /* the writes still in the pipeline (PostgreSQL) answer now: a failure among them spoils
+         * the batch like any other, before anything is committed */
+        hg_err ignored;
+        if (!grc && optimistic && !db_group_spoiled(w))
+            db_group_flush(w, &ignored);
         if (grc || !optimistic || !db_group_spoiled(w))
             return grc;
         db_group_abandon(w);

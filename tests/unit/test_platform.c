@@ -523,6 +523,40 @@ static void prefix_cache_follows_changes(void **state)
     db_close(d);
 }
 
+/* db_memo (the client-side counters of docs/SCALING.md, "Pipelined writes"): known only inside
+ * an optimistic group, and forgotten when the group is abandoned, spoiled by a rollback or ends,
+ * so that a counter is never carried past the writes it stood for. */
+static void memo_lives_only_in_an_optimistic_group(void **state)
+{
+    (void)state;
+    db *d;
+    hg_err e;
+    int64_t n = 0;
+    char text[65];
+    assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
+    db_memo_set(d, DB_MEMO_EVENT_SEQ, 7, NULL); /* outside a group: refused */
+    assert_int_equal(db_memo_get(d, DB_MEMO_EVENT_SEQ, &n, NULL, 0), 0);
+    assert_int_equal(db_group_begin(d, &e), HG_OK); /* a careful group: refused too */
+    db_memo_set(d, DB_MEMO_EVENT_SEQ, 7, NULL);
+    assert_int_equal(db_memo_get(d, DB_MEMO_EVENT_SEQ, &n, NULL, 0), 0);
+    assert_int_equal(db_group_end(d, &e), HG_OK);
+    assert_int_equal(db_group_begin_optimistic(d, &e), HG_OK); /* accepted */
+    db_memo_set(d, DB_MEMO_AUDIT_HEAD, 41, "abcd");
+    assert_int_equal(db_memo_get(d, DB_MEMO_AUDIT_HEAD, &n, text, sizeof text), 1);
+    assert_int_equal(n, 41);
+    assert_string_equal(text, "abcd");
+    assert_int_equal(db_memo_get(d, DB_MEMO_EVENT_SEQ, &n, NULL, 0), 0); /* another slot */
+    db_group_abandon(d);
+    assert_int_equal(db_group_begin_optimistic(d, &e), HG_OK); /* a new group knows nothing */
+    assert_int_equal(db_memo_get(d, DB_MEMO_AUDIT_HEAD, &n, text, sizeof text), 0);
+    db_memo_set(d, DB_MEMO_EVENT_SEQ, 3, NULL);
+    assert_int_equal(db_begin(d, &e), HG_OK);
+    db_rollback(d); /* spoils the group: forgotten */
+    assert_int_equal(db_memo_get(d, DB_MEMO_EVENT_SEQ, &n, NULL, 0), 0);
+    db_group_abandon(d);
+    db_close(d);
+}
+
 /* An in-memory database with the tables of order_record and line_record. */
 static db *open_order_db(void)
 {
@@ -690,6 +724,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(router_matches_params_and_methods),
         cmocka_unit_test(router_matches_a_suffix_after_a_param),
+        cmocka_unit_test(memo_lives_only_in_an_optimistic_group),
         cmocka_unit_test(policy_denies_by_default),
         cmocka_unit_test(buffers_are_bounded),
         cmocka_unit_test(money_is_exact),
