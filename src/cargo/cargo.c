@@ -52,15 +52,15 @@ const record_type bill_record = {
     .name = "bill", .table = "manifest_bills", .fields = bill_fields, .parent_column = "manifest_no"};
 
 static const field manifest_fields[] = {
-    {.name = "manifest_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "舱单编号"},
+    {.name = "manifest_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER | FF_SEARCH, .label_zh = "舱单编号"},
     {.name = "direction", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .values = directions,
      .label_zh = "进出境"},
     {.name = "transport_mode", .type = FT_ENUM, .flags = FF_REQUIRED | FF_FIXED, .values = transport_modes,
      .label_zh = "运输方式"},
     {.name = "vessel_imo", .type = FT_TEXT, .flags = FF_IDENT, .check = check_imo, .label_zh = "IMO编号"},
-    {.name = "vessel_name", .type = FT_TEXT, .max_len = 100, .label_zh = "船名"},
-    {.name = "voyage", .type = FT_TEXT, .max_len = 20, .label_zh = "航次"},
-    {.name = "flight_no", .type = FT_TEXT, .flags = FF_IDENT, .min_len = 3, .max_len = 8, .label_zh = "航班号"},
+    {.name = "vessel_name", .type = FT_TEXT, .flags = FF_SEARCH, .max_len = 100, .label_zh = "船名"},
+    {.name = "voyage", .type = FT_TEXT, .flags = FF_SEARCH, .max_len = 20, .label_zh = "航次"},
+    {.name = "flight_no", .type = FT_TEXT, .flags = FF_IDENT | FF_SEARCH, .min_len = 3, .max_len = 8, .label_zh = "航班号"},
     {.name = "vehicle", .type = FT_TEXT, .max_len = 20, .label_zh = "车牌/车次"},
     {.name = "port", .type = FT_TEXT, .flags = FF_REQUIRED | FF_FIXED | FF_FILTER, .check = cargo_check_port,
      .label_zh = "口岸关区"},
@@ -76,6 +76,23 @@ static const field manifest_fields[] = {
     {0},
 };
 const record_type manifest_record = {.name = "manifest", .table = "manifests", .fields = manifest_fields};
+
+/* Samples are written by sampling_store.c's own SQL; this read-only description serves their
+ * list and its export (every field the server's). */
+static const char *const sample_states[] = {"pending", "negative", "positive", NULL};
+static const field sample_fields[] = {
+    {.name = "barcode", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER | FF_SEARCH, .label_zh = "样品条码"},
+    {.name = "entry_no", .type = FT_TEXT, .flags = FF_SERVER | FF_FILTER | FF_SEARCH, .label_zh = "报关单号"},
+    {.name = "line_no", .type = FT_INT, .flags = FF_SERVER, .label_zh = "商品项号"},
+    {.name = "kind", .type = FT_TEXT, .flags = FF_SERVER | FF_FILTER, .label_zh = "样品类型"},
+    {.name = "status", .type = FT_ENUM, .flags = FF_SERVER | FF_FILTER, .values = sample_states, .label_zh = "状态"},
+    {.name = "producer", .type = FT_TEXT, .flags = FF_SERVER | FF_SEARCH, .label_zh = "生产企业"},
+    {.name = "created_at", .type = FT_TIME, .flags = FF_SERVER, .column = "created_ms", .label_zh = "取样时间"},
+    {.name = "result_at", .type = FT_TIME, .flags = FF_SERVER, .column = "result_ms", .label_zh = "结果时间"},
+    {.name = "result_by", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "结果录入"},
+    {0},
+};
+const record_type sample_record = {.name = "sample", .table = "samples", .fields = sample_fields};
 
 static const field item_fields[] = {
     {.name = "hs_code", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_hs, .label_zh = "商品编号"},

@@ -20,6 +20,7 @@
 #include "../platform/record.h"
 
 extern const record_type manifest_record;
+extern const record_type sample_record;   /* read-only: lists and exports */
 extern const record_type bill_record;
 extern const record_type declaration_record;
 extern const record_type item_record;
@@ -175,10 +176,18 @@ int cargo_complete_overdue(const char *kind, int64_t completed_ms, int64_t trans
 hg_rc manifest_create(const hg_ctx *c, const json_t *body, json_t **out,
                       hg_err *err);
 hg_rc manifest_get(db *d, const principal *who, const char *manifest_no, json_t **out, hg_err *err);
-/* Manifests who sees (an enterprise: those it filed or that carry a bill consigned to it),
- * by status and the bill they carry (each NULL: any), paged. */
-hg_rc manifest_list(db *d, const principal *who, const char *status, const char *bill_no, const char *cursor,
-                    int limit, json_t **out, hg_err *err);
+/* The query of the manifests who sees (an enterprise: those it filed or that carry a bill
+ * consigned to it), by status and the bill they carry (each NULL: any), on top of base (its
+ * search, sort and pages, list_query_parse): q also finds a manifest by the bills and
+ * containers it carries. mq holds what its conditions point to: do not copy it. */
+typedef struct manifest_query {
+    record_query q;
+    const char *names[1], *values[1], *args[3];
+} manifest_query;
+void manifest_query_make(const principal *who, const char *status, const char *bill_no, const record_query *base,
+                         manifest_query *mq);
+/* The page of manifests mq selects ({items, next_cursor} and total with pages). */
+hg_rc manifest_list(db *d, const manifest_query *mq, json_t **out, hg_err *err);
 hg_rc manifest_arrived(const hg_ctx *c, const char *manifest_no, int64_t at_ms,
                        json_t **out, hg_err *err);
 /* When the goods of bill_no arrived (0: not all of them yet): its own arrival report, or the
@@ -339,7 +348,12 @@ hg_rc inspection_order(const hg_ctx *c, const char *entry_no, const json_t *body
                        json_t **out, hg_err *err);
 hg_rc inspection_result(const hg_ctx *c, int64_t id, const json_t *body,
                         json_t **out, hg_err *err);
-hg_rc sample_list(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);
+/* The query of the samples who sees (an enterprise: those of its declarations), on top of
+ * base (filters, search, sort and pages); args holds what its condition points to. */
+void sample_query_make(const principal *who, record_query *base, const char *args[3]);
+/* The samples of q; with entry_no, that declaration's, which who must see (else not found).
+ * q NULL: every sample of entry_no (at most 200), by barcode. */
+hg_rc sample_list(db *d, const principal *who, const char *entry_no, const record_query *q, json_t **out, hg_err *err);
 hg_rc sample_get(db *d, const principal *who, const char *barcode, json_t **out, hg_err *err);
 hg_rc sample_result(const hg_ctx *c, const char *barcode, const json_t *body,
                     json_t **out, hg_err *err);

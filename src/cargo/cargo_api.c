@@ -5,6 +5,7 @@
 
 #include "../platform/http.h"
 #include "../platform/json.h"
+#include "../enterprise/enterprise.h"
 #include "../platform/list_query.h"
 #include "../platform/ident.h"
 #include "../platform/log.h"
@@ -32,21 +33,52 @@ static hg_rc manifests_create_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
+/* The columns a manifests list may be sorted on. */
+static const char *const manifest_sortable[] = {"manifest_no", "created_at", "eta", "arrived_at", "status", "port",
+                                                "vessel_name", "filer", NULL};
+
+/* The filters of a manifests list or export (paged: with its pages) as who may see them; bill
+ * holds the normalised bill_no. */
+static hg_rc manifest_filter_parse(req *r, int paged, char bill[40], manifest_query *mq, hg_err *err)
+{
+    record_query base = {0};
+    const char *status = req_query(r, "status");
+    if (status && strcmp(status, "filed") != 0 && strcmp(status, "arrived") != 0)
+        return hg_fail(err, HG_INVALID, "invalid", "status", "status must be filed or arrived");
+    const char *order = req_query(r, "order");
+    if (order && strcmp(order, "oldest") != 0 && strcmp(order, "newest") != 0)
+        return hg_fail(err, HG_INVALID, "invalid", "order", "order must be oldest or newest");
+    base.newest_first = order && strcmp(order, "newest") == 0;
+    hg_rc rc = list_query_parse(r, manifest_sortable, paged, &base, err);
+    if (rc)
+        return rc;
+    const char *b = req_query(r, "bill_no");
+    bill[0] = '\0';
+    if (b)
+        ident_normalize(b, bill, 40);   /* too long: "", which no bill has */
+    manifest_query_make(r->who, status, b ? bill : NULL, &base, mq);
+    return HG_OK;
+}
+
 static hg_rc manifests_list_api(req *r, hg_err *err)
 {
-    int limit;
+    char bill[40];
+    manifest_query mq;
     json_t *out;
-    hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
-    const char *status = req_query(r, "status");
-    if (!rc && status && strcmp(status, "filed") != 0 && strcmp(status, "arrived") != 0)
-        rc = hg_fail(err, HG_INVALID, "invalid", "status", "status must be filed or arrived");
-    char bill[40] = "";
-    const char *b = req_query(r, "bill_no");
-    if (b)
-        ident_normalize(b, bill, sizeof bill);   /* too long: "", which no bill has */
-    if (!rc)
-        rc = manifest_list(r->db, r->who, status, b ? bill : NULL, req_query(r, "cursor"), limit, &out, err);
+    static const char *const parties[] = {"filer", NULL};
+    hg_rc rc = manifest_filter_parse(r, 1, bill, &mq, err);
+    if (!rc && !(rc = manifest_list(r->db, &mq, &out, err)) &&
+        (rc = enterprise_add_list_parties(r->db, out, parties, err)))
+        json_decref(out);
     return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc manifests_export_api(req *r, hg_err *err)
+{
+    char bill[40];
+    manifest_query mq;
+    hg_rc rc = manifest_filter_parse(r, 0, bill, &mq, err);
+    return rc ? rc : list_export(r, &manifest_record, &mq.q, "manifest.export", err);
 }
 
 static hg_rc manifests_get_api(req *r, hg_err *err)
@@ -302,14 +334,57 @@ static hg_rc inspections_result_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+/* The columns a samples list may be sorted on. */
+static const char *const sample_sortable[] = {"barcode", "entry_no", "kind", "status", "created_at", "result_at", NULL};
+
+/* The filters of a samples list or export (paged: with its pages) as who may see them; names,
+ * values (3 each) and args hold what q points to. */
+static hg_rc sample_filter_parse(req *r, int paged, char entry[32], const char **names, const char **values,
+                                 const char **args, record_query *q, hg_err *err)
+{
+    static const char *const filters[] = {"entry_no", "kind", "status", NULL};
+    static const char *const states[] = {"pending", "negative", "positive", NULL};
+    int n = 0;
+    *q = (record_query){.eq_names = names, .eq_values = values};
+    const char *status;
+    hg_rc rc = one_of(r, "status", states, &status, err);
+    if (rc)
+        return rc;
+    for (const char *const *f = filters; *f; f++) {
+        const char *v = req_query(r, *f);
+        if (v && *f == filters[0]) {
+            upper(v, entry, 32);
+            v = entry;
+        }
+        if (v) {
+            names[n] = *f;
+            values[n++] = v;
+        }
+    }
+    q->n_eq = n;
+    sample_query_make(r->who, q, args);
+    return list_query_parse(r, sample_sortable, paged, q, err);
+}
+
 static hg_rc samples_list_api(req *r, hg_err *err)
 {
-    const char *entry = req_query(r, "entry_no");
-    if (!entry)
-        return hg_fail(err, HG_INVALID, "required", "entry_no", "entry_no is required");
+    char entry[32];
+    const char *names[3], *values[3], *args[3];
+    record_query q;
     json_t *out;
-    hg_rc rc = sample_list(r->db, r->who, entry, &out, err);
+    hg_rc rc = sample_filter_parse(r, 1, entry, names, values, args, &q, err);
+    if (!rc)
+        rc = sample_list(r->db, r->who, req_query(r, "entry_no") ? entry : NULL, &q, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc samples_export_api(req *r, hg_err *err)
+{
+    char entry[32];
+    const char *names[3], *values[3], *args[3];
+    record_query q;
+    hg_rc rc = sample_filter_parse(r, 0, entry, names, values, args, &q, err);
+    return rc ? rc : list_export(r, &sample_record, &q, "sample.export", err);
 }
 
 static hg_rc samples_get_api(req *r, hg_err *err)
@@ -371,8 +446,12 @@ const route cargo_routes[] = {
      .summary = "file a manifest (carriers and their shipping agents, or a clearance officer)"},
     {.method = "GET", .pattern = "/api/v1/manifests", .fn = manifests_list_api,
      .scope = "manifests", .roles = READERS,
-     .query = "status,bill_no,limit,cursor",
+     .query = "status,bill_no,order," LIST_QUERY,
      .summary = "list manifests (an enterprise: those it filed or that carry its bills)"},
+    {.method = "POST", .pattern = "/api/v1/manifests/export", .fn = manifests_export_api,
+     .flags = ROUTE_DIRECT, .scope = "manifests", .roles = READERS,
+     .query = "status,bill_no,order," LIST_EXPORT_QUERY,
+     .summary = "the filtered manifests as CSV (at most 10,000 rows; audited)"},
     {.method = "GET", .pattern = "/api/v1/manifests/{manifest_no}", .fn = manifests_get_api,
      .scope = "manifests", .roles = READERS,
      .summary = "read a manifest"},
@@ -455,8 +534,12 @@ const route cargo_routes[] = {
      .summary = "record an inspection's result (pass, or fail with findings and disposal)"},
     {.method = "GET", .pattern = "/api/v1/samples", .fn = samples_list_api,
      .scope = "lab", .roles = READERS | ROLE_SYSTEM,
-     .query = "entry_no",
-     .summary = "a declaration's samples"},
+     .query = "entry_no,kind,status," LIST_QUERY,
+     .summary = "samples: a declaration's, or every one who sees, searched and paged"},
+    {.method = "POST", .pattern = "/api/v1/samples/export", .fn = samples_export_api,
+     .flags = ROUTE_DIRECT, .scope = "lab", .roles = READERS | ROLE_SYSTEM,
+     .query = "entry_no,kind,status," LIST_EXPORT_QUERY,
+     .summary = "the filtered samples as CSV (at most 10,000 rows; audited)"},
     {.method = "GET", .pattern = "/api/v1/samples/{barcode}", .fn = samples_get_api,
      .scope = "lab", .roles = READERS | ROLE_SYSTEM,
      .summary = "read a sample"},

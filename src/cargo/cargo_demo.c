@@ -306,7 +306,7 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
         principal trader = as_enterprise(p->trader->user, p->trader->uscc);
         int positive = 0;
         int64_t t = (filed_at[i] > arrived_at[i] ? filed_at[i] : arrived_at[i]) + between(r, 4, 30) * HOUR;
-        if (sample_list(d, &officer, p->entry, &samples, err) == HG_OK) {
+        if (sample_list(d, &officer, p->entry, NULL, &samples, err) == HG_OK) {
             size_t k;
             json_t *smp;
             json_array_foreach(json_object_get(samples, "items"), k, smp)

@@ -235,19 +235,29 @@ static json_t *sample_row(db_stmt *s)
 
 #define SAMPLE_COLS "barcode, entry_no, line_no, kind, status, producer, created_ms, result_ms, result_by"
 
-hg_rc sample_list(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err)
+void sample_query_make(const principal *who, record_query *base, const char *args[3])
 {
-    json_t *decl = NULL;
-    hg_rc rc = declaration_get(d, who, entry_no, &decl, err);   /* visibility */
-    json_decref(decl);
-    if (rc)
-        return rc;
-    json_t *items;
-    if ((rc = db_rows_json(d, sample_row, &items, err,
-                           "SELECT " SAMPLE_COLS " FROM samples WHERE entry_no = ? ORDER BY barcode", "t", entry_no)))
-        return rc;
-    *out = json_pack("{s:o}", "items", items);
-    return HG_OK;
+    if (who->role != ROLE_ENTERPRISE)
+        return;
+    args[0] = args[1] = args[2] = who->enterprise;
+    base->extra_sql = "entry_no IN (SELECT entry_no FROM declarations WHERE declarant = ? OR consignee = ? OR "
+                      "consignor = ?)";
+    base->extra_args = args;
+    base->n_extra = 3;
+}
+
+hg_rc sample_list(db *d, const principal *who, const char *entry_no, const record_query *q, json_t **out, hg_err *err)
+{
+    if (entry_no) {
+        json_t *decl = NULL;
+        hg_rc rc = declaration_get(d, who, entry_no, &decl, err);   /* visibility */
+        json_decref(decl);
+        if (rc)
+            return rc;
+    }
+    const char *name = "entry_no";
+    record_query all = {.eq_names = &name, .eq_values = &entry_no, .n_eq = 1, .limit = 200};
+    return record_list_json(d, &sample_record, q ? q : &all, out, err);
 }
 
 hg_rc sample_get(db *d, const principal *who, const char *barcode, json_t **out, hg_err *err)

@@ -27,6 +27,12 @@ hg_rc enterprise_patch(const hg_ctx *c, const char *uscc, const json_t *body, js
  * stored enterprise goes to *out when out is non-NULL (caller owns it). */
 hg_rc enterprise_insert_record(const hg_ctx *c, record *r, json_t **out, hg_err *err);
 hg_rc enterprise_get(db *d, const char *uscc, json_t **out, hg_err *err);
+/* Names, not codes (issue 16): adds to row "parties", mapping the USCC of each of its fields
+ * (NULL-terminated names) that holds a registered enterprise to {name_zh, name_en}; an
+ * unregistered code is left out (the code is all there is). For read routes only. */
+hg_rc enterprise_add_parties(db *d, json_t *row, const char *const *fields, hg_err *err);
+/* The same for each row of a list answer's "items". */
+hg_rc enterprise_add_list_parties(db *d, json_t *list, const char *const *fields, hg_err *err);
 /* HG_OK when an enterprise with this USCC is registered, HG_NOTFOUND when none is, else the
  * database's fault (never taken for "none"). */
 hg_rc enterprise_find(db *d, const char *uscc, hg_err *err);

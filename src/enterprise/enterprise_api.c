@@ -4,6 +4,7 @@
 
 #include "../platform/http.h"
 #include "../platform/ident.h"
+#include "../platform/list_query.h"
 #include "../platform/mem.h"
 #include "enterprise.h"
 
@@ -59,16 +60,20 @@ static hg_rc enterprise_patch_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
-static const char *const list_params[] = {"credit_level", "kind", "customs_code", "coordinator", "q", "limit",
-                                          "cursor", NULL};
+static const char *const filter_params[] = {"credit_level", "kind", "customs_code", "coordinator", NULL};
+/* The columns an enterprises list may be sorted on. */
+static const char *const enterprise_sortable[] = {"uscc",        "customs_code", "name_zh",    "name_en", "kind",
+                                                  "credit_level", "coordinator", "created_at", "updated_at", NULL};
 
-static hg_rc enterprise_list_api(req *r, hg_err *err)
+/* The filters of an enterprises list or export (paged: with its pages) into q, whose names and
+ * values (5 each) hold them. */
+static hg_rc enterprise_filter_parse(req *r, int paged, const char **names, const char **values, record_query *q,
+                                     hg_err *err)
 {
-    const char *names[5], *values[5];
     int n = 0;
-    for (const char *const *p = list_params; *p; p++) {
+    for (const char *const *p = filter_params; *p; p++) {
         const char *v = req_query(r, *p);
-        if (!v || strcmp(*p, "q") == 0 || strcmp(*p, "limit") == 0 || strcmp(*p, "cursor") == 0)
+        if (!v)
             continue;
         int fi = record_field_index(&enterprise_record, *p);
         const field *f = &enterprise_record.fields[fi];
@@ -86,16 +91,27 @@ static hg_rc enterprise_list_api(req *r, hg_err *err)
         names[n] = "uscc";
         values[n++] = r->who->enterprise;
     }
-    record_query q = {.eq_names = names, .eq_values = values, .n_eq = n, .q = req_query(r, "q"),
-                      .cursor = req_query(r, "cursor"), .limit = 50};
-    hg_rc rc = record_parse_limit(req_query(r, "limit"), &q.limit, err);
-    if (rc)
-        return rc;
-    if (q.q && strlen(q.q) > 100)
-        return hg_fail(err, HG_INVALID, "invalid", "q", "q must be at most 100 characters");
+    *q = (record_query){.eq_names = names, .eq_values = values, .n_eq = n};
+    return list_query_parse(r, enterprise_sortable, paged, q, err);
+}
+
+static hg_rc enterprise_list_api(req *r, hg_err *err)
+{
+    const char *names[5], *values[5];
+    record_query q;
     json_t *out;
-    rc = record_list_json(r->db, &enterprise_record, &q, &out, err);
+    hg_rc rc = enterprise_filter_parse(r, 1, names, values, &q, err);
+    if (!rc)
+        rc = record_list_json(r->db, &enterprise_record, &q, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc enterprise_export_api(req *r, hg_err *err)
+{
+    const char *names[5], *values[5];
+    record_query q;
+    hg_rc rc = enterprise_filter_parse(r, 0, names, values, &q, err);
+    return rc ? rc : list_export(r, &enterprise_record, &q, "enterprise.export", err);
 }
 
 /* Electronic agency agreements: the principal enterprise registers and revokes its own. */
@@ -139,8 +155,12 @@ const route enterprise_routes[] = {
      .summary = "register an enterprise"},
     {.method = "GET", .pattern = "/api/v1/enterprises", .fn = enterprise_list_api,
      .scope = "enterprises", .roles = READERS,
-     .query = "credit_level,kind,customs_code,coordinator,q,limit,cursor",
+     .query = "credit_level,kind,customs_code,coordinator," LIST_QUERY,
      .summary = "list enterprises"},
+    {.method = "POST", .pattern = "/api/v1/enterprises/export", .fn = enterprise_export_api,
+     .flags = ROUTE_DIRECT, .scope = "enterprises", .roles = READERS,
+     .query = "credit_level,kind,customs_code,coordinator," LIST_EXPORT_QUERY,
+     .summary = "the filtered enterprises as CSV (at most 10,000 rows; audited)"},
     {.method = "GET", .pattern = "/api/v1/enterprises/{uscc}", .fn = enterprise_get_api,
      .scope = "enterprises", .roles = READERS,
      .summary = "read one enterprise"},

@@ -28,6 +28,13 @@
  * (an export, whose route declares LIST_EXPORT_QUERY). */
 hg_rc list_query_parse(req *r, const char *const *sortable, int paged, record_query *q, hg_err *err);
 
+/* The list parameters as given (each NULL when absent), for list_query_read. */
+typedef struct list_params {
+    const char *q, *sort, *page, *limit, *cursor;
+} list_params;
+/* What list_query_parse does, on values already read (the fuzz harness's entry point). */
+hg_rc list_query_read(const list_params *p, const char *const *sortable, int paged, record_query *q, hg_err *err);
+
 /* Reads q alone (the same rule) into *text, NULL when absent or empty: for lists of their own
  * SQL that search with record_search_pattern. */
 hg_rc list_query_text(req *r, const char **text, hg_err *err);
@@ -38,5 +45,14 @@ hg_rc list_query_text(req *r, const char **text, hg_err *err);
  * credential, the route's query parameters that were given and the number of rows). For a
  * ROUTE_DIRECT route: it reads outside a transaction, then writes the audit row in its own. */
 hg_rc list_export(req *r, const record_type *t, const record_query *q, const char *action, hg_err *err);
+
+/* The same for a list the area computes itself (rows that are no record's, such as a tax bill
+ * with its late fee as of now), from page, its answer ({items, total}) of at most
+ * LIST_EXPORT_MAX rows with its total: the members columns (NULL-terminated) of each item, as
+ * CSV cells (strings, numbers, booleans; anything else empty) under a header of their names,
+ * in the attachment "TABLE-export.csv". A total over LIST_EXPORT_MAX: 400 too_many_rows,
+ * nothing written. page stays the caller's. */
+hg_rc list_export_json(req *r, const char *table, const json_t *page, const char *const *columns, const char *action,
+                       hg_err *err);
 
 #endif

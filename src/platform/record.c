@@ -855,17 +855,22 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
         json_decref(items);
         return rc;
     }
-    /* numbered pages: the next page is the next number, not a cursor */
     rc = json_page_of(items, q->limit, key_field(t)->name, out, err);
-    if (!rc && (q->sort || q->offset))
-        rc = json_object_set_new(*out, "next_cursor", json_null()) ? HG_NOMEM : HG_OK;
-    if (!rc && q->with_total)
-        rc = json_object_set_new(*out, "total", json_integer(total)) ? HG_NOMEM : HG_OK;
+    return rc ? rc : record_page_numbered(out, q->sort || q->offset, q->with_total, total, err);
+}
+
+hg_rc record_page_numbered(json_t **out, int numbered, int with_total, int64_t total, hg_err *err)
+{
+    /* numbered pages: the next page is the next number, not a cursor */
+    hg_rc rc = numbered && json_object_set_new(*out, "next_cursor", json_null()) ? HG_NOMEM : HG_OK;
+    if (!rc && with_total && json_object_set_new(*out, "total", json_integer(total)))
+        rc = HG_NOMEM;
     if (rc) {
         json_decref(*out);
         *out = NULL;
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     }
-    return rc;
+    return HG_OK;
 }
 
 /* One CSV field: quoted when it holds a comma, quote or line break; a text that a spreadsheet
@@ -886,7 +891,12 @@ static hg_rc csv_field(buf *b, const field *f, db_stmt *s, int col)
         v = db_col_int(s, col) ? "true" : "false";
     else
         snprintf(tmp, sizeof tmp, "%lld", (long long)db_col_int(s, col));
-    int formula = f->type == FT_TEXT && strchr("=+-@\t\r", v[0]) && v[0];
+    return record_csv_cell(b, v, f->type == FT_TEXT);
+}
+
+hg_rc record_csv_cell(buf *b, const char *v, int text)
+{
+    int formula = text && strchr("=+-@\t\r", v[0]) && v[0];
     int quote = formula || strpbrk(v, ",\"\r\n") != NULL;
     hg_rc rc = quote ? buf_puts(b, formula ? "\"'" : "\"") : HG_OK;
     for (const char *p = v; *p && !rc; p++)

@@ -149,6 +149,10 @@ typedef struct record_query {
  * key (descending with newest_first). With sort or offset there is no next_cursor (null): pages
  * are numbered. Caller owns *out. */
 hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_t **out, hg_err *err);
+/* Finishes a list answer *out ({items, next_cursor}) an area built itself: numbered pages
+ * (sorted or skipped rows) have next_cursor null, and with_total adds "total". On failure
+ * *out is freed and NULL. */
+hg_rc record_page_numbered(json_t **out, int numbered, int with_total, int64_t total, hg_err *err);
 /* The rows of q (its filters, search and order; limit, offset and cursor ignored) as CSV
  * (RFC 4180: CRLF, fields quoted when they hold a comma, quote or line break) after a header
  * line of field names; list fields are left out. A text beginning with = + - @ or a tab is
@@ -157,6 +161,10 @@ hg_rc record_list_json(db *d, const record_type *t, const record_query *q, json_
  * out then holds nothing useful. */
 hg_rc record_list_csv(db *d, const record_type *t, const record_query *q, int max_rows, buf *out, int *rows,
                       hg_err *err);
+/* One CSV cell of v: quoted when it holds a comma, quote or line break; with text (a text, not
+ * a number, time or money), one that a spreadsheet would take for a formula (= + - @ tab CR
+ * first) gets a leading '. */
+hg_rc record_csv_cell(buf *b, const char *v, int text);
 /* The LIKE pattern of a search text: lower-cased, between %, its own % and _ made spaces so
  * that it matches literally (compare with LOWER(column)). NULL when out of memory; xfree it. */
 char *record_search_pattern(const char *text);

@@ -18,6 +18,7 @@
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/record.h"
 #include "../tax/tax_store.h"
 #include "services_store.h"
 
@@ -552,21 +553,51 @@ hg_rc problem_attachment(db *d, const principal *who, const char *problem_no, in
     return rc;
 }
 
+const char *const problem_sortable[] = {"problem_no", "raised_at", "status", "urgency", "category", "enterprise", NULL};
+/* their columns, in the same order */
+static const char *const problem_sort_column[] = {"problem_no", "raised_ms", "status",
+                                                  "urgency",    "category",  "enterprise"};
+
+/* The conditions of a problems list, each ? pair taking the same value (NULL: no condition). */
+#define PROBLEM_WHERE                                                                                                  \
+    " WHERE (CAST(? AS TEXT) IS NULL OR enterprise = ?) AND (CAST(? AS TEXT) IS NULL OR status = ?)"                   \
+    " AND (CAST(? AS TEXT) IS NULL OR category = ?) AND (CAST(? AS TEXT) IS NULL OR assignee = ?)"                     \
+    " AND (CAST(? AS TEXT) IS NULL OR urgency = ?) AND (? = 0 OR assignee IS NULL)"                                    \
+    " AND (CAST(? AS TEXT) IS NULL OR LOWER(problem_no) LIKE ? OR LOWER(title) LIKE ? OR LOWER(enterprise) LIKE ?)"    \
+    " AND (CAST(? AS TEXT) IS NULL OR problem_no < ?)"
+#define PROBLEM_WHERE_ARGS(ent, q, pattern, cursor)                                                                    \
+    ent, ent, q->status, q->status, q->category, q->category, q->assignee, q->assignee, q->urgency, q->urgency,        \
+        (int64_t)q->queue, pattern, pattern, pattern, pattern, cursor, cursor
+
 hg_rc problem_list(db *d, const principal *who, const problem_query *q, int64_t now, json_t **out, hg_err *err)
 {
     json_t *items = NULL;
     const char *ent = is_enterprise(who) ? who->enterprise : q->enterprise;
+    const char *cursor = q->list.sort || q->list.offset ? NULL : q->list.cursor;
+    int sort = -1;
+    for (int k = 0; q->list.sort && problem_sortable[k]; k++)
+        if (strcmp(q->list.sort, problem_sortable[k]) == 0)
+            sort = k;
     *out = NULL;
-    hg_rc rc = db_rows_json(
-        d, problem_row, &items, err,
-        "SELECT " PROBLEM_COLUMNS " FROM liaison_problems"
-        " WHERE (CAST(? AS TEXT) IS NULL OR enterprise = ?) AND (CAST(? AS TEXT) IS NULL OR status = ?)"
-        " AND (CAST(? AS TEXT) IS NULL OR category = ?) AND (CAST(? AS TEXT) IS NULL OR assignee = ?)"
-        " AND (CAST(? AS TEXT) IS NULL OR urgency = ?) AND (? = 0 OR assignee IS NULL)"
-        " AND (CAST(? AS TEXT) IS NULL OR problem_no < ?)"
-        " ORDER BY problem_no DESC LIMIT ?",
-        "ttttttttttitti", ent, ent, q->status, q->status, q->category, q->category, q->assignee, q->assignee,
-        q->urgency, q->urgency, (int64_t)q->queue, q->cursor, q->cursor, (int64_t)q->limit + 1);
+    char *pattern = q->list.q ? record_search_pattern(q->list.q) : NULL;
+    if (q->list.q && !pattern)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    /* a sort first (rows without a value last, on both backends), then the newest */
+    char order[160] = " ORDER BY problem_no DESC";
+    if (sort >= 0)
+        snprintf(order, sizeof order, " ORDER BY (%s IS NULL), %s%s, problem_no DESC", problem_sort_column[sort],
+                 problem_sort_column[sort], q->list.sort_desc ? " DESC" : "");
+    char sql[2048];
+    snprintf(sql, sizeof sql, "SELECT " PROBLEM_COLUMNS " FROM liaison_problems" PROBLEM_WHERE "%s LIMIT ? OFFSET ?",
+             order);
+    hg_rc rc =
+        db_rows_json(d, problem_row, &items, err, sql, "ttttttttttittttttii",
+                     PROBLEM_WHERE_ARGS(ent, q, pattern, cursor), (int64_t)q->list.limit + 1, (int64_t)q->list.offset);
+    int64_t total = 0;
+    if (!rc && q->list.with_total)
+        rc = db_int(d, &total, err, "SELECT COUNT(*) FROM liaison_problems" PROBLEM_WHERE, "ttttttttttitttttt",
+                    PROBLEM_WHERE_ARGS(ent, q, pattern, (const char *)NULL));
+    xfree(pattern);
     size_t i;
     json_t *p;
     json_array_foreach(items, i, p)
@@ -575,9 +606,11 @@ hg_rc problem_list(db *d, const principal *who, const problem_query *q, int64_t 
     }
     if (!rc)
         rc = add_clocks(d, items, now, err);
-    if (rc) {
+    if (!rc)
+        rc = json_page_of(items, q->list.limit, "problem_no", out, err);
+    else
         json_decref(items);
-        return rc;
-    }
-    return json_page_of(items, q->limit, "problem_no", out, err);
+    if (!rc)
+        rc = record_page_numbered(out, q->list.sort || q->list.offset, q->list.with_total, total, err);
+    return rc;
 }

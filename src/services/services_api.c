@@ -9,6 +9,7 @@
 #include "../platform/calendar.h"
 #include "../platform/http.h"
 #include "../platform/json.h"
+#include "../platform/list_query.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "services_store.h"
@@ -28,23 +29,47 @@ static hg_rc problems_raise_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
-static hg_rc problems_list_api(req *r, hg_err *err)
+/* The filters of a problems list or export (paged: with its pages, docs/api/lists.md). */
+static hg_rc problems_filter_parse(req *r, int paged, problem_query *q, hg_err *err)
 {
-    problem_query q = {.status = req_query(r, "status"),
-                       .category = req_query(r, "category"),
-                       .assignee = req_query(r, "assignee"),
-                       .enterprise = req_query(r, "enterprise"),
-                       .urgency = req_query(r, "urgency"),
-                       .cursor = req_query(r, "cursor")};
+    *q = (problem_query){.status = req_query(r, "status"),
+                         .category = req_query(r, "category"),
+                         .assignee = req_query(r, "assignee"),
+                         .enterprise = req_query(r, "enterprise"),
+                         .urgency = req_query(r, "urgency")};
     const char *queue = req_query(r, "queue");
     if (queue && strcmp(queue, "true") && strcmp(queue, "false"))
         return hg_fail(err, HG_INVALID, "invalid", "queue", "queue must be true or false");
-    q.queue = queue && strcmp(queue, "true") == 0;
+    q->queue = queue && strcmp(queue, "true") == 0;
+    return list_query_parse(r, problem_sortable, paged, &q->list, err);
+}
+
+static hg_rc problems_list_api(req *r, hg_err *err)
+{
+    problem_query q;
     json_t *out = NULL;
-    hg_rc rc = record_parse_limit(req_query(r, "limit"), &q.limit, err);
+    hg_rc rc = problems_filter_parse(r, 1, &q, err);
     if (!rc)
         rc = problem_list(r->db, r->who, &q, now_ms(), &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc problems_export_api(req *r, hg_err *err)
+{
+    static const char *const columns[] = {"problem_no", "enterprise", "category",    "title",     "urgency",
+                                          "status",     "assignee",   "raised_by",   "raised_at", "known_at",
+                                          "studied_at", "solved_at",  "resolved_at", NULL};
+    problem_query q;
+    json_t *out = NULL;
+    hg_rc rc = problems_filter_parse(r, 0, &q, err);
+    if (rc)
+        return rc;
+    q.list.limit = LIST_EXPORT_MAX;
+    q.list.with_total = 1; /* more rows than one export holds: refused, nothing written */
+    if (!(rc = problem_list(r->db, r->who, &q, now_ms(), &out, err)))
+        rc = list_export_json(r, "liaison_problems", out, columns, "liaison_problem.export", err);
+    json_decref(out);
+    return rc;
 }
 
 static hg_rc problem_get_api(req *r, hg_err *err)
@@ -312,8 +337,17 @@ const route services_routes[] = {
      .scope = "liaison",
      .roles = ROLE_OFFICER | ROLE_ENTERPRISE,
      .posts = POST_LIAISON,
-     .query = "status,category,assignee,enterprise,urgency,queue,limit,cursor",
+     .query = "status,category,assignee,enterprise,urgency,queue," LIST_QUERY,
      .summary = "problems, newest first, with the clock of each first (an enterprise: its own)"},
+    {.method = "POST",
+     .pattern = "/api/v1/liaison/problems/export",
+     .fn = problems_export_api,
+     .flags = ROUTE_DIRECT,
+     .scope = "liaison",
+     .roles = ROLE_OFFICER | ROLE_ENTERPRISE,
+     .posts = POST_LIAISON,
+     .query = "status,category,assignee,enterprise,urgency,queue," LIST_EXPORT_QUERY,
+     .summary = "the filtered problems as CSV (at most 10,000 rows; audited)"},
     {.method = "GET",
      .pattern = PROBLEM,
      .fn = problem_get_api,

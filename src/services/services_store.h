@@ -41,10 +41,15 @@ hg_rc problem_attachment(db *d, const principal *who, const char *problem_no, in
 
 typedef struct problem_query {
     const char *status, *category, *assignee, *enterprise, *urgency; /* or NULL */
-    int queue;          /* 1: only the unassigned (the categories' queues) */
-    const char *cursor; /* problem_no from next_cursor (newest first) */
-    int limit;
+    int queue; /* 1: only the unassigned (the categories' queues) */
+    /* the list parameters (list_query_parse): cursor (problem_no from next_cursor, newest
+     * first; not with sort or offset), limit, q (a literal search in the number, the title and
+     * the enterprise's USCC), sort (one of problem_sortable; none: newest first), offset and
+     * with_total; its filter members are unused */
+    record_query list;
 } problem_query;
+/* The columns a problems list may be sorted on (NULL-terminated). */
+extern const char *const problem_sortable[];
 hg_rc problem_list(db *d, const principal *who, const problem_query *q, int64_t now, json_t **out, hg_err *err);
 
 /* The escalation job: each first whose deadline passed unreached is escalated to the

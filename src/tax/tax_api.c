@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../enterprise/enterprise.h"
 #include "../platform/http.h"
 #include "../platform/json.h"
+#include "../platform/list_query.h"
 #include "../platform/log.h"
 #include "../platform/record.h"
 #include "tax_store.h"
@@ -316,14 +318,14 @@ static hg_rc summary_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
-static hg_rc bills_api(req *r, hg_err *err)
+/* The filters of a tax bills list or export (paged: with its pages, docs/api/lists.md). */
+static hg_rc bills_filter_parse(req *r, int paged, tax_bill_query *q, hg_err *err)
 {
-    tax_bill_query q = {0};
     static const char *const statuses[] = {"due", "paid", "guaranteed", "deferred", "none", NULL};
-    q.status = req_query(r, "status");
-    if (q.status) {
+    q->status = req_query(r, "status");
+    if (q->status) {
         const char *const *v = statuses;
-        while (*v && strcmp(*v, q.status) != 0)
+        while (*v && strcmp(*v, q->status) != 0)
             v++;
         if (!*v)
             return hg_fail(err, HG_INVALID, "invalid", "status", "status must be due, paid, guaranteed, deferred or none");
@@ -331,24 +333,53 @@ static hg_rc bills_api(req *r, hg_err *err)
     const char *o = req_query(r, "overdue"), *f = req_query(r, "from"), *t = req_query(r, "to");
     if (o && strcmp(o, "true") && strcmp(o, "false"))
         return hg_fail(err, HG_INVALID, "invalid", "overdue", "overdue must be true or false");
-    q.overdue = o && strcmp(o, "true") == 0;
-    if (f && time_parse_rfc3339(f, &q.from_ms))
+    q->overdue = o && strcmp(o, "true") == 0;
+    if (f && time_parse_rfc3339(f, &q->from_ms))
         return hg_fail(err, HG_INVALID, "invalid", "from", "from must be an RFC 3339 time with offset");
-    if (t && time_parse_rfc3339(t, &q.to_ms))
+    if (t && time_parse_rfc3339(t, &q->to_ms))
         return hg_fail(err, HG_INVALID, "invalid", "to", "to must be an RFC 3339 time with offset");
-    q.cursor = req_query(r, "cursor");
-    hg_rc rc = record_parse_limit(req_query(r, "limit"), &q.limit, err);
+    return list_query_parse(r, tax_bill_sortable, paged, &q->list, err);
+}
+
+static hg_rc bills_api(req *r, hg_err *err)
+{
+    static const char *const parties[] = {"declarant", "trader", NULL};
+    tax_bill_query q = {0};
     json_t *out;
-    if (!rc)
-        rc = tax_bills_json(r->db, r->who, &q, &out, err);
+    hg_rc rc = bills_filter_parse(r, 1, &q, err);
+    if (!rc && !(rc = tax_bills_json(r->db, r->who, &q, &out, err)) &&
+        (rc = enterprise_add_list_parties(r->db, out, parties, err)))
+        json_decref(out);
     return rc ? rc : req_reply_json(r, 200, out);
+}
+
+static hg_rc bills_export_api(req *r, hg_err *err)
+{
+    static const char *const columns[] = {"entry_no", "declarant", "trader",   "issued_at", "status",
+                                          "total",    "late_fee",  "late_days", "amount_due", "due_date",
+                                          "overdue",  "paid_at",   NULL};
+    tax_bill_query q = {0};
+    json_t *out = NULL;
+    hg_rc rc = bills_filter_parse(r, 0, &q, err);
+    if (rc)
+        return rc;
+    q.list.limit = LIST_EXPORT_MAX;
+    q.list.with_total = 1;   /* more rows than one export holds: refused, nothing written */
+    if (!(rc = tax_bills_json(r->db, r->who, &q, &out, err)))
+        rc = list_export_json(r, "tax_bills", out, columns, "tax_bill.export", err);
+    json_decref(out);
+    return rc;
 }
 
 const route tax_routes[] = {
     {.method = "GET", .pattern = "/api/v1/tax/bills", .fn = bills_api,
      .scope = "tax", .roles = ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE, .posts = POST_TAX,
-     .query = "status,overdue,from,to,limit,cursor",
+     .query = "status,overdue,from,to," LIST_QUERY,
      .summary = "tax bills, newest first: an enterprise's own, or all for tax officers"},
+    {.method = "POST", .pattern = "/api/v1/tax/bills/export", .fn = bills_export_api,
+     .flags = ROUTE_DIRECT, .scope = "tax", .roles = ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE, .posts = POST_TAX,
+     .query = "status,overdue,from,to," LIST_EXPORT_QUERY,
+     .summary = "the filtered tax bills as CSV (at most 10,000 rows; audited)"},
     {.method = "GET", .pattern = "/api/v1/tax/summary", .fn = summary_api,
      .scope = "tax", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_TAX,
      .query = "from,to",

@@ -161,6 +161,12 @@ const migration tax_migrations[] = {
      "ALTER TABLE tax_lines ADD COLUMN rate_date TEXT;"
      "ALTER TABLE tax_lines ADD COLUMN tariff_valid_from TEXT;",
      NULL, NULL},
+    /* the bills list sorted by issue time, and its search box on PostgreSQL (cargo's 293 made
+     * pg_trgm available; the search is LOWER(column) LIKE '%text%') */
+    {390, "indexes for the tax bills list",
+     "CREATE INDEX tax_bills_issued ON tax_bills(issued_ms);", NULL,
+     "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+     "CREATE INDEX tax_bills_entry_trgm ON tax_bills USING gin (LOWER(entry_no) gin_trgm_ops);"},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -798,43 +804,105 @@ typedef struct bill_cond {
     int64_t i;             /* ... or as an integer (t NULL) */
 } bill_cond;
 
-hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_t **out, hg_err *err)
+const char *const tax_bill_sortable[] = {"entry_no", "issued_at", "due_date", "total", "status", "paid_at", NULL};
+/* their columns, in the same order */
+static const char *const bill_sort_column[] = {"b.entry_no",    "b.issued_ms", "b.last_free_day",
+                                               "b.total_fen",   "b.status",    "b.paid_ms"};
+
+/* The conditions of q as who may see them, after "WHERE 1 = 1"; *n gets their number. pattern
+ * is q's LIKE pattern (or NULL). */
+static void bill_conditions(const principal *who, const tax_bill_query *q, const char *pattern, bill_cond *cond,
+                            int *n)
 {
-    bill_cond cond[8];
-    int n = 0;
+    int k = 0;
     if (q->status)
-        cond[n++] = (bill_cond){" AND b.status = ?", q->status, 0};
+        cond[k++] = (bill_cond){" AND b.status = ?", q->status, 0};
     /* overdue: unpaid past the last free day, whether due, deferred or guaranteed */
     if (q->overdue)
-        cond[n++] = (bill_cond){" AND b.status IN ('due', 'deferred', 'guaranteed') AND b.last_free_day < ?", NULL,
+        cond[k++] = (bill_cond){" AND b.status IN ('due', 'deferred', 'guaranteed') AND b.last_free_day < ?", NULL,
                                 tax_shanghai_day(now_ms())};
     if (q->from_ms)
-        cond[n++] = (bill_cond){" AND b.issued_ms >= ?", NULL, q->from_ms};
+        cond[k++] = (bill_cond){" AND b.issued_ms >= ?", NULL, q->from_ms};
     if (q->to_ms)
-        cond[n++] = (bill_cond){" AND b.issued_ms < ?", NULL, q->to_ms};
+        cond[k++] = (bill_cond){" AND b.issued_ms < ?", NULL, q->to_ms};
+    /* the search box: the entry number, or a party's code */
+    if (pattern) {
+        cond[k++] = (bill_cond){" AND (LOWER(b.entry_no) LIKE ?", pattern, 0};
+        cond[k++] = (bill_cond){" OR LOWER(COALESCE(b.declarant, '')) LIKE ?", pattern, 0};
+        cond[k++] = (bill_cond){" OR LOWER(COALESCE(b.consignee, b.consignor, '')) LIKE ?)", pattern, 0};
+    }
     /* an enterprise sees the bills of the declarations it is a party to */
     if (who->role == ROLE_ENTERPRISE) {
-        cond[n++] = (bill_cond){" AND (b.declarant = ?", who->enterprise, 0};
-        cond[n++] = (bill_cond){" OR b.consignee = ?", who->enterprise, 0};
-        cond[n++] = (bill_cond){" OR b.consignor = ?)", who->enterprise, 0};
+        cond[k++] = (bill_cond){" AND (b.declarant = ?", who->enterprise, 0};
+        cond[k++] = (bill_cond){" OR b.consignee = ?", who->enterprise, 0};
+        cond[k++] = (bill_cond){" OR b.consignor = ?)", who->enterprise, 0};
     }
-    if (q->cursor)
-        cond[n++] = (bill_cond){" AND b.entry_no < ?", q->cursor, 0};
+    if (q->list.cursor && !q->list.sort && !q->list.offset)
+        cond[k++] = (bill_cond){" AND b.entry_no < ?", q->list.cursor, 0};
+    *n = k;
+}
+
+/* Runs sql with the n conditions bound (and, when paged, LIMIT and OFFSET after them). */
+static hg_rc bill_prepare(db *d, const char *sql, const bill_cond *cond, int n, db_stmt **s, hg_err *err)
+{
+    hg_rc rc = db_prepare(d, sql, s, err);
+    for (int i = 0; i < n && !rc; i++)
+        rc = cond[i].t ? db_bind_text(*s, i + 1, cond[i].t) : db_bind_int(*s, i + 1, cond[i].i);
+    return rc;
+}
+
+static hg_rc bills_total(db *d, const bill_cond *cond, int n, int64_t *total, hg_err *err)
+{
+    buf sql;
+    buf_init(&sql, 4096);
+    hg_rc rc = buf_puts(&sql, "SELECT COUNT(*) FROM tax_bills b WHERE 1 = 1");
+    for (int i = 0; i < n && !rc; i++)
+        rc = buf_puts(&sql, cond[i].sql);
+    db_stmt *s = NULL;
+    if (rc)
+        rc = hg_fail(err, rc, NULL, NULL, "cannot build the statement");
+    else
+        rc = bill_prepare(d, buf_str(&sql), cond, n, &s, err);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        *total = db_col_int(s, 0);
+        rc = HG_OK;
+    } else if (rc == HG_DONE)
+        rc = hg_fail(err, HG_INTERNAL, NULL, NULL, "no count");
+    db_reset(s);
+    buf_free(&sql);
+    return rc;
+}
+
+hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_t **out, hg_err *err)
+{
+    bill_cond cond[16];
+    int n = 0, sort = -1;
+    for (int i = 0; q->list.sort && tax_bill_sortable[i]; i++)
+        if (strcmp(q->list.sort, tax_bill_sortable[i]) == 0)
+            sort = i;
+    char *pattern = q->list.q ? record_search_pattern(q->list.q) : NULL;
+    if (q->list.q && !pattern)
+        return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    bill_conditions(who, q, pattern, cond, &n);
     buf sql;
     buf_init(&sql, 4096);
     hg_rc rc = buf_puts(&sql, "SELECT b.entry_no, COALESCE(b.declarant, ''), COALESCE(b.consignee, b.consignor, ''), "
                               BILL_COLUMNS " FROM tax_bills b WHERE 1 = 1");
     for (int i = 0; i < n && !rc; i++)
         rc = buf_puts(&sql, cond[i].sql);
+    /* a sort first (rows without a value last, on both backends), then the newest entry */
+    if (!rc && sort >= 0)
+        rc = buf_appendf(&sql, " ORDER BY (%s IS NULL), %s%s, b.entry_no DESC", bill_sort_column[sort],
+                         bill_sort_column[sort], q->list.sort_desc ? " DESC" : "");
+    else if (!rc)
+        rc = buf_puts(&sql, " ORDER BY b.entry_no DESC");
     if (!rc)
-        rc = buf_appendf(&sql, " ORDER BY b.entry_no DESC LIMIT %d", q->limit + 1);
+        rc = buf_appendf(&sql, " LIMIT %d OFFSET %d", q->list.limit + 1, q->list.offset);
     db_stmt *s = NULL;
     if (rc)
         rc = hg_fail(err, rc, NULL, NULL, "cannot build the statement");
     else
-        rc = db_prepare(d, buf_str(&sql), &s, err);
-    for (int i = 0; i < n && !rc; i++)
-        rc = cond[i].t ? db_bind_text(s, i + 1, cond[i].t) : db_bind_int(s, i + 1, cond[i].i);
+        rc = bill_prepare(d, buf_str(&sql), cond, n, &s, err);
     json_t *items = json_array();
     int64_t now = now_ms();
     while (!rc && (rc = db_step(s, err)) == HG_ROW) {
@@ -854,11 +922,16 @@ hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_
         rc = HG_OK;
     db_reset(s);
     buf_free(&sql);
+    int64_t total = 0;
+    if (!rc && q->list.with_total)
+        rc = bills_total(d, cond, n, &total, err);
+    xfree(pattern);
     if (rc) {
         json_decref(items);
         return rc;
     }
-    return json_page_of(items, q->limit, "entry_no", out, err);
+    rc = json_page_of(items, q->list.limit, "entry_no", out, err);
+    return rc ? rc : record_page_numbered(out, q->list.sort || q->list.offset, q->list.with_total, total, err);
 }
 
 /* The thresholds' working: which taxes were assessed under 50 yuan and not levied. */

@@ -103,14 +103,20 @@ typedef struct tax_subjects {
                      int settled, hg_err *err);
 } tax_subjects;
 
-/* Bills for a list: newest declaration first, paged by entry number; an enterprise's own. */
+/* Bills for a list: newest declaration first, paged by entry number (or numbered pages with a
+ * total, docs/api/lists.md); an enterprise's own. */
 typedef struct tax_bill_query {
     const char *status;     /* due, paid, guaranteed, deferred, none, or NULL */
     int overdue;            /* unpaid (due, deferred or guaranteed) and past its last free day */
     int64_t from_ms, to_ms; /* issued in [from, to); 0 = open */
-    const char *cursor;     /* after this entry number (descending) */
-    int limit;
+    /* the list parameters (list_query_parse): cursor (after this entry number, descending; not
+     * with sort or offset), limit, q (a literal search in the entry number and the parties'
+     * USCCs), sort (one of tax_bill_sortable; none: entry number descending), offset and
+     * with_total; its filter members are unused */
+    record_query list;
 } tax_bill_query;
+/* The columns a tax bills list may be sorted on (NULL-terminated). */
+extern const char *const tax_bill_sortable[];
 hg_rc tax_bills_json(db *d, const principal *who, const tax_bill_query *q, json_t **out, hg_err *err);
 /* cargo's list rows: where a declaration's bill stands now (status, amount due, due date,
  * overdue), or NULL when it has none. */

@@ -4,6 +4,7 @@ total, and the CSV export of the filtered list, bounded and recorded in the audi
 Registered by run_api_tests.py (register_area). Bills are this module's own (LST…)."""
 import itertools
 import json
+from urllib.parse import quote
 
 from cargo_cases import FISHERY, TRADING, bill, container, file, manifest
 
@@ -16,6 +17,10 @@ def bill_no():
 
 def entries(r):
     return [i["entry_no"] for i in r.json["items"]]
+
+
+def keys(r, key):
+    return [i[key] for i in r.json["items"]]
 
 
 def register_area(test, eq, error_of):
@@ -127,3 +132,217 @@ def register_area(test, eq, error_of):
             eq((r.status, [i["entry_no"] for i in r.json["items"]]), (200, [e]), q)
         eq(s.as_user("officer", "GET", "/api/v1/inspections?q=LST%25").json["items"], [])
         error_of(s.as_user("officer", "GET", "/api/v1/inspections?q=" + "x" * 101), 400, field="q", code="invalid")
+
+    def exported(s, who, path):
+        r = s.as_user(who, "POST", path)
+        eq(r.status, 200, repr(r))
+        lines = r.body.lstrip("\ufeff").split("\r\n")
+        return lines[0].split(","), [line for line in lines[1:] if line]
+
+    def audit_rows(s, action):
+        return int(s.sql("SELECT COUNT(*) FROM audit_log WHERE action = '%s'" % action)[0][0])
+
+    @test
+    def manifests_are_found_sorted_paged_and_exported(s):
+        b = bill_no()
+        box = container()
+        made = []
+        for i, suffix in enumerate("ABC"):
+            r = manifest(s, [bill(b + suffix, containers=box if i == 1 else None)], voyage="LV%s" % b[-4:])
+            eq(r.status, 201, repr(r))
+            made.append(r.json["manifest_no"])
+        listed_m = lambda q, who="officer": s.as_user(who, "GET", "/api/v1/manifests?" + q)
+        # by its number, a bill it carries (any part, any case), a container on it, its voyage
+        eq(keys(listed_m("q=" + made[0]), "manifest_no"), [made[0]])
+        eq(keys(listed_m("q=" + (b + "b").lower()), "manifest_no"), [made[1]])
+        eq(keys(listed_m("q=" + box.lower()), "manifest_no"), [made[1]])
+        eq(sorted(keys(listed_m("q=LV" + b[-4:]), "manifest_no")), sorted(made))
+        eq(keys(listed_m("q=LST%25"), "manifest_no"), [])
+        # newest first, numbered pages with their total; cursor paging stays as it was
+        r = listed_m("q=%s&sort=-created_at&page=1&limit=2" % b)
+        eq((r.status, r.json["total"], keys(r, "manifest_no"), r.json["next_cursor"]), (200, 3, made[::-1][:2], None))
+        eq(keys(listed_m("q=%s&sort=-created_at&page=2&limit=2" % b), "manifest_no"), made[:1])
+        eq(keys(listed_m("q=%s&order=newest" % b), "manifest_no"), made[::-1])
+        r = listed_m("q=%s&limit=2" % b)
+        eq((keys(r, "manifest_no"), r.json["next_cursor"], "total" in r.json), (made[:2], made[1], False))
+        # the consignee's enterprise sees them; another enterprise does not
+        eq(len(keys(listed_m("q=" + b, who="dl-trading"), "manifest_no")), 3)
+        eq(keys(listed_m("q=" + b, who="dl-fishery"), "manifest_no"), [])
+        for query, field in (("sort=bills", "sort"), ("order=sideways", "order"), ("page=0", "page"),
+                             ("q=" + "x" * 101, "q"), ("status=lost", "status")):
+            error_of(listed_m(query), 400, field=field, code="invalid")
+        # the export: the same filters, an audit row naming the credential, the query and the rows
+        before = audit_rows(s, "manifest.export")
+        head, rows = exported(s, "officer", "/api/v1/manifests/export?q=%s&sort=-created_at" % b)
+        eq((head[0], [row.split(",")[0] for row in rows]), ("manifest_no", made[::-1]))
+        row = s.sql("SELECT actor, after_json FROM audit_log WHERE action = 'manifest.export' ORDER BY seq DESC LIMIT 1")[0]
+        eq((row[0], json.loads(row[1])), ("officer", {"query": {"q": b, "sort": "-created_at"}, "rows": 3}))
+        eq(exported(s, "dl-fishery", "/api/v1/manifests/export?q=" + b)[1], [])
+        error_of(s.as_user("officer", "POST", "/api/v1/manifests/export?sort=nope"), 400, field="sort")
+        eq(audit_rows(s, "manifest.export"), before + 2)
+
+    @test
+    def tax_bills_are_found_sorted_paged_and_exported(s):
+        from tax_cases import filed
+        made = [filed(s, value=v)[1] for v in ("3000.00", "1000.00", "2000.00")]
+        common = made[0][:-4]   # the entry numbers' common prefix: today's, this port's
+        bills = lambda q, who="officer": s.as_user(who, "GET", "/api/v1/tax/bills?" + q)
+        # by its entry number, any part of it; a search is literal
+        for q in (made[1], made[1][-6:]):
+            r = bills("q=" + q)
+            eq((r.status, keys(r, "entry_no")), (200, [made[1]]), q)
+        eq(keys(bills("q=" + made[1][:-1] + "%25"), "entry_no"), [])
+        # the trader by name as well as by code (names, not codes)
+        row = bills("q=" + made[0]).json["items"][0]
+        eq(row["parties"][row["trader"]]["name_zh"], "大连港通国际贸易有限公司")
+        # sorted by the amount, numbered pages with their total
+        mine = "q=%s&sort=-total&limit=200&page=1" % common
+        r = bills(mine)
+        order = [e for e in keys(r, "entry_no") if e in made]
+        eq((order, r.json["next_cursor"]), ([made[0], made[2], made[1]], None))
+        total = r.json["total"]
+        r = bills("q=%s&sort=-total&limit=1&page=2" % common)
+        eq((r.json["total"], len(r.json["items"])), (total, 1))
+        # cursor paging, newest first, stays as it was
+        r = bills("q=%s&limit=1" % made[2])
+        eq((keys(r, "entry_no"), "total" in r.json), ([made[2]], False))
+        # an enterprise searches only its own bills
+        eq(keys(bills("q=" + made[0], who="dl-fishery"), "entry_no"), [])
+        eq(keys(bills("q=" + made[0], who="dl-trading"), "entry_no"), [made[0]])
+        for query, field in (("sort=trader", "sort"), ("page=0", "page"), ("q=%0A", "q"),
+                             ("sort=total&cursor=" + made[0], "cursor")):
+            error_of(bills(query), 400, field=field, code="invalid")
+        # the export: the list's columns, the standing as of now, audited
+        before = audit_rows(s, "tax_bill.export")
+        head, rows = exported(s, "officer", "/api/v1/tax/bills/export?q=%s&sort=total" % made[1])
+        eq((head[:3], head[-1], [row.split(",")[0] for row in rows]),
+           (["entry_no", "declarant", "trader"], "paid_at", [made[1]]))
+        row = s.sql("SELECT actor, after_json FROM audit_log WHERE action = 'tax_bill.export' ORDER BY seq DESC LIMIT 1")[0]
+        eq((row[0], json.loads(row[1])), ("officer", {"query": {"q": made[1], "sort": "total"}, "rows": 1}))
+        eq(exported(s, "dl-fishery", "/api/v1/tax/bills/export?q=" + made[1])[1], [])
+        error_of(s.as_user("officer", "POST", "/api/v1/tax/bills/export?status=owing"), 400, field="status")
+        eq(audit_rows(s, "tax_bill.export"), before + 2)
+
+    @test
+    def enterprises_are_found_sorted_paged_and_exported(s):
+        ents = lambda q, who="officer": s.as_user(who, "GET", "/api/v1/enterprises?" + quote(q, safe="=&"))
+        # by a part of the Chinese name, the English name in any case, the customs code
+        eq(keys(ents("q=港通"), "uscc"), [TRADING])
+        assert TRADING in keys(ents("q=dalian&limit=200"), "uscc")
+        r = ents("sort=name_zh&page=1&limit=2")
+        total = r.json["total"]
+        assert total >= 3 and r.json["next_cursor"] is None, r.json
+        names = [e["name_zh"] for e in ents("sort=name_zh&page=1&limit=200").json["items"]]
+        eq(len(names), total)
+        r2 = ents("sort=name_zh&page=2&limit=2")
+        eq([e["name_zh"] for e in r2.json["items"]], names[2:4])
+        eq(ents("sort=-created_at&limit=200&page=1").json["total"], total)
+        # cursor paging by USCC stays as it was
+        r = ents("limit=1")
+        eq((r.json["next_cursor"], "total" in r.json), (r.json["items"][0]["uscc"], False))
+        # an enterprise finds only itself
+        eq(keys(ents("q=港通", who="dl-fishery"), "uscc"), [])
+        for query, field in (("sort=credit_reason", "sort"), ("page=x", "page"), ("q=" + "港" * 101, "q"),
+                             ("kind=pirate", "kind")):
+            error_of(ents(query), 400, field=field, code="invalid")
+        eq(ents("q=" + "港" * 100).status, 200)
+        before = audit_rows(s, "enterprise.export")
+        head, rows = exported(s, "officer", "/api/v1/enterprises/export?q=" + quote("港通"))
+        eq((head[:3], [row.split(",")[0] for row in rows]), (["uscc", "customs_code", "name_zh"], [TRADING]))
+        head, rows = exported(s, "dl-fishery", "/api/v1/enterprises/export")
+        eq([row.split(",")[0] for row in rows], [FISHERY])
+        eq(audit_rows(s, "enterprise.export"), before + 2)
+
+    @test
+    def samples_are_listed_found_sorted_paged_and_exported(s):
+        # frozen seafood is sampled at filing (one nucleic-acid sample per item)
+        seafood = {"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
+                   "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95, "frozen": True,
+                   "producer": "NO-LST%d" % next(_seq)}
+        made = []
+        for _ in range(3):
+            b = bill_no()
+            eq(manifest(s, [bill(b, consignee=FISHERY)]).status, 201)
+            r = file(s, b, who="dl-fishery", uscc=FISHERY, items=[seafood], trade_country="NO")
+            eq(r.status, 201, repr(r))
+            made.append(r.json["entry_no"])
+        smp = lambda q, who="officer": s.as_user(who, "GET", "/api/v1/samples?" + q)
+        # a declaration's samples, as before
+        one = smp("entry_no=" + made[0])
+        eq((one.status, keys(one, "entry_no"), keys(one, "status")), (200, [made[0]], ["pending"]))
+        code = one.json["items"][0]["barcode"]
+        # every sample: by barcode, entry number or producer, newest first, numbered pages
+        eq(keys(smp("q=" + code.lower()), "barcode"), [code])
+        r = smp("q=%s&sort=-created_at&page=1&limit=2" % seafood["producer"])
+        eq((r.json["total"], keys(r, "entry_no"), r.json["next_cursor"]), (3, made[::-1][:2], None))
+        eq(keys(smp("q=%s&status=pending&sort=-created_at&page=2&limit=2" % seafood["producer"]), "entry_no"), made[:1])
+        eq(keys(smp("q=%s&status=negative" % seafood["producer"]), "entry_no"), [])
+        # the consignee sees its own; another enterprise neither the list nor the declaration's
+        eq(len(keys(smp("q=" + seafood["producer"], who="dl-fishery"), "barcode")), 3)
+        eq(keys(smp("q=" + seafood["producer"], who="dl-trading"), "barcode"), [])
+        error_of(smp("entry_no=" + made[0], who="dl-trading"), 404)
+        for query, field in (("status=lost", "status"), ("sort=producer", "sort"), ("page=-1", "page")):
+            error_of(smp(query), 400, field=field, code="invalid")
+        before = audit_rows(s, "sample.export")
+        head, rows = exported(s, "officer", "/api/v1/samples/export?sort=entry_no&q=" + seafood["producer"])
+        eq((head[:2], [row.split(",")[1] for row in rows]), (["barcode", "entry_no"], made))
+        eq(exported(s, "dl-trading", "/api/v1/samples/export?q=" + seafood["producer"])[1], [])
+        eq(audit_rows(s, "sample.export"), before + 2)
+
+    @test
+    def users_are_found_sorted_paged_and_exported(s):
+        users = lambda q, who="admin": s.as_user(who, "GET", "/api/v1/users?" + q)
+        everyone = users("limit=200").json["items"]
+        r = users("q=inspect&role=officer")
+        assert r.json["items"] and all(u["role"] == "officer" for u in r.json["items"]), r.json
+        assert all(isinstance(u["posts"], list) for u in everyone)
+        eq([u["name"] for u in users("sort=name&page=1&limit=200").json["items"]], sorted(u["name"] for u in everyone))
+        r = users("sort=-name&page=2&limit=3")
+        eq(([u["name"] for u in r.json["items"]], r.json["total"]),
+           (sorted((u["name"] for u in everyone), reverse=True)[3:6], len(everyone)))
+        assert "dl-fishery" in [u["name"] for u in users("enterprise=" + FISHERY).json["items"]]
+        assert all(u["enterprise"] == FISHERY for u in users("enterprise=" + FISHERY).json["items"])
+        assert all(u["disabled"] for u in users("disabled=true").json["items"])
+        for query, field in (("role=pirate", "role"), ("disabled=yes", "disabled"), ("sort=password_hash", "sort"),
+                             ("page=1&cursor=a", "cursor")):
+            error_of(users(query), 400, field=field, code="invalid")
+        error_of(users("", who="officer"), 403)
+        before = audit_rows(s, "user.export")
+        head, rows = exported(s, "admin", "/api/v1/users/export?sort=name")
+        eq((head, len(rows)), (["name", "id", "role", "posts", "enterprise", "disabled", "created_at", "updated_at"],
+                               len(everyone)))
+        assert not any("$argon2" in row or "$" in row.split(",")[0] for row in rows)
+        error_of(s.as_user("officer", "POST", "/api/v1/users/export"), 403)
+        eq(audit_rows(s, "user.export"), before + 1)
+
+    @test
+    def liaison_problems_are_found_sorted_paged_and_exported(s):
+        from services_cases import problem
+        tag = "LST%d" % next(_seq)
+        made = []
+        for urgency in ("urgent", "normal", "urgent"):
+            r = s.as_user("dl-fishery", "POST", "/api/v1/liaison/problems",
+                          problem(title="冷链查验预约 " + tag, urgency=urgency))
+            eq(r.status, 201, repr(r))
+            made.append(r.json["problem_no"])
+        probs = lambda q, who="officer": s.as_user(who, "GET", "/api/v1/liaison/problems?" + q)
+        # by its number, any part of its title (in any case)
+        eq(keys(probs("q=" + made[1]), "problem_no"), [made[1]])
+        eq(sorted(keys(probs("q=" + tag.lower()), "problem_no")), sorted(made))
+        r = probs("q=%s&sort=-raised_at&page=1&limit=2" % tag)
+        eq((r.json["total"], keys(r, "problem_no"), r.json["next_cursor"]), (3, made[::-1][:2], None))
+        eq(keys(probs("q=%s&sort=-raised_at&page=2&limit=2" % tag), "problem_no"), made[:1])
+        eq(keys(probs("q=%s&urgency=normal" % tag), "problem_no"), [made[1]])
+        # cursor paging, newest first, as it was
+        r = probs("q=%s&limit=2" % tag)
+        eq((keys(r, "problem_no"), r.json["next_cursor"], "total" in r.json), (made[::-1][:2], made[1], False))
+        eq(keys(probs("q=" + tag, who="dl-trading"), "problem_no"), [])
+        eq(len(keys(probs("q=" + tag, who="dl-fishery"), "problem_no")), 3)
+        for query, field in (("sort=title", "sort"), ("page=0", "page"), ("queue=maybe", "queue"),
+                             ("sort=status&cursor=" + made[0], "cursor")):
+            error_of(probs(query), 400, field=field, code="invalid")
+        before = audit_rows(s, "liaison_problem.export")
+        head, rows = exported(s, "officer", "/api/v1/liaison/problems/export?sort=problem_no&q=" + tag)
+        eq((head[:4], [row.split(",")[0] for row in rows]), (["problem_no", "enterprise", "category", "title"], made))
+        eq(exported(s, "dl-trading", "/api/v1/liaison/problems/export?q=" + tag)[1], [])
+        eq(audit_rows(s, "liaison_problem.export"), before + 2)

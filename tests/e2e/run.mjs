@@ -434,24 +434,24 @@ const tests = {
     await page.waitForFunction(() => document.querySelectorAll('[data-test=enterprise-table] tbody tr').length === 1)
     assert.match(await rows(page, 'enterprise-table').first().innerText(), /大连远洋船务代理有限公司/)
 
-    // cursor paging: 6 enterprises, 4 a page
+    // numbered pages (issue 16: the registry on the shared list query): 6 enterprises, 4 a page,
+    // 共 6 条, page 2 by the pager, and a page size chosen in the pager kept in the address
     await page.goto('/enterprises?limit=4')
     await page.waitForFunction(() => document.querySelectorAll('[data-test=enterprise-table] tbody tr').length === 4)
+    const pager = page.locator('[data-test=list-pager]')
+    assert.match(await pager.locator('.el-pagination__total').innerText(), /共 6 条/)
     const first = await rows(page, 'enterprise-table').first().innerText()
-    assert.ok(await page.locator('[data-test=prev]').isDisabled())
-    await page.locator('[data-test=next]').click()
+    await pager.locator('.btn-next').click()
+    await page.waitForURL(/[?&]page=2\b/)
     await page.waitForFunction(() => document.querySelectorAll('[data-test=enterprise-table] tbody tr').length === 2)
-    assert.match(await page.locator('[data-test=page]').innerText(), /2/)
-    assert.ok(await page.locator('[data-test=next]').isDisabled())
-    await page.locator('[data-test=prev]').click()
+    await pager.locator('.btn-prev').click()
+    await page.waitForURL((u) => !u.searchParams.has('page'))
     await page.waitForFunction(() => document.querySelectorAll('[data-test=enterprise-table] tbody tr').length === 4)
     assert.equal(await rows(page, 'enterprise-table').first().innerText(), first)
-    // a page size chosen in the pager: the first page again, the size kept in the address
-    await page.locator('[data-test=page-size]').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: /^10$/ }).click()
+    await pager.locator('.el-pagination__sizes .el-select').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^10条/ }).click()
     await page.waitForURL(/[?&]limit=10\b/)
     await page.waitForFunction(() => document.querySelectorAll('[data-test=enterprise-table] tbody tr').length === 6)
-    assert.match(await page.locator('[data-test=page]').innerText(), /1/)
 
     // detail
     await rows(page, 'enterprise-table').first().locator('a').click()
@@ -1456,8 +1456,11 @@ const tests = {
     await page.goto('/my-tax')
     await page.locator('[data-test=my-bill]').or(page.locator('[data-state=empty]')).first().waitFor()
     await page.locator('[data-test=f-bstatus] label', { hasText: '已缴' }).click()
-    const paid = await (await page.request.get('/api/v1/tax/bills?status=paid&limit=20')).json()
+    // as the page asks for them: newest issued first, 20 a page (issue 16)
+    await page.waitForURL((u) => u.searchParams.get('show') === 'paid')
+    const paid = await (await page.request.get('/api/v1/tax/bills?status=paid&sort=-issued_at&page=1&limit=20')).json()
     assert.ok(paid.items.length > 0, 'the demo enterprise has paid bills')
+    assert.match(await page.locator('[data-test=list-pager] .el-pagination__total').innerText(), new RegExp(`共 ${paid.total} 条`))
     await page.locator('[data-test=my-bill]', { hasText: paid.items[0].entry_no }).waitFor()
     assert.equal(await page.locator('[data-test=my-bill]').count(), paid.items.length)
     for (const r of paid.items) assert.ok([r.declarant, r.trader].includes(TRADING), JSON.stringify(r))

@@ -18,6 +18,7 @@
 #include "platform/json.h"
 #include "platform/json_canon.h"
 #include "platform/json_fast.h"
+#include "platform/list_query.h"
 #include "platform/log.h"
 #include "platform/mem.h"
 #include "platform/record.h"
@@ -629,6 +630,57 @@ static void record_lists_sort_count_and_export(void **state)
     db_close(d);
 }
 
+/* The list parameters' rules (list_query_read, what every list route reads): each refusal
+ * names its parameter; an accepted page is whole pages, bounded; a cursor goes alone. */
+static void list_parameters_are_read_with_their_rules(void **state)
+{
+    (void)state;
+    static const char *const sortable[] = {"filed_at", "status", NULL};
+    const struct {
+        list_params p;
+        const char *field; /* refused naming it, or NULL: accepted */
+    } cases[] = {
+        {{.q = "DLC", .sort = "-filed_at", .page = "3", .limit = "20"}, NULL},
+        {{.sort = "--filed_at"}, "sort"},
+        {{.sort = "note"}, "sort"},
+        {{.page = "0"}, "page"},
+        {{.page = "+2"}, "page"},
+        {{.page = " 2"}, "page"},
+        {{.page = "2x"}, "page"},
+        {{.page = "10002", .limit = "1"}, "page"},
+        {{.page = "10001", .limit = "1"}, NULL},
+        {{.limit = "201"}, "limit"},
+        {{.cursor = "A1", .page = "1"}, "cursor"},
+        {{.cursor = "A1", .sort = "status"}, "cursor"},
+        {{.cursor = "A1"}, NULL},
+        {{.q = "a\nb"}, "q"},
+        {{.q = "\xff"}, "q"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        record_query q = {0};
+        hg_err e = {0};
+        hg_rc rc = list_query_read(&cases[i].p, sortable, 1, &q, &e);
+        if (cases[i].field) {
+            assert_int_equal(rc, HG_INVALID);
+            assert_string_equal(e.field, cases[i].field);
+        } else {
+            assert_int_equal(rc, HG_OK);
+        }
+    }
+    record_query q = {0};
+    hg_err e;
+    list_params p = {.q = "DLC", .sort = "-filed_at", .page = "3", .limit = "20"};
+    assert_int_equal(list_query_read(&p, sortable, 1, &q, &e), HG_OK);
+    assert_string_equal(q.sort, "filed_at");
+    assert_true(q.sort_desc && q.with_total);
+    assert_int_equal(q.offset, 40);
+    assert_int_equal(q.limit, 20);
+    /* an export reads only q and sort */
+    record_query x = {0};
+    assert_int_equal(list_query_read(&p, sortable, 0, &x, &e), HG_OK);
+    assert_true(!x.offset && !x.with_total && x.q && x.sort);
+}
+
 static void record_lists_store_and_load_children(void **state)
 {
     (void)state;
@@ -735,6 +787,7 @@ int main(void)
         cmocka_unit_test(record_parsing_survives_allocation_failures),
         cmocka_unit_test(record_lists_store_and_load_children),
         cmocka_unit_test(record_lists_sort_count_and_export),
+        cmocka_unit_test(list_parameters_are_read_with_their_rules),
         cmocka_unit_test(record_children_of_many_shapes),
         cmocka_unit_test(prefix_cache_follows_changes),
         cmocka_unit_test(canonical_json_is_janssons),

@@ -13,7 +13,8 @@ const zh = {
   },
   auditAct: {
     agency_create: '登记代理报关委托', agency_revoke: '撤销代理报关委托', arrival_report: '运抵报告', declaration_complete: '完整申报',
-    declaration_export: '导出报关单', declaration_file: '申报报关单', declaration_permit_entry: '准许入境（两段准入）',
+    declaration_export: '导出报关单', manifest_export: '导出舱单', tax_bill_export: '导出税单', enterprise_export: '导出企业', sample_export: '导出样品', user_export: '导出用户', liaison_problem_export: '导出联络问题',
+    declaration_file: '申报报关单', declaration_permit_entry: '准许入境（两段准入）',
     declaration_release: '放行报关单', enterprise_create: '新建企业', enterprise_update: '修改企业', inspection_fail: '查验不合格',
     inspection_order: '下达查验', inspection_pass: '查验通过', manifest_arrived: '运输工具申报进境', manifest_create: '申报舱单',
     release_gate_out: '卡口放行出区', sample_negative: '检测结果阴性', sample_positive: '检测结果阳性', tax_guarantee: '提交税款担保',
@@ -90,6 +91,7 @@ const zh = {
     checkpoints: '{n} 个签名检查点', verifying: '正在校验审计链…',
   },
   users: {
+    q: '用户名、岗位或企业代码',
     title: '用户管理', name: '用户名', role: '角色', posts: '岗位', enterprise: '所属企业', disabled: '状态',
     active: '正常', off: '已停用', disable: '停用', disableConfirm: '停用用户 {name}？其会话与令牌将立即失效。',
     new: '新建用户', password: '密码', passwordRule: '密码应为 12–128 个字符', created: '用户已创建',
@@ -185,6 +187,7 @@ const zh = {
     returned: '已退单，请更正后重新申报', cancelled: '已撤单',
   },
   tax: {
+    q: '报关单号或企业代码',
     title: '税收', bill: '税单', status: '税单状态', duty: '关税', consumption_tax: '消费税', vat: '增值税',
     total: '税款合计', late_fee: '滞纳金', late_days: '滞纳天数', amount_due: '应缴金额', due_date: '缴款期限',
     issued_at: '开具时间', paid_at: '缴款时间', working: '计税过程', dutiable_value: '完税价格', duty_rate: '关税税率',
@@ -214,6 +217,7 @@ const zh = {
   mf: {
     title: '我的舱单', manifest_no: '舱单编号', vessel: '船舶/航班/车辆', eta: '预计抵港', status: '状态', bills: '提运单',
     goods: '货物描述', packages: '件数', containers: '集装箱号', st: { filed: '已申报', arrived: '已进境' },
+    q: '舱单编号、提运单号、集装箱号、船名、航次或航班', filer: '舱单传输人', created_at: '申报时间',
   },
   ct: {
     title: '整体通关时间（最近 30 天，按日）', mean: '平均', median: '中位数', p90: '90 分位', hours: '小时',
@@ -321,7 +325,9 @@ const en = {
   auditAct: {
     agency_create: 'Agency agreement registered', agency_revoke: 'Agency agreement revoked',
     arrival_report: 'Arrival report', declaration_complete: 'Declaration completed',
-    declaration_export: 'Declarations exported', declaration_file: 'Declaration filed',
+    declaration_export: 'Declarations exported', manifest_export: 'Manifests exported', tax_bill_export: 'Tax bills exported', enterprise_export: 'Enterprises exported',
+    sample_export: 'Samples exported', user_export: 'Users exported', liaison_problem_export: 'Liaison problems exported',
+    declaration_file: 'Declaration filed',
     declaration_permit_entry: 'Entry permitted (two-stage)', declaration_release: 'Declaration released',
     enterprise_create: 'Enterprise created', enterprise_update: 'Enterprise changed',
     inspection_fail: 'Inspection failed', inspection_order: 'Inspection ordered',
@@ -413,6 +419,7 @@ const en = {
     checkpoints: '{n} signed checkpoints', verifying: 'Verifying the audit chain…',
   },
   users: {
+    q: 'Name, post or enterprise code',
     title: 'Users', name: 'User name', role: 'Role', posts: 'Posts', enterprise: 'Enterprise', disabled: 'Status',
     active: 'Active', off: 'Disabled', disable: 'Disable', disableConfirm: 'Disable {name}? Their sessions and tokens stop at once.',
     new: 'New user', password: 'Password', passwordRule: 'Passwords are 12 to 128 characters', created: 'User created',
@@ -517,6 +524,7 @@ const en = {
     returned: 'Returned: correct and refile it', cancelled: 'Cancelled',
   },
   tax: {
+    q: 'Entry number or enterprise code',
     title: 'Tax', bill: 'Tax bill', status: 'Bill status', duty: 'Duty', consumption_tax: 'Consumption tax', vat: 'VAT',
     total: 'Total tax', late_fee: 'Late fee', late_days: 'Days late', amount_due: 'Amount due', due_date: 'Due date',
     issued_at: 'Issued', paid_at: 'Paid', working: 'Working', dutiable_value: 'Dutiable value', duty_rate: 'Duty rate',
@@ -548,6 +556,7 @@ const en = {
   mf: {
     title: 'My manifests', manifest_no: 'Manifest no.', vessel: 'Vessel / flight / vehicle', eta: 'ETA', status: 'Status',
     bills: 'Bills', goods: 'Goods', packages: 'Packages', containers: 'Containers', st: { filed: 'Filed', arrived: 'Arrived' },
+    q: 'Manifest, bill, container, vessel, voyage or flight', filer: 'Filed by', created_at: 'Filed at',
   },
   ct: {
     title: 'Clearance time (last 30 days, by day)', mean: 'Mean', median: 'Median', p90: 'P90', hours: 'hours',
