@@ -259,9 +259,18 @@ async function signIn(page, user) {
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'))
 }
 
+// Clicks an option of the select dropdown that is open, then waits until every dropdown has
+// closed: a dropdown that is still fading out keeps its options visible for a moment, and the
+// next select's option of the same text (a country chosen twice) would resolve to the old one.
+async function pick(page, optionText) {
+  await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click()
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-select-dropdown')]
+    .every((d) => d.getClientRects().length === 0))
+}
+
 async function choose(page, selectLocator, optionText) {
   await selectLocator.click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click()
+  await pick(page, optionText)
 }
 
 const shared = {}   // what one scenario leaves for a later one
@@ -449,7 +458,7 @@ const tests = {
     await page.waitForFunction(() => document.querySelectorAll('[data-test=enterprise-table] tbody tr').length === 4)
     assert.equal(await rows(page, 'enterprise-table').first().innerText(), first)
     await pager.locator('.el-pagination__sizes .el-select').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: /^10条/ }).click()
+    await pick(page, /^10条/)
     await page.waitForURL(/[?&]limit=10\b/)
     await page.waitForFunction(() => document.querySelectorAll('[data-test=enterprise-table] tbody tr').length === 6)
 
@@ -769,7 +778,7 @@ const tests = {
       // copied from the earlier declaration: its header and goods, the legal unit shown
       await page.locator('[data-test=copy-from]').click()
       await field('copy_from').locator('input').fill(earlier.entry_no)
-      await page.locator('.el-select-dropdown__item:visible', { hasText: earlier.entry_no }).first().click()
+      await pick(page, earlier.entry_no)
       await field('items[0].hs_code').locator('input').first().waitFor()
       await page.locator('[data-test=line-0] [data-test=legal-units]', { hasText: W.legal }).waitFor()
       await page.locator('[data-test=elements-0]').waitFor()
@@ -842,14 +851,14 @@ const tests = {
     // issue 16: a country by its name, typed into a searchable select; the API gets its code
     await field('trade_country').locator('.el-select').click()
     await field('trade_country').locator('input').fill('日本')
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '日本 JP' }).first().click()
+    await pick(page, '日本 JP')
     const item = { hs_code: '9999999999', name: '数控车床', quantity: '2', unit: '台', value: '8600.00',
       gross_weight_kg: '820', net_weight_kg: '790' }
     for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').first().fill(v)
     // issue 16 (this session): the origin is a country chosen by name too, no longer a typed code
     await field('items[0].origin').locator('.el-select').click()
     await field('items[0].origin').locator('input').fill('日本')
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '日本 JP' }).first().click()
+    await pick(page, '日本 JP')
     await page.locator('[data-test=file]').click()
     // the API's error, under the item's HS code
     await field('items[0].hs_code').locator('.el-form-item__error', { hasText: '商品编号无效：章号（前两位）应为 01–97' }).waitFor()
