@@ -1,17 +1,22 @@
 /* calendar_store.c — the holiday table, its loading and its importer (calendar_store.h). */
 #include "calendar_store.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "import.h"
 #include "mem.h"
+#include "refdata.h"
 
 static const migration calendar_migrations[] = {
     {30, "holiday table",
      "CREATE TABLE holidays (date TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
      " name TEXT NOT NULL);",
      NULL, NULL},
+    /* every tax bill's deadline reads the table: kept in memory, reloaded when it changes */
+    {31, "the holiday table is reference data: cached, with a version", REFDATA_REGISTER(holidays),
+     REFDATA_TRIGGERS_SQLITE(holidays), REFDATA_TRIGGERS_PG(holidays)},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -24,10 +29,16 @@ static calendar_day_kind kind_parse(const char *s)
     return 0;
 }
 
-hg_rc calendar_load(db *d, working_calendar *out, hg_err *err)
+/* The table as of version (refdata.h: bumped by triggers on any change, whoever makes it). */
+static struct {
+    pthread_mutex_t mu;
+    int64_t version; /* 0: nothing cached */
+    calendar_exception *days;
+    size_t n;
+} cached = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+static hg_rc load_rows(db *d, working_calendar *out, hg_err *err)
 {
-    out->days = NULL;
-    out->n = 0;
     db_stmt *s;
     /* "YYYY-MM-DD" sorts as the dates do */
     hg_rc rc = db_query(d, &s, err, "SELECT date, kind FROM holidays ORDER BY date", "");
@@ -57,6 +68,50 @@ hg_rc calendar_load(db *d, working_calendar *out, hg_err *err)
     }
     out->days = v;
     out->n = n;
+    return HG_OK;
+}
+
+/* A copy of days[0..n) into *out; 0 when memory ran out. */
+static int copy_days(const calendar_exception *days, size_t n, working_calendar *out)
+{
+    calendar_exception *v = n ? xmalloc(n * sizeof *v) : NULL;
+    if (n && !v)
+        return 0;
+    if (n)
+        memcpy(v, days, n * sizeof *v);
+    out->days = v;
+    out->n = n;
+    return 1;
+}
+
+hg_rc calendar_load(db *d, working_calendar *out, hg_err *err)
+{
+    out->days = NULL;
+    out->n = 0;
+    int64_t version = 0;
+    hg_rc rc = db_int(d, &version, err, "SELECT version FROM ref_versions WHERE name = 'holidays'", "");
+    if (rc == HG_NOTFOUND) /* a database not migrated this far: read the table every time */
+        version = 0, rc = HG_OK;
+    if (rc)
+        return rc;
+    int hit = 0, ok = 1;
+    pthread_mutex_lock(&cached.mu);
+    if (version && cached.version == version)
+        hit = 1, ok = copy_days(cached.days, cached.n, out);
+    pthread_mutex_unlock(&cached.mu);
+    if (hit)
+        return ok ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if ((rc = load_rows(d, out, err)) || !version)
+        return rc;
+    working_calendar keep;
+    if (!copy_days(out->days, out->n, &keep))
+        return HG_OK; /* not cached this time; the answer stands */
+    pthread_mutex_lock(&cached.mu);
+    xfree(cached.days);
+    cached.days = (calendar_exception *)keep.days;
+    cached.n = keep.n;
+    cached.version = version;
+    pthread_mutex_unlock(&cached.mu);
     return HG_OK;
 }
 

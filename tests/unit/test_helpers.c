@@ -14,12 +14,14 @@
 #include <cmocka.h>
 
 #include "platform/calendar.h"
+#include "platform/calendar_store.h"
 #include "platform/ident.h"
 #include "platform/iso_names.h"
 #include "platform/keydir.h"
 #include "platform/mem.h"
 #include "platform/money.h"
 #include "platform/utf8.h"
+#include "scratch_db.h"
 
 /* ---- utf8 ---- */
 
@@ -191,6 +193,34 @@ static void working_days_follow_the_holiday_table(void **state)
     assert_false(calendar_is_working_day(&closed, calendar_add_working_days(&closed, day_of("2030-01-01"), 2)));
 }
 
+/* The holiday table is kept in memory between loads (every tax bill's deadline reads it);
+ * a change by anyone (here an operator's SQL, as psql would) is seen at the next load. */
+static void the_holiday_table_is_cached_and_follows_changes(void **state)
+{
+    (void)state;
+    db *d = scratch_db_open("calendar");
+    hg_err err;
+    working_calendar c;
+    assert_int_equal(calendar_load(d, &c, &err), HG_OK);
+    assert_true(calendar_is_working_day(&c, day_of("2026-10-01")));
+    calendar_free(&c);
+    assert_int_equal(
+        db_run(d, &err, "INSERT INTO holidays (date, kind, name) VALUES ('2026-10-01', 'holiday', '国庆节')", ""),
+        HG_OK);
+    assert_int_equal(calendar_load(d, &c, &err), HG_OK);
+    assert_false(calendar_is_working_day(&c, day_of("2026-10-01")));
+    calendar_free(&c);
+    assert_int_equal(calendar_load(d, &c, &err), HG_OK); /* from memory now: the same answer */
+    assert_int_equal(c.n, 1);
+    calendar_free(&c);
+    assert_int_equal(db_run(d, &err, "DELETE FROM holidays", ""), HG_OK);
+    assert_int_equal(calendar_load(d, &c, &err), HG_OK);
+    assert_int_equal(c.n, 0);
+    assert_true(calendar_is_working_day(&c, day_of("2026-10-01")));
+    calendar_free(&c);
+    scratch_db_remove();
+}
+
 /* ---- keydir ---- */
 
 static void keys_sign_and_verify_by_key_id(void **state)
@@ -337,6 +367,7 @@ int main(void)
         cmocka_unit_test(money_rounds_half_up),
         cmocka_unit_test(shanghai_days_weeks_and_months),
         cmocka_unit_test(working_days_follow_the_holiday_table),
+        cmocka_unit_test(the_holiday_table_is_cached_and_follows_changes),
         cmocka_unit_test(keys_sign_and_verify_by_key_id),
         cmocka_unit_test(mo_catalogues_are_read_in_both_byte_orders_and_bounded),
         cmocka_unit_test(countries_and_currencies_have_chinese_names),
