@@ -53,7 +53,7 @@ int main(int argc, char **argv)
                        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
                        "PRAGMA cache_size=-65536;"
                        "INSERT INTO health_flights VALUES ('HB1-20261203', 'HB1', 'KRSEL', 'CNDLC', 0, 180, 10,"
-                       " '2026-12-03', 1, NULL, 'quarantine');",
+                       " '2026-12-03', 1, NULL, 'quarantine', 'flight');",
                        NULL, NULL, NULL),
           db, "setup");
     sqlite3_stmt *decl = prep(
