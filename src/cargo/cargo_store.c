@@ -43,7 +43,8 @@ const migration cargo_migrations[] = {
      " consignee TEXT, consignor TEXT, port TEXT NOT NULL, transport_mode TEXT NOT NULL,"
      " bill_no TEXT NOT NULL, trade_country TEXT NOT NULL, ship_side_pickup BIGINT, arrival_direct_loading BIGINT,"
      " green_channel BIGINT, release_first BIGINT, status TEXT NOT NULL, lane TEXT NOT NULL, advance BIGINT NOT NULL,"
-     " filed_ms BIGINT NOT NULL, permitted_ms BIGINT, released_ms BIGINT, completed_ms BIGINT, updated_ms BIGINT NOT NULL);"
+     " filed_ms BIGINT NOT NULL, permitted_ms BIGINT, released_ms BIGINT, completed_ms BIGINT, updated_ms BIGINT NOT "
+     "NULL);"
      "CREATE INDEX declarations_status ON declarations(status, entry_no);"
      "CREATE INDEX declarations_bill ON declarations(bill_no);"
      "CREATE INDEX declarations_filed ON declarations(filed_ms);"
@@ -80,9 +81,8 @@ const migration cargo_migrations[] = {
      " updated_ms BIGINT NOT NULL, PRIMARY KEY (entry_no, line_no));"
      "CREATE INDEX ledger_status ON ledger(status, updated_ms);",
      NULL, NULL},
-    {240, "the legal-inspection list is reference data: cached, with a version",
-     REFDATA_REGISTER(legal_inspection), REFDATA_TRIGGERS_SQLITE(legal_inspection),
-     REFDATA_TRIGGERS_PG(legal_inspection)},
+    {240, "the legal-inspection list is reference data: cached, with a version", REFDATA_REGISTER(legal_inspection),
+     REFDATA_TRIGGERS_SQLITE(legal_inspection), REFDATA_TRIGGERS_PG(legal_inspection)},
     /* What the areas after cargo may read (AREAS.md: never another area's tables): read-only
      * views, cargo's SQL interface as cargo.h is its C one. Changing a column here is changing
      * a public API. 250 (the gate-out time) is the gate's legacy migration, applied before. */
@@ -108,8 +108,8 @@ const migration cargo_migrations[] = {
      NULL, NULL},
     /* the containers each declaration covers, for the gate's release per container */
     {281, "view of the containers each declaration covers",
-     "CREATE VIEW cargo_declaration_containers AS SELECT entry_no, container_no FROM declaration_containers;",
-     NULL, NULL},
+     "CREATE VIEW cargo_declaration_containers AS SELECT entry_no, container_no FROM declaration_containers;", NULL,
+     NULL},
     /* the district's table of fresh and live produce for the green channel (reference data) */
     {282, "green-channel goods by HS chapter or heading",
      "CREATE TABLE green_channel_goods (hs_prefix TEXT PRIMARY KEY, description TEXT NOT NULL);", NULL, NULL},
@@ -129,8 +129,8 @@ const migration cargo_migrations[] = {
      "ALTER TABLE declarations ADD COLUMN cancelled_ms BIGINT;",
      NULL, NULL},
     /* a two-step summary completed after its 14 days keeps its lateness (海关总署公告2019年第127号) */
-    {284, "the lateness of a two-step completion",
-     "ALTER TABLE declarations ADD COLUMN completed_late BIGINT;", NULL, NULL},
+    {284, "the lateness of a two-step completion", "ALTER TABLE declarations ADD COLUMN completed_late BIGINT;", NULL,
+     NULL},
     /* the valuation of each item and its certificate of origin, which tax assesses (price terms,
      * freight, insurance and other costs in the item's currency, fen) */
     {290, "price terms, freight, insurance, other costs and certificate of origin of an item",
@@ -151,20 +151,19 @@ const migration cargo_migrations[] = {
     /* The lists' search box (docs/api/lists.md) is LOWER(column) LIKE '%text%', which no B-tree
      * serves. On SQLite the scan stays (about 10 ms of CPU over the demo's volume times ten,
      * docs/RULES.md); on PostgreSQL trigram indexes (pg_trgm, shipped with Debian's server)
-     * serve it. Both backends get the B-tree the newest-first lists sort on. */
+     * serve it (hg_trgm_index, storage migration 70). Both backends get the B-tree the newest-first lists sort on. */
     {293, "indexes for the lists: newest first, and trigram search on PostgreSQL",
      "CREATE INDEX manifests_created ON manifests(created_ms);"
      "CREATE INDEX samples_created ON samples(created_ms);",
      NULL,
-     "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
-     "CREATE INDEX declarations_entry_trgm ON declarations USING gin (LOWER(entry_no) gin_trgm_ops);"
-     "CREATE INDEX declarations_bill_trgm ON declarations USING gin (LOWER(bill_no) gin_trgm_ops);"
-     "CREATE INDEX declaration_containers_trgm ON declaration_containers USING gin (LOWER(container_no) gin_trgm_ops);"
-     "CREATE INDEX declaration_items_vins_trgm ON declaration_items USING gin (LOWER(vins) gin_trgm_ops);"
-     "CREATE INDEX manifests_no_trgm ON manifests USING gin (LOWER(manifest_no) gin_trgm_ops);"
-     "CREATE INDEX manifest_bills_bill_trgm ON manifest_bills USING gin (LOWER(bill_no) gin_trgm_ops);"
-     "CREATE INDEX manifest_bills_containers_trgm ON manifest_bills USING gin (LOWER(containers) gin_trgm_ops);"
-     "CREATE INDEX samples_barcode_trgm ON samples USING gin (LOWER(barcode) gin_trgm_ops);"},
+     "SELECT hg_trgm_index('declarations_entry_trgm', 'declarations', 'entry_no');"
+     "SELECT hg_trgm_index('declarations_bill_trgm', 'declarations', 'bill_no');"
+     "SELECT hg_trgm_index('declaration_containers_trgm', 'declaration_containers', 'container_no');"
+     "SELECT hg_trgm_index('declaration_items_vins_trgm', 'declaration_items', 'vins');"
+     "SELECT hg_trgm_index('manifests_no_trgm', 'manifests', 'manifest_no');"
+     "SELECT hg_trgm_index('manifest_bills_bill_trgm', 'manifest_bills', 'bill_no');"
+     "SELECT hg_trgm_index('manifest_bills_containers_trgm', 'manifest_bills', 'containers');"
+     "SELECT hg_trgm_index('samples_barcode_trgm', 'samples', 'barcode');"},
     {0, NULL, NULL, NULL, NULL},
 };
 

@@ -91,6 +91,20 @@ const migration partition_migrations[] = {
      "DROP TABLE event_outbox_unpartitioned;\n"
      "CREATE INDEX event_outbox_enterprise ON event_outbox (enterprise, seq);\n"
      "CREATE INDEX event_outbox_at ON event_outbox (at_ms);\n"},
+    /* hg_trgm_index(index, table, column): a trigram index on LOWER(column), which serves the
+     * lists' search box (LOWER(column) LIKE '%text%'). An extension is one per database and
+     * lives in one schema, so a district in a schema of its own (--schema) finds pg_trgm's
+     * operator class by the schema the extension was made in, not on its search path. */
+    {70, "trigram indexes for the lists' search (PostgreSQL)", NULL, NULL,
+     "CREATE FUNCTION hg_trgm_index(idx TEXT, tbl TEXT, col TEXT) RETURNS VOID\n"
+     "LANGUAGE plpgsql AS $$\n"
+     "DECLARE s TEXT;\n"
+     "BEGIN\n"
+     "  CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;\n"
+     "  SELECT n.nspname INTO s FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace\n"
+     "   WHERE e.extname = 'pg_trgm';\n"
+     "  EXECUTE format('CREATE INDEX %I ON %I USING gin (LOWER(%I) %I.gin_trgm_ops)', idx, tbl, col, s);\n"
+     "END $$;\n"},
     {0, NULL, NULL, NULL, NULL},
 };
 

@@ -161,12 +161,11 @@ const migration tax_migrations[] = {
      "ALTER TABLE tax_lines ADD COLUMN rate_date TEXT;"
      "ALTER TABLE tax_lines ADD COLUMN tariff_valid_from TEXT;",
      NULL, NULL},
-    /* the bills list sorted by issue time, and its search box on PostgreSQL (cargo's 293 made
-     * pg_trgm available; the search is LOWER(column) LIKE '%text%') */
+    /* the bills list sorted by issue time, and its search box on PostgreSQL (storage's 70 makes
+     * the trigram index; the search is LOWER(column) LIKE '%text%') */
     {390, "indexes for the tax bills list",
      "CREATE INDEX tax_bills_issued ON tax_bills(issued_ms);", NULL,
-     "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
-     "CREATE INDEX tax_bills_entry_trgm ON tax_bills USING gin (LOWER(entry_no) gin_trgm_ops);"},
+     "SELECT hg_trgm_index('tax_bills_entry_trgm', 'tax_bills', 'entry_no');"},
     {0, NULL, NULL, NULL, NULL},
 };
 

@@ -6,45 +6,18 @@
  *   1: certificate_pdf_check over the bytes (not NUL-terminated), which must stay inside them
  *      and, when it accepts, give a QR text shorter than its buffer.
  * Seeds: tests/fuzz/corpus/certificate/ (a QR code and a signed PDF stub made with the key). */
-#include <sodium.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "certificate/certificate.h"
+#include "fuzz_key.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static keydir_key key;
-static int ready;
-
-/* The harness's key: the Ed25519 key of the seed 32 x 0x01 (the corpus is signed with it). */
-static void setup(void)
-{
-    unsigned char seed[32];
-    memset(seed, 1, sizeof seed);
-    crypto_sign_seed_keypair(key.pk, key.sk, seed);
-    keydir_key_id(key.pk, key.id);
-    hex_encode(key.pk, 32, key.pk_hex);
-    ready = 1;
-}
-
-static hg_rc lookup(void *cls, const char *key_id, char pk_hex[65], hg_err *err)
-{
-    (void)cls, (void)err;
-    if (strcmp(key_id, key.id) != 0)
-        return HG_NOTFOUND;
-    memcpy(pk_hex, key.pk_hex, 65);
-    return HG_OK;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ready) {
-        if (sodium_init() < 0)
-            abort();
-        setup();
-    }
+    const keydir_key *key = fuzz_key();
     if (size < 1)
         return 0;
     size_t n = size - 1;
@@ -56,10 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     hg_err err;
     if (data[0] % 2 == 0) {
         certificate_qr_claims c;
-        hg_rc rc = certificate_qr_verify(s, lookup, NULL, &c, &err);
+        hg_rc rc = certificate_qr_verify(s, fuzz_key_lookup, NULL, &c, &err);
         if (rc && strcmp(err.field, "qr") != 0)
             abort();
-        if (!rc && (!c.no[0] || strcmp(c.key_id, key.id) != 0))
+        if (!rc && (!c.no[0] || strcmp(c.key_id, key->id) != 0))
             abort();
     } else {
         char *p = malloc(n ? n : 1); /* exactly n bytes: no terminator to lean on */
@@ -67,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char *why = NULL;
         if (p) {
             memcpy(p, data + 1, n);
-            hg_rc rc = certificate_pdf_check(p, n, lookup, NULL, qr, sizeof qr, &why, &err);
+            hg_rc rc = certificate_pdf_check(p, n, fuzz_key_lookup, NULL, qr, sizeof qr, &why, &err);
             if (rc == HG_INVALID && !why)
                 abort();
             if (!rc && strlen(qr) >= sizeof qr)

@@ -6,45 +6,18 @@
  *   1: the CBOR reader (cbor_skip over a sequence of items), which must stay inside its input;
  *   2: Base45 decoding, whose success must round-trip through encoding (RFC 9285 is a bijection).
  * Seeds: tests/fuzz/corpus/health/ (a code signed with the harness's key, a CBOR map, Base45). */
-#include <sodium.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_key.h"
 #include "health/health.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static keydir_key key;
-static int ready;
-
-/* The harness's key: the Ed25519 key of the seed 32 x 0x01 (the corpus's code is signed with it). */
-static void setup(void)
-{
-    unsigned char seed[32];
-    memset(seed, 1, sizeof seed);
-    crypto_sign_seed_keypair(key.pk, key.sk, seed);
-    keydir_key_id(key.pk, key.id);
-    hex_encode(key.pk, 32, key.pk_hex);
-    ready = 1;
-}
-
-static hg_rc lookup(void *cls, const char *key_id, char pk_hex[65], hg_err *err)
-{
-    (void)cls, (void)err;
-    if (strcmp(key_id, key.id) != 0)
-        return HG_NOTFOUND;
-    memcpy(pk_hex, key.pk_hex, 65);
-    return HG_OK;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ready) {
-        if (sodium_init() < 0)
-            abort();
-        setup();
-    }
+    const keydir_key *key = fuzz_key();
     if (size < 1)
         return 0;
     size_t n = size - 1;
@@ -57,10 +30,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 0: {
         health_qr_claims c;
         hg_err err;
-        hg_rc rc = health_qr_verify(s, 1000, lookup, NULL, &c, &err);
+        hg_rc rc = health_qr_verify(s, 1000, fuzz_key_lookup, NULL, &c, &err);
         if (rc && strcmp(err.field, "qr") != 0)
             abort();
-        if (!rc && (!c.id[0] || strcmp(c.key_id, key.id) != 0))
+        if (!rc && (!c.id[0] || strcmp(c.key_id, key->id) != 0))
             abort();
         break;
     }
