@@ -259,13 +259,14 @@ async function signIn(page, user) {
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'))
 }
 
-// Clicks an option of the select dropdown that is open, then waits until every dropdown has
-// closed: a dropdown that is still fading out keeps its options visible for a moment, and the
-// next select's option of the same text (a country chosen twice) would resolve to the old one.
+// Clicks an option of the select dropdown that is open, once it is the only one shown: a
+// dropdown still fading out keeps its options visible for a moment, and the next select's
+// option of the same text (a country chosen twice) would resolve to the old one. A multiple
+// select's dropdown stays open after the pick; it closes when the next select opens.
 async function pick(page, optionText) {
-  await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click()
   await page.waitForFunction(() => [...document.querySelectorAll('.el-select-dropdown')]
-    .every((d) => d.getClientRects().length === 0))
+    .filter((d) => d.getClientRects().length > 0).length <= 1)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click()
 }
 
 async function choose(page, selectLocator, optionText) {
