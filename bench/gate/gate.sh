@@ -5,7 +5,8 @@
 # exits cleared so that each may leave again) and written durably (synchronous=FULL, audit row,
 # event, the exit and the declaration's gate-out); then the same while bench/ingest's
 # declarations saturate the server; and the storage ceiling of a bare SQLite program writing the
-# same rows in batches, in the same run. Ends with one summary line. Called by bench/run gate.
+# same rows (the run's passes and holds) in batches, in the same run. Ends with one summary
+# line. Called by bench/run gate.
 set -eu
 bin=$1
 ceiling=$2
@@ -88,7 +89,9 @@ n_alone=$(( ${after% *} - ${before% *} )); passes=$(( ${after#* } - ${before#* }
 n_under=$(( ${under% *} - ${after% *} ))
 # every acknowledged event is in the database (each request is a new event id)
 lost=$((answered - n_alone)); [ "$lost" -lt 0 ] && lost=0
-ceil=$("$ceiling" "$work/ceil.db" "$work/units-a" "$(( n_alone > 5000 ? n_alone : 5000 ))")
+# the ceiling writes the run's mix: as many passes in proportion, the rest holds
+n_ceil=$(( n_alone > 5000 ? n_alone : 5000 ))
+ceil=$("$ceiling" "$work/ceil.db" "$work/units-a" "$n_ceil" "$(( n_alone > 0 ? n_ceil * passes / n_alone : n_ceil ))")
 cr=$(echo "$ceil" | sed -n 's/.*gate_ceiling_per_s=\([0-9]*\).*/\1/p')
 echo "wrk gate alone: $(grep -E 'Requests/sec|Non-2xx|Socket errors' "$work/wrk1" | tr -s ' ' | tr '\n' ';') durable=$n_alone passes=$passes units=$units"
 echo "wrk gate under ingest: $(grep -E 'Requests/sec|Non-2xx|Socket errors' "$work/wrk2" | tr -s ' ' | tr '\n' ';') durable=$n_under answered=$answered_u"

@@ -57,7 +57,7 @@ static hg_rc one(db *d, int n, int64_t t, char id[48], hg_err *err)
     principal agent = as("dl-agent", "91210200118877668W", ROLE_ENTERPRISE, 0);
     principal shipper = as(p->user, p->uscc, ROLE_ENTERPRISE, 0);
     principal officer = as("officer", NULL, ROLE_OFFICER, POST_INSPECTION);
-    char bill[24], eta[40], entry[20] = "";
+    char bill[24], eta[40], entry[20] = "", status[16] = "";
     snprintf(bill, sizeof bill, "DEMC0902%08d", n + 1);
     time_format_rfc3339(t + 30 * HOUR_MS, eta, sizeof eta);
     json_t *out = NULL;
@@ -80,14 +80,18 @@ static hg_rc one(db *d, int n, int64_t t, char id[48], hg_err *err)
     if (!rc)
         rc = decl ? declaration_file(&c, decl, &out, err) : HG_NOMEM;
     json_decref(decl);
-    if (!rc)
+    if (!rc) {
         snprintf(entry, sizeof entry, "%s", json_string_value(json_object_get(out, "entry_no")));
+        snprintf(status, sizeof status, "%s", json_string_value(json_object_get(out, "status")));
+    }
     json_decref(out);
     out = NULL;
-    /* the inspection post inspects the goods the certificate will attest */
+    /* the inspection post inspects the goods the certificate will attest: an officer orders it,
+     * unless risk screening already selected the declaration (an order is refused on one
+     * already being inspected: its open task is the one the post works) */
     json_t *order = json_pack("{s:s, s:s}", "kind", "manual", "reason", "出口检验检疫（申请证书）");
     c = at(d, &officer, t + 3 * HOUR_MS);
-    if (!rc)
+    if (!rc && strcmp(status, DECL_INSPECTION) != 0)
         rc = inspection_order(&c, entry, order, &out, err);
     json_decref(order);
     json_decref(out);

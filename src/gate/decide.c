@@ -143,10 +143,13 @@ hg_rc gate_unit_find(db *d, gate_unit *u, hg_err *err)
                        " cargo_declarations x ON x.entry_no = v.entry_no WHERE ',' || v.vins || ',' LIKE ?"
                        " ORDER BY x.entry_no DESC LIMIT 1",
                        "t", pattern)
+            /* MAX rather than ORDER BY ... LIMIT 1: the same row without a sorter built for it
+             * on every event (the container's index is not in entry number order) */
             : db_query(d, &s, err,
                        "SELECT x.entry_no, x.bill_no, COALESCE(x.trader, ''), x.direction, COALESCE(x.released_ms, 0)"
-                       " FROM cargo_declaration_containers c JOIN cargo_declarations x ON x.entry_no = c.entry_no"
-                       " WHERE c.container_no = ? ORDER BY x.entry_no DESC LIMIT 1",
+                       " FROM cargo_declarations x WHERE x.entry_no = (SELECT MAX(c.entry_no)"
+                       " FROM cargo_declaration_containers c JOIN cargo_declarations y ON y.entry_no = c.entry_no"
+                       " WHERE c.container_no = ?)",
                        "t", u->key);
     if (rc)
         return rc;

@@ -119,6 +119,15 @@ hg_rc gate_event_parse(const json_t *body, gate_event_in *out, hg_err *err);
  * opens an officer's task. Idempotent on (gate, event id): the same body again answers the
  * first decision, another body is HG_CONFLICT. Only the controller bound to the gate. */
 hg_rc gate_event_post(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+/* gate_event_post in two steps, for the HTTP route: what needs no write (parsing, the time's
+ * plausibility at now_ms, the body's hash) on the request's own thread, so that the
+ * group-commit writer only decides and stores. The draft borrows nothing from body. */
+typedef struct gate_event_draft {
+    gate_event_in e;
+    char hash[65]; /* SHA-256 of the body's canonical text: a replay's body must be the same */
+} gate_event_draft;
+hg_rc gate_event_prepare(const json_t *body, int64_t now_ms, gate_event_draft *out, hg_err *err);
+hg_rc gate_event_store(const hg_ctx *c, const gate_event_draft *dr, json_t **out, hg_err *err);
 typedef struct gate_event_query {
     const char *gate, *plate, *card, *key; /* key: a container or VIN read */
     const char *holder;                    /* the events of the cards this enterprise holds */

@@ -6,6 +6,7 @@
 #include "../platform/ident.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
+#include "../platform/mem.h"
 #include "gate.h"
 
 static hg_rc need_body(req *r, hg_err *err)
@@ -110,12 +111,30 @@ static hg_rc card_change_api(req *r, hg_err *err)
     return answer(r, rc, 200, &out);
 }
 
+/* Parsing the event, dating it and hashing its body need no write: done on the request's own
+ * thread (the prepare step), so that the group-commit writer only decides and stores. */
+static hg_rc event_post_prepare(req *r, hg_err *err)
+{
+    gate_event_draft *dr = xcalloc(1, sizeof *dr);
+    hg_rc rc = dr ? need_body(r, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        rc = gate_event_prepare(r->json, now_ms(), dr, err);
+    if (rc) {
+        xfree(dr);
+        return rc;
+    }
+    r->prep = dr;
+    r->prep_free = xfree;
+    return HG_OK;
+}
+
 static hg_rc event_post_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
-    return answer(r, rc ? rc : gate_event_post(&c, r->json, &out, err), 201, &out);
+    if (!r->prep)
+        return hg_fail(err, HG_INTERNAL, NULL, NULL, "gate event stored without its prepare step");
+    return answer(r, gate_event_store(&c, r->prep, &out, err), 201, &out);
 }
 
 static hg_rc time_param(req *r, const char *name, int64_t *ms, hg_err *err)
@@ -246,7 +265,7 @@ const route gate_routes[] = {
     {.method = "POST", .pattern = "/api/v1/gate/cards/{card_no}/replace", .fn = card_change_api,
      .scope = "gate", .roles = ROLE_OFFICER, .posts = POST_GATE,
      .summary = "replace a card by a new one carrying its binding"},
-    {.method = "POST", .pattern = "/api/v1/gate/events", .fn = event_post_api,
+    {.method = "POST", .pattern = "/api/v1/gate/events", .fn = event_post_api, .prepare = event_post_prepare,
      .flags = ROUTE_URGENT, /* a truck waits at the barrier: not behind queued declarations */
      .scope = "gate", .roles = ROLE_SYSTEM, .status = 201,
      .summary = "a gate event from the lane's controller: decided pass or hold, condition by condition"},
