@@ -18,6 +18,7 @@
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/module.h"
 #include "../platform/record.h"
 #include "../tax/tax_store.h"
 #include "services_store.h"
@@ -27,8 +28,8 @@ static hg_rc nomem(hg_err *err) { return hg_fail(err, HG_NOMEM, NULL, NULL, "out
 static int is_enterprise(const principal *p) { return p && p->role == ROLE_ENTERPRISE; }
 
 /* Whether the enterprise may link this document: its own declaration (the view's trader is
- * the consignee or consignor), a bill one of its declarations is on, or a tax bill it may
- * see (tax decides). Another's and none get the same answer: existence is not confirmed. */
+ * the consignee or consignor), a bill one of its declarations is on, a tax bill it may see
+ * (tax decides), or a later area's document (LIAISON_LINK_KINDS: a certificate). Another's and none get the same answer: existence is not confirmed. */
 static hg_rc link_own(const hg_ctx *c, const char *kind, const char *ref, int line, hg_err *err)
 {
     int64_t n = 0;
@@ -40,6 +41,15 @@ static hg_rc link_own(const hg_ctx *c, const char *kind, const char *ref, int li
     } else if (strcmp(kind, "bill") == 0) {
         rc = db_int(c->d, &n, err, "SELECT COUNT(*) FROM cargo_declarations WHERE bill_no = ? AND trader = ?", "tt",
                     ref, uscc);
+    } else if (strcmp(kind, "tax_bill") != 0) { /* a later area's kind (LIAISON_LINK_KINDS) */
+        size_t at = 0;
+        const liaison_link_kind *k = NULL;
+        while ((k = modules_extension_next(LIAISON_LINK_KINDS, &at)) && strcmp(k->kind, kind) != 0)
+            ;
+        int own = 0;
+        if (k)
+            rc = k->own(c->d, uscc, ref, &own, err);
+        n = own;
     } else {
         tax_standing st;
         hg_err terr;

@@ -119,7 +119,8 @@ const char *const liaison_categories[] = {"processing_trade_accounts",
                                           "inspection_certificates",
                                           "other",
                                           NULL};
-const char *const liaison_link_kinds[] = {"declaration", "bill", "tax_bill", NULL};
+/* certificate: through LIAISON_LINK_KINDS, which the certificate area registers */
+const char *const liaison_link_kinds[] = {"declaration", "bill", "tax_bill", "certificate", NULL};
 
 static hg_rc refuse(hg_err *err, const char *status, const char *what)
 {

@@ -83,6 +83,17 @@ hg_rc liaison_next(const char *status, liaison_action action, int policy, const 
 extern const char *const liaison_categories[];
 extern const char *const liaison_link_kinds[];
 
+/* Extension point LIAISON_LINK_KINDS: a kind of document that a later area owns and a problem
+ * may link (the certificate area's certificates). *own is 1 when ref is one of enterprise's
+ * (the enterprise's USCC); another's and an unknown one both give 0, so that a link does not
+ * confirm that another enterprise's document exists. An error is a fault. A kind of
+ * liaison_link_kinds that no area registers is refused like another's document. */
+#define LIAISON_LINK_KINDS "services.liaison_link"
+typedef struct liaison_link_kind {
+    const char *kind; /* one of liaison_link_kinds: "certificate" */
+    hg_rc (*own)(db *d, const char *enterprise, const char *ref, int *own, hg_err *err);
+} liaison_link_kind;
+
 /* Attachments: at most LIAISON_ATTACHMENTS_MAX of at most LIAISON_ATTACHMENT_MAX bytes each,
  * of the types a scanner or a phone gives (PDF, PNG, JPEG), told by their first bytes. */
 #define LIAISON_ATTACHMENTS_MAX 3

@@ -125,6 +125,23 @@ def register_area(test, eq, error_of):
         assert TRADING in [e["uscc"] for e in co["coordinators"][0]["enterprise_list"]], co
 
     @test
+    def liaison_a_problem_links_the_exporters_own_certificate(s):
+        # issue 20 (links to "its own declarations, bills, tax bills or certificates"): the
+        # certificate area offers its certificates through services' LIAISON_LINK_KINDS, by
+        # number or by the application's id; the exporter's own only
+        import certificate_cases  # a later area's cases: its helper issues one (an inspected export of dl-trading)
+        cert = certificate_cases.issued(s, eq)
+        cert_no, cert_id = cert["cert_no"], cert["id"]
+        owner, other = "dl-trading", "dl-fishery"
+        for ref in (cert_no, cert_id):
+            r = s.as_user(owner, "POST", "/api/v1/liaison/problems",
+                          problem(category="inspection_certificates", links=[{"kind": "certificate", "ref": ref}]))
+            eq(r.status, 201, r.body)
+            eq([(l["kind"], l["ref"]) for l in r.json["links"]], [("certificate", ref)])
+        error_of(s.as_user(other, "POST", "/api/v1/liaison/problems",
+                           problem(links=[{"kind": "certificate", "ref": cert_no}])), 400, "links[0].ref", "not_own")
+
+    @test
     def liaison_bad_input_is_refused_with_nothing_written(s):
         before = count(s)
         # another enterprise's declaration, bill and tax bill (the same answer as one that does not exist)
@@ -135,8 +152,12 @@ def register_area(test, eq, error_of):
         r = s.as_user("dl-fishery", "POST", "/api/v1/liaison/problems",
                       problem(links=[{"kind": "bill", "ref": "COSU6281234560"}]))
         error_of(r, 400, "links[0].ref", "not_own")
+        # a certificate (the certificate area's kind, LIAISON_LINK_KINDS) that is not the
+        # enterprise's own, or none: the same refusal; an unknown kind names the kind
         error_of(s.as_user("dl-fishery", "POST", "/api/v1/liaison/problems",
-                           problem(links=[{"kind": "certificate", "ref": "X1"}])), 400, "links[0].kind")
+                           problem(links=[{"kind": "certificate", "ref": "X1"}])), 400, "links[0].ref", "not_own")
+        error_of(s.as_user("dl-fishery", "POST", "/api/v1/liaison/problems",
+                           problem(links=[{"kind": "permit", "ref": "X1"}])), 400, "links[0].kind")
         # attachments: over the limit, bytes not of the declared type, a forbidden type
         big = PDF + b"0" * (256 * 1024)
         error_of(s.as_user("dl-trading", "POST", "/api/v1/liaison/problems", problem(
