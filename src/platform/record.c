@@ -731,7 +731,8 @@ static hg_rc list_where(const record_type *t, const record_query *q, int use_cur
 }
 
 /* " ORDER BY": the sort field (rows without a value last, on both backends, whose NULL orders
- * differ), then the key. */
+ * differ), then the key, in the sort's direction: rows made in the same millisecond sort by
+ * created_at as their numbers do, so that a newest-first page is the same on every run. */
 static hg_rc list_order(const record_type *t, const record_query *q, buf *sql)
 {
     hg_rc rc = buf_puts(sql, " ORDER BY ");
@@ -742,8 +743,9 @@ static hg_rc list_order(const record_type *t, const record_query *q, buf *sql)
         const char *c = column_of(&t->fields[fi]);
         rc = buf_appendf(sql, "(%s IS NULL), %s%s, ", c, c, q->sort_desc ? " DESC" : "");
     }
+    int desc = fi >= 0 ? q->sort_desc : q->newest_first;
     if (!rc)
-        rc = buf_appendf(sql, "%s%s", column_of(key_field(t)), q->newest_first ? " DESC" : "");
+        rc = buf_appendf(sql, "%s%s", column_of(key_field(t)), desc ? " DESC" : "");
     return rc;
 }
 

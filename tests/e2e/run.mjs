@@ -824,6 +824,55 @@ const tests = {
     console.log(`    clerk's filing: ${counts.zh} fields beyond the goods in Chinese, ${counts.en} in English, ${counts['zh-phone']} on a phone`)
   },
 
+  // issue 15 (valuation, 关税法 第24条: the dutiable value is CIF): a FOB price on the form asks
+  // for the freight and offers the insurance, which left empty is 3‰ of price and freight
+  // (海关审定进出口货物完税价格办法); the tax panel shows the CIF value the tax was computed on
+  async valuation({ browser, base }) {
+    const [agent] = await Promise.all([apiUser(browser, base, 'dl-agent')])
+    const bill = newBill('FOB')
+    await agent.call('POST', '/manifests', {
+      direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0902',
+      eta: new Date(Date.now() + 86400000).toISOString(),
+      bills: [{ bill_no: bill, consignee: TRADING, goods_description: 'frozen cod', packages: 10, gross_weight_kg: 5000 }],
+    }, 201)
+    await agent.close()
+    const { context, page } = await newPage(browser, base)
+    await signIn(page, 'dl-trading')
+    await page.goto('/declarations/new')
+    const form = page.locator('[data-test=declaration-form]')
+    await form.waitFor()
+    const field = (f) => form.locator(`[data-field="${f}"]`)
+    await field('bill_no').locator('input').fill(bill)
+    await field('trade_country').locator('.el-select').click()
+    await field('trade_country').locator('input').fill('挪威')
+    await pick(page, '挪威 NO')
+    const item = { hs_code: '0303630000', name: '冻鳕鱼', quantity: '2000', value: '50000.00', gross_weight_kg: '2100', net_weight_kg: '2000' }
+    for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').first().fill(v)
+    await field('items[0].elements').locator('input').fill('0|0|冻、整条|大西洋鳕鱼Gadus morhua|无品牌|||')
+    await field('items[0].origin').locator('.el-select').click()
+    await field('items[0].origin').locator('input').fill('挪威')
+    await pick(page, '挪威 NO')
+    // CIF, the default, asks for no costs; FOB asks for the freight and offers the insurance
+    assert.equal(await field('items[0].freight').count(), 0)
+    await choose(page, page.locator('[data-test=terms-0]'), 'FOB')
+    await field('items[0].freight').waitFor()
+    await field('items[0].insurance').waitFor()
+    await page.locator('[data-test=file]').click()
+    await field('items[0].freight').locator('.el-form-item__error').waitFor()
+    assert.match(page.url(), /\/declarations\/new$/)
+    await field('items[0].freight').locator('input').fill('2000.00')
+    await page.locator('[data-test=file]').click()
+    await page.waitForURL(/\/declarations\/\d{18}$/)
+    // 50,000.00 + freight 2,000.00 + insurance 3‰ of 52,000.00 (156.00) = 52,156.00
+    await page.locator('[data-test=tax-lines]').waitFor()
+    await page.waitForFunction(() => /52,?156\.00/.test(document.querySelector('[data-test=tax-lines]')?.innerText || ''))
+    // the goods say how the value was priced, and the freight given
+    assert.match(await page.locator('[data-test=decl-items]').innerText(), /FOB[\s\S]*运费 2,?000\.00/)
+    await shot(page, 'valuation-fob')
+    assert.deepEqual(page.problems, [])
+    await context.close()
+  },
+
   // an enterprise files a declaration: a bad HS code is refused by the API under the item's
   // field, a good one is filed and appears in its list with its status in plain words
   async filing({ browser, base }) {

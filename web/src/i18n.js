@@ -179,6 +179,9 @@ const zh = {
     hs_code: '商品编号', name: '商品名称', elements: '申报要素', origin: '原产国', quantity: '数量', unit: '单位',
     value: '总价', currency: '币制', gross_weight_kg: '毛重(千克)', net_weight_kg: '净重(千克)', frozen: '冷冻/冷藏',
     producer: '境外生产企业注册号', vins: '车架号',
+    price_terms: '成交方式', freight: '运费', insurance: '保险费', other_costs: '其他计入完税价格的费用',
+    certificate_no: '原产地证书编号', insuranceHint: '不填按货价加运费的 3‰ 计',
+    terms: { CIF: 'CIF 成本加保险费加运费', CFR: 'CFR 成本加运费', FOB: 'FOB 船上交货', EXW: 'EXW 工厂交货' },
   },
   plain: {
     awaitingArrival: '等待运抵报告', inspection: '已被布控查验', permitted: '已准许入境，等待检测结果',
@@ -515,6 +518,9 @@ const en = {
     hs_code: 'HS code', name: 'Name', elements: 'Declaration elements', origin: 'Origin', quantity: 'Quantity', unit: 'Unit',
     value: 'Value', currency: 'Currency', gross_weight_kg: 'Gross (kg)', net_weight_kg: 'Net (kg)', frozen: 'Frozen',
     producer: 'Foreign producer no.', vins: 'VINs',
+    price_terms: 'Price terms', freight: 'Freight', insurance: 'Insurance', other_costs: 'Other dutiable costs',
+    certificate_no: 'Certificate of origin no.', insuranceHint: 'Empty: 3‰ of price and freight',
+    terms: { CIF: 'CIF cost, insurance and freight', CFR: 'CFR cost and freight', FOB: 'FOB free on board', EXW: 'EXW ex works' },
   },
   plain: {
     awaitingArrival: 'Waiting for the arrival report', inspection: 'Selected for inspection',

@@ -6,6 +6,17 @@
 export const blankItem = () => ({
   hs_code: '', name: '', elements: '', origin: '', quantity: '', unit: '', value: '', currency: 'CNY',
   gross_weight_kg: '', net_weight_kg: '', frozen: false, producer: '',
+  price_terms: 'CIF', freight: '', insurance: '', other_costs: '', certificate_no: '',
+})
+
+// The price terms of an item's value (成交方式) and the costs each leaves out of the price, which
+// the declarant adds so that tax builds the CIF value (docs/TAX_RULES.md): FOB and EXW leave out
+// freight and insurance, CFR insurance, CIF neither. Insurance left empty is 3‰ of price and
+// freight by rule, so it is asked for but not required.
+export const PRICE_TERMS = ['CIF', 'CFR', 'FOB', 'EXW']
+export const costsOf = (terms) => ({
+  freight: terms === 'FOB' || terms === 'EXW',
+  insurance: terms !== 'CIF' && PRICE_TERMS.includes(terms),
 })
 
 export const blankForm = (own) => ({
@@ -17,7 +28,8 @@ export const blankForm = (own) => ({
 const HEADER_COPIED = ['direction', 'kind', 'consignee', 'consignor', 'port', 'transport_mode', 'trade_country',
   'ship_side_pickup', 'arrival_direct_loading', 'release_first']
 const ITEM_COPIED = ['hs_code', 'name', 'elements', 'origin', 'quantity', 'unit', 'value', 'currency',
-  'gross_weight_kg', 'net_weight_kg', 'frozen', 'producer']
+  'gross_weight_kg', 'net_weight_kg', 'frozen', 'producer', 'price_terms', 'freight', 'insurance', 'other_costs',
+  'certificate_no']
 
 // The form of a new declaration copied from an earlier one (GET /declarations/{n}): its header
 // and goods; the bill, containers and packages are this shipment's own, so they start empty.
