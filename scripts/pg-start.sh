@@ -20,6 +20,9 @@ as_pg "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UT
 # tests include kill -9 durability checks. wal_log_hints and the WAL kept back let a failed
 # primary rejoin its promoted replica with pg_rewind, which reads the old primary's WAL from
 # the last checkpoint before they parted (the failover test, scripts/pg-ctl.sh rejoin).
+# wal_level = logical lets a district publish the tables the national statistics need to a
+# headquarters installation (issue 22 section 4); it is a superset of replica, so the
+# physical standby and pg_rewind work as before.
 as_pg sh -c "cat >>'$dir/data/postgresql.conf'" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
@@ -27,6 +30,7 @@ unix_socket_directories = '$dir'
 max_connections = 200
 wal_log_hints = on
 wal_keep_size = '256MB'
+wal_level = logical
 CONF
 as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >&2 ||
     { cat "$dir/server.log" >&2; exit 1; }
