@@ -2445,30 +2445,27 @@ const tests = {
     assert.deepEqual(page.problems, [])
     await context.close()
   },
+}
 
-  // issue 20: a declarant searches 冻鳕鱼, picks the 10-digit line, fills the generated elements
-  // leaving 种类 empty, and the pre-check catches the missing element before filing.
-  async navigationPrecheck({ browser, base }) {
-    const { context, page } = await newPage(browser, base)
-    await signIn(page, 'dl-trading')
-    await page.goto('/navigation')
-    await page.locator('[data-test=nav-q]').fill('冻鳕鱼')
-    await page.locator('[data-test=nav-search]').click()
-    await page.locator('[data-test=nav-hit-0303630000]').click()
-    await page.locator('[data-test=nav-line]', { hasText: '千克' }).waitFor()
-    const fill = ['0', '0', '冻、整条', '', '无品牌']
-    for (let i = 0; i < fill.length; i++) await page.locator(`[data-test=nav-el-${i}]`).fill(fill[i])
-    await page.locator('[data-test=nav-precheck]').click()
-    const missing = page.locator('[data-test=nav-findings] li[data-rule=element_missing]')
-    await missing.waitFor()
-    assert.match(await missing.innerText(), /种类/)
-    await shot(page, 'navigation-precheck')
-    await page.locator('[data-test=nav-el-3]').fill('大西洋鳕鱼Gadus morhua')
-    await page.locator('[data-test=nav-precheck]').click()
-    await page.locator('[data-test=nav-ok]').waitFor()
-    assert.deepEqual(page.problems, [])
-    await context.close()
-  },
+// ---- the areas' scenarios ----
+
+// An area's scenarios may live beside this file in areas/AREA.mjs (so that adding an area's pages
+// touches its own files): each exports `scenarios(lib)`, returning {name: async ({browser, base})}
+// like the table above, given the shared helpers. A name may not repeat one already taken.
+async function addAreaScenarios() {
+  const lib = { assert, newPage, signIn, pick, choose, apiUser, machine, openTask, fileDeclaration, secondOfficer,
+    filterDeclarations, pickPeriod, releasable, rows, shot, shared, cod, LATHE, TRADING, FISHERY, LOGINS, shanghaiDay,
+    newBill, artifacts, work }
+  const dir = path.join(here, 'areas')
+  let files = []
+  try { files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort() } catch { return }
+  for (const f of files) {
+    const mod = await import(pathToFileURL(path.join(dir, f)))
+    for (const [name, fn] of Object.entries(mod.scenarios(lib))) {
+      if (tests[name]) throw new Error(`tests/e2e/areas/${f}: scenario ${name} is already taken`)
+      tests[name] = fn
+    }
+  }
 }
 
 // ---- main ----
@@ -2476,6 +2473,7 @@ const tests = {
 async function main() {
   await unitTests()
   console.log('ok - format, validators and error texts')
+  await addAreaScenarios()
   const server = await startServer()
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
