@@ -346,6 +346,10 @@ hg_rc inspection_list(db *d, const char *status, const char *q, const char *curs
  * with a reason): red or yellow lane, a task in the queue. */
 hg_rc inspection_order(const hg_ctx *c, const char *entry_no, const json_t *body,
                        json_t **out, hg_err *err);
+/* The declaration's enterprise asks that its open physical inspections go on without it
+ * (查验免到场, {"reason"}): certified levels only (facilitation_store.c). */
+hg_rc inspection_waive_attendance(const hg_ctx *c, const char *entry_no, const json_t *body, json_t **out,
+                                  hg_err *err);
 hg_rc inspection_result(const hg_ctx *c, int64_t id, const json_t *body,
                         json_t **out, hg_err *err);
 /* The query of the samples who sees (an enterprise: those of its declarations), on top of

@@ -286,6 +286,16 @@ static hg_rc declarations_inspect_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 201, out);
 }
 
+static hg_rc declarations_attendance_api(req *r, hg_err *err)
+{
+    hg_ctx c = req_ctx(r);
+    json_t *out;
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = inspection_waive_attendance(&c, r->params[0], r->json, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 static hg_rc declarations_permit_api(req *r, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
@@ -489,6 +499,9 @@ const route cargo_routes[] = {
      .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE | POST_RISK | POST_INSPECTION,
      .status = 201,
      .summary = "order an inspection of a filed declaration (officer)"},
+    {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/attendance-waiver",
+     .fn = declarations_attendance_api, .scope = "declarations", .roles = ROLE_ENTERPRISE,
+     .summary = "a certified enterprise asks that its goods be inspected without it attending (查验免到场)"},
     {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/permit-entry", .fn = declarations_permit_api,
      .scope = "declarations", .roles = ROLE_OFFICER, .posts = POST_CLEARANCE | POST_INSPECTION,
      .summary = "two-stage admission: permit goods to enter before their laboratory results"},

@@ -164,6 +164,21 @@ const migration cargo_migrations[] = {
      "SELECT hg_trgm_index('manifest_bills_bill_trgm', 'manifest_bills', 'bill_no');"
      "SELECT hg_trgm_index('manifest_bills_containers_trgm', 'manifest_bills', 'containers');"
      "SELECT hg_trgm_index('samples_barcode_trgm', 'samples', 'barcode');"},
+    /* AEO facilitation where it acts (facilitation_store.c): a task's priority in the queue by
+     * the credit level when it opened (2 advanced, 1 general certified, 0 other), the
+     * enterprise's request to be inspected without attending, and the witness who assisted in its
+     * place; the queue's index follows its new order */
+    {298, "inspection priority and attendance (AEO facilitation)",
+     "ALTER TABLE inspections ADD COLUMN priority BIGINT NOT NULL DEFAULT 0;"
+     "ALTER TABLE inspections ADD COLUMN attendance TEXT;"
+     "ALTER TABLE inspections ADD COLUMN attendance_by TEXT;"
+     "ALTER TABLE inspections ADD COLUMN attendance_ms BIGINT;"
+     "ALTER TABLE inspections ADD COLUMN attendance_reason TEXT;"
+     "ALTER TABLE inspections ADD COLUMN witness TEXT;"
+     "DROP INDEX inspections_open;"
+     "CREATE INDEX inspections_queue ON inspections(status, green_channel, priority, created_ms, id);"
+     "CREATE INDEX inspections_entry ON inspections(entry_no);",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "../platform/db.h"
+#include "../risk/risk.h"
 #include "../tax/tax_store.h"
 #include "cargo.h"
 
@@ -54,7 +55,13 @@ hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_kg, hg_err 
 hg_rc cargo_declaration_visible(db *d, const principal *who, const char *entry_no, hg_err *err);
 /* Opens an inspection task of kind for entry_no (green: on the green channel), inside the
  * caller's transaction (sampling_store.c). */
-hg_rc cargo_open_task(db *d, const char *entry_no, const char *kind, int green, const char *reason, hg_err *err);
+hg_rc cargo_open_task(db *d, const char *entry_no, const char *kind, int green, int priority, const char *reason,
+                      hg_err *err);
+/* The queue priority of a task opened now for entry_no (priority -1 to cargo_open_task asks
+ * for it), and of a credit level: 2 advanced certified, 1 general certified, 0 other
+ * (facilitation_store.c). */
+hg_rc cargo_task_priority(db *d, const char *entry_no, int *priority, hg_err *err);
+int cargo_priority_of(risk_credit level);
 /* Releases the declarations of a bill that became releasable (green or blue lane, goods
  * here), inside the caller's transaction. */
 hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_err *err);

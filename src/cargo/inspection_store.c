@@ -47,7 +47,8 @@ hg_rc inspection_order(const hg_ctx *c, const char *entry_no, const json_t *body
         rc = db_run(d, err, "UPDATE declarations SET status = ?, lane = ?, updated_ms = ? WHERE entry_no = ?", "ttit",
                     DECL_INSPECTION, lane, c->now_ms, entry_no);
     if (!rc)
-        rc = cargo_open_task(d, entry_no, kind, json_is_true(json_object_get(before, "green_channel")), reason, err);
+        rc = cargo_open_task(d, entry_no, kind, json_is_true(json_object_get(before, "green_channel")), -1, reason,
+                             err);
     json_t *ev = json_pack("{s:s, s:s}", "lane", lane, "kind", kind);
     /* on the timeline with who ordered it: its release needs another officer */
     if (!rc)
@@ -64,24 +65,35 @@ hg_rc inspection_order(const hg_ctx *c, const char *entry_no, const json_t *body
 
 static json_t *inspection_row(db_stmt *s)
 {
-    char created[40], decided[40];
+    char created[40], decided[40], waived[40];
     time_format_rfc3339(db_col_int(s, 5), created, sizeof created);
-    return json_pack("{s:I, s:s, s:s, s:s, s:b, s:s*, s:s, s:s*, s:s*, s:s*, s:s*}", "id", (json_int_t)db_col_int(s, 0),
-                     "entry_no", db_col_text(s, 1), "kind", db_col_text(s, 2), "status", db_col_text(s, 3),
-                     "green_channel", (int)db_col_int(s, 4), "reason", db_col_text(s, 10), "created_at", created,
-                     "findings", db_col_text(s, 6), "disposal", db_col_text(s, 7), "decided_by", db_col_text(s, 8),
-                     "decided_at", db_col_time(s, 9, decided));
+    json_t *row = json_pack("{s:I, s:s, s:s, s:s, s:b, s:s*, s:s, s:s*, s:s*, s:s*, s:s*, s:I}", "id",
+                            (json_int_t)db_col_int(s, 0), "entry_no", db_col_text(s, 1), "kind", db_col_text(s, 2),
+                            "status", db_col_text(s, 3), "green_channel", (int)db_col_int(s, 4), "reason",
+                            db_col_text(s, 10), "created_at", created, "findings", db_col_text(s, 6), "disposal",
+                            db_col_text(s, 7), "decided_by", db_col_text(s, 8), "decided_at",
+                            db_col_time(s, 9, decided), "priority", (json_int_t)db_col_int(s, 11));
+    /* 查验免到场: who asked, when and why, and who assisted in the enterprise's place */
+    if (!db_col_null(s, 12))
+        json_object_set_new(row, "attendance",
+                            json_pack("{s:s, s:s, s:s, s:s*, s:s*}", "status", db_col_text(s, 12), "by",
+                                      db_col_text(s, 13), "at", db_col_time(s, 14, waived), "reason",
+                                      db_col_text(s, 15), "witness", db_col_text(s, 16)));
+    return row;
 }
 
-#define INSPECTION_COLS "id, entry_no, kind, status, green_channel, created_ms, findings, disposal, decided_by, decided_ms, reason"
+#define INSPECTION_COLS                                                                                                \
+    "id, entry_no, kind, status, green_channel, created_ms, findings, disposal, decided_by, decided_ms, reason,"      \
+    " priority, attendance, attendance_by, attendance_ms, attendance_reason, witness"
 
 hg_rc inspection_list(db *d, const char *status, const char *q, const char *cursor, int limit, json_t **out,
                       hg_err *err)
 {
-    /* the queue: green channel (fresh produce) first, then oldest first; the cursor is the
-     * last row's position in that order, "green:created_ms:id" */
-    long long g = 2, c = 0, id = 0;
-    if (cursor && (sscanf(cursor, "%lld:%lld:%lld", &g, &c, &id) != 3 || g < 0 || g > 1))
+    /* the queue: green channel (fresh produce) first, then certified enterprises' tasks (their
+     * priority, facilitation_store.c), then oldest first; the cursor is the last row's position
+     * in that order, "green:priority:created_ms:id" */
+    long long g = 2, p = 0, c = 0, id = 0;
+    if (cursor && (sscanf(cursor, "%lld:%lld:%lld:%lld", &g, &p, &c, &id) != 4 || g < 0 || g > 1 || p < 0 || p > 2))
         return hg_fail(err, HG_INVALID, "invalid", "cursor", "cursor must be a next_cursor from this list");
     db_stmt *s;
     /* q: any part of the entry or bill number (the search box); the queue's order stays */
@@ -90,16 +102,18 @@ hg_rc inspection_list(db *d, const char *status, const char *q, const char *curs
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
 #define QUEUE_SQL(SEARCH)                                                                                              \
     "SELECT i.id, i.entry_no, i.kind, i.status, i.green_channel, i.created_ms, i.findings, i.disposal,"                \
-    " i.decided_by, i.decided_ms, i.reason, d.lane, d.declarant FROM inspections i"                                    \
+    " i.decided_by, i.decided_ms, i.reason, i.priority, i.attendance, i.attendance_by, i.attendance_ms,"              \
+    " i.attendance_reason, i.witness, d.lane, d.declarant FROM inspections i"                                         \
     " JOIN declarations d ON d.entry_no = i.entry_no WHERE i.status = ? AND (i.green_channel < ?"                      \
-    " OR (i.green_channel = ? AND (i.created_ms > ? OR (i.created_ms = ? AND i.id > ?))))" SEARCH                      \
-    " ORDER BY i.green_channel DESC, i.created_ms, i.id LIMIT ?"
+    " OR (i.green_channel = ? AND (i.priority < ? OR (i.priority = ? AND (i.created_ms > ?"                           \
+    " OR (i.created_ms = ? AND i.id > ?))))))" SEARCH                                                                  \
+    " ORDER BY i.green_channel DESC, i.priority DESC, i.created_ms, i.id LIMIT ?"
     const char *st = status ? status : "open";
     hg_rc rc = pattern ? db_query(d, &s, err, QUEUE_SQL(" AND (LOWER(i.entry_no) LIKE ? OR LOWER(d.bill_no) LIKE ?)"),
-                                  "tiiiiitti", st, (int64_t)g, (int64_t)g, (int64_t)c, (int64_t)c, (int64_t)id, pattern,
-                                  pattern, (int64_t)limit + 1)
-                       : db_query(d, &s, err, QUEUE_SQL(""), "tiiiiii", st, (int64_t)g, (int64_t)g, (int64_t)c,
-                                  (int64_t)c, (int64_t)id, (int64_t)limit + 1);
+                                  "tiiiiiiitti", st, (int64_t)g, (int64_t)g, (int64_t)p, (int64_t)p, (int64_t)c,
+                                  (int64_t)c, (int64_t)id, pattern, pattern, (int64_t)limit + 1)
+                       : db_query(d, &s, err, QUEUE_SQL(""), "tiiiiiiii", st, (int64_t)g, (int64_t)g, (int64_t)p,
+                                  (int64_t)p, (int64_t)c, (int64_t)c, (int64_t)id, (int64_t)limit + 1);
 #undef QUEUE_SQL
     xfree(pattern);
     if (rc)
@@ -109,8 +123,9 @@ hg_rc inspection_list(db *d, const char *status, const char *q, const char *curs
     while ((rc = db_step(s, err)) == HG_ROW) {
         if (n == limit) {
             json_t *last = json_array_get(items, json_array_size(items) - 1);
-            char k[80];
-            snprintf(k, sizeof k, "%d:%lld:%lld", json_is_true(json_object_get(last, "green_channel")),
+            char k[100];
+            snprintf(k, sizeof k, "%d:%lld:%lld:%lld", json_is_true(json_object_get(last, "green_channel")),
+                     (long long)json_integer_value(json_object_get(last, "priority")),
                      (long long)json_integer_value(json_object_get(last, "created_ms")),
                      (long long)json_integer_value(json_object_get(last, "id")));
             json_decref(next);
@@ -119,8 +134,8 @@ hg_rc inspection_list(db *d, const char *status, const char *q, const char *curs
             break;
         }
         json_t *row = inspection_row(s);
-        json_object_set_new(row, "lane", json_string(db_col_text(s, 11)));
-        json_object_set_new(row, "declarant", json_string(db_col_text(s, 12)));
+        json_object_set_new(row, "lane", json_string(db_col_text(s, 17)));
+        json_object_set_new(row, "declarant", json_string(db_col_text(s, 18)));
         json_object_set_new(row, "created_ms", json_integer(db_col_int(s, 5)));
         json_array_append_new(items, row);
         n++;
@@ -151,9 +166,11 @@ static hg_rc load_inspection(db *d, int64_t id, json_t **out, hg_err *err)
 hg_rc inspection_result(const hg_ctx *c, int64_t id, const json_t *body, json_t **out, hg_err *err)
 {
     db *d = c->d;
-    static const char *const allowed[] = {"result", "findings", "disposal", NULL};
-    const char *result, *findings, *disposal;
+    static const char *const allowed[] = {"result", "findings", "disposal", "witness", NULL};
+    const char *result, *findings, *disposal, *witness;
     hg_rc rc = json_reject_unknown(body, allowed, err);
+    if (!rc)
+        rc = json_get_str(body, "witness", 0, &witness, err);
     if (!rc)
         rc = json_get_str(body, "result", 1, &result, err);
     if (!rc)
@@ -173,6 +190,8 @@ hg_rc inspection_result(const hg_ctx *c, int64_t id, const json_t *body, json_t 
         return hg_fail(err, HG_INVALID, "required", "findings", "a failed inspection records its findings");
     if (findings && strlen(findings) > 2000)
         return hg_fail(err, HG_INVALID, "invalid", "findings", "findings must be at most 2000 bytes");
+    if (witness && (strlen(witness) < 2 || strlen(witness) > 200))
+        return hg_fail(err, HG_INVALID, "invalid", "witness", "witness must be 2 to 200 bytes");
     json_t *before = NULL;
     *out = NULL;
     if ((rc = db_begin(d, err)))
@@ -181,6 +200,11 @@ hg_rc inspection_result(const hg_ctx *c, int64_t id, const json_t *body, json_t 
     const char *entry = before ? json_string_value(json_object_get(before, "entry_no")) : NULL;
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "open") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the inspection already has its result");
+    /* inspected without the enterprise (查验免到场): the supervised site's operator assists in its
+     * place and signs the record (海关进出口货物查验管理办法), so the result names who it was */
+    if (!rc && !witness && json_object_get(before, "attendance"))
+        rc = hg_fail(err, HG_INVALID, "required", "witness",
+                     "the enterprise did not attend: name the site operator's person who assisted and signed");
     int pending = 0, positive = 0;
     if (!rc)
         rc = cargo_sample_counts(d, entry, &pending, &positive, err);
@@ -188,9 +212,10 @@ hg_rc inspection_result(const hg_ctx *c, int64_t id, const json_t *body, json_t 
         rc = hg_fail(err, HG_CONFLICT, "conflict", "result", "a sample tested positive: the goods cannot pass");
     if (!rc)
         rc = db_run(d, err,
-                    "UPDATE inspections SET status = ?, findings = ?, disposal = ?, decided_by = ?, decided_ms = ? "
-                    "WHERE id = ?",
-                    "ttttii", pass ? "passed" : "failed", findings, pass ? NULL : disposal, c->actor, c->now_ms, id);
+                    "UPDATE inspections SET status = ?, findings = ?, disposal = ?, decided_by = ?, decided_ms = ?, "
+                    "witness = ? WHERE id = ?",
+                    "ttttiti", pass ? "passed" : "failed", findings, pass ? NULL : disposal, c->actor, c->now_ms,
+                    witness, id);
     json_t *ev = json_pack("{s:I, s:s*, s:s*}", "inspection", (json_int_t)id, "findings", findings, "disposal",
                            pass ? NULL : disposal);
     if (!rc)
@@ -314,7 +339,7 @@ hg_rc sample_result(const hg_ctx *c, const char *barcode, const json_t *body, js
         int64_t open = 0;
         rc = db_int(d, &open, err, "SELECT COUNT(*) FROM inspections WHERE entry_no = ? AND status = 'open'", "t", entry);
         if (!rc && !open)
-            rc = cargo_open_task(d, entry, "disposal", 0, "positive nucleic-acid test", err);
+            rc = cargo_open_task(d, entry, "disposal", 0, -1, "positive nucleic-acid test", err);
         if (!rc)
             rc = db_run(d, err,
                         "UPDATE declarations SET status = ?, updated_ms = ? WHERE entry_no = ? AND status IN (?, ?)",

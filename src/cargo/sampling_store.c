@@ -16,12 +16,18 @@
 #include "cargo.h"
 #include "cargo_store.h"
 
-hg_rc cargo_open_task(db *d, const char *entry_no, const char *kind, int green, const char *reason, hg_err *err)
+hg_rc cargo_open_task(db *d, const char *entry_no, const char *kind, int green, int priority, const char *reason,
+                      hg_err *err)
 {
+    if (priority < 0) {
+        hg_rc rc = cargo_task_priority(d, entry_no, &priority, err);
+        if (rc)
+            return rc;
+    }
     hg_rc rc = db_run(d, err,
-                      "INSERT INTO inspections (entry_no, kind, status, green_channel, reason, created_ms) "
-                      "VALUES (?, ?, 'open', ?, ?, ?)",
-                      "ttiti", entry_no, kind, (int64_t)green, reason, now_ms());
+                      "INSERT INTO inspections (entry_no, kind, status, green_channel, priority, reason, created_ms) "
+                      "VALUES (?, ?, 'open', ?, ?, ?, ?)",
+                      "ttiiti", entry_no, kind, (int64_t)green, (int64_t)priority, reason, now_ms());
     /* the reason names risk rules: it stays on the task, which only officers see, and never
      * reaches the timeline that the enterprise reads */
     json_t *ev = json_pack("{s:s}", "kind", kind);
@@ -65,7 +71,7 @@ hg_rc cargo_open_checks(db *d, const char *entry_no, const json_t *decl, const c
     int green = json_is_true(json_object_get(decl, "green_channel"));
     if (strcmp(lane, "red") == 0 || strcmp(lane, "yellow") == 0) {
         const char *kind = v->inspection_kind[0] ? v->inspection_kind : strcmp(lane, "red") == 0 ? "manual" : "document";
-        rc = cargo_open_task(d, entry_no, kind, green, v->reason, err);
+        rc = cargo_open_task(d, entry_no, kind, green, cargo_priority_of(v->credit), v->reason, err);
     }
     const char *direction = json_string_value(json_object_get(decl, "direction"));
     size_t i;

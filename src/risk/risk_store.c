@@ -890,6 +890,16 @@ static hg_rc credit_of(db *d, const char *uscc, risk_credit *out, hg_err *err)
     return HG_OK;
 }
 
+hg_rc risk_parties_credit(db *d, const char *owner, const char *declarant, risk_credit *out, hg_err *err)
+{
+    risk_credit of_owner = RC_UNKNOWN, of_declarant = RC_UNKNOWN;
+    hg_rc rc = credit_of(d, owner && owner[0] ? owner : declarant, &of_owner, err);
+    if (!rc)
+        rc = credit_of(d, declarant, &of_declarant, err);
+    *out = rc ? RC_UNKNOWN : risk_credit_lower(of_owner, of_declarant);
+    return rc;
+}
+
 void risk_verdict_free(risk_verdict *v)
 {
     xfree(v->samples);
@@ -909,14 +919,11 @@ hg_rc risk_screen_subject(db *d, risk_decl *decl, risk_verdict *out, hg_err *err
      * imports, consignor on exports) and of its declarant: a broker does not lend a dishonest
      * owner its certification, nor an owner a dishonest broker (海关注册登记和备案企业信用管理
      * 办法: each is rated; the declaration bears both) */
-    const char *owner = rd.direction == RISK_EXPORT ? rd.consignor : rd.consignee;
-    risk_credit of_owner = RC_UNKNOWN, of_declarant = RC_UNKNOWN;
-    hg_rc rc = credit_of(d, owner[0] ? owner : rd.declarant, &of_owner, err);
-    if (!rc)
-        rc = credit_of(d, rd.declarant, &of_declarant, err);
+    hg_rc rc = risk_parties_credit(d, rd.direction == RISK_EXPORT ? rd.consignor : rd.consignee, rd.declarant,
+                                   &rd.credit, err);
     if (rc)
         return rc;
-    rd.credit = risk_credit_lower(of_owner, of_declarant);
+    out->credit = rd.credit;
     rd.at_ms = now_ms();
     rc = risk_current(d, &set, err);
     if (!rc)

@@ -94,8 +94,15 @@ typedef struct risk_verdict {
     char reason[1024];          /* the rules that fired, "; "-separated, and "random selection" */
     risk_sample_order *samples; /* n_samples; owned */
     int n_samples;
+    risk_credit credit; /* the level screened with: the lower of the owner's and the declarant's */
 } risk_verdict;
 void risk_verdict_free(risk_verdict *v);
+
+/* The credit level a declaration is treated by: the lower of its owner's (consignee on imports,
+ * consignor on exports; the declarant when none is named) and its declarant's, RC_UNKNOWN for
+ * an unregistered enterprise. Screening uses it, and so does every facilitation that follows
+ * from the level (the inspection queue's priority, 查验免到场). */
+hg_rc risk_parties_credit(db *d, const char *owner, const char *declarant, risk_credit *out, hg_err *err);
 
 /* Screens decl (filled by the filing area: identifiers, parties, items; its credit level and
  * time are set here, from the enterprise registry and the clock), records the screening for

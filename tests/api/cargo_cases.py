@@ -694,7 +694,8 @@ def register_queue_paging(test, eq, error_of):
         ids = [t["id"] for t in seen]
         assert len(ids) >= 3, "the earlier tests leave open tasks: %r" % ids
         eq(len(ids), len(set(ids)))
-        keys = [(not t["green_channel"], t["created_at"], t["id"]) for t in seen]
+        # green channel first, then certified enterprises' tasks (issue 20), then oldest first
+        keys = [(not t["green_channel"], -t["priority"], t["created_at"], t["id"]) for t in seen]
         eq(keys, sorted(keys))
         assert all(t["lane"] in ("red", "yellow") and len(t["declarant"]) == 18 for t in seen), seen[:2]
         error_of(s.as_user("officer", "GET", "/api/v1/inspections?cursor=nonsense"), 400, field="cursor")
