@@ -54,14 +54,14 @@ static hg_rc add_details(db *d, const principal *who, const json_t *decl, const 
     if (strcmp(field, "lane") == 0) {
         /* the reason of a selection is the risk officers' knowledge: an enterprise learns that its
          * goods are inspected, not why */
-        static const char *const officer_cols[] = {"id", "kind", "reason", "created_at", NULL};
-        static const char *const trader_cols[] = {"id", "kind", "created_at", NULL};
+        static const char *const officer_cols[] = {"id", "kind", "reason", "created_at", "attendance", NULL};
+        static const char *const trader_cols[] = {"id", "kind", "created_at", "attendance", NULL};
         int officer = who->role != ROLE_ENTERPRISE;
         rc = rows_json(d,
-                       officer ? "SELECT id, kind, reason, created_ms FROM inspections WHERE entry_no = ? AND status = "
-                                 "'open' ORDER BY id"
-                               : "SELECT id, kind, created_ms FROM inspections WHERE entry_no = ? AND status = 'open' "
-                                 "ORDER BY id",
+                       officer ? "SELECT id, kind, reason, created_ms, attendance FROM inspections WHERE entry_no = ? "
+                                 "AND status = 'open' ORDER BY id"
+                               : "SELECT id, kind, created_ms, attendance FROM inspections WHERE entry_no = ? AND "
+                                 "status = 'open' ORDER BY id",
                        entry_no, officer ? officer_cols : trader_cols, &v, err);
         if (!rc && json_object_set_new(c, "inspections", v))
             rc = HG_NOMEM;
