@@ -99,6 +99,13 @@ out:
     return rc;
 }
 
+hg_rc risk_keyed_draw(const char *purpose, const char *id, uint32_t *out, hg_err *err)
+{
+    hg_rc rc = secret_load(err);
+    *out = rc ? 0 : risk_draw(draw_secret, purpose, id, 0);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ rules */
 
 /* The stored rule as the API shows it: its definition with id, status and timestamps. An

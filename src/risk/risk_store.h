@@ -66,6 +66,10 @@ hg_rc risk_rule_import_line(db *d, const char *actor, const json_t *body, hg_err
  * directory ($HAIGUAN_KEYS, else next to the database: risk-draw.key, created 0600 on first
  * use). Screenings in flight keep the set they hold. */
 hg_rc risk_current(db *d, risk_set **out, hg_err *err);
+/* A reproducible draw in [0, 1000000) of (purpose, id) under the same secret, for the areas
+ * after risk that select by chance at a rate (the post-clearance audit plan, services): an
+ * audit with the key directory can replay it; an enterprise cannot predict it. */
+hg_rc risk_keyed_draw(const char *purpose, const char *id, uint32_t *out, hg_err *err);
 /* Brings the process's set up to date (after a committed change); errors are left for the
  * next screening to report. err may be NULL. */
 void risk_refresh(db *d, hg_err *err);

@@ -1,6 +1,6 @@
 /* aeo.c — AEO facilitation measured, not promised: the pure comparison of a credit level's
  * real inspection rate in a month (random and rule-driven, separately) with the policy's
- * bound. No database, no clock. */
+ * bound, and the post-clearance audit rate of a level. No database, no clock. */
 #include "services.h"
 
 void aeo_measure(int level, int64_t screened, int64_t random, int64_t rule, int64_t gc_screened, int64_t gc_inspected,
@@ -25,4 +25,14 @@ void aeo_measure(int level, int64_t screened, int64_t random, int64_t rule, int6
         m->drift = enough && m->total_ppm < bound_ppm;
     else if (level != 2)
         m->drift = enough && gc_screened >= AEO_MIN_SAMPLE && m->of_general_ppm > bound_ppm;
+}
+
+uint32_t aeo_audit_rate(int level, uint32_t base_ppm)
+{
+    static const uint32_t share_ppm[] = {200000, 500000, 1000000};
+    if (base_ppm > 1000000)
+        base_ppm = 1000000;
+    if (level < 0 || level > 2)
+        return 1000000; /* dishonest: every one is audited */
+    return (uint32_t)((uint64_t)base_ppm * share_ppm[level] / 1000000);
 }

@@ -213,6 +213,13 @@ typedef struct aeo_level_month {
 void aeo_measure(int level, int64_t screened, int64_t random, int64_t rule, int64_t gc_screened, int64_t gc_inspected,
                  int64_t bound_ppm, aeo_level_month *m);
 
+/* The post-clearance audit rate (稽查) of a credit level, in ppm of enterprises, from general
+ * credit's base_ppm: advanced certified 20% of it, general certified 50%, general credit the
+ * base, dishonest every one (海关注册登记和备案企业信用管理办法: fewer audits of certified
+ * enterprises, more of dishonest ones; the shares are the inspection policy's, a choice written
+ * in docs/services.md). level: 0 advanced, 1 general certified, 2 general credit, 3 dishonest. */
+uint32_t aeo_audit_rate(int level, uint32_t base_ppm);
+
 /* ---- records (services_record.c) ---- */
 extern const record_type liaison_problem_record;
 extern const record_type liaison_link_record;

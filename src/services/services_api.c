@@ -320,6 +320,26 @@ static hg_rc levels_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+static hg_rc audit_plan_draw_api(req *r, hg_err *err)
+{
+    hg_ctx c = req_ctx(r);
+    json_t *out = NULL;
+    hg_rc rc = r->json ? aeo_audit_plan_draw(&c, r->json, &out, err)
+                       : hg_fail(err, HG_INVALID, "required", "year", "a JSON body with the plan's year is required");
+    return rc ? rc : req_reply_json(r, 201, out);
+}
+
+static hg_rc audit_plan_get_api(req *r, hg_err *err)
+{
+    char *end;
+    long long year = strtoll(r->params[0], &end, 10);
+    if (*end || year < 1900 || year > 9999)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "year", "no audit plan for %s", r->params[0]);
+    json_t *out = NULL;
+    hg_rc rc = aeo_audit_plan_get(r->db, year, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 #define PROBLEM "/api/v1/liaison/problems/{problem_no}"
 
 const route services_routes[] = {
@@ -547,5 +567,20 @@ const route services_routes[] = {
      .roles = ROLE_OFFICER,
      .posts = POST_LIAISON | POST_RISK | POST_ENTERPRISE,
      .summary = "an enterprise's history of credit levels with the reason of each change"},
+    {.method = "POST",
+     .pattern = "/api/v1/aeo/audit-plans",
+     .fn = audit_plan_draw_api,
+     .scope = "liaison",
+     .roles = ROLE_OFFICER,
+     .posts = POST_MANAGER,
+     .status = 201,
+     .summary = "draw a year's post-clearance audit plan: every enterprise at its credit level's rate (稽查计划)"},
+    {.method = "GET",
+     .pattern = "/api/v1/aeo/audit-plans/{year}",
+     .fn = audit_plan_get_api,
+     .scope = "liaison",
+     .roles = ROLE_OFFICER,
+     .posts = POST_MANAGER | POST_LIAISON | POST_RISK,
+     .summary = "a year's audit plan: rates, enterprises and selections by credit level, the enterprises selected"},
     {0},
 };

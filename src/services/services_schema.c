@@ -64,5 +64,15 @@ const migration services_migrations[] = {
      " saved_by TEXT NOT NULL, created_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL, discarded_ms BIGINT);"
      "CREATE INDEX declaration_drafts_enterprise ON declaration_drafts(enterprise, updated_ms);",
      NULL, NULL},
+    /* the post-clearance audit plan (稽查计划, audit_plan_store.c): one per year, and each
+     * enterprise's draw with the rate of its level at the time */
+    {1004, "post-clearance audit plans",
+     "CREATE TABLE aeo_audit_plans ("
+     " year BIGINT PRIMARY KEY, base_ppm BIGINT NOT NULL, drawn_by TEXT NOT NULL, drawn_ms BIGINT NOT NULL,"
+     " enterprises BIGINT NOT NULL, selected BIGINT NOT NULL);"
+     "CREATE TABLE aeo_audit_selections ("
+     " year BIGINT NOT NULL REFERENCES aeo_audit_plans(year), uscc TEXT NOT NULL, credit_level TEXT NOT NULL,"
+     " rate_ppm BIGINT NOT NULL, draw BIGINT NOT NULL, selected BIGINT NOT NULL, PRIMARY KEY (year, uscc));",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };

@@ -127,4 +127,12 @@ hg_rc aeo_facilitation(db *d, int64_t first_day, int64_t last_day, json_t **out,
 /* An enterprise's credit levels, newest first, each with its reason and who changed it. */
 hg_rc aeo_level_history(db *d, const char *uscc, json_t **out, hg_err *err);
 
+/* The post-clearance audit plan of a year (稽查计划, audit_plan_store.c): every registered
+ * enterprise drawn at its credit level's rate, a share of general credit's base_ppm (fewer
+ * audits for certified enterprises, more for dishonest ones); one plan per year, audited.
+ * body {"year", "base_ppm"?}. */
+hg_rc aeo_audit_plan_draw(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+/* The plan of a year: its rates and counts by level, and the enterprises selected. */
+hg_rc aeo_audit_plan_get(db *d, int64_t year, json_t **out, hg_err *err);
+
 #endif

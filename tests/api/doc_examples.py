@@ -15,8 +15,10 @@ a list matches when each expected element is matched by some actual element). `a
 demo user (signed in with a cookie session and CSRF token), `token:` a bearer token of a
 previous example's `save:` name, and nothing means anonymous. `save: NAME=FIELD` keeps a
 field of the response for later examples as {{NAME}} (`items.[entry_no=X].id`: the
-first element of items whose entry_no is X); {{date:+30d}} is a time 30 days from now,
+first element of items whose entry_no is X); {{date:+30d}} is a time 30 days from now ({{year:+1}}
+next year, a number),
 {{day:-5d}} the date (YYYY-MM-DD, Asia/Shanghai) five days ago."""
+import datetime
 import json
 import re
 
@@ -50,6 +52,8 @@ def parse(text):
 
 DATE_MACRO = re.compile(r"\{\{date:([+-]\d+)d\}\}")
 DAY_MACRO = re.compile(r"\{\{day:([+-]\d+)d\}\}")
+YEAR_MACRO = re.compile(r"\{\{year:([+-]\d+)\}\}")
+SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
 
 def expand_dates(text):
@@ -64,7 +68,9 @@ def expand_dates(text):
 
     def day(m):
         return (datetime.datetime.now(tz) + datetime.timedelta(days=int(m.group(1)))).strftime("%Y-%m-%d")
-    return DAY_MACRO.sub(day, DATE_MACRO.sub(one, text))
+    def year(m):   # {{year:+1}}: next year in Asia/Shanghai, a number
+        return str(datetime.datetime.now(tz).year + int(m.group(1)))
+    return YEAR_MACRO.sub(year, DAY_MACRO.sub(day, DATE_MACRO.sub(one, text)))
 
 
 PAGE_LINK = re.compile(r"^- \[[^\]]+\]\(api/([a-z0-9_-]+\.md)\)", re.M)
@@ -108,6 +114,7 @@ def run(server, docs_dir):
             req = req.replace("{{%s}}" % k, v)
             resp = resp.replace("{{%s}}" % k, v)
         req = expand_dates(req)
+        resp = YEAR_MACRO.sub(lambda m: str(datetime.datetime.now(SHANGHAI).year + int(m.group(1))), resp)
         lines = req.strip("\n").split("\n")
         method, path = lines[0].split(" ", 1)
         if "?" in path:   # a time's "+08:00" in a query string is sent as %2B, as a client must

@@ -98,3 +98,29 @@ def register_area(test, eq, error_of):
         d = inspected(s, "dl-trading", TRADING, TRADING, kind="document")
         error_of(s.as_user("dl-trading", "POST", "/api/v1/declarations/%s/attendance-waiver" % d,
                            {"reason": "不到场"}), 409, code="no_open_inspection")
+
+    @test
+    def the_post_clearance_audit_plan_draws_fewer_certified_enterprises(s):
+        # 海关注册登记和备案企业信用管理办法: fewer post-clearance audits (稽查) of certified
+        # enterprises, more of dishonest ones; the shares (20%, 50%, every dishonest one) are the
+        # district's choice, docs/services.md
+        import datetime
+        year = datetime.date.today().year + 1
+        error_of(s.as_user("officer", "POST", "/api/v1/aeo/audit-plans", {"year": year}), 403)
+        error_of(s.as_user("manager", "POST", "/api/v1/aeo/audit-plans", {"year": year - 2}), 400, field="year",
+                 code="out_of_range")
+        error_of(s.as_user("manager", "POST", "/api/v1/aeo/audit-plans", {"year": year, "base_ppm": 0}), 400,
+                 field="base_ppm")
+        error_of(s.as_user("manager", "GET", "/api/v1/aeo/audit-plans/%d" % year), 404, field="year")
+        r = s.as_user("manager", "POST", "/api/v1/aeo/audit-plans", {"year": year, "base_ppm": 500000})
+        eq(r.status, 201, repr(r))
+        by = {l["credit_level"]: l for l in r.json["levels"]}
+        eq([by[k]["rate_ppm"] for k in ("advanced_certified", "general_certified", "general_credit", "dishonest")],
+           [100000, 250000, 500000, 1000000])
+        eq(sum(l["enterprises"] for l in r.json["levels"]), r.json["enterprises"])
+        # every dishonest enterprise is audited: the demo's e-commerce platform among them
+        eq(by["dishonest"]["selected_ppm"], 1000000)
+        assert "91210200765432104C" in [e["uscc"] for e in r.json["selected_enterprises"]], r.json
+        error_of(s.as_user("manager", "POST", "/api/v1/aeo/audit-plans", {"year": year}), 409, code="plan_exists")
+        got = s.as_user("manager", "GET", "/api/v1/aeo/audit-plans/%d" % year)
+        eq((got.status, got.json["selected"], got.json["drawn_by"]), (200, r.json["selected"], "manager"))

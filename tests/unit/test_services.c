@@ -239,12 +239,25 @@ static void aeo_measured(void **state)
     assert_false(m.drift);
 }
 
+static void aeo_audit_rates(void **state)
+{
+    (void)state;
+    /* 海关注册登记和备案企业信用管理办法: fewer post-clearance audits of certified enterprises, more
+     * of dishonest ones; the shares are the inspection policy's (20%, 50%) */
+    assert_int_equal(aeo_audit_rate(0, 100000), 20000);
+    assert_int_equal(aeo_audit_rate(1, 100000), 50000);
+    assert_int_equal(aeo_audit_rate(2, 100000), 100000);
+    assert_int_equal(aeo_audit_rate(3, 100000), 1000000);
+    assert_int_equal(aeo_audit_rate(2, 2000000), 1000000); /* a base above 100% is 100% */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(working_hours_clock), cmocka_unit_test(sla_configuration),    cmocka_unit_test(three_firsts),
         cmocka_unit_test(attachment_types),    cmocka_unit_test(percentiles),          cmocka_unit_test(hs_structure),
         cmocka_unit_test(hs_ranked_search),    cmocka_unit_test(declaration_elements), cmocka_unit_test(aeo_measured),
+        cmocka_unit_test(aeo_audit_rates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

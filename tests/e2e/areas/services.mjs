@@ -1,6 +1,6 @@
 // services.mjs — the browser scenarios of the enterprise services' pages (issue 20), added to
 // run.mjs's table by its addAreaScenarios (see there for the helpers given in `lib`).
-export function scenarios({ assert, newPage, signIn, shot }) {
+export function scenarios({ assert, newPage, signIn, shot, choose }) {
   return {
     // issue 20: a declarant searches 冻鳕鱼, picks the 10-digit line, fills the generated elements
     // leaving 种类 empty, and the pre-check catches the missing element before filing.
@@ -22,6 +22,27 @@ export function scenarios({ assert, newPage, signIn, shot }) {
       await page.locator('[data-test=nav-el-3]').fill('大西洋鳕鱼Gadus morhua')
       await page.locator('[data-test=nav-precheck]').click()
       await page.locator('[data-test=nav-ok]').waitFor()
+      assert.deepEqual(page.problems, [])
+      await context.close()
+    },
+    // issue 20: a manager draws next year's post-clearance audit plan from the services
+    // dashboard: every dishonest enterprise is selected, the certified at a fifth and a half of
+    // general credit's rate
+    async auditPlan({ browser, base }) {
+      const { context, page } = await newPage(browser, base)
+      await signIn(page, 'manager')
+      await page.goto('/services/dashboard')
+      const next = new Date().getFullYear() + 1
+      await choose(page, page.locator('[data-test=audit-plan] .el-select'), String(next))
+      await page.locator('[data-test=plan-none]', { hasText: String(next) }).waitFor()
+      await page.locator('[data-test=plan-draw]').click()
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      await page.locator('[data-test=plan-drawn]').waitFor()
+      const levels = await page.locator('[data-test=plan-levels] tbody tr').allInnerTexts()
+      assert.match(levels.find((r) => r.includes('高级认证')), /1\.0%/)   // 20% of the 5% base
+      assert.match(levels.find((r) => r.includes('失信')), /100\.0%\s+1\s+1\s+100\.0%/)
+      await page.locator('[data-test=plan-chosen]', { hasText: '大连快捷跨境电商有限公司' }).waitFor()
+      await shot(page, 'audit-plan')
       assert.deepEqual(page.problems, [])
       await context.close()
     },

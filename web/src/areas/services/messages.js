@@ -24,6 +24,10 @@ export const zh = {
   },
   dash: { title: '企业服务看板', liaison: '关企联络：按类别', aeo: 'AEO便利措施：各信用等级查验率（%）',
     knownMedian: '获知中位数（分钟）', alerts: '{n} 个月份偏离政策比例', level: '信用等级' },
+  plan: { title: '稽查计划（按信用等级抽取）', year: '年度', base: '一般信用企业稽查比例（%）', draw: '抽取稽查对象',
+    none: '{year} 年尚未抽取稽查计划', drawn: '{year} 年计划：{by} 于 {at} 抽取，{n} 家企业中选中 {k} 家',
+    rate: '抽取比例', enterprises: '企业数', selected: '选中', share: '实际选中比例', chosen: '选中的企业',
+    confirm: '按各信用等级比例抽取 {year} 年稽查对象？每年只能抽取一次。', done: '稽查计划已抽取' },
   level: { advanced_certified: '高级认证', general_certified: '一般认证', general_credit: '一般信用', dishonest: '失信' },
   nav: {
     title: '智慧申报导航', go: '查询', search: '输入商品名称或编码，如“冻鳕鱼”', path: '归类路径', units: '法定计量单位',
@@ -60,6 +64,10 @@ export const en = {
   dash: { title: 'Enterprise services dashboard', liaison: 'Liaison by category',
     aeo: 'AEO facilitation: inspection rate by credit level (%)', knownMedian: 'Median to known (min)',
     alerts: '{n} months drifted from the policy', level: 'Credit level' },
+  plan: { title: 'Post-clearance audit plan (by credit level)', year: 'Year', base: 'General credit audit rate (%)',
+    draw: 'Draw audit plan', none: 'No audit plan drawn for {year}', drawn: 'Plan {year}: drawn by {by} at {at}, {k} of {n} enterprises selected',
+    rate: 'Rate', enterprises: 'Enterprises', selected: 'Selected', share: 'Share selected', chosen: 'Enterprises selected',
+    confirm: 'Draw the audit plan of {year} at each credit level\'s rate? A year has one plan.', done: 'Audit plan drawn' },
   level: { advanced_certified: 'Advanced certified', general_certified: 'General certified', general_credit: 'General credit', dishonest: 'Dishonest' },
   nav: {
     title: 'Declaration navigation', go: 'Search', search: 'Goods name or code, e.g. frozen cod', path: 'Classification path',
