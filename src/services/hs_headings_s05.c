@@ -5,6 +5,66 @@
 #include "hs_headings.h"
 
 const hs_heading hs_headings_s05[] = {
+    {"2501", "盐（包括精制盐及变性盐）及纯氯化钠，不论是否为水溶液，不论是否添加抗结块剂或松散剂；海水",
+     "Salt (including table salt and denatured salt) and pure sodium chloride, whether or not in aqueous solution or "
+     "containing anti-caking or free-flowing agents; sea water"},
+    {"2502", "未焙烧的黄铁矿", "Unroasted iron pyrites"},
+    {"2503", "各种硫磺，但升华硫磺、沉淀硫磺及胶态硫磺除外",
+     "Sulphur of all kinds, other than sublimed sulphur, precipitated sulphur and colloidal sulphur"},
+    {"2504", "天然石墨", "Natural graphite"},
+    {"2505", "各种天然砂，不论是否着色，但第二十六章的含金属矿砂除外",
+     "Natural sands of all kinds, whether or not coloured, other than metal-bearing sands of Chapter 26"},
+    {"2506", "石英（天然砂除外）；石英岩，不论是否粗加修整或仅用锯或其他方法切割成矩形（包括正方形）的板、块",
+     "Quartz (other than natural sands); quartzite, whether or not roughly trimmed or merely cut into blocks or slabs "
+     "of a rectangular (including square) shape"},
+    {"2507", "高岭土及类似土，不论是否煅烧", "Kaolin and other kaolinic clays, whether or not calcined"},
+    {"2508", "其他黏土（不包括品目6806的膨胀黏土）、红柱石、蓝晶石及硅线石；莫来石；火泥及第纳斯土",
+     "Other clays (not including expanded clays of heading 68.06), andalusite, kyanite and sillimanite; mullite; "
+     "chamotte or dinas earths"},
+    {"2509", "白垩", "Chalk"},
+    {"2510", "天然磷酸钙、天然磷酸铝钙及磷酸盐白垩",
+     "Natural calcium phosphates, natural aluminium calcium phosphates and phosphatic chalk"},
+    {"2511", "天然硫酸钡（重晶石）；天然碳酸钡（毒重石）",
+     "Natural barium sulphate (barytes); natural barium carbonate (witherite)"},
+    {"2512", "硅质化石粗粉（例如，各种硅藻土）及类似的硅质土，表观比重不超过1",
+     "Siliceous fossil meals (for example, kieselguhr, tripolite and diatomite) and similar siliceous earths, of an "
+     "apparent specific gravity of 1 or less"},
+    {"2513", "浮石；刚玉岩；天然刚玉砂、天然石榴石及其他天然磨料",
+     "Pumice stone; emery; natural corundum, natural garnet and other natural abrasives"},
+    {"2514", "板岩，不论是否粗加修整或仅用锯或其他方法切割成矩形（包括正方形）的板、块",
+     "Slate, whether or not roughly trimmed or merely cut into blocks or slabs of a rectangular (including square) "
+     "shape"},
+    {"2515", "大理石、石灰华及其他石灰质碑用或建筑用石，表观比重为2.5及以上；蜡石",
+     "Marble, travertine, ecaussine and other calcareous monumental or building stone of an apparent specific gravity "
+     "of 2.5 or more, and alabaster"},
+    {"2516", "花岗岩、斑岩、玄武岩、砂岩以及其他碑用或建筑用石",
+     "Granite, porphyry, basalt, sandstone and other monumental or building stone"},
+    {"2517", "通常作混凝土粒料、铺路、铁道路基或其他路基用的卵石、砾石及碎石；圆石子及燧石；矿渣碎石；柏油碎石",
+     "Pebbles, gravel, broken or crushed stone, of a kind commonly used for concrete aggregates, for road metalling or "
+     "for railway ballast; shingle and flint; macadam of slag; tarred macadam"},
+    {"2518", "白云石，不论是否煅烧或烧结；白云石捣结料",
+     "Dolomite, whether or not calcined or sintered; dolomite ramming mix"},
+    {"2519", "天然碳酸镁（菱镁矿）；熔凝镁氧矿；烧结镁氧矿；其他氧化镁",
+     "Natural magnesium carbonate (magnesite); fused magnesia; dead-burned (sintered) magnesia; other magnesium oxide"},
+    {"2520", "生石膏；硬石膏；熟石膏",
+     "Gypsum; anhydrite; plasters (consisting of calcined gypsum or calcium sulphate)"},
+    {"2521", "石灰石助熔剂；通常用于制造石灰或水泥的石灰石及其他钙质石",
+     "Limestone flux; limestone and other calcareous stone, of a kind used for the manufacture of lime or cement"},
+    {"2522", "生石灰、熟石灰及水硬石灰，但品目2825的氧化钙及氢氧化钙除外",
+     "Quicklime, slaked lime and hydraulic lime, other than calcium oxide and hydroxide of heading 28.25"},
+    {"2523", "硅酸盐水泥、矾土水泥、矿渣水泥、富硫酸盐水泥及类似的水硬性水泥，不论是否着色，包括水泥熟料",
+     "Portland cement, aluminous cement, slag cement, supersulphate cement and similar hydraulic cements, whether or "
+     "not coloured or in the form of clinkers"},
+    {"2524", "石棉", "Asbestos"},
+    {"2525", "云母，包括云母片；云母废料", "Mica, including splittings; mica waste"},
+    {"2526", "天然冻石，不论是否粗加修整或仅用锯或其他方法切割成矩形的板、块；滑石",
+     "Natural steatite, whether or not roughly trimmed or merely cut into blocks or slabs of a rectangular shape; "
+     "talc"},
+    {"2528", "天然硼酸盐及其精矿（不论是否煅烧），但不包括从天然盐水中析离的硼酸盐；天然粗硼酸",
+     "Natural borates and concentrates thereof (whether or not calcined), but not including borates separated from "
+     "natural brine; natural boric acid"},
+    {"2529", "长石；白榴石；霞石及霞石正长岩；萤石", "Felspar; leucite; nepheline and nepheline syenite; fluorspar"},
+    {"2530", "其他品目未列名的矿产品", "Mineral substances not elsewhere specified or included"},
     {"2601", "铁矿砂及其精矿，包括焙烧黄铁矿", "Iron ores and concentrates, including roasted iron pyrites"},
     {"2602", "锰矿砂及其精矿", "Manganese ores and concentrates"},
     {"2603", "铜矿砂及其精矿", "Copper ores and concentrates"},
