@@ -137,13 +137,13 @@ typedef struct hs_code_name {
     char direction; /* 'I' import, 'E' export, 0 both */
     int document;   /* 1: a licence or certificate the declarant must hold */
 } hs_code_name;
-extern const hs_section hs_sections[];   /* terminated by roman NULL */
-extern const hs_chapter hs_chapters[];   /* 1..97 in order, terminated by no 0 */
+extern const hs_section hs_sections[];                                   /* terminated by roman NULL */
+extern const hs_chapter hs_chapters[];                                   /* 1..97 in order, terminated by no 0 */
+extern const hs_line hs_lines[];                                         /* in code order, terminated by code NULL */
+extern const hs_code_name hs_supervision_codes[], hs_inspection_codes[]; /* terminated by code 0 */
 /* Every heading of the HS 2022 (1,228), one part a section or half of one (hs_headings.c lists
  * them): the parts in code order, terminated by NULL, each terminated by code NULL. */
 extern const hs_heading *const hs_heading_parts[];
-extern const hs_line hs_lines[];         /* in code order, terminated by code NULL */
-extern const hs_code_name hs_supervision_codes[], hs_inspection_codes[]; /* terminated by code 0 */
 
 /* The lookups: NULL when absent. code: "03", "0303", "0303630000". */
 const hs_line *hs_line_find(const char *code);
