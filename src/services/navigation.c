@@ -19,9 +19,25 @@ const hs_line *hs_line_find(const char *code)
 
 const hs_heading *hs_heading_find(const char *code)
 {
-    for (const hs_heading *h = hs_headings; code && h->code; h++)
-        if (strncmp(h->code, code, 4) == 0 && strlen(code) >= 4)
-            return h;
+    if (!code || strlen(code) < 4)
+        return NULL;
+    for (const hs_heading *const *part = hs_heading_parts; *part; part++) {
+        /* the parts are in code order: past the code, it is not held */
+        if ((*part)->code && strncmp((*part)->code, code, 4) > 0)
+            return NULL;
+        for (const hs_heading *h = *part; h->code; h++)
+            if (strncmp(h->code, code, 4) == 0)
+                return h;
+    }
+    return NULL;
+}
+
+const hs_heading *hs_heading_at(int index)
+{
+    for (const hs_heading *const *part = hs_heading_parts; index >= 0 && *part; part++)
+        for (const hs_heading *h = *part; h->code; h++)
+            if (index-- == 0)
+                return h;
     return NULL;
 }
 
@@ -134,11 +150,12 @@ size_t hs_search(const char *q, hs_hit *hits, size_t max)
             if ((ql <= 2 && strncmp(code, q, ql) == 0) || (ql > 2 && strncmp(code, q, 2) == 0 && !hs_heading_find(q)))
                 keep(hits, max, &n, HS_CHAPTER, i, ql <= 2 ? 800 : 300);
         }
-        for (int i = 0; hs_headings[i].code; i++)
-            if ((ql <= 4 && strncmp(hs_headings[i].code, q, ql) == 0) ||
-                (ql > 4 && strncmp(hs_headings[i].code, q, 4) == 0))
-                keep(hits, max, &n, HS_HEADING, i, ql <= 4 ? 800 - (int)(4 - ql) * 100 : 500);
-        for (int i = 0; hs_lines[i].code; i++)
+        int i = 0;
+        for (const hs_heading *const *part = hs_heading_parts; *part; part++)
+            for (const hs_heading *h = *part; h->code; h++, i++)
+                if ((ql <= 4 && strncmp(h->code, q, ql) == 0) || (ql > 4 && strncmp(h->code, q, 4) == 0))
+                    keep(hits, max, &n, HS_HEADING, i, ql <= 4 ? 800 - (int)(4 - ql) * 100 : 500);
+        for (i = 0; hs_lines[i].code; i++)
             if (strncmp(hs_lines[i].code, q, ql) == 0)
                 keep(hits, max, &n, HS_LINE, i, 800 - (int)(10 - ql) * 40);
         return n;
@@ -147,9 +164,11 @@ size_t hs_search(const char *q, hs_hit *hits, size_t max)
         keep(hits, max, &n, HS_SECTION, i, text_score(q, hs_sections[i].zh, hs_sections[i].en));
     for (int i = 0; hs_chapters[i].no; i++)
         keep(hits, max, &n, HS_CHAPTER, i, text_score(q, hs_chapters[i].zh, hs_chapters[i].en));
-    for (int i = 0; hs_headings[i].code; i++)
-        keep(hits, max, &n, HS_HEADING, i, text_score(q, hs_headings[i].zh, hs_headings[i].en));
-    for (int i = 0; hs_lines[i].code; i++)
+    int i = 0;
+    for (const hs_heading *const *part = hs_heading_parts; *part; part++)
+        for (const hs_heading *h = *part; h->code; h++, i++)
+            keep(hits, max, &n, HS_HEADING, i, text_score(q, h->zh, h->en));
+    for (i = 0; hs_lines[i].code; i++)
         keep(hits, max, &n, HS_LINE, i, text_score(q, hs_lines[i].zh, hs_lines[i].en));
     return n;
 }

@@ -74,14 +74,6 @@ static json_t *path_json(int chapter, const char *heading, const hs_line *line)
     return p;
 }
 
-static int chapter_complete(int no)
-{
-    for (const int *c = hs_complete_chapters; *c; c++)
-        if (*c == no)
-            return 1;
-    return 0;
-}
-
 static json_t *hit_json(const hs_hit *h)
 {
     char ch[3];
@@ -98,11 +90,10 @@ static json_t *hit_json(const hs_hit *h)
         snprintf(ch, sizeof ch, "%02d", c->no);
         o = node("chapter", ch, c->zh, c->en);
         json_object_set_new(o, "path", path_json(c->no, NULL, NULL));
-        json_object_set_new(o, "headings_complete", json_boolean(chapter_complete(c->no)));
         break;
     }
     case HS_HEADING: {
-        const hs_heading *hd = &hs_headings[h->index];
+        const hs_heading *hd = hs_heading_at(h->index);
         o = node("heading", hd->code, hd->zh, hd->en);
         json_object_set_new(o, "path", path_json((hd->code[0] - '0') * 10 + hd->code[1] - '0', hd->code, NULL));
         break;
@@ -170,11 +161,11 @@ hg_rc nav_node_json(const char *code, json_t **out, hg_err *err)
     } else if (digits(code, 2) && hs_chapter_find((code[0] - '0') * 10 + code[1] - '0')) {
         int c = (code[0] - '0') * 10 + code[1] - '0';
         o = node("chapter", code, hs_chapters[c - 1].zh, hs_chapters[c - 1].en);
-        for (const hs_heading *h = hs_headings; h->code; h++)
-            if (strncmp(h->code, code, 2) == 0)
-                json_array_append_new(children, node("heading", h->code, h->zh, h->en));
+        for (const hs_heading *const *part = hs_heading_parts; *part; part++)
+            for (const hs_heading *h = *part; h->code; h++)
+                if (strncmp(h->code, code, 2) == 0)
+                    json_array_append_new(children, node("heading", h->code, h->zh, h->en));
         json_object_set_new(o, "path", path_json(c, NULL, NULL));
-        json_object_set_new(o, "headings_complete", json_boolean(chapter_complete(c)));
     } else if (digits(code, 4) && hs_heading_find(code)) {
         const hs_heading *h = hs_heading_find(code);
         o = node("heading", h->code, h->zh, h->en);

@@ -107,7 +107,7 @@ int64_t services_percentile(int64_t *v, size_t n, int pct);
 
 /* ---- smart declaration navigation (智慧申报导航) ---- */
 
-/* The HS 2022 structure (hs_sections.c, hs_lines.c: data written by the team). */
+/* The HS 2022 structure (hs_sections.c, hs_headings_s*.c, hs_lines.c: data written by the team). */
 typedef struct hs_section {
     const char *roman; /* "I" .. "XXI" */
     int first, last;   /* its chapters */
@@ -137,16 +137,19 @@ typedef struct hs_code_name {
     char direction; /* 'I' import, 'E' export, 0 both */
     int document;   /* 1: a licence or certificate the declarant must hold */
 } hs_code_name;
-extern const hs_section hs_sections[];   /* terminated by roman NULL */
-extern const hs_chapter hs_chapters[];   /* 1..97 in order, terminated by no 0 */
-extern const hs_heading hs_headings[];   /* in code order, terminated by code NULL */
-extern const hs_line hs_lines[];         /* in code order, terminated by code NULL */
-extern const int hs_complete_chapters[]; /* chapters whose every heading is listed, 0-terminated */
+extern const hs_section hs_sections[];                                   /* terminated by roman NULL */
+extern const hs_chapter hs_chapters[];                                   /* 1..97 in order, terminated by no 0 */
+extern const hs_line hs_lines[];                                         /* in code order, terminated by code NULL */
 extern const hs_code_name hs_supervision_codes[], hs_inspection_codes[]; /* terminated by code 0 */
+/* Every heading of the HS 2022 (1,228), one part a section or half of one (hs_headings.c lists
+ * them): the parts in code order, terminated by NULL, each terminated by code NULL. */
+extern const hs_heading *const hs_heading_parts[];
 
 /* The lookups: NULL when absent. code: "03", "0303", "0303630000". */
 const hs_line *hs_line_find(const char *code);
 const hs_heading *hs_heading_find(const char *code);
+/* The index-th heading over all parts in code order (0 the first); NULL past the last. */
+const hs_heading *hs_heading_at(int index);
 const hs_chapter *hs_chapter_find(int no);
 const hs_section *hs_section_of(int chapter);
 const hs_code_name *hs_supervision_find(char code);
@@ -155,7 +158,7 @@ const hs_code_name *hs_supervision_find(char code);
 typedef enum hs_level { HS_SECTION, HS_CHAPTER, HS_HEADING, HS_LINE } hs_level;
 typedef struct hs_hit {
     hs_level level;
-    int index; /* into the level's table */
+    int index; /* into the level's table (headings: hs_heading_at) */
     int score;
 } hs_hit;
 /* Ranked search of q (Chinese or English words, or a code prefix of digits) over sections,

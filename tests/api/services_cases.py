@@ -306,11 +306,44 @@ def register_area(test, eq, error_of):
         # every section and chapter is there; a chapter's headings, browsed
         ch = s.as_user("dl-trading", "GET", "/api/v1/navigation/hs/03").json
         eq(len(ch["children"]), 9)
-        eq(ch["headings_complete"], True)
         eq(len(s.as_user("dl-trading", "GET", "/api/v1/navigation/hs/XV").json["children"]), 12)
         eq(s.as_user("dl-trading", "GET", "/api/v1/navigation/hs/77").json["name_en"][:9], "(Reserved")
         error_of(s.as_user("dl-trading", "GET", "/api/v1/navigation/hs/9999"), 404, "code")
         error_of(s.as_user("dl-trading", "GET", "/api/v1/navigation/hs"), 400, "q")
+
+    @test
+    def navigation_search_answers_every_heading_of_the_hs_2022(s):
+        """Every heading of the nomenclature is held (1,228): goods the port's tariff lines do
+        not cover are found by name in Chinese and English, with their path from the section."""
+        def heading(query):
+            r = s.as_user("dl-trading", "GET", "/api/v1/navigation/hs?q=%s&limit=20" % q(query))
+            eq(r.status, 200, r.body)
+            hits = [h for h in r.json["items"] if h["level"] == "heading"]
+            assert hits, (query, r.body)
+            return hits[0]
+        h = heading("手提包")
+        eq((h["code"], [p["code"] for p in h["path"]]), ("4202", ["VIII", "42", "4202"]))
+        eq([p["level"] for p in h["path"]], ["section", "chapter", "heading"])
+        h = heading("pianos")
+        eq((h["code"], [p["code"] for p in h["path"]]), ("9201", ["XVIII", "92", "9201"]))
+        assert h["name_zh"].startswith("钢琴"), h
+        # new in HS 2022: flat panel display modules, e-waste, unmanned aircraft
+        for query in ("平板显示模组", "flat panel display modules"):
+            h = heading(query)
+            eq((h["code"], [p["code"] for p in h["path"]]), ("8524", ["XVI", "85", "8524"]))
+        eq(heading("电子电气废弃物")["code"], "8549")
+        eq(heading("unmanned aircraft")["code"], "8806")
+        # browsing: every heading of a chapter, none of the reserved 77, none deleted
+        eq([c["code"] for c in s.as_user("officer", "GET", "/api/v1/navigation/hs/42").json["children"]],
+           ["4201", "4202", "4203", "4205", "4206"])
+        eq(len(s.as_user("officer", "GET", "/api/v1/navigation/hs/84").json["children"]), 87)
+        eq(s.as_user("officer", "GET", "/api/v1/navigation/hs/77").json["children"], [])
+        r = s.as_user("officer", "GET", "/api/v1/navigation/hs/8524")
+        eq((r.status, r.json["level"], r.json["children"]), (200, "heading", []))
+        error_of(s.as_user("officer", "GET", "/api/v1/navigation/hs/8107"), 404, "code")   # cadmium: 8112 since 2022
+        total = sum(len(s.as_user("officer", "GET", "/api/v1/navigation/hs/%02d" % c).json["children"])
+                    for c in range(1, 98))
+        eq(total, 1228)
 
     @test
     def navigation_precheck_finds_each_fault_and_files_nothing(s):
