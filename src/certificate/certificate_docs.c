@@ -76,6 +76,7 @@ hg_rc certificate_documents(const keydir_key *k, const certificate_facts *f, cer
                          .code = out->code,
                          .qr = out->qr.data,
                          .replaces = f->replaces,
+                         .verify_url = certificate_verify_url(),
                          .issued_ms = f->issued_ms};
     if (!rc)
         rc = certificate_pdf_render(&d, &out->pdf, err);
