@@ -70,9 +70,6 @@ hg_rc certificate_candidates(db *d, const principal *who, json_t **out, hg_err *
         json_t *o = json_object();
         for (int k = 0; o && keep[k]; k++)
             json_object_set(o, keep[k], json_object_get(row, keep[k]) ? json_object_get(row, keep[k]) : json_null());
-        json_t *items_of = json_object_get(row, "items");
-        json_t *first = json_array_get(items_of, 0);
-        json_object_set(o, "goods", json_object_get(first, "name") ? json_object_get(first, "name") : json_null());
         if (!rc && !o)
             rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
         if (!rc)
