@@ -73,7 +73,7 @@ typedef struct certificate_doc {
         *issued_date, *officer, *code, *qr;
     const char *replaces;   /* the number this one replaces, or NULL */
     const char *verify_url; /* the public verification page (certificate_verify_url), or NULL */
-    int64_t issued_ms;    /* the PDF's creation date */
+    int64_t issued_ms;      /* the PDF's creation date */
 } certificate_doc;
 
 /* Renders the certificate as a one-page A4 PDF (cairo + pango, a CJK font from fontconfig),

@@ -35,7 +35,8 @@ static hg_rc standing(db *d, const principal *who, json_t *row, hg_err *err)
                         "t", entry_no);
         if (!rc)
             rc = db_int(d, &failed, err,
-                        "SELECT COUNT(*) FROM cargo_inspections WHERE entry_no = ? AND status = 'failed'", "t", entry_no);
+                        "SELECT COUNT(*) FROM cargo_inspections WHERE entry_no = ? AND status = 'failed'", "t",
+                        entry_no);
         if (!rc)
             rule = certificate_inspected(passed, open, failed, &why);
     }
@@ -48,9 +49,10 @@ static hg_rc standing(db *d, const principal *who, json_t *row, hg_err *err)
         return rc;
     json_object_set_new(row, "kinds_taken", taken);
     json_object_set_new(row, "eligible", json_boolean(!rule));
-    json_object_set_new(row, "refusal",
-                        rule ? json_pack("{s:s, s:s, s:s}", "code", why.code, "field", "entry_no", "message", why.message)
-                             : json_null());
+    json_object_set_new(
+        row, "refusal",
+        rule ? json_pack("{s:s, s:s, s:s}", "code", why.code, "field", "entry_no", "message", why.message)
+             : json_null());
     return HG_OK;
 }
 
@@ -65,8 +67,8 @@ hg_rc certificate_candidates(db *d, const principal *who, json_t **out, hg_err *
     json_t *row;
     json_array_foreach(rc ? NULL : json_object_get(page, "items"), i, row)
     {
-        static const char *const keep[] = {"entry_no", "status", "port", "trade_country", "consignor", "filed_at",
-                                           NULL};
+        static const char *const keep[] = {"entry_no",  "status",   "port", "trade_country",
+                                           "consignor", "filed_at", NULL};
         json_t *o = json_object();
         for (int k = 0; o && keep[k]; k++)
             json_object_set(o, keep[k], json_object_get(row, keep[k]) ? json_object_get(row, keep[k]) : json_null());

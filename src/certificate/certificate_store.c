@@ -189,7 +189,8 @@ hg_rc certificate_list(db *d, const principal *who, const certificate_filter *f,
     if (!known)
         return hg_fail(err, HG_INVALID, "invalid", "status", "status is applied, issued or annulled");
     if (kind && (strlen(kind) != 2 || kind[0] < 'A' || kind[0] > 'Z' || kind[1] < 'A' || kind[1] > 'Z'))
-        return hg_fail(err, HG_INVALID, "invalid", "kind", "kind is a kind's 2-letter code (GET /api/v1/certificate-kinds)");
+        return hg_fail(err, HG_INVALID, "invalid", "kind",
+                       "kind is a kind's 2-letter code (GET /api/v1/certificate-kinds)");
     /* the search box: part of a certificate or entry number (digits and letters only, so that
      * LIKE's wildcards never come from the caller) */
     char like[48] = "";
@@ -199,7 +200,8 @@ hg_rc certificate_list(db *d, const principal *who, const certificate_filter *f,
         for (size_t i = 0; ok && i < n; i++)
             ok = (q[i] >= '0' && q[i] <= '9') || (q[i] >= 'A' && q[i] <= 'Z') || (q[i] >= 'a' && q[i] <= 'z');
         if (!ok)
-            return hg_fail(err, HG_INVALID, "invalid", "q", "q is part of a certificate or entry number: up to 40 letters or digits");
+            return hg_fail(err, HG_INVALID, "invalid", "q",
+                           "q is part of a certificate or entry number: up to 40 letters or digits");
         snprintf(like, sizeof like, "%%%s%%", q);
         for (char *p = like; *p; p++)
             if (*p >= 'a' && *p <= 'z')
@@ -209,13 +211,14 @@ hg_rc certificate_list(db *d, const principal *who, const certificate_filter *f,
     const char *exporter = who->role == ROLE_ENTERPRISE ? who->enterprise : NULL;
     const char *pattern = q ? like : NULL;
     json_t *items = NULL;
-    hg_rc rc = db_rows_json(d, cert_row, &items, err,
-                            "SELECT " CERT_COLUMNS
-                            " FROM certificates WHERE (CAST(? AS TEXT) IS NULL OR exporter = ?) AND (CAST(? AS TEXT) IS"
-                            " NULL OR status = ?) AND (CAST(? AS TEXT) IS NULL OR kind = ?) AND (CAST(? AS TEXT) IS NULL"
-                            " OR cert_no LIKE ? OR entry_no LIKE ?) ORDER BY COALESCE(issued_ms, applied_ms) DESC, id"
-                            " DESC LIMIT 200",
-                            "ttttttttt", exporter, exporter, status, status, kind, kind, pattern, pattern, pattern);
+    hg_rc rc =
+        db_rows_json(d, cert_row, &items, err,
+                     "SELECT " CERT_COLUMNS
+                     " FROM certificates WHERE (CAST(? AS TEXT) IS NULL OR exporter = ?) AND (CAST(? AS TEXT) IS"
+                     " NULL OR status = ?) AND (CAST(? AS TEXT) IS NULL OR kind = ?) AND (CAST(? AS TEXT) IS NULL"
+                     " OR cert_no LIKE ? OR entry_no LIKE ?) ORDER BY COALESCE(issued_ms, applied_ms) DESC, id"
+                     " DESC LIMIT 200",
+                     "ttttttttt", exporter, exporter, status, status, kind, kind, pattern, pattern, pattern);
     return rc ? rc : json_page(items, json_null(), out, err);
 }
 
