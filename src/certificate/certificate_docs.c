@@ -6,12 +6,21 @@
 #include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../platform/iso_names.h"
 #include "../platform/mem.h"
 #include "certificate_docs.h"
+
+const char *certificate_verify_url(void)
+{
+    /* the operator's public address of the console's page (https://…/verify); without it the
+     * page's path on this server, which the console serves (web/src/areas/certificate/) */
+    const char *v = getenv("HAIGUAN_CERT_VERIFY_URL");
+    return v && *v && strlen(v) < 200 && !strpbrk(v, " \t\r\n?#") ? v : "/verify";
+}
 
 void certificate_code(char out[CERTIFICATE_CODE_LEN + 1])
 {

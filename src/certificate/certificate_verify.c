@@ -60,14 +60,6 @@ static hg_rc admit(const hg_ctx *c, const char *addr, int *retry_after_s, hg_err
     return rc ? rc : db_run(c->d, err, "UPDATE certificate_verify_rate SET n = n + 1 WHERE addr = ?", "t", addr);
 }
 
-const char *certificate_verify_url(void)
-{
-    /* the operator's public address of the console's page (https://…/verify); without it the
-     * page's path on this server, which the console serves (web/src/areas/certificate/) */
-    const char *v = getenv("HAIGUAN_CERT_VERIFY_URL");
-    return v && *v && strlen(v) < 200 && !strpbrk(v, " \t\r\n?#") ? v : "/verify";
-}
-
 int certificate_verify_limit(void)
 {
     const char *v = getenv("HAIGUAN_CERT_VERIFY_PER_MINUTE");
