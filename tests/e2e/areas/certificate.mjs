@@ -46,6 +46,24 @@ export function scenarios({ assert, newPage, signIn, choose, apiUser, openTask, 
   const result = (page) => page.locator('[data-test=cv-result]')
 
   return {
+    // the page's reading of a QR text, in Node: Base45 by RFC 9285's own examples, and a CBOR map
+    async certificateQrHelpers() {
+      const cert = await import('../../../web/src/areas/certificate/cert.js')
+      const text = (s) => new TextDecoder().decode(cert.base45Decode(s))
+      assert.equal(text('BB8'), 'AB')
+      assert.equal(text('%69 VD92EX0'), 'Hello!!')
+      assert.equal(text('QED8WEX0'), 'ietf!')
+      assert.throws(() => cert.base45Decode('GGW'), /Base45/)   // 65535 + 1: out of range
+      assert.throws(() => cert.base45Decode('A'), /Base45/)
+      // {"no": "09022026HC000001", "ver": 1}
+      const map = Uint8Array.from([0xa2, 0x62, 0x6e, 0x6f, 0x70, ...new TextEncoder().encode('09022026HC000001'),
+        0x63, 0x76, 0x65, 0x72, 0x01])
+      assert.deepEqual(cert.cborDecode(map)[0], { no: '09022026HC000001', ver: 1 })
+      await assert.rejects(cert.readQr('HC1:NCF'), /not a certificate QR code/)
+      assert.equal(cert.qrOfPdf(new TextEncoder().encode('<< /Keywords (HGC1:ABC) >>')), 'HGC1:ABC')
+      assert.equal(cert.qrOfPdf(new TextEncoder().encode('%PDF-1.5 nothing')), '')
+    },
+
     async certificateTour({ browser, base }) {
       const entry = await inspectedExport(browser, base)
 
