@@ -78,6 +78,7 @@ export function scenarios({ assert, newPage, signIn, choose, apiUser, openTask, 
       const refused = ex.page.locator('.el-select-dropdown__item.is-disabled:visible').first()
       await refused.waitFor()
       assert.match(await refused.innerText(), /尚未检验合格|仍在查验中|检验不合格|发货人/)
+      await shot(ex.page, 'certificate-apply')
       await ex.page.locator('.el-select-dropdown__item:visible', { hasText: entry }).click()
       await choose(ex.page, ex.page.locator('[data-test=mc-kind]'), '卫生证书')
       await ex.page.locator('[data-test=mc-goods]').fill('冷冻鳕鱼片 18 吨（900 箱）')
