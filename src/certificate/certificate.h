@@ -138,9 +138,6 @@ hg_rc certificate_verify(const hg_ctx *c, const char *no, const char *code, cons
  * a wrong code, an unknown number and a locked certificate). */
 hg_rc certificate_genuine_pdf(const hg_ctx *c, const char *no, const char *code, const char *addr, buf *out,
                               int *retry_after_s, hg_err *err);
-/* The address of the public verification page printed on certificates:
- * HAIGUAN_CERT_VERIFY_URL (an absolute URL), else the console's path "/verify". */
-const char *certificate_verify_url(void);
 /* Checks per client address and minute: HAIGUAN_CERT_VERIFY_PER_MINUTE, default 30. */
 int certificate_verify_limit(void);
 /* The network of an address in coarse terms: IPv4 /24 ("203.0.113.0/24"), IPv6 /48. */
