@@ -6,8 +6,8 @@
  * Chinese and English, with the seal and a QR code) is rendered at issue and kept with its
  * SHA-256; the QR and the PDF's own signature let anyone check it offline. Checked online
  * (recorded, rate-limited, locked after three mismatches), annulled and replaced by the
- * inspection post, exchanged as UN/CEFACT SPS XML in envelopes a job delivers. Not here yet:
- * the console pages (issue 21, step 6).
+ * inspection post, exchanged as UN/CEFACT SPS XML in envelopes a job delivers. The console's
+ * pages are web/src/areas/certificate/.
  *
  * Ownership: every json_t handed back through an out-parameter belongs to the caller. */
 #ifndef HG_CERTIFICATE_H
@@ -71,8 +71,9 @@ hg_rc certificate_pdf_check(const char *p, size_t n, cose_key_lookup lookup, voi
 typedef struct certificate_doc {
     const char *no, *kind_zh, *kind_en, *exporter, *consignee, *country_zh, *country_en, *goods, *entry_no, *port,
         *issued_date, *officer, *code, *qr;
-    const char *replaces; /* the number this one replaces, or NULL */
-    int64_t issued_ms;    /* the PDF's creation date */
+    const char *replaces;   /* the number this one replaces, or NULL */
+    const char *verify_url; /* the public verification page (certificate_verify_url), or NULL */
+    int64_t issued_ms;      /* the PDF's creation date */
 } certificate_doc;
 
 /* Renders the certificate as a one-page A4 PDF (cairo + pango, a CJK font from fontconfig),
@@ -84,11 +85,21 @@ hg_rc certificate_pdf_render(const certificate_doc *doc, buf *out, hg_err *err);
 
 /* The kinds of certificate, by code. */
 hg_rc certificate_kinds(db *d, json_t **out, hg_err *err);
+/* The caller's (an enterprise's) export declarations, newest first (at most 100), each with
+ * "eligible", the "refusal" {code, field, message} an application would get now (not_exporter,
+ * inspection_failed, inspection_open, not_inspected) or null, and "kinds_taken". */
+hg_rc certificate_candidates(db *d, const principal *who, json_t **out, hg_err *err);
 /* An exporter applies: body {entry_no, kind, consignee_name, destination_country, goods}. */
 hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
-/* Applications and certificates, newest first (at most 200), status NULL or applied, issued,
- * annulled: an enterprise's own, every one for officers. */
-hg_rc certificate_list(db *d, const principal *who, const char *status, json_t **out, hg_err *err);
+/* What a list of certificates is filtered by; NULL or "" for any. */
+typedef struct certificate_filter {
+    const char *status; /* applied, issued or annulled */
+    const char *kind;   /* a kind's 2-letter code */
+    const char *q;      /* part of the certificate number or the entry number, letters and digits */
+} certificate_filter;
+/* Applications and certificates, newest first (at most 200): an enterprise's own, every one
+ * for officers; HG_INVALID naming status, kind or q when malformed. */
+hg_rc certificate_list(db *d, const principal *who, const certificate_filter *f, json_t **out, hg_err *err);
 /* An application or certificate, to its exporter and to officers (404 for anyone else). */
 hg_rc certificate_get(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
 /* The inspection officer issues an application: numbered, signed, status issued. */
@@ -121,6 +132,12 @@ hg_rc certificate_keys(db *d, json_t **out, hg_err *err);
  * minute, with *retry_after_s; HG_INVALID naming code or sha256 when malformed. */
 hg_rc certificate_verify(const hg_ctx *c, const char *no, const char *code, const char *sha256, const char *addr,
                          json_t **out, int *retry_after_s, hg_err *err);
+/* The genuine PDF for anyone holding the number and its code (or QR text), as e-CertNL shows
+ * the genuine certificate: a check like certificate_verify (recorded, counted, rate-limited);
+ * the bytes into out when it answers valid, annulled or replaced, else HG_NOTFOUND (alike for
+ * a wrong code, an unknown number and a locked certificate). */
+hg_rc certificate_genuine_pdf(const hg_ctx *c, const char *no, const char *code, const char *addr, buf *out,
+                              int *retry_after_s, hg_err *err);
 /* Checks per client address and minute: HAIGUAN_CERT_VERIFY_PER_MINUTE, default 30. */
 int certificate_verify_limit(void);
 /* The network of an address in coarse terms: IPv4 /24 ("203.0.113.0/24"), IPv6 /48. */

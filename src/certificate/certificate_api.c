@@ -1,5 +1,7 @@
-/* certificate_api.c — HTTP handlers of the certificate area: the kinds, the exporter's
- * application, reading one, and the inspection officer's issue. */
+/* certificate_api.c — HTTP handlers of the certificate area and its route table: the kinds,
+ * the exporter's candidate declarations and application, the lists and reads, the documents
+ * (PDF, SPS XML), the public checks and genuine PDF, and the inspection officer's issue,
+ * annulment and replacement. */
 #include <stdio.h>
 
 #include "../platform/http.h"
@@ -32,7 +34,8 @@ static hg_rc apply_api(req *r, hg_err *err)
 static hg_rc list_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
-    hg_rc rc = certificate_list(r->db, r->who, req_query(r, "status"), &out, err);
+    certificate_filter f = {.status = req_query(r, "status"), .kind = req_query(r, "kind"), .q = req_query(r, "q")};
+    hg_rc rc = certificate_list(r->db, r->who, &f, &out, err);
     return reply(r, rc, 200, out);
 }
 
@@ -102,6 +105,31 @@ static hg_rc verify_api(req *r, hg_err *err)
     return reply(r, rc, 200, out);
 }
 
+static hg_rc candidates_api(req *r, hg_err *err)
+{
+    json_t *out = NULL;
+    hg_rc rc = certificate_candidates(r->db, r->who, &out, err);
+    return reply(r, rc, 200, out);
+}
+
+static hg_rc genuine_api(req *r, hg_err *err)
+{
+    buf pdf;
+    buf_init(&pdf, 8u << 20);
+    hg_ctx c = req_ctx(r);
+    int retry = 0;
+    hg_rc rc = certificate_genuine_pdf(&c, r->params[0], req_query(r, "code"), r->addr, &pdf, &retry, err);
+    if (rc == HG_TOOMANY) {
+        char secs[16];
+        snprintf(secs, sizeof secs, "%d", retry);
+        req_add_header(r, "Retry-After", secs);
+    }
+    if (!rc)
+        rc = req_reply_raw(r, 200, "application/pdf", pdf.data, pdf.len);
+    buf_free(&pdf);
+    return rc;
+}
+
 static hg_rc verifications_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
@@ -143,11 +171,17 @@ const route certificate_routes[] = {
      .summary =
          "the public keys that verify certificates, their QR codes and PDFs offline (every key since it first signed)"},
     {.method = "GET",
+     .pattern = "/api/v1/certificate-declarations",
+     .fn = candidates_api,
+     .scope = "certificates",
+     .roles = ROLE_ENTERPRISE,
+     .summary = "the exporter's export declarations, each with whether a certificate may be applied for and why not"},
+    {.method = "GET",
      .pattern = "/api/v1/certificates",
      .fn = list_api,
      .scope = "certificates",
      .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
-     .query = "status",
+     .query = "status,kind,q",
      .summary = "applications and certificates, newest first (an enterprise its own; officers all)"},
     {.method = "POST",
      .pattern = "/api/v1/certificates",
@@ -187,6 +221,13 @@ const route certificate_routes[] = {
      .query = "code,sha256",
      .summary = "the online check of a certificate by its number and verification code or QR text (public, "
                 "rate-limited, recorded)"},
+    {.method = "GET",
+     .pattern = "/api/v1/certificates/{no}/genuine.pdf",
+     .fn = genuine_api,
+     .flags = ROUTE_PUBLIC,
+     .query = "code",
+     .summary = "the genuine PDF of a certificate for whoever holds its number and code or QR text (public, a "
+                "recorded check)"},
     {.method = "GET",
      .pattern = "/api/v1/certificates/{id}/verifications",
      .fn = verifications_api,

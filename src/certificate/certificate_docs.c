@@ -2,16 +2,27 @@
  * certificate, the QR code's text (certificate_qr.c) and the PDF (certificate_pdf.c) signed
  * with its own signature line, with its SHA-256, all kept with the certificate so that the
  * genuine PDF is served and compared as it was issued (fonts and libraries may change later;
- * the PDF does not). */
+ * the PDF does not). The page prints where to check it online (HAIGUAN_CERT_VERIFY_URL). */
 #include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../platform/iso_names.h"
 #include "../platform/mem.h"
 #include "certificate_docs.h"
+
+/* The address of the public verification page printed on certificates:
+ * HAIGUAN_CERT_VERIFY_URL (an absolute URL), else the console's path "/verify". */
+static const char *verify_url(void)
+{
+    /* the operator's public address of the console's page (https://…/verify); without it the
+     * page's path on this server, which the console serves (web/src/areas/certificate/) */
+    const char *v = getenv("HAIGUAN_CERT_VERIFY_URL");
+    return v && *v && strlen(v) < 200 && !strpbrk(v, " \t\r\n?#") ? v : "/verify";
+}
 
 void certificate_code(char out[CERTIFICATE_CODE_LEN + 1])
 {
@@ -76,6 +87,7 @@ hg_rc certificate_documents(const keydir_key *k, const certificate_facts *f, cer
                          .code = out->code,
                          .qr = out->qr.data,
                          .replaces = f->replaces,
+                         .verify_url = verify_url(),
                          .issued_ms = f->issued_ms};
     if (!rc)
         rc = certificate_pdf_render(&d, &out->pdf, err);

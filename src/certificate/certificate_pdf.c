@@ -202,8 +202,15 @@ hg_rc certificate_pdf_render(const certificate_doc *d, buf *out, hg_err *err)
     fy += text(cr, MARGIN + 12, fy, 240, FONT, 10, 0, PANGO_ALIGN_LEFT, line) + 4;
     snprintf(line, sizeof line, "验证码 Verification Code: %s", d->code);
     fy += text(cr, MARGIN + 12, fy, 240, FONT, 10, 1, PANGO_ALIGN_LEFT, line) + 4;
-    text(cr, MARGIN + 12, fy, 230, FONT, 8, 0, PANGO_ALIGN_LEFT,
-         "本证书经电子签名，扫描二维码验证。This certificate is signed electronically.");
+    fy += text(cr, MARGIN + 12, fy, 230, FONT, 8, 0, PANGO_ALIGN_LEFT,
+               "本证书经电子签名，扫描二维码验证。This certificate is signed electronically.") +
+          3;
+    /* where to check it online: the public page, opened on this number (the code is above) */
+    if (d->verify_url) {
+        char url[320];
+        snprintf(url, sizeof url, "在线验证 Verify online: %s?no=%s", d->verify_url, d->no);
+        text(cr, MARGIN + 12, fy, 230, FONT, 8, 0, PANGO_ALIGN_LEFT, url);
+    }
     seal(cr, MARGIN + 300, foot + 62, 54);
     cairo_set_source_rgb(cr, 0, 0, 0);
     double qx = PAGE_W - MARGIN - qr_size - 4;

@@ -178,23 +178,47 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
     return rc;
 }
 
-hg_rc certificate_list(db *d, const principal *who, const char *status, json_t **out, hg_err *err)
+hg_rc certificate_list(db *d, const principal *who, const certificate_filter *f, json_t **out, hg_err *err)
 {
     static const char *const statuses[] = {"applied", "issued", "annulled", NULL};
+    const char *status = f->status && *f->status ? f->status : NULL, *kind = f->kind && *f->kind ? f->kind : NULL;
+    const char *q = f->q && *f->q ? f->q : NULL;
     int known = !status;
     for (int i = 0; statuses[i] && !known; i++)
         known = !strcmp(status, statuses[i]);
     if (!known)
         return hg_fail(err, HG_INVALID, "invalid", "status", "status is applied, issued or annulled");
+    if (kind && (strlen(kind) != 2 || kind[0] < 'A' || kind[0] > 'Z' || kind[1] < 'A' || kind[1] > 'Z'))
+        return hg_fail(err, HG_INVALID, "invalid", "kind",
+                       "kind is a kind's 2-letter code (GET /api/v1/certificate-kinds)");
+    /* the search box: part of a certificate or entry number (digits and letters only, so that
+     * LIKE's wildcards never come from the caller) */
+    char like[48] = "";
+    if (q) {
+        size_t n = strlen(q);
+        int ok = n <= 40;
+        for (size_t i = 0; ok && i < n; i++)
+            ok = (q[i] >= '0' && q[i] <= '9') || (q[i] >= 'A' && q[i] <= 'Z') || (q[i] >= 'a' && q[i] <= 'z');
+        if (!ok)
+            return hg_fail(err, HG_INVALID, "invalid", "q",
+                           "q is part of a certificate or entry number: up to 40 letters or digits");
+        snprintf(like, sizeof like, "%%%s%%", q);
+        for (char *p = like; *p; p++)
+            if (*p >= 'a' && *p <= 'z')
+                *p = (char)(*p - 'a' + 'A');
+    }
     /* an enterprise lists its own; officers every one */
     const char *exporter = who->role == ROLE_ENTERPRISE ? who->enterprise : NULL;
+    const char *pattern = q ? like : NULL;
     json_t *items = NULL;
     hg_rc rc =
         db_rows_json(d, cert_row, &items, err,
                      "SELECT " CERT_COLUMNS
-                     " FROM certificates WHERE (CAST(? AS TEXT) IS NULL OR exporter = ?) AND (CAST(? AS TEXT) IS NULL"
-                     " OR status = ?) ORDER BY COALESCE(issued_ms, applied_ms) DESC, id DESC LIMIT 200",
-                     "tttt", exporter, exporter, status, status);
+                     " FROM certificates WHERE (CAST(? AS TEXT) IS NULL OR exporter = ?) AND (CAST(? AS TEXT) IS"
+                     " NULL OR status = ?) AND (CAST(? AS TEXT) IS NULL OR kind = ?) AND (CAST(? AS TEXT) IS NULL"
+                     " OR cert_no LIKE ? OR entry_no LIKE ?) ORDER BY COALESCE(issued_ms, applied_ms) DESC, id"
+                     " DESC LIMIT 200",
+                     "ttttttttt", exporter, exporter, status, status, kind, kind, pattern, pattern, pattern);
     return rc ? rc : json_page(items, json_null(), out, err);
 }
 

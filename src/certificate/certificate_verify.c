@@ -16,6 +16,7 @@
 #include "../platform/event.h"
 #include "../platform/json.h"
 #include "certificate.h"
+#include "certificate_docs.h"
 
 #define VERIFY_WINDOW_MS 60000
 #define LOCK_AFTER 3
@@ -69,7 +70,7 @@ int certificate_verify_limit(void)
 /* The record as the check needs it. */
 typedef struct cert_state {
     char id[48], no[20], exporter[40], code[16], status[16], pdf_sha256[65], replaced_by[20], issued_at[40],
-        annulled_at[40], kind[4], port[8];
+        annulled_at[40], kind[4], port[8], kind_zh[64], kind_en[96];
     char reason[600];
     unsigned char digest[32];
     int64_t mismatches, locked;
@@ -83,7 +84,9 @@ static hg_rc load(db *d, const char *no, cert_state *st, int *found, hg_err *err
     hg_rc rc =
         db_query(d, &s, err,
                  "SELECT id, cert_no, exporter, code, status, pdf_sha256, replaced_by, issued_ms, annulled_ms,"
-                 " annul_reason, canonical, mismatches, locked_ms, kind, port FROM certificates WHERE cert_no = ?"
+                 " annul_reason, canonical, mismatches, locked_ms, kind, port, (SELECT name_zh FROM certificate_kinds k"
+                 " WHERE k.code = certificates.kind), (SELECT name_en FROM certificate_kinds k WHERE k.code ="
+                 " certificates.kind) FROM certificates WHERE cert_no = ?"
                  " AND code IS NOT NULL",
                  "t", no);
     if (!rc && (rc = db_step(s, err)) == HG_ROW) {
@@ -104,6 +107,8 @@ static hg_rc load(db *d, const char *no, cert_state *st, int *found, hg_err *err
         st->locked = db_col_int(s, 12);
         snprintf(st->kind, sizeof st->kind, "%s", db_col_text(s, 13));
         snprintf(st->port, sizeof st->port, "%s", db_col_text(s, 14));
+        snprintf(st->kind_zh, sizeof st->kind_zh, "%s", db_col_text(s, 15) ? db_col_text(s, 15) : "");
+        snprintf(st->kind_en, sizeof st->kind_en, "%s", db_col_text(s, 16) ? db_col_text(s, 16) : "");
         rc = HG_OK;
     } else if (rc == HG_DONE) {
         rc = HG_OK;
@@ -131,8 +136,8 @@ static json_t *answer_of(const cert_state *st, const char *sha256, int *match)
     if (!strcmp(st->status, "annulled"))
         return json_pack("{s:s, s:s, s:s, s:s}", "result", "annulled", "cert_no", st->no, "annulled_at",
                          st->annulled_at, "reason", st->reason);
-    return json_pack("{s:s, s:s, s:s, s:s, s:s}", "result", "valid", "cert_no", st->no, "kind", st->kind, "port",
-                     st->port, "issued_at", st->issued_at);
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "result", "valid", "cert_no", st->no, "kind", st->kind,
+                     "kind_zh", st->kind_zh, "kind_en", st->kind_en, "port", st->port, "issued_at", st->issued_at);
 }
 
 hg_rc certificate_verify(const hg_ctx *c, const char *no, const char *code, const char *sha256, const char *addr,
@@ -234,4 +239,28 @@ hg_rc certificate_verifications(db *d, const principal *who, const char *id, jso
                           " ORDER BY at_ms DESC, id DESC LIMIT 500",
                           "t", id);
     return rc ? rc : json_page(items, json_null(), out, err);
+}
+
+hg_rc certificate_genuine_pdf(const hg_ctx *c, const char *no, const char *code, const char *addr, buf *out,
+                              int *retry_after_s, hg_err *err)
+{
+    /* a check like any other (recorded, counted, rate-limited, a wrong code a mismatch), so
+     * that the PDF is no oracle beside the check; only a matching, unlocked one gets the bytes */
+    json_t *answer = NULL;
+    hg_rc rc = certificate_verify(c, no, code, NULL, addr, &answer, retry_after_s, err);
+    const char *result = rc ? "" : json_string_value(json_object_get(answer, "result"));
+    int genuine = !rc && (!strcmp(result, "valid") || !strcmp(result, "annulled") || !strcmp(result, "replaced"));
+    json_decref(answer);
+    if (rc)
+        return rc;
+    if (!genuine)
+        return hg_fail(err, HG_NOTFOUND, "not_found", "code", "no certificate has this number and verification code");
+    db_stmt *s = NULL;
+    rc = db_query(c->d, &s, err, "SELECT pdf FROM certificates WHERE cert_no = ? AND pdf IS NOT NULL", "t", no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW)
+        rc = certificate_pdf_decode(db_col_text(s, 0), out, err);
+    else if (rc == HG_DONE)
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "code", "no certificate has this number and verification code");
+    db_reset(s);
+    return rc;
 }

@@ -122,6 +122,8 @@ def check(s, no, code, sha256=None, addr="198.51.100.20"):
 
 
 def register_area(test, eq, error_of):
+    register_console_routes(test, eq, error_of)
+
     @test
     def certificate_kinds_are_listed(s):
         r = s.as_user("dl-trading", "GET", "/api/v1/certificate-kinds")
@@ -513,3 +515,107 @@ def register_area(test, eq, error_of):
         eq(issued_[0]["id"], c["id"])   # newest first
         error_of(s.as_user("officer", "GET", "/api/v1/certificates?status=lost"), 400, field="status")
         error_of(s.request("GET", "/api/v1/certificates"), 401)
+
+
+def genuine(s, no, code, addr="198.51.100.30"):
+    """The public genuine PDF by number and code (or QR text), from a client address."""
+    import http.client
+    conn = http.client.HTTPConnection(s.host, s.port, timeout=30)
+    conn.request("GET", "/api/v1/certificates/%s/genuine.pdf?code=%s" % (no, urllib.parse.quote(code, safe="")),
+                 headers={"X-Forwarded-For": addr})
+    r = conn.getresponse()
+    body = r.read()
+    conn.close()
+    return r.status, r.getheader("Content-Type"), body
+
+
+def register_console_routes(test, eq, error_of):
+    """The routes the console's pages need (issue 21, step 6)."""
+
+    @test
+    def certificate_candidates_say_which_declarations_may_apply_and_why_not(s):
+        # 进出口商品检验法实施条例 art. 24: only goods that passed inspection get a certificate;
+        # the form shows the refusal the application would get, by its rule
+        entry = export_declaration(s, eq)
+
+        def row(who="dl-trading"):
+            r = s.as_user(who, "GET", "/api/v1/certificate-declarations")
+            eq(r.status, 200, repr(r))
+            return [x for x in r.json["items"] if x["entry_no"] == entry]
+
+        mine = row()
+        eq(len(mine), 1, "the exporter's own export declaration is listed")
+        eq((mine[0]["eligible"], mine[0]["refusal"]["code"], mine[0]["refusal"]["field"]),
+           (False, "not_inspected", "entry_no"))
+        eq(mine[0]["consignor"], cc.TRADING)
+        before = count(s)
+        inspect(s, eq, entry)
+        mine = row()
+        eq((mine[0]["eligible"], mine[0]["refusal"], mine[0]["kinds_taken"]), (True, None, []))
+        eq(count(s), before, "reading the candidates writes nothing")
+        r = s.as_user("dl-trading", "POST", "/api/v1/certificates", application(entry))
+        eq(r.status, 201, repr(r))
+        eq(row()[0]["kinds_taken"], ["PC"])
+        # another enterprise does not see it; officers and the public are refused
+        eq(row("dl-fishery"), [])
+        error_of(s.as_user("officer", "GET", "/api/v1/certificate-declarations"), 403)
+        error_of(s.request("GET", "/api/v1/certificate-declarations"), 401)
+        # an import declaration is no candidate
+        imports = [x for x in s.as_user("dl-trading", "GET", "/api/v1/declarations?direction=import&limit=5")
+                   .json["items"]]
+        listed = {x["entry_no"] for x in s.as_user("dl-trading", "GET", "/api/v1/certificate-declarations")
+                  .json["items"]}
+        eq([x["entry_no"] for x in imports if x["entry_no"] in listed], [])
+
+    @test
+    def certificate_list_searches_by_number_and_entry_and_filters_by_kind(s):
+        c = issued(s, eq, kind="QC")
+        def ids(who, q):
+            r = s.as_user(who, "GET", "/api/v1/certificates?" + q)
+            eq(r.status, 200, repr(r))
+            return [x["id"] for x in r.json["items"]]
+        eq(ids("officer", "q=" + c["cert_no"]), [c["id"]])
+        eq(ids("dl-trading", "q=" + c["cert_no"][-8:].lower())[:1], [c["id"]])
+        assert c["id"] in ids("officer", "q=" + c["entry_no"][-10:])
+        eq(ids("dl-trading", "q=%s&kind=PC" % c["entry_no"]), [])
+        eq(ids("dl-trading", "q=%s&kind=QC&status=issued" % c["entry_no"]), [c["id"]])
+        eq(ids("dl-fishery", "q=" + c["cert_no"]), [])
+        error_of(s.as_user("officer", "GET", "/api/v1/certificates?q=09%25"), 400, field="q")
+        error_of(s.as_user("officer", "GET", "/api/v1/certificates?kind=pc1"), 400, field="kind")
+
+    @test
+    def certificate_genuine_pdf_for_its_number_and_code_is_a_recorded_check(s):
+        # e-CertNL: the QR code shows the genuine PDF; a wrong code is a mismatch like any other
+        c = issued(s, eq, kind="HC")
+        no = c["cert_no"]
+        _, _, pdf = hc.raw_get(s, "dl-trading", "/api/v1/certificates/%s.pdf" % no)
+        qr = pdf_qr(pdf)
+        code = verify_qr(s, qr)["c"]
+        # the PDF prints the public page's address, opened on its number
+        text = pdf_text(pdf)
+        assert "Verify online" in text and "/verify?no=" + no in text.replace("\n", ""), text[-800:]
+        eq(genuine(s, no, code), (200, "application/pdf", pdf))
+        eq(genuine(s, no, qr)[2], pdf)
+        # the online check names the kind for the public page
+        r = check(s, no, code)
+        eq((r.json["kind_zh"], r.json["kind_en"]), ("卫生证书", "Health Certificate"))
+        # a wrong code and an unknown number: 404 alike, and the wrong code counts
+        wrong = genuine(s, no, "ZZZZZZZZZZ")
+        eq(wrong[0], 404)
+        eq(genuine(s, "09022026HC999999", code)[0], 404)
+        items = s.as_user("dl-trading", "GET", "/api/v1/certificates/%s/verifications" % c["id"]).json["items"]
+        eq([(i["result"], i["matched"]) for i in items][:2], [("unknown", False), ("valid", True)])
+        eq(len(items), 4, "each download is a check: two PDFs, the check, the wrong code")
+        # locked after three mismatches: the right code no longer gets the PDF
+        genuine(s, no, "ZZZZZZZZZY")
+        genuine(s, no, "ZZZZZZZZZX")
+        eq(check(s, no, code).json["result"], "locked")
+        eq(genuine(s, no, code)[0], 404)
+        # an annulled one still shows its genuine PDF (the page says annulled beside it)
+        d = issued(s, eq, kind="VC")
+        _, _, pdf2 = hc.raw_get(s, "dl-trading", "/api/v1/certificates/%s.pdf" % d["cert_no"])
+        code2 = s.sql("SELECT code FROM certificates WHERE id = '%s'" % d["id"])[0][0]
+        eq(s.as_user("officer", "POST", "/api/v1/certificates/%s/annul" % d["id"], {"reason": "货物退关"}).status, 200)
+        eq(genuine(s, d["cert_no"], code2)[2], pdf2)
+        # malformed: 400 naming code
+        eq(genuine(s, no, "")[0], 400)
