@@ -12,17 +12,17 @@ def register_area(test, eq, error_of):
         entries = []
         for _ in range(2):
             b = cc.bill_no()
-            m = cc.manifest(s, [cc.bill(b)], port="0911")
+            m = cc.manifest(s, [cc.bill(b)], port="0904")
             eq(m.status, 201, repr(m))
             cc.arrive(s, m)
             eq(s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
-            r = cc.file(s, b, port="0911")
+            r = cc.file(s, b, port="0904")
             eq(r.status, 201, repr(r))
             e = r.json["entry_no"]
             due = s.as_user("dl-trading", "GET", "/api/v1/tax/" + e).json["amount_due"]
             eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": due}).status, 201)
             entries.append((e, b))
-        url = "/api/v1/stats/clearance-time?port=0911&group=month"
+        url = "/api/v1/stats/clearance-time?port=0904&group=month"
         r = s.as_user("manager", "GET", url)
         eq(r.status, 200, repr(r))
         eq((r.json["counted"], r.json["excluded"], r.json["outlier_rule"]), (2, {"no_arrival": 0}, "none"))

@@ -422,3 +422,42 @@ def register(test, eq, error_of):
         assert "1 loaded, 1 refused" in p.stdout, p.stdout
         audit = s.as_user("admin", "GET", "/api/v1/audit?object=green_channel_goods:0604").json["items"]
         eq([a["action"] for a in audit], ["refdata.green_channel.create"])
+
+    @test
+    def ports_are_the_districts_customs_codes(s):
+        # 关区代码表 (海关统计: 2 digits of the directly-administered customs, 2 of its subordinate
+        # office): a manifest or declaration names a port of the district's table, which the
+        # console reads by name; a code of the right shape but not in the table is refused
+        r = s.request("GET", "/api/v1/reference/ports")
+        eq(r.status, 200)
+        codes = {p["code"]: p for p in r.json["items"]}
+        eq((codes["0900"]["name_zh"], codes["0902"]["name_en"], codes["0902"]["modes"]),
+           ("大连海关", "Dalian Airport Customs", ["air"]))
+        assert r.json["version"] >= 1, r.json
+        b = bill_no()
+        error_of(manifest(s, [bill(b)], port="0999"), 400, field="port", code="unknown_port")
+        eq(s.sql("SELECT COUNT(*) FROM manifest_bills WHERE bill_no = '%s'" % b), [["0"]])   # wrote nothing
+        eq(manifest(s, [bill(b)]).status, 201)
+        error_of(file(s, b, port="0999"), 400, field="port", code="unknown_port")
+        eq(file(s, b).status, 201)
+        body = s.request("GET", "/metrics").body
+        assert 'haiguan_refusals_total{rule="unknown_port",status="400"}' in body, body[:200]
+        # `haiguan import ports` changes it, the whole file or nothing, each change audited
+        import os
+        path = os.path.join(s.dir, "ports.csv")
+        with open(path, "w") as f:
+            f.write("code,name_zh,name_en,modes\n0999,测试海关,Test Customs,sea|road\n09x9,坏,Bad,sea\n")
+        p = s.cli("import", "ports", path, check=False)
+        eq(p.returncode, 1, p.stdout)
+        eq(s.sql("SELECT COUNT(*) FROM customs_ports WHERE code = '0999'"), [["0"]])
+        with open(path, "w") as f:
+            f.write("code,name_zh,name_en,modes\n0999,测试海关,Test Customs,sea|road\n")
+        p = s.cli("import", "ports", path, check=False)
+        eq(p.returncode, 0, p.stdout + p.stderr)
+        r2 = s.request("GET", "/api/v1/reference/ports")
+        assert r2.json["version"] > r.json["version"], (r.json["version"], r2.json["version"])
+        eq([p["modes"] for p in r2.json["items"] if p["code"] == "0999"], [["sea", "road"]])
+        audit = s.as_user("admin", "GET", "/api/v1/audit?object=customs_port:0999").json["items"]
+        eq([(a["action"], a["after"]["name_en"]) for a in audit], [("refdata.port.create", "Test Customs")])
+        b2 = bill_no()
+        eq(manifest(s, [bill(b2)], port="0999").status, 201)
