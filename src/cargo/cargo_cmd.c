@@ -80,7 +80,7 @@ static hg_rc cargo_demo(db *d, hg_err *err)
         if (rc)
             return rc;
     }
-    hg_rc rc = HG_OK;
+    hg_rc rc = cargo_demo_producers(d, err);
     if (!rc && hg_demo_options.days > 0)
         rc = cargo_demo_activity(d, &hg_demo_options, err);
     int64_t n = 0;

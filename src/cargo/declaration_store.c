@@ -809,6 +809,8 @@ hg_rc declaration_file_draft(const hg_ctx *c, declaration_draft *dr, json_t **ou
     if (!rc && draft_set(dr, "green_channel", NULL, green))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
+        rc = cargo_check_tariff(d, direction, json_object_get(filed, "items"), err);
+    if (!rc)
         rc = cargo_check_registry(d, direction, json_object_get(filed, "items"), now, err);
     if (!rc)
         rc = cargo_check_producers(d, json_object_get(filed, "items"), err);

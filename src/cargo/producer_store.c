@@ -223,6 +223,9 @@ hg_rc producer_update(const hg_ctx *c, const char *no, const json_t *body, json_
     json_t *before = NULL;
     *out = NULL;
     hg_rc rc = record_from_json(&producer_record, body, REC_PATCH, &r, err);
+    int st = record_field_index(&producer_record, "status");
+    if (!rc && r.v[st].set && r.v[st].is_null)
+        rc = hg_fail(err, HG_INVALID, "required", "status", "status is registered, suspended or cancelled");
     if (!rc && record_set_int(&r, "updated_at", c->now_ms))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (rc || (rc = db_begin(c->d, err)))

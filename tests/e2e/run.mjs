@@ -347,6 +347,14 @@ async function fileDeclaration(browser, base, { declarant, who, items, trade_cou
     eta: new Date(Date.now() + 86400000).toISOString(),
     bills: [{ bill_no: bill, consignee: declarant, goods_description: 'goods', packages: 1, gross_weight_kg: 2000 }],
   }, 201)
+  // a food item's overseas producer is registered with customs first (海关总署令第248号): the
+  // admin registers the one it names, as the district's officers do
+  for (const it of items) {
+    if (it.producer) {
+      await admin.call('POST', '/producers', { registration_no: it.producer, country: it.origin, name: `Producer ${it.producer}`,
+        categories: it.hs_code.slice(0, 4), valid_from: '2022-01-01T00:00:00+08:00' }, 201)
+    }
+  }
   const d = await owner.call('POST', '/declarations', {
     direction: 'import', kind: 'complete', declarant, consignee: declarant, port: '0902', transport_mode: 'sea',
     bill_no: bill, trade_country, items,
