@@ -430,6 +430,10 @@ hg_rc manifest_arrived(const hg_ctx *c, const char *manifest_no, int64_t at_ms, 
         time_parse_rfc3339(json_string_value(json_object_get(before, "created_at")), &filed);
     if (!rc)
         rc = cargo_time_plausible(at_ms, filed, "the manifest was filed", c->now_ms, "at", "arrival_time", err);
+    /* a time ahead of our clock by no more than the tolerance is the stater's clock running fast:
+     * it happened now, and a release at it is never before it */
+    if (!rc && at_ms > c->now_ms)
+        at_ms = c->now_ms;
     if (!rc)
         rc = db_run(d, err, "UPDATE manifests SET status = 'arrived', arrived_ms = ?, updated_ms = ? WHERE manifest_no = ?",
                     "iit", at_ms, c->now_ms, manifest_no);
@@ -575,6 +579,8 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
             rc = hg_fail(err, HG_INVALID, "not_found", field, "%s %s is not on any manifest", is_bill ? "bill" : "container",
                          id);
     }
+    if (at_ms > c->now_ms)   /* within the clock tolerance: now (as for the transport's arrival) */
+        at_ms = c->now_ms;
     size_t i;
     json_t *x;
     json_array_foreach(reported, i, x)
