@@ -10,6 +10,7 @@
 #include "../platform/audit.h"
 #include "../platform/json.h"
 #include "../platform/mem.h"
+#include "../platform/refdata.h"
 #include "cargo.h"
 
 hg_rc cargo_port_known(db *d, const char *code, const char *field, hg_err *err)
@@ -45,7 +46,7 @@ hg_rc cargo_ports_json(db *d, json_t **out, hg_err *err)
 {
     int64_t version = 0;
     *out = NULL;
-    hg_rc rc = db_int(d, &version, err, "SELECT version FROM ref_versions WHERE name = 'customs_ports'", "");
+    hg_rc rc = refdata_version(d, "customs_ports", &version, err);
     db_stmt *s;
     if (!rc)
         rc = db_query(d, &s, err, "SELECT code, name_zh, name_en, modes FROM customs_ports ORDER BY code", "");

@@ -1943,7 +1943,7 @@ const tests = {
     await dates.nth(0).press('Enter')
     await dates.nth(1).fill('2027-11-30')
     await dates.nth(1).press('Enter')
-    await p.locator('input[name=port]').fill('0908')
+    await choose(p, p.locator('[data-test=agency-port]'), '0908')   // the port by name or code
     await p.locator('[data-test=agency-submit]').click()
     await p.locator('[data-test=agency-problem]').waitFor()
     // accepted: the broker, for 0908, one year; the newest first
