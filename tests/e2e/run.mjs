@@ -141,6 +141,14 @@ async function unitTests() {
   assert.equal(i.errorText(err(400, { code: 'invalid', field: 'x', message: 'something new' })), '输入无效：something new')
   assert.equal(i.errorText(err(404, { code: 'not_found', message: 'no such declaration' })), '没有这份报关单')
   assert.equal(i.errorText(err(403, { code: 'forbidden', message: 'officers only' })), '您的角色或岗位无权执行此操作')
+  // issue 14's refusals of ports, tariff lines, legal units and producers, in the clerk's words
+  assert.equal(i.errorText(err(400, { code: 'unknown_port', field: 'port',
+    message: "0999 is not a customs code of the district's ports (关区代码表: GET /api/v1/reference/ports)" })), '0999 不是本关区的关区代码')
+  assert.equal(i.errorText(err(400, { code: 'unit_not_legal', field: 'items[0].unit',
+    message: 'HS 8483409000 is declared in its legal unit: 台/千克 (法定计量单位)' })), '商品编号 8483409000 须以法定计量单位申报：台/千克')
+  assert.equal(i.errorText(err(409, { code: 'producer_not_registered', field: 'items[0].producer',
+    message: 'producer NO-1 is registered in NO, not in the origin CL (进口食品境外生产企业注册, 海关总署令第248号)' })),
+  '境外生产企业 NO-1 注册于 NO，与原产国 CL 不符')
   // an inspection's reason: the rule names as written, the server's own words translated
   assert.equal(i.reasonText('总署布控指令：重点收货人; random selection'), '总署布控指令：重点收货人；随机布控')
   assert.equal(i.reasonText('random selection'), '随机布控')
