@@ -329,7 +329,10 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
                 json_object_set_new(json_array_get(json_object_get(decl, "items"), 0), "vins", json_string(p->vins));
             const char *producer = NULL;
             int skip = 0;
-            if (decl && (rc = choose_producer(d, p->g, next(r), filed_at[i], &producer, &skip, err))) {
+            /* the producer from the bill's number, not the generator: the rest of the month draws
+             * what it drew before producers were named */
+            uint64_t pick = (uint64_t)(unsigned char)p->bill[strlen(p->bill) - 1];
+            if (decl && (rc = choose_producer(d, p->g, pick, filed_at[i], &producer, &skip, err))) {
                 json_decref(decl);
                 break;
             }
