@@ -76,6 +76,37 @@ int cargo_check_vins(const char *s, const char **reason);
 /* 4-digit customs code of a port (关区代码), e.g. "0902". */
 int cargo_check_port(const char *s, const char **reason);
 
+/* The district's port table (port_store.c, migration 294). HG_OK when code is one of its
+ * customs codes, else HG_INVALID unknown_port naming field; a fault is returned as one. */
+hg_rc cargo_port_known(db *d, const char *code, const char *field, hg_err *err);
+/* The table as the console reads it: {"version", "items": [{"code", "name_zh", "name_en",
+ * "modes": ["sea", ...]}]} by code. Caller owns *out. */
+hg_rc cargo_ports_json(db *d, json_t **out, hg_err *err);
+/* Adds or replaces one port (modes: sea, air, road, rail separated by commas, spaces or '|'),
+ * with its audit row (refdata.port.create or .update, before and after), inside the caller's
+ * transaction. HG_INVALID naming the field. */
+hg_rc cargo_port_put(const hg_ctx *c, const char *code, const char *name_zh, const char *name_en, const char *modes,
+                     hg_err *err);
+
+/* The registry of overseas food producers (producer_store.c, 海关总署令第248号, migration 295). */
+extern const record_type producer_record;
+/* 1 when goods of hs_code are food whose overseas producer must be registered (the chapters and
+ * headings docs/RULES.md lists). */
+int cargo_registered_food(const char *hs_code);
+/* Each item of an import's items (JSON) that is food and names a producer: the producer is in
+ * the registry, registered (not suspended or cancelled), for the item's origin and a category
+ * its HS code falls under, in force at now. HG_CONFLICT producer_not_registered naming
+ * items[i].producer; a fault is returned as one. Exports pass. */
+hg_rc cargo_check_registry(db *d, const char *direction, const json_t *items, int64_t now, hg_err *err);
+/* A registration from body (the fields of producer_record; status registered when absent),
+ * audited producer.create; with replace, an existing one (same country) is replaced and
+ * audited producer.update, else HG_CONFLICT. Its own transaction. Caller owns *out. */
+hg_rc producer_create(const hg_ctx *c, const json_t *body, int replace, json_t **out, hg_err *err);
+/* Changes a registration (name, categories, validity, status), audited producer.update.
+ * HG_NOTFOUND for an unknown number. Caller owns *out. */
+hg_rc producer_update(const hg_ctx *c, const char *registration_no, const json_t *body, json_t **out, hg_err *err);
+hg_rc producer_get(db *d, const char *registration_no, json_t **out, hg_err *err);
+
 /* Extension point CARGO_RELEASE_CONDITIONS: a fact that a later area owns and a release
  * needs (the vessel is under no no-unloading order, the gate has not let the goods out).
  * Rows are contributed through module records (module.h); the store asks each one inside the

@@ -13,6 +13,7 @@
 #include "../platform/barcode.h"
 #include "cargo.h"
 #include "change_api.h"
+#include "registry_api.h"
 
 static hg_rc need_body(req *r, hg_err *err)
 {
@@ -447,9 +448,24 @@ static hg_rc ledger_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+/* GET /api/v1/reference/ports: the district's port table, for the console's names and selects.
+ * Public like the other reference names (the codes are printed on every declaration). */
+static hg_rc ports_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = cargo_ports_json(r->db, &out, err);
+    if (!rc)
+        rc = req_reply_json(r, 200, out);
+    /* it changes by an import, seldom: a browser asks again after five minutes */
+    return rc ? rc : req_add_header(r, "Cache-Control", "public, max-age=300");
+}
+
 #define READERS (ROLE_ADMIN | ROLE_OFFICER | ROLE_ENTERPRISE)
 
 const route cargo_routes[] = {
+    {.method = "GET", .pattern = "/api/v1/reference/ports", .fn = ports_api, .flags = ROUTE_PUBLIC,
+     .summary = "the district's port customs codes (关区代码) with their names in Chinese and English and their "
+                "transport modes"},
     {.method = "POST", .pattern = "/api/v1/manifests", .fn = manifests_create_api, .body = &manifest_record,
      .scope = "manifests", .roles = ROLE_ENTERPRISE | ROLE_OFFICER, .posts = POST_CLEARANCE,
      .status = 201,
@@ -534,6 +550,22 @@ const route cargo_routes[] = {
     {.method = "POST", .pattern = "/api/v1/declarations/{entry_no}/refile", .fn = declarations_refile_api,
      .scope = "declarations", .roles = ROLE_ENTERPRISE,
      .summary = "correct and refile a returned declaration under the same entry number"},
+    /* the registry of overseas food producers (registry_api.c, 海关总署令第248号) */
+    {.method = "POST", .pattern = "/api/v1/producers", .fn = producers_create_api, .body = &producer_record,
+     .scope = "declarations", .roles = ROLE_ADMIN | ROLE_OFFICER, .posts = POST_CLEARANCE | POST_INSPECTION,
+     .status = 201,
+     .summary = "register an overseas food producer (registration number, country, name, HS categories, validity)"},
+    {.method = "GET", .pattern = "/api/v1/producers", .fn = producers_list_api,
+     .scope = "declarations", .roles = READERS,
+     .query = "country,status," LIST_QUERY,
+     .summary = "the registry of overseas food producers, searched and paged"},
+    {.method = "GET", .pattern = "/api/v1/producers/{registration_no}", .fn = producers_get_api,
+     .scope = "declarations", .roles = READERS,
+     .summary = "read a producer's registration"},
+    {.method = "PATCH", .pattern = "/api/v1/producers/{registration_no}", .fn = producers_update_api,
+     .body = &producer_record, .scope = "declarations", .roles = ROLE_ADMIN | ROLE_OFFICER,
+     .posts = POST_CLEARANCE | POST_INSPECTION,
+     .summary = "change a registration: its name, categories, validity or status (registered, suspended, cancelled)"},
     {.method = "GET", .pattern = "/api/v1/ledger", .fn = ledger_api,
      .scope = "ledger", .roles = READERS | ROLE_SYSTEM,
      .query = "entry_no,status",

@@ -80,7 +80,7 @@ static hg_rc cargo_demo(db *d, hg_err *err)
         if (rc)
             return rc;
     }
-    hg_rc rc = HG_OK;
+    hg_rc rc = cargo_demo_producers(d, err);
     if (!rc && hg_demo_options.days > 0)
         rc = cargo_demo_activity(d, &hg_demo_options, err);
     int64_t n = 0;
@@ -128,7 +128,7 @@ static hg_rc cargo_demo(db *d, hg_err *err)
 
 /* ---- bulk import: JSON Lines through the same store functions as the API ---- */
 
-enum import_kind { IMPORT_MANIFESTS, IMPORT_DECLARATIONS, IMPORT_ARRIVALS, IMPORT_GREEN };
+enum import_kind { IMPORT_MANIFESTS, IMPORT_DECLARATIONS, IMPORT_ARRIVALS, IMPORT_GREEN, IMPORT_PRODUCERS };
 
 /* One line: a manifest names its "filer" (the carrier's USCC), a declaration acts as its
  * declarant, an arrival report as the command's user. */
@@ -152,6 +152,9 @@ static hg_rc import_line(db *d, enum import_kind kind, json_t *obj, hg_err *err)
         snprintf(p.name, sizeof p.name, "%s", cli_actor());
         snprintf(p.enterprise, sizeof p.enterprise, "%s", declarant ? declarant : "");
         rc = declaration_file(CTX_AS(d, &p), obj, &out, err);
+    } else if (kind == IMPORT_PRODUCERS) {
+        /* a registration again replaces the one stored (its country stays) */
+        rc = producer_create(&(hg_ctx){.d = d, .actor = cli_actor(), .now_ms = now_ms()}, obj, 1, &out, err);
     } else if (kind == IMPORT_GREEN) {
         static const char *const allowed[] = {"hs_prefix", "description", NULL};
         rc = json_reject_unknown(obj, allowed, err);
@@ -211,7 +214,46 @@ static int import_green(cmd_ctx *c, db *d, const char *path)
     return import_jsonl(path, d, IMPORT_GREEN);
 }
 
+/* One port of the district's table: code, name_zh, name_en, modes ("sea|road"); a header line
+ * beginning "code" is skipped. */
+static hg_rc port_line(void *ctx, db *d, import_row *r, hg_err *err)
+{
+    (void)ctx;
+    if (r->line == 1 && strcmp(r->field[0], "code") == 0) {
+        r->skip = 1;
+        return HG_OK;
+    }
+    if (r->nfields != 4)
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "a line is code, name_zh, name_en, modes");
+    hg_ctx c = ctx_command(d, cli_actor());
+    return cargo_port_put(&c, r->field[0], r->field[1], r->field[2], r->field[3], err);
+}
+
+/* The whole file or nothing: the table every filing is checked against is never half changed. */
+static int import_ports(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    const import_spec spec = {.format = IMPORT_CSV,
+                              .policy = IMPORT_ALL_OR_NOTHING,
+                              .max_bytes = 1u << 20,
+                              .malformed = "malformed CSV",
+                              .line = port_line};
+    return import_run(&spec, d, path);
+}
+
+static int import_producers(cmd_ctx *c, db *d, const char *path)
+{
+    (void)c;
+    return import_jsonl(path, d, IMPORT_PRODUCERS);
+}
+
 static const importer cargo_importers[] = {
+    {"producers", import_producers,
+     "JSON Lines: one overseas food producer per line, as POST /api/v1/producers (海关总署令第248号); a registration "
+     "number again replaces its registration (same country); each change audited"},
+    {"ports", import_ports,
+     "CSV: code, name_zh, name_en, modes (sea|air|road|rail): the district's port customs codes (关区代码); a code "
+     "again replaces its names and modes; each change audited, the whole file or nothing"},
     {"green-channel", import_green,
      "JSON Lines: {\"hs_prefix\": \"08\", \"description\": \"fruit\"}, the district's fresh and live produce "
      "of the green channel (each change audited)"},
@@ -278,7 +320,7 @@ static const hg_extension cargo_extends[] = {
     {NULL, NULL},
 };
 
-static const record_type *const cargo_records[] = {&manifest_record, &declaration_record, NULL};
+static const record_type *const cargo_records[] = {&manifest_record, &declaration_record, &producer_record, NULL};
 
 const hg_module cargo_module = {.name = "cargo",
                                 .migrations = cargo_migrations,

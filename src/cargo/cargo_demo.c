@@ -41,16 +41,68 @@ typedef struct goods {
     const char *hs, *name, *origin, *unit;
     int frozen, green_channel;
     int64_t unit_price_fen, min_qty, max_qty;
+    const char *producers[3]; /* food: the registered overseas producers it is bought from */
 } goods;
 
 static const goods catalogue[] = {
-    {"0303130000", "冻大西洋鲑鱼", "NO", "千克", 1, 0, 5800, 5000, 22000},
-    {"0306171900", "冻南美白虾", "EC", "千克", 1, 0, 4200, 5000, 20000},
-    {"8483409000", "齿轮箱", "DE", "台", 0, 0, 296700, 10, 200},
-    {"8458110090", "数控车床", "JP", "台", 0, 0, 43000000, 1, 4},
-    {"0805100000", "鲜橙", "ZA", "千克", 0, 1, 900, 10000, 25000},
-    {"2601111000", "铁矿砂", "AU", "千克", 0, 0, 80, 1000000, 5000000},
+    {"0303130000", "冻大西洋鲑鱼", "NO", "千克", 1, 0, 5800, 5000, 22000, {"NO-DEMO-01", "NO-DEMO-02", "NO-DEMO-03"}},
+    {"0306171900", "冻南美白虾", "EC", "千克", 1, 0, 4200, 5000, 20000, {"EC-DEMO-01", "EC-DEMO-02", "EC-DEMO-03"}},
+    {"8483409000", "齿轮箱", "DE", "台", 0, 0, 296700, 10, 200, {NULL}},
+    {"8458110090", "数控车床", "JP", "台", 0, 0, 43000000, 1, 4, {NULL}},
+    {"0805100000", "鲜橙", "ZA", "千克", 0, 1, 900, 10000, 25000, {"ZA-DEMO-01", "ZA-DEMO-02", NULL}},
+    {"2601111000", "铁矿砂", "AU", "千克", 0, 0, 80, 1000000, 5000000, {NULL}},
 };
+
+hg_rc cargo_demo_producers(db *d, hg_err *err)
+{
+    static const char *const names[] = {"Demo Seafood AS", "Demo Sjømat AS", "Demo Fisk AS", "Camaronera Demo S.A.",
+                                        "Acuícola Demo S.A.", "Langostinos Demo S.A.", "Demo Citrus (Pty) Ltd",
+                                        "Demo Orchards (Pty) Ltd", ""};
+    hg_rc rc = HG_OK;
+    int k = 0;
+    for (size_t i = 0; !rc && i < sizeof catalogue / sizeof catalogue[0]; i++)
+        for (int j = 0; !rc && j < 3 && catalogue[i].producers[j]; j++) {
+            char chapter[5];
+            snprintf(chapter, sizeof chapter, "%.4s", catalogue[i].hs);
+            json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s}", "registration_no", catalogue[i].producers[j], "country",
+                                     catalogue[i].origin, "name", names[k++ % 8], "categories", chapter, "valid_from",
+                                     "2022-01-01T00:00:00+08:00"),
+                   *out = NULL;
+            rc = body ? producer_create(&(hg_ctx){.d = d, .actor = "demo", .now_ms = now_ms()}, body, 0, &out, err)
+                      : HG_NOMEM;
+            if (rc == HG_CONFLICT)   /* registered by an earlier run */
+                rc = HG_OK;
+            json_decref(body);
+            json_decref(out);
+        }
+    return rc;
+}
+
+/* The producer a trader buys goods g from at at_ms: one of its registered producers, starting at
+ * pick, that is not suspended after positive batches (an importer does not buy from one); NULL
+ * when g has none or every one is suspended (*skip 1: nothing is bought). */
+static hg_rc choose_producer(db *d, const goods *g, uint64_t pick, int64_t at_ms, const char **out, int *skip,
+                             hg_err *err)
+{
+    int n = 0;
+    *out = NULL;
+    *skip = 0;
+    while (n < 3 && g->producers[n])
+        n++;
+    for (int k = 0; k < n; k++) {
+        const char *p = g->producers[(pick + (uint64_t)k) % (uint64_t)n];
+        int64_t batches = 0, until = 0;
+        hg_rc rc = cargo_producer_suspension(d, p, at_ms, &batches, &until, err);
+        if (rc)
+            return rc;
+        if (!until) {
+            *out = p;
+            return HG_OK;
+        }
+    }
+    *skip = n > 0;
+    return HG_OK;
+}
 
 typedef struct party {
     const char *uscc, *user;
@@ -149,7 +201,7 @@ static json_t *plan_bill(rng *r, plan *p)
 
 /* Imported cars (大窑湾汽车码头: each car's RFID tag is bound to its VIN at the car gate):
  * passenger cars of 1.5 to 3 litres, declared one VIN per car (GB 16735). */
-static const goods car_goods = {"8703239000", "小轿车", "DE", "辆", 0, 0, 28000000, 1, 6};
+static const goods car_goods = {"8703239000", "小轿车", "DE", "辆", 0, 0, 28000000, 1, 6, {NULL}};
 
 /* A VIN with its check digit (ISO 3779, position 9): WMI WBA, a serial never reused in one
  * run. */
@@ -275,6 +327,22 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
                 (json_int_t)(cars ? qty * 1450 : qty > 1000 ? qty * 95 / 100 : qty * 45), "frozen", p->g->frozen);
             if (decl && cars)
                 json_object_set_new(json_array_get(json_object_get(decl, "items"), 0), "vins", json_string(p->vins));
+            const char *producer = NULL;
+            int skip = 0;
+            /* the producer from the bill's number, not the generator: the rest of the month draws
+             * what it drew before producers were named */
+            uint64_t pick = (uint64_t)(unsigned char)p->bill[strlen(p->bill) - 1];
+            if (decl && (rc = choose_producer(d, p->g, pick, filed_at[i], &producer, &skip, err))) {
+                json_decref(decl);
+                break;
+            }
+            if (skip) {   /* every producer of these goods is suspended: not bought this time */
+                json_decref(decl);
+                continue;
+            }
+            if (decl && producer)
+                json_object_set_new(json_array_get(json_object_get(decl, "items"), 0), "producer",
+                                    json_string(producer));
             AT(filed_at[i])
             {
                 rc = declaration_file(CTX_AS(d, &declarant), decl, &out, err);
@@ -378,9 +446,9 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
  * reach the terminal (advance), arrival reports as the boxes come in, and some arrival direct
  * loading (抵港直装) released when the vessel is at berth. No tax on these exports. */
 static const goods export_catalogue[] = {
-    {"7208510000", "热轧中厚板", "CN", "千克", 0, 0, 450, 200000, 800000},
-    {"8483409000", "齿轮箱", "CN", "台", 0, 0, 296700, 10, 200},
-    {"1604140000", "金枪鱼罐头", "CN", "千克", 0, 0, 3500, 5000, 20000},
+    {"7208510000", "热轧中厚板", "CN", "千克", 0, 0, 450, 200000, 800000, {NULL}},
+    {"8483409000", "齿轮箱", "CN", "台", 0, 0, 296700, 10, 200, {NULL}},
+    {"1604140000", "金枪鱼罐头", "CN", "千克", 0, 0, 3500, 5000, 20000, {NULL}},
 };
 
 static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, int n_bills, int64_t real_now,

@@ -47,6 +47,12 @@ hg_rc cargo_reassess_at_entry(db *d, const char *bill_no, int64_t at_ms, const c
 hg_rc cargo_demo_life(db *d, const principal *declarant, const char *entry_no, int64_t filed_at, int64_t real_now,
                       int *cancelled, hg_err *err);
 hg_rc cargo_demo_amend(db *d, const char *entry_no, int64_t released_at, int64_t real_now, hg_err *err);
+/* The goods of a declaration (items, JSON) against the loaded tariff (tariff_check.c): an export's
+ * HS codes are lines of it (400 hs_not_in_tariff), every item's unit a legal unit of its line
+ * where the tariff gives them (400 unit_not_legal), each naming items[i]. */
+hg_rc cargo_check_tariff(db *d, const char *direction, const json_t *items, hg_err *err);
+/* The demo's overseas food producers registered (cargo_demo.c), once: those of its food goods. */
+hg_rc cargo_demo_producers(db *d, hg_err *err);
 /* A weight a bill can still carry: HG_CONFLICT (bill_weight) when the gross weight of the
  * declarations of bill_no but not cancelled or refused, plus extra_kg, exceeds the bill's. */
 hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_kg, hg_err *err);

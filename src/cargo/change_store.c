@@ -302,6 +302,14 @@ static hg_rc rescreen_and_reassess(const hg_ctx *c, const char *entry_no, const 
     json_t *decl = NULL, *tax = NULL;
     risk_verdict v = {.lane = "green"};
     hg_rc rc = declaration_get(d, c->who, entry_no, &decl, err);
+    /* the changed goods meet the tariff as filed goods do, and the declarant's own changes (a
+     * modification, a refiling) the producer registry as it stands now; customs' amendment after
+     * release corrects the goods as they came */
+    const char *direction = decl ? json_string_value(json_object_get(decl, "direction")) : "";
+    if (!rc)
+        rc = cargo_check_tariff(d, direction, json_object_get(decl, "items"), err);
+    if (!rc && screen_again)
+        rc = cargo_check_registry(d, direction, json_object_get(decl, "items"), c->now_ms, err);
     if (!rc && screen_again)
         rc = cargo_screen(d, decl, &v, err);
     const char *status = decl ? json_string_value(json_object_get(decl, "status")) : "";

@@ -774,7 +774,9 @@ hg_rc declaration_file_draft(const hg_ctx *c, declaration_draft *dr, json_t **ou
         return rc;
     bill_facts bf;
     const char *direction = record_text(rec, "direction"), *port = record_text(rec, "port");
-    rc = load_bill_facts(d, record_text(rec, "bill_no"), &bf, err);
+    rc = cargo_port_known(d, port, "port", err);
+    if (!rc)
+        rc = load_bill_facts(d, record_text(rec, "bill_no"), &bf, err);
     /* a bill manifested elsewhere is answered as one that does not exist, in the declarant's
      * own terms: the answer must not tell another party's bill's port and direction */
     if ((rc == HG_INVALID && strcmp(err->code, "not_found") == 0) ||
@@ -806,6 +808,10 @@ hg_rc declaration_file_draft(const hg_ctx *c, declaration_draft *dr, json_t **ou
         rc = green_goods(d, rec, &green, err);
     if (!rc && draft_set(dr, "green_channel", NULL, green))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        rc = cargo_check_tariff(d, direction, json_object_get(filed, "items"), err);
+    if (!rc)
+        rc = cargo_check_registry(d, direction, json_object_get(filed, "items"), now, err);
     if (!rc)
         rc = cargo_check_producers(d, json_object_get(filed, "items"), err);
     /* screening: every declaration, before anything else happens to it */

@@ -58,10 +58,16 @@ static hg_rc load(db *d, prefix_cache *c, int64_t version, hg_err *err)
     return HG_OK;
 }
 
+hg_rc refdata_version(db *d, const char *table, int64_t *version, hg_err *err)
+{
+    *version = 0;
+    return db_int(d, version, err, "SELECT version FROM ref_versions WHERE name = ?", "t", table);
+}
+
 hg_rc prefix_cache_sync(db *d, prefix_cache *c, hg_err *err)
 {
     int64_t version = 0;
-    hg_rc rc = db_int(d, &version, err, "SELECT version FROM ref_versions WHERE name = ?", "t", c->table);
+    hg_rc rc = refdata_version(d, c->table, &version, err);
     if (rc)
         return rc;
     pthread_mutex_lock(&c->mu);

@@ -28,6 +28,10 @@ extern const migration refdata_migrations[];
     "CREATE TRIGGER " #t "_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " #t                                 \
     " FOR EACH STATEMENT EXECUTE FUNCTION ref_version_bump('" #t "');"
 
+/* The version of reference table `table` (HG_NOTFOUND when it is not registered): what a
+ * cache or a client's copy compares with the one it holds. */
+hg_rc refdata_version(db *d, const char *table, int64_t *version, hg_err *err);
+
 /* A table of code prefixes, each with up to three integers (a tariff line's rates). */
 typedef struct prefix_row {
     char prefix[16];

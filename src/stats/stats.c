@@ -13,6 +13,8 @@ int clearance_split(const clearance_facts *f, clearance_segments *out)
     int64_t start = f->filed_ms > f->arrived_ms ? f->filed_ms : f->arrived_ms;
     out->arrival_to_declaration_ms = f->filed_ms > f->arrived_ms ? f->filed_ms - f->arrived_ms : 0;
     int64_t customs = f->released_ms > start ? f->released_ms - start : 0;
+    out->released_before_arrival = f->released_ms < start;
+    out->gate_before_release = f->gate_out_ms && f->gate_out_ms < f->released_ms;
     /* the time a returned declaration spent with its declarant is its own segment (退单), taken
      * out of declaration -> release, never more than that segment holds */
     out->with_declarant_ms = f->with_declarant_ms > 0 ? (f->with_declarant_ms < customs ? f->with_declarant_ms : customs) : 0;

@@ -24,6 +24,10 @@ typedef struct clearance_segments {
     int64_t with_declarant_ms;           /* returned for correction until refiled (退单) */
     int64_t release_to_gate_ms;          /* -1 when not yet out */
     int64_t total_ms;                    /* arrival -> release: the three first segments */
+    int released_before_arrival;         /* released before its recorded arrival (at the transport's
+                                          * arrival, before the goods' report): customs' time 0 */
+    int gate_before_release;             /* out before its release was recorded (a gate deciding
+                                          * offline): release -> gate 0 */
 } clearance_segments;
 
 /* Splits one declaration's clearance into segments; -1 when it has no arrival or release. */

@@ -22,6 +22,7 @@ typedef struct fact_list {
     fact *v;
     size_t n, cap;
     size_t no_arrival; /* released declarations left out: no arrival is recorded for them */
+    size_t released_before_arrival, gate_before_release; /* counted, with that segment as zero */
 } fact_list;
 
 void stats_group_key(int64_t ms, const char *group, char out[12])
@@ -78,6 +79,8 @@ static hg_rc collect(db *d, const stats_query *q, int64_t from, int64_t to, fact
             out->no_arrival++;   /* never silently: the answer says how many and why */
             continue;
         }
+        out->released_before_arrival += x.seg.released_before_arrival;
+        out->gate_before_release += x.seg.gate_before_release;
         stats_group_key(f.released_ms, q->group, x.key);
         if (push(out, &x)) {
             rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
@@ -175,10 +178,14 @@ hg_rc stats_clearance_json(db *d, const stats_query *q, json_t **out, hg_err *er
         i = j;
     }
     /* what was counted and what was not, so that no figure hides an exclusion: no outlier is
-     * trimmed (implausible times are refused when they are recorded, cargo's arrival_time) */
-    *out = json_pack("{s:s, s:s*, s:s*, s:I, s:{s:I}, s:s, s:o}", "group", q->group, "direction", q->direction, "port",
-                     q->port, "counted", (json_int_t)now.n, "excluded", "no_arrival", (json_int_t)now.no_arrival,
-                     "outlier_rule", "none", "groups", groups);
+     * trimmed (implausible times are refused when they are recorded, cargo's arrival_time); the
+     * two orders that are true but would make a segment negative are counted with it as zero,
+     * and said */
+    *out = json_pack("{s:s, s:s*, s:s*, s:I, s:{s:I}, s:s, s:{s:I, s:I}, s:o}", "group", q->group, "direction",
+                     q->direction, "port", q->port, "counted", (json_int_t)now.n, "excluded", "no_arrival",
+                     (json_int_t)now.no_arrival, "outlier_rule", "none", "zero_segments", "released_before_arrival",
+                     (json_int_t)now.released_before_arrival, "gate_out_before_release",
+                     (json_int_t)now.gate_before_release, "groups", groups);
 out:
     xfree(vals);
     xfree(now.v);

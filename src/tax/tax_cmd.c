@@ -18,15 +18,16 @@
 
 extern const route tax_routes[];
 
+/* One line of the tariff; unit1 and unit2 its legal units (法定计量单位), NULL when not given. */
 static hg_rc put_tariff(db *d, const char *prefix, int64_t duty, int64_t vat, int64_t cons, const char *desc,
-                        hg_err *err)
+                        const char *unit1, const char *unit2, hg_err *err)
 {
     return db_run(d, err,
-                  "INSERT INTO tariff_rates (hs_prefix, duty_ppm, vat_ppm, consumption_ppm, description) "
-                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (hs_prefix) DO UPDATE SET duty_ppm = excluded.duty_ppm, "
+                  "INSERT INTO tariff_rates (hs_prefix, duty_ppm, vat_ppm, consumption_ppm, description, unit1, unit2) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hs_prefix) DO UPDATE SET duty_ppm = excluded.duty_ppm, "
                   "vat_ppm = excluded.vat_ppm, consumption_ppm = excluded.consumption_ppm, "
-                  "description = excluded.description",
-                  "tiiit", prefix, duty, vat, cons, desc);
+                  "description = excluded.description, unit1 = excluded.unit1, unit2 = excluded.unit2",
+                  "tiiittt", prefix, duty, vat, cons, desc, unit1, unit2);
 }
 
 static hg_rc put_rate(db *d, const char *currency, const char *month, int64_t micro, hg_err *err)
@@ -54,7 +55,12 @@ static hg_rc tariff_line(void *ctx, db *d, import_row *r, hg_err *err)
     if (duty < 0 || vat < 0 || vat >= 1000000 || cons < 0 || cons >= 1000000)
         return hg_fail(err, HG_INVALID, "invalid", NULL,
                        "rates are percentages such as 8.5 (VAT and consumption below 100)");
-    hg_rc rc = put_tariff(d, r->field[0], duty, vat, cons, r->nfields > 4 ? r->field[4] : NULL, err);
+    /* optional: the line's legal units, first and second (blank: none) */
+    const char *u1 = r->nfields > 5 && r->field[5][0] ? r->field[5] : NULL;
+    const char *u2 = r->nfields > 6 && r->field[6][0] ? r->field[6] : NULL;
+    if ((u1 && strlen(u1) > 30) || (u2 && strlen(u2) > 30) || (u2 && !u1))
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "legal units are at most 30 bytes, the second after a first");
+    hg_rc rc = put_tariff(d, r->field[0], duty, vat, cons, r->nfields > 4 ? r->field[4] : NULL, u1, u2, err);
     if (rc)
         err->field[0] = '\0';   /* the report is the database's message alone */
     return rc;
@@ -336,7 +342,8 @@ static int import_dated(cmd_ctx *c, db *d, const char *path)
 
 static const importer tax_importers[] = {
     {"tariff", import_tariff,
-     "CSV: hs_prefix (2-10 digits), duty %, VAT %, consumption tax %, description; the whole file or nothing"},
+     "CSV: hs_prefix (2-10 digits), duty %, VAT %, consumption tax %, description, legal unit 1, legal unit 2 (the "
+     "units optional); the whole file or nothing"},
     {"exchange-rates", import_exchange,
      "CSV: currency, month (YYYY-MM), CNY rate, per (1, or 100 where customs quotes per 100 units, such as JPY; "
      "default 1), fixed_on (optional: the third Wednesday of the previous month, checked); the whole file or "
@@ -364,18 +371,24 @@ static const importer tax_importers[] = {
 static const struct {
     const char *prefix, *desc;
     int64_t duty, vat, cons;
+    const char *unit1, *unit2; /* the legal units of the demo's lines under the heading */
 } demo_tariff[] = {
-    {"0302", "fresh or chilled fish", 100000, 90000, 0},
-    {"0303", "frozen fish", 100000, 90000, 0},
-    {"0306", "crustaceans", 50000, 90000, 0},
-    {"2601", "iron ores", 0, 130000, 0},
-    {"2709", "crude petroleum", 0, 130000, 0},
-    {"3304", "cosmetics", 50000, 130000, 150000},
-    {"8458", "lathes", 95000, 130000, 0},
-    {"8483", "transmission shafts and gears", 80000, 130000, 0},
-    {"8703", "motor cars", 150000, 130000, 90000},
-    {"0101", "live horses", 0, 90000, 0},
-    {"0805", "citrus fruit", 110000, 90000, 0},
+    {"0302", "fresh or chilled fish", 100000, 90000, 0, "千克", NULL},
+    {"0303", "frozen fish", 100000, 90000, 0, "千克", NULL},
+    {"0304", "fish fillets", 100000, 90000, 0, "千克", NULL},
+    {"0306", "crustaceans", 50000, 90000, 0, "千克", NULL},
+    {"0307", "molluscs", 100000, 90000, 0, "千克", NULL},
+    {"2601", "iron ores", 0, 130000, 0, "千克", NULL},
+    {"2709", "crude petroleum", 0, 130000, 0, "千克", NULL},
+    {"3304", "cosmetics", 50000, 130000, 150000, "千克", NULL},
+    {"7208", "hot-rolled flat steel", 30000, 130000, 0, "千克", NULL},
+    {"8458", "lathes", 95000, 130000, 0, "台", "千克"},
+    {"8483", "transmission shafts and gears", 80000, 130000, 0, "台", "千克"},
+    {"8703", "motor cars", 150000, 130000, 90000, "辆", "千克"},
+    {"0101", "live horses", 0, 90000, 0, NULL, NULL},
+    {"0805", "citrus fruit", 110000, 90000, 0, "千克", NULL},
+    {"0808", "apples, pears", 100000, 90000, 0, "千克", NULL},
+    {"1604", "prepared or preserved fish", 50000, 130000, 0, "千克", NULL},
 };
 
 static const struct {
@@ -424,7 +437,7 @@ static hg_rc tax_demo(db *d, hg_err *err)
                                 demo_agreements[i].agreement, demo_agreements[i].ppm, err);
     for (size_t i = 0; !rc && i < sizeof demo_tariff / sizeof demo_tariff[0]; i++)
         rc = put_tariff(d, demo_tariff[i].prefix, demo_tariff[i].duty, demo_tariff[i].vat, demo_tariff[i].cons,
-                        demo_tariff[i].desc, err);
+                        demo_tariff[i].desc, demo_tariff[i].unit1, demo_tariff[i].unit2, err);
     /* this month and the twelve around it, so that the demo stays usable for a year */
     int64_t now = now_ms();
     for (int k = -6; !rc && k <= 6; k++) {

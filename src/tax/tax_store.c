@@ -161,6 +161,13 @@ const migration tax_migrations[] = {
      "ALTER TABLE tax_lines ADD COLUMN rate_date TEXT;"
      "ALTER TABLE tax_lines ADD COLUMN tariff_valid_from TEXT;",
      NULL, NULL},
+    /* the legal units of measurement of a tariff line (法定计量单位: the first, and the second
+     * where the tariff has one), against which declarations give their quantities; NULL: the
+     * line's file gave none */
+    {391, "legal units of tariff lines",
+     "ALTER TABLE tariff_rates ADD COLUMN unit1 TEXT;"
+     "ALTER TABLE tariff_rates ADD COLUMN unit2 TEXT;",
+     NULL, NULL},
     /* the bills list sorted by issue time, and its search box on PostgreSQL (storage's 70 makes
      * the trigram index; the search is LOWER(column) LIKE '%text%') */
     {390, "indexes for the tax bills list",
@@ -268,6 +275,30 @@ static hg_rc tariff_find(const char *hs_code, tax_rates *out)
     out->vat_ppm = (uint32_t)row.v[1];
     out->consumption_ppm = (uint32_t)row.v[2];
     return HG_OK;
+}
+
+hg_rc tax_tariff_line(db *d, const char *hs_code, int *found, char unit1[32], char unit2[32], hg_err *err)
+{
+    char p[5][11];
+    for (int k = 0; k < 5; k++)
+        snprintf(p[k], sizeof p[k], "%.*s", 2 * (k + 1), hs_code);
+    db_stmt *s;
+    *found = 0;
+    unit1[0] = unit2[0] = '\0';
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT COALESCE(unit1, ''), COALESCE(unit2, '') FROM tariff_rates WHERE hs_prefix IN"
+                        " (?, ?, ?, ?, ?) ORDER BY LENGTH(hs_prefix) DESC LIMIT 1",
+                        "ttttt", p[0], p[1], p[2], p[3], p[4]);
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    if (rc == HG_ROW) {
+        *found = 1;
+        snprintf(unit1, 32, "%s", db_col_text(s, 0));
+        snprintf(unit2, 32, "%s", db_col_text(s, 1));
+    }
+    db_reset(s);
+    return rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
 }
 
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err)

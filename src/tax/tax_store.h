@@ -20,6 +20,11 @@ typedef struct tax_rates {
 /* A tax line: one item's working, a child of the bill (entry_no, line_no). */
 extern const record_type tax_line_record;
 
+/* The tariff line (tariff_rates) that covers hs_code, its longest prefix of 10, 8, 6, 4 or 2
+ * digits: *found 0 when none does; its legal units (法定第一/第二计量单位) into unit1 and unit2,
+ * "" where the tariff gives none. A fault is returned as one. */
+hg_rc tax_tariff_line(db *d, const char *hs_code, int *found, char unit1[32], char unit2[32], hg_err *err);
+
 /* CNY per unit of currency (× 10^6) for the month of at_ms; HG_INVALID (field currency) when
  * the month has no rate. */
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err);

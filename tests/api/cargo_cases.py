@@ -59,6 +59,17 @@ def declaration(bill, who="dl-trading", uscc=TRADING, **extra):
     return s_as(who, body)
 
 
+def register_producer(s, no, country, categories="03", who="officer", **extra):
+    """Registers an overseas food producer as customs does before its goods are declared
+    (进口食品境外生产企业注册, 海关总署令第248号); one registered already is left as it is."""
+    body = {"registration_no": no, "country": country, "name": "Producer " + no, "categories": categories,
+            "valid_from": "2022-01-01T00:00:00+08:00"}
+    body.update(extra)
+    r = s.as_user(who, "POST", "/api/v1/producers", body)
+    assert r.status in (201, 409), repr(r)
+    return r
+
+
 def arrive(s, m, who="dl-agent", **body):
     """The carrier's agent declares the transport of manifest response m arrived (now)."""
     r = s.as_user(who, "POST", "/api/v1/manifests/%s/arrived" % m.json["manifest_no"], body or None)
@@ -502,6 +513,7 @@ def register_inspections(test, eq, error_of):
         seafood = [{"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
                     "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95, "frozen": True,
                     "producer": "NO-777"}]
+        register_producer(s, "NO-777", "NO")
         entries = []
         for _ in range(3):
             b = bill_no()

@@ -423,12 +423,12 @@ def register(test, eq, error_of):
     def clearance_time_keeps_the_time_with_the_declarant_apart(s):
         # 退单 (海关总署令第220号's return for correction): the time a returned declaration spent with
         # its declarant is its own clearance-time segment, not customs' declaration -> release.
-        # A declaration released on port 0915 (no other case uses it) is given the times of one
+        # A declaration released on port 0906 (no other case uses it) is given the times of one
         # returned for an hour: arrived an hour before filing, released three hours after it.
         b = bill_no()
-        m = manifest(s, [cargo_bill(b)], port="0915")
+        m = manifest(s, [cargo_bill(b)], port="0906")
         arrive(s, m)
-        r = file(s, b, port="0915")
+        r = file(s, b, port="0906")
         eq(r.status, 201, r.body)
         e = r.json["entry_no"]
         eq(s.as_user("dl-trading", "POST", "/api/v1/payments", {"entry_no": e, "amount": bill(s, e)["amount_due"]})
@@ -439,7 +439,7 @@ def register(test, eq, error_of):
                      "WHERE entry_no = '%s'" % e)
         write_sql(s, "UPDATE manifests SET arrived_ms = (SELECT filed_ms FROM declarations WHERE entry_no = '%s') "
                      "- 3600000 WHERE manifest_no = '%s'" % (e, m.json["manifest_no"]))
-        g = s.as_user("manager", "GET", "/api/v1/stats/clearance-time?port=0915&group=month").json["groups"]
+        g = s.as_user("manager", "GET", "/api/v1/stats/clearance-time?port=0906&group=month").json["groups"]
         eq(len(g), 1, g)
         eq((g[0]["arrival_to_declaration"]["mean_hours"], g[0]["declaration_to_release"]["mean_hours"],
             g[0]["with_declarant"]["mean_hours"], g[0]["total"]["mean_hours"]), ("1.00", "2.00", "1.00", "4.00"))

@@ -6,7 +6,7 @@ import itertools
 import json
 from urllib.parse import quote
 
-from cargo_cases import FISHERY, TRADING, bill, container, file, manifest
+from cargo_cases import FISHERY, TRADING, bill, container, file, manifest, register_producer
 
 _seq = itertools.count(1)
 
@@ -259,6 +259,7 @@ def register_area(test, eq, error_of):
         seafood = {"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
                    "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95, "frozen": True,
                    "producer": "NO-LST%d" % next(_seq)}
+        register_producer(s, seafood["producer"], "NO")
         made = []
         for _ in range(3):
             b = bill_no()

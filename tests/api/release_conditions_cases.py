@@ -4,7 +4,7 @@ what resolves it, as the release itself decides (cargo_release_unmet). Registere
 run_api_tests.py (register_area). Bills are this module's own (RCN…)."""
 import itertools
 
-from cargo_cases import FISHERY, TRADING, arrive, bill, file, manifest
+from cargo_cases import FISHERY, TRADING, arrive, bill, file, manifest, register_producer
 
 _seq = itertools.count(1)
 
@@ -27,6 +27,7 @@ def register_area(test, eq, error_of):
         fish = [{"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
                  "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95, "frozen": True,
                  "producer": "NO-RCN1"}]
+        register_producer(s, "NO-RCN1", "NO")
         b = bill_no()
         eq(manifest(s, [bill(b, consignee=FISHERY)]).status, 201)
         r = file(s, b, who="dl-fishery", uscc=FISHERY, items=fish, trade_country="NO")

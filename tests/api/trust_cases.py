@@ -3,11 +3,12 @@ released container by container and reconciled with the manifest. Each rule has 
 and its accepted case, and names its source (docs/RULES.md). Registered by run_api_tests.py;
 each test makes its own bills."""
 import harness
-from cargo_cases import FISHERY, TRADING, arrive, bill, bill_no, container, file, manifest
+from cargo_cases import FISHERY, TRADING, arrive, bill, bill_no, container, file, manifest, register_producer
 
 BROKER = "91210213550001235J"    # demo: 大连金湾报关行, holding the demo importers' agreements
 AGENT = "91210200118877668W"     # demo: the shipping agent
 KUAIJIE = "91210200765432104C"   # demo: a dishonest e-commerce firm, with no agreement
+_reg = __import__("itertools").count(1)   # producers' registration numbers of these tests
 
 
 def register(test, eq, error_of):
@@ -169,6 +170,7 @@ def register(test, eq, error_of):
         seafood = [{"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
                     "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95,
                     "frozen": True, "producer": "NO-LAB1"}]
+        register_producer(s, "NO-LAB1", "NO")
         e = file(s, b, who="dl-fishery", uscc=FISHERY, items=seafood, trade_country="NO").json["entry_no"]
         code = s.as_user("officer", "GET", "/api/v1/samples?entry_no=" + e).json["items"][0]["barcode"]
         error_of(s.as_user("officer", "POST", "/api/v1/samples/%s/result" % code, {"result": "negative"}), 403)
@@ -422,3 +424,153 @@ def register(test, eq, error_of):
         assert "1 loaded, 1 refused" in p.stdout, p.stdout
         audit = s.as_user("admin", "GET", "/api/v1/audit?object=green_channel_goods:0604").json["items"]
         eq([a["action"] for a in audit], ["refdata.green_channel.create"])
+
+    @test
+    def ports_are_the_districts_customs_codes(s):
+        # 关区代码表 (海关统计: 2 digits of the directly-administered customs, 2 of its subordinate
+        # office): a manifest or declaration names a port of the district's table, which the
+        # console reads by name; a code of the right shape but not in the table is refused
+        r = s.request("GET", "/api/v1/reference/ports")
+        eq(r.status, 200)
+        codes = {p["code"]: p for p in r.json["items"]}
+        eq((codes["0900"]["name_zh"], codes["0902"]["name_en"], codes["0902"]["modes"]),
+           ("大连海关", "Dalian Airport Customs", ["air"]))
+        assert r.json["version"] >= 1, r.json
+        b = bill_no()
+        error_of(manifest(s, [bill(b)], port="0999"), 400, field="port", code="unknown_port")
+        eq(s.sql("SELECT COUNT(*) FROM manifest_bills WHERE bill_no = '%s'" % b), [["0"]])   # wrote nothing
+        eq(manifest(s, [bill(b)]).status, 201)
+        error_of(file(s, b, port="0999"), 400, field="port", code="unknown_port")
+        eq(file(s, b).status, 201)
+        body = s.request("GET", "/metrics").body
+        assert 'haiguan_refusals_total{rule="unknown_port",status="400"}' in body, body[:200]
+        # `haiguan import ports` changes it, the whole file or nothing, each change audited
+        import os
+        path = os.path.join(s.dir, "ports.csv")
+        with open(path, "w") as f:
+            f.write("code,name_zh,name_en,modes\n0999,测试海关,Test Customs,sea|road\n09x9,坏,Bad,sea\n")
+        p = s.cli("import", "ports", path, check=False)
+        eq(p.returncode, 1, p.stdout)
+        eq(s.sql("SELECT COUNT(*) FROM customs_ports WHERE code = '0999'"), [["0"]])
+        with open(path, "w") as f:
+            f.write("code,name_zh,name_en,modes\n0999,测试海关,Test Customs,sea|road\n")
+        p = s.cli("import", "ports", path, check=False)
+        eq(p.returncode, 0, p.stdout + p.stderr)
+        r2 = s.request("GET", "/api/v1/reference/ports")
+        assert r2.json["version"] > r.json["version"], (r.json["version"], r2.json["version"])
+        eq([p["modes"] for p in r2.json["items"] if p["code"] == "0999"], [["sea", "road"]])
+        audit = s.as_user("admin", "GET", "/api/v1/audit?object=customs_port:0999").json["items"]
+        eq([(a["action"], a["after"]["name_en"]) for a in audit], [("refdata.port.create", "Test Customs")])
+        b2 = bill_no()
+        eq(manifest(s, [bill(b2)], port="0999").status, 201)
+
+    @test
+    def food_names_a_registered_overseas_producer(s):
+        # 进口食品境外生产企业注册管理规定 (海关总署令第248号): imported food comes from overseas producers
+        # registered with customs, for their country and the product; one suspended or cancelled,
+        # or out of its validity, is refused at filing (409 producer_not_registered) and writes nothing
+        no = "NO-REG%d" % next(_reg)
+        seafood = [{"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
+                    "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95,
+                    "frozen": True, "producer": no}]
+        b = bill_no()
+        eq(manifest(s, [bill(b, consignee=FISHERY)]).status, 201)
+
+        def filing(**item):
+            return file(s, b, who="dl-fishery", uscc=FISHERY, items=[dict(seafood[0], **item)], trade_country="NO")
+
+        def refused(r, why):
+            err = error_of(r, 409, field="items[0].producer", code="producer_not_registered")
+            assert why in err["message"], err["message"]
+        before = s.sql("SELECT COUNT(*) FROM declarations")
+        refused(filing(), "not in the registry")
+        eq(s.sql("SELECT COUNT(*) FROM declarations"), before)
+        # only customs keeps the registry
+        error_of(s.as_user("dl-fishery", "POST", "/api/v1/producers",
+                           {"registration_no": no, "country": "NO", "name": "x", "categories": "03",
+                            "valid_from": "2022-01-01T00:00:00+08:00"}), 403)
+        error_of(s.as_user("officer", "POST", "/api/v1/producers",
+                           {"registration_no": no, "country": "NO", "name": "x", "categories": "3",
+                            "valid_from": "2022-01-01T00:00:00+08:00"}), 400, field="categories")
+        r = register_producer(s, no, "NO", categories="0302,0303", valid_to="2027-12-31T23:59:59+08:00")
+        eq((r.status, r.json["status"]), (201, "registered"))
+        error_of(s.as_user("officer", "POST", "/api/v1/producers", {"registration_no": no, "country": "NO",
+                 "name": "x", "categories": "03", "valid_from": "2022-01-01T00:00:00+08:00"}), 409, code="conflict")
+        # for its country and its products only
+        refused(filing(origin="CL"), "registered in NO")
+        refused(filing(hs_code="0306171900"), "not registered for HS 0306171900")
+        eq(filing().status, 201)
+        eq(filing(producer=no.lower()).status, 201)   # identifiers are upper-cased
+        # goods that are not food, and exports, are not checked against it
+        eq(file(s, b, who="dl-fishery", uscc=FISHERY, items=[dict(seafood[0], hs_code="2601111000", frozen=False,
+                                                                       producer="NOT-REGISTERED")],
+                trade_country="NO").status, 201)
+        # suspended, cancelled, or outside its validity: refused; registered again: accepted
+        patch = lambda body: s.as_user("officer", "PATCH", "/api/v1/producers/" + no, body)
+        eq(patch({"status": "suspended"}).json["status"], "suspended")
+        refused(filing(), "is suspended")
+        eq(patch({"status": "cancelled"}).status, 200)
+        refused(filing(), "is cancelled")
+        eq(patch({"status": "registered", "valid_to": "2023-12-31T23:59:59+08:00"}).status, 200)
+        refused(filing(), "no registration in force")
+        error_of(patch({"valid_to": "2021-01-01T00:00:00+08:00"}), 400, field="valid_to")
+        error_of(patch({"country": "CL"}), 400, field="country")
+        eq(patch({"valid_to": None}).status, 200)
+        eq(filing().status, 201)
+        # every change audited; the registry is read by every signed-in party
+        audit = s.as_user("admin", "GET", "/api/v1/audit?object=producer:" + no).json["items"]
+        eq(sorted(a["action"] for a in audit), ["producer.create"] + ["producer.update"] * 4)
+        got = s.as_user("dl-fishery", "GET", "/api/v1/producers?country=NO&q=" + no).json["items"]
+        eq([(p["registration_no"], p["status"]) for p in got], [(no, "registered")])
+        body = s.request("GET", "/metrics").body
+        assert 'haiguan_refusals_total{rule="producer_not_registered",status="409"}' in body
+        # `haiguan import producers`: JSON Lines, a number again replaces its registration
+        import json
+        import os
+        other = "EC-REG%d" % next(_reg)
+        path = os.path.join(s.dir, "producers.jsonl")
+        with open(path, "w") as f:
+            f.write(json.dumps({"registration_no": other, "country": "EC", "name": "Camaronera", "categories": "0306",
+                                "valid_from": "2022-01-01T00:00:00+08:00"}) + "\n")
+            f.write(json.dumps({"registration_no": no, "country": "NO", "name": "Laks AS", "categories": "03",
+                                "valid_from": "2022-01-01T00:00:00+08:00"}) + "\n")
+            f.write(json.dumps({"registration_no": no, "country": "CL", "name": "x", "categories": "03",
+                                "valid_from": "2022-01-01T00:00:00+08:00"}) + "\n")
+        p = s.cli("import", "producers", path, check=False)
+        assert "2 loaded, 1 refused" in p.stdout and "line 3: country" in p.stdout, p.stdout
+        eq(s.as_user("officer", "GET", "/api/v1/producers/" + no).json["name"], "Laks AS")
+        eq(filing(hs_code="0306171900").status, 201)   # now registered for all of chapter 03
+
+    @test
+    def goods_are_lines_of_the_tariff_in_their_legal_units(s):
+        # 报关单填制规范: an export's HS code is a line of the loaded tariff, as an import's is (tax
+        # assesses it); the quantity is given in the line's legal unit (法定第一计量单位, or the second)
+        b = bill_no()
+        eq(manifest(s, [bill(b)], direction="export").status, 201)
+        export = dict(direction="export", consignee=None, consignor=TRADING, trade_country="JP")
+        gear = {"hs_code": "8483409000", "name": "齿轮箱", "origin": "CN", "quantity": 1, "unit": "台",
+                "value": "1000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}
+        error_of(file(s, b, items=[dict(gear, hs_code="9503000090")], **export), 400, field="items[0].hs_code",
+                 code="hs_not_in_tariff")
+        error_of(file(s, b, items=[dict(gear, unit="个")], **export), 400, field="items[0].unit", code="unit_not_legal")
+        eq(file(s, b, items=[gear], **export).status, 201)
+        eq(file(s, b, items=[dict(gear, unit="千克", quantity=10)], **export).status, 201)   # the second unit
+        # imports alike: the unit of the line (an import's code outside the tariff is tax's refusal)
+        b2 = bill_no()
+        eq(manifest(s, [bill(b2)]).status, 201)
+        err = error_of(file(s, b2, items=[dict(gear, origin="DE", unit="件")]), 400, field="items[0].unit",
+                       code="unit_not_legal")
+        assert "台/千克" in err["message"], err
+        # the units are the tariff's: a line loaded with none is not checked, a line loaded with them is
+        import os
+        path = os.path.join(s.dir, "tariff.csv")
+        with open(path, "w") as f:
+            f.write("9503,0,13,0,toys,千克\n")
+        eq(s.cli("import", "tariff", path).returncode, 0)
+        toy = dict(gear, hs_code="9503000090", name="玩具", unit="个")
+        error_of(file(s, b, items=[toy], **export), 400, field="items[0].unit", code="unit_not_legal")
+        eq(file(s, b, items=[dict(toy, unit="千克")], **export).status, 201)
+        with open(path, "w") as f:
+            f.write("9503,0,13,0,toys\n")
+        eq(s.cli("import", "tariff", path).returncode, 0)
+        eq(file(s, b, items=[toy], **export).status, 201)

@@ -141,6 +141,14 @@ async function unitTests() {
   assert.equal(i.errorText(err(400, { code: 'invalid', field: 'x', message: 'something new' })), '输入无效：something new')
   assert.equal(i.errorText(err(404, { code: 'not_found', message: 'no such declaration' })), '没有这份报关单')
   assert.equal(i.errorText(err(403, { code: 'forbidden', message: 'officers only' })), '您的角色或岗位无权执行此操作')
+  // issue 14's refusals of ports, tariff lines, legal units and producers, in the clerk's words
+  assert.equal(i.errorText(err(400, { code: 'unknown_port', field: 'port',
+    message: "0999 is not a customs code of the district's ports (关区代码表: GET /api/v1/reference/ports)" })), '0999 不是本关区的关区代码')
+  assert.equal(i.errorText(err(400, { code: 'unit_not_legal', field: 'items[0].unit',
+    message: 'HS 8483409000 is declared in its legal unit: 台/千克 (法定计量单位)' })), '商品编号 8483409000 须以法定计量单位申报：台/千克')
+  assert.equal(i.errorText(err(409, { code: 'producer_not_registered', field: 'items[0].producer',
+    message: 'producer NO-1 is registered in NO, not in the origin CL (进口食品境外生产企业注册, 海关总署令第248号)' })),
+  '境外生产企业 NO-1 注册于 NO，与原产国 CL 不符')
   // an inspection's reason: the rule names as written, the server's own words translated
   assert.equal(i.reasonText('总署布控指令：重点收货人; random selection'), '总署布控指令：重点收货人；随机布控')
   assert.equal(i.reasonText('random selection'), '随机布控')
@@ -347,6 +355,14 @@ async function fileDeclaration(browser, base, { declarant, who, items, trade_cou
     eta: new Date(Date.now() + 86400000).toISOString(),
     bills: [{ bill_no: bill, consignee: declarant, goods_description: 'goods', packages: 1, gross_weight_kg: 2000 }],
   }, 201)
+  // a food item's overseas producer is registered with customs first (海关总署令第248号): the
+  // admin registers the one it names, as the district's officers do
+  for (const it of items) {
+    if (it.producer) {
+      await admin.call('POST', '/producers', { registration_no: it.producer, country: it.origin, name: `Producer ${it.producer}`,
+        categories: it.hs_code.slice(0, 4), valid_from: '2022-01-01T00:00:00+08:00' }, 201)
+    }
+  }
   const d = await owner.call('POST', '/declarations', {
     direction: 'import', kind: 'complete', declarant, consignee: declarant, port: '0902', transport_mode: 'sea',
     bill_no: bill, trade_country, items,
@@ -1935,7 +1951,7 @@ const tests = {
     await dates.nth(0).press('Enter')
     await dates.nth(1).fill('2027-11-30')
     await dates.nth(1).press('Enter')
-    await p.locator('input[name=port]').fill('0908')
+    await choose(p, p.locator('[data-test=agency-port]'), '0908')   // the port by name or code
     await p.locator('[data-test=agency-submit]').click()
     await p.locator('[data-test=agency-problem]').waitFor()
     // accepted: the broker, for 0908, one year; the newest first

@@ -129,6 +129,22 @@ static void seafood_and_suspension(void **state)
     assert_int_equal(cargo_producer_suspended_until(3, now - 8 * DAY, now), now + 20 * DAY);
 }
 
+/* 海关总署令第248号: the food whose overseas producer must be registered, by HS chapter and heading */
+static void registered_food(void **state)
+{
+    (void)state;
+    assert_true(cargo_registered_food("0303130000"));   /* frozen fish */
+    assert_true(cargo_registered_food("0805100000"));   /* oranges */
+    assert_true(cargo_registered_food("1201900000"));   /* soybeans (oil seeds) */
+    assert_true(cargo_registered_food("0504002100"));   /* casings */
+    assert_true(cargo_registered_food("2204210000"));   /* wine */
+    assert_false(cargo_registered_food("0101210010"));  /* live horses */
+    assert_false(cargo_registered_food("0603110000"));  /* cut roses */
+    assert_false(cargo_registered_food("1209100000"));  /* seeds for sowing */
+    assert_false(cargo_registered_food("2301100000"));  /* feed */
+    assert_false(cargo_registered_food("8483409000"));
+}
+
 static void two_step_deadline(void **state)
 {
     (void)state;
@@ -181,6 +197,7 @@ int main(void)
         cmocka_unit_test(release_lists_every_unmet_condition),
         cmocka_unit_test(seafood_and_suspension),
         cmocka_unit_test(two_step_deadline),
+        cmocka_unit_test(registered_food),
         cmocka_unit_test(who_states_what_and_when),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -42,6 +42,15 @@ static void segments(void **state)
     assert_int_equal(clearance_split(&odd, &s), 0);
     assert_int_equal(s.declaration_to_release_ms, 0);
     assert_int_equal(s.with_declarant_ms, H);
+    assert_false(s.released_before_arrival);
+    /* ship-side pickup (船边直提): released at 09:00 with the transport, the goods reported at
+     * 10:00; a gate deciding offline let them out at 08:30: both segments zero, and flagged */
+    clearance_facts ship = {10 * H, 6 * H, 9 * H, 8 * H + H / 2, 0};
+    assert_int_equal(clearance_split(&ship, &s), 0);
+    assert_int_equal(s.total_ms, 0);
+    assert_int_equal(s.release_to_gate_ms, 0);
+    assert_true(s.released_before_arrival);
+    assert_true(s.gate_before_release);
 }
 
 static void summaries(void **state)

@@ -1,13 +1,27 @@
 // useNames.js — names instead of codes (issue 16): country, region and currency names in the
 // console's language, from GET /api/v1/reference/names (public, fetched once per load and
-// cached by the browser for a day). Until the answer arrives, and for an unknown code, the
-// code itself is shown.
+// cached by the browser for a day), and the district's ports by their customs codes (关区代码)
+// from GET /api/v1/reference/ports (cached five minutes). Until an answer arrives, and for an
+// unknown code, the code itself is shown.
 import { computed, reactive } from 'vue'
 import { api } from '../api.js'
 import { i18n } from '../i18n.js'
 
-const state = reactive({ countries: {}, currencies: {}, loaded: false })
+const state = reactive({ countries: {}, currencies: {}, ports: {}, loaded: false })
 let loading = null
+let loadingPorts = null
+
+function loadPorts() {
+  if (!loadingPorts)
+    loadingPorts = api('GET', '/reference/ports')
+      .then((r) => {
+        for (const p of r.items) state.ports[p.code] = { code: p.code, zh: p.name_zh, en: p.name_en, modes: p.modes }
+      })
+      .catch(() => {
+        loadingPorts = null
+      })
+  return loadingPorts
+}
 
 function load() {
   if (!loading)
@@ -31,6 +45,7 @@ function nameOf(table, code) {
 
 export function useNames() {
   load()
+  loadPorts()
   const options = (table) =>
     computed(() =>
       Object.values(table).map((e) => ({ value: e.code, label: `${nameOf(table, e.code)} ${e.code}`, search: `${e.code} ${e.en} ${e.zh}`.toLowerCase() })),
@@ -38,8 +53,12 @@ export function useNames() {
   return {
     countryName: (code) => nameOf(state.countries, code),
     currencyName: (code) => nameOf(state.currencies, code),
+    // a port by its name, its code beside it ("大连机场海关 0902"): the code stays what is filed
+    portName: (code) => nameOf(state.ports, code),
+    portLabel: (code) => (code && state.ports[code] ? `${nameOf(state.ports, code)} ${code}` : code || ''),
     countryOptions: options(state.countries),
     currencyOptions: options(state.currencies),
+    portOptions: options(state.ports),
     names: state,
   }
 }
