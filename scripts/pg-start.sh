@@ -38,6 +38,7 @@ max_replication_slots = 16
 max_wal_senders = 16
 max_logical_replication_workers = 12
 max_worker_processes = 24
+wal_retrieve_retry_interval = '200ms'
 CONF
 as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >&2 ||
     { cat "$dir/server.log" >&2; exit 1; }
