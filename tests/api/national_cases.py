@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import cargo_cases as cc
 import doc_examples
@@ -97,18 +98,21 @@ def register_area(test, eq, error_of):
         states = [os.path.join(tmp, n) for n in ("d0900", "d0800", "national")]
         servers = []
         try:
-            urls = []
-            for st in states:
+            def cluster(st):
                 base = script("pg-start.sh", st)
                 harness.psql(base + "/postgres", "CREATE DATABASE hg LOCALE 'C.UTF-8' TEMPLATE template0")
-                urls.append(base + "/hg")
+                return base + "/hg"
+            with ThreadPoolExecutor(3) as pool:   # the three at once: most of it is waiting
+                urls = list(pool.map(cluster, states))
             mark("clusters started")
             # two districts, each in the schema of its customs code, with the demo data
-            districts = []
-            for code, url in zip(DISTRICTS, urls):
-                srv = harness.Server(s.binary, db=url, env={"HAIGUAN_DB_SCHEMA": code})
+            def district(code_url):
+                srv = harness.Server(s.binary, db=code_url[1], env={"HAIGUAN_DB_SCHEMA": code_url[0]})
                 servers.append(srv)
-                districts.append(srv)
+                return srv
+            with ThreadPoolExecutor(2) as pool:
+                districts = list(pool.map(district, zip(DISTRICTS, urls)))
+            for code, srv in zip(DISTRICTS, districts):
                 assert "publishes hg_nat_" + code in srv.cli("national", "publish").stdout
             mark("districts up")
             # headquarters: its own users, no district data
@@ -222,7 +226,14 @@ def register_area(test, eq, error_of):
             doc_examples.run_page(hq, os.path.join(docs, "api", "national.md"))
             mark("docs examples")
         finally:
+            mark("tests done")
+            # the subscriptions stopped first, so that no cluster's shutdown waits on another's
             for srv in servers:
-                srv.cleanup()
-            stop_pair(*states)
+                if srv.proc.poll() is None:
+                    for (sub,) in srv.sql("SELECT subname FROM pg_subscription") or []:
+                        srv.sql('ALTER SUBSCRIPTION "%s" DISABLE' % sub)
+            with ThreadPoolExecutor(3) as pool:
+                list(pool.map(lambda srv: srv.cleanup(), servers))
+                list(pool.map(stop_pair, states))
+            mark("stopped")
             subprocess.run(["rm", "-rf", tmp])
