@@ -89,11 +89,8 @@ static int follow_cmd(cmd_ctx *c, const command *self)
 
 static const cmd_opt subscribe_opts[] = {{"--district", 1}, {NULL, 0}};
 static const cmd_sub national_subs[] = {
-    {"publish", publish_cmd, NULL},
-    {"offer", offer_cmd, NULL},
-    {"subscribe", subscribe_cmd, subscribe_opts},
-    {"follow", follow_cmd, NULL},
-    {NULL, NULL, NULL},
+    {"publish", publish_cmd, NULL}, {"offer", offer_cmd, NULL}, {"subscribe", subscribe_cmd, subscribe_opts},
+    {"follow", follow_cmd, NULL},   {NULL, NULL, NULL},
 };
 
 const command national_commands[] = {

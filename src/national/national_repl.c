@@ -27,8 +27,9 @@ typedef struct published {
 } published;
 
 static const published tables[] = {
-    {"declarations", "entry_no, direction, port, bill_no, status, lane, filed_ms, released_ms, gate_out_ms,"
-                     " with_declarant_ms",
+    {"declarations",
+     "entry_no, direction, port, bill_no, status, lane, filed_ms, released_ms, gate_out_ms,"
+     " with_declarant_ms",
      "entry_no TEXT PRIMARY KEY, direction TEXT, port TEXT, bill_no TEXT, status TEXT, lane TEXT, filed_ms BIGINT,"
      " released_ms BIGINT, gate_out_ms BIGINT, with_declarant_ms BIGINT",
      "released_ms"},
@@ -36,8 +37,8 @@ static const published tables[] = {
      "manifest_no TEXT PRIMARY KEY, port TEXT, status TEXT, arrived_ms BIGINT", NULL},
     {"manifest_bills", "manifest_no, line_no, bill_no",
      "manifest_no TEXT, line_no BIGINT, bill_no TEXT, PRIMARY KEY (manifest_no, line_no)", "bill_no"},
-    {"arrivals", "id, bill_no, container_no, at_ms", "id BIGINT PRIMARY KEY, bill_no TEXT, container_no TEXT, at_ms BIGINT",
-     "bill_no"},
+    {"arrivals", "id, bill_no, container_no, at_ms",
+     "id BIGINT PRIMARY KEY, bill_no TEXT, container_no TEXT, at_ms BIGINT", "bill_no"},
     {"inspections", "id, entry_no, status, created_ms",
      "id BIGINT PRIMARY KEY, entry_no TEXT, status TEXT, created_ms BIGINT", "created_ms"},
     {"tax_bills", "entry_no, issued_ms, total_fen, status, paid_ms, paid_fen",
@@ -120,7 +121,8 @@ hg_rc national_publish(db *d, char *did, size_t didlen, hg_err *err)
         bad |= (int)buf_appendf(&b, "CREATE PUBLICATION \"hg_nat_%s\" FOR TABLE ", schema);
         for (size_t i = 0; i < N_TABLES; i++)
             if (tables[i].columns)
-                bad |= (int)buf_appendf(&b, "%s\"%s\".%s (%s)", i ? ", " : "", schema, tables[i].table, tables[i].columns);
+                bad |=
+                    (int)buf_appendf(&b, "%s\"%s\".%s (%s)", i ? ", " : "", schema, tables[i].table, tables[i].columns);
         rc = exec_buf(d, &b, bad, err);
     }
     /* instructions' hits: insert-only, a row filter keeps the district's own rules' hits home */
@@ -130,10 +132,11 @@ hg_rc national_publish(db *d, char *did, size_t didlen, hg_err *err)
         rc = exists(d, &have, err, "SELECT COUNT(*) FROM pg_publication WHERE pubname = ?", buf_str(&b));
     if (!rc && !have) {
         buf_reset(&b);
-        bad |= (int)buf_appendf(&b,
-                   "CREATE PUBLICATION \"hg_nat_hits_%s\" FOR TABLE \"%s\".risk_hits WHERE (rule_id >= %lld)"
-                   " WITH (publish = 'insert')",
-                   schema, schema, (long long)RISK_INSTRUCTION_FIRST_ID);
+        bad |=
+            (int)buf_appendf(&b,
+                             "CREATE PUBLICATION \"hg_nat_hits_%s\" FOR TABLE \"%s\".risk_hits WHERE (rule_id >= %lld)"
+                             " WITH (publish = 'insert')",
+                             schema, schema, (long long)RISK_INSTRUCTION_FIRST_ID);
         rc = exec_buf(d, &b, bad, err);
     }
     buf_free(&b);
@@ -179,10 +182,11 @@ static hg_rc views_rebuild(db *d, hg_err *err)
     buf_init(&b, 1u << 20);
     for (size_t t = 0; t < N_TABLES && !rc && n; t++) {
         buf_reset(&b);
-        bad |= (int)buf_appendf(&b, "DROP VIEW IF EXISTS national_%s; CREATE VIEW national_%s AS ", tables[t].table, tables[t].table);
+        bad |= (int)buf_appendf(&b, "DROP VIEW IF EXISTS national_%s; CREATE VIEW national_%s AS ", tables[t].table,
+                                tables[t].table);
         for (size_t i = 0; i < n; i++)
-            bad |= (int)buf_appendf(&b, "%sSELECT '%s' AS district, * FROM \"%s\".%s", i ? " UNION ALL " : "", codes[i], codes[i],
-                       tables[t].table);
+            bad |= (int)buf_appendf(&b, "%sSELECT '%s' AS district, * FROM \"%s\".%s", i ? " UNION ALL " : "", codes[i],
+                                    codes[i], tables[t].table);
         rc = exec_buf(d, &b, bad, err);
     }
     buf_free(&b);
@@ -209,8 +213,8 @@ hg_rc national_subscribe(db *d, const char *code, const char *url, char *did, si
     for (size_t i = 0; i < N_TABLES; i++) {
         bad |= (int)buf_appendf(&b, "CREATE TABLE IF NOT EXISTS \"%s\".%s (%s);", code, tables[i].table, tables[i].ddl);
         if (tables[i].index)
-            bad |= (int)buf_appendf(&b, "CREATE INDEX IF NOT EXISTS %s_%s ON \"%s\".%s (%s);", tables[i].table, tables[i].index,
-                       code, tables[i].table, tables[i].index);
+            bad |= (int)buf_appendf(&b, "CREATE INDEX IF NOT EXISTS %s_%s ON \"%s\".%s (%s);", tables[i].table,
+                                    tables[i].index, code, tables[i].table, tables[i].index);
     }
     if (!(rc = db_begin(d, err))) {
         rc = exec_buf(d, &b, bad, err);
@@ -221,15 +225,17 @@ hg_rc national_subscribe(db *d, const char *code, const char *url, char *did, si
     bad |= (int)buf_appendf(&b, "hg_nat_%s", code);
     if (!rc)
         rc = exists(d, &have, err, "SELECT COUNT(*) FROM pg_subscription WHERE subname = ?", buf_str(&b));
-    if (!rc && !have) {   /* outside any transaction: it makes the slot on the district's cluster */
+    if (!rc && !have) { /* outside any transaction: it makes the slot on the district's cluster */
         buf_reset(&b);
-        bad |= (int)buf_appendf(&b, "CREATE SUBSCRIPTION \"hg_nat_%s\" CONNECTION '%s' PUBLICATION \"hg_nat_%s\", \"hg_nat_hits_%s\"",
-                   code, url, code, code);
+        bad |= (int)buf_appendf(
+            &b, "CREATE SUBSCRIPTION \"hg_nat_%s\" CONNECTION '%s' PUBLICATION \"hg_nat_%s\", \"hg_nat_hits_%s\"", code,
+            url, code, code);
         rc = exec_buf(d, &b, bad, err);
     }
     buf_free(&b);
     if (!rc && !(rc = db_begin(d, err))) {
-        rc = db_run(d, err, "INSERT INTO national_districts (code, subscribed_ms) VALUES (?, ?) ON CONFLICT (code) DO NOTHING",
+        rc = db_run(d, err,
+                    "INSERT INTO national_districts (code, subscribed_ms) VALUES (?, ?) ON CONFLICT (code) DO NOTHING",
                     "ti", code, now_ms());
         if (!rc)
             rc = views_rebuild(d, err);
@@ -267,14 +273,16 @@ hg_rc national_follow(db *d, const char *url, char *did, size_t didlen, hg_err *
                 "haiguan_instructions");
     if (!rc && !have) {
         buf b;
-    int bad = 0;
-    buf_init(&b, 1u << 20);
-        bad |= (int)buf_appendf(&b, "CREATE SUBSCRIPTION \"hg_hq_%s\" CONNECTION '%s' PUBLICATION haiguan_instructions", schema, url);
+        int bad = 0;
+        buf_init(&b, 1u << 20);
+        bad |= (int)buf_appendf(&b, "CREATE SUBSCRIPTION \"hg_hq_%s\" CONNECTION '%s' PUBLICATION haiguan_instructions",
+                                schema, url);
         rc = exec_buf(d, &b, bad, err);
         buf_free(&b);
     }
     if (!rc)
-        snprintf(did, didlen, "%s", have ? "this database follows headquarters already"
-                                         : "this database follows headquarters' instructions");
+        snprintf(did, didlen, "%s",
+                 have ? "this database follows headquarters already"
+                      : "this database follows headquarters' instructions");
     return rc;
 }

@@ -14,7 +14,7 @@
 #include "../stats/stats.h"
 #include "national.h"
 
-#define MAX_DISTRICTS 64   /* 42 direct-subordinate customs districts, with room */
+#define MAX_DISTRICTS 64 /* 42 direct-subordinate customs districts, with room */
 
 typedef struct district_list {
     char code[MAX_DISTRICTS][40];
@@ -81,9 +81,9 @@ hg_rc national_districts_json(db *d, json_t **out, hg_err *err)
         char h[40] = "";
         if (heard)
             time_format_rfc3339(heard, h, sizeof h);
-        json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:b, s:s?}", "district", l.code[i], "subscription", sub,
-                                             "subscribed_at", t, "receiving", running, "last_message_at",
-                                             heard ? h : NULL));
+        json_array_append_new(arr,
+                              json_pack("{s:s, s:s, s:s, s:b, s:s?}", "district", l.code[i], "subscription", sub,
+                                        "subscribed_at", t, "receiving", running, "last_message_at", heard ? h : NULL));
     }
     if (rc) {
         json_decref(arr);
@@ -183,8 +183,8 @@ static const char *const segment_names[] = {"total", "arrival_to_declaration", "
 
 static json_t *segments_json(const seg_list *l, int64_t *vals, int all)
 {
-    json_t *o = json_pack("{s:I, s:{s:I}}", "counted", (json_int_t)l->n, "excluded", "no_arrival",
-                          (json_int_t)l->no_arrival);
+    json_t *o =
+        json_pack("{s:I, s:{s:I}}", "counted", (json_int_t)l->n, "excluded", "no_arrival", (json_int_t)l->no_arrival);
     for (int k = 0; k < (all ? 5 : 1); k++)
         json_object_set_new(o, segment_names[k], summary_of(l, k, vals));
     return o;
@@ -266,8 +266,8 @@ hg_rc national_overview_json(db *d, const national_query *q, json_t **out, hg_er
                     &filed, err);
         if (!rc)
             rc = number(d, c,
-                        "SELECT COUNT(*) FROM \"%s\".declarations WHERE released_ms >= ? AND released_ms < ?" FILTERS, q,
-                        &released, err);
+                        "SELECT COUNT(*) FROM \"%s\".declarations WHERE released_ms >= ? AND released_ms < ?" FILTERS,
+                        q, &released, err);
         /* inspections and tax by the declaration they belong to, under the same filters */
         if (!rc)
             rc = number(d, c,
@@ -275,7 +275,7 @@ hg_rc national_overview_json(db *d, const national_query *q, json_t **out, hg_er
                         " i.entry_no WHERE i.created_ms >= ? AND i.created_ms < ?"
                         " AND (? IS NULL OR x.direction = ?) AND (? IS NULL OR x.port = ?)",
                         q, &insp, err);
-        if (!rc) {   /* open now, whenever ordered */
+        if (!rc) { /* open now, whenever ordered */
             char sql[512];
             snprintf(sql, sizeof sql,
                      "SELECT COUNT(*) FROM \"%1$s\".inspections i JOIN \"%1$s\".declarations x ON x.entry_no ="
@@ -304,8 +304,8 @@ hg_rc national_overview_json(db *d, const national_query *q, json_t **out, hg_er
                      " filed_ms < ?" FILTERS " GROUP BY 1 ORDER BY 1",
                      c);
             db_stmt *s = NULL;
-            rc = db_query(d, &s, err, sql, "iitttt", q->from_ms, q->to_ms, q->direction, q->direction, q->port,
-                          q->port);
+            rc =
+                db_query(d, &s, err, sql, "iitttt", q->from_ms, q->to_ms, q->direction, q->direction, q->port, q->port);
             while (!rc && (rc = db_step(s, err)) == HG_ROW) {
                 rc = HG_OK;
                 json_object_set_new(lanes, db_col_text(s, 0), json_integer(db_col_int(s, 1)));

@@ -131,8 +131,9 @@ hg_rc risk_instruction_set_status(const hg_ctx *c, int64_t id, const char *statu
         rc = hg_fail(err, HG_CONFLICT, "already", "status", "the instruction is %s already", status);
     /* the version moves with every change: the districts' screenings notice it */
     if (!rc)
-        rc = db_run(c->d, err, "UPDATE hq.instructions SET status = ?, version = version + 1, updated_ms = ? WHERE id = ?",
-                    "tii", status, c->now_ms, id);
+        rc = db_run(c->d, err,
+                    "UPDATE hq.instructions SET status = ?, version = version + 1, updated_ms = ? WHERE id = ?", "tii",
+                    status, c->now_ms, id);
     if (!rc)
         rc = risk_instruction_get(c->d, id, &after, err);
     snprintf(idtext, sizeof idtext, "%lld", (long long)id);
