@@ -225,6 +225,14 @@ hg_rc national_subscribe(db *d, const char *code, const char *url, char *did, si
     bad |= (int)buf_appendf(&b, "hg_nat_%s", code);
     if (!rc)
         rc = exists(d, &have, err, "SELECT COUNT(*) FROM pg_subscription WHERE subname = ?", buf_str(&b));
+    if (!rc && !have) { /* a new subscription copies every row again: start from none */
+        buf_reset(&b);
+        bad |= (int)buf_appendf(&b, "TRUNCATE");
+        for (size_t i = 0; i < N_TABLES; i++)
+            bad |= (int)buf_appendf(&b, "%s \"%s\".%s", i ? "," : "", code, tables[i].table);
+        rc = exec_buf(d, &b, bad, err);
+        buf_reset(&b);
+    }
     if (!rc && !have) { /* outside any transaction: it makes the slot on the district's cluster */
         buf_reset(&b);
         bad |= (int)buf_appendf(
