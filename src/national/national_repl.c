@@ -58,12 +58,21 @@ int national_code_ok(const char *code)
 
 static int is_pg(db *d) { return strcmp(db_backend(d), "postgres") == 0; }
 
+/* PostgreSQL 15 or later: the column lists and row filters of the publications are 15's. */
 static hg_rc need_pg(db *d, hg_err *err)
 {
-    return is_pg(d) ? HG_OK
-                    : hg_fail(err, HG_INVALID, "needs_postgresql", "--db",
-                              "national replication is PostgreSQL's logical replication: a SQLite installation "
-                              "can neither publish nor subscribe");
+    if (!is_pg(d))
+        return hg_fail(err, HG_INVALID, "needs_postgresql", "--db",
+                       "national replication is PostgreSQL's logical replication: a SQLite installation "
+                       "can neither publish nor subscribe");
+    int64_t version = 0;
+    hg_rc rc = db_int(d, &version, err, "SELECT CAST(current_setting('server_version_num') AS BIGINT)", "");
+    if (!rc && version < 150000)
+        rc = hg_fail(err, HG_INVALID, "needs_postgresql", "--db",
+                     "national replication needs PostgreSQL 15 or later (column lists and row filters); this server "
+                     "is %lld",
+                     (long long)version);
+    return rc;
 }
 
 static hg_rc url_ok(const char *url, hg_err *err)
