@@ -129,7 +129,7 @@ hg_rc risk_instruction_create(const hg_ctx *c, const json_t *body, json_t **out,
 /* status "active" (resume) or "suspended" (suspend); HG_CONFLICT when it is so already. */
 hg_rc risk_instruction_set_status(const hg_ctx *c, int64_t id, const char *status, json_t **out, hg_err *err);
 hg_rc risk_instruction_get(db *d, int64_t id, json_t **out, hg_err *err);
-/* {"items": [...]}, newest first. */
+/* {"items": [...]}, newest first (none on SQLite, which no instruction reaches). */
 hg_rc risk_instruction_list(db *d, json_t **out, hg_err *err);
 
 #endif

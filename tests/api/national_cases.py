@@ -187,6 +187,9 @@ def register_area(test, eq, error_of):
             for srv in districts:   # replicated down within seconds
                 harness.wait_until(lambda: srv.sql("SELECT count(*) FROM hq.instructions WHERE id = %d" % iid)
                                    == [["1"]], 20)
+            for srv in districts:   # the district officer sees what headquarters instructs
+                got = srv.as_user("officer", "GET", "/api/v1/risk/instructions").json["items"]
+                eq([(i["id"], i["status"], i["issued_by"]) for i in got], [(iid, "active", "hq-risk")])
             hit_entries = []
             for srv in districts:
                 e, lane = filed_lane(srv, "齿轮箱 " + KEYWORD)
