@@ -198,6 +198,29 @@ static hg_rc views_rebuild(db *d, hg_err *err)
                                     codes[i], tables[t].table);
         rc = exec_buf(d, &b, bad, err);
     }
+    /* The subscription is made by a superuser (PostgreSQL 15), the servers may run as the role
+     * that owns the installation: it reads every district's copy and the views. */
+    char owner[64] = "";
+    if (!rc && !(rc = db_query(d, &s, err,
+                               "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename ="
+                               " 'national_districts' AND tableowner <> current_user",
+                               ""))) {
+        if ((rc = db_step(s, err)) == HG_ROW && db_col_text(s, 0))
+            snprintf(owner, sizeof owner, "%s", db_col_text(s, 0));
+        db_reset(s);
+        rc = rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+    }
+    if (!rc && owner[0] && !strchr(owner, '"')) {
+        buf_reset(&b);
+        for (size_t i = 0; i < n; i++)
+            bad |= (int)buf_appendf(&b,
+                                    "GRANT USAGE ON SCHEMA \"%s\" TO \"%s\"; GRANT SELECT ON ALL TABLES IN SCHEMA"
+                                    " \"%s\" TO \"%s\";",
+                                    codes[i], owner, codes[i], owner);
+        for (size_t t = 0; t < N_TABLES && n; t++)
+            bad |= (int)buf_appendf(&b, "GRANT SELECT ON national_%s TO \"%s\";", tables[t].table, owner);
+        rc = exec_buf(d, &b, bad, err);
+    }
     buf_free(&b);
     return rc;
 }
