@@ -96,11 +96,16 @@ def register_area(test, eq, error_of):
             print("  national: %-28s %5.1fs" % (what, time.time() - t0), file=sys.stderr)
         tmp = tempfile.mkdtemp(prefix="haiguan-national-")
         states = [os.path.join(tmp, n) for n in ("d0900", "d0800", "national")]
-        servers = []
+        servers, urls = [], []
         try:
             def cluster(st):
                 base = script("pg-start.sh", st)
-                harness.psql(base + "/postgres", "CREATE DATABASE hg LOCALE 'C.UTF-8' TEMPLATE template0")
+                if st == states[2]:   # headquarters' installation is owned by a role of its own
+                    harness.psql(base + "/postgres", "CREATE ROLE hq_owner LOGIN")
+                    harness.psql(base + "/postgres", "CREATE DATABASE hg OWNER hq_owner LOCALE 'C.UTF-8' "
+                                                     "TEMPLATE template0")
+                else:
+                    harness.psql(base + "/postgres", "CREATE DATABASE hg LOCALE 'C.UTF-8' TEMPLATE template0")
                 return base + "/hg"
             with ThreadPoolExecutor(3) as pool:   # the three at once: most of it is waiting
                 urls = list(pool.map(cluster, states))
@@ -115,19 +120,22 @@ def register_area(test, eq, error_of):
             for code, srv in zip(DISTRICTS, districts):
                 assert "publishes hg_nat_" + code in srv.cli("national", "publish").stdout
             mark("districts up")
-            # headquarters: its own users, no district data
-            hq = harness.Server(s.binary, db=urls[2], setup=False, extra_args=("--national",))
+            # headquarters: its own users, no district data; the server runs as the role that owns
+            # the installation, not a superuser (only the subscribing steps need one)
+            hq = harness.Server(s.binary, db=urls[2].replace("postgres@", "hq_owner@"), setup=False,
+                                extra_args=("--national",))
             servers.append(hq)
             for name, (post, password) in HQ_USERS.items():
                 hq.cli("user", "add", name, "--role", "officer", "--post", post, stdin=password + "\n")
                 harness.DEMO_PASSWORDS[name] = password
             for code, url in zip(DISTRICTS, urls):
-                out = hq.cli("national", "subscribe", "--district", code, url).stdout
+                out = hq.cli("--db", urls[2], "national", "subscribe", "--district", code, url).stdout
                 assert "subscription hg_nat_" + code in out, out
             for srv in districts:
                 assert "follows headquarters" in srv.cli("national", "follow", urls[2]).stdout
             # again: nothing changes
-            assert "there already" in hq.cli("national", "subscribe", "--district", "0900", urls[0]).stdout
+            assert "there already" in hq.cli("--db", urls[2], "national", "subscribe", "--district", "0900",
+                                             urls[0]).stdout
             assert "already" in districts[0].cli("national", "follow", urls[2]).stdout
 
             mark("linked")
@@ -231,10 +239,11 @@ def register_area(test, eq, error_of):
         finally:
             mark("tests done")
             # the subscriptions stopped first, so that no cluster's shutdown waits on another's
-            for srv in servers:
-                if srv.proc.poll() is None:
-                    for (sub,) in srv.sql("SELECT subname FROM pg_subscription") or []:
-                        srv.sql('ALTER SUBSCRIPTION "%s" DISABLE' % sub)
+            for url in urls:
+                for (sub,) in harness.psql(url, "SELECT subname FROM pg_subscription b JOIN pg_database d ON "
+                                                "d.oid = b.subdbid WHERE d.datname = current_database()",
+                                           check=False) or []:
+                    harness.psql(url, 'ALTER SUBSCRIPTION "%s" DISABLE' % sub, check=False)
             with ThreadPoolExecutor(3) as pool:
                 list(pool.map(lambda srv: srv.cleanup(), servers))
                 list(pool.map(stop_pair, states))
