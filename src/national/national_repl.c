@@ -8,6 +8,11 @@
  * columns the statistics read (PostgreSQL 15 column lists: the districts' parties, goods and
  * values never leave them). Instructions live in hq.instructions on both sides.
  *
+ * A publication names tables, never views: here the national area names cargo's, tax's and
+ * risk's tables, with exactly the columns of the views cargo publishes for the statistics (and
+ * the keys), and reads the copies only on the national side; a district's own code never sees
+ * a difference.
+ *
  * CREATE SUBSCRIPTION cannot run inside a transaction block, and statements of this kind take
  * no parameters: names are checked (national_code_ok) and the URL refused when it holds a
  * quote or a backslash before it is written into the statement. */
