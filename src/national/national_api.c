@@ -162,10 +162,11 @@ static const hg_scope national_scopes[] = {
     {NULL, NULL},
 };
 
-/* The national database's register of the districts it receives (PostgreSQL only). */
+/* The national database's register of the districts it receives. Made on both backends, so
+ * that `haiguan db copy` finds the same tables on either side; only PostgreSQL fills it. */
 static const migration national_migrations[] = {
-    {1200, "the districts a national installation receives", NULL, NULL,
-     "CREATE TABLE national_districts (code TEXT PRIMARY KEY, subscribed_ms BIGINT NOT NULL);"},
+    {1200, "the districts a national installation receives",
+     "CREATE TABLE national_districts (code TEXT PRIMARY KEY, subscribed_ms BIGINT NOT NULL);", NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
