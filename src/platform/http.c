@@ -35,6 +35,7 @@
 #include "log.h"
 #include "mem.h"
 #include "metrics.h"
+#include "module.h"
 #include "read_after.h"
 #include "writer.h"
 
@@ -453,6 +454,14 @@ static hg_rc run_direct(req *r, conn_ctx *ctx, hg_err *err)
     return HG_OK;
 }
 
+/* On a national server, the writes of the platform's own accounts (sign-in and out, users,
+ * tokens, passwords) and of the audit trail stay; every area's are a district's. */
+static int national_write_allowed(const route *rt)
+{
+    const hg_module *m = modules_route_owner(rt);
+    return m && (strcmp(m->name, "accounts") == 0 || strcmp(m->name, "audit") == 0);
+}
+
 /* Runs the request's route, or queues it for the writer (ctx->queued, the connection
  * suspended) and returns; r->json stays set until the request is answered. */
 static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
@@ -473,6 +482,16 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
     }
     if (ctx->too_big || ctx->header_too_big)
         return hg_fail(err, HG_TOOBIG, "too_large", NULL, "the request body exceeds %zu bytes", config->max_body);
+    /* headquarters and districts are separate installations (docs/SCALING.md §4): a national
+     * server takes no district's writes, whose data it only receives by replication */
+    if (!config->national && (r->route->flags & ROUTE_NATIONAL))
+        return hg_fail(err, HG_CONFLICT, "not_national", NULL,
+                       "this is a district installation; %s is a route of the national one (serve --national)", r->path);
+    if (config->national && !is_read_method(r->method) && !(r->route->flags & ROUTE_NATIONAL) &&
+        !national_write_allowed(r->route))
+        return hg_fail(err, HG_FORBIDDEN, "national_installation", NULL,
+                       "the national installation takes no district writes: %s %s belongs to a district's server",
+                       r->method, r->path);
     /* query values reach SQL and JSON: the same rule as bodies, on every backend */
     query_check qc = {""};
     MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, check_query_value, &qc);

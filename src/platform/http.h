@@ -44,6 +44,9 @@ enum {
     ROUTE_REPLICA = 1u << 7,  /* a GET that may read a slightly stale replica (serve --db-read):
                                * lists, statistics; its caller's own writes stay visible
                                * (read_after.h) */
+    ROUTE_NATIONAL = 1u << 9, /* a route of the national installation (serve --national): a
+                               * district server refuses it, and a national server refuses every
+                               * write but these and the platform's own (sign-in, users) */
 };
 
 typedef struct route {
@@ -150,6 +153,7 @@ typedef struct http_config {
     const route *const *routes;
     const char *assets_dir;      /* serve console assets from disk (development), or NULL */
     http_limits_config limits;   /* connections per address and in all, request deadline */
+    int national;                /* serve --national: headquarters above the districts */
 } http_config;
 
 /* The directory given to `serve --assets` (console files read from disk), or NULL when the

@@ -53,6 +53,15 @@ const hg_module *modules_post_owner(unsigned bit)
     return NULL;
 }
 
+const hg_module *modules_route_owner(const route *rt)
+{
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        for (const route *r = (*m)->routes; r && r->method; r++)
+            if (r == rt)
+                return *m;
+    return NULL;
+}
+
 const hg_module *modules_scope_owner(const char *name)
 {
     for (const hg_module *const *m = hg_modules; *m; m++)

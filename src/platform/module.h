@@ -137,5 +137,7 @@ const void *modules_extension_next(const char *point, size_t *cursor);
 /* The module that declares a post (by bit) or a scope (by name), or NULL. */
 const hg_module *modules_post_owner(unsigned bit);
 const hg_module *modules_scope_owner(const char *name);
+/* The module whose route table holds rt, or NULL. */
+const hg_module *modules_route_owner(const route *rt);
 
 #endif

@@ -135,6 +135,13 @@ static int serve_cmd(cmd_ctx *c)
         event_set_retention_days((int)days);
     }
     int scheduler = !cmd_flag(c, "--no-jobs");
+    /* headquarters above the districts (docs/SCALING.md §4): its figures are the districts'
+     * rows received by logical replication, which only PostgreSQL has */
+    if ((cfg.national = cmd_flag(c, "--national")) && strncmp(c->db_url, "postgres", 8) != 0) {
+        fprintf(stderr, "haiguan: --national needs a PostgreSQL database (--db postgres://...): the national "
+                        "installation receives the districts by logical replication, which SQLite does not have\n");
+        return EXIT_USAGE;
+    }
     if ((v = cmd_option(c, "--db-read"))) {
         if (strncmp(v, "postgres", 8) != 0) {
             fprintf(stderr, "haiguan: --db-read needs a PostgreSQL URL (a streaming replica)\n");
@@ -677,7 +684,7 @@ static const cmd_opt serve_opts[] = {
     {"--max-conns-per-addr", 1}, {"--max-conns", 1}, {"--request-deadline", 1}, {"--trusted-proxy", 1},
     {"--audit-head-rows", 1}, {"--audit-head-seconds", 1},
     {"--event-days", 1}, {"--no-jobs", 0}, {"--webhook-targets", 1}, {"--webhook-backoff-ms", 1},
-    {"--webhook-timeout-ms", 1}, {"--webhook-workers", 1}, {"--db-read", 1},
+    {"--webhook-timeout-ms", 1}, {"--webhook-workers", 1}, {"--db-read", 1}, {"--national", 0},
     {NULL, 0}};
 static const cmd_opt keys_opts[] = {{"--keys", 1}, {NULL, 0}};
 static const cmd_opt demo_opts[] = {{"--days", 1}, {"--scale", 1}, {"--seed", 1}, {"--keys", 1}, {NULL, 0}};
@@ -688,7 +695,7 @@ static const command platform_commands[] = {
      "       [--max-conns-per-addr N] [--max-conns N] [--request-deadline SECONDS] [--trusted-proxy ADDR]\n"
      "       [--audit-head-rows N] [--audit-head-seconds SECONDS]\n"
      "       [--event-days N] [--no-jobs] [--webhook-targets CIDR[,CIDR]] [--webhook-backoff-ms MS]\n"
-     "       [--webhook-timeout-ms MS] [--webhook-workers N] [--db-read URL]",
+     "       [--webhook-timeout-ms MS] [--webhook-workers N] [--db-read URL] [--national]",
      "run the HTTP API and console",
      "Serves the JSON API (and the console) until SIGTERM or SIGINT. --listen defaults to\n"
      "127.0.0.1:8080; port 0 picks a free port and prints it (\"listening on http://...\").\n"
@@ -711,7 +718,9 @@ static const command platform_commands[] = {
      "--webhook-backoff-ms is the length of a second of the retry schedule (default 1000; tests).\n"
      "--db-read URL (PostgreSQL): a streaming replica the dashboards and lists may read; a caller\n"
      "who has just written reads what it wrote (the replica is waited for briefly, else the\n"
-     "primary answers); X-Haiguan-Read says which one did.",
+     "primary answers); X-Haiguan-Read says which one did.\n"
+     "--national (PostgreSQL): the headquarters installation above the districts (`haiguan\n"
+     "national`): it answers the national routes and refuses every district write.",
      serve_opts, NULL},
     {"init", init_cmd, "init [--keys DIR]", "create or migrate the database",
      "Creates the database or applies the migrations it has not seen; safe to run again.\n"

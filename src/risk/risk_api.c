@@ -64,6 +64,14 @@ static hg_rc rule_list_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+/* The headquarters instructions this district's database has received (risk_instruction.c). */
+static hg_rc instruction_list_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = risk_instruction_list(r->db, &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
 static hg_rc rule_get_api(req *r, hg_err *err)
 {
     int64_t id = 0;
@@ -199,6 +207,13 @@ const route risk_routes[] = {
      .posts = POST_RISK,
      .query = "status,source," LIST_QUERY,
      .summary = "list risk rules"},
+    {.method = "GET",
+     .pattern = "/api/v1/risk/instructions",
+     .fn = instruction_list_api,
+     .scope = "risk",
+     .roles = ACTORS,
+     .posts = POST_RISK,
+     .summary = "the headquarters instructions the district has received and screens with"},
     {.method = "GET",
      .pattern = "/api/v1/risk/rules/{id}",
      .fn = rule_get_api,

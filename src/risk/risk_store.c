@@ -67,6 +67,15 @@ const migration risk_migrations[] = {
     /* the screening's input, so that a rule can be tried on declarations already filed
      * (POST /api/v1/risk/rules/{id}/try) without risk reading another area's tables */
     {411, "risk screening subjects", "ALTER TABLE risk_screenings ADD COLUMN subject TEXT;", NULL, NULL},
+    /* issue 22 §4: headquarters' instructions (布控指令) arrive by logical replication from the
+     * national installation into hq.instructions, a table of the database rather than of the
+     * district's schema, so that districts sharing a database share one subscription. Only the
+     * national installation writes it (risk_instruction.c); a district's screening reads it. */
+    {420, "headquarters instructions (PostgreSQL: replicated from the national installation)", NULL, NULL,
+     "CREATE SCHEMA IF NOT EXISTS hq;"
+     "CREATE TABLE IF NOT EXISTS hq.instructions ("
+     " id BIGINT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, definition TEXT NOT NULL,"
+     " version BIGINT NOT NULL, issued_by TEXT NOT NULL, created_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL);"},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -554,8 +563,16 @@ hg_rc risk_rule_import_line(db *d, const char *actor, const json_t *body, hg_err
 static risk_holder holder = {PTHREAD_MUTEX_INITIALIZER, NULL};
 static pthread_mutex_t reload_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The district's own generation plus the versions of headquarters' instructions (PostgreSQL):
+ * both only grow, so their sum does too. A replicated instruction fires none of haiguan's
+ * code on the district; the next screening's read of this sum is how it is noticed. */
 static hg_rc generation_of(db *d, int64_t *gen, hg_err *err)
 {
+    if (strcmp(db_backend(d), "postgres") == 0)
+        return db_int(d, gen, err,
+                      "SELECT generation + CAST(COALESCE((SELECT SUM(version) FROM hq.instructions), 0) AS BIGINT)"
+                      " FROM risk_generation WHERE id = 1",
+                      "");
     return db_int(d, gen, err, "SELECT generation FROM risk_generation WHERE id = 1", "");
 }
 
@@ -587,7 +604,14 @@ static hg_rc load_active(db *d, int64_t skip_id, size_t extra, risk_rule **rules
     db_stmt *s;
     size_t n = 0, cap = 0;
     risk_rule *rules = NULL;
-    hg_rc rc = db_query(d, &s, err, "SELECT id, status, definition FROM risk_rules WHERE status = 'active'", "");
+    /* headquarters' active instructions screen with the district's rules (their ids, from
+     * RISK_INSTRUCTION_FIRST_ID, never meet a district rule's) */
+    hg_rc rc = db_query(d, &s, err,
+                        strcmp(db_backend(d), "postgres") == 0
+                            ? "SELECT id, status, definition FROM risk_rules WHERE status = 'active' UNION ALL"
+                              " SELECT id, status, definition FROM hq.instructions WHERE status = 'active'"
+                            : "SELECT id, status, definition FROM risk_rules WHERE status = 'active'",
+                        "");
     while (!rc && (rc = db_step(s, err)) == HG_ROW) {
         rc = HG_OK; /* a row is not an error: keep looping */
         if (db_col_int(s, 0) == skip_id)

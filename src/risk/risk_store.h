@@ -129,4 +129,18 @@ typedef struct risk_credit_inspections {
 hg_rc risk_inspections_by_credit(db *d, int64_t from_ms, int64_t to_ms, risk_credit_inspections out[RC__COUNT],
                                  hg_err *err);
 
+/* Headquarters' instructions (risk_instruction.c; PostgreSQL only, hq.instructions): written
+ * by the national installation, received by every district through logical replication and
+ * screened with the district's own rules from the next screening on. An instruction is a
+ * rule body (as POST /api/v1/risk/rules takes it) whose source is hq; it is active once
+ * issued. Ids start at RISK_INSTRUCTION_FIRST_ID, so a district's hit names it by itself.
+ * Stored shape: the rule with id, status, version, issued_by, created_at, updated_at. */
+#define RISK_INSTRUCTION_FIRST_ID 1000000000LL
+hg_rc risk_instruction_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
+/* status "active" (resume) or "suspended" (suspend); HG_CONFLICT when it is so already. */
+hg_rc risk_instruction_set_status(const hg_ctx *c, int64_t id, const char *status, json_t **out, hg_err *err);
+hg_rc risk_instruction_get(db *d, int64_t id, json_t **out, hg_err *err);
+/* {"items": [...]}, newest first (none on SQLite, which no instruction reaches). */
+hg_rc risk_instruction_list(db *d, json_t **out, hg_err *err);
+
 #endif
