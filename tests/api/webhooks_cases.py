@@ -266,7 +266,13 @@ def register_area(test, eq, error_of):
         failing = [g for g in rec.of("/picky") if g["id"] == state["first"]]
         assert failing and all(g["status"] == 500 for g in failing), failing
         # the failing one keeps its own retries; the delivered one is delivered
-        log = {d["msg_id"]: d for d in deliveries(srv, picky)}
+        # the receiver sees the request before the server records its answer: wait for the record
+        deadline = time.time() + 10
+        while True:
+            log = {d["msg_id"]: d for d in deliveries(srv, picky)}
+            if log[got[0]["id"]]["status"] == "delivered" or time.time() > deadline:
+                break
+            time.sleep(0.05)
         eq(log[got[0]["id"]]["status"], "delivered")
         eq(log[state["first"]]["status"], "pending")
         # the hanging endpoint's message is retried after its timeout, as a failure
