@@ -8,6 +8,7 @@
 
 #include "../check/check.h"
 #include "../platform/calendar.h"
+#include "../platform/i18n.h"
 #include "../platform/log.h"
 
 static const char *const directions[] = {"import", "export", NULL};
@@ -20,7 +21,7 @@ static int check_certificate_no(const char *s, const char **reason)
     size_t n = strlen(s);
     if (n == 0 || n > 40 || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-/") != n) {
         if (reason)
-            *reason = "must be the certificate of origin's number: 1 to 40 letters, digits, '-' or '/'";
+            *reason = N_("must be the certificate of origin's number: 1 to 40 letters, digits, '-' or '/'");
         return 0;
     }
     return 1;
@@ -255,7 +256,7 @@ static int check_list(const char *s, check_fn fn, const char **reason)
     while (*s) {
         size_t n = strcspn(s, ",");
         if (n == 0 || n >= sizeof one) {
-            *reason = "must be a comma-separated list without empty entries";
+            *reason = N_("must be a comma-separated list without empty entries");
             return 0;
         }
         memcpy(one, s, n);
@@ -264,7 +265,7 @@ static int check_list(const char *s, check_fn fn, const char **reason)
             return 0;
         s += n;
         if (*s == ',' && !*++s) {
-            *reason = "must not end with a comma";
+            *reason = N_("must not end with a comma");
             return 0;
         }
     }
@@ -278,7 +279,7 @@ int cargo_check_port(const char *s, const char **reason)
 {
     if (strlen(s) != 4 || strspn(s, "0123456789") != 4) {
         if (reason)
-            *reason = "must be the 4-digit customs code of the port";
+            *reason = N_("must be the 4-digit customs code of the port");
         return 0;
     }
     return 1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../platform/audit.h"
+#include "../platform/i18n.h"
 #include "../platform/log.h"
 #include "enterprise.h"
 
@@ -21,7 +22,7 @@ static int check_port_code(const char *s, const char **reason)
 {
     if (strlen(s) != 4 || strspn(s, "0123456789") != 4) {
         if (reason)
-            *reason = "must be the 4-digit customs code of the port";
+            *reason = N_("must be the 4-digit customs code of the port");
         return 0;
     }
     return 1;

@@ -9,6 +9,7 @@
 #include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
 #include "gate.h"
@@ -22,13 +23,13 @@ static int check_card_no(const char *s, const char **reason)
     size_t n = strlen(s);
     if (n < 4 || n > 32) {
         if (reason)
-            *reason = "a card number has 4 to 32 characters";
+            *reason = N_("a card number has 4 to 32 characters");
         return 0;
     }
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z'))) {
             if (reason)
-                *reason = "a card number is letters and digits";
+                *reason = N_("a card number is letters and digits");
             return 0;
         }
     return 1;
@@ -282,7 +283,7 @@ hg_rc card_replace(const hg_ctx *c, const char *card_no, const json_t *body, jso
         ident_normalize(new_no, norm, sizeof norm);
         if (strlen(norm) < 4 || strlen(norm) > 32 || !check_card_no(norm, &why))
             rc = hg_fail(err, HG_INVALID, "invalid", "new_card_no", "new_card_no: %s",
-                         why ? why : "a card number has 4 to 32 characters");
+                         why ? why : N_("a card number has 4 to 32 characters"));
     }
     return rc ? rc : change_card(c, card_no, "card.replace", apply_replace, norm, out, err);
 }

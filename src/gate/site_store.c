@@ -6,6 +6,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/i18n.h"
 #include "../platform/json.h"
 #include "gate.h"
 #include "gate_store.h"
@@ -20,7 +21,7 @@ static int check_conditions(const char *s, const char **reason)
         size_t n = strcspn(p, ",");
         if (!(n == 6 && strncmp(p, "weight", 6) == 0)) {
             if (reason)
-                *reason = "the optional conditions are: weight";
+                *reason = N_("the optional conditions are: weight");
             return 0;
         }
         p += n + (p[n] == ',');
