@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "../cargo/cargo.h"
-#include "../platform/ident.h"
 #include "../platform/i18n.h"
+#include "../platform/ident.h"
 #include "../platform/log.h"
 #include "../platform/record.h"
 #include "gate.h"

@@ -3,8 +3,8 @@
  * override. No database, no clock. */
 #include <string.h>
 
-#include "gate.h"
 #include "../platform/i18n.h"
+#include "gate.h"
 
 /* The abbreviations of the 31 provincial-level divisions that issue plates (GA 36-2018
  * 《中华人民共和国机动车号牌》 §5.1), each one UTF-8 character of three bytes. */
@@ -35,8 +35,9 @@ int gate_check_plate(const char *s, const char **reason)
         return reason ? (*reason = N_("a plate begins with a province's abbreviation (辽, 京, …)"), 0) : 0;
     s += n;
     if (!plate_letter(*s))
-        return reason ? (*reason = N_("the province is followed by the issuing authority's letter (A-Z, not I or O)"), 0)
-                      : 0;
+        return reason
+                   ? (*reason = N_("the province is followed by the issuing authority's letter (A-Z, not I or O)"), 0)
+                   : 0;
     s++;
     size_t len = 0;
     while (plate_char(s[len]))
@@ -61,8 +62,9 @@ int gate_check_plate(const char *s, const char **reason)
             large = large && plate_digit(s[i]);
         if (small || large)
             return 1;
-        return reason ? (*reason = N_("a new-energy plate is D or F then five characters, or five digits then D or F"), 0)
-                      : 0;
+        return reason
+                   ? (*reason = N_("a new-energy plate is D or F then five characters, or five digits then D or F"), 0)
+                   : 0;
     }
     return reason ? (*reason = N_("a plate has five characters after the letter (six for new-energy vehicles)"), 0) : 0;
 }

@@ -129,10 +129,10 @@ static void one(char *out, size_t n, size_t *len, const char *spec, int stars, c
         w[i] = va_arg(*ap, int);
     char *at = out + *len;
     size_t left = n - *len;
-#define EMIT(v)                                                                                                    \
-    put(out, n, len,                                                                                               \
-        stars == 2   ? snprintf(at, left, spec, w[0], w[1], v)                                                     \
-        : stars == 1 ? snprintf(at, left, spec, w[0], v)                                                           \
+#define EMIT(v)                                                                                                        \
+    put(out, n, len,                                                                                                   \
+        stars == 2   ? snprintf(at, left, spec, w[0], w[1], v)                                                         \
+        : stars == 1 ? snprintf(at, left, spec, w[0], v)                                                               \
                      : snprintf(at, left, spec, v))
     int ll = strcmp(lenmod, "ll") == 0 || strcmp(lenmod, "q") == 0;
     switch (conv) {
@@ -168,12 +168,8 @@ static void one(char *out, size_t n, size_t *len, const char *spec, int stars, c
         else
             EMIT(va_arg(*ap, unsigned));
         break;
-    case 'c':
-        EMIT(va_arg(*ap, int));
-        break;
-    case 'p':
-        EMIT(va_arg(*ap, void *));
-        break;
+    case 'c': EMIT(va_arg(*ap, int)); break;
+    case 'p': EMIT(va_arg(*ap, void *)); break;
     case 's': {
         const char *s = va_arg(*ap, const char *);
         const char *zh = s ? i18n_zh(s) : NULL;

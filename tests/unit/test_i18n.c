@@ -32,10 +32,10 @@ static void accept_language_weights_and_subtags(void **state)
     assert_string_equal(pick("zh-CN,zh;q=0.9,en;q=0.8"), "zh");
     assert_string_equal(pick("en-US;q=0.9, zh;q=0.1"), "en");
     assert_string_equal(pick("zh;q=0.1, en;q=0.9"), "en");
-    assert_string_equal(pick("en;q=0.5,zh;q=0.500"), "en");   /* a tie: the earlier range */
+    assert_string_equal(pick("en;q=0.5,zh;q=0.500"), "en"); /* a tie: the earlier range */
     assert_string_equal(pick("zh;q=0.5 , en ; q=0.5"), "zh");
-    assert_string_equal(pick("fr, en;q=0.3"), "en");          /* fr is not offered */
-    assert_string_equal(pick("de-DE-1996, en;q=0.1"), "en");  /* digits in later subtags */
+    assert_string_equal(pick("fr, en;q=0.3"), "en");         /* fr is not offered */
+    assert_string_equal(pick("de-DE-1996, en;q=0.1"), "en"); /* digits in later subtags */
 }
 
 /* "*" weighs every language not named; q=0 refuses a language, even through "*". */
@@ -46,7 +46,7 @@ static void accept_language_wildcard_and_refusal(void **state)
     assert_string_equal(pick("zh;q=0, *"), "en");
     assert_string_equal(pick("en;q=0, *;q=0.1"), "zh");
     assert_string_equal(pick("*;q=0.5, en"), "en");
-    assert_string_equal(pick("zh;q=0, en;q=0"), "zh");       /* nothing accepted: the default */
+    assert_string_equal(pick("zh;q=0, en;q=0"), "zh"); /* nothing accepted: the default */
     assert_string_equal(pick("*;q=0"), "zh");
 }
 
@@ -57,13 +57,13 @@ static void accept_language_malformed_gives_the_default(void **state)
     assert_string_equal(pick(NULL), "zh");
     assert_string_equal(pick(""), "zh");
     assert_string_equal(pick("fr"), "zh");
-    const char *bad[] = {"en;q=abc", "en;q=2", "en;x=1", "en zh", "en, zh;;", "e_n", "en-", "-en",
-                         "englishlanguage", "1en", "en;q=0.9x", "en;q="};
+    const char *bad[] = {"en;q=abc", "en;q=2", "en;x=1",          "en zh", "en, zh;;",  "e_n",
+                         "en-",      "-en",    "englishlanguage", "1en",   "en;q=0.9x", "en;q="};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         if (strcmp(pick(bad[i]), "zh") != 0)
             fail_msg("%s is malformed and gives the default", bad[i]);
     }
-    assert_string_equal(pick("en,"), "en");                   /* an empty list element (RFC 9110 §5.6.1) */
+    assert_string_equal(pick("en,"), "en"); /* an empty list element (RFC 9110 §5.6.1) */
 }
 
 /* The translated format is formatted with the English one's arguments. */
@@ -74,16 +74,17 @@ static void hg_fail_formats_the_translated_format(void **state)
     hg_fail(&e, HG_METHOD, NULL, NULL, "%s is not allowed on %s", "PATCH", "/api/v1/session");
     assert_string_equal(e.message, "PATCH is not allowed on /api/v1/session");
     assert_string_equal(e.message_zh, "PATCH 不允许用于 /api/v1/session");
-    hg_fail(&e, HG_INVALID, NULL, NULL, "bill %s carries %lld packages; its declarations would declare %lld",
-            "B1", 10LL, 12LL);
+    hg_fail(&e, HG_INVALID, NULL, NULL, "bill %s carries %lld packages; its declarations would declare %lld", "B1",
+            10LL, 12LL);
     assert_string_equal(e.message_zh, "提运单 B1 载有 10 件；其报关单合计将申报 12 件");
     hg_fail(&e, HG_CONFLICT, NULL, NULL, "hold %" PRId64 " is %s", (int64_t)42, "released");
     assert_string_equal(e.message_zh, "扣留 42 的状态为 released");
     hg_fail(&e, HG_INVALID, NULL, NULL, "the request body exceeds %zu bytes", (size_t)1048576);
     assert_string_equal(e.message_zh, "请求体超过 1048576 字节");
     /* "%.0s" reads the English plural's "s" and prints nothing */
-    hg_fail(&e, HG_CONFLICT, NULL, NULL, "producer %s is suspended until %s after %lld positive nucleic-acid test%s (batches)",
-            "P1", "2026-12-31", 3LL, "s");
+    hg_fail(&e, HG_CONFLICT, NULL, NULL,
+            "producer %s is suspended until %s after %lld positive nucleic-acid test%s (batches)", "P1", "2026-12-31",
+            3LL, "s");
     assert_string_equal(e.message_zh, "境外生产企业 P1 被暂停进口至 2026-12-31，因 3 批次核酸检测阳性");
     /* a literal %% of the format */
     hg_fail(&e, HG_INVALID, NULL, NULL, "hs_prefix (2-10 digits), general %%, provisional %% expected");
@@ -97,7 +98,8 @@ static void hg_fail_translates_quoted_messages(void **state)
 {
     (void)state;
     hg_err e, inner;
-    hg_fail(&e, HG_INVALID, "invalid", "uscc", "uscc is not valid: %s", "wrong check character (position 18, GB 32100)");
+    hg_fail(&e, HG_INVALID, "invalid", "uscc", "uscc is not valid: %s",
+            "wrong check character (position 18, GB 32100)");
     assert_string_equal(e.message_zh, "统一社会信用代码无效：校验码错误（第 18 位，GB 32100）");
     hg_fail(&e, HG_NOTFOUND, "not_found", "id", "%s", "no such certificate");
     assert_string_equal(e.message, "no such certificate");
