@@ -2318,7 +2318,7 @@ const tests = {
     await o.page.locator('[data-test=vc-grant]').click()
     await o.page.locator('.el-dialog [name=reason]').fill('准予')
     await o.page.locator('[data-test=vc-grant-save]').click()
-    await o.page.locator('.el-dialog .el-alert', { hasText: 'order stands' }).waitFor()   // order_in_force: refused
+    await o.page.locator('.el-dialog .el-alert', { hasText: '该船已有指令在执行' }).waitFor()   // order_in_force: refused, in Chinese
     await o.page.keyboard.press('Escape')
     await o.page.locator('[data-test=vc-lift]').first().click()
     await o.page.locator('.el-dialog [name=reason]').fill('船舶已离港，货物已消毒处理')

@@ -1,6 +1,7 @@
 // i18n.js — the console's words in Chinese (the default) and English. The chosen language is
 // a preference, not a secret: it is kept in localStorage ('haiguan.lang').
 import { createI18n } from 'vue-i18n'
+import { setApiLanguage } from './api.js'
 
 const zh = {
   app: { name: '海关通关监管系统', short: '海关' },
@@ -680,8 +681,11 @@ export const i18n = createI18n({
   messages: { 'zh-CN': zh, en },
 })
 
+setApiLanguage(i18n.global.locale.value)
+
 export function setLanguage(lang) {
   i18n.global.locale.value = lang
+  setApiLanguage(lang)
   document.documentElement.lang = lang
   try {
     localStorage.setItem('haiguan.lang', lang)
@@ -691,9 +695,11 @@ export function setLanguage(lang) {
 }
 
 // The API's English messages that the console words in the chosen language: [pattern, key in
-// apiMsg, names of the captured groups as the message's parameters]. The API's words stay the
-// reference (docs/API.md); a message not listed here is shown as the API wrote it, after the
-// translated name of its code.
+// apiMsg, names of the captured groups as the message's parameters]. The API answers in the
+// console's language (api.js sends Accept-Language), so on Chinese pages its messages come in
+// Chinese and are shown as given; these words serve an English message (a server without the
+// message in its catalogue). Another English message is shown after the translated name of
+// its code.
 const API_MESSAGES = [
   [/^the declaration is already released$/, 'alreadyReleased'],
   [/^refused goods \(returned or destroyed\) are never released$/, 'refusedNever'],
@@ -813,6 +819,8 @@ export function actionText(action) {
   return action && te(key) ? t(key) : action || ''
 }
 
+const CJK = /[\u4e00-\u9fff]/
+
 export function errorText(e) {
   const { t, te } = i18n.global
   if (!e) return ''
@@ -825,6 +833,9 @@ export function errorText(e) {
     if (reason) return t('apiMsg.notValid', { field: fieldWords(bad[1]), reason })
   }
   const key = `errors.${e.code}`
+  // the API's own words in Chinese (Accept-Language: the console's language) are shown as given
+  // (a network failure's words are the browser's)
+  if (msg && e.code !== 'network' && CJK.test(msg)) return msg
   if (e.field && msg) return te(key) ? t('errors.withText', { what: t(key), text: msg }) : msg
   return te(key) ? t(key) : msg || t('common.error')
 }
