@@ -314,19 +314,19 @@ static const struct release_rule {
     const char *field, *message;
     int waits;   /* 1: a condition still to be met; 0: the release will never happen */
 } release_rules[] = {
-    {is_released, "status", "the declaration is already released", 0},
-    {is_refused, "status", "refused goods (returned or destroyed) are never released", 0},
-    {is_cancelled, "status", "a cancelled declaration is never released", 0},
-    {is_returned, "status", "the declaration was returned for correction: it is released only after it is refiled", 1},
-    {positive, "samples", "a sample tested positive: the goods are returned or destroyed, never released", 0},
+    {is_released, "status", N_("the declaration is already released"), 0},
+    {is_refused, "status", N_("refused goods (returned or destroyed) are never released"), 0},
+    {is_cancelled, "status", N_("a cancelled declaration is never released"), 0},
+    {is_returned, "status", N_("the declaration was returned for correction: it is released only after it is refiled"), 1},
+    {positive, "samples", N_("a sample tested positive: the goods are returned or destroyed, never released"), 0},
     {not_here, "arrival",
-     "release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or arrival direct loading",
+     N_("release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or arrival direct loading"),
      1},
-    {not_inspected, "lane", "the declaration was selected for inspection; release needs a passed inspection", 1},
-    {lab_pending, "samples", "release waits for the laboratory results of its samples", 1},
-    {tax_due, "tax", "tax is due: release needs it paid, guaranteed or deferred", 1},
+    {not_inspected, "lane", N_("the declaration was selected for inspection; release needs a passed inspection"), 1},
+    {lab_pending, "samples", N_("release waits for the laboratory results of its samples"), 1},
+    {tax_due, "tax", N_("tax is due: release needs it paid, guaranteed or deferred"), 1},
     {contributed, NULL, NULL, 1},
-    {not_automatic, "lane", "only green and blue lanes are released automatically", 1},
+    {not_automatic, "lane", N_("only green and blue lanes are released automatically"), 1},
 };
 
 hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)

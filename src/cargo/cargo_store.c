@@ -5,6 +5,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
 #include "../platform/json_canon.h"
@@ -397,7 +398,7 @@ hg_rc manifest_arrived(const hg_ctx *c, const char *manifest_no, int64_t at_ms, 
     if (!rc)
         time_parse_rfc3339(json_string_value(json_object_get(before, "created_at")), &filed);
     if (!rc)
-        rc = cargo_time_plausible(at_ms, filed, "the manifest was filed", c->now_ms, "at", "arrival_time", err);
+        rc = cargo_time_plausible(at_ms, filed, N_("the manifest was filed"), c->now_ms, "at", "arrival_time", err);
     if (!rc)
         rc = db_run(d, err, "UPDATE manifests SET status = 'arrived', arrived_ms = ?, updated_ms = ? WHERE manifest_no = ?",
                     "iit", at_ms, c->now_ms, manifest_no);
@@ -526,7 +527,7 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
                              is_bill ? "bill" : "container", id);
             else
                 rc = cargo_time_plausible(at_ms, import ? db_col_int(s, 3) : db_col_int(s, 4),
-                                          import ? "the transport's arrival" : "the manifest was filed", c->now_ms, "at",
+                                          import ? N_("the transport's arrival") : N_("the manifest was filed"), c->now_ms, "at",
                                           "arrival_time", err);
             if (!rc)
                 rc = cargo_arrival_allowed(d, db_col_text(s, 5), field, err);

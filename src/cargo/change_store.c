@@ -266,7 +266,7 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
     if (!rc)
         rc = kind_allowed(kind, json_string_value(json_object_get(decl, "status")), err);
     if (!rc)
-        rc = none_pending(d, entry_no, "a change of this declaration already waits for an officer's decision", err);
+        rc = none_pending(d, entry_no, N_("a change of this declaration already waits for an officer's decision"), err);
     int changed = 0;
     if (!rc && !cancel)
         rc = items_ok(decl, items, strcmp(kind, "amend") == 0 ? amendable : modifiable, &changed, err);
@@ -489,7 +489,7 @@ hg_rc declaration_return(const hg_ctx *c, const char *entry_no, const json_t *bo
                      "a declaration is returned for correction while it is filed and not released (status is %s)",
                      status);
     if (!rc)
-        rc = none_pending(d, entry_no, "a change request of this declaration waits: decide it first", err);
+        rc = none_pending(d, entry_no, N_("a change request of this declaration waits: decide it first"), err);
     if (!rc)
         rc = db_run(d, err, "UPDATE declarations SET status = ?, returned_ms = ?, updated_ms = ? WHERE entry_no = ?",
                     "tiit", DECL_RETURNED, c->now_ms, c->now_ms, entry_no);

@@ -332,8 +332,8 @@ hg_rc gate_event_prepare(const json_t *body, int64_t now, gate_event_draft *dr, 
     hg_rc rc = gate_event_parse(body, e, err);
     if (!rc)
         rc = cargo_time_plausible(e->at_ms, now - (e->offline ? OFFLINE_LAG_MS : ONLINE_LAG_MS),
-                                  e->offline ? "a week ago (an offline event)" : "an hour ago", now, "at", "event_time",
-                                  err);
+                                  e->offline ? N_("a week ago (an offline event)") : N_("an hour ago"), now, "at",
+                                  "event_time", err);
     char *canon = rc ? NULL : json_canon_text(body);
     if (!rc && !canon)
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");

@@ -820,7 +820,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
         if (ctx->header_too_big && expect)
             return refuse_early(c, ctx, method, url, HG_TOOBIG, "too_large", "Content-Length",
-                                "the request body would exceed the limit");
+                                N_("the request body would exceed the limit"));
         return MHD_YES;
     }
     if (*upload_size) {

@@ -434,7 +434,7 @@ static hg_rc movement(const hg_ctx *c, const char *call_no, const json_t *body, 
     int64_t arrived = arriving ? 0 : time_of(before, "arrived_at");
     if (!rc)
         rc = cargo_time_plausible(at, second_of(arrived ? arrived : time_of(before, "reported_at")),
-                                  arrived ? "the arrival" : "the declaration", c->now_ms, "at",
+                                  arrived ? N_("the arrival") : N_("the declaration"), c->now_ms, "at",
                                   arriving ? "arrival_time" : "departure_time", err);
     if (!rc)
         rc = db_run(c->d, err,
