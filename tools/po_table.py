@@ -133,6 +133,8 @@ def check(entries, path):
             problems.append(f"{where}: positional directives are not supported")
         if "%n" in mstr:
             problems.append(f"{where}: %n is refused")
+        if any(d in ("ls", "lc") for d in directives(mid)):
+            problems.append(f"{where}: wide-character directives are not supported by i18n.c")
         if directives(mid) != directives(mstr):
             problems.append(f"{where}: the translation's directives {directives(mstr)} are not the msgid's "
                             f"{directives(mid)}")
