@@ -50,7 +50,7 @@ static const field bill_fields[] = {
     {0},
 };
 const record_type bill_record = {
-    .name = "bill", .table = "manifest_bills", .fields = bill_fields, .parent_column = "manifest_no"};
+    .name = N_("bill"), .table = "manifest_bills", .fields = bill_fields, .parent_column = "manifest_no"};
 
 static const field manifest_fields[] = {
     {.name = "manifest_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER | FF_SEARCH, .label_zh = "舱单编号"},
@@ -76,7 +76,7 @@ static const field manifest_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
     {0},
 };
-const record_type manifest_record = {.name = "manifest", .table = "manifests", .fields = manifest_fields};
+const record_type manifest_record = {.name = N_("manifest"), .table = "manifests", .fields = manifest_fields};
 
 /* Samples are written by sampling_store.c's own SQL; this read-only description serves their
  * list and its export (every field the server's). */
@@ -93,7 +93,7 @@ static const field sample_fields[] = {
     {.name = "result_by", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "结果录入"},
     {0},
 };
-const record_type sample_record = {.name = "sample", .table = "samples", .fields = sample_fields};
+const record_type sample_record = {.name = N_("sample"), .table = "samples", .fields = sample_fields};
 
 static const field item_fields[] = {
     {.name = "hs_code", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_hs, .label_zh = "商品编号"},
@@ -128,7 +128,7 @@ static const field item_fields[] = {
     {0},
 };
 const record_type item_record = {
-    .name = "item", .table = "declaration_items", .fields = item_fields, .parent_column = "entry_no"};
+    .name = N_("item"), .table = "declaration_items", .fields = item_fields, .parent_column = "entry_no"};
 
 static const field declaration_fields[] = {
     {.name = "entry_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER | FF_SEARCH, .label_zh = "报关单号"},
@@ -184,7 +184,7 @@ static const field declaration_fields[] = {
     {0},
 };
 const record_type declaration_record = {
-    .name = "declaration", .table = "declarations", .fields = declaration_fields};
+    .name = N_("declaration"), .table = "declarations", .fields = declaration_fields};
 
 /* ---- configuration ---- */
 

@@ -524,7 +524,7 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
             if (import && strcmp(db_col_text(s, 2), "arrived") != 0)
                 rc = hg_fail(err, HG_CONFLICT, "transport_not_arrived", field,
                              "%s %s: the transport has not declared its arrival; goods arrive after it",
-                             is_bill ? "bill" : "container", id);
+                             is_bill ? N_("bill") : N_("container"), id);
             else
                 rc = cargo_time_plausible(at_ms, import ? db_col_int(s, 3) : db_col_int(s, 4),
                                           import ? N_("the transport's arrival") : N_("the manifest was filed"), c->now_ms, "at",
@@ -541,7 +541,7 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
             rc = HG_OK;
         db_reset(s);
         if (!rc && !found)
-            rc = hg_fail(err, HG_INVALID, "not_found", field, "%s %s is not on any manifest", is_bill ? "bill" : "container",
+            rc = hg_fail(err, HG_INVALID, "not_found", field, "%s %s is not on any manifest", is_bill ? N_("bill") : N_("container"),
                          id);
     }
     size_t i;

@@ -49,7 +49,8 @@ static const field agency_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
     {0},
 };
-const record_type agency_record = {.name = "agency agreement", .table = "agency_agreements", .fields = agency_fields};
+const record_type agency_record = {
+    .name = N_("agency agreement"), .table = "agency_agreements", .fields = agency_fields};
 
 hg_rc agency_create(const hg_ctx *c, const char *principal_uscc, const json_t *body, json_t **out, hg_err *err)
 {

@@ -58,7 +58,7 @@ static const field card_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms", .label_zh = "更新时间"},
     {0},
 };
-const record_type gate_card_record = {.name = "card", .table = "gate_cards", .fields = card_fields};
+const record_type gate_card_record = {.name = N_("card"), .table = "gate_cards", .fields = card_fields};
 
 /* The binding an IC card carries is a plate, an RFID tag's a VIN; never both. */
 static hg_rc binding_fits(const char *kind, const char *plate, const char *vin, hg_err *err)
@@ -192,7 +192,7 @@ static const field bind_fields[] = {
     {.name = "vin", .type = FT_TEXT, .flags = FF_IDENT, .check = check_vin},
     {0},
 };
-static const record_type bind_record = {.name = "card binding", .table = "gate_cards", .fields = bind_fields};
+static const record_type bind_record = {.name = N_("card binding"), .table = "gate_cards", .fields = bind_fields};
 
 hg_rc card_bind(const hg_ctx *c, const char *card_no, const json_t *body, json_t **out, hg_err *err)
 {

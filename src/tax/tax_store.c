@@ -339,7 +339,7 @@ static const field tax_line_fields[] = {
     {0},
 };
 const record_type tax_line_record = {
-    .name = "tax line", .table = "tax_lines", .fields = tax_line_fields, .parent_column = "entry_no"};
+    .name = N_("tax line"), .table = "tax_lines", .fields = tax_line_fields, .parent_column = "entry_no"};
 
 /* Stores a declaration's n tax lines (in one statement). */
 static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, size_t n, hg_err *err)

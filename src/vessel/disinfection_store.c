@@ -57,7 +57,7 @@ const cargo_manifest_hold vessel_no_unloading_hold = {
         N_("crew tested positive: no unloading, the vessel is ordered to leave, until an officer lifts the order"),
     .held = no_unloading_held};
 const record_type disinfection_record = {
-    .name = "disinfection", .table = "disinfections", .fields = disinfection_fields};
+    .name = N_("disinfection"), .table = "disinfections", .fields = disinfection_fields};
 
 /* The disinfection task of the vessel's call (the manifest's vessel within three days of its
  * ETA) is done by the record, inside its transaction. */
