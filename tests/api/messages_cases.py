@@ -73,7 +73,7 @@ def register_area(test, eq, error_of):
         bad = "91210200241600015A"
         r = refused(s, None, method="GET", path="/api/v1/enterprises/" + bad, user="officer")
         error_of(r, 400, field="uscc")
-        eq(chinese(r, "uscc"), "统一社会信用代码无效：校验码错误（第 18 位，GB 32100）")
+        eq(chinese(r, "uscc"), "统一社会信用代码无效：第 18 位校验位错误（GB 32100）")
         r = refused(s, "en", method="GET", path="/api/v1/enterprises/" + bad, user="officer")
         eq(english(r, "uscc"), "uscc is not valid: wrong check character (position 18, GB 32100)")
         # an accepted request carries no language of its own

@@ -1717,8 +1717,8 @@ const tests = {
     const refused = await answered
     assert.equal(refused.status(), 400)
     assert.equal((await refused.json()).error.field, 'conditions[0].values[0]')
-    // the API's English words, in Chinese under the row
-    assert.equal((await refused.json()).error.message, 'value is not valid: must be 2 to 10 digits')
+    // the API's words, in the console's language (issue 16), under the row
+    assert.equal((await refused.json()).error.message, '取值无效：应为 2–10 位数字')
     await dialog.locator('[data-test=cond-item-0] .el-form-item__error', { hasText: '取值无效：应为 2–10 位数字' }).waitFor()
     await shot(page, 'risk-rule-error')
     // fixed: the error goes

@@ -100,7 +100,7 @@ static void hg_fail_translates_quoted_messages(void **state)
     hg_err e, inner;
     hg_fail(&e, HG_INVALID, "invalid", "uscc", "uscc is not valid: %s",
             "wrong check character (position 18, GB 32100)");
-    assert_string_equal(e.message_zh, "统一社会信用代码无效：校验码错误（第 18 位，GB 32100）");
+    assert_string_equal(e.message_zh, "统一社会信用代码无效：第 18 位校验位错误（GB 32100）");
     hg_fail(&e, HG_NOTFOUND, "not_found", "id", "%s", "no such certificate");
     assert_string_equal(e.message, "no such certificate");
     assert_string_equal(e.message_zh, "没有这份证书");
