@@ -8,7 +8,11 @@
 const ENGLISH_RUN = /[A-Za-z]{2,}(?:[ ,;:'-]+[A-Za-z]{2,}){2,}/
 const CJK = /[\u4e00-\u9fff]/
 
-export function scenarios({ assert, newPage, signIn, shot }) {
+const KIND = { zh: '进口商', en: 'Importer' }
+const CREDIT = { zh: '一般信用', en: 'General credit' }
+const lang = (page) => page.hgLang || 'zh'
+
+export function scenarios({ assert, newPage, signIn, choose, shot }) {
   // Provokes three refusals of the server on the officer's pages and returns what each showed:
   // a customs code taken, an unknown coordinator (a message the console has no words for), and
   // a USCC that fails its check character (GB 32100, the validator's reason inside).
@@ -22,10 +26,8 @@ export function scenarios({ assert, newPage, signIn, shot }) {
     await item('uscc').locator('input').fill('91350100M00020001J')   // GB 32100, not in the demo
     await item('customs_code').locator('input').fill('2102930001')   // taken by a demo enterprise
     await item('name_zh').locator('input').fill('福州消息测试有限公司')
-    for (const f of ['kind', 'credit_level']) {
-      await item(f).locator('.el-select').click()
-      await page.locator('.el-select-dropdown__item:visible').first().click()
-    }
+    await choose(page, item('kind').locator('.el-select'), KIND[lang(page)])
+    await choose(page, item('credit_level').locator('.el-select'), CREDIT[lang(page)])
     await page.locator('[data-test=save]').click()
     await err('customs_code').waitFor()
     shown.push(await err('customs_code').innerText())
@@ -66,6 +68,7 @@ export function scenarios({ assert, newPage, signIn, shot }) {
     async messagesInEnglish({ browser, base }) {
       const { context, page } = await newPage(browser, base)
       await context.addInitScript(() => localStorage.setItem('haiguan.lang', 'en'))
+      page.hgLang = 'en'
       await signIn(page, 'officer')
       const shown = await refusals(page)
       assert.ok(shown.length >= 3, `three refusals shown: ${JSON.stringify(shown)}`)
