@@ -141,6 +141,14 @@ async function unitTests() {
   assert.equal(i.errorText(err(400, { code: 'invalid', field: 'x', message: 'something new' })), '输入无效：something new')
   assert.equal(i.errorText(err(404, { code: 'not_found', message: 'no such declaration' })), '没有这份报关单')
   assert.equal(i.errorText(err(403, { code: 'forbidden', message: 'officers only' })), '您的角色或岗位无权执行此操作')
+  // issue 16: the API's Chinese as given, a leading field path in words
+  assert.equal(i.errorText(err(404, { code: 'not_found', message: '没有这个资源' })), '没有这个资源')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'items[0].hs_code', message: 'items[0].hs_code无效：章号（前两位）应为 01–97' })),
+    '第 1 项 商品编号无效：章号（前两位）应为 01–97')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'coordinator', message: 'coordinator 应为在岗关员的用户名' })),
+    '协调员应为在岗关员的用户名')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'items[0].hs_code', message: 'hs_code无效：章号（前两位）应为 01–97' })),
+    '商品编号无效：章号（前两位）应为 01–97')
   // an inspection's reason: the rule names as written, the server's own words translated
   assert.equal(i.reasonText('总署布控指令：重点收货人; random selection'), '总署布控指令：重点收货人；随机布控')
   assert.equal(i.reasonText('random selection'), '随机布控')

@@ -835,7 +835,16 @@ export function errorText(e) {
   const key = `errors.${e.code}`
   // the API's own words in Chinese (Accept-Language: the console's language) are shown as given
   // (a network failure's words are the browser's)
-  if (msg && e.code !== 'network' && CJK.test(msg)) return msg
+  if (msg && e.code !== 'network' && CJK.test(msg)) {
+    // a message that opens with its field's name or path ("items[0].hs_code无效：…", "hs_code无效：…"
+    // for items[0].hs_code) names it in words
+    const lead = /^[A-Za-z_][\w.[\]]*/.exec(msg)?.[0]
+    const ours = lead && e.field && (e.field === lead || e.field.endsWith(`.${lead}`))
+    const words = ours ? fieldWords(lead) : lead
+    if (!ours || words === lead) return msg
+    const rest = msg.slice(lead.length)
+    return words + (CJK.test(words.slice(-1)) ? rest.replace(/^ /, '') : rest)
+  }
   if (e.field && msg) return te(key) ? t('errors.withText', { what: t(key), text: msg }) : msg
   return te(key) ? t(key) : msg || t('common.error')
 }
