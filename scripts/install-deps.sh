@@ -8,7 +8,7 @@ BUILD="gcc make meson ninja-build pkg-config libmicrohttpd-dev libjansson-dev li
 libpq-dev libssl-dev libsodium-dev libcurl4-openssl-dev libjemalloc-dev libzint-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-wqy-zenhei iso-codes \
 zlib1g-dev"
 TEST="libcmocka-dev clang clang-format libclang-rt-14-dev sqlite3 python3 curl zbar-tools chromium clips libclips-dev \
-nginx-light openssl python3-cbor2 python3-cryptography poppler-utils libxml2-utils"
+nginx-light openssl python3-cbor2 python3-cryptography poppler-utils libxml2-utils gettext"
 want="$BUILD"
 [ "${1:-build}" = test ] && want="$BUILD $TEST"
 # Node.js and npm build the web console (web/, Vite); a machine that already has them, from

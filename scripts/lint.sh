@@ -66,5 +66,11 @@ if command -v clang-format >/dev/null 2>&1; then
 else
     echo "lint: clang-format not installed (Debian package clang-format): format not checked"
 fi
+# The API messages' Chinese catalogue (po/): up to date, complete, directives as the msgids'.
+if command -v xgettext >/dev/null 2>&1; then
+    tools/po_check.sh check >/dev/null || status=1
+else
+    echo "lint: gettext not installed (Debian package gettext): the message catalogue not checked"
+fi
 [ $status -eq 0 ] && echo "lint: ok"
 exit $status

@@ -8,6 +8,7 @@
 
 #include "../check/check.h"
 #include "../platform/calendar.h"
+#include "../platform/i18n.h"
 #include "../platform/log.h"
 
 static const char *const directions[] = {"import", "export", NULL};
@@ -20,7 +21,7 @@ static int check_certificate_no(const char *s, const char **reason)
     size_t n = strlen(s);
     if (n == 0 || n > 40 || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-/") != n) {
         if (reason)
-            *reason = "must be the certificate of origin's number: 1 to 40 letters, digits, '-' or '/'";
+            *reason = N_("must be the certificate of origin's number: 1 to 40 letters, digits, '-' or '/'");
         return 0;
     }
     return 1;
@@ -49,7 +50,7 @@ static const field bill_fields[] = {
     {0},
 };
 const record_type bill_record = {
-    .name = "bill", .table = "manifest_bills", .fields = bill_fields, .parent_column = "manifest_no"};
+    .name = N_("bill"), .table = "manifest_bills", .fields = bill_fields, .parent_column = "manifest_no"};
 
 static const field manifest_fields[] = {
     {.name = "manifest_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER | FF_SEARCH, .label_zh = "舱单编号"},
@@ -75,7 +76,7 @@ static const field manifest_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
     {0},
 };
-const record_type manifest_record = {.name = "manifest", .table = "manifests", .fields = manifest_fields};
+const record_type manifest_record = {.name = N_("manifest"), .table = "manifests", .fields = manifest_fields};
 
 /* Samples are written by sampling_store.c's own SQL; this read-only description serves their
  * list and its export (every field the server's). */
@@ -92,7 +93,7 @@ static const field sample_fields[] = {
     {.name = "result_by", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "结果录入"},
     {0},
 };
-const record_type sample_record = {.name = "sample", .table = "samples", .fields = sample_fields};
+const record_type sample_record = {.name = N_("sample"), .table = "samples", .fields = sample_fields};
 
 static const field item_fields[] = {
     {.name = "hs_code", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_hs, .label_zh = "商品编号"},
@@ -127,7 +128,7 @@ static const field item_fields[] = {
     {0},
 };
 const record_type item_record = {
-    .name = "item", .table = "declaration_items", .fields = item_fields, .parent_column = "entry_no"};
+    .name = N_("item"), .table = "declaration_items", .fields = item_fields, .parent_column = "entry_no"};
 
 static const field declaration_fields[] = {
     {.name = "entry_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER | FF_SEARCH, .label_zh = "报关单号"},
@@ -183,7 +184,7 @@ static const field declaration_fields[] = {
     {0},
 };
 const record_type declaration_record = {
-    .name = "declaration", .table = "declarations", .fields = declaration_fields};
+    .name = N_("declaration"), .table = "declarations", .fields = declaration_fields};
 
 /* ---- configuration ---- */
 
@@ -255,7 +256,7 @@ static int check_list(const char *s, check_fn fn, const char **reason)
     while (*s) {
         size_t n = strcspn(s, ",");
         if (n == 0 || n >= sizeof one) {
-            *reason = "must be a comma-separated list without empty entries";
+            *reason = N_("must be a comma-separated list without empty entries");
             return 0;
         }
         memcpy(one, s, n);
@@ -264,7 +265,7 @@ static int check_list(const char *s, check_fn fn, const char **reason)
             return 0;
         s += n;
         if (*s == ',' && !*++s) {
-            *reason = "must not end with a comma";
+            *reason = N_("must not end with a comma");
             return 0;
         }
     }
@@ -278,7 +279,7 @@ int cargo_check_port(const char *s, const char **reason)
 {
     if (strlen(s) != 4 || strspn(s, "0123456789") != 4) {
         if (reason)
-            *reason = "must be the 4-digit customs code of the port";
+            *reason = N_("must be the 4-digit customs code of the port");
         return 0;
     }
     return 1;
@@ -313,19 +314,19 @@ static const struct release_rule {
     const char *field, *message;
     int waits;   /* 1: a condition still to be met; 0: the release will never happen */
 } release_rules[] = {
-    {is_released, "status", "the declaration is already released", 0},
-    {is_refused, "status", "refused goods (returned or destroyed) are never released", 0},
-    {is_cancelled, "status", "a cancelled declaration is never released", 0},
-    {is_returned, "status", "the declaration was returned for correction: it is released only after it is refiled", 1},
-    {positive, "samples", "a sample tested positive: the goods are returned or destroyed, never released", 0},
+    {is_released, "status", N_("the declaration is already released"), 0},
+    {is_refused, "status", N_("refused goods (returned or destroyed) are never released"), 0},
+    {is_cancelled, "status", N_("a cancelled declaration is never released"), 0},
+    {is_returned, "status", N_("the declaration was returned for correction: it is released only after it is refiled"), 1},
+    {positive, "samples", N_("a sample tested positive: the goods are returned or destroyed, never released"), 0},
     {not_here, "arrival",
-     "release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or arrival direct loading",
+     N_("release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or arrival direct loading"),
      1},
-    {not_inspected, "lane", "the declaration was selected for inspection; release needs a passed inspection", 1},
-    {lab_pending, "samples", "release waits for the laboratory results of its samples", 1},
-    {tax_due, "tax", "tax is due: release needs it paid, guaranteed or deferred", 1},
+    {not_inspected, "lane", N_("the declaration was selected for inspection; release needs a passed inspection"), 1},
+    {lab_pending, "samples", N_("release waits for the laboratory results of its samples"), 1},
+    {tax_due, "tax", N_("tax is due: release needs it paid, guaranteed or deferred"), 1},
     {contributed, NULL, NULL, 1},
-    {not_automatic, "lane", "only green and blue lanes are released automatically", 1},
+    {not_automatic, "lane", N_("only green and blue lanes are released automatically"), 1},
 };
 
 hg_rc cargo_release_allowed(const release_facts *f, hg_err *err)

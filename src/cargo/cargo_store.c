@@ -5,6 +5,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
 #include "../platform/json_canon.h"
@@ -443,7 +444,7 @@ hg_rc manifest_arrived(const hg_ctx *c, const char *manifest_no, int64_t at_ms, 
     if (!rc)
         time_parse_rfc3339(json_string_value(json_object_get(before, "created_at")), &filed);
     if (!rc)
-        rc = cargo_time_plausible(at_ms, filed, "the manifest was filed", c->now_ms, "at", "arrival_time", err);
+        rc = cargo_time_plausible(at_ms, filed, N_("the manifest was filed"), c->now_ms, "at", "arrival_time", err);
     /* a time ahead of our clock by no more than the tolerance is the stater's clock running fast:
      * it happened now, and a release at it is never before it */
     if (!rc && at_ms > c->now_ms)
@@ -573,10 +574,10 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
             if (import && strcmp(db_col_text(s, 2), "arrived") != 0)
                 rc = hg_fail(err, HG_CONFLICT, "transport_not_arrived", field,
                              "%s %s: the transport has not declared its arrival; goods arrive after it",
-                             is_bill ? "bill" : "container", id);
+                             is_bill ? N_("bill") : N_("container"), id);
             else
                 rc = cargo_time_plausible(at_ms, import ? db_col_int(s, 3) : db_col_int(s, 4),
-                                          import ? "the transport's arrival" : "the manifest was filed", c->now_ms, "at",
+                                          import ? N_("the transport's arrival") : N_("the manifest was filed"), c->now_ms, "at",
                                           "arrival_time", err);
             if (!rc)
                 rc = cargo_arrival_allowed(d, db_col_text(s, 5), field, err);
@@ -590,7 +591,7 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
             rc = HG_OK;
         db_reset(s);
         if (!rc && !found)
-            rc = hg_fail(err, HG_INVALID, "not_found", field, "%s %s is not on any manifest", is_bill ? "bill" : "container",
+            rc = hg_fail(err, HG_INVALID, "not_found", field, "%s %s is not on any manifest", is_bill ? N_("bill") : N_("container"),
                          id);
     }
     if (at_ms > c->now_ms)   /* within the clock tolerance: now (as for the transport's arrival) */

@@ -14,6 +14,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
 #include "../platform/json_canon.h"
@@ -92,11 +93,11 @@ static hg_rc items_ok(const json_t *decl, const json_t *items, const char *const
             if (!one_of(key, allowed)) {
                 snprintf(f, sizeof f, "items[%zu].%s", i, key);
                 rc = hg_fail(err, HG_INVALID, "not_changeable", f,
-                             allowed == amendable ? "%s cannot be amended after release: value, HS code, quantity "
-                                                    "and origin can"
+                             allowed == amendable ? N_("%s cannot be amended after release: value, HS code, quantity "
+                                                       "and origin can")
                              : allowed == completable
-                                 ? "%s is not corrected at completion: value, HS code and quantity are"
-                                 : "%s cannot be changed here",
+                                 ? N_("%s is not corrected at completion: value, HS code and quantity are")
+                                 : N_("%s cannot be changed here"),
                              f);
                 break;
             }
@@ -253,8 +254,8 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
     /* the declarant asks to modify or cancel; customs opens an amendment */
     if (officer != (strcmp(kind, "amend") == 0))
         return hg_fail(err, HG_FORBIDDEN, "forbidden", "kind",
-                       officer ? "an officer amends a released declaration; the declarant asks to modify or cancel"
-                               : "the declarant asks to modify or cancel; an amendment is opened by customs");
+                       officer ? N_("an officer amends a released declaration; the declarant asks to modify or cancel")
+                               : N_("the declarant asks to modify or cancel; an amendment is opened by customs"));
     json_t *decl = NULL;
     if ((rc = db_begin(d, err)))
         return rc;
@@ -265,7 +266,7 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
     if (!rc)
         rc = kind_allowed(kind, json_string_value(json_object_get(decl, "status")), err);
     if (!rc)
-        rc = none_pending(d, entry_no, "a change of this declaration already waits for an officer's decision", err);
+        rc = none_pending(d, entry_no, N_("a change of this declaration already waits for an officer's decision"), err);
     int changed = 0;
     if (!rc && !cancel)
         rc = items_ok(decl, items, strcmp(kind, "amend") == 0 ? amendable : modifiable, &changed, err);
@@ -496,7 +497,7 @@ hg_rc declaration_return(const hg_ctx *c, const char *entry_no, const json_t *bo
                      "a declaration is returned for correction while it is filed and not released (status is %s)",
                      status);
     if (!rc)
-        rc = none_pending(d, entry_no, "a change request of this declaration waits: decide it first", err);
+        rc = none_pending(d, entry_no, N_("a change request of this declaration waits: decide it first"), err);
     if (!rc)
         rc = db_run(d, err, "UPDATE declarations SET status = ?, returned_ms = ?, updated_ms = ? WHERE entry_no = ?",
                     "tiit", DECL_RETURNED, c->now_ms, c->now_ms, entry_no);

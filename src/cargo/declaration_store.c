@@ -6,6 +6,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/buf.h"
+#include "../platform/i18n.h"
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
@@ -380,7 +381,7 @@ static hg_rc do_release(db *d, const char *entry_no, const char *actor, const ch
 /* An order on the declaration's transport (CARGO_MANIFEST_HOLDS) as a release condition. */
 static const cargo_release_condition manifest_held = {
     .field = "manifest",
-    .refusal = "an order holds the goods of this transport (no unloading) until an officer lifts it",
+    .refusal = N_("an order holds the goods of this transport (no unloading) until an officer lifts it"),
     .rule = "no_unloading"};
 
 hg_rc cargo_release_conditions(db *d, const char *entry_no, release_facts *f, hg_err *err)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../platform/cbor.h"
+#include "../platform/i18n.h"
 #include "certificate.h"
 
 #define QR_MAX_CBOR 1024
@@ -138,7 +139,7 @@ hg_rc certificate_pdf_check(const char *p, size_t n, cose_key_lookup lookup, voi
     /* the tag line: key id, a space, the signature, a newline, and nothing after it */
     if (!t || n - (size_t)(t - p) != KEYDIR_ID_LEN + 1 + 2 * KEYDIR_SIG_BYTES + 1 || t[KEYDIR_ID_LEN] != ' ' ||
         p[n - 1] != '\n') {
-        *why = "it carries no certificate signature (not ours, or cut short)";
+        *why = N_("it carries no certificate signature (not ours, or cut short)");
         return HG_INVALID;
     }
     char key_id[KEYDIR_ID_LEN + 1], sig_hex[2 * KEYDIR_SIG_BYTES + 1], pk_hex[65];
@@ -147,18 +148,18 @@ hg_rc certificate_pdf_check(const char *p, size_t n, cose_key_lookup lookup, voi
     memcpy(sig_hex, t + KEYDIR_ID_LEN + 1, 2 * KEYDIR_SIG_BYTES);
     sig_hex[2 * KEYDIR_SIG_BYTES] = 0;
     if (!keydir_is_hex(key_id, KEYDIR_ID_LEN) || !keydir_is_hex(sig_hex, 2 * KEYDIR_SIG_BYTES)) {
-        *why = "its signature line is malformed";
+        *why = N_("its signature line is malformed");
         return HG_INVALID;
     }
     hg_rc rc = lookup(cls, key_id, pk_hex, err);
     if (rc == HG_NOTFOUND) {
-        *why = "it is signed by an unknown key";
+        *why = N_("it is signed by an unknown key");
         return HG_INVALID;
     }
     if (rc)
         return rc;
     if (!keydir_verify(key_id, pk_hex, p, signed_n, sig_hex)) {
-        *why = "its signature does not verify: the document was changed";
+        *why = N_("its signature does not verify: the document was changed");
         return HG_INVALID;
     }
     /* the QR's text, which the PDF's metadata repeats (Keywords) so that it is read without
@@ -167,7 +168,7 @@ hg_rc certificate_pdf_check(const char *p, size_t n, cose_key_lookup lookup, voi
     const char *end = kw ? memchr(kw, ')', signed_n - (size_t)(kw - p)) : NULL;
     size_t qn = end ? (size_t)(end - kw) - strlen("/Keywords (") : 0;
     if (!end || qn >= qr_len) {
-        *why = "it carries no certificate QR code";
+        *why = N_("it carries no certificate QR code");
         return HG_INVALID;
     }
     memcpy(qr, kw + strlen("/Keywords ("), qn);

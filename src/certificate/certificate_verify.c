@@ -14,6 +14,7 @@
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
 #include "../platform/event.h"
+#include "../platform/i18n.h"
 #include "../platform/json.h"
 #include "certificate.h"
 #include "certificate_docs.h"
@@ -173,9 +174,9 @@ hg_rc certificate_verify(const hg_ctx *c, const char *no, const char *code, cons
         else if (qrc)
             rc = qrc, *err = qerr;
         else if (strcmp(q.no, no))
-            why = "the QR code is another certificate's";
+            why = N_("the QR code is another certificate's");
         else if (found && memcmp(q.digest, st.digest, sizeof q.digest))
-            why = "the QR code does not match the certificate issued under this number", counts = 1;
+            why = N_("the QR code does not match the certificate issued under this number"), counts = 1;
         code = q.code;
     }
     if (!rc && why) {

@@ -6,6 +6,7 @@
  * every lookup is a bsearch over sorted arrays and is safe from any thread. Not for:
  * names, numeric codes or subdivisions (ISO 3166-2), which nothing needs yet. */
 #include "check/check.h"
+#include "../platform/i18n.h"
 
 #include <jansson.h>
 #include <pthread.h>
@@ -119,7 +120,7 @@ static size_t code_shape(const char *s, size_t min, size_t max, const char *len_
     size_t n = 0;
     if (s == NULL || s[0] == '\0') {
         if (reason)
-            *reason = "must not be empty";
+            *reason = N_("must not be empty");
         return 0;
     }
     while (n <= max && s[n] != '\0')
@@ -129,9 +130,9 @@ static size_t code_shape(const char *s, size_t min, size_t max, const char *len_
         why = len_reason;
     for (size_t i = 0; why == NULL && i < n; i++) {
         if (s[i] >= 'a' && s[i] <= 'z')
-            why = "letters must be upper-case";
+            why = N_("letters must be upper-case");
         else if (s[i] < 'A' || s[i] > 'Z')
-            why = "must be letters only";
+            why = N_("must be letters only");
     }
     if (why) {
         if (reason)
@@ -154,7 +155,7 @@ int check_country(const char *s, const char **reason)
     }
     if (!in_set(n == 2 ? &countries_2 : &countries_3, s)) {
         if (reason)
-            *reason = "not an ISO 3166-1 country code";
+            *reason = N_("not an ISO 3166-1 country code");
         return 0;
     }
     return 1;
@@ -173,7 +174,7 @@ int check_currency(const char *s, const char **reason)
     }
     if (!in_set(&currencies, s)) {
         if (reason)
-            *reason = "not an ISO 4217 currency code";
+            *reason = N_("not an ISO 4217 currency code");
         return 0;
     }
     return 1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../platform/audit.h"
+#include "../platform/i18n.h"
 #include "../platform/log.h"
 #include "enterprise.h"
 
@@ -21,7 +22,7 @@ static int check_port_code(const char *s, const char **reason)
 {
     if (strlen(s) != 4 || strspn(s, "0123456789") != 4) {
         if (reason)
-            *reason = "must be the 4-digit customs code of the port";
+            *reason = N_("must be the 4-digit customs code of the port");
         return 0;
     }
     return 1;
@@ -48,7 +49,8 @@ static const field agency_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms"},
     {0},
 };
-const record_type agency_record = {.name = "agency agreement", .table = "agency_agreements", .fields = agency_fields};
+const record_type agency_record = {
+    .name = N_("agency agreement"), .table = "agency_agreements", .fields = agency_fields};
 
 hg_rc agency_create(const hg_ctx *c, const char *principal_uscc, const json_t *body, json_t **out, hg_err *err)
 {

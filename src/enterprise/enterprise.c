@@ -1,6 +1,7 @@
 /* enterprise.c — the enterprise record described once (its field table), and the pure
  * access rule. No I/O here. */
 #include "enterprise.h"
+#include "../platform/i18n.h"
 
 #include <string.h>
 
@@ -32,7 +33,7 @@ static const field enterprise_fields[] = {
     {0},
 };
 
-const record_type enterprise_record = {.name = "enterprise", .table = "enterprises", .fields = enterprise_fields};
+const record_type enterprise_record = {.name = N_("enterprise"), .table = "enterprises", .fields = enterprise_fields};
 
 int enterprise_visible(const principal *p, const char *uscc)
 {

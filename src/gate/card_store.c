@@ -9,6 +9,7 @@
 #include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
 #include "gate.h"
@@ -22,13 +23,13 @@ static int check_card_no(const char *s, const char **reason)
     size_t n = strlen(s);
     if (n < 4 || n > 32) {
         if (reason)
-            *reason = "a card number has 4 to 32 characters";
+            *reason = N_("a card number has 4 to 32 characters");
         return 0;
     }
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z'))) {
             if (reason)
-                *reason = "a card number is letters and digits";
+                *reason = N_("a card number is letters and digits");
             return 0;
         }
     return 1;
@@ -57,7 +58,7 @@ static const field card_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms", .label_zh = "更新时间"},
     {0},
 };
-const record_type gate_card_record = {.name = "card", .table = "gate_cards", .fields = card_fields};
+const record_type gate_card_record = {.name = N_("card"), .table = "gate_cards", .fields = card_fields};
 
 /* The binding an IC card carries is a plate, an RFID tag's a VIN; never both. */
 static hg_rc binding_fits(const char *kind, const char *plate, const char *vin, hg_err *err)
@@ -191,7 +192,7 @@ static const field bind_fields[] = {
     {.name = "vin", .type = FT_TEXT, .flags = FF_IDENT, .check = check_vin},
     {0},
 };
-static const record_type bind_record = {.name = "card binding", .table = "gate_cards", .fields = bind_fields};
+static const record_type bind_record = {.name = N_("card binding"), .table = "gate_cards", .fields = bind_fields};
 
 hg_rc card_bind(const hg_ctx *c, const char *card_no, const json_t *body, json_t **out, hg_err *err)
 {
@@ -282,7 +283,7 @@ hg_rc card_replace(const hg_ctx *c, const char *card_no, const json_t *body, jso
         ident_normalize(new_no, norm, sizeof norm);
         if (strlen(norm) < 4 || strlen(norm) > 32 || !check_card_no(norm, &why))
             rc = hg_fail(err, HG_INVALID, "invalid", "new_card_no", "new_card_no: %s",
-                         why ? why : "a card number has 4 to 32 characters");
+                         why ? why : N_("a card number has 4 to 32 characters"));
     }
     return rc ? rc : change_card(c, card_no, "card.replace", apply_replace, norm, out, err);
 }

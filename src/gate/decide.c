@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../cargo/cargo.h"
+#include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/log.h"
 #include "../platform/record.h"
@@ -89,7 +90,7 @@ static hg_rc check_plate(const gate_event_in *e, gate_decision *dc, char out[64]
     ident_normalize(e->plate.text, out, 64);
     if (!out[0] || !gate_check_plate(out, &why))
         return gate_cond(dc, "plate", e->plate.text, 0, "%s is not a plate number: %s", e->plate.text,
-                         why ? why : "too long");
+                         why ? why : N_("too long"));
     if (!gate_read_sure(e->plate.confidence))
         return gate_cond(dc, "plate", out, 0, "plate read with confidence %.2f, below %.2f", e->plate.confidence,
                          GATE_OCR_MIN_CONFIDENCE);
@@ -106,7 +107,7 @@ static hg_rc check_container_read(const gate_read *r, gate_decision *dc)
     ident_normalize(r->text, no, sizeof no);
     if (!no[0] || !check_container(no, &why))
         return gate_cond(dc, "container_read", r->text, 0, "%s is a misread, not a container number: %s", r->text,
-                         why ? why : "too long");
+                         why ? why : N_("too long"));
     if (!gate_read_sure(r->confidence))
         return gate_cond(dc, "container_read", no, 0, "container read with confidence %.2f, below %.2f", r->confidence,
                          GATE_OCR_MIN_CONFIDENCE);
@@ -121,7 +122,7 @@ static hg_rc check_vin_read(const char *text, gate_decision *dc)
     const char *why = NULL;
     ident_normalize(text, vin, sizeof vin);
     if (!vin[0] || !check_vin(vin, &why))
-        return gate_cond(dc, "vin_read", text, 0, "%s is not a VIN: %s", text, why ? why : "too long");
+        return gate_cond(dc, "vin_read", text, 0, "%s is not a VIN: %s", text, why ? why : N_("too long"));
     gate_unit *u = &dc->units[dc->n_units++];
     snprintf(u->key, sizeof u->key, "%s", vin);
     u->is_vin = 1;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../platform/i18n.h"
 #include "../platform/json.h"
 #include "../platform/record.h"
 #include "../platform/utf8.h"
@@ -109,20 +110,20 @@ hg_rc gate_event_parse(const json_t *body, gate_event_in *e, hg_err *err)
         rc = text(json_object_get(body, "event_id"), "event_id", e->event_id, sizeof e->event_id, 1, err);
     for (const char *p = e->event_id; !rc && *p; p++)
         if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || strchr("-_.:", *p)))
-            rc = bad(err, "invalid", "event_id", "event_id is letters, digits and - _ . : only");
+            rc = bad(err, "invalid", "event_id", N_("event_id is letters, digits and - _ . : only"));
     if (!rc)
         rc = text(json_object_get(body, "gate"), "gate", e->gate, sizeof e->gate, 1, err);
     const json_t *lane = json_object_get(body, "lane");
     if (!rc && !json_is_integer(lane))
-        rc = bad(err, lane ? "wrong_type" : "required", "lane", "lane is the lane's number");
+        rc = bad(err, lane ? "wrong_type" : "required", "lane", N_("lane is the lane's number"));
     if (!rc && (json_integer_value(lane) < 1 || json_integer_value(lane) > 99))
-        rc = bad(err, "out_of_range", "lane", "lane is 1 to 99");
+        rc = bad(err, "out_of_range", "lane", N_("lane is 1 to 99"));
     if (!rc)
         e->lane = json_integer_value(lane);
     if (!rc)
         rc = text(json_object_get(body, "direction"), "direction", e->direction, sizeof e->direction, 1, err);
     if (!rc && strcmp(e->direction, "in") && strcmp(e->direction, "out"))
-        rc = bad(err, "invalid", "direction", "direction is in or out");
+        rc = bad(err, "invalid", "direction", N_("direction is in or out"));
     const char *at = json_string_value(json_object_get(body, "at"));
     if (!rc && (!at || time_parse_rfc3339(at, &e->at_ms)))
         rc = bad(err, at || json_object_get(body, "at") ? "invalid" : "required", "at",
@@ -135,9 +136,9 @@ hg_rc gate_event_parse(const json_t *body, gate_event_in *e, hg_err *err)
     }
     const json_t *cs = json_object_get(body, "containers");
     if (!rc && cs && !json_is_array(cs))
-        rc = bad(err, "wrong_type", "containers", "containers is an array of reads {text, confidence}");
+        rc = bad(err, "wrong_type", "containers", N_("containers is an array of reads {text, confidence}"));
     if (!rc && json_array_size(cs) > GATE_MAX_CONTAINERS)
-        rc = bad(err, "too_many", "containers", "a truck carries at most two containers");
+        rc = bad(err, "too_many", "containers", N_("a truck carries at most two containers"));
     for (size_t i = 0; !rc && i < json_array_size(cs); i++) {
         char f[40];
         snprintf(f, sizeof f, "containers[%zu]", i);
@@ -153,21 +154,21 @@ hg_rc gate_event_parse(const json_t *body, gate_event_in *e, hg_err *err)
     if (!rc)
         rc = weight(json_object_get(body, "tare_kg"), "tare_kg", &e->tare_kg, err);
     if (!rc && e->tare_kg && !e->gross_kg)
-        rc = bad(err, "required", "gross_weight_kg", "a tare comes with the weighbridge's gross weight");
+        rc = bad(err, "required", "gross_weight_kg", N_("a tare comes with the weighbridge's gross weight"));
     if (!rc && e->tare_kg > e->gross_kg)
-        rc = bad(err, "invalid", "tare_kg", "the tare cannot exceed the gross weight");
+        rc = bad(err, "invalid", "tare_kg", N_("the tare cannot exceed the gross weight"));
     const json_t *off = json_object_get(body, "offline");
     if (!rc && off && !json_is_boolean(off))
-        rc = bad(err, "wrong_type", "offline", "offline is true or false");
+        rc = bad(err, "wrong_type", "offline", N_("offline is true or false"));
     e->offline = json_is_true(off);
     if (!rc)
         rc = text(json_object_get(body, "offline_decision"), "offline_decision", e->offline_decision,
                   sizeof e->offline_decision, e->offline, err);
     if (!rc && e->offline && strcmp(e->offline_decision, "pass") && strcmp(e->offline_decision, "hold"))
-        rc = bad(err, "invalid", "offline_decision", "offline_decision is pass or hold");
+        rc = bad(err, "invalid", "offline_decision", N_("offline_decision is pass or hold"));
     if (!rc && !e->offline && e->offline_decision[0])
-        rc = bad(err, "invalid", "offline_decision", "only an offline event carries the gate's own decision");
+        rc = bad(err, "invalid", "offline_decision", N_("only an offline event carries the gate's own decision"));
     if (!rc && !e->card[0] && !e->has_plate && !e->n_containers && !e->n_vins)
-        rc = bad(err, "required", "card", "an event reads a card, a plate, containers or VINs");
+        rc = bad(err, "required", "card", N_("an event reads a card, a plate, containers or VINs"));
     return rc;
 }

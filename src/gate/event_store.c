@@ -12,6 +12,7 @@
 #include "../cargo/cargo.h"
 #include "../platform/audit.h"
 #include "../platform/event.h"
+#include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
@@ -65,8 +66,8 @@ static hg_rc event_allowed(const hg_ctx *c, const gate_event_in *e, gate_site *s
     if (!rc && c->who && !(rc = gate_controller_of(c->d, c->who->name, bound, sizeof bound, err)) &&
         strcmp(bound, e->gate) != 0)
         return hg_fail(err, HG_FORBIDDEN, "controller_gate", "gate",
-                       bound[0] ? "this controller is bound to gate %s, not %s"
-                                : "this account is bound to no gate%s%s",
+                       bound[0] ? N_("this controller is bound to gate %s, not %s")
+                                : N_("this account is bound to no gate%s%s"),
                        bound[0] ? bound : "", bound[0] ? e->gate : "");
     if (!rc && !site->direction[0])
         return hg_fail(err, HG_INVALID, "not_found", "lane", "gate %s has no lane %lld", e->gate, (long long)e->lane);
@@ -331,8 +332,8 @@ hg_rc gate_event_prepare(const json_t *body, int64_t now, gate_event_draft *dr, 
     hg_rc rc = gate_event_parse(body, e, err);
     if (!rc)
         rc = cargo_time_plausible(e->at_ms, now - (e->offline ? OFFLINE_LAG_MS : ONLINE_LAG_MS),
-                                  e->offline ? "a week ago (an offline event)" : "an hour ago", now, "at", "event_time",
-                                  err);
+                                  e->offline ? N_("a week ago (an offline event)") : N_("an hour ago"), now, "at",
+                                  "event_time", err);
     char *canon = rc ? NULL : json_canon_text(body);
     if (!rc && !canon)
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");

@@ -3,6 +3,7 @@
  * override. No database, no clock. */
 #include <string.h>
 
+#include "../platform/i18n.h"
 #include "gate.h"
 
 /* The abbreviations of the 31 provincial-level divisions that issue plates (GA 36-2018
@@ -28,14 +29,15 @@ static int one_of(const char *s, const char *const *set)
 int gate_check_plate(const char *s, const char **reason)
 {
     if (!s || !*s)
-        return reason ? (*reason = "the plate is empty", 0) : 0;
+        return reason ? (*reason = N_("the plate is empty"), 0) : 0;
     int n = one_of(s, provinces);
     if (!n)
-        return reason ? (*reason = "a plate begins with a province's abbreviation (辽, 京, …)", 0) : 0;
+        return reason ? (*reason = N_("a plate begins with a province's abbreviation (辽, 京, …)"), 0) : 0;
     s += n;
     if (!plate_letter(*s))
-        return reason ? (*reason = "the province is followed by the issuing authority's letter (A-Z, not I or O)", 0)
-                      : 0;
+        return reason
+                   ? (*reason = N_("the province is followed by the issuing authority's letter (A-Z, not I or O)"), 0)
+                   : 0;
     s++;
     size_t len = 0;
     while (plate_char(s[len]))
@@ -60,10 +62,11 @@ int gate_check_plate(const char *s, const char **reason)
             large = large && plate_digit(s[i]);
         if (small || large)
             return 1;
-        return reason ? (*reason = "a new-energy plate is D or F then five characters, or five digits then D or F", 0)
-                      : 0;
+        return reason
+                   ? (*reason = N_("a new-energy plate is D or F then five characters, or five digits then D or F"), 0)
+                   : 0;
     }
-    return reason ? (*reason = "a plate has five characters after the letter (six for new-energy vehicles)", 0) : 0;
+    return reason ? (*reason = N_("a plate has five characters after the letter (six for new-energy vehicles)"), 0) : 0;
 }
 
 int gate_read_sure(double confidence) { return confidence >= GATE_OCR_MIN_CONFIDENCE; }

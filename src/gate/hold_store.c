@@ -10,6 +10,7 @@
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
 #include "../platform/event.h"
+#include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
 #include "gate.h"
@@ -250,7 +251,7 @@ hg_rc gate_precheck(db *d, const principal *who, const char *container, const ch
     hg_rc rc = HG_OK;
     if (!(container ? check_container(u->key, &why) : check_vin(u->key, &why)))
         rc = hg_fail(err, HG_INVALID, "invalid", container ? "container" : "vin", "%s is not valid: %s",
-                     container ? "container" : "vin", why ? why : "too long");
+                     container ? "container" : "vin", why ? why : N_("too long"));
     if (!rc)
         rc = gate_unit_find(d, u, err);
     /* a trader sees its own goods only: another's container is as unknown as no container */

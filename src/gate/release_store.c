@@ -9,6 +9,7 @@
 #include "../cargo/cargo.h"
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/i18n.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "gate.h"
@@ -27,7 +28,7 @@ static const field gate_exit_fields[] = {
     {.name = "event_seq", .type = FT_INT, .flags = FF_SERVER, .label_zh = "卡口事件"},
     {0},
 };
-const record_type gate_exit_record = {.name = "gate exit", .table = "gate_exits", .fields = gate_exit_fields};
+const record_type gate_exit_record = {.name = N_("gate exit"), .table = "gate_exits", .fields = gate_exit_fields};
 
 /* One unit the gate lets out: a container of a bill under its released declarations, or the
  * goods of a released declaration whose bill has no containers. */
@@ -244,7 +245,7 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
         json_t *h = json_array_get(holds, 0);
         rc =
             hg_fail(err, HG_CONFLICT, json_string_value(json_object_get(h, "rule")),
-                    container ? "container" : "entry_no", "%s %s is held: %s", container ? "container" : "the goods of",
+                    container ? "container" : "entry_no", "%s %s is held: %s", container ? N_("container") : N_("the goods of"),
                     container ? container : entry_no, json_string_value(json_object_get(h, "message")));
     }
     json_decref(holds);
@@ -262,7 +263,7 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
                                       entry_no);
     if (!rc && n > 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", container ? "container" : "entry_no", "%s %s has already left",
-                     container ? "container" : vin ? "the car" : "the goods of", container ? container : vin ? vin : entry_no);
+                     container ? N_("container") : vin ? N_("the car") : N_("the goods of"), container ? container : vin ? vin : entry_no);
     /* one exit a container (or a car) a moment: several containers or cars of one event leave
      * together */
     char id[64];

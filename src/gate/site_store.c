@@ -6,6 +6,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/i18n.h"
 #include "../platform/json.h"
 #include "gate.h"
 #include "gate_store.h"
@@ -20,7 +21,7 @@ static int check_conditions(const char *s, const char **reason)
         size_t n = strcspn(p, ",");
         if (!(n == 6 && strncmp(p, "weight", 6) == 0)) {
             if (reason)
-                *reason = "the optional conditions are: weight";
+                *reason = N_("the optional conditions are: weight");
             return 0;
         }
         p += n + (p[n] == ',');
@@ -34,7 +35,7 @@ static const field lane_fields[] = {
     {0},
 };
 static const record_type lane_record = {
-    .name = "lane", .table = "gate_lanes", .fields = lane_fields, .parent_column = "gate"};
+    .name = N_("lane"), .table = "gate_lanes", .fields = lane_fields, .parent_column = "gate"};
 
 static const field gate_fields[] = {
     {.name = "code",
@@ -58,7 +59,7 @@ static const field gate_fields[] = {
     {.name = "created_at", .type = FT_TIME, .flags = FF_SERVER, .column = "created_ms", .label_zh = "登记时间"},
     {0},
 };
-const record_type gate_record = {.name = "gate", .table = "gate_gates", .fields = gate_fields};
+const record_type gate_record = {.name = N_("gate"), .table = "gate_gates", .fields = gate_fields};
 
 hg_rc gate_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
 {

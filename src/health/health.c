@@ -10,6 +10,7 @@
 
 #include "../check/check.h"
 #include "../platform/calendar.h"
+#include "../platform/i18n.h"
 #include "../platform/json_canon.h"
 #include "../platform/mem.h"
 #include "health.h"
@@ -208,18 +209,18 @@ const char *health_clearance(const health_facts *f, const char **why, int *hando
 {
     *handover_required = 1;
     if (f->positive)
-        return *why = "a laboratory result is positive: the traveller is handed over", NULL;
+        return *why = N_("a laboratory result is positive: the traveller is handed over"), NULL;
     if (f->fever)
-        return *why = "a temperature of 37.3 °C or more was measured: the traveller is handed over", NULL;
+        return *why = N_("a temperature of 37.3 °C or more was measured: the traveller is handed over"), NULL;
     if (f->symptoms)
-        return *why = "the traveller has symptoms: the traveller is handed over", NULL;
+        return *why = N_("the traveller has symptoms: the traveller is handed over"), NULL;
     if (f->contact)
-        return *why = "the traveller is a close contact: the traveller is handed over", NULL;
+        return *why = N_("the traveller is a close contact: the traveller is handed over"), NULL;
     *handover_required = 0;
     if (f->pending)
-        return *why = "laboratory results are pending", NULL;
+        return *why = N_("laboratory results are pending"), NULL;
     if (!f->negative)
-        return *why = "no negative laboratory result yet", NULL;
+        return *why = N_("no negative laboratory result yet"), NULL;
     *why = NULL;
     return "cleared";
 }

@@ -4,6 +4,7 @@
  * the clearance barcode, and handovers (转运) with their acknowledgement. Bodies that are not
  * stored as they come (a scan, a landing, a result, an acknowledgement) have no table. */
 #include "../check/check.h"
+#include "../platform/i18n.h"
 #include "health.h"
 
 static const char *const sexes[] = {"M", "F", "X", NULL}; /* ICAO 9303: X unspecified */
@@ -31,14 +32,14 @@ static const field visit_fields[] = {
     {0},
 };
 const record_type health_visit_record = {
-    .name = "visit", .table = "health_visits", .fields = visit_fields, .parent_column = "declaration_id"};
+    .name = N_("visit"), .table = "health_visits", .fields = visit_fields, .parent_column = "declaration_id"};
 
 static const field symptom_fields[] = {
     {.name = "symptom", .type = FT_ENUM, .flags = FF_REQUIRED, .values = symptoms, .label_zh = "症状"},
     {0},
 };
 const record_type health_symptom_record = {
-    .name = "symptom", .table = "health_symptoms", .fields = symptom_fields, .parent_column = "declaration_id"};
+    .name = N_("symptom"), .table = "health_symptoms", .fields = symptom_fields, .parent_column = "declaration_id"};
 
 static const field declaration_fields[] = {
     {.name = "id", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "申明编号"},
@@ -97,7 +98,7 @@ static const field declaration_fields[] = {
     {0},
 };
 const record_type health_declaration_record = {
-    .name = "health declaration", .table = "health_declarations", .fields = declaration_fields};
+    .name = N_("health declaration"), .table = "health_declarations", .fields = declaration_fields};
 
 static const field flight_fields[] = {
     {.name = "id", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "航班记录"},
@@ -122,7 +123,8 @@ static const field flight_fields[] = {
     {.name = "recorded_by", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "记录人"},
     {0},
 };
-const record_type health_flight_record = {.name = "inbound flight", .table = "health_flights", .fields = flight_fields};
+const record_type health_flight_record = {
+    .name = N_("inbound flight"), .table = "health_flights", .fields = flight_fields};
 
 /* A traveller flagged on board (登临检疫): by seat, with what was seen; the counter's scan of a
  * traveller on that seat shows the flag. */
@@ -158,7 +160,7 @@ static const field boarding_fields[] = {
     {0},
 };
 const record_type health_boarding_record = {
-    .name = "boarding quarantine", .table = "health_boardings", .fields = boarding_fields};
+    .name = N_("boarding quarantine"), .table = "health_boardings", .fields = boarding_fields};
 
 static const char *const check_kinds_[] = {"temperature", "survey", "exam", NULL};
 static const field check_fields[] = {
@@ -172,7 +174,7 @@ static const field check_fields[] = {
     {.name = "recorded_by", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "记录人"},
     {0},
 };
-const record_type health_check_record = {.name = "health check", .table = "health_checks", .fields = check_fields};
+const record_type health_check_record = {.name = N_("health check"), .table = "health_checks", .fields = check_fields};
 
 static const char *const sample_kinds[] = {"nucleic_acid", "serum", "other", NULL};
 static const char *const results[] = {"positive", "negative", NULL};
@@ -187,7 +189,7 @@ static const field sample_fields[] = {
     {.name = "result_by", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "实验室"},
     {0},
 };
-const record_type health_sample_record = {.name = "sample", .table = "health_samples", .fields = sample_fields};
+const record_type health_sample_record = {.name = N_("sample"), .table = "health_samples", .fields = sample_fields};
 
 static const field result_fields[] = {
     {.name = "barcode",
@@ -200,7 +202,7 @@ static const field result_fields[] = {
     {.name = "result", .type = FT_ENUM, .flags = FF_REQUIRED, .values = results, .label_zh = "检测结果"},
     {0},
 };
-const record_type health_result_record = {.name = "laboratory result", .fields = result_fields};
+const record_type health_result_record = {.name = N_("laboratory result"), .fields = result_fields};
 
 static const field handover_fields[] = {
     {.name = "barcode", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "通关条码"},
@@ -215,29 +217,30 @@ static const field handover_fields[] = {
     {.name = "alarm_at", .type = FT_TIME, .flags = FF_SERVER, .column = "alarm_ms", .label_zh = "超时告警"},
     {0},
 };
-const record_type health_handover_record = {.name = "handover", .table = "health_handovers", .fields = handover_fields};
+const record_type health_handover_record = {
+    .name = N_("handover"), .table = "health_handovers", .fields = handover_fields};
 
 static const field scan_fields[] = {
     {.name = "qr", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 4, .max_len = 2000, .label_zh = "二维码"},
     {0},
 };
-const record_type health_scan_record = {.name = "scan", .fields = scan_fields};
+const record_type health_scan_record = {.name = N_("scan"), .fields = scan_fields};
 
 static const field landing_fields[] = {
     {.name = "landed_at", .type = FT_TIME, .flags = FF_REQUIRED, .label_zh = "实际到达"},
     {0},
 };
-const record_type health_landing_record = {.name = "landing", .fields = landing_fields};
+const record_type health_landing_record = {.name = N_("landing"), .fields = landing_fields};
 
 static const field ack_fields[] = {
     {.name = "person", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 50, .label_zh = "接收人"},
     {0},
 };
-const record_type health_ack_record = {.name = "acknowledgement", .fields = ack_fields};
+const record_type health_ack_record = {.name = N_("acknowledgement"), .fields = ack_fields};
 
 static const field receipt_fields[] = {
     {.name = "token", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 20, .max_len = 100, .label_zh = "确认链接"},
     {.name = "person", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 50, .label_zh = "接收人"},
     {0},
 };
-const record_type health_receipt_record = {.name = "receipt", .fields = receipt_fields};
+const record_type health_receipt_record = {.name = N_("receipt"), .fields = receipt_fields};

@@ -28,6 +28,7 @@
 
 #include "auth.h"
 #include "buf.h"
+#include "i18n.h"
 #include "json_canon.h"
 #include "keydir.h"
 #include "log.h"
@@ -340,7 +341,7 @@ static hg_rc hash_parsed(const audit_row *r, const unsigned char *key, json_t *b
     }
     if ((rc = canon_dump(obj, &b))) {
         rc = rc == HG_INVALID ? HG_NOMEM : rc;   /* the texts' UTF-8 was checked */
-        rc = hg_fail(err, rc, NULL, NULL, rc == HG_TOOBIG ? "audit row too large" : "out of memory");
+        rc = hg_fail(err, rc, NULL, NULL, rc == HG_TOOBIG ? N_("audit row too large") : N_("out of memory"));
         goto out;
     }
     rc = hash_text(r, key, &b, hash, err);
@@ -396,7 +397,7 @@ static hg_rc hash_spliced(const audit_row *r, const unsigned char *key, char has
     if (rc == HG_INVALID)
         rc = HG_NOMEM;   /* the texts' UTF-8 was checked */
     if (rc)
-        rc = hg_fail(err, rc, NULL, NULL, rc == HG_TOOBIG ? "audit row too large" : "out of memory");
+        rc = hg_fail(err, rc, NULL, NULL, rc == HG_TOOBIG ? N_("audit row too large") : N_("out of memory"));
     else
         rc = hash_text(r, key, &b, hash, err);
     buf_free(&b);
@@ -819,8 +820,8 @@ static hg_rc walk_rows(db *d, walk *w, audit_report *rep, int64_t *last, hg_err 
             if (seq >= w->keyed_from && !w->key) {
                 rc = hg_fail(err, HG_INVALID, "invalid", "keys",
                              "rows from %" PRId64 " on are keyed: verifying them needs the audit chain key "
-                             "(" CHAIN_KEY_FILE " in the key directory)",
-                             w->keyed_from);
+                             "(%s in the key directory)",
+                             w->keyed_from, CHAIN_KEY_FILE);
                 break;
             }
             audit_row r = {seq,

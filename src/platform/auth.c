@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "db_json.h"
+#include "i18n.h"
 #include "log.h"
 #include "mem.h"
 #include "module.h"
@@ -711,8 +712,8 @@ hg_rc token_issue_allowed(const principal *by, const char *target, unsigned targ
         return HG_OK;
     return hg_fail(err, HG_FORBIDDEN, "forbidden", "user",
                    by->role == ROLE_ADMIN
-                       ? "an administrator creates tokens for machine accounts only; a person creates their own"
-                       : "you may create tokens only for yourself");
+                       ? N_("an administrator creates tokens for machine accounts only; a person creates their own")
+                       : N_("you may create tokens only for yourself"));
 }
 
 hg_rc token_create(const hg_ctx *c, const char *name, const char *scopes, int64_t *id, char token_out[65], hg_err *err)

@@ -8,6 +8,7 @@
 #include "base45.h"
 #include "cbor.h"
 #include "cose_qr.h"
+#include "i18n.h"
 #include "mem.h"
 
 /* The protected header {1: -8 (EdDSA), 4: kid}: the key id's 8 bytes. */
@@ -181,7 +182,7 @@ hg_rc cose_qr_open(const char *text, size_t max_cbor, cose_key_lookup lookup, vo
     *why = NULL;
     hg_rc rc = base45_decode(text, strlen(text), &z);
     if (rc == HG_INVALID)
-        *why = "it is not Base45 (altered or misread)";
+        *why = N_("it is not Base45 (altered or misread)");
     else if (rc)
         rc = hg_fail(err, rc, NULL, "qr", "the QR code is too large");
     size_t n = max_cbor;
@@ -189,38 +190,38 @@ hg_rc cose_qr_open(const char *text, size_t max_cbor, cose_key_lookup lookup, vo
     if (!rc && !raw)
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc && inflate_strict((const unsigned char *)z.data, z.len, raw, &n))
-        rc = HG_INVALID, *why = "its compressed data fails its check (altered or damaged)";
+        rc = HG_INVALID, *why = N_("its compressed data fails its check (altered or damaged)");
     cbor_reader r = {raw, raw + n, 0};
     int major;
     uint64_t a;
     const unsigned char *prot = NULL, *payload = NULL, *sig = NULL;
     size_t prot_n = 0, payload_n = 0, sig_n = 0;
     if (!rc && r.p < r.end && (*r.p >> 5) == CBOR_TAG && (cbor_head(&r, &major, &a) || a != 18))
-        rc = HG_INVALID, *why = "it is not a COSE_Sign1 message (tag)";
+        rc = HG_INVALID, *why = N_("it is not a COSE_Sign1 message (tag)");
     if (!rc && (cbor_head(&r, &major, &a) || major != CBOR_ARRAY || a != 4 || cbor_str(&r, CBOR_BSTR, &prot, &prot_n) ||
                 cbor_skip(&r) || cbor_str(&r, CBOR_BSTR, &payload, &payload_n) ||
                 cbor_str(&r, CBOR_BSTR, &sig, &sig_n) || r.p != r.end))
-        rc = HG_INVALID, *why = "it is not a COSE_Sign1 message";
+        rc = HG_INVALID, *why = N_("it is not a COSE_Sign1 message");
     int hdr = rc ? 0 : read_protected(prot, prot_n, key_id);
     if (hdr == -1)
-        rc = HG_INVALID, *why = "its protected header is malformed or names no key";
+        rc = HG_INVALID, *why = N_("its protected header is malformed or names no key");
     else if (hdr == -2)
-        rc = HG_INVALID, *why = "it is not signed with EdDSA";
+        rc = HG_INVALID, *why = N_("it is not signed with EdDSA");
     char pk_hex[65] = "";
     if (!rc) {
         rc = lookup(cls, key_id, pk_hex, err);
         if (rc == HG_NOTFOUND)
-            rc = HG_INVALID, *why = "it is signed by an unknown key";
+            rc = HG_INVALID, *why = N_("it is signed by an unknown key");
     }
     char sig_hex[2 * KEYDIR_SIG_BYTES + 1];
     if (!rc && sig_n != KEYDIR_SIG_BYTES)
-        rc = HG_INVALID, *why = "its signature is malformed";
+        rc = HG_INVALID, *why = N_("its signature is malformed");
     if (!rc) {
         hex_encode(sig, sig_n, sig_hex);
         rc = put_sig_structure(&tbs, prot, prot_n, payload, payload_n);
     }
     if (!rc && !keydir_verify(key_id, pk_hex, tbs.data, tbs.len, sig_hex))
-        rc = HG_INVALID, *why = "its signature does not verify (altered)";
+        rc = HG_INVALID, *why = N_("its signature does not verify (altered)");
     if (!rc)
         rc = buf_append(payload_out, payload, payload_n);
     xfree(raw);

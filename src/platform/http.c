@@ -29,6 +29,8 @@
 
 #include "http_defer.h"
 #include "http_framing.h"
+#include "http_negotiate.h"
+#include "i18n.h"
 #include "json.h"
 #include "utf8.h"
 #include "json_canon.h"
@@ -327,8 +329,15 @@ static void stream_discard(req *r)
     pthread_mutex_unlock(&streams_mu);
 }
 
-/* Renders err as the JSON error shape. Server-side failures get a generic message; their
- * details go to the log only (SECURITY.md §12). */
+/* The languages of the API's messages (i18n.h), the default first, and what Content-Language
+ * calls them. */
+static const char *const message_languages[] = {"zh", "en", NULL};
+static const char *const content_languages[] = {"zh-CN", "en"};
+
+/* Renders err as the JSON error shape, its message in the language the client prefers
+ * (Accept-Language; Chinese when it says nothing): code and field stay as they are, for
+ * programs. Server-side failures get a generic message; their details go to the log only
+ * (SECURITY.md §12). */
 static void reply_error(req *r, const hg_err *err)
 {
     hg_err shown = *err;
@@ -336,12 +345,18 @@ static void reply_error(req *r, const hg_err *err)
     if (status >= 500) {
         log_error("request %s %s %s failed: %s: %s", r->request_id, r->method, r->path, hg_rc_name(err->rc),
                   err->message);
-        snprintf(shown.message, sizeof shown.message, "%s; the server log has the details under request id %s",
-                 err->rc == HG_UNAVAILABLE ? "the database is unavailable, try again shortly" : "internal error",
-                 r->request_id);
-        shown.field[0] = '\0';
+        hg_fail(&shown, err->rc, err->code, NULL,
+                err->rc == HG_UNAVAILABLE
+                    ? N_("the database is unavailable, try again shortly; the server log has the details under "
+                         "request id %s")
+                    : N_("internal error; the server log has the details under request id %s"),
+                r->request_id);
     }
-    if (req_reply_json(r, status, json_error_body(&shown, r->request_id)) != HG_OK) {
+    int lang = http_pick_language(req_header(r, "Accept-Language"), message_languages);
+    const char *message = lang == 0 && shown.message_zh[0] ? shown.message_zh : shown.message;
+    req_add_header(r, "Content-Language", content_languages[message == shown.message_zh ? 0 : 1]);
+    req_add_header(r, "Vary", "Accept-Language");
+    if (req_reply_json(r, status, json_error_body(&shown, message, r->request_id)) != HG_OK) {
         static const char fallback[] = "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}";
         req_reply_raw(r, 500, "application/json; charset=utf-8", fallback, sizeof fallback - 1);
     }
@@ -824,7 +839,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
         if (ctx->header_too_big && expect)
             return refuse_early(c, ctx, method, url, HG_TOOBIG, "too_large", "Content-Length",
-                                "the request body would exceed the limit");
+                                N_("the request body would exceed the limit"));
         return MHD_YES;
     }
     if (*upload_size) {

@@ -11,6 +11,7 @@
  *             by one parser and not by another), nor other control characters but HTAB.
  * libmicrohttpd itself refuses HTTP/1.1 without Host when started strict (RFC 9112 §3.2). */
 #include "http_framing.h"
+#include "i18n.h"
 
 #include <strings.h>
 
@@ -48,32 +49,32 @@ const char *framing_violation(const header_field *fields, size_t n)
     for (size_t i = 0; i < n; i++) {
         const header_field *f = &fields[i];
         if (f->name_len == 0)
-            return "a header field has an empty name";
+            return N_("a header field has an empty name");
         for (size_t j = 0; j < f->name_len; j++)
             if (!is_tchar((unsigned char)f->name[j]))
                 return (f->name[j] == ' ' || f->name[j] == '\t')
-                           ? "whitespace between a header field name and its colon is not allowed"
-                           : "a header field name holds a character that is not allowed";
+                           ? N_("whitespace between a header field name and its colon is not allowed")
+                           : N_("a header field name holds a character that is not allowed");
         for (size_t j = 0; j < f->value_len; j++) {
             unsigned char c = (unsigned char)f->value[j];
             if (c == '\r' || c == '\n' || c == '\0')
-                return "a header field value holds CR, LF or NUL";
+                return N_("a header field value holds CR, LF or NUL");
             if ((c < 0x20 && c != '\t') || c == 0x7f)
-                return "a header field value holds a control character";
+                return N_("a header field value holds a control character");
         }
         if (name_is(f, "Content-Length", 14)) {
             if (++lengths > 1)
-                return "Content-Length is given more than once";
+                return N_("Content-Length is given more than once");
             if (!all_digits(f->value, f->value_len))
-                return "Content-Length is not a decimal number";
+                return N_("Content-Length is not a decimal number");
         } else if (name_is(f, "Transfer-Encoding", 17)) {
             if (++chunked > 1)
-                return "Transfer-Encoding is given more than once";
+                return N_("Transfer-Encoding is given more than once");
             if (f->value_len != 7 || strncasecmp(f->value, "chunked", 7) != 0)
-                return "Transfer-Encoding other than chunked is not supported";
+                return N_("Transfer-Encoding other than chunked is not supported");
         }
     }
     if (lengths && chunked)
-        return "Content-Length and Transfer-Encoding are both given";
+        return N_("Content-Length and Transfer-Encoding are both given");
     return NULL;
 }

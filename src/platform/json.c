@@ -74,10 +74,10 @@ hg_rc json_page_of(json_t *items, int limit, const char *key, json_t **out, hg_e
     return json_page(items, next ? next : json_null(), out, err);
 }
 
-json_t *json_error_body(const hg_err *err, const char *request_id)
+json_t *json_error_body(const hg_err *err, const char *message, const char *request_id)
 {
     json_t *e = json_pack("{s:s, s:s, s:s*, s:s}", "code", err->code[0] ? err->code : hg_rc_name(err->rc),
-                          "message", err->message, "field", err->field[0] ? err->field : NULL, "request_id",
+                          "message", message ? message : err->message, "field", err->field[0] ? err->field : NULL, "request_id",
                           request_id ? request_id : "");
     return e ? json_pack("{s:o}", "error", e) : NULL;
 }

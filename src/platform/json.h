@@ -22,8 +22,9 @@ hg_rc json_page(json_t *items, json_t *next_cursor, json_t **out, hg_err *err);
  * there is more, and the next cursor is the member key of the last row kept. */
 hg_rc json_page_of(json_t *items, int limit, const char *key, json_t **out, hg_err *err);
 
-/* {"error":{"code","message","field","request_id"}}; caller owns it. */
-json_t *json_error_body(const hg_err *err, const char *request_id);
+/* {"error":{"code","message","field","request_id"}}, the message given (the language the client
+ * chose: err->message or err->message_zh), or err->message when NULL; caller owns it. */
+json_t *json_error_body(const hg_err *err, const char *message, const char *request_id);
 
 /* Rejects any key of obj not in the NULL-terminated list allowed (code "unknown_field"). */
 hg_rc json_reject_unknown(const json_t *obj, const char *const *allowed, hg_err *err);

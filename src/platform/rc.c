@@ -1,6 +1,8 @@
 /* rc.c — result codes: their names, their HTTP statuses and the error constructor. */
 #include "rc.h"
 
+#include "i18n.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -53,9 +55,14 @@ hg_rc hg_fail(hg_err *err, hg_rc rc, const char *code, const char *field, const 
     err->rc = rc;
     snprintf(err->code, sizeof err->code, "%s", code ? code : hg_rc_name(rc));
     snprintf(err->field, sizeof err->field, "%s", field ? field : "");
-    va_list ap;
+    va_list ap, zh;
     va_start(ap, fmt);
+    va_copy(zh, ap);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
+    i18n_trim_utf8(err->message);
+    /* translated before formatting: the Chinese format takes the same arguments */
+    i18n_format_zh(err->message_zh, sizeof err->message_zh, fmt, zh, err->message);
+    va_end(zh);
     va_end(ap);
     return rc;
 }

@@ -35,11 +35,14 @@ typedef struct hg_err {
     hg_rc rc;
     char code[48];       /* stable machine string, e.g. "invalid", "not_found", "unknown_field" */
     char field[64];      /* offending field ("items[2].hs_code"), or "" */
-    char message[256];   /* for humans; never SQL text or paths */
+    char message[256];   /* for humans, in English; never SQL text or paths */
+    char message_zh[384]; /* the same in Chinese (i18n.h), or "" when the catalogue has none */
 } hg_err;
 
 /* Fills err (if non-NULL) and returns rc. The code string defaults to rc's name
- * when code is NULL. The message is printf-formatted and truncated to fit. */
+ * when code is NULL. The message is printf-formatted and truncated to fit (on a UTF-8
+ * boundary); fmt is also looked up in the Chinese catalogue (i18n.h) and, when found, its
+ * translation is formatted with the same arguments into message_zh. */
 hg_rc hg_fail(hg_err *err, hg_rc rc, const char *code, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "calendar.h"
+#include "i18n.h"
 #include "ident.h"
 #include "json.h"
 #include "log.h"
@@ -113,7 +114,7 @@ static hg_rc parse_text(const field *f, const json_t *v, field_value *out, hg_er
     if (f->check) {
         const char *why = NULL;
         if (!f->check(s, &why))
-            return hg_fail(err, HG_INVALID, "invalid", f->name, "%s is not valid: %s", f->name, why ? why : "invalid");
+            return hg_fail(err, HG_INVALID, "invalid", f->name, "%s is not valid: %s", f->name, why ? why : N_("invalid"));
         return HG_OK;
     }
     if (chars < f->min_len || (f->max_len && chars > f->max_len))

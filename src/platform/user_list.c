@@ -3,6 +3,7 @@
  * that the search, sort, numbered pages and the CSV export are record.c's; posts, stored as a
  * comma list, are answered as an array as GET /api/v1/users/{name} answers them. */
 #include "user_list.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -18,7 +19,7 @@ static const field user_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms", .label_zh = "更新时间"},
     {0},
 };
-const record_type user_list_record = {.name = "user", .table = "users", .fields = user_fields};
+const record_type user_list_record = {.name = N_("user"), .table = "users", .fields = user_fields};
 
 const char *const user_sortable[] = {"name", "role", "enterprise", "disabled", "created_at", "updated_at", NULL};
 

@@ -19,6 +19,7 @@
 
 #include "../check/check.h"
 #include "../platform/ident.h"
+#include "../platform/i18n.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/record.h"
@@ -88,7 +89,7 @@ static int check_port(const char *s, const char **why)
 {
     if (all_digits(s, 4, 4))
         return 1;
-    *why = "must be the 4-digit customs code of a port";
+    *why = N_("must be the 4-digit customs code of a port");
     return 0;
 }
 
@@ -96,7 +97,7 @@ static int check_hs_prefix(const char *s, const char **why)
 {
     if (all_digits(s, 2, 10))
         return 1;
-    *why = "must be 2 to 10 digits";
+    *why = N_("must be 2 to 10 digits");
     return 0;
 }
 
@@ -105,12 +106,12 @@ static int check_bill(const char *s, const char **why)
     size_t n = strlen(s);
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-')) {
-            *why = "may hold only letters, digits and '-'";
+            *why = N_("may hold only letters, digits and '-'");
             return 0;
         }
     if (n >= 1 && n <= 35)
         return 1;
-    *why = "must be 1 to 35 characters";
+    *why = N_("must be 1 to 35 characters");
     return 0;
 }
 
@@ -121,7 +122,7 @@ static const char *imo_digits(const char *s) { return strncmp(s, "IMO", 3) == 0 
 static int check_country2(const char *s, const char **why)
 {
     if (strlen(s) != 2) {
-        *why = "must be an ISO 3166 alpha-2 code";
+        *why = N_("must be an ISO 3166 alpha-2 code");
         return 0;
     }
     return check_country(s, why);
@@ -430,7 +431,7 @@ static hg_rc parse_values(const json_t *arr, const cond_def *def, const char *fi
         json_t *v = json_array_get(arr, i);
         snprintf(f, sizeof f, "%s[%zu]", field, i);
         char tmp[RISK_TEXT_MAX];
-        const char *why = "is not valid";
+        const char *why = N_("is not valid");
         if (!json_is_string(v)) {
             rc = hg_fail(err, HG_INVALID, "wrong_type", f, "%s must be a string", f);
             break;
@@ -461,7 +462,7 @@ static hg_rc parse_values(const json_t *arr, const cond_def *def, const char *fi
             break;
         }
         if (def->check && !def->check(tmp, &why)) {
-            rc = bad(err, "invalid", f, "value is not valid: %s", why);
+            rc = bad(err, "invalid", f, N_("value is not valid: %s"), why);
             break;
         }
         const char *store = def->check == check_vessel ? imo_digits(tmp) : tmp;
@@ -904,7 +905,7 @@ static hg_rc decl_ident(const json_t *o, const char *key, const char *field, che
                         hg_err *err)
 {
     json_t *v = json_object_get(o, key);
-    const char *why = "is not valid";
+    const char *why = N_("is not valid");
     out[0] = '\0';
     if (!v || json_is_null(v))
         return HG_OK;

@@ -15,6 +15,7 @@
 #include "../platform/audit.h"
 #include "../platform/buf.h"
 #include "../platform/event.h"
+#include "../platform/i18n.h"
 #include "../platform/json_canon.h"
 #include "../platform/keydir.h"
 #include "../platform/log.h"
@@ -332,7 +333,7 @@ hg_rc risk_rule_patch(const hg_ctx *c, int64_t id, const json_t *body, json_t **
     for (const char *const *k = patch_refused; *k; k++)
         if (json_object_get(body, *k))
             return hg_fail(err, HG_INVALID, "read_only", *k, "%s cannot be changed here%s", *k,
-                           strcmp(*k, "status") == 0 ? " (use suspend and resume)" : "");
+                           strcmp(*k, "status") == 0 ? N_(" (use suspend and resume)") : "");
     hg_rc rc = db_begin(d, err);
     if (rc)
         return rc;

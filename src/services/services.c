@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../platform/i18n.h"
 #include "../platform/log.h"
 #include "services.h"
 
@@ -144,7 +145,7 @@ hg_rc liaison_next(const char *status, liaison_action action, int policy, const 
         return HG_OK;
     case LIAISON_REPLY:
         if (solved)
-            return refuse(err, status, "answered: the enterprise confirmed it (it may reopen it)");
+            return refuse(err, status, N_("answered: the enterprise confirmed it (it may reopen it)"));
         /* a reply is a first study only when it cites the policy it rests on */
         if ((raised || known) && policy)
             *next = LIAISON_STUDIED;
@@ -154,27 +155,27 @@ hg_rc liaison_next(const char *status, liaison_action action, int policy, const 
     case LIAISON_NOTE:
     case LIAISON_ASSIGN:
         if (solved)
-            return refuse(err, status, action == LIAISON_NOTE ? "noted on" : "reassigned");
+            return refuse(err, status, action == LIAISON_NOTE ? N_("noted on") : N_("reassigned"));
         return HG_OK;
     case LIAISON_MESSAGE:
         if (solved)
-            return refuse(err, status, "written to: reopen it with a reason");
+            return refuse(err, status, N_("written to: reopen it with a reason"));
         return HG_OK;
     case LIAISON_RESOLVE:
         if (solved || resolved)
-            return refuse(err, status, "resolved again");
+            return refuse(err, status, N_("resolved again"));
         if (raised || known)
-            return refuse(err, status, "resolved before it is studied: reply citing the policy first");
+            return refuse(err, status, N_("resolved before it is studied: reply citing the policy first"));
         *next = LIAISON_RESOLVED;
         return HG_OK;
     case LIAISON_CONFIRM:
         if (!resolved)
-            return refuse(err, status, "confirmed: there is no resolution waiting");
+            return refuse(err, status, N_("confirmed: there is no resolution waiting"));
         *next = LIAISON_SOLVED;
         return HG_OK;
     case LIAISON_REOPEN:
         if (!resolved && !solved)
-            return refuse(err, status, "reopened: it is still open");
+            return refuse(err, status, N_("reopened: it is still open"));
         *next = LIAISON_STUDIED;
         return HG_OK;
     }

@@ -3,6 +3,7 @@
  * reassignment, the reason of a reopening, and visit records (site visits, video calls,
  * policy briefings). The fields the server sets (stage times, deadlines, who) are FF_SERVER:
  * a client that sends them is refused. */
+#include "../platform/i18n.h"
 #include "services.h"
 
 static const char *const urgencies[] = {"urgent", "high", "normal", NULL};
@@ -22,7 +23,7 @@ static const field link_fields[] = {
     {0},
 };
 const record_type liaison_link_record = {
-    .name = "link", .table = "liaison_links", .fields = link_fields, .parent_column = "problem_no"};
+    .name = N_("link"), .table = "liaison_links", .fields = link_fields, .parent_column = "problem_no"};
 
 /* data: the file in base64 (RFC 4648), at most LIAISON_ATTACHMENT_MAX bytes once decoded */
 static const field attachment_fields[] = {
@@ -32,8 +33,10 @@ static const field attachment_fields[] = {
     {.name = "data", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 4, .max_len = 1 << 20, .label_zh = "文件内容"},
     {0},
 };
-const record_type liaison_attachment_record = {
-    .name = "attachment", .table = "liaison_attachments", .fields = attachment_fields, .parent_column = "problem_no"};
+const record_type liaison_attachment_record = {.name = N_("attachment"),
+                                               .table = "liaison_attachments",
+                                               .fields = attachment_fields,
+                                               .parent_column = "problem_no"};
 
 static const field problem_fields[] = {
     {.name = "problem_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "问题编号"},
@@ -71,7 +74,7 @@ static const field problem_fields[] = {
     {0},
 };
 const record_type liaison_problem_record = {
-    .name = "liaison problem", .table = "liaison_problems", .fields = problem_fields};
+    .name = N_("liaison problem"), .table = "liaison_problems", .fields = problem_fields};
 
 /* kind: an officer's reply (visible), plan (visible) or note (officers only); an
  * enterprise's message. policy: the regulation or announcement the answer rests on. */
@@ -88,14 +91,14 @@ static const field message_fields[] = {
     {0},
 };
 const record_type liaison_message_record = {
-    .name = "liaison message", .table = "liaison_messages", .fields = message_fields};
+    .name = N_("liaison message"), .table = "liaison_messages", .fields = message_fields};
 
 static const field assignment_fields[] = {
     {.name = "assignee", .type = FT_TEXT, .min_len = 1, .max_len = 63, .label_zh = "承办关员"},
     {.name = "reason", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "原因"},
     {0},
 };
-const record_type liaison_assignment_record = {.name = "reassignment", .fields = assignment_fields};
+const record_type liaison_assignment_record = {.name = N_("reassignment"), .fields = assignment_fields};
 
 /* The removal of a coordinator who delays (GACC's coordinator rules): the successor and why. */
 static const field removal_fields[] = {
@@ -103,13 +106,13 @@ static const field removal_fields[] = {
     {.name = "reason", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "撤换原因"},
     {0},
 };
-const record_type liaison_removal_record = {.name = "coordinator removal", .fields = removal_fields};
+const record_type liaison_removal_record = {.name = N_("coordinator removal"), .fields = removal_fields};
 
 static const field reason_fields[] = {
     {.name = "reason", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 1000, .label_zh = "原因"},
     {0},
 };
-const record_type liaison_reason_record = {.name = "reopening", .fields = reason_fields};
+const record_type liaison_reason_record = {.name = N_("reopening"), .fields = reason_fields};
 
 /* A visit to an enterprise (调研), a video call, or a policy briefing (政策宣讲), possibly
  * within a named campaign ("百人千企"). A site visit is made by two officers. */
@@ -130,7 +133,8 @@ static const field visit_fields[] = {
     {.name = "officer", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "关员"},
     {0},
 };
-const record_type liaison_visit_record = {.name = "liaison visit", .table = "liaison_visits", .fields = visit_fields};
+const record_type liaison_visit_record = {
+    .name = N_("liaison visit"), .table = "liaison_visits", .fields = visit_fields};
 
 /* ---- smart declaration navigation ---- */
 
@@ -156,7 +160,7 @@ static const field draft_item_fields[] = {
     {.name = "net_weight_kg", .type = FT_INT, .min = 0, .max = 1000000000, .label_zh = "净重（千克）"},
     {0},
 };
-const record_type nav_draft_item_record = {.name = "draft item", .fields = draft_item_fields};
+const record_type nav_draft_item_record = {.name = N_("draft item"), .fields = draft_item_fields};
 
 static const field draft_licence_fields[] = {
     {.name = "code",
@@ -168,7 +172,7 @@ static const field draft_licence_fields[] = {
     {.name = "number", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 40, .label_zh = "证件编号"},
     {0},
 };
-const record_type nav_draft_licence_record = {.name = "licence", .fields = draft_licence_fields};
+const record_type nav_draft_licence_record = {.name = N_("licence"), .fields = draft_licence_fields};
 
 static const field draft_fields[] = {
     {.name = "direction", .type = FT_ENUM, .flags = FF_REQUIRED, .values = directions, .label_zh = "进出口"},
@@ -194,7 +198,7 @@ static const field draft_fields[] = {
      .label_zh = "随附单证"},
     {0},
 };
-const record_type nav_draft_record = {.name = "draft declaration", .fields = draft_fields};
+const record_type nav_draft_record = {.name = N_("draft declaration"), .fields = draft_fields};
 
 /* An advance ruling (预裁定) issued to an enterprise: valid three years from its issue. */
 static const field ruling_fields[] = {
@@ -218,4 +222,4 @@ static const field ruling_fields[] = {
     {0},
 };
 const record_type nav_ruling_record = {
-    .name = "advance ruling", .table = "navigation_rulings", .fields = ruling_fields};
+    .name = N_("advance ruling"), .table = "navigation_rulings", .fields = ruling_fields};

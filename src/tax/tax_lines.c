@@ -9,6 +9,7 @@
 
 #include "../check/check.h"
 #include "../platform/calendar.h"
+#include "../platform/i18n.h"
 #include "tax.h"
 
 int64_t tax_percent_ppm(const char *s)
@@ -61,7 +62,7 @@ hg_rc tax_exchange_line_parse(const char *const *field, int nfields, tax_exchang
     memset(out, 0, sizeof *out);
     if (!ok_fields || !check_currency(field[0], &why))
         return hg_fail(err, HG_INVALID, "invalid", "currency", "%s",
-                       why ? why : "currency,month,rate[,per,fixed_on] expected");
+                       why ? why : N_("currency,month,rate[,per,fixed_on] expected"));
     int y = 0, m = 0;
     if (strlen(field[1]) != 7 || field[1][4] != '-' || strspn(field[1], "0123456789") != 4 ||
         strspn(field[1] + 5, "0123456789") != 2 || sscanf(field[1], "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12 ||

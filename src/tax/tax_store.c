@@ -10,6 +10,7 @@
 #include "../platform/buf.h"
 #include "../platform/calendar.h"
 #include "../platform/calendar_store.h"
+#include "../platform/i18n.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
@@ -369,7 +370,7 @@ static const field tax_line_fields[] = {
     {0},
 };
 const record_type tax_line_record = {
-    .name = "tax line", .table = "tax_lines", .fields = tax_line_fields, .parent_column = "entry_no"};
+    .name = N_("tax line"), .table = "tax_lines", .fields = tax_line_fields, .parent_column = "entry_no"};
 
 /* Stores a declaration's n tax lines (in one statement). */
 static hg_rc store_lines(db *d, const char *entry_no, const tax_line *lines, size_t n, hg_err *err)
@@ -494,7 +495,7 @@ static hg_rc value_item(const tax_goods *item, size_t i, int64_t value, tax_line
         snprintf(field, sizeof field, "items[%zu].price_terms", i);
         return hg_fail(err, HG_INVALID, "invalid", field,
                        "a %s price includes %s: it is not added again (海关审定进出口货物完税价格办法)", l->terms,
-                       v.terms == TAX_TERMS_CIF ? "freight and insurance" : "the freight");
+                       v.terms == TAX_TERMS_CIF ? N_("freight and insurance") : N_("the freight"));
     }
     return HG_OK;
 }

@@ -13,6 +13,7 @@
 #include "../platform/calendar.h"
 #include "../platform/db_json.h"
 #include "../platform/event.h"
+#include "../platform/i18n.h"
 #include "../platform/json_canon.h"
 #include "../platform/mem.h"
 #include "vessel.h"
@@ -433,7 +434,7 @@ static hg_rc movement(const hg_ctx *c, const char *call_no, const json_t *body, 
     int64_t arrived = arriving ? 0 : time_of(before, "arrived_at");
     if (!rc)
         rc = cargo_time_plausible(at, second_of(arrived ? arrived : time_of(before, "reported_at")),
-                                  arrived ? "the arrival" : "the declaration", c->now_ms, "at",
+                                  arrived ? N_("the arrival") : N_("the declaration"), c->now_ms, "at",
                                   arriving ? "arrival_time" : "departure_time", err);
     if (!rc)
         rc = db_run(c->d, err,
@@ -536,7 +537,7 @@ hg_rc call_pratique(const hg_ctx *c, const char *call_no, const json_t *body, js
                          vessel_level_name(level));
         else if (!rc && (pending || positive))
             rc = hg_fail(err, HG_CONFLICT, "results_pending", "decision",
-                         positive ? "a crew member tested positive" : "crew results are pending");
+                         positive ? N_("a crew member tested positive") : N_("crew results are pending"));
     }
     if (!rc)
         rc = db_run(c->d, err,

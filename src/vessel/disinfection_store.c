@@ -8,6 +8,7 @@
 
 #include "../cargo/cargo.h"
 #include "../platform/audit.h"
+#include "../platform/i18n.h"
 #include "vessel.h"
 
 static const char *const outcomes[] = {"unloading_permitted", "no_unloading_vessel_ordered_to_leave", NULL};
@@ -52,10 +53,11 @@ static hg_rc no_unloading_held(db *d, const char *manifest_no, int *held, hg_err
 
 const cargo_manifest_hold vessel_no_unloading_hold = {
     .rule = "no_unloading",
-    .refusal = "crew tested positive: no unloading, the vessel is ordered to leave, until an officer lifts the order",
+    .refusal =
+        N_("crew tested positive: no unloading, the vessel is ordered to leave, until an officer lifts the order"),
     .held = no_unloading_held};
 const record_type disinfection_record = {
-    .name = "disinfection", .table = "disinfections", .fields = disinfection_fields};
+    .name = N_("disinfection"), .table = "disinfections", .fields = disinfection_fields};
 
 /* The disinfection task of the vessel's call (the manifest's vessel within three days of its
  * ETA) is done by the record, inside its transaction. */

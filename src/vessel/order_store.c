@@ -11,6 +11,7 @@
 #include "../platform/audit.h"
 #include "../platform/calendar.h"
 #include "../platform/event.h"
+#include "../platform/i18n.h"
 #include "vessel.h"
 #include "vessel_store.h"
 
@@ -41,8 +42,8 @@ static hg_rc order_held(db *d, const char *manifest_no, int *held, hg_err *err)
 
 const cargo_manifest_hold vessel_order_hold = {
     .rule = "vessel_order",
-    .refusal = "an order stands on the vessel (no cargo operations, or no unloading and ordered to leave) until a "
-               "quarantine officer lifts it",
+    .refusal = N_("an order stands on the vessel (no cargo operations, or no unloading and ordered to leave) until a "
+                  "quarantine officer lifts it"),
     .held = order_held};
 
 hg_rc vessel_order_make(const hg_ctx *c, const char *call_no, const char *kind, const char *reason, const char *by,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../platform/calendar.h"
+#include "../platform/i18n.h"
 #include "vessel.h"
 
 static const char *const level_names[] = {"radio_pratique", "board", "lock"};
@@ -244,7 +245,7 @@ int vessel_check_call_sign(const char *s, const char **reason)
     int letter = 0;
     if (n < 3 || n > 9) {
         if (reason)
-            *reason = "must be a radio call sign of 3-9 letters and digits";
+            *reason = N_("must be a radio call sign of 3-9 letters and digits");
         return 0;
     }
     for (size_t i = 0; i < n; i++) {
@@ -252,11 +253,11 @@ int vessel_check_call_sign(const char *s, const char **reason)
         letter |= up;
         if (!up && !(s[i] >= '0' && s[i] <= '9')) {
             if (reason)
-                *reason = "must be a radio call sign of 3-9 letters and digits";
+                *reason = N_("must be a radio call sign of 3-9 letters and digits");
             return 0;
         }
     }
     if (!letter && reason)
-        *reason = "a radio call sign has at least one letter (ITU prefix)";
+        *reason = N_("a radio call sign has at least one letter (ITU prefix)");
     return letter;
 }

@@ -6,6 +6,7 @@
 #include "../cargo/cargo.h"
 #include "../check/check.h"
 #include "../health/health.h"
+#include "../platform/i18n.h"
 #include "vessel.h"
 
 static const char *const purposes[] = {"cargo", "crew_change", "repair", "bunkering", NULL};
@@ -30,7 +31,7 @@ static const field port_fields[] = {
     {0},
 };
 const record_type vessel_port_record = {
-    .name = "port of call", .table = "vessel_call_ports", .fields = port_fields, .parent_column = "call_no"};
+    .name = N_("port of call"), .table = "vessel_call_ports", .fields = port_fields, .parent_column = "call_no"};
 
 static const field person_fields[] = {
     {.name = "kind", .type = FT_ENUM, .flags = FF_REQUIRED, .values = person_kinds, .label_zh = "船员/旅客"},
@@ -66,7 +67,7 @@ static const field person_fields[] = {
     {0},
 };
 const record_type vessel_person_record = {
-    .name = "person aboard", .table = "vessel_persons", .fields = person_fields, .parent_column = "call_no"};
+    .name = N_("person aboard"), .table = "vessel_persons", .fields = person_fields, .parent_column = "call_no"};
 
 #define QUESTION(q, zh)                                                                                                \
     {.name = q, .type = FT_BOOL, .flags = FF_REQUIRED, .label_zh = zh},                                                \
@@ -161,7 +162,7 @@ static const field call_fields[] = {
      .label_zh = "名单健康信息清除时间"},
     {0},
 };
-const record_type vessel_call_record = {.name = "vessel arrival", .table = "vessel_calls", .fields = call_fields};
+const record_type vessel_call_record = {.name = N_("vessel arrival"), .table = "vessel_calls", .fields = call_fields};
 
 static const field boarding_fields[] = {
     {.name = "call_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "申报编号"},
@@ -173,14 +174,14 @@ static const field boarding_fields[] = {
     {0},
 };
 const record_type vessel_boarding_record = {
-    .name = "boarding quarantine", .table = "vessel_boardings", .fields = boarding_fields};
+    .name = N_("boarding quarantine"), .table = "vessel_boardings", .fields = boarding_fields};
 
 static const field pratique_fields[] = {
     {.name = "decision", .type = FT_ENUM, .flags = FF_REQUIRED, .values = decisions, .label_zh = "检疫结论"},
     {.name = "reason", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "理由"},
     {0},
 };
-const record_type vessel_pratique_record = {.name = "free pratique", .fields = pratique_fields};
+const record_type vessel_pratique_record = {.name = N_("free pratique"), .fields = pratique_fields};
 
 static const field order_fields[] = {
     {.name = "order_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "指令编号"},
@@ -194,13 +195,13 @@ static const field order_fields[] = {
     {.name = "lift_reason", .type = FT_TEXT, .flags = FF_SERVER, .label_zh = "解除理由"},
     {0},
 };
-const record_type vessel_order_record = {.name = "vessel order", .table = "vessel_orders", .fields = order_fields};
+const record_type vessel_order_record = {.name = N_("vessel order"), .table = "vessel_orders", .fields = order_fields};
 
 static const field lift_fields[] = {
     {.name = "reason", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "解除理由"},
     {0},
 };
-const record_type vessel_lift_record = {.name = "lift", .fields = lift_fields};
+const record_type vessel_lift_record = {.name = N_("lift"), .fields = lift_fields};
 
 static const field result_fields[] = {
     {.name = "barcode",
@@ -212,19 +213,19 @@ static const field result_fields[] = {
     {.name = "result", .type = FT_ENUM, .flags = FF_REQUIRED, .values = results, .label_zh = "结果"},
     {0},
 };
-const record_type vessel_result_record = {.name = "laboratory result", .fields = result_fields};
+const record_type vessel_result_record = {.name = N_("laboratory result"), .fields = result_fields};
 
 static const field moment_fields[] = {
     {.name = "at", .type = FT_TIME, .flags = FF_REQUIRED, .label_zh = "时间"},
     {0},
 };
-const record_type vessel_moment_record = {.name = "moment", .fields = moment_fields};
+const record_type vessel_moment_record = {.name = N_("moment"), .fields = moment_fields};
 
 static const field testing_fields[] = {
     {.name = "note", .type = FT_TEXT, .max_len = 500, .label_zh = "申请说明"},
     {0},
 };
-const record_type vessel_testing_record = {.name = "testing application", .fields = testing_fields};
+const record_type vessel_testing_record = {.name = N_("testing application"), .fields = testing_fields};
 
 static const field rule_fields[] = {
     {.name = "code", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "规则"},
@@ -237,7 +238,7 @@ static const field rule_fields[] = {
     {.name = "updated_at", .type = FT_TIME, .flags = FF_SERVER, .column = "updated_ms", .label_zh = "修改时间"},
     {0},
 };
-const record_type vessel_rule_record = {.name = "warning rule", .table = "vessel_rules", .fields = rule_fields};
+const record_type vessel_rule_record = {.name = N_("warning rule"), .table = "vessel_rules", .fields = rule_fields};
 
 static const field risk_port_fields[] = {
     {.name = "locode",
@@ -252,7 +253,7 @@ static const field risk_port_fields[] = {
     {0},
 };
 const record_type vessel_risk_port_record = {
-    .name = "high-risk port", .table = "vessel_risk_ports", .fields = risk_port_fields};
+    .name = N_("high-risk port"), .table = "vessel_risk_ports", .fields = risk_port_fields};
 
 static const field task_fields[] = {
     {.name = "task_no", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "任务编号"},
@@ -267,13 +268,13 @@ static const field task_fields[] = {
     {.name = "created_at", .type = FT_TIME, .flags = FF_SERVER, .column = "created_ms", .label_zh = "生成时间"},
     {0},
 };
-const record_type vessel_task_record = {.name = "disposal task", .table = "vessel_tasks", .fields = task_fields};
+const record_type vessel_task_record = {.name = N_("disposal task"), .table = "vessel_tasks", .fields = task_fields};
 
 static const field task_close_fields[] = {
     {.name = "result", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 2, .max_len = 500, .label_zh = "结果"},
     {0},
 };
-const record_type vessel_task_close_record = {.name = "task result", .fields = task_close_fields};
+const record_type vessel_task_close_record = {.name = N_("task result"), .fields = task_close_fields};
 
 static const field sample_fields[] = {
     {.name = "barcode", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER, .label_zh = "样品条码"},
@@ -286,4 +287,5 @@ static const field sample_fields[] = {
     {.name = "created_at", .type = FT_TIME, .flags = FF_SERVER, .column = "created_ms", .label_zh = "采样时间"},
     {0},
 };
-const record_type vessel_sample_record = {.name = "crew sample", .table = "vessel_samples", .fields = sample_fields};
+const record_type vessel_sample_record = {
+    .name = N_("crew sample"), .table = "vessel_samples", .fields = sample_fields};

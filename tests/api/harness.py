@@ -156,6 +156,11 @@ class Server:
     def request(self, method, path, body=None, headers=None, raw=None, content_type="application/json"):
         conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
         h = dict(headers or {})
+        # the cases and the docs' examples compare the API's English messages: they ask for
+        # English; a case of the Chinese default passes "Accept-Language": None (no field)
+        h.setdefault("Accept-Language", "en")
+        if h["Accept-Language"] is None:
+            del h["Accept-Language"]
         data = None
         if raw is not None:
             data = raw if isinstance(raw, bytes) else raw.encode()

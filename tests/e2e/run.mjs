@@ -149,6 +149,14 @@ async function unitTests() {
   assert.equal(i.errorText(err(409, { code: 'producer_not_registered', field: 'items[0].producer',
     message: 'producer NO-1 is registered in NO, not in the origin CL (进口食品境外生产企业注册, 海关总署令第248号)' })),
   '境外生产企业 NO-1 注册于 NO，与原产国 CL 不符')
+  // issue 16: the API's Chinese as given, a leading field path in words
+  assert.equal(i.errorText(err(404, { code: 'not_found', message: '没有这个资源' })), '没有这个资源')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'items[0].hs_code', message: 'items[0].hs_code无效：章号（前两位）应为 01–97' })),
+    '第 1 项 商品编号无效：章号（前两位）应为 01–97')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'coordinator', message: 'coordinator 应为在岗关员的用户名' })),
+    '协调员应为在岗关员的用户名')
+  assert.equal(i.errorText(err(400, { code: 'invalid', field: 'items[0].hs_code', message: 'hs_code无效：章号（前两位）应为 01–97' })),
+    '商品编号无效：章号（前两位）应为 01–97')
   // an inspection's reason: the rule names as written, the server's own words translated
   assert.equal(i.reasonText('总署布控指令：重点收货人; random selection'), '总署布控指令：重点收货人；随机布控')
   assert.equal(i.reasonText('random selection'), '随机布控')
@@ -1733,8 +1741,8 @@ const tests = {
     const refused = await answered
     assert.equal(refused.status(), 400)
     assert.equal((await refused.json()).error.field, 'conditions[0].values[0]')
-    // the API's English words, in Chinese under the row
-    assert.equal((await refused.json()).error.message, 'value is not valid: must be 2 to 10 digits')
+    // the API's words, in the console's language (issue 16), under the row
+    assert.equal((await refused.json()).error.message, '取值无效：应为 2–10 位数字')
     await dialog.locator('[data-test=cond-item-0] .el-form-item__error', { hasText: '取值无效：应为 2–10 位数字' }).waitFor()
     await shot(page, 'risk-rule-error')
     // fixed: the error goes
@@ -2334,7 +2342,7 @@ const tests = {
     await o.page.locator('[data-test=vc-grant]').click()
     await o.page.locator('.el-dialog [name=reason]').fill('准予')
     await o.page.locator('[data-test=vc-grant-save]').click()
-    await o.page.locator('.el-dialog .el-alert', { hasText: 'order stands' }).waitFor()   // order_in_force: refused
+    await o.page.locator('.el-dialog .el-alert', { hasText: '该船已有指令在执行' }).waitFor()   // order_in_force: refused, in Chinese
     await o.page.keyboard.press('Escape')
     await o.page.locator('[data-test=vc-lift]').first().click()
     await o.page.locator('.el-dialog [name=reason]').fill('船舶已离港，货物已消毒处理')

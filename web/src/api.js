@@ -5,9 +5,17 @@
 
 let csrfToken = null
 let onUnauthenticated = null
+let language = 'zh-CN'
 
 export function setCsrfToken(token) {
   csrfToken = token || null
+}
+
+// The language of the API's messages (its Accept-Language): the console's, set by i18n.js at
+// start and on every switch, so that a refusal the console has no words for comes in the
+// user's language (docs/API.md, errors).
+export function setApiLanguage(lang) {
+  language = lang === 'en' ? 'en' : 'zh-CN'
 }
 
 // Called with the error when a request answers 401 (session expired): the router sends the
@@ -38,7 +46,7 @@ function query(params) {
 
 // api('GET', '/enterprises', {query: {limit: 20}}) -> parsed JSON (null for 204).
 export async function api(method, path, { body, query: params } = {}) {
-  const headers = { Accept: 'application/json' }
+  const headers = { Accept: 'application/json', 'Accept-Language': language }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
   let res
@@ -78,7 +86,7 @@ export async function download(path, params) {
   let res
   try {
     res = await fetch(`/api/v1${path}${query(params)}`, {
-      method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken || '' },
+      method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken || '', 'Accept-Language': language },
     })
   } catch (e) {
     throw new ApiError(0, { error: { code: 'network', message: String(e && e.message) } })

@@ -1,6 +1,7 @@
 // i18n.js — the console's words in Chinese (the default) and English. The chosen language is
 // a preference, not a secret: it is kept in localStorage ('haiguan.lang').
 import { createI18n } from 'vue-i18n'
+import { setApiLanguage } from './api.js'
 
 const zh = {
   app: { name: '海关通关监管系统', short: '海关' },
@@ -711,8 +712,11 @@ export const i18n = createI18n({
   messages: { 'zh-CN': zh, en },
 })
 
+setApiLanguage(i18n.global.locale.value)
+
 export function setLanguage(lang) {
   i18n.global.locale.value = lang
+  setApiLanguage(lang)
   document.documentElement.lang = lang
   try {
     localStorage.setItem('haiguan.lang', lang)
@@ -722,9 +726,11 @@ export function setLanguage(lang) {
 }
 
 // The API's English messages that the console words in the chosen language: [pattern, key in
-// apiMsg, names of the captured groups as the message's parameters]. The API's words stay the
-// reference (docs/API.md); a message not listed here is shown as the API wrote it, after the
-// translated name of its code.
+// apiMsg, names of the captured groups as the message's parameters]. The API answers in the
+// console's language (api.js sends Accept-Language), so on Chinese pages its messages come in
+// Chinese and are shown as given; these words serve an English message (a server without the
+// message in its catalogue). Another English message is shown after the translated name of
+// its code.
 const API_MESSAGES = [
   [/^the declaration is already released$/, 'alreadyReleased'],
   [/^refused goods \(returned or destroyed\) are never released$/, 'refusedNever'],
@@ -855,6 +861,8 @@ export function actionText(action) {
   return action && te(key) ? t(key) : action || ''
 }
 
+const CJK = /[\u4e00-\u9fff]/
+
 export function errorText(e) {
   const { t, te } = i18n.global
   if (!e) return ''
@@ -867,6 +875,18 @@ export function errorText(e) {
     if (reason) return t('apiMsg.notValid', { field: fieldWords(bad[1]), reason })
   }
   const key = `errors.${e.code}`
+  // the API's own words in Chinese (Accept-Language: the console's language) are shown as given
+  // (a network failure's words are the browser's)
+  if (msg && e.code !== 'network' && CJK.test(msg)) {
+    // a message that opens with its field's name or path ("items[0].hs_code无效：…", "hs_code无效：…"
+    // for items[0].hs_code) names it in words
+    const lead = /^[A-Za-z_][\w.[\]]*/.exec(msg)?.[0]
+    const ours = lead && e.field && (e.field === lead || e.field.endsWith(`.${lead}`))
+    const words = ours ? fieldWords(lead) : lead
+    if (!ours || words === lead) return msg
+    const rest = msg.slice(lead.length)
+    return words + (CJK.test(words.slice(-1)) ? rest.replace(/^ /, '') : rest)
+  }
   if (e.field && msg) return te(key) ? t('errors.withText', { what: t(key), text: msg }) : msg
   return te(key) ? t(key) : msg || t('common.error')
 }
