@@ -120,7 +120,7 @@ hg_rc cargo_check_registry(db *d, const char *direction, const json_t *items, in
         const char *origin = json_string_value(json_object_get(item, "origin"));
         if (!producer || !*producer || !cargo_registered_food(hs))
             continue;
-        char field[40], why[160] = "";
+        char field[40];
         snprintf(field, sizeof field, "items[%zu].producer", i);
         db_stmt *s;
         hg_rc rc = db_query(d, &s, err,
@@ -130,23 +130,39 @@ hg_rc cargo_check_registry(db *d, const char *direction, const json_t *items, in
         if (rc)
             return rc;
         rc = db_step(s, err);
+        /* each refusal one whole sentence, so that the catalogue translates it whole */
+        hg_rc refused = HG_OK;
         if (rc == HG_DONE)
-            snprintf(why, sizeof why, "is not in the registry of overseas food producers");
+            refused = hg_fail(err, HG_CONFLICT, "producer_not_registered", field,
+                              "producer %s is not in the registry of overseas food producers "
+                              "(进口食品境外生产企业注册, 海关总署令第248号)",
+                              producer);
         else if (rc == HG_ROW && strcmp(db_col_text(s, 2), "registered") != 0)
-            snprintf(why, sizeof why, "is %s", db_col_text(s, 2));
+            refused = strcmp(db_col_text(s, 2), "suspended") == 0
+                          ? hg_fail(err, HG_CONFLICT, "producer_not_registered", field,
+                                    "producer %s is suspended (进口食品境外生产企业注册, 海关总署令第248号)", producer)
+                          : hg_fail(err, HG_CONFLICT, "producer_not_registered", field,
+                                    "producer %s is cancelled (进口食品境外生产企业注册, 海关总署令第248号)", producer);
         else if (rc == HG_ROW && (!origin || strcmp(db_col_text(s, 0), origin) != 0))
-            snprintf(why, sizeof why, "is registered in %s, not in the origin %s", db_col_text(s, 0),
-                     origin ? origin : "");
+            refused = hg_fail(
+                err, HG_CONFLICT, "producer_not_registered", field,
+                "producer %s is registered in %s, not in the origin %s (进口食品境外生产企业注册, 海关总署令第248号)",
+                producer, db_col_text(s, 0), origin ? origin : "");
         else if (rc == HG_ROW && !in_categories(db_col_text(s, 1), hs))
-            snprintf(why, sizeof why, "is not registered for HS %s (its categories: %s)", hs, db_col_text(s, 1));
+            refused = hg_fail(err, HG_CONFLICT, "producer_not_registered", field,
+                              "producer %s is not registered for HS %s (its categories: %s) (进口食品境外生产企业注册, "
+                              "海关总署令第248号)",
+                              producer, hs, db_col_text(s, 1));
         else if (rc == HG_ROW && (now < db_col_int(s, 3) || (db_col_int(s, 4) && now > db_col_int(s, 4))))
-            snprintf(why, sizeof why, "has no registration in force today");
+            refused =
+                hg_fail(err, HG_CONFLICT, "producer_not_registered", field,
+                        "producer %s has no registration in force today (进口食品境外生产企业注册, 海关总署令第248号)",
+                        producer);
         db_reset(s);
         if (rc != HG_ROW && rc != HG_DONE)
             return rc;
-        if (why[0])
-            return hg_fail(err, HG_CONFLICT, "producer_not_registered", field,
-                           "producer %s %s (进口食品境外生产企业注册, 海关总署令第248号)", producer, why);
+        if (refused)
+            return refused;
     }
     return HG_OK;
 }
