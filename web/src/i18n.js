@@ -96,6 +96,8 @@ const zh = {
     active: '正常', off: '已停用', disable: '停用', disableConfirm: '停用用户 {name}？其会话与令牌将立即失效。',
     new: '新建用户', password: '密码', passwordRule: '密码应为 12–128 个字符', created: '用户已创建',
     disabledOk: '用户已停用',
+    displayName: '姓名', rename: '改姓名', renameOf: '用户 {name} 的姓名（其他页面显示的名字，可留空）', renamed: '姓名已更新',
+    displayNameRule: '姓名最多 64 个字符',
   },
   webhooks: {
     title: 'Webhook 订阅',
@@ -427,6 +429,8 @@ const en = {
     active: 'Active', off: 'Disabled', disable: 'Disable', disableConfirm: 'Disable {name}? Their sessions and tokens stop at once.',
     new: 'New user', password: 'Password', passwordRule: 'Passwords are 12 to 128 characters', created: 'User created',
     disabledOk: 'User disabled',
+    displayName: 'Display name', rename: 'Rename', renameOf: "{name}'s display name (what the other pages show; may be empty)",
+    renamed: 'Display name changed', displayNameRule: 'At most 64 characters',
   },
   webhooks: {
     title: 'Webhooks',
