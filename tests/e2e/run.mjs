@@ -1065,13 +1065,27 @@ const tests = {
     await page.goto('/tax')
     await page.locator('[data-test=tax-summary]').waitFor()
     assert.match(await page.locator('[data-test=tax-summary]').innerText(), /\d{1,3}(,\d{3})*\.\d\d/)
-    // the bills: due ones first, then the paid ones, each as the API lists them
+    // the bills' tab (issue 16): due ones first, newest issued first, counted, as the API lists them
     await rows(page, 'bill-table').first().waitFor()
-    const due = await (await page.request.get('/api/v1/tax/bills?status=due&limit=1')).json()
+    const due = await (await page.request.get('/api/v1/tax/bills?status=due&sort=-issued_at&page=1&limit=20')).json()
     assert.match(await rows(page, 'bill-table').first().innerText(), new RegExp(due.items[0].entry_no))
+    assert.match(await page.locator('[data-test=list-pager] .el-pagination__total').innerText(), new RegExp(`共 ${due.total} 条`))
     await page.locator('[data-test=f-bstatus] label', { hasText: '已缴' }).click()
-    const paid = await (await page.request.get('/api/v1/tax/bills?status=paid&limit=1')).json()
+    await page.waitForURL((u) => u.searchParams.get('show') === 'paid')
+    const paid = await (await page.request.get('/api/v1/tax/bills?status=paid&sort=-issued_at&page=1&limit=20')).json()
     await rows(page, 'bill-table').filter({ hasText: paid.items[0].entry_no }).waitFor()
+    // the search box finds a bill by its entry number
+    await page.locator('[data-test=f-bq]').fill(paid.items[0].entry_no)
+    await page.locator('[data-test=bill-search]').click()
+    await page.waitForURL((u) => u.searchParams.get('q') === paid.items[0].entry_no)
+    await page.locator('[data-test=list-pager] .el-pagination__total', { hasText: '共 1 条' }).waitFor()
+    // the guarantees' tab: those awaiting acceptance, counted as the API lists them
+    await page.locator('[data-test=tab-guarantees]').click()
+    await page.waitForURL((u) => u.searchParams.get('tab') === 'guarantees')
+    const pendingG = await (await page.request.get('/api/v1/tax/guarantees?status=pending')).json()
+    await page.locator('[data-test=g-total]', { hasText: `共 ${pendingG.items.length} 条` }).waitFor()
+    await page.locator('[data-test=tab-decisions]').click()
+    await page.waitForURL((u) => u.searchParams.get('tab') === 'decisions')
     if (!shared.deferred) {   // run alone (HAIGUAN_E2E_ONLY=taxdesk): nothing was asked for
       await context.close()
       return
