@@ -269,6 +269,14 @@ async function pick(page, optionText) {
   await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click()
 }
 
+// A code chosen by name in a CodeSelect (issue 16): its input typed into, the option whose label
+// ends with the code picked.
+async function pickCode(page, input, code) {
+  await input.click()
+  await input.fill(code)
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(` ${code}$`) }).first().click()
+}
+
 async function choose(page, selectLocator, optionText) {
   await selectLocator.click()
   await pick(page, optionText)
@@ -422,7 +430,9 @@ const tests = {
     await signIn(page, 'officer')
     await page.waitForURL('**/declarations')
     await page.goto('/enterprises')
-    await assert.doesNotReject(page.locator('[data-test=user-name]', { hasText: 'officer' }).waitFor())
+    // the header names the user as people know them, the account name on hover (issue 16)
+    await assert.doesNotReject(page.locator('[data-test=user-name] [data-user=officer]', { hasText: '王立新' }).waitFor())
+    assert.equal(await page.locator('[data-test=user-name] [data-user=officer]').getAttribute('title'), 'officer')
     assert.match(await page.locator('[data-test=user]').innerText(), /关员/)
     assert.match(await page.locator('[data-test=user]').innerText(), /企业管理/)
     await rows(page, 'enterprise-table').first().waitFor()
@@ -1988,7 +1998,7 @@ const tests = {
     await fill('name', '张三')
     await fill('name_mrz', 'ZHANG<<SAN')
     await fill('birth_date', '1949-12-31')
-    await fill('nationality', 'CN')
+    await pickCode(p, p.locator('[name=nationality]'), 'CN')   // a country by name (issue 16)
     await p.locator('.el-radio', { hasText: '居民身份证' }).click()
     await fill('document_no', '11010519491231002X')
     await fill('flight_no', flightNo)
@@ -2264,7 +2274,7 @@ const tests = {
     await fill('vessel_name', 'E2E BING HAI')
     await fill('imo', 'IMO9321484')
     await fill('call_sign', 'VRCD7')
-    await fill('flag', 'LR')
+    await pickCode(page, page.locator('[data-test=vp-form] [name=flag]'), 'LR')
     await fill('voyage', 'E2E1')
     await choose(page, page.locator('[data-test=vp-purpose]'), '船员换班')
     await choose(page, page.locator('[data-test=vp-cargo]'), '散装冷藏')
@@ -2273,10 +2283,12 @@ const tests = {
     await fill('cert_place', 'SGSIN')
     await fill('cert_issued_on', day(-60))
     const person = async (i, fam, given, rank, embarkedOn) => {
-      for (const [k, v] of [['family_name', fam], ['given_name', given], ['rank', rank], ['nationality', 'PH'],
-        ['birth_date', '1985-03-04'], ['document_no', `SB${i}${Date.now() % 100000}`], ['document_state', 'PH'],
+      for (const [k, v] of [['family_name', fam], ['given_name', given], ['rank', rank],
+        ['birth_date', '1985-03-04'], ['document_no', `SB${i}${Date.now() % 100000}`],
         ['document_expiry', day(400)], ['embarked_port', 'KRPUS'], ['embarked_on', embarkedOn], ['temperature', '36.5']])
         await page.locator(`[data-test=vp-person-${i}] [name=${k}]`).fill(v)
+      // countries by name (issue 16)
+      for (const k of ['nationality', 'document_state']) await pickCode(page, page.locator(`[data-test=vp-person-${i}] [name=${k}]`), 'PH')
     }
     await person(0, 'SANTOS', 'JUAN', 'Master', day(-60))
     await page.locator('[data-test=vp-add]').click()
