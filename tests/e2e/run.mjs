@@ -274,6 +274,9 @@ async function pick(page, optionText) {
 async function pickCode(page, input, code) {
   await input.click()
   await input.fill(code)
+  // the dropdown of a code chosen just before may still be fading out, with the same option
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-select-dropdown')]
+    .filter((d) => d.getClientRects().length > 0).length <= 1)
   await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(` ${code}$`) }).first().click()
 }
 
@@ -381,7 +384,9 @@ async function filterDeclarations(page, { enterprise, lane, status }) {
   await page.goto('/declarations')
   await rows(page, 'declaration-table').first().waitFor()
   await page.locator('[data-test=more-filters]').click()
-  await page.locator('input[data-test=f-enterprise]').fill(enterprise)
+  // the enterprise by name or code: a searchable select over the registry (issue 16)
+  await page.locator('[data-test=f-enterprise] input').fill(enterprise)
+  await pick(page, enterprise)
   await choose(page, page.locator('[data-test=f-lane]'), lane)
   await choose(page, page.locator('[data-test=f-status]'), status)
   await pickPeriod(page, 'f-period', '今天')
@@ -512,7 +517,8 @@ const tests = {
     await item('coordinator').locator('input').fill('officer')
     await page.locator('[data-test=save]').click()
     await page.waitForURL('**/enterprises/91350100M000100Y43')
-    await page.locator('[data-test=enterprise-card]', { hasText: 'officer' }).waitFor()
+    // the coordinator by the name people know them by, the account on hover (issue 16)
+    await page.locator('[data-test=enterprise-card] [data-user=officer]', { hasText: '王立新' }).waitFor()
 
     // English
     await choose(page, page.locator('[data-test=lang]').first(), 'English')
@@ -1470,8 +1476,11 @@ const tests = {
     // it), type, Enter searches
     await page.locator('[data-test=more-filters]').focus()
     await page.keyboard.press('Enter')
-    await page.locator('input[data-test=f-enterprise]').focus()
+    // the enterprise select (issue 16): type its code, Enter takes the option found and searches
+    await page.locator('[data-test=f-enterprise] input').focus()
     await page.keyboard.type(FISHERY)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: FISHERY }).waitFor()
+    await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
     await page.waitForURL((u) => u.searchParams.get('enterprise') === FISHERY)
     // a select from the keyboard: focus, open with Enter, pick with the arrows and Enter
@@ -1681,10 +1690,16 @@ const tests = {
     await dialog.locator('[data-field=password] input').fill('short')
     await dialog.locator('[data-field=password] .el-form-item__error').waitFor()
     await dialog.locator('[data-field=password] input').fill('inspector-pass-9')
+    await dialog.locator('input[data-test=user-display-name]').fill('周海')   // issue 16
     await dialog.locator('[data-test=user-create]').click()
     await dialog.waitFor({ state: 'hidden' })
     const row = rows(page, 'users-table').filter({ hasText: 'inspector9' })
-    await row.waitFor()
+    await row.locator('[data-test=row-display-name]', { hasText: '周海' }).waitFor()
+    // renamed: the name the other pages show
+    await row.locator('[data-test=rename]').click()
+    await page.locator('.el-message-box input').fill('周海涛')
+    await page.locator('.el-message-box .el-button--primary').click()
+    await row.locator('[data-test=row-display-name]', { hasText: '周海涛' }).waitFor()
     await shot(page, 'users')
     await row.locator('[data-test=disable]').click()
     await page.locator('.el-message-box .el-button--primary').click()

@@ -41,7 +41,7 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING }) {
   async function pageWords(page) {
     return page.evaluate(() => {
       const out = []
-      const skip = (el) => el.closest('[data-data], .hg-data, .hg-mono, code, pre, script, style, svg, canvas, [aria-hidden=true]')
+      const skip = (el) => el.closest('[data-data], .hg-data, .hg-mono, .el-popper.is-dark, code, pre, script, style, svg, canvas, [aria-hidden=true]')
       const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -66,6 +66,7 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING }) {
   }
 
   async function scan(page, lang, where, findings) {
+    await page.mouse.move(0, 0)   // no cell's overflow tooltip (a copy of its text) left open
     await settle(page)
     const words = await pageWords(page)
     const bad = new Set()
