@@ -1476,11 +1476,16 @@ const tests = {
     // it), type, Enter searches
     await page.locator('[data-test=more-filters]').focus()
     await page.keyboard.press('Enter')
-    // the enterprise select (issue 16): type its code, Enter takes the option found and searches
+    // the enterprise select (issue 16): type its code, Enter takes the option found, and the
+    // search button, reached by Tab-free focus and Enter, searches
     await page.locator('[data-test=f-enterprise] input').focus()
     await page.keyboard.type(FISHERY)
     await page.locator('.el-select-dropdown__item:visible', { hasText: FISHERY }).waitFor()
     await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await page.waitForFunction((u) => document.querySelector('[data-test=f-enterprise]')?.innerText.includes(u) ||
+      document.querySelector('[data-test=f-enterprise] .el-select__selected-item')?.textContent.includes(u), FISHERY)
+    await page.locator('[data-test=search]').focus()
     await page.keyboard.press('Enter')
     await page.waitForURL((u) => u.searchParams.get('enterprise') === FISHERY)
     // a select from the keyboard: focus, open with Enter, pick with the arrows and Enter
