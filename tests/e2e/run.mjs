@@ -514,7 +514,9 @@ const tests = {
     // edit it
     await page.locator('[data-test=edit]').click()
     await page.waitForURL('**/enterprises/91350100M000100Y43/edit')
+    // the coordinator chosen by name (issue 16)
     await item('coordinator').locator('input').fill('officer')
+    await pick(page, '王立新 officer')
     await page.locator('[data-test=save]').click()
     await page.waitForURL('**/enterprises/91350100M000100Y43')
     // the coordinator by the name people know them by, the account on hover (issue 16)
