@@ -278,6 +278,9 @@ async function pickCode(page, input, code) {
   await page.waitForFunction(() => [...document.querySelectorAll('.el-select-dropdown')]
     .filter((d) => d.getClientRects().length > 0).length <= 1)
   await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(` ${code}$`) }).first().click()
+  // closed before the next click: a dropdown fading out would take it
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-select-dropdown')]
+    .every((d) => d.getClientRects().length === 0))
 }
 
 async function choose(page, selectLocator, optionText) {
@@ -1167,7 +1170,9 @@ const tests = {
     await page.locator('[data-test=decl-status]', { hasText: '已放行' }).waitFor()
     const released = page.locator('[data-test=timeline-item]', { hasText: '放行' }).filter({ hasText: '自动: 否' })
     await released.waitFor()
-    assert.match(await released.innerText(), /officer/)
+    // the releasing officer by display name, the account on hover (issue 16)
+    assert.match(await released.innerText(), /王立新/)
+    assert.equal(await released.locator('[data-user=officer]').getAttribute('title'), 'officer')
     assert.equal(await page.locator('[data-test=release]').count(), 0)
     assert.equal(await page.locator('[data-test=action-error]').count(), 0)
     await shot(page, 'release-done')
@@ -1483,10 +1488,8 @@ const tests = {
     await page.locator('[data-test=f-enterprise] input').focus()
     await page.keyboard.type(FISHERY)
     await page.locator('.el-select-dropdown__item:visible', { hasText: FISHERY }).waitFor()
-    await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
-    await page.waitForFunction((u) => document.querySelector('[data-test=f-enterprise]')?.innerText.includes(u) ||
-      document.querySelector('[data-test=f-enterprise] .el-select__selected-item')?.textContent.includes(u), FISHERY)
+    await page.waitForFunction((u) => document.querySelector('[data-test=f-enterprise]')?.textContent.includes(u), FISHERY)
     await page.locator('[data-test=search]').focus()
     await page.keyboard.press('Enter')
     await page.waitForURL((u) => u.searchParams.get('enterprise') === FISHERY)
