@@ -17,6 +17,7 @@
 #include "module.h"
 #include "password_pool.h"
 #include "signin_throttle.h"
+#include "utf8.h"
 
 /* SQL text: the bound is spliced into a LIMIT, where not every backend takes a parameter */
 #define SESSIONS_PER_USER_SQL "10"
@@ -369,11 +370,12 @@ static int valid_user_name(const char *n)
 hg_rc display_name_check(const char *v, hg_err *err)
 {
     size_t chars = 0;
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-        if (*p < 0x20 || *p == 0x7f)
-            return hg_fail(err, HG_INVALID, "invalid", "display_name", "display_name must not hold control characters");
-        chars += (*p & 0xc0) != 0x80;   /* UTF-8 lead bytes: one per character (the JSON layer checked the encoding) */
-    }
+    /* strict UTF-8 without control characters: the command line's text is checked here too */
+    if (!utf8_text_ok(v))
+        return hg_fail(err, HG_INVALID, "invalid", "display_name",
+                       "display_name must be UTF-8 text without control characters");
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        chars += (*p & 0xc0) != 0x80;   /* lead bytes: one per character */
     if (chars > DISPLAY_NAME_MAX)
         return hg_fail(err, HG_INVALID, "too_long", "display_name", "display_name must be at most %d characters",
                        DISPLAY_NAME_MAX);

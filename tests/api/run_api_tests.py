@@ -422,6 +422,12 @@ def users_display_names(s):
     assert "dl-trading" in got and "officer" in got and "dn-officer" in got, got
     assert "dl-fishery" not in got, "another enterprise's account is not shown"
     eq(s.request("GET", "/api/v1/user-names").status, 401, "signed in only")
+    # the command line sets one too, under the same rule
+    s.cli("user", "add", "dn-scale", "--role", "system", "--display-name", "一号地磅")
+    eq(s.as_user("admin", "GET", "/api/v1/users/dn-scale").json["display_name"], "一号地磅")
+    p = s.cli("user", "add", "dn-scale2", "--role", "system", "--display-name", "名" * 65, check=False)
+    assert p.returncode != 0 and "display_name" in p.stderr, (p.returncode, p.stderr)
+    eq(s.as_user("admin", "GET", "/api/v1/users/dn-scale2").status, 404, "nothing created")
     assert all("password" not in k for u in s.as_user("admin", "GET", "/api/v1/users").json["items"] for k in u)
 
 
