@@ -389,6 +389,10 @@ async function filterDeclarations(page, { enterprise, lane, status }) {
   await page.locator('[data-test=more-filters]').click()
   // the enterprise by name or code: a searchable select over the registry (issue 16)
   await page.locator('[data-test=f-enterprise] input').fill(enterprise)
+  await page.waitForFunction((u) => {
+    const items = [...document.querySelectorAll('.el-select-dropdown__item')].filter((i) => i.getClientRects().length)
+    return items.length > 0 && items.every((i) => i.textContent.includes(u))
+  }, enterprise)
   await pick(page, enterprise)
   await choose(page, page.locator('[data-test=f-lane]'), lane)
   await choose(page, page.locator('[data-test=f-status]'), status)
@@ -1487,7 +1491,11 @@ const tests = {
     // search button, reached by Tab-free focus and Enter, searches
     await page.locator('[data-test=f-enterprise] input').focus()
     await page.keyboard.type(FISHERY)
-    await page.locator('.el-select-dropdown__item:visible', { hasText: FISHERY }).waitFor()
+    // (the registry's answer for the typed code, not the first page shown on opening)
+    await page.waitForFunction((u) => {
+      const items = [...document.querySelectorAll('.el-select-dropdown__item')].filter((i) => i.getClientRects().length)
+      return items.length > 0 && items.every((i) => i.textContent.includes(u))
+    }, FISHERY)
     await page.keyboard.press('Enter')
     await page.waitForFunction((u) => document.querySelector('[data-test=f-enterprise]')?.textContent.includes(u), FISHERY)
     await page.locator('[data-test=search]').focus()
