@@ -18,6 +18,7 @@
 #include "module.h"
 #include "password_pool.h"
 #include "signin_throttle.h"
+#include "utf8.h"
 
 /* SQL text: the bound is spliced into a LIMIT, where not every backend takes a parameter */
 #define SESSIONS_PER_USER_SQL "10"
@@ -77,6 +78,10 @@ const migration auth_migrations[] = {
      " prev_ms BIGINT NOT NULL);"
      "CREATE INDEX login_throttle_last ON login_throttle(last_ms);",
      NULL, NULL},
+    /* the name people know a user by (王立新), which the console shows instead of the account
+     * name (issue 16); '' for none, as every existing user has */
+    {3, "users' display names (issue 16)", "ALTER TABLE users ADD COLUMN display_name TEXT NOT NULL DEFAULT '';", NULL,
+     NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -315,7 +320,7 @@ static void token_hash_of(const char *token, char hash[65])
 
 static json_t *user_row_json(db_stmt *s)
 {
-    /* columns: id, name, role, posts, enterprise, disabled, created_ms, updated_ms */
+    /* columns: id, name, role, posts, enterprise, disabled, created_ms, updated_ms, display_name */
     json_t *posts = json_array();
     const char *p = db_col_text(s, 3);
     while (p && *p) {
@@ -328,12 +333,14 @@ static json_t *user_row_json(db_stmt *s)
     char created[40], updated[40];
     time_format_rfc3339(db_col_int(s, 6), created, sizeof created);
     time_format_rfc3339(db_col_int(s, 7), updated, sizeof updated);
-    return json_pack("{s:I, s:s, s:s, s:o, s:s?, s:b, s:s, s:s}", "id", (json_int_t)db_col_int(s, 0), "name",
-                     db_col_text(s, 1), "role", db_col_text(s, 2), "posts", posts, "enterprise", db_col_text(s, 4),
-                     "disabled", (int)db_col_int(s, 5), "created_at", created, "updated_at", updated);
+    const char *display = db_col_text(s, 8);
+    return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s?, s:b, s:s, s:s}", "id", (json_int_t)db_col_int(s, 0), "name",
+                     db_col_text(s, 1), "display_name", display ? display : "", "role", db_col_text(s, 2), "posts",
+                     posts, "enterprise", db_col_text(s, 4), "disabled", (int)db_col_int(s, 5), "created_at", created,
+                     "updated_at", updated);
 }
 
-#define USER_COLS "id, name, role, posts, enterprise, disabled, created_ms, updated_ms"
+#define USER_COLS "id, name, role, posts, enterprise, disabled, created_ms, updated_ms, display_name"
 
 hg_rc user_get_json(db *d, const char *name, json_t **out, hg_err *err)
 {
@@ -359,6 +366,21 @@ static int valid_user_name(const char *n)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.'))
             return 0;
     return 1;
+}
+
+hg_rc display_name_check(const char *v, hg_err *err)
+{
+    size_t chars = 0;
+    /* strict UTF-8 without control characters: the command line's text is checked here too */
+    if (!utf8_text_ok(v))
+        return hg_fail(err, HG_INVALID, "invalid", "display_name",
+                       "display_name must be UTF-8 text without control characters");
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        chars += (*p & 0xc0) != 0x80;   /* lead bytes: one per character */
+    if (chars > DISPLAY_NAME_MAX)
+        return hg_fail(err, HG_INVALID, "too_long", "display_name", "display_name must be at most %d characters",
+                       DISPLAY_NAME_MAX);
+    return HG_OK;
 }
 
 hg_rc user_is_active_officer(db *d, const char *name, int *yes, hg_err *err)
@@ -398,6 +420,8 @@ hg_rc user_create(const hg_ctx *c, const user_spec *u, int64_t *id, hg_err *err)
         return hg_fail(err, HG_INVALID, "required", "enterprise", "an enterprise user needs --enterprise USCC");
     if (u->role != ROLE_ENTERPRISE && u->enterprise && *u->enterprise)
         return hg_fail(err, HG_INVALID, "invalid", "enterprise", "only enterprise users are bound to an enterprise");
+    if (u->display_name && (rc = display_name_check(u->display_name, err)))
+        return rc;
     if (u->role == ROLE_SYSTEM) {
         if (u->password)
             return hg_fail(err, HG_INVALID, "invalid", "password",
@@ -418,10 +442,10 @@ hg_rc user_create(const hg_ctx *c, const user_spec *u, int64_t *id, hg_err *err)
     }
     int64_t now = c->now_ms;
     rc = db_run(d, err,
-                "INSERT INTO users (name, role, posts, enterprise, password_hash, disabled, created_ms, updated_ms) "
-                "VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
-                "tttttii", u->name, role_name(u->role), posts, u->role == ROLE_ENTERPRISE ? u->enterprise : NULL, hash,
-                now, now);
+                "INSERT INTO users (name, role, posts, enterprise, password_hash, disabled, created_ms, updated_ms, "
+                "display_name) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                "tttttiit", u->name, role_name(u->role), posts, u->role == ROLE_ENTERPRISE ? u->enterprise : NULL, hash,
+                now, now, u->display_name ? u->display_name : "");
     if (rc == HG_CONFLICT)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "name", "a user named %s already exists", u->name);
     if (rc)
@@ -446,7 +470,10 @@ static hg_rc end_credentials(db *d, int64_t user_id, hg_err *err)
     return rc;
 }
 
-static hg_rc user_change(const hg_ctx *c, const char *name, const char *action, const char *new_hash, hg_err *err)
+/* One change of a user, audited as action with its before and after: a new password hash, a
+ * new display name, or (both NULL) disabling it. */
+static hg_rc user_change(const hg_ctx *c, const char *name, const char *action, const char *new_hash,
+                         const char *display_name, hg_err *err)
 {
     db *d = c->d;
     json_t *before = NULL, *after = NULL;
@@ -461,12 +488,15 @@ static hg_rc user_change(const hg_ctx *c, const char *name, const char *action, 
     }
     if ((rc = user_get_json(d, name, &before, err)))
         goto out;
-    if (new_hash)
+    if (display_name)   /* a name people read: sessions and tokens stay as they are */
+        rc = db_run(d, err, "UPDATE users SET display_name = ?, updated_ms = ? WHERE id = ?", "tii", display_name,
+                    c->now_ms, id);
+    else if (new_hash)
         rc = db_run(d, err, "UPDATE users SET password_hash = ?, updated_ms = ? WHERE id = ?", "tii", new_hash,
                     now_ms(), id);
     else
         rc = db_run(d, err, "UPDATE users SET disabled = 1, updated_ms = ? WHERE id = ?", "ii", now_ms(), id);
-    if (!rc)
+    if (!rc && !display_name)
         rc = end_credentials(d, id, err);
     if (!rc)
         rc = user_get_json(d, name, &after, err);
@@ -491,14 +521,42 @@ hg_rc user_set_password(const hg_ctx *c, const char *name, const char *password,
     if (!rc)
         rc = password_hash(password, hash, err);
     if (!rc)
-        rc = user_change(c, name, "user.password", hash, err);
+        rc = user_change(c, name, "user.password", hash, NULL, err);
     sodium_memzero(hash, sizeof hash);
     return rc;
 }
 
 hg_rc user_disable(const hg_ctx *c, const char *name, hg_err *err)
 {
-    return user_change(c, name, "user.disable", NULL, err);
+    return user_change(c, name, "user.disable", NULL, NULL, err);
+}
+
+hg_rc user_set_display_name(const hg_ctx *c, const char *name, const char *display_name, hg_err *err)
+{
+    hg_rc rc = display_name_check(display_name, err);
+    return rc ? rc : user_change(c, name, "user.update", NULL, display_name, err);
+}
+
+/* The names people are known by, for pages that show who did something: every officer,
+ * administrator and machine account, and the enterprise users of `enterprise` (NULL: all of
+ * them), so that an enterprise learns no other enterprise's accounts. */
+static json_t *user_name_row_json(db_stmt *s)
+{
+    const char *display = db_col_text(s, 1);
+    return json_pack("{s:s, s:s}", "name", db_col_text(s, 0), "display_name", display ? display : "");
+}
+
+hg_rc user_names_json(db *d, const char *enterprise, json_t **out, hg_err *err)
+{
+    json_t *items;
+    const char *e = enterprise ? enterprise : "";
+    hg_rc rc = db_rows_json(d, user_name_row_json, &items, err,
+                            "SELECT name, display_name FROM users WHERE role <> 'enterprise' OR ? = '' OR enterprise = ? "
+                            "ORDER BY name",
+                            "tt", e, e);
+    if (!rc && !(*out = json_pack("{s:o}", "items", items)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    return rc;
 }
 
 /* ---- sessions ---- */

@@ -70,7 +70,12 @@ typedef struct user_spec {
     unsigned posts;
     const char *enterprise;   /* USCC or NULL */
     const char *password;     /* NULL for machine accounts (ROLE_SYSTEM): they have none */
+    const char *display_name; /* the name people know the user by (王立新), or NULL: none */
 } user_spec;
+
+/* A display name: at most DISPLAY_NAME_MAX characters, no control characters; "" clears it. */
+#define DISPLAY_NAME_MAX 64
+hg_rc display_name_check(const char *v, hg_err *err);
 
 /* What machine accounts store in place of a password hash: no password verifies against it,
  * so a machine acts only through its bearer tokens, whose scopes bound what it may do. */
@@ -88,6 +93,11 @@ hg_rc user_list_json(db *d, json_t **out, hg_err *err);
 /* Both end every session and revoke every token of the user at once. */
 hg_rc user_set_password(const hg_ctx *c, const char *name, const char *password, hg_err *err);
 hg_rc user_disable(const hg_ctx *c, const char *name, hg_err *err);
+/* Sets a user's display name ("" clears it), audited as user.update; sessions stay. */
+hg_rc user_set_display_name(const hg_ctx *c, const char *name, const char *display_name, hg_err *err);
+/* {"items": [{"name", "display_name"}]}: every user but the enterprise users of enterprises
+ * other than `enterprise` (NULL: every user). */
+hg_rc user_names_json(db *d, const char *enterprise, json_t **out, hg_err *err);
 
 /* Signs in with name and password from address addr (throttled before, signin_throttle.h).
  * On success fills *p, writes the fresh session token (64 hex chars + NUL) into token_out,

@@ -50,6 +50,7 @@ typedef struct demo_signin {
     const char *password;    /* demo only: printed by `haiguan demo`; NULL for machines */
     const char *what;        /* one line: who this is */
     const char *token_scopes; /* machines: the scopes of the token it needs, printed instead */
+    const char *display_name; /* the name the console shows for it (王立新), or NULL */
 } demo_signin;
 
 /* A contribution to an extension point an earlier area offers in its header (a list of

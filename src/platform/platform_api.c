@@ -200,17 +200,18 @@ static hg_rc me_api(req *r, hg_err *err)
 
 static hg_rc users_create_api(req *r, hg_err *err)
 {
-    static const char *const allowed[] = {"name", "role", "posts", "enterprise", "password", NULL};
-    const char *name, *role, *enterprise, *password;
+    static const char *const allowed[] = {"name", "role", "posts", "enterprise", "password", "display_name", NULL};
+    const char *name, *role, *enterprise, *password, *display_name;
     hg_rc rc;
     if (!r->json)
         return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
     if ((rc = json_reject_unknown(r->json, allowed, err)) || (rc = json_get_str(r->json, "name", 1, &name, err)) ||
         (rc = json_get_str(r->json, "role", 1, &role, err)) ||
         (rc = json_get_str(r->json, "enterprise", 0, &enterprise, err)) ||
-        (rc = json_get_str(r->json, "password", 0, &password, err)))
+        (rc = json_get_str(r->json, "password", 0, &password, err)) ||
+        (rc = json_get_str(r->json, "display_name", 0, &display_name, err)))
         return rc;
-    user_spec u = {name, role_parse(role), 0, NULL, password};
+    user_spec u = {name, role_parse(role), 0, NULL, password, display_name};
     if (!u.role)
         return hg_fail(err, HG_INVALID, "invalid", "role", "role must be admin, officer, enterprise or system");
     if (!password && u.role != ROLE_SYSTEM)   /* machines have none; user_create refuses one */
@@ -301,6 +302,36 @@ static hg_rc users_get_api(req *r, hg_err *err)
     json_t *out;
     hg_rc rc = user_get_json(r->db, r->params[0], &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
+}
+
+/* What an administrator changes of a user without replacing it: its display name. */
+static hg_rc users_update_api(req *r, hg_err *err)
+{
+    static const char *const allowed[] = {"display_name", NULL};
+    const char *display_name;
+    hg_rc rc;
+    if (!r->json)
+        return hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object with display_name is expected");
+    if ((rc = json_reject_unknown(r->json, allowed, err)) ||
+        (rc = json_get_str(r->json, "display_name", 1, &display_name, err)))
+        return rc;
+    hg_ctx c = req_ctx(r);
+    json_t *out;
+    if (!(rc = user_set_display_name(&c, r->params[0], display_name, err)))
+        rc = user_get_json(r->db, r->params[0], &out, err);
+    return rc ? rc : req_reply_json(r, 200, out);
+}
+
+/* The names people are known by, for the console's pages that show who did something (an
+ * enterprise user learns its own enterprise's accounts and the staff's, no other's); cached
+ * by the browser for five minutes, as a renamed user may wait that long to show. */
+static hg_rc user_names_api(req *r, hg_err *err)
+{
+    json_t *out;
+    hg_rc rc = user_names_json(r->db, r->who->role == ROLE_ENTERPRISE ? r->who->enterprise : NULL, &out, err);
+    if (!rc)
+        rc = req_reply_json(r, 200, out);
+    return rc ? rc : req_add_header(r, "Cache-Control", "private, max-age=300");
 }
 
 static hg_rc users_disable_api(req *r, hg_err *err)
@@ -448,6 +479,12 @@ const route platform_routes[] = {
     {.method = "GET", .pattern = "/api/v1/users/{name}", .fn = users_get_api,
      .scope = "admin", .roles = ROLE_ADMIN,
      .summary = "read a user"},
+    {.method = "PATCH", .pattern = "/api/v1/users/{name}", .fn = users_update_api,
+     .scope = "admin", .roles = ROLE_ADMIN,
+     .summary = "change a user's display name"},
+    {.method = "GET", .pattern = "/api/v1/user-names", .fn = user_names_api,
+     .roles = PEOPLE,
+     .summary = "users' display names by account name (an enterprise: its own users and the staff)"},
     {.method = "POST", .pattern = "/api/v1/users/{name}/disable", .fn = users_disable_api,
      .scope = "admin", .roles = ROLE_ADMIN,
      .summary = "disable a user"},

@@ -253,6 +253,8 @@ static int user_add(cmd_ctx *c, const command *self)
             u.posts |= bits;
         } else if (strcmp(opt, "--enterprise") == 0) {
             u.enterprise = val;
+        } else if (strcmp(opt, "--display-name") == 0) {
+            u.display_name = val;
         } else {
             return cmd_usage(self);
         }
@@ -348,7 +350,8 @@ static int user_passwd_or_disable(cmd_ctx *c, const command *self)
     return EXIT_OK;
 }
 
-static const cmd_opt user_add_opts[] = {{"--role", 1}, {"--post", 1}, {"--enterprise", 1}, {NULL, 0}};
+static const cmd_opt user_add_opts[] = {
+    {"--role", 1}, {"--post", 1}, {"--enterprise", 1}, {"--display-name", 1}, {NULL, 0}};
 static const cmd_sub user_subs[] = {
     {"add", user_add, user_add_opts},
     {"list", user_list, NULL},
@@ -424,13 +427,15 @@ static hg_rc ensure_signin(db *d, const demo_signin *s, hg_err *err)
     hg_rc rc = db_int(d, &id, err, "SELECT id FROM users WHERE name = ?", "t", s->name);
     if (rc != HG_NOTFOUND)
         return rc;
-    user_spec u = {s->name, s->role, 0, s->enterprise, s->password};
+    user_spec u = {s->name, s->role, 0, s->enterprise, s->password, NULL};
     for (const hg_module *const *m = hg_modules; *m; m++)
         for (const demo_signin *o = (*m)->demo_signins; o && o->name; o++) {
             unsigned bits = 0;
             if (strcmp(o->name, s->name) == 0 && o->posts && (rc = posts_parse_list(o->posts, &bits, err)))
                 return rc;
             u.posts |= bits;
+            if (strcmp(o->name, s->name) == 0 && o->display_name && !u.display_name)
+                u.display_name = o->display_name;   /* the first module that names it */
         }
     hg_ctx cx = ctx_command(d, "demo");
     return user_create(&cx, &u, &id, err);
@@ -727,6 +732,7 @@ static const command platform_commands[] = {
      "Also creates the audit signing key when there is none.", keys_opts, NULL},
     {"user", NULL,
      "user add NAME --role admin|officer|enterprise|system [--post POST]... [--enterprise USCC]\n"
+     "           [--display-name TEXT]\n"
      "       user list | user passwd NAME | user disable NAME",
      "manage user accounts",
      "add creates a user; its password (12 to 128 characters) is read from standard input.\n"
@@ -787,12 +793,17 @@ static const hg_scope audit_scopes[] = {
 };
 
 static const demo_signin platform_signins[] = {
-    {.name = "admin", .role = ROLE_ADMIN, .password = "admin-demo-2026", .what = "the administrator"},
+    {.name = "admin",
+     .role = ROLE_ADMIN,
+     .password = "admin-demo-2026",
+     .what = "the administrator",
+     .display_name = "系统管理员"},
     {.name = "manager",
      .role = ROLE_OFFICER,
      .posts = "manager",
      .password = "manager-demo-2026",
-     .what = "a manager: reads every area"},
+     .what = "a manager: reads every area",
+     .display_name = "李国华"},
     {.name = NULL},
 };
 

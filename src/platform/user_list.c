@@ -11,6 +11,7 @@ static const char *const roles[] = {"admin", "officer", "enterprise", "system", 
 static const field user_fields[] = {
     {.name = "name", .type = FT_TEXT, .flags = FF_KEY | FF_SERVER | FF_SEARCH, .label_zh = "用户名"},
     {.name = "id", .type = FT_INT, .flags = FF_SERVER},
+    {.name = "display_name", .type = FT_TEXT, .flags = FF_SERVER | FF_SEARCH, .label_zh = "姓名"},
     {.name = "role", .type = FT_ENUM, .flags = FF_SERVER | FF_FILTER, .values = roles, .label_zh = "角色"},
     {.name = "posts", .type = FT_TEXT, .flags = FF_SERVER | FF_SEARCH, .label_zh = "岗位"},
     {.name = "enterprise", .type = FT_TEXT, .flags = FF_SERVER | FF_FILTER | FF_SEARCH, .label_zh = "所属企业"},
@@ -21,7 +22,8 @@ static const field user_fields[] = {
 };
 const record_type user_list_record = {.name = N_("user"), .table = "users", .fields = user_fields};
 
-const char *const user_sortable[] = {"name", "role", "enterprise", "disabled", "created_at", "updated_at", NULL};
+const char *const user_sortable[] = {"name",     "display_name", "role",       "enterprise",
+                                     "disabled", "created_at",   "updated_at", NULL};
 
 /* "a,b" -> ["a", "b"] in row's posts */
 static hg_rc posts_array(json_t *row)

@@ -573,11 +573,12 @@ static const char *const problem_sort_column[] = {"problem_no", "raised_ms", "st
     " WHERE (CAST(? AS TEXT) IS NULL OR enterprise = ?) AND (CAST(? AS TEXT) IS NULL OR status = ?)"                   \
     " AND (CAST(? AS TEXT) IS NULL OR category = ?) AND (CAST(? AS TEXT) IS NULL OR assignee = ?)"                     \
     " AND (CAST(? AS TEXT) IS NULL OR urgency = ?) AND (? = 0 OR assignee IS NULL)"                                    \
+    " AND (? = 0 OR EXISTS (SELECT 1 FROM liaison_escalations e WHERE e.problem_no = liaison_problems.problem_no))"    \
     " AND (CAST(? AS TEXT) IS NULL OR LOWER(problem_no) LIKE ? OR LOWER(title) LIKE ? OR LOWER(enterprise) LIKE ?)"    \
     " AND (CAST(? AS TEXT) IS NULL OR problem_no < ?)"
 #define PROBLEM_WHERE_ARGS(ent, q, pattern, cursor)                                                                    \
     ent, ent, q->status, q->status, q->category, q->category, q->assignee, q->assignee, q->urgency, q->urgency,        \
-        (int64_t)q->queue, pattern, pattern, pattern, pattern, cursor, cursor
+        (int64_t)q->queue, (int64_t)q->breach, pattern, pattern, pattern, pattern, cursor, cursor
 
 hg_rc problem_list(db *d, const principal *who, const problem_query *q, int64_t now, json_t **out, hg_err *err)
 {
@@ -601,11 +602,11 @@ hg_rc problem_list(db *d, const principal *who, const problem_query *q, int64_t 
     snprintf(sql, sizeof sql, "SELECT " PROBLEM_COLUMNS " FROM liaison_problems" PROBLEM_WHERE "%s LIMIT ? OFFSET ?",
              order);
     hg_rc rc =
-        db_rows_json(d, problem_row, &items, err, sql, "ttttttttttittttttii",
+        db_rows_json(d, problem_row, &items, err, sql, "ttttttttttiittttttii",
                      PROBLEM_WHERE_ARGS(ent, q, pattern, cursor), (int64_t)q->list.limit + 1, (int64_t)q->list.offset);
     int64_t total = 0;
     if (!rc && q->list.with_total)
-        rc = db_int(d, &total, err, "SELECT COUNT(*) FROM liaison_problems" PROBLEM_WHERE, "ttttttttttitttttt",
+        rc = db_int(d, &total, err, "SELECT COUNT(*) FROM liaison_problems" PROBLEM_WHERE, "ttttttttttiitttttt",
                     PROBLEM_WHERE_ARGS(ent, q, pattern, (const char *)NULL));
     xfree(pattern);
     size_t i;

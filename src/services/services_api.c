@@ -41,6 +41,10 @@ static hg_rc problems_filter_parse(req *r, int paged, problem_query *q, hg_err *
     if (queue && strcmp(queue, "true") && strcmp(queue, "false"))
         return hg_fail(err, HG_INVALID, "invalid", "queue", "queue must be true or false");
     q->queue = queue && strcmp(queue, "true") == 0;
+    const char *breach = req_query(r, "breach");
+    if (breach && strcmp(breach, "true") && strcmp(breach, "false"))
+        return hg_fail(err, HG_INVALID, "invalid", "breach", "breach must be true or false");
+    q->breach = breach && strcmp(breach, "true") == 0;
     return list_query_parse(r, problem_sortable, paged, &q->list, err);
 }
 
@@ -357,7 +361,7 @@ const route services_routes[] = {
      .scope = "liaison",
      .roles = ROLE_OFFICER | ROLE_ENTERPRISE,
      .posts = POST_LIAISON,
-     .query = "status,category,assignee,enterprise,urgency,queue," LIST_QUERY,
+     .query = "status,category,assignee,enterprise,urgency,queue,breach," LIST_QUERY,
      .summary = "problems, newest first, with the clock of each first (an enterprise: its own)"},
     {.method = "POST",
      .pattern = "/api/v1/liaison/problems/export",
@@ -366,7 +370,7 @@ const route services_routes[] = {
      .scope = "liaison",
      .roles = ROLE_OFFICER | ROLE_ENTERPRISE,
      .posts = POST_LIAISON,
-     .query = "status,category,assignee,enterprise,urgency,queue," LIST_EXPORT_QUERY,
+     .query = "status,category,assignee,enterprise,urgency,queue,breach," LIST_EXPORT_QUERY,
      .summary = "the filtered problems as CSV (at most 10,000 rows; audited)"},
     {.method = "GET",
      .pattern = PROBLEM,

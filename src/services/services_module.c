@@ -28,7 +28,8 @@ static const demo_signin services_signins[] = {
      .role = ROLE_OFFICER,
      .posts = "liaison",
      .password = "liaison2-demo-2026",
-     .what = "a second liaison officer: a site visit is made by two"},
+     .what = "a second liaison officer: a site visit is made by two",
+     .display_name = "赵磊"},
     {.name = NULL},
 };
 

@@ -41,7 +41,8 @@ hg_rc problem_attachment(db *d, const principal *who, const char *problem_no, in
 
 typedef struct problem_query {
     const char *status, *category, *assignee, *enterprise, *urgency; /* or NULL */
-    int queue; /* 1: only the unassigned (the categories' queues) */
+    int queue;  /* 1: only the unassigned (the categories' queues) */
+    int breach; /* 1: only those with a breach on record (a first escalated past its deadline) */
     /* the list parameters (list_query_parse): cursor (problem_no from next_cursor, newest
      * first; not with sort or offset), limit, q (a literal search in the number, the title and
      * the enterprise's USCC), sort (one of problem_sortable; none: newest first), offset and

@@ -310,7 +310,7 @@ def register_area(test, eq, error_of):
         error_of(users("", who="officer"), 403)
         before = audit_rows(s, "user.export")
         head, rows = exported(s, "admin", "/api/v1/users/export?sort=name")
-        eq((head, len(rows)), (["name", "id", "role", "posts", "enterprise", "disabled", "created_at", "updated_at"],
+        eq((head, len(rows)), (["name", "id", "display_name", "role", "posts", "enterprise", "disabled", "created_at", "updated_at"],
                                len(everyone)))
         assert not any("$argon2" in row or "$" in row.split(",")[0] for row in rows)
         error_of(s.as_user("officer", "POST", "/api/v1/users/export"), 403)

@@ -385,6 +385,49 @@ def users_api(s):
                        {"name": "clerk2", "role": "officer", "password": "clerk2-password!"}), 409, field="name")
     names = [u["name"] for u in s.as_user("admin", "GET", "/api/v1/users").json["items"]]
     assert "clerk2" in names and "admin" in names
+
+
+@test
+def users_display_names(s):
+    # the name people know a user by (issue 16): at most 64 characters, no control characters
+    r = s.as_user("admin", "POST", "/api/v1/users",
+                  {"name": "dn-officer", "role": "officer", "password": "dn-officer-pass-1", "display_name": "钱文"})
+    eq(r.status, 201, repr(r))
+    eq(r.json["display_name"], "钱文")
+    error_of(s.as_user("admin", "POST", "/api/v1/users",
+                       {"name": "dn-long", "role": "officer", "password": "dn-long-pass-12",
+                        "display_name": "名" * 65}), 400, field="display_name", code="too_long")
+    error_of(s.as_user("admin", "POST", "/api/v1/users",
+                       {"name": "dn-ctrl", "role": "officer", "password": "dn-ctrl-pass-12",
+                        "display_name": "a\nb"}), 400, field="display_name")
+    eq(s.as_user("admin", "GET", "/api/v1/users/dn-long").status, 404, "a refused user is not created")
+    r = s.as_user("admin", "PATCH", "/api/v1/users/dn-officer", {"display_name": "名" * 64})
+    eq(r.status, 200, repr(r))
+    error_of(s.as_user("admin", "PATCH", "/api/v1/users/dn-officer", {"display_name": 7}), 400,
+             field="display_name")
+    error_of(s.as_user("admin", "PATCH", "/api/v1/users/dn-officer", {"name": "x"}), 400)
+    eq(s.as_user("admin", "GET", "/api/v1/users/dn-officer").json["display_name"], "名" * 64, "refusals change nothing")
+    error_of(s.as_user("admin", "PATCH", "/api/v1/users/no-such-user", {"display_name": "x"}), 404, field="name")
+    eq(s.as_user("officer", "PATCH", "/api/v1/users/dn-officer", {"display_name": "x"}).status, 403, "admins only")
+    r = s.as_user("admin", "GET", "/api/v1/audit?object=user:dn-officer")
+    assert any(e["action"] == "user.update" for e in r.json["items"]), r.json
+    # the names route: staff see everyone; an enterprise sees the staff and its own users only
+    r = s.as_user("officer", "GET", "/api/v1/user-names")
+    eq(r.status, 200, repr(r))
+    assert "private" in (r.header("Cache-Control") or ""), r.headers
+    got = {u["name"]: u["display_name"] for u in r.json["items"]}
+    eq(got.get("dn-officer"), "名" * 64)
+    assert "dl-fishery" in got and "dl-trading" in got
+    got = {u["name"] for u in s.as_user("dl-trading", "GET", "/api/v1/user-names").json["items"]}
+    assert "dl-trading" in got and "officer" in got and "dn-officer" in got, got
+    assert "dl-fishery" not in got, "another enterprise's account is not shown"
+    eq(s.request("GET", "/api/v1/user-names").status, 401, "signed in only")
+    # the command line sets one too, under the same rule
+    s.cli("user", "add", "dn-scale", "--role", "system", "--display-name", "一号地磅")
+    eq(s.as_user("admin", "GET", "/api/v1/users/dn-scale").json["display_name"], "一号地磅")
+    p = s.cli("user", "add", "dn-scale2", "--role", "system", "--display-name", "名" * 65, check=False)
+    assert p.returncode != 0 and "display_name" in p.stderr, (p.returncode, p.stderr)
+    eq(s.as_user("admin", "GET", "/api/v1/users/dn-scale2").status, 404, "nothing created")
     assert all("password" not in k for u in s.as_user("admin", "GET", "/api/v1/users").json["items"] for k in u)
 
 

@@ -251,6 +251,14 @@ def register_area(test, eq, error_of):
         g = s.as_user("manager", "GET", "/api/v1/liaison/problems/" + no).json
         eq(sorted(e["stage"] for e in g["escalations"]), ["known", "solved", "studied"])
         eq(g["clocks"]["known"]["state"], "breached")
+        # the queue's breach filter (issue 16): only problems with a breach on record
+        late = s.as_user("officer", "GET", "/api/v1/liaison/problems?breach=true&page=1&limit=100").json
+        assert no in [x["problem_no"] for x in late["items"]], late
+        for x in late["items"]:
+            assert s.sql("SELECT COUNT(*) FROM liaison_escalations WHERE problem_no = '%s'" % x["problem_no"])[0][0]
+        on_time = s.as_user("officer", "GET", "/api/v1/liaison/problems?breach=false&page=1&limit=100").json
+        assert on_time["total"] >= late["total"], "breach=false is no filter"
+        error_of(s.as_user("officer", "GET", "/api/v1/liaison/problems?breach=yes"), 400, "breach", "invalid")
         r = s.as_user("officer", "POST", "/api/v1/liaison/problems/%s/open" % no)
         eq(r.json["assignee"], "officer", "opened from the queue: the opener's")
         eq(r.json["clocks"]["known"]["state"], "breached", "known late")

@@ -285,6 +285,20 @@ async function pick(page, optionText) {
   await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click()
 }
 
+// A code chosen by name in a CodeSelect (issue 16): its input typed into, the option whose label
+// ends with the code picked.
+async function pickCode(page, input, code) {
+  await input.click()
+  await input.fill(code)
+  // the dropdown of a code chosen just before may still be fading out, with the same option
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-select-dropdown')]
+    .filter((d) => d.getClientRects().length > 0).length <= 1)
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(` ${code}$`) }).first().click()
+  // closed before the next click: a dropdown fading out would take it
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-select-dropdown')]
+    .every((d) => d.getClientRects().length === 0))
+}
+
 async function choose(page, selectLocator, optionText) {
   await selectLocator.click()
   await pick(page, optionText)
@@ -397,7 +411,13 @@ async function filterDeclarations(page, { enterprise, lane, status }) {
   await page.goto('/declarations')
   await rows(page, 'declaration-table').first().waitFor()
   await page.locator('[data-test=more-filters]').click()
-  await page.locator('input[data-test=f-enterprise]').fill(enterprise)
+  // the enterprise by name or code: a searchable select over the registry (issue 16)
+  await page.locator('[data-test=f-enterprise] input').fill(enterprise)
+  await page.waitForFunction((u) => {
+    const items = [...document.querySelectorAll('.el-select-dropdown__item')].filter((i) => i.getClientRects().length)
+    return items.length > 0 && items.every((i) => i.textContent.includes(u))
+  }, enterprise)
+  await pick(page, enterprise)
   await choose(page, page.locator('[data-test=f-lane]'), lane)
   await choose(page, page.locator('[data-test=f-status]'), status)
   await pickPeriod(page, 'f-period', '今天')
@@ -446,7 +466,9 @@ const tests = {
     await signIn(page, 'officer')
     await page.waitForURL('**/declarations')
     await page.goto('/enterprises')
-    await assert.doesNotReject(page.locator('[data-test=user-name]', { hasText: 'officer' }).waitFor())
+    // the header names the user as people know them, the account name on hover (issue 16)
+    await assert.doesNotReject(page.locator('[data-test=user-name] [data-user=officer]', { hasText: '王立新' }).waitFor())
+    assert.equal(await page.locator('[data-test=user-name] [data-user=officer]').getAttribute('title'), 'officer')
     assert.match(await page.locator('[data-test=user]').innerText(), /关员/)
     assert.match(await page.locator('[data-test=user]').innerText(), /企业管理/)
     await rows(page, 'enterprise-table').first().waitFor()
@@ -523,10 +545,13 @@ const tests = {
     // edit it
     await page.locator('[data-test=edit]').click()
     await page.waitForURL('**/enterprises/91350100M000100Y43/edit')
+    // the coordinator chosen by name (issue 16)
     await item('coordinator').locator('input').fill('officer')
+    await pick(page, '王立新 officer')
     await page.locator('[data-test=save]').click()
     await page.waitForURL('**/enterprises/91350100M000100Y43')
-    await page.locator('[data-test=enterprise-card]', { hasText: 'officer' }).waitFor()
+    // the coordinator by the name people know them by, the account on hover (issue 16)
+    await page.locator('[data-test=enterprise-card] [data-user=officer]', { hasText: '王立新' }).waitFor()
 
     // English
     await choose(page, page.locator('[data-test=lang]').first(), 'English')
@@ -1089,13 +1114,27 @@ const tests = {
     await page.goto('/tax')
     await page.locator('[data-test=tax-summary]').waitFor()
     assert.match(await page.locator('[data-test=tax-summary]').innerText(), /\d{1,3}(,\d{3})*\.\d\d/)
-    // the bills: due ones first, then the paid ones, each as the API lists them
+    // the bills' tab (issue 16): due ones first, newest issued first, counted, as the API lists them
     await rows(page, 'bill-table').first().waitFor()
-    const due = await (await page.request.get('/api/v1/tax/bills?status=due&limit=1')).json()
+    const due = await (await page.request.get('/api/v1/tax/bills?status=due&sort=-issued_at&page=1&limit=20')).json()
     assert.match(await rows(page, 'bill-table').first().innerText(), new RegExp(due.items[0].entry_no))
+    assert.match(await page.locator('[data-test=list-pager] .el-pagination__total').innerText(), new RegExp(`共 ${due.total} 条`))
     await page.locator('[data-test=f-bstatus] label', { hasText: '已缴' }).click()
-    const paid = await (await page.request.get('/api/v1/tax/bills?status=paid&limit=1')).json()
+    await page.waitForURL((u) => u.searchParams.get('show') === 'paid')
+    const paid = await (await page.request.get('/api/v1/tax/bills?status=paid&sort=-issued_at&page=1&limit=20')).json()
     await rows(page, 'bill-table').filter({ hasText: paid.items[0].entry_no }).waitFor()
+    // the search box finds a bill by its entry number
+    await page.locator('[data-test=f-bq]').fill(paid.items[0].entry_no)
+    await page.locator('[data-test=bill-search]').click()
+    await page.waitForURL((u) => u.searchParams.get('q') === paid.items[0].entry_no)
+    await page.locator('[data-test=list-pager] .el-pagination__total', { hasText: '共 1 条' }).waitFor()
+    // the guarantees' tab: those awaiting acceptance, counted as the API lists them
+    await page.locator('[data-test=tab-guarantees]').click()
+    await page.waitForURL((u) => u.searchParams.get('tab') === 'guarantees')
+    const pendingG = await (await page.request.get('/api/v1/tax/guarantees?status=pending')).json()
+    await page.locator('[data-test=g-total]', { hasText: `共 ${pendingG.items.length} 条` }).waitFor()
+    await page.locator('[data-test=tab-decisions]').click()
+    await page.waitForURL((u) => u.searchParams.get('tab') === 'decisions')
     if (!shared.deferred) {   // run alone (HAIGUAN_E2E_ONLY=taxdesk): nothing was asked for
       await context.close()
       return
@@ -1159,7 +1198,9 @@ const tests = {
     await page.locator('[data-test=decl-status]', { hasText: '已放行' }).waitFor()
     const released = page.locator('[data-test=timeline-item]', { hasText: '放行' }).filter({ hasText: '自动: 否' })
     await released.waitFor()
-    assert.match(await released.innerText(), /officer/)
+    // the releasing officer by display name, the account on hover (issue 16)
+    assert.match(await released.innerText(), /王立新/)
+    assert.equal(await released.locator('[data-user=officer]').getAttribute('title'), 'officer')
     assert.equal(await page.locator('[data-test=release]').count(), 0)
     assert.equal(await page.locator('[data-test=action-error]').count(), 0)
     await shot(page, 'release-done')
@@ -1470,8 +1511,18 @@ const tests = {
     // it), type, Enter searches
     await page.locator('[data-test=more-filters]').focus()
     await page.keyboard.press('Enter')
-    await page.locator('input[data-test=f-enterprise]').focus()
+    // the enterprise select (issue 16): type its code, Enter takes the option found, and the
+    // search button, reached by Tab-free focus and Enter, searches
+    await page.locator('[data-test=f-enterprise] input').focus()
     await page.keyboard.type(FISHERY)
+    // (the registry's answer for the typed code, not the first page shown on opening)
+    await page.waitForFunction((u) => {
+      const items = [...document.querySelectorAll('.el-select-dropdown__item')].filter((i) => i.getClientRects().length)
+      return items.length > 0 && items.every((i) => i.textContent.includes(u))
+    }, FISHERY)
+    await page.keyboard.press('Enter')
+    await page.waitForFunction((u) => document.querySelector('[data-test=f-enterprise]')?.textContent.includes(u), FISHERY)
+    await page.locator('[data-test=search]').focus()
     await page.keyboard.press('Enter')
     await page.waitForURL((u) => u.searchParams.get('enterprise') === FISHERY)
     // a select from the keyboard: focus, open with Enter, pick with the arrows and Enter
@@ -1681,10 +1732,16 @@ const tests = {
     await dialog.locator('[data-field=password] input').fill('short')
     await dialog.locator('[data-field=password] .el-form-item__error').waitFor()
     await dialog.locator('[data-field=password] input').fill('inspector-pass-9')
+    await dialog.locator('input[data-test=user-display-name]').fill('周海')   // issue 16
     await dialog.locator('[data-test=user-create]').click()
     await dialog.waitFor({ state: 'hidden' })
     const row = rows(page, 'users-table').filter({ hasText: 'inspector9' })
-    await row.waitFor()
+    await row.locator('[data-test=row-display-name]', { hasText: '周海' }).waitFor()
+    // renamed: the name the other pages show
+    await row.locator('[data-test=rename]').click()
+    await page.locator('.el-message-box input').fill('周海涛')
+    await page.locator('.el-message-box .el-button--primary').click()
+    await row.locator('[data-test=row-display-name]', { hasText: '周海涛' }).waitFor()
     await shot(page, 'users')
     await row.locator('[data-test=disable]').click()
     await page.locator('.el-message-box .el-button--primary').click()
@@ -1998,7 +2055,7 @@ const tests = {
     await fill('name', '张三')
     await fill('name_mrz', 'ZHANG<<SAN')
     await fill('birth_date', '1949-12-31')
-    await fill('nationality', 'CN')
+    await pickCode(p, p.locator('[name=nationality]'), 'CN')   // a country by name (issue 16)
     await p.locator('.el-radio', { hasText: '居民身份证' }).click()
     await fill('document_no', '11010519491231002X')
     await fill('flight_no', flightNo)
@@ -2274,7 +2331,7 @@ const tests = {
     await fill('vessel_name', 'E2E BING HAI')
     await fill('imo', 'IMO9321484')
     await fill('call_sign', 'VRCD7')
-    await fill('flag', 'LR')
+    await pickCode(page, page.locator('[data-test=vp-form] [name=flag]'), 'LR')
     await fill('voyage', 'E2E1')
     await choose(page, page.locator('[data-test=vp-purpose]'), '船员换班')
     await choose(page, page.locator('[data-test=vp-cargo]'), '散装冷藏')
@@ -2283,10 +2340,12 @@ const tests = {
     await fill('cert_place', 'SGSIN')
     await fill('cert_issued_on', day(-60))
     const person = async (i, fam, given, rank, embarkedOn) => {
-      for (const [k, v] of [['family_name', fam], ['given_name', given], ['rank', rank], ['nationality', 'PH'],
-        ['birth_date', '1985-03-04'], ['document_no', `SB${i}${Date.now() % 100000}`], ['document_state', 'PH'],
+      for (const [k, v] of [['family_name', fam], ['given_name', given], ['rank', rank],
+        ['birth_date', '1985-03-04'], ['document_no', `SB${i}${Date.now() % 100000}`],
         ['document_expiry', day(400)], ['embarked_port', 'KRPUS'], ['embarked_on', embarkedOn], ['temperature', '36.5']])
         await page.locator(`[data-test=vp-person-${i}] [name=${k}]`).fill(v)
+      // countries by name (issue 16)
+      for (const k of ['nationality', 'document_state']) await pickCode(page, page.locator(`[data-test=vp-person-${i}] [name=${k}]`), 'PH')
     }
     await person(0, 'SANTOS', 'JUAN', 'Master', day(-60))
     await page.locator('[data-test=vp-add]').click()

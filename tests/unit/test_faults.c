@@ -100,15 +100,15 @@ static void enterprise_user_is_not_refused_as_unknown_on_a_fault(void **state)
     fx *f = *state;
     hg_err err;
     int64_t id;
-    user_spec u = {"ent-ok", ROLE_ENTERPRISE, 0, "91210200241600015L", "a-long-password-2026"};
+    user_spec u = {"ent-ok", ROLE_ENTERPRISE, 0, "91210200241600015L", "a-long-password-2026", NULL};
     hg_ctx cx = ctx_command(f->d, "test");
     assert_int_equal(user_create(&cx, &u, &id, &err), HG_OK);
-    user_spec v = {"ent-fault", ROLE_ENTERPRISE, 0, "91210200241600015L", "a-long-password-2026"};
+    user_spec v = {"ent-fault", ROLE_ENTERPRISE, 0, "91210200241600015L", "a-long-password-2026", NULL};
     db_fault_inject(LOOKUP, HG_DB);
     assert_int_equal(user_create(&cx, &v, &id, &err), HG_DB);
     assert_string_not_equal(err.code, "not_found");
     db_fault_inject(NULL, HG_OK);
-    user_spec w = {"ent-none", ROLE_ENTERPRISE, 0, "91350100M000100Y43", "a-long-password-2026"};
+    user_spec w = {"ent-none", ROLE_ENTERPRISE, 0, "91350100M000100Y43", "a-long-password-2026", NULL};
     assert_int_equal(user_create(&cx, &w, &id, &err), HG_INVALID); /* a real "none" */
     assert_string_equal(err.code, "not_found");
 }

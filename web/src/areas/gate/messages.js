@@ -2,6 +2,20 @@
 // Conditions are keyed by the API's condition name, so that a hold reads in the officer's
 // language whatever the server's English reason says.
 export const zh = {
+  reason: {
+    vin: '车架号', container: '集装箱', noCard: '车道未读到IC卡', cardUnknown: 'IC卡 {card} 不是海关发放的卡',
+    cardState: 'IC卡 {card} {state}', cardNoPlate: 'IC卡 {card} 未绑定车牌', noPlateForCard: '未读到车牌，无法与IC卡 {card} 核对',
+    cardOtherPlate: 'IC卡 {card} 绑定车牌 {bound}，读到的是 {read}', boundPlate: '绑定车牌 {plate}',
+    tagNoVin: '电子标签 {tag} 未绑定车架号', boundVin: '绑定车架号 {vin}', tagVinUnread: '电子标签 {tag} 绑定车架号 {vin}，但未读到',
+    noPlate: '未读到车牌', notPlate: '{text} 不是车牌号：{why}', plateLow: '车牌识别置信度 {got}，低于 {min}',
+    containerCheckDigit: '{text} 为误读，不是集装箱号：校验位不符', containerMisread: '{text} 为误读，不是集装箱号：{why}',
+    containerLow: '集装箱号识别置信度 {got}，低于 {min}', emptyTruck: '无集装箱：空车', notVin: '{text} 不是车架号：{why}',
+    noVin: '汽车卡口未读到车架号', noDeclaration: '没有报关单申报{kind} {no}', releasedAfter: '{at} 放行，晚于车辆通过',
+    leftAlready: '{no} 已于 {at} 经卡口出区', noManifest: '集装箱 {no} 不在任何舱单上：港区未预期该箱',
+    bill: '提运单 {bill}', noWeight: '地磅未给出毛重和皮重', noDeclaredWeight: '{no} 没有申报重量',
+    weightOff: '载重 {load} 千克（毛重 {gross} 减皮重 {tare}），申报 {declared} 千克，允许误差 {tolerance} 千克',
+    notReleased: '报关单 {entry} {status}，未放行', inspectionOpen: '报关单 {entry} 的查验尚未完成',
+  },
   menu: { board: '卡口监控', holds: '待处理滞留', cards: 'IC卡与电子标签', stats: '卡口统计', precheck: '过卡预检' },
   cond: {
     card: '卡片核验', plate: '车牌识别', container_read: '箱号识别', vin_read: '车架号识别', released: '海关放行',
@@ -21,7 +35,7 @@ export const zh = {
     issued: '已发卡',
   },
   stats: {
-    title: '卡口统计', gate: '卡口', events: '过卡次数', passRate: '放行率', holds: '滞留', median: '判定中位耗时 (ms)',
+    title: '卡口统计', gate: '卡口', events: '过卡次数', passRate: '放行率', holds: '滞留', median: '判定中位耗时（毫秒）',
     byCond: '滞留原因', perLane: '各车道每小时车次',
   },
   precheck: {
@@ -33,6 +47,22 @@ export const zh = {
 }
 
 export const en = {
+  reason: {
+    vin: 'VIN', container: 'container', noCard: 'no card was read at the lane', cardUnknown: 'card {card} is not one customs issued',
+    cardState: 'card {card} is {state}', cardNoPlate: 'card {card} is not bound to a plate',
+    noPlateForCard: 'no plate was read to compare with card {card}', cardOtherPlate: 'card {card} is bound to plate {bound}, not {read}',
+    boundPlate: 'bound to plate {plate}', tagNoVin: 'tag {tag} is not bound to a VIN', boundVin: 'bound to VIN {vin}',
+    tagVinUnread: 'tag {tag} is bound to VIN {vin}, which was not read', noPlate: 'no plate was read',
+    notPlate: '{text} is not a plate number: {why}', plateLow: 'plate read with confidence {got}, below {min}',
+    containerCheckDigit: '{text} is a misread, not a container number: wrong check digit',
+    containerMisread: '{text} is a misread, not a container number: {why}', containerLow: 'container read with confidence {got}, below {min}',
+    emptyTruck: 'no container: an empty truck', notVin: '{text} is not a VIN: {why}', noVin: 'no VIN was read at a car gate',
+    noDeclaration: 'no declaration covers {kind} {no}', releasedAfter: 'released at {at}, after the truck passed',
+    leftAlready: '{no} left through a gate at {at}', noManifest: 'container {no} is on no manifest: the port does not expect it',
+    bill: 'bill {bill}', noWeight: 'the weighbridge gave no gross weight and tare', noDeclaredWeight: 'no declared weight for {no}',
+    weightOff: 'load {load} kg (gross {gross} less tare {tare}) against {declared} kg declared, tolerance {tolerance} kg',
+    notReleased: 'declaration {entry} is {status}, not released', inspectionOpen: 'an inspection of declaration {entry} is open',
+  },
   menu: { board: 'Gate board', holds: 'Held trucks', cards: 'Cards and tags', stats: 'Gate statistics', precheck: 'Gate pre-check' },
   cond: {
     card: 'Card', plate: 'Plate read', container_read: 'Container read', vin_read: 'VIN read', released: 'Released',

@@ -1,6 +1,12 @@
 // messages.js — the tax area's own pages' words in Chinese and English (merged under `tax` by
 // areas.js, beside the console's older tax words in i18n.js): general guarantees (总担保).
 export const zh = {
+  desk: {
+    guarantees: '担保待受理', guarantee: '税款担保', gq: '报关单号、担保人或保函编号', dq: '报关单号、申请人或理由',
+    generalPending: '总担保待审核 {n} 笔', accept: '受理', posted: '提交', count: '共 {n} 条', gkindLabel: '担保方式',
+    gkind: { letter: '保函', deposit: '保证金', general: '总担保' },
+    gst: { pending: '待受理', active: '有效', rejected: '已驳回', released: '已解除', converted: '已转税款', lapsed: '已失效' },
+  },
   general: {
     menu: '总担保',
     intro: '总担保在有效期内、额度以内为本企业多票报关单的税款提供担保：经税务关员审核后生效，每票担保占用额度，税款缴纳后额度恢复。',
@@ -16,6 +22,13 @@ export const zh = {
   },
 }
 export const en = {
+  desk: {
+    guarantees: 'Guarantees to accept', guarantee: 'Tax guarantee', gq: 'Entry number, guarantor or letter number',
+    dq: 'Entry number, requester or reason', generalPending: '{n} general guarantees awaiting review', accept: 'Accept',
+    posted: 'Posted', count: '{n} in all', gkindLabel: 'Kind',
+    gkind: { letter: 'Letter', deposit: 'Deposit', general: 'General guarantee' },
+    gst: { pending: 'Pending', active: 'Active', rejected: 'Rejected', released: 'Released', converted: 'Applied to the tax', lapsed: 'Lapsed' },
+  },
   general: {
     menu: 'General guarantees',
     intro: 'A general guarantee secures the tax of many of your declarations, up to its amount and within its period: once a tax officer accepts it, each bill it secures uses part of it, and the amount comes back when the tax is paid.',

@@ -49,7 +49,7 @@ export const zh = {
     declare: '新建申报', submit: '提交申报', mine: '我的申报', vessel_name: '船名', imo: 'IMO编号', call_sign: '呼号',
     flag: '船旗', gt: '总吨', voyage: '航次', eta: '预计抵港时间', lastPort: '上一挂靠港', leftOn: '离港日期',
     cert: '船舶卫生证书', certPlace: '签发港', certOn: '签发日期', joined: '近30天登轮人数', questions: '健康问题（任一为“是”须说明）',
-    addPerson: '添加人员', family: '姓', given: '名', docNo: '证件号码', docExpiry: '证件有效期', embarkedOn: '登轮日期',
+    addPerson: '添加人员', family: '姓', given: '名', docNo: '证件号码', docState: '签发国', docExpiry: '证件有效期', embarkedOn: '登轮日期',
     embarkedPort: '登轮港口', testOn: '登轮前检测日期', done: '已提交，预警等级：{level}',
   },
   q: {
@@ -114,7 +114,7 @@ export const en = {
     call_sign: 'Call sign', flag: 'Flag', gt: 'Gross tonnage', voyage: 'Voyage', eta: 'ETA', lastPort: 'Last port of call',
     leftOn: 'Left on', cert: 'Sanitation certificate', certPlace: 'Issued at', certOn: 'Issued on', joined: 'Persons joined (30 days)',
     questions: 'Health questions (explain every yes)', addPerson: 'Add person', family: 'Family name', given: 'Given name',
-    docNo: 'Document number', docExpiry: 'Document expiry', embarkedOn: 'Embarked on', embarkedPort: 'Embarked at',
+    docNo: 'Document number', docState: 'Issuing state', docExpiry: 'Document expiry', embarkedOn: 'Embarked on', embarkedPort: 'Embarked at',
     testOn: 'Pre-boarding test on', done: 'Submitted, level: {level}',
   },
   q: {
