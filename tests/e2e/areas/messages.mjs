@@ -33,7 +33,10 @@ export function scenarios({ assert, newPage, signIn, choose, shot }) {
     shown.push(await err('customs_code').innerText())
     // a coordinator who is no officer: a message the console has no words of its own for
     await item('customs_code').locator('input').fill('3501930009')
+    // the coordinator is a select of users by display name that also takes a typed account name
+    // (UserSelect): typed and confirmed with Enter
     await item('coordinator').locator('input').fill('nobody-at-all')
+    await item('coordinator').locator('input').press('Enter')
     await page.locator('[data-test=save]').click()
     await err('coordinator').waitFor()
     shown.push(await err('coordinator').innerText())
