@@ -65,9 +65,12 @@ hg_rc cargo_open_task(db *d, const char *entry_no, const char *kind, int green, 
                       hg_err *err);
 /* The queue priority of a task opened now for entry_no (priority -1 to cargo_open_task asks
  * for it), and of a credit level: 2 advanced certified, 1 general certified, 0 other
- * (facilitation_store.c). */
+ * (sampling_store.c). */
 hg_rc cargo_task_priority(db *d, const char *entry_no, int *priority, hg_err *err);
 int cargo_priority_of(risk_credit level);
+/* The credit level entry_no is treated by, from its stored parties (risk_parties_credit);
+ * RC_UNKNOWN for no such declaration (sampling_store.c). */
+hg_rc cargo_entry_credit(db *d, const char *entry_no, risk_credit *out, hg_err *err);
 /* Releases the declarations of a bill that became releasable (green or blue lane, goods
  * here), inside the caller's transaction. */
 hg_rc cargo_auto_release_bill(db *d, const char *bill_no, const char *actor, hg_err *err);

@@ -1,6 +1,7 @@
-/* facilitation_store.c — the AEO facilitations that act on inspection (issue 20): the priority
- * of a certified enterprise's task in the inspection queue (优先办理查验), and the inspection
- * without the enterprise attending (查验免到场) that a certified enterprise asks for. Both follow
+/* facilitation_store.c — the AEO facilitations that act on inspection (issue 20): the inspection
+ * without the enterprise attending (查验免到场) that a certified enterprise asks for; the priority
+ * of a certified enterprise's task in the inspection queue (优先办理查验) is set where tasks open,
+ * sampling_store.c (below the declarations in the store files' order). Both follow
  * the credit level the declaration is treated by (risk_parties_credit: the lower of its owner's
  * and its declarant's), read when the task opens or the request is made.
  *
@@ -17,40 +18,6 @@
 #include "../risk/risk_store.h"
 #include "cargo.h"
 #include "cargo_store.h"
-
-int cargo_priority_of(risk_credit level)
-{
-    return level == RC_ADVANCED_CERTIFIED ? 2 : level == RC_GENERAL_CERTIFIED ? 1 : 0;
-}
-
-/* The credit level entry_no is treated by, from its stored parties. */
-static hg_rc entry_credit(db *d, const char *entry_no, risk_credit *out, hg_err *err)
-{
-    db_stmt *s;
-    *out = RC_UNKNOWN;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT direction, declarant, COALESCE(consignee, ''), COALESCE(consignor, '') "
-                        "FROM declarations WHERE entry_no = ?",
-                        "t", entry_no);
-    if (rc)
-        return rc;
-    if ((rc = db_step(s, err)) == HG_ROW) {
-        int exp = strcmp(db_col_text(s, 0), "export") == 0;
-        rc = risk_parties_credit(d, db_col_text(s, exp ? 3 : 2), db_col_text(s, 1), out, err);
-    } else if (rc == HG_DONE) {
-        rc = HG_OK;
-    }
-    db_reset(s);
-    return rc;
-}
-
-hg_rc cargo_task_priority(db *d, const char *entry_no, int *priority, hg_err *err)
-{
-    risk_credit level;
-    hg_rc rc = entry_credit(d, entry_no, &level, err);
-    *priority = rc ? 0 : cargo_priority_of(level);
-    return rc;
-}
 
 /* Whether a declaration treated by this level may be inspected without its enterprise: the
  * certified levels by default; HAIGUAN_ATTENDANCE_WAIVER="advanced_certified" narrows it to the
@@ -86,7 +53,7 @@ hg_rc inspection_waive_attendance(const hg_ctx *c, const char *entry_no, const j
     rc = declaration_get(d, c->who, entry_no, &before, err);
     risk_credit level = RC_UNKNOWN;
     if (!rc)
-        rc = entry_credit(d, entry_no, &level, err);
+        rc = cargo_entry_credit(d, entry_no, &level, err);
     if (!rc && !waiver_allowed(level))
         rc = hg_fail(err, HG_CONFLICT, "credit_level", "entry_no",
                      "inspection without the enterprise attending is a facilitation of certified enterprises "

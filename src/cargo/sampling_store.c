@@ -16,6 +16,42 @@
 #include "cargo.h"
 #include "cargo_store.h"
 
+/* The queue priority of a task by the credit level its declaration is treated by (AEO
+ * facilitation, facilitation_store.c): here, below the declarations, so that opening a task
+ * needs nothing above it. */
+int cargo_priority_of(risk_credit level)
+{
+    return level == RC_ADVANCED_CERTIFIED ? 2 : level == RC_GENERAL_CERTIFIED ? 1 : 0;
+}
+
+hg_rc cargo_entry_credit(db *d, const char *entry_no, risk_credit *out, hg_err *err)
+{
+    db_stmt *s;
+    *out = RC_UNKNOWN;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT direction, declarant, COALESCE(consignee, ''), COALESCE(consignor, '') "
+                        "FROM declarations WHERE entry_no = ?",
+                        "t", entry_no);
+    if (rc)
+        return rc;
+    if ((rc = db_step(s, err)) == HG_ROW) {
+        int exp = strcmp(db_col_text(s, 0), "export") == 0;
+        rc = risk_parties_credit(d, db_col_text(s, exp ? 3 : 2), db_col_text(s, 1), out, err);
+    } else if (rc == HG_DONE) {
+        rc = HG_OK;
+    }
+    db_reset(s);
+    return rc;
+}
+
+hg_rc cargo_task_priority(db *d, const char *entry_no, int *priority, hg_err *err)
+{
+    risk_credit level;
+    hg_rc rc = cargo_entry_credit(d, entry_no, &level, err);
+    *priority = rc ? 0 : cargo_priority_of(level);
+    return rc;
+}
+
 hg_rc cargo_open_task(db *d, const char *entry_no, const char *kind, int green, int priority, const char *reason,
                       hg_err *err)
 {
