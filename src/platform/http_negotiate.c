@@ -41,6 +41,30 @@ static int same_coding(const char *name, size_t n, const char *coding)
     return strcasecmp(coding, "gzip") == 0 && n == 6 && strncasecmp(name, "x-gzip", 6) == 0;
 }
 
+/* One element of a weighted list (Accept-Encoding, Accept-Language; RFC 9110 §12.4.2): a token,
+ * optional whitespace, an optional ";q=" weight in thousandths (1000 when none), up to the next
+ * comma or the end, where *p is left. 0 when the element is malformed. */
+static int list_element(const char **pp, const char **name, size_t *n, int *q)
+{
+    const char *p = skip_ows(*pp);
+    *name = p;
+    while (*p && *p != ',' && *p != ';' && *p != ' ' && *p != '\t')
+        p++;
+    *n = (size_t)(p - *name);
+    *q = 1000;
+    p = skip_ows(p);
+    if (*p == ';') {
+        p = skip_ows(p + 1);
+        if ((p[0] != 'q' && p[0] != 'Q') || p[1] != '=')
+            return 0;
+        if ((*q = qvalue(p + 2, &p)) < 0)
+            return 0;
+        p = skip_ows(p);
+    }
+    *pp = p;
+    return !*p || *p == ',';
+}
+
 int http_accepts_coding(const char *value, const char *coding)
 {
     if (!value)
@@ -48,22 +72,10 @@ int http_accepts_coding(const char *value, const char *coding)
     int named = -1, star = -1; /* the weights given, in thousandths; -1 none */
     const char *p = value;
     for (;;) {
-        p = skip_ows(p);
-        const char *name = p;
-        while (*p && *p != ',' && *p != ';' && *p != ' ' && *p != '\t')
-            p++;
-        size_t n = (size_t)(p - name);
-        int q = 1000;
-        p = skip_ows(p);
-        if (*p == ';') {
-            p = skip_ows(p + 1);
-            if ((p[0] != 'q' && p[0] != 'Q') || p[1] != '=')
-                return 0;
-            if ((q = qvalue(p + 2, &p)) < 0)
-                return 0;
-            p = skip_ows(p);
-        }
-        if (*p && *p != ',')
+        const char *name;
+        size_t n;
+        int q;
+        if (!list_element(&p, &name, &n, &q))
             return 0;
         if (n == 1 && name[0] == '*')
             star = q;
@@ -114,22 +126,10 @@ int http_pick_language(const char *value, const char *const *offered)
         return 0;
     const char *p = value;
     for (int pos = 1;; pos++) {
-        p = skip_ows(p);
-        const char *name = p;
-        while (*p && *p != ',' && *p != ';' && *p != ' ' && *p != '\t')
-            p++;
-        size_t n = (size_t)(p - name);
-        int q = 1000;
-        p = skip_ows(p);
-        if (*p == ';') {
-            p = skip_ows(p + 1);
-            if ((p[0] != 'q' && p[0] != 'Q') || p[1] != '=')
-                return 0;
-            if ((q = qvalue(p + 2, &p)) < 0)
-                return 0;
-            p = skip_ows(p);
-        }
-        if (*p && *p != ',')
+        const char *name;
+        size_t n;
+        int q;
+        if (!list_element(&p, &name, &n, &q))
             return 0;
         if (n > 0 && !language_range(name, n))
             return 0;
