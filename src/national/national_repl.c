@@ -104,17 +104,26 @@ static hg_rc exec_buf(db *d, buf *b, int bad, hg_err *err)
     return db_exec(d, buf_str(b), err);
 }
 
+/* The installation's schema (its search_path's first), "" when none. */
+static hg_rc current_schema(db *d, char *out, size_t n, hg_err *err)
+{
+    db_stmt *s;
+    out[0] = 0;
+    hg_rc rc = db_query(d, &s, err, "SELECT current_schema()", "");
+    if (rc)
+        return rc;
+    if ((rc = db_step(s, err)) == HG_ROW && db_col_text(s, 0))
+        snprintf(out, n, "%s", db_col_text(s, 0));
+    db_reset(s);
+    return rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+}
+
 hg_rc national_publish(db *d, char *did, size_t didlen, hg_err *err)
 {
     char schema[64] = "";
     hg_rc rc = need_pg(d, err);
-    db_stmt *s;
-    if (!rc && !(rc = db_query(d, &s, err, "SELECT current_schema()", ""))) {
-        if ((rc = db_step(s, err)) == HG_ROW && db_col_text(s, 0))
-            snprintf(schema, sizeof schema, "%s", db_col_text(s, 0));
-        db_reset(s);
-        rc = rc == HG_ROW ? HG_OK : rc;
-    }
+    if (!rc)
+        rc = current_schema(d, schema, sizeof schema, err);
     if (rc)
         return rc;
     if (!national_code_ok(schema))
@@ -298,13 +307,8 @@ hg_rc national_follow(db *d, const char *url, char *did, size_t didlen, hg_err *
     if (!rc)
         rc = url_ok(url, err);
     char schema[64] = "";
-    db_stmt *s;
-    if (!rc && !(rc = db_query(d, &s, err, "SELECT current_schema()", ""))) {
-        if ((rc = db_step(s, err)) == HG_ROW && db_col_text(s, 0))
-            snprintf(schema, sizeof schema, "%s", db_col_text(s, 0));
-        db_reset(s);
-        rc = rc == HG_ROW ? HG_OK : rc;
-    }
+    if (!rc)
+        rc = current_schema(d, schema, sizeof schema, err);
     if (rc)
         return rc;
     if (!national_code_ok(schema))
