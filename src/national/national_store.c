@@ -168,14 +168,7 @@ static json_t *summary_of(const seg_list *l, int k, int64_t *vals)
         if (v >= 0)
             vals[n++] = v;
     }
-    summary s;
-    summarize(vals, n, &s);
-    char mean[32], median[32], p90[32];
-    hours_format(s.mean_ms, mean, sizeof mean);
-    hours_format(s.median_ms, median, sizeof median);
-    hours_format(s.p90_ms, p90, sizeof p90);
-    return json_pack("{s:I, s:s, s:s, s:s}", "count", (json_int_t)s.count, "mean_hours", mean, "median_hours", median,
-                     "p90_hours", p90);
+    return stats_summary_json(vals, n);
 }
 
 static const char *const segment_names[] = {"total", "arrival_to_declaration", "declaration_to_release",

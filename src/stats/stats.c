@@ -58,3 +58,15 @@ void hours_format(int64_t ms, char *out, size_t outlen)
 {
     decimal2_format((ms + 18000) / 36000, out, outlen);   /* hundredths of an hour, rounded half up */
 }
+
+json_t *stats_summary_json(int64_t *values, size_t n)
+{
+    summary s;
+    summarize(values, n, &s);
+    char mean[32], median[32], p90[32];
+    hours_format(s.mean_ms, mean, sizeof mean);
+    hours_format(s.median_ms, median, sizeof median);
+    hours_format(s.p90_ms, p90, sizeof p90);
+    return json_pack("{s:I, s:s, s:s, s:s}", "count", (json_int_t)s.count, "mean_hours", mean, "median_hours", median,
+                     "p90_hours", p90);
+}

@@ -4,6 +4,7 @@
 #ifndef HG_STATS_H
 #define HG_STATS_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,5 +49,8 @@ int64_t change_bp(int64_t value, int64_t baseline);
 
 /* "27.35": ms as hours with two decimals, rounded half up, into out. */
 void hours_format(int64_t ms, char *out, size_t outlen);
+/* {count, mean_hours, median_hours, p90_hours} of n intervals in ms (sorts values), the shape
+ * every clearance-time answer gives, the district's and the national one; NULL out of memory. */
+json_t *stats_summary_json(int64_t *values, size_t n);
 
 #endif

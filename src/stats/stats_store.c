@@ -93,18 +93,6 @@ static hg_rc collect(db *d, const stats_query *q, int64_t from, int64_t to, fact
 
 static int cmp_key(const void *a, const void *b) { return strcmp(((const fact *)a)->key, ((const fact *)b)->key); }
 
-static json_t *summary_json(int64_t *v, size_t n)
-{
-    summary s;
-    summarize(v, n, &s);
-    char mean[32], median[32], p90[32];
-    hours_format(s.mean_ms, mean, sizeof mean);
-    hours_format(s.median_ms, median, sizeof median);
-    hours_format(s.p90_ms, p90, sizeof p90);
-    return json_pack("{s:I, s:s, s:s, s:s}", "count", (json_int_t)s.count, "mean_hours", mean, "median_hours", median,
-                     "p90_hours", p90);
-}
-
 /* Mean total of the facts whose key is key (0 and *n 0 when none). */
 static int64_t mean_of(const fact_list *l, const char *key, size_t *n)
 {
@@ -151,7 +139,7 @@ hg_rc stats_clearance_json(db *d, const stats_query *q, json_t **out, hg_err *er
                 if (v >= 0)
                     vals[n++] = v;
             }
-            json_object_set_new(g, names[k], summary_json(vals, n));
+            json_object_set_new(g, names[k], stats_summary_json(vals, n));
         }
         if (q->baseline_year) {
             /* the same day, week or month of the baseline year */
