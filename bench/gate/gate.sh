@@ -56,7 +56,7 @@ after=$(count_events)
 # under load: bench/ingest's declarations from 64 connections, the gate's events meanwhile
 agent_csrf=$(curl -s -c "$work/agent.c" -H 'Content-Type: application/json' \
     -d '{"username":"dl-agent","password":"agent-demo-2026"}' "$url/api/v1/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
-awk 'BEGIN { printf "{\"direction\":\"import\",\"transport_mode\":\"sea\",\"vessel_imo\":\"IMO9074729\",\"port\":\"0902\",";
+awk 'BEGIN { printf "{\"direction\":\"import\",\"transport_mode\":\"sea\",\"vessel_imo\":\"IMO9074729\",\"port\":\"0901\",";
     printf "\"eta\":\"2026-12-05T08:00:00+08:00\",\"bills\":[";
     for (i = 0; i < 500; i++)
         printf "%s{\"bill_no\":\"GBENCH%06d\",\"consignee\":\"91210200241600015L\",\"goods_description\":\"gear boxes\",\"packages\":100000,\"gross_weight_kg\":100000000}", (i ? "," : ""), i;
@@ -67,7 +67,7 @@ INGEST_CSRF=$(curl -s -c "$work/trading.c" -H 'Content-Type: application/json' \
     -d '{"username":"dl-trading","password":"trading-demo-2026"}' "$url/api/v1/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
 INGEST_COOKIE="hg_session=$(awk '$6 == "hg_session" {print $7}' "$work/trading.c")"
 item='{"hs_code":"8483409000","name":"齿轮箱","origin":"DE","quantity":10,"unit":"台","value":"10000.00","currency":"CNY","gross_weight_kg":100,"net_weight_kg":90}'
-INGEST_BODY="{\"direction\":\"import\",\"kind\":\"complete\",\"declarant\":\"91210200241600015L\",\"consignee\":\"91210200241600015L\",\"port\":\"0902\",\"transport_mode\":\"sea\",\"bill_no\":\"@BILL@\",\"trade_country\":\"DE\",\"packages\":1,\"items\":[$item,$item,$item]}"
+INGEST_BODY="{\"direction\":\"import\",\"kind\":\"complete\",\"declarant\":\"91210200241600015L\",\"consignee\":\"91210200241600015L\",\"port\":\"0901\",\"transport_mode\":\"sea\",\"bill_no\":\"@BILL@\",\"trade_country\":\"DE\",\"packages\":1,\"items\":[$item,$item,$item]}"
 INGEST_BILLS=500
 # post.lua names its bills BENCH%06d: this run's are GBENCH%06d
 sed 's/"BENCH%06d"/"GBENCH%06d"/' "$ingest/post.lua" >"$work/post.lua"

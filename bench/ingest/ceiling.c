@@ -50,13 +50,13 @@ int main(int argc, char **argv)
     /* the declarations reference a manifested bill, as in the real path */
     check(sqlite3_exec(db,
                        "INSERT INTO manifests VALUES ('MFCEIL', 'import', 'sea', 'IMO9074729', NULL, NULL, NULL, NULL,"
-                       " '0902', 0, '91210200118877668W', 'filed', NULL, 0, 0);"
+                       " '0901', 0, '91210200118877668W', 'filed', NULL, 0, 0);"
                        "INSERT INTO manifest_bills VALUES ('MFCEIL', 1, 'CEILBILL', '91210200241600015L', 'x', 1, 1, NULL);",
                        NULL, NULL, NULL),
           db, "manifest");
     sqlite3_stmt *decl = prep(db, "INSERT INTO declarations (entry_no, direction, kind, declarant, consignee, port,"
                                   " transport_mode, bill_no, trade_country, status, lane, advance, filed_ms, updated_ms)"
-                                  " VALUES (?, 'import', 'complete', '91210200241600015L', '91210200241600015L', '0902',"
+                                  " VALUES (?, 'import', 'complete', '91210200241600015L', '91210200241600015L', '0901',"
                                   " 'sea', 'CEILBILL', 'DE', 'filed', 'green', 1, ?, ?)");
     sqlite3_stmt *item = prep(db, "INSERT INTO declaration_items (entry_no, line_no, hs_code, name, origin, quantity,"
                                   " unit, value, currency, gross_weight_kg, net_weight_kg) VALUES (?, ?, '8483409000',"
@@ -70,7 +70,7 @@ int main(int argc, char **argv)
                                   " consumption_ppm, vat_ppm, duty_fen, consumption_base_fen, consumption_fen,"
                                   " vat_base_fen, vat_fen) VALUES (?, ?, '8483409000', 100000, 80000, 0, 130000, 8000,"
                                   " 0, 0, 108000, 14040)");
-    sqlite3_stmt *serial = prep(db, "INSERT INTO serials (prefix, last) VALUES ('0902202610', 1)"
+    sqlite3_stmt *serial = prep(db, "INSERT INTO serials (prefix, last) VALUES ('0901202610', 1)"
                                     " ON CONFLICT (prefix) DO UPDATE SET last = serials.last + 1");
     sqlite3_stmt *screening = prep(db, "INSERT INTO risk_screenings (declaration_id, at_ms, direction, credit_level,"
                                        " lane, random_selected, result) VALUES (?, ?, 'import', 'advanced_certified',"
@@ -85,7 +85,7 @@ int main(int argc, char **argv)
         if (i % 1000 == 0)
             check(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), db, "begin");
         char entry[40];
-        snprintf(entry, sizeof entry, "09022026%010ld", (i + 1) % 10000000000L);
+        snprintf(entry, sizeof entry, "09012026%010ld", (i + 1) % 10000000000L);
         sqlite3_int64 now = (sqlite3_int64)time(NULL) * 1000;
         run(serial, db);
         sqlite3_bind_text(decl, 1, entry, -1, SQLITE_TRANSIENT);

@@ -82,7 +82,7 @@ static void prepare_all(void)
 {
     prep("decl", "INSERT INTO declarations (entry_no, direction, kind, declarant, consignee, port,"
                  " transport_mode, bill_no, trade_country, status, lane, advance, filed_ms, updated_ms)"
-                 " VALUES ($1, 'import', 'complete', '91210200241600015L', '91210200241600015L', '0902',"
+                 " VALUES ($1, 'import', 'complete', '91210200241600015L', '91210200241600015L', '0901',"
                  " 'sea', 'CEILBILL', 'DE', 'filed', 'green', 1, $2, $3)");
     prep("item", "INSERT INTO declaration_items (entry_no, line_no, hs_code, name, origin, quantity,"
                  " unit, value, currency, gross_weight_kg, net_weight_kg) VALUES ($1, $2, '8483409000',"
@@ -95,7 +95,7 @@ static void prepare_all(void)
     prep("line", "INSERT INTO tax_lines (entry_no, line_no, hs_code, value_cny_fen, duty_ppm, consumption_ppm,"
                  " vat_ppm, duty_fen, consumption_base_fen, consumption_fen, vat_base_fen, vat_fen)"
                  " VALUES ($1, $2, '8483409000', 100000, 80000, 0, 130000, 8000, 0, 0, 108000, 14040)");
-    prep("serial", "INSERT INTO serials (prefix, last) VALUES ('0902202610', 1)"
+    prep("serial", "INSERT INTO serials (prefix, last) VALUES ('0901202610', 1)"
                    " ON CONFLICT (prefix) DO UPDATE SET last = serials.last + 1");
     prep("screening", "INSERT INTO risk_screenings (declaration_id, at_ms, direction, credit_level, lane,"
                       " random_selected, result) VALUES ($1, $2, 'import', 'advanced_certified', 'green', 0, $3)");
@@ -105,7 +105,7 @@ static void prepare_all(void)
                   " '" REQUEST_ID "', NULL, $3, '" PREV_HASH "', '" HASH "')");
 }
 
-static void entry_of(long i, char *entry, size_t n) { snprintf(entry, n, "09022026%010ld", i + 1); }
+static void entry_of(long i, char *entry, size_t n) { snprintf(entry, n, "09012026%010ld", i + 1); }
 
 /* Declarations first .. first + count - 1, pipelined. */
 static void run_pipeline(long first, long count)
@@ -198,7 +198,7 @@ static void copy_batch(long first, long n)
     check(PQexec(conn, "BEGIN"), "begin");
     char serial[128];
     snprintf(serial, sizeof serial,
-             "INSERT INTO serials (prefix, last) VALUES ('0902202610', %ld)"
+             "INSERT INTO serials (prefix, last) VALUES ('0901202610', %ld)"
              " ON CONFLICT (prefix) DO UPDATE SET last = serials.last + %ld",
              n, n);
     check(PQexec(conn, serial), "serial");
@@ -211,7 +211,7 @@ static void copy_batch(long first, long n)
                            "complete",
                            "91210200241600015L",
                            "91210200241600015L",
-                           "0902",
+                           "0901",
                            "sea",
                            "CEILBILL",
                            "DE",
@@ -310,7 +310,7 @@ int main(int argc, char **argv)
     /* the declarations reference a manifested bill, as in the real path */
     check(PQexec(conn,
                  "INSERT INTO manifests VALUES ('MFCEIL', 'import', 'sea', 'IMO9074729', NULL, NULL, NULL, NULL,"
-                 " '0902', 0, '91210200118877668W', 'filed', NULL, 0, 0);"
+                 " '0901', 0, '91210200118877668W', 'filed', NULL, 0, 0);"
                  "INSERT INTO manifest_bills VALUES ('MFCEIL', 1, 'CEILBILL', '91210200241600015L', 'x', 1, 1, NULL)"),
           "manifest");
     prepare_all();

@@ -21,7 +21,7 @@
     "\"consignee\":\"91210200241600015L\",\"consignor\":null,\"declarant\":\"91210200241600015L\","              \
     "\"direction\":\"import\",\"entry_no\":\"%s\",\"filed_at\":\"2026-11-29T13:02:58.126Z\","                   \
     "\"gate_out_at\":null,\"green_channel\":null,\"items\":[" ITEM "," ITEM "," ITEM "],\"kind\":\"complete\","      \
-    "\"lane\":\"green\",\"permitted_at\":null,\"port\":\"0902\",\"release_first\":null,\"released_at\":null,"     \
+    "\"lane\":\"green\",\"permitted_at\":null,\"port\":\"0901\",\"release_first\":null,\"released_at\":null,"     \
     "\"ship_side_pickup\":null,\"status\":\"filed\",\"trade_country\":\"DE\",\"transport_mode\":\"sea\","         \
     "\"updated_at\":\"2026-11-29T13:02:58.126Z\"}"
 

@@ -18,7 +18,7 @@ ingest_setup() {
     # 20 manifests of 500 bills: declarations spread over 10,000 bills
     for m in $(seq 0 19); do
         awk -v m="$m" 'BEGIN {
-            printf "{\"direction\":\"import\",\"transport_mode\":\"sea\",\"vessel_imo\":\"IMO9074729\",\"port\":\"0902\",";
+            printf "{\"direction\":\"import\",\"transport_mode\":\"sea\",\"vessel_imo\":\"IMO9074729\",\"port\":\"0901\",";
             printf "\"eta\":\"2026-12-05T08:00:00+08:00\",\"bills\":[";
             for (i = 0; i < 500; i++)
                 printf "%s{\"bill_no\":\"BENCH%06d\",\"consignee\":\"91210200241600015L\",\"goods_description\":\"gear boxes\",\"packages\":100000,\"gross_weight_kg\":100000000}", (i ? "," : ""), m * 500 + i;
@@ -39,7 +39,7 @@ ingest_load() {
     item='{"hs_code":"8483409000","name":"齿轮箱","origin":"DE","quantity":10,"unit":"台","value":"10000.00","currency":"CNY","gross_weight_kg":100,"net_weight_kg":90}'
     INGEST_CSRF=$(cat "$1/csrf") \
     INGEST_COOKIE="hg_session=$(awk '$6 == "hg_session" {print $7}' "$1/dl-trading.c")" \
-    INGEST_BODY="{\"direction\":\"import\",\"kind\":\"complete\",\"declarant\":\"91210200241600015L\",\"consignee\":\"91210200241600015L\",\"port\":\"0902\",\"transport_mode\":\"sea\",\"bill_no\":\"@BILL@\",\"trade_country\":\"DE\",\"packages\":1,\"items\":[$item,$item,$item]}" \
+    INGEST_BODY="{\"direction\":\"import\",\"kind\":\"complete\",\"declarant\":\"91210200241600015L\",\"consignee\":\"91210200241600015L\",\"port\":\"0901\",\"transport_mode\":\"sea\",\"bill_no\":\"@BILL@\",\"trade_country\":\"DE\",\"packages\":1,\"items\":[$item,$item,$item]}" \
     INGEST_BILLS=$BILLS \
         wrk -t2 -c"${INGEST_CONNECTIONS:-64}" -d"$2" --latency -s "$(dirname "$0")/post.lua" \
         "$(cat "$1/url")/api/v1/declarations" >"$1/wrk" 2>&1

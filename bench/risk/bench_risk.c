@@ -176,7 +176,7 @@ static void gen_decls(workload *w, int n)
     }
     for (int i = 0; i < n; i++) {
         risk_decl *d = &w->decls[i];
-        snprintf(d->id, sizeof d->id, "0902202610%08d", i);
+        snprintf(d->id, sizeof d->id, "0901202610%08d", i);
         d->direction = RISK_IMPORT;
         d->credit = RC_GENERAL_CREDIT;
         d->at_ms = 1790000000000LL;

@@ -73,7 +73,7 @@ int cargo_shanghai_year(int64_t ms);
  * empty list is valid. For use as a field validator. */
 int cargo_check_containers(const char *s, const char **reason);
 int cargo_check_vins(const char *s, const char **reason);
-/* 4-digit customs code of a port (关区代码), e.g. "0902". */
+/* 4-digit customs code of a port (关区代码), e.g. "0901". */
 int cargo_check_port(const char *s, const char **reason);
 
 /* The district's port table (port_store.c, migration 294). HG_OK when code is one of its

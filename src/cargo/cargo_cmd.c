@@ -96,7 +96,7 @@ static hg_rc cargo_demo(db *d, hg_err *err)
     json_t *m = json_pack(
         "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:i, s:i, s:s}, {s:s, s:s, s:s, s:i, s:i, s:s}]}",
         "direction", "import", "transport_mode", "sea", "vessel_imo", "IMO9074729", "vessel_name", "COSCO DALIAN",
-        "voyage", "026E", "port", "0902", "eta", eta, "bills", "bill_no", "COSU6281234560", "consignee", trading_uscc,
+        "voyage", "026E", "port", "0901", "eta", eta, "bills", "bill_no", "COSU6281234560", "consignee", trading_uscc,
         "goods_description", "machine parts", "packages", 120, "gross_weight_kg", 18200, "containers", "CSQU3054383",
         "bill_no", "COSU6281234561", "consignee", fishery_uscc, "goods_description", "frozen cod", "packages", 1800,
         "gross_weight_kg", 24500, "containers", "MSCU1234566");
@@ -112,7 +112,7 @@ static hg_rc cargo_demo(db *d, hg_err *err)
     json_t *decl = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:s, "
                              "s:i, s:i}]}",
                              "direction", "import", "kind", "complete", "declarant", trading_uscc, "consignee",
-                             trading_uscc, "port", "0902", "transport_mode", "sea", "bill_no", "COSU6281234560",
+                             trading_uscc, "port", "0901", "transport_mode", "sea", "bill_no", "COSU6281234560",
                              "trade_country", "DE", "items", "hs_code", "8483409000", "name", "齿轮箱", "elements",
                              "1|0|用于机床|无品牌|型号GX-200", "origin", "DE", "quantity", 120, "unit", "台", "value",
                              "356000.00", "currency", "CNY", "gross_weight_kg", 18200, "net_weight_kg", 17600);

@@ -131,7 +131,7 @@ static void demo_container(uint64_t serial, char out[12])
     }
 }
 static uint64_t container_serial;
-static const char *const ports[] = {"0902", "0908"};
+static const char *const ports[] = {"0901", "0908"};
 
 static principal as_enterprise(const char *user, const char *uscc)
 {
@@ -541,7 +541,7 @@ hg_rc cargo_demo_activity(db *d, const demo_options *o, hg_err *err)
                 rc = one_export_vessel(d, &r, start + day * DAY + between(&r, 0, 22) * HOUR, ports[p],
                                        (int)between(&r, 3, 10), real_now, &count, err);
         }
-        /* a car carrier at 大窑湾 (0902) every third day, a few bills of imported cars */
+        /* a car carrier at 大连港湾 (0901) every third day, a few bills of imported cars */
         if (!rc && day % 3 == 1)
             rc = one_vessel(d, &cars, start + day * DAY + between(&cars, 0, 22) * HOUR, ports[0],
                             (int)between(&cars, 2, 4), 1, real_now, &count, err);

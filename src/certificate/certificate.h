@@ -25,7 +25,7 @@
 /* ---- pure decisions (certificate.c) ---- */
 
 /* A certificate number: the 4-digit customs code of the port, the year, the kind's 2-letter
- * code and a 6-digit serial ("09022026PC000001") into out (17 bytes). -1 when a part does
+ * code and a 6-digit serial ("09012026PC000001") into out (17 bytes). -1 when a part does
  * not fit. */
 int certificate_number(const char *port, int year, const char *kind, int64_t serial, char out[17]);
 

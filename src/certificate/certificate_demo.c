@@ -62,7 +62,7 @@ static hg_rc one(db *d, int n, int64_t t, char id[48], hg_err *err)
     time_format_rfc3339(t + 30 * HOUR_MS, eta, sizeof eta);
     json_t *out = NULL;
     json_t *m = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:I, s:I}]}", "direction", "export",
-                          "transport_mode", "sea", "vessel_imo", "IMO9176187", "voyage", "CERT", "port", "0902", "eta",
+                          "transport_mode", "sea", "vessel_imo", "IMO9176187", "voyage", "CERT", "port", "0901", "eta",
                           eta, "bills", "bill_no", bill, "consignee", p->uscc, "goods_description", p->goods,
                           "packages", (json_int_t)120, "gross_weight_kg", (json_int_t)(p->qty + 800));
     hg_ctx c = at(d, &agent, t);
@@ -72,7 +72,7 @@ static hg_rc one(db *d, int n, int64_t t, char id[48], hg_err *err)
     out = NULL;
     json_t *decl = json_pack(
         "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I}]}", "direction",
-        "export", "kind", "complete", "declarant", p->uscc, "consignor", p->uscc, "port", "0902", "transport_mode",
+        "export", "kind", "complete", "declarant", p->uscc, "consignor", p->uscc, "port", "0901", "transport_mode",
         "sea", "bill_no", bill, "trade_country", p->country, "items", "hs_code", p->hs, "name", p->goods, "origin",
         "CN", "quantity", (json_int_t)p->qty, "unit", p->unit, "value", "250000.00", "currency", "CNY",
         "gross_weight_kg", (json_int_t)(p->qty + 800), "net_weight_kg", (json_int_t)p->qty);

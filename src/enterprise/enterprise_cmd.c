@@ -155,7 +155,7 @@ static hg_rc enterprise_demo(db *d, hg_err *err)
     int64_t n = 0;
     hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM agency_agreements", "");
     static const char *const principals[] = {"91210200241600015L", "91210200716215023J"};
-    static const char *const ports[] = {"0902", "0908"};
+    static const char *const ports[] = {"0901", "0908"};
     for (size_t i = 0; i < 2 && !rc && !n; i++)
         for (size_t p = 0; p < 2 && !rc; p++) {
             char from[40], to[40];

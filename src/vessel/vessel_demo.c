@@ -305,10 +305,10 @@ hg_rc vessel_demo(db *d, hg_err *err)
         int64_t base = now - (int64_t)(days - w * 7) * DAY + 10 * HOUR;
         char imo[16];
         imo_of(930100 + w * 7, imo);
-        rc = one_call(d, &a, "BING HAI", imo, "R01", "0902", base + DAY, 2, w == 0, 900 + w, now, err);
+        rc = one_call(d, &a, "BING HAI", imo, "R01", "0901", base + DAY, 2, w == 0, 900 + w, now, err);
         imo_of(930200 + w * 7, imo);
         if (!rc)
-            rc = one_call(d, &a, "HAI XIU", imo, "Y01", "0902", base + 3 * DAY, 3, 0, 920 + w, now, err);
+            rc = one_call(d, &a, "HAI XIU", imo, "Y01", "0901", base + 3 * DAY, 3, 0, 920 + w, now, err);
         imo_of(930300 + w * 7, imo);
         if (!rc)
             rc = one_call(d, &a, "MING YUE", imo, "F01", "0908", base + 5 * DAY, 4, 0, 940 + w, now, err);
@@ -319,7 +319,7 @@ hg_rc vessel_demo(db *d, hg_err *err)
     for (int k = 0; !rc && k < 3; k++) {
         char imo[16];
         imo_of(931000 + k * 11, imo);
-        rc = one_call(d, &a, names[k], imo, "N01", "0902", now + (12 + 20 * k) * HOUR, kinds[k], 0, 960 + k, now, err);
+        rc = one_call(d, &a, names[k], imo, "N01", "0901", now + (12 + 20 * k) * HOUR, kinds[k], 0, 960 + k, now, err);
     }
     return rc;
 }

@@ -36,7 +36,7 @@ def bill_no():
 
 
 def manifest(s, bills, eta="2026-12-02T08:00:00+08:00", who="dl-agent", **extra):
-    body = {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729", "port": "0902", "eta": eta,
+    body = {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729", "port": "0901", "eta": eta,
             "bills": bills}
     body.update(extra)
     return s.as_user(who, "POST", "/api/v1/manifests", body)
@@ -51,7 +51,7 @@ def bill(no, consignee=TRADING, containers=None, packages=100, gross=10000):
 
 
 def declaration(bill, who="dl-trading", uscc=TRADING, **extra):
-    body = {"direction": "import", "kind": "complete", "declarant": uscc, "consignee": uscc, "port": "0902",
+    body = {"direction": "import", "kind": "complete", "declarant": uscc, "consignee": uscc, "port": "0901",
             "transport_mode": "sea", "bill_no": bill, "trade_country": "DE", "packages": 1,
             "items": [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
                        "value": "1000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}]}
@@ -105,7 +105,7 @@ def register(test, eq, error_of, binary):
     def manifests_check_transport_bills_and_owner(s):
         error_of(manifest(s, [bill(bill_no())], vessel_imo=None), 400)
         r = s.as_user("dl-agent", "POST", "/api/v1/manifests",
-                      {"direction": "import", "transport_mode": "sea", "port": "0902",
+                      {"direction": "import", "transport_mode": "sea", "port": "0901",
                        "eta": "2026-12-02T08:00:00+08:00", "bills": [bill(bill_no())]})
         error_of(r, 400, field="vessel_imo")
         error_of(manifest(s, [bill(bill_no(), containers="CSQU3054384")]), 400, field="bills[0].containers")
@@ -136,12 +136,12 @@ def register(test, eq, error_of, binary):
         error_of(file(s, b, direction="export", consignor=TRADING), 400, field="bill_no")
         error_of(file(s, b, items=[]), 400, field="items")
         error_of(file(s, b, lane="green"), 400, field="lane", code="read_only")
-        error_of(file(s, b, entry_no="090220261000000001"), 400, field="entry_no", code="read_only")
+        error_of(file(s, b, entry_no="090120261000000001"), 400, field="entry_no", code="read_only")
         r = file(s, b)
         eq(r.status, 201, repr(r))
         entry = r.json["entry_no"]
         eq(len(entry), 18)
-        assert entry.startswith("09022026") or entry.startswith("09022027"), entry
+        assert entry.startswith("09012026") or entry.startswith("09012027"), entry
         eq(entry[8], "1")
         eq(subprocess.run([binary, "check", "entry-no", entry], capture_output=True).returncode, 0)
         eq(r.json["advance"], True)
@@ -580,7 +580,7 @@ def register_imports(test, eq, error_of):
         import os
         b1, b2 = bill_no(), bill_no()
         m = {"filer": "91210200118877668W", "direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729",
-             "port": "0902", "eta": "2026-12-05T08:00:00+08:00", "bills": [bill(b1), bill(b2)]}
+             "port": "0901", "eta": "2026-12-05T08:00:00+08:00", "bills": [bill(b1), bill(b2)]}
         path = os.path.join(s.dir, "m.jsonl")
         with open(path, "w") as f:
             f.write(json.dumps(m) + "\n")

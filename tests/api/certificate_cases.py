@@ -186,7 +186,7 @@ def register_area(test, eq, error_of):
         eq(r.status, 200, repr(r))
         c = r.json
         year = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).year
-        assert re.fullmatch(r"0902%dPC\d{6}" % year, c["cert_no"]), c["cert_no"]
+        assert re.fullmatch(r"0901%dPC\d{6}" % year, c["cert_no"]), c["cert_no"]
         eq((c["status"], c["issued_by"]), ("issued", "officer"))
         error_of(s.as_user("officer", "POST", "/api/v1/certificates/%s/issue" % cid), 409, field="status")
         # the signature covers the canonical JSON and verifies with the key it names
@@ -217,7 +217,7 @@ def register_area(test, eq, error_of):
         eq(hc.raw_get(s, "officer", "/api/v1/certificates/%s.pdf" % c["cert_no"])[0], 200)
         eq(hc.raw_get(s, "dl-fishery", "/api/v1/certificates/%s.pdf" % c["cert_no"])[0], 404)
         eq(hc.raw_get(s, None, "/api/v1/certificates/%s.pdf" % c["cert_no"])[0], 401)
-        eq(hc.raw_get(s, "officer", "/api/v1/certificates/09022026PC999999.pdf")[0], 404)
+        eq(hc.raw_get(s, "officer", "/api/v1/certificates/09012026PC999999.pdf")[0], 404)
         # the text in Chinese and English, and the record's fields
         text = pdf_text(pdf)
         for needle in ("中华人民共和国海关", "植物检疫证书", "Phytosanitary Certificate", "发货人", "Consignor",
@@ -254,7 +254,7 @@ def register_area(test, eq, error_of):
         eq(r.json["result"], "tampered")
         assert "refused" in r.json["message"], r.json
         # an unknown number and a wrong code get the same answer, byte for byte
-        a = check(s, "09022026PC999999", code)
+        a = check(s, "09012026PC999999", code)
         b = check(s, no, "ZZZZZZZZZZ")
         eq((a.status, a.body), (b.status, b.body))
         eq(a.json["result"], "unknown")
@@ -602,7 +602,7 @@ def register_console_routes(test, eq, error_of):
         # a wrong code and an unknown number: 404 alike, and the wrong code counts
         wrong = genuine(s, no, "ZZZZZZZZZZ")
         eq(wrong[0], 404)
-        eq(genuine(s, "09022026HC999999", code)[0], 404)
+        eq(genuine(s, "09012026HC999999", code)[0], 404)
         items = s.as_user("dl-trading", "GET", "/api/v1/certificates/%s/verifications" % c["id"]).json["items"]
         eq([(i["result"], i["matched"]) for i in items][:2], [("unknown", False), ("valid", True)])
         eq(len(items), 4, "each download is a check: two PDFs, the check, the wrong code")

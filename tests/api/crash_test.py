@@ -31,7 +31,7 @@ def run(binary, eq, sig=signal.SIGKILL):
 
     # declarations too: the fullest write path (entry number, screening, tax bill, samples, audit)
     bill = "CRASH%08d" % random.randint(0, 99999999)
-    m = {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729", "port": "0902",
+    m = {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729", "port": "0901",
          "eta": "2026-12-02T08:00:00+08:00",
          "bills": [{"bill_no": bill, "consignee": "91210200241600015L", "goods_description": "parts",
                     "packages": 1000000, "gross_weight_kg": 100000000}]}
@@ -39,7 +39,7 @@ def run(binary, eq, sig=signal.SIGKILL):
     tcookie, tcsrf = s.login("dl-trading")
     declared = []
     decl = {"direction": "import", "kind": "complete", "declarant": "91210200241600015L",
-            "consignee": "91210200241600015L", "port": "0902", "transport_mode": "sea", "bill_no": bill,
+            "consignee": "91210200241600015L", "port": "0901", "transport_mode": "sea", "bill_no": bill,
             "trade_country": "DE", "packages": 1,
             "items": [{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
                        "value": "1000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}]}

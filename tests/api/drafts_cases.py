@@ -5,7 +5,7 @@ and discarded, each audited; another enterprise's draft does not exist for the c
 Registered by run_api_tests.py (register_area)."""
 
 
-FORM = {"direction": "import", "kind": "complete", "port": "0902", "bill_no": "",
+FORM = {"direction": "import", "kind": "complete", "port": "0901", "bill_no": "",
         "items": [{"hs_code": "0303630000", "name": "冻鳕鱼", "quantity": ""}]}
 
 

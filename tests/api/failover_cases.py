@@ -64,7 +64,7 @@ def register_area(test, eq, error_of):
                     b = cc.bill_no()
                     method, path, body = "POST", "/api/v1/manifests", None
                     body = {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729",
-                            "port": "0902", "eta": "2026-12-02T08:00:00+08:00", "bills": [cc.bill(b)]}
+                            "port": "0901", "eta": "2026-12-02T08:00:00+08:00", "bills": [cc.bill(b)]}
                     try:
                         r = srv.request(method, path, body, headers={"Cookie": cookie, "X-CSRF-Token": csrf})
                         status = r.status
@@ -136,7 +136,7 @@ def register_replica_reads(test, eq, error_of):
         try:
             primary, replica, pstate, rstate = start_pair(tmp)
             srv = harness.Server(s.binary, db=primary + "/hg", extra_args=["--db-read", replica + "/hg"])
-            url = "/api/v1/stats/overview?port=0902"
+            url = "/api/v1/stats/overview?port=0901"
             first = srv.as_user("manager", "GET", url)
             eq((first.status, first.header("X-Haiguan-Read")), (200, "replica"))
             # the replica stops replaying: what is written now is on the primary only
@@ -153,7 +153,7 @@ def register_replica_reads(test, eq, error_of):
             # primary answers, and counts the filing
             w = srv.as_user("officer", "POST", "/api/v1/manifests",
                             {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729",
-                             "port": "0902", "eta": "2026-12-02T08:00:00+08:00", "bills": [cc.bill(cc.bill_no())]})
+                             "port": "0901", "eta": "2026-12-02T08:00:00+08:00", "bills": [cc.bill(cc.bill_no())]})
             eq(w.status, 201, repr(w))
             mark = [c for _, c in w.headers if c.startswith("hg_read_after=")]
             assert mark and "HttpOnly" in mark[0] and "SameSite=Strict" in mark[0], w.headers
@@ -168,7 +168,7 @@ def register_replica_reads(test, eq, error_of):
             tok = srv.cli("token", "create", "--user", "officer", "--scopes", "stats,manifests").stdout.strip()
             eq(srv.with_token(tok, "POST", "/api/v1/manifests",
                               {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729",
-                               "port": "0902", "eta": "2026-12-02T08:00:00+08:00",
+                               "port": "0901", "eta": "2026-12-02T08:00:00+08:00",
                                "bills": [cc.bill(cc.bill_no())]}).status, 201)
             eq(srv.with_token(tok, "GET", url).header("X-Haiguan-Read"), "primary")
             # replay resumes: the replica catches up and serves the writer again

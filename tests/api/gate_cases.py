@@ -624,7 +624,7 @@ def register_area(test, eq, error_of):
         no = card(s, plate=plate)
         box = container()
         _, _, m = released(s, [box])
-        record = {"manifest_no": m.json["manifest_no"], "port": "0902", "started_at": "2026-12-01T09:00:00+08:00",
+        record = {"manifest_no": m.json["manifest_no"], "port": "0901", "started_at": "2026-12-01T09:00:00+08:00",
                   "ended_at": "2026-12-01T10:00:00+08:00", "company": "消毒公司", "disinfectant": "含氯消毒剂",
                   "areas": "冷藏舱", "crew_positive": True, "outcome": "no_unloading_vessel_ordered_to_leave"}
         r = s.as_user("officer", "POST", "/api/v1/disinfections", record)

@@ -270,7 +270,7 @@ def register_files_and_logs(test, eq, error_of, binary):
         wrong = error_of(cargo_cases.file(s, b, port="0903"), 400, field="bill_no", code="not_found")
         none = error_of(cargo_cases.file(s, "NOSUCH" + b, port="0903"), 400, field="bill_no", code="not_found")
         eq(wrong["message"].replace(b, "B"), none["message"].replace("NOSUCH" + b, "B"), "the two answers")
-        assert "0902" not in wrong["message"], wrong
+        assert "0901" not in wrong["message"], wrong
         eq(cargo_cases.file(s, b).status, 201)
 
 

@@ -123,7 +123,7 @@ def register_area(test, eq, error_of):
         rid = d.json["id"]
         before = s.as_user("manager", "GET", "/api/v1/risk/stats").json["screenings"]
         t = s.as_user("officer", "POST", "/api/v1/risk/rules/%d/try" % rid,
-                      {"declarations": [e1, e2, "090220269999999990"]})
+                      {"declarations": [e1, e2, "090120269999999990"]})
         eq(t.status, 200, repr(t))
         eq(t.json["rule_id"], rid)
         assert t.json["in_force"] is True, t.json
@@ -132,7 +132,7 @@ def register_area(test, eq, error_of):
            (True, True, "green", "red"))
         eq(res[e1]["matched"], [{"kind": "bill_no", "value": b}])
         eq((res[e2]["hit"], res[e2]["lane_with"]), (False, "green"))
-        eq(res["090220269999999990"]["screened"], False)
+        eq(res["090120269999999990"]["screened"], False)
         # a read: nothing screened for real, the draft still a draft, the declaration still green
         eq(s.as_user("manager", "GET", "/api/v1/risk/stats").json["screenings"], before)
         eq(s.as_user("officer", "GET", "/api/v1/risk/rules/%d" % rid).json["status"], "draft")

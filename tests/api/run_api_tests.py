@@ -610,7 +610,7 @@ CHECKS = [
     ("country", "CN", 0), ("country", "CHN", 0), ("country", "XX", 1), ("country", "cn", 1),
     ("currency", "CNY", 0), ("currency", "USD", 0), ("currency", "XYZ", 1),
     ("locode", "CNDLC", 0), ("locode", "CN DLC", 0), ("locode", "XXDLC", 1),
-    ("entry-no", "090220261000000123", 0), ("entry-no", "09022026100000012", 1),
+    ("entry-no", "090120261000000123", 0), ("entry-no", "09012026100000012", 1),
     ("mrz", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", 0),
     ("mrz", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<11", 1),
 ]

@@ -14,7 +14,7 @@ from tax_cases import write_sql   # a change under the API: a deadline moved int
 
 TRADING = "91210200241600015L"   # demo: 大连港通, advanced certified, coordinator "officer"
 FISHERY = "91210200716215023J"   # demo: 大连海洋渔业
-DEMO_ENTRY = "090220261000000001"  # the demo's declaration of 大连港通, with its tax bill
+DEMO_ENTRY = "090120261000000001"  # the demo's declaration of 大连港通, with its tax bill
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
 

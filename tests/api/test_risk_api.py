@@ -246,7 +246,7 @@ def register(test, eq, error_of, binary):
         eq(v.json["result"]["inspection"], "machine")
         # the declarant sees its lane, never the rule
         error_of(s.as_user("dl-trading", "GET", "/api/v1/declarations/%s/risk" % entry), 403)
-        error_of(s.as_user("officer", "GET", "/api/v1/declarations/090220269999999999/risk"), 404)
+        error_of(s.as_user("officer", "GET", "/api/v1/declarations/090120269999999999/risk"), 404)
         st = s.as_user("manager", "GET", "/api/v1/risk/stats").json
         eq(st["screenings"], before + 1)
         assert any(h["name"] == "HQ bill instruction" and h["hits"] == 1 for h in st["hits_by_rule"]), st

@@ -47,7 +47,7 @@ def person(family, given, kind="crew", **kw):
 
 def declaration(imo=None, **kw):
     d = {"vessel_name": "HAI YUN", "imo": imo or new_imo(), "call_sign": "VRAB%d" % random.randint(1, 9),
-         "flag": "PA", "gross_tonnage": 23000, "voyage": "V%03d" % random.randint(1, 999), "port": "0902",
+         "flag": "PA", "gross_tonnage": 23000, "voyage": "V%03d" % random.randint(1, 999), "port": "0901",
          "arrival_port": "CNDLC", "eta": at(48), "purpose": "cargo", "cargo_kind": "container",
          "last_ports": [{"locode": "KRPUS", "arrived_on": day(-6), "left_on": day(-5)}],
          "sanitation_cert": "sscec", "cert_place": "SGSIN", "cert_issued_on": day(-60), "affected_area": False,

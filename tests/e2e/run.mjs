@@ -373,7 +373,7 @@ async function fileDeclaration(browser, base, { declarant, who, items, trade_cou
   const bill = newBill('E2E')
   // the bill carries what is declared on it (issue 14: declarations reconcile with their bill)
   const m = await agent.call('POST', '/manifests', {
-    direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0902',
+    direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0901',
     eta: new Date(Date.now() + 86400000).toISOString(),
     bills: [{ bill_no: bill, consignee: declarant, goods_description: 'goods', packages: 1, gross_weight_kg: 2000 }],
   }, 201)
@@ -386,7 +386,7 @@ async function fileDeclaration(browser, base, { declarant, who, items, trade_cou
     }
   }
   const d = await owner.call('POST', '/declarations', {
-    direction: 'import', kind: 'complete', declarant, consignee: declarant, port: '0902', transport_mode: 'sea',
+    direction: 'import', kind: 'complete', declarant, consignee: declarant, port: '0901', transport_mode: 'sea',
     bill_no: bill, trade_country, items,
   }, 201)
   // the carrier's agent declares the vessel arrived: only then does the terminal report goods
@@ -795,12 +795,12 @@ const tests = {
       const earlierBill = newBill('CLK')
       const bill = newBill('CLK')
       await agent.call('POST', '/manifests', {
-        direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0902',
+        direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0901',
         eta: new Date(Date.now() + 86400000).toISOString(),
         bills: [earlierBill, bill].map((b) => ({ bill_no: b, consignee: TRADING, goods_description: 'frozen cod', packages: 10, gross_weight_kg: 5000 })),
       }, 201)
       const earlier = await owner.call('POST', '/declarations', {
-        direction: 'import', kind: 'complete', declarant: TRADING, consignee: TRADING, port: '0902', transport_mode: 'sea',
+        direction: 'import', kind: 'complete', declarant: TRADING, consignee: TRADING, port: '0901', transport_mode: 'sea',
         bill_no: earlierBill, trade_country: 'NO', items: COD,
       }, 201)
       await agent.close()
@@ -880,7 +880,7 @@ const tests = {
     const [agent] = await Promise.all([apiUser(browser, base, 'dl-agent')])
     const bill = newBill('FOB')
     await agent.call('POST', '/manifests', {
-      direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0902',
+      direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0901',
       eta: new Date(Date.now() + 86400000).toISOString(),
       bills: [{ bill_no: bill, consignee: TRADING, goods_description: 'frozen cod', packages: 10, gross_weight_kg: 5000 }],
     }, 201)
@@ -931,7 +931,7 @@ const tests = {
     const bill = `E2E${Date.now() % 1e9}`
     const m = await agent.request.post('/api/v1/manifests', {
       headers: { 'X-CSRF-Token': s.csrf_token },
-      data: { direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0902',
+      data: { direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0901',
         eta: new Date(Date.now() + 3 * 86400000).toISOString(),
         bills: [{ bill_no: bill, consignee: '91210200241600015L', goods_description: 'machine tools', packages: 2, gross_weight_kg: 820 }] },
     })
@@ -1867,7 +1867,7 @@ const tests = {
     await page.locator('[data-test=run-screen]').click()
     await page.locator('.el-form-item__error', { hasText: 'JSON 格式错误' }).waitFor()
     await page.locator('textarea[data-test=screen-json]').fill(JSON.stringify({
-      id: '090220261000099999', direction: 'import', kind: 'complete', port: '0902', transport_mode: 'sea',
+      id: '090120261000099999', direction: 'import', kind: 'complete', port: '0901', transport_mode: 'sea',
       trade_country: 'VN', credit_level: 'general_credit',
       items: [{ hs_code: '0306171000', origin: 'VN', description: 'Frozen shrimp 冻虾仁', value: '86000.00', unit_price: '28.50', gross_weight_g: 3200000, frozen: true }],
     }))

@@ -38,7 +38,7 @@ static hg_rc lookup(void *cls, const char *key_id, char pk_hex[65], hg_err *err)
 static certificate_qr_claims claims(void)
 {
     certificate_qr_claims c = {.version = 1, .status = CERTIFICATE_STATUS_ISSUED, .issued_s = 1796000000};
-    snprintf(c.no, sizeof c.no, "%s", "09022026HC000001");
+    snprintf(c.no, sizeof c.no, "%s", "09012026HC000001");
     snprintf(c.code, sizeof c.code, "%s", "ABCDE23456");
     memset(c.digest, 7, sizeof c.digest);
     return c;
@@ -119,18 +119,18 @@ static void numbers(void **state)
     (void)state;
     char no[17];
     /* port (关区代码) + year + kind + serial: one number per certificate, never reused */
-    assert_int_equal(certificate_number("0902", 2026, "PC", 1, no), 0);
-    assert_string_equal(no, "09022026PC000001");
-    assert_int_equal(certificate_number("0902", 2026, "HC", 999999, no), 0);
-    assert_string_equal(no, "09022026HC999999");
+    assert_int_equal(certificate_number("0901", 2026, "PC", 1, no), 0);
+    assert_string_equal(no, "09012026PC000001");
+    assert_int_equal(certificate_number("0901", 2026, "HC", 999999, no), 0);
+    assert_string_equal(no, "09012026HC999999");
     /* refused: a serial past six digits, a port that is not a customs code, a kind not two letters */
-    assert_int_equal(certificate_number("0902", 2026, "PC", 1000000, no), -1);
-    assert_int_equal(certificate_number("0902", 2026, "PC", 0, no), -1);
+    assert_int_equal(certificate_number("0901", 2026, "PC", 1000000, no), -1);
+    assert_int_equal(certificate_number("0901", 2026, "PC", 0, no), -1);
     assert_int_equal(certificate_number("CNDLC", 2026, "PC", 1, no), -1);
     assert_int_equal(certificate_number("09A2", 2026, "PC", 1, no), -1);
-    assert_int_equal(certificate_number("0902", 2026, "pc", 1, no), -1);
-    assert_int_equal(certificate_number("0902", 2026, "PCX", 1, no), -1);
-    assert_int_equal(certificate_number("0902", 99, "PC", 1, no), -1);
+    assert_int_equal(certificate_number("0901", 2026, "pc", 1, no), -1);
+    assert_int_equal(certificate_number("0901", 2026, "PCX", 1, no), -1);
+    assert_int_equal(certificate_number("0901", 99, "PC", 1, no), -1);
 }
 
 static void inspected(void **state)

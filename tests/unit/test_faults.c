@@ -78,9 +78,9 @@ static void screening_never_guesses_the_credit_level(void **state)
     fx *f = *state;
     hg_err err;
     risk_item item = {.hs_code = "8483409000", .origin = "DE", .value_fen = 100000, .unit_price_fen = 100000};
-    risk_decl decl = {.id = "090220261000000001",
+    risk_decl decl = {.id = "090120261000000001",
                       .direction = RISK_IMPORT,
-                      .port = "0902",
+                      .port = "0901",
                       .trade_country = "DE",
                       .consignee = "91210200241600015L",
                       .declarant = "91210200241600015L",

@@ -119,7 +119,7 @@ static void test_condition_kinds(void **state)
     (void)state;
     char d[1024];
     snprintf(d, sizeof d,
-             DECL("%s,\"port\":\"0902\",\"transport_mode\":\"sea\",\"trade_country\":\"JP\","
+             DECL("%s,\"port\":\"0901\",\"transport_mode\":\"sea\",\"trade_country\":\"JP\","
                   "\"consignee\":\"91210200241600015L\",\"consignor\":\"91350100M000100Y43\","
                   "\"declarant\":\"91210213550001235J\",\"credit_level\":\"general_credit\","
                   "\"kind\":\"summary\",\"containers\":[\"CSQU3054383\"],\"vessel_imo\":\"IMO9074729\","
@@ -147,7 +147,7 @@ static void test_condition_kinds(void **state)
          RULE("{\"kind\":\"credit_level\",\"values\":[\"dishonest\"]}")},
         {RULE("{\"kind\":\"transport_mode\",\"values\":[\"sea\"]}"),
          RULE("{\"kind\":\"transport_mode\",\"values\":[\"air\"]}")},
-        {RULE("{\"kind\":\"port\",\"values\":[\"0902\"]}"), RULE("{\"kind\":\"port\",\"values\":[\"0900\"]}")},
+        {RULE("{\"kind\":\"port\",\"values\":[\"0901\"]}"), RULE("{\"kind\":\"port\",\"values\":[\"0900\"]}")},
         {RULE("{\"kind\":\"declaration_kind\",\"values\":[\"summary\"]}"),
          RULE("{\"kind\":\"declaration_kind\",\"values\":[\"complete\"]}")},
         {RULE("{\"kind\":\"item_value\",\"min\":\"10000.00\"}"), RULE("{\"kind\":\"item_value\",\"max\":\"9999.99\"}")},
@@ -229,7 +229,7 @@ static void test_round_trip(void **state)
     (void)state;
     const char *t =
         "{\"name\":\"冷链\",\"source\":\"hq\",\"issuer\":\"HQ\",\"valid_from\":\"2026-01-01T00:00:00+08:00\","
-        "\"scope\":{\"direction\":\"import\",\"ports\":[\"0902\"]},\"conditions\":[{\"kind\":\"hs_prefix\","
+        "\"scope\":{\"direction\":\"import\",\"ports\":[\"0901\"]},\"conditions\":[{\"kind\":\"hs_prefix\","
         "\"values\":[\"03\",\"0302\"]},{\"kind\":\"item_value\",\"min\":\"1.50\"},{\"kind\":"
         "\"unit_price_below\",\"reference\":\"20.00\",\"ratio_ppm\":300000}],\"action\":{\"lane\":\"red\","
         "\"inspection\":\"manual\",\"sampling\":[{\"kind\":\"nucleic_acid\",\"rate_ppm\":1000000}],"
@@ -281,7 +281,7 @@ static void test_lane_severity_and_scope(void **state)
     assert_int_equal(risk_set_compile(rs, 5, &cfg, secret, 1, &s, &err), HG_OK);
     risk_decl d;
     char text[512];
-    snprintf(text, sizeof text, DECL(",\"port\":\"0902\"%s"), seafood);
+    snprintf(text, sizeof text, DECL(",\"port\":\"0901\"%s"), seafood);
     parse_decl(text, &d);
     risk_result r;
     risk_result_init(&r);
@@ -301,7 +301,7 @@ static void test_lane_severity_and_scope(void **state)
     assert_int_equal(risk_screen(s, &d, &r, &err), HG_OK);
     assert_int_equal(r.lane, LANE_RED);
     /* before its expiry the old rule applied too */
-    snprintf(d.port, sizeof d.port, "0902");
+    snprintf(d.port, sizeof d.port, "0901");
     d.at_ms = 1500000000000LL;
     assert_int_equal(risk_screen(s, &d, &r, &err), HG_OK);
     assert_int_equal(r.lane, LANE_RED);
@@ -354,7 +354,7 @@ static void test_declaration_round_trip(void **state)
     (void)state;
     risk_decl d, d2;
     hg_err err;
-    parse_decl("{\"id\":\"RT1\",\"direction\":\"export\",\"kind\":\"advance\",\"port\":\"0902\","
+    parse_decl("{\"id\":\"RT1\",\"direction\":\"export\",\"kind\":\"advance\",\"port\":\"0901\","
                "\"transport_mode\":\"sea\",\"trade_country\":\"JP\",\"consignor\":\"91210200716215023J\","
                "\"credit_level\":\"dishonest\",\"containers\":[\"CSQU3054383\"],\"bill_no\":\"COSU6012345\","
                "\"items\":[{\"hs_code\":\"0306171000\",\"origin\":\"VN\",\"description\":\"虾 shrimp\","

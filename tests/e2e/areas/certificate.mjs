@@ -23,12 +23,12 @@ export function scenarios({ assert, newPage, signIn, choose, apiUser, openTask, 
       apiUser(browser, base, 'dl-fishery'), apiUser(browser, base, 'officer')])
     const bill = newBill('CERT')
     await agent.call('POST', '/manifests', {
-      direction: 'export', transport_mode: 'sea', vessel_imo: 'IMO9176187', voyage: 'E2EC', port: '0902',
+      direction: 'export', transport_mode: 'sea', vessel_imo: 'IMO9176187', voyage: 'E2EC', port: '0901',
       eta: new Date(Date.now() + 2 * 86400000).toISOString(),
       bills: [{ bill_no: bill, consignee: FISHERY, goods_description: 'frozen cod fillets', packages: 900, gross_weight_kg: 18600 }],
     }, 201)
     const d = await owner.call('POST', '/declarations', {
-      direction: 'export', kind: 'complete', declarant: FISHERY, consignor: FISHERY, port: '0902', transport_mode: 'sea',
+      direction: 'export', kind: 'complete', declarant: FISHERY, consignor: FISHERY, port: '0901', transport_mode: 'sea',
       bill_no: bill, trade_country: 'KR', packages: 900,
       items: [{ hs_code: '0304719000', name: '冷冻鳕鱼片', origin: 'CN', quantity: 18000, unit: '千克', value: '612000.00',
         currency: 'CNY', gross_weight_kg: 18600, net_weight_kg: 18000 }],
@@ -55,10 +55,10 @@ export function scenarios({ assert, newPage, signIn, choose, apiUser, openTask, 
       assert.equal(text('QED8WEX0'), 'ietf!')
       assert.throws(() => cert.base45Decode('GGW'), /Base45/)   // 65535 + 1: out of range
       assert.throws(() => cert.base45Decode('A'), /Base45/)
-      // {"no": "09022026HC000001", "ver": 1}
-      const map = Uint8Array.from([0xa2, 0x62, 0x6e, 0x6f, 0x70, ...new TextEncoder().encode('09022026HC000001'),
+      // {"no": "09012026HC000001", "ver": 1}
+      const map = Uint8Array.from([0xa2, 0x62, 0x6e, 0x6f, 0x70, ...new TextEncoder().encode('09012026HC000001'),
         0x63, 0x76, 0x65, 0x72, 0x01])
-      assert.deepEqual(cert.cborDecode(map)[0], { no: '09022026HC000001', ver: 1 })
+      assert.deepEqual(cert.cborDecode(map)[0], { no: '09012026HC000001', ver: 1 })
       await assert.rejects(cert.readQr('HC1:NCF'), /not a certificate QR code/)
       assert.equal(cert.qrOfPdf(new TextEncoder().encode('<< /Keywords (HGC1:ABC) >>')), 'HGC1:ABC')
       assert.equal(cert.qrOfPdf(new TextEncoder().encode('%PDF-1.5 nothing')), '')
@@ -110,7 +110,7 @@ export function scenarios({ assert, newPage, signIn, choose, apiUser, openTask, 
       await off.page.locator('.el-message-box__btns .el-button--primary').click()
       await off.page.locator('[data-test=cd-status][data-status=issued]').waitFor()
       const no = (await off.page.locator('[data-test=cd-no]').innerText()).trim()
-      assert.match(no, /^09022026HC\d{6}$/)
+      assert.match(no, /^09012026HC\d{6}$/)
 
       // -- the exporter downloads the PDF through the page's link
       await ex.page.reload()
@@ -188,7 +188,7 @@ export function scenarios({ assert, newPage, signIn, choose, apiUser, openTask, 
       await off.page.locator('[data-test=cd-replace-submit]').click()
       await off.page.locator('[data-test=cd-status][data-status=annulled]').waitFor()
       const newNo = (await off.page.locator('[data-test=cd-replaced-by]').innerText()).trim()
-      assert.match(newNo, /^09022026HC\d{6}$/)
+      assert.match(newNo, /^09012026HC\d{6}$/)
       assert.notEqual(newNo, no)
       // the old QR's online check: replaced by the new number, linked
       await phone.page.goto(`/verify?qr=${encodeURIComponent(qr)}`)

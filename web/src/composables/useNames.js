@@ -53,7 +53,7 @@ export function useNames() {
   return {
     countryName: (code) => nameOf(state.countries, code),
     currencyName: (code) => nameOf(state.currencies, code),
-    // a port by its name, its code beside it ("大连机场海关 0902"): the code stays what is filed
+    // a port by its name, its code beside it ("大连港湾海关 0901"): the code stays what is filed
     portName: (code) => nameOf(state.ports, code),
     portLabel: (code) => (code && state.ports[code] ? `${nameOf(state.ports, code)} ${code}` : code || ''),
     countryOptions: options(state.countries),

@@ -20,7 +20,7 @@ export const costsOf = (terms) => ({
 })
 
 export const blankForm = (own) => ({
-  direction: 'import', kind: 'complete', declarant: own, consignee: own, consignor: '', port: '0902',
+  direction: 'import', kind: 'complete', declarant: own, consignee: own, consignor: '', port: '0901',
   transport_mode: 'sea', bill_no: '', trade_country: '', ship_side_pickup: false, arrival_direct_loading: false,
   release_first: false, containers: '', packages: '', licences: [], items: [blankItem()],
 })
