@@ -30,7 +30,7 @@ static void signature_matches_the_specification(void **state)
     assert_string_equal(sig, "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     /* computed with Python: hmac.new(bytes(range(24)), b"msg_3_7.1764806400." + body, sha256) */
     const char *body2 =
-        "{\"seq\":7,\"type\":\"declaration.filed\",\"data\":{\"entry_no\":\"090120261000000123\",\"名\":\"齿轮箱\"}}";
+        "{\"seq\":7,\"type\":\"declaration.filed\",\"data\":{\"entry_no\":\"090220261000000123\",\"名\":\"齿轮箱\"}}";
     assert_int_equal(
         webhook_sign("whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYX", "msg_3_7", 1764806400, body2, strlen(body2), sig, &err),
         HG_OK);
