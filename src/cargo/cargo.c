@@ -10,6 +10,7 @@
 #include "../platform/calendar.h"
 #include "../platform/i18n.h"
 #include "../platform/log.h"
+#include "../platform/units.h"
 
 static const char *const directions[] = {"import", "export", NULL};
 static const char *const price_terms[] = {"CIF", "CFR", "FOB", "EXW", NULL};
@@ -102,7 +103,9 @@ static const field item_fields[] = {
     {.name = "origin", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_country,
      .label_zh = "原产国"},
     {.name = "quantity", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000000000LL, .label_zh = "数量"},
-    {.name = "unit", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 10, .label_zh = "单位"},
+    /* by its Chinese name in the customs table of units (units.h), as the tariff's legal units */
+    {.name = "unit", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 10, .check = check_unit,
+     .label_zh = "单位"},
     {.name = "value", .type = FT_MONEY, .flags = FF_REQUIRED, .min = 1, .max = MONEY_MAX, .label_zh = "总价"},
     {.name = "currency", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_currency,
      .label_zh = "币制"},
