@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "buf.h"
@@ -172,8 +173,16 @@ struct db_effect {
 
 int db_in_transaction(const db *d) { return d->group || d->depth > 0; }
 
-/* db_memo's counters go with the group (db.h) */
-static void memo_forget(db *d) { memset(d->memo, 0, sizeof d->memo); }
+/* db_memo's counters go with the group (db.h); the epoch, unique in the process, tells other
+ * memos (refdata.c's versions) that theirs went too */
+static void memo_forget(db *d)
+{
+    static _Atomic uint64_t epochs;
+    memset(d->memo, 0, sizeof d->memo);
+    d->epoch = atomic_fetch_add(&epochs, 1) + 1;
+}
+
+uint64_t db_group_epoch(const db *d) { return d->group && d->optimistic && !d->spoiled ? d->epoch : 0; }
 
 db_effects *db_effects_take(db *d)
 {

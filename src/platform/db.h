@@ -100,6 +100,10 @@ void db_group_abandon(db *d);
 enum { DB_MEMO_EVENT_SEQ, DB_MEMO_AUDIT_HEAD, DB_MEMO_SLOTS };
 int db_memo_get(db *d, int slot, int64_t *n, char *text, size_t textlen);
 void db_memo_set(db *d, int slot, int64_t n, const char *text);
+/* For memos kept outside the connection (refdata.c): 0 outside an optimistic group (or in a
+ * spoiled one), else a number unique in the process that changes whenever the group's memo is
+ * forgotten; what was remembered under one epoch holds while db_group_epoch returns it. */
+uint64_t db_group_epoch(const db *d);
 
 /* Post-commit effects: what a write does outside the database (refreshing an in-memory copy,
  * waking a notifier) must wait until the write is durable, and must not happen when it rolls
