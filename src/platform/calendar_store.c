@@ -89,7 +89,7 @@ hg_rc calendar_load(db *d, working_calendar *out, hg_err *err)
     out->days = NULL;
     out->n = 0;
     int64_t version = 0;
-    hg_rc rc = db_int(d, &version, err, "SELECT version FROM ref_versions WHERE name = 'holidays'", "");
+    hg_rc rc = refdata_version(d, "holidays", &version, err);
     if (rc == HG_NOTFOUND) /* a database not migrated this far: read the table every time */
         version = 0, rc = HG_OK;
     if (rc)
@@ -140,6 +140,7 @@ static hg_rc holiday_line(void *ctx, db *d, import_row *r, hg_err *err)
                        "kind must be holiday (a rest day) or workday (a make-up working day, 调休)");
     if (!r->field[2][0] || strlen(r->field[2]) > 100)
         return hg_fail(err, HG_INVALID, "invalid", "name", "name is required (at most 100 bytes), such as 春节");
+    refdata_touched();
     return db_run(d, err,
                   "INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?) "
                   "ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name",

@@ -3,6 +3,7 @@
  * so that a savepoint's rollback drops only its own). */
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,7 +76,8 @@ hg_rc db_try_lock_key(db *d, int64_t key, int *got, hg_err *err)
     int64_t v = 0;
     if (d->ops->lock_salt)
         key ^= d->ops->lock_salt(d);
-    hg_rc rc = db_int(d, &v, err, "SELECT CASE WHEN pg_try_advisory_lock(CAST(? AS BIGINT)) THEN 1 ELSE 0 END", "i", key);
+    hg_rc rc =
+        db_int(d, &v, err, "SELECT CASE WHEN pg_try_advisory_lock(CAST(? AS BIGINT)) THEN 1 ELSE 0 END", "i", key);
     *got = !rc && v == 1;
     return rc == HG_NOTFOUND ? hg_fail(err, HG_DB, NULL, NULL, "pg_try_advisory_lock gave no row") : rc;
 }
@@ -141,8 +143,7 @@ hg_rc db_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
 {
     const char *f = fault_sql;
     if (f && strstr(sql, f))
-        return hg_fail(err, fault_rc, hg_rc_name(fault_rc), NULL,
-                       "injected database fault");
+        return hg_fail(err, fault_rc, hg_rc_name(fault_rc), NULL, "injected database fault");
     return d->ops->prepare(d, sql, out, err);
 }
 hg_rc db_bind_int(db_stmt *s, int i, int64_t v) { return s->ops->bind_int(s, i, v); }
@@ -172,8 +173,16 @@ struct db_effect {
 
 int db_in_transaction(const db *d) { return d->group || d->depth > 0; }
 
-/* db_memo's counters go with the group (db.h) */
-static void memo_forget(db *d) { memset(d->memo, 0, sizeof d->memo); }
+/* db_memo's counters go with the group (db.h); the epoch, unique in the process, tells other
+ * memos (refdata.c's versions) that theirs went too */
+static void memo_forget(db *d)
+{
+    static _Atomic uint64_t epochs;
+    memset(d->memo, 0, sizeof d->memo);
+    d->epoch = atomic_fetch_add(&epochs, 1) + 1;
+}
+
+uint64_t db_group_epoch(const db *d) { return d->group && d->optimistic && !d->spoiled ? d->epoch : 0; }
 
 db_effects *db_effects_take(db *d)
 {
@@ -323,7 +332,7 @@ hg_rc db_defer_sync(db *d, int *fd, hg_err *err)
 hg_rc db_group_begin(db *d, hg_err *err)
 {
     hg_rc rc = d->ops->exec(d, begin_text(d), err);
-    db_effects_drop(db_effects_take(d));   /* none should be left; none may leak into the group */
+    db_effects_drop(db_effects_take(d)); /* none should be left; none may leak into the group */
     d->depth = 0;
     memo_forget(d);
     if (!rc)
@@ -366,6 +375,12 @@ void db_memo_set(db *d, int slot, int64_t n, const char *text)
     snprintf(d->memo[slot].text, sizeof d->memo[slot].text, "%s", text ? text : "");
 }
 
+void db_memo_unset(db *d, int slot)
+{
+    if (slot >= 0 && slot < DB_MEMO_SLOTS)
+        d->memo[slot].set = 0;
+}
+
 hg_rc db_group_flush(db *d, hg_err *err)
 {
     hg_rc rc = d->ops->flush ? d->ops->flush(d, err) : HG_OK;
@@ -399,8 +414,8 @@ hg_rc db_group_end(db *d, hg_err *err)
 
 hg_rc db_bulk_mode(db *d, hg_err *err)
 {
-    return db_exec(d, strcmp(db_backend(d), "sqlite") == 0 ? "PRAGMA synchronous = OFF" : "SET synchronous_commit = off",
-                   err);
+    return db_exec(
+        d, strcmp(db_backend(d), "sqlite") == 0 ? "PRAGMA synchronous = OFF" : "SET synchronous_commit = off", err);
 }
 
 static hg_rc db_vbind(db_stmt *s, const char *fmt, va_list ap)
@@ -420,7 +435,7 @@ static hg_rc db_vbind(db_stmt *s, const char *fmt, va_list ap)
 
 hg_rc db_vquery(db *d, db_stmt **out, hg_err *err, const char *sql, const char *fmt, va_list ap)
 {
-    *out = NULL;   /* so that a caller may db_reset it whatever happened */
+    *out = NULL; /* so that a caller may db_reset it whatever happened */
     hg_rc rc = db_prepare(d, sql, out, err);
     if (rc)
         return rc;
@@ -526,16 +541,16 @@ hg_rc db_migrate(db *d, const migration *const *sets, int *applied, hg_err *err)
         if ((rc = db_begin(d, err)))
             goto out;
         int64_t seen = 0;
-        rc = db_int(d, &seen, err, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", "i",
-                    (int64_t)m->version);
+        rc =
+            db_int(d, &seen, err, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", "i", (int64_t)m->version);
         if (!rc && !seen) {
             const char *extra = strcmp(db_backend(d), "sqlite") == 0 ? m->sql_sqlite : m->sql_pg;
             rc = m->sql ? db_exec(d, m->sql, err) : HG_OK;
             if (!rc && extra)
                 rc = db_exec(d, extra, err);
             if (!rc)
-                rc = db_run(d, err, "INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, ?)",
-                            "iti", (int64_t)m->version, m->name, now_ms());
+                rc = db_run(d, err, "INSERT INTO schema_migrations (version, name, applied_ms) VALUES (?, ?, ?)", "iti",
+                            (int64_t)m->version, m->name, now_ms());
             if (!rc && applied)
                 (*applied)++;
         }

@@ -97,9 +97,15 @@ void db_group_abandon(db *d);
  * non-NULL) when slot is known in the current optimistic group, else 0; db_memo_set remembers
  * it (nothing outside an optimistic group). Forgotten at every group's beginning and end, and
  * at a rollback. */
-enum { DB_MEMO_EVENT_SEQ, DB_MEMO_AUDIT_HEAD, DB_MEMO_SLOTS };
+enum { DB_MEMO_EVENT_SEQ, DB_MEMO_AUDIT_HEAD, DB_MEMO_CHAIN_SEALED, DB_MEMO_RISK_GENERATION, DB_MEMO_SLOTS };
 int db_memo_get(db *d, int slot, int64_t *n, char *text, size_t textlen);
 void db_memo_set(db *d, int slot, int64_t n, const char *text);
+/* Forgets slot: the group has changed what it remembered (a rule bumping the generation). */
+void db_memo_unset(db *d, int slot);
+/* For memos kept outside the connection (refdata.c): 0 outside an optimistic group (or in a
+ * spoiled one), else a number unique in the process that changes whenever the group's memo is
+ * forgotten; what was remembered under one epoch holds while db_group_epoch returns it. */
+uint64_t db_group_epoch(const db *d);
 
 /* Post-commit effects: what a write does outside the database (refreshing an in-memory copy,
  * waking a notifier) must wait until the write is durable, and must not happen when it rolls

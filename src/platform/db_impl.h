@@ -59,6 +59,7 @@ struct db {
         int64_t n;
         char text[72];
     } memo[DB_MEMO_SLOTS];
+    uint64_t epoch;   /* db_group_epoch: renewed whenever the memo is forgotten */
 };
 struct db_stmt {
     const db_ops *ops;

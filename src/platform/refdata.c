@@ -43,6 +43,10 @@ static hg_rc load(db *d, prefix_cache *c, int64_t version, hg_err *err)
         snprintf(r->prefix, sizeof r->prefix, "%s", p ? p : "");
         for (int i = 0; i < 3 && i + 1 < db_col_count(s); i++)
             r->v[i] = db_col_int(s, i + 1);
+        for (int i = 0; i < 2 && i + 4 < db_col_count(s); i++) {
+            const char *t = db_col_text(s, i + 4);
+            snprintf(r->text[i], sizeof r->text[i], "%s", t ? t : "");
+        }
     }
     db_reset(s);
     if (rc != HG_DONE) {
@@ -58,11 +62,69 @@ static hg_rc load(db *d, prefix_cache *c, int64_t version, hg_err *err)
     return HG_OK;
 }
 
+/* Inside an optimistic group (the writer's batch, which holds the write lock) the versions are
+ * read once, all of them in one query, and kept for the rest of the group: on PostgreSQL each
+ * read is a round trip, and a filing looks up four or five tables' versions. A change the group
+ * itself makes to a reference table forgets them (refdata_touched); one committed meanwhile by
+ * someone who does not take the write lock (psql) counts from the next group, as if it had
+ * committed a moment later. Per thread: the writer's connection is its thread's. */
+#define SEEN_MAX 64
+static _Thread_local struct {
+    uint64_t epoch; /* db_group_epoch when read; 0: nothing kept */
+    size_t n;
+    struct {
+        char name[48];
+        int64_t version;
+    } row[SEEN_MAX];
+} seen;
+
+static hg_rc read_all_versions(db *d, uint64_t epoch, hg_err *err)
+{
+    db_stmt *s;
+    seen.epoch = 0;
+    seen.n = 0;
+    hg_rc rc = db_query(d, &s, err, "SELECT name, version FROM ref_versions", "");
+    if (rc)
+        return rc;
+    int fits = 1;
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        const char *name = db_col_text(s, 0);
+        if (seen.n == SEEN_MAX || !name || strlen(name) >= sizeof seen.row[0].name) {
+            fits = 0;
+            continue;
+        }
+        snprintf(seen.row[seen.n].name, sizeof seen.row[0].name, "%s", name);
+        seen.row[seen.n++].version = db_col_int(s, 1);
+    }
+    db_reset(s);
+    if (rc != HG_DONE)
+        return rc;
+    if (fits)
+        seen.epoch = epoch;
+    return HG_OK;
+}
+
 hg_rc refdata_version(db *d, const char *table, int64_t *version, hg_err *err)
 {
     *version = 0;
+    uint64_t epoch = db_group_epoch(d);
+    if (epoch && seen.epoch != epoch) {
+        hg_rc rc = read_all_versions(d, epoch, err);
+        if (rc)
+            return rc;
+    }
+    if (epoch && seen.epoch == epoch) {
+        for (size_t i = 0; i < seen.n; i++)
+            if (strcmp(seen.row[i].name, table) == 0) {
+                *version = seen.row[i].version;
+                return HG_OK;
+            }
+        return HG_NOTFOUND;
+    }
     return db_int(d, version, err, "SELECT version FROM ref_versions WHERE name = ?", "t", table);
 }
+
+void refdata_touched(void) { seen.epoch = 0; }
 
 hg_rc prefix_cache_sync(db *d, prefix_cache *c, hg_err *err)
 {

@@ -31,11 +31,16 @@ extern const migration refdata_migrations[];
 /* The version of reference table `table` (HG_NOTFOUND when it is not registered): what a
  * cache or a client's copy compares with the one it holds. */
 hg_rc refdata_version(db *d, const char *table, int64_t *version, hg_err *err);
+/* Called after a write to a reference table inside a transaction: the versions read earlier in
+ * the writer's group (refdata.c keeps them for the group) are read again. */
+void refdata_touched(void);
 
-/* A table of code prefixes, each with up to three integers (a tariff line's rates). */
+/* A table of code prefixes, each with up to three integers (a tariff line's rates) and two
+ * short texts (its legal units): SELECT prefix, a, b, c, text1, text2. */
 typedef struct prefix_row {
     char prefix[16];
     int64_t v[3];
+    char text[2][32];
 } prefix_row;
 
 typedef struct prefix_cache {

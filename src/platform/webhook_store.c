@@ -9,6 +9,7 @@
  * (the receiver tells the repeat by its webhook-id, as the specification asks). */
 #include "webhook_store.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 #include "json_canon.h"
 #include "log.h"
 #include "mem.h"
+#include "refdata.h"
 
 const migration webhook_migrations[] = {
     {50, "webhook endpoints and deliveries",
@@ -50,6 +52,10 @@ const migration webhook_migrations[] = {
      " UNIQUE (endpoint_id, seq));"
      "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_ms);",
      NULL, NULL},
+    /* every event looks up its enterprise's endpoints: versioned like reference data, so that
+     * the server keeps the enabled ones in memory (subscribers_of) */
+    {51, "a version of the webhook endpoints", REFDATA_REGISTER(webhook_endpoints),
+     REFDATA_TRIGGERS_SQLITE(webhook_endpoints), REFDATA_TRIGGERS_PG(webhook_endpoints)},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -137,6 +143,7 @@ hg_rc webhook_endpoint_create(const hg_ctx *c, const char *enterprise, const cha
                     "INSERT INTO webhook_endpoints (enterprise, url, event_types, description, secret, created_by,"
                     " created_ms) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     "tttttti", enterprise, url, types, description, secret, c->actor, c->now_ms);
+    refdata_touched();
     db_stmt *s = NULL;
     if (!rc)
         rc = db_query(d, &s, err, "SELECT " ENDPOINT_COLUMNS " FROM webhook_endpoints WHERE id = ?", "i", id);
@@ -232,6 +239,7 @@ hg_rc webhook_endpoint_delete(const hg_ctx *c, const char *enterprise, int64_t i
         rc = db_run(d, err, "DELETE FROM webhook_deliveries WHERE endpoint_id = ?", "i", id);
     if (!rc)
         rc = db_run(d, err, "DELETE FROM webhook_endpoints WHERE id = ?", "i", id);
+    refdata_touched();
     char key[24];
     snprintf(key, sizeof key, "%lld", (long long)id);
     rc = audit_commit(c, rc, "webhook.delete", "webhook", key, before, NULL, err);
@@ -298,26 +306,92 @@ static hg_rc queue_one(db *d, int64_t id, int64_t seq, const char *type, int64_t
 
 #define SUBSCRIBER_ENDPOINTS WEBHOOK_ENDPOINTS_MAX
 
+/* The enabled endpoints in memory, as of the table's version (one read of the versions per
+ * writer batch, refdata.c): an event of an enterprise with no webhook, the common case, costs
+ * no query, and one with webhooks none but its delivery rows. */
+typedef struct subscriber {
+    int64_t id;
+    char *enterprise, *types;
+} subscriber;
+
+static struct {
+    pthread_mutex_t mu;
+    int64_t version; /* 0: not loaded */
+    size_t n;
+    subscriber *rows;
+} subscribers = {PTHREAD_MUTEX_INITIALIZER, 0, 0, NULL};
+
+static void subscribers_free(subscriber *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        xfree(rows[i].enterprise);
+        xfree(rows[i].types);
+    }
+    xfree(rows);
+}
+
+static hg_rc subscribers_load(db *d, int64_t version, hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc = db_query(
+        d, &s, err, "SELECT id, enterprise, event_types FROM webhook_endpoints WHERE disabled_ms = 0 ORDER BY id", "");
+    size_t n = 0, cap = 0;
+    subscriber *rows = NULL;
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        rc = HG_OK;
+        if (n == cap) {
+            subscriber *more = xrealloc(rows, (cap = cap ? cap * 2 : 16) * sizeof *rows);
+            if (!more) {
+                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+                break;
+            }
+            rows = more;
+        }
+        subscriber *r = &rows[n++];
+        r->id = db_col_int(s, 0);
+        r->enterprise = xstrdup(db_col_text(s, 1));
+        r->types = xstrdup(db_col_text(s, 2));
+        if (!r->enterprise || !r->types)
+            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    }
+    if (s)
+        db_reset(s);
+    if (rc != HG_DONE) {
+        subscribers_free(rows, n);
+        return rc ? rc : HG_OK;
+    }
+    subscribers_free(subscribers.rows, subscribers.n);
+    subscribers.rows = rows;
+    subscribers.n = n;
+    subscribers.version = version;
+    return HG_OK;
+}
+
+/* The ids of enterprise's enabled endpoints whose filter takes type, in id order. */
+static hg_rc subscribers_of(db *d, const char *enterprise, const char *type, int64_t *ids, int *n, hg_err *err)
+{
+    int64_t version = 0;
+    *n = 0;
+    hg_rc rc = refdata_version(d, "webhook_endpoints", &version, err);
+    if (rc)
+        return rc;
+    pthread_mutex_lock(&subscribers.mu);
+    if (subscribers.version != version)
+        rc = subscribers_load(d, version, err);
+    for (size_t i = 0; !rc && i < subscribers.n && *n < SUBSCRIBER_ENDPOINTS; i++)
+        if (strcmp(subscribers.rows[i].enterprise, enterprise) == 0 && filter_takes(subscribers.rows[i].types, type))
+            ids[(*n)++] = subscribers.rows[i].id;
+    pthread_mutex_unlock(&subscribers.mu);
+    return rc;
+}
+
 hg_rc webhook_on_event(db *d, const event_row *e, hg_err *err)
 {
     if (!e->enterprise)
         return HG_OK; /* an internal event: no enterprise's webhook takes it */
     int64_t ids[SUBSCRIBER_ENDPOINTS];
     int n = 0;
-    db_stmt *s = NULL;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT id, event_types FROM webhook_endpoints WHERE enterprise = ? AND disabled_ms = 0"
-                        " ORDER BY id",
-                        "t", e->enterprise);
-    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
-        rc = HG_OK;
-        if (n < SUBSCRIBER_ENDPOINTS && filter_takes(db_col_text(s, 1), e->type))
-            ids[n++] = db_col_int(s, 0);
-    }
-    if (s)
-        db_reset(s);
-    if (rc == HG_DONE)
-        rc = HG_OK;
+    hg_rc rc = subscribers_of(d, e->enterprise, e->type, ids, &n, err);
     int64_t now = now_ms();
     for (int i = 0; i < n && !rc; i++)
         rc = queue_one(d, ids[i], e->seq, e->type, now, err);
@@ -545,6 +619,7 @@ hg_rc webhook_record(db *d, const webhook_message *m, int64_t start_ms, long sta
                         "UPDATE webhook_endpoints SET disabled_ms = ?, disabled_reason = ? WHERE id = ?"
                         " AND disabled_ms = 0",
                         "iti", now, "the endpoint answered 410 Gone", m->endpoint_id);
+        refdata_touched();
     }
     if (!rc)
         rc = db_commit(d, err);

@@ -192,6 +192,7 @@ static hg_rc definition_of(const risk_rule *r, char **out, hg_err *err)
 
 static hg_rc bump_generation(db *d, hg_err *err)
 {
+    db_memo_unset(d, DB_MEMO_RISK_GENERATION); /* the group's later filings read the new rules */
     return db_run(d, err, "UPDATE risk_generation SET generation = generation + 1 WHERE id = 1", "");
 }
 
@@ -569,12 +570,23 @@ static pthread_mutex_t reload_lock = PTHREAD_MUTEX_INITIALIZER;
  * code on the district; the next screening's read of this sum is how it is noticed. */
 static hg_rc generation_of(db *d, int64_t *gen, hg_err *err)
 {
+    /* read once per optimistic group (the writer's batch holds the write lock, under which the
+     * district's rules change; bump_generation forgets it): a round trip per filing on
+     * PostgreSQL. Headquarters' instructions, replicated outside the lock, count from the next
+     * batch, as if they had arrived a moment later. */
+    if (db_memo_get(d, DB_MEMO_RISK_GENERATION, gen, NULL, 0))
+        return HG_OK;
+    hg_rc rc;
     if (strcmp(db_backend(d), "postgres") == 0)
-        return db_int(d, gen, err,
-                      "SELECT generation + CAST(COALESCE((SELECT SUM(version) FROM hq.instructions), 0) AS BIGINT)"
-                      " FROM risk_generation WHERE id = 1",
-                      "");
-    return db_int(d, gen, err, "SELECT generation FROM risk_generation WHERE id = 1", "");
+        rc = db_int(d, gen, err,
+                    "SELECT generation + CAST(COALESCE((SELECT SUM(version) FROM hq.instructions), 0) AS BIGINT)"
+                    " FROM risk_generation WHERE id = 1",
+                    "");
+    else
+        rc = db_int(d, gen, err, "SELECT generation FROM risk_generation WHERE id = 1", "");
+    if (!rc)
+        db_memo_set(d, DB_MEMO_RISK_GENERATION, *gen, NULL);
+    return rc;
 }
 
 /* HAIGUAN_RISK_RANDOM="IMPORT_PPM,EXPORT_PPM" sets general credit's random selection rates

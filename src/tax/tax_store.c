@@ -165,6 +165,12 @@ const migration tax_migrations[] = {
     /* the legal units of measurement of a tariff line (法定计量单位: the first, and the second
      * where the tariff has one), against which declarations give their quantities; NULL: the
      * line's file gave none */
+    /* the dated rates and the origins denied MFN treatment are read for every item of every
+     * filing: versioned like the tariff, so that the server keeps them in memory (refdata.h) */
+    {399, "versions of dated rates and general-rate origins",
+     REFDATA_REGISTER(tariff_dated_rates) REFDATA_REGISTER(tariff_general_origins),
+     REFDATA_TRIGGERS_SQLITE(tariff_dated_rates) REFDATA_TRIGGERS_SQLITE(tariff_general_origins),
+     REFDATA_TRIGGERS_PG(tariff_dated_rates) REFDATA_TRIGGERS_PG(tariff_general_origins)},
     {391, "legal units of tariff lines",
      "ALTER TABLE tariff_rates ADD COLUMN unit1 TEXT;"
      "ALTER TABLE tariff_rates ADD COLUMN unit2 TEXT;",
@@ -181,6 +187,15 @@ const migration tax_migrations[] = {
 
 static prefix_cache tariff =
     PREFIX_CACHE_INIT("tariff_rates", "SELECT hs_prefix, duty_ppm, vat_ppm, consumption_ppm FROM tariff_rates");
+
+/* the legal units of the tariff's lines (tax_tariff_line), the same table's version */
+static prefix_cache tariff_units = PREFIX_CACHE_INIT(
+    "tariff_rates", "SELECT hs_prefix, 0, 0, 0, COALESCE(unit1, ''), COALESCE(unit2, '') FROM tariff_rates");
+
+/* the origins whose goods take the general rate, not MFN's: two-letter codes, each its own
+ * prefix (prefix_cache_find tries the whole code first) */
+static prefix_cache general_origins =
+    PREFIX_CACHE_INIT("tariff_general_origins", "SELECT country FROM tariff_general_origins");
 
 static prefix_cache rate_kinds = PREFIX_CACHE_INIT(
     "tariff_rate_kinds",
@@ -202,9 +217,9 @@ static hg_rc choose_duty_rate(db *d, const tax_goods *item, uint32_t mfn_ppm, ui
     agreement[0] = '\0';
     hg_rc rc = HG_OK;
     if (item->origin) {
-        int64_t n = 0;
-        rc = db_int(d, &n, err, "SELECT COUNT(*) FROM tariff_general_origins WHERE country = ?", "t", item->origin);
-        c.mfn_origin = n == 0;
+        prefix_row origin;
+        rc = prefix_cache_sync(d, &general_origins, err);
+        c.mfn_origin = !prefix_cache_find(&general_origins, item->origin, &origin);
     }
     if (!rc && item->origin && item->certificate_no && item->certificate_no[0]) {
         db_stmt *s;
@@ -231,37 +246,92 @@ static hg_rc choose_duty_rate(db *d, const tax_goods *item, uint32_t mfn_ppm, ui
     return HG_OK;
 }
 
+/* The dated rates (migration 373) in memory, as of their version: a tariff revision is a few
+ * hundred rows at most, scanned whole for each item. */
+typedef struct dated_row {
+    char prefix[11];
+    int64_t from_day, to_day; /* to_day -1: open-ended */
+    tax_rates rates;
+} dated_row;
+
+static struct {
+    pthread_mutex_t mu;
+    int64_t version; /* 0: not loaded */
+    size_t n;
+    dated_row *rows;
+} dated = {PTHREAD_MUTEX_INITIALIZER, 0, 0, NULL};
+
+static hg_rc dated_load(db *d, int64_t version, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT hs_prefix, valid_from_day, COALESCE(valid_to_day, -1), duty_ppm, vat_ppm, "
+                        "consumption_ppm FROM tariff_dated_rates",
+                        "");
+    if (rc)
+        return rc;
+    size_t n = 0, cap = 0;
+    dated_row *rows = NULL;
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        if (n == cap) {
+            dated_row *more = xrealloc(rows, (cap = cap ? cap * 2 : 32) * sizeof *rows);
+            if (!more) {
+                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+                break;
+            }
+            rows = more;
+        }
+        dated_row *r = &rows[n++];
+        const char *p = db_col_text(s, 0);
+        snprintf(r->prefix, sizeof r->prefix, "%s", p ? p : "");
+        r->from_day = db_col_int(s, 1);
+        r->to_day = db_col_int(s, 2);
+        r->rates.duty_ppm = (uint32_t)db_col_int(s, 3);
+        r->rates.vat_ppm = (uint32_t)db_col_int(s, 4);
+        r->rates.consumption_ppm = (uint32_t)db_col_int(s, 5);
+    }
+    db_reset(s);
+    if (rc != HG_DONE) {
+        xfree(rows);
+        return rc;
+    }
+    xfree(dated.rows);
+    dated.rows = rows;
+    dated.n = n;
+    dated.version = version;
+    return HG_OK;
+}
+
 /* The dated rates in force for hs_code on day (Asia/Shanghai), the most specific prefix of those
- * in force; *found 0 when none is (the undated table applies), else the day it took effect in
- * *from_day. Five prefixes (2 to 10 digits), each an index lookup. */
+ * in force (2 to 10 digits, even lengths: the HS levels), the latest start among them; *found 0
+ * when none is (the undated table applies), else the day it took effect in *from_day. */
 static hg_rc dated_find(db *d, const char *hs_code, int64_t day, tax_rates *out, int64_t *from_day, int *found,
                         hg_err *err)
 {
-    char p[5][11];
-    for (int k = 0; k < 5; k++)
-        snprintf(p[k], sizeof p[k], "%.*s", 2 * (k + 1), hs_code);
-    db_stmt *s;
+    int64_t version = 0;
     *found = 0;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT duty_ppm, vat_ppm, consumption_ppm, valid_from_day FROM tariff_dated_rates "
-                        "WHERE hs_prefix IN (?, ?, ?, ?, ?) AND valid_from_day <= ? "
-                        "AND (valid_to_day IS NULL OR valid_to_day >= ?) "
-                        "ORDER BY LENGTH(hs_prefix) DESC, valid_from_day DESC LIMIT 1",
-                        "tttttii", p[0], p[1], p[2], p[3], p[4], day, day);
+    hg_rc rc = refdata_version(d, "tariff_dated_rates", &version, err);
     if (rc)
         return rc;
-    rc = db_step(s, err);
-    if (rc == HG_ROW) {
-        out->duty_ppm = (uint32_t)db_col_int(s, 0);
-        out->vat_ppm = (uint32_t)db_col_int(s, 1);
-        out->consumption_ppm = (uint32_t)db_col_int(s, 2);
-        *from_day = db_col_int(s, 3);
-        *found = 1;
-        rc = HG_OK;
-    } else if (rc == HG_DONE) {
-        rc = HG_OK;
+    pthread_mutex_lock(&dated.mu);
+    if (dated.version != version)
+        rc = dated_load(d, version, err);
+    size_t best_len = 0;
+    for (size_t i = 0; !rc && i < dated.n; i++) {
+        const dated_row *r = &dated.rows[i];
+        size_t len = strlen(r->prefix);
+        if (len < 2 || len > 10 || len % 2 || strncmp(hs_code, r->prefix, len) != 0)
+            continue;
+        if (r->from_day > day || (r->to_day >= 0 && r->to_day < day))
+            continue;
+        if (len > best_len || (len == best_len && r->from_day > *from_day)) {
+            best_len = len;
+            *out = r->rates;
+            *from_day = r->from_day;
+            *found = 1;
+        }
     }
-    db_reset(s);
+    pthread_mutex_unlock(&dated.mu);
     return rc;
 }
 
@@ -280,26 +350,16 @@ static hg_rc tariff_find(const char *hs_code, tax_rates *out)
 
 hg_rc tax_tariff_line(db *d, const char *hs_code, int *found, char unit1[32], char unit2[32], hg_err *err)
 {
-    char p[5][11];
-    for (int k = 0; k < 5; k++)
-        snprintf(p[k], sizeof p[k], "%.*s", 2 * (k + 1), hs_code);
-    db_stmt *s;
     *found = 0;
     unit1[0] = unit2[0] = '\0';
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT COALESCE(unit1, ''), COALESCE(unit2, '') FROM tariff_rates WHERE hs_prefix IN"
-                        " (?, ?, ?, ?, ?) ORDER BY LENGTH(hs_prefix) DESC LIMIT 1",
-                        "ttttt", p[0], p[1], p[2], p[3], p[4]);
-    if (rc)
-        return rc;
-    rc = db_step(s, err);
-    if (rc == HG_ROW) {
+    hg_rc rc = prefix_cache_sync(d, &tariff_units, err);
+    prefix_row row;
+    if (!rc && prefix_cache_find(&tariff_units, hs_code, &row)) {
         *found = 1;
-        snprintf(unit1, 32, "%s", db_col_text(s, 0));
-        snprintf(unit2, 32, "%s", db_col_text(s, 1));
+        snprintf(unit1, 32, "%s", row.text[0]);
+        snprintf(unit2, 32, "%s", row.text[1]);
     }
-    db_reset(s);
-    return rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
+    return rc;
 }
 
 hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_micro, hg_err *err)

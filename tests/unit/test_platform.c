@@ -524,6 +524,63 @@ static void prefix_cache_follows_changes(void **state)
     db_close(d);
 }
 
+/* Inside the writer's optimistic group the versions are read once for the group (refdata.c: a
+ * round trip each on PostgreSQL); the group's own change to a reference table is seen after
+ * refdata_touched, and a new group, or no group, reads them again. */
+static void versions_are_read_once_per_group(void **state)
+{
+    (void)state;
+    db *d;
+    hg_err e;
+    int64_t v0 = 0, v = 0;
+    const migration *const sets[] = {refdata_migrations, test_ref_migrations, NULL};
+    assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
+    assert_int_equal(db_migrate(d, sets, NULL, &e), HG_OK);
+    assert_int_equal(refdata_version(d, "t_codes", &v0, &e), HG_OK);
+    assert_int_equal(refdata_version(d, "no_such_table", &v, &e), HG_NOTFOUND);
+    assert_int_equal(db_group_begin_optimistic(d, &e), HG_OK);
+    assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK);
+    assert_int_equal(v, v0);
+    assert_int_equal(refdata_version(d, "no_such_table", &v, &e), HG_NOTFOUND);
+    assert_int_equal(db_exec(d, "INSERT INTO t_codes VALUES ('03', 1, 2)", &e), HG_OK);
+    assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK);
+    assert_int_equal(v, v0); /* kept for the group ... */
+    refdata_touched();
+    assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK);
+    assert_int_equal(v, v0 + 1); /* ... until the group says it changed the table */
+    assert_int_equal(db_group_end(d, &e), HG_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO t_codes VALUES ('04', 1, 2)", &e), HG_OK);
+    assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK); /* outside a group: read */
+    assert_int_equal(v, v0 + 2);
+    assert_int_equal(db_group_begin_optimistic(d, &e), HG_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO t_codes VALUES ('05', 1, 2)", &e), HG_OK);
+    assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK); /* a new group reads afresh */
+    assert_int_equal(v, v0 + 3);
+    db_group_abandon(d);
+    db_close(d);
+}
+
+/* A cached row carries two texts after its three numbers (a tariff line's legal units). */
+static void prefix_cache_keeps_texts(void **state)
+{
+    (void)state;
+    db *d;
+    hg_err e;
+    static prefix_cache c =
+        PREFIX_CACHE_INIT("t_codes", "SELECT hs_prefix, a, b, 0, '千克', COALESCE(NULL, '') FROM t_codes");
+    const migration *const sets[] = {refdata_migrations, test_ref_migrations, NULL};
+    assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
+    assert_int_equal(db_migrate(d, sets, NULL, &e), HG_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO t_codes VALUES ('0302', 1, 2)", &e), HG_OK);
+    assert_int_equal(prefix_cache_sync(d, &c, &e), HG_OK);
+    prefix_row row;
+    assert_true(prefix_cache_find(&c, "0302130000", &row));
+    assert_int_equal(row.v[1], 2);
+    assert_string_equal(row.text[0], "千克");
+    assert_string_equal(row.text[1], "");
+    db_close(d);
+}
+
 /* db_memo (the client-side counters of docs/SCALING.md, "Pipelined writes"): known only inside
  * an optimistic group, and forgotten when the group is abandoned, spoiled by a rollback or ends,
  * so that a counter is never carried past the writes it stood for. */
@@ -790,6 +847,8 @@ int main(void)
         cmocka_unit_test(list_parameters_are_read_with_their_rules),
         cmocka_unit_test(record_children_of_many_shapes),
         cmocka_unit_test(prefix_cache_follows_changes),
+        cmocka_unit_test(versions_are_read_once_per_group),
+        cmocka_unit_test(prefix_cache_keeps_texts),
         cmocka_unit_test(canonical_json_is_janssons),
         cmocka_unit_test(canonical_templates_fill_to_the_whole),
         cmocka_unit_test(quick_json_parser_agrees_with_jansson),
