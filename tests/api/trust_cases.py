@@ -399,8 +399,10 @@ def register(test, eq, error_of):
         # 鲜活农产品绿色通道: fresh and live produce by the district's HS table, not the declarant's word
         b = bill_no()
         eq(manifest(s, [bill(b)]).status, 201)
+        register_producer(s, "ZA-TRUST-0805", "ZA", categories="0805")   # fruit is food (令第248号)
         fruit = [{"hs_code": "0805100000", "name": "鲜橙", "origin": "ZA", "quantity": 1000, "unit": "千克",
-                  "value": "9000.00", "currency": "CNY", "gross_weight_kg": 1000, "net_weight_kg": 950}]
+                  "value": "9000.00", "currency": "CNY", "gross_weight_kg": 1000, "net_weight_kg": 950,
+                  "producer": "ZA-TRUST-0805"}]
         error_of(file(s, b, items=fruit, green_channel=True), 400, field="green_channel", code="read_only")
         r = file(s, b, items=fruit, trade_country="ZA")
         eq((r.status, r.json.get("green_channel")), (201, True))
