@@ -238,6 +238,8 @@ def register(test, eq, error_of):
         eq(file(s, b4, who="dl-broker", uscc=BROKER, consignee=TRADING, port="0903").status, 201)
         # revoked: refused again
         eq(s.as_user("dl-trading", "POST", "/api/v1/agency-agreements/%s/revoke" % r.json["agreement_no"]).status, 200)
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/agency-agreements/%s/revoke" % r.json["agreement_no"]), 409,
+                 field="status", code="agency_revoked")   # once
         error_of(file(s, b4, who="dl-broker", uscc=BROKER, consignee=TRADING, port="0903"), 403,
                  code="agency_agreement")
         # the agreement's own rules
