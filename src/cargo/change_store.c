@@ -129,7 +129,7 @@ static hg_rc items_ok(const json_t *decl, const json_t *items, const char *const
 }
 
 /* The registry of overseas producers when a modification is asked for, not only when it is
- * granted (海关总署令第248号): each changed line that touches its HS code, origin or producer,
+ * granted, and at a two-step completion's corrections (海关总署令第248号): each changed line that touches its HS code, origin or producer,
  * as it would be after the change, in the order of the request's items, so that a refusal
  * names the request's items[i].producer. */
 static hg_rc registry_at_request(const hg_ctx *c, const json_t *decl, const json_t *items, hg_err *err)
@@ -691,6 +691,10 @@ hg_rc declaration_complete(const hg_ctx *c, const char *entry_no, const json_t *
         rc = items_ok(before, items, completable, &changed, err);
     if (!rc && items)
         rc = within_summary(before, items, err);
+    /* the declarant's own correction meets the producer registry as a modification does: a code
+     * kept in its heading may still leave the producer's registered subheadings */
+    if (!rc && items)
+        rc = registry_at_request(c, before, items, err);
     if (!rc && changed)
         rc = apply_items(d, entry_no, items, err);
     int64_t now = c->now_ms, entry_ms = 0;

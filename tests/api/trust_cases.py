@@ -591,6 +591,24 @@ def register(test, eq, error_of):
         eq((d.status, d.json.get("status")), (200, "approved"), repr(d))
         items = s.as_user("dl-fishery", "GET", "/api/v1/declarations/" + e).json["items"]
         eq((items[1]["producer"], items[1]["hs_code"]), (other, "0304410000"))
+        # a two-step completion's correction (海关总署公告2019年第127号) keeps the heading, but may
+        # leave the subheadings its producer is registered for: refused when it is made
+        sub = "NO-MOD%d" % next(_reg)
+        register_producer(s, sub, "NO", categories="030313")
+        b2 = bill_no()
+        eq(manifest(s, [bill(b2, consignee=FISHERY)]).status, 201)
+        r = file(s, b2, who="dl-fishery", uscc=FISHERY, kind="summary", items=[dict(salmon, producer=sub)],
+                 trade_country="NO")
+        eq(r.status, 201, repr(r))
+        done = "/api/v1/declarations/%s/complete" % r.json["entry_no"]
+        fix = {"elements": ["1|0|冻、整条"], "items": [{"line_no": 1, "hs_code": "0303190000"}]}
+        err = error_of(s.as_user("dl-fishery", "POST", done, fix), 409, field="items[0].producer",
+                       code="producer_not_registered")
+        assert "not registered for HS 0303190000" in err["message"], err
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + r.json["entry_no"]).json["completed_at"], None)
+        eq(s.as_user("officer", "PATCH", "/api/v1/producers/" + sub, {"categories": "030313,030319"}).status, 200)
+        c = s.as_user("dl-fishery", "POST", done, fix)
+        eq((c.status, c.json.get("items", [{}])[0].get("hs_code")), (200, "0303190000"), repr(c))
 
     @test
     def food_names_a_registered_overseas_producer(s):
