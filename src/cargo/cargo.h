@@ -79,6 +79,10 @@ int cargo_check_port(const char *s, const char **reason);
 /* The district's port table (port_store.c, migration 294). HG_OK when code is one of its
  * customs codes, else HG_INVALID unknown_port naming field; a fault is returned as one. */
 hg_rc cargo_port_known(db *d, const char *code, const char *field, hg_err *err);
+/* As cargo_port_known (field "port"), and the port serves the transport mode mode (sea, air,
+ * road, rail): else HG_INVALID port_mode naming mode_field, the port and the modes it serves
+ * (报关单填制规范: 运输方式 and 进出境关别 agree). */
+hg_rc cargo_port_serves(db *d, const char *code, const char *mode, const char *mode_field, hg_err *err);
 /* The table as the console reads it: {"version", "items": [{"code", "name_zh", "name_en",
  * "modes": ["sea", ...]}]} by code. Caller owns *out. */
 hg_rc cargo_ports_json(db *d, json_t **out, hg_err *err);
@@ -93,10 +97,11 @@ extern const record_type producer_record;
 /* 1 when goods of hs_code are food whose overseas producer must be registered (the chapters and
  * headings docs/RULES.md lists). */
 int cargo_registered_food(const char *hs_code);
-/* Each item of an import's items (JSON) that is food and names a producer: the producer is in
- * the registry, registered (not suspended or cancelled), for the item's origin and a category
- * its HS code falls under, in force at now. HG_CONFLICT producer_not_registered naming
- * items[i].producer; a fault is returned as one. Exports pass. */
+/* Each item of an import's items (JSON) that is food names a producer (else HG_INVALID
+ * producer_required) that is in the registry, registered (not suspended or cancelled), for the
+ * item's origin and a category its HS code falls under, in force at now (else HG_CONFLICT
+ * producer_not_registered); both name items[i].producer, i the item's index in items; a fault
+ * is returned as one. Exports pass. */
 hg_rc cargo_check_registry(db *d, const char *direction, const json_t *items, int64_t now, hg_err *err);
 /* A registration from body (the fields of producer_record; status registered when absent),
  * audited producer.create; with replace, an existing one (same country) is replaced and

@@ -342,7 +342,8 @@ hg_rc manifest_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err 
         rc = manifest_transport_ok(&r, err);
     if (rc || (rc = db_begin(d, err)))
         goto out;
-    if ((rc = cargo_port_known(d, record_text(&r, "port"), "port", err)) || (rc = manifest_filer_ok(d, c->who, err)) ||
+    if ((rc = cargo_port_serves(d, record_text(&r, "port"), record_text(&r, "transport_mode"), "transport_mode",
+                                 err)) || (rc = manifest_filer_ok(d, c->who, err)) ||
         (rc = containers_free(d, &r, c->now_ms, err)))
         goto fail;
     char prefix[32], no[40];

@@ -31,8 +31,9 @@
 
 /* The item fields a change may name, and those an amendment after release may (the issue's
  * value, HS code, quantity and origin: what decides the tax). */
-static const char *const modifiable[] = {"hs_code", "name",     "elements",        "origin",        "quantity",
-                                         "value",   "currency", "gross_weight_kg", "net_weight_kg", NULL};
+static const char *const modifiable[] = {"hs_code",       "name",     "elements", "origin",
+                                         "quantity",      "value",    "currency", "gross_weight_kg",
+                                         "net_weight_kg", "producer", NULL};
 static const char *const amendable[] = {"hs_code", "origin", "quantity", "value", NULL};
 /* and those a two-step completion may correct within the summary's goods (海关总署公告2019年第127号) */
 static const char *const completable[] = {"hs_code", "quantity", "value", NULL};
@@ -127,6 +128,49 @@ static hg_rc items_ok(const json_t *decl, const json_t *items, const char *const
     return HG_OK;
 }
 
+/* The registry of overseas producers when a modification is asked for, not only when it is
+ * granted, and at a two-step completion's corrections (海关总署令第248号): each changed line that touches its HS code, origin or producer,
+ * as it would be after the change, in the order of the request's items, so that a refusal
+ * names the request's items[i].producer. */
+static hg_rc registry_at_request(const hg_ctx *c, const json_t *decl, const json_t *items, hg_err *err)
+{
+    static const char *const registry_keys[] = {"hs_code", "origin", "producer", NULL};
+    const json_t *have = json_object_get(decl, "items");
+    json_t *lines = json_array();
+    size_t i;
+    json_t *ch;
+    json_array_foreach(items, i, ch)
+    {
+        json_t *line =
+            json_deep_copy(json_array_get(have, (size_t)json_integer_value(json_object_get(ch, "line_no")) - 1));
+        int touches = 0;
+        const char *key;
+        json_t *v;
+        json_object_foreach(ch, key, v)
+        {
+            touches |= one_of(key, registry_keys);
+            if (line && strcmp(key, "line_no") != 0) {
+                char id[64];
+                /* as filing and apply_items store identifiers: trimmed and upper-cased */
+                if (json_is_string(v) && one_of(key, registry_keys)) {
+                    ident_normalize(json_string_value(v), id, sizeof id);
+                    json_object_set_new(line, key, json_string(id));
+                } else
+                    json_object_set(line, key, v);
+            }
+        }
+        /* a line the request does not touch in these keys keeps its place, unchecked here */
+        json_array_append_new(lines, touches && line ? line : json_object());
+        if (!touches)
+            json_decref(line);
+    }
+    hg_rc rc =
+        lines ? cargo_check_registry(c->d, json_string_value(json_object_get(decl, "direction")), lines, c->now_ms, err)
+              : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    json_decref(lines);
+    return rc;
+}
+
 /* Writes the changed fields of items (checked by items_ok) to the declaration's lines. */
 static hg_rc apply_items(db *d, const char *entry_no, const json_t *items, hg_err *err)
 {
@@ -156,7 +200,8 @@ static hg_rc apply_items(db *d, const char *entry_no, const json_t *items, hg_er
                 char id[256];
                 const char *text = json_string_value(v);
                 /* identifiers as filing stores them: trimmed and upper-cased */
-                if (strcmp(key, "hs_code") == 0 || strcmp(key, "origin") == 0 || strcmp(key, "currency") == 0) {
+                if (strcmp(key, "hs_code") == 0 || strcmp(key, "origin") == 0 || strcmp(key, "currency") == 0 ||
+                    strcmp(key, "producer") == 0) {
                     ident_normalize(text, id, sizeof id);
                     text = id;
                 }
@@ -272,6 +317,8 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
         rc = items_ok(decl, items, strcmp(kind, "amend") == 0 ? amendable : modifiable, &changed, err);
     if (!rc && !cancel && !changed)
         rc = hg_fail(err, HG_INVALID, "no_change", "items", "the %s changes nothing: every value is as declared", kind);
+    if (!rc && strcmp(kind, "modify") == 0)
+        rc = registry_at_request(c, decl, items, err);
     char *items_text = items ? json_canon_text(items) : NULL;
     int64_t id = 0;
     if (!rc && items && !items_text)
@@ -644,6 +691,10 @@ hg_rc declaration_complete(const hg_ctx *c, const char *entry_no, const json_t *
         rc = items_ok(before, items, completable, &changed, err);
     if (!rc && items)
         rc = within_summary(before, items, err);
+    /* the declarant's own correction meets the producer registry as a modification does: a code
+     * kept in its heading may still leave the producer's registered subheadings */
+    if (!rc && items)
+        rc = registry_at_request(c, before, items, err);
     if (!rc && changed)
         rc = apply_items(d, entry_no, items, err);
     int64_t now = c->now_ms, entry_ms = 0;

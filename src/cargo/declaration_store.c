@@ -685,8 +685,9 @@ static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err
     if (strcmp(record_text(rec, "transport_mode"), bf->transport_mode) != 0)
         return hg_fail(err, HG_INVALID, "transport_mode", "transport_mode",
                        "the transport mode must be the manifest's (%s)", bf->transport_mode);
+    /* the manifest's port served its mode when it was filed; the table may have changed since */
+    hg_rc rc = cargo_port_serves(d, record_text(rec, "port"), bf->transport_mode, "transport_mode", err);
     const char *list = record_text(rec, "containers");
-    hg_rc rc = HG_OK;
     for (const char *p = list; p && *p && !rc;) {
         size_t n = strcspn(p, ",");
         char one[16];

@@ -24,6 +24,45 @@ hg_rc cargo_port_known(db *d, const char *code, const char *field, hg_err *err)
     return rc;
 }
 
+/* 1 when the comma-separated list modes ("sea,road") holds mode. */
+static int serves(const char *modes, const char *mode)
+{
+    size_t len = strlen(mode);
+    for (const char *p = modes ? modes : ""; len && *p;) {
+        size_t n = strcspn(p, ",");
+        if (n == len && strncmp(p, mode, n) == 0)
+            return 1;
+        p += n + (p[n] == ',');
+    }
+    return 0;
+}
+
+hg_rc cargo_port_serves(db *d, const char *code, const char *mode, const char *mode_field, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc =
+        db_query(d, &s, err, "SELECT modes, name_zh, name_en FROM customs_ports WHERE code = ?", "t", code ? code : "");
+    if (rc)
+        return rc;
+    rc = db_step(s, err);
+    hg_rc refused = HG_OK;
+    if (rc == HG_DONE)
+        refused = hg_fail(err, HG_INVALID, "unknown_port", "port",
+                          "%s is not a customs code of the district's ports (关区代码表: GET /api/v1/reference/ports)",
+                          code ? code : "");
+    else if (rc == HG_ROW && !serves(db_col_text(s, 0), mode ? mode : ""))
+        /* 报关单填制规范: the transport mode (运输方式) is the one by which the goods cross the
+         * border at the port of entry or exit (进出境关别), so the two must agree */
+        refused = hg_fail(err, HG_INVALID, "port_mode", mode_field,
+                          "port %s (%s, %s) serves %s only, not %s: the transport mode and the port of entry or exit "
+                          "must agree (报关单填制规范: 运输方式, 进出境关别)",
+                          code, db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 0), mode ? mode : "");
+    db_reset(s);
+    if (rc != HG_ROW && rc != HG_DONE)
+        return rc;
+    return refused;
+}
+
 /* modes ("sea,road") as a JSON array of its words. */
 static json_t *modes_json(const char *modes)
 {

@@ -118,10 +118,17 @@ hg_rc cargo_check_registry(db *d, const char *direction, const json_t *items, in
         const char *producer = json_string_value(json_object_get(item, "producer"));
         const char *hs = json_string_value(json_object_get(item, "hs_code"));
         const char *origin = json_string_value(json_object_get(item, "origin"));
-        if (!producer || !*producer || !cargo_registered_food(hs))
+        if (!cargo_registered_food(hs))
             continue;
         char field[40];
         snprintf(field, sizeof field, "items[%zu].producer", i);
+        /* the registration is what admits the goods: food of a registered category names its
+         * producer's number, or nothing would be checked */
+        if (!producer || !*producer)
+            return hg_fail(err, HG_INVALID, "producer_required", field,
+                           "HS %s is food whose overseas producer must be registered: name the producer's "
+                           "registration number (进口食品境外生产企业注册, 海关总署令第248号)",
+                           hs);
         db_stmt *s;
         hg_rc rc = db_query(d, &s, err,
                             "SELECT country, categories, COALESCE(status, 'registered'), valid_from_ms,"

@@ -297,7 +297,10 @@ hg_rc call_declare(const hg_ctx *c, const json_t *body, json_t **out, hg_err *er
         rc = plausible(&r, c->now_ms, 1, err);
     if (rc || (rc = db_begin(c->d, err)))
         goto out;
-    rc = vessel_assess_record(c->d, &r, NULL, c->now_ms, &a, err);
+    /* a vessel calls at a sea port of the district's table (关区代码表, its modes) */
+    rc = cargo_port_serves(c->d, record_text(&r, "port"), "sea", "port", err);
+    if (!rc)
+        rc = vessel_assess_record(c->d, &r, NULL, c->now_ms, &a, err);
     char prefix[24];
     int64_t serial = 0;
     snprintf(prefix, sizeof prefix, "VA%s%d", record_text(&r, "port"), cargo_shanghai_year(c->now_ms));

@@ -12,11 +12,12 @@ def register_area(test, eq, error_of):
         entries = []
         for _ in range(2):
             b = cc.bill_no()
-            m = cc.manifest(s, [cc.bill(b)], port="0904")
+            # 0904 (出口加工区) serves road only: lorries (运输方式 agrees with the port, 报关单填制规范)
+            m = cc.manifest(s, [cc.bill(b)], port="0904", transport_mode="road", vessel_imo=None, vehicle="辽B12345")
             eq(m.status, 201, repr(m))
             cc.arrive(s, m)
             eq(s.with_token(tok, "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
-            r = cc.file(s, b, port="0904")
+            r = cc.file(s, b, port="0904", transport_mode="road")
             eq(r.status, 201, repr(r))
             e = r.json["entry_no"]
             due = s.as_user("dl-trading", "GET", "/api/v1/tax/" + e).json["amount_due"]

@@ -8,7 +8,7 @@ import datetime
 import urllib.parse
 
 import harness
-from cargo_cases import arrive, bill, bill_no, file, manifest
+from cargo_cases import arrive, bill, bill_no, file, manifest, register_producer
 
 TZ = datetime.timezone(datetime.timedelta(hours=8))
 DAY_MS = 86400000
@@ -358,8 +358,10 @@ def register(test, eq, error_of):
         for origin, kind, ppm in (("ES", "provisional", 50000), ("AQ", "general", 300000)):
             b = bill_no()
             eq(manifest(s, [bill(b)]).status, 201)
+            register_producer(s, origin + "-TAX-0805", origin, categories="0805")   # food (令第248号)
             items = [{"hs_code": "0805100000", "name": "鲜橙", "origin": origin, "quantity": 1000, "unit": "千克",
-                      "value": "10000.00", "currency": "CNY", "gross_weight_kg": 1000, "net_weight_kg": 950}]
+                      "value": "10000.00", "currency": "CNY", "gross_weight_kg": 1000, "net_weight_kg": 950,
+                      "producer": origin + "-TAX-0805"}]
             r = file(s, b, items=items, trade_country="ES")
             eq(r.status, 201, repr(r))
             line = bill_of(s, r.json["entry_no"])["lines"][0]

@@ -238,6 +238,8 @@ def register(test, eq, error_of):
         eq(file(s, b4, who="dl-broker", uscc=BROKER, consignee=TRADING, port="0903").status, 201)
         # revoked: refused again
         eq(s.as_user("dl-trading", "POST", "/api/v1/agency-agreements/%s/revoke" % r.json["agreement_no"]).status, 200)
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/agency-agreements/%s/revoke" % r.json["agreement_no"]), 409,
+                 field="status", code="agency_revoked")   # once
         error_of(file(s, b4, who="dl-broker", uscc=BROKER, consignee=TRADING, port="0903"), 403,
                  code="agency_agreement")
         # the agreement's own rules
@@ -399,8 +401,10 @@ def register(test, eq, error_of):
         # 鲜活农产品绿色通道: fresh and live produce by the district's HS table, not the declarant's word
         b = bill_no()
         eq(manifest(s, [bill(b)]).status, 201)
+        register_producer(s, "ZA-TRUST-0805", "ZA", categories="0805")   # fruit is food (令第248号)
         fruit = [{"hs_code": "0805100000", "name": "鲜橙", "origin": "ZA", "quantity": 1000, "unit": "千克",
-                  "value": "9000.00", "currency": "CNY", "gross_weight_kg": 1000, "net_weight_kg": 950}]
+                  "value": "9000.00", "currency": "CNY", "gross_weight_kg": 1000, "net_weight_kg": 950,
+                  "producer": "ZA-TRUST-0805"}]
         error_of(file(s, b, items=fruit, green_channel=True), 400, field="green_channel", code="read_only")
         r = file(s, b, items=fruit, trade_country="ZA")
         eq((r.status, r.json.get("green_channel")), (201, True))
@@ -463,6 +467,148 @@ def register(test, eq, error_of):
         eq([(a["action"], a["after"]["name_en"]) for a in audit], [("refdata.port.create", "Test Customs")])
         b2 = bill_no()
         eq(manifest(s, [bill(b2)], port="0999").status, 201)
+
+    @test
+    def a_port_serves_its_transport_modes(s):
+        # 报关单填制规范: the transport mode (运输方式) is the one by which the goods cross the border at
+        # the port of entry or exit (进出境关别), so the two agree. A manifest, a declaration or a
+        # vessel's call at a port that does not serve its mode is 400 port_mode, naming the port
+        # and the modes it serves in both languages, and writes nothing
+        import os
+        import vessel_cases
+        b = bill_no()
+        body = {"direction": "import", "transport_mode": "sea", "vessel_imo": "IMO9074729", "port": "0902",
+                "eta": "2026-12-02T08:00:00+08:00", "bills": [bill(b)]}
+        err = error_of(s.as_user("dl-agent", "POST", "/api/v1/manifests", body), 400, field="transport_mode",
+                       code="port_mode")
+        for word in ("0902", "Dalian Airport Customs", "大连机场海关", "serves air only, not sea"):
+            assert word in err["message"], err
+        zh = error_of(s.as_user("dl-agent", "POST", "/api/v1/manifests", body, headers={"Accept-Language": "zh-CN"}),
+                      400, field="transport_mode", code="port_mode")
+        for word in ("0902", "大连机场海关", "运输方式", "进出境关别"):
+            assert word in zh["message"], zh
+        assert zh["message"] != err["message"], zh
+        eq(s.sql("SELECT COUNT(*) FROM manifest_bills WHERE bill_no = '%s'" % b), [["0"]])   # wrote nothing
+        # accepted: air cargo at the airport's customs, sea cargo at a sea port (the rest of the suite)
+        m = manifest(s, [bill(b)], port="0902", transport_mode="air", vessel_imo=None, flight_no="CA1021")
+        eq((m.status, m.json.get("transport_mode")), (201, "air"), repr(m))
+        error_of(file(s, b, port="0902"), 400, field="transport_mode", code="transport_mode")   # the manifest's mode
+        eq(file(s, b, port="0902", transport_mode="air").status, 201)
+        # a declaration meets the table as it stands when it is filed: a port whose modes changed
+        # after its manifest was filed no longer takes that mode
+        path = os.path.join(s.dir, "ports-modes.csv")
+        with open(path, "w") as f:
+            f.write("code,name_zh,name_en,modes\n0997,测试海关,Test Modes Customs,sea|road\n")
+        eq(s.cli("import", "ports", path).returncode, 0)
+        b2 = bill_no()
+        eq(manifest(s, [bill(b2)], port="0997").status, 201)
+        with open(path, "w") as f:
+            f.write("code,name_zh,name_en,modes\n0997,测试海关,Test Modes Customs,road\n")
+        eq(s.cli("import", "ports", path).returncode, 0)
+        before = s.sql("SELECT COUNT(*) FROM declarations")
+        err = error_of(file(s, b2, port="0997"), 400, field="transport_mode", code="port_mode")
+        assert "serves road only, not sea" in err["message"], err
+        eq(s.sql("SELECT COUNT(*) FROM declarations"), before)
+        error_of(manifest(s, [bill(bill_no())], port="0997"), 400, field="transport_mode", code="port_mode")
+        eq(manifest(s, [bill(bill_no())], port="0997", transport_mode="road", vessel_imo=None,
+                    vehicle="辽B12345").status, 201)
+        # a vessel calls at a sea port of the table
+        err = error_of(vessel_cases.declare(s, vessel_cases.declaration(port="0902")), 400, field="port",
+                       code="port_mode")
+        assert "serves air only, not sea" in err["message"], err
+        error_of(vessel_cases.declare(s, vessel_cases.declaration(port="0998")), 400, field="port",
+                 code="unknown_port")
+        eq(vessel_cases.declare(s, vessel_cases.declaration(port="0908")).status, 201)
+        body = s.request("GET", "/metrics").body
+        assert 'haiguan_refusals_total{rule="port_mode",status="400"}' in body, body[:200]
+
+    @test
+    def food_names_its_producer(s):
+        # 进口食品境外生产企业注册管理规定 (海关总署令第248号): imported food of the registered categories
+        # comes from a registered overseas producer, so an item of it names one: none named is
+        # 400 producer_required on that item, and writes nothing
+        b = bill_no()
+        eq(manifest(s, [bill(b, consignee=FISHERY)]).status, 201)
+        salmon = {"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
+                  "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95, "frozen": True}
+        gear = {"hs_code": "8483409000", "name": "齿轮箱", "origin": "NO", "quantity": 1, "unit": "台",
+                "value": "1000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}
+
+        def filing(*items):
+            return file(s, b, who="dl-fishery", uscc=FISHERY, items=list(items), trade_country="NO")
+        before = s.sql("SELECT COUNT(*) FROM declarations")
+        err = error_of(filing(salmon), 400, field="items[0].producer", code="producer_required")
+        assert "0303130000" in err["message"] and "248" in err["message"], err
+        error_of(filing(gear, dict(salmon, producer="")), 400, field="items[1].producer", code="producer_required")
+        oil = dict(salmon, hs_code="1509200000", name="特级初榨橄榄油", frozen=False)   # chapter 15
+        error_of(filing(oil), 400, field="items[0].producer", code="producer_required")
+        eq(s.sql("SELECT COUNT(*) FROM declarations"), before)
+        # accepted: the producer named and registered; goods that are not food name none
+        no = "NO-REQ%d" % next(_reg)
+        register_producer(s, no, "NO", categories="03")
+        eq(filing(gear, dict(salmon, producer=no)).status, 201)
+        eq(filing(gear).status, 201)
+        body = s.request("GET", "/metrics").body
+        assert 'haiguan_refusals_total{rule="producer_required",status="400"}' in body, body[:200]
+
+    @test
+    def a_modification_meets_the_producer_registry_when_asked(s):
+        # 海关总署令第248号 with 令第220号: a modification that changes an item's HS code, origin or
+        # producer is checked against the registry when the declarant asks for it (409
+        # producer_not_registered, 400 producer_required), not first when an officer approves
+        b = bill_no()
+        eq(manifest(s, [bill(b, consignee=FISHERY)]).status, 201)
+        no, other = "NO-MOD%d" % next(_reg), "NO-MOD%d" % next(_reg)
+        register_producer(s, no, "NO", categories="0303")
+        register_producer(s, other, "NO", categories="0303,0304")
+        gear = {"hs_code": "8483409000", "name": "齿轮箱", "origin": "NO", "quantity": 1, "unit": "台",
+                "value": "1000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}
+        salmon = {"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "NO", "quantity": 100, "unit": "千克",
+                  "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95, "frozen": True,
+                  "producer": no}
+        r = file(s, b, who="dl-fishery", uscc=FISHERY, items=[gear, salmon], trade_country="NO")
+        eq(r.status, 201, repr(r))
+        e = r.json["entry_no"]
+
+        def ask(*items):
+            return s.as_user("dl-fishery", "POST", "/api/v1/declarations/%s/changes" % e,
+                             {"kind": "modify", "reason": "录入错误，按合同修改", "items": list(items)})
+
+        def refused(r, field, why):
+            err = error_of(r, 409, field=field, code="producer_not_registered")
+            assert why in err["message"], err["message"]
+        refused(ask({"line_no": 2, "origin": "CL"}), "items[0].producer", "registered in NO")
+        refused(ask({"line_no": 2, "hs_code": "0304410000"}), "items[0].producer", "not registered for HS 0304410000")
+        refused(ask({"line_no": 1, "value": "1100.00"}, {"line_no": 2, "producer": "NO-NOT-THERE"}),
+                "items[1].producer", "not in the registry")
+        error_of(ask({"line_no": 1, "hs_code": "0303130000"}), 400, field="items[0].producer", code="producer_required")
+        changes = s.as_user("officer", "GET", "/api/v1/declarations/%s/changes" % e).json["items"]
+        eq(changes, [])   # nothing was written
+        # accepted: another registered producer of the goods, then approved by an officer
+        r = ask({"line_no": 2, "producer": other.lower(), "hs_code": "0304410000"})
+        eq((r.status, r.json.get("status")), (201, "pending"), repr(r))
+        d = s.as_user("officer", "POST", "/api/v1/declaration-changes/%d/approve" % r.json["id"])
+        eq((d.status, d.json.get("status")), (200, "approved"), repr(d))
+        items = s.as_user("dl-fishery", "GET", "/api/v1/declarations/" + e).json["items"]
+        eq((items[1]["producer"], items[1]["hs_code"]), (other, "0304410000"))
+        # a two-step completion's correction (海关总署公告2019年第127号) keeps the heading, but may
+        # leave the subheadings its producer is registered for: refused when it is made
+        sub = "NO-MOD%d" % next(_reg)
+        register_producer(s, sub, "NO", categories="030313")
+        b2 = bill_no()
+        eq(manifest(s, [bill(b2, consignee=FISHERY)]).status, 201)
+        r = file(s, b2, who="dl-fishery", uscc=FISHERY, kind="summary", items=[dict(salmon, producer=sub)],
+                 trade_country="NO")
+        eq(r.status, 201, repr(r))
+        done = "/api/v1/declarations/%s/complete" % r.json["entry_no"]
+        fix = {"elements": ["1|0|冻、整条"], "items": [{"line_no": 1, "hs_code": "0303190000"}]}
+        err = error_of(s.as_user("dl-fishery", "POST", done, fix), 409, field="items[0].producer",
+                       code="producer_not_registered")
+        assert "not registered for HS 0303190000" in err["message"], err
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + r.json["entry_no"]).json["completed_at"], None)
+        eq(s.as_user("officer", "PATCH", "/api/v1/producers/" + sub, {"categories": "030313,030319"}).status, 200)
+        c = s.as_user("dl-fishery", "POST", done, fix)
+        eq((c.status, c.json.get("items", [{}])[0].get("hs_code")), (200, "0303190000"), repr(c))
 
     @test
     def food_names_a_registered_overseas_producer(s):

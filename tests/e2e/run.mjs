@@ -394,6 +394,18 @@ async function fileDeclaration(browser, base, { declarant, who, items, trade_cou
   return { d, bill, agent, owner, admin, arrived, close: () => Promise.all([agent.close(), owner.close(), admin.close()]) }
 }
 
+// A fresh overseas producer of food from country, registered by the admin for categories (HS
+// chapters or headings), as the district's officers register them (海关总署令第248号).
+let producerSeq = 0
+async function registeredProducer(browser, base, country, categories) {
+  const admin = await apiUser(browser, base, 'admin')
+  const no = `${country}-E2E${Date.now() % 1e6}${++producerSeq}`
+  await admin.call('POST', '/producers', { registration_no: no, country, name: `Producer ${no}`, categories,
+    valid_from: '2022-01-01T00:00:00+08:00' }, 201)
+  await admin.close()
+  return no
+}
+
 // A second officer (separation of duties: who orders or decides an inspection does not release
 // the declaration alone), created once by the admin.
 async function secondOfficer(admin, browser, base) {
@@ -786,8 +798,9 @@ const tests = {
   async clerkFiling({ browser, base }) {
     const counts = {}
     const GOOD = '0|0|冻、整条|大西洋鳕鱼Gadus morhua|无品牌|||'
+    // frozen cod is food: its overseas producer is named and registered (海关总署令第248号)
     const COD = [{ hs_code: '0303630000', name: '冻鳕鱼', elements: GOOD, origin: 'NO', quantity: 2000, unit: '千克',
-      value: '50000.00', currency: 'CNY', gross_weight_kg: 2100, net_weight_kg: 2000 }]
+      value: '50000.00', currency: 'CNY', gross_weight_kg: 2100, net_weight_kg: 2000, producer: await registeredProducer(browser, base, 'NO', '0303') }]
     for (const [lang, viewport] of [['zh', undefined], ['en', undefined], ['zh', { width: 390, height: 844 }]]) {
       const key = viewport ? `${lang}-phone` : lang
       const W = lang === 'zh' ? { missing: '缺少必填的申报要素', legal: '千克' } : { missing: 'A required declaration element is missing', legal: '千克' }
@@ -878,6 +891,7 @@ const tests = {
   // (海关审定进出口货物完税价格办法); the tax panel shows the CIF value the tax was computed on
   async valuation({ browser, base }) {
     const [agent] = await Promise.all([apiUser(browser, base, 'dl-agent')])
+    const producer = await registeredProducer(browser, base, 'NO', '0303')   // cod is food (海关总署令第248号)
     const bill = newBill('FOB')
     await agent.call('POST', '/manifests', {
       direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0901',
@@ -895,7 +909,7 @@ const tests = {
     await field('trade_country').locator('.el-select').click()
     await field('trade_country').locator('input').fill('挪威')
     await pick(page, '挪威 NO')
-    const item = { hs_code: '0303630000', name: '冻鳕鱼', quantity: '2000', value: '50000.00', gross_weight_kg: '2100', net_weight_kg: '2000' }
+    const item = { hs_code: '0303630000', name: '冻鳕鱼', quantity: '2000', value: '50000.00', gross_weight_kg: '2100', net_weight_kg: '2000', producer }
     for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').first().fill(v)
     await field('items[0].elements').locator('input').fill('0|0|冻、整条|大西洋鳕鱼Gadus morhua|无品牌|||')
     await field('items[0].origin').locator('.el-select').click()

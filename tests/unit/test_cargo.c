@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include "cargo/cargo.h"
+#include "platform/json.h"
+#include "scratch_db.h"
 
 #define DAY 86400000LL
 
@@ -145,6 +147,50 @@ static void registered_food(void **state)
     assert_false(cargo_registered_food("8483409000"));
 }
 
+/* 报关单填制规范: the transport mode and the port of entry or exit agree (the seed's table: 0901
+ * the harbour, sea; 0902 the airport, air); an unknown code is unknown_port on "port" */
+static void port_serves_its_modes(void **state)
+{
+    (void)state;
+    db *d = scratch_db_open("cargo");
+    hg_err err = {0};
+    assert_int_equal(cargo_port_serves(d, "0901", "sea", "transport_mode", &err), HG_OK);
+    assert_int_equal(cargo_port_serves(d, "0902", "air", "transport_mode", &err), HG_OK);
+    assert_int_equal(cargo_port_serves(d, "0902", "sea", "transport_mode", &err), HG_INVALID);
+    assert_string_equal(err.code, "port_mode");
+    assert_string_equal(err.field, "transport_mode");
+    assert_non_null(strstr(err.message, "0902 (大连机场海关, Dalian Airport Customs) serves air only, not sea"));
+    assert_int_equal(cargo_port_serves(d, "0903", "road", "port", &err), HG_OK);   /* sea,road */
+    assert_int_equal(cargo_port_serves(d, "0903", "rail", "port", &err), HG_INVALID);
+    assert_string_equal(err.field, "port");
+    assert_int_equal(cargo_port_serves(d, "0999", "sea", "transport_mode", &err), HG_INVALID);
+    assert_string_equal(err.code, "unknown_port");
+    assert_string_equal(err.field, "port");
+    scratch_db_remove();
+}
+
+/* 海关总署令第248号: an import's food item names its producer; other goods and exports need none */
+static void food_names_its_producer(void **state)
+{
+    (void)state;
+    db *d = scratch_db_open("cargo");
+    hg_err err = {0};
+    json_t *items = json_loads("[{\"hs_code\": \"8483409000\", \"origin\": \"DE\"},"
+                               " {\"hs_code\": \"0303130000\", \"origin\": \"NO\"}]", 0, NULL);
+    assert_non_null(items);
+    assert_int_equal(cargo_check_registry(d, "import", items, 0, &err), HG_INVALID);
+    assert_string_equal(err.code, "producer_required");
+    assert_string_equal(err.field, "items[1].producer");
+    assert_int_equal(cargo_check_registry(d, "export", items, 0, &err), HG_OK);
+    json_object_set_new(json_array_get(items, 1), "producer", json_string("NO-UNIT-1"));
+    assert_int_equal(cargo_check_registry(d, "import", items, 0, &err), HG_CONFLICT);   /* named, not registered */
+    assert_string_equal(err.code, "producer_not_registered");
+    json_array_remove(items, 1);
+    assert_int_equal(cargo_check_registry(d, "import", items, 0, &err), HG_OK);
+    json_decref(items);
+    scratch_db_remove();
+}
+
 static void two_step_deadline(void **state)
 {
     (void)state;
@@ -198,6 +244,8 @@ int main(void)
         cmocka_unit_test(seafood_and_suspension),
         cmocka_unit_test(two_step_deadline),
         cmocka_unit_test(registered_food),
+        cmocka_unit_test(port_serves_its_modes),
+        cmocka_unit_test(food_names_its_producer),
         cmocka_unit_test(who_states_what_and_when),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
