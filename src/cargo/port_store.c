@@ -4,6 +4,7 @@
  * table as the console reads it, and its changes (`haiguan import ports`), each audited with
  * before and after. Reference data with a version in ref_versions (migration 294). Not for:
  * the format of a code (cargo_check_port, cargo.c). */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,15 +14,87 @@
 #include "../platform/refdata.h"
 #include "cargo.h"
 
+/* The table in memory as of its version (refdata.h): every manifest, declaration and vessel
+ * call reads its port, a round trip each on PostgreSQL; the versions are read once per writer
+ * batch. A district's table has tens of rows. */
+typedef struct port_row {
+    char code[8], modes[32], name_zh[96], name_en[128];
+} port_row;
+
+static struct {
+    pthread_mutex_t mu;
+    int64_t version; /* 0: not loaded */
+    size_t n;
+    port_row *rows;
+} ports = {PTHREAD_MUTEX_INITIALIZER, 0, 0, NULL};
+
+static hg_rc ports_load(db *d, int64_t version, hg_err *err)
+{
+    db_stmt *s;
+    hg_rc rc = db_query(d, &s, err, "SELECT code, modes, name_zh, name_en FROM customs_ports", "");
+    if (rc)
+        return rc;
+    size_t n = 0, cap = 0;
+    port_row *rows = NULL;
+    while ((rc = db_step(s, err)) == HG_ROW) {
+        if (n == cap) {
+            port_row *more = xrealloc(rows, (cap = cap ? cap * 2 : 16) * sizeof *rows);
+            if (!more) {
+                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+                break;
+            }
+            rows = more;
+        }
+        port_row *r = &rows[n++];
+        snprintf(r->code, sizeof r->code, "%s", db_col_text(s, 0));
+        snprintf(r->modes, sizeof r->modes, "%s", db_col_text(s, 1));
+        snprintf(r->name_zh, sizeof r->name_zh, "%s", db_col_text(s, 2));
+        snprintf(r->name_en, sizeof r->name_en, "%s", db_col_text(s, 3));
+    }
+    db_reset(s);
+    if (rc != HG_DONE) {
+        xfree(rows);
+        return rc;
+    }
+    xfree(ports.rows);
+    ports.rows = rows;
+    ports.n = n;
+    ports.version = version;
+    return HG_OK;
+}
+
+/* The port of code as the table stands (*found 0 when it has none). */
+static hg_rc port_find(db *d, const char *code, port_row *out, int *found, hg_err *err)
+{
+    int64_t version = 0;
+    *found = 0;
+    hg_rc rc = refdata_version(d, "customs_ports", &version, err);
+    if (rc)
+        return rc;
+    pthread_mutex_lock(&ports.mu);
+    if (ports.version != version)
+        rc = ports_load(d, version, err);
+    for (size_t i = 0; !rc && !*found && i < ports.n; i++)
+        if (strcmp(ports.rows[i].code, code) == 0) {
+            *out = ports.rows[i];
+            *found = 1;
+        }
+    pthread_mutex_unlock(&ports.mu);
+    return rc;
+}
+
+static hg_rc unknown_port(const char *code, const char *field, hg_err *err)
+{
+    return hg_fail(err, HG_INVALID, "unknown_port", field,
+                   "%s is not a customs code of the district's ports (关区代码表: GET /api/v1/reference/ports)", code);
+}
+
 hg_rc cargo_port_known(db *d, const char *code, const char *field, hg_err *err)
 {
-    int64_t n = 0;
-    hg_rc rc = db_int(d, &n, err, "SELECT COUNT(*) FROM customs_ports WHERE code = ?", "t", code ? code : "");
-    if (!rc && !n)
-        rc = hg_fail(err, HG_INVALID, "unknown_port", field,
-                     "%s is not a customs code of the district's ports (关区代码表: GET /api/v1/reference/ports)",
-                     code ? code : "");
-    return rc;
+    port_row p;
+    int found = 0;
+    hg_rc rc = port_find(d, code ? code : "", &p, &found, err);
+    return rc ? rc : found ? HG_OK : unknown_port(code ? code : "", field, err);
 }
 
 /* 1 when the comma-separated list modes ("sea,road") holds mode. */
@@ -39,28 +112,21 @@ static int serves(const char *modes, const char *mode)
 
 hg_rc cargo_port_serves(db *d, const char *code, const char *mode, const char *mode_field, hg_err *err)
 {
-    db_stmt *s;
-    hg_rc rc =
-        db_query(d, &s, err, "SELECT modes, name_zh, name_en FROM customs_ports WHERE code = ?", "t", code ? code : "");
+    port_row p;
+    int found = 0;
+    hg_rc rc = port_find(d, code ? code : "", &p, &found, err);
     if (rc)
         return rc;
-    rc = db_step(s, err);
-    hg_rc refused = HG_OK;
-    if (rc == HG_DONE)
-        refused = hg_fail(err, HG_INVALID, "unknown_port", "port",
-                          "%s is not a customs code of the district's ports (关区代码表: GET /api/v1/reference/ports)",
-                          code ? code : "");
-    else if (rc == HG_ROW && !serves(db_col_text(s, 0), mode ? mode : ""))
+    if (!found)
+        return unknown_port(code ? code : "", "port", err);
+    if (!serves(p.modes, mode ? mode : ""))
         /* 报关单填制规范: the transport mode (运输方式) is the one by which the goods cross the
          * border at the port of entry or exit (进出境关别), so the two must agree */
-        refused = hg_fail(err, HG_INVALID, "port_mode", mode_field,
-                          "port %s (%s, %s) serves %s only, not %s: the transport mode and the port of entry or exit "
-                          "must agree (报关单填制规范: 运输方式, 进出境关别)",
-                          code, db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 0), mode ? mode : "");
-    db_reset(s);
-    if (rc != HG_ROW && rc != HG_DONE)
-        return rc;
-    return refused;
+        return hg_fail(err, HG_INVALID, "port_mode", mode_field,
+                       "port %s (%s, %s) serves %s only, not %s: the transport mode and the port of entry or exit "
+                       "must agree (报关单填制规范: 运输方式, 进出境关别)",
+                       p.code, p.name_zh, p.name_en, p.modes, mode ? mode : "");
+    return HG_OK;
 }
 
 /* modes ("sea,road") as a JSON array of its words. */
@@ -158,6 +224,7 @@ hg_rc cargo_port_put(const hg_ctx *c, const char *code, const char *name_zh, con
                     "INSERT INTO customs_ports (code, name_zh, name_en, modes) VALUES (?, ?, ?, ?) ON CONFLICT (code)"
                     " DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, modes = excluded.modes",
                     "tttt", code, name_zh, name_en, m);
+    refdata_touched();
     if (!rc && !(after = port_json(code, name_zh, name_en, m)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
