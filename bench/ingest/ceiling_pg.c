@@ -230,7 +230,8 @@ static void copy_batch(long first, long n)
         for (int k = 1; k <= 3; k++) {
             entry_of(i, entry, sizeof entry);
             snprintf(k_txt, sizeof k_txt, "%d", k);
-            const char *v[] = {entry, k_txt, "8483409000", "齿轮箱", "DE", "100000", "台", "100000", "CNY", "10000", "9000"};
+            const char *v[] = {entry, k_txt,    "8483409000", "齿轮箱", "DE",  "100000",
+                               "台",  "100000", "CNY",        "10000",  "9000"};
             put_row(11, v);
         }
     copy_end("declaration_items");

@@ -153,8 +153,7 @@ hg_rc cargo_container_holds(db *d, const char *bill_no, const char *container, c
     return HG_OK;
 }
 
-hg_rc cargo_container_declared_gross(db *d, const char *bill_no, const char *container, int64_t *grams,
-                                     hg_err *err)
+hg_rc cargo_container_declared_gross(db *d, const char *bill_no, const char *container, int64_t *grams, hg_err *err)
 {
     /* in grams (the items' column), so that sharing among containers truncates a gram at most */
     *grams = 0;

@@ -59,7 +59,7 @@ decimal_why decimal_parse(const char *s, size_t n, int scale, int64_t *out)
             return DECIMAL_NOT_A_DECIMAL;
     }
     if (i != n)
-        return DECIMAL_NOT_A_DECIMAL;   /* an exponent, a space, a letter, a NUL */
+        return DECIMAL_NOT_A_DECIMAL; /* an exponent, a space, a letter, a NUL */
     if (places > scale)
         return DECIMAL_TOO_MANY_PLACES;
     for (int k = places; k < scale; k++)
@@ -88,7 +88,7 @@ static decimal_why real_to_units(double d, int scale, int64_t *out)
             digits[nd++] = *p;
     if (*p != 'e' || nd != 15)
         return DECIMAL_NOT_A_DECIMAL;
-    int exp10 = atoi(p + 1);
+    int exp10 = (int)strtol(p + 1, NULL, 10);
     while (nd > 1 && digits[nd - 1] == '0')
         nd--;
     /* value = 0.d1d2...dnd × 10^(exp10 + 1); digit k (0-based) weighs 10^(exp10 - k) */
@@ -123,7 +123,7 @@ decimal_why decimal_from_json(const json_t *v, int scale, int64_t *out)
         double d = json_real_value(v);
         if (d < 0)
             return DECIMAL_NEGATIVE;
-        if (d == 0) {   /* 0.0 and -0.0 */
+        if (d == 0) { /* 0.0 and -0.0 */
             *out = 0;
             return DECIMAL_OK;
         }

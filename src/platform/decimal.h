@@ -16,13 +16,13 @@
 /* Why a text is not a decimal of the field; the string is the error code (the rule). */
 typedef enum decimal_why {
     DECIMAL_OK = 0,
-    DECIMAL_NOT_A_DECIMAL,    /* "not_a_decimal": empty, a sign '+', an exponent, spaces, letters */
-    DECIMAL_NEGATIVE,         /* "negative": a leading '-' (quantities and weights are never) */
-    DECIMAL_TOO_MANY_PLACES,  /* "too_many_places": more decimals than the field's scale */
-    DECIMAL_OUT_OF_RANGE,     /* "out_of_range": the count of smallest units overflows */
-    DECIMAL_IMPRECISE,        /* "imprecise_number": a JSON number of more than 15 significant
+    DECIMAL_NOT_A_DECIMAL,   /* "not_a_decimal": empty, a sign '+', an exponent, spaces, letters */
+    DECIMAL_NEGATIVE,        /* "negative": a leading '-' (quantities and weights are never) */
+    DECIMAL_TOO_MANY_PLACES, /* "too_many_places": more decimals than the field's scale */
+    DECIMAL_OUT_OF_RANGE,    /* "out_of_range": the count of smallest units overflows */
+    DECIMAL_IMPRECISE,       /* "imprecise_number": a JSON number of more than 15 significant
                                * digits, which a double does not hold exactly: send a string */
-    DECIMAL_WRONG_TYPE,       /* "wrong_type": neither a number nor a string */
+    DECIMAL_WRONG_TYPE,      /* "wrong_type": neither a number nor a string */
 } decimal_why;
 
 /* The error code of why ("too_many_places"...). */

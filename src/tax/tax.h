@@ -37,7 +37,7 @@ typedef struct tax_item_in {
  * quantity × rate is rounded to the fen once, half up (tax_mul_div_checked). */
 #define TAX_QUANTITY_UNIT 100000
 typedef struct tax_specific_in {
-    int64_t quantity;   /* in 1e-5 of the unit: 1.23456 litres is 123456 */
+    int64_t quantity; /* in 1e-5 of the unit: 1.23456 litres is 123456 */
     int64_t duty_specific_fen;
     int64_t consumption_specific_fen;
 } tax_specific_in;

@@ -21,12 +21,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (why != DECIMAL_OK)
         return 0;
     if (v < 0)
-        abort();   /* never negative */
+        abort(); /* never negative */
     char text[DECIMAL_TEXT_MAX], again[DECIMAL_TEXT_MAX];
     decimal_format(v, scale, text, sizeof text);
     int64_t back = -1;
     if (decimal_parse(text, strlen(text), scale, &back) != DECIMAL_OK || back != v)
-        abort();   /* what is written reads back */
+        abort(); /* what is written reads back */
     decimal_format(back, scale, again, sizeof again);
     if (strcmp(text, again) != 0)
         abort();

@@ -46,14 +46,16 @@ static void decimal_text_is_read_exactly(void **state)
     assert_int_equal(parse("-0", 3, &v), DECIMAL_NEGATIVE);
     assert_int_equal(parse("92233720368547.75808", 5, &v), DECIMAL_OUT_OF_RANGE);
     assert_int_equal(parse("99999999999999999999999", 0, &v), DECIMAL_OUT_OF_RANGE);
-    static const char *const bad[] = {"",    "1e3", "1E3",  "1.5e2", "+1",  " 1",  "1 ",  ".5",
-                                      "1.",  "1..5", "1.5.", "NaN",  "nan", "inf", "0x10", "1,5",
-                                      "１", "-",   "--1", "1-"};
+    static const char *const bad[] = {"",     "1e3", "1E3", "1.5e2", "+1",   " 1",  "1 ", ".5", "1.",  "1..5",
+                                      "1.5.", "NaN", "nan", "inf",   "0x10", "1,5", "１", "-",  "--1", "1-"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (parse(bad[i], 3, &v) != DECIMAL_NOT_A_DECIMAL)
             fail_msg("\"%s\" was not refused as not_a_decimal", bad[i]);
     /* a NUL inside the text is not the end of it */
-    assert_int_equal(decimal_parse("1\0" "5", 3, 3, &v), DECIMAL_NOT_A_DECIMAL);
+    assert_int_equal(decimal_parse("1\0"
+                                   "5",
+                                   3, 3, &v),
+                     DECIMAL_NOT_A_DECIMAL);
     /* refusals leave the output alone */
     v = 42;
     assert_int_equal(parse("1.5e2", 3, &v), DECIMAL_NOT_A_DECIMAL);
@@ -72,10 +74,18 @@ static void decimal_format_drops_trailing_zeros(void **state)
         int scale;
         const char *text;
     } cases[] = {
-        {2100000, 3, "2100"},    {1500, 3, "1.5"},     {2100500, 3, "2100.5"}, {312345, 5, "3.12345"},
-        {1, 5, "0.00001"},       {0, 5, "0"},          {-5, 3, "-0.005"},      {100000, 5, "1"},
-        {INT64_MAX, 5, "92233720368547.75807"},        {INT64_MIN, 3, "-9223372036854775.808"},
-        {1230, 3, "1.23"},       {42, 0, "42"},
+        {2100000, 3, "2100"},
+        {1500, 3, "1.5"},
+        {2100500, 3, "2100.5"},
+        {312345, 5, "3.12345"},
+        {1, 5, "0.00001"},
+        {0, 5, "0"},
+        {-5, 3, "-0.005"},
+        {100000, 5, "1"},
+        {INT64_MAX, 5, "92233720368547.75807"},
+        {INT64_MIN, 3, "-9223372036854775.808"},
+        {1230, 3, "1.23"},
+        {42, 0, "42"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         decimal_format(cases[i].v, cases[i].scale, t, sizeof t);
@@ -94,8 +104,8 @@ static void decimal_format_drops_trailing_zeros(void **state)
 static void decimal_json_round_trips(void **state)
 {
     (void)state;
-    static const int64_t counts[] = {1, 5, 312345, 123456, 150000, 100000, 999999999999999LL, 12345678901234LL,
-                                     210050000, 7, 10, 99999};
+    static const int64_t counts[] = {1,         5, 312345, 123456, 150000, 100000, 999999999999999LL, 12345678901234LL,
+                                     210050000, 7, 10,     99999};
     for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
         json_t *j = decimal_json(counts[i], 5);
         assert_non_null(j);
@@ -108,7 +118,7 @@ static void decimal_json_round_trips(void **state)
         assert_int_equal(json_canon_reply(j, &b), HG_OK);
         char t[DECIMAL_TEXT_MAX];
         decimal_format(counts[i], 5, t, sizeof t);
-        if (counts[i] >= 10000)   /* below 0.1 %g writes an exponent: 1e-05, also exact */
+        if (counts[i] >= 10000) /* below 0.1 %g writes an exponent: 1e-05, also exact */
             assert_string_equal(buf_str(&b), t);
         json_error_t je;
         json_t *parsed = json_loads(buf_str(&b), JSON_DECODE_ANY, &je);
