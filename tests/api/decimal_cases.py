@@ -113,3 +113,58 @@ def register(test, eq, error_of):
         eq(r.status, 201, repr(r))
         got = s.as_user(who, "GET", "/api/v1/declarations/" + r.json["entry_no"])
         eq(got.json["items"][0]["quantity"], "12345678901.12345")   # 16 digits: exact, as a string
+
+    @test
+    def migration_299_rescales_what_was_filed_before_decimals(s):
+        # the quantities and weights filed as whole units and kilograms become 1e-5 units and grams,
+        # on either backend; a database of its own, so that no other test's rows are rescaled twice
+        import os
+        import shutil
+        import subprocess
+        import tempfile
+        work = tempfile.mkdtemp(prefix="haiguan-mig-")
+        url = harness.pg_create_database(harness.pg_base()) if harness.pg_base() else os.path.join(work, "old.db")
+        env = dict(os.environ, HAIGUAN_DB=url, HAIGUAN_KEYS=os.path.join(work, "keys"))
+
+        def run(*args):
+            p = subprocess.run([s.binary] + list(args), env=env, capture_output=True, text=True, timeout=120)
+            assert p.returncode == 0, p.stdout + p.stderr
+
+        def sql(statement):
+            if url.startswith("postgres"):
+                return harness.psql(url, statement)
+            import sqlite3
+            con = sqlite3.connect(url)
+            try:
+                rows = [[str(v) for v in r] for r in con.execute(statement).fetchall()]
+                con.commit()
+                return rows
+            finally:
+                con.close()
+        try:
+            run("init")
+            for statement in [
+                    "INSERT INTO manifests (manifest_no, direction, transport_mode, port, eta, filer, status, created_ms,"
+                    " updated_ms) VALUES ('MF-OLD', 'import', 'sea', '0901', 0, 'x', 'filed', 0, 0)",
+                    "INSERT INTO manifest_bills (manifest_no, line_no, bill_no, consignee, goods_description, packages,"
+                    " gross_weight_kg) VALUES ('MF-OLD', 1, 'BILL-OLD', '91210200241600015L', 'parts', 120, 18200)",
+                    "INSERT INTO declarations (entry_no, direction, kind, declarant, port, transport_mode, bill_no,"
+                    " trade_country, status, lane, advance, filed_ms, updated_ms) VALUES ('E-OLD', 'import', 'complete',"
+                    " 'x', '0901', 'sea', 'BILL-OLD', 'DE', 'filed', 'green', 0, 0, 0)",
+                    "INSERT INTO declaration_items (entry_no, line_no, hs_code, name, origin, quantity, unit, value,"
+                    " currency, gross_weight_kg, net_weight_kg) VALUES ('E-OLD', 1, '8458110090', 'lathe', 'DE', 120,"
+                    " 'x', 100, 'CNY', 18200, 17600)",
+                    "INSERT INTO ledger (entry_no, line_no, hs_code, quantity, unit, status, released_quantity,"
+                    " updated_ms) VALUES ('E-OLD', 1, '8458110090', 120, 'x', 'passed', 120, 0)",
+                    "DELETE FROM schema_migrations WHERE version = 299"]:
+                sql(statement)
+            run("init")   # applies 299 again, as to a database of before it
+            eq(sql("SELECT quantity, gross_weight_kg, net_weight_kg FROM declaration_items WHERE entry_no = 'E-OLD'"),
+               [["12000000", "18200000", "17600000"]])
+            eq(sql("SELECT gross_weight_kg FROM manifest_bills WHERE bill_no = 'BILL-OLD'"), [["18200000"]])
+            eq(sql("SELECT quantity, released_quantity FROM ledger WHERE entry_no = 'E-OLD'"), [["12000000", "12000000"]])
+            eq(sql("SELECT COUNT(*) FROM schema_migrations WHERE version = 299"), [["1"]])
+        finally:
+            if url.startswith("postgres"):
+                harness.pg_drop_database(url)
+            shutil.rmtree(work, ignore_errors=True)

@@ -9,11 +9,13 @@
 
 #include <cmocka.h>
 
+#include "cargo/cargo.h"
 #include "platform/buf.h"
 #include "platform/decimal.h"
 #include "platform/json_canon.h"
 #include "platform/mem.h"
 #include "platform/record.h"
+#include "scratch_db.h"
 
 static decimal_why parse(const char *s, int scale, int64_t *v) { return decimal_parse(s, strlen(s), scale, v); }
 
@@ -259,6 +261,63 @@ static void decimal_fields_refuse_with_the_rule(void **state)
     record_free(&r);
 }
 
+/* Migration cargo 299 rescales what was filed before decimals: whole units to 1e-5, kilograms
+ * to grams, in the items, the bills and the ledger; the JSON reads the same numbers as before. */
+static void migration_rescales_existing_rows(void **state)
+{
+    (void)state;
+    db *d = scratch_db_open("decimal");
+    hg_err err;
+    static const char *const rows[] = {
+        "INSERT INTO manifests (manifest_no, direction, transport_mode, port, eta, filer, status, created_ms,"
+        " updated_ms) VALUES ('MF-OLD', 'import', 'sea', '0901', 0, 'x', 'filed', 0, 0)",
+        "INSERT INTO manifest_bills (manifest_no, line_no, bill_no, consignee, goods_description, packages,"
+        " gross_weight_kg) VALUES ('MF-OLD', 1, 'BILL-OLD', '91210200241600015L', 'parts', 120, 18200)",
+        "INSERT INTO declarations (entry_no, direction, kind, declarant, port, transport_mode, bill_no, trade_country,"
+        " status, lane, advance, filed_ms, updated_ms) VALUES ('E-OLD', 'import', 'complete', 'x', '0901', 'sea',"
+        " 'BILL-OLD', 'DE', 'filed', 'green', 0, 0, 0)",
+        "INSERT INTO declaration_items (entry_no, line_no, hs_code, name, origin, quantity, unit, value, currency,"
+        " gross_weight_kg, net_weight_kg) VALUES ('E-OLD', 1, '8458110090', 'lathe', 'DE', 120, 'x', 100, 'CNY',"
+        " 18200, 17600)",
+        "INSERT INTO ledger (entry_no, line_no, hs_code, quantity, unit, status, released_quantity, updated_ms)"
+        " VALUES ('E-OLD', 1, '8458110090', 120, 'x', 'passed', 120, 0)",
+        /* as before the migration: it runs again over these rows */
+        "DELETE FROM schema_migrations WHERE version = 299",
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        if (db_exec(d, rows[i], &err))
+            fail_msg("%s: %s", rows[i], err.message);
+    const migration *const sets[] = {cargo_migrations, NULL};
+    int applied = 0;
+    assert_int_equal(db_migrate(d, sets, &applied, &err), HG_OK);
+    assert_int_equal(applied, 1);
+    int64_t v = 0;
+    assert_int_equal(db_int(d, &v, &err, "SELECT quantity FROM declaration_items WHERE entry_no = 'E-OLD'", ""), HG_OK);
+    assert_int_equal(v, 120 * CARGO_QUANTITY_UNIT);
+    assert_int_equal(db_int(d, &v, &err, "SELECT gross_weight_kg FROM declaration_items WHERE entry_no = 'E-OLD'", ""),
+                     HG_OK);
+    assert_int_equal(v, 18200 * CARGO_GRAMS_PER_KG);
+    assert_int_equal(db_int(d, &v, &err, "SELECT net_weight_kg FROM declaration_items WHERE entry_no = 'E-OLD'", ""),
+                     HG_OK);
+    assert_int_equal(v, 17600 * CARGO_GRAMS_PER_KG);
+    assert_int_equal(db_int(d, &v, &err, "SELECT gross_weight_kg FROM manifest_bills WHERE bill_no = 'BILL-OLD'", ""),
+                     HG_OK);
+    assert_int_equal(v, 18200 * CARGO_GRAMS_PER_KG);
+    assert_int_equal(
+        db_int(d, &v, &err, "SELECT quantity + released_quantity FROM ledger WHERE entry_no = 'E-OLD'", ""), HG_OK);
+    assert_int_equal(v, 240 * CARGO_QUANTITY_UNIT);
+    /* and the API's JSON gives the numbers it gave before: 120 units, 18200 kg, as integers */
+    json_t *items = NULL;
+    assert_int_equal(record_children_json(d, &item_record, "E-OLD", &items, &err), HG_OK);
+    json_t *it = json_array_get(items, 0);
+    assert_true(json_is_integer(json_object_get(it, "quantity")));
+    assert_int_equal(json_integer_value(json_object_get(it, "quantity")), 120);
+    assert_int_equal(json_integer_value(json_object_get(it, "gross_weight_kg")), 18200);
+    assert_int_equal(json_integer_value(json_object_get(it, "net_weight_kg")), 17600);
+    json_decref(items);
+    scratch_db_remove();
+}
+
 int main(void)
 {
     mem_init();
@@ -268,6 +327,7 @@ int main(void)
         cmocka_unit_test(decimal_json_round_trips),
         cmocka_unit_test(decimal_json_input_rules),
         cmocka_unit_test(decimal_fields_refuse_with_the_rule),
+        cmocka_unit_test(migration_rescales_existing_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
