@@ -1,12 +1,23 @@
 // decimals.mjs — the browser scenario of decimal quantities and weights on the declaration form
 // (issue 14: a quantity to 5 places, a weight in kg to 3; 报关单填制规范), added to run.mjs's
 // table by its addAreaScenarios (see there for the helpers given in `lib`).
+import { decimalBody, decimalOk, DECIMAL_PLACES } from '../../../web/src/areas/declarations/form.js'
+import { changedItems } from '../../../web/src/areas/declarations/changes.js'
+
 export function scenarios({ assert, newPage, signIn, pick, apiUser, shot, newBill, TRADING }) {
   return {
     // the form takes a decimal quantity and weights, refuses a sixth place under the field before
     // anything is sent, shows the API's own refusal (net over gross, to the gram) under its field,
     // and the filed declaration shows the decimals as they were typed
     async decimalQuantity({ browser, base }) {
+      // the form's helpers: the places of each field, whole values sent as numbers, decimals as typed
+      assert.deepEqual(DECIMAL_PLACES, { quantity: 5, gross_weight_kg: 3, net_weight_kg: 3 })
+      assert.deepEqual(['3.12345', '3.123456', '1e3', '-1', '.5', ' 2100 '].map((v) => decimalOk(v, 5)),
+        [true, false, false, false, false, true])
+      assert.deepEqual([decimalOk('2100.5', 3), decimalOk('2100.5005', 3)], [true, false])
+      assert.deepEqual([decimalBody(' 2100 '), decimalBody('3.12345')], [2100, '3.12345'])
+      assert.deepEqual(changedItems([{ quantity: 3.12345, gross_weight_kg: 2100 }], [{ quantity: '3.12345', gross_weight_kg: '2100.5' }]),
+        [{ line_no: 1, gross_weight_kg: '2100.5' }])
       const agent = await apiUser(browser, base, 'dl-agent')
       const bill = newBill('DEC')
       await agent.call('POST', '/manifests', {
@@ -42,7 +53,7 @@ export function scenarios({ assert, newPage, signIn, pick, apiUser, shot, newBil
       await page.locator('[data-test=file]').click()
       await field('items[0].net_weight_kg').locator('.el-form-item__error').waitFor()
       assert.match(page.url(), /\/declarations\/new$/)
-      assert.equal(await field('items[0].quantity').locator('.el-form-item__error').count(), 0)
+      await field('items[0].quantity').locator('.el-form-item__error').waitFor({ state: 'detached' })
       await field('items[0].net_weight_kg').locator('input').fill('2000.125')
       await page.locator('[data-test=file]').click()
       await page.waitForURL(/\/declarations\/\d{18}$/)
