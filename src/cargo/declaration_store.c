@@ -677,8 +677,8 @@ static hg_rc within_bill(const char *bill_no, int64_t bill_g, int64_t declared_g
     char bill[DECIMAL_TEXT_MAX], declared[DECIMAL_TEXT_MAX];
     decimal_format(bill_g, CARGO_WEIGHT_SCALE, bill, sizeof bill);
     decimal_format(declared_g, CARGO_WEIGHT_SCALE, declared, sizeof declared);
-    return hg_fail(err, HG_CONFLICT, "bill_weight", "items", "bill %s carries %s kg gross; its declarations would declare %s kg",
-                   bill_no, bill, declared);
+    return hg_fail(err, HG_CONFLICT, "bill_weight", "items",
+                   "bill %s carries %s kg gross; its declarations would declare %s kg", bill_no, bill, declared);
 }
 
 hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_g, hg_err *err)
