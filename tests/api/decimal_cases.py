@@ -60,6 +60,9 @@ def register(test, eq, error_of):
         rows = s.sql("SELECT quantity, gross_weight_kg, net_weight_kg FROM declaration_items WHERE entry_no = '%s'"
                      " ORDER BY line_no" % r.json["entry_no"])
         eq([[int(v) for v in row] for row in rows], [[312345, 2100500, 2100500], [200000, 2100000, 2000000]])
+        # and the audit trail records the same decimals: `audit reconcile` finds nothing changed
+        p = s.cli("audit", "reconcile", check=False)
+        assert r.json["entry_no"] not in p.stdout, p.stdout[-2000:]
 
     @test
     def a_bill_reconciles_with_the_decimal_weights_of_its_declarations(s):
