@@ -8,7 +8,7 @@ secs=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for h in fuzz_check:check fuzz_body:body fuzz_csv:csv fuzz_risk:risk fuzz_mo:mo fuzz_health:health fuzz_vessel:vessel fuzz_gate:gate fuzz_services:services fuzz_tax:tax fuzz_certificate:certificate fuzz_list_query:list_query fuzz_i18n:i18n; do
+for h in fuzz_check:check fuzz_body:body fuzz_csv:csv fuzz_risk:risk fuzz_mo:mo fuzz_health:health fuzz_vessel:vessel fuzz_gate:gate fuzz_services:services fuzz_tax:tax fuzz_certificate:certificate fuzz_list_query:list_query fuzz_i18n:i18n fuzz_decimal:decimal; do
     exe=${h%%:*}
     corpus=${h##*:}
     mkdir -p "$work/$corpus"

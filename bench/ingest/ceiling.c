@@ -58,9 +58,10 @@ int main(int argc, char **argv)
                                   " transport_mode, bill_no, trade_country, status, lane, advance, filed_ms, updated_ms)"
                                   " VALUES (?, 'import', 'complete', '91210200241600015L', '91210200241600015L', '0901',"
                                   " 'sea', 'CEILBILL', 'DE', 'filed', 'green', 1, ?, ?)");
+    /* quantity in 1e-5 of its unit, weights in grams, as the server keeps them (1 台, 10 and 9 kg) */
     sqlite3_stmt *item = prep(db, "INSERT INTO declaration_items (entry_no, line_no, hs_code, name, origin, quantity,"
                                   " unit, value, currency, gross_weight_kg, net_weight_kg) VALUES (?, ?, '8483409000',"
-                                  " '齿轮箱', 'DE', 1, '台', 100000, 'CNY', 10, 9)");
+                                  " '齿轮箱', 'DE', 100000, '台', 100000, 'CNY', 10000, 9000)");
     sqlite3_stmt *event = prep(db, "INSERT INTO declaration_events (entry_no, seq, at_ms, actor, event, detail)"
                                    " VALUES (?, ?, ?, 'dl-trading', 'filed', '{\"advance\":true}')");
     sqlite3_stmt *bill = prep(db, "INSERT INTO tax_bills (entry_no, issued_ms, last_free_day, duty_fen, consumption_fen,"

@@ -84,9 +84,10 @@ static void prepare_all(void)
                  " transport_mode, bill_no, trade_country, status, lane, advance, filed_ms, updated_ms)"
                  " VALUES ($1, 'import', 'complete', '91210200241600015L', '91210200241600015L', '0901',"
                  " 'sea', 'CEILBILL', 'DE', 'filed', 'green', 1, $2, $3)");
+    /* quantity in 1e-5 of its unit, weights in grams, as the server keeps them (1 台, 10 and 9 kg) */
     prep("item", "INSERT INTO declaration_items (entry_no, line_no, hs_code, name, origin, quantity,"
                  " unit, value, currency, gross_weight_kg, net_weight_kg) VALUES ($1, $2, '8483409000',"
-                 " '齿轮箱', 'DE', 1, '台', 100000, 'CNY', 10, 9)");
+                 " '齿轮箱', 'DE', 100000, '台', 100000, 'CNY', 10000, 9000)");
     prep("event", "INSERT INTO declaration_events (entry_no, seq, at_ms, actor, event, detail)"
                   " VALUES ($1, $2, $3, 'dl-trading', 'filed', '{\"advance\":true}')");
     prep("bill", "INSERT INTO tax_bills (entry_no, issued_ms, last_free_day, duty_fen, consumption_fen,"
@@ -229,7 +230,8 @@ static void copy_batch(long first, long n)
         for (int k = 1; k <= 3; k++) {
             entry_of(i, entry, sizeof entry);
             snprintf(k_txt, sizeof k_txt, "%d", k);
-            const char *v[] = {entry, k_txt, "8483409000", "齿轮箱", "DE", "1", "台", "100000", "CNY", "10", "9"};
+            const char *v[] = {entry, k_txt,    "8483409000", "齿轮箱", "DE",  "100000",
+                               "台",  "100000", "CNY",        "10000",  "9000"};
             put_row(11, v);
         }
     copy_end("declaration_items");

@@ -44,8 +44,8 @@ static const field bill_fields[] = {
     {.name = "goods_description", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 500,
      .label_zh = "货物描述"},
     {.name = "packages", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 10000000, .label_zh = "件数"},
-    {.name = "gross_weight_kg", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000000,
-     .label_zh = "毛重(千克)"},
+    {.name = "gross_weight_kg", .type = FT_DECIMAL, .flags = FF_REQUIRED, .scale = CARGO_WEIGHT_SCALE, .min = 1,
+     .max = 1000000000LL * CARGO_GRAMS_PER_KG, .label_zh = "毛重(千克)"},
     {.name = "containers", .type = FT_TEXT, .flags = FF_IDENT, .check = cargo_check_containers,
      .label_zh = "集装箱号"},
     {0},
@@ -102,17 +102,18 @@ static const field item_fields[] = {
     {.name = "elements", .type = FT_TEXT, .max_len = 255, .label_zh = "申报要素"},
     {.name = "origin", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_country,
      .label_zh = "原产国"},
-    {.name = "quantity", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000000000LL, .label_zh = "数量"},
+    {.name = "quantity", .type = FT_DECIMAL, .flags = FF_REQUIRED, .scale = CARGO_QUANTITY_SCALE, .min = 1,
+     .max = 1000000000000LL * CARGO_QUANTITY_UNIT, .label_zh = "数量"},
     /* by its Chinese name in the customs table of units (units.h), as the tariff's legal units */
     {.name = "unit", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 10, .check = check_unit,
      .label_zh = "单位"},
     {.name = "value", .type = FT_MONEY, .flags = FF_REQUIRED, .min = 1, .max = MONEY_MAX, .label_zh = "总价"},
     {.name = "currency", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_currency,
      .label_zh = "币制"},
-    {.name = "gross_weight_kg", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000000,
-     .label_zh = "毛重(千克)"},
-    {.name = "net_weight_kg", .type = FT_INT, .flags = FF_REQUIRED, .min = 1, .max = 1000000000,
-     .label_zh = "净重(千克)"},
+    {.name = "gross_weight_kg", .type = FT_DECIMAL, .flags = FF_REQUIRED, .scale = CARGO_WEIGHT_SCALE, .min = 1,
+     .max = 1000000000LL * CARGO_GRAMS_PER_KG, .label_zh = "毛重(千克)"},
+    {.name = "net_weight_kg", .type = FT_DECIMAL, .flags = FF_REQUIRED, .scale = CARGO_WEIGHT_SCALE, .min = 1,
+     .max = 1000000000LL * CARGO_GRAMS_PER_KG, .label_zh = "净重(千克)"},
     {.name = "frozen", .type = FT_BOOL, .label_zh = "冷冻/冷藏"},
     {.name = "vins", .type = FT_TEXT, .flags = FF_IDENT, .check = cargo_check_vins, .label_zh = "车架号"},
     {.name = "producer", .type = FT_TEXT, .flags = FF_IDENT, .max_len = 40, .label_zh = "境外生产企业注册号"},
@@ -387,9 +388,13 @@ hg_rc cargo_item_plausible(const record *item, int line, hg_err *err)
         int64_t n = 1;
         for (const char *p = vins; *p; p++)
             n += *p == ',';
-        if (n != record_int(item, "quantity", 0))
-            return hg_fail(err, HG_INVALID, "vins_count", f, "one VIN for each vehicle: %lld VINs for %lld vehicles",
-                           (long long)n, (long long)record_int(item, "quantity", 0));
+        int64_t qty = record_int(item, "quantity", 0);
+        if (n * CARGO_QUANTITY_UNIT != qty) {
+            char q[DECIMAL_TEXT_MAX];
+            decimal_format(qty, CARGO_QUANTITY_SCALE, q, sizeof q);
+            return hg_fail(err, HG_INVALID, "vins_count", f, "one VIN for each vehicle: %lld VINs for %s vehicles",
+                           (long long)n, q);
+        }
     }
     return HG_OK;
 }

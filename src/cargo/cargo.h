@@ -19,6 +19,15 @@
 #include "../platform/db.h"
 #include "../platform/record.h"
 
+/* Quantities and weights are decimals kept as integers of their smallest unit (issue 14;
+ * 报关单填制规范: quantities to 5 places, weights in kg to 3): item quantity in 1e-5 of its
+ * unit, the items' and the bills' gross and net weights in grams (the columns keep their
+ * names, gross_weight_kg, as the JSON keeps its kilograms). */
+#define CARGO_QUANTITY_SCALE 5
+#define CARGO_QUANTITY_UNIT 100000
+#define CARGO_WEIGHT_SCALE 3
+#define CARGO_GRAMS_PER_KG 1000
+
 extern const record_type manifest_record;
 extern const record_type sample_record;   /* read-only: lists and exports */
 extern const record_type bill_record;
@@ -367,10 +376,11 @@ hg_rc cargo_producer_suspension(db *d, const char *producer, int64_t now, int64_
  * containers, declaration entry_no's. */
 hg_rc cargo_container_holds(db *d, const char *bill_no, const char *container, const char *entry_no, json_t **holds,
                             hg_err *err);
-/* The gross weight declared for one container of bill_no (the gate's weighbridge comparison):
- * for each declaration covering it, its items' gross weight shared evenly among the containers
- * it covers, summed; 0 when no declaration covers it. */
-hg_rc cargo_container_declared_gross(db *d, const char *bill_no, const char *container, int64_t *kg, hg_err *err);
+/* The gross weight declared for one container of bill_no (the gate's weighbridge comparison),
+ * in grams: for each declaration covering it, its items' gross weight shared evenly among the
+ * containers it covers, summed; 0 when no declaration covers it. */
+hg_rc cargo_container_declared_gross(db *d, const char *bill_no, const char *container, int64_t *grams,
+                                     hg_err *err);
 hg_rc cargo_sample_counts(db *d, const char *entry_no, int *pending, int *positive, hg_err *err);
 /* The queue of a status (default open), green channel first then oldest, paged: at most limit
  * rows and "next_cursor". Rows carry the declaration's lane and declarant. */

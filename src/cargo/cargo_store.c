@@ -210,6 +210,14 @@ const migration cargo_migrations[] = {
      "DROP INDEX inspections_open;"
      "CREATE INDEX inspections_queue ON inspections(status, green_channel, priority, created_ms, id);",
      NULL, NULL},
+    /* quantities and weights become decimals (issue 14, cargo.h): the same columns, rescaled to
+     * integers of the smallest unit, a quantity's 1e-5 and the gram; the JSON keeps its units */
+    {299, "quantities in 1e-5 of their unit, weights in grams",
+     "UPDATE declaration_items SET quantity = quantity * 100000, gross_weight_kg = gross_weight_kg * 1000,"
+     " net_weight_kg = net_weight_kg * 1000;"
+     "UPDATE manifest_bills SET gross_weight_kg = gross_weight_kg * 1000;"
+     "UPDATE ledger SET quantity = quantity * 100000, released_quantity = released_quantity * 100000;",
+     NULL, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 

@@ -54,8 +54,8 @@ hg_rc cargo_check_tariff(db *d, const char *direction, const json_t *items, hg_e
 /* The demo's overseas food producers registered (cargo_demo.c), once: those of its food goods. */
 hg_rc cargo_demo_producers(db *d, hg_err *err);
 /* A weight a bill can still carry: HG_CONFLICT (bill_weight) when the gross weight of the
- * declarations of bill_no but not cancelled or refused, plus extra_kg, exceeds the bill's. */
-hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_kg, hg_err *err);
+ * declarations of bill_no but not cancelled or refused, plus extra_g grams, exceeds the bill's. */
+hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_g, hg_err *err);
 /* HG_OK when who may see the declaration entry_no (officers see all, an enterprise those it
  * is a party to); HG_NOTFOUND "no such declaration" otherwise, as declaration_get answers. */
 hg_rc cargo_declaration_visible(db *d, const principal *who, const char *entry_no, hg_err *err);

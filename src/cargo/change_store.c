@@ -189,8 +189,15 @@ static hg_rc apply_items(db *d, const char *entry_no, const json_t *items, hg_er
             char sql[128];
             /* key is one of `modifiable`, the column's own name */
             snprintf(sql, sizeof sql, "UPDATE declaration_items SET %s = ? WHERE entry_no = ? AND line_no = ?", key);
-            int64_t fen = 0;
-            if (strcmp(key, "value") == 0) {
+            int64_t fen = 0, units = 0;
+            int fi = record_field_index(&item_record, key);
+            if (fi >= 0 && item_record.fields[fi].type == FT_DECIMAL) {
+                /* a quantity or weight (checked by items_ok): in its smallest units, as filed */
+                if (decimal_from_json(v, item_record.fields[fi].scale, &units) != DECIMAL_OK)
+                    rc = hg_fail(err, HG_INVALID, "invalid", key, "%s is not a decimal", key);
+                if (!rc)
+                    rc = db_run(d, err, sql, "iti", units, entry_no, (int64_t)line);
+            } else if (strcmp(key, "value") == 0) {
                 rc = money_parse(json_string_value(v), &fen, err);
                 if (!rc)
                     rc = db_run(d, err, sql, "iti", fen, entry_no, (int64_t)line);

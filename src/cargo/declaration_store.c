@@ -57,7 +57,9 @@ static hg_rc screen(db *d, const json_t *decl, risk_verdict *out, hg_err *err)
     for (size_t i = 0; i < n; i++) {
         json_t *it = json_array_get(items, i);
         risk_item *ri = &rd.items[rd.n_items++];
-        int64_t fen = 0, qty = json_integer_value(json_object_get(it, "quantity"));
+        int64_t fen = 0, qty = 0, gross_g = 0;   /* qty in 1e-5 of its unit (cargo.h) */
+        decimal_from_json(json_object_get(it, "quantity"), CARGO_QUANTITY_SCALE, &qty);
+        decimal_from_json(json_object_get(it, "gross_weight_kg"), CARGO_WEIGHT_SCALE, &gross_g);
         hg_err e;
         take_text(it, "hs_code", ri->hs_code, sizeof ri->hs_code);
         take_text(it, "origin", ri->origin, 3);
@@ -65,8 +67,8 @@ static hg_rc screen(db *d, const json_t *decl, risk_verdict *out, hg_err *err)
         const char *v = json_string_value(json_object_get(it, "value"));
         if (v && !money_parse(v, &fen, &e))
             ri->value_fen = fen;
-        ri->unit_price_fen = qty > 0 ? ri->value_fen / qty : 0;
-        ri->gross_weight_g = json_integer_value(json_object_get(it, "gross_weight_kg")) * 1000;
+        ri->unit_price_fen = qty > 0 ? (int64_t)((__int128)ri->value_fen * CARGO_QUANTITY_UNIT / qty) : 0;
+        ri->gross_weight_g = gross_g;
         ri->frozen = json_is_true(json_object_get(it, "frozen"));
     }
     hg_rc rc = risk_screen_subject(d, &rd, out, err);
@@ -250,7 +252,7 @@ static hg_rc header_rules(const record *r, const principal *who, hg_err *err)
 /* Facts about the bill: its manifest's direction and port, and arrival. */
 typedef struct bill_facts {
     char bill_no[40], direction[8], port[8], transport_mode[8], consignee[24];
-    int64_t packages, gross_kg;   /* what the manifest says the bill carries */
+    int64_t packages, gross_g;   /* what the manifest says the bill carries (grams) */
     int transport_arrived;
     int64_t transport_arrived_ms;
     int arrived;
@@ -332,7 +334,7 @@ static hg_rc load_bill_facts(db *d, const char *bill_no, bill_facts *f, hg_err *
         snprintf(f->bill_no, sizeof f->bill_no, "%s", bill_no);
         snprintf(f->consignee, sizeof f->consignee, "%s", db_col_text(s, 6));
         f->packages = db_col_int(s, 7);
-        f->gross_kg = db_col_int(s, 8);
+        f->gross_g = db_col_int(s, 8);
         rc = HG_OK;
     } else if (rc == HG_DONE) {
         rc = hg_fail(err, HG_INVALID, "not_found", "bill_no",
@@ -658,25 +660,34 @@ static hg_rc filing_parties(db *d, const record *rec, const bill_facts *bf, int6
  * configured tolerance: scales and packing differ). */
 /* The gross weight declared on bill_no by its declarations that still stand (not refused
  * or cancelled: a cancellation frees its share of the bill). */
-static hg_rc declared_gross(db *d, const char *bill_no, int64_t *kg, hg_err *err)
+static hg_rc declared_gross(db *d, const char *bill_no, int64_t *grams, hg_err *err)
 {
-    return db_int(d, kg, err,
+    return db_int(d, grams, err,
                   "SELECT COALESCE(SUM(i.gross_weight_kg), 0) FROM declaration_items i JOIN declarations x"
                   " ON x.entry_no = i.entry_no WHERE x.bill_no = ? AND x.status NOT IN (?, ?)",
                   "ttt", bill_no, DECL_REFUSED, DECL_CANCELLED);
 }
 
-hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_kg, hg_err *err)
+/* HG_CONFLICT bill_weight when declared_g grams exceed the bill's bill_g by more than the
+ * tolerance; in 128 bits, as grams times a million pass 2^63 for the heaviest bills. */
+static hg_rc within_bill(const char *bill_no, int64_t bill_g, int64_t declared_g, hg_err *err)
 {
-    int64_t bill_kg = 0, declared = 0;
-    hg_rc rc = db_int(d, &bill_kg, err, "SELECT gross_weight_kg FROM manifest_bills WHERE bill_no = ?", "t", bill_no);
+    if ((__int128)declared_g * 1000000 <= (__int128)bill_g * (1000000 + cargo_cfg.weight_tolerance_ppm))
+        return HG_OK;
+    char bill[DECIMAL_TEXT_MAX], declared[DECIMAL_TEXT_MAX];
+    decimal_format(bill_g, CARGO_WEIGHT_SCALE, bill, sizeof bill);
+    decimal_format(declared_g, CARGO_WEIGHT_SCALE, declared, sizeof declared);
+    return hg_fail(err, HG_CONFLICT, "bill_weight", "items",
+                   "bill %s carries %s kg gross; its declarations would declare %s kg", bill_no, bill, declared);
+}
+
+hg_rc cargo_bill_weight_ok(db *d, const char *bill_no, int64_t extra_g, hg_err *err)
+{
+    int64_t bill_g = 0, declared = 0;
+    hg_rc rc = db_int(d, &bill_g, err, "SELECT gross_weight_kg FROM manifest_bills WHERE bill_no = ?", "t", bill_no);
     if (!rc)
         rc = declared_gross(d, bill_no, &declared, err);
-    if (!rc && (declared + extra_kg) * 1000000 > bill_kg * (1000000 + cargo_cfg.weight_tolerance_ppm))
-        rc = hg_fail(err, HG_CONFLICT, "bill_weight", "items",
-                     "bill %s carries %lld kg gross; its declarations would declare %lld kg", bill_no,
-                     (long long)bill_kg, (long long)(declared + extra_kg));
-    return rc;
+    return rc ? rc : within_bill(bill_no, bill_g, declared + extra_g, err);
 }
 
 static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err *err)
@@ -716,11 +727,7 @@ static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err
         return hg_fail(err, HG_CONFLICT, "bill_packages", "packages",
                        "bill %s carries %lld packages; its declarations would declare %lld", bill,
                        (long long)bf->packages, (long long)(packages + other_packages));
-    if (!rc && (gross + other_gross) * 1000000 > bf->gross_kg * (1000000 + cargo_cfg.weight_tolerance_ppm))
-        return hg_fail(err, HG_CONFLICT, "bill_weight", "items",
-                       "bill %s carries %lld kg gross; its declarations would declare %lld kg", bill,
-                       (long long)bf->gross_kg, (long long)(gross + other_gross));
-    return rc;
+    return rc ? rc : within_bill(bill, bf->gross_g, gross + other_gross, err);
 }
 
 /* The green channel (绿色通道) is the goods': an import all of whose items are fresh or live

@@ -22,12 +22,14 @@ hg_rc ledger_open(db *d, const char *entry_no, const json_t *decl, hg_err *err)
     {
         const char *hs = json_string_value(json_object_get(item, "hs_code"));
         prefix_row row;
+        int64_t qty = 0;   /* in 1e-5 of its unit, as the declaration's items (cargo.h) */
+        decimal_from_json(json_object_get(item, "quantity"), CARGO_QUANTITY_SCALE, &qty);
         if (!rc && prefix_cache_find(&legal_inspection, hs, &row))
             rc = db_run(d, err,
                         "INSERT INTO ledger (entry_no, line_no, hs_code, quantity, unit, status, released_quantity, "
                         "updated_ms) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?)",
-                        "tititi", entry_no, (int64_t)i + 1, hs, (int64_t)json_integer_value(json_object_get(item, "quantity")),
-                        json_string_value(json_object_get(item, "unit")), now_ms());
+                        "tititi", entry_no, (int64_t)i + 1, hs, qty, json_string_value(json_object_get(item, "unit")),
+                        now_ms());
     }
     return rc;
 }
@@ -67,11 +69,12 @@ hg_rc ledger_list(db *d, const principal *who, const char *entry_no, const char 
     while ((rc = db_step(s, err)) == HG_ROW) {
         char at[40];
         time_format_rfc3339(db_col_int(s, 7), at, sizeof at);
-        json_array_append_new(items, json_pack("{s:s, s:I, s:s, s:I, s:s, s:s, s:I, s:s}", "entry_no",
+        json_array_append_new(items, json_pack("{s:s, s:I, s:s, s:o, s:s, s:s, s:o, s:s}", "entry_no",
                                                db_col_text(s, 0), "line_no", (json_int_t)db_col_int(s, 1), "hs_code",
-                                               db_col_text(s, 2), "quantity", (json_int_t)db_col_int(s, 3), "unit",
+                                               db_col_text(s, 2), "quantity",
+                                               decimal_json(db_col_int(s, 3), CARGO_QUANTITY_SCALE), "unit",
                                                db_col_text(s, 4), "status", db_col_text(s, 5), "released_quantity",
-                                               (json_int_t)db_col_int(s, 6), "updated_at", at));
+                                               decimal_json(db_col_int(s, 6), CARGO_QUANTITY_SCALE), "updated_at", at));
     }
     db_reset(s);
     if (rc != HG_DONE) {

@@ -153,10 +153,11 @@ hg_rc cargo_container_holds(db *d, const char *bill_no, const char *container, c
     return HG_OK;
 }
 
-hg_rc cargo_container_declared_gross(db *d, const char *bill_no, const char *container, int64_t *kg, hg_err *err)
+hg_rc cargo_container_declared_gross(db *d, const char *bill_no, const char *container, int64_t *grams, hg_err *err)
 {
-    *kg = 0;
-    return db_int(d, kg, err,
+    /* in grams (the items' column), so that sharing among containers truncates a gram at most */
+    *grams = 0;
+    return db_int(d, grams, err,
                   "SELECT COALESCE(SUM((SELECT COALESCE(SUM(i.gross_weight_kg), 0) FROM declaration_items i"
                   " WHERE i.entry_no = c.entry_no) / (SELECT COUNT(*) FROM declaration_containers c2"
                   " WHERE c2.entry_no = c.entry_no)), 0) FROM declaration_containers c JOIN declarations x"

@@ -270,31 +270,37 @@ hg_rc gate_arrival_condition(db *d, gate_unit *u, gate_decision *dc, hg_err *err
     return rc;
 }
 
+/* The weighbridge reads whole kilograms; what was declared is in grams (cargo.h): compared in
+ * grams, so that a declared 2100.5 kg is not cut to 2100. */
 static hg_rc check_weight(db *d, const gate_event_in *e, gate_decision *dc, hg_err *err)
 {
     if (!e->gross_kg || !e->tare_kg)
         return gate_cond(dc, "weight", NULL, 0, "the weighbridge gave no gross weight and tare");
-    int64_t declared = 0;
+    int64_t declared_g = 0;
     hg_rc rc = HG_OK;
     for (int i = 0; i < dc->n_units && !rc; i++) {
-        int64_t kg = 0;
+        int64_t grams = 0;
         if (dc->units[i].is_vin)
             continue;
         if (!dc->units[i].bill[0])
             return gate_cond(dc, "weight", dc->units[i].key, 0, "no declared weight for %s", dc->units[i].key);
-        rc = cargo_container_declared_gross(d, dc->units[i].bill, dc->units[i].key, &kg, err);
-        declared += kg;
+        rc = cargo_container_declared_gross(d, dc->units[i].bill, dc->units[i].key, &grams, err);
+        declared_g += grams;
     }
     if (rc)
         return rc;
-    int64_t load = e->gross_kg - e->tare_kg, diff = load > declared ? load - declared : declared - load;
-    int64_t allowed = declared * GATE_WEIGHT_TOLERANCE_PCT / 100;
-    if (allowed < GATE_WEIGHT_TOLERANCE_MIN_KG)
-        allowed = GATE_WEIGHT_TOLERANCE_MIN_KG;
-    return gate_cond(dc, "weight", NULL, diff <= allowed,
-                     "load %lld kg (gross %lld less tare %lld) against %lld kg declared, tolerance %lld kg",
-                     (long long)load, (long long)e->gross_kg, (long long)e->tare_kg, (long long)declared,
-                     (long long)allowed);
+    int64_t load_g = (e->gross_kg - e->tare_kg) * CARGO_GRAMS_PER_KG;
+    int64_t diff = load_g > declared_g ? load_g - declared_g : declared_g - load_g;
+    int64_t allowed_g = declared_g * GATE_WEIGHT_TOLERANCE_PCT / 100;
+    if (allowed_g < GATE_WEIGHT_TOLERANCE_MIN_KG * CARGO_GRAMS_PER_KG)
+        allowed_g = GATE_WEIGHT_TOLERANCE_MIN_KG * CARGO_GRAMS_PER_KG;
+    char declared[DECIMAL_TEXT_MAX], allowed[DECIMAL_TEXT_MAX];
+    decimal_format(declared_g, CARGO_WEIGHT_SCALE, declared, sizeof declared);
+    decimal_format(allowed_g, CARGO_WEIGHT_SCALE, allowed, sizeof allowed);
+    return gate_cond(dc, "weight", NULL, diff <= allowed_g,
+                     "load %lld kg (gross %lld less tare %lld) against %s kg declared, tolerance %s kg",
+                     (long long)(e->gross_kg - e->tare_kg), (long long)e->gross_kg, (long long)e->tare_kg, declared,
+                     allowed);
 }
 
 hg_rc gate_decide(db *d, const gate_event_in *e, const gate_site *site, gate_decision *dc, hg_err *err)

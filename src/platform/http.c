@@ -593,7 +593,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, req *r)
         }
     }
     if (!resp && r->reply) {
-        hg_rc rc = json_canon_append(r->reply, &r->out);
+        hg_rc rc = json_canon_reply(r->reply, &r->out);
         json_decref(r->reply);
         r->reply = NULL;
         if (rc) {

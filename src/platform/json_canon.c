@@ -79,10 +79,12 @@ typedef struct member {
 
 static int by_key(const void *a, const void *b) { return strcmp(((const member *)a)->key, ((const member *)b)->key); }
 
-/* The holes of a template being written (json_canon_template), or none. */
+/* The holes of a template being written (json_canon_template), or none; short_reals: reals in
+ * their shortest text (json_canon_reply) instead of jansson's. */
 typedef struct holes {
     const json_t *const *v;
     int n;
+    int short_reals;
 } holes;
 
 #define HOLE_MARK '\001'
@@ -164,7 +166,18 @@ static hg_rc put_value(buf *out, const json_t *v, int depth, const holes *h)
     case JSON_TRUE: return put(out, "true", 4);
     case JSON_FALSE: return put(out, "false", 5);
     case JSON_NULL: return put(out, "null", 4);
-    default: {   /* a real: jansson's own formatting */
+    default: {   /* a real: jansson's own formatting, or in a reply the shortest text of up to
+                  * 15 significant digits that reads back as it (a quantity 3.12345, not jansson's
+                  * 3.1234500000000001) */
+        if (h && h->short_reals) {
+            snprintf(num, sizeof num, "%.15g", json_real_value(v));
+            if (strtod(num, NULL) == json_real_value(v)) {
+                size_t n = strlen(num);
+                if (!strpbrk(num, ".eEn"))   /* still a real: 2.0, not 2 (as jansson writes it) */
+                    memcpy(num + n, ".0", 3), n += 2;
+                return put(out, num, n);
+            }
+        }
         char *text = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
         if (!text)
             return HG_NOMEM;
@@ -193,6 +206,14 @@ hg_rc json_canon_append(const json_t *v, buf *out)
     return undo_on_failure(rc, out, mark);
 }
 
+hg_rc json_canon_reply(const json_t *v, buf *out)
+{
+    holes h = {NULL, 0, 1};
+    size_t mark = out->len;
+    hg_rc rc = v ? put_value(out, v, 0, &h) : HG_INVALID;
+    return undo_on_failure(rc, out, mark);
+}
+
 hg_rc json_canon_template(const json_t *v, const json_t *const *hole_values, int n, buf *out)
 {
     if (n < 0 || n > 26)
@@ -201,7 +222,7 @@ hg_rc json_canon_template(const json_t *v, const json_t *const *hole_values, int
         if (!hole_values[i] || json_is_true(hole_values[i]) || json_is_false(hole_values[i]) ||
             json_is_null(hole_values[i]))
             return HG_INVALID;
-    holes h = {hole_values, n};
+    holes h = {hole_values, n, 0};
     size_t mark = out->len;
     hg_rc rc = v ? put_value(out, v, 0, &h) : HG_INVALID;
     return undo_on_failure(rc, out, mark);

@@ -12,6 +12,11 @@
  * jansson would refuse too), HG_TOOBIG / HG_NOMEM from the buffer; on failure out is as it
  * was. */
 hg_rc json_canon_append(const json_t *v, buf *out);
+/* The text of a reply: json_canon_append's, but with each real in its shortest text of up to 15
+ * significant digits when that reads back as the same double (3.12345 rather than jansson's
+ * 3.1234500000000001: decimal.h's quantities and weights). Not for the audit, whose canonical
+ * text stays jansson's. */
+hg_rc json_canon_reply(const json_t *v, buf *out);
 /* The canonical text of v as a new string (xfree it); NULL when it cannot be written. */
 char *json_canon_text(const json_t *v);
 

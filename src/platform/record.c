@@ -125,6 +125,36 @@ static hg_rc parse_text(const field *f, const json_t *v, field_value *out, hg_er
 
 static hg_rc parse_list(const field *f, const json_t *v, field_value *out, hg_err *err);
 
+/* A quantity or weight: decimal.h reads it with integers; each refusal names its rule. */
+static hg_rc parse_decimal(const field *f, const json_t *v, field_value *out, hg_err *err)
+{
+    decimal_why why = decimal_from_json(v, f->scale, &out->i);
+    const char *code = decimal_why_code(why);
+    switch (why) {
+    case DECIMAL_OK: break;
+    case DECIMAL_TOO_MANY_PLACES:
+        return hg_fail(err, HG_INVALID, code, f->name, "%s must have at most %d decimal places", f->name, f->scale);
+    case DECIMAL_NEGATIVE: return hg_fail(err, HG_INVALID, code, f->name, "%s must not be negative", f->name);
+    case DECIMAL_IMPRECISE:
+        return hg_fail(err, HG_INVALID, code, f->name,
+                       "%s has more than 15 significant digits: send it as a string such as \"1234.5\"", f->name);
+    case DECIMAL_WRONG_TYPE:
+        return hg_fail(err, HG_INVALID, code, f->name, "%s must be a number or a decimal string such as \"1.5\"",
+                       f->name);
+    case DECIMAL_NOT_A_DECIMAL:
+        return hg_fail(err, HG_INVALID, code, f->name,
+                       "%s must be a decimal such as \"1.5\": digits and one point, no sign or exponent", f->name);
+    case DECIMAL_OUT_OF_RANGE: break;
+    }
+    if (why == DECIMAL_OUT_OF_RANGE || out->i < f->min || out->i > f->max) {
+        char lo[DECIMAL_TEXT_MAX], hi[DECIMAL_TEXT_MAX];
+        decimal_format(f->min, f->scale, lo, sizeof lo);
+        decimal_format(f->max, f->scale, hi, sizeof hi);
+        return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be from %s to %s", f->name, lo, hi);
+    }
+    return HG_OK;
+}
+
 static hg_rc parse_value(const field *f, const json_t *v, field_value *out, hg_err *err)
 {
     out->set = 1;
@@ -155,6 +185,7 @@ static hg_rc parse_value(const field *f, const json_t *v, field_value *out, hg_e
             return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be an RFC 3339 time with offset", f->name);
         return HG_OK;
     case FT_LIST: return parse_list(f, v, out, err);
+    case FT_DECIMAL: return parse_decimal(f, v, out, err);
     case FT_MONEY:
         if (!json_is_string(v))
             return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be a decimal string such as \"1234.56\"",
@@ -571,6 +602,7 @@ static json_t *value_json(const field *f, const field_value *v)
     case FT_BOOL: return json_boolean(v->i);
     case FT_TIME: time_format_rfc3339(v->i, tmp, sizeof tmp); return json_string(tmp);
     case FT_MONEY: money_format(v->i, tmp, sizeof tmp); return json_string(tmp);
+    case FT_DECIMAL: return decimal_json(v->i, f->scale);
     default: return json_string(v->s);
     }
 }
@@ -890,6 +922,8 @@ static hg_rc csv_field(buf *b, const field *f, db_stmt *s, int col)
         time_format_rfc3339(db_col_int(s, col), tmp, sizeof tmp);
     else if (f->type == FT_MONEY)
         money_format(db_col_int(s, col), tmp, sizeof tmp);
+    else if (f->type == FT_DECIMAL)
+        decimal_format(db_col_int(s, col), f->scale, tmp, sizeof tmp);
     else if (f->type == FT_BOOL)
         v = db_col_int(s, col) ? "true" : "false";
     else

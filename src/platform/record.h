@@ -4,7 +4,8 @@
  *
  * Identifier fields (FF_IDENT) are trimmed and upper-cased before validation (ident.h), as the
  * API promises; the command-line `haiguan check` does not do that. Money is parsed and
- * formatted by money.h, times by time_parse_rfc3339 here. */
+ * formatted by money.h, decimals (quantities, weights) by decimal.h, times by
+ * time_parse_rfc3339 here. */
 #ifndef HG_RECORD_H
 #define HG_RECORD_H
 
@@ -14,6 +15,7 @@
 #include "../check/check.h"
 #include "buf.h"
 #include "db.h"
+#include "decimal.h"
 #include "money.h"
 #include "rc.h"
 
@@ -24,6 +26,9 @@ typedef enum field_type {
     FT_BOOL,    /* stored as 0/1 */
     FT_TIME,    /* stored as ms since the epoch; RFC 3339 in JSON */
     FT_MONEY,   /* stored as integer fen; decimal string "1234.56" in JSON */
+    FT_DECIMAL, /* stored as an integer count of 10^-scale units (a quantity's 1e-5, the gram of
+                 * a weight in kg); in JSON a number or a decimal string of at most scale places
+                 * (decimal.h), written back as an exact decimal without trailing zeros */
     FT_LIST,    /* JSON array of child records (child), min..max of them, kept in the child's
                  * table with the parent's key and a line number; not a column of the parent */
 } field_type;
@@ -44,7 +49,9 @@ typedef struct field {
     field_type type;
     unsigned flags;              /* FF_* */
     int min_len, max_len;        /* FT_TEXT, in characters */
-    int64_t min, max;            /* FT_INT / FT_MONEY bounds */
+    int64_t min, max;            /* FT_INT / FT_MONEY / FT_DECIMAL bounds (FT_DECIMAL: in its
+                                  * smallest units) */
+    int scale;                   /* FT_DECIMAL: places after the point, 0..DECIMAL_SCALE_MAX */
     const char *const *values;   /* FT_ENUM: NULL-terminated */
     check_fn check;              /* identifier validator or NULL */
     const char *column;          /* column name when it differs from name (e.g. created_ms) */
@@ -64,7 +71,7 @@ struct record;
 typedef struct field_value {
     int set;        /* present in the input (or set by the server) */
     int is_null;
-    int64_t i;      /* FT_INT, FT_BOOL, FT_TIME, FT_MONEY; FT_LIST: number of children */
+    int64_t i;      /* FT_INT, FT_BOOL, FT_TIME, FT_MONEY, FT_DECIMAL; FT_LIST: number of children */
     char *s;        /* FT_TEXT, FT_ENUM; owned */
     struct record *list;   /* FT_LIST: i children; owned */
 } field_value;

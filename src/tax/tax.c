@@ -50,7 +50,7 @@ int tax_assess_item_specific(const tax_item_in *in, const tax_specific_in *sp, t
     if (sp->quantity < 0 || sp->duty_specific_fen < 0 || sp->consumption_specific_fen < 0)
         return -1;
     if (!in->ecommerce_retail && sp->duty_specific_fen &&
-        (tax_mul_div_checked(sp->quantity, sp->duty_specific_fen, 1, &specific) ||
+        (tax_mul_div_checked(sp->quantity, sp->duty_specific_fen, TAX_QUANTITY_UNIT, &specific) ||
          add_checked(&out->duty_fen, specific)))
         return -1;
     if (add_checked(&base, out->duty_fen))
@@ -59,7 +59,7 @@ int tax_assess_item_specific(const tax_item_in *in, const tax_specific_in *sp, t
     out->consumption_fen = 0;
     int64_t cons_specific = 0, cons_base = base;
     if (sp->consumption_specific_fen &&
-        (tax_mul_div_checked(sp->quantity, sp->consumption_specific_fen, 1, &cons_specific) ||
+        (tax_mul_div_checked(sp->quantity, sp->consumption_specific_fen, TAX_QUANTITY_UNIT, &cons_specific) ||
          add_checked(&cons_base, cons_specific)))
         return -1;
     /* composite base: (value + duty + specific) / (1 − rate), so that the tax is part of its

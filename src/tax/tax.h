@@ -32,9 +32,12 @@ typedef struct tax_item_in {
 } tax_item_in;
 
 /* Specific and compound rates (从量, 复合) of an item: fen per unit of the tariff's unit (a
- * litre, a ton, 500 grams) for quantity units; 0 when the tax is ad valorem only. */
+ * litre, a ton, 500 grams) for quantity units; 0 when the tax is ad valorem only. The
+ * quantity is a decimal of 5 places in 1e-5 of the unit, as declarations keep it (cargo.h):
+ * quantity × rate is rounded to the fen once, half up (tax_mul_div_checked). */
+#define TAX_QUANTITY_UNIT 100000
 typedef struct tax_specific_in {
-    int64_t quantity;
+    int64_t quantity; /* in 1e-5 of the unit: 1.23456 litres is 123456 */
     int64_t duty_specific_fen;
     int64_t consumption_specific_fen;
 } tax_specific_in;

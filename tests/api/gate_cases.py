@@ -82,12 +82,12 @@ def register_area(test, eq, error_of):
         eq(r.status, 201, repr(r))
         return no
 
-    def released(s, containers):
-        """An import bill with containers, declared, paid, arrived: released."""
+    def released(s, containers, gross=10000, **extra):
+        """An import bill with containers, declared (with extra), paid, arrived: released."""
         b = bill_no()
-        m = manifest(s, [bill(b, containers=",".join(containers))])
+        m = manifest(s, [bill(b, containers=",".join(containers), gross=gross)])
         eq(m.status, 201, repr(m))
-        e = file(s, b, containers=",".join(containers), packages=1)
+        e = file(s, b, containers=",".join(containers), packages=1, **extra)
         eq(e.status, 201, repr(e))
         pay(s, e.json["entry_no"])
         arrive(s, m)
@@ -604,6 +604,18 @@ def register_area(test, eq, error_of):
         eq(failed(r), ["weight"])
         assert "against 10 kg declared" in [c["reason"] for c in r.json["conditions"] if c["condition"] == "weight"][0]
         r = post(event(code, plate=plate, cardno=no, containers=[box], gross_weight_kg=8100, tare_kg=8000))
+        eq((r.json["decision"], failed(r)), ("pass", []))
+        # a declared weight in grams (issue 14: weights to 3 places) is compared in grams: 12000.5 kg
+        # declared, a load of 12601 kg is 600.5 kg over it, beyond 5% (600.025 kg); 12000 kg is within
+        box3 = container()
+        released(s, [box3], gross=13000,
+                 items=[{"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                         "value": "1000.00", "currency": "CNY", "gross_weight_kg": 12000.5, "net_weight_kg": 11000}])
+        r = post(event(code, plate=plate, cardno=no, containers=[box3], gross_weight_kg=20601, tare_kg=8000))
+        eq(failed(r), ["weight"])
+        reason = [c["reason"] for c in r.json["conditions"] if c["condition"] == "weight"][0]
+        assert "against 12000.5 kg declared, tolerance 600.025 kg" in reason, reason
+        r = post(event(code, plate=plate, cardno=no, containers=[box3], gross_weight_kg=20000, tare_kg=8000))
         eq((r.json["decision"], failed(r)), ("pass", []))
         # a gate without the condition does not weigh
         other, octl = site(s)

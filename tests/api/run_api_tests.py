@@ -30,6 +30,7 @@ import doc_examples  # noqa: E402
 import multi_server  # noqa: E402
 import hardening_cases  # noqa: E402
 import trust_cases  # noqa: E402
+import decimal_cases  # noqa: E402
 
 BIN = None
 TESTS = []
@@ -466,6 +467,7 @@ cargo_cases.register_order(test, eq, error_of)
 cargo_cases.register_order_inspection(test, eq, error_of)
 cargo_cases.register_queue_paging(test, eq, error_of)
 trust_cases.register(test, eq, error_of)
+decimal_cases.register(test, eq, error_of)
 
 # ---------------------------------------------------------------- shared helpers (helpers_cases.py)
 

@@ -330,7 +330,7 @@ static void specific_and_compound_rates(void **state)
      * Illustrative rates. Beer, 20 tons at 250.00 yuan a ton, CIF 100,000.00, no duty:
      * consumption 5,000.00; VAT 13% of 105,000.00 = 13,650.00 */
     tax_item_in beer = {10000000, 0, 0, 130000, 0};
-    tax_specific_in beer_sp = {.quantity = 20, .consumption_specific_fen = 25000};
+    tax_specific_in beer_sp = {.quantity = 20 * TAX_QUANTITY_UNIT, .consumption_specific_fen = 25000};
     tax_item_out out;
     assert_int_equal(tax_assess_item_specific(&beer, &beer_sp, &out), 0);
     assert_int_equal(out.consumption_fen, 500000);
@@ -339,7 +339,7 @@ static void specific_and_compound_rates(void **state)
      * 20,000.00; base (200,000 + 20,000 + 10,000) / 0.8 = 287,500.00; consumption 57,500.00 +
      * 10,000.00 = 67,500.00; VAT 13% of 287,500.00 = 37,375.00 */
     tax_item_in liquor = {20000000, 100000, 200000, 130000, 0};
-    tax_specific_in liquor_sp = {.quantity = 20000, .consumption_specific_fen = 50};
+    tax_specific_in liquor_sp = {.quantity = 20000 * TAX_QUANTITY_UNIT, .consumption_specific_fen = 50};
     assert_int_equal(tax_assess_item_specific(&liquor, &liquor_sp, &out), 0);
     assert_int_equal(out.duty_fen, 2000000);
     assert_int_equal(out.consumption_base_fen, 28750000);
@@ -347,12 +347,52 @@ static void specific_and_compound_rates(void **state)
     assert_int_equal(out.vat_fen, 3737500);
     /* a compound duty: 5% + 1,000.00 a unit on 10 units of CIF 50,000.00: 2,500.00 + 10,000.00 */
     tax_item_in compound = {5000000, 50000, 0, 130000, 0};
-    tax_specific_in compound_sp = {.quantity = 10, .duty_specific_fen = 100000};
+    tax_specific_in compound_sp = {.quantity = 10 * TAX_QUANTITY_UNIT, .duty_specific_fen = 100000};
     assert_int_equal(tax_assess_item_specific(&compound, &compound_sp, &out), 0);
     assert_int_equal(out.duty_fen, 1250000);
     /* a quantity that would take the specific duty past the bound is out of range */
     compound_sp.quantity = INT64_MAX / 2;
     assert_int_equal(tax_assess_item_specific(&compound, &compound_sp, &out), -1);
+}
+
+/* Decimal quantities (issue 14): quantity × rate is rounded to the fen once, half up (四舍五入:
+ * 关税法 and 《海关进出口货物征税管理办法》 compute the tax in yuan to the fen), never the quantity
+ * first. Illustrative rates, no ad valorem part. */
+static void specific_duty_on_a_decimal_quantity(void **state)
+{
+    (void)state;
+    tax_item_in none = {0, 0, 0, 130000, 0};
+    tax_item_out out;
+    /* 1.23456 units at 1,000.00 yuan a unit: exactly 1,234.56 yuan */
+    tax_specific_in sp = {.quantity = 123456, .duty_specific_fen = 100000};
+    assert_int_equal(tax_assess_item_specific(&none, &sp, &out), 0);
+    assert_int_equal(out.duty_fen, 123456);
+    /* 1.23456 units at 0.50 yuan: 61.728 fen is 62 fen (not 1 unit × 50 = 50 fen, rounding the
+     * quantity first) */
+    sp.duty_specific_fen = 50;
+    assert_int_equal(tax_assess_item_specific(&none, &sp, &out), 0);
+    assert_int_equal(out.duty_fen, 62);
+    /* 1.23456 units at 12.34 yuan: 1,523.447 fen is 1,523 fen (down below the half) */
+    sp.duty_specific_fen = 1234;
+    assert_int_equal(tax_assess_item_specific(&none, &sp, &out), 0);
+    assert_int_equal(out.duty_fen, 1523);
+    /* half a fen rounds up: 0.00001 units at 500.00 yuan is 0.5 fen, so 1 fen (not 0: half up,
+     * not to even); 2.5 units at 0.01 yuan is 2.5 fen, so 3 */
+    sp = (tax_specific_in){.quantity = 1, .duty_specific_fen = 50000};
+    assert_int_equal(tax_assess_item_specific(&none, &sp, &out), 0);
+    assert_int_equal(out.duty_fen, 1);
+    sp = (tax_specific_in){.quantity = 250000, .duty_specific_fen = 1};
+    assert_int_equal(tax_assess_item_specific(&none, &sp, &out), 0);
+    assert_int_equal(out.duty_fen, 3);
+    /* a compound duty on 1.23456 units: 5% of 10,000.00 = 500.00, plus 1.23456 × 0.50 = 0.62 */
+    tax_item_in compound = {1000000, 50000, 0, 130000, 0};
+    sp = (tax_specific_in){.quantity = 123456, .duty_specific_fen = 50};
+    assert_int_equal(tax_assess_item_specific(&compound, &sp, &out), 0);
+    assert_int_equal(out.duty_fen, 50062);
+    /* the consumption tax's specific part likewise: 1.23456 × 0.50 = 0.62 added after the base */
+    sp = (tax_specific_in){.quantity = 123456, .consumption_specific_fen = 50};
+    assert_int_equal(tax_assess_item_specific(&none, &sp, &out), 0);
+    assert_int_equal(out.consumption_fen, 62);
 }
 
 /* 海关进出口货物征税管理办法: the month's rate is the PBOC central parity of the third Wednesday
@@ -440,6 +480,7 @@ int main(void)
         cmocka_unit_test(valuation_builds_the_cif_value),
         cmocka_unit_test(rate_kinds_chosen_and_named),
         cmocka_unit_test(specific_and_compound_rates),
+        cmocka_unit_test(specific_duty_on_a_decimal_quantity),
         cmocka_unit_test(exchange_rate_fixing_day_and_quotes),
         cmocka_unit_test(rate_file_lines),
     };

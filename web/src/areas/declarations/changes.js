@@ -5,7 +5,8 @@ export const MODIFIABLE = ['hs_code', 'name', 'elements', 'origin', 'quantity', 
   'net_weight_kg']
 export const AMENDABLE = ['hs_code', 'origin', 'quantity', 'value']
 
-const INTEGER = new Set(['quantity', 'gross_weight_kg', 'net_weight_kg'])
+// quantities and weights: whole ones as numbers, decimals as their text (read exactly)
+const DECIMAL = new Set(['quantity', 'gross_weight_kg', 'net_weight_kg'])
 
 // The edited copy of the items against the declared ones: [{line_no, field: value}] with only
 // what differs (numbers as the API takes them, text trimmed).
@@ -17,7 +18,7 @@ export function changedItems(declared, edited, fields = MODIFIABLE) {
       let v = edited[i] ? edited[i][f] : undefined
       if (v === undefined || v === null) continue
       if (typeof v === 'string') v = v.trim()
-      if (INTEGER.has(f) && /^\d+$/.test(String(v))) v = Number(v)
+      if (DECIMAL.has(f) && /^\d+$/.test(String(v))) v = Number(v)
       const was = item[f] === undefined || item[f] === null ? '' : item[f]
       if (String(v) !== String(was)) ch[f] = v
     }

@@ -51,6 +51,16 @@ export function formFromDeclaration(d, own) {
 export const formFromDraft = (saved, own) => ({ ...blankForm(own), ...saved, declarant: own,
   items: (saved.items && saved.items.length ? saved.items : [{}]).map((it) => ({ ...blankItem(), ...it })) })
 
+// Quantities and weights are decimals (issue 14): a quantity to 5 places, a weight in kg to 3,
+// as the API takes them. A decimal's text is checked here and sent as typed (a string, which the
+// API reads exactly) unless it is whole (a number, as before).
+export const DECIMAL_PLACES = { quantity: 5, gross_weight_kg: 3, net_weight_kg: 3 }
+export const decimalOk = (v, places) => new RegExp(`^\\d+(\\.\\d{1,${places}})?$`).test(String(v ?? '').trim())
+export const decimalBody = (v) => {
+  const s = String(v ?? '').trim()
+  return /^\d+$/.test(s) ? Number(s) : s
+}
+
 const num = (v) => (String(v ?? '').trim() && /^\d+$/.test(String(v).trim()) ? Number(String(v).trim()) : undefined)
 
 // The pre-check's body: what the navigation checks (items, trade country, attached documents).

@@ -33,6 +33,7 @@ export const zh = {
     licenceCode: '证件代码', licenceNumber: '证件编号', addLicence: '添加随附单证', removeLicence: '删除',
     licencesHint: '随附单证由申报前检查核对监管条件；提交时随报关单一并审核',
     supervision: '监管条件', unitRule: '请选择法定单位', warning: '提示',
+    decimalRule: '应为非负数，最多 {n} 位小数',
     rule: {
       hs_format: '商品编号应为 10 位数字', hs_unknown: '导航库未收录此编码', elements_missing: '缺少申报要素',
       element_missing: '缺少必填的申报要素', element_code: '申报要素取值不在允许的代码中', elements_count: '申报要素项数不符',
@@ -79,6 +80,7 @@ export const en = {
     licenceNumber: 'Document number', addLicence: 'Add a document', removeLicence: 'Remove',
     licencesHint: 'The pre-check checks the documents against the supervision conditions; customs checks them with the filing',
     supervision: 'Supervision conditions', unitRule: 'Choose a legal unit', warning: 'Note',
+    decimalRule: 'A number with at most {n} decimal places',
     rule: {
       hs_format: 'The HS code must be 10 digits', hs_unknown: 'Not in the navigation tables', elements_missing: 'Declaration elements are missing',
       element_missing: 'A required declaration element is missing', element_code: 'A declaration element is not one of its codes',
