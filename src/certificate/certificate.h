@@ -3,8 +3,8 @@
  * goods passed inspection, and the inspection officer's issue, which numbers the certificate
  * (port + year + kind + serial) and signs its canonical JSON with Ed25519 under a key id kept
  * in the key directory. Stands on cargo (read through cargo.h and its views only). The PDF (A4,
- * Chinese and English, with the seal and a QR code) is rendered at issue and kept with its
- * SHA-256; the QR and the PDF's own signature let anyone check it offline. Checked online
+ * Chinese and English, with the seal and a QR code) is rendered before the issuing transaction
+ * (certificate_plan) and stored in it with its SHA-256; the QR and the PDF's own signature let anyone check it offline. Checked online
  * (recorded, rate-limited, locked after three mismatches), annulled and replaced by the
  * inspection post, exchanged as UN/CEFACT SPS XML in envelopes a job delivers. The console's
  * pages are web/src/areas/certificate/.
@@ -96,22 +96,43 @@ typedef struct certificate_filter {
     const char *status; /* applied, issued or annulled */
     const char *kind;   /* a kind's 2-letter code */
     const char *q;      /* part of the certificate number or the entry number, letters and digits */
+    const char *cursor; /* the next_cursor of the previous page (the id of its last row) */
+    int limit;          /* rows a page, 1 to 200 (record_parse_limit); 0: 50 */
 } certificate_filter;
-/* Applications and certificates, newest first (at most 200): an enterprise's own, every one
- * for officers; HG_INVALID naming status, kind or q when malformed. */
+/* A page of applications and certificates, newest first (issued, else applied): an enterprise's
+ * own, every one for officers; {items, next_cursor}. HG_INVALID naming status, kind, q or
+ * cursor when malformed. */
 hg_rc certificate_list(db *d, const principal *who, const certificate_filter *f, json_t **out, hg_err *err);
 /* An application or certificate, to its exporter and to officers (404 for anyone else). */
 hg_rc certificate_get(db *d, const principal *who, const char *id, json_t **out, hg_err *err);
-/* The inspection officer issues an application: numbered, signed, status issued. */
-hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err);
+/* What issuing writes (the number, the signature, the code, QR and rendered PDF), made by the
+ * route's prepare step on the request's own thread, off the group commit's writer: rendering
+ * takes tens of milliseconds, which the writer, the one serial part of the server, would spend
+ * with every other write waiting. certificate_plan_free frees it. */
+typedef struct certificate_plan certificate_plan;
+void certificate_plan_free(void *plan);
+/* The plan of issuing application id (outside any transaction): 404, or 409 on status when it
+ * is not applied, as certificate_issue would answer. */
+hg_rc certificate_issue_prepare(const hg_ctx *c, const char *id, certificate_plan **out, hg_err *err);
+/* The inspection officer issues an application: numbered, signed, status issued, its PDF stored
+ * in the same transaction (so retrievable once the issue is acknowledged). With plan (from
+ * certificate_issue_prepare; only read, so a group commit run again stores the same) when its
+ * number is still free; else, or with NULL, the certificate is planned in the transaction. */
+hg_rc certificate_issue(const hg_ctx *c, const char *id, const certificate_plan *plan, json_t **out, hg_err *err);
 /* The inspection officer annuls an issued certificate: body {reason}; status annulled (40),
  * event certificate.annulled to the exporter. 409 already_annulled on status the second time. */
 hg_rc certificate_annul(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err);
+/* The plan of replacing issued certificate id with body's corrections (as certificate_issue_prepare):
+ * refused as certificate_replace would refuse the body or the status. */
+hg_rc certificate_replace_prepare(const hg_ctx *c, const char *id, const json_t *body, certificate_plan **out,
+                                  hg_err *err);
 /* The inspection officer replaces an issued certificate: body {reason, and what it corrects:
  * consignee_name, destination_country, goods}; a new certificate, numbered and signed, names
  * the old (replaces), the old is annulled naming the new (replaced_by), event
- * certificate.replaced. *out is the new certificate. */
-hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err);
+ * certificate.replaced. *out is the new certificate. plan as certificate_issue's (from
+ * certificate_replace_prepare, used while its number and id are still free), or NULL. */
+hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, const certificate_plan *plan,
+                          json_t **out, hg_err *err);
 /* 1 when the stored signature of certificate id (its canonical text) verifies with the key it
  * names, 0 when not; for tests and, later, verification. */
 hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "../platform/http.h"
+#include "../platform/record.h"
 #include "certificate.h"
 
 static hg_rc reply(req *r, hg_rc rc, int status, json_t *out) { return rc ? rc : req_reply_json(r, status, out); }
@@ -34,8 +35,13 @@ static hg_rc apply_api(req *r, hg_err *err)
 static hg_rc list_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
-    certificate_filter f = {.status = req_query(r, "status"), .kind = req_query(r, "kind"), .q = req_query(r, "q")};
-    hg_rc rc = certificate_list(r->db, r->who, &f, &out, err);
+    certificate_filter f = {.status = req_query(r, "status"),
+                            .kind = req_query(r, "kind"),
+                            .q = req_query(r, "q"),
+                            .cursor = req_query(r, "cursor")};
+    hg_rc rc = record_parse_limit(req_query(r, "limit"), &f.limit, err);
+    if (!rc)
+        rc = certificate_list(r->db, r->who, &f, &out, err);
     return reply(r, rc, 200, out);
 }
 
@@ -46,11 +52,30 @@ static hg_rc get_api(req *r, hg_err *err)
     return reply(r, rc, 200, out);
 }
 
+/* Issuing and replacing render a PDF: that is done here, on the request's own thread, before the
+ * write is queued; the writer stores it (certificate_plan). */
+static hg_rc keep_plan(req *r, hg_rc rc, certificate_plan *plan)
+{
+    if (!rc) {
+        r->prep = plan;
+        r->prep_free = certificate_plan_free;
+    }
+    return rc;
+}
+
+static hg_rc issue_prepare(req *r, hg_err *err)
+{
+    certificate_plan *plan = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = certificate_issue_prepare(&c, r->params[0], &plan, err);
+    return keep_plan(r, rc, plan);
+}
+
 static hg_rc issue_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = certificate_issue(&c, r->params[0], &out, err);
+    hg_rc rc = certificate_issue(&c, r->params[0], r->prep, &out, err);
     return reply(r, rc, 200, out);
 }
 
@@ -147,13 +172,23 @@ static hg_rc annul_api(req *r, hg_err *err)
     return reply(r, rc, 200, out);
 }
 
+static hg_rc replace_prepare(req *r, hg_err *err)
+{
+    certificate_plan *plan = NULL;
+    hg_ctx c = req_ctx(r);
+    hg_rc rc = need_body(r, err);
+    if (!rc)
+        rc = certificate_replace_prepare(&c, r->params[0], r->json, &plan, err);
+    return keep_plan(r, rc, plan);
+}
+
 static hg_rc replace_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
     hg_rc rc = need_body(r, err);
     if (!rc)
-        rc = certificate_replace(&c, r->params[0], r->json, &out, err);
+        rc = certificate_replace(&c, r->params[0], r->json, r->prep, &out, err);
     return reply(r, rc, 201, out);
 }
 
@@ -181,7 +216,7 @@ const route certificate_routes[] = {
      .fn = list_api,
      .scope = "certificates",
      .roles = ROLE_ENTERPRISE | ROLE_OFFICER | ROLE_ADMIN,
-     .query = "status,kind,q",
+     .query = "status,kind,q,limit,cursor",
      .summary = "applications and certificates, newest first (an enterprise its own; officers all)"},
     {.method = "POST",
      .pattern = "/api/v1/certificates",
@@ -237,6 +272,7 @@ const route certificate_routes[] = {
     {.method = "POST",
      .pattern = "/api/v1/certificates/{id}/issue",
      .fn = issue_api,
+     .prepare = issue_prepare,
      .scope = "certificates",
      .roles = ROLE_OFFICER,
      .posts = POST_INSPECTION,
@@ -251,6 +287,7 @@ const route certificate_routes[] = {
     {.method = "POST",
      .pattern = "/api/v1/certificates/{id}/replace",
      .fn = replace_api,
+     .prepare = replace_prepare,
      .scope = "certificates",
      .roles = ROLE_OFFICER,
      .posts = POST_INSPECTION,

@@ -119,7 +119,7 @@ static hg_rc one(db *d, int n, int64_t t, char id[48], hg_err *err)
     out = NULL;
     c = at(d, &officer, t + 9 * HOUR_MS);
     if (!rc)
-        rc = certificate_issue(&c, id, &out, err);
+        rc = certificate_issue(&c, id, NULL, &out, err);
     json_decref(out);
     return rc;
 }
@@ -175,7 +175,7 @@ hg_rc certificate_demo(db *d, hg_err *err)
                 json_t *b = json_pack("{s:s, s:s}", "reason", "收货人名称有误，更正后重新签发", "consignee_name",
                                       "Busan Seafood Trading Co., Ltd.");
                 hg_ctx c = at(d, &officer, t + 20 * HOUR_MS);
-                rc = certificate_replace(&c, id, b, &out, err);
+                rc = certificate_replace(&c, id, b, NULL, &out, err);
                 json_decref(b);
             } else if (!rc && n % 11 == 7) {
                 json_t *b = json_pack("{s:s}", "reason", "货物退关未出运，证书作废");

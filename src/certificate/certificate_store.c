@@ -207,19 +207,29 @@ hg_rc certificate_list(db *d, const principal *who, const certificate_filter *f,
             if (*p >= 'a' && *p <= 'z')
                 *p = (char)(*p - 'a' + 'A');
     }
+    /* the cursor is the id of the last row of the previous page: an application's id or a
+     * replacement's (CA + entry number + kind, R + a count), letters and digits */
+    const char *cursor = f->cursor && *f->cursor ? f->cursor : NULL;
+    if (cursor && (strlen(cursor) > 47 || strspn(cursor, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(cursor)))
+        return hg_fail(err, HG_INVALID, "invalid", "cursor", "cursor must be a next_cursor from this list");
+    int limit = f->limit > 0 ? f->limit : 50;
     /* an enterprise lists its own; officers every one */
     const char *exporter = who->role == ROLE_ENTERPRISE ? who->enterprise : NULL;
     const char *pattern = q ? like : NULL;
     json_t *items = NULL;
-    hg_rc rc =
-        db_rows_json(d, cert_row, &items, err,
-                     "SELECT " CERT_COLUMNS
-                     " FROM certificates WHERE (CAST(? AS TEXT) IS NULL OR exporter = ?) AND (CAST(? AS TEXT) IS"
-                     " NULL OR status = ?) AND (CAST(? AS TEXT) IS NULL OR kind = ?) AND (CAST(? AS TEXT) IS NULL"
-                     " OR cert_no LIKE ? OR entry_no LIKE ?) ORDER BY COALESCE(issued_ms, applied_ms) DESC, id"
-                     " DESC LIMIT 200",
-                     "ttttttttt", exporter, exporter, status, status, kind, kind, pattern, pattern, pattern);
-    return rc ? rc : json_page(items, json_null(), out, err);
+    /* newest first (issued, else applied), then by id; the next page starts below the cursor's
+     * row in that order (a row value comparison, on both backends) */
+    hg_rc rc = db_rows_json(
+        d, cert_row, &items, err,
+        "SELECT " CERT_COLUMNS
+        " FROM certificates WHERE (CAST(? AS TEXT) IS NULL OR exporter = ?) AND (CAST(? AS TEXT) IS"
+        " NULL OR status = ?) AND (CAST(? AS TEXT) IS NULL OR kind = ?) AND (CAST(? AS TEXT) IS NULL"
+        " OR cert_no LIKE ? OR entry_no LIKE ?) AND (CAST(? AS TEXT) IS NULL OR (COALESCE(issued_ms, applied_ms), id)"
+        " < (SELECT COALESCE(issued_ms, applied_ms), id FROM certificates WHERE id = ?))"
+        " ORDER BY COALESCE(issued_ms, applied_ms) DESC, id DESC LIMIT ?",
+        "ttttttttttti", exporter, exporter, status, status, kind, kind, pattern, pattern, pattern, cursor, cursor,
+        (int64_t)limit + 1);
+    return rc ? rc : json_page_of(items, limit, "id", out, err);
 }
 
 hg_rc certificate_get(db *d, const principal *who, const char *id, json_t **out, hg_err *err)
@@ -355,57 +365,100 @@ hg_rc certificate_xml(db *d, const principal *who, const char *no, buf *out, hg_
     return rc;
 }
 
-/* Numbers, signs and makes the documents of application `cert` (its row id), inside the
- * caller's transaction: status issued. */
-static hg_rc number_and_sign(const hg_ctx *c, const char *id, const json_t *cert, hg_err *err)
-{
-    db *d = c->d;
-    json_t *facts = NULL;
-    char *canon = NULL;
+/* What issuing a certificate writes, made before its transaction (certificate.h): the number,
+ * the signature of the canonical facts and the documents (code, QR, the rendered PDF). */
+struct certificate_plan {
     keydir_key k;
+    char prefix_like[20], no[17], sig_hex[2 * KEYDIR_SIG_BYTES + 1];
+    int64_t issued_before; /* certificates already numbered under the prefix, read by the plan */
+    int64_t kind_before;   /* a replacement's: applications of the entry and kind (its id) */
+    int64_t now_ms;        /* the time of issue the signature and the PDF carry */
+    char *canon;
+    json_t *facts; /* a replacement's: the old certificate's facts with the corrections */
     certificate_docs docs;
-    memset(&docs, 0, sizeof docs);
-    hg_rc rc = signing_key(&k, err);
+};
+
+static void plan_clear(certificate_plan *p)
+{
+    certificate_docs_free(&p->docs);
+    keydir_key_wipe(&p->k);
+    xfree(p->canon);
+    json_decref(p->facts);
+    memset(p, 0, sizeof *p);
+}
+
+void certificate_plan_free(void *p)
+{
+    if (p)
+        plan_clear(p);
+    xfree(p);
+}
+
+/* Numbers (port + year (Asia/Shanghai) + kind + serial, never reused), signs and renders the
+ * certificate of `cert` (an application's facts, as read_cert gives them) into p, zeroed or
+ * cleared (plan_clear it, also on failure). */
+static hg_rc plan_issue(const hg_ctx *c, const json_t *cert, certificate_plan *p, hg_err *err)
+{
+    hg_rc rc = signing_key(&p->k, err);
     if (rc)
         return rc;
-    /* numbered port + year (Asia/Shanghai) + kind + serial, never reused */
     const char *port = json_string_value(json_object_get(cert, "port"));
     const char *kind = json_string_value(json_object_get(cert, "kind"));
-    char prefix[16] = "", no[17] = "", issued_at[40], sig_hex[2 * KEYDIR_SIG_BYTES + 1], like[20];
-    int year = cargo_shanghai_year(c->now_ms);
-    int64_t n = 0;
-    snprintf(prefix, sizeof prefix, "%s%04d%s", port, year, kind);
-    snprintf(like, sizeof like, "%s%%", prefix);
-    rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE cert_no LIKE ?", "t", like);
-    if (!rc && certificate_number(port, year, kind, n + 1, no))
+    char issued_at[40];
+    p->now_ms = c->now_ms;
+    int year = cargo_shanghai_year(p->now_ms);
+    snprintf(p->prefix_like, sizeof p->prefix_like, "%s%04d%s%%", port, year, kind);
+    rc = db_int(c->d, &p->issued_before, err, "SELECT COUNT(*) FROM certificates WHERE cert_no LIKE ?", "t",
+                p->prefix_like);
+    if (!rc && certificate_number(port, year, kind, p->issued_before + 1, p->no))
         rc = hg_fail(err, HG_CONFLICT, "serial_exhausted", "kind", "no serial left for %s in %d", kind, year);
-    time_format_rfc3339(c->now_ms, issued_at, sizeof issued_at);
-    if (!rc && (!(facts = signed_facts(cert, no, issued_at, c->actor)) || !(canon = json_canon_text(facts))))
+    time_format_rfc3339(p->now_ms, issued_at, sizeof issued_at);
+    json_t *facts = NULL;
+    if (!rc && (!(facts = signed_facts(cert, p->no, issued_at, c->actor)) || !(p->canon = json_canon_text(facts))))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    json_decref(facts);
     if (!rc) {
         unsigned char sig[KEYDIR_SIG_BYTES];
-        keydir_sign(&k, canon, strlen(canon), sig);
-        hex(sig, sizeof sig, sig_hex);
-        rc = db_run(d, err,
-                    "INSERT INTO certificate_keys (key_id, public_key, created_ms) VALUES (?, ?, ?)"
-                    " ON CONFLICT (key_id) DO NOTHING",
-                    "tti", k.id, k.pk_hex, c->now_ms);
+        keydir_sign(&p->k, p->canon, strlen(p->canon), sig);
+        hex(sig, sizeof sig, p->sig_hex);
+        hg_ctx at = *c;
+        at.now_ms = p->now_ms;
+        rc = make_documents(&at, cert, p->no, p->canon, &p->k, &p->docs, err);
     }
-    if (!rc)
-        rc = make_documents(c, cert, no, canon, &k, &docs, err);
+    return rc;
+}
+
+/* Inside the transaction: *holds 0 when the plan's number has been taken since it was made
+ * (another issue in between, or earlier in the same group commit). */
+static hg_rc plan_holds(const hg_ctx *c, const certificate_plan *p, int *holds, hg_err *err)
+{
+    int64_t n = 0;
+    *holds = 0;
+    hg_rc rc =
+        p->canon ? db_int(c->d, &n, err, "SELECT COUNT(*) FROM certificates WHERE cert_no LIKE ?", "t", p->prefix_like)
+                 : HG_OK;
+    *holds = !rc && p->canon && n == p->issued_before;
+    return rc;
+}
+
+/* Inside the transaction: application `id` becomes the planned certificate, status issued, and
+ * its envelope to the importing authority is queued. The plan is only read: a group commit
+ * run again stores the same. */
+static hg_rc store_issue(const hg_ctx *c, const char *id, const certificate_plan *p, hg_err *err)
+{
+    hg_rc rc = db_run(c->d, err,
+                      "INSERT INTO certificate_keys (key_id, public_key, created_ms) VALUES (?, ?, ?)"
+                      " ON CONFLICT (key_id) DO NOTHING",
+                      "tti", p->k.id, p->k.pk_hex, p->now_ms);
     if (!rc)
         rc =
-            db_run(d, err,
+            db_run(c->d, err,
                    "UPDATE certificates SET cert_no = ?, status = 'issued', issued_by = ?, issued_ms = ?, key_id = ?,"
                    " signature = ?, canonical = ?, version = 1, code = ?, qr = ?, pdf = ?, pdf_sha256 = ? WHERE id = ?",
-                   "ttitttttttt", no, c->actor, c->now_ms, k.id, sig_hex, canon, docs.code, buf_str(&docs.qr),
-                   docs.pdf_base64, docs.pdf_sha256, id);
+                   "ttitttttttt", p->no, c->actor, p->now_ms, p->k.id, p->sig_hex, p->canon, p->docs.code,
+                   buf_str(&p->docs.qr), p->docs.pdf_base64, p->docs.pdf_sha256, id);
     if (!rc)
         rc = enqueue_envelope(c, id, err);
-    certificate_docs_free(&docs);
-    keydir_key_wipe(&k);
-    json_decref(facts);
-    xfree(canon);
     return rc;
 }
 
@@ -424,19 +477,55 @@ static hg_rc finish(const hg_ctx *c, hg_rc rc, const char *action, const char *i
     return rc;
 }
 
-hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *err)
+/* An applied certificate's status, as a refusal: only an application is issued. */
+static hg_rc is_applied(const char *id, const json_t *cert, hg_err *err)
+{
+    const char *status = json_string_value(json_object_get(cert, "status"));
+    return strcmp(status, "applied")
+               ? hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, status)
+               : HG_OK;
+}
+
+hg_rc certificate_issue_prepare(const hg_ctx *c, const char *id, certificate_plan **out, hg_err *err)
+{
+    json_t *app = NULL;
+    certificate_plan *p = xcalloc(1, sizeof *p);
+    hg_rc rc = p ? read_cert(c->d, id, &app, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        rc = is_applied(id, app, err);
+    if (!rc)
+        rc = plan_issue(c, app, p, err);
+    json_decref(app);
+    if (rc) {
+        certificate_plan_free(p);
+        p = NULL;
+    }
+    *out = p;
+    return rc;
+}
+
+hg_rc certificate_issue(const hg_ctx *c, const char *id, const certificate_plan *plan, json_t **out, hg_err *err)
 {
     json_t *before = NULL;
+    certificate_plan own;
+    memset(&own, 0, sizeof own);
     *out = NULL;
     hg_rc rc = db_begin(c->d, err);
     if (rc)
         return rc;
+    /* an application's facts never change: its status is what may have (issued meanwhile) */
+    int holds = 0;
     rc = read_cert(c->d, id, &before, err);
-    const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
-    if (!rc && strcmp(status, "applied"))
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, status);
     if (!rc)
-        rc = number_and_sign(c, id, before, err);
+        rc = is_applied(id, before, err);
+    if (!rc && plan)
+        rc = plan_holds(c, plan, &holds, err);
+    /* no plan, or its number taken since: planned here, under the write lock, where it holds */
+    if (!rc && !holds && !(rc = plan_issue(c, before, &own, err)))
+        plan = &own;
+    if (!rc)
+        rc = store_issue(c, id, plan, err);
+    plan_clear(&own);
     return finish(c, rc, "certificate.issue", id, before, out, err);
 }
 
@@ -449,20 +538,28 @@ static hg_rc reason_of(const json_t *body, const char **out, hg_err *err)
     return rc;
 }
 
+/* Only an issued certificate is annulled or replaced. */
+static hg_rc is_issued(const char *id, const json_t *cert, hg_err *err)
+{
+    const char *status = json_string_value(json_object_get(cert, "status"));
+    return strcmp(status, "issued")
+               ? hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
+                         "certificate %s is %s: only an issued certificate is annulled or replaced", id, status)
+               : HG_OK;
+}
+
 /* Annuls issued certificate `before` (row id) inside the caller's transaction, replaced by
  * new_no or not, and tells its exporter. */
 static hg_rc annul_row(const hg_ctx *c, const char *id, const json_t *before, const char *reason, const char *new_no,
                        hg_err *err)
 {
-    const char *status = json_string_value(json_object_get(before, "status"));
     /* a certificate is annulled once: status 40 is final (UN/CEFACT 1373) */
-    if (strcmp(status, "issued"))
-        return hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
-                       "certificate %s is %s: only an issued certificate is annulled or replaced", id, status);
-    hg_rc rc = db_run(c->d, err,
-                      "UPDATE certificates SET status = 'annulled', annulled_ms = ?, annulled_by = ?, annul_reason = ?,"
-                      " replaced_by = ? WHERE id = ?",
-                      "itttt", c->now_ms, c->actor, reason, new_no, id);
+    hg_rc rc = is_issued(id, before, err);
+    if (!rc)
+        rc = db_run(c->d, err,
+                    "UPDATE certificates SET status = 'annulled', annulled_ms = ?, annulled_by = ?, annul_reason = ?,"
+                    " replaced_by = ? WHERE id = ?",
+                    "itttt", c->now_ms, c->actor, reason, new_no, id);
     if (!rc)
         rc = enqueue_envelope(c, id, err);
     json_t *data = json_pack("{s:s, s:s, s:s?}", "cert_no", json_string_value(json_object_get(before, "cert_no")),
@@ -492,62 +589,127 @@ hg_rc certificate_annul(const hg_ctx *c, const char *id, const json_t *body, jso
     return finish(c, rc, "certificate.annul", id, before, out, err);
 }
 
-hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, json_t **out, hg_err *err)
+/* The applications of entry_no and kind there are, replacements included: the next
+ * replacement's id is numbered by them. */
+static hg_rc kind_count(db *d, const json_t *cert, int64_t *n, hg_err *err)
+{
+    return db_int(d, n, err, "SELECT COUNT(*) FROM certificates WHERE entry_no = ? AND kind = ?", "tt",
+                  json_string_value(json_object_get(cert, "entry_no")),
+                  json_string_value(json_object_get(cert, "kind")));
+}
+
+/* What a replacement corrects (borrowed from body; NULL: the old certificate's) and its reason. */
+typedef struct corrections {
+    const char *reason, *consignee, *country, *goods;
+} corrections;
+
+static hg_rc corrections_of(const json_t *body, corrections *k, hg_err *err)
 {
     static const char *const allowed[] = {"reason", "consignee_name", "destination_country", "goods", NULL};
-    const char *reason = NULL, *why = NULL;
-    json_t *before = NULL;
-    *out = NULL;
-    hg_rc rc = json_reject_unknown(body, allowed, err);
+    const char *why = NULL;
+    memset(k, 0, sizeof *k);
+    hg_rc rc = body ? json_reject_unknown(body, allowed, err)
+                    : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
     if (!rc)
-        rc = reason_of(body, &reason, err);
-    /* what the replacement corrects; the rest is the old certificate's */
-    const char *consignee = NULL, *country = NULL, *goods = NULL;
+        rc = reason_of(body, &k->reason, err);
     if (!rc && json_object_get(body, "consignee_name"))
-        rc = text_field(body, "consignee_name", 200, &consignee, err);
+        rc = text_field(body, "consignee_name", 200, &k->consignee, err);
     if (!rc && json_object_get(body, "goods"))
-        rc = text_field(body, "goods", 500, &goods, err);
+        rc = text_field(body, "goods", 500, &k->goods, err);
     if (!rc && json_object_get(body, "destination_country") &&
-        !(rc = text_field(body, "destination_country", 3, &country, err)) && !check_country(country, &why))
+        !(rc = text_field(body, "destination_country", 3, &k->country, err)) && !check_country(k->country, &why))
         rc = hg_fail(err, HG_INVALID, "invalid", "destination_country", "destination_country: %s", why);
+    return rc;
+}
+
+/* The plan of the replacement of issued certificate `old` into p (zeroed or cleared): the old
+ * one's facts with the corrections, naming the number it replaces, and the count of the
+ * entry's applications of its kind that numbers its id. */
+static hg_rc plan_replacement(const hg_ctx *c, const json_t *old, const corrections *k, certificate_plan *p,
+                              hg_err *err)
+{
+    hg_rc rc = kind_count(c->d, old, &p->kind_before, err);
+    if (!rc && !(p->facts = json_deep_copy(old)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (rc)
+        return rc;
+    if (k->consignee)
+        json_object_set_new(p->facts, "consignee_name", json_string(k->consignee));
+    if (k->country)
+        json_object_set_new(p->facts, "destination_country", json_string(k->country));
+    if (k->goods)
+        json_object_set_new(p->facts, "goods", json_string(k->goods));
+    json_object_set(p->facts, "replaces", json_object_get(old, "cert_no"));
+    return plan_issue(c, p->facts, p, err);
+}
+
+hg_rc certificate_replace_prepare(const hg_ctx *c, const char *id, const json_t *body, certificate_plan **out,
+                                  hg_err *err)
+{
+    corrections k;
+    json_t *old = NULL;
+    certificate_plan *p = NULL;
+    *out = NULL;
+    hg_rc rc = corrections_of(body, &k, err);
+    if (!rc && !(p = xcalloc(1, sizeof *p)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        rc = read_cert(c->d, id, &old, err);
+    if (!rc)
+        rc = is_issued(id, old, err);
+    if (!rc)
+        rc = plan_replacement(c, old, &k, p, err);
+    json_decref(old);
+    if (rc)
+        certificate_plan_free(p);
+    else
+        *out = p;
+    return rc;
+}
+
+hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, const certificate_plan *plan,
+                          json_t **out, hg_err *err)
+{
+    corrections k;
+    json_t *before = NULL;
+    certificate_plan own;
+    memset(&own, 0, sizeof own);
+    *out = NULL;
+    hg_rc rc = corrections_of(body, &k, err);
     if (rc || (rc = db_begin(c->d, err)))
         return rc;
     rc = read_cert(c->d, id, &before, err);
-    const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
-    if (!rc && strcmp(status, "issued"))
-        rc = hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
-                     "certificate %s is %s: only an issued certificate is annulled or replaced", id, status);
-    char new_id[48] = "";
-    int64_t n = 0;
     if (!rc)
-        rc = db_int(c->d, &n, err, "SELECT COUNT(*) FROM certificates WHERE entry_no = ? AND kind = ?", "tt",
-                    json_string_value(json_object_get(before, "entry_no")),
-                    json_string_value(json_object_get(before, "kind")));
-    snprintf(new_id, sizeof new_id, "%sR%" PRId64, json_string_value(json_object_get(before, "id")) ?: "", n);
-#define OR_OLD(v, key) ((v) ? (v) : json_string_value(json_object_get(before, key)))
+        rc = is_issued(id, before, err);
+    /* the plan holds while no certificate took its number and no application its id */
+    int holds = 0;
+    int64_t n = 0;
+    if (!rc && plan && plan->facts && !(rc = plan_holds(c, plan, &holds, err)) &&
+        !(rc = kind_count(c->d, before, &n, err)))
+        holds = holds && n == plan->kind_before;
+    if (!rc && !holds && !(rc = plan_replacement(c, before, &k, &own, err)))
+        plan = &own;
+    char new_id[48] = "";
+    if (!rc)
+        snprintf(new_id, sizeof new_id, "%sR%" PRId64, json_string_value(json_object_get(before, "id")),
+                 plan->kind_before);
     if (!rc)
         rc = db_run(c->d, err,
                     "INSERT INTO certificates (id, cert_no, kind, entry_no, port, exporter, consignee_name,"
                     " destination_country, goods, status, applied_by, applied_ms, replaces) SELECT ?, NULL, kind,"
-                    " entry_no, port, exporter, ?, ?, ?, 'applied', applied_by, applied_ms, cert_no FROM certificates"
-                    " WHERE id = ?",
-                    "ttttt", new_id, OR_OLD(consignee, "consignee_name"), OR_OLD(country, "destination_country"),
-                    OR_OLD(goods, "goods"), id);
-#undef OR_OLD
-    json_t *fresh = NULL;
+                    " entry_no, port, exporter, ?, ?, ?, 'applied', applied_by, applied_ms, cert_no FROM"
+                    " certificates WHERE id = ?",
+                    "ttttt", new_id, json_string_value(json_object_get(plan->facts, "consignee_name")),
+                    json_string_value(json_object_get(plan->facts, "destination_country")),
+                    json_string_value(json_object_get(plan->facts, "goods")), id);
     if (!rc)
-        rc = read_cert(c->d, new_id, &fresh, err);
+        rc = store_issue(c, new_id, plan, err);
     if (!rc)
-        rc = number_and_sign(c, new_id, fresh, err);
-    json_decref(fresh);
-    fresh = NULL;
-    if (!rc)
-        rc = read_cert(c->d, new_id, &fresh, err);
-    if (!rc)
-        rc = annul_row(c, id, before, reason, json_string_value(json_object_get(fresh, "cert_no")), err);
-    json_decref(fresh);
+        rc = annul_row(c, id, before, k.reason, plan->no, err);
     /* the audit row is the new certificate's, its before the old one */
-    return finish(c, rc, "certificate.replace", new_id, before, out, err);
+    rc = finish(c, rc, "certificate.replace", new_id[0] ? new_id : id, before, out, err);
+    plan_clear(&own);
+    return rc;
 }
 
 hg_rc certificate_signature_ok(db *d, const char *id, int *ok, hg_err *err)

@@ -26,9 +26,13 @@
 #include "national.h"
 
 /* What the national figures read, table by table: the columns published (the cargo views'
- * columns and the keys that updates need) and the national side's columns with their types. */
+ * columns and the keys that updates need) and the national side's columns with their types.
+ * declared: the national view adds the direction and port of the declaration a row belongs to,
+ * joined within each district's branch (by its own key), so that the overview filters by them
+ * without a join across the views, which PostgreSQL would plan over every district's rows. */
 typedef struct published {
     const char *table, *columns, *ddl, *index;
+    int declared;
 } published;
 
 static const published tables[] = {
@@ -37,20 +41,20 @@ static const published tables[] = {
      " with_declarant_ms",
      "entry_no TEXT PRIMARY KEY, direction TEXT, port TEXT, bill_no TEXT, status TEXT, lane TEXT, filed_ms BIGINT,"
      " released_ms BIGINT, gate_out_ms BIGINT, with_declarant_ms BIGINT",
-     "released_ms"},
+     "released_ms", 0},
     {"manifests", "manifest_no, port, status, arrived_ms",
-     "manifest_no TEXT PRIMARY KEY, port TEXT, status TEXT, arrived_ms BIGINT", NULL},
+     "manifest_no TEXT PRIMARY KEY, port TEXT, status TEXT, arrived_ms BIGINT", NULL, 0},
     {"manifest_bills", "manifest_no, line_no, bill_no",
-     "manifest_no TEXT, line_no BIGINT, bill_no TEXT, PRIMARY KEY (manifest_no, line_no)", "bill_no"},
+     "manifest_no TEXT, line_no BIGINT, bill_no TEXT, PRIMARY KEY (manifest_no, line_no)", "bill_no", 0},
     {"arrivals", "id, bill_no, container_no, at_ms",
-     "id BIGINT PRIMARY KEY, bill_no TEXT, container_no TEXT, at_ms BIGINT", "bill_no"},
+     "id BIGINT PRIMARY KEY, bill_no TEXT, container_no TEXT, at_ms BIGINT", "bill_no", 0},
     {"inspections", "id, entry_no, status, created_ms",
-     "id BIGINT PRIMARY KEY, entry_no TEXT, status TEXT, created_ms BIGINT", "created_ms"},
+     "id BIGINT PRIMARY KEY, entry_no TEXT, status TEXT, created_ms BIGINT", "created_ms", 1},
     {"tax_bills", "entry_no, issued_ms, total_fen, status, paid_ms, paid_fen",
      "entry_no TEXT PRIMARY KEY, issued_ms BIGINT, total_fen BIGINT, status TEXT, paid_ms BIGINT, paid_fen BIGINT",
-     "issued_ms"},
+     "issued_ms", 1},
     /* hits come up insert-only (a hit is never changed), and only those of instructions */
-    {"risk_hits", NULL, "screening_id BIGINT, rule_id BIGINT, lane TEXT, fired BIGINT, at_ms BIGINT", "rule_id"},
+    {"risk_hits", NULL, "screening_id BIGINT, rule_id BIGINT, lane TEXT, fired BIGINT, at_ms BIGINT", "rule_id", 0},
 };
 #define N_TABLES (sizeof tables / sizeof tables[0])
 
@@ -182,8 +186,8 @@ hg_rc national_offer(db *d, char *did, size_t didlen, hg_err *err)
 }
 
 /* The national views: each published table over every registered district, with the district
- * as its first column, for the operators' own queries (the routes read each schema itself,
- * so that each query uses that district's indexes). */
+ * as its first column, for the operators' own queries and the national overview and hits
+ * (national_store.c, one query per figure GROUP BY district). */
 static hg_rc views_rebuild(db *d, hg_err *err)
 {
     db_stmt *s = NULL;
@@ -208,8 +212,14 @@ static hg_rc views_rebuild(db *d, hg_err *err)
         bad |= (int)buf_appendf(&b, "DROP VIEW IF EXISTS national_%s; CREATE VIEW national_%s AS ", tables[t].table,
                                 tables[t].table);
         for (size_t i = 0; i < n; i++)
-            bad |= (int)buf_appendf(&b, "%sSELECT '%s' AS district, * FROM \"%s\".%s", i ? " UNION ALL " : "", codes[i],
-                                    codes[i], tables[t].table);
+            if (tables[t].declared)
+                bad |= (int)buf_appendf(&b,
+                                        "%sSELECT '%s' AS district, t.*, x.direction, x.port FROM \"%s\".%s t"
+                                        " LEFT JOIN \"%s\".declarations x ON x.entry_no = t.entry_no",
+                                        i ? " UNION ALL " : "", codes[i], codes[i], tables[t].table, codes[i]);
+            else
+                bad |= (int)buf_appendf(&b, "%sSELECT '%s' AS district, * FROM \"%s\".%s", i ? " UNION ALL " : "",
+                                        codes[i], codes[i], tables[t].table);
         rc = exec_buf(d, &b, bad, err);
     }
     /* The subscription is made by a superuser (PostgreSQL 15), the servers may run as the role

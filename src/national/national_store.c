@@ -1,9 +1,14 @@
 /* national_store.c — the national figures (issue 22 §4): clearance time, filings, lanes,
  * inspections and tax with the district as a dimension, and the hits of headquarters'
  * instructions by district, read from the rows each district's subscription keeps current in
- * the national database's schema of that district (national_repl.c). Each district's schema is
- * queried on its own, so every query uses that district's indexes; the national views
- * (national_declarations, ...) are there for the operators' ad-hoc questions. */
+ * the national database's schema of that district (national_repl.c).
+ *
+ * The overview and the hits read the national views (national_declarations, ...: every
+ * district's rows with the district as a column) once per figure, GROUP BY district: three
+ * queries for the overview whatever the number of districts, where a query per figure and
+ * district made six per district. PostgreSQL pushes the period and the filters into each
+ * district's branch of the view, so each branch still uses its own indexes. Clearance time
+ * reads each district's schema on its own: it gathers rows, not counts, one query a district. */
 #include <stdio.h>
 #include <string.h>
 
@@ -228,15 +233,104 @@ hg_rc national_clearance_json(db *d, const national_query *q, json_t **out, hg_e
 
 /* ---- overview ---- */
 
-/* One count or sum over one district's table; the filters are the query's. */
-static hg_rc number(db *d, const char *code, const char *fmt_sql, const national_query *q, int64_t *n, hg_err *err)
+/* One district's figures, filled from the three queries below. */
+typedef struct district_figures {
+    int64_t filed, released, ordered, open, assessed, paid;
+    json_t *lanes;
+} district_figures;
+
+/* The position of code in the registered districts, or -1 (a view's row of a district
+ * registered after this request loaded the list). */
+static int district_at(const district_list *l, const char *code)
 {
-    char sql[1024];
-    snprintf(sql, sizeof sql, fmt_sql, code);
-    return db_int(d, n, err, sql, "iitttt", q->from_ms, q->to_ms, q->direction, q->direction, q->port, q->port);
+    for (size_t i = 0; code && i < l->n; i++)
+        if (strcmp(l->code[i], code) == 0)
+            return (int)i;
+    return -1;
 }
 
+/* The declaration's direction and port: national_declarations' own, and those national_repl.c
+ * joins into national_inspections and national_tax_bills within each district. */
 #define FILTERS " AND (? IS NULL OR direction = ?) AND (? IS NULL OR port = ?)"
+
+/* Filed (by lane) and released, from national_declarations: one row per district and lane. A
+ * lane's group may hold only declarations released in the period: it counts no filing, and
+ * by_lane names only the lanes of filings. */
+static hg_rc declarations_by_district(db *d, const national_query *q, const district_list *l, district_figures *f,
+                                      hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc =
+        db_query(d, &s, err,
+                 "SELECT x.district, COALESCE(x.lane, 'none'),"
+                 " COUNT(*) FILTER (WHERE x.filed_ms >= ? AND x.filed_ms < ?),"
+                 " COUNT(*) FILTER (WHERE x.released_ms >= ? AND x.released_ms < ?)"
+                 " FROM national_declarations x"
+                 " WHERE ((x.filed_ms >= ? AND x.filed_ms < ?) OR (x.released_ms >= ? AND x.released_ms < ?))" FILTERS
+                 " GROUP BY 1, 2 ORDER BY 1, 2",
+                 "iiiiiiiitttt", q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->from_ms, q->to_ms,
+                 q->direction, q->direction, q->port, q->port);
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        rc = HG_OK;
+        int i = district_at(l, db_col_text(s, 0));
+        if (i < 0)
+            continue;
+        int64_t filed = db_col_int(s, 2);
+        f[i].filed += filed;
+        f[i].released += db_col_int(s, 3);
+        if (filed)
+            json_object_set_new(f[i].lanes, db_col_text(s, 1), json_integer(filed));
+    }
+    db_reset(s);
+    return rc == HG_DONE ? HG_OK : rc;
+}
+
+/* Inspections ordered in the period and open now (whenever ordered), of the declarations the
+ * query's filters keep, from national_inspections. */
+static hg_rc inspections_by_district(db *d, const national_query *q, const district_list *l, district_figures *f,
+                                     hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc =
+        db_query(d, &s, err,
+                 "SELECT i.district, COUNT(*) FILTER (WHERE i.created_ms >= ? AND i.created_ms < ?),"
+                 " COUNT(*) FILTER (WHERE i.status = 'open')"
+                 " FROM national_inspections i"
+                 " WHERE ((i.created_ms >= ? AND i.created_ms < ?) OR i.status = 'open')" FILTERS " GROUP BY 1",
+                 "iiiitttt", q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->direction, q->direction, q->port, q->port);
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        rc = HG_OK;
+        int i = district_at(l, db_col_text(s, 0));
+        if (i >= 0)
+            f[i].ordered = db_col_int(s, 1), f[i].open = db_col_int(s, 2);
+    }
+    db_reset(s);
+    return rc == HG_DONE ? HG_OK : rc;
+}
+
+/* Tax assessed (bills issued) and paid in the period, in fen, from national_tax_bills. */
+static hg_rc tax_by_district(db *d, const national_query *q, const district_list *l, district_figures *f, hg_err *err)
+{
+    db_stmt *s = NULL;
+    hg_rc rc = db_query(d, &s, err,
+                        "SELECT t.district,"
+                        " CAST(COALESCE(SUM(t.total_fen) FILTER (WHERE t.issued_ms >= ? AND t.issued_ms < ?), 0)"
+                        " AS BIGINT),"
+                        " CAST(COALESCE(SUM(t.paid_fen) FILTER (WHERE t.paid_ms >= ? AND t.paid_ms < ?), 0) AS BIGINT)"
+                        " FROM national_tax_bills t"
+                        " WHERE ((t.issued_ms >= ? AND t.issued_ms < ?) OR (t.paid_ms >= ? AND t.paid_ms < ?))" FILTERS
+                        " GROUP BY 1",
+                        "iiiiiiiitttt", q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->from_ms,
+                        q->to_ms, q->direction, q->direction, q->port, q->port);
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        rc = HG_OK;
+        int i = district_at(l, db_col_text(s, 0));
+        if (i >= 0)
+            f[i].assessed = db_col_int(s, 1), f[i].paid = db_col_int(s, 2);
+    }
+    db_reset(s);
+    return rc == HG_DONE ? HG_OK : rc;
+}
 
 static json_t *yuan(int64_t fen)
 {
@@ -251,68 +345,19 @@ hg_rc national_overview_json(db *d, const national_query *q, json_t **out, hg_er
     hg_rc rc = districts_load(d, &l, err);
     if (rc)
         return rc;
+    district_figures f[MAX_DISTRICTS] = {0};
+    for (size_t i = 0; i < l.n; i++)
+        f[i].lanes = json_object();
+    /* the views exist once a district is registered (national_subscribe builds them) */
+    if (l.n && !(rc = declarations_by_district(d, q, &l, f, err)) && !(rc = inspections_by_district(d, q, &l, f, err)))
+        rc = tax_by_district(d, q, &l, f, err);
     json_t *arr = json_array();
-    for (size_t i = 0; i < l.n && !rc; i++) {
-        const char *c = l.code[i];
-        int64_t filed = 0, released = 0, insp = 0, open = 0, assessed = 0, paid = 0;
-        rc = number(d, c, "SELECT COUNT(*) FROM \"%s\".declarations WHERE filed_ms >= ? AND filed_ms < ?" FILTERS, q,
-                    &filed, err);
-        if (!rc)
-            rc = number(d, c,
-                        "SELECT COUNT(*) FROM \"%s\".declarations WHERE released_ms >= ? AND released_ms < ?" FILTERS,
-                        q, &released, err);
-        /* inspections and tax by the declaration they belong to, under the same filters */
-        if (!rc)
-            rc = number(d, c,
-                        "SELECT COUNT(*) FROM \"%1$s\".inspections i JOIN \"%1$s\".declarations x ON x.entry_no ="
-                        " i.entry_no WHERE i.created_ms >= ? AND i.created_ms < ?"
-                        " AND (? IS NULL OR x.direction = ?) AND (? IS NULL OR x.port = ?)",
-                        q, &insp, err);
-        if (!rc) { /* open now, whenever ordered */
-            char sql[512];
-            snprintf(sql, sizeof sql,
-                     "SELECT COUNT(*) FROM \"%1$s\".inspections i JOIN \"%1$s\".declarations x ON x.entry_no ="
-                     " i.entry_no WHERE i.status = 'open' AND (? IS NULL OR x.direction = ?) AND (? IS NULL OR"
-                     " x.port = ?)",
-                     c);
-            rc = db_int(d, &open, err, sql, "tttt", q->direction, q->direction, q->port, q->port);
-        }
-        if (!rc)
-            rc = number(d, c,
-                        "SELECT CAST(COALESCE(SUM(t.total_fen), 0) AS BIGINT) FROM \"%1$s\".tax_bills t JOIN"
-                        " \"%1$s\".declarations x ON x.entry_no = t.entry_no WHERE t.issued_ms >= ? AND t.issued_ms < ?"
-                        " AND (? IS NULL OR x.direction = ?) AND (? IS NULL OR x.port = ?)",
-                        q, &assessed, err);
-        if (!rc)
-            rc = number(d, c,
-                        "SELECT CAST(COALESCE(SUM(t.paid_fen), 0) AS BIGINT) FROM \"%1$s\".tax_bills t JOIN"
-                        " \"%1$s\".declarations x ON x.entry_no = t.entry_no WHERE t.paid_ms >= ? AND t.paid_ms < ?"
-                        " AND (? IS NULL OR x.direction = ?) AND (? IS NULL OR x.port = ?)",
-                        q, &paid, err);
-        json_t *lanes = json_object();
-        if (!rc) {
-            char sql[512];
-            snprintf(sql, sizeof sql,
-                     "SELECT COALESCE(lane, 'none'), COUNT(*) FROM \"%s\".declarations WHERE filed_ms >= ? AND"
-                     " filed_ms < ?" FILTERS " GROUP BY 1 ORDER BY 1",
-                     c);
-            db_stmt *s = NULL;
-            rc =
-                db_query(d, &s, err, sql, "iitttt", q->from_ms, q->to_ms, q->direction, q->direction, q->port, q->port);
-            while (!rc && (rc = db_step(s, err)) == HG_ROW) {
-                rc = HG_OK;
-                json_object_set_new(lanes, db_col_text(s, 0), json_integer(db_col_int(s, 1)));
-            }
-            if (rc == HG_DONE)
-                rc = HG_OK;
-            if (s)
-                db_reset(s);
-        }
-        json_array_append_new(arr, json_pack("{s:s, s:I, s:I, s:o, s:{s:I, s:I}, s:{s:o, s:o}}", "district", c, "filed",
-                                             (json_int_t)filed, "released", (json_int_t)released, "by_lane", lanes,
-                                             "inspections", "ordered", (json_int_t)insp, "open", (json_int_t)open,
-                                             "tax", "assessed", yuan(assessed), "paid", yuan(paid)));
-    }
+    for (size_t i = 0; i < l.n; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:I, s:I, s:o, s:{s:I, s:I}, s:{s:o, s:o}}", "district", l.code[i],
+                                             "filed", (json_int_t)f[i].filed, "released", (json_int_t)f[i].released,
+                                             "by_lane", f[i].lanes, "inspections", "ordered", (json_int_t)f[i].ordered,
+                                             "open", (json_int_t)f[i].open, "tax", "assessed", yuan(f[i].assessed),
+                                             "paid", yuan(f[i].paid)));
     if (rc) {
         json_decref(arr);
         return rc;
@@ -334,23 +379,23 @@ hg_rc national_hits_attach(db *d, json_t *items, hg_err *err)
     size_t k;
     json_t *it;
     json_array_foreach(items, k, it) json_object_set_new(it, "hits", json_object());
-    for (size_t i = 0; i < l.n && !rc; i++) {
-        char sql[512];
-        snprintf(sql, sizeof sql,
-                 "SELECT rule_id, COUNT(*), CAST(COALESCE(SUM(fired), 0) AS BIGINT) FROM \"%s\".risk_hits"
-                 " GROUP BY rule_id",
-                 l.code[i]);
-        db_stmt *s;
-        if ((rc = db_query(d, &s, err, sql, "")))
-            break;
-        while ((rc = db_step(s, err)) == HG_ROW) {
-            json_array_foreach(items, k, it) if (json_integer_value(json_object_get(it, "id")) == db_col_int(s, 0))
-                json_object_set_new(json_object_get(it, "hits"), l.code[i],
-                                    json_pack("{s:I, s:I}", "hits", (json_int_t)db_col_int(s, 1), "fired",
-                                              (json_int_t)db_col_int(s, 2)));
-        }
-        db_reset(s);
-        rc = rc == HG_DONE ? HG_OK : rc;
+    if (rc || !l.n) /* no district, no view */
+        return rc;
+    db_stmt *s = NULL;
+    rc = db_query(d, &s, err,
+                  "SELECT district, rule_id, COUNT(*), CAST(COALESCE(SUM(fired), 0) AS BIGINT) FROM national_risk_hits"
+                  " GROUP BY 1, 2 ORDER BY 1, 2",
+                  "");
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        rc = HG_OK;
+        const char *code = db_col_text(s, 0);
+        if (district_at(&l, code) < 0)
+            continue;
+        json_array_foreach(items, k, it) if (json_integer_value(json_object_get(it, "id")) == db_col_int(s, 1))
+            json_object_set_new(
+                json_object_get(it, "hits"), code,
+                json_pack("{s:I, s:I}", "hits", (json_int_t)db_col_int(s, 2), "fired", (json_int_t)db_col_int(s, 3)));
     }
-    return rc;
+    db_reset(s);
+    return rc == HG_DONE ? HG_OK : rc;
 }

@@ -517,6 +517,69 @@ def register_area(test, eq, error_of):
         error_of(s.request("GET", "/api/v1/certificates"), 401)
 
 
+    @test
+    def certificate_issues_at_once_take_consecutive_numbers_each_with_its_pdf(s):
+        # GB/T 7027-style numbering: port + year + kind + serial, never reused, never skipped. The
+        # number and PDF are made before the issuing transaction, which checks the number is
+        # still free: four issues at once all succeed, with four consecutive serials, and each
+        # PDF is there (its SHA-256 the stored one) as soon as its issue is acknowledged
+        from concurrent.futures import ThreadPoolExecutor
+        ids = []
+        for _ in range(4):
+            entry = export_declaration(s, eq)
+            inspect(s, eq, entry)
+            r = s.as_user("dl-trading", "POST", "/api/v1/certificates", application(entry, kind="HC"))
+            eq(r.status, 201, repr(r))
+            ids.append(r.json["id"])
+
+        def issue_and_fetch(cid):
+            r = s.as_user("officer", "POST", "/api/v1/certificates/%s/issue" % cid)
+            eq(r.status, 200, repr(r))
+            pdf = s.as_user("officer", "GET", "/api/v1/certificates/%s.pdf" % r.json["cert_no"])
+            eq(pdf.status, 200, repr(pdf))
+            assert pdf.body.startswith("%PDF-"), pdf.body[:20]
+            return r.json
+        with ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(issue_and_fetch, ids))
+        serials = sorted(int(c["cert_no"][-6:]) for c in got)
+        eq(serials, list(range(serials[0], serials[0] + 4)), [c["cert_no"] for c in got])
+        eq(len({c["cert_no"][:-6] for c in got}), 1)
+        # the stored PDF's digest is the one each answer named
+        for c in got:
+            eq(s.sql("SELECT pdf_sha256 FROM certificates WHERE cert_no = '%s'" % c["cert_no"]), [[c["pdf_sha256"]]])
+        # one audit row each
+        for cid in ids:
+            eq(s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'certificate.issue' AND object_id = '%s'" % cid),
+               [["1"]])
+
+    @test
+    def certificate_list_pages_newest_first_with_a_cursor(s):
+        for _ in range(2):
+            issued(s, eq, kind="QC")
+        full = s.as_user("officer", "GET", "/api/v1/certificates?kind=QC&limit=200").json
+        eq(full["next_cursor"], None)
+        want = [x["id"] for x in full["items"]]
+        assert len(want) >= 2, want
+        pages, cursor = [], None
+        while True:
+            path = "/api/v1/certificates?kind=QC&limit=1" + ("&cursor=" + cursor if cursor else "")
+            r = s.as_user("officer", "GET", path)
+            eq(r.status, 200, repr(r))
+            eq(len(r.json["items"]), 1)
+            pages.append(r.json["items"][0]["id"])
+            cursor = r.json["next_cursor"]
+            if cursor is None:
+                break
+            eq(cursor, pages[-1])
+        eq(pages, want)   # every row once, in the order of the whole list
+        # the default page is 50 rows
+        r = s.as_user("officer", "GET", "/api/v1/certificates")
+        eq(len(r.json["items"]) <= 50, True)
+        error_of(s.as_user("officer", "GET", "/api/v1/certificates?cursor=a%27b"), 400, field="cursor")
+        error_of(s.as_user("officer", "GET", "/api/v1/certificates?limit=0"), 400, field="limit")
+        error_of(s.as_user("officer", "GET", "/api/v1/certificates?limit=201"), 400, field="limit")
+
+
 def genuine(s, no, code, addr="198.51.100.30"):
     """The public genuine PDF by number and code (or QR text), from a client address."""
     import http.client

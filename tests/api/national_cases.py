@@ -162,6 +162,13 @@ def register_area(test, eq, error_of):
             eq({d["district"]: (d["filed"], d["released"], d["by_lane"]) for d in ov.json["districts"]},
                {"0900": (2, 2, {"green": 2}), "0800": (1, 1, {"green": 1})})
             assert all(d["tax"]["assessed"] != "0.00" for d in ov.json["districts"]), ov.json
+            # every registered district is listed, with zeros where the filters keep nothing (no export
+            # was filed); the inspections and tax are filtered by their declaration's direction too
+            ov = hq.as_user("hq-clearance", "GET", "/api/v1/national/overview?direction=export&port=" + PORT)
+            eq(ov.status, 200, repr(ov))
+            eq({d["district"]: (d["filed"], d["released"], d["by_lane"], d["inspections"]["ordered"],
+                                d["tax"]["assessed"], d["tax"]["paid"]) for d in ov.json["districts"]},
+               {code: (0, 0, {}, 0, "0.00", "0.00") for code in DISTRICTS})
             st = hq.as_user("hq-clearance", "GET", "/api/v1/national/districts").json["districts"]
             eq([(d["district"], d["receiving"]) for d in st], [("0800", True), ("0900", True)])
 

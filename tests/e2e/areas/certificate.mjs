@@ -239,6 +239,18 @@ export function scenarios({ assert, newPage, signIn, choose, apiUser, openTask, 
       await ex.page.goto(`/my-certificates?q=${no}`)
       await ex.page.locator(`[data-test=cl-items] li[data-no="${no}"]`).waitFor()
 
+      // -- the registry pages with the API's cursor (the shared pager): every status, 10 a page
+      await off.page.goto('/certificates?status=all&limit=10')
+      const cards = off.page.locator('[data-test=cl-items] li')
+      await cards.first().waitFor()
+      assert.equal(await cards.count(), 10)
+      const firstOfPage1 = await cards.first().getAttribute('data-id')
+      await off.page.locator('[data-test=next]').click()
+      await off.page.locator('[data-test=page]', { hasText: '2' }).waitFor()
+      await off.page.waitForFunction((id) => document.querySelector('[data-test=cl-items] li')?.dataset.id !== id, firstOfPage1)
+      await off.page.locator('[data-test=prev]').click()
+      await off.page.waitForFunction((id) => document.querySelector('[data-test=cl-items] li')?.dataset.id === id, firstOfPage1)
+
       for (const p of [ex.page, off.page, phone.page]) assert.deepEqual(p.problems, [])
       await Promise.all([ex.context.close(), off.context.close(), phone.context.close()])
     },

@@ -4,9 +4,11 @@
 // the page's own filters, so that a reload, a bookmark or the way back from a detail page lands
 // on the same rows. Only the newest request may change the rows: an older answer arriving late
 // is dropped. (usePagedList is the cursor-paged variant, for lists without numbered pages.)
-import { ref, watch } from 'vue'
+import { reactive, ref, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
+import { get } from '../api.js'
 import { PAGE_SIZE, pageSize } from './usePagedList.js'
+import { useExport } from './useExport.js'
 
 const text = (v) => (typeof v === 'string' ? v : '')
 const pageNo = (v) => {
@@ -91,4 +93,51 @@ export function useListQuery(fetchPage, { read, write, defaultSort = '' }) {
       return s ? { prop: s.replace(/^-/, ''), order: s.startsWith('-') ? 'descending' : 'ascending' } : {}
     },
   }
+}
+
+// A list page's filters, declared once: each filter's name with
+//   an array of the values the URL may choose (else ''), or {choices, value} with another default;
+//   String: any text ('' by default);
+//   Boolean: a checkbox (false; 'true' in the URL and to the API, else left out).
+// useFilteredList(path, {filters, defaultSort, exportPath, params, also}) is useListQuery over
+// GET path with those filters: it makes them (a reactive `filters`), reads and writes them in the
+// URL query (values at their default left out), passes them to the API (`params(filters)` when
+// the API's names differ from the URL's), and adds reset() (the defaults and an empty search
+// box, then the first page) and, with exportPath, the audited CSV export of the list as
+// filtered, searched and sorted (useExport: exporting, exportCsv). `also` {read(routeQuery),
+// write()} keeps other state of the page in the same URL query (a tab).
+export function useFilteredList(path, { filters: spec, defaultSort = '', exportPath, params, also } = {}) {
+  const kinds = Object.fromEntries(Object.entries(spec).map(([k, s]) => [k,
+    s === Boolean ? { bool: true, value: false }
+      : s === String ? { text: true, value: '' }
+        : Array.isArray(s) ? { choices: s, value: '' } : { choices: s.choices, value: s.value ?? '' }]))
+  const defaults = () => Object.fromEntries(Object.entries(kinds).map(([k, s]) => [k, s.value]))
+  const filters = reactive(defaults())
+  const urlValue = (k, v) => (kinds[k].bool ? (v ? 'true' : '') : v)
+  const urlFilters = () => Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === kinds[k].value ? '' : urlValue(k, v)]))
+  const apiParams = () => (params ? params(filters)
+    : Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, urlValue(k, v)])))
+  const list = useListQuery(
+    ({ limit, page, sort, q }) => get(path, { ...apiParams(), q, sort, page, limit }),
+    {
+      read: (rq) => {
+        for (const [k, s] of Object.entries(kinds)) {
+          const v = rq[k]
+          filters[k] = s.bool ? v === 'true' : s.text ? (typeof v === 'string' ? v : s.value) : s.choices.includes(v) ? v : s.value
+        }
+        if (also) also.read(rq)
+      },
+      write: () => ({ ...(also ? also.write() : {}), ...urlFilters() }),
+      defaultSort,
+    },
+  )
+  function reset() {
+    Object.assign(filters, defaults())
+    list.q.value = ''
+    list.search()
+  }
+  const exported = exportPath
+    ? useExport(exportPath, () => ({ ...apiParams(), q: list.q.value.trim(), sort: list.sort.value }))
+    : {}
+  return { ...list, filters, reset, ...exported }
 }
