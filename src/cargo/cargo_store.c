@@ -13,6 +13,7 @@
 #include "../platform/mem.h"
 #include "../platform/module.h"
 #include "../platform/refdata.h"
+#include "../platform/words.h"
 #include "../enterprise/enterprise.h"
 #include "cargo.h"
 #include "cargo_store.h"
@@ -328,7 +329,7 @@ static hg_rc manifest_filer_ok(db *d, const principal *who, hg_err *err)
         return hg_fail(err, HG_FORBIDDEN, "manifest_filer", "filer",
                        "manifests are filed by carriers and their shipping agents (kinds shipping_agent, carrier, "
                        "airline) or an officer; your enterprise is %s",
-                       rc == HG_NOTFOUND ? "not registered" : kind);
+                       hg_word(rc == HG_NOTFOUND ? "not registered" : kind));
     return rc;
 }
 

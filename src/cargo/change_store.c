@@ -21,6 +21,7 @@
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/money.h"
+#include "../platform/words.h"
 #include "../risk/risk_store.h"
 #include "../tax/tax_store.h"
 #include "cargo.h"
@@ -223,7 +224,7 @@ static hg_rc kind_allowed(const char *kind, const char *status, hg_err *err)
         return hg_fail(err, HG_CONFLICT, "cancelled", "kind", "the declaration is already cancelled");
     if (strcmp(status, DECL_REFUSED) == 0 || strcmp(status, DECL_PERMITTED) == 0)
         return hg_fail(err, HG_CONFLICT, "conflict", "kind", "a declaration that is %s is not modified or cancelled",
-                       status);
+                       hg_word(status));
     if (strcmp(status, DECL_RETURNED) == 0 && strcmp(kind, "modify") == 0)
         return hg_fail(err, HG_CONFLICT, "returned", "kind",
                        "the declaration was returned for correction: correct and refile it");
@@ -250,7 +251,7 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
     if (cancel && items)
         return hg_fail(err, HG_INVALID, "invalid", "items", "a cancellation changes no items");
     if (!cancel && json_array_size(items) == 0)
-        return hg_fail(err, HG_INVALID, "required", "items", "a %s names the items it changes", kind);
+        return hg_fail(err, HG_INVALID, "required", "items", "a %s names the items it changes", hg_word(kind));
     /* the declarant asks to modify or cancel; customs opens an amendment */
     if (officer != (strcmp(kind, "amend") == 0))
         return hg_fail(err, HG_FORBIDDEN, "forbidden", "kind",
@@ -271,7 +272,7 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
     if (!rc && !cancel)
         rc = items_ok(decl, items, strcmp(kind, "amend") == 0 ? amendable : modifiable, &changed, err);
     if (!rc && !cancel && !changed)
-        rc = hg_fail(err, HG_INVALID, "no_change", "items", "the %s changes nothing: every value is as declared", kind);
+        rc = hg_fail(err, HG_INVALID, "no_change", "items", "the %s changes nothing: every value is as declared", hg_word(kind));
     char *items_text = items ? json_canon_text(items) : NULL;
     int64_t id = 0;
     if (!rc && items && !items_text)
@@ -405,7 +406,7 @@ hg_rc change_decide(const hg_ctx *c, int64_t id, int approve, const json_t *body
     }
     if (!rc && strcmp(json_string_value(json_object_get(ch, "status")), "pending") != 0)
         rc = hg_fail(err, HG_CONFLICT, "decided", "id", "the request was already %s",
-                     json_string_value(json_object_get(ch, "status")));
+                     hg_word(json_string_value(json_object_get(ch, "status"))));
     /* four eyes: whoever asked does not decide (an amendment is opened by one officer and
      * approved by another) */
     if (!rc && strcmp(json_string_value(json_object_get(ch, "requested_by")), c->actor) == 0)
@@ -495,7 +496,7 @@ hg_rc declaration_return(const hg_ctx *c, const char *entry_no, const json_t *bo
     if (!rc && strcmp(status, DECL_FILED) != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status",
                      "a declaration is returned for correction while it is filed and not released (status is %s)",
-                     status);
+                     hg_word(status));
     if (!rc)
         rc = none_pending(d, entry_no, N_("a change request of this declaration waits: decide it first"), err);
     if (!rc)
@@ -534,7 +535,7 @@ hg_rc declaration_refile(const hg_ctx *c, const char *entry_no, const json_t *bo
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), DECL_RETURNED) != 0)
         rc = hg_fail(err, HG_CONFLICT, "not_returned", "status",
                      "only a declaration returned for correction is refiled (status is %s)",
-                     json_string_value(json_object_get(before, "status")));
+                     hg_word(json_string_value(json_object_get(before, "status"))));
     int changed = 0;
     if (!rc && items)
         rc = items_ok(before, items, modifiable, &changed, err);

@@ -11,6 +11,7 @@
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/module.h"
+#include "../platform/words.h"
 #include "../enterprise/enterprise.h"
 #include "../risk/risk_store.h"
 #include "../tax/tax_store.h"
@@ -684,7 +685,7 @@ static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err
     const char *bill = record_text(rec, "bill_no");
     if (strcmp(record_text(rec, "transport_mode"), bf->transport_mode) != 0)
         return hg_fail(err, HG_INVALID, "transport_mode", "transport_mode",
-                       "the transport mode must be the manifest's (%s)", bf->transport_mode);
+                       "the transport mode must be the manifest's (%s)", hg_word(bf->transport_mode));
     const char *list = record_text(rec, "containers");
     hg_rc rc = HG_OK;
     for (const char *p = list; p && *p && !rc;) {

@@ -19,6 +19,7 @@
 #include "../platform/keydir.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/words.h"
 #include "certificate.h"
 #include "certificate_docs.h"
 
@@ -434,7 +435,7 @@ hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *e
     rc = read_cert(c->d, id, &before, err);
     const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
     if (!rc && strcmp(status, "applied"))
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, status);
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, hg_word(status));
     if (!rc)
         rc = number_and_sign(c, id, before, err);
     return finish(c, rc, "certificate.issue", id, before, out, err);
@@ -458,7 +459,7 @@ static hg_rc annul_row(const hg_ctx *c, const char *id, const json_t *before, co
     /* a certificate is annulled once: status 40 is final (UN/CEFACT 1373) */
     if (strcmp(status, "issued"))
         return hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
-                       "certificate %s is %s: only an issued certificate is annulled or replaced", id, status);
+                       "certificate %s is %s: only an issued certificate is annulled or replaced", id, hg_word(status));
     hg_rc rc = db_run(c->d, err,
                       "UPDATE certificates SET status = 'annulled', annulled_ms = ?, annulled_by = ?, annul_reason = ?,"
                       " replaced_by = ? WHERE id = ?",
@@ -516,7 +517,7 @@ hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, j
     const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
     if (!rc && strcmp(status, "issued"))
         rc = hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
-                     "certificate %s is %s: only an issued certificate is annulled or replaced", id, status);
+                     "certificate %s is %s: only an issued certificate is annulled or replaced", id, hg_word(status));
     char new_id[48] = "";
     int64_t n = 0;
     if (!rc)

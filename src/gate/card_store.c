@@ -12,6 +12,7 @@
 #include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
+#include "../platform/words.h"
 #include "gate.h"
 
 static const char *const card_kinds[] = {"ic", "rfid", NULL};
@@ -155,7 +156,7 @@ static hg_rc change_card(const hg_ctx *c, const char *card_no, const char *actio
         return rc;
     rc = load_card(c->d, card_no, &before, err);
     if (!rc && strcmp(text_of(before, "status"), "active") != 0)
-        rc = hg_fail(err, HG_CONFLICT, "card_status", "card_no", "card %s is %s", card_no, text_of(before, "status"));
+        rc = hg_fail(err, HG_CONFLICT, "card_status", "card_no", "card %s is %s", card_no, hg_word(text_of(before, "status")));
     if (!rc)
         rc = apply(c, before, arg, err);
     if (!rc)

@@ -17,6 +17,7 @@
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/words.h"
 #include "gate.h"
 #include "gate_store.h"
 
@@ -73,7 +74,7 @@ static hg_rc event_allowed(const hg_ctx *c, const gate_event_in *e, gate_site *s
         return hg_fail(err, HG_INVALID, "not_found", "lane", "gate %s has no lane %lld", e->gate, (long long)e->lane);
     if (!rc && strcmp(site->direction, e->direction) != 0)
         return hg_fail(err, HG_INVALID, "lane_direction", "direction", "lane %lld of gate %s is an %s lane",
-                       (long long)e->lane, e->gate, site->direction);
+                       (long long)e->lane, e->gate, hg_word(site->direction));
     return rc;
 }
 

@@ -13,6 +13,7 @@
 #include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
+#include "../platform/words.h"
 #include "gate.h"
 #include "gate_store.h"
 
@@ -178,7 +179,7 @@ hg_rc gate_hold_override(const hg_ctx *c, int64_t seq, const json_t *body, json_
                      seq);
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "open") != 0)
         rc = hg_fail(err, HG_CONFLICT, "hold_closed", "seq", "hold %" PRId64 " is %s", seq,
-                     json_string_value(json_object_get(before, "status")));
+                     hg_word(json_string_value(json_object_get(before, "status"))));
     /* only the gate's own readings are an officer's to set aside at the lane */
     size_t i;
     json_t *f;

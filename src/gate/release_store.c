@@ -12,6 +12,7 @@
 #include "../platform/i18n.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
+#include "../platform/words.h"
 #include "gate.h"
 #include "gate_store.h"
 
@@ -213,7 +214,7 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
     db_reset(s);
     if (!rc && strcmp(status, DECL_RELEASED) != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status",
-                     "the goods of %s are not released (status %s): the gate keeps them", entry_no, status);
+                     "the goods of %s are not released (status %s): the gate keeps them", entry_no, hg_word(status));
     if (!rc && at < released)
         rc = hg_fail(err, HG_INVALID, "invalid", "at", "an exit cannot be before the release");
     int64_t n = 0, covered = 0;

@@ -17,6 +17,7 @@
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/words.h"
 #include "health.h"
 #include "health_store.h"
 
@@ -44,7 +45,7 @@ static hg_rc must_be_open(db *d, const char *barcode, hg_err *err)
     hg_rc rc = status_of(d, barcode, status, HG_NOTFOUND, err);
     if (!rc && strcmp(status, "open") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "barcode", "the traveller %s is already %s", barcode,
-                     strcmp(status, "cleared") == 0 ? "cleared" : "handed over");
+                     hg_word(strcmp(status, "cleared") == 0 ? "cleared" : "handed over"));
     return rc;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db_constraint.h"
 #include "db_impl.h"
 #include "mem.h"
 
@@ -39,8 +40,19 @@ static hg_rc sq_error(sqlite3 *h, int code, hg_err *err)
 {
     int primary = code & 0xff;
     const char *msg = h ? sqlite3_errmsg(h) : sqlite3_errstr(code);
-    if (primary == SQLITE_CONSTRAINT)
-        return hg_fail(err, HG_CONFLICT, "conflict", NULL, "%s", msg);
+    if (primary == SQLITE_CONSTRAINT) {
+        /* our own message naming the column; SQLite's English goes to the log (issue 16) */
+        int ext = h ? sqlite3_extended_errcode(h) : code;
+        db_constraint_kind kind = ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY
+                                      ? DBC_UNIQUE
+                                  : ext == SQLITE_CONSTRAINT_CHECK      ? DBC_CHECK
+                                  : ext == SQLITE_CONSTRAINT_NOTNULL    ? DBC_NOT_NULL
+                                  : ext == SQLITE_CONSTRAINT_FOREIGNKEY ? DBC_FOREIGN_KEY
+                                                                        : DBC_TRIGGER;
+        char column[64];
+        db_constraint_sqlite_column(kind, msg, column, sizeof column);
+        return db_constraint_fail(err, kind, column, msg);
+    }
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
         return hg_fail(err, HG_UNAVAILABLE, "busy", NULL, "database is busy");
     if (primary == SQLITE_NOMEM)

@@ -21,6 +21,7 @@
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/record.h"
+#include "../platform/words.h"
 #include "risk_store.h"
 
 const migration risk_migrations[] = {
@@ -399,7 +400,7 @@ hg_rc risk_rule_set_status(const hg_ctx *c, int64_t id, const char *status, json
         rc = hg_fail(err, HG_CONFLICT, "rule_draft", "status",
                      "this rule is a draft and does not screen: activate it (POST .../activate)");
     if (!rc && activate && strcmp(was, "draft"))
-        rc = hg_fail(err, HG_CONFLICT, "not_draft", "status", "only a draft is activated; this rule is %s", was);
+        rc = hg_fail(err, HG_CONFLICT, "not_draft", "status", "only a draft is activated; this rule is %s", hg_word(was));
     if (!rc)
         rc = risk_rule_get(d, id, &before, err);
     if (!rc && activate)

@@ -15,6 +15,7 @@
 #include "../platform/event.h"
 #include "../platform/mem.h"
 #include "../platform/money.h"
+#include "../platform/words.h"
 #include "tax.h"
 #include "tax_bill.h"
 #include "tax_store.h"
@@ -214,7 +215,7 @@ hg_rc tax_general_decide(const hg_ctx *c, int64_t id, int accept, const char *no
         rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such general guarantee");
     if (!rc && strcmp(g.status, "pending") != 0)
         rc =
-            hg_fail(err, HG_CONFLICT, "conflict", "status", "the general guarantee was already decided (%s)", g.status);
+            hg_fail(err, HG_CONFLICT, "conflict", "status", "the general guarantee was already decided (%s)", hg_word(g.status));
     if (!rc && strcmp(g.posted_by, c->actor) == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "a guarantee is accepted by someone other than who posted it");
     if (!rc && accept && g.until_day < today)

@@ -17,6 +17,7 @@
 #include "../platform/module.h"
 #include "../platform/record.h"
 #include "../platform/refdata.h"
+#include "../platform/words.h"
 #include "tax.h"
 #include "tax_bill.h"
 #include "tax_store.h"
@@ -1165,7 +1166,7 @@ hg_rc tax_request(const hg_ctx *c, const char *kind, const char *entry_no, const
                     "SELECT COUNT(*) FROM tax_decisions WHERE entry_no = ? AND kind = ? AND status = 'pending'", "tt",
                     entry_no, kind);
     if (!rc && pending)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a %s for this declaration is already pending", kind);
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a %s for this declaration is already pending", hg_word(kind));
     int64_t id = 0;
     if (!rc)
         rc = db_run(d, err,
@@ -1231,7 +1232,7 @@ hg_rc tax_decide(const hg_ctx *c, int64_t id, int approve, const char *note, jso
     int64_t now = c->now_ms;
     rc = load_decision(d, id, &x, err);
     if (!rc && strcmp(x.status, "pending") != 0)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the request was already %s", x.status);
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the request was already %s", hg_word(x.status));
     /* four eyes: the deciding tax officer is neither the one who proposed nor the one who asked */
     if (!rc && strcmp(x.requester, c->actor) == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "id",

@@ -1,0 +1,89 @@
+/* words.c — the table of enum values and their English words (words.h); their Chinese is in
+ * po/zh_CN.po. One word per value across the areas: where two areas share a value (released,
+ * active) the word is the one both can read. */
+#include "words.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "i18n.h"
+
+static const struct {
+    const char *value;
+    const char *word;
+} words[] = {
+    /* declarations (cargo), manifests, change requests */
+    {"filed", N_("filed")},
+    {"inspection", N_("under inspection")},
+    {"permitted", N_("permitted to leave under seal")},
+    {"released", N_("released")},
+    {"refused", N_("refused")},
+    {"returned", N_("returned for correction")},
+    {"cancelled", N_("cancelled")},
+    {"arrived", N_("arrived")},
+    {"pending", N_("pending")},
+    {"approved", N_("approved")},
+    {"modify", N_("modification")},
+    {"cancel", N_("cancellation")},
+    {"amend", N_("amendment")},
+    /* certificates */
+    {"applied", N_("applied for")},
+    {"issued", N_("issued")},
+    {"annulled", N_("annulled")},
+    /* cards, agencies, producers, rules, guarantees */
+    {"active", N_("active")},
+    {"suspended", N_("suspended")},
+    {"replaced", N_("replaced")},
+    {"revoked", N_("revoked")},
+    {"registered", N_("registered")},
+    {"draft", N_("draft")},
+    {"rejected", N_("rejected")},
+    {"converted", N_("converted to payment")},
+    {"lapsed", N_("lapsed")},
+    {"expired", N_("expired")},
+    /* tax */
+    {"due", N_("due")},
+    {"paid", N_("paid")},
+    {"guaranteed", N_("guaranteed")},
+    {"deferred", N_("deferred")},
+    {"waiver", N_("late-fee waiver")},
+    {"deferral", N_("deferral")},
+    /* gate holds, lanes, travellers, vessels */
+    {"open", N_("open")},
+    {"closed", N_("closed")},
+    {"set_aside", N_("set aside")},
+    {"in", N_("entry")},
+    {"out", N_("exit")},
+    {"cleared", N_("cleared")},
+    {"handed over", N_("handed over")},
+    {"declared", N_("declared")},
+    {"departed", N_("departed")},
+    /* directions and transport modes */
+    {"import", N_("import")},
+    {"export", N_("export")},
+    {"sea", N_("sea")},
+    {"air", N_("air")},
+    {"road", N_("road")},
+    {"rail", N_("rail")},
+    {"post", N_("post")},
+    /* enterprise kinds */
+    {"importer", N_("importer")},
+    {"exporter", N_("exporter")},
+    {"broker", N_("customs broker")},
+    {"shipping_agent", N_("shipping agent")},
+    {"carrier", N_("carrier")},
+    {"airline", N_("airline")},
+    {"manufacturer", N_("manufacturer")},
+    {"logistics", N_("logistics company")},
+    {"not registered", N_("not registered")},
+};
+
+const char *hg_word(const char *value)
+{
+    for (size_t i = 0; value && i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(words[i].value, value) == 0)
+            return words[i].word;
+    return value;
+}
+
+unsigned hg_word_count(void) { return (unsigned)(sizeof words / sizeof words[0]); }
