@@ -76,6 +76,9 @@ static const struct {
     {"manufacturer", N_("manufacturer")},
     {"logistics", N_("logistics company")},
     {"not registered", N_("not registered")},
+    /* fields of no record table that messages name (sign-in) */
+    {"username", N_("username")},
+    {"password", N_("password")},
 };
 
 const char *hg_word(const char *value)
