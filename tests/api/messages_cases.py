@@ -45,7 +45,7 @@ def register_area(test, eq, error_of):
         for lang in (None, "zh-CN", "zh", "zh-CN,zh;q=0.9,en;q=0.8", "*", "fr", "en;q=abc", "en, zh;;"):
             r = refused(s, lang)
             err = error_of(r, 400, field="password")
-            eq(chinese(r, lang), "password 为必填项", lang)
+            eq(chinese(r, lang), "密码为必填项", lang)
             eq(err["code"], "required", lang)
         for lang in ("en", "en-US", "en-US;q=0.9, zh;q=0.1", "zh;q=0, *", "EN-gb,zh;q=0.5", "fr, en;q=0.3"):
             r = refused(s, lang)
