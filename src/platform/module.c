@@ -88,11 +88,16 @@ static const char *label_in(const record_type *t, const char *name, int depth)
 
 const char *modules_field_label_zh(const char *name)
 {
+    /* a name that tables label differently (name: 企业名称, 姓名, ...) has no one label: the
+     * catalogue's generic word for it (words.c) is used instead */
+    const char *found = NULL;
     for (const hg_module *const *m = hg_modules; name && *m; m++)
         for (const struct record_type *const *t = (*m)->records; t && *t; t++) {
             const char *l = label_in(*t, name, 0);
+            if (l && found && strcmp(l, found) != 0)
+                return NULL;
             if (l)
-                return l;
+                found = l;
         }
-    return NULL;
+    return found;
 }
