@@ -50,6 +50,7 @@ static hg_rc reason_ok(const json_t *body, const char *key, int required, const 
 {
     hg_rc rc = json_get_str(body, key, required, out, err);
     if (!rc && *out && (strlen(*out) < REASON_MIN || strlen(*out) > REASON_MAX))
+        /* TRANSLATORS: 1: key; 2: REASON_MIN; 3: REASON_MAX */
         rc = hg_fail(err, HG_INVALID, "invalid", key, "%s must be %d to %d bytes", key, REASON_MIN, REASON_MAX);
     return rc;
 }
@@ -74,6 +75,7 @@ static hg_rc items_ok(const json_t *decl, const json_t *items, const char *const
         json_t *ln = json_object_get(ch, "line_no");
         json_int_t line = json_is_integer(ln) ? json_integer_value(ln) : 0;
         if (!json_is_object(ch) || line < 1 || (size_t)line > json_array_size(have))
+            /* TRANSLATORS: 1: f; 2: json_array_size(have) */
             return hg_fail(err, HG_INVALID, "invalid", f, "%s must name a line of the declaration (1 to %zu)", f,
                            json_array_size(have));
         for (size_t k = 0; k < i; k++)
@@ -272,7 +274,8 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
     if (!rc && !cancel)
         rc = items_ok(decl, items, strcmp(kind, "amend") == 0 ? amendable : modifiable, &changed, err);
     if (!rc && !cancel && !changed)
-        rc = hg_fail(err, HG_INVALID, "no_change", "items", "the %s changes nothing: every value is as declared", hg_word(kind));
+        rc = hg_fail(err, HG_INVALID, "no_change", "items", "the %s changes nothing: every value is as declared",
+                     hg_word(kind));
     char *items_text = items ? json_canon_text(items) : NULL;
     int64_t id = 0;
     if (!rc && items && !items_text)

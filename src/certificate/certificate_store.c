@@ -96,6 +96,7 @@ static hg_rc text_field(const json_t *body, const char *key, int max, const char
 {
     hg_rc rc = json_get_str(body, key, 1, out, err);
     if (!rc && (!**out || strlen(*out) > (size_t)max))
+        /* TRANSLATORS: 1: key; 2: max */
         rc = hg_fail(err, HG_INVALID, "invalid", key, "%s must be 1 to %d bytes", key, max);
     return rc;
 }
@@ -159,6 +160,7 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
         rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE entry_no = ? AND kind = ?", "tt", entry_no,
                     kind);
     if (!rc && n)
+        /* TRANSLATORS: 1: entry_no; 2: kind */
         rc = hg_fail(err, HG_CONFLICT, "duplicate", "kind", "%s already has a %s certificate or application", entry_no,
                      kind);
     snprintf(id, sizeof id, "CA%s%s", entry_no, kind);
@@ -379,6 +381,7 @@ static hg_rc number_and_sign(const hg_ctx *c, const char *id, const json_t *cert
     snprintf(like, sizeof like, "%s%%", prefix);
     rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE cert_no LIKE ?", "t", like);
     if (!rc && certificate_number(port, year, kind, n + 1, no))
+        /* TRANSLATORS: 1: kind; 2: year */
         rc = hg_fail(err, HG_CONFLICT, "serial_exhausted", "kind", "no serial left for %s in %d", kind, year);
     time_format_rfc3339(c->now_ms, issued_at, sizeof issued_at);
     if (!rc && (!(facts = signed_facts(cert, no, issued_at, c->actor)) || !(canon = json_canon_text(facts))))
@@ -435,6 +438,7 @@ hg_rc certificate_issue(const hg_ctx *c, const char *id, json_t **out, hg_err *e
     rc = read_cert(c->d, id, &before, err);
     const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
     if (!rc && strcmp(status, "applied"))
+        /* TRANSLATORS: 1: id; 2: status (a word) */
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, hg_word(status));
     if (!rc)
         rc = number_and_sign(c, id, before, err);
@@ -458,6 +462,7 @@ static hg_rc annul_row(const hg_ctx *c, const char *id, const json_t *before, co
     const char *status = json_string_value(json_object_get(before, "status"));
     /* a certificate is annulled once: status 40 is final (UN/CEFACT 1373) */
     if (strcmp(status, "issued"))
+        /* TRANSLATORS: 1: id; 2: status (a word) */
         return hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
                        "certificate %s is %s: only an issued certificate is annulled or replaced", id, hg_word(status));
     hg_rc rc = db_run(c->d, err,
@@ -516,6 +521,7 @@ hg_rc certificate_replace(const hg_ctx *c, const char *id, const json_t *body, j
     rc = read_cert(c->d, id, &before, err);
     const char *status = rc ? "" : json_string_value(json_object_get(before, "status"));
     if (!rc && strcmp(status, "issued"))
+        /* TRANSLATORS: 1: id; 2: status (a word) */
         rc = hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
                      "certificate %s is %s: only an issued certificate is annulled or replaced", id, hg_word(status));
     char new_id[48] = "";

@@ -28,9 +28,10 @@ static int ident_char(int c) { return isalnum(c) || c == '_'; }
 /* Words of SQL a CHECK expression holds that are not columns. */
 static int sql_word(const char *w, size_t len)
 {
-    static const char *const words[] = {"and", "or", "not", "in", "is", "null", "between", "like", "glob",
-                                        "case", "when", "then", "else", "end", "true", "false", "escape",
-                                        "collate", "nocase", "cast", "as", "exists", "select", "from", "where"};
+    static const char *const words[] = {"and",    "or",     "not",    "in",      "is",     "null", "between",
+                                        "like",   "glob",   "case",   "when",    "then",   "else", "end",
+                                        "true",   "false",  "escape", "collate", "nocase", "cast", "as",
+                                        "exists", "select", "from",   "where"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strlen(words[i]) == len && strncasecmp(words[i], w, len) == 0)
             return 1;

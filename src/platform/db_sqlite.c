@@ -132,6 +132,7 @@ static hg_rc sq_open(const char *url, db **out, hg_err *err)
     s->base.ops = &db_sqlite_ops;
     int rc = sqlite3_open_v2(url, &s->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
+        /* TRANSLATORS: 1: url; 2: s->h ? sqlite3_errmsg(s->h) : sqlite3... */
         hg_fail(err, HG_UNAVAILABLE, "unavailable", "db", "cannot open database %s: %s", url,
                 s->h ? sqlite3_errmsg(s->h) : sqlite3_errstr(rc));
         sq_close(&s->base);
@@ -159,6 +160,7 @@ static hg_rc sq_open(const char *url, db **out, hg_err *err)
         if (hrc == HG_NOMEM)
             hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
         else
+            /* TRANSLATORS: 1: url; 2: message */
             hg_fail(err, HG_UNAVAILABLE, "unavailable", "db", "cannot use database %s: %s", url, inner.message);
         sq_close(&s->base);
         return hrc == HG_NOMEM ? hrc : HG_UNAVAILABLE;
@@ -309,6 +311,7 @@ static hg_rc sq_defer_sync(db *d, int *fd, hg_err *err)
     /* the -wal file exists once a transaction has run in WAL mode */
     hg_rc rc = sq_exec(d, "SELECT count(*) FROM sqlite_master", err);
     if (!rc && (*fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+        /* TRANSLATORS: 1: path; 2: strerror(errno) */
         rc = hg_fail(err, HG_IO, "io_error", NULL, "cannot open %s: %s", path, strerror(errno));
     if (!rc)
         rc = sq_exec(d, "PRAGMA synchronous = NORMAL", err);

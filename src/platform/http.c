@@ -501,6 +501,7 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
         r->route = router_fallback(config->routes, match_method, r->path, req_header(r, "Accept"));
     if (!r->route) {
         if (mismatch)
+            /* TRANSLATORS: 1: method; 2: path */
             return hg_fail(err, HG_METHOD, "method_not_allowed", NULL, "%s is not allowed on %s", r->method, r->path);
         return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
     }
@@ -513,6 +514,7 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
                        "this is a district installation; %s is a route of the national one (serve --national)", r->path);
     if (config->national && !is_read_method(r->method) && !(r->route->flags & ROUTE_NATIONAL) &&
         !national_write_allowed(r->route))
+        /* TRANSLATORS: 1: method; 2: path */
         return hg_fail(err, HG_FORBIDDEN, "national_installation", NULL,
                        "the national installation takes no district writes: %s %s belongs to a district's server",
                        r->method, r->path);

@@ -4,9 +4,11 @@
  * Translating before formatting means walking the translated format ourselves: each printf
  * directive takes its argument from the va_list by its own type, so that a %s argument that is
  * itself a catalogued message ("uscc is not valid: %s" with a validator's reason) can be
- * translated too. The generator guarantees the translated format has the msgid's directives in
- * the msgid's order (no positional ones, no %n), so the arguments are read as the English
- * formatting read them. */
+ * translated too. The arguments are read from the va_list by the msgid's directives (as the
+ * English formatting read them), then put where the translation's directives say: in the
+ * msgid's order, or by number (gettext's %2$s, for a Chinese sentence that names its values in
+ * another order). The generator (tools/po_table.py) guarantees that each directive takes its
+ * argument's type, and refuses %n. */
 #include "i18n.h"
 
 #include <inttypes.h>
@@ -181,9 +183,9 @@ static void put(char *out, size_t n, size_t *len, int wrote)
  * snprintf), its argument number (0: the next one) and what it reads. */
 typedef struct directive {
     char spec[32];
-    size_t len;   /* bytes of the format it spans */
-    int pos;      /* %N$: N; else 0 */
-    int stars;    /* '*' width and precision: ints read before the value */
+    size_t len; /* bytes of the format it spans */
+    int pos;    /* %N$: N; else 0 */
+    int stars;  /* '*' width and precision: ints read before the value */
     char conv;
     char lenmod[4];
 } directive;
@@ -198,7 +200,7 @@ static int parse_directive(const char *p, directive *d)
     while (*q >= '0' && *q <= '9')
         q++;
     if (*q == '$' && q > digits) {
-        d->pos = atoi(digits);
+        d->pos = (int)strtol(digits, NULL, 10);
         q++;
     } else {
         q = digits;
@@ -237,7 +239,19 @@ static int parse_directive(const char *p, directive *d)
 }
 
 /* An argument as read from the va_list by the msgid's directive, and its type. */
-typedef enum arg_kind { A_INT, A_LONG, A_LLONG, A_UINT, A_ULONG, A_ULLONG, A_SIZE, A_DOUBLE, A_LDOUBLE, A_PTR, A_STR } arg_kind;
+typedef enum arg_kind {
+    A_INT,
+    A_LONG,
+    A_LLONG,
+    A_UINT,
+    A_ULONG,
+    A_ULLONG,
+    A_SIZE,
+    A_DOUBLE,
+    A_LDOUBLE,
+    A_PTR,
+    A_STR
+} arg_kind;
 typedef struct arg {
     arg_kind kind;
     union {
@@ -257,12 +271,20 @@ static arg_kind kind_of(const directive *d)
     switch (d->conv) {
     case 'd':
     case 'i':
-        return ll ? A_LLONG : lm[0] == 'l' ? A_LONG : lm[0] == 'j' ? A_LLONG : lm[0] == 'z' || lm[0] == 't' ? A_SIZE : A_INT;
+        return ll                             ? A_LLONG
+               : lm[0] == 'l'                 ? A_LONG
+               : lm[0] == 'j'                 ? A_LLONG
+               : lm[0] == 'z' || lm[0] == 't' ? A_SIZE
+                                              : A_INT;
     case 'o':
     case 'u':
     case 'x':
     case 'X':
-        return ll ? A_ULLONG : lm[0] == 'l' ? A_ULONG : lm[0] == 'j' ? A_ULLONG : lm[0] == 'z' || lm[0] == 't' ? A_SIZE : A_UINT;
+        return ll                             ? A_ULLONG
+               : lm[0] == 'l'                 ? A_ULONG
+               : lm[0] == 'j'                 ? A_ULLONG
+               : lm[0] == 'z' || lm[0] == 't' ? A_SIZE
+                                              : A_UINT;
     case 'c': return A_INT;
     case 'p': return A_PTR;
     case 's': return A_STR;

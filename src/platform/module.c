@@ -76,8 +76,7 @@ const hg_module *modules_scope_owner(const char *name)
 static const char *label_in(const record_type *t, const char *name, int depth)
 {
     for (const field *f = t && depth < 4 ? t->fields : NULL; f && f->name; f++) {
-        if (f->label_zh && *f->label_zh &&
-            (strcmp(f->name, name) == 0 || (f->column && strcmp(f->column, name) == 0)))
+        if (f->label_zh && *f->label_zh && (strcmp(f->name, name) == 0 || (f->column && strcmp(f->column, name) == 0)))
             return f->label_zh;
         const char *c = f->child ? label_in(f->child, name, depth + 1) : NULL;
         if (c)

@@ -333,6 +333,7 @@ hg_rc risk_rule_patch(const hg_ctx *c, int64_t id, const json_t *body, json_t **
     memset(&r, 0, sizeof r);
     for (const char *const *k = patch_refused; *k; k++)
         if (json_object_get(body, *k))
+            /* TRANSLATORS: 1: k; 2: strcmp(*k, "status") == 0 ? N_(" (use... */
             return hg_fail(err, HG_INVALID, "read_only", *k, "%s cannot be changed here%s", *k,
                            strcmp(*k, "status") == 0 ? N_(" (use suspend and resume)") : "");
     hg_rc rc = db_begin(d, err);

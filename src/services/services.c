@@ -126,6 +126,7 @@ const char *const liaison_link_kinds[] = {"declaration", "bill", "tax_bill", "ce
 
 static hg_rc refuse(hg_err *err, const char *status, const char *what)
 {
+    /* TRANSLATORS: 1: status (a word); 2: what */
     return hg_fail(err, HG_CONFLICT, "conflict", "status", "a problem that is %s cannot be %s", hg_word(status), what);
 }
 

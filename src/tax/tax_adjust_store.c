@@ -328,6 +328,7 @@ hg_rc tax_adjustment_pay(const hg_ctx *c, int64_t id, int64_t amount, json_t **o
         money_format(a.total + fee, want, sizeof want);
         money_format(a.total, t, sizeof t);
         money_format(fee, f, sizeof f);
+        /* TRANSLATORS: 1: want; 2: t; 3: f */
         rc = hg_fail(err, HG_INVALID, "invalid", "amount", "amount must be %s (tax %s + late fee %s)", want, t, f);
     }
     if (!rc)

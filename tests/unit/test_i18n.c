@@ -200,19 +200,20 @@ static void constraint_texts_name_their_column(void **state)
     db_constraint_sqlite_column(DBC_FOREIGN_KEY, "FOREIGN KEY constraint failed", col, sizeof col);
     assert_string_equal(col, "");
     /* PostgreSQL: by SQLSTATE, the DETAIL's key, the column field, the generated CHECK name */
-    assert_int_equal(db_constraint_pg("23505", "cards_pkey", NULL, "cards", "Key (card_no)=(C1) already exists.", col,
-                                      sizeof col),
-                     DBC_UNIQUE);
+    assert_int_equal(
+        db_constraint_pg("23505", "cards_pkey", NULL, "cards", "Key (card_no)=(C1) already exists.", col, sizeof col),
+        DBC_UNIQUE);
     assert_string_equal(col, "card_no");
     assert_int_equal(db_constraint_pg("23505", "x_key", NULL, "items", "Key (entry_no, line_no)=(E, 2) already exists.",
                                       col, sizeof col),
                      DBC_UNIQUE);
     assert_string_equal(col, "line_no");
-    assert_int_equal(db_constraint_pg("23505", "ix", NULL, "t", "Key (lower(name))=(a) already exists.", col, sizeof col),
-                     DBC_UNIQUE);
+    assert_int_equal(
+        db_constraint_pg("23505", "ix", NULL, "t", "Key (lower(name))=(a) already exists.", col, sizeof col),
+        DBC_UNIQUE);
     assert_string_equal(col, "");
-    assert_int_equal(db_constraint_pg("23514", "calendar_days_kind_check", NULL, "calendar_days", NULL, col, sizeof col),
-                     DBC_CHECK);
+    assert_int_equal(
+        db_constraint_pg("23514", "calendar_days_kind_check", NULL, "calendar_days", NULL, col, sizeof col), DBC_CHECK);
     assert_string_equal(col, "kind");
     assert_int_equal(db_constraint_pg("23502", NULL, "card_no", "cards", NULL, col, sizeof col), DBC_NOT_NULL);
     assert_string_equal(col, "card_no");
