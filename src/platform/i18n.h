@@ -28,8 +28,9 @@ const char *i18n_zh(const char *text);
 const char *i18n_zh_format(const char *msgid);
 
 /* Formats fmt's Chinese with ap into out (n bytes, truncated on a UTF-8 boundary): the
- * translated format, with each %s argument that is itself a catalogued message replaced by its
- * Chinese. A fmt of exactly "%s" translates its argument as a whole. out is "" when fmt has no
+ * translated format, its directives in fmt's order or numbered (%2$s, gettext's positional
+ * form), with each %s argument that is a catalogued message, an enum value or a field's name
+ * replaced by its Chinese (i18n_zh_word). A fmt of exactly "%s" translates its argument as a whole. out is "" when fmt has no
  * translation (the English is then shown). english is the message formatted in English from the
  * same arguments: it is remembered with its Chinese, for a later message that quotes it. */
 void i18n_format_zh(char *out, size_t n, const char *fmt, va_list ap, const char *english);
