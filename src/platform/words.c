@@ -65,6 +65,15 @@ static const struct {
     {"air", N_("air")},
     {"road", N_("road")},
     {"rail", N_("rail")},
+    /* credit levels (GACC Order 251) and a ship's warning level */
+    {"advanced_certified", N_("advanced certified enterprise")},
+    {"general_certified", N_("general certified enterprise")},
+    {"general_credit", N_("general credit enterprise")},
+    {"dishonest", N_("dishonest enterprise")},
+    {"unknown", N_("unknown")},
+    {"radio_pratique", N_("free pratique by radio")},
+    {"board", N_("boarding quarantine")},
+    {"lock", N_("locked")},
     /* enterprise kinds */
     {"importer", N_("importer")},
     {"exporter", N_("exporter")},

@@ -535,7 +535,7 @@ hg_rc call_pratique(const hg_ctx *c, const char *call_no, const json_t *body, js
         else if (!rc && level >= VESSEL_BOARD && !boarded)
             rc = hg_fail(err, HG_CONFLICT, "boarding_required", "decision",
                          "the ship's level is %s: free pratique after the boarding quarantine",
-                         vessel_level_name(level));
+                         hg_word(vessel_level_name(level)));
         else if (!rc && (pending || positive))
             rc = hg_fail(err, HG_CONFLICT, "results_pending", "decision",
                          positive ? N_("a crew member tested positive") : N_("crew results are pending"));

@@ -168,6 +168,11 @@ static void statuses_and_field_names_are_words(void **state)
     /* a raw value passed as it is still finds its word's Chinese */
     hg_fail(&e, HG_CONFLICT, NULL, NULL, "the ship has %s", "departed");
     assert_string_equal(e.message_zh, "该船已离港");
+    hg_fail(&e, HG_CONFLICT, "boarding_required", "decision",
+            "the ship's level is %s: free pratique after the boarding quarantine", hg_word("board"));
+    assert_string_equal(e.message,
+                        "the ship's level is boarding quarantine: free pratique after the boarding quarantine");
+    assert_string_equal(e.message_zh, "该船的检疫等级为登临检疫：登临检疫后签发入境检疫许可");
     i18n_set_labels(modules_field_label_zh);
     hg_fail(&e, HG_INVALID, "required", "uscc", "%s is required", "uscc");
     assert_string_equal(e.message, "uscc is required");
