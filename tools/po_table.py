@@ -11,8 +11,11 @@ is byte for byte the format the code passes to hg_fail on this platform.
 
 A translation is a printf format that hg_fail runs with the msgid's arguments, so the generator
 refuses (exit 1, naming the message) one whose directives are not the msgid's, in the msgid's
-order: a wrong directive would read an argument as the wrong type. Positional directives
-(%1$s) and %n are refused too; reword the Chinese instead of reordering the arguments.
+order: a wrong directive would read an argument as the wrong type. A translation may instead
+number its directives (gettext's positional form, %2$s then %1$s, for a sentence whose
+arguments read better in another order): then every directive is numbered, each argument of
+the msgid is used with the msgid's type, and none has a star width. A msgid is never numbered
+(it is the code's printf format); %n is refused.
 `msgfmt --check-format` (tools/po_check.sh) checks the same; this keeps the build safe
 without gettext installed.
 """
@@ -20,7 +23,7 @@ import argparse
 import re
 import sys
 
-DIRECTIVE = re.compile(r"%(?:%|[-+ #0']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|j|z|t|L|q)?"
+DIRECTIVE = re.compile(r"%(?:%|(?:\d+\$)?[-+ #0']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|j|z|t|L|q)?"
                        r"(?:<PRI[a-zA-Z0-9]+>|[diouxXcspaAeEfFgGn]))")
 POSITIONAL = re.compile(r"%\d+\$")
 
@@ -87,13 +90,39 @@ def directives(s):
     for d in DIRECTIVE.findall(s):
         if d == "%%":
             continue
-        m = re.match(r"%[-+ #0']*(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|j|z|t|L|q)?(.*)$", d)
+        m = re.match(r"%(?:\d+\$)?[-+ #0']*(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|j|z|t|L|q)?(.*)$", d)
         width, prec, length, conv = m.groups()
         out += ["int"] * ((width == "*") + (prec == "*"))
         conv = {"i": "d", "o": "u", "x": "u", "X": "u", "e": "f", "E": "f", "F": "f", "g": "f", "G": "f",
                 "a": "f", "A": "f"}.get(conv, conv)
         out.append((length or "") + conv)
     return out
+
+
+def positional_problem(want, mstr):
+    """Why mstr's numbered directives do not take the msgid's arguments (want: their types), or
+    None: every directive numbered, none with a star, each taking its argument's type, every
+    argument used."""
+    used = set()
+    for d in DIRECTIVE.findall(mstr):
+        if d == "%%":
+            continue
+        m = re.match(r"%(\d+)\$", d)
+        if not m:
+            return "numbered and unnumbered directives are mixed"
+        if "*" in d:
+            return "a numbered directive has a star width or precision"
+        k = int(m.group(1))
+        if k < 1 or k > len(want):
+            return f"%{k}$ names no argument of the msgid (it has {len(want)})"
+        got = directives(d)
+        if got != [want[k - 1]]:
+            return f"%{k}$ reads {got} where the msgid's argument {k} is {want[k - 1]}"
+        used.add(k)
+    missing = sorted(set(range(1, len(want) + 1)) - used)
+    if missing:
+        return f"the translation leaves out argument(s) {missing}"
+    return None
 
 
 def c_literal(s):
@@ -129,13 +158,18 @@ def check(entries, path):
         if not mid or not mstr or "fuzzy" in e["flags"]:
             continue
         where = f"{path}:{e['line']}: {mid!r}"
-        if POSITIONAL.search(mstr) or POSITIONAL.search(mid):
-            problems.append(f"{where}: positional directives are not supported")
+        if POSITIONAL.search(mid):
+            problems.append(f"{where}: a msgid's directives are never numbered")
+            continue
         if "%n" in mstr:
             problems.append(f"{where}: %n is refused")
         if any(d in ("ls", "lc") for d in directives(mid)):
             problems.append(f"{where}: wide-character directives are not supported by i18n.c")
-        if directives(mid) != directives(mstr):
+        if POSITIONAL.search(mstr):
+            problem = positional_problem(directives(mid), mstr)
+            if problem:
+                problems.append(f"{where}: {problem}")
+        elif directives(mid) != directives(mstr):
             problems.append(f"{where}: the translation's directives {directives(mstr)} are not the msgid's "
                             f"{directives(mid)}")
     return problems

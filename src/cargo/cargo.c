@@ -228,6 +228,7 @@ hg_rc cargo_time_plausible(int64_t at_ms, int64_t not_before_ms, const char *not
     if (not_before_ms && at_ms < not_before_ms) {
         char t[40];
         time_format_rfc3339(not_before_ms, t, sizeof t);
+        /* TRANSLATORS: 1: field; 2: not_before_what; 3: t */
         return hg_fail(err, HG_INVALID, rule, field, "%s is before %s (%s)", field, not_before_what, t);
     }
     return HG_OK;

@@ -13,6 +13,7 @@
 #include "../platform/mem.h"
 #include "../platform/module.h"
 #include "../platform/refdata.h"
+#include "../platform/words.h"
 #include "../enterprise/enterprise.h"
 #include "cargo.h"
 #include "cargo_store.h"
@@ -314,6 +315,7 @@ static hg_rc containers_free(db *d, const record *r, int64_t now_ms, hg_err *err
             rc = rc == HG_ROW || rc == HG_DONE ? HG_OK : rc;
             snprintf(field, sizeof field, "bills[%d].containers", i);
             if (!rc && other[0])
+                /* TRANSLATORS: 1: one; 2: other */
                 rc = hg_fail(err, HG_CONFLICT, "container_on_live_manifest", field,
                              "container %s is on manifest %s, whose carriage is not over (not gone from the port, or "
                              "not yet sailed): a container is on one live manifest at a time",
@@ -336,7 +338,7 @@ static hg_rc manifest_filer_ok(db *d, const principal *who, hg_err *err)
         return hg_fail(err, HG_FORBIDDEN, "manifest_filer", "filer",
                        "manifests are filed by carriers and their shipping agents (kinds shipping_agent, carrier, "
                        "airline) or an officer; your enterprise is %s",
-                       rc == HG_NOTFOUND ? "not registered" : kind);
+                       hg_word(rc == HG_NOTFOUND ? "not registered" : kind));
     return rc;
 }
 
@@ -581,6 +583,7 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
             /* imports arrive with their transport (运抵 follows 运输工具申报进境); exports reach the
              * terminal before their vessel, but not before the manifest that names them */
             if (import && strcmp(db_col_text(s, 2), "arrived") != 0)
+                /* TRANSLATORS: 1: is_bill ? N_("bill") : N_("container"); 2: id */
                 rc = hg_fail(err, HG_CONFLICT, "transport_not_arrived", field,
                              "%s %s: the transport has not declared its arrival; goods arrive after it",
                              is_bill ? N_("bill") : N_("container"), id);
@@ -600,6 +603,7 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
             rc = HG_OK;
         db_reset(s);
         if (!rc && !found)
+            /* TRANSLATORS: 1: is_bill ? N_("bill") : N_("container"); 2: id */
             rc = hg_fail(err, HG_INVALID, "not_found", field, "%s %s is not on any manifest", is_bill ? N_("bill") : N_("container"),
                          id);
     }

@@ -21,6 +21,7 @@
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/money.h"
+#include "../platform/words.h"
 #include "../risk/risk_store.h"
 #include "../tax/tax_store.h"
 #include "cargo.h"
@@ -50,6 +51,7 @@ static hg_rc reason_ok(const json_t *body, const char *key, int required, const 
 {
     hg_rc rc = json_get_str(body, key, required, out, err);
     if (!rc && *out && (strlen(*out) < REASON_MIN || strlen(*out) > REASON_MAX))
+        /* TRANSLATORS: 1: key; 2: REASON_MIN; 3: REASON_MAX */
         rc = hg_fail(err, HG_INVALID, "invalid", key, "%s must be %d to %d bytes", key, REASON_MIN, REASON_MAX);
     return rc;
 }
@@ -74,6 +76,7 @@ static hg_rc items_ok(const json_t *decl, const json_t *items, const char *const
         json_t *ln = json_object_get(ch, "line_no");
         json_int_t line = json_is_integer(ln) ? json_integer_value(ln) : 0;
         if (!json_is_object(ch) || line < 1 || (size_t)line > json_array_size(have))
+            /* TRANSLATORS: 1: f; 2: json_array_size(have) */
             return hg_fail(err, HG_INVALID, "invalid", f, "%s must name a line of the declaration (1 to %zu)", f,
                            json_array_size(have));
         for (size_t k = 0; k < i; k++)
@@ -275,7 +278,7 @@ static hg_rc kind_allowed(const char *kind, const char *status, hg_err *err)
         return hg_fail(err, HG_CONFLICT, "cancelled", "kind", "the declaration is already cancelled");
     if (strcmp(status, DECL_REFUSED) == 0 || strcmp(status, DECL_PERMITTED) == 0)
         return hg_fail(err, HG_CONFLICT, "conflict", "kind", "a declaration that is %s is not modified or cancelled",
-                       status);
+                       hg_word(status));
     if (strcmp(status, DECL_RETURNED) == 0 && strcmp(kind, "modify") == 0)
         return hg_fail(err, HG_CONFLICT, "returned", "kind",
                        "the declaration was returned for correction: correct and refile it");
@@ -302,7 +305,7 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
     if (cancel && items)
         return hg_fail(err, HG_INVALID, "invalid", "items", "a cancellation changes no items");
     if (!cancel && json_array_size(items) == 0)
-        return hg_fail(err, HG_INVALID, "required", "items", "a %s names the items it changes", kind);
+        return hg_fail(err, HG_INVALID, "required", "items", "a %s names the items it changes", hg_word(kind));
     /* the declarant asks to modify or cancel; customs opens an amendment */
     if (officer != (strcmp(kind, "amend") == 0))
         return hg_fail(err, HG_FORBIDDEN, "forbidden", "kind",
@@ -323,7 +326,8 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
     if (!rc && !cancel)
         rc = items_ok(decl, items, strcmp(kind, "amend") == 0 ? amendable : modifiable, &changed, err);
     if (!rc && !cancel && !changed)
-        rc = hg_fail(err, HG_INVALID, "no_change", "items", "the %s changes nothing: every value is as declared", kind);
+        rc = hg_fail(err, HG_INVALID, "no_change", "items", "the %s changes nothing: every value is as declared",
+                     hg_word(kind));
     if (!rc && strcmp(kind, "modify") == 0)
         rc = registry_at_request(c, decl, items, err);
     char *items_text = items ? json_canon_text(items) : NULL;
@@ -459,7 +463,7 @@ hg_rc change_decide(const hg_ctx *c, int64_t id, int approve, const json_t *body
     }
     if (!rc && strcmp(json_string_value(json_object_get(ch, "status")), "pending") != 0)
         rc = hg_fail(err, HG_CONFLICT, "decided", "id", "the request was already %s",
-                     json_string_value(json_object_get(ch, "status")));
+                     hg_word(json_string_value(json_object_get(ch, "status"))));
     /* four eyes: whoever asked does not decide (an amendment is opened by one officer and
      * approved by another) */
     if (!rc && strcmp(json_string_value(json_object_get(ch, "requested_by")), c->actor) == 0)
@@ -549,7 +553,7 @@ hg_rc declaration_return(const hg_ctx *c, const char *entry_no, const json_t *bo
     if (!rc && strcmp(status, DECL_FILED) != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status",
                      "a declaration is returned for correction while it is filed and not released (status is %s)",
-                     status);
+                     hg_word(status));
     if (!rc)
         rc = none_pending(d, entry_no, N_("a change request of this declaration waits: decide it first"), err);
     if (!rc)
@@ -588,7 +592,7 @@ hg_rc declaration_refile(const hg_ctx *c, const char *entry_no, const json_t *bo
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), DECL_RETURNED) != 0)
         rc = hg_fail(err, HG_CONFLICT, "not_returned", "status",
                      "only a declaration returned for correction is refiled (status is %s)",
-                     json_string_value(json_object_get(before, "status")));
+                     hg_word(json_string_value(json_object_get(before, "status"))));
     int changed = 0;
     if (!rc && items)
         rc = items_ok(before, items, modifiable, &changed, err);

@@ -11,6 +11,7 @@
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/module.h"
+#include "../platform/words.h"
 #include "../enterprise/enterprise.h"
 #include "../risk/risk_store.h"
 #include "../tax/tax_store.h"
@@ -636,18 +637,21 @@ static hg_rc filing_parties(db *d, const record *rec, const bill_facts *bf, int6
             continue;
         rc = enterprise_find(d, p, err);
         if (rc == HG_NOTFOUND)
+            /* TRANSLATORS: 1: named[i]; 2: p */
             return hg_fail(err, HG_INVALID, "party_unregistered", named[i], "the %s %s is not a registered enterprise",
                            named[i], p);
         int holds = 0;
         if (!rc)
             rc = agency_holds(d, p, declarant, port, now, &holds, err);
         if (!rc && !holds)
+            /* TRANSLATORS: 1: p; 2: named[i]; 3: port */
             return hg_fail(err, HG_FORBIDDEN, "agency_agreement", named[i],
                            "the declarant names %s as %s without that enterprise's agency agreement (代理报关委托) for "
                            "port %s now",
                            p, named[i], port);
     }
     if (!rc && owner && strcmp(owner, bf->consignee) != 0)
+        /* TRANSLATORS: 1: owner_field; 2: bill_no */
         return hg_fail(err, HG_FORBIDDEN, "bill_consignee", owner_field,
                        "the %s must be the party the manifest names on bill %s", owner_field,
                        record_text(rec, "bill_no"));
@@ -695,7 +699,7 @@ static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err
     const char *bill = record_text(rec, "bill_no");
     if (strcmp(record_text(rec, "transport_mode"), bf->transport_mode) != 0)
         return hg_fail(err, HG_INVALID, "transport_mode", "transport_mode",
-                       "the transport mode must be the manifest's (%s)", bf->transport_mode);
+                       "the transport mode must be the manifest's (%s)", hg_word(bf->transport_mode));
     /* the manifest's port served its mode when it was filed; the table may have changed since */
     hg_rc rc = cargo_port_serves(d, record_text(rec, "port"), bf->transport_mode, "transport_mode", err);
     const char *list = record_text(rec, "containers");
@@ -707,6 +711,7 @@ static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err
         rc = db_int(d, &on, err, "SELECT COUNT(*) FROM bill_containers WHERE bill_no = ? AND container_no = ?", "tt", bill,
                     one);
         if (!rc && !on)
+            /* TRANSLATORS: 1: one; 2: bill */
             return hg_fail(err, HG_INVALID, "container_not_on_bill", "containers", "container %s is not on bill %s", one,
                            bill);
         p += n + (p[n] == ',');
@@ -733,6 +738,7 @@ static hg_rc filing_goods(db *d, const record *rec, const bill_facts *bf, hg_err
     if (s)
         db_reset(s);
     if (!rc && packages + other_packages > bf->packages)
+        /* TRANSLATORS: 1: bill; 2: packages; 3: (packages + other_packages) */
         return hg_fail(err, HG_CONFLICT, "bill_packages", "packages",
                        "bill %s carries %lld packages; its declarations would declare %lld", bill,
                        (long long)bf->packages, (long long)(packages + other_packages));
@@ -799,6 +805,7 @@ hg_rc declaration_file_draft(const hg_ctx *c, declaration_draft *dr, json_t **ou
      * own terms: the answer must not tell another party's bill's port and direction */
     if ((rc == HG_INVALID && strcmp(err->code, "not_found") == 0) ||
         (!rc && (strcmp(bf.direction, direction) != 0 || strcmp(bf.port, port) != 0)))
+        /* TRANSLATORS: 1: bill_no; 2: direction; 3: port */
         rc = hg_fail(err, HG_INVALID, "not_found", "bill_no",
                      "no manifest carries bill %s for %s at port %s; the carrier files the manifest first",
                      record_text(rec, "bill_no"), direction, port);

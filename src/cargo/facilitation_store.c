@@ -15,6 +15,7 @@
 
 #include "../platform/audit.h"
 #include "../platform/json.h"
+#include "../platform/words.h"
 #include "../risk/risk_store.h"
 #include "cargo.h"
 #include "cargo_store.h"
@@ -58,7 +59,7 @@ hg_rc inspection_waive_attendance(const hg_ctx *c, const char *entry_no, const j
         rc = hg_fail(err, HG_CONFLICT, "credit_level", "entry_no",
                      "inspection without the enterprise attending is a facilitation of certified enterprises "
                      "(this declaration is treated as %s)",
-                     risk_credit_name(level));
+                     hg_word(risk_credit_name(level)));
     int64_t open = 0;
     /* a physical inspection: a document review has nobody to attend */
     if (!rc)

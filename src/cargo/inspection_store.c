@@ -10,6 +10,7 @@
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/words.h"
 #include "cargo.h"
 #include "cargo_store.h"
 
@@ -39,7 +40,7 @@ hg_rc inspection_order(const hg_ctx *c, const char *entry_no, const json_t *body
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status",
                      "an inspection is ordered before release, on a declaration that is not already being inspected "
                      "(status is %s)",
-                     status);
+                     hg_word(status));
     /* an officer's order puts the declaration in the red (manual, machine) or yellow (document)
      * lane, so that its release waits for the result like a risk rule's selection */
     const char *lane = strcmp(kind, "document") == 0 ? "yellow" : "red";

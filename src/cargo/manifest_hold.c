@@ -27,6 +27,7 @@ hg_rc cargo_arrival_allowed(db *d, const char *manifest_no, const char *field, h
     const cargo_manifest_hold *h;
     hg_rc rc = cargo_manifest_held(d, manifest_no, &h, err);
     if (!rc && h)
+        /* TRANSLATORS: 1: manifest_no; 2: refusal */
         rc = hg_fail(err, HG_CONFLICT, h->rule, field, "manifest %s: %s", manifest_no, h->refusal);
     return rc;
 }

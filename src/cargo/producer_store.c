@@ -151,11 +151,13 @@ hg_rc cargo_check_registry(db *d, const char *direction, const json_t *items, in
                           : hg_fail(err, HG_CONFLICT, "producer_not_registered", field,
                                     "producer %s is cancelled (进口食品境外生产企业注册, 海关总署令第248号)", producer);
         else if (rc == HG_ROW && (!origin || strcmp(db_col_text(s, 0), origin) != 0))
+            /* TRANSLATORS: 1: producer; 2: db_col_text(s, 0); 3: origin ? origin : "" */
             refused = hg_fail(
                 err, HG_CONFLICT, "producer_not_registered", field,
                 "producer %s is registered in %s, not in the origin %s (进口食品境外生产企业注册, 海关总署令第248号)",
                 producer, db_col_text(s, 0), origin ? origin : "");
         else if (rc == HG_ROW && !in_categories(db_col_text(s, 1), hs))
+            /* TRANSLATORS: 1: producer; 2: hs; 3: db_col_text(s, 1) */
             refused = hg_fail(err, HG_CONFLICT, "producer_not_registered", field,
                               "producer %s is not registered for HS %s (its categories: %s) (进口食品境外生产企业注册, "
                               "海关总署令第248号)",
@@ -217,6 +219,7 @@ hg_rc producer_create(const hg_ctx *c, const json_t *body, int replace, json_t *
         /* a line of an import again: the registration as the file now gives it */
         const char *country = json_string_value(json_object_get(before, "country"));
         if (strcmp(country, record_text(&r, "country")) != 0)
+            /* TRANSLATORS: 1: no; 2: country */
             rc = hg_fail(err, HG_INVALID, "fixed", "country", "producer %s is registered in %s", no, country);
         if (!rc)
             rc = db_run(c->d, err, "DELETE FROM overseas_producers WHERE registration_no = ?", "t", no);

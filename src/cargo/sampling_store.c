@@ -173,6 +173,7 @@ hg_rc cargo_check_producers(db *d, const json_t *items, hg_err *err)
             char field[40], at[40];
             snprintf(field, sizeof field, "items[%zu].producer", i);
             time_format_rfc3339(until, at, sizeof at);
+            /* TRANSLATORS: 1: up; 2: at; 3: n; 4: n == 1 ? "" : "s" */
             return hg_fail(err, HG_CONFLICT, "suspended", field,
                            "producer %s is suspended until %s after %lld positive nucleic-acid test%s (batches)", up,
                            at, (long long)n, n == 1 ? "" : "s");

@@ -30,6 +30,7 @@ hg_rc cargo_check_tariff(db *d, const char *direction, const json_t *items, hg_e
         }
         if (found && u1[0] && (!unit || (strcmp(unit, u1) != 0 && strcmp(unit, u2) != 0))) {
             snprintf(field, sizeof field, "items[%zu].unit", i);
+            /* TRANSLATORS: 1: hs; 2: u1; 3: u2[0] ? "/" : ""; 4: u2 */
             return hg_fail(err, HG_INVALID, "unit_not_legal", field,
                            "HS %s is declared in its legal unit: %s%s%s (法定计量单位)", hs, u1, u2[0] ? "/" : "", u2);
         }

@@ -19,6 +19,7 @@
 #include "../platform/keydir.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/words.h"
 #include "certificate.h"
 #include "certificate_docs.h"
 
@@ -95,6 +96,7 @@ static hg_rc text_field(const json_t *body, const char *key, int max, const char
 {
     hg_rc rc = json_get_str(body, key, 1, out, err);
     if (!rc && (!**out || strlen(*out) > (size_t)max))
+        /* TRANSLATORS: 1: key; 2: max */
         rc = hg_fail(err, HG_INVALID, "invalid", key, "%s must be 1 to %d bytes", key, max);
     return rc;
 }
@@ -158,6 +160,7 @@ hg_rc certificate_apply(const hg_ctx *c, const json_t *body, json_t **out, hg_er
         rc = db_int(d, &n, err, "SELECT COUNT(*) FROM certificates WHERE entry_no = ? AND kind = ?", "tt", entry_no,
                     kind);
     if (!rc && n)
+        /* TRANSLATORS: 1: entry_no; 2: kind */
         rc = hg_fail(err, HG_CONFLICT, "duplicate", "kind", "%s already has a %s certificate or application", entry_no,
                      kind);
     snprintf(id, sizeof id, "CA%s%s", entry_no, kind);
@@ -482,7 +485,9 @@ static hg_rc is_applied(const char *id, const json_t *cert, hg_err *err)
 {
     const char *status = json_string_value(json_object_get(cert, "status"));
     return strcmp(status, "applied")
-               ? hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id, status)
+               /* TRANSLATORS: 1: id; 2: status (a word) */
+               ? hg_fail(err, HG_CONFLICT, "conflict", "status", "certificate %s is %s, not applied", id,
+                         hg_word(status))
                : HG_OK;
 }
 
@@ -544,7 +549,9 @@ static hg_rc is_issued(const char *id, const json_t *cert, hg_err *err)
     const char *status = json_string_value(json_object_get(cert, "status"));
     return strcmp(status, "issued")
                ? hg_fail(err, HG_CONFLICT, strcmp(status, "annulled") ? "conflict" : "already_annulled", "status",
-                         "certificate %s is %s: only an issued certificate is annulled or replaced", id, status)
+                         /* TRANSLATORS: 1: id; 2: status (a word) */
+                         "certificate %s is %s: only an issued certificate is annulled or replaced", id,
+                         hg_word(status))
                : HG_OK;
 }
 

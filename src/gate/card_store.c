@@ -12,6 +12,7 @@
 #include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
+#include "../platform/words.h"
 #include "gate.h"
 
 static const char *const card_kinds[] = {"ic", "rfid", NULL};
@@ -88,6 +89,7 @@ static hg_rc binding_free(db *d, const char *card_no, const char *plate, const c
     if (rc != HG_ROW && rc != HG_DONE)
         return rc;
     if (other[0])
+        /* TRANSLATORS: 1: plate ? "plate" : "VIN"; 2: plate ? plate : vin; 3: other */
         return hg_fail(err, HG_CONFLICT, "card_bound_elsewhere", plate ? "plate" : "vin",
                        "%s %s already has the active card %s", plate ? "plate" : "VIN", plate ? plate : vin, other);
     return HG_OK;
@@ -155,7 +157,9 @@ static hg_rc change_card(const hg_ctx *c, const char *card_no, const char *actio
         return rc;
     rc = load_card(c->d, card_no, &before, err);
     if (!rc && strcmp(text_of(before, "status"), "active") != 0)
-        rc = hg_fail(err, HG_CONFLICT, "card_status", "card_no", "card %s is %s", card_no, text_of(before, "status"));
+        /* TRANSLATORS: 1: card_no; 2: status (a word) */
+        rc = hg_fail(err, HG_CONFLICT, "card_status", "card_no", "card %s is %s", card_no,
+                     hg_word(text_of(before, "status")));
     if (!rc)
         rc = apply(c, before, arg, err);
     if (!rc)

@@ -26,6 +26,7 @@ static hg_rc text(const json_t *v, const char *field, char *out, size_t n, int r
         return hg_fail(err, HG_INVALID, "wrong_type", field, "%s must be a string", field);
     size_t len = strlen(s);
     if (len == 0 || len >= n)
+        /* TRANSLATORS: 1: field; 2: n - 1 */
         return hg_fail(err, HG_INVALID, "length", field, "%s must be 1 to %zu bytes", field, n - 1);
     if (!utf8_text_ok(s))
         return hg_fail(err, HG_INVALID, "encoding", field, "%s is not UTF-8", field);
@@ -64,6 +65,7 @@ static hg_rc strings(const json_t *v, const char *field, char (*rows)[32], int m
     if (!json_is_array(v))
         return hg_fail(err, HG_INVALID, "wrong_type", field, "%s is an array of strings", field);
     if (json_array_size(v) > (size_t)max)
+        /* TRANSLATORS: 1: field; 2: max */
         return hg_fail(err, HG_INVALID, "too_many", field, "%s has at most %d entries", field, max);
     for (size_t i = 0; i < json_array_size(v); i++) {
         char f[40];

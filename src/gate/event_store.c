@@ -17,6 +17,7 @@
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/words.h"
 #include "gate.h"
 #include "gate_store.h"
 
@@ -43,6 +44,7 @@ static hg_rc earlier_answer(db *d, const gate_event_in *e, const char *hash, jso
         return rc;
     if ((rc = db_step(s, err)) == HG_ROW) {
         if (strcmp(db_col_text(s, 0), hash) != 0)
+            /* TRANSLATORS: 1: event_id; 2: gate */
             rc = hg_fail(err, HG_CONFLICT, "event_changed", "event_id",
                          "event %s of gate %s was posted with another body: an event is posted once as read",
                          e->event_id, e->gate);
@@ -70,10 +72,12 @@ static hg_rc event_allowed(const hg_ctx *c, const gate_event_in *e, gate_site *s
                                 : N_("this account is bound to no gate%s%s"),
                        bound[0] ? bound : "", bound[0] ? e->gate : "");
     if (!rc && !site->direction[0])
+        /* TRANSLATORS: 1: gate; 2: lane */
         return hg_fail(err, HG_INVALID, "not_found", "lane", "gate %s has no lane %lld", e->gate, (long long)e->lane);
     if (!rc && strcmp(site->direction, e->direction) != 0)
+        /* TRANSLATORS: 1: lane; 2: gate; 3: direction (a word) */
         return hg_fail(err, HG_INVALID, "lane_direction", "direction", "lane %lld of gate %s is an %s lane",
-                       (long long)e->lane, e->gate, site->direction);
+                       (long long)e->lane, e->gate, hg_word(site->direction));
     return rc;
 }
 

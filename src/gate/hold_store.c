@@ -13,6 +13,7 @@
 #include "../platform/i18n.h"
 #include "../platform/ident.h"
 #include "../platform/json.h"
+#include "../platform/words.h"
 #include "gate.h"
 #include "gate_store.h"
 
@@ -155,6 +156,7 @@ static hg_rc units_arrive(const hg_ctx *c, gate_unit *units, int n, hg_err *err)
         if (rc == HG_INVALID || rc == HG_NOTFOUND) {
             char why[sizeof err->message];
             snprintf(why, sizeof why, "%s", err->message);
+            /* TRANSLATORS: 1: units[k].key; 2: why */
             rc = hg_fail(err, HG_CONFLICT, "cargo_hold", "seq", "cargo refused the arrival of %s: %s", units[k].key,
                          why);
         }
@@ -177,8 +179,9 @@ hg_rc gate_hold_override(const hg_ctx *c, int64_t seq, const json_t *body, json_
                      "SELECT " HOLD_COLS " FROM gate_holds h JOIN gate_events e ON e.seq = h.seq WHERE h.seq = ?", "i",
                      seq);
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "open") != 0)
+        /* TRANSLATORS: 1: seq; 2: status (a word) */
         rc = hg_fail(err, HG_CONFLICT, "hold_closed", "seq", "hold %" PRId64 " is %s", seq,
-                     json_string_value(json_object_get(before, "status")));
+                     hg_word(json_string_value(json_object_get(before, "status"))));
     /* only the gate's own readings are an officer's to set aside at the lane */
     size_t i;
     json_t *f;
@@ -250,6 +253,7 @@ hg_rc gate_precheck(db *d, const principal *who, const char *container, const ch
     u->is_vin = !container;
     hg_rc rc = HG_OK;
     if (!(container ? check_container(u->key, &why) : check_vin(u->key, &why)))
+        /* TRANSLATORS: 1: container ? "container" : "vin"; 2: why ? why : N_("too long") */
         rc = hg_fail(err, HG_INVALID, "invalid", container ? "container" : "vin", "%s is not valid: %s",
                      container ? "container" : "vin", why ? why : N_("too long"));
     if (!rc)

@@ -12,6 +12,7 @@
 #include "../platform/i18n.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
+#include "../platform/words.h"
 #include "gate.h"
 #include "gate_store.h"
 
@@ -212,8 +213,9 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
     }
     db_reset(s);
     if (!rc && strcmp(status, DECL_RELEASED) != 0)
+        /* TRANSLATORS: 1: entry_no; 2: status (a word) */
         rc = hg_fail(err, HG_CONFLICT, "conflict", "status",
-                     "the goods of %s are not released (status %s): the gate keeps them", entry_no, status);
+                     "the goods of %s are not released (status %s): the gate keeps them", entry_no, hg_word(status));
     if (!rc && at < released)
         rc = hg_fail(err, HG_INVALID, "invalid", "at", "an exit cannot be before the release");
     int64_t n = 0, covered = 0;
@@ -221,6 +223,7 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
         rc = db_int(d, &n, err, "SELECT COUNT(*) FROM cargo_bill_containers WHERE bill_no = ? AND container_no = ?",
                     "tt", bill, container);
     if (!rc && container && n == 0)
+        /* TRANSLATORS: 1: container; 2: bill */
         rc = hg_fail(err, HG_INVALID, "invalid", "container", "container %s is not on bill %s", container, bill);
     if (!rc)
         rc = db_int(d, &covered, err, "SELECT COUNT(*) FROM cargo_declaration_containers WHERE entry_no = ?", "t",
@@ -234,6 +237,7 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
                     "SELECT COUNT(*) FROM cargo_declaration_containers WHERE entry_no = ? AND container_no = ?", "tt",
                     entry_no, container);
     if (!rc && container && n == 0)
+        /* TRANSLATORS: 1: entry_no; 2: container */
         rc = hg_fail(err, HG_INVALID, "invalid", "container", "declaration %s does not cover container %s", entry_no,
                      container);
     /* what still holds it: a declaration covering it not released, its own arrival, an open
@@ -244,6 +248,7 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
     if (!rc && json_array_size(holds)) {
         json_t *h = json_array_get(holds, 0);
         rc =
+            /* TRANSLATORS: 1: container ? N_("container") : N_("the...; 2: container ? container : entry_no; 3:... */
             hg_fail(err, HG_CONFLICT, json_string_value(json_object_get(h, "rule")),
                     container ? "container" : "entry_no", "%s %s is held: %s", container ? N_("container") : N_("the goods of"),
                     container ? container : entry_no, json_string_value(json_object_get(h, "message")));
@@ -262,6 +267,7 @@ hg_rc gate_exit_in_tx(const hg_ctx *c, record *r, const char *entry_no, hg_err *
                                       "SELECT COUNT(*) FROM gate_exits WHERE entry_no = ? AND container IS NULL", "t",
                                       entry_no);
     if (!rc && n > 0)
+        /* TRANSLATORS: 1: container ? N_("container") : vin ? N...; 2: container ? container : vin ? vin : e... */
         rc = hg_fail(err, HG_CONFLICT, "conflict", container ? "container" : "entry_no", "%s %s has already left",
                      container ? N_("container") : vin ? N_("the car") : N_("the goods of"), container ? container : vin ? vin : entry_no);
     /* one exit a container (or a car) a moment: several containers or cars of one event leave

@@ -49,6 +49,7 @@ hg_rc flight_create(const hg_ctx *c, const json_t *body, json_t **out, hg_err *e
         goto out;
     rc = record_insert(c->d, &r, err);
     if (rc == HG_CONFLICT)
+        /* TRANSLATORS: 1: flight_no; 2: date */
         rc = hg_fail(err, HG_CONFLICT, "conflict", "flight_no", "flight %s of %s is already recorded",
                      record_text(&r, "flight_no"), date);
     if (!rc && !(*out = record_to_json(&r)))

@@ -17,6 +17,7 @@
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/words.h"
 #include "health.h"
 #include "health_store.h"
 
@@ -43,8 +44,9 @@ static hg_rc must_be_open(db *d, const char *barcode, hg_err *err)
     char status[16];
     hg_rc rc = status_of(d, barcode, status, HG_NOTFOUND, err);
     if (!rc && strcmp(status, "open") != 0)
+        /* TRANSLATORS: 1: barcode; 2: strcmp(status, "cleared") == 0 ? "cle... (a word) */
         rc = hg_fail(err, HG_CONFLICT, "conflict", "barcode", "the traveller %s is already %s", barcode,
-                     strcmp(status, "cleared") == 0 ? "cleared" : "handed over");
+                     hg_word(strcmp(status, "cleared") == 0 ? "cleared" : "handed over"));
     return rc;
 }
 
@@ -304,6 +306,7 @@ hg_rc traveller_scan_claims(const hg_ctx *c, const health_qr_claims *qp, json_t 
             landed = db_col_int(s, 1);
             rc = HG_OK;
         } else if (rc == HG_DONE) {
+            /* TRANSLATORS: 1: flight; 2: entry_date */
             rc = hg_fail(err, HG_INVALID, "no_flight", "qr", "no inbound flight %s on %s is recorded", q.flight,
                          q.entry_date);
         }
@@ -491,6 +494,7 @@ hg_rc traveller_result(const hg_ctx *c, const json_t *body, json_t **out, hg_err
         sent = db_col_int(s, 1);
         rc = HG_OK;
     } else if (rc == HG_DONE) {
+        /* TRANSLATORS: 1: kind; 2: barcode */
         rc = hg_fail(err, HG_CONFLICT, "conflict", "kind", "no %s sample of %s awaits a result", kind, barcode);
     }
     db_reset(s);

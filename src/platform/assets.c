@@ -115,6 +115,7 @@ static hg_rc disk_reply(req *r, const char *dir, const char *rel, int status, hg
     if (!f && (fopen_errno == ENOENT || fopen_errno == ENOTDIR))
         return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
     if (!f)
+        /* TRANSLATORS: 1: rel; 2: fopen_errno */
         return hg_fail(err, HG_IO, NULL, NULL, "cannot open console file %s (errno %d)", rel, fopen_errno);
     hg_rc rc = HG_OK;
     buf b;

@@ -230,6 +230,7 @@ static hg_rc load_canonical(const char *text, const char *field, json_t **out, h
     if (rc == HG_INVALID)
         rc = HG_NOMEM;
     if (rc == HG_TOOBIG)
+        /* TRANSLATORS: 1: field; 2: AUDIT_JSON_MAX */
         rc = hg_fail(err, HG_INVALID, "too_large", field, "%s is larger than %d bytes", field, AUDIT_JSON_MAX);
     else if (rc)
         rc = hg_fail(err, rc, NULL, NULL, "out of memory");
@@ -444,6 +445,7 @@ static hg_rc canon_text(const json_t *v, const char *field, char **out, hg_err *
     buf_init(&b, AUDIT_JSON_MAX);
     rc = canon_dump(v, &b);
     if (rc == HG_TOOBIG)
+        /* TRANSLATORS: 1: field; 2: AUDIT_JSON_MAX */
         rc = hg_fail(err, HG_INVALID, "too_large", field, "%s is larger than %d bytes", field, AUDIT_JSON_MAX);
     else if (rc == HG_INVALID)
         rc =
@@ -824,6 +826,7 @@ static hg_rc walk_rows(db *d, walk *w, audit_report *rep, int64_t *last, hg_err 
                 break;
             }
             if (seq >= w->keyed_from && !w->key) {
+                /* TRANSLATORS: 1: keyed_from; 2: CHAIN_KEY_FILE */
                 rc = hg_fail(err, HG_INVALID, "invalid", "keys",
                              "rows from %" PRId64 " on are keyed: verifying them needs the audit chain key "
                              "(%s in the key directory)",
@@ -1767,6 +1770,7 @@ static hg_rc export_lines(db *d, const audit_trust *trust, const export_scan *x,
             break;
         }
         if (!pinned || strcmp(pinned, pk) != 0) {
+            /* TRANSLATORS: 1: seq; 2: kid */
             rc = hg_fail(err, HG_INVALID, "audit_broken", NULL,
                          "checkpoint at row %" PRId64 " is signed by key %.16s, which is not pinned outside the "
                          "database; run audit verify",

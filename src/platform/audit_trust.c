@@ -53,6 +53,7 @@ hg_rc audit_trust_read(audit_trust *t, const char *path, hg_err *err)
     if (!f) {
         if (errno == ENOENT)
             return HG_NOTFOUND;
+        /* TRANSLATORS: 1: path; 2: strerror(errno) */
         return hg_fail(err, HG_IO, "io_error", "trust", "cannot open the trust file %s: %s", path, strerror(errno));
     }
     /* A pin list others may write is no pin at all. */
@@ -76,6 +77,7 @@ hg_rc audit_trust_read(audit_trust *t, const char *path, hg_err *err)
             continue;
         hg_err why;
         if (got != 2 || audit_trust_add(t, id, pk, &why) != HG_OK)
+            /* TRANSLATORS: 1: path; 2: lineno; 3: got == 2 ? ": " : ""; 4: got == 2 ? why.message : "" */
             rc = hg_fail(err, HG_INVALID, "invalid", "trust",
                          "trust file %s line %d is not a key pin (\"<key id> <public key>\")%s%s", path, lineno,
                          got == 2 ? ": " : "", got == 2 ? why.message : "");

@@ -220,6 +220,7 @@ hg_rc posts_parse_list(const char *list, unsigned *out, hg_err *err)
     if (each_item(list ? list : "", add_post, &a)) {
         char names[512];
         posts_names(names, sizeof names);
+        /* TRANSLATORS: 1: bad; 2: names */
         return hg_fail(err, HG_INVALID, "invalid", "posts", "unknown post \"%s\"; posts are %s", a.bad, names);
     }
     *out = a.bits;

@@ -127,6 +127,7 @@ hg_rc buf_read_file(buf *b, const char *path, hg_err *err)
         rc = HG_IO;
     fclose(f);
     if (rc == HG_TOOBIG)
+        /* TRANSLATORS: 1: path; 2: b->max >> 20 */
         return hg_fail(err, rc, "too_large", "file", "%s is larger than %zu MiB", path, b->max >> 20);
     if (rc)
         return hg_fail(err, rc, NULL, "file", "cannot read %s", path);

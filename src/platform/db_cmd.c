@@ -101,6 +101,7 @@ static hg_rc copy_table(db *src, db *dst, const char *table, int64_t *copied, hg
             /* the insert is built from the first row's column names: same schema both sides */
             ncol = db_col_count(s);
             if (ncol < 1 || ncol > MAX_COLS) {
+                /* TRANSLATORS: 1: table; 2: ncol */
                 rc = hg_fail(err, HG_INVALID, "invalid", NULL, "table %s has %d columns", table, ncol);
                 goto out;
             }
@@ -132,6 +133,7 @@ static hg_rc copy_table(db *src, db *dst, const char *table, int64_t *copied, hg
         db_reset(w);
         if (rc != HG_DONE) {
             hg_err inner = *err;
+            /* TRANSLATORS: 1: table; 2: message */
             rc = hg_fail(err, rc, inner.code, NULL, "copying %s: %s", table, inner.message);
             goto out;
         }

@@ -47,7 +47,9 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "db_constraint.h"
 #include "db_impl.h"
+#include "log.h"
 #include "mem.h"
 
 #define CACHE_BUCKETS 256
@@ -127,12 +129,22 @@ static hg_rc pg_error(pg_db *p, const PGresult *res, hg_err *err)
     }
     if (!state)
         return hg_fail(err, HG_DB, "storage_error", NULL, "%s", line);
-    if (strncmp(state, "23", 2) == 0 || strcmp(state, "P0001") == 0)
-        return hg_fail(err, HG_CONFLICT, "conflict", NULL, "%s", line);
+    if (strncmp(state, "23", 2) == 0 || strcmp(state, "P0001") == 0) {
+        /* our own message naming the column; PostgreSQL's English goes to the log (issue 16) */
+        char column[64];
+        db_constraint_kind kind =
+            db_constraint_pg(state, PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME),
+                             PQresultErrorField(res, PG_DIAG_COLUMN_NAME), PQresultErrorField(res, PG_DIAG_TABLE_NAME),
+                             PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL), column, sizeof column);
+        return db_constraint_fail(err, kind, column, line);
+    }
     /* class 22, data exception: a value the server refuses (text that is not UTF-8, a number
-     * out of range) is bad input that SQLite would have stored or compared; 400, not 500 */
-    if (strncmp(state, "22", 2) == 0)
-        return hg_fail(err, HG_INVALID, "invalid", NULL, "a value is not acceptable to the database: %s", line);
+     * out of range) is bad input that SQLite would have stored or compared; 400, not 500.
+     * The server's English (which may quote the value) goes to the log only. */
+    if (strncmp(state, "22", 2) == 0) {
+        log_info("db: PostgreSQL refused a value (%s): %s", state, line);
+        return hg_fail(err, HG_INVALID, "invalid", NULL, "a value is not acceptable to the database");
+    }
     if (strncmp(state, "08", 2) == 0 || strncmp(state, "57P0", 4) == 0 || strncmp(state, "53", 2) == 0)
         return hg_fail(err, HG_UNAVAILABLE, "unavailable", NULL, "database unavailable: %s", line);
     if (strncmp(state, "40", 2) == 0 || strcmp(state, "55P03") == 0)

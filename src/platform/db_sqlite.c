@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db_constraint.h"
 #include "db_impl.h"
 #include "mem.h"
 
@@ -39,8 +40,19 @@ static hg_rc sq_error(sqlite3 *h, int code, hg_err *err)
 {
     int primary = code & 0xff;
     const char *msg = h ? sqlite3_errmsg(h) : sqlite3_errstr(code);
-    if (primary == SQLITE_CONSTRAINT)
-        return hg_fail(err, HG_CONFLICT, "conflict", NULL, "%s", msg);
+    if (primary == SQLITE_CONSTRAINT) {
+        /* our own message naming the column; SQLite's English goes to the log (issue 16) */
+        int ext = h ? sqlite3_extended_errcode(h) : code;
+        db_constraint_kind kind = ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY
+                                      ? DBC_UNIQUE
+                                  : ext == SQLITE_CONSTRAINT_CHECK      ? DBC_CHECK
+                                  : ext == SQLITE_CONSTRAINT_NOTNULL    ? DBC_NOT_NULL
+                                  : ext == SQLITE_CONSTRAINT_FOREIGNKEY ? DBC_FOREIGN_KEY
+                                                                        : DBC_TRIGGER;
+        char column[64];
+        db_constraint_sqlite_column(kind, msg, column, sizeof column);
+        return db_constraint_fail(err, kind, column, msg);
+    }
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
         return hg_fail(err, HG_UNAVAILABLE, "busy", NULL, "database is busy");
     if (primary == SQLITE_NOMEM)
@@ -120,6 +132,7 @@ static hg_rc sq_open(const char *url, db **out, hg_err *err)
     s->base.ops = &db_sqlite_ops;
     int rc = sqlite3_open_v2(url, &s->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
+        /* TRANSLATORS: 1: url; 2: s->h ? sqlite3_errmsg(s->h) : sqlite3... */
         hg_fail(err, HG_UNAVAILABLE, "unavailable", "db", "cannot open database %s: %s", url,
                 s->h ? sqlite3_errmsg(s->h) : sqlite3_errstr(rc));
         sq_close(&s->base);
@@ -147,6 +160,7 @@ static hg_rc sq_open(const char *url, db **out, hg_err *err)
         if (hrc == HG_NOMEM)
             hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
         else
+            /* TRANSLATORS: 1: url; 2: message */
             hg_fail(err, HG_UNAVAILABLE, "unavailable", "db", "cannot use database %s: %s", url, inner.message);
         sq_close(&s->base);
         return hrc == HG_NOMEM ? hrc : HG_UNAVAILABLE;
@@ -297,6 +311,7 @@ static hg_rc sq_defer_sync(db *d, int *fd, hg_err *err)
     /* the -wal file exists once a transaction has run in WAL mode */
     hg_rc rc = sq_exec(d, "SELECT count(*) FROM sqlite_master", err);
     if (!rc && (*fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+        /* TRANSLATORS: 1: path; 2: strerror(errno) */
         rc = hg_fail(err, HG_IO, "io_error", NULL, "cannot open %s: %s", path, strerror(errno));
     if (!rc)
         rc = sq_exec(d, "PRAGMA synchronous = NORMAL", err);

@@ -51,6 +51,7 @@ static hg_rc check_text(const char *s, int required, const char *field, hg_err *
         return required ? hg_fail(err, HG_INVALID, "invalid", field, "event %s is missing", field) : HG_OK;
     size_t n = strlen(s);
     if (n > EVENT_TEXT_MAX)
+        /* TRANSLATORS: 1: field; 2: EVENT_TEXT_MAX */
         return hg_fail(err, HG_INVALID, "invalid", field, "event %s is longer than %d bytes", field, EVENT_TEXT_MAX);
     if (!utf8_valid(s))   /* strict, as jansson: utf8.h */
         return hg_fail(err, HG_INVALID, "invalid", field, "event %s is not UTF-8", field);

@@ -25,6 +25,7 @@ hg_rc private_files_check(const char *dir, hg_err *err)
         if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= sizeof path || lstat(path, &st) != 0)
             continue;
         if (S_ISREG(st.st_mode) && (st.st_mode & 077))
+            /* TRANSLATORS: 1: path; 2: (st.st_mode & 07777); 3: path */
             rc = hg_fail(err, HG_IO, "key_file_shared", "keys",
                          "%s may be read by other users (mode %04o); run: chmod 600 %s", path,
                          (unsigned)(st.st_mode & 07777), path);

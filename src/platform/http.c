@@ -334,6 +334,17 @@ static void stream_discard(req *r)
 static const char *const message_languages[] = {"zh", "en", NULL};
 static const char *const content_languages[] = {"zh-CN", "en"};
 
+/* A fixed 500 body, written when the error shape itself could not be built (no memory): no
+ * allocation but the reply's buffer, in the client's language (en is catalogued; its Chinese
+ * holds no character JSON escapes). */
+static void reply_fixed(req *r, int chinese, const char *en)
+{
+    const char *zh = chinese ? i18n_zh_format(en) : NULL;
+    char body[256];
+    snprintf(body, sizeof body, "{\"error\":{\"code\":\"internal\",\"message\":\"%s\"}}", zh ? zh : en);
+    (void)req_reply_raw(r, 500, "application/json; charset=utf-8", body, strlen(body));
+}
+
 /* Renders err as the JSON error shape, its message in the language the client prefers
  * (Accept-Language; Chinese when it says nothing): code and field stay as they are, for
  * programs. Server-side failures get a generic message; their details go to the log only
@@ -356,10 +367,8 @@ static void reply_error(req *r, const hg_err *err)
     const char *message = lang == 0 && shown.message_zh[0] ? shown.message_zh : shown.message;
     req_add_header(r, "Content-Language", content_languages[message == shown.message_zh ? 0 : 1]);
     req_add_header(r, "Vary", "Accept-Language");
-    if (req_reply_json(r, status, json_error_body(&shown, message, r->request_id)) != HG_OK) {
-        static const char fallback[] = "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}";
-        req_reply_raw(r, 500, "application/json; charset=utf-8", fallback, sizeof fallback - 1);
-    }
+    if (req_reply_json(r, status, json_error_body(&shown, message, r->request_id)) != HG_OK)
+        reply_fixed(r, lang == 0, N_("internal error"));
 }
 
 static int has_body_method(const char *m)
@@ -492,6 +501,7 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
         r->route = router_fallback(config->routes, match_method, r->path, req_header(r, "Accept"));
     if (!r->route) {
         if (mismatch)
+            /* TRANSLATORS: 1: method; 2: path */
             return hg_fail(err, HG_METHOD, "method_not_allowed", NULL, "%s is not allowed on %s", r->method, r->path);
         return hg_fail(err, HG_NOTFOUND, "not_found", NULL, "no such resource");
     }
@@ -504,6 +514,7 @@ static hg_rc dispatch(req *r, conn_ctx *ctx, hg_err *err)
                        "this is a district installation; %s is a route of the national one (serve --national)", r->path);
     if (config->national && !is_read_method(r->method) && !(r->route->flags & ROUTE_NATIONAL) &&
         !national_write_allowed(r->route))
+        /* TRANSLATORS: 1: method; 2: path */
         return hg_fail(err, HG_FORBIDDEN, "national_installation", NULL,
                        "the national installation takes no district writes: %s %s belongs to a district's server",
                        r->method, r->path);
@@ -596,11 +607,9 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, req *r)
         hg_rc rc = json_canon_reply(r->reply, &r->out);
         json_decref(r->reply);
         r->reply = NULL;
-        if (rc) {
-            r->status = 500;
-            buf_reset(&r->out);
-            buf_puts(&r->out, "{\"error\":{\"code\":\"internal\",\"message\":\"the answer could not be written\"}}");
-        }
+        if (rc)
+            reply_fixed(r, http_pick_language(req_header(r, "Accept-Language"), message_languages) == 0,
+                        N_("the answer could not be written"));
     }
     if (!resp)
         resp = MHD_create_response_from_buffer(r->out.len, r->out.data ? r->out.data : (void *)"", MHD_RESPMEM_MUST_COPY);
@@ -677,7 +686,7 @@ static enum MHD_Result answer(struct MHD_Connection *c, conn_ctx *ctx)
     if (ctx->rc) {
         stream_discard(r);
         if (ctx->err.rc == HG_OK)
-            hg_fail(&ctx->err, ctx->rc, NULL, NULL, "%s", hg_rc_name(ctx->rc));
+            hg_fail(&ctx->err, ctx->rc, NULL, NULL, "%s", hg_rc_message(ctx->rc));
         reply_error(r, &ctx->err);
     }
     if (!r->status)
@@ -755,7 +764,7 @@ static const char *framing_check(struct MHD_Connection *c)
     field_list l = {.n = 0};
     MHD_get_connection_values_n(c, MHD_HEADER_KIND, collect_field, &l);
     if (l.overflow)
-        return "the request has too many header fields";
+        return N_("the request has too many header fields");
     return framing_violation(l.f, l.n);
 }
 

@@ -28,11 +28,22 @@ const char *i18n_zh(const char *text);
 const char *i18n_zh_format(const char *msgid);
 
 /* Formats fmt's Chinese with ap into out (n bytes, truncated on a UTF-8 boundary): the
- * translated format, with each %s argument that is itself a catalogued message replaced by its
- * Chinese. A fmt of exactly "%s" translates its argument as a whole. out is "" when fmt has no
+ * translated format, its directives in fmt's order or numbered (%2$s, gettext's positional
+ * form), with each %s argument that is a catalogued message, an enum value or a field's name
+ * replaced by its Chinese (i18n_zh_word). A fmt of exactly "%s" translates its argument as a whole. out is "" when fmt has no
  * translation (the English is then shown). english is the message formatted in English from the
  * same arguments: it is remembered with its Chinese, for a later message that quotes it. */
 void i18n_format_zh(char *out, size_t n, const char *fmt, va_list ap, const char *english);
+
+/* The Chinese of a %s argument: a catalogued message (i18n_zh), else a field's name or path
+ * ("items[2].hs_code") with its record tables' labels (label_zh) in place of the names; NULL when
+ * neither applies (the argument is data, shown as it is). */
+const char *i18n_zh_word(const char *s);
+
+/* Where i18n_zh_word finds a field's label: fn(name) gives the Chinese label of a field of that
+ * name in any record table, or NULL. Set once at start-up (module.c), before any thread
+ * formats a message. */
+void i18n_set_labels(const char *(*fn)(const char *name));
 
 /* Cuts s (NUL-terminated, at most n - 1 bytes kept) back to the end of its last whole UTF-8
  * sequence, so that a truncated message stays valid JSON text. */

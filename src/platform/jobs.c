@@ -95,7 +95,7 @@ hg_rc jobs_run(db *d, const hg_job *j, int force, int *ran, hg_rc *job_rc, hg_er
             jrc = hg_fail(&jerr, HG_INTERNAL, NULL, NULL, "the job left a transaction open");
     }
     if (jrc && jerr.rc == HG_OK)
-        hg_fail(&jerr, jrc, NULL, NULL, "%s", hg_rc_name(jrc));
+        hg_fail(&jerr, jrc, NULL, NULL, "%s", hg_rc_message(jrc));
     int64_t dur = now_ms() - start;
     rc = db_run(d, err,
                 "UPDATE job_runs SET last_run_ms = ?, last_duration_ms = ?, last_status = ?, last_error = ?,"

@@ -41,6 +41,7 @@ hg_rc json_parse_body(const char *s, size_t n, json_t **out, hg_err *err)
     if (!j)
         j = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
     if (!j)
+        /* TRANSLATORS: 1: line; 2: column; 3: text */
         return hg_fail(err, HG_INVALID, "malformed_json", "", "malformed JSON at line %d column %d: %s", je.line,
                        je.column, je.text);
     if (!json_is_object(j)) {

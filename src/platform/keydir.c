@@ -104,6 +104,7 @@ static hg_rc read_hex_file(const char *path, const char *what, unsigned char *ou
             *missing = 1;
             return HG_OK;
         }
+        /* TRANSLATORS: 1: what; 2: strerror(errno) */
         return hg_fail(err, HG_IO, "io_error", "keys", "cannot open %s: %s", what, strerror(errno));
     }
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -121,6 +122,7 @@ static hg_rc read_hex_file(const char *path, const char *what, unsigned char *ou
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
+            /* TRANSLATORS: 1: what; 2: strerror(errno) */
             rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot read %s: %s", what, strerror(errno));
             goto out;
         }
@@ -154,13 +156,16 @@ static hg_rc write_private(int fd, const char *data, size_t len, const char *wha
         if (put < 0 && errno == EINTR)
             continue;
         if (put <= 0)
+            /* TRANSLATORS: 1: what; 2: strerror(errno) */
             rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
         else
             done += (size_t)put;
     }
     if (!rc && (fchmod(fd, 0600) != 0 || fsync(fd) != 0))
+        /* TRANSLATORS: 1: what; 2: strerror(errno) */
         rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
     if (close(fd) != 0 && !rc)
+        /* TRANSLATORS: 1: what; 2: strerror(errno) */
         rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
     return rc;
 }
@@ -176,6 +181,7 @@ static hg_rc write_tmp(const char *dir, const char *name, const char *what, cons
         return hg_fail(err, HG_INVALID, "invalid", "keys", "key directory path is too long");
     int fd = open(buf_str(tmp), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
+        /* TRANSLATORS: 1: what; 2: strerror(errno) */
         return hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
     hex_encode(v, n, hex);
     hex[2 * n] = '\n';
@@ -219,6 +225,7 @@ static hg_rc load_or_create(const char *dir, const char *name, const char *what,
     } else if (errno == EEXIST) {
         rc = read_hex_file(buf_str(&path), what, out, n, &missing, err);
     } else {
+        /* TRANSLATORS: 1: what; 2: strerror(errno) */
         rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot install %s: %s", what, strerror(errno));
     }
     unlink(buf_str(&tmp));
@@ -289,6 +296,7 @@ hg_rc keydir_install(const char *dir, const char *name, const char *what, buf *t
     buf path;
     hg_rc rc = join_path(&path, dir, name, err);
     if (!rc && rename(buf_str(tmp), buf_str(&path)) != 0)
+        /* TRANSLATORS: 1: what; 2: strerror(errno) */
         rc = hg_fail(err, HG_IO, "io_error", "keys", "cannot install the new %s: %s", what, strerror(errno));
     if (rc)
         unlink(buf_str(tmp));
@@ -352,6 +360,7 @@ hg_rc keydir_append(const char *dir, const char *name, const char *what, const c
     int fd = open(buf_str(&path), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     buf_free(&path);
     if (fd < 0)
+        /* TRANSLATORS: 1: what; 2: strerror(errno) */
         return hg_fail(err, HG_IO, "io_error", "keys", "cannot write %s: %s", what, strerror(errno));
     /* durable before the change it prepares (a rotation) is made */
     rc = write_private(fd, text, strlen(text), what, err);

@@ -3,6 +3,8 @@
  * list itself (hg_modules) is generated (modules.c); this file knows no module by name. */
 #include "module.h"
 
+#include "record.h"
+
 #include <stddef.h>
 #include <string.h>
 
@@ -69,4 +71,32 @@ const hg_module *modules_scope_owner(const char *name)
             if (strcmp(s->name, name) == 0)
                 return *m;
     return NULL;
+}
+
+static const char *label_in(const record_type *t, const char *name, int depth)
+{
+    for (const field *f = t && depth < 4 ? t->fields : NULL; f && f->name; f++) {
+        if (f->label_zh && *f->label_zh && (strcmp(f->name, name) == 0 || (f->column && strcmp(f->column, name) == 0)))
+            return f->label_zh;
+        const char *c = f->child ? label_in(f->child, name, depth + 1) : NULL;
+        if (c)
+            return c;
+    }
+    return NULL;
+}
+
+const char *modules_field_label_zh(const char *name)
+{
+    /* a name that tables label differently (name: 企业名称, 姓名, ...) has no one label: the
+     * catalogue's generic word for it (words.c) is used instead */
+    const char *found = NULL;
+    for (const hg_module *const *m = hg_modules; name && *m; m++)
+        for (const struct record_type *const *t = (*m)->records; t && *t; t++) {
+            const char *l = label_in(*t, name, 0);
+            if (l && found && strcmp(l, found) != 0)
+                return NULL;
+            if (l)
+                found = l;
+        }
+    return found;
 }

@@ -138,6 +138,12 @@ const void *modules_extension_next(const char *point, size_t *cursor);
 /* The module that declares a post (by bit) or a scope (by name), or NULL. */
 const hg_module *modules_post_owner(unsigned bit);
 const hg_module *modules_scope_owner(const char *name);
+
+/* The console label (label_zh) of a field named name, or stored in a column named name, in
+ * any module's record tables (children included), or NULL: the Chinese of a field's name
+ * quoted in a message (i18n_set_labels). NULL too when tables label it differently (the
+ * catalogue has a generic word for such names, words.c). Static storage. */
+const char *modules_field_label_zh(const char *name);
 /* The module whose route table holds rt, or NULL. */
 const hg_module *modules_route_owner(const route *rt);
 

@@ -227,6 +227,7 @@ static hg_rc users_create_api(req *r, hg_err *err)
         if (!bit) {
             char names[512];
             posts_names(names, sizeof names);
+            /* TRANSLATORS: 1: i; 2: names */
             return hg_fail(err, HG_INVALID, "invalid", "posts", "posts[%zu] is not a post (%s)", i, names);
         }
         u.posts |= bit;

@@ -13,6 +13,7 @@
 #include "auth.h"
 #include "event.h"
 #include "file_modes.h"
+#include "i18n.h"
 #include "import.h"
 #include "jobs.h"
 #include "log.h"
@@ -197,6 +198,7 @@ static int serve_cmd(cmd_ctx *c)
     }
     db_close(d);
     http_signals_block(NULL);   /* before the first thread of the server is started */
+    i18n_set_labels(modules_field_label_zh);   /* a field's name in a message: its label */
     if (scheduler && (webhook_start(&err) || jobs_start(&err))) {
         webhook_stop();
         return fail(&err);

@@ -40,6 +40,24 @@ static size_t rc_index(hg_rc rc)
 }
 
 int hg_rc_http_status(hg_rc rc) { return rc_table[rc_index(rc)].status; }
+
+const char *hg_rc_message(hg_rc rc)
+{
+    switch (rc) {
+    case HG_INVALID: return N_("the request is not valid");
+    case HG_NOTFOUND: return N_("no such resource");
+    case HG_FORBIDDEN: return N_("your role or post may not do this");
+    case HG_UNAUTH: return N_("sign in or present a bearer token");
+    case HG_CONFLICT: return N_("the request conflicts with the current state of the record");
+    case HG_TOOMANY: return N_("too many requests; try again shortly");
+    case HG_TOOBIG: return N_("the request body is too large");
+    case HG_MEDIATYPE: return N_("the request body must be JSON");
+    case HG_METHOD: return N_("this method is not allowed here");
+    case HG_UNAVAILABLE:
+    case HG_NOMEM: return N_("the server is busy; try again shortly");
+    default: return N_("internal error");
+    }
+}
 const char *hg_rc_name(hg_rc rc) { return rc_table[rc_index(rc)].name; }
 
 void hg_err_clear(hg_err *err)

@@ -51,6 +51,9 @@ void hg_err_clear(hg_err *err);
 
 /* HTTP status for a result code (HG_OK -> 200). */
 int hg_rc_http_status(hg_rc rc);
+/* A sentence for a failure that set no message of its own (a handler that returned an hg_rc
+ * without hg_fail): catalogued, so that it is translated like any message. Static string. */
+const char *hg_rc_message(hg_rc rc);
 /* Stable lower-case name for a result code ("invalid", "not_found", ...). Static string. */
 const char *hg_rc_name(hg_rc rc);
 

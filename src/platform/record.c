@@ -107,6 +107,7 @@ static hg_rc parse_text(const field *f, const json_t *v, field_value *out, hg_er
         for (const char *const *e = f->values; *e; e++)
             if (buf_appendf(&b, "%s%s", e == f->values ? "" : ", ", *e))
                 break;
+        /* TRANSLATORS: 1: name; 2: buf_str(&b) */
         hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be one of: %s", f->name, buf_str(&b));
         buf_free(&b);
         return HG_INVALID;
@@ -114,10 +115,12 @@ static hg_rc parse_text(const field *f, const json_t *v, field_value *out, hg_er
     if (f->check) {
         const char *why = NULL;
         if (!f->check(s, &why))
+            /* TRANSLATORS: 1: name; 2: why ? why : N_("invalid") */
             return hg_fail(err, HG_INVALID, "invalid", f->name, "%s is not valid: %s", f->name, why ? why : N_("invalid"));
         return HG_OK;
     }
     if (chars < f->min_len || (f->max_len && chars > f->max_len))
+        /* TRANSLATORS: 1: name; 2: min_len; 3: max_len */
         return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be %d to %d characters", f->name, f->min_len,
                        f->max_len);
     return HG_OK;
@@ -172,6 +175,7 @@ static hg_rc parse_value(const field *f, const json_t *v, field_value *out, hg_e
             return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be an integer", f->name);
         out->i = json_integer_value(v);
         if (out->i < f->min || out->i > f->max)
+            /* TRANSLATORS: 1: name; 2: min; 3: max */
             return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must be from %lld to %lld", f->name,
                            (long long)f->min, (long long)f->max);
         return HG_OK;
@@ -208,6 +212,7 @@ static hg_rc parse_list(const field *f, const json_t *v, field_value *out, hg_er
         return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s must be an array", f->name);
     size_t n = json_array_size(v);
     if ((int64_t)n < f->min || (int64_t)n > f->max)
+        /* TRANSLATORS: 1: name; 2: min; 3: max */
         return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must have %lld to %lld entries", f->name,
                        (long long)f->min, (long long)f->max);
     out->list = xcalloc(n ? n : 1, sizeof *out->list);
@@ -217,6 +222,7 @@ static hg_rc parse_list(const field *f, const json_t *v, field_value *out, hg_er
         out->i = (int64_t)k + 1;   /* so that record_free frees what was parsed so far */
         const json_t *item = json_array_get(v, k);
         if (!json_is_object(item))
+            /* TRANSLATORS: 1: name; 2: k */
             return hg_fail(err, HG_INVALID, "wrong_type", f->name, "%s[%zu] must be an object", f->name, k);
         hg_rc rc = record_from_json(f->child, item, REC_CREATE, &out->list[k], err);
         if (rc) {
@@ -535,6 +541,7 @@ static hg_rc insert_rows(db *d, const record *rows, int64_t n, const char *paren
     db_reset(s);
     const field *key = key_field(r->type);
     if (rc == HG_CONFLICT && !parent_key)
+        /* TRANSLATORS: 1: name; 2: key ? key->name : "key" */
         rc = hg_fail(err, HG_CONFLICT, "conflict", key ? key->name : "", "a %s with this %s already exists",
                      r->type->name, key ? key->name : "key");
     for (int64_t k = 0; k < n && !rc && key; k++)
@@ -562,6 +569,7 @@ hg_rc record_update(db *d, const record *r, const char *key, hg_err *err)
     }
     rc = first ? HG_OK : run_bound(d, buf_str(&sql), r, key, err);
     if (!rc && !first && db_changes(d) == 0)
+        /* TRANSLATORS: 1: name; 2: name; 3: key */
         rc = hg_fail(err, HG_NOTFOUND, "not_found", k->name, "no %s with %s %s", r->type->name, k->name, key);
     for (int i = 0; i < r->n && !rc; i++) {
         const field *f = &r->type->fields[i];
@@ -711,6 +719,7 @@ hg_rc record_load_json(db *d, const record_type *t, const char *key, json_t **ou
             *out = row_json(t, s);
             rc = *out ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
         } else if (rc == HG_DONE) {
+            /* TRANSLATORS: 1: name; 2: name; 3: key */
             rc = hg_fail(err, HG_NOTFOUND, "not_found", k->name, "no %s with %s %s", t->name, k->name, key);
         }
         db_reset(s);

@@ -109,6 +109,7 @@ hg_rc webhook_cidr_parse(const char *s, webhook_cidr *out, hg_err *err)
         char *end;
         long b = strtol(slash + 1, &end, 10);
         if (!slash[1] || *end || b < 0 || b > max)
+            /* TRANSLATORS: 1: s; 2: max */
             return hg_fail(err, HG_INVALID, "invalid", "webhook-targets", "%s: the prefix must be from 0 to %d", s,
                            max);
         out->bits = (int)b;

@@ -254,7 +254,7 @@ static hg_rc run_jobs(db *w, job *batch, hg_err *gerr)
             j->r->db = w;
             hg_rc rc = *j->rc = j->fn(j->r, j->err);
             if (rc && j->err->rc == HG_OK)
-                hg_fail(j->err, rc, NULL, NULL, "%s", hg_rc_name(rc));
+                hg_fail(j->err, rc, NULL, NULL, "%s", hg_rc_message(rc));
             if (optimistic && db_group_spoiled(w))
                 break;
         }

@@ -418,6 +418,7 @@ static hg_rc parse_values(const json_t *arr, const cond_def *def, const char *fi
 {
     char f[64];
     if (!json_is_array(arr) || json_array_size(arr) == 0 || json_array_size(arr) > RISK_MAX_VALUES)
+        /* TRANSLATORS: 1: field; 2: RISK_MAX_VALUES */
         return hg_fail(err, HG_INVALID, "invalid", field, "%s must be a list of 1 to %d strings", field,
                        RISK_MAX_VALUES);
     size_t cnt = json_array_size(arr);
@@ -458,6 +459,7 @@ static hg_rc parse_values(const json_t *arr, const cond_def *def, const char *fi
                 tmp[j] = fold(s[j]);
         }
         if (def->enum_values && name_index(def->enum_values, tmp) < 0) {
+            /* TRANSLATORS: 1: f; 2: name */
             rc = hg_fail(err, HG_INVALID, "invalid", f, "%s is not a known %s", f, def->name);
             break;
         }
@@ -519,6 +521,7 @@ static hg_rc get_int(const json_t *o, const char *key, const char *prefix, int64
     if (!v)
         return HG_OK;
     if (!json_is_integer(v) || json_integer_value(v) < lo || json_integer_value(v) > hi)
+        /* TRANSLATORS: 1: f; 2: lo; 3: hi */
         return hg_fail(err, HG_INVALID, "invalid", f, "%s must be an integer from %lld to %lld", f, (long long)lo,
                        (long long)hi);
     *out = json_integer_value(v);
@@ -610,6 +613,7 @@ static hg_rc get_enum(const json_t *o, const char *key, const char *field, const
         for (int j = 0; names[j] && off < sizeof list; j++)
             if (names[j][0])
                 off += (size_t)snprintf(list + off, sizeof list - off, "%s%s", off ? ", " : "", names[j]);
+        /* TRANSLATORS: 1: field; 2: list */
         return hg_fail(err, HG_INVALID, "invalid", field, "%s must be one of %s", field, list);
     }
     *out = i;
@@ -629,6 +633,7 @@ static hg_rc get_text(const json_t *o, const char *key, int required, int maxcha
     for (const char *p = s; p && *p; p++)
         chars += ((unsigned char)*p & 0xC0) != 0x80;
     if (!s || (required && chars == 0) || chars > maxchars)
+        /* TRANSLATORS: 1: key; 2: required ? 1 : 0; 3: maxchars */
         return hg_fail(err, HG_INVALID, "invalid", key, "%s must be a string of %d to %d characters", key,
                        required ? 1 : 0, maxchars);
     xfree(*out);
@@ -914,6 +919,7 @@ static hg_rc decl_ident(const json_t *o, const char *key, const char *field, che
     if (ident_normalize(json_string_value(v), out, n))
         return hg_fail(err, HG_INVALID, "invalid", field, "%s is too long", field);
     if (check && !check(out, &why))
+        /* TRANSLATORS: 1: field; 2: why */
         return hg_fail(err, HG_INVALID, "invalid", field, "%s is not valid: %s", field, why);
     return HG_OK;
 }

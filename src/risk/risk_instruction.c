@@ -13,6 +13,7 @@
 #include "../platform/json_canon.h"
 #include "../platform/log.h"
 #include "../platform/mem.h"
+#include "../platform/words.h"
 #include "risk_store.h"
 
 static hg_rc need_pg(db *d, hg_err *err)
@@ -128,7 +129,7 @@ hg_rc risk_instruction_set_status(const hg_ctx *c, int64_t id, const char *statu
         return rc;
     rc = risk_instruction_get(c->d, id, &before, err);
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), status) == 0)
-        rc = hg_fail(err, HG_CONFLICT, "already", "status", "the instruction is %s already", status);
+        rc = hg_fail(err, HG_CONFLICT, "already", "status", "the instruction is %s already", hg_word(status));
     /* the version moves with every change: the districts' screenings notice it */
     if (!rc)
         rc = db_run(c->d, err,

@@ -21,6 +21,7 @@
 #include "../platform/log.h"
 #include "../platform/mem.h"
 #include "../platform/record.h"
+#include "../platform/words.h"
 #include "risk_store.h"
 
 const migration risk_migrations[] = {
@@ -333,6 +334,7 @@ hg_rc risk_rule_patch(const hg_ctx *c, int64_t id, const json_t *body, json_t **
     memset(&r, 0, sizeof r);
     for (const char *const *k = patch_refused; *k; k++)
         if (json_object_get(body, *k))
+            /* TRANSLATORS: 1: k; 2: strcmp(*k, "status") == 0 ? N_(" (use... */
             return hg_fail(err, HG_INVALID, "read_only", *k, "%s cannot be changed here%s", *k,
                            strcmp(*k, "status") == 0 ? N_(" (use suspend and resume)") : "");
     hg_rc rc = db_begin(d, err);
@@ -400,7 +402,7 @@ hg_rc risk_rule_set_status(const hg_ctx *c, int64_t id, const char *status, json
         rc = hg_fail(err, HG_CONFLICT, "rule_draft", "status",
                      "this rule is a draft and does not screen: activate it (POST .../activate)");
     if (!rc && activate && strcmp(was, "draft"))
-        rc = hg_fail(err, HG_CONFLICT, "not_draft", "status", "only a draft is activated; this rule is %s", was);
+        rc = hg_fail(err, HG_CONFLICT, "not_draft", "status", "only a draft is activated; this rule is %s", hg_word(was));
     if (!rc)
         rc = risk_rule_get(d, id, &before, err);
     if (!rc && activate)

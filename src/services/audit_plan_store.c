@@ -76,6 +76,7 @@ hg_rc aeo_audit_plan_draw(const hg_ctx *c, const json_t *body, json_t **out, hg_
     /* a plan is drawn for this year or the next, never for one already past */
     if (!rc && (year < now_year || year > now_year + 1))
         rc =
+            /* TRANSLATORS: 1: now_year; 2: now_year + 1 */
             hg_fail(err, HG_INVALID, "out_of_range", "year", "a plan is drawn for this year or the next (%lld or %lld)",
                     (long long)now_year, (long long)now_year + 1);
     if (!rc && b && (!json_is_integer(b) || json_integer_value(b) < 1 || json_integer_value(b) > 1000000))

@@ -62,6 +62,7 @@ static hg_rc link_own(const hg_ctx *c, const char *kind, const char *ref, int li
             *err = terr;
     }
     if (!rc && !n)
+        /* TRANSLATORS: 1: line; 2: kind; 3: ref */
         rc = hg_fail(err, HG_INVALID, "not_own", "", "links[%d].ref: %s %s is not one of your enterprise's", line, kind,
                      ref);
     if (rc == HG_INVALID)
@@ -84,6 +85,7 @@ static hg_rc attachment_check(const record *a, int line, int64_t *size, char sha
         (end && *end))
         rc = hg_fail(err, HG_INVALID, "invalid", "", "the file must be base64 (RFC 4648)");
     else if (n > LIAISON_ATTACHMENT_MAX)
+        /* TRANSLATORS: 1: LIAISON_ATTACHMENT_MAX; 2: n */
         rc = hg_fail(err, HG_INVALID, "attachment_size", "", "a file may have at most %d bytes; this one has %zu",
                      LIAISON_ATTACHMENT_MAX, n);
     else if (!liaison_attachment_type_ok(type, bin, n))

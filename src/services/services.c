@@ -7,6 +7,7 @@
 
 #include "../platform/i18n.h"
 #include "../platform/log.h"
+#include "../platform/words.h"
 #include "services.h"
 
 #define MINUTE_MS 60000LL
@@ -125,7 +126,8 @@ const char *const liaison_link_kinds[] = {"declaration", "bill", "tax_bill", "ce
 
 static hg_rc refuse(hg_err *err, const char *status, const char *what)
 {
-    return hg_fail(err, HG_CONFLICT, "conflict", "status", "a problem that is %s cannot be %s", status, what);
+    /* TRANSLATORS: 1: status (a word); 2: what */
+    return hg_fail(err, HG_CONFLICT, "conflict", "status", "a problem that is %s cannot be %s", hg_word(status), what);
 }
 
 hg_rc liaison_next(const char *status, liaison_action action, int policy, const char **next, hg_err *err)

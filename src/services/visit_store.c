@@ -51,6 +51,7 @@ hg_rc visit_record(const hg_ctx *c, const json_t *body, json_t **out, hg_err *er
         rc = db_int(c->d, &n, err, "SELECT COUNT(*) FROM liaison_problems WHERE problem_no = ? AND enterprise = ?",
                     "tt", problem, ent);
         if (!rc && !n)
+            /* TRANSLATORS: 1: problem; 2: ent */
             rc = hg_fail(err, HG_INVALID, "invalid", "problem_no", "%s is not a problem of %s", problem, ent);
     }
     char no[16] = "";

@@ -14,6 +14,7 @@
 #include "../platform/event.h"
 #include "../platform/log.h"
 #include "../platform/money.h"
+#include "../platform/words.h"
 #include "tax.h"
 #include "tax_bill.h"
 #include "tax_store.h"
@@ -319,7 +320,7 @@ hg_rc tax_adjustment_pay(const hg_ctx *c, int64_t id, int64_t amount, json_t **o
     if (!rc && strcmp(a.kind, "supplementary") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "a refund is paid by customs, not to it");
     if (!rc && strcmp(a.status, "due") != 0)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "the supplementary bill is %s, not due", a.status);
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "the supplementary bill is %s, not due", hg_word(a.status));
     if (!rc)
         rc = adjustment_fee_at(&a, c->now_ms, &fee, err);
     if (!rc && amount != a.total + fee) {
@@ -327,6 +328,7 @@ hg_rc tax_adjustment_pay(const hg_ctx *c, int64_t id, int64_t amount, json_t **o
         money_format(a.total + fee, want, sizeof want);
         money_format(a.total, t, sizeof t);
         money_format(fee, f, sizeof f);
+        /* TRANSLATORS: 1: want; 2: t; 3: f */
         rc = hg_fail(err, HG_INVALID, "invalid", "amount", "amount must be %s (tax %s + late fee %s)", want, t, f);
     }
     if (!rc)

@@ -278,6 +278,7 @@ static hg_rc dated_line(void *ctx, db *d, import_row *r, hg_err *err)
     if (!rc && overlap >= 0) {
         char from[16];
         calendar_format_date(overlap, from);
+        /* TRANSLATORS: 1: hs_prefix; 2: from */
         return hg_fail(err, HG_INVALID, "overlap", "valid_from",
                        "the period overlaps the rates of %s from %s: a day has one rate", x.hs_prefix, from);
     }

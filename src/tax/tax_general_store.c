@@ -15,6 +15,7 @@
 #include "../platform/event.h"
 #include "../platform/mem.h"
 #include "../platform/money.h"
+#include "../platform/words.h"
 #include "tax.h"
 #include "tax_bill.h"
 #include "tax_store.h"
@@ -213,8 +214,8 @@ hg_rc tax_general_decide(const hg_ctx *c, int64_t id, int accept, const char *no
     if (rc == HG_NOTFOUND)
         rc = hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such general guarantee");
     if (!rc && strcmp(g.status, "pending") != 0)
-        rc =
-            hg_fail(err, HG_CONFLICT, "conflict", "status", "the general guarantee was already decided (%s)", g.status);
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the general guarantee was already decided (%s)",
+                     hg_word(g.status));
     if (!rc && strcmp(g.posted_by, c->actor) == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "a guarantee is accepted by someone other than who posted it");
     if (!rc && accept && g.until_day < today)
@@ -299,6 +300,7 @@ hg_rc tax_general_draw(db *d, const principal *who, int64_t general_id, const ch
     if (g.until_day < last_free_day) {
         char last[11];
         calendar_format_date(last_free_day, last);
+        /* TRANSLATORS: 1: until; 2: last */
         return hg_fail(err, HG_CONFLICT, "conflict", "general_guarantee_id",
                        "the general guarantee ends on %s, before %s, the last day of the payment period", until, last);
     }
@@ -315,6 +317,7 @@ hg_rc tax_general_draw(db *d, const principal *who, int64_t general_id, const ch
         char avail[40], want[40];
         money_format(g.amount - used, avail, sizeof avail);
         money_format(amount, want, sizeof want);
+        /* TRANSLATORS: 1: avail; 2: want */
         rc = hg_fail(err, HG_CONFLICT, "conflict", "general_guarantee_id",
                      "the general guarantee has %s left, less than the %s this bill needs", avail, want);
     }

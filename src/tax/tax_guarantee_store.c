@@ -10,6 +10,7 @@
 #include "../platform/calendar.h"
 #include "../platform/log.h"
 #include "../platform/money.h"
+#include "../platform/words.h"
 #include "tax.h"
 #include "tax_bill.h"
 #include "tax_store.h"
@@ -87,7 +88,7 @@ hg_rc tax_guarantee_post(const hg_ctx *c, const tax_guarantee_in *in, json_t **o
     tax_general_draw_out draw = {.kind = ""};
     if (strcmp(b.status, "due") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a guarantee is for tax that is due (status is %s)",
-                     b.status);
+                     hg_word(b.status));
     /* a draw on a general guarantee (总担保) already accepted secures at once, for as long as
      * the general guarantee runs */
     if (!rc && general &&
@@ -192,14 +193,14 @@ hg_rc tax_guarantee_decide(const hg_ctx *c, int64_t id, int accept, const char *
     }
     bill_row b;
     if (!rc && strcmp(status, "pending") != 0)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the guarantee was already decided (%s)", status);
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the guarantee was already decided (%s)", hg_word(status));
     if (!rc && strcmp(poster, c->actor) == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "id", "a guarantee is accepted by someone other than who posted it");
     if (!rc)
         rc = tax_bill_load(d, entry_no, &b, err);
     if (!rc && accept && strcmp(b.status, "due") != 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a guarantee is for tax that is due (status is %s)",
-                     b.status);
+                     hg_word(b.status));
     if (!rc && accept)
         rc = covers(&b, amount, until_day, tax_shanghai_day(now), err);
     if (!rc)

@@ -83,6 +83,7 @@ hg_rc tax_exchange_line_parse(const char *const *field, int nfields, tax_exchang
         char want_s[16];
         calendar_format_date(want, want_s);
         if (calendar_parse_date(field[4], &day) || day != want)
+            /* TRANSLATORS: 1: field[1]; 2: want_s */
             return hg_fail(err, HG_INVALID, "fixing_day", "fixed_on",
                            "the rate for %s is the one fixed on the third Wednesday of the previous month, %s",
                            field[1], want_s);

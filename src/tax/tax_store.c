@@ -17,6 +17,7 @@
 #include "../platform/module.h"
 #include "../platform/record.h"
 #include "../platform/refdata.h"
+#include "../platform/words.h"
 #include "tax.h"
 #include "tax_bill.h"
 #include "tax_store.h"
@@ -375,6 +376,7 @@ hg_rc exchange_rate(db *d, const char *currency, int64_t at_ms, int64_t *cny_mic
     hg_rc rc = db_int(d, cny_micro, err, "SELECT cny_micro FROM exchange_rates WHERE currency = ? AND month = ?",
                       "tt", currency, month);
     if (rc == HG_NOTFOUND)
+        /* TRANSLATORS: 1: currency; 2: month */
         return hg_fail(err, HG_INVALID, "invalid", "currency", "no exchange rate for %s in %s", currency, month);
     return rc;
 }
@@ -553,6 +555,7 @@ static hg_rc value_item(const tax_goods *item, size_t i, int64_t value, tax_line
     l->other_costs = v.other_costs;
     if (tax_cif_value(&v, &l->val)) {
         snprintf(field, sizeof field, "items[%zu].price_terms", i);
+        /* TRANSLATORS: 1: terms; 2: v.terms == TAX_TERMS_CIF ? N_("freigh... */
         return hg_fail(err, HG_INVALID, "invalid", field,
                        "a %s price includes %s: it is not added again (海关审定进出口货物完税价格办法)", l->terms,
                        v.terms == TAX_TERMS_CIF ? N_("freight and insurance") : N_("the freight"));
@@ -1125,9 +1128,11 @@ hg_rc tax_pay(const hg_ctx *c, const char *entry_no, int64_t amount, json_t **ou
         money_format(fee, f, sizeof f);
         money_format(b.late_decl_fee, l, sizeof l);
         if (b.late_decl_fee)
+            /* TRANSLATORS: 1: want; 2: t; 3: f; 4: l */
             rc = hg_fail(err, HG_INVALID, "invalid", "amount",
                          "amount must be %s (tax %s + late fee %s + late-declaration fee %s)", want, t, f, l);
         else
+            /* TRANSLATORS: 1: want; 2: t; 3: f */
             rc = hg_fail(err, HG_INVALID, "invalid", "amount", "amount must be %s (tax %s + late fee %s)", want, t, f);
     }
     if (!rc)
@@ -1225,7 +1230,7 @@ hg_rc tax_request(const hg_ctx *c, const char *kind, const char *entry_no, const
                     "SELECT COUNT(*) FROM tax_decisions WHERE entry_no = ? AND kind = ? AND status = 'pending'", "tt",
                     entry_no, kind);
     if (!rc && pending)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a %s for this declaration is already pending", kind);
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "entry_no", "a %s for this declaration is already pending", hg_word(kind));
     int64_t id = 0;
     if (!rc)
         rc = db_run(d, err,
@@ -1291,7 +1296,7 @@ hg_rc tax_decide(const hg_ctx *c, int64_t id, int approve, const char *note, jso
     int64_t now = c->now_ms;
     rc = load_decision(d, id, &x, err);
     if (!rc && strcmp(x.status, "pending") != 0)
-        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the request was already %s", x.status);
+        rc = hg_fail(err, HG_CONFLICT, "conflict", "status", "the request was already %s", hg_word(x.status));
     /* four eyes: the deciding tax officer is neither the one who proposed nor the one who asked */
     if (!rc && strcmp(x.requester, c->actor) == 0)
         rc = hg_fail(err, HG_CONFLICT, "conflict", "id",

@@ -16,6 +16,7 @@
 #include "../platform/i18n.h"
 #include "../platform/json_canon.h"
 #include "../platform/mem.h"
+#include "../platform/words.h"
 #include "vessel.h"
 #include "vessel_store.h"
 
@@ -360,7 +361,7 @@ hg_rc call_amend(const hg_ctx *c, const char *call_no, const json_t *body, json_
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "declared") != 0)
         rc = hg_fail(err, HG_CONFLICT, "amendment_closed", "status",
                      "a declaration is amended until arrival; this ship has %s",
-                     json_string_value(json_object_get(before, "status")));
+                     hg_word(json_string_value(json_object_get(before, "status"))));
     if (!rc && strcmp(json_string_value(json_object_get(before, "port")), record_text(&r, "port")) != 0)
         rc = hg_fail(err, HG_INVALID, "fixed", "port", "the port is not amended: declare the call at the other port");
     if (!rc && strcmp(json_string_value(json_object_get(before, "imo")), record_text(&r, "imo")) != 0)
@@ -433,7 +434,7 @@ static hg_rc movement(const hg_ctx *c, const char *call_no, const json_t *body, 
     const char *now_state = vessel_status_of(before);
     if (arriving ? strcmp(now_state, "declared") != 0 : strcmp(now_state, "departed") == 0)
         rc = hg_fail(err, HG_CONFLICT, arriving ? "already_arrived" : "already_departed", "status", "the ship has %s",
-                     now_state);
+                     hg_word(now_state));
     int64_t arrived = arriving ? 0 : time_of(before, "arrived_at");
     if (!rc)
         rc = cargo_time_plausible(at, second_of(arrived ? arrived : time_of(before, "reported_at")),
@@ -537,7 +538,7 @@ hg_rc call_pratique(const hg_ctx *c, const char *call_no, const json_t *body, js
         else if (!rc && level >= VESSEL_BOARD && !boarded)
             rc = hg_fail(err, HG_CONFLICT, "boarding_required", "decision",
                          "the ship's level is %s: free pratique after the boarding quarantine",
-                         vessel_level_name(level));
+                         hg_word(vessel_level_name(level)));
         else if (!rc && (pending || positive))
             rc = hg_fail(err, HG_CONFLICT, "results_pending", "decision",
                          positive ? N_("a crew member tested positive") : N_("crew results are pending"));

@@ -115,6 +115,7 @@ hg_rc vessel_sample_result(const hg_ctx *c, const char *call_no, const json_t *b
     }
     db_reset(s);
     if (!rc && strcmp(of, call_no) != 0)
+        /* TRANSLATORS: 1: code; 2: call_no */
         rc = hg_fail(err, HG_INVALID, "sample_of_another_call", "barcode",
                      "the sample %s was taken on another vessel's call, not on %s", code, call_no);
     if (!rc && done)

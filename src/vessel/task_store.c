@@ -129,6 +129,7 @@ hg_rc vessel_task_close(const hg_ctx *c, const char *task_no, const json_t *body
     int i = rc ? -1 : task_row(json_string_value(json_object_get(before, "kind")));
     /* a task is done by the post that owns it (the issue: each task with an owner post) */
     if (!rc && (i < 0 || !(c->who->posts & task_posts[i].bit)))
+        /* TRANSLATORS: 1: kind; 2: i < 0 ? "?" : task_posts[i].post */
         rc = hg_fail(err, HG_FORBIDDEN, "not_the_post", "task_no", "a %s task is done by the %s post",
                      json_string_value(json_object_get(before, "kind")), i < 0 ? "?" : task_posts[i].post);
     if (!rc && strcmp(json_string_value(json_object_get(before, "status")), "open") != 0)

@@ -6,6 +6,7 @@ formatted, its arguments in place, and a validator's reason inside it is transla
 
 The rest of the suite asks for English (harness.Server.request sends Accept-Language: en);
 these cases send their own field, or none (None) to get the default."""
+import json
 import re
 
 # a run of three ASCII words: an English sentence left in a Chinese message
@@ -45,7 +46,7 @@ def register_area(test, eq, error_of):
         for lang in (None, "zh-CN", "zh", "zh-CN,zh;q=0.9,en;q=0.8", "*", "fr", "en;q=abc", "en, zh;;"):
             r = refused(s, lang)
             err = error_of(r, 400, field="password")
-            eq(chinese(r, lang), "password 为必填项", lang)
+            eq(chinese(r, lang), "密码为必填项", lang)
             eq(err["code"], "required", lang)
         for lang in ("en", "en-US", "en-US;q=0.9, zh;q=0.1", "zh;q=0, *", "EN-gb,zh;q=0.5", "fr, en;q=0.3"):
             r = refused(s, lang)
@@ -80,3 +81,58 @@ def register_area(test, eq, error_of):
         r = s.as_user("officer", "GET", "/api/v1/enterprises/91210200241600015L", headers={"Accept-Language": None})
         eq(r.status, 200)
         eq(r.header("Content-Language"), None)
+
+    # One refusal per area, asked for in Chinese: (area, user, method, path, body, status,
+    # field). The scan below finds an English word left in the message.
+    AREA_REFUSALS = [
+        ("platform", None, "POST", "/api/v1/session", {}, 400, "username"),
+        ("platform", "officer", "PATCH", "/api/v1/session", None, 405, None),
+        ("platform", "officer", "GET", "/api/v1/no-such-route", None, 404, None),
+        ("events", "officer", "GET", "/api/v1/events?after=-5", None, 400, "after"),
+        ("enterprise", "officer", "POST", "/api/v1/enterprises", {}, 400, "uscc"),
+        ("enterprise", "officer", "POST", "/api/v1/enterprises",
+         {"uscc": "91210200241600015L", "customs_code": "2102960001", "name_zh": "大连港通国际贸易有限公司",
+          "kind": "importer", "credit_level": "general_credit"}, 409, "uscc"),
+        ("cargo", "dl-trading", "POST", "/api/v1/declarations", {}, 400, "direction"),
+        ("cargo", "dl-agent", "POST", "/api/v1/manifests", {}, 400, "direction"),
+        ("cargo", "officer", "POST", "/api/v1/declarations/090120269999999999/release", {}, 404, "entry_no"),
+        ("gate", "officer", "POST", "/api/v1/gate/cards", {}, 400, "card_no"),
+        ("gate", "officer", "POST", "/api/v1/gate/holds/999999/override", {}, 400, "reason"),
+        ("vessel", "dl-agent", "POST", "/api/v1/vessels/arrivals", {}, 400, "vessel_name"),
+        ("health", "quarantine", "POST", "/api/v1/health/flights", {}, 400, "flight_no"),
+        ("tax", "dl-trading", "POST", "/api/v1/tax/guarantees", {}, 400, "entry_no"),
+        ("risk", "officer", "POST", "/api/v1/risk/rules", {}, 400, "name"),
+        ("risk", "officer", "GET", "/api/v1/risk/rules/999999", None, 404, "id"),
+        ("services", "dl-trading", "POST", "/api/v1/liaison/problems", {}, 400, "category"),
+        ("certificate", "dl-trading", "POST", "/api/v1/certificates", {}, 400, "entry_no"),
+        ("stats", "officer", "GET", "/api/v1/stats/clearance-time?baseline_year=abc", None, 400, "baseline_year"),
+        ("national", "officer", "GET", "/api/v1/national/districts", None, 409, None),
+        ("check", "officer", "GET", "/api/v1/enterprises/NOPE", None, 400, "uscc"),
+    ]
+    ASCII_WORD = re.compile(r"[A-Za-z]{3,}")
+
+    @test
+    def a_refusal_of_every_area_in_chinese_has_no_english_word(s):
+        # issue 16: a Chinese message holds no English word that is not data — the request's
+        # own path, query and values (an entry number, a route) may appear as they were sent;
+        # field names are their labels, statuses their words, never the JSON names
+        for area, user, method, path, body, status, field in AREA_REFUSALS:
+            headers = {"Accept-Language": "zh-CN"}
+            if user:
+                r = s.as_user(user, method, path, body=body, headers=headers)
+            else:
+                r = s.request(method, path, body, headers=headers)
+            err = error_of(r, status, field=field)
+            msg = err["message"]
+            data = set(ASCII_WORD.findall(method + " " + path + " " + (json.dumps(body, ensure_ascii=False) if body else "")))
+            left = [w for w in ASCII_WORD.findall(msg) if w not in data]
+            if not CJK.search(msg) or left:
+                raise AssertionError("%s: %s %s: English left in the Chinese message %r: %s" %
+                                     (area, method, path, msg, left))
+            eq(r.header("Content-Language"), "zh-CN", area)
+            # the same refusal in English names the field by its JSON name and holds no Chinese
+            r = s.as_user(user, method, path, body=body, headers={"Accept-Language": "en"}) if user else \
+                s.request(method, path, body, headers={"Accept-Language": "en"})
+            en = error_of(r, status, field=field)["message"]
+            if CJK.search(en):
+                raise AssertionError("%s: Chinese in the English message %r" % (area, en))

@@ -275,8 +275,24 @@ def faults_haiguan_cannot_see_stop_at_the_proxy(s, ng):
     eq(s.server_log().count("/api/v1/smuggled"), before, "requests smuggled to haiguan")
 
 
+def the_proxys_own_refusals_are_json_in_the_clients_language(s, ng):
+    # issue 16: a body over client_max_body_size is refused by nginx itself, in haiguan's error
+    # shape, Chinese by default and English when the client asks for it; never nginx's HTML
+    big = {"username": "x" * (1024 * 1024 + 16), "password": "y"}
+    for lang, want, message in ((None, "zh-CN", "请求体将超过上限"),
+                                ("zh-CN,zh;q=0.9", "zh-CN", "请求体将超过上限"),
+                                ("en-US,en;q=0.9", "en", "the request body would exceed the limit")):
+        r = Client(ng).request("POST", "/api/v1/session", big, headers={"Accept-Language": lang} if lang else None)
+        eq(r.status, 413, "a body over the limit (%s)" % lang)
+        eq(r.header("Content-Type"), ["application/json; charset=utf-8"], "its type (%s)" % lang)
+        eq(r.json and r.json["error"]["code"], "too_large", "its code (%s)" % lang)
+        eq(r.json["error"]["message"], message, "its message (%s)" % lang)
+        eq(r.header("Content-Language"), [want], "its language (%s)" % lang)
+
+
 TESTS = [cookie_is_host_prefixed_and_secure, plain_http_is_redirected, the_tour_works_through_the_proxy,
-         throttling_sees_the_real_client, faults_haiguan_cannot_see_stop_at_the_proxy]
+         throttling_sees_the_real_client, faults_haiguan_cannot_see_stop_at_the_proxy,
+         the_proxys_own_refusals_are_json_in_the_clients_language]
 
 
 def main():

@@ -7,14 +7,20 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "platform/db.h"
+#include "platform/db_constraint.h"
 #include "platform/http_negotiate.h"
 #include "platform/i18n.h"
+#include "platform/module.h"
 #include "platform/rc.h"
 #include "platform/utf8.h"
+#include "platform/words.h"
 
 static const char *const langs[] = {"zh", "en", NULL};
 
@@ -78,7 +84,7 @@ static void hg_fail_formats_the_translated_format(void **state)
             10LL, 12LL);
     assert_string_equal(e.message_zh, "提运单 B1 载有 10 件；其报关单合计将申报 12 件");
     hg_fail(&e, HG_CONFLICT, NULL, NULL, "hold %" PRId64 " is %s", (int64_t)42, "released");
-    assert_string_equal(e.message_zh, "扣留 42 的状态为 released");
+    assert_string_equal(e.message_zh, "扣留 42 的状态为已放行"); /* the status's word (words.c) */
     hg_fail(&e, HG_INVALID, NULL, NULL, "the request body exceeds %zu bytes", (size_t)1048576);
     assert_string_equal(e.message_zh, "请求体超过 1048576 字节");
     /* "%.0s" reads the English plural's "s" and prints nothing */
@@ -133,6 +139,173 @@ static void untranslated_and_truncated_messages(void **state)
     assert_true(i18n_count() > 800);
 }
 
+/* gettext's numbered directives: a translation may take the msgid's arguments in another
+ * order (卡口 before its lane), each with the msgid's type. */
+static void numbered_directives_reorder_the_arguments(void **state)
+{
+    (void)state;
+    hg_err e;
+    hg_fail(&e, HG_INVALID, NULL, NULL, "lane %lld of gate %s is an %s lane", 3LL, "G01", hg_word("in"));
+    assert_string_equal(e.message, "lane 3 of gate G01 is an entry lane");
+    assert_string_equal(e.message_zh, "卡口 G01 的 3 号车道是入口车道");
+    hg_fail(&e, HG_CONFLICT, NULL, NULL, "flight %s of %s is already recorded", "MU5101", "2026-12-04");
+    assert_string_equal(e.message_zh, "2026-12-04 的航班 MU5101 已登记");
+}
+
+/* Statuses, kinds and field names quoted in a message are words in both languages: the
+ * English word of a raw value (words.c), its Chinese from the catalogue, and a field's name
+ * or path by its record table's label (label_zh). */
+static void statuses_and_field_names_are_words(void **state)
+{
+    (void)state;
+    hg_err e;
+    assert_string_equal(hg_word("shipping_agent"), "shipping agent");
+    assert_string_equal(hg_word("B2026120401"), "B2026120401"); /* data stays itself */
+    assert_true(hg_word_count() > 40);
+    hg_fail(&e, HG_CONFLICT, NULL, NULL, "the request was already %s", hg_word("approved"));
+    assert_string_equal(e.message, "the request was already approved");
+    assert_string_equal(e.message_zh, "该申请已批准");
+    /* a raw value passed as it is still finds its word's Chinese */
+    hg_fail(&e, HG_CONFLICT, NULL, NULL, "the ship has %s", "departed");
+    assert_string_equal(e.message_zh, "该船已离港");
+    hg_fail(&e, HG_CONFLICT, "boarding_required", "decision",
+            "the ship's level is %s: free pratique after the boarding quarantine", hg_word("board"));
+    assert_string_equal(e.message,
+                        "the ship's level is boarding quarantine: free pratique after the boarding quarantine");
+    assert_string_equal(e.message_zh, "该船的检疫等级为登临检疫：登临检疫后签发入境检疫许可");
+    i18n_set_labels(modules_field_label_zh);
+    hg_fail(&e, HG_INVALID, "required", "uscc", "%s is required", "uscc");
+    assert_string_equal(e.message, "uscc is required");
+    assert_string_equal(e.message_zh, "统一社会信用代码为必填项");
+    hg_fail(&e, HG_INVALID, "required", "password", "%s is required", "password");
+    assert_string_equal(e.message_zh, "密码为必填项");
+    assert_string_equal(i18n_zh_word("name_en"), "英文名称");
+    assert_null(i18n_zh_word("no such field"));
+    i18n_set_labels(NULL);
+    assert_null(i18n_zh_word("name_en"));
+}
+
+/* The engines' constraint texts: which column each names (db_constraint.h). */
+static void constraint_texts_name_their_column(void **state)
+{
+    (void)state;
+    char col[64];
+    db_constraint_sqlite_column(DBC_UNIQUE, "UNIQUE constraint failed: enterprises.uscc", col, sizeof col);
+    assert_string_equal(col, "uscc");
+    db_constraint_sqlite_column(DBC_UNIQUE, "UNIQUE constraint failed: items.entry_no, items.line_no", col, sizeof col);
+    assert_string_equal(col, "line_no");
+    db_constraint_sqlite_column(DBC_UNIQUE, "UNIQUE constraint failed: index 'ix_lower_name'", col, sizeof col);
+    assert_string_equal(col, "");
+    db_constraint_sqlite_column(DBC_NOT_NULL, "NOT NULL constraint failed: cards.card_no", col, sizeof col);
+    assert_string_equal(col, "card_no");
+    db_constraint_sqlite_column(DBC_CHECK, "CHECK constraint failed: kind IN ('holiday', 'workday')", col, sizeof col);
+    assert_string_equal(col, "kind");
+    db_constraint_sqlite_column(DBC_CHECK, "CHECK constraint failed: length(uscc) = 18 AND 1", col, sizeof col);
+    assert_string_equal(col, "uscc");
+    db_constraint_sqlite_column(DBC_CHECK, "CHECK constraint failed: 'x' IS NOT NULL", col, sizeof col);
+    assert_string_equal(col, "");
+    db_constraint_sqlite_column(DBC_FOREIGN_KEY, "FOREIGN KEY constraint failed", col, sizeof col);
+    assert_string_equal(col, "");
+    /* PostgreSQL: by SQLSTATE, the DETAIL's key, the column field, the generated CHECK name */
+    assert_int_equal(
+        db_constraint_pg("23505", "cards_pkey", NULL, "cards", "Key (card_no)=(C1) already exists.", col, sizeof col),
+        DBC_UNIQUE);
+    assert_string_equal(col, "card_no");
+    assert_int_equal(db_constraint_pg("23505", "x_key", NULL, "items", "Key (entry_no, line_no)=(E, 2) already exists.",
+                                      col, sizeof col),
+                     DBC_UNIQUE);
+    assert_string_equal(col, "line_no");
+    assert_int_equal(
+        db_constraint_pg("23505", "ix", NULL, "t", "Key (lower(name))=(a) already exists.", col, sizeof col),
+        DBC_UNIQUE);
+    assert_string_equal(col, "");
+    assert_int_equal(
+        db_constraint_pg("23514", "calendar_days_kind_check", NULL, "calendar_days", NULL, col, sizeof col), DBC_CHECK);
+    assert_string_equal(col, "kind");
+    assert_int_equal(db_constraint_pg("23502", NULL, "card_no", "cards", NULL, col, sizeof col), DBC_NOT_NULL);
+    assert_string_equal(col, "card_no");
+    assert_int_equal(db_constraint_pg("23503", "fk", NULL, "t", NULL, col, sizeof col), DBC_FOREIGN_KEY);
+    assert_int_equal(db_constraint_pg("P0001", NULL, NULL, NULL, NULL, col, sizeof col), DBC_TRIGGER);
+    assert_int_equal(db_constraint_pg("23514", NULL, NULL, "audit_chain", NULL, col, sizeof col), DBC_TRIGGER);
+}
+
+/* A real constraint failure of SQLite answers our message in both languages, naming the
+ * field, never SQLite's "... constraint failed: ..." text. */
+static void sqlite_constraint_failures_are_our_messages(void **state)
+{
+    (void)state;
+    db *d = NULL;
+    hg_err e;
+    assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
+    assert_int_equal(db_exec(d,
+                             "CREATE TABLE t_cards (card_no TEXT PRIMARY KEY, status TEXT NOT NULL CHECK (status IN "
+                             "('active', 'suspended')), holder TEXT UNIQUE);"
+                             "CREATE TRIGGER t_cards_keep BEFORE DELETE ON t_cards BEGIN SELECT RAISE(ABORT, "
+                             "'t_cards is append-only'); END;"
+                             "INSERT INTO t_cards VALUES ('C1', 'active', 'H1')",
+                             &e),
+                     HG_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO t_cards VALUES ('C1', 'active', 'H2')", &e), HG_CONFLICT);
+    assert_string_equal(e.code, "duplicate");
+    assert_string_equal(e.field, "card_no");
+    assert_string_equal(e.message, "a record with this card_no already exists");
+    assert_int_equal(db_exec(d, "INSERT INTO t_cards VALUES ('C2', 'active', 'H1')", &e), HG_CONFLICT);
+    assert_string_equal(e.field, "holder");
+    assert_int_equal(db_exec(d, "INSERT INTO t_cards VALUES ('C3', 'lost', 'H3')", &e), HG_INVALID);
+    assert_string_equal(e.code, "invalid");
+    assert_string_equal(e.field, "status");
+    assert_string_equal(e.message, "the value of status is not allowed");
+    assert_string_equal(e.message_zh, "status的值不符合规则");
+    assert_int_equal(db_exec(d, "INSERT INTO t_cards VALUES ('C4', NULL, 'H4')", &e), HG_INVALID);
+    assert_string_equal(e.code, "required");
+    assert_string_equal(e.field, "status");
+    assert_int_equal(db_exec(d, "DELETE FROM t_cards", &e), HG_CONFLICT);
+    assert_string_equal(e.message_zh, "这些记录按原样保存，不可更改");
+    assert_null(strstr(e.message, "constraint"));
+    assert_null(strstr(e.message, "append-only"));
+    db_close(d);
+}
+
+/* The same on PostgreSQL, when the suite is given a server (env HAIGUAN_TEST_PG, a base URL as
+ * for the API suite; skipped otherwise): the DETAIL's key, the column field and the generated
+ * CHECK name give the field, and PostgreSQL's English stays in the log. */
+static void pg_constraint_failures_are_our_messages(void **state)
+{
+    (void)state;
+    const char *base = getenv("HAIGUAN_TEST_PG");
+    if (!base || !*base) {
+        skip();
+        return;
+    }
+    char url[512];
+    snprintf(url, sizeof url, "%s/postgres", base);
+    db *d = NULL;
+    hg_err e;
+    assert_int_equal(db_open(url, &d, &e), HG_OK);
+    (void)db_exec(d, "DROP TABLE IF EXISTS t_i18n_cards", &e);
+    assert_int_equal(db_exec(d,
+                             "CREATE TABLE t_i18n_cards (card_no TEXT PRIMARY KEY, status TEXT NOT NULL CHECK (status "
+                             "IN ('active', 'suspended')), holder TEXT UNIQUE);"
+                             "INSERT INTO t_i18n_cards VALUES ('C1', 'active', 'H1')",
+                             &e),
+                     HG_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO t_i18n_cards VALUES ('C1', 'active', 'H2')", &e), HG_CONFLICT);
+    assert_string_equal(e.code, "duplicate");
+    assert_string_equal(e.field, "card_no");
+    assert_string_equal(e.message, "a record with this card_no already exists");
+    assert_int_equal(db_exec(d, "INSERT INTO t_i18n_cards VALUES ('C2', 'active', 'H1')", &e), HG_CONFLICT);
+    assert_string_equal(e.field, "holder");
+    assert_int_equal(db_exec(d, "INSERT INTO t_i18n_cards VALUES ('C3', 'lost', 'H3')", &e), HG_INVALID);
+    assert_string_equal(e.field, "status");
+    assert_string_equal(e.message, "the value of status is not allowed");
+    assert_int_equal(db_exec(d, "INSERT INTO t_i18n_cards VALUES ('C4', NULL, 'H4')", &e), HG_INVALID);
+    assert_string_equal(e.code, "required");
+    assert_string_equal(e.field, "status");
+    assert_null(strstr(e.message, "violates"));
+    assert_int_equal(db_exec(d, "DROP TABLE t_i18n_cards", &e), HG_OK);
+    db_close(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -142,6 +315,11 @@ int main(void)
         cmocka_unit_test(hg_fail_formats_the_translated_format),
         cmocka_unit_test(hg_fail_translates_quoted_messages),
         cmocka_unit_test(untranslated_and_truncated_messages),
+        cmocka_unit_test(numbered_directives_reorder_the_arguments),
+        cmocka_unit_test(statuses_and_field_names_are_words),
+        cmocka_unit_test(constraint_texts_name_their_column),
+        cmocka_unit_test(sqlite_constraint_failures_are_our_messages),
+        cmocka_unit_test(pg_constraint_failures_are_our_messages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
