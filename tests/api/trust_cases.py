@@ -485,8 +485,10 @@ def register(test, eq, error_of):
             assert word in err["message"], err
         zh = error_of(s.as_user("dl-agent", "POST", "/api/v1/manifests", body, headers={"Accept-Language": "zh-CN"}),
                       400, field="transport_mode", code="port_mode")
-        for word in ("0902", "大连机场海关", "运输方式", "进出境关别"):
+        for word in ("0902", "大连机场海关", "运输方式", "进出境关别", "航空运输", "水路运输"):
             assert word in zh["message"], zh
+        # issue 16: the modes are words in the user's language, not the codes sea and air
+        assert " sea" not in zh["message"] and " air " not in zh["message"], zh
         assert zh["message"] != err["message"], zh
         eq(s.sql("SELECT COUNT(*) FROM manifest_bills WHERE bill_no = '%s'" % b), [["0"]])   # wrote nothing
         # accepted: air cargo at the airport's customs, sea cargo at a sea port (the rest of the suite)
