@@ -104,7 +104,8 @@ hg_rc event_emit(db *d, const event *e, int64_t *seq_out, hg_err *err)
         rc = hg_fail(err, HG_INVALID, "invalid", "data", "event data must be a JSON object");
     if (rc)
         return rc;
-    char *data = e->data ? json_canon_text(e->data) : NULL;
+    /* reals in their shortest text, as the API answers them (3.12345, not 3.1234500000000001) */
+    char *data = e->data ? json_canon_reply_text(e->data) : NULL;
     if (e->data && !data)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (data && strlen(data) > EVENT_DATA_MAX) {

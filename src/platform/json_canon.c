@@ -255,3 +255,12 @@ char *json_canon_text(const json_t *v)
     buf_free(&b);
     return text;
 }
+
+char *json_canon_reply_text(const json_t *v)
+{
+    buf b;
+    buf_init(&b, 64u << 20);
+    char *text = json_canon_reply(v, &b) == HG_OK ? buf_take(&b) : NULL;
+    buf_free(&b);
+    return text;
+}

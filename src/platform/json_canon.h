@@ -19,6 +19,9 @@ hg_rc json_canon_append(const json_t *v, buf *out);
 hg_rc json_canon_reply(const json_t *v, buf *out);
 /* The canonical text of v as a new string (xfree it); NULL when it cannot be written. */
 char *json_canon_text(const json_t *v);
+/* json_canon_reply's text as a new string (xfree it): what leaves the system to be read (an
+ * event's data, a webhook's body); NULL when it cannot be written. */
+char *json_canon_reply_text(const json_t *v);
 
 
 /* Templates: the canonical text of a value some of whose members are still to be decided.

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../cargo/cargo.h"
 #include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
@@ -47,7 +48,10 @@ static json_t *line_json(const hs_line *l)
         !json_object_set_new(o, "supervision", codes_json(l->supervision, hs_supervision_codes)) &&
         !json_object_set_new(o, "inspection_code", json_string(l->inspection)) &&
         !json_object_set_new(o, "inspection", codes_json(l->inspection, hs_inspection_codes)) &&
-        !json_object_set_new(o, "elements", e))
+        !json_object_set_new(o, "elements", e) &&
+        /* an import of the line names its registered overseas producer (海关总署令第248号,
+         * cargo_registered_food): the form marks the field required before the filing refuses */
+        !json_object_set_new(o, "producer_required", json_boolean(cargo_registered_food(l->code))))
         return o;
     json_decref(o);
     json_decref(e);

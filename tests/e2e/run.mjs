@@ -915,6 +915,9 @@ const tests = {
     await field('items[0].origin').locator('.el-select').click()
     await field('items[0].origin').locator('input').fill('挪威')
     await pick(page, '挪威 NO')
+    // issue 14: cod is food, so its tariff line marks the producer required (海关总署令第248号)
+    await page.waitForFunction(() => document.querySelector('[data-field="items[0].producer"] input')?.getAttribute('aria-required') === 'true')
+    assert.equal(await field('items[0].producer').evaluate((e) => e.classList.contains('is-required')), true)
     // CIF, the default, asks for no costs; FOB asks for the freight and offers the insurance
     assert.equal(await field('items[0].freight').count(), 0)
     await choose(page, page.locator('[data-test=terms-0]'), 'FOB')
