@@ -70,7 +70,9 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
   async function pageWords(page, root) {
     return page.evaluate((rootSel) => {
       const out = []
-      const skip = (el) => el.closest('[data-data], .hg-data, .hg-mono, .el-popper.is-dark, code, pre, script, style, svg, canvas, [aria-hidden=true]')
+      // (a data column's header, which Element Plus gives the column's class too, is words)
+      const skip = (el) => el.closest('[data-data], .hg-mono, .el-popper.is-dark, code, pre, script, style, svg, canvas, [aria-hidden=true]') ||
+        (el.closest('.hg-data') && !el.closest('th'))
       const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
       const roots = rootSel ? [...document.querySelectorAll(rootSel)].filter(shown) : [document.body]
       for (const r of roots) {
