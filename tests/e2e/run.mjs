@@ -40,6 +40,9 @@ const LOGINS = {
   'dl-broker': 'broker-demo-2026',
   quarantine: 'quarantine-demo-2026',
   officer2: 'officer2-demo-2026',
+  liaison2: 'liaison2-demo-2026',
+  'demo-shipyard': 'shipyard-demo-2026',
+  'demo-kuaijie': 'kuaijie-demo-2026',
 }
 
 // ---- the pure helpers, imported as the console imports them ----

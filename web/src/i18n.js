@@ -10,7 +10,7 @@ const zh = {
     loading: '加载中…', empty: '暂无数据', retry: '重试', error: '出错了', search: '查询', reset: '重置',
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', back: '返回', yes: '是', no: '否',
     prev: '上一页', next: '下一页', page: '第 {n} 页', perPage: '每页', all: '全部', actions: '操作',
-    confirm: '确认', close: '关闭', details: '详情', requestId: '请求编号', menu: '菜单',
+    confirm: '确认', close: '关闭', details: '详情', requestId: '请求编号', menu: '菜单', pager: '翻页',
   },
   auditAct: {
     card_issue: '发放IC卡/电子标签', certificate_annul: '作废原产地证书', certificate_apply: '申请原产地证书',
@@ -46,6 +46,7 @@ const zh = {
     printDeclaration: '打印报关单', printRelease: '打印放行通知书', printTax: '打印缴款书',
     declarationTitle: { import: '中华人民共和国海关进口货物报关单', export: '中华人民共和国海关出口货物报关单' },
     releaseTitle: '海关放行通知书', releaseText: '{who}：提运单 {bill} 项下货物已经海关审核，准予放行。',
+    colon: '：', party: '{name}（{code}）',
     allContainers: '提运单项下全部集装箱', taxTitle: '海关税款缴款书', payer: '缴款单位',
     taxText: '请于 {date} 前缴纳；逾期按日加收滞纳税款万分之五的滞纳金。',
     declarantSeal: '申报单位（签章）', customsSeal: '海关（签章）', bankSeal: '收款银行（签章）',
@@ -253,7 +254,7 @@ const zh = {
   ct: {
     title: '整体通关时间（最近 30 天，按日）', mean: '平均', median: '中位数', p90: '90 分位', hours: '小时',
     baseline: '基准年', baselineMean: '{y} 年同期平均', noBaseline: '无基准', none: '这段时间没有放行的{d}报关单',
-    openInsp: '待查验任务', revenue: '已征税款',
+    openInsp: '待查验任务', revenue: '已征税款', day: '日期', releases: '放行票数',
     few: '空心点：当日放行少于 {min} 票（共 {n} 天），统计意义有限；没有放行的日子留空，不记为 0。',
     counts: '按放行时间统计：每一点是当日放行的报关单自运抵至放行的时间。',
   },
@@ -360,7 +361,7 @@ const en = {
     loading: 'Loading…', empty: 'No data', retry: 'Retry', error: 'Something went wrong', search: 'Search', reset: 'Reset',
     save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', back: 'Back', yes: 'Yes', no: 'No',
     prev: 'Previous', next: 'Next', page: 'Page {n}', perPage: 'Per page', all: 'All', actions: 'Actions',
-    confirm: 'Confirm', close: 'Close', details: 'Details', requestId: 'Request id', menu: 'Menu',
+    confirm: 'Confirm', close: 'Close', details: 'Details', requestId: 'Request id', menu: 'Menu', pager: 'Pages',
   },
   auditAct: {
     card_issue: 'Card or tag issued', certificate_annul: 'Certificate annulled', certificate_apply: 'Certificate applied for',
@@ -407,6 +408,7 @@ const en = {
     printDeclaration: 'Print declaration', printRelease: 'Print release notice', printTax: 'Print payment notice',
     declarationTitle: { import: 'Customs declaration of imported goods', export: 'Customs declaration of exported goods' },
     releaseTitle: 'Customs release notice', releaseText: '{who}: the goods under bill {bill} have been examined by customs and are released.',
+    colon: ': ', party: '{name} ({code})',
     allContainers: 'All containers of the bill', taxTitle: 'Customs tax payment notice', payer: 'Payer',
     taxText: 'Payable by {date}; a late fee of 0.05% of the tax due is added for each day late.',
     declarantSeal: 'Declarant (seal)', customsSeal: 'Customs (seal)', bankSeal: 'Receiving bank (seal)',
@@ -634,7 +636,7 @@ const en = {
   ct: {
     title: 'Clearance time (last 30 days, by day)', mean: 'Mean', median: 'Median', p90: 'P90', hours: 'hours',
     baseline: 'Baseline year', baselineMean: '{y} mean', noBaseline: 'No baseline', none: 'No declarations ({d}) released in this period',
-    openInsp: 'Open inspections', revenue: 'Revenue',
+    openInsp: 'Open inspections', revenue: 'Revenue', day: 'Day', releases: 'Releases',
     few: 'Hollow points: days with fewer than {min} releases ({n} days), which mean little; days without releases are left empty, not drawn as 0.',
     counts: 'By release time: each point is the declarations released that day, from arrival to release.',
   },
@@ -915,10 +917,19 @@ function known(list, text, prefix) {
 // fired, then "random selection", joined by "; "), in the chosen language: the rule names are
 // data and stay as their authors wrote them; the words the server adds are translated.
 export function reasonText(reason) {
+  return reasonSegments(reason).map(([text]) => text).join('')
+}
+
+// The same as segments [text, data] for a page to mark the rule names as data (dataText.js).
+export function reasonSegments(reason) {
   const { t } = i18n.global
-  if (!reason) return ''
-  return reason.split('; ').map((part) => (part === 'random selection' ? t('insp.randomSelection') : part))
-    .join(t('insp.reasonSep'))
+  if (!reason) return []
+  const out = []
+  reason.split('; ').forEach((part, i) => {
+    if (i) out.push([t('insp.reasonSep'), false])
+    out.push(part === 'random selection' ? [t('insp.randomSelection'), false] : [part, true])
+  })
+  return out
 }
 
 // An audit row's action ("declaration.release") in words, the code kept for the title; an

@@ -5,8 +5,12 @@
 // and codes) and what looks like data
 // (codes, numbers, dates, addresses of the web). The pages are the side menu's entries of each
 // role (its access rules decide them) and the pages reached from them (a declaration, an
-// enterprise, a form), the public pages and the "not found" page. Run alone with
-// HAIGUAN_E2E_ONLY=languageScan; its findings are listed page by page.
+// enterprise, a form), the public pages and the "not found" page, for every role the demo signs in
+// (LOGINS). On each page every dialog, drawer, confirm or prompt box and print sheet it can open
+// (OPENERS, PRINTS) is opened, scanned and closed unanswered; a page's words include its
+// tooltips (title), aria-labels and the document's title. Run alone with
+// HAIGUAN_E2E_ONLY=languageScan (HAIGUAN_SCAN_ROLES=a,b: only those roles, while fixing); its
+// findings are listed page by page, then the counts.
 
 // Latin words a Chinese page may show: acronyms and names used as they are in Chinese customs
 // practice and software (CSV, API, HS, AEO, IMO, Webhook, …), the price terms, the languages'
@@ -26,6 +30,8 @@ function stripData(text) {
     // token holding a digit, and runs of capitals with digits or dashes
     .replace(/[A-Za-z0-9_.:/#<>-]*\d[A-Za-z0-9_.:/#<>-]*/g, ' ')
     .replace(/\b[A-Z]{2,}(?:[-_][A-Z0-9]+)*\b/g, (w) => (w.length <= 12 ? ' ' : w))
+    // the API's own codes in dotted form (an audit action "vessel.purge", kept in its title)
+    .replace(/\b[a-z_]+(?:\.[a-z_]+)+\b/g, ' ')
 }
 
 export function latinWords(text) {
@@ -36,23 +42,54 @@ export function hanRuns(text) {
   return stripData(text).match(/[\u3400-\u9fff\uff01-\uff5e\u3001-\u3011]+/g)?.filter((w) => w !== '中文') || []
 }
 
-export function scenarios({ assert, newPage, signIn, apiUser, TRADING }) {
-  // the page's words that are not marked as data, and its placeholders
-  async function pageWords(page) {
-    return page.evaluate(() => {
+// The buttons that open a dialog, a drawer or a confirm/prompt box (their data-test), grepped from
+// web/src (el-dialog, el-drawer, ElMessageBox): each is clicked where a page shows it enabled, the
+// box scanned and closed with Escape, so nothing is decided. Buttons that act at once (search,
+// export, land, depart, …) are not here.
+const OPENERS = [
+  // a declaration: release and permit confirms, completing a summary declaration, an inspection's
+  // result, attendance waived, the tax bill's pay confirm, guarantee and request dialogs, changes
+  'release', 'permit', 'complete', 'record-result', 'ask-waiver', 'pay', 'guarantee', 'request-decision',
+  'ask-modify', 'ask-cancel', 'refile', 'return', 'amend', 'change-approve', 'change-refuse', 'pay-supplementary',
+  // the inspection queue, risk rules, users, tokens, webhooks
+  'enter-result', 'show-samples', 'new-rule', 'edit-rule', 'try-rule', 'activate', 'suspend', 'resume',
+  'new-user', 'rename', 'disable', 'token-revoke', 'webhook-log', 'webhook-delete',
+  // the tax desk and general guarantees, the services' audit plan
+  'g-accept', 'g-reject', 'approve', 'reject', 'gg-accept', 'gg-reject', 'plan-draw',
+  // certificates, vessels, the health counter and flights
+  'cd-issue', 'cd-replace', 'cd-annul', 'mc-apply', 'vc-board', 'vc-grant', 'vc-refuse', 'vc-lift',
+  'hf-new', 'hf-board', 'hc-survey', 'hc-exam', 'hc-handover',
+]
+// the buttons that print a sheet (the page shows it for print only): scanned in print media
+const PRINTS = ['print-declaration', 'print-release', 'print-tax', 'print', 'smp-print-page']
+
+export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, shanghaiDay }) {
+  // the words under `root` (default: the page) that are not marked as data: its text, its
+  // inputs' placeholders, its tooltips (title) and aria-labels, and the document's title; each
+  // as [text, where] (where: the attribute, '' for text)
+  async function pageWords(page, root) {
+    return page.evaluate((rootSel) => {
       const out = []
-      const skip = (el) => el.closest('[data-data], .hg-data, .hg-mono, .el-popper.is-dark, code, pre, script, style, svg, canvas, [aria-hidden=true]')
+      // (a data column's header, which Element Plus gives the column's class too, is words)
+      const skip = (el) => el.closest('[data-data], .hg-mono, .el-popper.is-dark, code, pre, script, style, svg, canvas, [aria-hidden=true]') ||
+        (el.closest('.hg-data') && !el.closest('th'))
       const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement
-        const text = n.nodeValue.trim()
-        if (text && el && !skip(el) && shown(el)) out.push(text)
+      const roots = rootSel ? [...document.querySelectorAll(rootSel)].filter(shown) : [document.body]
+      for (const r of roots) {
+        const walker = document.createTreeWalker(r, NodeFilter.SHOW_TEXT)
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement
+          const text = n.nodeValue.trim()
+          if (text && el && !skip(el) && shown(el)) out.push([text, ''])
+        }
+        for (const el of r.querySelectorAll('[placeholder], [title], [aria-label]')) {
+          if (skip(el) || !shown(el)) continue
+          for (const a of ['placeholder', 'title', 'aria-label']) if (el.getAttribute(a)) out.push([el.getAttribute(a), a])
+        }
       }
-      for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]'))
-        if (!skip(el) && shown(el) && el.placeholder) out.push(el.placeholder)
+      if (!rootSel && document.title) out.push([document.title, 'document.title'])
       return out
-    })
+    }, root || null)
   }
 
   // waits until the page has settled: no loading mask, no request in flight for a moment
@@ -65,12 +102,12 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING }) {
     await page.waitForTimeout(200)
   }
 
-  async function scan(page, lang, where, findings) {
+  async function scan(page, lang, where, findings, root) {
     await page.mouse.move(0, 0)   // no cell's overflow tooltip (a copy of its text) left open
     await settle(page)
-    const words = await pageWords(page)
+    const words = await pageWords(page, root)
     const bad = new Set()
-    for (const w of words) for (const x of lang === 'en' ? hanRuns(w) : latinWords(w)) bad.add(x)
+    for (const [w, a] of words) for (const x of lang === 'en' ? hanRuns(w) : latinWords(w)) bad.add(a ? `${x} (${a})` : x)
     if (bad.size) findings.push(`${lang} ${where}: ${[...bad].slice(0, 25).join(' | ')}`)
   }
 
@@ -81,32 +118,105 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING }) {
       .filter((h) => h.startsWith('/')))
   }
 
+  // the openers the page shows enabled, of a list
+  const present = (page, list) => page.evaluate((tests) => tests.filter((t) => [...document.querySelectorAll(`[data-test="${t}"]`)]
+    .some((e) => e.getClientRects().length && !e.disabled && !e.classList.contains('is-disabled'))), list)
+  const OVERLAY = '.el-overlay:not([style*="display: none"])'
+  const overlayOpen = (page) => page.evaluate((sel) => [...document.querySelectorAll(sel)]
+    .some((o) => o.getClientRects().length && o.querySelector('.el-dialog, .el-message-box, .el-drawer')), OVERLAY)
+
+  // opens each dialog of the page in turn, scans it and closes it unanswered; returns how many
+  async function scanDialogs(page, lang, where, findings, opened) {
+    let n = 0
+    for (const t of await present(page, OPENERS)) {
+      await page.locator(`[data-test="${t}"]:visible`).first().click()
+      const ok = await page.waitForFunction((sel) => [...document.querySelectorAll(sel)]
+        .some((o) => o.getClientRects().length && o.querySelector('.el-dialog, .el-message-box, .el-drawer')), OVERLAY, { timeout: 5000 })
+        .then(() => true, () => false)
+      if (!ok) { opened.nothing.push(`${where} ${t}`); continue }
+      await page.waitForTimeout(350)   // the opening animation
+      await scan(page, lang, `${where} [${t}]`, findings, OVERLAY)
+      n++
+      opened.dialogs.add(`${where.replace(/^\S+ /, '')} ${t}`)
+      for (let i = 0; i < 3 && await overlayOpen(page); i++) {
+        await page.keyboard.press('Escape')
+        await page.waitForFunction((sel) => ![...document.querySelectorAll(sel)].some((o) => o.getClientRects().length &&
+          o.querySelector('.el-dialog, .el-message-box, .el-drawer')), OVERLAY, { timeout: 3000 }).catch(() => {})
+      }
+      assert.equal(await overlayOpen(page), false, `${where} [${t}] closes with Escape`)
+      await page.waitForTimeout(200)
+    }
+    for (const t of await present(page, PRINTS)) {
+      await page.evaluate(() => { window.print = () => {} })
+      await page.locator(`[data-test="${t}"]:visible`).first().click()
+      const sheet = '[data-test=a4-sheet], [data-test=label-sheet]'
+      await page.locator(sheet).first().waitFor({ state: 'attached' })
+      await page.emulateMedia({ media: 'print' })
+      await scan(page, lang, `${where} [${t}]`, findings, sheet)
+      await page.emulateMedia({ media: 'screen' })
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+      await page.locator(sheet).first().waitFor({ state: 'detached' })
+      n++
+      opened.dialogs.add(`${where.replace(/^\S+ /, '')} ${t}`)
+    }
+    return n
+  }
+
+  // the first item of a list the user may read, or undefined
+  const first = async (api, p) => (await api.call('GET', p).catch(() => null))?.items?.[0]
+
   return {
     async languageScan({ browser, base }) {
       const findings = []
       const officerApi = await apiUser(browser, base, 'officer')
-      const decls = await officerApi.call('GET', '/declarations?limit=5', undefined, 200)
-      const entry = decls.items[0]?.entry_no
-      const vessels = await officerApi.call('GET', '/vessels/arrivals?limit=1').catch(() => null)
-      const call = vessels?.items?.[0]?.call_no
+      const decl = async (api, q) => (await first(api, `/declarations?order=newest&limit=1&${q}`))?.entry_no
+      const entries = async (api, qs) => (await Promise.all(qs.map((q) => decl(api, q)))).filter(Boolean).map((e) => `/declarations/${e}`)
+      const call = (await first(officerApi, '/vessels/arrivals?limit=1'))?.call_no
+      const certs = (await Promise.all(['applied', 'issued'].map((s) => first(officerApi, `/certificates?status=${s}`))))
+        .filter(Boolean).map((c) => `/certificates/${c.id}`)
+      // an officer's declarations: under inspection, filed, permitted, released (print sheets), returned
+      const officerDecls = await entries(officerApi, ['status=inspection', 'status=filed', 'status=permitted', 'status=released', 'status=returned'])
       await officerApi.close()
-      // who signs in, and the pages each reaches beyond its menu
+      // an enterprise's own declarations in each state, and its certificates
+      async function own(user) {
+        const api = await apiUser(browser, base, user)
+        const out = [...await entries(api, ['status=filed', 'status=inspection', 'status=permitted', 'status=released', 'kind=summary']),
+          ...(await Promise.all(['applied', 'issued'].map((s) => first(api, `/certificates?status=${s}`)))).filter(Boolean).map((c) => `/certificates/${c.id}`)]
+        await api.close()
+        return out
+      }
+      // who signs in (every demo account with a password), and the pages each reaches beyond its menu
       const roles = {
         admin: ['/enterprises/new', `/enterprises/${TRADING}`, `/enterprises/${TRADING}/edit`],
-        officer: [entry && `/declarations/${entry}`, `/enterprises/${TRADING}`, call && `/vessels/${call}`],
-        manager: [entry && `/declarations/${entry}`],
-        'dl-trading': ['/declarations/new', '/risk'],
-        quarantine: [],
+        officer: [...officerDecls, `/enterprises/${TRADING}`, call && `/vessels/${call}`, ...certs],
+        officer2: officerDecls.slice(0, 2),
+        manager: officerDecls.slice(0, 1),
+        'dl-trading': ['/declarations/new', '/risk', ...await own('dl-trading')],
+        'dl-fishery': await own('dl-fishery'),
+        'dl-agent': await own('dl-agent'),
+        'dl-broker': await own('dl-broker'),
+        'demo-shipyard': await own('demo-shipyard'),
+        'demo-kuaijie': await own('demo-kuaijie'),
+        quarantine: [call && `/vessels/${call}`],
+        liaison2: [],
       }
+      for (const user of Object.keys(roles)) assert.ok(LOGINS[user], `${user} signs in`)
+      const only = (process.env.HAIGUAN_SCAN_ROLES || '').split(',').filter(Boolean)
+      for (const user of Object.keys(roles)) if (only.length && !only.includes(user)) delete roles[user]
+      const counted = {}
       for (const lang of ['zh-CN', 'en']) {
         const short = lang === 'en' ? 'en' : 'zh'
+        const opened = { dialogs: new Set(), nothing: [] }
+        let pages = 0
+        let dialogs = 0
         // the public pages and the "not found" page
         {
           const { context, page } = await newPage(browser, base)
           await page.addInitScript((l) => localStorage.setItem('haiguan.lang', l), lang)
-          for (const p of ['/signin', '/health', '/no-such-page']) {
+          for (const p of ['/signin', '/health', '/health/receipt', '/verify', '/no-such-page']) {
             await page.goto(p)
             await scan(page, short, p, findings)
+            pages++
           }
           // an unknown address inside the signed-in frame is the console's own "not found" page too
           await signIn(page, 'officer')
@@ -114,23 +224,136 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING }) {
           assert.equal(resp.status(), 404)
           await page.locator('h1', { hasText: short === 'en' ? 'Page not found' : '页面不存在' }).waitFor()
           await scan(page, short, 'officer /declarations/x/no-such-page', findings)
+          pages++
           await context.close()
         }
         for (const [user, extra] of Object.entries(roles)) {
           const { context, page } = await newPage(browser, base)
           await page.addInitScript((l) => localStorage.setItem('haiguan.lang', l), lang)
           await signIn(page, user)
-          const paths = [...await menuPaths(page), ...extra.filter(Boolean)]
+          const paths = [...new Set([...await menuPaths(page), ...extra.filter(Boolean)])]
           for (const p of paths) {
             await page.goto(p)
             await scan(page, short, `${user} ${p}`, findings)
+            pages++
+            dialogs += await scanDialogs(page, short, `${user} ${p}`, findings, opened)
           }
+          // the menu's drawer of a phone's width
+          await page.setViewportSize({ width: 390, height: 844 })
+          await page.locator('[data-test=menu-button]').click()
+          await page.locator('.el-drawer').waitFor()
+          await scan(page, short, `${user} menu drawer`, findings, OVERLAY)
+          dialogs++
+          await page.keyboard.press('Escape')
+          await page.locator('.el-drawer').waitFor({ state: 'hidden' })
           assert.deepEqual(page.problems, [], `${user} in ${lang}`)
           await context.close()
         }
+        counted[short] = { roles: Object.keys(roles).length, pages, dialogs, kinds: opened.dialogs.size }
+        if (opened.nothing.length) console.log(`${short}: openers that opened nothing: ${opened.nothing.join(', ')}`)
       }
-      if (findings.length) console.log(`language scan findings:\n${findings.join('\n')}`)
+      console.log(`language scan: ${JSON.stringify(counted)} (dialogs: every one opened; kinds: distinct page and opener)`)
+      if (findings.length) console.log(`language scan findings (${findings.length}):\n${findings.join('\n')}`)
       assert.deepEqual(findings, [], 'words of the other language, not data (listed above)')
+    },
+
+    // issue 16: "the dashboard's figures match the API's for the same period and never show a
+    // missing value as zero", in both languages: today's and this month's counts by status and
+    // lane, releases, open inspections and the oldest one's age, revenue, the clearance time of
+    // each of the 30 days (count, mean, median, p90 of both directions: the chart's table), and
+    // the enterprises by credit level; then, with the API's answers made to fail, no zeros
+    async dashboardFigures({ browser, base }) {
+      const fmt = await import(new URL('../../../web/src/format.js', import.meta.url))
+      const today = shanghaiDay()
+      const month = `${today.slice(0, 8)}01`
+      const end = fmt.dayEnd(today)   // the console's bound: tomorrow's midnight, excluded
+      for (const lang of ['zh-CN', 'en']) {
+        const { context, page } = await newPage(browser, base)
+        await page.addInitScript((l) => localStorage.setItem('haiguan.lang', l), lang)
+        await signIn(page, 'manager')
+        await page.waitForURL('**/dashboard')
+        const api = async (p) => {
+          const r = await page.request.get(`/api/v1${p}`)
+          assert.equal(r.status(), 200, p)
+          return r.json()
+        }
+        const period = (from) => `from=${encodeURIComponent(fmt.dayStart(from))}&to=${encodeURIComponent(end)}`
+        const text = async (sel) => (await page.locator(`[data-test=${sel}]`).innerText()).trim()
+        await page.locator('[data-test=count-month-status-released]').waitFor()
+        await page.locator('[data-test=revenue-month]', { hasText: '¥' }).waitFor()
+        for (const [key, from] of [['today', today], ['month', month]]) {
+          const ov = await api(`/stats/overview?${period(from)}`)
+          for (const st of ['filed', 'inspection', 'permitted', 'released', 'refused'])
+            assert.equal(await text(`count-${key}-status-${st}`), String(ov.by_status[st] || 0), `${lang} ${key} ${st}`)
+          for (const l of ['green', 'yellow', 'red', 'blue'])
+            assert.equal(await text(`count-${key}-lane-${l}`), String(ov.by_lane[l] || 0), `${lang} ${key} ${l}`)
+          assert.equal(await text(`released-${key}`), String(ov.released), `${lang} ${key} releases`)
+          const tax = await api(`/tax/summary?${period(from)}`)
+          assert.equal(await text(`revenue-${key}`), `¥${fmt.yuan(tax.revenue)}`, `${lang} ${key} revenue`)
+          if (key === 'month') {
+            assert.equal(await text('open-inspections'), String(ov.open_inspections), `${lang} open inspections`)
+            const h = Number(ov.oldest_open_inspection_hours)
+            const age = await text('oldest-inspection')
+            if (!ov.open_inspections) assert.equal(age, '—')
+            else assert.equal(Number(age.match(/[\d.]+/)[0]), Number((h >= 48 ? h / 24 : h).toFixed(1)), `${lang} oldest ${age} (${h} h)`)
+          }
+        }
+        // the clearance time of each day, both directions: the same figures as the API's, a day
+        // without releases — (the chart leaves a gap), never 0
+        for (const d of ['import', 'export']) {
+          const ct = await api(`/stats/clearance-time?group=day&direction=${d}`)
+          const by = Object.fromEntries(ct.groups.filter((g) => g.total && g.total.count).map((g) => [g.key, g.total]))
+          const table = page.locator(`[data-test=clearance-${d}] [data-test=clearance-table]`)
+          await table.waitFor({ state: 'attached' })
+          const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.day, ...[...tr.cells].slice(1).map((c) => c.textContent.trim())]))
+          assert.equal(shown.length, 30, `${lang} ${d}: 30 days`)
+          let days = 0
+          for (const [day, count, mean, median, p90] of shown) {
+            const g = by[day]
+            if (!g) { assert.deepEqual([count, mean, median, p90], ['—', '—', '—', '—'], `${lang} ${d} ${day}: no releases`); continue }
+            days++
+            assert.deepEqual([count, mean, median, p90], [String(g.count), g.mean_hours, g.median_hours, g.p90_hours], `${lang} ${d} ${day}`)
+          }
+          // every day the API counts in the chart's 30 is shown (the API's period may begin a day earlier)
+          const first = shown[0][0]
+          assert.equal(days, Object.keys(by).filter((k) => k >= first).length, `${lang} ${d}: the API's days`)
+          assert.ok(days > 0, `${lang} ${d}: releases in the last 30 days (demo)`)
+        }
+        // the enterprises by credit level: as many as the registry lists of each
+        let total = 0
+        for (const c of ['advanced_certified', 'general_certified', 'general_credit', 'dishonest']) {
+          let n = 0
+          for (let cursor = ''; ;) {
+            const r = await api(`/enterprises?credit_level=${c}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+            n += r.items.length
+            if (!r.next_cursor) break
+            cursor = r.next_cursor
+          }
+          total += n
+          const link = page.locator(`[data-test=credit-${c}]`)
+          assert.equal(await link.getAttribute('data-count'), String(n), `${lang} ${c}`)
+          assert.match(await link.innerText(), new RegExp(`[:：]\\s*${n}$`), `${lang} ${c}`)
+        }
+        assert.equal(await text('ent-total'), String(total), `${lang} enterprises`)
+        assert.deepEqual(page.problems, [], lang)
+        // the API failing: its figures are not known, and none is shown as 0
+        await page.route(/\/api\/v1\/(stats|tax\/summary|enterprises)/, (r) => r.fulfill({ status: 503, contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'unavailable', message: 'test: unavailable' } }) }))
+        await page.reload()
+        await page.locator('[data-state=error]').first().waitFor()
+        await page.waitForFunction(() => !document.querySelector('[data-state=loading]'))
+        await page.waitForTimeout(300)
+        for (const sel of ['count-today-status-filed', 'count-month-lane-green', 'released-today', 'open-inspections'])
+          assert.equal(await page.locator(`[data-test=${sel}]`).count(), 0, `${lang} no ${sel} without the API's answer`)
+        assert.ok(await page.locator('[data-state=error]').count() >= 5, `${lang}: the cards say the figures failed`)
+        assert.equal(await text('ent-total'), '—', `${lang}: the enterprises' total not known`)
+        assert.equal(await page.locator('[data-test=clearance-table]').count(), 0)
+        for (const c of ['advanced_certified', 'general_certified', 'general_credit', 'dishonest'])
+          assert.equal(await page.locator(`[data-test=credit-${c}]`).count(), 0, `${lang} no ${c} count without the API's answer`)
+        // the browser logs the answers refused on purpose, and nothing else
+        assert.deepEqual(page.problems.filter((x) => !/status of 503/.test(x)), [], lang)
+        await context.close()
+      }
     },
   }
 }

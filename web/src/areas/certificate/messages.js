@@ -50,7 +50,7 @@ export const zh = {
     replacedText: '该证书已被替换，现行证书为：', tamperedText: '所持文件或二维码与海关签发的证书不符：{message}',
     lockedText: '该证书因多次验证不符已被锁定，请联系出口企业或签发海关。', unknownText: '没有与此编号和验证码相符的证书。请核对后重试。',
     badQr: '无法识别二维码内容：应以 HGC1: 开头', badPdf: '文件中找不到证书二维码信息，不是本系统签发的证书 PDF',
-    kind: '证书种类', issuedAt: '签发时间', port: '签发口岸', offline: '离线核验：haiguan certificate verify 文件.pdf',
+    kind: '证书种类', issuedAt: '签发时间', port: '签发口岸', offline: '离线核验：{cmd}', file: '文件',
     newCheck: '验证新证书',
   },
 }
@@ -110,7 +110,7 @@ export const en = {
     lockedText: 'Checks of this certificate failed repeatedly: it is locked. Ask the exporter or the issuing customs.',
     unknownText: 'No certificate has this number and verification code. Check them and try again.',
     badQr: 'Not a certificate QR code: it starts with HGC1:', badPdf: 'No certificate QR code in this file: not a certificate PDF issued here',
-    kind: 'Kind', issuedAt: 'Issued', port: 'Port', offline: 'Offline: haiguan certificate verify FILE.pdf',
+    kind: 'Kind', issuedAt: 'Issued', port: 'Port', offline: 'Offline: {cmd}', file: 'FILE',
     newCheck: 'Check another',
   },
 }

@@ -39,7 +39,7 @@ export const zh = {
     byCond: '滞留原因', perLane: '各车道每小时车次',
   },
   precheck: {
-    title: '过卡预检', hint: '输入本企业的集装箱号或车架号，查看现在能否通过卡口', container: '集装箱号', vin: '车架号',
+    title: '过卡预检', by: '查询方式', hint: '输入本企业的集装箱号或车架号，查看现在能否通过卡口', container: '集装箱号', vin: '车架号',
     check: '预检', pass: '现在可以通过卡口', hold: '现在会被滞留：', entry: '报关单',
     passages: '本企业车辆最近过卡', none: '暂无过卡记录',
   },
@@ -85,7 +85,7 @@ export const en = {
     byCond: 'Holds by condition', perLane: 'Trucks per lane per hour',
   },
   precheck: {
-    title: 'Gate pre-check', hint: 'Enter one of your containers or VINs to see whether it would pass the gate now',
+    title: 'Gate pre-check', by: 'Look up by', hint: 'Enter one of your containers or VINs to see whether it would pass the gate now',
     container: 'Container no.', vin: 'VIN', check: 'Check', pass: 'It would pass the gate now', hold: 'It would be held:', entry: 'Declaration',
     passages: 'Your vehicles\' recent passages', none: 'No passage yet',
   },
