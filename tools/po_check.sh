@@ -19,7 +19,7 @@ PO=po/zh_CN.po
 extract() {
     find src -name '*.c' | LC_ALL=C sort >"$1.files"
     xgettext --from-code=UTF-8 --language=C --no-location --sort-output --no-wrap --add-comments=TRANSLATORS: \
-        --keyword= --keyword=hg_fail:5 --keyword=N_ --keyword=fail:2 --keyword=db_row_json:5 \
+        --keyword= --keyword=hg_fail:5 --keyword=finding:5 --keyword=element_finding:6 --keyword=N_ --keyword=fail:2 --keyword=db_row_json:5 \
         --flag=hg_fail:5:c-format \
         --package-name=haiguan --msgid-bugs-address=none \
         -f "$1.files" -o - |

@@ -3,6 +3,7 @@
  * district's reference price, and the codes of supervision conditions and inspection
  * categories. The headings above the lines are in hs_headings_s*.c. Data only, written by the
  * team from the public nomenclature; docs/services.md lists what is missing. */
+#include "../platform/i18n.h"
 #include "services.h"
 
 /* Units, conditions and categories as the district's tariff book gives them to declarants. */
@@ -51,16 +52,18 @@ const hs_line hs_lines[] = {
 
 /* 监管证件代码: the documents a declarant holds (document 1) and the conditions customs checks
  * itself (A, B: the goods are subject to legal inspection; no paper since 2018). */
+/* the English names of documents are catalogued (N_): a pre-check's finding names them in the
+ * user's language */
 const hs_code_name hs_supervision_codes[] = {
-    {'1', "进口许可证", "import licence", 'I', 1},
-    {'4', "出口许可证", "export licence", 'E', 1},
+    {'1', "进口许可证", N_("import licence"), 'I', 1},
+    {'4', "出口许可证", N_("export licence"), 'E', 1},
     {'6', "旧机电产品禁止进口", "used electromechanical goods: import prohibited", 'I', 0},
-    {'7', "自动进口许可证", "automatic import licence", 'I', 1},
+    {'7', "自动进口许可证", N_("automatic import licence"), 'I', 1},
     {'A', "入境货物检验检疫（法定检验）", "import inspection and quarantine (legal inspection)", 'I', 0},
     {'B', "出境货物检验检疫（法定检验）", "export inspection and quarantine (legal inspection)", 'E', 0},
-    {'E', "濒危物种允许出口证明书", "endangered species export permit", 'E', 1},
-    {'F', "濒危物种允许进口证明书", "endangered species import permit", 'I', 1},
-    {'O', "自动进口许可证（新旧机电产品）", "automatic import licence (electromechanical goods)", 'I', 1},
+    {'E', "濒危物种允许出口证明书", N_("endangered species export permit"), 'E', 1},
+    {'F', "濒危物种允许进口证明书", N_("endangered species import permit"), 'I', 1},
+    {'O', "自动进口许可证（新旧机电产品）", N_("automatic import licence (electromechanical goods)"), 'I', 1},
     {0, NULL, NULL, 0, 0},
 };
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../platform/i18n.h"
 #include "services.h"
 
 const hs_line *hs_line_find(const char *code)
@@ -199,9 +200,10 @@ size_t hs_line_elements(const hs_line *l, hs_element *els)
     return n;
 }
 
-static size_t add(nav_finding *f, size_t max, size_t n, const char *field, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-static size_t add(nav_finding *f, size_t max, size_t n, const char *field, const char *rule, const char *fmt, ...)
+static size_t element_finding(nav_finding *f, size_t max, size_t n, const char *field, const char *rule,
+                              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static size_t element_finding(nav_finding *f, size_t max, size_t n, const char *field, const char *rule,
+                              const char *fmt, ...)
 {
     if (n >= max)
         return 0;
@@ -209,9 +211,13 @@ static size_t add(nav_finding *f, size_t max, size_t n, const char *field, const
     snprintf(x->field, sizeof x->field, "%s", field);
     snprintf(x->rule, sizeof x->rule, "%s", rule);
     snprintf(x->severity, sizeof x->severity, "error");
-    va_list ap;
+    va_list ap, zh;
     va_start(ap, fmt);
+    va_copy(zh, ap);
     vsnprintf(x->message, sizeof x->message, fmt, ap);
+    /* both languages now, as hg_fail does: the answer picks the request's */
+    i18n_format_zh(x->message_zh, sizeof x->message_zh, fmt, zh, x->message);
+    va_end(zh);
     va_end(ap);
     return 1;
 }
@@ -221,17 +227,22 @@ size_t hs_elements_check(const hs_line *l, const char *s, const char *field, nav
     hs_element els[HS_ELEMENTS_MAX];
     size_t ne = hs_line_elements(l, els), got = 0, n = 0;
     if (!s || !*s)
-        return add(f, max, 0, field, "elements_missing", "商品 %s 须申报 %zu 项申报要素，以“|”分隔", l->code, ne);
+        /* TRANSLATORS: 1: the HS code; 2: how many elements its line has */
+        return element_finding(f, max, 0, field, "elements_missing",
+                               "goods %s must declare %zu declaration elements, separated by \"|\"", l->code, ne);
     for (const char *p = s;; got++) {
         size_t len = strcspn(p, "|");
         if (got < ne) {
             const hs_element *e = &els[got];
             if (e->mandatory && len == 0)
-                n += add(f + n, max - n, 0, field, "element_missing", "第%zu项“%s”为必报要素，不能为空", got + 1,
-                         e->name);
+                /* TRANSLATORS: 1: the element's position; 2: its name (the tariff's) */
+                n += element_finding(f + n, max - n, 0, field, "element_missing",
+                                     "element %zu (%s) is mandatory and may not be empty", got + 1, e->name);
             else if (e->codes && len && (len != 1 || !strchr(e->codes, p[0])))
-                n += add(f + n, max - n, 0, field, "element_code", "第%zu项“%s”须为代码 %s 之一，申报为“%.*s”", got + 1,
-                         e->name, e->codes, (int)(len > 40 ? 40 : len), p);
+                /* TRANSLATORS: 1: the element's position; 2: its name; 3: its codes; 4: what was declared */
+                n += element_finding(f + n, max - n, 0, field, "element_code",
+                                     "element %zu (%s) must be one of the codes %s, declared as \"%.*s\"", got + 1,
+                                     e->name, e->codes, (int)(len > 40 ? 40 : len), p);
         }
         if (!p[len]) {
             got++;
@@ -240,7 +251,10 @@ size_t hs_elements_check(const hs_line *l, const char *s, const char *field, nav
         p += len + 1;
     }
     if (got != ne)
-        n += add(f + n, max - n, 0, field, "elements_count",
-                 "商品 %s 有 %zu 项申报要素，申报了 %zu 项（以“|”分隔，空项也须保留）", l->code, ne, got);
+        /* TRANSLATORS: 1: the HS code; 2: its elements; 3: how many were declared */
+        n += element_finding(f + n, max - n, 0, field, "elements_count",
+                             "goods %s has %zu declaration elements, %zu declared (separated by \"|\", empty ones "
+                             "kept)",
+                             l->code, ne, got);
     return n;
 }

@@ -11,7 +11,9 @@
 #include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/db_json.h"
+#include "../platform/decimal.h"
 #include "../platform/event.h"
+#include "../platform/i18n.h"
 #include "../platform/json.h"
 #include "../platform/log.h"
 #include "../tax/tax_store.h"
@@ -214,9 +216,14 @@ static void finding(findings *fs, const char *severity, const char *field, const
     snprintf(x->field, sizeof x->field, "%s", field);
     snprintf(x->rule, sizeof x->rule, "%s", rule);
     snprintf(x->severity, sizeof x->severity, "%s", severity);
-    va_list ap;
+    va_list ap, zh;
     va_start(ap, fmt);
+    va_copy(zh, ap);
     vsnprintf(x->message, sizeof x->message, fmt, ap);
+    /* both languages now, as hg_fail does (a catalogued word among the values is translated
+     * too): the answer picks the request's */
+    i18n_format_zh(x->message_zh, sizeof x->message_zh, fmt, zh, x->message);
+    va_end(zh);
     va_end(ap);
 }
 
@@ -224,9 +231,12 @@ static void country(findings *fs, const char *v, const char *field, const char *
 {
     const char *reason = NULL;
     if (!v || !*v)
-        finding(fs, "error", field, "required", "须填写%s", what);
+        /* TRANSLATORS: 1: the field's name */
+        finding(fs, "error", field, "required", "the %s is required", what);
     else if (!check_country(v, &reason))
-        finding(fs, "error", field, "invalid_country", "%s“%s”不是有效的国家（地区）代码（ISO 3166）", what, v);
+        /* TRANSLATORS: 1: the field's name; 2: the code given */
+        finding(fs, "error", field, "invalid_country", "the %s \"%s\" is not a country (region) code (ISO 3166)", what,
+                v);
 }
 
 /* The unit price in CNY fen per legal unit against the line's reference: below half or above
@@ -240,19 +250,23 @@ static hg_rc price(db *d, findings *fs, const hs_line *l, const record *it, cons
     hg_err rerr;
     hg_rc rc = exchange_rate(d, cur, now, &rate, &rerr);
     if (rc == HG_INVALID) {
-        finding(fs, "warning", field, "no_exchange_rate", "本月无%s汇率，未能比对参考价", cur);
+        finding(fs, "warning", field, "no_exchange_rate",
+                "no exchange rate for %s this month: the reference price was not compared", cur);
         return HG_OK;
     }
     if (rc) {
         *err = rerr;
         return rc;
     }
+    /* qty counts 1e-5 of the unit (cargo.h) */
     __int128 cny = (__int128)value * rate / 1000000;
-    int64_t unit = (int64_t)(cny / qty);
+    int64_t unit = (int64_t)(cny * CARGO_QUANTITY_UNIT / qty);
     if (unit * 2 < l->ref_price_fen || unit > l->ref_price_fen * 2)
         finding(fs, "warning", field, "price_far_from_reference",
-                "单价约合人民币%" PRId64 ".%02" PRId64 "元/%s，与关区参考价%" PRId64 ".%02" PRId64
-                "元相差一倍以上，请核实",
+                /* TRANSLATORS: 1, 2: the unit price in yuan and fen; 3: the legal unit; 4, 5: the district's
+                 * reference price in yuan and fen */
+                "the unit price is about CNY %" PRId64 ".%02" PRId64 " per %s, more than twice off the district's "
+                "reference price of CNY %" PRId64 ".%02" PRId64 ": please check",
                 unit / 100, unit % 100, l->unit1, l->ref_price_fen / 100, l->ref_price_fen % 100);
     return HG_OK;
 }
@@ -276,7 +290,7 @@ static json_t *ruling_row(db_stmt *s)
 
 #define RULING_COLUMNS "ruling_no, enterprise, kind, hs_code, goods_name, decision, issued_ms, valid_to_ms, issued_by"
 
-hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now, json_t **out, hg_err *err)
+hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now, int zh, json_t **out, hg_err *err)
 {
     record r = {0};
     findings fs = {.n = 0};
@@ -293,7 +307,7 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
     }
     int import = strcmp(record_text(&r, "direction"), "import") == 0, ni = 0, nl = 0;
     const record *items = record_list(&r, "items", &ni), *lic = record_list(&r, "licences", &nl);
-    country(&fs, record_text(&r, "trade_country"), "trade_country", "贸易国（地区）");
+    country(&fs, record_text(&r, "trade_country"), "trade_country", N_("trade country (region)"));
     if (ent && (rc = db_rows_json(d, ruling_row, &rulings, err,
                                   "SELECT " RULING_COLUMNS " FROM navigation_rulings WHERE enterprise = ?"
                                   " AND issued_ms <= ? AND valid_to_ms > ? ORDER BY issued_ms DESC LIMIT 50",
@@ -312,11 +326,14 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
         snprintf(f, sizeof f, "items[%d].hs_code", i);
         const hs_line *l = NULL;
         if (!check_hs(code, &reason))
-            finding(&fs, "error", f, "hs_format", "商品编号须为10位数字（8位税则号列加2位附加码）：%s",
+            finding(&fs, "error", f, "hs_format",
+                    "the HS code must be 10 digits (the 8-digit tariff line and 2 additional digits): %s",
                     reason ? reason : code);
         else if (!(l = hs_line_find(code)))
-            finding(&fs, "error", f, "hs_unknown", "商品编号 %s 不在税则中%s", code,
-                    hs_heading_find(code) ? "：请在该品目下选择10位编码" : "");
+            finding(&fs, "error", f, "hs_unknown",
+                    hs_heading_find(code) ? N_("HS code %s is not in the tariff: choose a 10-digit code under its heading")
+                                          : N_("HS code %s is not in the tariff"),
+                    code);
         json_array_append_new(lines, l ? line_json(l) : json_null());
         if (l) {
             snprintf(f, sizeof f, "items[%d].elements", i);
@@ -326,8 +343,11 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
             const char *unit = record_text(it, "unit");
             snprintf(f, sizeof f, "items[%d].unit", i);
             if (!unit || strcmp(unit, l->unit1) != 0)
-                finding(&fs, "error", f, "unit_not_legal", "数量须以法定计量单位“%s”申报%s%s", l->unit1,
-                        unit ? "，申报为" : "", unit ? unit : "");
+                /* TRANSLATORS: 1: the legal unit; 2: the unit declared */
+                finding(&fs, "error", f, "unit_not_legal",
+                        unit ? N_("the quantity must be declared in the legal unit \"%s\", not \"%s\"")
+                             : N_("the quantity must be declared in the legal unit \"%s\"%s"),
+                        l->unit1, unit ? unit : "");
             snprintf(f, sizeof f, "items[%d].value", i);
             const char *cur = record_text(it, "currency");
             if (!cur || check_currency(cur, NULL))
@@ -339,10 +359,14 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
                     continue;
                 snprintf(f, sizeof f, "items[%d].hs_code", i);
                 if (c->document && !has_licence(lic, nl, *p))
-                    finding(&fs, "error", "licences", "licence_required", "商品 %s 的监管条件“%c”要求随附%s", l->code,
-                            *p, c->zh);
+                    /* TRANSLATORS: 1: the HS code; 2: the supervision condition's code; 3: the document */
+                    finding(&fs, "error", "licences", "licence_required",
+                            "goods %s: supervision condition \"%c\" requires the %s attached", l->code, *p,
+                            c->en);
                 else if (!c->document && (*p == 'A' || *p == 'B'))
-                    finding(&fs, "info", f, "legal_inspection", "商品 %s 属法定检验（监管条件%c，检验检疫类别%s）",
+                    /* TRANSLATORS: 1: the HS code; 2: the supervision condition; 3: the inspection category */
+                    finding(&fs, "info", f, "legal_inspection",
+                            "goods %s are under legal inspection (supervision condition %c, inspection category %s)",
                             l->code, *p, l->inspection);
             }
             /* an advance ruling on the same goods under another code */
@@ -358,21 +382,30 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
                 } else if (name && *name && strcmp(rname, name) == 0 &&
                            strcmp(json_string_value(json_object_get(ru, "kind")), "classification") == 0) {
                     json_array_append(found, ru);
-                    finding(&fs, "warning", f, "ruling_differs", "贵企业持有的预裁定 %s 将“%s”归入 %s",
+                    /* TRANSLATORS: 1: the ruling's number; 2: the goods' name; 3: the HS code it gives */
+                    finding(&fs, "warning", f, "ruling_differs",
+                            "your advance ruling %s classifies \"%s\" under %s",
                             json_string_value(json_object_get(ru, "ruling_no")), rname, rcode);
                 }
             }
         }
         snprintf(f, sizeof f, "items[%d].origin", i);
-        country(&fs, record_text(it, "origin"), f, "原产国（地区）");
+        country(&fs, record_text(it, "origin"), f, N_("country (region) of origin"));
         const char *cur = record_text(it, "currency");
         snprintf(f, sizeof f, "items[%d].currency", i);
         if (cur && !check_currency(cur, &reason))
-            finding(&fs, "error", f, "invalid_currency", "币制“%s”不是有效的货币代码（ISO 4217）", cur);
+            finding(&fs, "error", f, "invalid_currency", "the currency \"%s\" is not a currency code (ISO 4217)",
+                    cur);
         int64_t gross = record_int(it, "gross_weight_kg", 0), net = record_int(it, "net_weight_kg", 0);
         snprintf(f, sizeof f, "items[%d].net_weight_kg", i);
-        if (gross && net > gross)
-            finding(&fs, "error", f, "net_above_gross", "净重%" PRId64 "千克大于毛重%" PRId64 "千克", net, gross);
+        if (gross && net > gross) {
+            char n_kg[DECIMAL_TEXT_MAX], g_kg[DECIMAL_TEXT_MAX];
+            decimal_format(net, CARGO_WEIGHT_SCALE, n_kg, sizeof n_kg);
+            decimal_format(gross, CARGO_WEIGHT_SCALE, g_kg, sizeof g_kg);
+            /* TRANSLATORS: 1: the net weight; 2: the gross weight, in kg */
+            finding(&fs, "error", f, "net_above_gross", "the net weight %s kg exceeds the gross weight %s kg", n_kg,
+                    g_kg);
+        }
     }
     if (rc)
         goto out;
@@ -381,7 +414,8 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
     for (size_t i = 0; fa && i < fs.n; i++) {
         errors += strcmp(fs.f[i].severity, "error") == 0;
         json_array_append_new(fa, json_pack("{s:s, s:s, s:s, s:s}", "field", fs.f[i].field, "rule", fs.f[i].rule,
-                                            "severity", fs.f[i].severity, "message", fs.f[i].message));
+                                            "severity", fs.f[i].severity, "message",
+                                            zh && fs.f[i].message_zh[0] ? fs.f[i].message_zh : fs.f[i].message));
     }
     if (!fa || !(*out = json_pack("{s:b, s:i, s:o, s:O, s:O}", "ok", errors == 0, "errors", errors, "findings", fa,
                                   "lines", lines, "rulings", found)))

@@ -184,7 +184,8 @@ typedef struct nav_finding {
     char field[64];
     char rule[32];
     char severity[8]; /* "error": the filing would be refused; "warning": look again */
-    char message[256];
+    char message[256];    /* in English */
+    char message_zh[384]; /* the catalogue's Chinese (po/zh_CN.po), with the same values */
 } nav_finding;
 /* Checks an element string against a line's elements: every position present ('|' between
  * them), every mandatory one filled, coded ones within their sets. Appends findings naming

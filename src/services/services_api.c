@@ -8,6 +8,7 @@
 
 #include "../platform/calendar.h"
 #include "../platform/http.h"
+#include "../platform/http_negotiate.h"
 #include "../platform/json.h"
 #include "../platform/list_query.h"
 #include "../platform/log.h"
@@ -270,12 +271,21 @@ static hg_rc hs_node_api(req *r, hg_err *err)
     return rc ? rc : req_reply_json(r, 200, out);
 }
 
+/* 1 when the request prefers Chinese (the default), as the error answers choose (http.c) */
+static int zh_wanted(req *r)
+{
+    static const char *const offered[] = {"zh", "en", NULL};
+    return http_pick_language(req_header(r, "Accept-Language"), offered) == 0;
+}
+
 static hg_rc precheck_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = need_body(r, err);
     if (!rc)
-        rc = nav_precheck(r->db, r->who, r->json, now_ms(), &out, err);
+        rc = nav_precheck(r->db, r->who, r->json, now_ms(), zh_wanted(r), &out, err);
+    if (!rc)
+        rc = req_add_header(r, "Vary", "Accept-Language");
     return rc ? rc : req_reply_json(r, 200, out);
 }
 

@@ -3,6 +3,7 @@
  * reassignment, the reason of a reopening, and visit records (site visits, video calls,
  * policy briefings). The fields the server sets (stage times, deadlines, who) are FF_SERVER:
  * a client that sends them is refused. */
+#include "../cargo/cargo.h"
 #include "../platform/i18n.h"
 #include "services.h"
 
@@ -148,7 +149,9 @@ static const field draft_item_fields[] = {
     {.name = "name", .type = FT_TEXT, .min_len = 0, .max_len = 100, .label_zh = "商品名称"},
     {.name = "elements", .type = FT_TEXT, .min_len = 0, .max_len = 255, .label_zh = "申报要素"},
     {.name = "origin", .type = FT_TEXT, .flags = FF_IDENT, .min_len = 0, .max_len = 3, .label_zh = "原产国（地区）"},
-    {.name = "quantity", .type = FT_INT, .min = 0, .max = 1000000000000LL, .label_zh = "数量"},
+    /* decimals as the filing takes them (cargo.h: 5 places of the unit, kg to 3 places) */
+    {.name = "quantity", .type = FT_DECIMAL, .scale = CARGO_QUANTITY_SCALE, .min = 0,
+     .max = 1000000000000LL * CARGO_QUANTITY_UNIT, .label_zh = "数量"},
     {.name = "unit", .type = FT_TEXT, .min_len = 0, .max_len = 10, .label_zh = "单位"},
     {.name = "value",
      .type = FT_MONEY,
@@ -156,8 +159,10 @@ static const field draft_item_fields[] = {
      .max = 100000000000000LL,
      .label_zh = "总价"}, /* 1 trillion yuan in fen */
     {.name = "currency", .type = FT_TEXT, .flags = FF_IDENT, .min_len = 0, .max_len = 3, .label_zh = "币制"},
-    {.name = "gross_weight_kg", .type = FT_INT, .min = 0, .max = 1000000000, .label_zh = "毛重（千克）"},
-    {.name = "net_weight_kg", .type = FT_INT, .min = 0, .max = 1000000000, .label_zh = "净重（千克）"},
+    {.name = "gross_weight_kg", .type = FT_DECIMAL, .scale = CARGO_WEIGHT_SCALE, .min = 0,
+     .max = 1000000000LL * CARGO_GRAMS_PER_KG, .label_zh = "毛重（千克）"},
+    {.name = "net_weight_kg", .type = FT_DECIMAL, .scale = CARGO_WEIGHT_SCALE, .min = 0,
+     .max = 1000000000LL * CARGO_GRAMS_PER_KG, .label_zh = "净重（千克）"},
     {0},
 };
 const record_type nav_draft_item_record = {.name = N_("draft item"), .fields = draft_item_fields};

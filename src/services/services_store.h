@@ -114,7 +114,8 @@ hg_rc nav_node_json(const char *code, json_t **out, hg_err *err);
 /* The pre-check of a draft declaration (nav_draft_record): every finding with its field and
  * rule, the lines found and the advance rulings of the enterprise offered; nothing is written.
  * An enterprise user checks for itself; an officer names the enterprise or none. */
-hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now, json_t **out, hg_err *err);
+/* zh: the findings' messages in Chinese (the request's Accept-Language), else English. */
+hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now, int zh, json_t **out, hg_err *err);
 /* Records an advance ruling an officer issued (valid three years from issued_at). */
 hg_rc ruling_issue(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err);
 /* Rulings who may see (an enterprise: its own), newest first; valid_only: in force at now. */

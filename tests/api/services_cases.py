@@ -380,6 +380,21 @@ def register_area(test, eq, error_of):
         # weights, the legal unit, the reference price, countries and currency
         eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(net_weight_kg=22000))),
            [("items[0].net_weight_kg", "net_above_gross")])
+        # decimals as the filing takes them (报关单填制规范: quantity to 5 places, kg to 3): a net
+        # weight a gram above the gross is found, the same weights with the net below are clean
+        heavy = draft(quantity="20000.12345", gross_weight_kg="21000.25", net_weight_kg="21000.251")
+        r = s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", heavy)
+        eq(rules(r), [("items[0].net_weight_kg", "net_above_gross")])
+        heavy_msg = lambda r: [f["message"] for f in r.json["findings"] if f["rule"] == "net_above_gross"][0]
+        assert "the net weight 21000.251 kg exceeds the gross weight 21000.25 kg" in heavy_msg(r), r.json
+        # issue 16: the findings speak the request's language, as every answer does
+        r = s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", heavy, headers={"Accept-Language": "zh-CN"})
+        assert "净重21000.251千克大于毛重21000.25千克" in heavy_msg(r), r.json
+        assert "Accept-Language" in (r.header("Vary") or ""), r.header("Vary")
+        eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck",
+                           draft(quantity=20000.12345, gross_weight_kg="21000.25", net_weight_kg=20000.5))), [])
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(quantity="1.123456")), 400,
+                 "items[0].quantity")
         eq(rules(s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(unit="箱"))),
            [("items[0].unit", "unit_not_legal")])
         r = s.as_user("dl-trading", "POST", "/api/v1/navigation/precheck", draft(value="5000.00"))

@@ -2558,7 +2558,7 @@ const tests = {
 async function addAreaScenarios() {
   const lib = { assert, newPage, signIn, pick, choose, apiUser, machine, openTask, fileDeclaration, secondOfficer,
     filterDeclarations, pickPeriod, releasable, rows, shot, shared, cod, LATHE, TRADING, FISHERY, LOGINS, shanghaiDay,
-    newBill, artifacts, work }
+    newBill, artifacts, work, registeredProducer }
   const dir = path.join(here, 'areas')
   let files = []
   try { files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort() } catch { return }

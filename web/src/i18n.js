@@ -272,7 +272,7 @@ const zh = {
     st: { active: '生效', suspended: '已暂停', expired: '已过期' },
     src: { hq: '总署', district: '直属关', port: '隶属关' },
     dir: { import: '进口', export: '出口', both: '进出口' },
-    insp: { manual: '人工查验', machine: '机检', document: '单证审核' },
+    insp: { manual: '人工查验', machine: '机检', document: '单证审核', none: '不查验' },
     laneOf: { red: '红色（实货查验）', yellow: '黄色（单证审核）', blue: '蓝色（稽核）', green: '绿色' },
     ck: {
       hs_prefix: '商品编码前缀', origin_country: '原产国', trade_country: '贸易国', consignee: '收货人', consignor: '发货人',
@@ -654,7 +654,7 @@ const en = {
     st: { active: 'Active', suspended: 'Suspended', expired: 'Expired' },
     src: { hq: 'Headquarters', district: 'District', port: 'Port' },
     dir: { import: 'Import', export: 'Export', both: 'Both' },
-    insp: { manual: 'Manual', machine: 'Machine', document: 'Document' },
+    insp: { manual: 'Manual', machine: 'Machine', document: 'Document', none: 'None' },
     laneOf: { red: 'Red (physical)', yellow: 'Yellow (documents)', blue: 'Blue (audit)', green: 'Green' },
     ck: {
       hs_prefix: 'HS prefix', origin_country: 'Origin country', trade_country: 'Trade country', consignee: 'Consignee', consignor: 'Consignor',

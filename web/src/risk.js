@@ -8,7 +8,7 @@ export const RULE_STATUSES = ['active', 'draft', 'suspended']
 export const RULE_SOURCES = ['hq', 'district', 'port']
 export const RULE_DIRECTIONS = ['import', 'export', 'both']
 export const RULE_LANES = ['red', 'yellow', 'blue']
-export const RULE_INSPECTIONS = ['manual', 'machine', 'document']
+export const RULE_INSPECTIONS = ['manual', 'machine', 'document', 'none']
 // kind -> the form it takes: values (a list), range (min/max), below (reference/ratio), none
 export const CONDITION_KINDS = {
   hs_prefix: 'values', origin_country: 'values', trade_country: 'values', consignee: 'values', consignor: 'values',

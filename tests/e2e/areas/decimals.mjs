@@ -4,7 +4,7 @@
 import { decimalBody, decimalOk, DECIMAL_PLACES } from '../../../web/src/areas/declarations/form.js'
 import { changedItems } from '../../../web/src/areas/declarations/changes.js'
 
-export function scenarios({ assert, newPage, signIn, pick, apiUser, shot, newBill, TRADING }) {
+export function scenarios({ assert, newPage, signIn, pick, apiUser, shot, newBill, TRADING, registeredProducer }) {
   return {
     // the form takes a decimal quantity and weights, refuses a sixth place under the field before
     // anything is sent, shows the API's own refusal (net over gross, to the gram) under its field,
@@ -36,8 +36,10 @@ export function scenarios({ assert, newPage, signIn, pick, apiUser, shot, newBil
       await field('trade_country').locator('.el-select').click()
       await field('trade_country').locator('input').fill('挪威')
       await pick(page, '挪威 NO')
+      // cod is food: its overseas producer is registered and named (海关总署令第248号)
+      const producer = await registeredProducer(browser, base, 'NO', '0303')
       const item = { hs_code: '0303630000', name: '冻鳕鱼', quantity: '2000.123456', value: '50000.00',
-        gross_weight_kg: '2100.5', net_weight_kg: '2100.501' }
+        gross_weight_kg: '2100.5', net_weight_kg: '2100.501', producer }
       for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').first().fill(v)
       await field('items[0].elements').locator('input').fill('0|0|冻、整条|大西洋鳕鱼Gadus morhua|无品牌|||')
       await field('items[0].origin').locator('.el-select').click()

@@ -204,7 +204,9 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
       const only = (process.env.HAIGUAN_SCAN_ROLES || '').split(',').filter(Boolean)
       for (const user of Object.keys(roles)) if (only.length && !only.includes(user)) delete roles[user]
       const counted = {}
-      for (const lang of ['zh-CN', 'en']) {
+      // the two languages side by side, each in contexts of its own (they only read): the scan
+      // is the suite's longest scenario
+      await Promise.all(['zh-CN', 'en'].map(async (lang) => {
         const short = lang === 'en' ? 'en' : 'zh'
         const opened = { dialogs: new Set(), nothing: [] }
         let pages = 0
@@ -251,7 +253,8 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
         }
         counted[short] = { roles: Object.keys(roles).length, pages, dialogs, kinds: opened.dialogs.size }
         if (opened.nothing.length) console.log(`${short}: openers that opened nothing: ${opened.nothing.join(', ')}`)
-      }
+      }))
+      findings.sort()
       console.log(`language scan: ${JSON.stringify(counted)} (dialogs: every one opened; kinds: distinct page and opener)`)
       if (findings.length) console.log(`language scan findings (${findings.length}):\n${findings.join('\n')}`)
       assert.deepEqual(findings, [], 'words of the other language, not data (listed above)')

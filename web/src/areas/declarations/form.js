@@ -61,8 +61,6 @@ export const decimalBody = (v) => {
   return /^\d+$/.test(s) ? Number(s) : s
 }
 
-const num = (v) => (String(v ?? '').trim() && /^\d+$/.test(String(v).trim()) ? Number(String(v).trim()) : undefined)
-
 // The pre-check's body: what the navigation checks (items, trade country, attached documents).
 export function precheckBody(f) {
   const b = { direction: f.direction, items: [] }
@@ -70,7 +68,7 @@ export function precheckBody(f) {
   b.items = f.items.map((it) => {
     const o = { hs_code: String(it.hs_code).trim() || '0' }
     for (const k of ['name', 'elements', 'origin', 'unit', 'currency']) if (String(it[k]).trim()) o[k] = String(it[k]).trim()
-    for (const k of ['quantity', 'gross_weight_kg', 'net_weight_kg']) if (num(it[k]) !== undefined) o[k] = num(it[k])
+    for (const k of ['quantity', 'gross_weight_kg', 'net_weight_kg']) if (decimalOk(it[k], DECIMAL_PLACES[k])) o[k] = decimalBody(it[k])
     const v = String(it.value).trim().replace(/,/g, '')
     if (/^\d+(\.\d{1,2})?$/.test(v)) o.value = v
     return o
