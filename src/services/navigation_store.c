@@ -331,8 +331,9 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
                     reason ? reason : code);
         else if (!(l = hs_line_find(code)))
             finding(&fs, "error", f, "hs_unknown",
-                    hs_heading_find(code) ? N_("HS code %s is not in the tariff: choose a 10-digit code under its heading")
-                                          : N_("HS code %s is not in the tariff"),
+                    hs_heading_find(code)
+                        ? N_("HS code %s is not in the tariff: choose a 10-digit code under its heading")
+                        : N_("HS code %s is not in the tariff"),
                     code);
         json_array_append_new(lines, l ? line_json(l) : json_null());
         if (l) {
@@ -361,8 +362,7 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
                 if (c->document && !has_licence(lic, nl, *p))
                     /* TRANSLATORS: 1: the HS code; 2: the supervision condition's code; 3: the document */
                     finding(&fs, "error", "licences", "licence_required",
-                            "goods %s: supervision condition \"%c\" requires the %s attached", l->code, *p,
-                            c->en);
+                            "goods %s: supervision condition \"%c\" requires the %s attached", l->code, *p, c->en);
                 else if (!c->document && (*p == 'A' || *p == 'B'))
                     /* TRANSLATORS: 1: the HS code; 2: the supervision condition; 3: the inspection category */
                     finding(&fs, "info", f, "legal_inspection",
@@ -383,8 +383,7 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
                            strcmp(json_string_value(json_object_get(ru, "kind")), "classification") == 0) {
                     json_array_append(found, ru);
                     /* TRANSLATORS: 1: the ruling's number; 2: the goods' name; 3: the HS code it gives */
-                    finding(&fs, "warning", f, "ruling_differs",
-                            "your advance ruling %s classifies \"%s\" under %s",
+                    finding(&fs, "warning", f, "ruling_differs", "your advance ruling %s classifies \"%s\" under %s",
                             json_string_value(json_object_get(ru, "ruling_no")), rname, rcode);
                 }
             }
@@ -394,8 +393,7 @@ hg_rc nav_precheck(db *d, const principal *who, const json_t *body, int64_t now,
         const char *cur = record_text(it, "currency");
         snprintf(f, sizeof f, "items[%d].currency", i);
         if (cur && !check_currency(cur, &reason))
-            finding(&fs, "error", f, "invalid_currency", "the currency \"%s\" is not a currency code (ISO 4217)",
-                    cur);
+            finding(&fs, "error", f, "invalid_currency", "the currency \"%s\" is not a currency code (ISO 4217)", cur);
         int64_t gross = record_int(it, "gross_weight_kg", 0), net = record_int(it, "net_weight_kg", 0);
         snprintf(f, sizeof f, "items[%d].net_weight_kg", i);
         if (gross && net > gross) {

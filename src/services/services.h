@@ -183,7 +183,7 @@ size_t hs_line_elements(const hs_line *l, hs_element *els);
 typedef struct nav_finding {
     char field[64];
     char rule[32];
-    char severity[8]; /* "error": the filing would be refused; "warning": look again */
+    char severity[8];     /* "error": the filing would be refused; "warning": look again */
     char message[256];    /* in English */
     char message_zh[384]; /* the catalogue's Chinese (po/zh_CN.po), with the same values */
 } nav_finding;
