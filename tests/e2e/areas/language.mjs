@@ -105,6 +105,9 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
   async function scan(page, lang, where, findings, root) {
     await page.mouse.move(0, 0)   // no cell's overflow tooltip (a copy of its text) left open
     await settle(page)
+    // the router names the page after it has loaded (router.js setTitle); until then the title is
+    // index.html's placeholder, bilingual on purpose, which a busy machine can leave for a moment
+    await page.waitForFunction(() => document.title && document.title !== 'haiguan 海关', null, { timeout: 5000 }).catch(() => {})
     const words = await pageWords(page, root)
     const bad = new Set()
     for (const [w, a] of words) for (const x of lang === 'en' ? hanRuns(w) : latinWords(w)) bad.add(a ? `${x} (${a})` : x)
