@@ -43,13 +43,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* what hg_fail will put in place of %s, taken before it runs: the thread's recent messages
      * change as it formats */
     char shown[400];
-    const char *zh = i18n_zh(arg);
+    const char *zh = i18n_zh_word(arg); /* a catalogued message, an enum value's word, a field's label */
     snprintf(shown, sizeof shown, "%s", zh ? zh : arg);
     hg_err e;
     hg_fail(&e, HG_INVALID, NULL, NULL, "card %s is not bound", arg);
     if (valid && (!utf8_valid(e.message) || !utf8_valid(e.message_zh)))
         abort();
-    /* "IC 卡 %s 未绑定", the argument as it is unless it is a message */
+    /* "IC 卡 %s 未绑定", the argument as it is unless it is a message, a word or a field name */
     if (valid && strlen(shown) < 200 && strncmp(e.message_zh, "IC 卡 ", 7) != 0)
         abort();
     if (valid && strlen(shown) < 200 && strncmp(e.message_zh + 7, shown, strlen(shown)) != 0)
