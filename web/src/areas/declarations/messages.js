@@ -2,7 +2,7 @@
 // change requests, their queue, return and refiling, amendments, and who acts next.
 export const zh = {
   menu: { queue: '修撤单审核' },
-  kind: { modify: '修改', cancel: '撤单', amend: '补税/退税更正' },
+  kind: { modify: '修改', cancel: '撤单', amend: '补税/退税更正', refile: '重新申报' },
   cstatus: { pending: '待审核', approved: '已批准', refused: '已驳回' },
   next: {
     declarant: '已退单：请更正后重新申报（下一步：申报单位）',
@@ -45,7 +45,7 @@ export const zh = {
 }
 export const en = {
   menu: { queue: 'Change requests' },
-  kind: { modify: 'Modification', cancel: 'Cancellation', amend: 'Amendment (supplementary tax / refund)' },
+  kind: { modify: 'Modification', cancel: 'Cancellation', amend: 'Amendment (supplementary tax / refund)', refile: 'Refiling' },
   cstatus: { pending: 'Pending', approved: 'Approved', refused: 'Refused' },
   next: {
     declarant: 'Returned: correct and refile it (next: the declarant)',

@@ -45,10 +45,11 @@ const REASONS = [
   [/^bill (\S+)$/, 'bill', ['bill']],
   [/^the weighbridge gave no gross weight and tare$/, 'noWeight'],
   [/^no declared weight for (\S+)$/, 'noDeclaredWeight', ['no']],
-  [/^load (\d+) kg \(gross (\d+) less tare (\d+)\) against (\d+) kg declared, tolerance (\d+) kg$/, 'weightOff',
+  [/^load (\d+) kg \(gross (\d+) less tare (\d+)\) against ([\d.]+) kg declared, tolerance ([\d.]+) kg$/, 'weightOff',
     ['load', 'gross', 'tare', 'declared', 'tolerance']],
   [/^declaration (\S+) is (\S+), not released$/, 'notReleased', ['entry', 'status']],
   [/^an inspection of declaration (\S+) is open$/, 'inspectionOpen', ['entry']],
+  [/^producer (\S+) is suspended \((\d+) positive batches\)$/, 'producerSuspended', ['producer', 'batches']],
 ]
 
 // t, te: vue-i18n's; times (ISO) are shown as Asia/Shanghai times by fmtTime

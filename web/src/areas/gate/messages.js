@@ -15,6 +15,7 @@ export const zh = {
     bill: '提运单 {bill}', noWeight: '地磅未给出毛重和皮重', noDeclaredWeight: '{no} 没有申报重量',
     weightOff: '载重 {load} 千克（毛重 {gross} 减皮重 {tare}），申报 {declared} 千克，允许误差 {tolerance} 千克',
     notReleased: '报关单 {entry} {status}，未放行', inspectionOpen: '报关单 {entry} 的查验尚未完成',
+    producerSuspended: '境外生产企业 {producer} 已暂停进口（阳性批次 {batches} 批）',
   },
   menu: { board: '卡口监控', holds: '待处理滞留', cards: 'IC卡与电子标签', stats: '卡口统计', precheck: '过卡预检' },
   cond: {
@@ -62,6 +63,7 @@ export const en = {
     bill: 'bill {bill}', noWeight: 'the weighbridge gave no gross weight and tare', noDeclaredWeight: 'no declared weight for {no}',
     weightOff: 'load {load} kg (gross {gross} less tare {tare}) against {declared} kg declared, tolerance {tolerance} kg',
     notReleased: 'declaration {entry} is {status}, not released', inspectionOpen: 'an inspection of declaration {entry} is open',
+    producerSuspended: 'producer {producer} is suspended ({batches} positive batches)',
   },
   menu: { board: 'Gate board', holds: 'Held trucks', cards: 'Cards and tags', stats: 'Gate statistics', precheck: 'Gate pre-check' },
   cond: {
