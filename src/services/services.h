@@ -234,6 +234,9 @@ extern const record_type liaison_removal_record;
 extern const record_type liaison_reason_record;
 extern const record_type liaison_visit_record;
 extern const record_type nav_draft_record, nav_draft_item_record, nav_draft_licence_record;
+/* Derives the draft item's fields from cargo's declaration item (services_record.c); called
+ * once at start-up by the module's init, before nav_draft_record is read. */
+void nav_draft_init(void);
 extern const record_type nav_ruling_record;
 
 #endif

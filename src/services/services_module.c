@@ -12,6 +12,12 @@ hg_rc services_demo(db *d, hg_err *err);
 
 static hg_rc escalate_job(db *d, hg_err *err) { return liaison_escalate(d, now_ms(), NULL, err); }
 
+static void services_init(void)
+{
+    services_config_load();
+    nav_draft_init();
+}
+
 static const hg_job services_jobs[] = {
     {"services.liaison_escalate", "escalate to the managers each first (known, studied, solved) past its SLA", 60,
      escalate_job},
@@ -43,7 +49,7 @@ const hg_module services_module = {.name = "services",
                                    .migrations_first = 1000,
                                    .migrations_last = 1099,
                                    .routes = services_routes,
-                                   .init = services_config_load,
+                                   .init = services_init,
                                    .demo = services_demo,
                                    .scopes = services_scopes,
                                    .demo_signins = services_signins,

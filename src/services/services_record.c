@@ -3,6 +3,8 @@
  * reassignment, the reason of a reopening, and visit records (site visits, video calls,
  * policy briefings). The fields the server sets (stage times, deadlines, who) are FF_SERVER:
  * a client that sends them is refused. */
+#include <stdlib.h>
+
 #include "../cargo/cargo.h"
 #include "../platform/i18n.h"
 #include "services.h"
@@ -142,41 +144,53 @@ const record_type liaison_visit_record = {
 static const char *const directions[] = {"import", "export", NULL};
 static const char *const ruling_kinds[] = {"classification", "valuation", "origin", NULL};
 
-/* A draft item as the declaration form holds it: the codes are not validated here, so that
- * the pre-check can answer each one as a finding rather than refuse the draft. */
-static const field draft_item_fields[] = {
-    {.name = "hs_code", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 12, .label_zh = "商品编号"},
-    {.name = "name", .type = FT_TEXT, .min_len = 0, .max_len = 100, .label_zh = "商品名称"},
-    {.name = "elements", .type = FT_TEXT, .min_len = 0, .max_len = 255, .label_zh = "申报要素"},
-    {.name = "origin", .type = FT_TEXT, .flags = FF_IDENT, .min_len = 0, .max_len = 3, .label_zh = "原产国（地区）"},
-    /* decimals as the filing takes them (cargo.h: 5 places of the unit, kg to 3 places) */
-    {.name = "quantity",
-     .type = FT_DECIMAL,
-     .scale = CARGO_QUANTITY_SCALE,
-     .min = 0,
-     .max = 1000000000000LL * CARGO_QUANTITY_UNIT,
-     .label_zh = "数量"},
-    {.name = "unit", .type = FT_TEXT, .min_len = 0, .max_len = 10, .label_zh = "单位"},
-    {.name = "value",
-     .type = FT_MONEY,
-     .min = 0,
-     .max = 100000000000000LL,
-     .label_zh = "总价"}, /* 1 trillion yuan in fen */
-    {.name = "currency", .type = FT_TEXT, .flags = FF_IDENT, .min_len = 0, .max_len = 3, .label_zh = "币制"},
-    {.name = "gross_weight_kg",
-     .type = FT_DECIMAL,
-     .scale = CARGO_WEIGHT_SCALE,
-     .min = 0,
-     .max = 1000000000LL * CARGO_GRAMS_PER_KG,
-     .label_zh = "毛重（千克）"},
-    {.name = "net_weight_kg",
-     .type = FT_DECIMAL,
-     .scale = CARGO_WEIGHT_SCALE,
-     .min = 0,
-     .max = 1000000000LL * CARGO_GRAMS_PER_KG,
-     .label_zh = "净重（千克）"},
-    {0},
+/* A draft item as the declaration form holds it: the declaration item's own fields (cargo's
+ * item_record: one source for their types, decimal scales and upper bounds), each relaxed for a
+ * draft. The codes are not validated here, so that the pre-check can answer each one as a
+ * finding rather than refuse the draft: a code loses its validator and is bounded by its length
+ * instead; only hs_code must be present; a zero quantity, value or weight is taken (the filing
+ * refuses it). */
+typedef struct draft_relax {
+    const char *name;     /* the item field taken */
+    unsigned flags;       /* the draft's flags, in place of the item's */
+    int min_len, max_len; /* the draft's length bounds; max_len 0: the item's */
+} draft_relax;
+
+static const draft_relax draft_relaxed[] = {
+    {"hs_code", FF_REQUIRED, 1, 12}, /* taken as written: a spaced code is a finding */
+    {"name", 0, 0, 0},
+    {"elements", 0, 0, 0},
+    {"origin", FF_IDENT, 0, 3},
+    {"quantity", 0, 0, 0},
+    {"unit", 0, 0, 0},
+    {"value", 0, 0, 0},
+    {"currency", FF_IDENT, 0, 3},
+    {"gross_weight_kg", 0, 0, 0},
+    {"net_weight_kg", 0, 0, 0},
 };
+#define DRAFT_ITEM_FIELDS (sizeof draft_relaxed / sizeof draft_relaxed[0])
+
+/* Filled once at start-up by nav_draft_init, before any thread; {0}-terminated. */
+static field draft_item_fields[DRAFT_ITEM_FIELDS + 1];
+
+void nav_draft_init(void)
+{
+    for (size_t i = 0; i < DRAFT_ITEM_FIELDS; i++) {
+        const draft_relax *d = &draft_relaxed[i];
+        int k = record_field_index(&item_record, d->name);
+        if (k < 0) /* cargo's table lost a field the draft takes: a bug, found at the first start */
+            abort();
+        field f = item_record.fields[k];
+        f.flags = d->flags;
+        f.check = NULL;
+        f.min_len = d->min_len;
+        if (d->max_len)
+            f.max_len = d->max_len;
+        if (f.min > 0)
+            f.min = 0;
+        draft_item_fields[i] = f;
+    }
+}
 const record_type nav_draft_item_record = {.name = N_("draft item"), .fields = draft_item_fields};
 
 static const field draft_licence_fields[] = {
