@@ -26,50 +26,69 @@ static const char *const langs[] = {"zh", "en", NULL};
 
 static const char *pick(const char *v) { return langs[http_pick_language(v, langs)]; }
 
+/* An Accept-Language field and the language it picks. */
+typedef struct pick_case {
+    const char *field; /* NULL: no field */
+    const char *want;
+} pick_case;
+
+static void picks(const pick_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *got = pick(cases[i].field);
+        if (strcmp(got, cases[i].want) != 0)
+            fail_msg("Accept-Language %s%s%s picks %s, not %s", cases[i].field ? "\"" : "",
+                     cases[i].field ? cases[i].field : "(absent)", cases[i].field ? "\"" : "", got, cases[i].want);
+    }
+}
+#define PICKS(cases) picks(cases, sizeof cases / sizeof cases[0])
+
 /* RFC 9110 §12.5.4: the highest weight above zero wins; a range counts for its primary subtag. */
 static void accept_language_weights_and_subtags(void **state)
 {
     (void)state;
-    assert_string_equal(pick("en"), "en");
-    assert_string_equal(pick("en-US"), "en");
-    assert_string_equal(pick("EN-gb"), "en");
-    assert_string_equal(pick("zh-CN"), "zh");
-    assert_string_equal(pick("zh-Hans-CN, en;q=0.8"), "zh");
-    assert_string_equal(pick("zh-CN,zh;q=0.9,en;q=0.8"), "zh");
-    assert_string_equal(pick("en-US;q=0.9, zh;q=0.1"), "en");
-    assert_string_equal(pick("zh;q=0.1, en;q=0.9"), "en");
-    assert_string_equal(pick("en;q=0.5,zh;q=0.500"), "en"); /* a tie: the earlier range */
-    assert_string_equal(pick("zh;q=0.5 , en ; q=0.5"), "zh");
-    assert_string_equal(pick("fr, en;q=0.3"), "en");         /* fr is not offered */
-    assert_string_equal(pick("de-DE-1996, en;q=0.1"), "en"); /* digits in later subtags */
+    static const pick_case cases[] = {
+        {"en", "en"},
+        {"en-US", "en"},
+        {"EN-gb", "en"},
+        {"zh-CN", "zh"},
+        {"zh-Hans-CN, en;q=0.8", "zh"},
+        {"zh-CN,zh;q=0.9,en;q=0.8", "zh"},
+        {"en-US;q=0.9, zh;q=0.1", "en"},
+        {"zh;q=0.1, en;q=0.9", "en"},
+        {"en;q=0.5,zh;q=0.500", "en"}, /* a tie: the earlier range */
+        {"zh;q=0.5 , en ; q=0.5", "zh"},
+        {"fr, en;q=0.3", "en"},         /* fr is not offered */
+        {"de-DE-1996, en;q=0.1", "en"}, /* digits in later subtags */
+    };
+    PICKS(cases);
 }
 
 /* "*" weighs every language not named; q=0 refuses a language, even through "*". */
 static void accept_language_wildcard_and_refusal(void **state)
 {
     (void)state;
-    assert_string_equal(pick("*"), "zh");
-    assert_string_equal(pick("zh;q=0, *"), "en");
-    assert_string_equal(pick("en;q=0, *;q=0.1"), "zh");
-    assert_string_equal(pick("*;q=0.5, en"), "en");
-    assert_string_equal(pick("zh;q=0, en;q=0"), "zh"); /* nothing accepted: the default */
-    assert_string_equal(pick("*;q=0"), "zh");
+    static const pick_case cases[] = {
+        {"*", "zh"},           {"zh;q=0, *", "en"},      {"en;q=0, *;q=0.1", "zh"},
+        {"*;q=0.5, en", "en"}, {"zh;q=0, en;q=0", "zh"}, /* nothing accepted: the default */
+        {"*;q=0", "zh"},
+    };
+    PICKS(cases);
 }
 
 /* Absent, empty or not parsing: the default (Chinese), never a guess from half a field. */
 static void accept_language_malformed_gives_the_default(void **state)
 {
     (void)state;
-    assert_string_equal(pick(NULL), "zh");
-    assert_string_equal(pick(""), "zh");
-    assert_string_equal(pick("fr"), "zh");
-    const char *bad[] = {"en;q=abc", "en;q=2", "en;x=1",          "en zh", "en, zh;;",  "e_n",
-                         "en-",      "-en",    "englishlanguage", "1en",   "en;q=0.9x", "en;q="};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        if (strcmp(pick(bad[i]), "zh") != 0)
-            fail_msg("%s is malformed and gives the default", bad[i]);
-    }
-    assert_string_equal(pick("en,"), "en"); /* an empty list element (RFC 9110 §5.6.1) */
+    static const pick_case cases[] = {
+        {NULL, "zh"},       {"", "zh"},          {"fr", "zh"},
+        {"en;q=abc", "zh"}, {"en;q=2", "zh"},    {"en;x=1", "zh"},
+        {"en zh", "zh"},    {"en, zh;;", "zh"},  {"e_n", "zh"},
+        {"en-", "zh"},      {"-en", "zh"},       {"englishlanguage", "zh"},
+        {"1en", "zh"},      {"en;q=0.9x", "zh"}, {"en;q=", "zh"},
+        {"en,", "en"}, /* an empty list element (RFC 9110 §5.6.1) */
+    };
+    PICKS(cases);
 }
 
 /* The translated format is formatted with the English one's arguments. */
@@ -190,43 +209,50 @@ static void constraint_texts_name_their_column(void **state)
 {
     (void)state;
     char col[64];
-    db_constraint_sqlite_column(DBC_UNIQUE, "UNIQUE constraint failed: enterprises.uscc", col, sizeof col);
-    assert_string_equal(col, "uscc");
-    db_constraint_sqlite_column(DBC_UNIQUE, "UNIQUE constraint failed: items.entry_no, items.line_no", col, sizeof col);
-    assert_string_equal(col, "line_no");
-    db_constraint_sqlite_column(DBC_UNIQUE, "UNIQUE constraint failed: index 'ix_lower_name'", col, sizeof col);
-    assert_string_equal(col, "");
-    db_constraint_sqlite_column(DBC_NOT_NULL, "NOT NULL constraint failed: cards.card_no", col, sizeof col);
-    assert_string_equal(col, "card_no");
-    db_constraint_sqlite_column(DBC_CHECK, "CHECK constraint failed: kind IN ('holiday', 'workday')", col, sizeof col);
-    assert_string_equal(col, "kind");
-    db_constraint_sqlite_column(DBC_CHECK, "CHECK constraint failed: length(uscc) = 18 AND 1", col, sizeof col);
-    assert_string_equal(col, "uscc");
-    db_constraint_sqlite_column(DBC_CHECK, "CHECK constraint failed: 'x' IS NOT NULL", col, sizeof col);
-    assert_string_equal(col, "");
-    db_constraint_sqlite_column(DBC_FOREIGN_KEY, "FOREIGN KEY constraint failed", col, sizeof col);
-    assert_string_equal(col, "");
-    /* PostgreSQL: by SQLSTATE, the DETAIL's key, the column field, the generated CHECK name */
-    assert_int_equal(
-        db_constraint_pg("23505", "cards_pkey", NULL, "cards", "Key (card_no)=(C1) already exists.", col, sizeof col),
-        DBC_UNIQUE);
-    assert_string_equal(col, "card_no");
-    assert_int_equal(db_constraint_pg("23505", "x_key", NULL, "items", "Key (entry_no, line_no)=(E, 2) already exists.",
-                                      col, sizeof col),
-                     DBC_UNIQUE);
-    assert_string_equal(col, "line_no");
-    assert_int_equal(
-        db_constraint_pg("23505", "ix", NULL, "t", "Key (lower(name))=(a) already exists.", col, sizeof col),
-        DBC_UNIQUE);
-    assert_string_equal(col, "");
-    assert_int_equal(
-        db_constraint_pg("23514", "calendar_days_kind_check", NULL, "calendar_days", NULL, col, sizeof col), DBC_CHECK);
-    assert_string_equal(col, "kind");
-    assert_int_equal(db_constraint_pg("23502", NULL, "card_no", "cards", NULL, col, sizeof col), DBC_NOT_NULL);
-    assert_string_equal(col, "card_no");
-    assert_int_equal(db_constraint_pg("23503", "fk", NULL, "t", NULL, col, sizeof col), DBC_FOREIGN_KEY);
-    assert_int_equal(db_constraint_pg("P0001", NULL, NULL, NULL, NULL, col, sizeof col), DBC_TRIGGER);
-    assert_int_equal(db_constraint_pg("23514", NULL, NULL, "audit_chain", NULL, col, sizeof col), DBC_TRIGGER);
+    static const struct {
+        db_constraint_kind kind;
+        const char *text, *col;
+    } sqlite[] = {
+        {DBC_UNIQUE, "UNIQUE constraint failed: enterprises.uscc", "uscc"},
+        {DBC_UNIQUE, "UNIQUE constraint failed: items.entry_no, items.line_no", "line_no"},
+        {DBC_UNIQUE, "UNIQUE constraint failed: index 'ix_lower_name'", ""},
+        {DBC_NOT_NULL, "NOT NULL constraint failed: cards.card_no", "card_no"},
+        {DBC_CHECK, "CHECK constraint failed: kind IN ('holiday', 'workday')", "kind"},
+        {DBC_CHECK, "CHECK constraint failed: length(uscc) = 18 AND 1", "uscc"},
+        {DBC_CHECK, "CHECK constraint failed: 'x' IS NOT NULL", ""},
+        {DBC_FOREIGN_KEY, "FOREIGN KEY constraint failed", ""},
+    };
+    for (size_t i = 0; i < sizeof sqlite / sizeof sqlite[0]; i++) {
+        db_constraint_sqlite_column(sqlite[i].kind, sqlite[i].text, col, sizeof col);
+        if (strcmp(col, sqlite[i].col) != 0)
+            fail_msg("SQLite \"%s\" names column \"%s\", not \"%s\"", sqlite[i].text, col, sqlite[i].col);
+    }
+    /* PostgreSQL: by SQLSTATE, the DETAIL's key, the column field, the generated CHECK name;
+     * col NULL: the column is not looked at */
+    static const struct {
+        const char *sqlstate, *constraint, *column, *table, *detail;
+        db_constraint_kind kind;
+        const char *col;
+    } pg[] = {
+        {"23505", "cards_pkey", NULL, "cards", "Key (card_no)=(C1) already exists.", DBC_UNIQUE, "card_no"},
+        {"23505", "x_key", NULL, "items", "Key (entry_no, line_no)=(E, 2) already exists.", DBC_UNIQUE, "line_no"},
+        {"23505", "ix", NULL, "t", "Key (lower(name))=(a) already exists.", DBC_UNIQUE, ""},
+        {"23514", "calendar_days_kind_check", NULL, "calendar_days", NULL, DBC_CHECK, "kind"},
+        {"23502", NULL, "card_no", "cards", NULL, DBC_NOT_NULL, "card_no"},
+        {"23503", "fk", NULL, "t", NULL, DBC_FOREIGN_KEY, NULL},
+        {"P0001", NULL, NULL, NULL, NULL, DBC_TRIGGER, NULL},
+        {"23514", NULL, NULL, "audit_chain", NULL, DBC_TRIGGER, NULL},
+    };
+    for (size_t i = 0; i < sizeof pg / sizeof pg[0]; i++) {
+        db_constraint_kind kind = db_constraint_pg(pg[i].sqlstate, pg[i].constraint, pg[i].column, pg[i].table,
+                                                   pg[i].detail, col, sizeof col);
+        if (kind != pg[i].kind)
+            fail_msg("PostgreSQL case %zu (SQLSTATE %s): kind %d, not %d", i + 1, pg[i].sqlstate, (int)kind,
+                     (int)pg[i].kind);
+        if (pg[i].col && strcmp(col, pg[i].col) != 0)
+            fail_msg("PostgreSQL case %zu (SQLSTATE %s): column \"%s\", not \"%s\"", i + 1, pg[i].sqlstate, col,
+                     pg[i].col);
+    }
 }
 
 /* A real constraint failure of SQLite answers our message in both languages, naming the
