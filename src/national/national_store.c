@@ -253,6 +253,44 @@ static int district_at(const district_list *l, const char *code)
  * joins into national_inspections and national_tax_bills within each district. */
 #define FILTERS " AND (? IS NULL OR direction = ?) AND (? IS NULL OR port = ?)"
 
+/* Reads the rows of one of the overview's GROUP BY district queries (s, prepared with rc; the
+ * district its first column) and gives each row of a registered district to take, with that
+ * district's figures. Resets s. */
+static hg_rc figures_read(db_stmt *s, hg_rc rc, const district_list *l, district_figures *f,
+                          void (*take)(db_stmt *s, district_figures *f), hg_err *err)
+{
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        rc = HG_OK;
+        int i = district_at(l, db_col_text(s, 0));
+        if (i >= 0)
+            take(s, &f[i]);
+    }
+    db_reset(s);
+    return rc == HG_DONE ? HG_OK : rc;
+}
+
+/* A lane's filed and released (columns 1 to 3 of declarations_by_district). */
+static void take_declarations(db_stmt *s, district_figures *f)
+{
+    int64_t filed = db_col_int(s, 2);
+    f->filed += filed;
+    f->released += db_col_int(s, 3);
+    if (filed)
+        json_object_set_new(f->lanes, db_col_text(s, 1), json_integer(filed));
+}
+
+static void take_inspections(db_stmt *s, district_figures *f)
+{
+    f->ordered = db_col_int(s, 1);
+    f->open = db_col_int(s, 2);
+}
+
+static void take_tax(db_stmt *s, district_figures *f)
+{
+    f->assessed = db_col_int(s, 1);
+    f->paid = db_col_int(s, 2);
+}
+
 /* Filed (by lane) and released, from national_declarations: one row per district and lane. A
  * lane's group may hold only declarations released in the period: it counts no filing, and
  * by_lane names only the lanes of filings. */
@@ -270,19 +308,7 @@ static hg_rc declarations_by_district(db *d, const national_query *q, const dist
                  " GROUP BY 1, 2 ORDER BY 1, 2",
                  "iiiiiiiitttt", q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->from_ms, q->to_ms,
                  q->direction, q->direction, q->port, q->port);
-    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
-        rc = HG_OK;
-        int i = district_at(l, db_col_text(s, 0));
-        if (i < 0)
-            continue;
-        int64_t filed = db_col_int(s, 2);
-        f[i].filed += filed;
-        f[i].released += db_col_int(s, 3);
-        if (filed)
-            json_object_set_new(f[i].lanes, db_col_text(s, 1), json_integer(filed));
-    }
-    db_reset(s);
-    return rc == HG_DONE ? HG_OK : rc;
+    return figures_read(s, rc, l, f, take_declarations, err);
 }
 
 /* Inspections ordered in the period and open now (whenever ordered), of the declarations the
@@ -298,14 +324,7 @@ static hg_rc inspections_by_district(db *d, const national_query *q, const distr
                  " FROM national_inspections i"
                  " WHERE ((i.created_ms >= ? AND i.created_ms < ?) OR i.status = 'open')" FILTERS " GROUP BY 1",
                  "iiiitttt", q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->direction, q->direction, q->port, q->port);
-    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
-        rc = HG_OK;
-        int i = district_at(l, db_col_text(s, 0));
-        if (i >= 0)
-            f[i].ordered = db_col_int(s, 1), f[i].open = db_col_int(s, 2);
-    }
-    db_reset(s);
-    return rc == HG_DONE ? HG_OK : rc;
+    return figures_read(s, rc, l, f, take_inspections, err);
 }
 
 /* Tax assessed (bills issued) and paid in the period, in fen, from national_tax_bills. */
@@ -322,14 +341,7 @@ static hg_rc tax_by_district(db *d, const national_query *q, const district_list
                         " GROUP BY 1",
                         "iiiiiiiitttt", q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->from_ms, q->to_ms, q->from_ms,
                         q->to_ms, q->direction, q->direction, q->port, q->port);
-    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
-        rc = HG_OK;
-        int i = district_at(l, db_col_text(s, 0));
-        if (i >= 0)
-            f[i].assessed = db_col_int(s, 1), f[i].paid = db_col_int(s, 2);
-    }
-    db_reset(s);
-    return rc == HG_DONE ? HG_OK : rc;
+    return figures_read(s, rc, l, f, take_tax, err);
 }
 
 static json_t *yuan(int64_t fen)
