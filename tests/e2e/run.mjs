@@ -409,6 +409,41 @@ async function registeredProducer(browser, base, country, categories) {
   return no
 }
 
+// The declaration form of frozen Norwegian cod, filled as dl-trading would before filing it: the
+// carrier's agent manifests its bill first (gross kg billGross, bill number from prefix), its
+// overseas producer is registered (cod is food: 海关总署令第248号), then the form takes the bill,
+// the trade country and origin Norway, and one item of 50,000.00 with the given quantity and
+// weights (strings, as typed). Returns the page's context, the page and field(name), a field's
+// form item.
+async function codDeclarationForm(browser, base, { prefix, billGross, quantity, gross_weight_kg, net_weight_kg }) {
+  const agent = await apiUser(browser, base, 'dl-agent')
+  const producer = await registeredProducer(browser, base, 'NO', '0303')
+  const bill = newBill(prefix)
+  await agent.call('POST', '/manifests', {
+    direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0901',
+    eta: new Date(Date.now() + 86400000).toISOString(),
+    bills: [{ bill_no: bill, consignee: TRADING, goods_description: 'frozen cod', packages: 10, gross_weight_kg: billGross }],
+  }, 201)
+  await agent.close()
+  const { context, page } = await newPage(browser, base)
+  await signIn(page, 'dl-trading')
+  await page.goto('/declarations/new')
+  const form = page.locator('[data-test=declaration-form]')
+  await form.waitFor()
+  const field = (f) => form.locator(`[data-field="${f}"]`)
+  await field('bill_no').locator('input').fill(bill)
+  await field('trade_country').locator('.el-select').click()
+  await field('trade_country').locator('input').fill('挪威')
+  await pick(page, '挪威 NO')
+  const item = { hs_code: '0303630000', name: '冻鳕鱼', quantity, value: '50000.00', gross_weight_kg, net_weight_kg, producer }
+  for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').first().fill(v)
+  await field('items[0].elements').locator('input').fill('0|0|冻、整条|大西洋鳕鱼Gadus morhua|无品牌|||')
+  await field('items[0].origin').locator('.el-select').click()
+  await field('items[0].origin').locator('input').fill('挪威')
+  await pick(page, '挪威 NO')
+  return { context, page, field }
+}
+
 // A second officer (separation of duties: who orders or decides an inspection does not release
 // the declaration alone), created once by the admin.
 async function secondOfficer(admin, browser, base) {
@@ -893,31 +928,8 @@ const tests = {
   // for the freight and offers the insurance, which left empty is 3‰ of price and freight
   // (海关审定进出口货物完税价格办法); the tax panel shows the CIF value the tax was computed on
   async valuation({ browser, base }) {
-    const [agent] = await Promise.all([apiUser(browser, base, 'dl-agent')])
-    const producer = await registeredProducer(browser, base, 'NO', '0303')   // cod is food (海关总署令第248号)
-    const bill = newBill('FOB')
-    await agent.call('POST', '/manifests', {
-      direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0901',
-      eta: new Date(Date.now() + 86400000).toISOString(),
-      bills: [{ bill_no: bill, consignee: TRADING, goods_description: 'frozen cod', packages: 10, gross_weight_kg: 5000 }],
-    }, 201)
-    await agent.close()
-    const { context, page } = await newPage(browser, base)
-    await signIn(page, 'dl-trading')
-    await page.goto('/declarations/new')
-    const form = page.locator('[data-test=declaration-form]')
-    await form.waitFor()
-    const field = (f) => form.locator(`[data-field="${f}"]`)
-    await field('bill_no').locator('input').fill(bill)
-    await field('trade_country').locator('.el-select').click()
-    await field('trade_country').locator('input').fill('挪威')
-    await pick(page, '挪威 NO')
-    const item = { hs_code: '0303630000', name: '冻鳕鱼', quantity: '2000', value: '50000.00', gross_weight_kg: '2100', net_weight_kg: '2000', producer }
-    for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').first().fill(v)
-    await field('items[0].elements').locator('input').fill('0|0|冻、整条|大西洋鳕鱼Gadus morhua|无品牌|||')
-    await field('items[0].origin').locator('.el-select').click()
-    await field('items[0].origin').locator('input').fill('挪威')
-    await pick(page, '挪威 NO')
+    const { context, page, field } = await codDeclarationForm(browser, base,
+      { prefix: 'FOB', billGross: 5000, quantity: '2000', gross_weight_kg: '2100', net_weight_kg: '2000' })
     // issue 14: cod is food, so its tariff line marks the producer required (海关总署令第248号)
     await page.waitForFunction(() => document.querySelector('[data-field="items[0].producer"] input')?.getAttribute('aria-required') === 'true')
     assert.equal(await field('items[0].producer').evaluate((e) => e.classList.contains('is-required')), true)
@@ -2558,7 +2570,7 @@ const tests = {
 async function addAreaScenarios() {
   const lib = { assert, newPage, signIn, pick, choose, apiUser, machine, openTask, fileDeclaration, secondOfficer,
     filterDeclarations, pickPeriod, releasable, rows, shot, shared, cod, LATHE, TRADING, FISHERY, LOGINS, shanghaiDay,
-    newBill, artifacts, work, registeredProducer }
+    newBill, artifacts, work, registeredProducer, codDeclarationForm }
   const dir = path.join(here, 'areas')
   let files = []
   try { files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort() } catch { return }

@@ -4,7 +4,7 @@
 import { decimalBody, decimalOk, DECIMAL_PLACES } from '../../../web/src/areas/declarations/form.js'
 import { changedItems } from '../../../web/src/areas/declarations/changes.js'
 
-export function scenarios({ assert, newPage, signIn, pick, apiUser, shot, newBill, TRADING, registeredProducer }) {
+export function scenarios({ assert, shot, codDeclarationForm }) {
   return {
     // the form takes a decimal quantity and weights, refuses a sixth place under the field before
     // anything is sent, shows the API's own refusal (net over gross, to the gram) under its field,
@@ -18,33 +18,8 @@ export function scenarios({ assert, newPage, signIn, pick, apiUser, shot, newBil
       assert.deepEqual([decimalBody(' 2100 '), decimalBody('3.12345')], [2100, '3.12345'])
       assert.deepEqual(changedItems([{ quantity: 3.12345, gross_weight_kg: 2100 }], [{ quantity: '3.12345', gross_weight_kg: '2100.5' }]),
         [{ line_no: 1, gross_weight_kg: '2100.5' }])
-      const agent = await apiUser(browser, base, 'dl-agent')
-      const bill = newBill('DEC')
-      await agent.call('POST', '/manifests', {
-        direction: 'import', transport_mode: 'sea', vessel_imo: 'IMO9176187', port: '0901',
-        eta: new Date(Date.now() + 86400000).toISOString(),
-        bills: [{ bill_no: bill, consignee: TRADING, goods_description: 'frozen cod', packages: 10, gross_weight_kg: 5000.5 }],
-      }, 201)
-      await agent.close()
-      const { context, page } = await newPage(browser, base)
-      await signIn(page, 'dl-trading')
-      await page.goto('/declarations/new')
-      const form = page.locator('[data-test=declaration-form]')
-      await form.waitFor()
-      const field = (f) => form.locator(`[data-field="${f}"]`)
-      await field('bill_no').locator('input').fill(bill)
-      await field('trade_country').locator('.el-select').click()
-      await field('trade_country').locator('input').fill('挪威')
-      await pick(page, '挪威 NO')
-      // cod is food: its overseas producer is registered and named (海关总署令第248号)
-      const producer = await registeredProducer(browser, base, 'NO', '0303')
-      const item = { hs_code: '0303630000', name: '冻鳕鱼', quantity: '2000.123456', value: '50000.00',
-        gross_weight_kg: '2100.5', net_weight_kg: '2100.501', producer }
-      for (const [k, v] of Object.entries(item)) await field(`items[0].${k}`).locator('input').first().fill(v)
-      await field('items[0].elements').locator('input').fill('0|0|冻、整条|大西洋鳕鱼Gadus morhua|无品牌|||')
-      await field('items[0].origin').locator('.el-select').click()
-      await field('items[0].origin').locator('input').fill('挪威')
-      await pick(page, '挪威 NO')
+      const { context, page, field } = await codDeclarationForm(browser, base,
+        { prefix: 'DEC', billGross: 5000.5, quantity: '2000.123456', gross_weight_kg: '2100.5', net_weight_kg: '2100.501' })
       // six places: refused under the quantity by the form itself
       await page.locator('[data-test=file]').click()
       await field('items[0].quantity').locator('.el-form-item__error', { hasText: '最多 5 位小数' }).waitFor()
