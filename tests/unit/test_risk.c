@@ -310,21 +310,29 @@ static void test_lane_severity_and_scope(void **state)
     risk_set_release(s);
 }
 
-static void test_suspended_rules_are_not_compiled(void **state)
+/* Two cold-chain rules, ids 1 and 2, the second of status second, compiled into a set: the
+ * set holds the first only. */
+static risk_set *compile_with_second(risk_status second)
 {
-    (void)state;
     risk_rule *rs = xcalloc(2, sizeof *rs);
     parse_rule(RULE("{\"kind\":\"cold_chain\"}"), 1, &rs[0]);
     parse_rule(RULE("{\"kind\":\"cold_chain\"}"), 2, &rs[1]);
-    rs[1].status = ST_SUSPENDED;
+    rs[1].status = second;
     risk_config cfg;
     risk_config_default(&cfg);
     risk_set *s;
     hg_err err;
     assert_int_equal(risk_set_compile(rs, 2, &cfg, secret, 1, &s, &err), HG_OK);
     assert_int_equal(risk_set_count(s), 1);
-    assert_non_null(risk_set_rule(s, 1));
     assert_null(risk_set_rule(s, 2));
+    return s;
+}
+
+static void test_suspended_rules_are_not_compiled(void **state)
+{
+    (void)state;
+    risk_set *s = compile_with_second(ST_SUSPENDED);
+    assert_non_null(risk_set_rule(s, 1));
     risk_set_release(s);
 }
 
@@ -332,18 +340,7 @@ static void test_suspended_rules_are_not_compiled(void **state)
 static void test_drafts_are_not_compiled(void **state)
 {
     (void)state;
-    risk_rule *rs = xcalloc(2, sizeof *rs);
-    parse_rule(RULE("{\"kind\":\"cold_chain\"}"), 1, &rs[0]);
-    parse_rule(RULE("{\"kind\":\"cold_chain\"}"), 2, &rs[1]);
-    rs[1].status = ST_DRAFT;
-    risk_config cfg;
-    risk_config_default(&cfg);
-    risk_set *s;
-    hg_err err;
-    assert_int_equal(risk_set_compile(rs, 2, &cfg, secret, 1, &s, &err), HG_OK);
-    assert_int_equal(risk_set_count(s), 1);
-    assert_null(risk_set_rule(s, 2));
-    risk_set_release(s);
+    risk_set_release(compile_with_second(ST_DRAFT));
     assert_int_equal(risk_status_parse("draft"), ST_DRAFT);
 }
 
