@@ -1,6 +1,6 @@
 /* call_base.c — what every store of a call needs and nothing more: the call's row as the API
  * shows it, the opening of a write on it (with the agent's ownership), its status and owner,
- * and its timeline. Its own file so that the stores of orders, samples and calls each stand
+ * and its timeline; and the end of any of the area's writes (vessel_write_done). Its own file so that the stores of orders, samples and calls each stand
  * on it without calling one another in a circle. */
 #include <stdio.h>
 #include <string.h>
@@ -46,6 +46,18 @@ hg_rc vessel_call_begin(const hg_ctx *c, const char *call_no, json_t **before, h
     if (!rc && c->who && c->who->role == ROLE_ENTERPRISE &&
         strcmp(json_string_value(json_object_get(*before, "agent")), c->who->enterprise) != 0)
         rc = hg_fail(err, HG_NOTFOUND, "not_found", "call_no", "no such vessel arrival");
+    return rc;
+}
+
+hg_rc vessel_write_done(hg_rc rc, record *r, json_t *before, json_t **out)
+{
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    json_decref(before);
+    if (r)
+        record_free(r);
     return rc;
 }
 

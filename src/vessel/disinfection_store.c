@@ -10,6 +10,7 @@
 #include "../platform/audit.h"
 #include "../platform/i18n.h"
 #include "vessel.h"
+#include "vessel_store.h"
 
 static const char *const outcomes[] = {"unloading_permitted", "no_unloading_vessel_ordered_to_leave", NULL};
 
@@ -130,12 +131,7 @@ hg_rc disinfection_create(const hg_ctx *c, const json_t *body, json_t **out, hg_
         rc = record_load_json(d, &disinfection_record, no, out, err);
     rc = audit_commit(c, rc, "disinfection.record", "disinfection", no[0] ? no : "-", NULL, *out, err);
 out:
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
-    record_free(&r);
-    return rc;
+    return vessel_write_done(rc, &r, NULL, out);
 }
 
 hg_rc disinfection_lift(const hg_ctx *c, const char *record_no, json_t **out, hg_err *err)
@@ -159,12 +155,7 @@ hg_rc disinfection_lift(const hg_ctx *c, const char *record_no, json_t **out, hg
     if (!rc)
         rc = record_load_json(d, &disinfection_record, record_no, out, err);
     rc = audit_commit(c, rc, "disinfection.lift", "disinfection", record_no, before, *out, err);
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
-    json_decref(before);
-    return rc;
+    return vessel_write_done(rc, NULL, before, out);
 }
 
 hg_rc disinfection_list(db *d, const char *cursor, int limit, json_t **out, hg_err *err)

@@ -100,13 +100,7 @@ hg_rc vessel_order_issue(const hg_ctx *c, const char *call_no, const json_t *bod
         rc = vessel_orders_json(c->d, call_no, out, err);
     rc = audit_commit(c, rc, "vessel.order", "vessel_call", call_no, NULL, *out, err);
 out:
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
-    json_decref(before);
-    record_free(&r);
-    return rc;
+    return vessel_write_done(rc, &r, before, out);
 }
 
 hg_rc vessel_order_lift(const hg_ctx *c, const char *order_no, const json_t *body, json_t **out, hg_err *err)
@@ -136,13 +130,7 @@ hg_rc vessel_order_lift(const hg_ctx *c, const char *order_no, const json_t *bod
         rc = record_load_json(c->d, &vessel_order_record, order_no, out, err);
     rc = audit_commit(c, rc, "vessel.order_lift", "vessel_order", order_no, before, *out, err);
 out:
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
-    json_decref(before);
-    record_free(&r);
-    return rc;
+    return vessel_write_done(rc, &r, before, out);
 }
 
 hg_rc vessel_orders_json(db *d, const char *call_no, json_t **out, hg_err *err)

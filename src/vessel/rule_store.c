@@ -8,6 +8,7 @@
 #include "../platform/audit.h"
 #include "../platform/mem.h"
 #include "vessel.h"
+#include "vessel_store.h"
 
 static hg_rc nomem(hg_err *err) { return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory"); }
 
@@ -93,13 +94,7 @@ hg_rc vessel_rule_patch(const hg_ctx *c, const char *code, const json_t *body, j
         rc = record_load_json(c->d, &vessel_rule_record, code, out, err);
     rc = audit_commit(c, rc, "vessel.rule", "vessel_rule", code, before, *out, err);
 out:
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
-    json_decref(before);
-    record_free(&r);
-    return rc;
+    return vessel_write_done(rc, &r, before, out);
 }
 
 /* UN/LOCODE without its optional space ("CN DLC" and "CNDLC" are one port). */
@@ -138,13 +133,7 @@ hg_rc vessel_risk_port_set(const hg_ctx *c, const json_t *body, json_t **out, hg
         rc = record_load_json(c->d, &vessel_risk_port_record, key, out, err);
     rc = audit_commit(c, rc, "vessel.risk_port", "vessel_risk_port", key, before, *out, err);
 out:
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
-    json_decref(before);
-    record_free(&r);
-    return rc;
+    return vessel_write_done(rc, &r, before, out);
 }
 
 hg_rc vessel_risk_ports_json(db *d, json_t **out, hg_err *err)

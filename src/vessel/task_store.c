@@ -9,6 +9,7 @@
 #include "../platform/audit.h"
 #include "../platform/calendar.h"
 #include "vessel.h"
+#include "vessel_store.h"
 
 /* Who does what (docs/vessel.md): the quarantine post boards, samples and decides; the
  * inspection post supervises the unloading under disinfection, as it supervises cargo. */
@@ -151,11 +152,5 @@ hg_rc vessel_task_close(const hg_ctx *c, const char *task_no, const json_t *body
         rc = record_load_json(c->d, &vessel_task_record, task_no, out, err);
     rc = audit_commit(c, rc, "vessel.task_done", "vessel_task", task_no, before, *out, err);
 out:
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
-    json_decref(before);
-    record_free(&r);
-    return rc;
+    return vessel_write_done(rc, &r, before, out);
 }

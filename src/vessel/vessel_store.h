@@ -33,6 +33,10 @@ hg_rc vessel_call_begin(const hg_ctx *c, const char *call_no, json_t **before, h
 /* The call's status ("declared", "arrived", "departed"), borrowed from call. */
 const char *vessel_status_of(const json_t *call);
 
+/* The end of a store's write, whatever became of it: on failure no reply (*out released and
+ * NULL); frees r (parsed from the body, NULL for none) and before (NULL for none). Returns rc. */
+hg_rc vessel_write_done(hg_rc rc, record *r, json_t *before, json_t **out);
+
 /* What the audit trail keeps of a call (SECURITY.md 21: the chain holds hashes of the data
  * about people, not the data): a copy with the lists of persons and the reasons (which name
  * them) replaced by their count and SHA-256. NULL for NULL; the caller owns the copy. */
