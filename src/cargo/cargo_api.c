@@ -15,10 +15,6 @@
 #include "change_api.h"
 #include "registry_api.h"
 
-static hg_rc need_body(req *r, hg_err *err)
-{
-    return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
-}
 
 /* Path identifiers are normalised like every identifier the API receives (ident.h); one too
  * long for out becomes "", which names nothing, so the lookup answers 404. */
@@ -28,7 +24,7 @@ static hg_rc manifests_create_api(req *r, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
     json_t *out;
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = manifest_create(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
@@ -123,7 +119,7 @@ static hg_rc arrivals_api(req *r, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
     json_t *out;
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = arrival_report(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
@@ -136,7 +132,7 @@ static void free_draft(void *p) { declaration_draft_free(p); }
 static hg_rc declarations_file_prepare(req *r, hg_err *err)
 {
     declaration_draft *dr;
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = declaration_draft_make(r->who, r->json, &dr, err);
     if (!rc) {
@@ -281,7 +277,7 @@ static hg_rc declarations_inspect_api(req *r, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
     json_t *out;
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = inspection_order(&c, r->params[0], r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
@@ -291,7 +287,7 @@ static hg_rc declarations_attendance_api(req *r, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
     json_t *out;
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = inspection_waive_attendance(&c, r->params[0], r->json, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
@@ -309,7 +305,7 @@ static hg_rc declarations_complete_api(req *r, hg_err *err)
 {
     hg_ctx c = req_ctx(r);
     json_t *out;
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = declaration_complete(&c, r->params[0], r->json, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
@@ -339,7 +335,7 @@ static hg_rc inspections_result_api(req *r, hg_err *err)
     if (*end || id <= 0)
         return hg_fail(err, HG_NOTFOUND, "not_found", "id", "no such inspection");
     json_t *out;
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = inspection_result(&c, id, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
@@ -431,7 +427,7 @@ static hg_rc samples_result_api(req *r, hg_err *err)
     char code[48];
     upper(r->params[0], code, sizeof code);
     json_t *out;
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = sample_result(&c, code, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);

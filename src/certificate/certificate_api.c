@@ -8,28 +8,21 @@
 #include "../platform/record.h"
 #include "certificate.h"
 
-static hg_rc reply(req *r, hg_rc rc, int status, json_t *out) { return rc ? rc : req_reply_json(r, status, out); }
-
-static hg_rc need_body(req *r, hg_err *err)
-{
-    return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
-}
-
 static hg_rc kinds_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = certificate_kinds(r->db, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc apply_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = certificate_apply(&c, r->json, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc list_api(req *r, hg_err *err)
@@ -42,14 +35,14 @@ static hg_rc list_api(req *r, hg_err *err)
     hg_rc rc = record_parse_limit(req_query(r, "limit"), &f.limit, err);
     if (!rc)
         rc = certificate_list(r->db, r->who, &f, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc get_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = certificate_get(r->db, r->who, r->params[0], &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 /* Issuing and replacing render a PDF: that is done here, on the request's own thread, before the
@@ -76,7 +69,7 @@ static hg_rc issue_api(req *r, hg_err *err)
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
     hg_rc rc = certificate_issue(&c, r->params[0], r->prep, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc pdf_api(req *r, hg_err *err)
@@ -105,14 +98,14 @@ static hg_rc envelopes_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = certificate_envelopes(r->db, r->who, r->params[0], &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc keys_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = certificate_keys(r->db, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc verify_api(req *r, hg_err *err)
@@ -127,14 +120,14 @@ static hg_rc verify_api(req *r, hg_err *err)
         snprintf(secs, sizeof secs, "%d", retry);
         req_add_header(r, "Retry-After", secs);
     }
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc candidates_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = certificate_candidates(r->db, r->who, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc genuine_api(req *r, hg_err *err)
@@ -159,24 +152,24 @@ static hg_rc verifications_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = certificate_verifications(r->db, r->who, r->params[0], &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc annul_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = certificate_annul(&c, r->params[0], r->json, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc replace_prepare(req *r, hg_err *err)
 {
     certificate_plan *plan = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = certificate_replace_prepare(&c, r->params[0], r->json, &plan, err);
     return keep_plan(r, rc, plan);
@@ -186,10 +179,10 @@ static hg_rc replace_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = certificate_replace(&c, r->params[0], r->json, r->prep, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 const route certificate_routes[] = {

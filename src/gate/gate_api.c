@@ -9,10 +9,6 @@
 #include "../platform/mem.h"
 #include "gate.h"
 
-static hg_rc need_body(req *r, hg_err *err)
-{
-    return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
-}
 
 static hg_rc releases_api(req *r, hg_err *err)
 {
@@ -38,7 +34,7 @@ static hg_rc gate_out_api(req *r, hg_err *err)
 {
     json_t *out;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = release_gate_out(&c, r->params[0], r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
@@ -57,7 +53,7 @@ static hg_rc gates_create_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     return answer(r, rc ? rc : gate_create(&c, r->json, &out, err), 201, &out);
 }
 
@@ -71,7 +67,7 @@ static hg_rc controller_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     return answer(r, rc ? rc : gate_bind_controller(&c, r->params[0], r->json, &out, err), 201, &out);
 }
 
@@ -79,7 +75,7 @@ static hg_rc card_issue_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     return answer(r, rc ? rc : card_issue(&c, r->json, &out, err), 201, &out);
 }
 
@@ -103,7 +99,7 @@ static hg_rc card_change_api(req *r, hg_err *err)
     ident_normalize(r->params[0], no, sizeof no);
     if (strcmp(verb, "unbind") == 0)
         return answer(r, card_unbind(&c, no, &out, err), 200, &out);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = strcmp(verb, "bind") == 0      ? card_bind(&c, no, r->json, &out, err)
              : strcmp(verb, "suspend") == 0 ? card_suspend(&c, no, r->json, &out, err)
@@ -116,7 +112,7 @@ static hg_rc card_change_api(req *r, hg_err *err)
 static hg_rc event_post_prepare(req *r, hg_err *err)
 {
     gate_event_draft *dr = xcalloc(1, sizeof *dr);
-    hg_rc rc = dr ? need_body(r, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    hg_rc rc = dr ? req_need_json(r, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = gate_event_prepare(r->json, now_ms(), dr, err);
     if (rc) {
@@ -194,7 +190,7 @@ static hg_rc override_api(req *r, hg_err *err)
     char tail;
     if (sscanf(r->params[0], "%lld%c", &seq, &tail) != 1 || seq < 1)
         return hg_fail(err, HG_NOTFOUND, "not_found", "seq", "no such hold");
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     return answer(r, rc ? rc : gate_hold_override(&c, seq, r->json, &out, err), 200, &out);
 }
 

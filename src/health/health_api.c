@@ -14,13 +14,7 @@
 #include "health.h"
 #include "health_store.h"
 
-static hg_rc need_json(req *r, hg_err *err)
-{
-    return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
-}
-
 /* Replies with what a store gave, or its error. */
-static hg_rc reply(req *r, hg_rc rc, int status, json_t *out) { return rc ? rc : req_reply_json(r, status, out); }
 
 static hg_rc png_reply(req *r, enum barcode_kind kind, const char *text, hg_err *err)
 {
@@ -50,7 +44,7 @@ static hg_rc declare_prepare(req *r, hg_err *err)
         return hg_fail(err, HG_TOOMANY, "too_many_requests", NULL,
                        "too many declarations from this address; try again in %d seconds", retry_s);
     }
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = health_draft_make(now_ms(), r->json, &dr, err);
     if (!rc) {
@@ -67,14 +61,14 @@ static hg_rc declare_api(req *r, hg_err *err)
     if (!r->prep)
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "declaration stored without its prepare step");
     hg_rc rc = health_draft_store(&c, r->prep, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc reopen_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = declaration_reopen(r->db, r->params[0], req_query(r, "token"), &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc qr_png_api(req *r, hg_err *err)
@@ -91,7 +85,7 @@ static hg_rc keys_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = health_keys_json(r->db, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 /* ------------------------------------------------------------------ flights */
@@ -100,30 +94,30 @@ static hg_rc flight_create_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = flight_create(&c, r->json, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc flight_land_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = flight_land(&c, r->params[0], r->json, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc flight_board_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = flight_board(&c, r->params[0], r->json, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc flight_sent_api(req *r, hg_err *err)
@@ -131,7 +125,7 @@ static hg_rc flight_sent_api(req *r, hg_err *err)
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
     hg_rc rc = flight_samples_sent(&c, r->params[0], &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc flight_clear_api(req *r, hg_err *err)
@@ -139,14 +133,14 @@ static hg_rc flight_clear_api(req *r, hg_err *err)
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
     hg_rc rc = flight_clear_batch(&c, r->params[0], &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc flights_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = flight_board_json(r->db, req_query(r, "date"), now_ms(), &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 /* ------------------------------------------------------------------ the counter */
@@ -158,7 +152,7 @@ static void free_claims(void *p) { xfree(p); }
 static hg_rc scan_prepare(req *r, hg_err *err)
 {
     health_qr_claims *q = xmalloc(sizeof *q);
-    hg_rc rc = q ? need_json(r, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    hg_rc rc = q ? req_need_json(r, err) : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = health_scan_verify(r->db, now_ms(), r->json, q, err);
     if (rc) {
@@ -177,14 +171,14 @@ static hg_rc scan_api(req *r, hg_err *err)
     if (!r->prep)
         return hg_fail(err, HG_INTERNAL, NULL, NULL, "scan without its prepare step");
     hg_rc rc = traveller_scan_claims(&c, r->prep, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc card_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = traveller_card(r->db, r->params[0], &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc label_api(req *r, hg_err *err)
@@ -203,37 +197,37 @@ static hg_rc travellers_api(req *r, hg_err *err)
     if (!rc)
         rc = traveller_list(r->db, req_query(r, "flight"), req_query(r, "status"), req_query(r, "cursor"), limit, &out,
                             err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc check_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = traveller_check(&c, r->params[0], r->json, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc sample_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = traveller_sample(&c, r->params[0], r->json, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc result_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = traveller_result(&c, r->json, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc clear_api(req *r, hg_err *err)
@@ -241,44 +235,44 @@ static hg_rc clear_api(req *r, hg_err *err)
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
     hg_rc rc = traveller_clear(&c, r->params[0], &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc handover_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = traveller_handover(&c, r->params[0], r->json, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc ack_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = handover_acknowledge(&c, r->params[0], r->json, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc receipt_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = handover_acknowledge(&c, NULL, r->json, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc handovers_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = handover_list(r->db, req_query(r, "unacknowledged"), &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc timings_api(req *r, hg_err *err)
@@ -291,7 +285,7 @@ static hg_rc timings_api(req *r, hg_err *err)
         return hg_fail(err, HG_INVALID, "invalid", "to", "to must be an RFC 3339 time");
     json_t *out = NULL;
     hg_rc rc = health_timings_json(r->db, period ? period : "day", f, t, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 #define QUARANTINE .roles = ROLE_OFFICER, .posts = POST_QUARANTINE, .scope = "health"

@@ -145,6 +145,13 @@ hg_rc req_reply_json(req *r, int status, json_t *body)
     return HG_OK;
 }
 
+hg_rc req_reply_rc(req *r, hg_rc rc, int status, json_t *out) { return rc ? rc : req_reply_json(r, status, out); }
+
+hg_rc req_need_json(const req *r, hg_err *err)
+{
+    return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
+}
+
 void req_reply_clear(req *r)
 {
     json_decref(r->reply);

@@ -116,6 +116,12 @@ const char *req_query(req *r, const char *name);
 const char *req_header(req *r, const char *name);
 /* Replies with JSON (takes ownership of body; NULL sends {}). */
 hg_rc req_reply_json(req *r, int status, json_t *body);
+/* A handler's last step: with rc HG_OK replies with out at status (as req_reply_json, which
+ * takes out); else returns rc and leaves out alone (a store gives none on failure). */
+hg_rc req_reply_rc(req *r, hg_rc rc, int status, json_t *out);
+/* HG_OK when the request has a JSON object body (r->json), else HG_INVALID malformed_json:
+ * what a write route that needs a body answers without one. */
+hg_rc req_need_json(const req *r, hg_err *err);
 /* The context of a change made for r (ctx.h): its connection, principal and request id, the
  * principal's name as actor ("anonymous" on a public route without credentials), the time now. */
 hg_ctx req_ctx(const req *r);

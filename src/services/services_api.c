@@ -15,16 +15,11 @@
 #include "../platform/mem.h"
 #include "services_store.h"
 
-static hg_rc need_body(req *r, hg_err *err)
-{
-    return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
-}
-
 static hg_rc problems_raise_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = problem_raise(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
@@ -111,7 +106,7 @@ static hg_rc step(req *r, liaison_action a, int body_required, int status, hg_er
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = body_required ? need_body(r, err) : HG_OK;
+    hg_rc rc = body_required ? req_need_json(r, err) : HG_OK;
     if (!rc)
         rc = problem_act(&c, r->params[0], a, r->json, &out, err);
     return rc ? rc : req_reply_json(r, status, out);
@@ -167,7 +162,7 @@ static hg_rc coordinator_remove_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc && strlen(r->params[0]) > 63)
         rc = hg_fail(err, HG_NOTFOUND, "not_coordinator", "coordinator", "no such coordinator");
     if (!rc)
@@ -186,7 +181,7 @@ static hg_rc draft_create_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = draft_save(&c, NULL, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
@@ -196,7 +191,7 @@ static hg_rc draft_update_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = draft_save(&c, r->params[0], r->json, &out, err);
     return rc ? rc : req_reply_json(r, 200, out);
@@ -227,7 +222,7 @@ static hg_rc visit_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = visit_record(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);
@@ -281,7 +276,7 @@ static int zh_wanted(req *r)
 static hg_rc precheck_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = nav_precheck(r->db, r->who, r->json, now_ms(), zh_wanted(r), &out, err);
     if (!rc)
@@ -293,7 +288,7 @@ static hg_rc ruling_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_body(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = ruling_issue(&c, r->json, &out, err);
     return rc ? rc : req_reply_json(r, 201, out);

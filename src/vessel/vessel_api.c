@@ -10,13 +10,6 @@
 #include "../platform/log.h"
 #include "vessel.h"
 
-static hg_rc need_json(req *r, hg_err *err)
-{
-    return r->json ? HG_OK : hg_fail(err, HG_INVALID, "malformed_json", "", "a JSON object is expected");
-}
-
-static hg_rc reply(req *r, hg_rc rc, int status, json_t *out) { return rc ? rc : req_reply_json(r, status, out); }
-
 /* A call number from the path, normalised; a malformed one is no such call. */
 static hg_rc call_param(req *r, char no[48], hg_err *err)
 {
@@ -33,22 +26,22 @@ static hg_rc on_call(req *r, call_write fn, int status, hg_err *err)
     char no[48];
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = call_param(r, no, err);
     if (!rc)
         rc = fn(&c, no, r->json, &out, err);
-    return reply(r, rc, status, out);
+    return req_reply_rc(r, rc, status, out);
 }
 
 static hg_rc declare_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = call_declare(&c, r->json, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc calls_api(req *r, hg_err *err)
@@ -59,7 +52,7 @@ static hg_rc calls_api(req *r, hg_err *err)
     if (!rc)
         rc = call_list(r->db, r->who, req_query(r, "view"), req_query(r, "imo"), now_ms(), req_query(r, "cursor"),
                        limit, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc call_api(req *r, hg_err *err)
@@ -69,7 +62,7 @@ static hg_rc call_api(req *r, hg_err *err)
     hg_rc rc = call_param(r, no, err);
     if (!rc)
         rc = call_get(r->db, r->who, no, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc amend_api(req *r, hg_err *err) { return on_call(r, call_amend, 200, err); }
@@ -86,22 +79,22 @@ static hg_rc lift_api(req *r, hg_err *err)
     char no[48];
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc && ident_normalize(r->params[0], no, sizeof no))
         rc = hg_fail(err, HG_NOTFOUND, "not_found", "order_no", "no such order");
     if (!rc)
         rc = vessel_order_lift(&c, no, r->json, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc task_close_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = vessel_task_close(&c, r->params[0], r->json, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc tasks_api(req *r, hg_err *err)
@@ -109,41 +102,41 @@ static hg_rc tasks_api(req *r, hg_err *err)
     json_t *out = NULL;
     hg_rc rc =
         vessel_tasks_json(r->db, req_query(r, "call_no"), req_query(r, "post"), req_query(r, "status"), &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc rules_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = vessel_rules_json(r->db, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc rule_patch_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = vessel_rule_patch(&c, r->params[0], r->json, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc risk_ports_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_rc rc = vessel_risk_ports_json(r->db, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc risk_port_set_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = vessel_risk_port_set(&c, r->json, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc figures_api(req *r, hg_err *err)
@@ -156,7 +149,7 @@ static hg_rc figures_api(req *r, hg_err *err)
         return hg_fail(err, HG_INVALID, "invalid", "to", "to must be an RFC 3339 time");
     json_t *out = NULL;
     hg_rc rc = vessel_figures_json(r->db, period ? period : "month", f, t, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 /* ------------------------------------------------------------------ disinfection records */
@@ -165,10 +158,10 @@ static hg_rc disinfections_create_api(req *r, hg_err *err)
 {
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
-    hg_rc rc = need_json(r, err);
+    hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = disinfection_create(&c, r->json, &out, err);
-    return reply(r, rc, 201, out);
+    return req_reply_rc(r, rc, 201, out);
 }
 
 static hg_rc disinfections_list_api(req *r, hg_err *err)
@@ -178,7 +171,7 @@ static hg_rc disinfections_list_api(req *r, hg_err *err)
     hg_rc rc = record_parse_limit(req_query(r, "limit"), &limit, err);
     if (!rc)
         rc = disinfection_list(r->db, req_query(r, "cursor"), limit, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 static hg_rc disinfections_lift_api(req *r, hg_err *err)
@@ -189,7 +182,7 @@ static hg_rc disinfections_lift_api(req *r, hg_err *err)
     json_t *out = NULL;
     hg_ctx c = req_ctx(r);
     hg_rc rc = disinfection_lift(&c, no, &out, err);
-    return reply(r, rc, 200, out);
+    return req_reply_rc(r, rc, 200, out);
 }
 
 #define AGENT .roles = ROLE_ENTERPRISE, .scope = "vessels"
