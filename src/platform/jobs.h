@@ -21,6 +21,7 @@
 #define HG_JOBS_H
 
 #include "buf.h"
+#include "ctx.h"
 #include "module.h"
 
 /* The job called name among the modules' (static storage), or NULL. */
@@ -51,6 +52,26 @@ hg_rc jobs_metrics_render(db *d, buf *b, hg_err *err);
 
 /* The 64-bit key of a job's advisory lock: FNV-1a of "haiguan.job." and its name. Pure. */
 int64_t jobs_lock_key(const char *name);
+
+/* A sweep: periodic work that a command runs on demand and a job on its schedule, by an amount
+ * (an age, a delay) that the command's option or the job's environment variable gives: one
+ * table, so that the command and the job cannot drift apart (health's purge and alarms,
+ * vessel's purge). */
+typedef struct jobs_sweep {
+    const char *option, *env; /* "--days"; "HAIGUAN_HEALTH_RETENTION_DAYS" */
+    long dflt, max, unit_ms;  /* the amount's default and bound, and its unit */
+    hg_rc (*fn)(const hg_ctx *c, int64_t amount_ms, int64_t *n, hg_err *err); /* *n: what it did */
+    const char *done;                  /* printf format of what was done: count (long long), amount (long) */
+    void (*log)(const char *fmt, ...); /* how the job logs it: an alarm is a warning */
+} jobs_sweep;
+
+/* The sweep's command (a subcommand's function): the amount from the option, 0..max (dflt
+ * without it; else usage), with the audit keys loaded so that the rows it writes are keyed and
+ * heads signed; prints done. Returns the exit code. */
+int jobs_sweep_cmd(cmd_ctx *c, const command *self, const jobs_sweep *w);
+/* The sweep's job on d: the amount from the environment variable, 1..max (unset, empty, 0 or
+ * not a number: dflt, never "everything"); logs done when it did anything. */
+hg_rc jobs_sweep_job(db *d, const jobs_sweep *w, hg_err *err);
 
 extern const migration jobs_migrations[];
 

@@ -1,6 +1,8 @@
 /* jobs_cmd.c — `haiguan jobs` (the modules' periodic jobs and their last runs) and
- * `haiguan jobs run NAME` (one run now), and the jobs module's record. */
+ * `haiguan jobs run NAME` (one run now), the jobs module's record, and the sweeps that a
+ * module runs both as a command and as a job (jobs_sweep). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
@@ -88,6 +90,58 @@ static int jobs_run_cmd(cmd_ctx *c, const command *self)
     }
     printf("%s: ok in %lld ms\n", j->name, (long long)(now_ms() - start));
     return EXIT_OK;
+}
+
+/* ---- sweeps ---- */
+
+/* A whole number in 0..max from text, or dflt when text is NULL; -1 when it is not one. */
+static long amount_of(const char *text, long dflt, long max)
+{
+    char *end;
+    if (!text)
+        return dflt;
+    long n = strtol(text, &end, 10);
+    return !*text || *end || n < 0 || n > max ? -1 : n;
+}
+
+int jobs_sweep_cmd(cmd_ctx *c, const command *self, const jobs_sweep *w)
+{
+    long amount = amount_of(cmd_option(c, w->option), w->dflt, w->max);
+    if (amount < 0 || c->argc > 4)
+        return cmd_usage(self);
+    db *d = cmd_open_db(c);
+    if (!d)
+        return EXIT_FAIL;
+    char scratch[4096];
+    hg_err err;
+    hg_err_clear(&err);
+    hg_ctx x = ctx_command(d, cli_actor());
+    int64_t n = 0;
+    /* the audit key is loaded so that the rows these write are keyed and heads signed */
+    hg_rc rc = audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err);
+    if (!rc)
+        rc = w->fn(&x, amount * w->unit_ms, &n, &err);
+    db_close(d);
+    if (rc) {
+        fprintf(stderr, "haiguan: %s\n", err.message);
+        return EXIT_FAIL;
+    }
+    printf(w->done, (long long)n, amount);
+    putchar('\n');
+    return EXIT_OK;
+}
+
+hg_rc jobs_sweep_job(db *d, const jobs_sweep *w, hg_err *err)
+{
+    hg_ctx x = ctx_command(d, "system");
+    int64_t n = 0;
+    long amount = amount_of(getenv(w->env), w->dflt, w->max);
+    if (amount < 1) /* unset, empty or not a number of 1..max: the default */
+        amount = w->dflt;
+    hg_rc rc = w->fn(&x, amount * w->unit_ms, &n, err);
+    if (!rc && n)
+        w->log(w->done, (long long)n, amount);
+    return rc;
 }
 
 static const cmd_opt jobs_run_opts[] = {{"--keys", 1}, {NULL, 0}};

@@ -1,11 +1,8 @@
 /* vessel_cmd.c — `haiguan vessel purge [--days N]` and the hourly job vessel.purge: the data
  * about people of calls past their retention removed (retention_store.c), the audit chain still
- * whole. One function serves both, so the command and the job cannot drift apart. */
-#include <stdio.h>
-#include <stdlib.h>
-
-#include "../platform/audit.h"
+ * whole. One table serves both (jobs_sweep), so the command and the job cannot drift apart. */
 #include "../platform/cmd.h"
+#include "../platform/jobs.h"
 #include "../platform/log.h"
 #include "../platform/module.h"
 #include "vessel.h"
@@ -13,56 +10,26 @@
 /* The retention unless --days or HAIGUAN_VESSEL_RETENTION_DAYS says otherwise: 30 days after
  * the ship left, as health's (twice the 14-day observation, with a margin; docs/vessel.md). */
 #define VESSEL_RETENTION_DAYS 30
-#define DAY_MS 86400000LL
 
-/* Whole days 0..3650 from text, dflt when text is NULL, -1 when it is not one. */
-static long days_of(const char *text, long dflt)
+static hg_rc purge_ended(const hg_ctx *c, int64_t age_ms, int64_t *n, hg_err *err)
 {
-    char *end;
-    if (!text)
-        return dflt;
-    long n = strtol(text, &end, 10);
-    return !*text || *end || n < 0 || n > 3650 ? -1 : n;
+    return vessel_purge(c, c->now_ms - age_ms, n, err);
 }
 
-static int purge_cmd(cmd_ctx *c, const struct command *self)
-{
-    long days = days_of(cmd_option(c, "--days"), VESSEL_RETENTION_DAYS);
-    if (days < 0 || c->argc > 4)
-        return cmd_usage(self);
-    db *d = cmd_open_db(c);
-    if (!d)
-        return EXIT_FAIL;
-    char scratch[4096];
-    hg_err err;
-    hg_err_clear(&err);
-    hg_ctx x = ctx_command(d, cli_actor());
-    int64_t n = 0;
-    /* the audit key is loaded so that the row this writes is keyed and heads signed */
-    hg_rc rc = audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err);
-    if (!rc)
-        rc = vessel_purge(&x, x.now_ms - days * DAY_MS, &n, &err);
-    db_close(d);
-    if (rc) {
-        fprintf(stderr, "haiguan: %s\n", err.message);
-        return EXIT_FAIL;
-    }
-    printf("purged the crew data of %lld calls that ended more than %ld days ago\n", (long long)n, days);
-    return EXIT_OK;
-}
+/* the command and the job from one table (jobs.h) */
+static const jobs_sweep purge_sweep = {
+    .option = "--days",
+    .env = "HAIGUAN_VESSEL_RETENTION_DAYS",
+    .dflt = VESSEL_RETENTION_DAYS,
+    .max = 3650,
+    .unit_ms = 86400000L,
+    .fn = purge_ended,
+    .done = "purged the crew data of %lld calls that ended more than %ld days ago",
+    .log = log_info,
+};
 
-static hg_rc purge_job(db *d, hg_err *err)
-{
-    hg_ctx x = ctx_command(d, "system");
-    int64_t n = 0;
-    long days = days_of(getenv("HAIGUAN_VESSEL_RETENTION_DAYS"), VESSEL_RETENTION_DAYS);
-    if (days < 1) /* unset, empty, 0 or not a number: the default, never "everything" */
-        days = VESSEL_RETENTION_DAYS;
-    hg_rc rc = vessel_purge(&x, x.now_ms - days * DAY_MS, &n, err);
-    if (!rc && n)
-        log_info("purged the crew data of %lld calls that ended more than %ld days ago", (long long)n, days);
-    return rc;
-}
+static int purge_cmd(cmd_ctx *c, const struct command *self) { return jobs_sweep_cmd(c, self, &purge_sweep); }
+static hg_rc purge_job(db *d, hg_err *err) { return jobs_sweep_job(d, &purge_sweep, err); }
 
 const hg_job vessel_jobs[] = {
     {"vessel.purge", "remove crew data of calls ended more than HAIGUAN_VESSEL_RETENTION_DAYS ago (default 30)", 3600,
