@@ -412,6 +412,13 @@ void risk_rule_free(risk_rule *r)
     memset(r, 0, sizeof *r);
 }
 
+void risk_rules_free(risk_rule *rules, size_t n)
+{
+    for (size_t i = 0; rules && i < n; i++)
+        risk_rule_free(&rules[i]);
+    xfree(rules);
+}
+
 /* Parses a JSON array of strings into a sorted, de-duplicated owned list, validating each
  * value with def's checker or enumeration. field names the array ("conditions[0].values"). */
 static hg_rc parse_values(const json_t *arr, const cond_def *def, const char *field, char ***out, int *n, hg_err *err)
@@ -1235,9 +1242,7 @@ static int anchor_of(const risk_rule *r)
 
 static void set_free(risk_set *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        risk_rule_free(&s->rules[i]);
-    xfree(s->rules);
+    risk_rules_free(s->rules, s->n);
     xfree(s->slots);
     xfree(s->postings);
     xfree(s->always);
@@ -1444,11 +1449,7 @@ hg_rc risk_set_compile(risk_rule *rules, size_t n, const risk_config *cfg,
 nomem:
     xfree(ps);
     xfree(kws);
-    if (rules) {
-        for (size_t i = 0; i < n; i++)
-            risk_rule_free(&rules[i]);
-        xfree(rules);
-    }
+    risk_rules_free(rules, n);
     if (s)
         set_free(s);
     return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory compiling the rules");

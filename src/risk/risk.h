@@ -155,6 +155,8 @@ hg_rc risk_rule_from_json(const json_t *body, int allow_server, risk_rule *out, 
  * NULL when out of memory. */
 json_t *risk_rule_to_json(const risk_rule *r);
 void risk_rule_free(risk_rule *r);
+/* Frees n rules and the array that holds them (NULL: nothing). */
+void risk_rules_free(risk_rule *rules, size_t n);
 
 /* Names of the enums, for JSON and the stats. Static strings. */
 const char *risk_lane_name(risk_lane l);

@@ -669,9 +669,7 @@ static hg_rc load_active(db *d, int64_t skip_id, size_t extra, risk_rule **rules
     if (!rc && !rules && !(rules = xcalloc(1, sizeof *rules)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (rc) {
-        for (size_t i = 0; i < n; i++)
-            risk_rule_free(&rules[i]);
-        xfree(rules);
+        risk_rules_free(rules, n);
         return rc;
     }
     *rules_out = rules;
@@ -685,9 +683,7 @@ static hg_rc compile_rules(risk_rule *rules, size_t n, int64_t gen, risk_set **o
 {
     hg_rc rc = secret_load(err);
     if (rc) {
-        for (size_t i = 0; i < n; i++)
-            risk_rule_free(&rules[i]);
-        xfree(rules);
+        risk_rules_free(rules, n);
         return rc;
     }
     risk_config cfg;
