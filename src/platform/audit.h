@@ -174,6 +174,10 @@ void audit_set_head_policy(int64_t rows, int64_t seconds);
  * later (the risk draw secret) comes from the same place. Returns scratch or the option. */
 struct cmd_ctx;
 const char *cmd_key_dir(struct cmd_ctx *c, char *scratch, size_t n);
+/* Opens the command's database (cmd_open_db) and loads the audit keys from cmd_key_dir, so
+ * that the rows the command writes are keyed and heads signed. NULL when either fails, said
+ * on stderr ("haiguan: ..."), the database closed again. */
+db *cmd_open_db_keyed(struct cmd_ctx *c);
 
 /* The periodic job: signs the current head when rows were written since this key's last
  * head (audit_checkpoint), else does nothing. HG_INVALID when no key is loaded or when the

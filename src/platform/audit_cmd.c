@@ -85,6 +85,23 @@ const char *cmd_key_dir(cmd_ctx *c, char *scratch, size_t n)
     return scratch;
 }
 
+/* A command's database with the audit keys loaded (audit.h). */
+db *cmd_open_db_keyed(cmd_ctx *c)
+{
+    db *d = cmd_open_db(c);
+    if (!d)
+        return NULL;
+    char dir[4096];
+    hg_err err;
+    hg_err_clear(&err);
+    if (audit_keys_load(d, cmd_key_dir(c, dir, sizeof dir), &err)) {
+        fprintf(stderr, "haiguan: %s\n", err.message);
+        db_close(d);
+        return NULL;
+    }
+    return d;
+}
+
 /* --keys, else HAIGUAN_KEYS, else next to the database (the audit command parses --keys itself). */
 static const char *key_dir(cmd_ctx *c, const audit_args *a, char *space, size_t spacelen)
 {

@@ -58,19 +58,13 @@ static int jobs_run_cmd(cmd_ctx *c, const command *self)
         fprintf(stderr, "haiguan jobs: no job %s (`haiguan jobs` lists them)\n", c->argv[2]);
         return EXIT_USAGE;
     }
-    db *d = cmd_open_db(c);
+    /* a job may write audited changes or sign a head (audit.checkpoint): the keys serve uses */
+    db *d = cmd_open_db_keyed(c);
     if (!d)
         return EXIT_FAIL;
     hg_err err, jerr;
     hg_err_clear(&err);
     hg_err_clear(&jerr);
-    char dir[4096];
-    /* a job may write audited changes or sign a head (audit.checkpoint): the keys serve uses */
-    if (audit_keys_load(d, cmd_key_dir(c, dir, sizeof dir), &err)) {
-        fprintf(stderr, "haiguan: %s\n", err.message);
-        db_close(d);
-        return EXIT_FAIL;
-    }
     int ran = 0;
     hg_rc jrc = HG_OK;
     int64_t start = now_ms();
@@ -109,18 +103,14 @@ int jobs_sweep_cmd(cmd_ctx *c, const command *self, const jobs_sweep *w)
     long amount = amount_of(cmd_option(c, w->option), w->dflt, w->max);
     if (amount < 0 || c->argc > 4)
         return cmd_usage(self);
-    db *d = cmd_open_db(c);
+    db *d = cmd_open_db_keyed(c);
     if (!d)
         return EXIT_FAIL;
-    char scratch[4096];
     hg_err err;
     hg_err_clear(&err);
     hg_ctx x = ctx_command(d, cli_actor());
     int64_t n = 0;
-    /* the audit key is loaded so that the rows these write are keyed and heads signed */
-    hg_rc rc = audit_keys_load(d, cmd_key_dir(c, scratch, sizeof scratch), &err);
-    if (!rc)
-        rc = w->fn(&x, amount * w->unit_ms, &n, &err);
+    hg_rc rc = w->fn(&x, amount * w->unit_ms, &n, &err);
     db_close(d);
     if (rc) {
         fprintf(stderr, "haiguan: %s\n", err.message);

@@ -52,17 +52,9 @@ static int risk_import_cmd(cmd_ctx *c, const command *self)
 {
     if (c->argc != 3 && c->argc != 5)
         return cmd_usage(self);
-    db *d = cmd_open_db(c);
+    db *d = cmd_open_db_keyed(c); /* so that audit checkpoints are signed */
     if (!d)
         return EXIT_FAIL;
-    char dir[4096];
-    hg_err err;
-    hg_err_clear(&err);
-    if (audit_keys_load(d, cmd_key_dir(c, dir, sizeof dir), &err)) { /* so that audit checkpoints are signed */
-        fprintf(stderr, "haiguan: %s\n", err.message);
-        db_close(d);
-        return EXIT_FAIL;
-    }
     int status = import_rules(c, d, c->argv[2]);
     db_close(d);
     return status;
