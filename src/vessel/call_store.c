@@ -269,6 +269,20 @@ static hg_rc agent_only(const hg_ctx *c, hg_err *err)
     return rc;
 }
 
+/* A declaration or its amendment from the agent (is_new: a declaration): its body parsed into
+ * r, the IMO number normalized, its rules beyond the field table kept; before any write. */
+static hg_rc call_parse(const hg_ctx *c, const json_t *body, int is_new, record *r, hg_err *err)
+{
+    hg_rc rc = agent_only(c, err);
+    if (!rc)
+        rc = record_from_json(&vessel_call_record, body, REC_CREATE, r, err);
+    if (!rc)
+        rc = normalize_imo(r, err);
+    if (!rc)
+        rc = plausible(r, c->now_ms, is_new, err);
+    return rc;
+}
+
 static hg_rc finish(const hg_ctx *c, hg_rc rc, const char *action, const char *call_no, const json_t *before,
                     json_t **out, hg_err *err)
 {
@@ -289,13 +303,7 @@ hg_rc call_declare(const hg_ctx *c, const json_t *body, json_t **out, hg_err *er
     vessel_assessment a = {0};
     char no[40] = "";
     *out = NULL;
-    hg_rc rc = agent_only(c, err);
-    if (!rc)
-        rc = record_from_json(&vessel_call_record, body, REC_CREATE, &r, err);
-    if (!rc)
-        rc = normalize_imo(&r, err);
-    if (!rc)
-        rc = plausible(&r, c->now_ms, 1, err);
+    hg_rc rc = call_parse(c, body, 1, &r, err);
     if (rc || (rc = db_begin(c->d, err)))
         goto out;
     /* a vessel calls at a sea port of the district's table (关区代码表, its modes) */
@@ -346,13 +354,7 @@ hg_rc call_amend(const hg_ctx *c, const char *call_no, const json_t *body, json_
     json_t *before = NULL;
     char *old = NULL;
     *out = NULL;
-    hg_rc rc = agent_only(c, err);
-    if (!rc)
-        rc = record_from_json(&vessel_call_record, body, REC_CREATE, &r, err);
-    if (!rc)
-        rc = normalize_imo(&r, err);
-    if (!rc)
-        rc = plausible(&r, c->now_ms, 0, err);
+    hg_rc rc = call_parse(c, body, 0, &r, err);
     if (rc || (rc = db_begin(c->d, err)))
         goto out;
     rc = vessel_call_load(c->d, call_no, &before, err);
