@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "certificate/certificate.h"
+#include "fuzz_input.h"
 #include "fuzz_key.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -18,14 +19,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const keydir_key *key = fuzz_key();
-    if (size < 1)
-        return 0;
-    size_t n = size - 1;
-    char *s = malloc(n + 1);
+    size_t n;
+    char *s = fuzz_rest(data, size, &n);
     if (!s)
         return 0;
-    memcpy(s, data + 1, n);
-    s[n] = 0;
     hg_err err;
     if (data[0] % 2 == 0) {
         certificate_qr_claims c;

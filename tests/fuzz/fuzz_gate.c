@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_input.h"
 #include "gate/gate.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -31,14 +32,10 @@ static void parse(const char *text, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1)
-        return 0;
-    size_t n = size - 1;
-    char *s = malloc(n + 1);
+    size_t n;
+    char *s = fuzz_rest(data, size, &n);
     if (!s)
         return 0;
-    memcpy(s, data + 1, n);
-    s[n] = 0;
     if (data[0] % 2 == 0) {
         parse(s, n);
     } else {

@@ -11,19 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_input.h"
 #include "services/services.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1)
-        return 0;
-    char *s = malloc(size);
+    size_t len;
+    char *s = fuzz_rest(data, size, &len);
     if (!s)
         return 0;
-    memcpy(s, data + 1, size - 1);
-    s[size - 1] = 0;
     switch (data[0] % 3) {
     case 0: {
         nav_finding f[4];

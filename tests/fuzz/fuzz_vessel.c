@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_input.h"
 #include "health/health.h"
 #include "platform/json.h"
 #include "platform/record.h"
@@ -88,14 +89,10 @@ static void assess(const uint8_t *p, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1)
-        return 0;
-    size_t n = size - 1;
-    char *s = malloc(n + 1);
+    size_t n;
+    char *s = fuzz_rest(data, size, &n);
     if (!s)
         return 0;
-    memcpy(s, data + 1, n);
-    s[n] = 0;
     switch (data[0] % 3) {
     case 0: declaration(s, n); break;
     case 1: assess(data + 1, n); break;
