@@ -4,7 +4,6 @@
  * table as the console reads it, and its changes (`haiguan import ports`), each audited with
  * before and after. Reference data with a version in ref_versions (migration 294). Not for:
  * the format of a code (cargo_check_port, cargo.c). */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,66 +21,45 @@ typedef struct port_row {
     char code[8], modes[32], name_zh[96], name_en[128];
 } port_row;
 
-static struct {
-    pthread_mutex_t mu;
-    int64_t version; /* 0: not loaded */
-    size_t n;
-    port_row *rows;
-} ports = {PTHREAD_MUTEX_INITIALIZER, 0, 0, NULL};
-
-static hg_rc ports_load(db *d, int64_t version, hg_err *err)
+static hg_rc port_read(db_stmt *s, void *row, hg_err *err)
 {
-    db_stmt *s;
-    hg_rc rc = db_query(d, &s, err, "SELECT code, modes, name_zh, name_en FROM customs_ports", "");
-    if (rc)
-        return rc;
-    size_t n = 0, cap = 0;
-    port_row *rows = NULL;
-    while ((rc = db_step(s, err)) == HG_ROW) {
-        if (n == cap) {
-            port_row *more = xrealloc(rows, (cap = cap ? cap * 2 : 16) * sizeof *rows);
-            if (!more) {
-                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-                break;
-            }
-            rows = more;
+    (void)err;
+    port_row *r = row;
+    snprintf(r->code, sizeof r->code, "%s", db_col_text(s, 0));
+    snprintf(r->modes, sizeof r->modes, "%s", db_col_text(s, 1));
+    snprintf(r->name_zh, sizeof r->name_zh, "%s", db_col_text(s, 2));
+    snprintf(r->name_en, sizeof r->name_en, "%s", db_col_text(s, 3));
+    return HG_OK;
+}
+
+static row_cache ports = ROW_CACHE_INIT("customs_ports", "SELECT code, modes, name_zh, name_en FROM customs_ports",
+                                        port_row, port_read, NULL, NULL);
+
+typedef struct port_lookup {
+    const char *code;
+    port_row *out;
+    int *found;
+} port_lookup;
+
+static hg_rc port_of_code(const void *rows, size_t n, void *cls, hg_err *err)
+{
+    (void)err;
+    port_lookup *f = cls;
+    const port_row *r = rows;
+    for (size_t i = 0; i < n && !*f->found; i++)
+        if (strcmp(r[i].code, f->code) == 0) {
+            *f->out = r[i];
+            *f->found = 1;
         }
-        port_row *r = &rows[n++];
-        snprintf(r->code, sizeof r->code, "%s", db_col_text(s, 0));
-        snprintf(r->modes, sizeof r->modes, "%s", db_col_text(s, 1));
-        snprintf(r->name_zh, sizeof r->name_zh, "%s", db_col_text(s, 2));
-        snprintf(r->name_en, sizeof r->name_en, "%s", db_col_text(s, 3));
-    }
-    db_reset(s);
-    if (rc != HG_DONE) {
-        xfree(rows);
-        return rc;
-    }
-    xfree(ports.rows);
-    ports.rows = rows;
-    ports.n = n;
-    ports.version = version;
     return HG_OK;
 }
 
 /* The port of code as the table stands (*found 0 when it has none). */
 static hg_rc port_find(db *d, const char *code, port_row *out, int *found, hg_err *err)
 {
-    int64_t version = 0;
     *found = 0;
-    hg_rc rc = refdata_version(d, "customs_ports", &version, err);
-    if (rc)
-        return rc;
-    pthread_mutex_lock(&ports.mu);
-    if (ports.version != version)
-        rc = ports_load(d, version, err);
-    for (size_t i = 0; !rc && !*found && i < ports.n; i++)
-        if (strcmp(ports.rows[i].code, code) == 0) {
-            *out = ports.rows[i];
-            *found = 1;
-        }
-    pthread_mutex_unlock(&ports.mu);
-    return rc;
+    port_lookup f = {code, out, found};
+    return row_cache_with(d, &ports, port_of_code, &f, err);
 }
 
 static hg_rc unknown_port(const char *code, const char *field, hg_err *err)
@@ -247,7 +225,6 @@ hg_rc cargo_port_put(const hg_ctx *c, const char *code, const char *name_zh, con
                     "INSERT INTO customs_ports (code, name_zh, name_en, modes) VALUES (?, ?, ?, ?) ON CONFLICT (code)"
                     " DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, modes = excluded.modes",
                     "tttt", code, name_zh, name_en, m);
-    refdata_touched();
     if (!rc && !(after = port_json(code, name_zh, name_en, m)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
