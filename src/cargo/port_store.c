@@ -100,34 +100,17 @@ hg_rc cargo_port_serves(db *d, const char *code, const char *mode, const char *m
         return unknown_port(code ? code : "", "port", err);
     if (serves(p.modes, mode ? mode : ""))
         return HG_OK;
-    /* the modes it serves, each as its word (words.h) in the user's language: at most three,
-     * since a port serving all four refuses none */
-    const char *m[3] = {"", "", ""};
-    char list[sizeof p.modes];
-    snprintf(list, sizeof list, "%s", p.modes);
-    int k = 0;
-    for (char *save = NULL, *w = strtok_r(list, ",", &save); w && k < 3; w = strtok_r(NULL, ",", &save))
-        m[k++] = hg_word(w);
-    const char *refused = hg_word(mode ? mode : "");
+    /* the modes it serves as a list of their words (words.h) in the user's language */
+    char served[128];
+    hg_word_list(p.modes, served, sizeof served);
     /* 报关单填制规范: the transport mode (运输方式) is the one by which the goods cross the
      * border at the port of entry or exit (进出境关别), so the two must agree */
-    if (k <= 1)
-        /* TRANSLATORS: 1: port code; 2, 3: its names; 4: the mode it serves; 5: the mode refused */
-        return hg_fail(err, HG_INVALID, "port_mode", mode_field,
-                       "port %s (%s, %s) serves %s only, not %s: the transport mode and the port of entry or exit "
-                       "must agree (报关单填制规范: 运输方式, 进出境关别)",
-                       p.code, p.name_zh, p.name_en, m[0], refused);
-    if (k == 2)
-        /* TRANSLATORS: 1: port code; 2, 3: its names; 4, 5: the modes it serves; 6: the mode refused */
-        return hg_fail(err, HG_INVALID, "port_mode", mode_field,
-                       "port %s (%s, %s) serves %s and %s only, not %s: the transport mode and the port of entry or "
-                       "exit must agree (报关单填制规范: 运输方式, 进出境关别)",
-                       p.code, p.name_zh, p.name_en, m[0], m[1], refused);
-    /* TRANSLATORS: 1: port code; 2, 3: its names; 4-6: the modes it serves; 7: the mode refused */
+    /* TRANSLATORS: 1: port code; 2, 3: its names; 4: the modes it serves, a list ("sea and air",
+     * "水路运输、航空运输"); 5: the mode refused */
     return hg_fail(err, HG_INVALID, "port_mode", mode_field,
-                   "port %s (%s, %s) serves %s, %s and %s only, not %s: the transport mode and the port of entry or "
-                   "exit must agree (报关单填制规范: 运输方式, 进出境关别)",
-                   p.code, p.name_zh, p.name_en, m[0], m[1], m[2], refused);
+                   "port %s (%s, %s) serves %s only, not %s: the transport mode and the port of entry or exit "
+                   "must agree (报关单填制规范: 运输方式, 进出境关别)",
+                   p.code, p.name_zh, p.name_en, served, hg_word(mode ? mode : ""));
 }
 
 /* modes ("sea,road") as a JSON array of its words. */

@@ -233,8 +233,10 @@ static int keyword_at(const char *p, const char *w)
 static int names_table(const char *sql, const char *name)
 {
     size_t len = strlen(name);
+    int first = tolower((unsigned char)name[0]);
     for (const char *p = sql; *p; p++)
-        if ((p == sql || !word_char(p[-1])) && strncasecmp(p, name, len) == 0 && !word_char(p[len]))
+        if (tolower((unsigned char)*p) == first && (p == sql || !word_char(p[-1])) && strncasecmp(p, name, len) == 0 &&
+            !word_char(p[len]))
             return 1;
     return 0;
 }
