@@ -9,7 +9,6 @@
  * (the receiver tells the repeat by its webhook-id, as the specification asks). */
 #include "webhook_store.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
