@@ -4,7 +4,6 @@
  * table as the console reads it, and its changes (`haiguan import ports`), each audited with
  * before and after. Reference data with a version in ref_versions (migration 294). Not for:
  * the format of a code (cargo_check_port, cargo.c). */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,66 +21,45 @@ typedef struct port_row {
     char code[8], modes[32], name_zh[96], name_en[128];
 } port_row;
 
-static struct {
-    pthread_mutex_t mu;
-    int64_t version; /* 0: not loaded */
-    size_t n;
-    port_row *rows;
-} ports = {PTHREAD_MUTEX_INITIALIZER, 0, 0, NULL};
-
-static hg_rc ports_load(db *d, int64_t version, hg_err *err)
+static hg_rc port_read(db_stmt *s, void *row, hg_err *err)
 {
-    db_stmt *s;
-    hg_rc rc = db_query(d, &s, err, "SELECT code, modes, name_zh, name_en FROM customs_ports", "");
-    if (rc)
-        return rc;
-    size_t n = 0, cap = 0;
-    port_row *rows = NULL;
-    while ((rc = db_step(s, err)) == HG_ROW) {
-        if (n == cap) {
-            port_row *more = xrealloc(rows, (cap = cap ? cap * 2 : 16) * sizeof *rows);
-            if (!more) {
-                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-                break;
-            }
-            rows = more;
+    (void)err;
+    port_row *r = row;
+    snprintf(r->code, sizeof r->code, "%s", db_col_text(s, 0));
+    snprintf(r->modes, sizeof r->modes, "%s", db_col_text(s, 1));
+    snprintf(r->name_zh, sizeof r->name_zh, "%s", db_col_text(s, 2));
+    snprintf(r->name_en, sizeof r->name_en, "%s", db_col_text(s, 3));
+    return HG_OK;
+}
+
+static row_cache ports = ROW_CACHE_INIT("customs_ports", "SELECT code, modes, name_zh, name_en FROM customs_ports",
+                                        port_row, port_read, NULL, NULL);
+
+typedef struct port_lookup {
+    const char *code;
+    port_row *out;
+    int *found;
+} port_lookup;
+
+static hg_rc port_of_code(const void *rows, size_t n, void *cls, hg_err *err)
+{
+    (void)err;
+    port_lookup *f = cls;
+    const port_row *r = rows;
+    for (size_t i = 0; i < n && !*f->found; i++)
+        if (strcmp(r[i].code, f->code) == 0) {
+            *f->out = r[i];
+            *f->found = 1;
         }
-        port_row *r = &rows[n++];
-        snprintf(r->code, sizeof r->code, "%s", db_col_text(s, 0));
-        snprintf(r->modes, sizeof r->modes, "%s", db_col_text(s, 1));
-        snprintf(r->name_zh, sizeof r->name_zh, "%s", db_col_text(s, 2));
-        snprintf(r->name_en, sizeof r->name_en, "%s", db_col_text(s, 3));
-    }
-    db_reset(s);
-    if (rc != HG_DONE) {
-        xfree(rows);
-        return rc;
-    }
-    xfree(ports.rows);
-    ports.rows = rows;
-    ports.n = n;
-    ports.version = version;
     return HG_OK;
 }
 
 /* The port of code as the table stands (*found 0 when it has none). */
 static hg_rc port_find(db *d, const char *code, port_row *out, int *found, hg_err *err)
 {
-    int64_t version = 0;
     *found = 0;
-    hg_rc rc = refdata_version(d, "customs_ports", &version, err);
-    if (rc)
-        return rc;
-    pthread_mutex_lock(&ports.mu);
-    if (ports.version != version)
-        rc = ports_load(d, version, err);
-    for (size_t i = 0; !rc && !*found && i < ports.n; i++)
-        if (strcmp(ports.rows[i].code, code) == 0) {
-            *out = ports.rows[i];
-            *found = 1;
-        }
-    pthread_mutex_unlock(&ports.mu);
-    return rc;
+    port_lookup f = {code, out, found};
+    return row_cache_with(d, &ports, port_of_code, &f, err);
 }
 
 static hg_rc unknown_port(const char *code, const char *field, hg_err *err)
@@ -122,34 +100,17 @@ hg_rc cargo_port_serves(db *d, const char *code, const char *mode, const char *m
         return unknown_port(code ? code : "", "port", err);
     if (serves(p.modes, mode ? mode : ""))
         return HG_OK;
-    /* the modes it serves, each as its word (words.h) in the user's language: at most three,
-     * since a port serving all four refuses none */
-    const char *m[3] = {"", "", ""};
-    char list[sizeof p.modes];
-    snprintf(list, sizeof list, "%s", p.modes);
-    int k = 0;
-    for (char *save = NULL, *w = strtok_r(list, ",", &save); w && k < 3; w = strtok_r(NULL, ",", &save))
-        m[k++] = hg_word(w);
-    const char *refused = hg_word(mode ? mode : "");
+    /* the modes it serves as a list of their words (words.h) in the user's language */
+    char served[128];
+    hg_word_list(p.modes, served, sizeof served);
     /* 报关单填制规范: the transport mode (运输方式) is the one by which the goods cross the
      * border at the port of entry or exit (进出境关别), so the two must agree */
-    if (k <= 1)
-        /* TRANSLATORS: 1: port code; 2, 3: its names; 4: the mode it serves; 5: the mode refused */
-        return hg_fail(err, HG_INVALID, "port_mode", mode_field,
-                       "port %s (%s, %s) serves %s only, not %s: the transport mode and the port of entry or exit "
-                       "must agree (报关单填制规范: 运输方式, 进出境关别)",
-                       p.code, p.name_zh, p.name_en, m[0], refused);
-    if (k == 2)
-        /* TRANSLATORS: 1: port code; 2, 3: its names; 4, 5: the modes it serves; 6: the mode refused */
-        return hg_fail(err, HG_INVALID, "port_mode", mode_field,
-                       "port %s (%s, %s) serves %s and %s only, not %s: the transport mode and the port of entry or "
-                       "exit must agree (报关单填制规范: 运输方式, 进出境关别)",
-                       p.code, p.name_zh, p.name_en, m[0], m[1], refused);
-    /* TRANSLATORS: 1: port code; 2, 3: its names; 4-6: the modes it serves; 7: the mode refused */
+    /* TRANSLATORS: 1: port code; 2, 3: its names; 4: the modes it serves, a list ("sea and air",
+     * "水路运输、航空运输"); 5: the mode refused */
     return hg_fail(err, HG_INVALID, "port_mode", mode_field,
-                   "port %s (%s, %s) serves %s, %s and %s only, not %s: the transport mode and the port of entry or "
-                   "exit must agree (报关单填制规范: 运输方式, 进出境关别)",
-                   p.code, p.name_zh, p.name_en, m[0], m[1], m[2], refused);
+                   "port %s (%s, %s) serves %s only, not %s: the transport mode and the port of entry or exit "
+                   "must agree (报关单填制规范: 运输方式, 进出境关别)",
+                   p.code, p.name_zh, p.name_en, served, hg_word(mode ? mode : ""));
 }
 
 /* modes ("sea,road") as a JSON array of its words. */
@@ -247,7 +208,6 @@ hg_rc cargo_port_put(const hg_ctx *c, const char *code, const char *name_zh, con
                     "INSERT INTO customs_ports (code, name_zh, name_en, modes) VALUES (?, ?, ?, ?) ON CONFLICT (code)"
                     " DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, modes = excluded.modes",
                     "tttt", code, name_zh, name_en, m);
-    refdata_touched();
     if (!rc && !(after = port_json(code, name_zh, name_en, m)))
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)

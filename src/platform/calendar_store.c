@@ -140,7 +140,6 @@ static hg_rc holiday_line(void *ctx, db *d, import_row *r, hg_err *err)
                        "kind must be holiday (a rest day) or workday (a make-up working day, 调休)");
     if (!r->field[2][0] || strlen(r->field[2]) > 100)
         return hg_fail(err, HG_INVALID, "invalid", "name", "name is required (at most 100 bytes), such as 春节");
-    refdata_touched();
     return db_run(d, err,
                   "INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?) "
                   "ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name",

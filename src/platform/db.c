@@ -1,17 +1,21 @@
 /* db.c — backend dispatch, binding helpers, migrations, per-thread connections, and the
  * post-commit effects of a connection's transaction (db_after_commit: kept per db_begin level
  * so that a savepoint's rollback drops only its own). */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "db_impl.h"
 #include "log.h"
 #include "mem.h"
+
+static void watch_statement(db *d, const char *sql);
 
 hg_rc db_open(const char *url, db **out, hg_err *err)
 {
@@ -62,6 +66,7 @@ void db_close(db *d)
 {
     if (d) {
         db_effects_drop(db_effects_take(d));
+        xfree(d->watch);
         d->ops->close(d);
     }
 }
@@ -122,6 +127,7 @@ hg_rc db_exec(db *d, const char *sql, hg_err *err)
     char *x = db_expand_ddl(d->ops, sql);
     if (!x)
         return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    watch_statement(d, x);
     hg_rc rc = d->ops->exec(d, x, err);
     xfree(x);
     return rc;
@@ -144,6 +150,7 @@ hg_rc db_prepare(db *d, const char *sql, db_stmt **out, hg_err *err)
     const char *f = fault_sql;
     if (f && strstr(sql, f))
         return hg_fail(err, fault_rc, hg_rc_name(fault_rc), NULL, "injected database fault");
+    watch_statement(d, sql);
     return d->ops->prepare(d, sql, out, err);
 }
 hg_rc db_bind_int(db_stmt *s, int i, int64_t v) { return s->ops->bind_int(s, i, v); }
@@ -175,14 +182,85 @@ int db_in_transaction(const db *d) { return d->group || d->depth > 0; }
 
 /* db_memo's counters go with the group (db.h); the epoch, unique in the process, tells other
  * memos (refdata.c's versions) that theirs went too */
-static void memo_forget(db *d)
+static void epoch_renew(db *d)
 {
     static _Atomic uint64_t epochs;
-    memset(d->memo, 0, sizeof d->memo);
     d->epoch = atomic_fetch_add(&epochs, 1) + 1;
 }
 
+static void memo_forget(db *d)
+{
+    memset(d->memo, 0, sizeof d->memo);
+    epoch_renew(d);
+}
+
 uint64_t db_group_epoch(const db *d) { return d->group && d->optimistic && !d->spoiled ? d->epoch : 0; }
+
+/* ---- writes to versioned tables (db.h: db_watch_tables) ---- */
+
+hg_rc db_watch_tables(db *d, const char *const *names, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(names[i]) + 1;
+    d->watch_len = 0;
+    if (len > 0) {
+        char *w = xrealloc(d->watch, len);
+        if (!w)
+            return HG_NOMEM;
+        d->watch = w;
+        for (size_t i = 0; i < n; i++) {
+            memcpy(w + d->watch_len, names[i], strlen(names[i]) + 1);
+            d->watch_len += strlen(names[i]) + 1;
+        }
+    }
+    return HG_OK;
+}
+
+static int word_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* 1 when p begins with the keyword w, in any case, as a whole word */
+static int keyword_at(const char *p, const char *w)
+{
+    size_t i = 0;
+    for (; w[i]; i++)
+        if (toupper((unsigned char)p[i]) != w[i])
+            return 0;
+    return !word_char(p[i]);
+}
+
+/* 1 when sql names the table name as a whole word, in any case */
+static int names_table(const char *sql, const char *name)
+{
+    size_t len = strlen(name);
+    int first = tolower((unsigned char)name[0]);
+    for (const char *p = sql; *p; p++)
+        if (tolower((unsigned char)*p) == first && (p == sql || !word_char(p[-1])) && strncasecmp(p, name, len) == 0 &&
+            !word_char(p[len]))
+            return 1;
+    return 0;
+}
+
+/* A statement of d's optimistic group that may change a watched table renews the epoch; not
+ * the counters of db_memo, which the statement does not touch. Checked before the statement
+ * runs: a renewal for a write that then fails costs one read of the versions, no more. */
+static void watch_statement(db *d, const char *sql)
+{
+    static const char *const writes[] = {"INSERT", "UPDATE", "DELETE", "REPLACE", "TRUNCATE", "WITH"};
+    if (!d->watch_len || !d->group || !d->optimistic || d->spoiled)
+        return;
+    const char *p = sql;
+    while (isspace((unsigned char)*p) || *p == '(')
+        p++;
+    int write = 0;
+    for (size_t i = 0; i < sizeof writes / sizeof writes[0] && !write; i++)
+        write = keyword_at(p, writes[i]);
+    for (size_t at = 0; write && at < d->watch_len; at += strlen(d->watch + at) + 1)
+        if (names_table(p, d->watch + at)) {
+            epoch_renew(d);
+            return;
+        }
+}
 
 db_effects *db_effects_take(db *d)
 {

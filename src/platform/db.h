@@ -106,6 +106,13 @@ void db_memo_unset(db *d, int slot);
  * spoiled one), else a number unique in the process that changes whenever the group's memo is
  * forgotten; what was remembered under one epoch holds while db_group_epoch returns it. */
 uint64_t db_group_epoch(const db *d);
+/* The versioned tables (refdata.h) whose writes renew d's epoch: inside an optimistic group, a
+ * statement run on d (db_query, db_run, db_int, db_exec) that writes (it begins INSERT, UPDATE,
+ * DELETE, REPLACE, TRUNCATE or WITH) and names one of them renews db_group_epoch, so that what
+ * was remembered under the old epoch (refdata.c's versions) is read again: a group sees its own
+ * change to reference data whoever wrote it. A write reached only through a trigger on another
+ * table is not seen. Copies the n names (none: forgets the list); HG_NOMEM leaves no list. */
+hg_rc db_watch_tables(db *d, const char *const *names, size_t n);
 
 /* Post-commit effects: what a write does outside the database (refreshing an in-memory copy,
  * waking a notifier) must wait until the write is durable, and must not happen when it rolls

@@ -60,6 +60,8 @@ struct db {
         char text[72];
     } memo[DB_MEMO_SLOTS];
     uint64_t epoch;   /* db_group_epoch: renewed whenever the memo is forgotten */
+    char *watch;      /* db_watch_tables: the names, each NUL-terminated, one after another */
+    size_t watch_len; /* bytes of watch in use */
 };
 struct db_stmt {
     const db_ops *ops;

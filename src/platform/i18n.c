@@ -80,7 +80,7 @@ static _Thread_local struct {
 } recent[RECENT];
 static _Thread_local unsigned recent_next;
 
-static void remember(const char *en, const char *zh)
+void i18n_remember(const char *en, const char *zh)
 {
     if (!en || !*en || !*zh || strlen(en) >= sizeof recent[0].en || strlen(zh) >= sizeof recent[0].zh)
         return;
@@ -457,5 +457,5 @@ void i18n_format_zh(char *out, size_t n, const char *fmt, va_list ap, const char
     if (!t)
         return;
     format_walk(out, n, t, fmt, ap);
-    remember(english, out);
+    i18n_remember(english, out);
 }

@@ -35,6 +35,11 @@ const char *i18n_zh_format(const char *msgid);
  * same arguments: it is remembered with its Chinese, for a later message that quotes it. */
 void i18n_format_zh(char *out, size_t n, const char *fmt, va_list ap, const char *english);
 
+/* Remembers zh as the Chinese of the text en for this thread, as a message it formatted is
+ * remembered: a later message quoting en with %s shows zh (i18n_zh). For a text composed of
+ * words rather than formatted from one msgid (hg_word_list). Texts too long to keep are not. */
+void i18n_remember(const char *en, const char *zh);
+
 /* The Chinese of a %s argument: a catalogued message (i18n_zh), else a field's name or path
  * ("items[2].hs_code") with its record tables' labels (label_zh) in place of the names; NULL when
  * neither applies (the argument is data, shown as it is). */

@@ -9,7 +9,6 @@
  * (the receiver tells the repeat by its webhook-id, as the specification asks). */
 #include "webhook_store.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -143,7 +142,6 @@ hg_rc webhook_endpoint_create(const hg_ctx *c, const char *enterprise, const cha
                     "INSERT INTO webhook_endpoints (enterprise, url, event_types, description, secret, created_by,"
                     " created_ms) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     "tttttti", enterprise, url, types, description, secret, c->actor, c->now_ms);
-    refdata_touched();
     db_stmt *s = NULL;
     if (!rc)
         rc = db_query(d, &s, err, "SELECT " ENDPOINT_COLUMNS " FROM webhook_endpoints WHERE id = ?", "i", id);
@@ -239,7 +237,6 @@ hg_rc webhook_endpoint_delete(const hg_ctx *c, const char *enterprise, int64_t i
         rc = db_run(d, err, "DELETE FROM webhook_deliveries WHERE endpoint_id = ?", "i", id);
     if (!rc)
         rc = db_run(d, err, "DELETE FROM webhook_endpoints WHERE id = ?", "i", id);
-    refdata_touched();
     char key[24];
     snprintf(key, sizeof key, "%lld", (long long)id);
     rc = audit_commit(c, rc, "webhook.delete", "webhook", key, before, NULL, err);
@@ -314,75 +311,49 @@ typedef struct subscriber {
     char *enterprise, *types;
 } subscriber;
 
-static struct {
-    pthread_mutex_t mu;
-    int64_t version; /* 0: not loaded */
-    size_t n;
-    subscriber *rows;
-} subscribers = {PTHREAD_MUTEX_INITIALIZER, 0, 0, NULL};
-
-static void subscribers_free(subscriber *rows, size_t n)
+static void subscriber_free(void *row)
 {
-    for (size_t i = 0; i < n; i++) {
-        xfree(rows[i].enterprise);
-        xfree(rows[i].types);
-    }
-    xfree(rows);
+    subscriber *r = row;
+    xfree(r->enterprise);
+    xfree(r->types);
 }
 
-static hg_rc subscribers_load(db *d, int64_t version, hg_err *err)
+static hg_rc subscriber_read(db_stmt *s, void *row, hg_err *err)
 {
-    db_stmt *s = NULL;
-    hg_rc rc = db_query(
-        d, &s, err, "SELECT id, enterprise, event_types FROM webhook_endpoints WHERE disabled_ms = 0 ORDER BY id", "");
-    size_t n = 0, cap = 0;
-    subscriber *rows = NULL;
-    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
-        rc = HG_OK;
-        if (n == cap) {
-            subscriber *more = xrealloc(rows, (cap = cap ? cap * 2 : 16) * sizeof *rows);
-            if (!more) {
-                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-                break;
-            }
-            rows = more;
-        }
-        subscriber *r = &rows[n++];
-        r->id = db_col_int(s, 0);
-        r->enterprise = xstrdup(db_col_text(s, 1));
-        r->types = xstrdup(db_col_text(s, 2));
-        if (!r->enterprise || !r->types)
-            rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-    }
-    if (s)
-        db_reset(s);
-    if (rc != HG_DONE) {
-        subscribers_free(rows, n);
-        return rc ? rc : HG_OK;
-    }
-    subscribers_free(subscribers.rows, subscribers.n);
-    subscribers.rows = rows;
-    subscribers.n = n;
-    subscribers.version = version;
+    subscriber *r = row;
+    r->id = db_col_int(s, 0);
+    r->enterprise = xstrdup(db_col_text(s, 1));
+    r->types = xstrdup(db_col_text(s, 2));
+    return r->enterprise && r->types ? HG_OK : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+}
+
+static row_cache subscribers = ROW_CACHE_INIT(
+    "webhook_endpoints", "SELECT id, enterprise, event_types FROM webhook_endpoints WHERE disabled_ms = 0 ORDER BY id",
+    subscriber, subscriber_read, subscriber_free, NULL);
+
+typedef struct subscriber_lookup {
+    const char *enterprise, *type;
+    int64_t *ids;
+    int *n;
+} subscriber_lookup;
+
+static hg_rc subscribers_taking(const void *rows, size_t n, void *cls, hg_err *err)
+{
+    (void)err;
+    subscriber_lookup *q = cls;
+    const subscriber *r = rows;
+    for (size_t i = 0; i < n && *q->n < SUBSCRIBER_ENDPOINTS; i++)
+        if (strcmp(r[i].enterprise, q->enterprise) == 0 && filter_takes(r[i].types, q->type))
+            q->ids[(*q->n)++] = r[i].id;
     return HG_OK;
 }
 
 /* The ids of enterprise's enabled endpoints whose filter takes type, in id order. */
 static hg_rc subscribers_of(db *d, const char *enterprise, const char *type, int64_t *ids, int *n, hg_err *err)
 {
-    int64_t version = 0;
     *n = 0;
-    hg_rc rc = refdata_version(d, "webhook_endpoints", &version, err);
-    if (rc)
-        return rc;
-    pthread_mutex_lock(&subscribers.mu);
-    if (subscribers.version != version)
-        rc = subscribers_load(d, version, err);
-    for (size_t i = 0; !rc && i < subscribers.n && *n < SUBSCRIBER_ENDPOINTS; i++)
-        if (strcmp(subscribers.rows[i].enterprise, enterprise) == 0 && filter_takes(subscribers.rows[i].types, type))
-            ids[(*n)++] = subscribers.rows[i].id;
-    pthread_mutex_unlock(&subscribers.mu);
-    return rc;
+    subscriber_lookup q = {enterprise, type, ids, n};
+    return row_cache_with(d, &subscribers, subscribers_taking, &q, err);
 }
 
 hg_rc webhook_on_event(db *d, const event_row *e, hg_err *err)
@@ -619,7 +590,6 @@ hg_rc webhook_record(db *d, const webhook_message *m, int64_t start_ms, long sta
                         "UPDATE webhook_endpoints SET disabled_ms = ?, disabled_reason = ? WHERE id = ?"
                         " AND disabled_ms = 0",
                         "iti", now, "the endpoint answered 410 Gone", m->endpoint_id);
-        refdata_touched();
     }
     if (!rc)
         rc = db_commit(d, err);

@@ -4,6 +4,7 @@
 #include "words.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -142,6 +143,36 @@ const char *hg_word(const char *value)
         if (strcmp(words[i].value, value) == 0)
             return words[i].word;
     return value;
+}
+
+const char *hg_word_list(const char *values, char *out, size_t n)
+{
+    char zh[384];
+    size_t k = 0, len = 0, zlen = 0;
+    const char *p = values ? values : "";
+    for (const char *q = p; *q; q += strcspn(q, ","), q += *q == ',')
+        k += strcspn(q, ",") > 0;
+    if (!n)
+        return out;
+    out[0] = zh[0] = '\0';
+    for (size_t i = 0; *p; p += strcspn(p, ","), p += *p == ',') {
+        char value[64];
+        size_t vl = strcspn(p, ",");
+        if (!vl)
+            continue;
+        snprintf(value, sizeof value, "%.*s", (int)vl, p);
+        const char *en = hg_word(value), *t = i18n_zh_format(en);
+        /* English joins the last two with "and", the others with commas; Chinese with 、 */
+        const char *sep = i == 0 ? "" : i + 1 == k ? " and " : ", ";
+        int w = snprintf(out + len, n - len, "%s%s", sep, en);
+        len = w < 0 || (size_t)w >= n - len ? n - 1 : len + (size_t)w;
+        w = snprintf(zh + zlen, sizeof zh - zlen, "%s%s", i ? "、" : "", t ? t : en);
+        zlen = w < 0 || (size_t)w >= sizeof zh - zlen ? sizeof zh - 1 : zlen + (size_t)w;
+        i++;
+    }
+    i18n_trim_utf8(zh);
+    i18n_remember(out, zh);
+    return out;
 }
 
 unsigned hg_word_count(void) { return (unsigned)(sizeof words / sizeof words[0]); }

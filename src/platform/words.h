@@ -8,9 +8,17 @@
 #ifndef HG_WORDS_H
 #define HG_WORDS_H
 
+#include <stddef.h>
+
 /* The English display word of an enum value ("shipping_agent" -> "shipping agent",
  * "released" -> "released"), or value itself when the table has none. Static storage. */
 const char *hg_word(const char *value);
+
+/* The words of the comma-separated values ("sea,air,road") as one list, in English into out (n
+ * bytes: "sea, air and road", "sea and air", "sea"), returned; its Chinese, the words'
+ * translations joined by 、 ("水路运输、航空运输、公路运输"), is remembered for this thread
+ * (i18n_remember), so that the hg_fail that quotes out with %s shows the list in Chinese. */
+const char *hg_word_list(const char *values, char *out, size_t n);
 
 /* The number of values in the table (for the tests). */
 unsigned hg_word_count(void);

@@ -255,51 +255,52 @@ typedef struct dated_row {
     tax_rates rates;
 } dated_row;
 
-static struct {
-    pthread_mutex_t mu;
-    int64_t version; /* 0: not loaded */
-    size_t n;
-    dated_row *rows;
-} dated = {PTHREAD_MUTEX_INITIALIZER, 0, 0, NULL};
-
-static hg_rc dated_load(db *d, int64_t version, hg_err *err)
+static hg_rc dated_read(db_stmt *s, void *row, hg_err *err)
 {
-    db_stmt *s;
-    hg_rc rc = db_query(d, &s, err,
-                        "SELECT hs_prefix, valid_from_day, COALESCE(valid_to_day, -1), duty_ppm, vat_ppm, "
-                        "consumption_ppm FROM tariff_dated_rates",
-                        "");
-    if (rc)
-        return rc;
-    size_t n = 0, cap = 0;
-    dated_row *rows = NULL;
-    while ((rc = db_step(s, err)) == HG_ROW) {
-        if (n == cap) {
-            dated_row *more = xrealloc(rows, (cap = cap ? cap * 2 : 32) * sizeof *rows);
-            if (!more) {
-                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
-                break;
-            }
-            rows = more;
+    (void)err;
+    dated_row *r = row;
+    const char *p = db_col_text(s, 0);
+    snprintf(r->prefix, sizeof r->prefix, "%s", p ? p : "");
+    r->from_day = db_col_int(s, 1);
+    r->to_day = db_col_int(s, 2);
+    r->rates.duty_ppm = (uint32_t)db_col_int(s, 3);
+    r->rates.vat_ppm = (uint32_t)db_col_int(s, 4);
+    r->rates.consumption_ppm = (uint32_t)db_col_int(s, 5);
+    return HG_OK;
+}
+
+static row_cache dated = ROW_CACHE_INIT("tariff_dated_rates",
+                                        "SELECT hs_prefix, valid_from_day, COALESCE(valid_to_day, -1), duty_ppm, vat_ppm, "
+                                        "consumption_ppm FROM tariff_dated_rates",
+                                        dated_row, dated_read, NULL, NULL);
+
+typedef struct dated_lookup {
+    const char *hs_code;
+    int64_t day;
+    tax_rates *out;
+    int64_t *from_day;
+    int *found;
+} dated_lookup;
+
+static hg_rc dated_in_force(const void *rows, size_t n, void *cls, hg_err *err)
+{
+    (void)err;
+    dated_lookup *q = cls;
+    size_t best_len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const dated_row *r = (const dated_row *)rows + i;
+        size_t len = strlen(r->prefix);
+        if (len < 2 || len > 10 || len % 2 || strncmp(q->hs_code, r->prefix, len) != 0)
+            continue;
+        if (r->from_day > q->day || (r->to_day >= 0 && r->to_day < q->day))
+            continue;
+        if (len > best_len || (len == best_len && r->from_day > *q->from_day)) {
+            best_len = len;
+            *q->out = r->rates;
+            *q->from_day = r->from_day;
+            *q->found = 1;
         }
-        dated_row *r = &rows[n++];
-        const char *p = db_col_text(s, 0);
-        snprintf(r->prefix, sizeof r->prefix, "%s", p ? p : "");
-        r->from_day = db_col_int(s, 1);
-        r->to_day = db_col_int(s, 2);
-        r->rates.duty_ppm = (uint32_t)db_col_int(s, 3);
-        r->rates.vat_ppm = (uint32_t)db_col_int(s, 4);
-        r->rates.consumption_ppm = (uint32_t)db_col_int(s, 5);
     }
-    db_reset(s);
-    if (rc != HG_DONE) {
-        xfree(rows);
-        return rc;
-    }
-    xfree(dated.rows);
-    dated.rows = rows;
-    dated.n = n;
-    dated.version = version;
     return HG_OK;
 }
 
@@ -309,31 +310,9 @@ static hg_rc dated_load(db *d, int64_t version, hg_err *err)
 static hg_rc dated_find(db *d, const char *hs_code, int64_t day, tax_rates *out, int64_t *from_day, int *found,
                         hg_err *err)
 {
-    int64_t version = 0;
     *found = 0;
-    hg_rc rc = refdata_version(d, "tariff_dated_rates", &version, err);
-    if (rc)
-        return rc;
-    pthread_mutex_lock(&dated.mu);
-    if (dated.version != version)
-        rc = dated_load(d, version, err);
-    size_t best_len = 0;
-    for (size_t i = 0; !rc && i < dated.n; i++) {
-        const dated_row *r = &dated.rows[i];
-        size_t len = strlen(r->prefix);
-        if (len < 2 || len > 10 || len % 2 || strncmp(hs_code, r->prefix, len) != 0)
-            continue;
-        if (r->from_day > day || (r->to_day >= 0 && r->to_day < day))
-            continue;
-        if (len > best_len || (len == best_len && r->from_day > *from_day)) {
-            best_len = len;
-            *out = r->rates;
-            *from_day = r->from_day;
-            *found = 1;
-        }
-    }
-    pthread_mutex_unlock(&dated.mu);
-    return rc;
+    dated_lookup q = {hs_code, day, out, from_day, found};
+    return row_cache_with(d, &dated, dated_in_force, &q, err);
 }
 
 /* The cached tariff's rates for hs_code: the most specific prefix wins (10, 8, 6, 4 then 2

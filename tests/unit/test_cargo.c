@@ -163,6 +163,9 @@ static void port_serves_its_modes(void **state)
     assert_int_equal(cargo_port_serves(d, "0903", "road", "port", &err), HG_OK);   /* sea,road */
     assert_int_equal(cargo_port_serves(d, "0903", "rail", "port", &err), HG_INVALID);
     assert_string_equal(err.field, "port");
+    /* a port serving several modes names them as one list in the user's language */
+    assert_non_null(strstr(err.message, "serves sea and road only, not rail"));
+    assert_non_null(strstr(err.message_zh, "仅办理水路运输、公路运输，不办理铁路运输"));
     assert_int_equal(cargo_port_serves(d, "0999", "sea", "transport_mode", &err), HG_INVALID);
     assert_string_equal(err.code, "unknown_port");
     assert_string_equal(err.field, "port");

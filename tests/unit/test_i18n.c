@@ -204,6 +204,29 @@ static void statuses_and_field_names_are_words(void **state)
     assert_null(i18n_zh_word("name_en"));
 }
 
+/* A list of values quoted in a message is one list in the user's language (hg_word_list): the
+ * English words joined by commas and "and", the Chinese ones by 、 (a port serving three modes). */
+static void value_lists_are_lists_of_words(void **state)
+{
+    (void)state;
+    hg_err e;
+    char list[128];
+    assert_string_equal(hg_word_list("sea,air,road", list, sizeof list), "sea, air and road");
+    hg_fail(&e, HG_INVALID, NULL, NULL,
+            "port %s (%s, %s) serves %s only, not %s: the transport mode and the port of "
+            "entry or exit must agree (报关单填制规范: 运输方式, 进出境关别)",
+            "0903", "大连开发区",
+            "Dalian Development "
+            "Zone",
+            list, hg_word("rail"));
+    assert_non_null(strstr(e.message, "serves sea, air and road only, not rail"));
+    assert_non_null(strstr(e.message_zh, "仅办理水路运输、航空运输、公路运输，不办理铁路运输"));
+    assert_string_equal(hg_word_list("sea,air", list, sizeof list), "sea and air");
+    assert_string_equal(hg_word_list("air", list, sizeof list), "air");
+    assert_string_equal(hg_word_list("", list, sizeof list), "");
+    assert_string_equal(hg_word_list("sea,air", list, 6), "sea a"); /* cut, still a string */
+}
+
 /* The engines' constraint texts: which column each names (db_constraint.h). */
 static void constraint_texts_name_their_column(void **state)
 {
@@ -350,6 +373,7 @@ int main(void)
         cmocka_unit_test(untranslated_and_truncated_messages),
         cmocka_unit_test(numbered_directives_reorder_the_arguments),
         cmocka_unit_test(statuses_and_field_names_are_words),
+        cmocka_unit_test(value_lists_are_lists_of_words),
         cmocka_unit_test(constraint_texts_name_their_column),
         cmocka_unit_test(sqlite_constraint_failures_are_our_messages),
         cmocka_unit_test(pg_constraint_failures_are_our_messages),

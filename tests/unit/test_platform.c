@@ -525,8 +525,10 @@ static void prefix_cache_follows_changes(void **state)
 }
 
 /* Inside the writer's optimistic group the versions are read once for the group (refdata.c: a
- * round trip each on PostgreSQL); the group's own change to a reference table is seen after
- * refdata_touched, and a new group, or no group, reads them again. */
+ * round trip each on PostgreSQL): a write to a table that is not versioned, or a read, keeps
+ * them (a fault injected into their query shows whether they are read); the group's own write
+ * to a reference table forgets them at the db layer (db_watch_tables), with no call of the
+ * writer's, and a new group, or no group, reads them again. */
 static void versions_are_read_once_per_group(void **state)
 {
     (void)state;
@@ -536,26 +538,99 @@ static void versions_are_read_once_per_group(void **state)
     const migration *const sets[] = {refdata_migrations, test_ref_migrations, NULL};
     assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
     assert_int_equal(db_migrate(d, sets, NULL, &e), HG_OK);
+    assert_int_equal(db_exec(d, "CREATE TABLE t_other (hs_prefix TEXT)", &e), HG_OK);
     assert_int_equal(refdata_version(d, "t_codes", &v0, &e), HG_OK);
     assert_int_equal(refdata_version(d, "no_such_table", &v, &e), HG_NOTFOUND);
     assert_int_equal(db_group_begin_optimistic(d, &e), HG_OK);
     assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK);
     assert_int_equal(v, v0);
     assert_int_equal(refdata_version(d, "no_such_table", &v, &e), HG_NOTFOUND);
-    assert_int_equal(db_exec(d, "INSERT INTO t_codes VALUES ('03', 1, 2)", &e), HG_OK);
+    db_fault_inject("ref_versions", HG_DB);
+    assert_int_equal(db_run(d, &e, "INSERT INTO t_other VALUES ('t_codes_x')", ""), HG_OK);
+    assert_int_equal(db_exec(d, "SELECT hs_prefix FROM t_codes", &e), HG_OK);
+    assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK); /* kept: not read */
+    assert_int_equal(v, v0);
+    assert_int_equal(db_run(d, &e, "insert into T_CODES values ('03', 1, 2)", ""), HG_OK);
+    assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_DB); /* forgotten: read again */
+    db_fault_inject(NULL, HG_OK);
     assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK);
-    assert_int_equal(v, v0); /* kept for the group ... */
-    refdata_touched();
-    assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK);
-    assert_int_equal(v, v0 + 1); /* ... until the group says it changed the table */
+    assert_int_equal(v, v0 + 1);
+    assert_int_equal(db_exec(d, "UPDATE t_codes SET a = 3 WHERE hs_prefix = '03'", &e), HG_OK);
+    assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK); /* db_exec's writes too */
+    assert_int_equal(v, v0 + 2);
     assert_int_equal(db_group_end(d, &e), HG_OK);
     assert_int_equal(db_exec(d, "INSERT INTO t_codes VALUES ('04', 1, 2)", &e), HG_OK);
     assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK); /* outside a group: read */
-    assert_int_equal(v, v0 + 2);
+    assert_int_equal(v, v0 + 3);
     assert_int_equal(db_group_begin_optimistic(d, &e), HG_OK);
     assert_int_equal(db_exec(d, "INSERT INTO t_codes VALUES ('05', 1, 2)", &e), HG_OK);
     assert_int_equal(refdata_version(d, "t_codes", &v, &e), HG_OK); /* a new group reads afresh */
-    assert_int_equal(v, v0 + 3);
+    assert_int_equal(v, v0 + 4);
+    db_group_abandon(d);
+    db_close(d);
+}
+
+/* A row cache of the test table's codes (refdata.h: row_cache), as a store declares one. */
+typedef struct code_row {
+    char code[16];
+    int64_t a;
+} code_row;
+
+static hg_rc code_read(db_stmt *s, void *row, hg_err *err)
+{
+    (void)err;
+    code_row *r = row;
+    snprintf(r->code, sizeof r->code, "%s", db_col_text(s, 0));
+    r->a = db_col_int(s, 1);
+    return HG_OK;
+}
+
+typedef struct code_lookup {
+    const char *code;
+    int64_t a; /* -1: none */
+} code_lookup;
+
+static hg_rc code_find(const void *rows, size_t n, void *cls, hg_err *err)
+{
+    (void)err;
+    code_lookup *q = cls;
+    q->a = -1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(((const code_row *)rows)[i].code, q->code) == 0)
+            q->a = ((const code_row *)rows)[i].a;
+    return HG_OK;
+}
+
+/* A code the writer's group registers is known to the group's next filing (the stale answer,
+ * "unknown code", would refuse it): the write of reference data, inside the optimistic group
+ * that keeps the versions, is seen by a later read in the same group; a fault of the database
+ * is its error, never "not found". */
+static void row_cache_sees_the_groups_own_write(void **state)
+{
+    (void)state;
+    db *d;
+    hg_err e;
+    static row_cache c = ROW_CACHE_INIT("t_codes", "SELECT hs_prefix, a FROM t_codes", code_row, code_read, NULL, NULL);
+    const migration *const sets[] = {refdata_migrations, test_ref_migrations, NULL};
+    assert_int_equal(db_open(":memory:", &d, &e), HG_OK);
+    assert_int_equal(db_migrate(d, sets, NULL, &e), HG_OK);
+    assert_int_equal(db_group_begin_optimistic(d, &e), HG_OK);
+    code_lookup q = {"0908", 0};
+    assert_int_equal(row_cache_with(d, &c, code_find, &q, &e), HG_OK);
+    assert_int_equal(q.a, -1); /* refused: not (yet) a code */
+    assert_int_equal(db_run(d, &e,
+                            "INSERT INTO t_codes (hs_prefix, a) VALUES (?, ?) ON CONFLICT (hs_prefix) DO UPDATE SET a = "
+                            "excluded.a",
+                            "ti", "0908", (int64_t)7),
+                     HG_OK);
+    assert_int_equal(row_cache_with(d, &c, code_find, &q, &e), HG_OK);
+    assert_int_equal(q.a, 7); /* accepted: the group's own write is seen */
+    assert_int_equal(db_run(d, &e, "DELETE FROM t_codes WHERE hs_prefix = ?", "t", "0908"), HG_OK);
+    db_fault_inject("FROM t_codes", HG_DB);
+    assert_int_equal(row_cache_with(d, &c, code_find, &q, &e), HG_DB); /* the reload's fault */
+    db_fault_inject(NULL, HG_OK);
+    assert_int_equal(row_cache_with(d, &c, code_find, &q, &e), HG_OK);
+    assert_int_equal(q.a, -1);
     db_group_abandon(d);
     db_close(d);
 }
@@ -848,6 +923,7 @@ int main(void)
         cmocka_unit_test(record_children_of_many_shapes),
         cmocka_unit_test(prefix_cache_follows_changes),
         cmocka_unit_test(versions_are_read_once_per_group),
+        cmocka_unit_test(row_cache_sees_the_groups_own_write),
         cmocka_unit_test(prefix_cache_keeps_texts),
         cmocka_unit_test(canonical_json_is_janssons),
         cmocka_unit_test(canonical_templates_fill_to_the_whole),
