@@ -8,9 +8,9 @@
 // enterprise, a form), the public pages and the "not found" page, for every role the demo signs in
 // (LOGINS). On each page every dialog, drawer, confirm or prompt box and print sheet it can open
 // (OPENERS, PRINTS) is opened, scanned and closed unanswered; a page's words include its
-// tooltips (title), aria-labels and the document's title. On each page and in each dialog every
+// tooltips (title), aria-labels and the document's title. On the pages and in the dialogs every
 // distinct select, cascader and date picker is opened once and its popper read (the options, the
-// shortcuts, the calendar's words), and every hover tooltip (el-tooltip) is shown and read; the
+// shortcuts, the calendar's words), and every hover tooltip (TOOLTIPS) is shown and read; the
 // health counter's check dialogs, reached only with a traveller's card, are opened after a real
 // scan of a declaration's QR code. Run alone with
 // HAIGUAN_E2E_ONLY=languageScan (HAIGUAN_SCAN_ROLES=a,b: only those roles, while fixing); its
@@ -66,6 +66,8 @@ const OPENERS = [
   'cd-issue', 'cd-replace', 'cd-annul', 'mc-apply', 'vc-board', 'vc-grant', 'vc-refuse', 'vc-lift',
   'hf-new', 'hf-board', 'hc-survey', 'hc-exam', 'hc-handover',
 ]
+// the triggers of the hover tooltips (el-tooltip, grepped from web/src), by their data-test
+const TOOLTIPS = ['rule-status']
 // the buttons that print a sheet (the page shows it for print only): scanned in print media
 const PRINTS = ['print-declaration', 'print-release', 'print-tax', 'print', 'smp-print-page']
 
@@ -127,19 +129,21 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
   }
 
   // The poppers under root (default: the page): every select, cascader and date picker shown
-  // enabled, each distinct one once (the same select in every row of a table, by its data-test,
-  // field, placeholder or label), is opened with a click and its popper read as soon as it is
-  // shown (the options are in the DOM before the fade ends), then closed with Escape; every hover
-  // tooltip (an element with Vue's mouseenter listener outside tables and pickers: el-tooltip's
-  // trigger) gets a mouseenter and its popper, found by the trigger's aria-describedby, is read.
-  // Returns how many were read. In a dialog, stops when an Escape has closed the dialog too.
+  // enabled, each distinct one once in the language's whole scan (the same select in every row
+  // of a table or on every list page, by its data-test, field, placeholder or label: its words
+  // are the same), is opened with a click and its popper read as soon as it is shown (the
+  // options are in the DOM before the fade ends; a remote select's once its loading line is
+  // gone), then closed with Escape; every hover tooltip (TOOLTIPS) gets a mouseenter and its
+  // popper, found by the trigger's aria-describedby, is read. Returns how many were read. In a
+  // dialog, stops when an Escape has closed the dialog too.
   const PICKERS = '.el-select, .el-cascader, .el-date-editor'
   async function scanPoppers(page, lang, where, findings, root, opened) {
-    const marks = await page.evaluate(([rootSel, pickers]) => {
+    const started = Date.now()
+    const marks = await page.evaluate(([rootSel, pickers, tips, seenBefore]) => {
       const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
       const roots = rootSel ? [...document.querySelectorAll(rootSel)].filter(shown) : [document.body]
       for (const el of document.querySelectorAll('[data-scan-pop]')) delete el.dataset.scanPop
-      const seen = new Set()
+      const seen = new Set(seenBefore)
       const out = { pickers: [], tips: [] }
       let i = 0
       for (const r of roots) {
@@ -154,65 +158,61 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
           if (seen.has(key)) continue
           seen.add(key)
           el.dataset.scanPop = String(++i)
-          out.pickers.push([String(i), key.split('|').find(Boolean)])
+          out.pickers.push([String(i), key])
         }
-        for (const el of r.querySelectorAll('*')) {
-          // (a table's rows and cells listen too: for the row's hover and a cell's overflow tooltip)
-          if (el.matches('td, th, tr') || el.closest(pickers) || !shown(el)) continue
-          if (!rootSel && el.closest('.el-overlay, .el-popper')) continue
-          const vei = Object.getOwnPropertySymbols(el).map((k) => el[k]).find((v) => v && typeof v === 'object' && v.onMouseenter)
-          if (!vei && !el._vei?.onMouseenter) continue
-          const key = el.dataset.test || el.textContent.trim().slice(0, 40)
-          if (seen.has(`tip ${key}`)) continue
-          seen.add(`tip ${key}`)
+        for (const t of tips) {
+          const el = [...r.querySelectorAll(`[data-test="${t}"]`)].find(shown)
+          if (!el || seen.has(`tip ${t}`)) continue
+          seen.add(`tip ${t}`)
           el.dataset.scanPop = String(++i)
-          out.tips.push([String(i), key])
+          out.tips.push([String(i), `tip ${t}`])
         }
       }
       return out
-    }, [root || null, PICKERS])
-    const started = Date.now()
+    }, [root || null, PICKERS, TOOLTIPS, [...opened.seen]])
     // (the popper read is the one that opened: one still fading out is marked stale)
     const poppers = '.el-popper:not(.is-dark):not([data-scan-stale])'
-    const openPopper = () => page.waitForFunction((sel) => [...document.querySelectorAll(sel)]
-      .some((p) => p.getClientRects().length && getComputedStyle(p).display !== 'none'), poppers, { timeout: 1500 })
-      .then(() => true, () => false)
     let n = 0
-    for (const [m, label] of marks.pickers) {
-      const el = page.locator(`[data-scan-pop="${m}"]`)
-      if (!await el.isVisible()) continue
-      await page.evaluate(() => {
+    for (const [m, key] of marks.pickers) {
+      const label = key.split('|').find(Boolean)
+      const here = await page.evaluate((sel) => {
         for (const p of document.querySelectorAll('.el-popper')) {
           if (p.getClientRects().length && getComputedStyle(p).display !== 'none') p.dataset.scanStale = ''
           else delete p.dataset.scanStale
         }
-      })
-      await el.click({ timeout: 2000 }).catch(() => {})
-      if (await openPopper()) {
-        // a remote select's first page: its loading line gone (the options or "no data")
-        await page.waitForFunction((sel) => ![...document.querySelectorAll(`${sel} .el-select-dropdown__loading`)]
-          .some((l) => l.getClientRects().length), poppers, { timeout: 1500 }).catch(() => {})
-        const words = await pageWords(page, `${poppers}:not([style*="display: none"])`)
-        judge(words, lang, `${where} (select ${label})`, findings)
+        return !!document.querySelector(sel)?.getClientRects().length
+      }, `[data-scan-pop="${m}"]`)
+      if (!here) continue
+      opened.seen.add(key)
+      await page.locator(`[data-scan-pop="${m}"]`).click({ timeout: 2000 }).catch(() => {})
+      const ok = await page.waitForFunction((sel) => {
+        const open = [...document.querySelectorAll(sel)].filter((p) => p.getClientRects().length && getComputedStyle(p).display !== 'none')
+        return open.length && !open.some((p) => [...p.querySelectorAll('.el-select-dropdown__loading')].some((l) => l.getClientRects().length))
+      }, poppers, { timeout: 1500, polling: 50 }).then(() => true, () => false)
+      if (ok) {
+        judge(await pageWords(page, `${poppers}:not([style*="display: none"])`), lang, `${where} (select ${label})`, findings)
         n++
       } else opened.nothing.push(`${where} select ${label}`)
       await page.keyboard.press('Escape')
       // (a picker's input keeps the focus and would take the dialog's Escape for itself)
-      await page.evaluate(() => document.activeElement?.blur())
-      if (root && !await overlayOpen(page)) break
+      const still = await page.evaluate((sel) => {
+        document.activeElement?.blur()
+        return [...document.querySelectorAll(sel)].some((o) => o.getClientRects().length && o.querySelector('.el-dialog, .el-message-box, .el-drawer'))
+      }, OVERLAY)
+      if (root && !still) return n
     }
-    for (const [m, label] of root && !await overlayOpen(page) ? [] : marks.tips) {
+    for (const [m, key] of marks.tips) {
+      opened.seen.add(key)
       const el = page.locator(`[data-scan-pop="${m}"]`)
-      if (!await el.isVisible()) continue
       await el.dispatchEvent('mouseenter')
       const id = await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-describedby'),
-        `[data-scan-pop="${m}"]`, { timeout: 500 }).then((h) => h.jsonValue(), () => null)
+        `[data-scan-pop="${m}"]`, { timeout: 1500, polling: 50 }).then((h) => h.jsonValue(), () => null)
       if (id) {
         await page.locator(`[id="${id}"]`).waitFor({ timeout: 1000 }).catch(() => {})
-        judge(await pageWords(page, `[id="${id}"]`, true), lang, `${where} (tooltip ${label})`, findings)
+        judge(await pageWords(page, `[id="${id}"]`, true), lang, `${where} (tooltip ${key})`, findings)
         n++
         opened.tooltips++
-      }
+      } else opened.nothing.push(`${where} ${key}`)
       await el.dispatchEvent('mouseleave')
     }
     opened.popperMs += Date.now() - started
@@ -341,7 +341,7 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
       // is the suite's longest scenario
       await Promise.all(['zh-CN', 'en'].map(async (lang) => {
         const short = lang === 'en' ? 'en' : 'zh'
-        const opened = { dialogs: new Set(), nothing: [], poppers: 0, tooltips: 0, popperMs: 0 }
+        const opened = { dialogs: new Set(), nothing: [], poppers: 0, tooltips: 0, popperMs: 0, seen: new Set() }
         let pages = 0
         let dialogs = 0
         // the public pages and the "not found" page
@@ -402,6 +402,7 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
           poppers: opened.poppers, tooltips: opened.tooltips, popperSeconds: Math.round(opened.popperMs / 1000) }
         if (opened.nothing.length) console.log(`${short}: openers that opened nothing: ${opened.nothing.join(', ')}`)
         const counter = [...opened.dialogs].filter((d) => d.startsWith('/health/counter [card]'))
+        if (roles.officer) assert.ok(opened.tooltips > 0, `${short}: a rule's status tooltip read`)
         if (roles.quarantine) assert.equal(counter.length, 3, `${short}: the counter's survey, exam and handover dialogs (${counter})`)
       }))
       findings.sort()
