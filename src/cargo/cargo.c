@@ -104,9 +104,10 @@ static const field item_fields[] = {
      .label_zh = "原产国"},
     {.name = "quantity", .type = FT_DECIMAL, .flags = FF_REQUIRED, .scale = CARGO_QUANTITY_SCALE, .min = 1,
      .max = 1000000000000LL * CARGO_QUANTITY_UNIT, .label_zh = "数量"},
-    /* by its Chinese name in the customs table of units (units.h), as the tariff's legal units */
+    /* stored by its Chinese name in the customs table of units (units.h), as the tariff's legal
+     * units; its code (EDI, the single window) is taken and stored as the name */
     {.name = "unit", .type = FT_TEXT, .flags = FF_REQUIRED, .min_len = 1, .max_len = 10, .check = check_unit,
-     .label_zh = "单位"},
+     .normalize = units_name_of, .label_zh = "单位"},
     {.name = "value", .type = FT_MONEY, .flags = FF_REQUIRED, .min = 1, .max = MONEY_MAX, .label_zh = "总价"},
     {.name = "currency", .type = FT_TEXT, .flags = FF_REQUIRED | FF_IDENT, .check = check_currency,
      .label_zh = "币制"},

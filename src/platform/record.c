@@ -98,6 +98,14 @@ static hg_rc parse_text(const field *f, const json_t *v, field_value *out, hg_er
     long chars = text_chars(s);
     if (chars < 0)
         return hg_fail(err, HG_INVALID, "invalid", f->name, "%s must not contain control characters", f->name);
+    const char *canonical = f->normalize ? f->normalize(s) : NULL;
+    if (canonical) {
+        char *c = xstrdup(canonical);
+        if (!c)
+            return hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+        xfree(s);
+        out->s = s = c;
+    }
     if (f->type == FT_ENUM) {
         for (const char *const *e = f->values; *e; e++)
             if (strcmp(*e, s) == 0)

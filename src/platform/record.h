@@ -54,6 +54,10 @@ typedef struct field {
     int scale;                   /* FT_DECIMAL: places after the point, 0..DECIMAL_SCALE_MAX */
     const char *const *values;   /* FT_ENUM: NULL-terminated */
     check_fn check;              /* identifier validator or NULL */
+    /* FT_TEXT: the one form stored when a field accepts several spellings of one value (a
+     * unit's code for its name): the canonical text (static storage) for s, or NULL to keep s.
+     * Applied once, on input, before check; so the stored and compared form is always one. */
+    const char *(*normalize)(const char *s);
     const char *column;          /* column name when it differs from name (e.g. created_ms) */
     const struct record_type *child;   /* FT_LIST: the child record type */
     const char *label_zh;        /* console label */

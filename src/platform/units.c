@@ -1,6 +1,7 @@
 /* units.c — the customs table of units of measurement (units.h): its rows, the lookups by name
- * and by code, the check of an item's unit, and its JSON for the reference route. The rows are
- * the table's facts as the team knows them; docs/RULES.md says which codes are less sure. */
+ * and by code, the normaliser and the check of an item's unit, and its JSON for the reference
+ * route. The rows are the table's facts as the team knows them; docs/RULES.md says which codes
+ * are less sure. */
 #include "units.h"
 
 #include <jansson.h>
@@ -159,16 +160,19 @@ const unit_entry *units_by_code(const char *code)
     return NULL;
 }
 
+const char *units_name_of(const char *s)
+{
+    const unit_entry *u = units_by_code(s);
+    return u ? u->zh : NULL;
+}
+
 int check_unit(const char *s, const char **reason)
 {
     if (units_by_name(s))
         return 1;
     if (reason)
-        /* the code is what EDI messages carry: a declarant sending it is told what we take */
-        *reason = units_by_code(s) ? N_("a unit is stated by its Chinese name, not its code (海关计量单位代码表: GET "
-                                        "/api/v1/reference/units)")
-                                   : N_("not a unit of the customs table of units of measurement (海关计量单位代码表: "
-                                        "GET /api/v1/reference/units)");
+        *reason = N_("not a unit of the customs table of units of measurement (海关计量单位代码表: GET "
+                     "/api/v1/reference/units)");
     return 0;
 }
 

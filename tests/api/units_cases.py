@@ -47,9 +47,9 @@ def register_area(test, eq, error_of):
         assert "customs table of units" in err["message"], err
         # the second item is named by its index
         error_of(file(s, b, items=[GEAR, dict(GEAR, unit="pcs")]), 400, field="items[1].unit", code="invalid")
-        # a code is refused with what to send instead: the name
-        err = error_of(file(s, b, items=[dict(GEAR, unit="001")]), 400, field="items[0].unit", code="invalid")
-        assert "Chinese name" in err["message"], err
+        # a code outside the table is refused as an unknown name is
+        err = error_of(file(s, b, items=[dict(GEAR, unit="999")]), 400, field="items[0].unit", code="invalid")
+        assert "customs table of units" in err["message"], err
         # in Chinese by default
         zh = error_of(s.as_user("dl-trading", "POST", "/api/v1/declarations",
                                 dict(_body(b), items=[dict(GEAR, unit="公斤")]), headers={"Accept-Language": None}),
@@ -66,6 +66,24 @@ def register_area(test, eq, error_of):
         r = file(s, b2, items=[horses])
         eq(r.status, 201, r.body)
         eq(s.as_user("dl-trading", "GET", "/api/v1/declarations/" + r.json["entry_no"]).json["items"][0]["unit"], "匹")
+
+    @test
+    def an_items_unit_sent_as_its_code_is_stored_as_its_name(s):
+        # 海关计量单位代码表: EDI messages and the single window send the code (035); it is taken and
+        # stored as the table's name (千克), the one form the tariff's legal units are compared with
+        b = bill_no()
+        eq(manifest(s, [bill(b)]).status, 201)
+        r = file(s, b, items=[dict(GEAR, unit="035")])
+        eq(r.status, 201, r.body)
+        eq(r.json["items"][0]["unit"], "千克")
+        eq(s.as_user("dl-trading", "GET", "/api/v1/declarations/" + r.json["entry_no"]).json["items"][0]["unit"], "千克")
+        # a code the table does not have stays refused, naming the item's field
+        b2 = bill_no()
+        eq(manifest(s, [bill(b2)]).status, 201)
+        before = s.sql("SELECT COUNT(*) FROM declarations WHERE bill_no = '%s'" % b2)
+        err = error_of(file(s, b2, items=[dict(GEAR, unit="999")]), 400, field="items[0].unit", code="invalid")
+        assert "customs table of units" in err["message"], err
+        eq(s.sql("SELECT COUNT(*) FROM declarations WHERE bill_no = '%s'" % b2), before)
 
     @test
     def the_legal_unit_check_still_names_the_tariffs_units(s):

@@ -1,6 +1,7 @@
 /* test_units.c — unit tests of the customs table of units of measurement (海关计量单位代码表,
- * src/platform/units.c): its shape, the lookups by name and code, the check of an item's unit,
- * its JSON, and that every legal unit the navigation tables give a tariff line is in it. */
+ * src/platform/units.c): its shape, the lookups by name and code, the normaliser and the check
+ * of an item's unit, its JSON, and that every legal unit the navigation tables give a tariff
+ * line is in it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -62,14 +63,24 @@ static void an_items_unit_is_its_chinese_name(void **state)
     /* accepted: the name, as the tariff's legal units and the printed declaration state it */
     assert_true(check_unit("千克", &why));
     assert_true(check_unit("台", NULL));
-    /* refused: a code (told to give its name), an unknown word, a name with spaces */
-    assert_false(check_unit("035", &why));
-    assert_non_null(strstr(why, "by its Chinese name"));
-    why = NULL;
+    /* refused: an unknown word, a name with spaces (a code reaches check_unit as its name) */
     assert_false(check_unit("公斤", &why));
     assert_non_null(strstr(why, "not a unit of the customs table"));
     assert_false(check_unit(" 千克", NULL));
     assert_false(check_unit("KG", NULL));
+}
+
+static void a_units_code_is_normalised_to_its_name(void **state)
+{
+    (void)state;
+    /* EDI and the single window send the code: it is stored as the name, once, on input */
+    assert_string_equal(units_name_of("035"), "千克");
+    assert_string_equal(units_name_of("001"), "台");
+    /* a name is kept as sent; an unknown code or word is left for check_unit to refuse */
+    assert_null(units_name_of("千克"));
+    assert_null(units_name_of("999"));
+    assert_null(units_name_of("35"));
+    assert_null(units_name_of(""));
 }
 
 static void the_json_lists_every_row_with_the_version(void **state)
@@ -111,6 +122,7 @@ int main(void)
         cmocka_unit_test(the_table_is_sorted_by_unique_three_digit_codes_with_unique_names),
         cmocka_unit_test(units_are_found_by_chinese_name_and_by_code),
         cmocka_unit_test(an_items_unit_is_its_chinese_name),
+        cmocka_unit_test(a_units_code_is_normalised_to_its_name),
         cmocka_unit_test(the_json_lists_every_row_with_the_version),
         cmocka_unit_test(every_legal_unit_of_the_navigation_tables_is_in_the_table),
     };

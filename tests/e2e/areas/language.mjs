@@ -8,7 +8,11 @@
 // enterprise, a form), the public pages and the "not found" page, for every role the demo signs in
 // (LOGINS). On each page every dialog, drawer, confirm or prompt box and print sheet it can open
 // (OPENERS, PRINTS) is opened, scanned and closed unanswered; a page's words include its
-// tooltips (title), aria-labels and the document's title. Run alone with
+// tooltips (title), aria-labels and the document's title. On the pages and in the dialogs every
+// distinct select, cascader and date picker is opened once and its popper read (the options, the
+// shortcuts, the calendar's words), and every hover tooltip (TOOLTIPS) is shown and read; the
+// health counter's check dialogs, reached only with a traveller's card, are opened after a real
+// scan of a declaration's QR code. Run alone with
 // HAIGUAN_E2E_ONLY=languageScan (HAIGUAN_SCAN_ROLES=a,b: only those roles, while fixing); its
 // findings are listed page by page, then the counts.
 
@@ -19,7 +23,9 @@ const LATIN_OK = new Set(('API CSV HS AEO IMO IC RFID VIN MRZ QR PNG PDF JSON HT
   'Webhook Webhooks Standard HMAC SHA webhook signature id timestamp English IATA LOCODE USCC ECharts Code OK ' +
   'CN JP US KR RU NO GB DE FR VN PH PA LR SG CNY USD EUR JPY HKD GBP KRW ' +
   // the token scopes an administrator types, named in the hint as the API spells them
-  'arrival lab gate').split(' '))
+  'arrival lab gate ' +
+  // a key by the name printed on it (Element Plus's calendar: 使用方向键与 Enter 键可选择日期)
+  'Enter').split(' '))
 
 // words of a text that are not data: the text with what looks like data removed
 function stripData(text) {
@@ -60,6 +66,8 @@ const OPENERS = [
   'cd-issue', 'cd-replace', 'cd-annul', 'mc-apply', 'vc-board', 'vc-grant', 'vc-refuse', 'vc-lift',
   'hf-new', 'hf-board', 'hc-survey', 'hc-exam', 'hc-handover',
 ]
+// the triggers of the hover tooltips (el-tooltip, grepped from web/src), by their data-test
+const TOOLTIPS = ['rule-status']
 // the buttons that print a sheet (the page shows it for print only): scanned in print media
 const PRINTS = ['print-declaration', 'print-release', 'print-tax', 'print', 'smp-print-page']
 
@@ -67,11 +75,13 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
   // the words under `root` (default: the page) that are not marked as data: its text, its
   // inputs' placeholders, its tooltips (title) and aria-labels, and the document's title; each
   // as [text, where] (where: the attribute, '' for text)
-  async function pageWords(page, root) {
-    return page.evaluate((rootSel) => {
+  // (a dark popper is a table cell's overflow tooltip, a copy of its text, unless `tooltip`: the
+  // hover tooltip being read)
+  async function pageWords(page, root, tooltip) {
+    return page.evaluate(([rootSel, tip]) => {
       const out = []
       // (a data column's header, which Element Plus gives the column's class too, is words)
-      const skip = (el) => el.closest('[data-data], .hg-mono, .el-popper.is-dark, code, pre, script, style, svg, canvas, [aria-hidden=true]') ||
+      const skip = (el) => el.closest(`[data-data], .hg-mono, ${tip ? '' : '.el-popper.is-dark, '}code, pre, script, style, svg, canvas, [aria-hidden=true]`) ||
         (el.closest('.hg-data') && !el.closest('th'))
       const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
       const roots = rootSel ? [...document.querySelectorAll(rootSel)].filter(shown) : [document.body]
@@ -89,7 +99,7 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
       }
       if (!rootSel && document.title) out.push([document.title, 'document.title'])
       return out
-    }, root || null)
+    }, [root || null, !!tooltip])
   }
 
   // waits until the page has settled: no loading mask, no request in flight for a moment
@@ -102,16 +112,111 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
     await page.waitForTimeout(200)
   }
 
+  // the words of the language's other script among words ([text, where] pairs), as a finding
+  function judge(words, lang, where, findings) {
+    const bad = new Set()
+    for (const [w, a] of words) for (const x of lang === 'en' ? hanRuns(w) : latinWords(w)) bad.add(a ? `${x} (${a})` : x)
+    if (bad.size) findings.push(`${lang} ${where}: ${[...bad].slice(0, 25).join(' | ')}`)
+  }
+
   async function scan(page, lang, where, findings, root) {
     await page.mouse.move(0, 0)   // no cell's overflow tooltip (a copy of its text) left open
     await settle(page)
     // the router names the page after it has loaded (router.js setTitle); until then the title is
     // index.html's placeholder, bilingual on purpose, which a busy machine can leave for a moment
     await page.waitForFunction(() => document.title && document.title !== 'haiguan 海关', null, { timeout: 5000 }).catch(() => {})
-    const words = await pageWords(page, root)
-    const bad = new Set()
-    for (const [w, a] of words) for (const x of lang === 'en' ? hanRuns(w) : latinWords(w)) bad.add(a ? `${x} (${a})` : x)
-    if (bad.size) findings.push(`${lang} ${where}: ${[...bad].slice(0, 25).join(' | ')}`)
+    judge(await pageWords(page, root), lang, where, findings)
+  }
+
+  // The poppers under root (default: the page): every select, cascader and date picker shown
+  // enabled, each distinct one once in the language's whole scan (the same select in every row
+  // of a table or on every list page, by its data-test, field, placeholder or label: its words
+  // are the same), is opened with a click and its popper read as soon as it is shown (the
+  // options are in the DOM before the fade ends; a remote select's once its loading line is
+  // gone), then closed with Escape; every hover tooltip (TOOLTIPS) gets a mouseenter and its
+  // popper, found by the trigger's aria-describedby, is read. Returns how many were read. In a
+  // dialog, stops when an Escape has closed the dialog too.
+  const PICKERS = '.el-select, .el-cascader, .el-date-editor'
+  async function scanPoppers(page, lang, where, findings, root, opened) {
+    const started = Date.now()
+    const marks = await page.evaluate(([rootSel, pickers, tips, seenBefore]) => {
+      const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
+      const roots = rootSel ? [...document.querySelectorAll(rootSel)].filter(shown) : [document.body]
+      for (const el of document.querySelectorAll('[data-scan-pop]')) delete el.dataset.scanPop
+      const seen = new Set(seenBefore)
+      const out = { pickers: [], tips: [] }
+      let i = 0
+      for (const r of roots) {
+        for (const el of r.querySelectorAll(pickers)) {
+          if (!shown(el) || el.querySelector('.is-disabled, [disabled]') || el.classList.contains('is-disabled')) continue
+          if (el.parentElement.closest(pickers)) continue
+          if (!rootSel && el.closest('.el-overlay, .el-popper')) continue
+          const input = el.querySelector('input')
+          const key = [el.closest('[data-test]')?.dataset.test, el.closest('[data-field]')?.dataset.field,
+            input?.getAttribute('placeholder'), el.closest('.el-form-item')?.querySelector('label')?.textContent,
+            el.className].join('|')
+          if (seen.has(key)) continue
+          seen.add(key)
+          el.dataset.scanPop = String(++i)
+          out.pickers.push([String(i), key])
+        }
+        for (const t of tips) {
+          const el = [...r.querySelectorAll(`[data-test="${t}"]`)].find(shown)
+          if (!el || seen.has(`tip ${t}`)) continue
+          seen.add(`tip ${t}`)
+          el.dataset.scanPop = String(++i)
+          out.tips.push([String(i), `tip ${t}`])
+        }
+      }
+      return out
+    }, [root || null, PICKERS, TOOLTIPS, [...opened.seen]])
+    // (the popper read is the one that opened: one still fading out is marked stale)
+    const poppers = '.el-popper:not(.is-dark):not([data-scan-stale])'
+    let n = 0
+    for (const [m, key] of marks.pickers) {
+      const label = key.split('|').find(Boolean)
+      const here = await page.evaluate((sel) => {
+        for (const p of document.querySelectorAll('.el-popper')) {
+          if (p.getClientRects().length && getComputedStyle(p).display !== 'none') p.dataset.scanStale = ''
+          else delete p.dataset.scanStale
+        }
+        return !!document.querySelector(sel)?.getClientRects().length
+      }, `[data-scan-pop="${m}"]`)
+      if (!here) continue
+      opened.seen.add(key)
+      await page.locator(`[data-scan-pop="${m}"]`).click({ timeout: 2000 }).catch(() => {})
+      const ok = await page.waitForFunction((sel) => {
+        const open = [...document.querySelectorAll(sel)].filter((p) => p.getClientRects().length && getComputedStyle(p).display !== 'none')
+        return open.length && !open.some((p) => [...p.querySelectorAll('.el-select-dropdown__loading')].some((l) => l.getClientRects().length))
+      }, poppers, { timeout: 1500, polling: 50 }).then(() => true, () => false)
+      if (ok) {
+        judge(await pageWords(page, `${poppers}:not([style*="display: none"])`), lang, `${where} (select ${label})`, findings)
+        n++
+      } else opened.nothing.push(`${where} select ${label}`)
+      await page.keyboard.press('Escape')
+      // (a picker's input keeps the focus and would take the dialog's Escape for itself)
+      const still = await page.evaluate((sel) => {
+        document.activeElement?.blur()
+        return [...document.querySelectorAll(sel)].some((o) => o.getClientRects().length && o.querySelector('.el-dialog, .el-message-box, .el-drawer'))
+      }, OVERLAY)
+      if (root && !still) return n
+    }
+    for (const [m, key] of marks.tips) {
+      opened.seen.add(key)
+      const el = page.locator(`[data-scan-pop="${m}"]`)
+      await el.dispatchEvent('mouseenter')
+      const id = await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-describedby'),
+        `[data-scan-pop="${m}"]`, { timeout: 1500, polling: 50 }).then((h) => h.jsonValue(), () => null)
+      if (id) {
+        await page.locator(`[id="${id}"]`).waitFor({ timeout: 1000 }).catch(() => {})
+        judge(await pageWords(page, `[id="${id}"]`, true), lang, `${where} (tooltip ${key})`, findings)
+        n++
+        opened.tooltips++
+      } else opened.nothing.push(`${where} ${key}`)
+      await el.dispatchEvent('mouseleave')
+    }
+    opened.popperMs += Date.now() - started
+    return n
   }
 
   // the side menu's pages of the signed-in user
@@ -139,6 +244,7 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
       if (!ok) { opened.nothing.push(`${where} ${t}`); continue }
       await page.waitForTimeout(350)   // the opening animation
       await scan(page, lang, `${where} [${t}]`, findings, OVERLAY)
+      opened.poppers += await scanPoppers(page, lang, `${where} [${t}]`, findings, OVERLAY, opened)
       n++
       opened.dialogs.add(`${where.replace(/^\S+ /, '')} ${t}`)
       for (let i = 0; i < 3 && await overlayOpen(page); i++) {
@@ -206,12 +312,36 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
       for (const user of Object.keys(roles)) assert.ok(LOGINS[user], `${user} signs in`)
       const only = (process.env.HAIGUAN_SCAN_ROLES || '').split(',').filter(Boolean)
       for (const user of Object.keys(roles)) if (only.length && !only.includes(user)) delete roles[user]
+      // the flight the counter's travellers came by, landed (as healthTour's): one for both languages
+      let flight = null
+      const flightNo = `HL${(Date.now() % 9000) + 1000}`
+      if (roles.quarantine) {
+        const q = await apiUser(browser, base, 'quarantine')
+        flight = await q.call('POST', '/health/flights', { flight_no: flightNo, origin: 'KRSEL', port: 'CNDLC',
+          scheduled_at: new Date(Date.now() - 30 * 60000).toISOString(), passengers: 180, crew: 10 }, 201)
+        await q.call('POST', `/health/flights/${flight.id}/landing`, { landed_at: new Date(Date.now() - 20 * 60000).toISOString() }, 200)
+        await q.close()
+      }
+      // a traveller of that flight declares (the public form's API) and gets the card's QR code
+      async function declareTraveller(lang) {
+        const anon = await browser.newContext({ baseURL: base })
+        const r = await anon.request.post('/api/v1/health/declarations', { data: {
+          name: lang === 'en' ? '王五' : '赵六', name_mrz: lang === 'en' ? 'WANG<<WU' : 'ZHAO<<LIU', sex: 'M', birth_date: '1949-12-31',
+          nationality: 'CN', document_type: 'resident_id', document_no: '11010519491231002X', flight_no: flightNo,
+          seat: lang === 'en' ? '12A' : '12B', port: 'CNDLC', entry_date: shanghaiDay(), visits: [], address: '大连市西岗区长江路8号',
+          phone: '13812345678', contact_cases: false, fever_cluster: false, symptoms: [], antipyretics: false,
+          warning_accepted: true } })
+        assert.equal(r.status(), 201, await r.text())
+        const { qr } = await r.json()
+        await anon.close()
+        return qr
+      }
       const counted = {}
       // the two languages side by side, each in contexts of its own (they only read): the scan
       // is the suite's longest scenario
       await Promise.all(['zh-CN', 'en'].map(async (lang) => {
         const short = lang === 'en' ? 'en' : 'zh'
-        const opened = { dialogs: new Set(), nothing: [] }
+        const opened = { dialogs: new Set(), nothing: [], poppers: 0, tooltips: 0, popperMs: 0, seen: new Set() }
         let pages = 0
         let dialogs = 0
         // the public pages and the "not found" page
@@ -240,8 +370,22 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
           for (const p of paths) {
             await page.goto(p)
             await scan(page, short, `${user} ${p}`, findings)
+            opened.poppers += await scanPoppers(page, short, `${user} ${p}`, findings, null, opened)
             pages++
             dialogs += await scanDialogs(page, short, `${user} ${p}`, findings, opened)
+          }
+          // the health counter with a traveller's card: a declaration of the landed flight,
+          // its QR code scanned as the counter's scanner types it, then the card's dialogs
+          if (user === 'quarantine' && flight) {
+            const qr = await declareTraveller(short)
+            await page.goto('/health/counter')
+            await page.locator('input[data-test=hc-scan]').fill(qr)
+            await page.locator('input[data-test=hc-scan]').press('Enter')
+            await page.locator('[data-test=hc-card]').waitFor()
+            await scan(page, short, `${user} /health/counter [card]`, findings)
+            opened.poppers += await scanPoppers(page, short, `${user} /health/counter [card]`, findings, null, opened)
+            pages++
+            dialogs += await scanDialogs(page, short, `${user} /health/counter [card]`, findings, opened)
           }
           // the menu's drawer of a phone's width
           await page.setViewportSize({ width: 390, height: 844 })
@@ -254,11 +398,15 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
           assert.deepEqual(page.problems, [], `${user} in ${lang}`)
           await context.close()
         }
-        counted[short] = { roles: Object.keys(roles).length, pages, dialogs, kinds: opened.dialogs.size }
+        counted[short] = { roles: Object.keys(roles).length, pages, dialogs, kinds: opened.dialogs.size,
+          poppers: opened.poppers, tooltips: opened.tooltips, popperSeconds: Math.round(opened.popperMs / 1000) }
         if (opened.nothing.length) console.log(`${short}: openers that opened nothing: ${opened.nothing.join(', ')}`)
+        const counter = [...opened.dialogs].filter((d) => d.startsWith('/health/counter [card]'))
+        if (roles.officer) assert.ok(opened.tooltips > 0, `${short}: a rule's status tooltip read`)
+        if (roles.quarantine) assert.equal(counter.length, 3, `${short}: the counter's survey, exam and handover dialogs (${counter})`)
       }))
       findings.sort()
-      console.log(`language scan: ${JSON.stringify(counted)} (dialogs: every one opened; kinds: distinct page and opener)`)
+      console.log(`language scan: ${JSON.stringify(counted)} (dialogs: every one opened; kinds: distinct page and opener; poppers: selects, pickers and tooltips read, in popperSeconds)`)
       if (findings.length) console.log(`language scan findings (${findings.length}):\n${findings.join('\n')}`)
       assert.deepEqual(findings, [], 'words of the other language, not data (listed above)')
     },

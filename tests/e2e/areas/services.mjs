@@ -12,6 +12,16 @@ export function scenarios({ assert, newPage, signIn, shot, choose }) {
       await page.locator('[data-test=nav-search]').click()
       await page.locator('[data-test=nav-hit-0303630000]').click()
       await page.locator('[data-test=nav-line]', { hasText: '千克' }).waitFor()
+      // the draft's unit is the customs table's select (UnitSelect), the line's legal unit
+      // chosen and offered first under its heading
+      const unit = page.locator('[data-test=nav-unit]').first()
+      await page.locator('[data-test=nav-unit]', { hasText: '千克 035' }).first().waitFor()
+      await unit.click()
+      const open = page.locator('.el-select-dropdown:visible')
+      await open.locator('.el-select-group__title', { hasText: '法定计量单位' }).waitFor()
+      assert.match(await open.locator('.el-select-dropdown__item').first().innerText(), /^千克 035$/)
+      await page.keyboard.press('Escape')
+      await open.waitFor({ state: 'hidden' })
       const fill = ['0', '0', '冻、整条', '', '无品牌']
       for (let i = 0; i < fill.length; i++) await page.locator(`[data-test=nav-el-${i}]`).fill(fill[i])
       await page.locator('[data-test=nav-precheck]').click()
