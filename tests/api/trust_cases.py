@@ -869,3 +869,40 @@ def register(test, eq, error_of):
             eq(suspension("dl-fishery"), None)
         finally:
             s.as_user("officer", "POST", "/api/v1/risk/rules/%s/suspend" % rule.json["id"])
+
+    @test
+    def the_demo_files_decimal_quantities_and_weights(s):
+        # 报关单填制规范 (数量 to 5 places of its unit, 毛重/净重 in kg to 3) as issue 14 reads it: the
+        # generated month files a share of weighed goods with fractions (12.5 kg, 1234.567 kg),
+        # goods counted in pieces whole, net never above gross, and every bill's declarations
+        # within what the bill carries; the stored integers are 1e-5 of the unit and grams
+        import os
+        import sqlite3
+        import subprocess
+        import tempfile
+        d = tempfile.mkdtemp(prefix="haiguan-demo-")
+        try:
+            env = dict(os.environ, HAIGUAN_DB=os.path.join(d, "demo.db"), HAIGUAN_KEYS=os.path.join(d, "keys"))
+            p = subprocess.run([s.binary, "demo", "--days", "4", "--seed", "11"], capture_output=True, text=True,
+                               env=env, timeout=300)
+            eq(p.returncode, 0, p.stdout + p.stderr)
+            con = sqlite3.connect(env["HAIGUAN_DB"])
+            rows = con.execute("SELECT unit, quantity, gross_weight_kg, net_weight_kg FROM declaration_items").fetchall()
+            weighed = [r for r in rows if r[0] == "千克"]
+            pieces = [r for r in rows if r[0] != "千克"]
+            assert weighed and pieces, rows[:5]
+            fractional = [r for r in weighed if r[1] % 100000]
+            assert 0.3 <= len(fractional) / len(weighed) <= 0.8, (len(fractional), len(weighed))
+            assert any(r[1] % 1000 for r in fractional), "some quantities use more than two places"
+            assert all(r[1] % 100000 == 0 for r in pieces), "pieces are whole"
+            assert sum(1 for r in rows if r[2] % 1000) > len(rows) / 2, "most weights carry grams"
+            assert all(r[3] <= r[2] for r in rows), "net never above gross"
+            over = con.execute(
+                "SELECT b.bill_no FROM manifest_bills b JOIN declarations d ON d.bill_no = b.bill_no"
+                " JOIN declaration_items i ON i.entry_no = d.entry_no WHERE d.status <> 'cancelled'"
+                " GROUP BY b.manifest_no, b.bill_no, b.gross_weight_kg HAVING SUM(i.gross_weight_kg) > b.gross_weight_kg"
+            ).fetchall()
+            eq(over, [])
+            con.close()
+        finally:
+            subprocess.run(["rm", "-rf", d])
