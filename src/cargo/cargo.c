@@ -297,10 +297,11 @@ static int is_refused(const release_facts *f) { return strcmp(f->status, DECL_RE
 static int is_cancelled(const release_facts *f) { return strcmp(f->status, DECL_CANCELLED) == 0; }
 static int is_returned(const release_facts *f) { return strcmp(f->status, DECL_RETURNED) == 0; }
 static int positive(const release_facts *f) { return f->sample_positive; }
-static int not_here(const release_facts *f)
-{
-    return !(f->arrived || ((f->ship_side_pickup || f->arrival_direct_loading) && f->transport_arrived));
-}
+/* Goods are here when the terminal reported them (运抵); ship-side pickup (船边直提) takes them
+ * off the vessel, so its transport's arrival is enough. Arrival direct loading (抵港直装) goes
+ * the other way: the export's goods come to the terminal for a vessel already at berth, and it
+ * is their arrival report, not the vessel's, that releases them (issue 14). */
+static int not_here(const release_facts *f) { return !(f->arrived || (f->ship_side_pickup && f->transport_arrived)); }
 static int not_inspected(const release_facts *f)
 {
     return (strcmp(f->lane, "red") == 0 || strcmp(f->lane, "yellow") == 0) && !f->inspection_passed &&
@@ -325,7 +326,8 @@ static const struct release_rule {
     {is_returned, "status", N_("the declaration was returned for correction: it is released only after it is refiled"), 1},
     {positive, "samples", N_("a sample tested positive: the goods are returned or destroyed, never released"), 0},
     {not_here, "arrival",
-     N_("release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or arrival direct loading"),
+     N_("release needs the arrival report (运抵) of the goods, arrival direct loading too, or the transport's arrival "
+        "for ship-side pickup"),
      1},
     {not_inspected, "lane", N_("the declaration was selected for inspection; release needs a passed inspection"), 1},
     {lab_pending, "samples", N_("release waits for the laboratory results of its samples"), 1},

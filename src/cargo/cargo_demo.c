@@ -562,6 +562,15 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
             rc = report_arrival(d, r, &plans[i], tf + between(r, 1, 5) * HOUR / 2, real_now, err);
     }
     AT(berth) { if (!rc) { rc = manifest_arrived(CTX_AS(d, &agent), manifest_no, berth, &out, err); json_decref(out); } }
+    /* arrival direct loading (抵港直装): the goods come to the terminal once the vessel is at
+     * berth, and their arrival report releases them; the moment drawn from the bill's own
+     * generator, so that the month draws what it drew before */
+    for (int i = 0; i < n_bills && !rc; i++) {
+        if (!plans[i].scenario || !plans[i].entry[0])
+            continue;
+        rng f = bill_rng(plans[i].bill);
+        rc = report_arrival(d, &f, &plans[i], berth + between(&f, 1, 6) * HOUR / 4, real_now, err);
+    }
     return rc;
 }
 

@@ -906,3 +906,29 @@ def register(test, eq, error_of):
             con.close()
         finally:
             subprocess.run(["rm", "-rf", d])
+
+    @test
+    def arrival_direct_loading_is_released_on_the_goods_arrival(s):
+        # 出口"抵港直装" (issue 14): an export's goods come to the terminal for a vessel at berth and
+        # are released on their own arrival report (运抵), not on the vessel's arrival; ship-side
+        # pickup (船边直提) of an import is what the transport's arrival releases
+        b = bill_no()
+        m = manifest(s, [bill(b)], direction="export")
+        eq(m.status, 201, repr(m))
+        gear = {"hs_code": "8483409000", "name": "齿轮箱", "origin": "CN", "quantity": 1, "unit": "台",
+                "value": "1000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}
+        r = file(s, b, direction="export", consignee=None, consignor=TRADING, trade_country="JP", items=[gear],
+                 arrival_direct_loading=True)
+        eq(r.status, 201, repr(r))
+        e = r.json["entry_no"]
+        arrive(s, m)   # the vessel at berth
+        d = s.as_user("officer", "GET", "/api/v1/declarations/" + e).json
+        eq((d["status"], d["arrived_at"]), ("filed", None))
+        err = error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/release" % e), 409, field="arrival")
+        assert "arrival direct loading too" in err["message"], err
+        # accepted: the terminal reports the goods, and the green-lane export is released
+        eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        d = s.as_user("officer", "GET", "/api/v1/declarations/" + e).json
+        eq(d["status"], "released", repr(d))
+        events = [x["event"] for x in d["timeline"]]
+        assert events.index("goods_arrived") < events.index("released"), events
