@@ -731,12 +731,12 @@ def register(test, eq, error_of):
         # command line alike, and writes nothing
         body = {"broker": BROKER, "valid_from": "2026-01-01T00:00:00+08:00", "valid_to": "2027-06-30T00:00:00+08:00"}
         before = s.sql("SELECT COUNT(*) FROM agency_agreements")
-        err = error_of(s.as_user("dl-fishery", "POST", "/api/v1/agency-agreements", dict(body, port="0999")), 400,
+        err = error_of(s.as_user("dl-fishery", "POST", "/api/v1/agency-agreements", dict(body, port="0977")), 400,
                        field="port", code="unknown_port")
-        assert "0999" in err["message"], err
+        assert "0977" in err["message"], err
         error_of(s.as_user("dl-fishery", "POST", "/api/v1/agency-agreements", dict(body, port="09X1")), 400,
                  field="port")
-        p = s.cli("agency", "add", "--principal", FISHERY, "--broker", BROKER, "--port", "0999",
+        p = s.cli("agency", "add", "--principal", FISHERY, "--broker", BROKER, "--port", "0977",
                   "--from", "2026-01-01T00:00:00+08:00", "--to", "2027-06-30T00:00:00+08:00", check=False)
         assert p.returncode != 0 and "port" in p.stderr, (p.stdout, p.stderr)
         eq(s.sql("SELECT COUNT(*) FROM agency_agreements"), before)
