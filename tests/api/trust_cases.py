@@ -115,6 +115,36 @@ def register(test, eq, error_of):
         assert any("items[0].value" in ln for ln in lines), lines
 
     @test
+    def audit_reconcile_names_tax_bills_changed_behind_the_audit_trail(s):
+        # issue 14 (审计): `audit reconcile` compares tax bills too — a bill's payment is the
+        # audited payment's (海关进出口货物征税管理办法: 税款缴纳 recorded by customs), its amount the
+        # assessment's; a bill paid or lowered at the database is named with the rule
+        b = bill_no()
+        manifest(s, [bill(b, packages=10, gross=1000)])
+        e1, e2, e3 = (file(s, b, packages=1) for _ in range(3))
+        eq((e1.status, e2.status, e3.status), (201, 201, 201), repr(e3))
+        paid, lowered, marked = e1.json["entry_no"], e2.json["entry_no"], e3.json["entry_no"]
+        assert s.as_user("dl-trading", "GET", "/api/v1/tax/" + lowered).json["amount_due"] not in ("0", "0.00")
+        pay(s, "dl-trading", paid)
+
+        def reconcile():
+            p = s.cli("audit", "reconcile", check=False)
+            return p.returncode, [ln for ln in p.stdout.splitlines() if ln.startswith("tax_bill ")
+                                  and any(e in ln for e in (paid, lowered, marked))]
+        # as the API left them (one paid, two due): accounted for
+        eq(reconcile()[1], [])
+        tamper(s, "UPDATE tax_bills SET paid_fen = 1 WHERE entry_no = '%s'" % paid)
+        tamper(s, "UPDATE tax_bills SET total_fen = 100, vat_fen = 100 - duty_fen - consumption_fen "
+                  "WHERE entry_no = '%s'" % lowered)
+        tamper(s, "UPDATE tax_bills SET status = 'paid', paid_fen = total_fen, paid_ms = 1790000000000 "
+                  "WHERE entry_no = '%s'" % marked)
+        code, lines = reconcile()
+        eq(code, 1)
+        eq(sorted(ln.split(": ")[0] + ": " + ln.split(": ")[1] for ln in lines),
+           sorted(["tax_bill %s: payment_changed" % paid, "tax_bill %s: amount_changed" % lowered,
+                   "tax_bill %s: payment_unaudited" % marked]))
+
+    @test
     def a_container_is_on_one_live_manifest_at_a_time(s):
         # 海关进出境运输工具舱单管理办法: a container's carriage is one manifest's until it is over —
         # an import's goods gone from the port, an export's transport arrived (loaded); the bills of
