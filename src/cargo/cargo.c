@@ -382,6 +382,14 @@ hg_rc cargo_item_plausible(const record *item, int line, hg_err *err)
         snprintf(f, sizeof f, "items[%d].net_weight_kg", line);
         return hg_fail(err, HG_INVALID, "net_over_gross", f, "net weight cannot exceed gross weight");
     }
+    /* 报关单填制规范 (数量及单位): goods counted in pieces are declared in whole pieces; the five
+     * places are for measures (千克, 升, 米) and for counts in hundreds or thousands (千个) */
+    const unit_entry *unit = units_by_name(record_text(item, "unit"));
+    if (unit && unit->whole && record_int(item, "quantity", 0) % CARGO_QUANTITY_UNIT != 0) {
+        snprintf(f, sizeof f, "items[%d].quantity", line);
+        return hg_fail(err, HG_INVALID, "whole_units", f, "goods counted in %s are declared in whole pieces",
+                       unit->zh);
+    }
     const char *vins = record_text(item, "vins");
     if (cargo_vehicle(record_text(item, "hs_code"))) {
         snprintf(f, sizeof f, "items[%d].vins", line);
