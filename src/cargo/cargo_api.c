@@ -126,7 +126,17 @@ static hg_rc arrivals_api(req *r, hg_err *err)
     hg_rc rc = need_body(r, err);
     if (!rc)
         rc = arrival_report(&c, r->json, &out, err);
-    return rc ? rc : req_reply_json(r, 201, out);
+    if (rc)
+        return rc;
+    /* 201 when something was recorded; 200 when every one had been reported before (a retry) */
+    int fresh = 0;
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(out, "reported"), i, x)
+    {
+        fresh |= !json_is_true(json_object_get(x, "already_arrived"));
+    }
+    return req_reply_json(r, fresh ? 201 : 200, out);
 }
 
 static void free_draft(void *p) { declaration_draft_free(p); }

@@ -145,6 +145,38 @@ def register(test, eq, error_of):
                    "tax_bill %s: payment_unaudited" % marked]))
 
     @test
+    def a_container_reported_arrived_again_changes_nothing(s):
+        # 海关监管作业场所 运抵报告 (issue 14): one container's arrival is one fact; a terminal's
+        # machine retrying its report is answered 200 with the first report's time, and nothing is
+        # written (no second goods_arrived on the timeline, no audit row); the first stands
+        box, other = container(), container()
+        b = bill_no()
+        m = manifest(s, [bill(b, containers=box + "," + other, packages=10)])
+        entry = file(s, b, containers=box + "," + other, packages=2).json["entry_no"]
+        arrive(s, m)
+        terminal = token(s, "terminal01", "arrival")
+        first = s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": [box]})
+        eq(first.status, 201, repr(first))
+        eq(first.json["reported"][0].get("already_arrived"), None)
+
+        def arrivals():
+            timeline = s.as_user("officer", "GET", "/api/v1/declarations/" + entry).json["timeline"]
+            return [t["detail"].get("container_no") for t in timeline if t["event"] == "goods_arrived"]
+        eq(arrivals(), [box])
+        audited = s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'arrival.report'")[0][0]
+        again = s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": [box]})
+        eq(again.status, 200, repr(again))
+        eq(again.json["reported"][0]["already_arrived"], True)
+        eq(again.json["reported"][0]["arrived_at"], first.json["at"])
+        eq(arrivals(), [box])
+        eq(s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'arrival.report'")[0][0], audited)
+        # a report naming it with a container not yet arrived records that one only (201)
+        both = s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": [box, other]})
+        eq(both.status, 201, repr(both))
+        eq([x.get("already_arrived", False) for x in both.json["reported"]], [True, False])
+        eq(arrivals(), [box, other])
+
+    @test
     def a_container_is_on_one_live_manifest_at_a_time(s):
         # 海关进出境运输工具舱单管理办法: a container's carriage is one manifest's until it is over —
         # an import's goods gone from the port, an export's transport arrived (loaded); the bills of
