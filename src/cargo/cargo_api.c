@@ -243,6 +243,12 @@ static hg_rc declaration_filter_parse(req *r, int paged, declaration_filter *f, 
     if (f->port && !cargo_check_port(f->port, NULL))
         return hg_fail(err, HG_INVALID, "invalid", "port", "port must be a 4-digit customs code");
     f->enterprise = req_query(r, "enterprise");
+    /* a bill's declarations (a split bill): its number as the manifest writes it */
+    const char *bill = req_query(r, "bill_no");
+    if (bill) {
+        ident_normalize(bill, f->bill_buf, sizeof f->bill_buf);   /* too long: "", which no bill has */
+        f->bill_no = f->bill_buf;
+    }
     return HG_OK;
 }
 
@@ -506,11 +512,11 @@ const route cargo_routes[] = {
      .summary = "file a declaration"},
     {.method = "GET", .pattern = "/api/v1/declarations", .fn = declarations_list_api,
      .scope = "declarations", .roles = READERS,
-     .query = "status,direction,port,lane,kind,enterprise,from,to,released_from,released_to,overdue,order," LIST_QUERY,
+     .query = "status,direction,port,lane,kind,enterprise,bill_no,from,to,released_from,released_to,overdue,order," LIST_QUERY,
      .summary = "list declarations"},
     {.method = "POST", .pattern = "/api/v1/declarations/export", .fn = declarations_export_api,
      .flags = ROUTE_DIRECT, .scope = "declarations", .roles = READERS,
-     .query = "status,direction,port,lane,kind,enterprise,from,to,released_from,released_to,overdue,order," LIST_EXPORT_QUERY,
+     .query = "status,direction,port,lane,kind,enterprise,bill_no,from,to,released_from,released_to,overdue,order," LIST_EXPORT_QUERY,
      .summary = "the filtered declarations as CSV (at most 10,000 rows; audited)"},
     {.method = "GET", .pattern = "/api/v1/declarations/{entry_no}", .fn = declarations_get_api,
      .scope = "declarations", .roles = READERS,
