@@ -338,6 +338,7 @@ const hg_module cargo_module = {.name = "cargo",
                                 .migrations_last = 299,
                                 .posts = cargo_posts,
                                 .scopes = cargo_scopes,
+                                .machine_scopes = (const char *const[]){"arrival", "lab", NULL},
                                 .demo_signins = cargo_signins,
                                 .extends = cargo_extends,
                                 .records = cargo_records};
