@@ -4,7 +4,9 @@
  * on object "tax"), its voiding the declaration's approved cancellation; the amount paid is the
  * one its payment row records. Its amounts are written with its assessment lines in one
  * transaction: the total is the sum of its taxes, the working the sum of its lines, and the
- * taxes levied the working's (minus the under-50-yuan ones) unless an amendment reissued it.
+ * taxes levied the working's (minus the under-50-yuan ones) unless an amendment adjusted it
+ * (a reissue, a supplementary bill, a refund: the levied then follow the adjustments, not the
+ * new working alone).
  * A bill that disagrees was changed behind the system's back (an UPDATE at the database) and
  * is named with the rule. Read-only. Not for: proving the rows untouched (`audit verify`). */
 #include <inttypes.h>
@@ -21,7 +23,7 @@ typedef struct stored_bill {
     char entry_no[32], status[16];
     int64_t paid_fen, total_fen;
     tax_amounts levied, assessed, lines;
-    int reissued;
+    int adjusted; /* an amendment's adjustment on record */
 } stored_bill;
 
 /* What its audit rows say. */
@@ -99,7 +101,7 @@ static hg_rc compare_bill(const stored_bill *b, const bill_replay *r, json_t *fi
     }
     if (!amounts_equal(&b->assessed, &b->lines))
         return finding(findings, b->entry_no, "amount_changed", "its working differs from its assessment lines");
-    if (!b->reissued && !amounts_equal(&b->levied, &levied))
+    if (!b->adjusted && !amounts_equal(&b->levied, &levied))
         return finding(findings, b->entry_no, "amount_changed", "the taxes levied are not its assessment's");
     return HG_OK;
 }
@@ -111,7 +113,7 @@ static hg_rc compare_bill(const stored_bill *b, const bill_replay *r, json_t *fi
     "(SELECT COALESCE(SUM(l.duty_fen), 0) FROM tax_lines l WHERE l.entry_no = b.entry_no), "                           \
     "(SELECT COALESCE(SUM(l.consumption_fen), 0) FROM tax_lines l WHERE l.entry_no = b.entry_no), "                    \
     "(SELECT COALESCE(SUM(l.vat_fen), 0) FROM tax_lines l WHERE l.entry_no = b.entry_no), "                            \
-    "(SELECT COUNT(*) FROM tax_adjustments a WHERE a.entry_no = b.entry_no AND a.kind = 'reissue') "                   \
+    "(SELECT COUNT(*) FROM tax_adjustments a WHERE a.entry_no = b.entry_no) "                                          \
     "FROM tax_bills b ORDER BY b.entry_no"
 
 static hg_rc reconcile_bills(db *d, json_t *findings, int64_t *checked, hg_err *err)
@@ -136,7 +138,7 @@ static hg_rc reconcile_bills(db *d, json_t *findings, int64_t *checked, hg_err *
         b->levied = (tax_amounts){db_col_int(s, 4), db_col_int(s, 5), db_col_int(s, 6)};
         b->assessed = (tax_amounts){db_col_int(s, 7), db_col_int(s, 8), db_col_int(s, 9)};
         b->lines = (tax_amounts){db_col_int(s, 10), db_col_int(s, 11), db_col_int(s, 12)};
-        b->reissued = db_col_int(s, 13) > 0;
+        b->adjusted = db_col_int(s, 13) > 0;
         rc = HG_OK;
     }
     if (rc == HG_DONE)
