@@ -298,10 +298,11 @@ static int is_refused(const release_facts *f) { return strcmp(f->status, DECL_RE
 static int is_cancelled(const release_facts *f) { return strcmp(f->status, DECL_CANCELLED) == 0; }
 static int is_returned(const release_facts *f) { return strcmp(f->status, DECL_RETURNED) == 0; }
 static int positive(const release_facts *f) { return f->sample_positive; }
-static int not_here(const release_facts *f)
-{
-    return !(f->arrived || ((f->ship_side_pickup || f->arrival_direct_loading) && f->transport_arrived));
-}
+/* Goods are here when the terminal reported them (运抵); ship-side pickup (船边直提) takes them
+ * off the vessel, so its transport's arrival is enough. Arrival direct loading (抵港直装) goes
+ * the other way: the export's goods come to the terminal for a vessel already at berth, and it
+ * is their arrival report, not the vessel's, that releases them (issue 14). */
+static int not_here(const release_facts *f) { return !(f->arrived || (f->ship_side_pickup && f->transport_arrived)); }
 static int not_inspected(const release_facts *f)
 {
     return (strcmp(f->lane, "red") == 0 || strcmp(f->lane, "yellow") == 0) && !f->inspection_passed &&
@@ -326,7 +327,8 @@ static const struct release_rule {
     {is_returned, "status", N_("the declaration was returned for correction: it is released only after it is refiled"), 1},
     {positive, "samples", N_("a sample tested positive: the goods are returned or destroyed, never released"), 0},
     {not_here, "arrival",
-     N_("release needs the arrival report (运抵), or the transport's arrival for ship-side pickup or arrival direct loading"),
+     N_("release needs the arrival report (运抵) of the goods, arrival direct loading too, or the transport's arrival "
+        "for ship-side pickup"),
      1},
     {not_inspected, "lane", N_("the declaration was selected for inspection; release needs a passed inspection"), 1},
     {lab_pending, "samples", N_("release waits for the laboratory results of its samples"), 1},
@@ -380,6 +382,14 @@ hg_rc cargo_item_plausible(const record *item, int line, hg_err *err)
     if (record_int(item, "net_weight_kg", 0) > record_int(item, "gross_weight_kg", 0)) {
         snprintf(f, sizeof f, "items[%d].net_weight_kg", line);
         return hg_fail(err, HG_INVALID, "net_over_gross", f, "net weight cannot exceed gross weight");
+    }
+    /* 报关单填制规范 (数量及单位): goods counted in pieces are declared in whole pieces; the five
+     * places are for measures (千克, 升, 米) and for counts in hundreds or thousands (千个) */
+    const unit_entry *unit = units_by_name(record_text(item, "unit"));
+    if (unit && unit->whole && record_int(item, "quantity", 0) % CARGO_QUANTITY_UNIT != 0) {
+        snprintf(f, sizeof f, "items[%d].quantity", line);
+        return hg_fail(err, HG_INVALID, "whole_units", f, "goods counted in %s are declared in whole pieces",
+                       unit->zh);
     }
     const char *vins = record_text(item, "vins");
     if (cargo_vehicle(record_text(item, "hs_code"))) {

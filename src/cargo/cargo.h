@@ -261,6 +261,8 @@ hg_rc declaration_file(const hg_ctx *c, const json_t *body, json_t **out,
 hg_rc declaration_get(db *d, const principal *who, const char *entry_no, json_t **out, hg_err *err);
 typedef struct declaration_filter {
     const char *status, *direction, *port, *enterprise, *lane, *kind;
+    const char *bill_no;      /* the manifest bill's number (normalised: bill_buf), or NULL */
+    char bill_buf[40];
     int64_t from_ms, to_ms;   /* filed between, 0 = open */
     int64_t released_from_ms, released_to_ms;   /* released between, 0 = open */
     int overdue;              /* two-step summaries past their 14 days */

@@ -122,7 +122,17 @@ static hg_rc arrivals_api(req *r, hg_err *err)
     hg_rc rc = req_need_json(r, err);
     if (!rc)
         rc = arrival_report(&c, r->json, &out, err);
-    return rc ? rc : req_reply_json(r, 201, out);
+    if (rc)
+        return rc;
+    /* 201 when something was recorded; 200 when every one had been reported before (a retry) */
+    int fresh = 0;
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(out, "reported"), i, x)
+    {
+        fresh |= !json_is_true(json_object_get(x, "already_arrived"));
+    }
+    return req_reply_json(r, fresh ? 201 : 200, out);
 }
 
 static void free_draft(void *p) { declaration_draft_free(p); }
@@ -229,6 +239,12 @@ static hg_rc declaration_filter_parse(req *r, int paged, declaration_filter *f, 
     if (f->port && !cargo_check_port(f->port, NULL))
         return hg_fail(err, HG_INVALID, "invalid", "port", "port must be a 4-digit customs code");
     f->enterprise = req_query(r, "enterprise");
+    /* a bill's declarations (a split bill): its number as the manifest writes it */
+    const char *bill = req_query(r, "bill_no");
+    if (bill) {
+        ident_normalize(bill, f->bill_buf, sizeof f->bill_buf);   /* too long: "", which no bill has */
+        f->bill_no = f->bill_buf;
+    }
     return HG_OK;
 }
 
@@ -492,11 +508,11 @@ const route cargo_routes[] = {
      .summary = "file a declaration"},
     {.method = "GET", .pattern = "/api/v1/declarations", .fn = declarations_list_api,
      .scope = "declarations", .roles = READERS,
-     .query = "status,direction,port,lane,kind,enterprise,from,to,released_from,released_to,overdue,order," LIST_QUERY,
+     .query = "status,direction,port,lane,kind,enterprise,bill_no,from,to,released_from,released_to,overdue,order," LIST_QUERY,
      .summary = "list declarations"},
     {.method = "POST", .pattern = "/api/v1/declarations/export", .fn = declarations_export_api,
      .flags = ROUTE_DIRECT, .scope = "declarations", .roles = READERS,
-     .query = "status,direction,port,lane,kind,enterprise,from,to,released_from,released_to,overdue,order," LIST_EXPORT_QUERY,
+     .query = "status,direction,port,lane,kind,enterprise,bill_no,from,to,released_from,released_to,overdue,order," LIST_EXPORT_QUERY,
      .summary = "the filtered declarations as CSV (at most 10,000 rows; audited)"},
     {.method = "GET", .pattern = "/api/v1/declarations/{entry_no}", .fn = declarations_get_api,
      .scope = "declarations", .roles = READERS,

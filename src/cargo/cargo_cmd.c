@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../check/check.h"
+#include "../enterprise/enterprise.h"
 #include "../platform/audit.h"
 #include "../platform/import.h"
 #include "../platform/json.h"
@@ -314,7 +315,11 @@ static const demo_signin cargo_signins[] = {
 };
 
 /* What cargo contributes to the extension points of the areas before it. */
+/* an agency agreement's port is one of the table's, as a declaration's is (enterprise.h) */
+static const enterprise_port_check cargo_agency_ports = {.known = cargo_port_known};
+
 static const hg_extension cargo_extends[] = {
+    {ENTERPRISE_PORT_CHECK, &cargo_agency_ports},
     {TAX_SUBJECTS, &cargo_tax_subjects},
     {AUDIT_RECONCILERS, &cargo_reconciler},
     {NULL, NULL},
@@ -333,6 +338,7 @@ const hg_module cargo_module = {.name = "cargo",
                                 .migrations_last = 299,
                                 .posts = cargo_posts,
                                 .scopes = cargo_scopes,
+                                .machine_scopes = (const char *const[]){"arrival", "lab", NULL},
                                 .demo_signins = cargo_signins,
                                 .extends = cargo_extends,
                                 .records = cargo_records};

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../check/check.h"
+#include "../platform/decimal.h"
 #include "../platform/log.h"
 #include "../platform/module.h"
 #include "../tax/tax_store.h"
@@ -175,18 +176,71 @@ typedef struct plan {
     const goods *g;
     int scenario;   /* 0 advance, 1 after arrival, 2 two-step summary, 3 ship-side pickup */
     int by_broker;  /* declared by the demo broker under the trader's agency agreement */
-    int64_t qty, gross, packages;
+    int64_t qty;               /* in 1e-5 of the unit (数量, 5 places), as declarations keep it */
+    int64_t gross_g, net_g;    /* weights in grams (毛重/净重 in kg to 3 places) */
+    int64_t packages;
     int n_containers;
     char containers[3][12];
     char vins[120]; /* a car carrier's bill: its cars' VINs, one per car (no containers) */
     char entry[19];
 } plan;
 
+#define QTY_UNIT 100000 /* 1e-5 of the unit: a quantity's 5 places */
+
+/* A generator of a bill's own, seeded by its number (FNV-1a): the decimals of its goods are
+ * drawn from it, not from the month's generator, so that the month draws what it drew when the
+ * demo filed whole quantities only (the same vessels, bills, lanes and samples for a seed). */
+static rng bill_rng(const char *bill)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *c = (const unsigned char *)bill; *c; c++)
+        h = (h ^ *c) * 1099511628211ULL;
+    return (rng){h ? h : 1};
+}
+
+/* The quantity and weights of whole goods of a bill as a port sees them (报关单填制规范: 数量 to
+ * 5 places of its unit, 毛重/净重 in kg to 3): about three in five lots of weighed goods (千克)
+ * carry a fraction — tenths (12.5 kg), grams (1234.567 kg), now and then the five places the
+ * unit allows — and their net weight is their quantity to the gram; goods counted in pieces
+ * (台, 辆) are whole, and weigh per_unit_kg net, a little more gross, each to the gram. Net
+ * never exceeds gross. */
+static void plan_goods(plan *p, int64_t whole, int64_t net_per_unit_kg, int64_t gross_per_unit_kg)
+{
+    rng f = bill_rng(p->bill);
+    p->qty = whole * QTY_UNIT;
+    if (strcmp(p->g->unit, "千克") == 0) {
+        int roll = (int)between(&f, 0, 99);
+        if (roll < 25)
+            p->qty += between(&f, 1, 9) * 10000;
+        else if (roll < 55)
+            p->qty += between(&f, 1, 999) * 100;
+        else if (roll < 60)
+            p->qty += between(&f, 1, 99999);
+        p->net_g = p->qty / 100;
+        /* packaging: 2 to 6 per cent of the net, bulk ore none (its gross is its net) */
+        int64_t tare = strncmp(p->g->hs, "26", 2) == 0 ? 0 : p->net_g * between(&f, 20, 60) / 1000;
+        p->gross_g = p->net_g + tare + (tare ? between(&f, 0, 999) : 0);
+    } else {
+        p->net_g = whole * (net_per_unit_kg * 1000 + between(&f, 0, 999));
+        p->gross_g = whole * (gross_per_unit_kg * 1000 + between(&f, 0, 999));
+    }
+}
+
+/* v in 10^-places of the unit as the API's decimal text ("12.5", "1234.567"); out holds
+ * DECIMAL_TEXT_MAX bytes. */
+static const char *decimal_text(int64_t v, int places, char *out)
+{
+    decimal_format(v, places, out, DECIMAL_TEXT_MAX);
+    return out;
+}
+
+/* The goods' value at their unit price, to the fen (half up) for a fractional quantity. */
+static int64_t goods_value_fen(const plan *p) { return (p->qty * p->g->unit_price_fen + QTY_UNIT / 2) / QTY_UNIT; }
+
 /* The goods of a bill: what the manifest carries is what the declaration declares. */
 static json_t *plan_bill(rng *r, plan *p)
 {
-    p->qty = between(r, p->g->min_qty, p->g->max_qty);
-    p->gross = p->qty > 1000 ? p->qty : p->qty * 50;
+    plan_goods(p, between(r, p->g->min_qty, p->g->max_qty), 45, 50);
     p->packages = between(r, 10, 900);
     p->n_containers = (int)between(r, 0, 3);
     char list[40] = "";
@@ -194,9 +248,10 @@ static json_t *plan_bill(rng *r, plan *p)
         demo_container(++container_serial, p->containers[k]);
         snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? "," : "", p->containers[k]);
     }
-    return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s*}", "bill_no", p->bill, "consignee", p->trader->uscc,
+    char gross[DECIMAL_TEXT_MAX];
+    return json_pack("{s:s, s:s, s:s, s:I, s:s, s:s*}", "bill_no", p->bill, "consignee", p->trader->uscc,
                      "goods_description", p->g->name, "packages", (json_int_t)p->packages, "gross_weight_kg",
-                     (json_int_t)p->gross, "containers", p->n_containers ? list : NULL);
+                     decimal_text(p->gross_g, 3, gross), "containers", p->n_containers ? list : NULL);
 }
 
 /* Imported cars (大窑湾汽车码头: each car's RFID tag is bound to its VIN at the car gate):
@@ -219,19 +274,20 @@ static void demo_vin(uint64_t serial, char out[18])
 /* A car carrier's bill: a few cars, each with its VIN, no containers. */
 static json_t *plan_car_bill(rng *r, plan *p)
 {
-    p->qty = between(r, p->g->min_qty, p->g->max_qty);
-    p->gross = p->qty * 1600;
-    p->packages = p->qty;
+    int64_t cars = between(r, p->g->min_qty, p->g->max_qty);
+    plan_goods(p, cars, 1450, 1600);
+    p->packages = cars;
     p->n_containers = 0;
     p->vins[0] = 0;
-    for (int64_t k = 0; k < p->qty; k++) {
+    for (int64_t k = 0; k < cars; k++) {
         char v[18];
         demo_vin(++vin_serial, v);
         snprintf(p->vins + strlen(p->vins), sizeof p->vins - strlen(p->vins), "%s%s", k ? "," : "", v);
     }
-    return json_pack("{s:s, s:s, s:s, s:I, s:I}", "bill_no", p->bill, "consignee", p->trader->uscc,
+    char gross[DECIMAL_TEXT_MAX];
+    return json_pack("{s:s, s:s, s:s, s:I, s:s}", "bill_no", p->bill, "consignee", p->trader->uscc,
                      "goods_description", p->g->name, "packages", (json_int_t)p->packages, "gross_weight_kg",
-                     (json_int_t)p->gross);
+                     decimal_text(p->gross_g, 3, gross));
 }
 
 /* The terminal reports the goods of a bill: each container as it comes in, or the bill. */
@@ -312,19 +368,18 @@ static hg_rc one_vessel(db *d, rng *r, int64_t arrive, const char *port, int n_b
                 continue;
             principal trader = as_enterprise(p->trader->user, p->trader->uscc);
             principal declarant = p->by_broker ? as_enterprise("dl-broker", broker_uscc) : trader;
-            int64_t qty = p->qty;
-            char value[32];
-            money_format(qty * p->g->unit_price_fen, value, sizeof value);
+            char value[32], qty[DECIMAL_TEXT_MAX], gross[DECIMAL_TEXT_MAX], net[DECIMAL_TEXT_MAX];
+            money_format(goods_value_fen(p), value, sizeof value);
             json_t *decl = json_pack(
-                "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I, "
+                "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:[{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, "
                 "s:b}]}",
                 "direction", "import", "kind", p->scenario == 2 ? "summary" : "complete", "declarant",
                 declarant.enterprise,
                 "consignee", p->trader->uscc, "port", port, "transport_mode", "sea", "bill_no", p->bill,
                 "trade_country", p->g->origin, "ship_side_pickup", p->scenario == 3, "items", "hs_code", p->g->hs, "name", p->g->name, "origin", p->g->origin,
-                "quantity", (json_int_t)qty, "unit", p->g->unit, "value", value, "currency", "CNY",
-                "gross_weight_kg", (json_int_t)p->gross, "net_weight_kg",
-                (json_int_t)(cars ? qty * 1450 : qty > 1000 ? qty * 95 / 100 : qty * 45), "frozen", p->g->frozen);
+                "quantity", decimal_text(p->qty, 5, qty), "unit", p->g->unit, "value", value, "currency", "CNY",
+                "gross_weight_kg", decimal_text(p->gross_g, 3, gross), "net_weight_kg", decimal_text(p->net_g, 3, net),
+                "frozen", p->g->frozen);
             if (decl && cars)
                 json_object_set_new(json_array_get(json_object_get(decl, "items"), 0), "vins", json_string(p->vins));
             const char *producer = NULL;
@@ -482,17 +537,16 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
         return rc;
     for (int i = 0; i < n_bills && !rc; i++) {
         principal shipper = as_enterprise(plans[i].trader->user, plans[i].trader->uscc);
-        int64_t qty = plans[i].qty;
-        char value[32];
-        money_format(qty * plans[i].g->unit_price_fen, value, sizeof value);
+        char value[32], qty[DECIMAL_TEXT_MAX], gross[DECIMAL_TEXT_MAX], net[DECIMAL_TEXT_MAX];
+        money_format(goods_value_fen(&plans[i]), value, sizeof value);
         json_t *decl = json_pack(
-            "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:[{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I}]}",
+            "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:[{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}]}",
             "direction", "export", "kind", "complete", "declarant", plans[i].trader->uscc, "consignor",
             plans[i].trader->uscc, "port", port, "transport_mode", "sea", "bill_no", plans[i].bill, "trade_country",
             "JP", "arrival_direct_loading", plans[i].scenario, "items", "hs_code", plans[i].g->hs, "name",
-            plans[i].g->name, "origin", "CN", "quantity", (json_int_t)qty, "unit", plans[i].g->unit, "value", value,
-            "currency", "CNY", "gross_weight_kg", (json_int_t)plans[i].gross, "net_weight_kg",
-            (json_int_t)(qty > 1000 ? qty * 95 / 100 : qty * 45));
+            plans[i].g->name, "origin", "CN", "quantity", decimal_text(plans[i].qty, 5, qty), "unit", plans[i].g->unit,
+            "value", value, "currency", "CNY", "gross_weight_kg", decimal_text(plans[i].gross_g, 3, gross),
+            "net_weight_kg", decimal_text(plans[i].net_g, 3, net));
         int64_t tf = berth - between(r, 6, 30) * HOUR;
         AT(tf)
         {
@@ -508,6 +562,15 @@ static hg_rc one_export_vessel(db *d, rng *r, int64_t berth, const char *port, i
             rc = report_arrival(d, r, &plans[i], tf + between(r, 1, 5) * HOUR / 2, real_now, err);
     }
     AT(berth) { if (!rc) { rc = manifest_arrived(CTX_AS(d, &agent), manifest_no, berth, &out, err); json_decref(out); } }
+    /* arrival direct loading (抵港直装): the goods come to the terminal once the vessel is at
+     * berth, and their arrival report releases them; the moment drawn from the bill's own
+     * generator, so that the month draws what it drew before */
+    for (int i = 0; i < n_bills && !rc; i++) {
+        if (!plans[i].scenario || !plans[i].entry[0])
+            continue;
+        rng f = bill_rng(plans[i].bill);
+        rc = report_arrival(d, &f, &plans[i], berth + between(&f, 1, 6) * HOUR / 4, real_now, err);
+    }
     return rc;
 }
 

@@ -524,6 +524,16 @@ static hg_rc note_arrival(db *d, const char *bill_no, const char *container, con
     return rc;
 }
 
+/* *first_ms the time of the first report that covers the bill (a report of the bill) or the
+ * container (of it, or of its bill), or -1 when none does. */
+static hg_rc first_arrival(db *d, const char *bill_no, const char *container, int64_t *first_ms, hg_err *err)
+{
+    return db_int(d, first_ms, err,
+                  "SELECT COALESCE(MIN(at_ms), -1) FROM arrivals WHERE bill_no = ? AND (container_no IS NULL OR "
+                  "container_no = ?)",
+                  "tt", bill_no, container ? container : "");
+}
+
 hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *err)
 {
     db *d = c->d;
@@ -611,8 +621,24 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
         at_ms = c->now_ms;
     size_t i;
     json_t *x;
+    int recorded = 0;
     json_array_foreach(reported, i, x)
     {
+        int64_t first = -1;
+        if (!rc)
+            rc = first_arrival(d, json_string_value(json_object_get(x, "bill_no")),
+                               json_string_value(json_object_get(x, "container_no")), &first, err);
+        if (!rc && first >= 0) {
+            /* reported again (a terminal's machine retrying): the first report stands, nothing
+             * is written; the answer says so, with its time */
+            char first_at[40];
+            time_format_rfc3339(first, first_at, sizeof first_at);
+            if (json_object_set_new(x, "already_arrived", json_true()) ||
+                json_object_set_new(x, "arrived_at", json_string(first_at)))
+                rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+            continue;
+        }
+        recorded++;
         if (!rc)
             rc = db_run(d, err,
                         "INSERT INTO arrivals (bill_no, container_no, at_ms, reporter, created_ms) VALUES (?, ?, ?, ?, ?)",
@@ -628,7 +654,10 @@ hg_rc arrival_report(const hg_ctx *c, const json_t *body, json_t **out, hg_err *
     char at_text[40];
     time_format_rfc3339(at_ms, at_text, sizeof at_text);
     json_t *after = json_pack("{s:o, s:s}", "reported", reported, "at", at_text);
-    rc = audit_commit(c, rc, "arrival.report", "arrival", at_text, NULL, after, err);
+    if (!rc && !recorded)   /* every one reported before: nothing changed, nothing audited */
+        rc = db_commit(d, err);
+    else
+        rc = audit_commit(c, rc, "arrival.report", "arrival", at_text, NULL, after, err);
     if (rc)
         json_decref(after);
     else

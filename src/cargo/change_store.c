@@ -131,10 +131,13 @@ static hg_rc items_ok(const json_t *decl, const json_t *items, const char *const
     return HG_OK;
 }
 
-/* The registry of overseas producers when a modification is asked for, not only when it is
- * granted, and at a two-step completion's corrections (海关总署令第248号): each changed line that touches its HS code, origin or producer,
- * as it would be after the change, in the order of the request's items, so that a refusal
- * names the request's items[i].producer. */
+/* The registry of overseas producers when a modification or an amendment after release is
+ * asked for, not only when it is granted, and at a two-step completion's corrections (海关总署令
+ * 第248号): each changed line that touches its HS code, origin or producer, as it would be
+ * after the change, in the order of the request's items, so that a refusal names the
+ * request's items[i].producer. Checked as a filing checks it: the registration (409
+ * producer_not_registered, 400 producer_required), then the suspension after positive
+ * nucleic-acid batches (409 suspended). */
 static hg_rc registry_at_request(const hg_ctx *c, const json_t *decl, const json_t *items, hg_err *err)
 {
     static const char *const registry_keys[] = {"hs_code", "origin", "producer", NULL};
@@ -170,6 +173,8 @@ static hg_rc registry_at_request(const hg_ctx *c, const json_t *decl, const json
     hg_rc rc =
         lines ? cargo_check_registry(c->d, json_string_value(json_object_get(decl, "direction")), lines, c->now_ms, err)
               : hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (!rc)
+        rc = cargo_check_producers(c->d, lines, err);
     json_decref(lines);
     return rc;
 }
@@ -328,7 +333,7 @@ hg_rc change_request(const hg_ctx *c, const char *entry_no, const json_t *body, 
     if (!rc && !cancel && !changed)
         rc = hg_fail(err, HG_INVALID, "no_change", "items", "the %s changes nothing: every value is as declared",
                      hg_word(kind));
-    if (!rc && strcmp(kind, "modify") == 0)
+    if (!rc && !cancel)
         rc = registry_at_request(c, decl, items, err);
     char *items_text = items ? json_canon_text(items) : NULL;
     int64_t id = 0;
@@ -363,7 +368,7 @@ static hg_rc rescreen_and_reassess(const hg_ctx *c, const char *entry_no, const 
     hg_rc rc = declaration_get(d, c->who, entry_no, &decl, err);
     /* the changed goods meet the tariff as filed goods do, and the declarant's own changes (a
      * modification, a refiling) the producer registry as it stands now; customs' amendment after
-     * release corrects the goods as they came */
+     * release met it on its changed lines (registry_at_request), the others came as they came */
     const char *direction = decl ? json_string_value(json_object_get(decl, "direction")) : "";
     if (!rc)
         rc = cargo_check_tariff(d, direction, json_object_get(decl, "items"), err);
@@ -480,6 +485,10 @@ hg_rc change_decide(const hg_ctx *c, int64_t id, int approve, const json_t *body
         rc = items_ok(decl, items, strcmp(kind, "amend") == 0 ? amendable : modifiable, &changed, err);
         if (!rc && !changed)
             rc = hg_fail(err, HG_CONFLICT, "no_change", "items", "the declaration already has these values");
+        /* an amendment's changed lines meet the registry as it stands when it is granted (a
+         * modification's whole declaration does, below) */
+        if (!rc && strcmp(kind, "amend") == 0)
+            rc = registry_at_request(c, decl, items, err);
         if (!rc)
             rc = apply_items(d, entry_no, items, err);
         if (!rc)

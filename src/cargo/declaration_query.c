@@ -22,6 +22,7 @@ hg_rc declaration_query_make(const principal *who, const declaration_filter *f, 
     EQ("port", f->port)
     EQ("lane", f->lane)
     EQ("kind", f->kind)
+    EQ("bill_no", f->bill_no)
 #undef EQ
     hg_rc rc = buf_puts(&dq->where, "1 = 1");
     const char *party = who->role == ROLE_ENTERPRISE ? who->enterprise : f->enterprise;

@@ -3,13 +3,15 @@
  * one port for a period (海关报关单位备案管理规定; 代理报关委托书/委托报关协议, GACC
  * announcement 2018 No. 52 on the electronic form). The principal registers and revokes its
  * agreements; the broker and officers read them; cargo asks agency_holds when a declarant
- * names another enterprise. Not for: the broker's own registration (the enterprise record). */
+ * names another enterprise. The port is one of the district's table (cargo answers through
+ * ENTERPRISE_PORT_CHECK). Not for: the broker's own registration (the enterprise record). */
 #include <stdio.h>
 #include <string.h>
 
 #include "../platform/audit.h"
 #include "../platform/i18n.h"
 #include "../platform/log.h"
+#include "../platform/module.h"
 #include "enterprise.h"
 
 #define DAY_MS 86400000LL
@@ -79,6 +81,10 @@ hg_rc agency_create(const hg_ctx *c, const char *principal_uscc, const json_t *b
         if (rc == HG_NOTFOUND || (!rc && strcmp(kind, "broker") != 0))
             rc = hg_fail(err, HG_INVALID, "agency_broker", "broker", "the broker must be a registered customs broker");
     }
+    /* the port is one of the district's (关区代码表), as the declarations it serves name theirs */
+    size_t at = 0;
+    for (const enterprise_port_check *p; !rc && (p = modules_extension_next(ENTERPRISE_PORT_CHECK, &at));)
+        rc = p->known(d, record_text(&r, "port"), "port", err);
     int64_t n = 0;
     if (!rc)
         rc = db_int(d, &n, err, "SELECT COUNT(*) FROM agency_agreements", "");

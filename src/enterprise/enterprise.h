@@ -68,10 +68,22 @@ hg_rc enterprise_kind(db *d, const char *uscc, char *out, size_t n, hg_err *err)
  * declarations at one port for a period. The principal registers and revokes it; the broker
  * and officers read it; cargo asks whether one holds when a broker files. */
 extern const record_type agency_record;
+/* Extension point ENTERPRISE_PORT_CHECK: the area that keeps the district's table of port
+ * customs codes (cargo, later than enterprise) tells enterprise whether an agreement's port is
+ * one of them (报关单填制规范 进出境关别 / 关区代码表). known returns HG_OK for a port of the
+ * table, HG_INVALID unknown_port naming field, else the database's fault. Enterprise calls
+ * every row contributed through module records (module.h); with none it checks the code's
+ * format only. */
+#define ENTERPRISE_PORT_CHECK "enterprise.port_check"
+typedef struct enterprise_port_check {
+    hg_rc (*known)(db *d, const char *code, const char *field, hg_err *err);
+} enterprise_port_check;
+
 /* Registers an agreement of principal (a registered enterprise) from the client's JSON (broker,
  * port, valid_from, valid_to); the stored agreement in *out (caller owns it). Refusals: the
- * broker unknown or not a broker (400 agency_broker), a period that ends before it starts or
- * lasts more than 2 years (400 agency_period), the principal itself as broker (400). */
+ * broker unknown or not a broker (400 agency_broker), a port not in the district's table (400
+ * unknown_port, through ENTERPRISE_PORT_CHECK), a period that ends before it starts or lasts
+ * more than 2 years (400 agency_period), the principal itself as broker (400). */
 hg_rc agency_create(const hg_ctx *c, const char *principal_uscc, const json_t *body, json_t **out, hg_err *err);
 /* Revokes agreement no of principal_uscc (NULL: an officer or a command, any principal);
  * 404 for another's, 409 when already revoked. */

@@ -69,6 +69,7 @@ const hg_module gate_module = {
     .importers = gate_importers,
     .posts = gate_posts,
     .scopes = gate_scopes,
+    .machine_scopes = (const char *const[]){"gate", NULL},
     .demo_signins = gate_signins,
     .demo = gate_demo,
     .extends = gate_extends,

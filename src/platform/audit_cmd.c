@@ -301,7 +301,7 @@ static const cmd_opt audit_opts[] = {{"--keys", 1}, {"--checkpoint", 1}, {"--tru
 const command audit_commands[] = {
     {"audit", audit_cmd,
      "audit verify [--checkpoint FILE] [--trust FILE] [--keys DIR]\n"
-     "audit reconcile   (the declarations, releases and exits against their audit rows)\n"
+     "audit reconcile   (the declarations, tax bills, releases and exits against their audit rows)\n"
      "audit export FILE [--keys DIR]\n"
      "audit checkpoint [--keys DIR]\n"
      "audit rotate-key [--keys DIR]\n"

@@ -775,6 +775,39 @@ hg_rc token_issue_allowed(const principal *by, const char *target, unsigned targ
                        : N_("you may create tokens only for yourself"));
 }
 
+/* Whether a user of role may hold scope item (n characters): a machine's scope only a system
+ * account; any other one whose area has a route that role may call. "*" is the role's whole
+ * reach, held by anyone. */
+typedef struct scope_holder {
+    unsigned role;
+    char refused[64];
+} scope_holder;
+
+static int scope_machine(const char *item, size_t n)
+{
+    for (const hg_module *const *m = hg_modules; *m; m++)
+        for (const char *const *s = (*m)->machine_scopes; s && *s; s++)
+            if (strlen(*s) == n && strncmp(*s, item, n) == 0)
+                return 1;
+    return 0;
+}
+
+static int scope_refused(const char *item, size_t n, void *arg)
+{
+    scope_holder *h = arg;
+    if (n == 1 && item[0] == '*')
+        return 0;
+    int ok = !scope_machine(item, n) || h->role == ROLE_SYSTEM;
+    int reached = 0;
+    for (const hg_module *const *m = hg_modules; ok && !reached && *m; m++)
+        for (const route *r = (*m)->routes; r && r->method && !reached; r++)
+            reached = r->scope && strlen(r->scope) == n && strncmp(r->scope, item, n) == 0 && (r->roles & h->role);
+    if (ok && reached)
+        return 0;
+    snprintf(h->refused, sizeof h->refused, "%.*s", (int)(n < 63 ? n : 63), item);
+    return 1;
+}
+
 hg_rc token_create(const hg_ctx *c, const char *name, const char *scopes, int64_t *id, char token_out[65], hg_err *err)
 {
     db *d = c->d;
@@ -796,6 +829,23 @@ hg_rc token_create(const hg_ctx *c, const char *name, const char *scopes, int64_
         rc = db_int(d, &machine, err, "SELECT COUNT(*) FROM users WHERE id = ? AND role = 'system'", "i", uid);
     if (!rc)
         rc = token_issue_allowed(c->who, name, machine ? ROLE_SYSTEM : ROLE_OFFICER, err);
+    /* the scopes the user's role may hold (a person never a machine's: lab, arrival, gate) */
+    scope_holder h = {0, ""};
+    db_stmt *s;
+    if (!rc && !(rc = db_query(d, &s, err, "SELECT role FROM users WHERE id = ?", "i", uid))) {
+        if ((rc = db_step(s, err)) == HG_ROW) {
+            h.role = role_parse(db_col_text(s, 0));
+            rc = HG_OK;
+        }
+        db_reset(s);
+    }
+    if (!rc && each_item(scopes, scope_refused, &h))
+        rc = h.role == ROLE_SYSTEM
+                 ? hg_fail(err, HG_FORBIDDEN, "scope_not_for_role", "scopes",
+                           "a machine account cannot hold scope %s: none of its routes takes a machine", h.refused)
+                 : hg_fail(err, HG_FORBIDDEN, "scope_not_for_role", "scopes",
+                           "a %s account cannot hold scope %s: it is a machine's, or none of its routes takes the role",
+                           role_name(h.role), h.refused);
     if (!rc && disabled)
         rc = hg_fail(err, HG_INVALID, "invalid", "user", "user %s is disabled", name);
     if (!rc)

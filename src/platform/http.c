@@ -107,6 +107,28 @@ const char *req_query(req *r, const char *name)
     return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+typedef struct undeclared_scan {
+    const char *declared, *first;
+} undeclared_scan;
+
+static enum MHD_Result find_undeclared(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    (void)value;
+    undeclared_scan *u = cls;
+    if (comma_listed(u->declared, key))
+        return MHD_YES;
+    u->first = key;
+    return MHD_NO;
+}
+
+const char *req_query_undeclared(req *r)
+{
+    undeclared_scan u = {r->route ? r->route->query : NULL, NULL};
+    MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, find_undeclared, &u);
+    return u.first;
+}
+
 const char *req_header(req *r, const char *name)
 {
     return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);

@@ -112,6 +112,9 @@ const char *req_session_cookie_name(const req *r);
 void req_defer(req *r, int64_t ms);
 /* Query-string value or NULL. name must be one of the route's declared query parameters. */
 const char *req_query(req *r, const char *name);
+/* The first query parameter r was given that its route does not declare, or NULL; valid
+ * while the request lasts (list routes refuse one: list_query.h). */
+const char *req_query_undeclared(req *r);
 /* Request header value or NULL. */
 const char *req_header(req *r, const char *name);
 /* Replies with JSON (takes ownership of body; NULL sends {}). */

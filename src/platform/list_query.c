@@ -54,7 +54,22 @@ static hg_rc read_text(const char *v, const char **text, hg_err *err)
     return HG_OK;
 }
 
-hg_rc list_query_text(req *r, const char **text, hg_err *err) { return read_text(req_query(r, "q"), text, err); }
+/* A list answers what its filters select: a parameter it does not take would silently select
+ * everything (?bill_no= on a route without that filter), so it is refused by its name. */
+static hg_rc refuse_undeclared(req *r, hg_err *err)
+{
+    const char *name = req_query_undeclared(r);
+    if (!name)
+        return HG_OK;
+    /* (the field is copied into err; a longer name is cut there, the message keeps it) */
+    return hg_fail(err, HG_INVALID, "unknown_parameter", name, "this list takes no parameter %s", name);
+}
+
+hg_rc list_query_text(req *r, const char **text, hg_err *err)
+{
+    hg_rc rc = refuse_undeclared(r, err);
+    return rc ? rc : read_text(req_query(r, "q"), text, err);
+}
 
 hg_rc list_query_read(const list_params *p, const char *const *sortable, int paged, record_query *q, hg_err *err)
 {
@@ -80,6 +95,9 @@ hg_rc list_query_read(const list_params *p, const char *const *sortable, int pag
 
 hg_rc list_query_parse(req *r, const char *const *sortable, int paged, record_query *q, hg_err *err)
 {
+    hg_rc rc = refuse_undeclared(r, err);
+    if (rc)
+        return rc;
     list_params p = {.q = req_query(r, "q"), .sort = req_query(r, "sort")};
     if (paged) {
         p.page = req_query(r, "page");

@@ -91,6 +91,9 @@ typedef struct hg_module {
     const int *migrations_legacy;
     const hg_post *posts;          /* officer posts it defines, terminated by name NULL, or NULL */
     const hg_scope *scopes;        /* token scopes it defines, terminated by name NULL, or NULL */
+    /* Those of its scopes that are a machine's (a terminal's, a laboratory's, a lane's): held
+     * only by system accounts, whose tokens an administrator issues. NULL-terminated, or NULL. */
+    const char *const *machine_scopes;
     /* When its demo step runs: lower first, equal ones in list order (default 0). */
     int demo_order;
     const demo_signin *demo_signins;   /* terminated by name NULL, or NULL */

@@ -13,6 +13,7 @@ typedef struct unit_entry {
     const char *code; /* "035" */
     const char *zh;   /* "千克": what a declaration states */
     const char *en;   /* "kilogram" */
+    int whole;        /* 1: a unit of count (台, 件, 箱): whole quantities only; 0: a measure */
 } unit_entry;
 
 /* The table's revision, the route's `version`: raised whenever a row changes, so that a

@@ -535,6 +535,12 @@ static const hg_job tax_jobs[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* What tax contributes to the platform's extension points. */
+static const hg_extension tax_extends[] = {
+    {AUDIT_RECONCILERS, &tax_reconciler},
+    {NULL, NULL},
+};
+
 const hg_module tax_module = {.name = "tax",
                               .migrations = tax_migrations,
                               .routes = tax_routes,
@@ -548,4 +554,5 @@ const hg_module tax_module = {.name = "tax",
                               .scopes = tax_scopes,
                               .demo_signins = tax_signins,
                               .records = tax_records,
-                              .jobs = tax_jobs};
+                              .jobs = tax_jobs,
+                              .extends = tax_extends};

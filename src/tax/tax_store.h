@@ -211,4 +211,7 @@ hg_rc tax_demo_settle(db *d, const principal *who, const char *entry_no, int gua
 
 extern const struct migration tax_migrations[];
 
+/* The tax bills against their audit rows, for `audit reconcile` (tax_reconcile.c). */
+extern const struct audit_reconciler tax_reconciler;
+
 #endif

@@ -44,8 +44,9 @@ def register(test, eq, error_of):
         error_of(file(s, b, items=[item(gross_weight_kg=2100.5, net_weight_kg=2100.501)]), 400,
                  field="items[0].net_weight_kg", code="net_over_gross")
         eq(count(), before)
-        # accepted: a number or a string, read back as the same decimal (2100 stays an integer)
-        r = file(s, b, items=[item(quantity=3.12345, gross_weight_kg=2100.5, net_weight_kg="2100.5"),
+        # accepted: a number or a string, read back as the same decimal (2100 stays an integer);
+        # the fraction in a measure, 千克 (gear boxes' second legal unit: 台/千克)
+        r = file(s, b, items=[item(quantity=3.12345, unit="千克", gross_weight_kg=2100.5, net_weight_kg="2100.5"),
                               item(quantity="2", gross_weight_kg=2100, net_weight_kg=2000)])
         eq(r.status, 201, repr(r))
         got = s.as_user("dl-trading", "GET", "/api/v1/declarations/" + r.json["entry_no"])
@@ -102,12 +103,33 @@ def register(test, eq, error_of):
             exact.cleanup()
 
     @test
+    def goods_counted_in_pieces_are_declared_in_whole_pieces(s):
+        # 报关单填制规范 (数量及单位) / 海关计量单位代码表: a unit of count (台, 件, 箱 …) takes whole
+        # quantities; the 5 places are for measures (千克, 米) and counts in thousands (千个)
+        b = bill_no()
+        eq(manifest(s, [bill(b, packages=10, gross=5000)]).status, 201)
+        before = int(s.sql("SELECT COUNT(*) FROM declarations WHERE bill_no = '%s'" % b)[0][0])
+        err = error_of(file(s, b, items=[item(quantity=0.5)]), 400, field="items[0].quantity", code="whole_units")
+        assert "台" in err["message"], err
+        error_of(file(s, b, items=[item(), item(quantity="2.00001")]), 400, field="items[1].quantity",
+                 code="whole_units")
+        eq(int(s.sql("SELECT COUNT(*) FROM declarations WHERE bill_no = '%s'" % b)[0][0]), before)
+        # accepted: whole pieces (2 台, "3.00000" 台), a fraction of a measure (0.5 千克)
+        r = file(s, b, items=[item(quantity=2), item(quantity="3.00000"), item(quantity=0.5, unit="千克")])
+        eq(r.status, 201, repr(r))
+        # read back in their units
+        entry = r.json["entry_no"]
+        units = [i["unit"] for i in s.as_user("dl-trading", "GET", "/api/v1/declarations/" + entry).json["items"]]
+        eq(units, ["台", "台", "千克"])
+
+    @test
     def a_real_number_of_more_than_15_digits_is_asked_as_a_string(s):
         # a JSON number is read by the decimal it was written as, up to the 15 digits a double
         # holds; past them the client is asked for a string, never silently rounded
         b = bill_no()
         eq(manifest(s, [bill(b, packages=10, gross=5000)]).status, 201)
-        method, path, body, who = declaration(b)
+        # (in 千克, the line's second legal unit: a count takes whole pieces)
+        method, path, body, who = declaration(b, items=[item(unit="千克")])
         text = json.dumps(body).replace('"quantity": 1,', '"quantity": 0.30000000000000004,')
         assert "0.30000000000000004" in text
         error_of(s.as_user(who, method, path, raw=text), 400, field="items[0].quantity", code="imprecise_number")

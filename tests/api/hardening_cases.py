@@ -298,6 +298,31 @@ def register_accounts(test, eq, error_of):
         assert "lab01-demo-2026" not in out and "token create --user lab01 --scopes lab" in out, out
 
     @test
+    def a_token_holds_only_scopes_its_users_role_may(s):
+        # issue 14 (who may state what): arrival reports, laboratory results, gate lanes and
+        # handovers are a machine's facts (舱单办法 运抵 from the supervised site; the lab's
+        # results from the lab): a person cannot mint a token of those scopes, nor of an area
+        # none of whose routes takes their role; 403 naming scopes, and no token is made
+        before = int(s.sql("SELECT COUNT(*) FROM api_tokens")[0][0])
+        for scopes in ("lab", "arrival", "gate", "handover", "declarations,arrival"):
+            err = error_of(s.as_user("dl-trading", "POST", "/api/v1/tokens", {"scopes": scopes}), 403, field="scopes",
+                           code="scope_not_for_role")
+            assert scopes.split(",")[-1] in err["message"], err
+        error_of(s.as_user("officer", "POST", "/api/v1/tokens", {"scopes": "lab"}), 403, field="scopes",
+                 code="scope_not_for_role")
+        error_of(s.as_user("dl-trading", "POST", "/api/v1/tokens", {"scopes": "audit"}), 403, field="scopes",
+                 code="scope_not_for_role")
+        eq(int(s.sql("SELECT COUNT(*) FROM api_tokens")[0][0]), before)
+        # accepted: a person's own areas, "*" (their role's reach), and the admin issuing a
+        # machine's scope to a machine account
+        for who, scopes in (("dl-trading", "declarations,tax"), ("dl-trading", "*"), ("officer", "inspections")):
+            r = s.as_user(who, "POST", "/api/v1/tokens", {"scopes": scopes})
+            eq(r.status, 201, repr(r))
+        for user, scopes in (("lab01", "lab"), ("terminal01", "arrival"), ("gate01", "gate")):
+            r = s.as_user("admin", "POST", "/api/v1/tokens", {"user": user, "scopes": scopes})
+            eq(r.status, 201, repr(r))
+
+    @test
     def an_admin_cannot_mint_a_persons_token(s):
         # issue 13 §1: an admin minted a `*` token for an officer and acted as them
         error_of(s.as_user("admin", "POST", "/api/v1/tokens", {"user": "officer", "scopes": "*"}), 403, field="user")

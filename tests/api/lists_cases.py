@@ -86,6 +86,30 @@ def register_area(test, eq, error_of):
         eq(s.as_user("officer", "GET", "/api/v1/declarations?page=51&limit=200").status, 200)
         eq(s.as_user("officer", "GET", "/api/v1/declarations?q=" + "x" * 100).status, 200)
 
+    @test
+    def a_list_refuses_a_parameter_it_does_not_take(s):
+        # issue 14 (bad input): a filter the list does not take would silently select everything;
+        # it is refused, naming it (docs/api/lists.md), on every list route and its export
+        for path in ("/declarations", "/declarations/export", "/manifests", "/tax/bills", "/enterprises",
+                     "/users", "/samples", "/liaison/problems", "/risk/rules", "/producers", "/inspections",
+                     "/tax/bills/export"):
+            export = path.endswith("/export")
+            who = {"/liaison/problems": "dl-trading", "/risk/rules": "officer", "/inspections": "officer",
+                   "/samples": "officer"}.get(path, "admin")
+            r = s.as_user(who, "POST" if export else "GET",
+                          "/api/v1%s?colour=red%s" % (path, "" if export else "&limit=5"))
+            eq((r.status, (r.json or {}).get("error", {}).get("field")), (400, "colour"), path + " " + repr(r))
+            eq(r.json["error"]["code"], "unknown_parameter")
+        # accepted: a bill's declarations by its number (a split bill), any case
+        b = bill_no()
+        eq(manifest(s, [bill(b, packages=10)]).status, 201)
+        e1, e2 = (file(s, b, packages=1).json["entry_no"] for _ in range(2))
+        other = bill_no()
+        eq(manifest(s, [bill(other)]).status, 201)
+        file(s, other)
+        eq(sorted(entries(listed(s, "bill_no=" + b.lower()))), sorted([e1, e2]))
+        eq(entries(listed(s, "bill_no=NOSUCHBILL")), [])
+
     def exports(s):
         return int(s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'declaration.export'")[0][0])
 

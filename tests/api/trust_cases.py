@@ -115,6 +115,68 @@ def register(test, eq, error_of):
         assert any("items[0].value" in ln for ln in lines), lines
 
     @test
+    def audit_reconcile_names_tax_bills_changed_behind_the_audit_trail(s):
+        # issue 14 (审计): `audit reconcile` compares tax bills too — a bill's payment is the
+        # audited payment's (海关进出口货物征税管理办法: 税款缴纳 recorded by customs), its amount the
+        # assessment's; a bill paid or lowered at the database is named with the rule
+        b = bill_no()
+        manifest(s, [bill(b, packages=10, gross=1000)])
+        e1, e2, e3 = (file(s, b, packages=1) for _ in range(3))
+        eq((e1.status, e2.status, e3.status), (201, 201, 201), repr(e3))
+        paid, lowered, marked = e1.json["entry_no"], e2.json["entry_no"], e3.json["entry_no"]
+        assert s.as_user("dl-trading", "GET", "/api/v1/tax/" + lowered).json["amount_due"] not in ("0", "0.00")
+        pay(s, "dl-trading", paid)
+
+        def reconcile():
+            p = s.cli("audit", "reconcile", check=False)
+            return p.returncode, [ln for ln in p.stdout.splitlines() if ln.startswith("tax_bill ")
+                                  and any(e in ln for e in (paid, lowered, marked))]
+        # as the API left them (one paid, two due): accounted for
+        eq(reconcile()[1], [])
+        tamper(s, "UPDATE tax_bills SET paid_fen = 1 WHERE entry_no = '%s'" % paid)
+        tamper(s, "UPDATE tax_bills SET total_fen = 100, vat_fen = 100 - duty_fen - consumption_fen "
+                  "WHERE entry_no = '%s'" % lowered)
+        tamper(s, "UPDATE tax_bills SET status = 'paid', paid_fen = total_fen, paid_ms = 1790000000000 "
+                  "WHERE entry_no = '%s'" % marked)
+        code, lines = reconcile()
+        eq(code, 1)
+        eq(sorted(ln.split(": ")[0] + ": " + ln.split(": ")[1] for ln in lines),
+           sorted(["tax_bill %s: payment_changed" % paid, "tax_bill %s: amount_changed" % lowered,
+                   "tax_bill %s: payment_unaudited" % marked]))
+
+    @test
+    def a_container_reported_arrived_again_changes_nothing(s):
+        # 海关监管作业场所 运抵报告 (issue 14): one container's arrival is one fact; a terminal's
+        # machine retrying its report is answered 200 with the first report's time, and nothing is
+        # written (no second goods_arrived on the timeline, no audit row); the first stands
+        box, other = container(), container()
+        b = bill_no()
+        m = manifest(s, [bill(b, containers=box + "," + other, packages=10)])
+        entry = file(s, b, containers=box + "," + other, packages=2).json["entry_no"]
+        arrive(s, m)
+        terminal = token(s, "terminal01", "arrival")
+        first = s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": [box]})
+        eq(first.status, 201, repr(first))
+        eq(first.json["reported"][0].get("already_arrived"), None)
+
+        def arrivals():
+            timeline = s.as_user("officer", "GET", "/api/v1/declarations/" + entry).json["timeline"]
+            return [t["detail"].get("container_no") for t in timeline if t["event"] == "goods_arrived"]
+        eq(arrivals(), [box])
+        audited = s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'arrival.report'")[0][0]
+        again = s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": [box]})
+        eq(again.status, 200, repr(again))
+        eq(again.json["reported"][0]["already_arrived"], True)
+        eq(again.json["reported"][0]["arrived_at"], first.json["at"])
+        eq(arrivals(), [box])
+        eq(s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'arrival.report'")[0][0], audited)
+        # a report naming it with a container not yet arrived records that one only (201)
+        both = s.with_token(terminal, "POST", "/api/v1/arrivals", {"containers": [box, other]})
+        eq(both.status, 201, repr(both))
+        eq([x.get("already_arrived", False) for x in both.json["reported"]], [True, False])
+        eq(arrivals(), [box, other])
+
+    @test
     def a_container_is_on_one_live_manifest_at_a_time(s):
         # 海关进出境运输工具舱单管理办法: a container's carriage is one manifest's until it is over —
         # an import's goods gone from the port, an export's transport arrived (loaded); the bills of
@@ -722,3 +784,213 @@ def register(test, eq, error_of):
             f.write("9503,0,13,0,toys\n")
         eq(s.cli("import", "tariff", path).returncode, 0)
         eq(file(s, b, items=[toy], **export).status, 201)
+
+    @test
+    def an_agency_agreement_names_a_port_of_the_district(s):
+        # 报关单填制规范 (进出境关别) and the district's 关区代码表: an agency agreement (代理报关委托)
+        # entrusts a broker at one of the district's ports, as the declarations it serves name
+        # theirs; a code outside the table is 400 unknown_port on port, on the API and the
+        # command line alike, and writes nothing
+        body = {"broker": BROKER, "valid_from": "2026-01-01T00:00:00+08:00", "valid_to": "2027-06-30T00:00:00+08:00"}
+        before = s.sql("SELECT COUNT(*) FROM agency_agreements")
+        err = error_of(s.as_user("dl-fishery", "POST", "/api/v1/agency-agreements", dict(body, port="0977")), 400,
+                       field="port", code="unknown_port")
+        assert "0977" in err["message"], err
+        error_of(s.as_user("dl-fishery", "POST", "/api/v1/agency-agreements", dict(body, port="09X1")), 400,
+                 field="port")
+        p = s.cli("agency", "add", "--principal", FISHERY, "--broker", BROKER, "--port", "0977",
+                  "--from", "2026-01-01T00:00:00+08:00", "--to", "2027-06-30T00:00:00+08:00", check=False)
+        assert p.returncode != 0 and "port" in p.stderr, (p.stdout, p.stderr)
+        eq(s.sql("SELECT COUNT(*) FROM agency_agreements"), before)
+        # accepted: 0901 (大连港湾海关), a port of the table
+        r = s.as_user("dl-fishery", "POST", "/api/v1/agency-agreements", dict(body, port="0901"))
+        eq((r.status, r.json.get("port")), (201, "0901"), repr(r))
+
+    @test
+    def an_amendment_after_release_meets_the_producer_registry(s):
+        # 海关总署令第248号 with the amendment after release (补税/退税): an amendment that changes a
+        # line's HS code or origin gives a line that filing would have to accept — food names a
+        # producer registered for its origin and its product, not suspended (409
+        # producer_not_registered, 400 producer_required on items[i].producer), checked when
+        # customs opens it and again when a second officer approves it; a change of value only
+        # (the tax) is not held up by the registry
+        no = "NZ-AMD%d" % next(_reg)
+        register_producer(s, no, "NZ", categories="0808")
+        b = bill_no()
+        m = manifest(s, [bill(b)])
+        eq(m.status, 201, repr(m))
+        arrive(s, m)
+        gear = {"hs_code": "8483409000", "name": "齿轮箱", "origin": "DE", "quantity": 1, "unit": "台",
+                "value": "1000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}
+        apples = {"hs_code": "0808100000", "name": "鲜苹果", "origin": "NZ", "quantity": 500, "unit": "千克",
+                  "value": "4000.00", "currency": "CNY", "gross_weight_kg": 520, "net_weight_kg": 500, "producer": no}
+        r = file(s, b, items=[gear, apples], trade_country="NZ")
+        eq(r.status, 201, repr(r))
+        e = r.json["entry_no"]
+        pay(s, "dl-trading", e)
+        eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["status"], "released")
+        changes = "/api/v1/declarations/%s/changes" % e
+
+        def amend(*items, who="officer"):
+            return s.as_user(who, "POST", changes, {"kind": "amend", "reason": "稽核发现申报不实", "items": list(items)})
+
+        def refused(r, why):
+            err = error_of(r, 409, field="items[0].producer", code="producer_not_registered")
+            assert why in err["message"], err["message"]
+        refused(amend({"line_no": 2, "origin": "CL"}), "registered in NZ")
+        refused(amend({"line_no": 2, "hs_code": "0805100000"}), "not registered for HS 0805100000")
+        error_of(amend({"line_no": 1, "hs_code": "0808100000"}), 400, field="items[0].producer",
+                 code="producer_required")
+        eq(s.as_user("officer", "PATCH", "/api/v1/producers/" + no, {"status": "suspended"}).status, 200)
+        refused(amend({"line_no": 2, "hs_code": "0808300000"}), "is suspended")
+        eq(s.as_user("officer", "GET", changes).json["items"], [])   # nothing was written
+        # registered again: opened, then the registry changes before a second officer approves
+        eq(s.as_user("officer", "PATCH", "/api/v1/producers/" + no, {"status": "registered"}).status, 200)
+        r = amend({"line_no": 2, "hs_code": "0808300000"})
+        eq((r.status, r.json.get("status")), (201, "pending"), repr(r))
+        cid = r.json["id"]
+        eq(s.as_user("officer", "PATCH", "/api/v1/producers/" + no, {"status": "suspended"}).status, 200)
+        approve = "/api/v1/declaration-changes/%d/approve" % cid
+        refused(s.as_user(officer2(s), "POST", approve), "is suspended")
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["items"][1]["hs_code"], "0808100000")
+        eq(s.as_user("officer", "PATCH", "/api/v1/producers/" + no, {"status": "registered"}).status, 200)
+        d = s.as_user(officer2(s), "POST", approve)
+        eq((d.status, d.json.get("status")), (200, "approved"), repr(d))
+        eq(s.as_user("officer", "GET", "/api/v1/declarations/" + e).json["items"][1]["hs_code"], "0808300000")
+        # a suspended producer's goods already released: customs still corrects their value
+        eq(s.as_user("officer", "PATCH", "/api/v1/producers/" + no, {"status": "suspended"}).status, 200)
+        r = amend({"line_no": 2, "value": "4800.00"})
+        eq((r.status, r.json.get("status")), (201, "pending"), repr(r))
+        d = s.as_user(officer2(s), "POST", "/api/v1/declaration-changes/%d/approve" % r.json["id"])
+        eq((d.status, d.json.get("status")), (200, "approved"), repr(d))
+
+    @test
+    def a_suspension_counts_positive_nucleic_acid_batches(s):
+        # GACC practice (海关总署's emergency preventive measures of November 2020 on overseas
+        # producers of imported cold-chain food that test positive for SARS-CoV-2 nucleic acid:
+        # imports suspended one week, four weeks from the third time; docs/RULES.md): what counts
+        # is positive *batches* (declarations), from nucleic-acid samples only — two positive
+        # samples of one declaration are one batch, a positive sample of another kind (a risk
+        # rule's lab_quality order) suspends nothing; officers see the figure in the registry
+        no = "FO-SUS%d" % next(_reg)
+        register_producer(s, no, "FO", categories="03")
+        lab = token(s, "lab01", "lab")
+        rule = s.as_user("officer", "POST", "/api/v1/risk/rules",
+                         {"name": "法罗三文鱼品质抽样 Faroe salmon quality sampling", "source": "district",
+                          "issuer": "test", "scope": {"direction": "import"},
+                          "conditions": [{"kind": "hs_prefix", "values": ["030313"]},
+                                         {"kind": "origin_country", "values": ["FO"]}],
+                          "action": {"lane": "yellow", "inspection": "document",
+                                     "sampling": [{"kind": "lab_quality", "rate_ppm": 1000000}]},
+                          "note": "test rule"})
+        eq(rule.status, 201, repr(rule))
+        salmon = {"hs_code": "0303130000", "name": "冻鲑鱼", "origin": "FO", "quantity": 100, "unit": "千克",
+                  "value": "6000.00", "currency": "CNY", "gross_weight_kg": 100, "net_weight_kg": 95, "frozen": True,
+                  "producer": no}
+        b = bill_no()
+        eq(manifest(s, [bill(b, consignee=FISHERY)]).status, 201)
+
+        def filing(*items):
+            return file(s, b, who="dl-fishery", uscc=FISHERY, items=list(items), trade_country="FO")
+
+        def samples(entry, kind):
+            return [x["barcode"] for x in s.as_user("officer", "GET", "/api/v1/samples?entry_no=" + entry).json["items"]
+                    if x["kind"] == kind]
+
+        def result(code):
+            eq(s.with_token(lab, "POST", "/api/v1/samples/%s/result" % code, {"result": "positive"}).status, 200)
+
+        def suspension(who="officer"):
+            return s.as_user(who, "GET", "/api/v1/producers/" + no).json.get("suspension")
+        try:
+            r = filing(salmon)
+            eq(r.status, 201, repr(r))
+            one = r.json["entry_no"]
+            quality = samples(one, "lab_quality")
+            eq(len(quality), 1)
+            result(quality[0])
+            # a positive quality sample: no suspension, the next batch is filed
+            eq(suspension(), {"positive_batches": 0, "until": None})
+            r = filing(salmon, dict(salmon, name="冻鲑鱼块", quantity=50, gross_weight_kg=50, net_weight_kg=48))
+            eq(r.status, 201, repr(r))
+            two = r.json["entry_no"]
+            acid = samples(two, "nucleic_acid")
+            eq(len(acid), 2)
+            for code in acid:
+                result(code)
+            # two positive samples of one declaration: one batch, a week's suspension
+            got = suspension()
+            eq(got["positive_batches"], 1)
+            assert got["until"], got
+            err = error_of(filing(salmon), 409, field="items[0].producer", code="suspended")
+            assert "1 positive" in err["message"] and got["until"][:10] in err["message"], err
+            listed = s.as_user("officer", "GET", "/api/v1/producers?q=" + no).json["items"]
+            eq([x["suspension"]["positive_batches"] for x in listed], [1])
+            # enterprises read the registration, not the officers' figure
+            eq(suspension("dl-fishery"), None)
+        finally:
+            s.as_user("officer", "POST", "/api/v1/risk/rules/%s/suspend" % rule.json["id"])
+
+    @test
+    def the_demo_files_decimal_quantities_and_weights(s):
+        # 报关单填制规范 (数量 to 5 places of its unit, 毛重/净重 in kg to 3) as issue 14 reads it: the
+        # generated month files a share of weighed goods with fractions (12.5 kg, 1234.567 kg),
+        # goods counted in pieces whole, net never above gross, and every bill's declarations
+        # within what the bill carries; the stored integers are 1e-5 of the unit and grams
+        import os
+        import sqlite3
+        import subprocess
+        import tempfile
+        d = tempfile.mkdtemp(prefix="haiguan-demo-")
+        try:
+            env = dict(os.environ, HAIGUAN_DB=os.path.join(d, "demo.db"), HAIGUAN_KEYS=os.path.join(d, "keys"))
+            p = subprocess.run([s.binary, "demo", "--days", "4", "--seed", "11"], capture_output=True, text=True,
+                               env=env, timeout=300)
+            eq(p.returncode, 0, p.stdout + p.stderr)
+            con = sqlite3.connect(env["HAIGUAN_DB"])
+            rows = con.execute("SELECT unit, quantity, gross_weight_kg, net_weight_kg FROM declaration_items").fetchall()
+            weighed = [r for r in rows if r[0] == "千克"]
+            pieces = [r for r in rows if r[0] != "千克"]
+            assert weighed and pieces, rows[:5]
+            fractional = [r for r in weighed if r[1] % 100000]
+            assert 0.3 <= len(fractional) / len(weighed) <= 0.8, (len(fractional), len(weighed))
+            assert any(r[1] % 1000 for r in fractional), "some quantities use more than two places"
+            assert all(r[1] % 100000 == 0 for r in pieces), "pieces are whole"
+            assert sum(1 for r in rows if r[2] % 1000) > len(rows) / 2, "most weights carry grams"
+            assert all(r[3] <= r[2] for r in rows), "net never above gross"
+            over = con.execute(
+                "SELECT b.bill_no FROM manifest_bills b JOIN declarations d ON d.bill_no = b.bill_no"
+                " JOIN declaration_items i ON i.entry_no = d.entry_no WHERE d.status <> 'cancelled'"
+                " GROUP BY b.manifest_no, b.bill_no, b.gross_weight_kg HAVING SUM(i.gross_weight_kg) > b.gross_weight_kg"
+            ).fetchall()
+            eq(over, [])
+            con.close()
+        finally:
+            subprocess.run(["rm", "-rf", d])
+
+    @test
+    def arrival_direct_loading_is_released_on_the_goods_arrival(s):
+        # 出口"抵港直装" (issue 14): an export's goods come to the terminal for a vessel at berth and
+        # are released on their own arrival report (运抵), not on the vessel's arrival; ship-side
+        # pickup (船边直提) of an import is what the transport's arrival releases
+        b = bill_no()
+        m = manifest(s, [bill(b)], direction="export")
+        eq(m.status, 201, repr(m))
+        gear = {"hs_code": "8483409000", "name": "齿轮箱", "origin": "CN", "quantity": 1, "unit": "台",
+                "value": "1000.00", "currency": "CNY", "gross_weight_kg": 10, "net_weight_kg": 9}
+        r = file(s, b, direction="export", consignee=None, consignor=TRADING, trade_country="JP", items=[gear],
+                 arrival_direct_loading=True)
+        eq(r.status, 201, repr(r))
+        e = r.json["entry_no"]
+        arrive(s, m)   # the vessel at berth
+        d = s.as_user("officer", "GET", "/api/v1/declarations/" + e).json
+        eq((d["status"], d["arrived_at"]), ("filed", None))
+        err = error_of(s.as_user("officer", "POST", "/api/v1/declarations/%s/release" % e), 409, field="arrival")
+        assert "arrival direct loading too" in err["message"], err
+        # accepted: the terminal reports the goods, and the green-lane export is released
+        eq(s.with_token(token(s, "terminal01", "arrival"), "POST", "/api/v1/arrivals", {"bills": [b]}).status, 201)
+        d = s.as_user("officer", "GET", "/api/v1/declarations/" + e).json
+        eq(d["status"], "released", repr(d))
+        events = [x["event"] for x in d["timeline"]]
+        assert events.index("goods_arrived") < events.index("released"), events

@@ -298,7 +298,7 @@ const zh = {
   apiMsg: {
     alreadyReleased: '该报关单已放行', refusedNever: '不予放行的货物（退运或销毁）不能放行',
     positiveNever: '样品检测阳性：货物须退运或销毁，不能放行',
-    needArrival: '放行需要运抵报告（船边直提、抵港直装需要运输工具进境申报）',
+    needArrival: '放行需要运抵报告（抵港直装亦然；船边直提需要运输工具进境申报）',
     needInspection: '该报关单已被布控查验，查验通过后才能放行', waitSamples: '放行须等待样品检测结果',
     taxDue: '税款未缴：放行需要缴纳、担保或批准延期', onlyAuto: '只有绿色和蓝色通道自动放行',
     alreadyPermitted: '货物已准许入境', permitNoSamples: '两段准入仅适用于等待检测结果的货物，本单没有待检样品',
@@ -680,7 +680,7 @@ const en = {
   apiMsg: {
     alreadyReleased: 'The declaration is already released', refusedNever: 'Refused goods (returned or destroyed) are never released',
     positiveNever: 'A sample tested positive: the goods are returned or destroyed, never released',
-    needArrival: 'Release needs the arrival report (or the transport\'s arrival for ship-side pickup or arrival direct loading)',
+    needArrival: 'Release needs the arrival report of the goods, arrival direct loading too (ship-side pickup: the transport\'s arrival)',
     needInspection: 'The declaration was selected for inspection; release needs a passed inspection',
     waitSamples: 'Release waits for the laboratory results of its samples',
     taxDue: 'Tax is due: release needs it paid, guaranteed or deferred', onlyAuto: 'Only green and blue lanes are released automatically',
