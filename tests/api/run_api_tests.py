@@ -3,7 +3,9 @@
 port with a fresh demo database and checks behaviour through HTTP and the CLI.
 
 usage: run_api_tests.py PATH/TO/haiguan [TEST_NAME_SUBSTRING]
-Every example of the API pages (docs/api/*.md) is executed too (see doc_examples.py)."""
+Every example of the API pages (docs/api/*.md) is executed too (see doc_examples.py).
+The whole suite runs on two servers side by side (SHARD_1 below; HAIGUAN_API_SHARDS=1: on one);
+a filtered run runs on one server, in order."""
 import hashlib
 import json
 import os
