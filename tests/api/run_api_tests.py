@@ -920,8 +920,8 @@ def run_cases(cases, docs):
 # order they were registered. A case file's cases always stay together on one shard, in order;
 # the cases of this file (the platform's, first and last) stay on shard 0 with the docs'
 # examples. The files below run on shard 1, chosen by their measured times so that the two
-# shards take about as long on either backend (docs/BENCHMARKS.md, "Test suite time"); a new case file runs on
-# shard 0 until it is listed here.
+# shards take about as long on either backend (docs/BENCHMARKS.md, "Test suite time"); a new
+# case file runs on shard 0 until it is listed here.
 SHARD_1 = {
     "hardening_cases", "webhooks_cases", "jobs_cases", "test_risk_api", "certificate_cases",
     # PostgreSQL only (each on servers of its own), about a minute and a half there together
