@@ -3,7 +3,9 @@
 port with a fresh demo database and checks behaviour through HTTP and the CLI.
 
 usage: run_api_tests.py PATH/TO/haiguan [TEST_NAME_SUBSTRING]
-Every example of the API pages (docs/api/*.md) is executed too (see doc_examples.py)."""
+Every example of the API pages (docs/api/*.md) is executed too (see doc_examples.py).
+The whole suite runs on two servers side by side (SHARD_1 below; HAIGUAN_API_SHARDS=1: on one);
+a filtered run runs on one server, in order."""
 import hashlib
 import json
 import os
@@ -873,20 +875,13 @@ def stops_cleanly_on_sigterm(s):
     assert "stopped" in s.server_log()
 
 
-def main():
-    global BIN
-    # risk: random selection draws are keyed by each fresh server's secret, so with it on a
-    # filed declaration's lane would differ from run to run; tests that want it set it
-    os.environ.setdefault("HAIGUAN_RISK_RANDOM", "0,0")
-    BIN = os.path.abspath(sys.argv[1])
-    only = sys.argv[2] if len(sys.argv) > 2 else None
+def run_cases(cases, docs):
+    """Runs cases in order on one fresh server (and the docs' examples on another when docs);
+    prints a line per case, a traceback per failure; returns the number of failures."""
     failures = 0
     s = Server(BIN)
-    started = time.time()
     try:
-        for fn in TESTS:
-            if only and only not in fn.__name__:
-                continue
+        for fn in cases:
             t0 = time.time()
             try:
                 fn(s)
@@ -896,11 +891,13 @@ def main():
                 print("FAIL %-48s %s" % (fn.__name__, e))
                 import traceback
                 traceback.print_exc()
-        if not only or "doc" in only:
+            sys.stdout.flush()
+        if docs:
             d = Server(BIN)
+            t0 = time.time()
             try:
                 n = doc_examples.run(d, os.environ.get("HAIGUAN_DOCS", os.path.join(os.path.dirname(__file__), "../../docs")))
-                print("ok   %-48s %d examples" % ("docs/api examples", n))
+                print("ok   %-48s %d examples, %.2fs" % ("docs/api examples", n, time.time() - t0))
             except Exception as e:
                 failures += 1
                 print("FAIL docs/api examples: %s" % e)
@@ -914,6 +911,94 @@ def main():
         if failures:
             print("--- server log (tail) ---\n" + s.server_log())
         s.cleanup()
+    return failures
+
+
+# The whole suite runs on SHARDS servers side by side (env HAIGUAN_API_SHARDS, default 2; 1 runs
+# it on one server as before): each shard is a process of its own with its own server and
+# database (on PostgreSQL a database of its own on the same server), running its cases in the
+# order they were registered. A case file's cases always stay together on one shard, in order;
+# the cases of this file (the platform's, first and last) stay on shard 0 with the docs'
+# examples. The files below run on shard 1, chosen by their measured times so that the two
+# shards take about as long on either backend (docs/BENCHMARKS.md, "Test suite time"); a new
+# case file runs on shard 0 until it is listed here.
+SHARD_1 = {
+    "hardening_cases", "webhooks_cases", "jobs_cases", "test_risk_api", "certificate_cases",
+    # PostgreSQL only (each on servers of its own), about a minute and a half there together
+    "failover_cases", "scaling_cases",
+}
+
+
+# cases that stop the shared PostgreSQL server: they run by themselves once the shards are done
+# (in their place in the order when the suite runs on one server); they start their own servers
+ALONE = {"database_outage_answers_503_and_recovers"}
+
+
+def shard_of(fn, shards):
+    return (1 if fn.__module__ in SHARD_1 else 0) % shards
+
+
+def run_sharded(shards):
+    """Starts one child process per shard (this file again, with HAIGUAN_API_SHARD=k), shard 0's
+    output shown as it comes, the others' printed whole once shard 0 is done; then the ALONE
+    cases. Returns the number of failures."""
+    import tempfile
+    procs = []
+    for k in range(shards):
+        env = dict(os.environ, HAIGUAN_API_SHARD=str(k), HAIGUAN_API_SHARDS=str(shards))
+        out = None if k == 0 else tempfile.TemporaryFile(mode="w+")
+        procs.append((k, subprocess.Popen([sys.executable, os.path.abspath(__file__), BIN], env=env,
+                                          stdout=out, stderr=subprocess.STDOUT if out else None), out))
+    failures = 0
+    for k, p, out in procs:
+        rc = p.wait()
+        if out is not None:
+            out.seek(0)
+            print("--- shard %d/%d ---" % (k, shards))
+            sys.stdout.write(out.read())
+            out.close()
+        if rc != 0:
+            # a shard exits with its number of failures (at most 100); anything else is a crash
+            failures += rc if 0 < rc <= 100 else 1
+            print("FAIL shard %d/%d exited %d (its failures are listed above)" % (k, shards, rc))
+        sys.stdout.flush()
+    alone = [fn for fn in TESTS if fn.__name__ in ALONE]
+    if alone:
+        print("--- by themselves, after the shards ---")
+        for fn in alone:
+            t0 = time.time()
+            try:
+                fn(None)
+                print("ok   %-48s %.2fs" % (fn.__name__, time.time() - t0))
+            except Exception as e:
+                failures += 1
+                print("FAIL %-48s %s" % (fn.__name__, e))
+                import traceback
+                traceback.print_exc()
+    return failures
+
+
+def main():
+    global BIN
+    # risk: random selection draws are keyed by each fresh server's secret, so with it on a
+    # filed declaration's lane would differ from run to run; tests that want it set it
+    os.environ.setdefault("HAIGUAN_RISK_RANDOM", "0,0")
+    BIN = os.path.abspath(sys.argv[1])
+    only = sys.argv[2] if len(sys.argv) > 2 else None
+    shards = int(os.environ.get("HAIGUAN_API_SHARDS", "2"))
+    shard = os.environ.get("HAIGUAN_API_SHARD")
+    started = time.time()
+    if shard is not None:
+        # one shard of a sharded run: its cases, and on shard 0 the docs' examples
+        k = int(shard)
+        failures = run_cases([fn for fn in TESTS if shard_of(fn, shards) == k and fn.__name__ not in ALONE], k == 0)
+        print("shard %d/%d: %d failure(s), %.1fs" % (k, shards, failures, time.time() - started))
+        sys.exit(min(failures, 100))
+    elif only or shards <= 1:
+        # a filtered run (or HAIGUAN_API_SHARDS=1): on one server, in the registered order
+        failures = run_cases([fn for fn in TESTS if not only or only in fn.__name__], not only or "doc" in only)
+    else:
+        failures = run_sharded(shards)
     print("%d failure(s), %.1fs" % (failures, time.time() - started))
     sys.exit(1 if failures else 0)
 

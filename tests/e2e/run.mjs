@@ -2600,12 +2600,14 @@ async function main() {
   try {
     for (const [name, fn] of Object.entries(tests)) {
       if (ONLY && name !== ONLY) continue
+      const t0 = Date.now()
+      const took = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`
       try {
         await fn({ browser, base: server.url })
-        console.log(`ok - ${name}`)
+        console.log(`ok - ${name} (${took()})`)
       } catch (e) {
         failed++
-        console.log(`not ok - ${name}\n${String(e && e.stack || e).replace(/^/gm, '    ')}`)
+        console.log(`not ok - ${name} (${took()})\n${String(e && e.stack || e).replace(/^/gm, '    ')}`)
       }
     }
   } finally {
