@@ -499,7 +499,7 @@ const route cargo_routes[] = {
                 "officer"},
     {.method = "POST", .pattern = "/api/v1/arrivals", .fn = arrivals_api,
      .scope = "arrival", .roles = ROLE_SYSTEM,
-     .status = 201,
+     .status = 201, .repeat_status = 200,   /* containers all reported before: nothing written */
      .summary = "report goods arrived in the supervised area (运抵): the terminal or supervised site, by bill or "
                 "container"},
     {.method = "POST", .pattern = "/api/v1/declarations", .fn = declarations_file_api, .body = &declaration_record,

@@ -68,6 +68,8 @@ typedef struct route {
     const struct record_type *body;   /* the record its JSON body is, or NULL */
     const char *query;        /* its query parameters, comma-separated, or NULL for none */
     int status;               /* its success status; 0 means 200 */
+    int repeat_status;        /* the status of an idempotent repeat that writes nothing (a machine's
+                               * retried report: 200 beside 201), or 0 for none */
     const char *summary;      /* one line for docs and `haiguan routes` */
 } route;
 
