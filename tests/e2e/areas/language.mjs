@@ -102,14 +102,33 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
     }, [root || null, !!tooltip])
   }
 
-  // waits until the page has settled: no loading mask, no request in flight for a moment
+  // the requests a page has in flight, by page (watched from its creation: `watch` right after
+  // newPage); the live event stream, which stays open, is not counted
+  const inflight = new WeakMap()
+  function watch(page) {
+    if (!inflight.has(page)) {
+      const open = new Set()
+      const lasting = (q) => q.resourceType() === 'eventsource' || /\/events\/(stream|live)/.test(q.url())
+      page.on('request', (q) => { if (!lasting(q)) open.add(q) })
+      for (const ev of ['requestfinished', 'requestfailed']) page.on(ev, (q) => open.delete(q))
+      inflight.set(page, open)
+    }
+    return inflight.get(page)
+  }
+
+  // waits until the page has settled: no request in flight and no loading mask, at two looks
+  // 50 ms apart (a response is rendered before the page answers a look: the look is a task of
+  // the page's own thread, queued behind the render; a request the render starts is seen by the
+  // second look). Fixed waits of 500 ms here were a third of the scan's time.
   async function settle(page) {
-    // (not "networkidle": the pages that follow the event stream keep a request open)
+    const open = watch(page)
     await page.waitForLoadState('load')
-    await page.waitForTimeout(300)
-    await page.waitForFunction(() => !document.querySelector('.el-loading-mask:not([style*="display: none"]), [data-state=loading]'),
-      null, { timeout: 10000 }).catch(() => {})
-    await page.waitForTimeout(200)
+    const busy = () => page.evaluate(() => !!document.querySelector('.el-loading-mask:not([style*="display: none"]), [data-state=loading]'))
+    const until = Date.now() + 10000
+    for (let quiet = 0; quiet < 2 && Date.now() < until;) {
+      await page.waitForTimeout(50)
+      quiet = open.size || await busy() ? 0 : quiet + 1
+    }
   }
 
   // the words of the language's other script among words ([text, where] pairs), as a finding
@@ -242,7 +261,6 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
         .some((o) => o.getClientRects().length && o.querySelector('.el-dialog, .el-message-box, .el-drawer')), OVERLAY, { timeout: 5000 })
         .then(() => true, () => false)
       if (!ok) { opened.nothing.push(`${where} ${t}`); continue }
-      await page.waitForTimeout(350)   // the opening animation
       await scan(page, lang, `${where} [${t}]`, findings, OVERLAY)
       opened.poppers += await scanPoppers(page, lang, `${where} [${t}]`, findings, OVERLAY, opened)
       n++
@@ -253,7 +271,6 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
           o.querySelector('.el-dialog, .el-message-box, .el-drawer')), OVERLAY, { timeout: 3000 }).catch(() => {})
       }
       assert.equal(await overlayOpen(page), false, `${where} [${t}] closes with Escape`)
-      await page.waitForTimeout(200)
     }
     for (const t of await present(page, PRINTS)) {
       await page.evaluate(() => { window.print = () => {} })
@@ -347,6 +364,7 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
         // the public pages and the "not found" page
         {
           const { context, page } = await newPage(browser, base)
+          watch(page)
           await page.addInitScript((l) => localStorage.setItem('haiguan.lang', l), lang)
           for (const p of ['/signin', '/health', '/health/receipt', '/verify', '/no-such-page']) {
             await page.goto(p)
@@ -364,6 +382,7 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
         }
         for (const [user, extra] of Object.entries(roles)) {
           const { context, page } = await newPage(browser, base)
+          watch(page)
           await page.addInitScript((l) => localStorage.setItem('haiguan.lang', l), lang)
           await signIn(page, user)
           const paths = [...new Set([...await menuPaths(page), ...extra.filter(Boolean)])]
@@ -423,6 +442,7 @@ export function scenarios({ assert, newPage, signIn, apiUser, TRADING, LOGINS, s
       const end = fmt.dayEnd(today)   // the console's bound: tomorrow's midnight, excluded
       for (const lang of ['zh-CN', 'en']) {
         const { context, page } = await newPage(browser, base)
+        watch(page)
         await page.addInitScript((l) => localStorage.setItem('haiguan.lang', l), lang)
         await signIn(page, 'manager')
         await page.waitForURL('**/dashboard')
