@@ -66,7 +66,7 @@ static hg_rc replay_rows(db *d, const char *type, const char *entry_no, bill_rep
         } else if (is(action, "tax.assess")) {
             json_decref(r->assessed);
             r->assessed = json_deep_copy(after);
-            if (!r->assessed)
+            if (!r->assessed && after) /* a row without an after (none is written so) compares as none */
                 rc = HG_NOMEM;
         } else if (is(action, "declaration.change.approve") &&
                    is(json_string_value(json_object_get(after, "declaration_status")), "cancelled")) {
