@@ -198,6 +198,8 @@ hg_rc tax_reassess(db *d, const tax_subject *subj, const char *cause, const char
             tax_emit(d, "tax.supplementary_due", entry_no, actor, request_id, json_object_get(o, "supplementary"), err);
     if (!rc && ref_id)
         rc = tax_emit(d, "tax.refund_approved", entry_no, actor, request_id, json_object_get(o, "refund"), err);
+    if (!rc)
+        rc = tax_audit_assess(d, entry_no, actor, request_id, err);
     if (rc)
         json_decref(o);
     else
@@ -264,6 +266,8 @@ hg_rc tax_void(db *d, const char *entry_no, const char *actor, const char *reque
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc)
         rc = tax_emit(d, "tax.void", entry_no, actor, request_id, o, err);
+    if (!rc)
+        rc = tax_audit_assess(d, entry_no, actor, request_id, err);
     if (rc)
         json_decref(o);
     else
@@ -462,7 +466,11 @@ hg_rc tax_note_completion(db *d, const char *entry_no, int64_t entry_ms, int64_t
         rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
     if (!rc && fee_bill_id)
         rc = tax_emit(d, "tax.supplementary_due", entry_no, actor, request_id, json_object_get(o, "fee_bill"), err);
+    if (!rc && more)
+        rc = tax_audit_assess(d, entry_no, actor, request_id, err);
     if (!rc)
         *out = o;
+    else
+        json_decref(o);
     return rc;
 }

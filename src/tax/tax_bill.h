@@ -63,6 +63,20 @@ hg_rc tax_begin_with_bill(db *d, const principal *who, const char *entry_no, bil
 /* The TAX_SUBJECTS rows (tax_store.h) for a change to the bill of entry_no. */
 hg_rc tax_subject_changed(db *d, const char *entry_no, const char *actor, const char *event, const json_t *detail,
                           int settled, hg_err *err);
+/* The amounts of the bill of entry_no as its "tax.assess" audit row records them: {"kind":
+ * "bill", "number", "total_fen", "duty_fen", "consumption_fen", "vat_fen", "assessed_duty_fen",
+ * "assessed_consumption_fen", "assessed_vat_fen", "late_declaration_fee_fen", "adjustments":
+ * [{"id", "kind", "duty_fen", "consumption_fen", "vat_fen", "total_fen",
+ * "late_declaration_fee_fen"}]} (the supplementary bills, refunds and reissues, oldest first).
+ * No status: a payment changes it under its own row. *out is the caller's; HG_NOTFOUND when there
+ * is no bill. Shared by the writer (tax_audit_assess) and the reconciler (tax_reconcile.c), so
+ * the two compare the same figures. */
+hg_rc tax_bill_amounts_json(db *d, const char *entry_no, json_t **out, hg_err *err);
+/* Appends the "tax.assess" audit row (object "tax", id entry_no, as "tax.pay") whose after is
+ * tax_bill_amounts_json with the bill's "status", inside the caller's transaction: called by
+ * every writer of a bill's amounts (assessment, re-assessment, void, late completion), so that
+ * `audit reconcile` can tell a rewrite of them at the database (issue 14). */
+hg_rc tax_audit_assess(db *d, const char *entry_no, const char *actor, const char *request_id, hg_err *err);
 /* An event about the bill of entry_no for its declarant's feed, in the caller's transaction. */
 hg_rc tax_emit(db *d, const char *type, const char *entry_no, const char *actor, const char *request_id,
                const json_t *data, hg_err *err);

@@ -6,7 +6,10 @@
  * transaction: the total is the sum of its taxes, the working the sum of its lines, and the
  * taxes levied the working's (minus the under-50-yuan ones) unless an amendment adjusted it
  * (a reissue, a supplementary bill, a refund: the levied then follow the adjustments, not the
- * new working alone).
+ * new working alone). Since issue 14 every writer of a bill's amounts also appends a "tax.assess"
+ * row recording them (tax_audit_assess): a bill with such a row is held to its last one, so a
+ * rewrite of the bill and its lines that agrees with itself is still named; a bill from before
+ * keeps the internal checks alone.
  * A bill that disagrees was changed behind the system's back (an UPDATE at the database) and
  * is named with the rule. Read-only. Not for: proving the rows untouched (`audit verify`). */
 #include <inttypes.h>
@@ -16,6 +19,7 @@
 #include "../platform/audit.h"
 #include "../platform/mem.h"
 #include "tax.h"
+#include "tax_bill.h"
 #include "tax_store.h"
 
 /* One bill as stored. */
@@ -30,6 +34,7 @@ typedef struct stored_bill {
 typedef struct bill_replay {
     int paid, guaranteed, deferred, cancelled;
     int64_t paid_fen; /* the last payment row's amount */
+    json_t *assessed; /* the last "tax.assess" row's after (owned), NULL for a bill older than it */
 } bill_replay;
 
 static hg_rc finding(json_t *findings, const char *entry_no, const char *rule, const char *message)
@@ -58,6 +63,11 @@ static hg_rc replay_rows(db *d, const char *type, const char *entry_no, bill_rep
             r->guaranteed = 1;
         } else if (is(action, "tax.decision.approve")) {
             r->deferred = 1;
+        } else if (is(action, "tax.assess")) {
+            json_decref(r->assessed);
+            r->assessed = json_deep_copy(after);
+            if (!r->assessed && after) /* a row without an after (none is written so) compares as none */
+                rc = HG_NOMEM;
         } else if (is(action, "declaration.change.approve") &&
                    is(json_string_value(json_object_get(after, "declaration_status")), "cancelled")) {
             r->cancelled = 1;
@@ -106,6 +116,38 @@ static hg_rc compare_bill(const stored_bill *b, const bill_replay *r, json_t *fi
     return HG_OK;
 }
 
+/* The first figure in which the bill's amounts now differ from its last "tax.assess" row, as a
+ * finding; its status is left to the rows of payments, guarantees and decisions. */
+static hg_rc compare_assessed(db *d, const char *entry_no, const json_t *recorded, json_t *findings, hg_err *err)
+{
+    json_t *now = NULL, *was = json_deep_copy(recorded);
+    hg_rc rc = was ? tax_bill_amounts_json(d, entry_no, &now, err) : HG_NOMEM;
+    if (!rc)
+        json_object_del(was, "status");
+    if (!rc && !json_equal(now, was)) {
+        char msg[200] = "its amounts differ from its tax.assess row";
+        const char *key;
+        json_t *v;
+        json_object_foreach(now, key, v)
+        {
+            const json_t *w = json_object_get(was, key);
+            if (json_equal(v, w))
+                continue;
+            if (json_is_integer(v) && json_is_integer(w))
+                snprintf(msg, sizeof msg,
+                         "%s is %" JSON_INTEGER_FORMAT ", its tax.assess row records %" JSON_INTEGER_FORMAT, key,
+                         json_integer_value(v), json_integer_value(w));
+            else
+                snprintf(msg, sizeof msg, "its %s differ from its tax.assess row", key);
+            break;
+        }
+        rc = finding(findings, entry_no, "amount_changed", msg);
+    }
+    json_decref(now);
+    json_decref(was);
+    return rc;
+}
+
 #define BILL_SELECT                                                                                                    \
     "SELECT b.entry_no, b.status, COALESCE(b.paid_fen, 0), b.total_fen, b.duty_fen, b.consumption_fen, "               \
     "b.vat_fen, COALESCE(b.assessed_duty_fen, 0), COALESCE(b.assessed_consumption_fen, 0), "                           \
@@ -150,8 +192,13 @@ static hg_rc reconcile_bills(db *d, json_t *findings, int64_t *checked, hg_err *
         rc = replay_rows(d, "tax", bills[i].entry_no, &r, err);
         if (!rc && is(bills[i].status, "void"))
             rc = replay_rows(d, "declaration", bills[i].entry_no, &r, err);
+        size_t before = json_array_size(findings);
         if (!rc)
             rc = compare_bill(&bills[i], &r, findings);
+        /* a bill assessed since amounts were audited is held to its row as well */
+        if (!rc && r.assessed && json_array_size(findings) == before)
+            rc = compare_assessed(d, bills[i].entry_no, r.assessed, findings, err);
+        json_decref(r.assessed);
         if (rc == HG_NOMEM)
             rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
         ++*checked;

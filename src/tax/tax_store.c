@@ -660,10 +660,90 @@ hg_rc tax_assess(db *d, const tax_subject *subj, hg_err *err)
                     levied.consumption_fen, levied.vat_fen, assessed.duty_fen, assessed.consumption_fen,
                     assessed.vat_fen, total, owed ? "due" : "none", subj->declarant ? subj->declarant : "",
                     subj->consignee, subj->consignor, entry_ms, dates.late_decl_fee, (int64_t)dates.late_decl_days);
+    if (!rc)
+        rc = tax_audit_assess(d, entry_no, NULL, NULL, err);
     json_t *due = total ? json_pack("{s:I}", "total_fen", (json_int_t)total) : NULL;
     if (!rc && due)
         rc = emit_tax_for(d, "tax.due", entry_no, subj->declarant, "system", NULL, due, err);
     json_decref(due);
+    return rc;
+}
+
+hg_rc tax_bill_amounts_json(db *d, const char *entry_no, json_t **out, hg_err *err)
+{
+    db_stmt *s = NULL;
+    json_t *o = NULL, *adj = json_array();
+    *out = NULL;
+    hg_rc rc = adj ? HG_OK : HG_NOMEM;
+    if (!rc)
+        rc = db_query(d, &s, err,
+                      "SELECT total_fen, duty_fen, consumption_fen, vat_fen, COALESCE(assessed_duty_fen, 0), "
+                      "COALESCE(assessed_consumption_fen, 0), COALESCE(assessed_vat_fen, 0), "
+                      "COALESCE(late_declaration_fee_fen, 0) FROM tax_bills WHERE entry_no = ?",
+                      "t", entry_no);
+    if (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "kind", "bill", "number", entry_no,
+                      "total_fen", (json_int_t)db_col_int(s, 0), "duty_fen", (json_int_t)db_col_int(s, 1),
+                      "consumption_fen", (json_int_t)db_col_int(s, 2), "vat_fen", (json_int_t)db_col_int(s, 3),
+                      "assessed_duty_fen", (json_int_t)db_col_int(s, 4), "assessed_consumption_fen",
+                      (json_int_t)db_col_int(s, 5), "assessed_vat_fen", (json_int_t)db_col_int(s, 6),
+                      "late_declaration_fee_fen", (json_int_t)db_col_int(s, 7));
+        rc = o ? HG_OK : HG_NOMEM;
+    } else if (rc == HG_DONE) {
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no tax bill for declaration %s", entry_no);
+    }
+    if (s)
+        db_reset(s);
+    s = NULL;
+    if (!rc)
+        rc = db_query(d, &s, err,
+                      "SELECT id, kind, duty_fen, consumption_fen, vat_fen, total_fen, "
+                      "COALESCE(late_declaration_fee_fen, 0) FROM tax_adjustments WHERE entry_no = ? ORDER BY id",
+                      "t", entry_no);
+    while (!rc && (rc = db_step(s, err)) == HG_ROW) {
+        json_t *a = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I}", "id", (json_int_t)db_col_int(s, 0), "kind",
+                              db_col_text(s, 1), "duty_fen", (json_int_t)db_col_int(s, 2), "consumption_fen",
+                              (json_int_t)db_col_int(s, 3), "vat_fen", (json_int_t)db_col_int(s, 4), "total_fen",
+                              (json_int_t)db_col_int(s, 5), "late_declaration_fee_fen", (json_int_t)db_col_int(s, 6));
+        rc = a && !json_array_append_new(adj, a) ? HG_OK : HG_NOMEM;
+    }
+    if (rc == HG_DONE)
+        rc = HG_OK;
+    if (s)
+        db_reset(s);
+    if (!rc && json_object_set(o, "adjustments", adj))
+        rc = HG_NOMEM;
+    json_decref(adj);
+    if (rc == HG_NOMEM)
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    if (rc)
+        json_decref(o);
+    else
+        *out = o;
+    return rc;
+}
+
+hg_rc tax_audit_assess(db *d, const char *entry_no, const char *actor, const char *request_id, hg_err *err)
+{
+    json_t *after = NULL;
+    char status[16] = "";
+    hg_rc rc = tax_bill_amounts_json(d, entry_no, &after, err);
+    db_stmt *s = NULL;
+    if (!rc && !(rc = db_query(d, &s, err, "SELECT status FROM tax_bills WHERE entry_no = ?", "t", entry_no)) &&
+        (rc = db_step(s, err)) == HG_ROW) {
+        snprintf(status, sizeof status, "%s", db_col_text(s, 0));
+        rc = HG_OK;
+    }
+    if (s)
+        db_reset(s);
+    if (rc == HG_DONE)
+        rc = hg_fail(err, HG_NOTFOUND, "not_found", "entry_no", "no tax bill for declaration %s", entry_no);
+    if (!rc && json_object_set_new(after, "status", json_string(status)))
+        rc = hg_fail(err, HG_NOMEM, NULL, NULL, "out of memory");
+    audit_event e = {actor ? actor : "system", "tax.assess", "tax", entry_no, request_id, NULL, after, NULL};
+    if (!rc)
+        rc = audit_append(d, &e, NULL, err);
+    json_decref(after);
     return rc;
 }
 

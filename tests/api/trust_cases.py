@@ -145,6 +145,53 @@ def register(test, eq, error_of):
                    "tax_bill %s: payment_unaudited" % marked]))
 
     @test
+    def audit_reconcile_names_a_bill_rewritten_with_its_lines(s):
+        # issue 14 (审计): a bill's amounts (海关进出口货物征税管理办法: the tax customs assessed) are
+        # recorded by a "tax.assess" row in the filing's own transaction, so a rewrite of the bill
+        # and its assessment lines that agrees with itself is still named (amount_changed); an
+        # untouched demo month, every bill with its row, reconciles clean
+        import os
+        import sqlite3
+        import subprocess
+        import tempfile
+        b = bill_no()
+        manifest(s, [bill(b, packages=10, gross=1000)])
+        e = file(s, b, packages=1)
+        eq(e.status, 201, repr(e))
+        entry = e.json["entry_no"]
+
+        def reconcile():
+            p = s.cli("audit", "reconcile", check=False)
+            return p.returncode, [ln for ln in p.stdout.splitlines() if entry in ln]
+        eq(reconcile()[1], [])
+        tamper(s, "UPDATE tax_lines SET vat_fen = 0 WHERE entry_no = '%s'" % entry)
+        tamper(s, "UPDATE tax_bills SET vat_fen = 0, assessed_vat_fen = 0, total_fen = duty_fen + consumption_fen "
+                  "WHERE entry_no = '%s'" % entry)
+        code, lines = reconcile()
+        eq(code, 1)
+        eq([ln.split(": ")[0] + ": " + ln.split(": ")[1] for ln in lines], ["tax_bill %s: amount_changed" % entry])
+        assert "tax.assess row records" in lines[0], lines
+
+        d = tempfile.mkdtemp(prefix="haiguan-demo-")
+        try:
+            env = dict(os.environ, HAIGUAN_DB=os.path.join(d, "demo.db"), HAIGUAN_KEYS=os.path.join(d, "keys"))
+            p = subprocess.run([s.binary, "demo", "--days", "3", "--seed", "7"], capture_output=True, text=True,
+                               env=env, timeout=300)
+            eq(p.returncode, 0, p.stdout + p.stderr)
+            con = sqlite3.connect(env["HAIGUAN_DB"])
+            bills, assessed = con.execute(
+                "SELECT (SELECT COUNT(*) FROM tax_bills), (SELECT COUNT(DISTINCT object_id) FROM audit_log"
+                " WHERE action = 'tax.assess')").fetchone()
+            con.close()
+            assert bills > 0, bills
+            eq(assessed, bills, "every demo bill has its tax.assess row")
+            r = subprocess.run([s.binary, "audit", "reconcile"], capture_output=True, text=True, env=env, timeout=300)
+            eq(r.returncode, 0, r.stdout + r.stderr)
+            assert "every object matches its audit rows" in r.stdout, r.stdout
+        finally:
+            subprocess.run(["rm", "-rf", d])
+
+    @test
     def a_container_reported_arrived_again_changes_nothing(s):
         # 海关监管作业场所 运抵报告 (issue 14): one container's arrival is one fact; a terminal's
         # machine retrying its report is answered 200 with the first report's time, and nothing is
