@@ -2,6 +2,12 @@
 released container by container and reconciled with the manifest. Each rule has its refused
 and its accepted case, and names its source (docs/RULES.md). Registered by run_api_tests.py;
 each test makes its own bills."""
+import contextlib
+import os
+import shutil
+import subprocess
+import tempfile
+
 import harness
 from cargo_cases import FISHERY, TRADING, arrive, bill, bill_no, container, file, manifest, register_producer
 
@@ -9,6 +15,21 @@ BROKER = "91210213550001235J"    # demo: 大连金湾报关行, holding the demo
 AGENT = "91210200118877668W"     # demo: the shipping agent
 KUAIJIE = "91210200765432104C"   # demo: a dishonest e-commerce firm, with no agreement
 _reg = __import__("itertools").count(1)   # producers' registration numbers of these tests
+
+
+@contextlib.contextmanager
+def demo_database(s, eq, days, seed):
+    """A demo database of its own (`haiguan demo --days DAYS --seed SEED` in a temporary
+    directory), yielded as the environment that names it; removed afterwards."""
+    d = tempfile.mkdtemp(prefix="haiguan-demo-")
+    try:
+        env = dict(os.environ, HAIGUAN_DB=os.path.join(d, "demo.db"), HAIGUAN_KEYS=os.path.join(d, "keys"))
+        p = subprocess.run([s.binary, "demo", "--days", str(days), "--seed", str(seed)], capture_output=True, text=True,
+                           env=env, timeout=300)
+        eq(p.returncode, 0, p.stdout + p.stderr)
+        yield env
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
 
 
 def register(test, eq, error_of):
@@ -150,10 +171,7 @@ def register(test, eq, error_of):
         # recorded by a "tax.assess" row in the filing's own transaction, so a rewrite of the bill
         # and its assessment lines that agrees with itself is still named (amount_changed); an
         # untouched demo month, every bill with its row, reconciles clean
-        import os
         import sqlite3
-        import subprocess
-        import tempfile
         b = bill_no()
         manifest(s, [bill(b, packages=10, gross=1000)])
         e = file(s, b, packages=1)
@@ -172,12 +190,7 @@ def register(test, eq, error_of):
         eq([ln.split(": ")[0] + ": " + ln.split(": ")[1] for ln in lines], ["tax_bill %s: amount_changed" % entry])
         assert "tax.assess row records" in lines[0], lines
 
-        d = tempfile.mkdtemp(prefix="haiguan-demo-")
-        try:
-            env = dict(os.environ, HAIGUAN_DB=os.path.join(d, "demo.db"), HAIGUAN_KEYS=os.path.join(d, "keys"))
-            p = subprocess.run([s.binary, "demo", "--days", "3", "--seed", "7"], capture_output=True, text=True,
-                               env=env, timeout=300)
-            eq(p.returncode, 0, p.stdout + p.stderr)
+        with demo_database(s, eq, 3, 7) as env:
             con = sqlite3.connect(env["HAIGUAN_DB"])
             bills, assessed = con.execute(
                 "SELECT (SELECT COUNT(*) FROM tax_bills), (SELECT COUNT(DISTINCT object_id) FROM audit_log"
@@ -188,8 +201,6 @@ def register(test, eq, error_of):
             r = subprocess.run([s.binary, "audit", "reconcile"], capture_output=True, text=True, env=env, timeout=300)
             eq(r.returncode, 0, r.stdout + r.stderr)
             assert "every object matches its audit rows" in r.stdout, r.stdout
-        finally:
-            subprocess.run(["rm", "-rf", d])
 
     @test
     def a_container_reported_arrived_again_changes_nothing(s):
@@ -985,16 +996,8 @@ def register(test, eq, error_of):
         # generated month files a share of weighed goods with fractions (12.5 kg, 1234.567 kg),
         # goods counted in pieces whole, net never above gross, and every bill's declarations
         # within what the bill carries; the stored integers are 1e-5 of the unit and grams
-        import os
         import sqlite3
-        import subprocess
-        import tempfile
-        d = tempfile.mkdtemp(prefix="haiguan-demo-")
-        try:
-            env = dict(os.environ, HAIGUAN_DB=os.path.join(d, "demo.db"), HAIGUAN_KEYS=os.path.join(d, "keys"))
-            p = subprocess.run([s.binary, "demo", "--days", "4", "--seed", "11"], capture_output=True, text=True,
-                               env=env, timeout=300)
-            eq(p.returncode, 0, p.stdout + p.stderr)
+        with demo_database(s, eq, 4, 11) as env:
             con = sqlite3.connect(env["HAIGUAN_DB"])
             rows = con.execute("SELECT unit, quantity, gross_weight_kg, net_weight_kg FROM declaration_items").fetchall()
             weighed = [r for r in rows if r[0] == "千克"]
@@ -1013,8 +1016,6 @@ def register(test, eq, error_of):
             ).fetchall()
             eq(over, [])
             con.close()
-        finally:
-            subprocess.run(["rm", "-rf", d])
 
     @test
     def arrival_direct_loading_is_released_on_the_goods_arrival(s):
