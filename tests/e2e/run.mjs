@@ -409,6 +409,17 @@ async function registeredProducer(browser, base, country, categories) {
   return no
 }
 
+// A new declaration's form, open for user: the page's context, the page, the form and
+// field(name), a field's form item (by its data-field).
+async function declarationForm(browser, base, user) {
+  const { context, page } = await newPage(browser, base)
+  await signIn(page, user)
+  await page.goto('/declarations/new')
+  const form = page.locator('[data-test=declaration-form]')
+  await form.waitFor()
+  return { context, page, form, field: (f) => form.locator(`[data-field="${f}"]`) }
+}
+
 // The declaration form of frozen Norwegian cod, filled as dl-trading would before filing it: the
 // carrier's agent manifests its bill first (gross kg billGross, bill number from prefix), its
 // overseas producer is registered (cod is food: 海关总署令第248号), then the form takes the bill,
@@ -425,12 +436,7 @@ async function codDeclarationForm(browser, base, { prefix, billGross, quantity, 
     bills: [{ bill_no: bill, consignee: TRADING, goods_description: 'frozen cod', packages: 10, gross_weight_kg: billGross }],
   }, 201)
   await agent.close()
-  const { context, page } = await newPage(browser, base)
-  await signIn(page, 'dl-trading')
-  await page.goto('/declarations/new')
-  const form = page.locator('[data-test=declaration-form]')
-  await form.waitFor()
-  const field = (f) => form.locator(`[data-field="${f}"]`)
+  const { context, page, field } = await declarationForm(browser, base, 'dl-trading')
   await field('bill_no').locator('input').fill(bill)
   await field('trade_country').locator('.el-select').click()
   await field('trade_country').locator('input').fill('挪威')
@@ -2570,7 +2576,7 @@ const tests = {
 async function addAreaScenarios() {
   const lib = { assert, newPage, signIn, pick, choose, apiUser, machine, openTask, fileDeclaration, secondOfficer,
     filterDeclarations, pickPeriod, releasable, rows, shot, shared, cod, LATHE, TRADING, FISHERY, LOGINS, shanghaiDay,
-    newBill, artifacts, work, registeredProducer, codDeclarationForm }
+    newBill, artifacts, work, registeredProducer, codDeclarationForm, declarationForm }
   const dir = path.join(here, 'areas')
   let files = []
   try { files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort() } catch { return }

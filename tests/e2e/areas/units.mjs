@@ -1,18 +1,13 @@
 // units.mjs — the browser scenario of the unit select (issue 16: every choice field a searchable
 // select fed by the reference data): the customs table of units of measurement (海关计量单位代码表)
 // in the declaration form's item rows, added to run.mjs's table by its addAreaScenarios.
-export function scenarios({ assert, newPage, signIn, pick, choose, fileDeclaration, LATHE, TRADING }) {
+export function scenarios({ assert, declarationForm, pick, choose, fileDeclaration, LATHE, TRADING }) {
   return {
     // a clerk finds 千克 by typing "千", a unit typed in full is taken, the tariff line's legal
     // unit comes first once the HS code is known, and in English "kilo" finds the kilogram; the
     // declaration's page shows its unit by name in the page's language
     async unitSelect({ browser, base }) {
-      const { context, page } = await newPage(browser, base)
-      await signIn(page, 'dl-trading')
-      await page.goto('/declarations/new')
-      const form = page.locator('[data-test=declaration-form]')
-      await form.waitFor()
-      const field = (f) => form.locator(`[data-field="${f}"]`)
+      const { context, page, field } = await declarationForm(browser, base, 'dl-trading')
       const unit = (i) => field(`items[${i}].unit`)
       const shows = (i, text) => unit(i).locator('.el-select', { hasText: text }).waitFor()
       // no HS code yet: the whole table, searched by part of a name
