@@ -232,6 +232,8 @@ export function scenarios({ assert, newPage, signIn, choose, apiUser, openTask, 
       await ex.page.goto(detailUrl)
       await ex.page.locator('[data-test=cd-locked-banner]').waitFor()
       const mismatches = ex.page.locator('[data-test=cd-checks] li[data-matched=false]')
+      // (the certificate shows, its banner with it, before its verifications have loaded)
+      await mismatches.nth(2).waitFor({ state: 'attached' })
       assert.equal(await mismatches.count(), 3)
       assert.equal(await ex.page.locator('[data-test=cd-checks] li[data-matched=false][data-result=unknown]').count(), 3)
       await shot(ex.page, 'certificate-exporter-checks')
